@@ -1,0 +1,33 @@
+#pragma once
+// What every command action gets: streams, terminal facts, global flags (gh's cmdutil.Factory).
+#include <functional>
+#include <iostream>
+#include <string>
+
+namespace gomo::cli {
+
+struct Context {
+  std::ostream& out = std::cout;  // data
+  std::ostream& err = std::cerr;  // messages, progress, summaries
+  bool stdout_tty = false;
+  bool stderr_tty = false;
+
+  // Global flags.
+  std::string output = "text";  // -o: text|json
+  std::string color = "auto";   // --color: auto|always|never
+  bool quiet = false;
+  bool verbose = false;
+
+  // Colour on `tty`? Honours --color, NO_COLOR, CLICOLOR=0, CLICOLOR_FORCE=1 and TERM=dumb.
+  bool use_color(bool tty) const;
+};
+
+// The action a leaf command recorded while parsing; main runs it after parsing succeeded.
+using Action = std::function<int(Context&)>;
+
+// Exit codes (documented in `gomo help exit-codes`).
+constexpr int kExitOk = 0;
+constexpr int kExitFindings = 1;
+constexpr int kExitUsage = 2;
+
+}  // namespace gomo::cli

@@ -1,0 +1,106 @@
+// gomo flow validate|fmt|convert|graph
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdlib>
+#include <filesystem>
+#include <memory>
+
+#include "checks/validate.h"
+#include "cli/commands.h"
+#include "model/project_config.h"
+#include "report/diagnostics.h"
+#include "version.h"
+
+namespace gomo::cli {
+namespace {
+
+struct ValidateFlags {
+  std::vector<std::string> paths;
+  std::string format;  // "" = auto
+  bool strict = false;
+  std::vector<std::string> ignore;
+  std::string target;
+  std::string audio_catalog;
+  std::string attributes;
+  std::string config;
+  bool no_config = false;
+  unsigned jobs = 0;
+};
+
+int run_validate(Context& ctx, const ValidateFlags& f) {
+  std::unique_ptr<model::ProjectConfig> config;
+  if (!f.no_config) {
+    std::optional<std::string> path = f.config.empty() ? model::find_project_config(".") : std::optional<std::string>(f.config);
+    if (path) {
+      auto loaded = model::load_project_config(*path);
+      if (!loaded) {
+        ctx.err << "gomo: " << loaded.error().message() << "\n";
+        return kExitUsage;
+      }
+      config = std::make_unique<model::ProjectConfig>(std::move(loaded.value()));
+      if (ctx.verbose) ctx.err << "gomo: using config " << *path << "\n";
+    }
+  }
+  checks::ValidateRequest req;
+  if (f.strict) req.strict = true;
+  req.ignore = f.ignore;
+  if (!f.target.empty()) req.target = f.target;
+  if (!f.audio_catalog.empty()) req.audio_catalog = f.audio_catalog;
+  if (!f.attributes.empty()) req.attributes = f.attributes;
+  req.jobs = f.jobs;
+  auto resolved = checks::resolve_validate(req, config.get());
+  if (!resolved) {
+    ctx.err << "gomo: " << resolved.error().message() << "\n";
+    return kExitUsage;
+  }
+  auto inputs = checks::expand_inputs(f.paths, resolved->options.exclude);
+  if (!inputs) {
+    ctx.err << "gomo: " << inputs.error().message() << "\n";
+    return kExitUsage;
+  }
+  report::DiagFormat format = report::DiagFormat::kText;
+  if (!f.format.empty()) report::parse_diag_format(f.format, &format);
+  else if (ctx.output == "json") format = report::DiagFormat::kJson;
+  else if (const char* gh = std::getenv("GITHUB_ACTIONS"); gh && std::string(gh) == "true") format = report::DiagFormat::kGithub;
+
+  auto results = checks::validate_inputs(std::move(inputs.value()), resolved->options);
+  report::RunInfo run{kVersion, resolved->strict};
+  report::TextStyle style;
+  style.color = ctx.use_color(ctx.stdout_tty);
+  report::write_diagnostics(ctx.out, format, results, run, style);
+  ctx.out.flush();
+  if (!ctx.quiet) {
+    bool color = ctx.use_color(ctx.stderr_tty);
+    int code = checks::validate_exit_code(results, resolved->strict);
+    ctx.err << (color ? (code == 0 ? "\033[32m" : "\033[31m") : "") << report::summary_line(results) << (color ? "\033[0m" : "")
+            << "\n";
+  }
+  return checks::validate_exit_code(results, resolved->strict);
+}
+
+}  // namespace
+
+void add_flow_commands(CLI::App& app, Context& ctx, Action& action) {
+  (void)ctx;
+  auto* flow = app.add_subcommand("flow", "Validate, format, convert and draw call flows");
+  flow->require_subcommand(1);
+
+  auto vf = std::make_shared<ValidateFlags>();
+  auto* validate = flow->add_subcommand("validate", "Check call flows (YAML or JSON) for errors, with file:line:col diagnostics");
+  validate->add_option("paths", vf->paths, "Flow files or directories (recursive); - reads stdin")->required();
+  validate->add_option("-f,--format", vf->format, "Output format: text, json, github, sarif or junit (default: github under GitHub Actions, else text)")
+      ->check(CLI::IsMember({"text", "json", "github", "sarif", "junit"}));
+  validate->add_flag("--strict", vf->strict, "Warnings fail the run too (exit 1)");
+  validate->add_option("--ignore", vf->ignore, "Rule ids to skip (repeatable, or comma-separated)");
+  validate->add_option("--target", vf->target, "local (default) or gomobile: warn on gomo-only extensions the platform may reject")
+      ->check(CLI::IsMember({"local", "gomobile"}));
+  validate->add_option("--audio-catalog", vf->audio_catalog, "File listing the audio ids that exist; unknown audioId becomes an error");
+  validate->add_option("--attributes", vf->attributes, "File listing custom attribute names; unknown ones become errors");
+  validate->add_option("--config", vf->config, "Project config file (default: .gomo.yaml here or in a parent directory)");
+  validate->add_flag("--no-config", vf->no_config, "Ignore .gomo.yaml");
+  validate->add_option("-j,--jobs", vf->jobs, "Files checked in parallel (default: one per core)");
+  validate->callback([vf, &action] { action = [vf](Context& c) { return run_validate(c, *vf); }; });
+}
+
+}  // namespace gomo::cli

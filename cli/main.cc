@@ -1,0 +1,76 @@
+// The gomo binary: global flags, one add_<group>_commands per command group, parse, run the action.
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdlib>
+#include <exception>
+
+#include "cli/commands.h"
+#include "cli/context.h"
+#include "version.h"
+
+namespace gomo::cli {
+
+bool Context::use_color(bool tty) const {
+  if (color == "always") return true;
+  if (color == "never") return false;
+  auto env = [](const char* name) {
+    const char* v = std::getenv(name);
+    return v ? std::string(v) : std::string();
+  };
+  if (!env("NO_COLOR").empty()) return false;
+  if (env("CLICOLOR_FORCE") == "1") return true;
+  if (env("CLICOLOR") == "0" || env("TERM") == "dumb") return false;
+  return tty;
+}
+
+void build_app(CLI::App& app, Context& ctx, Action& action) {
+  app.set_version_flag("--version", version_string());
+  app.set_help_flag("-h,--help", "Show help for a command");
+  app.require_subcommand(1);
+  app.fallthrough();  // global flags may follow the subcommand
+  app.add_option("-o,--output", ctx.output, "Machine output on stdout: text or json")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->option_text("text|json");
+  app.add_option("--color", ctx.color, "Colour: auto (only on a terminal), always or never")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->option_text("auto|always|never");
+  app.add_flag("-q,--quiet", ctx.quiet, "Print only findings and errors");
+  app.add_flag("-v,--verbose", ctx.verbose, "Say more about what gomo is doing");
+  add_flow_commands(app, ctx, action);
+  add_help_commands(app, ctx, action);
+}
+
+int run(int argc, char** argv) {
+  Context ctx;
+  ctx.stdout_tty = isatty(STDOUT_FILENO);
+  ctx.stderr_tty = isatty(STDERR_FILENO);
+  CLI::App app{"gomo: the command-line toolkit for Gomobile voice campaigns", "gomo"};
+  Action action;
+  build_app(app, ctx, action);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    // CLI11 would exit 100-127 for parse errors; gomo's contract is 2 (help/version are 0).
+    if (e.get_exit_code() == 0) return app.exit(e);
+    std::cerr << "gomo: " << e.what() << "\n";
+    std::cerr << "Run 'gomo --help' or 'gomo <command> --help' for usage.\n";
+    return kExitUsage;
+  }
+  if (!action) {
+    std::cerr << app.help();
+    return kExitUsage;
+  }
+  return action(ctx);
+}
+
+}  // namespace gomo::cli
+
+int main(int argc, char** argv) {
+  try {
+    return gomo::cli::run(argc, argv);
+  } catch (const std::exception& e) {
+    std::cerr << "gomo: internal error: " << e.what() << "\nPlease report this with the command you ran.\n";
+    return 70;
+  }
+}

@@ -1,0 +1,87 @@
+#include "base/strings.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace gomo {
+
+int edit_distance(std::string_view a, std::string_view b, int max_distance) {
+  // Optimal string alignment: insert, delete, substitute, and swap of two neighbours ("lable").
+  const size_t m = a.size(), n = b.size();
+  std::vector<int> prev2(n + 1), prev(n + 1), cur(n + 1);
+  for (size_t j = 0; j <= n; ++j) prev[j] = static_cast<int>(j);
+  for (size_t i = 1; i <= m; ++i) {
+    cur[0] = static_cast<int>(i);
+    int best = cur[0];
+    for (size_t j = 1; j <= n; ++j) {
+      int subst = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, subst});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) cur[j] = std::min(cur[j], prev2[j - 2] + 1);
+      best = std::min(best, cur[j]);
+    }
+    if (best > max_distance) return max_distance + 1;
+    std::swap(prev2, prev);
+    std::swap(prev, cur);
+  }
+  return prev[n];
+}
+
+std::string closest_match(std::string_view word, const std::vector<std::string>& candidates) {
+  const std::string lower = to_lower(word);
+  std::string best;
+  int best_score = 1 << 30;
+  for (const auto& c : candidates) {
+    // Score in half-edits: case-insensitive distance counts double, a case-only difference counts one.
+    int ci = edit_distance(lower, to_lower(c));
+    int cs = edit_distance(word, c);
+    int score = ci * 2 + (cs != ci ? 1 : 0);
+    if (score < best_score) {
+      best_score = score;
+      best = c;
+    }
+  }
+  if (best.empty()) return "";
+  // Close enough: at most a third of the longer word, and at least one edit allowed.
+  const int limit = std::max<int>(1, static_cast<int>(std::max(word.size(), best.size()) / 3));
+  if (edit_distance(lower, to_lower(best)) > limit) return "";
+  return best;
+}
+
+std::string join_words(const std::vector<std::string>& items, std::string_view last_sep, std::string_view quote) {
+  std::string out;
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += (i + 1 == items.size()) ? std::string(last_sep) : std::string(", ");
+    out += quote;
+    out += items[i];
+    out += quote;
+  }
+  return out;
+}
+
+std::string join(const std::vector<std::string>& items, std::string_view sep) {
+  std::string out;
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += sep;
+    out += items[i];
+  }
+  return out;
+}
+
+bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+std::string to_lower(std::string_view s) {
+  std::string out(s);
+  for (auto& ch : out) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  return out;
+}
+
+size_t utf8_length(std::string_view s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+}  // namespace gomo

@@ -1,0 +1,28 @@
+#include "base/strings.h"
+
+#include <doctest/doctest.h>
+
+using namespace gomo;
+
+TEST_CASE("edit_distance counts single edits") {
+  CHECK(edit_distance("onEnd", "onEnd") == 0);
+  CHECK(edit_distance("lable", "label") == 1);  // a swap counts once
+  CHECK(edit_distance("", "abc") == 3);
+  CHECK(edit_distance("kitten", "sitting") == 3);
+  CHECK(edit_distance("abcdef", "zzzzzz", 2) == 3);  // capped
+}
+
+TEST_CASE("closest_match suggests plausible typos only") {
+  std::vector<std::string> outputs = {"onComplete", "onError", "default"};
+  CHECK(closest_match("onComplet", outputs) == "onComplete");
+  CHECK(closest_match("onerror", outputs) == "onError");
+  CHECK(closest_match("banana", outputs) == "");
+  CHECK(closest_match("lable", {"id", "type", "label", "config", "outputs"}) == "label");
+}
+
+TEST_CASE("join_words and utf8_length") {
+  CHECK(join_words({"a", "b", "c"}) == "a, b or c");
+  CHECK(join_words({"a"}) == "a");
+  CHECK(utf8_length("مرحبا") == 5);
+  CHECK(utf8_length("abc") == 3);
+}

@@ -1,0 +1,29 @@
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+
+#include "checks/schema_check.h"
+
+namespace gomo::checks {
+
+const char* flow_schema_source();  // generated from schemas/flow.schema.json
+
+const std::string& flow_schema_text() {
+  static const std::string text = flow_schema_source();
+  return text;
+}
+
+const document::Value& flow_schema() {
+  // Parsed once; thread-safe static initialisation.
+  static const std::unique_ptr<document::Document> doc = [] {
+    auto d = document::read_json("schemas/flow.schema.json", flow_schema_text());
+    if (!d->parsed) {
+      std::fprintf(stderr, "gomo: internal error: the embedded flow schema does not parse\n");
+      std::abort();
+    }
+    return d;
+  }();
+  return doc->root;
+}
+
+}  // namespace gomo::checks

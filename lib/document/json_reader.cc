@@ -1,0 +1,396 @@
+// Strict JSON (RFC 8259) into the positioned tree. Hand-written because no JSON parser in Debian
+// reports value positions (nlohmann's SAX gives none); this one tracks line and character column.
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+
+#include "document/document.h"
+
+namespace gomo::document {
+namespace {
+
+constexpr int kMaxDepth = 512;
+
+class JsonReader {
+ public:
+  explicit JsonReader(Document& doc) : doc_(doc), s_(doc.text) {}
+
+  void run() {
+    skip_bom();
+    skip_ws();
+    if (pos_ >= s_.size()) return fail("empty document: expected a JSON object");
+    if (!parse_value(doc_.root, 0)) return;
+    skip_ws();
+    if (pos_ < s_.size()) return fail("unexpected content after the end of the JSON document");
+    doc_.parsed = true;
+  }
+
+ private:
+  Mark mark() const { return Mark{line_, col_}; }
+
+  void advance() {
+    unsigned char c = static_cast<unsigned char>(s_[pos_++]);
+    if (c == '\n') {
+      ++line_;
+      col_ = 1;
+    } else if ((c & 0xC0) != 0x80) {
+      // Count characters, not bytes: continuation bytes do not move the column.
+      ++col_;
+    }
+  }
+
+  void fail(std::string message) {
+    if (failed_) return;
+    failed_ = true;
+    Problem p;
+    p.rule = "syntax";
+    p.message = std::move(message);
+    p.begin = mark();
+    p.end = Mark{line_, col_ + 1};
+    doc_.problems.push_back(std::move(p));
+    doc_.root = Value();
+  }
+
+  void skip_bom() {
+    if (s_.size() >= 3 && s_.compare(0, 3, "\xEF\xBB\xBF") == 0) pos_ = 3;
+  }
+
+  void skip_ws() {
+    while (pos_ < s_.size()) {
+      char c = s_[pos_];
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r') advance();
+      else break;
+    }
+  }
+
+  std::string describe_here() const {
+    if (pos_ >= s_.size()) return "end of file";
+    char c = s_[pos_];
+    if (c == '\'') return "'\\'' (JSON strings use double quotes)";
+    if (static_cast<unsigned char>(c) < 0x20) return "a control character";
+    return std::string("'") + c + "'";
+  }
+
+  bool parse_value(Value& v, int depth) {
+    if (depth > kMaxDepth) {
+      fail("nesting deeper than 512 levels");
+      return false;
+    }
+    v.begin = mark();
+    if (pos_ >= s_.size()) {
+      fail("unexpected end of file: expected a value");
+      return false;
+    }
+    char c = s_[pos_];
+    bool ok;
+    switch (c) {
+      case '{': ok = parse_object(v, depth); break;
+      case '[': ok = parse_array(v, depth); break;
+      case '"':
+        v.kind = Kind::kString;
+        ok = parse_string(v.text);
+        break;
+      case 't': ok = parse_literal("true", v, Kind::kBool, true); break;
+      case 'f': ok = parse_literal("false", v, Kind::kBool, false); break;
+      case 'n': ok = parse_literal("null", v, Kind::kNull, false); break;
+      default:
+        if (c == '-' || (c >= '0' && c <= '9')) ok = parse_number(v);
+        else {
+          fail("unexpected " + describe_here() + ": expected a value (object, array, string, number, true, false or null)");
+          ok = false;
+        }
+    }
+    v.end = mark();
+    return ok;
+  }
+
+  bool parse_literal(const char* word, Value& v, Kind kind, bool b) {
+    size_t n = std::strlen(word);
+    if (s_.compare(pos_, n, word) != 0) {
+      fail("invalid literal: expected " + std::string(word));
+      return false;
+    }
+    for (size_t i = 0; i < n; ++i) advance();
+    v.kind = kind;
+    v.boolean = b;
+    v.text = word;
+    return true;
+  }
+
+  bool parse_number(Value& v) {
+    size_t start = pos_;
+    bool is_float = false;
+    if (s_[pos_] == '-') advance();
+    if (pos_ >= s_.size() || !isdigit(s_[pos_])) {
+      fail("invalid number: expected a digit after '-'");
+      return false;
+    }
+    if (s_[pos_] == '0') {
+      advance();
+      if (pos_ < s_.size() && isdigit(s_[pos_])) {
+        fail("invalid number: leading zeros are not allowed in JSON");
+        return false;
+      }
+    } else {
+      while (pos_ < s_.size() && isdigit(s_[pos_])) advance();
+    }
+    if (pos_ < s_.size() && s_[pos_] == '.') {
+      is_float = true;
+      advance();
+      if (pos_ >= s_.size() || !isdigit(s_[pos_])) {
+        fail("invalid number: expected a digit after '.'");
+        return false;
+      }
+      while (pos_ < s_.size() && isdigit(s_[pos_])) advance();
+    }
+    if (pos_ < s_.size() && (s_[pos_] == 'e' || s_[pos_] == 'E')) {
+      is_float = true;
+      advance();
+      if (pos_ < s_.size() && (s_[pos_] == '+' || s_[pos_] == '-')) advance();
+      if (pos_ >= s_.size() || !isdigit(s_[pos_])) {
+        fail("invalid number: expected a digit in the exponent");
+        return false;
+      }
+      while (pos_ < s_.size() && isdigit(s_[pos_])) advance();
+    }
+    v.text.assign(s_, start, pos_ - start);
+    v.number = std::strtod(v.text.c_str(), nullptr);
+    if (!is_float) {
+      errno = 0;
+      long long n = std::strtoll(v.text.c_str(), nullptr, 10);
+      if (errno == ERANGE) {
+        v.kind = Kind::kFloat;
+      } else {
+        v.kind = Kind::kInt;
+        v.integer = n;
+      }
+    } else {
+      v.kind = Kind::kFloat;
+    }
+    return true;
+  }
+
+  static bool isdigit(char c) { return c >= '0' && c <= '9'; }
+
+  int hex4() {
+    int n = 0;
+    for (int i = 0; i < 4; ++i) {
+      if (pos_ >= s_.size()) return -1;
+      char c = s_[pos_];
+      int d = (c >= '0' && c <= '9') ? c - '0' : (c >= 'a' && c <= 'f') ? c - 'a' + 10 : (c >= 'A' && c <= 'F') ? c - 'A' + 10 : -1;
+      if (d < 0) return -1;
+      n = n * 16 + d;
+      advance();
+    }
+    return n;
+  }
+
+  static void append_utf8(std::string& out, uint32_t cp) {
+    if (cp < 0x80) out += static_cast<char>(cp);
+    else if (cp < 0x800) {
+      out += static_cast<char>(0xC0 | (cp >> 6));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+      out += static_cast<char>(0xE0 | (cp >> 12));
+      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+      out += static_cast<char>(0xF0 | (cp >> 18));
+      out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+  }
+
+  bool parse_string(std::string& out) {
+    advance();  // opening quote
+    while (true) {
+      if (pos_ >= s_.size()) {
+        fail("unterminated string: expected a closing '\"'");
+        return false;
+      }
+      // Copy runs of plain bytes at once: the hot loop of big JSON files.
+      size_t run = pos_;
+      while (run < s_.size()) {
+        unsigned char c = static_cast<unsigned char>(s_[run]);
+        if (c == '"' || c == '\\' || c < 0x20) break;
+        ++run;
+      }
+      if (run > pos_) {
+        out.append(s_, pos_, run - pos_);
+        while (pos_ < run) advance();
+        continue;
+      }
+      char c = s_[pos_];
+      if (c == '"') {
+        advance();
+        return true;
+      }
+      if (c != '\\') {
+        fail(c == '\n' ? "unterminated string: newline inside a string (escape it as \\n)"
+                       : "control character inside a string: escape it (e.g. \\t)");
+        return false;
+      }
+      advance();
+      if (pos_ >= s_.size()) {
+        fail("unterminated string");
+        return false;
+      }
+      char e = s_[pos_];
+      advance();
+      switch (e) {
+        case '"': out += '"'; break;
+        case '\\': out += '\\'; break;
+        case '/': out += '/'; break;
+        case 'b': out += '\b'; break;
+        case 'f': out += '\f'; break;
+        case 'n': out += '\n'; break;
+        case 'r': out += '\r'; break;
+        case 't': out += '\t'; break;
+        case 'u': {
+          int cp = hex4();
+          if (cp < 0) {
+            fail("invalid \\u escape: expected 4 hex digits");
+            return false;
+          }
+          uint32_t code = static_cast<uint32_t>(cp);
+          if (code >= 0xD800 && code <= 0xDBFF && pos_ + 1 < s_.size() && s_[pos_] == '\\' && s_[pos_ + 1] == 'u') {
+            advance();
+            advance();
+            int lo = hex4();
+            if (lo >= 0xDC00 && lo <= 0xDFFF) code = 0x10000 + ((code - 0xD800) << 10) + (static_cast<uint32_t>(lo) - 0xDC00);
+            else {
+              fail("invalid surrogate pair in \\u escape");
+              return false;
+            }
+          }
+          append_utf8(out, code);
+          break;
+        }
+        default:
+          fail(std::string("invalid escape '\\") + e + "' in string");
+          return false;
+      }
+    }
+  }
+
+  bool parse_object(Value& v, int depth) {
+    v.kind = Kind::kMapping;
+    advance();  // {
+    skip_ws();
+    if (pos_ < s_.size() && s_[pos_] == '}') {
+      advance();
+      return true;
+    }
+    while (true) {
+      skip_ws();
+      if (pos_ >= s_.size() || s_[pos_] != '"') {
+        if (pos_ < s_.size() && s_[pos_] == '}')
+          fail("trailing comma before '}': remove the last ','");
+        else
+          fail("unexpected " + describe_here() + ": expected a property name in double quotes");
+        return false;
+      }
+      Member m;
+      m.key.kind = Kind::kString;
+      m.key.begin = mark();
+      if (!parse_string(m.key.text)) return false;
+      m.key.end = mark();
+      skip_ws();
+      if (pos_ >= s_.size() || s_[pos_] != ':') {
+        fail("unexpected " + describe_here() + ": expected ':' after property name");
+        return false;
+      }
+      advance();
+      skip_ws();
+      if (!parse_value(m.value, depth + 1)) return false;
+      check_duplicate(v, m);
+      v.members.push_back(std::move(m));
+      skip_ws();
+      if (pos_ < s_.size() && s_[pos_] == ',') {
+        advance();
+        continue;
+      }
+      if (pos_ < s_.size() && s_[pos_] == '}') {
+        advance();
+        return true;
+      }
+      fail("unexpected " + describe_here() + ": expected ',' or '}' in object");
+      return false;
+    }
+  }
+
+  void check_duplicate(const Value& object, const Member& m) {
+    for (const auto& other : object.members) {
+      if (other.key.text == m.key.text) {
+        Problem p;
+        p.rule = "duplicate-key";
+        p.message = "duplicate key \"" + m.key.text + "\": JSON readers keep only one of them; remove or rename one";
+        p.begin = m.key.begin;
+        p.end = m.key.end;
+        p.related = "first defined at " + std::to_string(other.key.begin.line) + ":" + std::to_string(other.key.begin.col);
+        dups_.push_back(std::move(p));
+        return;
+      }
+    }
+  }
+
+  bool parse_array(Value& v, int depth) {
+    v.kind = Kind::kSequence;
+    advance();  // [
+    skip_ws();
+    if (pos_ < s_.size() && s_[pos_] == ']') {
+      advance();
+      return true;
+    }
+    while (true) {
+      skip_ws();
+      if (pos_ < s_.size() && s_[pos_] == ']') {
+        fail("trailing comma before ']': remove the last ','");
+        return false;
+      }
+      v.items.emplace_back();
+      if (!parse_value(v.items.back(), depth + 1)) return false;
+      skip_ws();
+      if (pos_ < s_.size() && s_[pos_] == ',') {
+        advance();
+        continue;
+      }
+      if (pos_ < s_.size() && s_[pos_] == ']') {
+        advance();
+        return true;
+      }
+      fail("unexpected " + describe_here() + ": expected ',' or ']' in array");
+      return false;
+    }
+  }
+
+ public:
+  std::vector<Problem> dups_;  // duplicate keys; pointers are filled in once the tree is linked
+  bool failed_ = false;
+
+ private:
+  Document& doc_;
+  const std::string& s_;
+  size_t pos_ = 0;
+  uint32_t line_ = 1, col_ = 1;
+};
+
+}  // namespace
+
+std::unique_ptr<Document> read_json(std::string path, std::string text) {
+  auto doc = std::make_unique<Document>();
+  doc->path = std::move(path);
+  doc->text = std::move(text);
+  doc->format = Format::kJson;
+  JsonReader reader(*doc);
+  reader.run();
+  doc->link();
+  if (!reader.failed_) {
+    for (auto& d : reader.dups_) doc->problems.push_back(std::move(d));
+    fill_problem_pointers(*doc);
+  }
+  return doc;
+}
+
+}  // namespace gomo::document

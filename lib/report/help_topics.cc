@@ -1,0 +1,74 @@
+#include "report/help_topics.h"
+
+#include <sstream>
+
+#include "checks/registry.h"
+
+namespace gomo::report {
+
+namespace {
+
+const char* kExitCodes = R"(Exit codes (stable; scripts may rely on them):
+  0  success: everything checked, nothing failed
+  1  checks failed: errors found (or warnings, with --strict); differences found (fmt --check)
+  2  usage error, or input that cannot be read or parsed (missing file, YAML/JSON syntax error,
+     a directory with no flow files: gomo never exits 0 when nothing was checked)
+  70 internal error (a bug in gomo: please report it)
+)";
+
+const char* kConfig = R"(Project config: .gomo.yaml
+gomo looks for .gomo.yaml in the current directory and its parents (up to the repository root).
+Flags given on the command line win over it. Use --config FILE to name one, --no-config to ignore it.
+
+  validate:
+    strict: true                 # warnings fail the run
+    target: gomobile             # or local (default)
+    ignore: [missing-label]      # rule ids never reported
+    severity:                    # per-rule severity: error, warning, info or off
+      unreachable-node: error
+    exclude: ["drafts/*", "*.schema.json"]   # files skipped when walking directories
+    audioCatalog: audio.yaml     # audio ids that exist (paths relative to this file)
+    attributes: attributes.yaml  # custom attribute names that exist
+
+Silence one rule on one node in the file itself:
+  - id: old-menu               # gomo-ignore: unreachable-node
+    type: play
+or, in JSON and YAML alike, a node field:  "x-gomo-ignore": ["unreachable-node"]
+)";
+
+const char* kFormats = R"(Output formats of `gomo flow validate --format`:
+  text    path:line:col: severity: message [rule], the source line and a caret (default)
+  json    {"version":1,"files":[...],"diagnostics":[{rule,severity,message,file,line,col,endLine,endCol,pointer,fix?}],"summary":{...}}
+  github  ::error file=F,line=L,endLine=L2,col=C,endColumn=C2,title=RULE::message (GitHub Actions annotations;
+          the default when GITHUB_ACTIONS=true)
+  sarif   SARIF 2.1.0, for GitHub code scanning and other SARIF viewers
+  junit   JUnit XML, one testcase per file
+Positions are 1-based everywhere; columns count characters.
+)";
+
+const char* kOverview = R"(
+Help topics: gomo help exit-codes | rules | config | formats
+)";
+
+}  // namespace
+
+std::string help_topic(const std::string& name) {
+  if (name == "exit-codes") return kExitCodes;
+  if (name == "config") return kConfig;
+  if (name == "formats") return kFormats;
+  if (name == "overview") return kOverview;
+  if (name == "rules") {
+    std::ostringstream out;
+    out << "Rules of `gomo flow validate` (docs/rules.md has examples):\n";
+    for (const auto* r : checks::all_rules())
+      out << "  " << r->id << std::string(r->id ? (24 > std::string(r->id).size() ? 24 - std::string(r->id).size() : 1) : 1, ' ')
+          << diag::severity_name(r->severity) << std::string(9 - std::string(diag::severity_name(r->severity)).size(), ' ')
+          << r->summary << "\n";
+    return out.str();
+  }
+  return "";
+}
+
+std::string help_topic_names() { return "exit-codes, rules, config, formats"; }
+
+}  // namespace gomo::report

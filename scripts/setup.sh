@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs the Debian packages gomo needs to build and test (only those missing).
+# Usage: scripts/setup.sh [--with-test-tools]
+set -euo pipefail
+
+build_pkgs=(
+  build-essential cmake ninja-build ccache pkg-config
+  libcli11-dev nlohmann-json3-dev libyaml-cpp-dev libyaml-dev doctest-dev librang-dev
+)
+# Tools the test suite drives for real: shells for completions, a JSON-Schema validator, Graphviz.
+test_pkgs=(bash zsh fish libvalijson-dev graphviz tmux python3)
+
+want=("${build_pkgs[@]}")
+if [[ "${1:-}" == "--with-test-tools" ]]; then want+=("${test_pkgs[@]}"); fi
+
+missing=()
+for p in "${want[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if ((${#missing[@]})); then
+  echo "gomo setup: installing ${missing[*]}" >&2
+  SUDO=""
+  if [[ $(id -u) -ne 0 ]]; then SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+else
+  echo "gomo setup: all packages present" >&2
+fi

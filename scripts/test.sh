@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# README command 2: the whole test suite. Installs what the tests need, builds gomo twice (release,
+# and ASan+UBSan), and runs ctest on both (doctest unit tests plus end-to-end tests of the binary).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh --with-test-tools
+export CCACHE_DIR=${CCACHE_DIR:-$HOME/.cache/ccache}
+start=$(date +%s)
+scripts/build.sh build
+ctest --test-dir build --output-on-failure -j "$(nproc)"
+if [[ "${GOMO_SKIP_SANITIZE:-0}" != 1 ]]; then
+  scripts/build.sh build-asan -DGOMO_SANITIZE=ON
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    ctest --test-dir build-asan --output-on-failure -j "$(nproc)"
+fi
+echo "test suite finished in $(( $(date +%s) - start ))s"

@@ -1,0 +1,152 @@
+#include "tests/support/test_support.h"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+namespace gomo::test {
+
+namespace fs = std::filesystem;
+
+static std::string g_root;
+static std::atomic<int> g_counter{0};
+
+void init_scratch_root() {
+  char tmpl[] = "/tmp/gomo-test-XXXXXX";
+  if (!mkdtemp(tmpl)) throw std::runtime_error("mkdtemp failed");
+  g_root = tmpl;
+}
+
+void remove_scratch_root() {
+  if (g_root.empty() || std::getenv("GOMO_KEEP_TEST_TMP")) return;
+  std::error_code ec;
+  fs::remove_all(g_root, ec);
+}
+
+std::string scratch_dir() {
+  if (g_root.empty()) init_scratch_root();
+  std::string dir = g_root + "/t" + std::to_string(g_counter++);
+  fs::create_directories(dir);
+  return dir;
+}
+
+std::string write_file(const std::string& dir, const std::string& name, const std::string& text) {
+  fs::path p = fs::path(dir) / name;
+  fs::create_directories(p.parent_path());
+  std::ofstream f(p, std::ios::binary);
+  f << text;
+  return p.string();
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream f(path, std::ios::binary);
+  std::stringstream ss;
+  ss << f.rdbuf();
+  return ss.str();
+}
+
+std::string source_path(const std::string& relative) { return std::string(GOMO_SOURCE_DIR) + "/" + relative; }
+
+RunResult run_gomo(const std::vector<std::string>& args, const std::string& input, const std::vector<std::string>& env,
+                   const std::string& cwd, int timeout_s) {
+  int in_pipe[2], out_pipe[2], err_pipe[2];
+  if (pipe(in_pipe) || pipe(out_pipe) || pipe(err_pipe)) throw std::runtime_error("pipe failed");
+  pid_t pid = fork();
+  if (pid < 0) throw std::runtime_error("fork failed");
+  if (pid == 0) {
+    dup2(in_pipe[0], 0);
+    dup2(out_pipe[1], 1);
+    dup2(err_pipe[1], 2);
+    for (int fd : {in_pipe[0], in_pipe[1], out_pipe[0], out_pipe[1], err_pipe[0], err_pipe[1]}) close(fd);
+    if (!cwd.empty() && chdir(cwd.c_str()) != 0) _exit(127);
+    for (const auto& e : env) {
+      auto eq = e.find('=');
+      std::string name = e.substr(0, eq);
+      std::string value = eq == std::string::npos ? "" : e.substr(eq + 1);
+      if (value.empty()) unsetenv(name.c_str());
+      else setenv(name.c_str(), value.c_str(), 1);
+    }
+    std::vector<char*> argv;
+    std::string bin = GOMO_BINARY;
+    argv.push_back(bin.data());
+    std::vector<std::string> copy = args;
+    for (auto& a : copy) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    execv(bin.c_str(), argv.data());
+    _exit(127);
+  }
+  close(in_pipe[0]);
+  close(out_pipe[1]);
+  close(err_pipe[1]);
+  signal(SIGPIPE, SIG_IGN);
+  // Feed stdin and drain stdout/stderr together so neither side blocks.
+  size_t written = 0;
+  if (input.empty()) close(in_pipe[1]);
+  RunResult r;
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(timeout_s);
+  bool out_open = true, err_open = true, in_open = !input.empty();
+  while (out_open || err_open) {
+    std::vector<pollfd> fds;
+    if (out_open) fds.push_back({out_pipe[0], POLLIN, 0});
+    if (err_open) fds.push_back({err_pipe[0], POLLIN, 0});
+    if (in_open) fds.push_back({in_pipe[1], POLLOUT, 0});
+    int left = static_cast<int>(std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()).count());
+    if (left <= 0) {
+      kill(pid, SIGKILL);
+      break;
+    }
+    if (poll(fds.data(), fds.size(), left) < 0) break;
+    for (auto& p : fds) {
+      if (!p.revents) continue;
+      if (p.fd == in_pipe[1]) {
+        ssize_t n = write(in_pipe[1], input.data() + written, input.size() - written);
+        if (n > 0) written += static_cast<size_t>(n);
+        if (n <= 0 || written == input.size()) {
+          close(in_pipe[1]);
+          in_open = false;
+        }
+        continue;
+      }
+      char buf[65536];
+      ssize_t n = read(p.fd, buf, sizeof buf);
+      if (n <= 0) {
+        if (p.fd == out_pipe[0]) out_open = false;
+        else err_open = false;
+      } else {
+        (p.fd == out_pipe[0] ? r.out : r.err).append(buf, static_cast<size_t>(n));
+      }
+    }
+  }
+  if (in_open) close(in_pipe[1]);
+  close(out_pipe[0]);
+  close(err_pipe[0]);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  return r;
+}
+
+std::vector<diag::Diagnostic> check_flow(const std::string& text, const std::string& name,
+                                         const checks::ValidateOptions& options) {
+  return checks::validate_text(name, text, options).diagnostics;
+}
+
+std::vector<diag::Diagnostic> diags_of(const std::vector<diag::Diagnostic>& all, const std::string& rule) {
+  std::vector<diag::Diagnostic> out;
+  for (const auto& d : all)
+    if (d.rule == rule) out.push_back(d);
+  return out;
+}
+
+}  // namespace gomo::test
