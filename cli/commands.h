@@ -9,7 +9,13 @@ class App;
 namespace gomo::cli {
 
 void add_flow_commands(CLI::App& app, Context& ctx, Action& action);
+// fmt, convert and graph under `gomo flow` (cli/flow_format.cc); called by add_flow_commands.
+void add_flow_format_commands(CLI::App& flow, Context& ctx, Action& action);
+// run, test and simulate under `gomo flow` (cli/flow_sim.cc); called by add_flow_commands.
+void add_flow_sim_commands(CLI::App& flow, Context& ctx, Action& action);
 void add_help_commands(CLI::App& app, Context& ctx, Action& action);
+void add_serve_commands(CLI::App& app, Context& ctx, Action& action);
+void add_contacts_commands(CLI::App& app, Context& ctx, Action& action);
 void add_completion_commands(CLI::App& app, Context& ctx, Action& action);
 
 // Builds the whole command tree (used by main and by `gomo completion`).

@@ -2,7 +2,13 @@
 // What every command action gets: streams, terminal facts, global flags (gh's cmdutil.Factory).
 #include <functional>
 #include <iostream>
+#include <map>
 #include <string>
+#include <vector>
+
+namespace CLI {
+class Option;
+}
 
 namespace gomo::cli {
 
@@ -18,6 +24,10 @@ struct Context {
   bool quiet = false;
   bool verbose = false;
 
+  // Values `gomo completion` offers for an option or positional whose values CLI11 does not restrict
+  // (IsMember sets are found by themselves), e.g. rule ids for --ignore. Filled while the tree is built.
+  std::map<const CLI::Option*, std::vector<std::string>> completion_values;
+
   // Colour on `tty`? Honours --color, NO_COLOR, CLICOLOR=0, CLICOLOR_FORCE=1 and TERM=dumb.
   bool use_color(bool tty) const;
 };
@@ -29,5 +39,8 @@ using Action = std::function<int(Context&)>;
 constexpr int kExitOk = 0;
 constexpr int kExitFindings = 1;
 constexpr int kExitUsage = 2;
+constexpr int kExitApiError = 3;     // the platform refused the request (4xx)
+constexpr int kExitAuth = 4;         // missing, invalid or insufficient API key (401, 403)
+constexpr int kExitNetwork = 5;      // network failure or server unavailable after retries
 
 }  // namespace gomo::cli

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <memory>
 
+#include "checks/registry.h"
 #include "checks/validate.h"
 #include "cli/commands.h"
 #include "model/project_config.h"
@@ -17,7 +18,8 @@ namespace {
 
 struct ValidateFlags {
   std::vector<std::string> paths;
-  std::string format;  // "" = auto
+  std::vector<std::string> formats;       // --format, repeatable; empty = auto
+  std::vector<std::string> output_files;  // --output-file, paired with formats in order
   bool strict = false;
   std::vector<std::string> ignore;
   std::string target;
@@ -59,17 +61,31 @@ int run_validate(Context& ctx, const ValidateFlags& f) {
     ctx.err << "gomo: " << inputs.error().message() << "\n";
     return kExitUsage;
   }
-  report::DiagFormat format = report::DiagFormat::kText;
-  if (!f.format.empty()) report::parse_diag_format(f.format, &format);
-  else if (ctx.output == "json") format = report::DiagFormat::kJson;
-  else if (const char* gh = std::getenv("GITHUB_ACTIONS"); gh && std::string(gh) == "true") format = report::DiagFormat::kGithub;
+  report::DiagFormat auto_format = report::DiagFormat::kText;
+  if (ctx.output == "json") auto_format = report::DiagFormat::kJson;
+  else if (const char* gh = std::getenv("GITHUB_ACTIONS"); gh && std::string(gh) == "true") auto_format = report::DiagFormat::kGithub;
+  auto requests = report::pair_outputs(f.formats, f.output_files, auto_format);
+  if (!requests) {
+    ctx.err << "gomo: " << requests.error().message() << "\n";
+    return kExitUsage;
+  }
+  auto outputs = report::OutputSet::open(std::move(requests.value()));
+  if (!outputs) {
+    ctx.err << "gomo: " << outputs.error().message() << "\n";
+    return kExitUsage;
+  }
 
   auto results = checks::validate_inputs(std::move(inputs.value()), resolved->options);
-  report::RunInfo run{kVersion, resolved->strict};
+  report::RunInfo run;
+  run.tool_version = kVersion;
+  run.strict = resolved->strict;
+  if (const char* summary = std::getenv("GITHUB_STEP_SUMMARY")) run.github_step_summary = summary;
   report::TextStyle style;
   style.color = ctx.use_color(ctx.stdout_tty);
-  report::write_diagnostics(ctx.out, format, results, run, style);
-  ctx.out.flush();
+  if (auto written = outputs->write(ctx.out, results, run, style); !written) {
+    ctx.err << "gomo: " << written.message() << "\n";
+    return kExitUsage;
+  }
   if (!ctx.quiet) {
     bool color = ctx.use_color(ctx.stderr_tty);
     int code = checks::validate_exit_code(results, resolved->strict);
@@ -89,10 +105,17 @@ void add_flow_commands(CLI::App& app, Context& ctx, Action& action) {
   auto vf = std::make_shared<ValidateFlags>();
   auto* validate = flow->add_subcommand("validate", "Check call flows (YAML or JSON) for errors, with file:line:col diagnostics");
   validate->add_option("paths", vf->paths, "Flow files or directories (recursive); - reads stdin")->required();
-  validate->add_option("-f,--format", vf->format, "Output format: text, json, github, sarif or junit (default: github under GitHub Actions, else text)")
-      ->check(CLI::IsMember({"text", "json", "github", "sarif", "junit"}));
+  validate->add_option("-f,--format", vf->formats,
+                       "Output format: text, json, github, sarif or junit (default: github under GitHub Actions, else text); "
+                       "repeat it with one --output-file each to write several reports")
+      ->check(CLI::IsMember({"text", "json", "github", "sarif", "junit"}))
+      ->allow_extra_args(false);
+  validate->add_option("--output-file", vf->output_files, "Write the report to FILE (- = stdout); pairs with --format, in order")
+      ->allow_extra_args(false)
+      ->type_name("FILE");
   validate->add_flag("--strict", vf->strict, "Warnings fail the run too (exit 1)");
-  validate->add_option("--ignore", vf->ignore, "Rule ids to skip (repeatable, or comma-separated)");
+  auto* ignore = validate->add_option("--ignore", vf->ignore, "Rule ids to skip (repeatable, or comma-separated)");
+  for (const auto* rule : checks::all_rules()) ctx.completion_values[ignore].push_back(std::string(rule->id));
   validate->add_option("--target", vf->target, "local (default) or gomobile: warn on gomo-only extensions the platform may reject")
       ->check(CLI::IsMember({"local", "gomobile"}));
   validate->add_option("--audio-catalog", vf->audio_catalog, "File listing the audio ids that exist; unknown audioId becomes an error");
@@ -101,6 +124,8 @@ void add_flow_commands(CLI::App& app, Context& ctx, Action& action) {
   validate->add_flag("--no-config", vf->no_config, "Ignore .gomo.yaml");
   validate->add_option("-j,--jobs", vf->jobs, "Files checked in parallel (default: one per core)");
   validate->callback([vf, &action] { action = [vf](Context& c) { return run_validate(c, *vf); }; });
+  add_flow_format_commands(*flow, ctx, action);
+  add_flow_sim_commands(*flow, ctx, action);
 }
 
 }  // namespace gomo::cli

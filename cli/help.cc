@@ -8,10 +8,17 @@
 namespace gomo::cli {
 
 void add_help_commands(CLI::App& app, Context& ctx, Action& action) {
-  (void)ctx;
   auto words = std::make_shared<std::vector<std::string>>();
   auto* help = app.add_subcommand("help", "Show help: gomo help [exit-codes|rules|config|formats|COMMAND...]");
-  help->add_option("topic", *words, "A topic, or a command path such as `flow validate`");
+  auto* topic_option = help->add_option("topic", *words, "A topic, or a command path such as `flow validate`");
+  // Topics for `gomo completion` (which adds the command names): "exit-codes, rules, ..." split at ", ".
+  std::string topics = report::help_topic_names();
+  for (size_t start = 0; start < topics.size();) {
+    size_t comma = topics.find(", ", start);
+    if (comma == std::string::npos) comma = topics.size();
+    ctx.completion_values[topic_option].push_back(topics.substr(start, comma - start));
+    start = comma + 2;
+  }
   help->callback([&app, words, &action] {
     action = [&app, words](Context& c) {
       auto topic = std::make_shared<std::string>(words->empty() ? "" : words->front());

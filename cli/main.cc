@@ -28,6 +28,9 @@ void build_app(CLI::App& app, Context& ctx, Action& action) {
   app.set_version_flag("--version", version_string());
   app.set_help_flag("-h,--help", "Show help for a command");
   app.require_subcommand(1);
+  app.footer(
+      "Exit codes: 0 ok, 1 checks failed, 2 usage error or unreadable input (gomo help exit-codes).\n"
+      "Help topics: gomo help exit-codes | rules | config | formats; gomo help COMMAND... for a command.");
   app.fallthrough();  // global flags may follow the subcommand
   app.add_option("-o,--output", ctx.output, "Machine output on stdout: text or json")
       ->check(CLI::IsMember({"text", "json"}))
@@ -38,7 +41,10 @@ void build_app(CLI::App& app, Context& ctx, Action& action) {
   app.add_flag("-q,--quiet", ctx.quiet, "Print only findings and errors");
   app.add_flag("-v,--verbose", ctx.verbose, "Say more about what gomo is doing");
   add_flow_commands(app, ctx, action);
+  add_serve_commands(app, ctx, action);
+  add_contacts_commands(app, ctx, action);
   add_help_commands(app, ctx, action);
+  add_completion_commands(app, ctx, action);  // last: it describes the whole tree
 }
 
 int run(int argc, char** argv) {

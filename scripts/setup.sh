@@ -6,9 +6,10 @@ set -euo pipefail
 build_pkgs=(
   build-essential cmake ninja-build ccache pkg-config
   libcli11-dev nlohmann-json3-dev libyaml-cpp-dev libyaml-dev doctest-dev librang-dev
+  libsqlite3-dev libcurl4-openssl-dev libcpp-httplib-dev
 )
 # Tools the test suite drives for real: shells for completions, a JSON-Schema validator, Graphviz.
-test_pkgs=(bash zsh fish libvalijson-dev graphviz tmux python3)
+test_pkgs=(bash zsh fish libvalijson-dev graphviz tmux python3 wrk)
 
 want=("${build_pkgs[@]}")
 if [[ "${1:-}" == "--with-test-tools" ]]; then want+=("${test_pkgs[@]}"); fi
@@ -26,4 +27,21 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 else
   echo "gomo setup: all packages present" >&2
+fi
+
+# npm test tools (tests/tools/package.json, pinned by its lock file): the SARIF 2.1.0 schema that
+# lib/report/sarif_test.cc validates against. Reinstalled only when the lock file changed.
+if [[ "${1:-}" == "--with-test-tools" ]]; then
+  if ! command -v npm >/dev/null; then
+    SUDO=""
+    if [[ $(id -u) -ne 0 ]]; then SUDO="sudo"; fi
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends npm >/dev/null
+  fi
+  tools="$(cd "$(dirname "$0")/.." && pwd)/tests/tools"
+  if ! cmp -s "$tools/package-lock.json" "$tools/node_modules/.gomo-installed-lock.json"; then
+    echo "gomo setup: npm ci in tests/tools" >&2
+    (cd "$tools" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >/dev/null)
+    cp "$tools/package-lock.json" "$tools/node_modules/.gomo-installed-lock.json"
+  fi
 fi

@@ -12,9 +12,27 @@ extern const Rule kRuleHangupOutputs;
 extern const Rule kRuleUnknownOperator;
 extern const Rule kRuleUnknownValueSource;
 extern const Rule kRuleUnsupportedLanguage;
+extern const Rule kRuleNoNodes;
 extern const Rule kRuleDuplicateNodeId;
+extern const Rule kRuleNodeIdMismatch;
 extern const Rule kRuleUnknownStartNode;
 extern const Rule kRuleUnknownTarget;
+extern const Rule kRuleMissingOutputs;
+extern const Rule kRuleUnreachableNode;
+extern const Rule kRuleNoHangupCycle;
+extern const Rule kRuleDialUnhandledOutcome;
+extern const Rule kRuleVoicemailWithoutAmd;
+extern const Rule kRuleDtmfBranchDigit;
+extern const Rule kRuleDtmfNoTimeout;
+extern const Rule kRulePlayNoAudio;
+extern const Rule kRulePlayLegacyAudioId;
+extern const Rule kRuleConditionOperand;
+extern const Rule kRuleSystemVariableWrite;
+extern const Rule kRuleUndefinedVariable;
+extern const Rule kRuleUnknownAudio;
+extern const Rule kRuleUnknownAttribute;
+extern const Rule kRuleGomobileExtension;
+extern const Rule kRuleMissingLabel;
 
 const std::vector<const Rule*>& all_rules() {
   static const std::vector<const Rule*> kRules = {
@@ -27,9 +45,30 @@ const std::vector<const Rule*>& all_rules() {
       &kRuleUnknownOperator,
       &kRuleUnknownValueSource,
       &kRuleUnsupportedLanguage,
+      // The graph: nodes, ids, edges.
+      &kRuleNoNodes,
       &kRuleDuplicateNodeId,
+      &kRuleNodeIdMismatch,
       &kRuleUnknownStartNode,
       &kRuleUnknownTarget,
+      &kRuleMissingOutputs,
+      &kRuleUnreachableNode,
+      &kRuleNoHangupCycle,
+      // Node by node, by type.
+      &kRuleDialUnhandledOutcome,
+      &kRuleVoicemailWithoutAmd,
+      &kRuleDtmfBranchDigit,
+      &kRuleDtmfNoTimeout,
+      &kRulePlayNoAudio,
+      &kRulePlayLegacyAudioId,
+      &kRuleConditionOperand,
+      // Variables and names, then what depends on the target or catalogs, then style.
+      &kRuleSystemVariableWrite,
+      &kRuleUndefinedVariable,
+      &kRuleUnknownAudio,
+      &kRuleUnknownAttribute,
+      &kRuleGomobileExtension,
+      &kRuleMissingLabel,
   };
   return kRules;
 }

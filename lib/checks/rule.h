@@ -9,6 +9,8 @@
 
 namespace gomo::checks {
 
+using document::Value;
+
 enum class Target : uint8_t { kLocal, kGomobile };
 
 // Options for the checks themselves (what to report is ValidateOptions' job).

@@ -10,6 +10,7 @@ namespace {
 void check(const CheckContext& ctx, Reporter& out) {
   const auto& f = ctx.flow;
   if (!f.start_value || !f.start_value->is_string() || f.start_node_id.empty() || f.start_index >= 0) return;
+  if (f.nodes.empty()) return;  // no-nodes (or the schema, for a missing `nodes`) says why
   std::vector<std::string> ids;
   for (const auto& n : f.nodes)
     if (!n.id.empty()) ids.push_back(n.id);

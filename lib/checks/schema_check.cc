@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
-#include <mutex>
+#include <unordered_map>
 
 #include "base/strings.h"
 
@@ -12,21 +12,6 @@ using document::Kind;
 using document::Value;
 
 namespace {
-
-bool type_matches(const Value& v, std::string_view type) {
-  switch (v.kind) {
-    case Kind::kNull: return type == "null";
-    case Kind::kBool: return type == "boolean";
-    case Kind::kInt: return type == "integer" || type == "number";
-    case Kind::kFloat:
-      // 3.0 is an integer in JSON Schema.
-      return type == "number" || (type == "integer" && std::isfinite(v.number) && v.number == std::floor(v.number));
-    case Kind::kString: return type == "string";
-    case Kind::kSequence: return type == "array";
-    case Kind::kMapping: return type == "object";
-  }
-  return false;
-}
 
 bool json_equal(const Value& a, const Value& b) {
   if (a.is_number() && b.is_number()) return a.number == b.number || (a.kind == Kind::kInt && b.kind == Kind::kInt && a.integer == b.integer);
@@ -90,9 +75,96 @@ std::vector<std::string> strings_of(const Value* seq) {
 
 }  // namespace
 
-SchemaChecker::SchemaChecker(const Value& schema) : root_(schema) {}
+// Pointers to one schema object's keywords, found once at construction.
+struct SchemaChecker::Keywords {
+  bool has_ref = false;
+  const Value* ref = nullptr;  // resolved $ref target (null when unresolvable)
+  const Value *type = nullptr, *enum_values = nullptr, *const_value = nullptr;
+  const Value *min_length = nullptr, *max_length = nullptr, *minimum = nullptr, *maximum = nullptr;
+  const Value *min_items = nullptr, *max_items = nullptr, *items = nullptr;
+  const Value *required = nullptr, *min_properties = nullptr, *max_properties = nullptr;
+  const Value *properties = nullptr, *additional = nullptr, *property_names = nullptr;
+  const Value *all_of = nullptr, *any_of = nullptr, *one_of = nullptr, *not_schema = nullptr;
+  const Value *if_schema = nullptr, *then_schema = nullptr, *else_schema = nullptr;
+  uint8_t type_mask = 0;  // bit per Kind allowed by `type` (integral floats checked apart)
+  bool integer_type = false;
+};
 
-void SchemaChecker::check(const Value& instance, std::vector<SchemaViolation>& out) const { check(instance, root_, out); }
+struct SchemaChecker::Index {
+  std::unordered_map<const Value*, Keywords> by_schema;
+};
+
+namespace {
+
+uint8_t kind_bit(Kind k) { return static_cast<uint8_t>(1u << static_cast<unsigned>(k)); }
+
+uint8_t type_bits(std::string_view type) {
+  if (type == "null") return kind_bit(Kind::kNull);
+  if (type == "boolean") return kind_bit(Kind::kBool);
+  if (type == "integer") return kind_bit(Kind::kInt);
+  if (type == "number") return kind_bit(Kind::kInt) | kind_bit(Kind::kFloat);
+  if (type == "string") return kind_bit(Kind::kString);
+  if (type == "array") return kind_bit(Kind::kSequence);
+  if (type == "object") return kind_bit(Kind::kMapping);
+  return 0;
+}
+
+}  // namespace
+
+SchemaChecker::SchemaChecker(const Value& schema) : root_(schema), index_(std::make_unique<Index>()) {
+  // Every mapping under the root may be a schema; indexing the few that are not costs nothing.
+  std::vector<const Value*> stack = {&root_};
+  while (!stack.empty()) {
+    const Value* cur = stack.back();
+    stack.pop_back();
+    for (const auto& item : cur->items) stack.push_back(&item);
+    if (!cur->is_mapping()) continue;
+    for (const auto& m : cur->members) stack.push_back(&m.value);
+    Keywords& k = index_->by_schema[cur];
+    for (const auto& m : cur->members) {
+      const std::string& key = m.key.text;
+      const Value* val = &m.value;
+      if (key == "$ref") k.has_ref = true;
+      else if (key == "type") k.type = val;
+      else if (key == "enum") k.enum_values = val;
+      else if (key == "const") k.const_value = val;
+      else if (key == "minLength") k.min_length = val;
+      else if (key == "maxLength") k.max_length = val;
+      else if (key == "minimum") k.minimum = val;
+      else if (key == "maximum") k.maximum = val;
+      else if (key == "minItems") k.min_items = val;
+      else if (key == "maxItems") k.max_items = val;
+      else if (key == "items") k.items = val;
+      else if (key == "required") k.required = val;
+      else if (key == "minProperties") k.min_properties = val;
+      else if (key == "maxProperties") k.max_properties = val;
+      else if (key == "properties") k.properties = val;
+      else if (key == "additionalProperties") k.additional = val;
+      else if (key == "propertyNames") k.property_names = val;
+      else if (key == "allOf") k.all_of = val;
+      else if (key == "anyOf") k.any_of = val;
+      else if (key == "oneOf") k.one_of = val;
+      else if (key == "not") k.not_schema = val;
+      else if (key == "if") k.if_schema = val;
+      else if (key == "then") k.then_schema = val;
+      else if (key == "else") k.else_schema = val;
+    }
+    if (k.has_ref) k.ref = resolve(*cur);
+    if (k.type) {
+      std::vector<std::string> types = k.type->is_sequence() ? strings_of(k.type) : std::vector<std::string>{k.type->scalar_text()};
+      for (const auto& t : types) {
+        k.type_mask |= type_bits(t);
+        k.integer_type = k.integer_type || t == "integer";
+      }
+    }
+  }
+}
+
+SchemaChecker::~SchemaChecker() = default;
+
+void SchemaChecker::check(const Value& instance, std::vector<SchemaViolation>& out) const { eval(instance, root_, &out); }
+
+bool SchemaChecker::matches(const Value& instance) const { return eval(instance, root_, nullptr); }
 
 const Value* SchemaChecker::resolve(const Value& schema) const {
   std::string_view ref = schema.string_at("$ref");
@@ -110,33 +182,43 @@ const Value* SchemaChecker::resolve(const Value& schema) const {
   return cur ? resolve(*cur) : nullptr;
 }
 
-void SchemaChecker::check(const Value& v, const Value& schema_in, std::vector<SchemaViolation>& out) const {
+bool SchemaChecker::eval(const Value& v, const Value& schema_in, std::vector<SchemaViolation>* out) const {
   if (schema_in.kind == Kind::kBool) {
-    if (!schema_in.boolean) out.push_back({"schema", name_of(v) + " is not allowed here", &v, ""});
-    return;
+    if (schema_in.boolean) return true;
+    if (!out) return false;
+    out->push_back({"schema", name_of(v) + " is not allowed here", &v, ""});
+    return false;
   }
+  auto found = index_->by_schema.find(&schema_in);
+  if (found == index_->by_schema.end()) return true;  // not a schema object
+  const Keywords* k = &found->second;
   // draft-07: siblings of $ref are ignored.
-  const Value* resolved = resolve(schema_in);
-  if (!resolved) return;
-  const Value& schema = *resolved;
-  const size_t before = out.size();
+  if (k->has_ref) {
+    if (!k->ref) return true;
+    return eval(v, *k->ref, out);
+  }
+  const Value& schema = schema_in;
+  const size_t before = out ? out->size() : 0;
 
-  if (const Value* t = schema.find("type")) {
-    std::vector<std::string> types = t->is_sequence() ? strings_of(t) : std::vector<std::string>{t->scalar_text()};
-    bool ok = std::any_of(types.begin(), types.end(), [&](const std::string& ty) { return type_matches(v, ty); });
+  if (k->type) {
+    bool ok = (k->type_mask & kind_bit(v.kind)) ||
+              (k->integer_type && v.kind == Kind::kFloat && std::isfinite(v.number) && v.number == std::floor(v.number));
     if (!ok) {
+      if (!out) return false;
+      std::vector<std::string> types = k->type->is_sequence() ? strings_of(k->type) : std::vector<std::string>{k->type->scalar_text()};
       for (auto& ty : types)
         if (ty == "array") ty = "list";
-      std::string found = v.kind == Kind::kSequence ? "list" : document::kind_name(v.kind);
-      out.push_back({"schema", "wrong type for " + name_of(v) + ": expected " + join_words(types) + ", found " + found +
-                                   (v.is_scalar() && !v.is_null() ? " " + show(v) : ""),
-                     &v, ""});
-      return;  // other keywords would only repeat the problem
+      std::string found_kind = v.kind == Kind::kSequence ? "list" : document::kind_name(v.kind);
+      out->push_back({"schema", "wrong type for " + name_of(v) + ": expected " + join_words(types) + ", found " + found_kind +
+                                    (v.is_scalar() && !v.is_null() ? " " + show(v) : ""),
+                      &v, ""});
+      return false;  // other keywords would only repeat the problem
     }
   }
-  if (const Value* e = schema.find("enum"); e && e->is_sequence()) {
+  if (const Value* e = k->enum_values; e && e->is_sequence()) {
     bool ok = std::any_of(e->items.begin(), e->items.end(), [&](const Value& c) { return json_equal(v, c); });
     if (!ok) {
+      if (!out) return false;
       std::vector<std::string> allowed = strings_of(e);
       std::string msg = "unknown " + noun_of(schema, v) + " " + show(v) + ": expected one of " + join(allowed, ", ");
       std::string fix;
@@ -144,122 +226,151 @@ void SchemaChecker::check(const Value& v, const Value& schema_in, std::vector<Sc
         fix = closest_match(v.text, allowed);
         if (!fix.empty()) msg += "; did you mean \"" + fix + "\"?";
       }
-      out.push_back({rule_of(schema), msg, &v, fix});
+      out->push_back({rule_of(schema), msg, &v, fix});
     }
   }
-  if (const Value* c = schema.find("const")) {
-    if (!json_equal(v, *c)) out.push_back({"schema", name_of(v) + " must be " + show(*c) + ", found " + show(v), &v, show(*c)});
+  if (const Value* c = k->const_value) {
+    if (!json_equal(v, *c)) {
+      if (!out) return false;
+      out->push_back({"schema", name_of(v) + " must be " + show(*c) + ", found " + show(v), &v, show(*c)});
+    }
   }
-  if (v.is_string()) {
+  if (v.is_string() && (k->min_length || k->max_length)) {
     size_t len = utf8_length(v.text);
-    if (const Value* n = schema.find("minLength"); n && n->is_number() && len < static_cast<size_t>(n->number))
-      out.push_back({"schema", name_of(v) + (len == 0 ? " must not be empty" : " is too short: at least " + n->scalar_text() + " characters"), &v, ""});
-    if (const Value* n = schema.find("maxLength"); n && n->is_number() && len > static_cast<size_t>(n->number))
-      out.push_back({"schema", name_of(v) + " is too long: " + std::to_string(len) + " characters, at most " + n->scalar_text() + " allowed", &v, ""});
+    if (const Value* n = k->min_length; n && n->is_number() && len < static_cast<size_t>(n->number)) {
+      if (!out) return false;
+      out->push_back({"schema", name_of(v) + (len == 0 ? " must not be empty" : " is too short: at least " + n->scalar_text() + " characters"), &v, ""});
+    }
+    if (const Value* n = k->max_length; n && n->is_number() && len > static_cast<size_t>(n->number)) {
+      if (!out) return false;
+      out->push_back({"schema", name_of(v) + " is too long: " + std::to_string(len) + " characters, at most " + n->scalar_text() + " allowed", &v, ""});
+    }
   }
   if (v.is_number()) {
-    if (const Value* n = schema.find("minimum"); n && n->is_number() && v.number < n->number)
-      out.push_back({"schema", name_of(v) + " must be at least " + n->scalar_text() + ", found " + v.scalar_text(), &v, ""});
-    if (const Value* n = schema.find("maximum"); n && n->is_number() && v.number > n->number)
-      out.push_back({"schema", name_of(v) + " must be at most " + n->scalar_text() + ", found " + v.scalar_text(), &v, ""});
+    if (const Value* n = k->minimum; n && n->is_number() && v.number < n->number) {
+      if (!out) return false;
+      out->push_back({"schema", name_of(v) + " must be at least " + n->scalar_text() + ", found " + v.scalar_text(), &v, ""});
+    }
+    if (const Value* n = k->maximum; n && n->is_number() && v.number > n->number) {
+      if (!out) return false;
+      out->push_back({"schema", name_of(v) + " must be at most " + n->scalar_text() + ", found " + v.scalar_text(), &v, ""});
+    }
   }
   if (v.is_sequence()) {
-    if (const Value* n = schema.find("minItems"); n && n->is_number() && v.items.size() < static_cast<size_t>(n->number))
-      out.push_back({"schema", name_of(v) + " needs at least " + n->scalar_text() + " item(s)", &v, ""});
-    if (const Value* n = schema.find("maxItems"); n && n->is_number() && v.items.size() > static_cast<size_t>(n->number))
-      out.push_back({"schema", name_of(v) + " has more than " + n->scalar_text() + " item(s)", &v, ""});
-    if (const Value* items = schema.find("items"); items && !items->is_sequence())
-      for (const auto& item : v.items) check(item, *items, out);
+    if (const Value* n = k->min_items; n && n->is_number() && v.items.size() < static_cast<size_t>(n->number)) {
+      if (!out) return false;
+      out->push_back({"schema", name_of(v) + " needs at least " + n->scalar_text() + " item(s)", &v, ""});
+    }
+    if (const Value* n = k->max_items; n && n->is_number() && v.items.size() > static_cast<size_t>(n->number)) {
+      if (!out) return false;
+      out->push_back({"schema", name_of(v) + " has more than " + n->scalar_text() + " item(s)", &v, ""});
+    }
+    if (const Value* items = k->items; items && !items->is_sequence())
+      for (const auto& item : v.items)
+        if (!eval(item, *items, out) && !out) return false;
   }
   if (v.is_mapping()) {
-    if (const Value* req = schema.find("required"); req && req->is_sequence()) {
+    if (const Value* req = k->required; req && req->is_sequence()) {
       for (const auto& r : req->items) {
         if (!v.find(r.text)) {
+          if (!out) return false;
           std::string where = schema.find("x-gomo-noun") ? std::string(schema.string_at("x-gomo-noun")) : name_of(v);
-          out.push_back({"schema", "missing required field `" + r.text + "` in " + where, &v, ""});
+          out->push_back({"schema", "missing required field `" + r.text + "` in " + where, &v, ""});
         }
       }
     }
-    if (const Value* n = schema.find("maxProperties"); n && n->is_number() && v.members.size() > static_cast<size_t>(n->number)) {
+    if (const Value* n = k->max_properties; n && n->is_number() && v.members.size() > static_cast<size_t>(n->number)) {
+      if (!out) return false;
       if (n->number == 0) {
         for (const auto& m : v.members)
-          out.push_back({rule_of(schema), "no " + noun_of(schema, v) + " is allowed: remove `" + m.key.text + "`", &m.key, ""});
+          out->push_back({rule_of(schema), "no " + noun_of(schema, v) + " is allowed: remove `" + m.key.text + "`", &m.key, ""});
       } else {
-        out.push_back({rule_of(schema), name_of(v) + " has more than " + n->scalar_text() + " field(s)", &v, ""});
+        out->push_back({rule_of(schema), name_of(v) + " has more than " + n->scalar_text() + " field(s)", &v, ""});
       }
     }
-    if (const Value* n = schema.find("minProperties"); n && n->is_number() && v.members.size() < static_cast<size_t>(n->number))
-      out.push_back({"schema", name_of(v) + " needs at least " + n->scalar_text() + " field(s)", &v, ""});
-    const Value* props = schema.find("properties");
-    const Value* additional = schema.find("additionalProperties");
-    const Value* names = schema.find("propertyNames");
-    std::vector<std::string> known;
-    if (props && props->is_mapping())
-      for (const auto& p : props->members) known.push_back(p.key.text);
-    for (const auto& m : v.members) {
-      if (names) check(m.key, *names, out);
-      const Value* ps = props ? props->find(m.key.text) : nullptr;
-      if (ps) {
-        check(m.value, *ps, out);
-      } else if (additional) {
-        if (additional->kind == Kind::kBool && !additional->boolean) {
-          std::string noun = schema.find("x-gomo-noun") ? std::string(schema.string_at("x-gomo-noun")) : name_of(v);
-          bool output_like = starts_with(noun, "output");
-          std::string msg = output_like ? "unknown output `" + m.key.text + "`" + noun.substr(6)
-                                        : "unknown field `" + m.key.text + "` in " + a_an(noun) + " " + noun;
-          msg += known.empty() ? ": it takes no fields" : ": expected one of " + join(known, ", ");
-          // Names people reach for by meaning (onEnd -> onComplete) first, then spelling.
-          std::string fix;
-          if (const Value* aliases = schema.find("x-gomo-aliases")) fix = std::string(aliases->string_at(m.key.text));
-          if (fix.empty()) fix = closest_match(m.key.text, known);
-          if (!fix.empty()) msg += "; did you mean " + fix + "?";
-          out.push_back({rule_of(schema), msg, &m.key, fix});
-        } else {
-          check(m.value, *additional, out);
+    if (const Value* n = k->min_properties; n && n->is_number() && v.members.size() < static_cast<size_t>(n->number)) {
+      if (!out) return false;
+      out->push_back({"schema", name_of(v) + " needs at least " + n->scalar_text() + " field(s)", &v, ""});
+    }
+    const Value* props = k->properties;
+    const Value* additional = k->additional;
+    const Value* names = k->property_names;
+    if (props || additional || names) {
+      for (const auto& m : v.members) {
+        if (names && !eval(m.key, *names, out) && !out) return false;
+        const Value* ps = props ? props->find(m.key.text) : nullptr;
+        if (ps) {
+          if (!eval(m.value, *ps, out) && !out) return false;
+        } else if (additional) {
+          if (additional->kind == Kind::kBool && !additional->boolean) {
+            if (!out) return false;
+            std::vector<std::string> known;
+            if (props && props->is_mapping())
+              for (const auto& p : props->members) known.push_back(p.key.text);
+            std::string noun = schema.find("x-gomo-noun") ? std::string(schema.string_at("x-gomo-noun")) : name_of(v);
+            bool output_like = starts_with(noun, "output");
+            std::string msg = output_like ? "unknown output `" + m.key.text + "`" + noun.substr(6)
+                                          : "unknown field `" + m.key.text + "` in " + a_an(noun) + " " + noun;
+            msg += known.empty() ? ": it takes no fields" : ": expected one of " + join(known, ", ");
+            // Names people reach for by meaning (onEnd -> onComplete) first, then spelling.
+            std::string fix;
+            if (const Value* aliases = schema.find("x-gomo-aliases")) fix = std::string(aliases->string_at(m.key.text));
+            if (fix.empty()) fix = closest_match(m.key.text, known);
+            if (!fix.empty()) msg += "; did you mean " + fix + "?";
+            out->push_back({rule_of(schema), msg, &m.key, fix});
+          } else if (!eval(m.value, *additional, out) && !out) {
+            return false;
+          }
         }
       }
     }
   }
-  if (const Value* all = schema.find("allOf"); all && all->is_sequence())
-    for (const auto& s : all->items) check(v, s, out);
-  if (const Value* any = schema.find("anyOf"); any && any->is_sequence()) {
-    std::vector<SchemaViolation> best;
-    bool ok = false;
-    for (const auto& s : any->items) {
-      std::vector<SchemaViolation> tmp;
-      check(v, s, tmp);
-      if (tmp.empty()) {
-        ok = true;
-        break;
+  if (const Value* all = k->all_of; all && all->is_sequence())
+    for (const auto& s : all->items)
+      if (!eval(v, s, out) && !out) return false;
+  if (const Value* any = k->any_of; any && any->is_sequence()) {
+    bool ok = std::any_of(any->items.begin(), any->items.end(), [&](const Value& s) { return eval(v, s, nullptr); });
+    if (!ok) {
+      if (!out) return false;
+      // Report the branch that came closest.
+      std::vector<SchemaViolation> best;
+      for (const auto& s : any->items) {
+        std::vector<SchemaViolation> tmp;
+        eval(v, s, &tmp);
+        if (best.empty() || tmp.size() < best.size()) best = std::move(tmp);
       }
-      if (best.empty() || tmp.size() < best.size()) best = std::move(tmp);
+      out->insert(out->end(), best.begin(), best.end());
     }
-    if (!ok) out.insert(out.end(), best.begin(), best.end());
   }
-  if (const Value* one = schema.find("oneOf"); one && one->is_sequence()) {
-    std::vector<SchemaViolation> best;
+  if (const Value* one = k->one_of; one && one->is_sequence()) {
     int passing = 0;
-    for (const auto& s : one->items) {
-      std::vector<SchemaViolation> tmp;
-      check(v, s, tmp);
-      if (tmp.empty()) ++passing;
-      else if (best.empty() || tmp.size() < best.size()) best = std::move(tmp);
+    for (const auto& s : one->items) passing += eval(v, s, nullptr) ? 1 : 0;
+    if (passing != 1) {
+      if (!out) return false;
+      if (passing == 0) {
+        std::vector<SchemaViolation> best;
+        for (const auto& s : one->items) {
+          std::vector<SchemaViolation> tmp;
+          eval(v, s, &tmp);
+          if (best.empty() || tmp.size() < best.size()) best = std::move(tmp);
+        }
+        out->insert(out->end(), best.begin(), best.end());
+      } else {
+        out->push_back({"schema", name_of(v) + " matches more than one allowed form", &v, ""});
+      }
     }
-    if (passing == 0) out.insert(out.end(), best.begin(), best.end());
-    else if (passing > 1) out.push_back({"schema", name_of(v) + " matches more than one allowed form", &v, ""});
   }
-  if (const Value* n = schema.find("not")) {
-    std::vector<SchemaViolation> tmp;
-    check(v, *n, tmp);
-    if (tmp.empty()) out.push_back({"schema", name_of(v) + " is not allowed in this form", &v, ""});
+  if (const Value* n = k->not_schema) {
+    if (eval(v, *n, nullptr)) {
+      if (!out) return false;
+      out->push_back({"schema", name_of(v) + " is not allowed in this form", &v, ""});
+    }
   }
-  if (const Value* cond = schema.find("if")) {
-    std::vector<SchemaViolation> tmp;
-    check(v, *cond, tmp);
-    const Value* branch = tmp.empty() ? schema.find("then") : schema.find("else");
-    if (branch) check(v, *branch, out);
+  if (const Value* cond = k->if_schema) {
+    const Value* branch = eval(v, *cond, nullptr) ? k->then_schema : k->else_schema;
+    if (branch && !eval(v, *branch, out) && !out) return false;
   }
-  (void)before;
+  return out ? out->size() == before : true;
 }
 
 }  // namespace gomo::checks

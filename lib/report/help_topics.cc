@@ -40,10 +40,18 @@ const char* kFormats = R"(Output formats of `gomo flow validate --format`:
   text    path:line:col: severity: message [rule], the source line and a caret (default)
   json    {"version":1,"files":[...],"diagnostics":[{rule,severity,message,file,line,col,endLine,endCol,pointer,fix?}],"summary":{...}}
   github  ::error file=F,line=L,endLine=L2,col=C,endColumn=C2,title=RULE::message (GitHub Actions annotations;
-          the default when GITHUB_ACTIONS=true)
-  sarif   SARIF 2.1.0, for GitHub code scanning and other SARIF viewers
-  junit   JUnit XML, one testcase per file
-Positions are 1-based everywhere; columns count characters.
+          the default when GITHUB_ACTIONS=true). GitHub shows at most 10 errors, 10 warnings and 10 notices
+          per step: gomo prints the most severe first, then one line counting the rest. When
+          $GITHUB_STEP_SUMMARY is set, a Markdown table of every finding is appended to it.
+  sarif   SARIF 2.1.0 for GitHub code scanning and other SARIF viewers: rules[] with help text, 1-based
+          regions, the JSON pointer, and partialFingerprints that follow a finding when lines move
+  junit   JUnit XML: one testsuite per run, one testcase per file; a <failure> listing the findings of a
+          file that fails the run, an <error> for a file that cannot be read or parsed
+Several reports in one run: repeat --format and give one --output-file per format, in the same order
+(- is stdout):
+  gomo flow validate flows/ -f github -f sarif --output-file - --output-file gomo.sarif
+  gomo flow validate flows/ -f json -f junit --output-file report.json --output-file report.xml
+The exit code does not depend on the format. Positions are 1-based everywhere; columns count characters.
 )";
 
 const char* kOverview = R"(

@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# Requests/s of `gomo serve` under loopback load (wrk), its peak RSS, and the remote client's
+# throughput (`gomo contacts list --all` following pages, unlimited and at the default 10 req/s).
+#
+# Usage: bench/api.sh [GOMO_BINARY]             (default build/gomo; this script builds nothing)
+# Environment (defaults in brackets):
+#   DURATION [5]      seconds per wrk run
+#   THREADS [2]       wrk threads
+#   CONNECTIONS [16]  concurrent keep-alive connections
+#   CONTACTS [2000]   contacts seeded into the workspace before the runs
+# Needs wrk (Debian package `wrk`; scripts/setup.sh --with-test-tools) and curl.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+gomo=${1:-build/gomo}
+DURATION=${DURATION:-5}
+THREADS=${THREADS:-2}
+CONNECTIONS=${CONNECTIONS:-16}
+CONTACTS=${CONTACTS:-2000}
+
+die() { echo "bench/api.sh: $*" >&2; exit 2; }
+[[ -x $gomo ]] || die "no gomo binary at $gomo (build it: scripts/build.sh, or pass its path)"
+command -v wrk >/dev/null || die "wrk is missing (apt-get install wrk)"
+command -v curl >/dev/null || die "curl is missing"
+
+work=$(mktemp -d)
+server_pid=""
+cleanup() {
+  if [[ -n $server_pid ]]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+key=$("$gomo" serve --init --workspace "$work/ws.db" 2>/dev/null)
+"$gomo" serve --listen 127.0.0.1:0 --workspace "$work/ws.db" 2>"$work/serve.err" &
+server_pid=$!
+for _ in $(seq 100); do
+  grep -q "listening on" "$work/serve.err" 2>/dev/null && break
+  sleep 0.05
+done
+port=$(sed -n 's|.*listening on http://127.0.0.1:\([0-9]*\)/api.*|\1|p' "$work/serve.err")
+[[ -n $port ]] || die "gomo serve did not start: $(cat "$work/serve.err")"
+base="http://127.0.0.1:$port/api"
+
+# Seed contacts in upsert batches of 500 (python3 builds the bodies).
+python3 - "$CONTACTS" "$work" <<'PY'
+import json, sys
+n, work = int(sys.argv[1]), sys.argv[2]
+for start in range(0, n, 500):
+    batch = [{"primaryPhone": "+2126%08d" % i, "firstName": "Name%d" % i, "city": "Casablanca"}
+             for i in range(start, min(n, start + 500))]
+    open("%s/batch%d.json" % (work, start // 500), "w").write(json.dumps({"data": batch}))
+PY
+for f in "$work"/batch*.json; do
+  curl -sf -o /dev/null -H "x-api-key: $key" -H "Content-Type: application/json" --data-binary "@$f" \
+    "$base/contact/upsert" || die "seeding failed"
+done
+
+cat >"$work/upsert.lua" <<'LUA'
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+counter = 0
+request = function()
+  counter = counter + 1
+  local body = string.format('{"data":[{"primaryPhone":"+2127%08d","firstName":"Bench"}]}', counter % 5000)
+  return wrk.format(nil, nil, nil, body)
+end
+LUA
+
+run() {  # name, path, [lua script]
+  local name=$1 path=$2 script=${3:-}
+  local args=(-t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" -H "x-api-key: $key" --latency)
+  [[ -n $script ]] && args+=(-s "$script")
+  local out
+  out=$(wrk "${args[@]}" "$base$path")
+  local rps p50 p99 errors
+  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+  p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
+  p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
+  errors=$(awk '/Non-2xx/ {print $5}' <<<"$out")
+  printf '%-32s %10s req/s   p50 %-8s p99 %-8s non-2xx %s\n' "$name" "$rps" "$p50" "$p99" "${errors:-0}"
+}
+
+echo "gomo serve on $base, $CONTACTS contacts, wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s, $(nproc) cores"
+run "GET /users/me" "/users/me"
+run "GET /contact?limit=20" "/contact?limit=20"
+run "GET /contact?search=Name99" "/contact?search=Name99&limit=20"
+run "POST /contact/upsert (1 contact)" "/contact/upsert" "$work/upsert.lua"
+rss=$(awk '/VmHWM/ {print $2 " " $3}' "/proc/$server_pid/status")
+echo "peak RSS of gomo serve: $rss"
+
+# The client: `gomo contacts list --all` follows the pages (100 contacts per request).
+client() {  # rate limit
+  local start end
+  start=$(date +%s.%N)
+  GOMO_API_KEY=$key "$gomo" contacts list --all -o json --base-url "$base" --rate-limit "$1" >"$work/all.json"
+  end=$(date +%s.%N)
+  python3 -c "import json,sys; n=len(json.load(open('$work/all.json'))); t=$end-$start; r=(n+99)//100; \
+print('gomo contacts list --all (rate limit %-4s): %d contacts, %d requests in %.2f s = %.0f req/s, %.0f contacts/s' \
+% ('$1', n, r, t, r / t, n / t))"
+}
+client 0
+client 10

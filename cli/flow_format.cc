@@ -1,0 +1,239 @@
+// gomo flow fmt|convert|graph: thin wrappers over lib/flow (canonical writer, drawings).
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <fstream>
+#include <memory>
+#include <sstream>
+
+#include "checks/validate.h"
+#include "cli/commands.h"
+#include "diag/diagnostic.h"
+#include "flow/format.h"
+#include "flow/graph.h"
+#include "flow/line_diff.h"
+#include "model/flow.h"
+#include "report/text.h"
+
+namespace gomo::cli {
+namespace {
+
+struct FlowFmtFlags {
+  std::vector<std::string> paths;
+  bool check = false;
+  bool diff = false;
+  bool drop_comments = false;
+  std::string name;
+};
+
+struct FlowConvertFlags {
+  std::string path;
+  std::string to;
+  std::string nodes;  // "" = keep the input's form
+  std::string out;
+  std::string name;
+};
+
+struct FlowGraphFlags {
+  std::string path;
+  std::string format = "mermaid";
+  std::string out;
+};
+
+// Reads one input (a file, or stdin already read by expand_inputs) into a document. On a read or
+// syntax error prints the diagnostic and returns null.
+std::unique_ptr<document::Document> flow_fmt_load(Context& ctx, const checks::Input& in) {
+  std::string text = in.text;
+  if (!in.from_stdin) {
+    std::ifstream file(in.path, std::ios::binary);
+    if (!file) {
+      ctx.err << "gomo: cannot read " << in.path << "\n";
+      return nullptr;
+    }
+    std::ostringstream ss;
+    ss << file.rdbuf();
+    text = ss.str();
+  }
+  auto doc = document::read_document(in.path, std::move(text));
+  if (doc->parsed) return doc;
+  checks::FileResult result{in.path, true, {}};
+  for (const auto& p : doc->problems) {
+    diag::Diagnostic d = diag::from_problem(*doc, p);
+    d.snippet = std::string(doc->line_text(d.location.line));
+    result.diagnostics.push_back(std::move(d));
+  }
+  report::TextStyle style;
+  style.color = ctx.use_color(ctx.stderr_tty);
+  report::write_text(ctx.err, {result}, style);
+  ctx.err << "gomo: " << in.path << " is not valid " << (doc->format == document::Format::kJson ? "JSON" : "YAML")
+          << "; not rewritten\n";
+  return nullptr;
+}
+
+std::unique_ptr<document::Document> flow_fmt_load_path(Context& ctx, const std::string& path) {
+  auto inputs = checks::expand_inputs({path}, {});
+  if (!inputs) {
+    ctx.err << "gomo: " << inputs.error().message() << "\n";
+    return nullptr;
+  }
+  if (inputs->size() != 1) {
+    ctx.err << "gomo: expected one flow file, " << path << " holds " << inputs->size() << "\n";
+    return nullptr;
+  }
+  return flow_fmt_load(ctx, inputs->front());
+}
+
+// Data to stdout, or to `-O FILE` (written atomically).
+int flow_fmt_emit(Context& ctx, const std::string& out_path, const std::string& data) {
+  if (out_path.empty() || out_path == "-") {
+    ctx.out << data;
+    ctx.out.flush();
+    return kExitOk;
+  }
+  if (Status s = flow::replace_file(out_path, data); !s) {
+    ctx.err << "gomo: " << s.message() << "\n";
+    return kExitUsage;
+  }
+  if (ctx.verbose) ctx.err << "gomo: wrote " << out_path << "\n";
+  return kExitOk;
+}
+
+int run_flow_fmt(Context& ctx, const FlowFmtFlags& f) {
+  auto inputs = checks::expand_inputs(f.paths, {});
+  if (!inputs) {
+    ctx.err << "gomo: " << inputs.error().message() << "\n";
+    return kExitUsage;
+  }
+  int code = kExitOk;
+  std::vector<std::string> changed;
+  for (const auto& in : inputs.value()) {
+    auto doc = flow_fmt_load(ctx, in);
+    if (!doc) {
+      code = kExitUsage;
+      continue;
+    }
+    flow::FormatOptions options;
+    options.to = doc->format;
+    options.canonical.name = f.name;
+    options.drop_comments = f.drop_comments;
+    auto formatted = flow::format_document(*doc, options);
+    if (!formatted) {
+      ctx.err << "gomo: " << in.path << ": " << formatted.error().message() << "\n";
+      code = kExitUsage;
+      continue;
+    }
+    if (!formatted->kept_map_reason.empty() && !ctx.quiet)
+      ctx.err << "gomo: " << in.path << ": nodes kept as a map (" << formatted->kept_map_reason << ")\n";
+    if (formatted->comments_dropped && !ctx.quiet)
+      ctx.err << "gomo: " << in.path << ": " << formatted->comments_dropped << " comments dropped (--drop-comments)\n";
+    if (in.from_stdin && !f.check && !f.diff) {
+      ctx.out << formatted->text;
+      continue;
+    }
+    if (formatted->text == doc->text) continue;
+    changed.push_back(in.path);
+    if (f.diff) ctx.out << flow::unified_diff(doc->text, formatted->text, in.path, in.path + " (formatted)");
+    if (f.check || f.diff) continue;
+    if (Status s = flow::replace_file(in.path, formatted->text); !s) {
+      ctx.err << "gomo: " << s.message() << "\n";
+      code = kExitUsage;
+      continue;
+    }
+    if (!ctx.quiet) ctx.err << "formatted " << in.path << "\n";
+  }
+  ctx.out.flush();
+  if (f.check || f.diff) {
+    if (f.check)
+      for (const auto& path : changed) ctx.out << path << "\n";
+    if (!ctx.quiet) {
+      if (changed.empty()) ctx.err << "all " << inputs->size() << " files are formatted\n";
+      else ctx.err << changed.size() << " of " << inputs->size() << " files would be reformatted (run gomo flow fmt)\n";
+    }
+    if (!changed.empty() && code == kExitOk) code = kExitFindings;
+  }
+  return code;
+}
+
+int run_flow_convert(Context& ctx, const FlowConvertFlags& f) {
+  auto doc = flow_fmt_load_path(ctx, f.path);
+  if (!doc) return kExitUsage;
+  flow::FormatOptions options;
+  options.to = f.to == "json" ? document::Format::kJson : document::Format::kYaml;
+  options.canonical.name = f.name;
+  if (f.nodes.empty()) options.canonical.nodes = model::build_flow(*doc).nodes_as_map ? flow::NodesForm::kMap : flow::NodesForm::kArray;
+  else options.canonical.nodes = f.nodes == "map" ? flow::NodesForm::kMap : flow::NodesForm::kArray;
+  options.drop_comments = true;  // converting says what it drops; JSON has no comments at all
+  auto formatted = flow::format_document(*doc, options);
+  if (!formatted) {
+    ctx.err << "gomo: " << f.path << ": " << formatted.error().message() << "\n";
+    return kExitUsage;
+  }
+  if (!formatted->kept_map_reason.empty() && !ctx.quiet)
+    ctx.err << "gomo: " << f.path << ": nodes kept as a map (" << formatted->kept_map_reason << ")\n";
+  if (formatted->comments_dropped && !ctx.quiet)
+    ctx.err << "gomo: " << f.path << ": " << formatted->comments_dropped << " comments dropped"
+            << (options.to == document::Format::kJson ? " (JSON has no comments)" : "") << "\n";
+  return flow_fmt_emit(ctx, f.out, formatted->text);
+}
+
+int run_flow_graph(Context& ctx, const FlowGraphFlags& f) {
+  auto doc = flow_fmt_load_path(ctx, f.path);
+  if (!doc) return kExitUsage;
+  model::Flow flow = model::build_flow(*doc);
+  if (!flow.graph) {
+    ctx.err << "gomo: " << f.path << ": no flow graph found (expected graph: or startNodeId:/nodes: at the top level)\n";
+    return kExitUsage;
+  }
+  if (f.format == "mermaid") return flow_fmt_emit(ctx, f.out, flow::render_mermaid(flow));
+  std::string dot = flow::render_dot(flow);
+  if (f.format == "dot") return flow_fmt_emit(ctx, f.out, dot);
+  if (flow::find_graphviz().empty()) {
+    ctx.err << "gomo: --format " << f.format
+            << " needs Graphviz's dot: install graphviz (apt-get install graphviz) or use --format dot|mermaid\n";
+    return kExitUsage;
+  }
+  if (f.format == "png" && (f.out.empty() || f.out == "-") && ctx.stdout_tty) {
+    ctx.err << "gomo: PNG is binary: write it to a file with -O graph.png\n";
+    return kExitUsage;
+  }
+  auto image = flow::render_with_graphviz(dot, f.format);
+  if (!image) {
+    ctx.err << "gomo: " << image.error().message() << "\n";
+    return kExitUsage;
+  }
+  return flow_fmt_emit(ctx, f.out, image.value());
+}
+
+}  // namespace
+
+void add_flow_format_commands(CLI::App& flow, Context& ctx, Action& action) {
+  (void)ctx;
+  auto ff = std::make_shared<FlowFmtFlags>();
+  auto* fmt = flow.add_subcommand("fmt", "Rewrite flows in canonical form (stable key order, 2-space YAML; comments kept)");
+  fmt->add_option("paths", ff->paths, "Flow files or directories (recursive); - reads stdin and writes stdout")->required();
+  fmt->add_flag("--check", ff->check, "Write nothing; list files that would change and exit 1 if any (CI)");
+  fmt->add_flag("--diff", ff->diff, "Write nothing; print a unified diff of the changes and exit 1 if any");
+  fmt->add_flag("--drop-comments", ff->drop_comments, "Rewrite even when YAML comments cannot all be kept (they are dropped)");
+  fmt->add_option("--name", ff->name, "Name a bare graph, making it the API body {name, graph}");
+  fmt->callback([ff, &action] { action = [ff](Context& c) { return run_flow_fmt(c, *ff); }; });
+
+  auto cf = std::make_shared<FlowConvertFlags>();
+  auto* convert = flow.add_subcommand("convert", "Convert a flow between YAML and JSON, and nodes as array or map");
+  convert->add_option("file", cf->path, "Flow file; - reads stdin")->required();
+  convert->add_option("--to", cf->to, "Output format: json or yaml")->required()->check(CLI::IsMember({"json", "yaml"}));
+  convert->add_option("--nodes", cf->nodes, "Nodes as an array (canonical) or a map keyed by id (default: as in the input)")
+      ->check(CLI::IsMember({"array", "map"}));
+  convert->add_option("-O,--out", cf->out, "Write to this file instead of stdout");
+  convert->add_option("--name", cf->name, "Name a bare graph, making it the API body {name, graph}");
+  convert->callback([cf, &action] { action = [cf](Context& c) { return run_flow_convert(c, *cf); }; });
+
+  auto gf = std::make_shared<FlowGraphFlags>();
+  auto* graph = flow.add_subcommand("graph", "Draw a flow: Mermaid or DOT text, or SVG/PNG with Graphviz");
+  graph->add_option("file", gf->path, "Flow file; - reads stdin")->required();
+  graph->add_option("-f,--format", gf->format, "mermaid (default), dot, svg or png (svg/png need Graphviz)")
+      ->check(CLI::IsMember({"mermaid", "dot", "svg", "png"}));
+  graph->add_option("-O,--out", gf->out, "Write to this file instead of stdout");
+  graph->callback([gf, &action] { action = [gf](Context& c) { return run_flow_graph(c, *gf); }; });
+}
+
+}  // namespace gomo::cli

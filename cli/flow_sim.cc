@@ -1,0 +1,236 @@
+// gomo flow run (one simulated call with a scripted callee) and gomo flow test (flow unit tests).
+#include <CLI/CLI.hpp>
+#include <fstream>
+#include <memory>
+
+#include "checks/validate.h"
+#include "cli/commands.h"
+#include "engine/contact.h"
+#include "engine/scripted_softphone.h"
+#include "engine/simulate.h"
+#include "flowtest/flowtest.h"
+#include "report/call_report.h"
+#include "report/flowtest_report.h"
+#include "report/text.h"
+#include "softphone/terminal_softphone.h"
+
+#include <unistd.h>
+
+namespace gomo::cli {
+namespace {
+
+struct RunFlags {
+  std::string flow;
+  std::string script;
+  std::string answer;  // --answer/--busy/... set this
+  std::string press;
+  std::string contact;
+  std::string contact_csv;
+  size_t row = 1;
+  std::string phone;
+  std::vector<std::string> attrs;
+  std::vector<std::string> vars;
+  std::string trace;
+  bool no_validate = false;
+  bool show_keys = false;
+  bool interactive = false;
+  double speed = 1.0;
+  int max_visits = 500;
+};
+
+int fail_usage(Context& ctx, const std::string& msg) {
+  ctx.err << "gomo: " << msg << "\n";
+  return kExitUsage;
+}
+
+int run_flow(Context& ctx, const RunFlags& f) {
+  std::ifstream in(f.flow, std::ios::binary);
+  if (!in) return fail_usage(ctx, f.flow + ": cannot read the flow file");
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  // Refuse a flow the platform would reject, with the same diagnostics as `flow validate`.
+  if (!f.no_validate) {
+    auto checked = checks::validate_text(f.flow, text, {});
+    auto counts = diag::count(checked.diagnostics);
+    if (checked.unreadable || counts.errors) {
+      std::vector<checks::FileResult> files{checked};
+      for (auto& d : files[0].diagnostics)
+        if (d.severity != diag::Severity::kError) d.rule.clear();
+      std::erase_if(files[0].diagnostics, [](const diag::Diagnostic& d) { return d.rule.empty(); });
+      report::write_text(ctx.err, files, report::TextStyle{ctx.use_color(ctx.stderr_tty), true});
+      ctx.err << "gomo: the flow has errors; fix them or run with --no-validate\n";
+      return checked.unreadable ? kExitUsage : kExitFindings;
+    }
+  }
+  auto doc = document::read_document(f.flow, std::move(text));
+  if (!doc->parsed) return fail_usage(ctx, f.flow + ": not valid YAML/JSON (run gomo flow validate)");
+  model::Flow flow = model::build_flow(*doc);
+
+  engine::SoftphoneScript script;
+  if (!f.script.empty()) {
+    auto loaded = engine::load_softphone_script(f.script);
+    if (!loaded) return fail_usage(ctx, loaded.error().message());
+    script = std::move(loaded.value());
+  }
+  if (!f.answer.empty()) {
+    static const std::map<std::string, engine::Answer> kAnswers = {{"human", engine::Answer::kHuman}, {"machine", engine::Answer::kMachine},
+                                                                   {"busy", engine::Answer::kBusy}, {"rejected", engine::Answer::kRejected},
+                                                                   {"no-answer", engine::Answer::kNoAnswer}, {"error", engine::Answer::kError}};
+    script.answer = kAnswers.at(f.answer);
+  }
+  if (!f.press.empty()) {
+    auto steps = engine::steps_from_presses(f.press);
+    script.steps.insert(script.steps.end(), steps.begin(), steps.end());
+  }
+  engine::Contact contact;
+  if (!f.contact.empty()) {
+    auto loaded = engine::load_contact(f.contact);
+    if (!loaded) return fail_usage(ctx, loaded.error().message());
+    contact = std::move(loaded.value());
+  }
+  if (!f.contact_csv.empty()) {
+    auto loaded = engine::load_contact_csv(f.contact_csv, f.row);
+    if (!loaded) return fail_usage(ctx, loaded.error().message());
+    contact = std::move(loaded.value());
+  }
+  if (!f.phone.empty()) contact.phone = f.phone;
+  engine::EngineOptions options;
+  options.max_node_visits = f.max_visits;
+  for (const auto& a : f.attrs)
+    if (Status s = engine::apply_assignment(a, "--attr", contact.attributes); !s) return fail_usage(ctx, s.message());
+  for (const auto& v : f.vars)
+    if (Status s = engine::apply_assignment(v, "--var", options.variables); !s) return fail_usage(ctx, s.message());
+
+  engine::CallReport call;
+  if (f.interactive) {
+    if (!isatty(STDIN_FILENO)) return fail_usage(ctx, "--interactive needs a terminal on standard input");
+    // The live call goes to stderr, so -o json on stdout stays machine-readable.
+    softphone::TerminalSoftphone phone(ctx.err, softphone::TerminalOptions{STDIN_FILENO, f.speed, ctx.use_color(ctx.stderr_tty)});
+    call = engine::run_call(flow, contact, phone, options);
+  } else {
+    engine::ScriptedSoftphone phone(script);
+    call = engine::run_call(flow, contact, phone, options);
+  }
+  if (!f.trace.empty()) {
+    std::ofstream trace(f.trace, std::ios::binary | std::ios::trunc);
+    if (!trace) return fail_usage(ctx, f.trace + ": cannot write the trace file");
+    report::write_trace(trace, call, options.start_epoch_ms);
+  }
+  if (ctx.output == "json") report::write_call_json(ctx.out, call, options.start_epoch_ms);
+  else report::write_transcript(ctx.out, call, report::TranscriptStyle{ctx.use_color(ctx.stdout_tty), f.show_keys});
+  return call.reached_hangup ? kExitOk : kExitFindings;
+}
+
+struct TestFlags {
+  std::vector<std::string> paths;
+  std::string format = "text";
+  double min_coverage = 0;
+  std::string coverage_out;
+};
+
+int test_flows(Context& ctx, const TestFlags& f) {
+  auto files = flowtest::find_test_files(f.paths);
+  if (!files) return fail_usage(ctx, files.error().message());
+  auto result = flowtest::run_tests(files.value());
+  std::string format = ctx.output == "json" && f.format == "text" ? "json" : f.format;
+  bool color = ctx.use_color(ctx.stdout_tty);
+  if (format == "json") report::write_test_json(ctx.out, result);
+  else if (format == "junit") report::write_test_junit(ctx.out, result);
+  else {
+    report::write_test_text(ctx.out, result, color);
+    report::write_coverage_text(ctx.out, result, color);
+  }
+  if (!f.coverage_out.empty()) {
+    std::ofstream cov(f.coverage_out, std::ios::binary | std::ios::trunc);
+    if (!cov) return fail_usage(ctx, f.coverage_out + ": cannot write the coverage report");
+    report::write_coverage_json(cov, result);
+  }
+  int code = flowtest::exit_code(result, f.min_coverage);
+  if (code == 1 && result.failed == 0)
+    ctx.err << "gomo: edge coverage is below --min-coverage " << f.min_coverage << "%\n";
+  return code;
+}
+
+struct SimulateFlags {
+  std::string flow;
+  uint64_t calls = 10000;
+  uint64_t seed = 1;
+};
+
+int simulate_flow(Context& ctx, const SimulateFlags& f) {
+  std::ifstream in(f.flow, std::ios::binary);
+  if (!in) return fail_usage(ctx, f.flow + ": cannot read the flow file");
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  auto doc = document::read_document(f.flow, std::move(text));
+  if (!doc->parsed) return fail_usage(ctx, f.flow + ": not valid YAML/JSON (run gomo flow validate)");
+  model::Flow flow = model::build_flow(*doc);
+  auto r = engine::simulate(flow, f.calls, f.seed);
+  report::write_simulation(ctx.out, r, ctx.output == "json");
+  if (!ctx.quiet)
+    ctx.err << "gomo: " << r.calls << " calls in " << r.wall_seconds << " s (" << static_cast<uint64_t>(r.calls / std::max(r.wall_seconds, 1e-9))
+            << " calls/s)\n";
+  return kExitOk;
+}
+
+void add_flow_simulate_command(CLI::App& flow, Action& action) {
+  auto f = std::make_shared<SimulateFlags>();
+  auto* sim = flow.add_subcommand("simulate", "Run many calls against random callees: outcomes and node visit counts");
+  sim->add_option("flow", f->flow, "The flow file (YAML or JSON)")->required();
+  sim->add_option("-n,--calls", f->calls, "Number of calls (default 10000)");
+  sim->add_option("--seed", f->seed, "Random seed: the same seed gives the same results (default 1)");
+  sim->callback([f, &action] { action = [f](Context& c) { return simulate_flow(c, *f); }; });
+}
+
+void add_flow_test_command(CLI::App& flow, Action& action) {
+  auto f = std::make_shared<TestFlags>();
+  auto* test = flow.add_subcommand("test", "Run flow unit tests (*.test.yaml) and report node and edge coverage");
+  test->add_option("paths", f->paths, "Test files (*.test.yaml) or directories holding them")->required();
+  test->add_option("-f,--format", f->format, "text, json or junit")->check(CLI::IsMember({"text", "json", "junit"}));
+  test->add_option("--min-coverage", f->min_coverage, "Fail (exit 1) when a flow's edge coverage is below this percentage")
+      ->check(CLI::Range(0.0, 100.0));
+  test->add_option("--coverage-out", f->coverage_out, "Write the coverage report as JSON (input of `gomo flow graph --coverage`)");
+  test->callback([f, &action] { action = [f](Context& c) { return test_flows(c, *f); }; });
+}
+
+void add_flow_run_command(CLI::App& flow, Context& ctx, Action& action) {
+  (void)ctx;
+  auto f = std::make_shared<RunFlags>();
+  auto* run = flow.add_subcommand("run", "Simulate one call of a flow with a scripted callee (virtual time)");
+  run->add_option("flow", f->flow, "The flow file (YAML or JSON)")->required();
+  run->add_option("--script", f->script, "Softphone script: how the callee answers, presses, speaks, hangs up");
+  auto answer_as = [&, f](const char* flag, const char* value, const char* help) {
+    run->add_flag_callback(flag, [f, value] { f->answer = value; }, help);
+  };
+  answer_as("--answer", "human", "The callee answers (the default)");
+  answer_as("--voicemail", "machine", "A machine answers (voicemail)");
+  answer_as("--busy", "busy", "The line is busy");
+  answer_as("--no-answer", "no-answer", "Nobody answers before the ring timeout");
+  answer_as("--reject", "rejected", "The callee declines the call");
+  answer_as("--network-error", "error", "The call fails (network or system error)");
+  run->add_option("--press", f->press, "Keys pressed at successive prompts: 1,2 or 1,12#,- (- = silence)");
+  run->add_option("--contact", f->contact, "Contact file (YAML/JSON: primaryPhone, firstName, customAttributes, ...)");
+  run->add_option("--contact-csv", f->contact_csv, "Take the contact from a CSV file (header row; see --row)")->excludes("--contact");
+  run->add_option("--row", f->row, "With --contact-csv: which data row (1 = the first after the header)");
+  run->add_option("--phone", f->phone, "The contact's phone number");
+  run->add_option("--attr", f->attrs, "Custom attribute NAME=VALUE (repeatable)");
+  run->add_option("--var", f->vars, "Flow variable NAME=VALUE set before the call (repeatable)");
+  run->add_option("--trace", f->trace, "Write every event as JSON Lines to this file");
+  run->add_option("--max-visits", f->max_visits, "Loop guard: end the call after this many node visits (default 500)");
+  run->add_flag("-i,--interactive", f->interactive, "You are the callee: answer, listen and press keys at the terminal, in real time");
+  run->add_option("--speed", f->speed, "With --interactive: play prompts and run timeouts this many times faster")->check(CLI::Range(0.1, 100.0));
+  run->add_flag("--keys", f->show_keys, "Show the dictionary clip keys of number and date items");
+  run->add_flag("--no-validate", f->no_validate, "Run even if the flow has validation errors");
+  run->callback([f, &action] { action = [f](Context& c) { return run_flow(c, *f); }; });
+}
+
+}  // namespace
+}  // namespace gomo::cli
+
+namespace gomo::cli {
+
+void add_flow_sim_commands(CLI::App& flow, Context& ctx, Action& action) {
+  add_flow_run_command(flow, ctx, action);
+  add_flow_test_command(flow, action);
+  add_flow_simulate_command(flow, action);
+}
+
+}  // namespace gomo::cli

@@ -1,0 +1,191 @@
+// `gomo serve`: the local workspace over HTTP with the real API's paths (lib/serve).
+#include <pthread.h>
+#include <signal.h>
+
+#include <CLI/CLI.hpp>
+#include <atomic>
+#include <cstdint>
+#include <ctime>
+#include <mutex>
+#include <thread>
+
+#include "cli/commands.h"
+#include "cli/context.h"
+#include "serve/server.h"
+#include "store/workspace.h"
+
+namespace gomo::cli {
+namespace {
+
+struct ServeCliOptions {
+  std::string listen = "127.0.0.1:8080";
+  std::string workspace = store::kDefaultWorkspacePath;
+  bool init = false;
+  std::string org_name = "Local organization";
+  bool allow_remote = false;
+  double fail_rate = 0;
+  std::string rate_limit;
+  int latency_ms = 0;
+  double drop_rate = 0;
+  std::uint64_t seed = 0;
+};
+
+// "127.0.0.1:8080", "[::1]:8080", "localhost:0" -> host and port.
+bool serve_split_listen(const std::string& listen, std::string& host, int& port) {
+  auto colon = listen.rfind(':');
+  if (colon == std::string::npos || colon == 0) return false;
+  host = listen.substr(0, colon);
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+  try {
+    size_t used = 0;
+    port = std::stoi(listen.substr(colon + 1), &used);
+    return used == listen.size() - colon - 1 && port >= 0 && port <= 65535;
+  } catch (const std::exception&) {
+    return false;
+  }
+}
+
+// "20", "20/s", "600/min" -> requests per second.
+bool serve_parse_rate(const std::string& text, double& per_second) {
+  if (text.empty()) return true;
+  try {
+    size_t used = 0;
+    double n = std::stod(text, &used);
+    std::string unit = text.substr(used);
+    if (n <= 0) return false;
+    if (unit.empty() || unit == "/s") {
+      per_second = n;
+    } else if (unit == "/min" || unit == "/m") {
+      per_second = n / 60;
+    } else {
+      return false;
+    }
+    return true;
+  } catch (const std::exception&) {
+    return false;
+  }
+}
+
+int serve_init(Context& ctx, store::Workspace& ws, const std::string& org_name) {
+  auto org = ws.create_organization(org_name);
+  if (!org) {
+    ctx.err << "gomo serve: " << org.error().message() << "\n";
+    return kExitUsage;
+  }
+  // The key goes to stdout alone so `KEY=$(gomo serve --init)` works; it is not kept anywhere.
+  ctx.out << org->api_key << "\n";
+  ctx.out.flush();
+  ctx.err << "gomo serve: created organisation \"" << org->organization.name << "\" (" << org->organization.id
+          << ") in " << ws.path() << "\n"
+          << "The API key above is shown only this once; the workspace stores only its SHA-256 digest.\n";
+  return kExitOk;
+}
+
+int serve_run(Context& ctx, const ServeCliOptions& o) {
+  serve::ServeOptions options;
+  if (!serve_split_listen(o.listen, options.host, options.port)) {
+    ctx.err << "gomo serve: --listen must be HOST:PORT (e.g. 127.0.0.1:8080), got '" << o.listen << "'\n";
+    return kExitUsage;
+  }
+  if (!serve::is_loopback_host(options.host) && !o.allow_remote) {
+    ctx.err << "gomo serve: refusing to listen on " << options.host
+            << ": only loopback addresses without --allow-remote (the server speaks plain http)\n";
+    return kExitUsage;
+  }
+  if (!serve_parse_rate(o.rate_limit, options.faults.rate_limit)) {
+    ctx.err << "gomo serve: --rate-limit must be N/s or N/min, got '" << o.rate_limit << "'\n";
+    return kExitUsage;
+  }
+  options.faults.fail_rate = o.fail_rate;
+  options.faults.latency_ms = o.latency_ms;
+  options.faults.drop_rate = o.drop_rate;
+  options.faults.seed = o.seed;
+
+  auto ws = store::Workspace::open(o.workspace);
+  if (!ws) {
+    ctx.err << "gomo serve: " << ws.error().message() << "\n";
+    return kExitUsage;
+  }
+  if (o.init) return serve_init(ctx, **ws, o.org_name);
+
+  std::mutex log_mutex;
+  if (ctx.verbose) {
+    options.on_request = [&](const serve::RequestRecord& r) {
+      std::lock_guard<std::mutex> lock(log_mutex);
+      ctx.err << r.method << " " << r.path << " " << r.status << (r.dropped ? " (dropped)" : "") << " "
+              << static_cast<int>(r.millis) << "ms\n";
+    };
+  }
+  // Signals go to one waiting thread, which stops the server; no handler runs inside httplib.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+  serve::Server server(**ws, options);
+  if (auto st = server.bind(); !st) {
+    ctx.err << "gomo serve: " << st.message() << "\n";
+    return kExitNetwork;
+  }
+  std::string shown_host = options.host.find(':') != std::string::npos ? "[" + options.host + "]" : options.host;
+  ctx.err << "gomo serve: listening on http://" << shown_host << ":" << server.port() << "/api (workspace "
+          << (*ws)->path() << ")\n";
+  if ((*ws)->organization_count() == 0) {
+    ctx.err << "gomo serve: the workspace has no organisation yet, so every request gets 401; "
+               "create one with: gomo serve --init --workspace "
+            << (*ws)->path() << "\n";
+  }
+  ctx.err.flush();
+
+  std::atomic<bool> finished{false};
+  std::thread waiter([&] {
+    timespec tick{0, 200 * 1000 * 1000};
+    while (!finished) {
+      if (sigtimedwait(&stop_signals, nullptr, &tick) > 0) {
+        while (!server.running() && !finished) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        server.stop();
+        return;
+      }
+    }
+  });
+  Status st = server.run();
+  finished = true;
+  waiter.join();
+  if (!st) {
+    ctx.err << "gomo serve: " << st.message() << "\n";
+    return kExitNetwork;
+  }
+  ctx.err << "gomo serve: stopped\n";
+  return kExitOk;
+}
+
+}  // namespace
+
+void add_serve_commands(CLI::App& app, Context& ctx, Action& action) {
+  auto opts = std::make_shared<ServeCliOptions>();
+  auto* cmd = app.add_subcommand("serve", "Serve the local workspace over HTTP with the Gomobile API's paths");
+  cmd->footer(
+      "Create an organisation and print its API key (once): gomo serve --init\n"
+      "Then: gomo serve --listen 127.0.0.1:8080 and call http://127.0.0.1:8080/api with x-api-key.\n"
+      "Exit codes: 0 stopped cleanly, 2 usage, 5 cannot listen.");
+  cmd->add_option("--listen", opts->listen, "HOST:PORT to listen on; port 0 picks a free one")
+      ->capture_default_str();
+  cmd->add_option("--workspace", opts->workspace, "The workspace database")->capture_default_str();
+  cmd->add_flag("--init", opts->init, "Create an organisation, print its new API key on stdout and exit");
+  cmd->add_option("--org-name", opts->org_name, "Name of the organisation --init creates")->capture_default_str();
+  cmd->add_flag("--allow-remote", opts->allow_remote, "Allow listening on a non-loopback address");
+  cmd->add_option("--fail-rate", opts->fail_rate, "Answer this fraction of requests 503 (fault injection)")
+      ->check(CLI::Range(0.0, 1.0));
+  cmd->add_option("--rate-limit", opts->rate_limit, "Answer 429 + Retry-After beyond N/s (or N/min)")
+      ->option_text("N/s");
+  cmd->add_option("--latency", opts->latency_ms, "Add this many milliseconds to every request")
+      ->check(CLI::Range(0, 600000));
+  cmd->add_option("--drop-connections", opts->drop_rate, "Close this fraction of connections before the answer")
+      ->check(CLI::Range(0.0, 1.0));
+  cmd->add_option("--seed", opts->seed, "Seed of the fault dice (default: random)");
+  cmd->callback([opts, &action] { action = [opts](Context& c) { return serve_run(c, *opts); }; });
+  (void)ctx;
+}
+
+}  // namespace gomo::cli

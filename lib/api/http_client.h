@@ -1,0 +1,99 @@
+#pragma once
+// The one HTTP client (libcurl behind a pimpl): JSON requests to the platform's base URL with auth,
+// a client-side rate limit, retries of throttled/unavailable answers and of idempotent requests
+// after network failures, and connection reuse. Not thread-safe: one client per thread.
+#include <chrono>
+#include <ctime>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "api/platform.h"
+
+namespace gomo::api {
+
+struct ClientOptions {
+  std::string base_url;            // e.g. "https://api.gomobile.ma/api"; paths are appended to it
+  std::string api_key;             // sent as x-api-key (or Bearer); never logged
+  bool bearer = false;             // send "Authorization: Bearer KEY" instead of x-api-key
+  bool insecure = false;           // skip TLS verification and allow plain http to any host
+  double rate_limit = 10;          // requests per second (the docs' figure); <= 0 means unlimited
+  int max_attempts = 5;            // per request, the first included
+  int backoff_base_ms = 250;       // wait before the first retry without Retry-After; doubles each time
+  int backoff_max_ms = 8000;       // cap of that wait
+  int max_retry_after_s = 120;     // a longer Retry-After ends the retries instead of waiting
+  int connect_timeout_ms = 10000;
+  int timeout_ms = 30000;          // whole request
+};
+
+// Whether repeating a request can change the outcome. kUnsafe requests (creates) are retried after a
+// network failure only when curl proves nothing was sent (connection refused).
+enum class Idempotency { kSafe, kUnsafe };
+
+struct HttpResponse {
+  int status = 0;
+  std::string body;
+  // True when an earlier attempt of this request failed after it may have reached the server, so
+  // the server may have applied it already (a DELETE answered 404, for instance).
+  bool retried_after_ambiguous_failure = false;
+};
+
+// Counters for tests and benchmarks.
+struct ClientStats {
+  int attempts = 0;          // HTTP requests started
+  int throttled = 0;         // 429 answers
+  int unavailable = 0;       // 503 answers
+  int network_failures = 0;  // attempts that got no complete answer
+};
+
+class HttpClient {
+ public:
+  // Fails (http_status 0, code INSECURE_URL or BAD_URL) unless base_url is https, or http to a
+  // loopback host (localhost, 127.0.0.0/8, ::1), or `insecure` is set.
+  static Result<std::unique_ptr<HttpClient>> create(ClientOptions options);
+  ~HttpClient();
+  HttpClient(const HttpClient&) = delete;
+  HttpClient& operator=(const HttpClient&) = delete;
+
+  // Sends `method` to base_url + `path` ("/contact?page=2") with `body` as JSON when non-empty.
+  // Any HTTP answer is a value, 4xx and 5xx included, except that 429 and 503 are retried (after
+  // Retry-After, else exponential backoff with jitter) while attempts remain. Network failures are
+  // retried for kSafe requests; they end as ApiError{0, NETWORK_ERROR}, or, for a kUnsafe request
+  // that may have reached the server, ApiError{0, REQUEST_OUTCOME_UNKNOWN}.
+  Result<HttpResponse> send(const std::string& method, const std::string& path, const std::string& body,
+                            Idempotency idempotency);
+
+  const ClientOptions& options() const;
+  const ClientStats& stats() const;
+
+  struct Impl;
+
+ private:
+  explicit HttpClient(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+// Token bucket: `rate` tokens per second, holding at most `burst`. Not thread-safe.
+class TokenBucket {
+ public:
+  using Clock = std::chrono::steady_clock;
+  TokenBucket(double rate, double burst, Clock::time_point now);
+  // Takes one token; returns how long the caller must wait before using it (zero if available).
+  Clock::duration reserve(Clock::time_point now);
+
+ private:
+  double rate_, burst_, tokens_;
+  Clock::time_point last_;
+};
+
+// Seconds to wait from a Retry-After value: delta-seconds ("3", "1.5") or an HTTP date, relative to
+// `now`. Nothing when unparsable; negative waits become 0.
+std::optional<double> parse_retry_after(const std::string& value, std::time_t now);
+
+// True for http(s) URLs whose host is localhost, 127.0.0.0/8 or ::1.
+bool is_loopback_url(const std::string& url);
+
+// Percent-encodes `s` for a query string value (RFC 3986 unreserved characters kept).
+std::string url_encode(const std::string& s);
+
+}  // namespace gomo::api

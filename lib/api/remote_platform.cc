@@ -1,0 +1,198 @@
+#include "api/remote_platform.h"
+
+#include <nlohmann/json.hpp>
+
+#include "api/validate.h"
+#include "api/wire.h"
+
+namespace gomo::api {
+namespace {
+
+using nlohmann::json;
+
+ApiError bad_response(const std::string& what) {
+  ApiError e;
+  e.http_status = 502;
+  e.code = "BAD_RESPONSE";
+  e.message = "unexpected answer from the platform: " + what;
+  return e;
+}
+
+std::string path_id(const std::string& id) { return "/" + url_encode(id); }
+
+std::string query_string(const PageQuery& q) {
+  std::string s = "?page=" + std::to_string(q.page) + "&limit=" + std::to_string(q.limit);
+  if (!q.search.empty()) s += "&search=" + url_encode(q.search);
+  if (!q.sort_by.empty()) s += "&sortBy=" + url_encode(q.sort_by);
+  if (!q.sort_order.empty()) s += "&sortOrder=" + url_encode(q.sort_order);
+  return s;
+}
+
+// Sends, then turns the answer into T with `decode`, or into the error envelope's ApiError.
+template <typename T, typename Decode>
+Result<T> call(HttpClient& http, const std::string& method, const std::string& path, const std::string& body,
+               Idempotency idempotency, Decode decode) {
+  auto response = http.send(method, path, body, idempotency);
+  if (!response) return response.error();
+  if (response->status < 200 || response->status >= 300) return wire::error_from_response(response->status, response->body);
+  try {
+    json j = response->body.empty() ? json(nullptr) : json::parse(response->body);
+    return decode(j);
+  } catch (const json::exception& e) {
+    return bad_response(method + " " + path + ": " + e.what());
+  }
+}
+
+template <typename T, typename DecodeItem>
+Result<Page<T>> call_page(HttpClient& http, const std::string& path, DecodeItem decode_item) {
+  return call<Page<T>>(http, "GET", path, "", Idempotency::kSafe, [&](const json& j) {
+    Page<T> page;
+    // A bare array is accepted too: some list endpoints may not paginate.
+    const json& items = j.is_array() ? j : j.at("data");
+    for (const auto& item : items) page.data.push_back(decode_item(item));
+    if (j.is_object() && j.contains("meta")) {
+      page.meta = wire::decode_meta(j.at("meta"));
+    } else {
+      page.meta.total = static_cast<int>(page.data.size());
+      page.meta.limit = page.meta.total;
+      page.meta.total_pages = 1;
+    }
+    return page;
+  });
+}
+
+// DELETE is idempotent, but a retry after a lost answer finds the object gone: that is success.
+Result<Done> call_delete(HttpClient& http, const std::string& path) {
+  auto response = http.send("DELETE", path, "", Idempotency::kSafe);
+  if (!response) return response.error();
+  if (response->status == 404 && response->retried_after_ambiguous_failure) return Done{};
+  if (response->status < 200 || response->status >= 300) return wire::error_from_response(response->status, response->body);
+  return Done{};
+}
+
+}  // namespace
+
+Result<std::unique_ptr<RemotePlatform>> RemotePlatform::create(ClientOptions options) {
+  auto http = HttpClient::create(std::move(options));
+  if (!http) return http.error();
+  return std::unique_ptr<RemotePlatform>(new RemotePlatform(std::move(*http)));
+}
+
+std::string RemotePlatform::target() const { return http_->options().base_url; }
+
+Result<User> RemotePlatform::me() {
+  return call<User>(*http_, "GET", "/users/me", "", Idempotency::kSafe, wire::decode_user);
+}
+
+Result<Contact> RemotePlatform::create_contact(const ContactFields& fields) {
+  std::string body = wire::contact_body(fields).dump();
+  auto result = call<Contact>(*http_, "POST", "/contact", body, Idempotency::kUnsafe, wire::decode_contact);
+  // The answer was lost: the phone is the contact's key, so look before sending again.
+  const int rounds = http_->options().max_attempts;
+  for (int round = 0; round < rounds && !result && result.error().code == kOutcomeUnknown && fields.primary_phone;
+       ++round) {
+    auto existing = find_contact_by_phone(*this, *fields.primary_phone);
+    if (!existing) return existing.error();
+    if (*existing) return **existing;
+    result = call<Contact>(*http_, "POST", "/contact", body, Idempotency::kUnsafe, wire::decode_contact);
+  }
+  return result;
+}
+
+Result<Contact> RemotePlatform::get_contact(const std::string& id) {
+  return call<Contact>(*http_, "GET", "/contact" + path_id(id), "", Idempotency::kSafe, wire::decode_contact);
+}
+
+Result<Page<Contact>> RemotePlatform::list_contacts(const PageQuery& query) {
+  return call_page<Contact>(*http_, "/contact" + query_string(query), wire::decode_contact);
+}
+
+Result<Contact> RemotePlatform::update_contact(const std::string& id, const ContactFields& fields) {
+  return call<Contact>(*http_, "PATCH", "/contact" + path_id(id), wire::contact_body(fields).dump(),
+                       Idempotency::kSafe, wire::decode_contact);
+}
+
+Result<Done> RemotePlatform::delete_contact(const std::string& id) { return call_delete(*http_, "/contact" + path_id(id)); }
+
+Result<UpsertResult> RemotePlatform::upsert_contacts(const std::vector<ContactFields>& contacts) {
+  // Matched on primaryPhone, so sending the same batch again changes nothing: safe to retry.
+  return call<UpsertResult>(*http_, "POST", "/contact/upsert", wire::upsert_body(contacts).dump(), Idempotency::kSafe,
+                            wire::decode_upsert_result);
+}
+
+Result<Page<CustomAttribute>> RemotePlatform::list_custom_attributes(const PageQuery& query) {
+  return call_page<CustomAttribute>(*http_, "/custom-attributes" + query_string(query), wire::decode_custom_attribute);
+}
+
+Result<CustomAttribute> RemotePlatform::create_custom_attribute(const NewCustomAttribute& attribute) {
+  std::string body = wire::custom_attribute_body(attribute).dump();
+  auto result = call<CustomAttribute>(*http_, "POST", "/custom-attributes", body, Idempotency::kUnsafe,
+                                      wire::decode_custom_attribute);
+  // The name slug is unique per organisation: look it up before sending again.
+  std::string name = attribute_slug(attribute.display_name);
+  const int rounds = http_->options().max_attempts;
+  for (int round = 0; round < rounds && !result && result.error().code == kOutcomeUnknown && !name.empty(); ++round) {
+    PageQuery query;
+    query.search = name;
+    query.limit = 100;
+    auto page = list_custom_attributes(query);
+    if (!page) return page.error();
+    for (auto& a : page->data) {
+      if (a.name == name) return a;
+    }
+    result = call<CustomAttribute>(*http_, "POST", "/custom-attributes", body, Idempotency::kUnsafe,
+                                   wire::decode_custom_attribute);
+  }
+  return result;
+}
+
+Result<Audience> RemotePlatform::create_audience(const AudienceFields& fields) {
+  return call<Audience>(*http_, "POST", "/audience", wire::audience_body(fields).dump(), Idempotency::kUnsafe,
+                        wire::decode_audience);
+}
+
+Result<Page<Audience>> RemotePlatform::list_audiences(const PageQuery& query) {
+  return call_page<Audience>(*http_, "/audience" + query_string(query), wire::decode_audience);
+}
+
+Result<Audience> RemotePlatform::get_audience(const std::string& id) {
+  return call<Audience>(*http_, "GET", "/audience" + path_id(id), "", Idempotency::kSafe, wire::decode_audience);
+}
+
+Result<Page<Contact>> RemotePlatform::audience_members(const std::string& id, const PageQuery& query) {
+  return call_page<Contact>(*http_, "/audience" + path_id(id) + "/contacts" + query_string(query),
+                            wire::decode_contact);
+}
+
+Result<Audience> RemotePlatform::add_audience_contacts(const std::string& id, const std::vector<std::string>& ids) {
+  // Adding a member twice is a no-op: safe to retry.
+  return call<Audience>(*http_, "POST", "/audience" + path_id(id) + "/add-contacts",
+                        wire::contact_ids_body(ids).dump(), Idempotency::kSafe, wire::decode_audience);
+}
+
+Result<Audience> RemotePlatform::remove_audience_contacts(const std::string& id, const std::vector<std::string>& ids) {
+  return call<Audience>(*http_, "POST", "/audience" + path_id(id) + "/remove-contacts",
+                        wire::contact_ids_body(ids).dump(), Idempotency::kSafe, wire::decode_audience);
+}
+
+Result<FlowRecord> RemotePlatform::create_flow(const FlowFields& fields) {
+  return call<FlowRecord>(*http_, "POST", "/flows", wire::flow_body(fields).dump(), Idempotency::kUnsafe,
+                          wire::decode_flow);
+}
+
+Result<FlowRecord> RemotePlatform::get_flow(const std::string& id) {
+  return call<FlowRecord>(*http_, "GET", "/flows" + path_id(id), "", Idempotency::kSafe, wire::decode_flow);
+}
+
+Result<Page<FlowRecord>> RemotePlatform::list_flows(const PageQuery& query) {
+  return call_page<FlowRecord>(*http_, "/flows" + query_string(query), wire::decode_flow);
+}
+
+Result<FlowRecord> RemotePlatform::update_flow(const std::string& id, const FlowFields& fields) {
+  return call<FlowRecord>(*http_, "PUT", "/flows" + path_id(id), wire::flow_body(fields).dump(), Idempotency::kSafe,
+                          wire::decode_flow);
+}
+
+Result<Done> RemotePlatform::delete_flow(const std::string& id) { return call_delete(*http_, "/flows" + path_id(id)); }
+
+}  // namespace gomo::api

@@ -1,0 +1,29 @@
+#pragma once
+// The documented request constraints (gomobile-api.md §2.1-2.4, §1.5), checked by the local platform
+// so that it refuses what the real platform refuses, with the same field names and messages.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "api/platform.h"
+
+namespace gomo::api {
+
+// Each returns the 400 VALIDATION_FAILED error listing every bad field (camelCase names), or nothing.
+std::optional<ApiError> validate_contact(const ContactFields& fields, bool create);
+std::optional<ApiError> validate_new_custom_attribute(const NewCustomAttribute& attribute);
+std::optional<ApiError> validate_audience(const AudienceFields& fields, bool create);
+// Also requires graph_json to be a JSON object with a string startNodeId and nodes (array or object).
+std::optional<ApiError> validate_flow(const FlowFields& fields, bool create);
+// page >= 1, 1 <= limit <= 100, search <= 100 characters, sort_by in `sort_fields`, sort_order asc|desc.
+std::optional<ApiError> validate_page_query(const PageQuery& query, const std::vector<std::string>& sort_fields);
+
+// The attribute name the platform derives from a display name: lowercase ASCII letters and digits,
+// other runs of characters become one "_", no leading or trailing "_" ("Last payment date" ->
+// "last_payment_date"). Empty when nothing is left.
+std::string attribute_slug(const std::string& display_name);
+
+// Number of characters (UTF-8 code points) in `s`.
+std::size_t char_count(const std::string& s);
+
+}  // namespace gomo::api

@@ -1,0 +1,80 @@
+#include "api/wire.h"
+
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+namespace gomo::api::wire {
+
+TEST_CASE("wire: request bodies carry only set fields, in the API's names") {
+  ContactFields f;
+  f.primary_phone = "+212612345678";
+  f.first_name = "Amina";
+  f.custom_attributes["age"] = "30";
+  auto j = contact_body(f);
+  CHECK(j.dump() == R"({"customAttributes":{"age":30},"firstName":"Amina","primaryPhone":"+212612345678"})");
+  CHECK(contact_ids_body({"a", "b"}).dump() == R"({"contacts":["a","b"]})");
+  CHECK(upsert_body({f}).at("data").size() == 1);
+}
+
+TEST_CASE("wire: parse_* reject undocumented properties and wrong types, naming each") {
+  auto r = parse_contact(json::parse(R"({"primaryPhone":"+2126","mobile":"x","firstName":7})"));
+  REQUIRE_FALSE(r);
+  CHECK(r.error().http_status == 400);
+  CHECK(r.error().field_errors.at("mobile").at(0) == "property mobile should not exist");
+  CHECK(r.error().field_errors.at("firstName").at(0) == "firstName must be a string");
+
+  auto up = parse_upsert(json::parse(R"({"data":[{"primaryPhone":"+2126"},{"primaryPhone":"1","extra":1}]})"));
+  REQUIRE_FALSE(up);
+  CHECK(up.error().field_errors.at("data.1.extra").at(0) == "property extra should not exist");
+
+  auto ids = parse_contact_ids(json::parse(R"({"contactIds":["a"]})"));
+  REQUIRE_FALSE(ids);
+  CHECK(ids.error().field_errors.count("contactIds"));
+  CHECK(ids.error().field_errors.count("contacts"));
+
+  auto ok = parse_contact(json::parse(R"({"primaryPhone":"+212612345678","channels":["voice"],"customAttributes":{"n":1}})"));
+  REQUIRE(ok);
+  CHECK(ok->channels->at(0) == "voice");
+  CHECK(ok->custom_attributes.at("n") == "1");
+  CHECK_FALSE(parse_contact(json::parse("[]")));
+}
+
+TEST_CASE("wire: responses round-trip through encode and decode") {
+  Contact c{"id1", "org1", {}, "2026-01-01T00:00:00.000Z", "2026-01-01T00:00:00.000Z"};
+  c.fields.primary_phone = "+212612345678";
+  c.fields.city = "Casablanca";
+  c.fields.custom_attributes["tags"] = R"(["a","b"])";
+  Contact back = decode_contact(encode(c));
+  CHECK(back.id == "id1");
+  CHECK(back.fields.city == "Casablanca");
+  CHECK_FALSE(back.fields.first_name);
+  CHECK(back.fields.custom_attributes.at("tags") == R"(["a","b"])");
+
+  FlowRecord f{"f1", "org1", "Greeting", std::nullopt, R"({"nodes":[],"startNodeId":"a"})", "t", "t"};
+  CHECK(decode_flow(encode(f)).graph_json == f.graph_json);
+  PageMeta m{2, 10, 25, 3, true, true};
+  auto m2 = decode_meta(encode_meta(m));
+  CHECK(m2.total_pages == 3);
+  CHECK(m2.has_previous_page);
+}
+
+TEST_CASE("wire: the error envelope and back") {
+  ApiError e = validation_error({{"primaryPhone", {"primaryPhone should not be empty"}}});
+  auto env = error_envelope(e, "/api/contact", "2026-01-01T00:00:00.000Z");
+  CHECK(env.at("code") == "VALIDATION_FAILED");
+  CHECK(env.at("statusCode") == 400);
+  CHECK(env.at("error") == "BAD_REQUEST");
+  CHECK(env.at("path") == "/api/contact");
+  CHECK(env.at("fieldDetails").contains("primaryPhone"));
+  ApiError back = error_from_response(400, env.dump());
+  CHECK(back.code == "VALIDATION_FAILED");
+  CHECK(back.field_errors.at("primaryPhone").at(0) == "primaryPhone should not be empty");
+
+  ApiError plain = error_from_response(502, "<html>bad gateway</html>");
+  CHECK(plain.code == "HTTP_502");
+  CHECK(plain.is_unavailable());
+  CHECK(error_from_response(403, "{}").is_auth());
+}
+
+}  // namespace gomo::api::wire

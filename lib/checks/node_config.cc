@@ -1,0 +1,88 @@
+#include "checks/node_config.h"
+
+#include "checks/schema_check.h"
+
+namespace gomo::checks {
+
+void for_each_audio_item(const model::Node& node, const std::function<void(const Value& item)>& fn) {
+  for (const char* key : {"audioItems", "promptAudioItems"}) {
+    const Value* items = node.config_at(key);
+    if (!items || !items->is_sequence()) continue;
+    for (const auto& item : items->items)
+      if (item.is_mapping()) fn(item);
+  }
+}
+
+void for_each_value_source(const Value& value, std::string_view source, const std::function<void(const Value& vs)>& fn) {
+  if (value.is_mapping()) {
+    if (value.string_at("source") == source) fn(value);
+    for (const auto& m : value.members) for_each_value_source(m.value, source, fn);
+  } else if (value.is_sequence()) {
+    for (const auto& item : value.items) for_each_value_source(item, source, fn);
+  }
+}
+
+std::vector<std::string> placeholders(std::string_view text) {
+  auto name_char = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-';
+  };
+  std::vector<std::string> out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '{') continue;
+    size_t j = i + 1;
+    while (j < text.size() && name_char(text[j])) ++j;
+    if (j > i + 1 && j < text.size() && text[j] == '}') {
+      out.emplace_back(text.substr(i + 1, j - i - 1));
+      i = j;
+    }
+  }
+  return out;
+}
+
+namespace {
+
+// The enum of `property` in the first branch of the schema's valueSource that has one:
+// definitions/valueSource/allOf[*]/then/properties/<property>/enum.
+std::vector<std::string> value_source_enum(std::string_view property) {
+  std::vector<std::string> out;
+  const Value* defs = flow_schema().find("definitions");
+  const Value* vs = defs ? defs->find("valueSource") : nullptr;
+  const Value* all_of = vs ? vs->find("allOf") : nullptr;
+  if (!all_of || !all_of->is_sequence()) return out;
+  for (const auto& branch : all_of->items) {
+    const Value* then = branch.find("then");
+    const Value* props = then ? then->find("properties") : nullptr;
+    const Value* prop = props ? props->find(property) : nullptr;
+    const Value* values = prop ? prop->find("enum") : nullptr;
+    if (!values || !values->is_sequence()) continue;
+    for (const auto& v : values->items)
+      if (v.is_string()) out.push_back(v.text);
+    break;
+  }
+  return out;
+}
+
+}  // namespace
+
+const std::vector<std::string>& system_variable_names() {
+  static const std::vector<std::string> names = value_source_enum("name");
+  return names;
+}
+
+const std::vector<std::string>& contact_field_names() {
+  static const std::vector<std::string> names = value_source_enum("field");
+  return names;
+}
+
+const Value& outputs_anchor(const model::Node& node) {
+  if (const document::Member* m = node.value->find_member("outputs")) return m->key;
+  return node.anchor();
+}
+
+std::string first_hangup_id(const model::Flow& flow) {
+  for (const auto& n : flow.nodes)
+    if (n.type == model::NodeType::kHangup && !n.id.empty()) return n.id;
+  return "";
+}
+
+}  // namespace gomo::checks

@@ -1,0 +1,50 @@
+#pragma once
+// Drawings of a flow's graph: Mermaid and Graphviz DOT text, and SVG/PNG through Graphviz's `dot`.
+// Nodes show their label (or id) and type; edges their output name (a dtmf branch shows its key);
+// the start node is marked; nodes unreachable from the start are dashed and grey; outputs whose
+// target does not exist point at a red "missing: <id>" placeholder. Works on broken flows.
+#include <string>
+#include <vector>
+
+#include "base/status.h"
+#include "model/flow.h"
+
+namespace gomo::flow {
+
+// What a drawing shows, worked out once from the flow model.
+struct GraphView {
+  struct Edge {
+    int from = -1;
+    int to = -1;          // index into nodes, or -1: then `missing` names the placeholder
+    int missing = -1;     // index into missing_targets
+    std::string label;    // "onAnswer", or the branch key ("1") for dtmf branches
+  };
+  std::vector<const model::Node*> nodes;
+  std::vector<bool> reachable;  // per node
+  std::vector<std::string> missing_targets;
+  std::vector<Edge> edges;
+  int start = -1;              // node index of the start node
+  int start_missing = -1;      // placeholder index when startNodeId names no node
+  bool has_unreachable = false;
+};
+
+GraphView build_graph_view(const model::Flow& flow);
+
+// Line 1: the label, or the id when there is none; line 2: the type (and the id under a label).
+std::vector<std::string> node_caption(const model::Node& node);
+
+std::string render_mermaid(const model::Flow& flow);
+std::string render_dot(const model::Flow& flow);
+
+// Escapes `text` for a Mermaid quoted label ("..." with #entity; codes; newlines become <br/>).
+std::string mermaid_escape(std::string_view text);
+// Escapes `text` for a DOT double-quoted string (quotes, backslashes; newlines become \n).
+std::string dot_escape(std::string_view text);
+
+// Full path of Graphviz's `dot` on PATH, or "" when it is not installed.
+std::string find_graphviz();
+// Renders `dot_text` with `dot -T<format>` (format "svg" or "png") and returns the output bytes.
+// Fails when Graphviz is missing or reports an error.
+Result<std::string> render_with_graphviz(const std::string& dot_text, const std::string& format);
+
+}  // namespace gomo::flow

@@ -1,0 +1,110 @@
+#include "flow/writer.h"
+
+#include <doctest/doctest.h>
+
+#include "flow/canonical.h"
+
+using namespace gomo;
+
+namespace {
+
+std::string yaml_of(const std::string& text, bool comments = false) {
+  auto doc = document::read_document("f.yaml", text);
+  REQUIRE(doc->parsed);
+  auto out = flow::write_yaml(doc->root, comments ? doc.get() : nullptr);
+  REQUIRE(out.has_value());
+  return out.value();
+}
+
+std::string json_of(const std::string& text) {
+  auto doc = document::read_document("f.yaml", text);
+  REQUIRE(doc->parsed);
+  auto out = flow::write_json(doc->root);
+  REQUIRE(out.has_value());
+  return out.value();
+}
+
+}  // namespace
+
+TEST_CASE("writer: strings that look like numbers, booleans or null are quoted; scalars keep their type") {
+  std::string in =
+      "a: \"007\"\nb: \"1.5\"\nc: \"true\"\nd: \"null\"\ne: \"yes\"\nf: \"1e3\"\ng: \"0x1F\"\nh: \"\"\ni: \"~\"\nj: \"1_000\"\n"
+      "k: 7\nl: 1.50\nm: true\nn: null\no: 0x1F\np: plain text\nq: \"#1\"\nr: \"a: b\"\ns: \"Off\"\n";
+  std::string out = yaml_of(in);
+  CHECK(out ==
+        "a: \"007\"\nb: \"1.5\"\nc: \"true\"\nd: \"null\"\ne: \"yes\"\nf: \"1e3\"\ng: \"0x1F\"\nh: \"\"\ni: \"~\"\nj: \"1_000\"\n"
+        "k: 7\nl: 1.50\nm: true\n\"n\": null\no: 31\np: plain text\nq: \"#1\"\nr: \"a: b\"\ns: \"Off\"\n");
+  auto a = document::read_document("a.yaml", in);
+  auto b = document::read_document("b.yaml", out);
+  CHECK(flow::same_data(a->root, b->root));
+  CHECK(flow::yaml_needs_quotes("123"));
+  CHECK(flow::yaml_needs_quotes("-.5"));
+  CHECK(flow::yaml_needs_quotes("12:30"));
+  CHECK_FALSE(flow::yaml_needs_quotes("dial-1"));
+  CHECK_FALSE(flow::yaml_needs_quotes("1st"));
+  CHECK_FALSE(flow::yaml_needs_quotes("مرحبا"));
+}
+
+TEST_CASE("writer: block style, flow style only for empty collections, newline at the end") {
+  CHECK(yaml_of("a: {b: [1, {c: d}], e: [], f: {}}\n") == "a:\n  b:\n    - 1\n    - c: d\n  e: []\n  f: {}\n");
+}
+
+TEST_CASE("writer: JSON with 2-space indent, escapes, UTF-8 kept, numbers as written") {
+  CHECK(json_of("a: \"q\\\"\\\\\\n\\t\\u0001\"\nb: [1, 2.50, -3e2, true, null]\nc: {}\nd: []\ne: مرحبا\n") ==
+        "{\n  \"a\": \"q\\\"\\\\\\n\\t\\u0001\",\n  \"b\": [\n    1,\n    2.50,\n    -3e2,\n    true,\n    null\n  ],\n"
+        "  \"c\": {},\n  \"d\": [],\n  \"e\": \"مرحبا\"\n}\n");
+  CHECK(json_of("a: +1.5\nb: 1.\n") == "{\n  \"a\": 1.5,\n  \"b\": 1.0\n}\n");
+  auto inf = document::read_document("f.yaml", "a: .inf\n");
+  CHECK_FALSE(flow::write_json(inf->root).has_value());
+}
+
+TEST_CASE("writer: comments are found outside scalars only") {
+  auto doc = document::read_document("f.yaml",
+                                     "# head\na: \"x # not\"  # trailing\nb: |  # on the header\n  # content, not a comment\n"
+                                     "c: 'it''s # no'\n#tight\n");
+  auto comments = flow::find_comments(*doc);
+  REQUIRE(comments.size() == 4);
+  CHECK(comments[0].text == " head");
+  CHECK_FALSE(comments[0].trailing);
+  CHECK(comments[1].text == " trailing");
+  CHECK(comments[1].trailing);
+  CHECK(comments[1].at.line == 2);
+  CHECK(comments[2].text == " on the header");
+  CHECK(comments[3].text == "tight");
+}
+
+TEST_CASE("writer: comments follow their keys when keys move") {
+  std::string in = R"(# yaml-language-server: $schema=flow.schema.json
+nodes:
+  # the menu
+  - type: dtmf  # asks for a key
+    id: menu
+    outputs:
+      # one key only
+      branches: {"1": bye}  # sales
+startNodeId: menu  # first
+# the end
+)";
+  auto doc = document::read_document("f.yaml", in);
+  auto c = flow::canonicalize(*doc);
+  REQUIRE(c.has_value());
+  auto out = flow::write_yaml(c->root, doc.get());
+  REQUIRE(out.has_value());
+  CHECK(out.value() == R"(# yaml-language-server: $schema=flow.schema.json
+startNodeId: menu  # first
+nodes:
+  # the menu
+  - id: menu
+    type: dtmf  # asks for a key
+    outputs:
+      # one key only
+      branches:
+        "1": bye  # sales
+# the end
+)");
+}
+
+TEST_CASE("writer: blank lines between values are kept (at most one), not those inside scalars or [...]") {
+  std::string in = "a: 1\n\n\nb:\n  c: |\n    x\n\n    y\n  e: 2\n\n  d: [1,\n\n    2]\n";
+  CHECK(yaml_of(in, true) == "a: 1\n\nb:\n  c: \"x\\n\\ny\\n\"\n  e: 2\n\n  d:\n    - 1\n    - 2\n");
+}

@@ -1,0 +1,150 @@
+// JUnit XML, as CI servers (GitLab, Jenkins, Azure) show test reports: a run is a suite, a file a test.
+#include <cstdint>
+
+#include "report/diagnostics.h"
+
+namespace gomo::report {
+
+namespace {
+
+void append_code_point(std::string& out, uint32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+// Decodes one UTF-8 sequence at s[i]; returns its length, or 0 when it is not valid UTF-8.
+size_t decode_utf8(const std::string& s, size_t i, uint32_t* cp) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+  if (len == 0 || i + len > s.size()) return 0;
+  uint32_t v = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
+  for (size_t k = 1; k < len; ++k) {
+    unsigned char cc = static_cast<unsigned char>(s[i + k]);
+    if ((cc & 0xC0) != 0x80) return 0;
+    v = (v << 6) | (cc & 0x3F);
+  }
+  static const uint32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
+  if (v < kMin[len] || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) return 0;  // overlong, surrogate
+  *cp = v;
+  return len;
+}
+
+std::string plural(size_t n, const char* word) { return std::to_string(n) + " " + word + (n == 1 ? "" : "s"); }
+
+// One line per finding, as the text format prints its first line.
+std::string finding_lines(const std::vector<diag::Diagnostic>& diags) {
+  std::string body;
+  for (const auto& d : diags) {
+    const auto& l = d.location;
+    body += l.file;
+    if (l.line) body += ":" + std::to_string(l.line) + ":" + std::to_string(l.col);
+    body += std::string(": ") + diag::severity_name(d.severity) + ": " + d.message + " [" + d.rule + "]";
+    if (!l.pointer.empty()) body += " at " + l.pointer;
+    body += "\n";
+    if (!d.related.empty()) body += "  note: " + d.related + "\n";
+  }
+  return body;
+}
+
+std::string counts_text(const diag::Counts& c) {
+  std::vector<std::string> parts;
+  if (c.errors) parts.push_back(plural(c.errors, "error"));
+  if (c.warnings) parts.push_back(plural(c.warnings, "warning"));
+  if (c.infos) parts.push_back(std::to_string(c.infos) + " info");
+  std::string r;
+  for (size_t i = 0; i < parts.size(); ++i) r += (i ? ", " : "") + parts[i];
+  return r;
+}
+
+}  // namespace
+
+std::string xml_escape(const std::string& s, bool attribute) {
+  std::string r;
+  r.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    uint32_t cp = 0;
+    size_t len = decode_utf8(s, i, &cp);
+    if (len == 0) {
+      append_code_point(r, 0xFFFD);
+      ++i;
+      continue;
+    }
+    i += len;
+    switch (cp) {
+      case '&': r += "&amp;"; break;
+      case '<': r += "&lt;"; break;
+      case '>': r += "&gt;"; break;
+      case '"': r += "&quot;"; break;
+      case '\'': r += "&apos;"; break;
+      // Parsers turn raw line breaks and tabs in attributes into spaces; references keep them.
+      case '\n': r += attribute ? "&#10;" : "\n"; break;
+      case '\r': r += "&#13;"; break;
+      case '\t': r += attribute ? "&#9;" : "\t"; break;
+      default:
+        // XML 1.0 allows no other control characters, not even as references.
+        if (cp < 0x20 || cp == 0xFFFE || cp == 0xFFFF) append_code_point(r, 0xFFFD);
+        else append_code_point(r, cp);
+    }
+  }
+  return r;
+}
+
+void write_junit(std::ostream& out, const std::vector<checks::FileResult>& files, const RunInfo& run) {
+  size_t failures = 0, errors = 0;
+  for (const auto& f : files) {
+    auto c = diag::count(f.diagnostics);
+    if (f.unreadable) ++errors;
+    else if (c.errors || (run.strict && c.warnings)) ++failures;
+  }
+  const std::string suite = "gomo flow validate";
+  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+  out << "<testsuites name=\"" << suite << "\" tests=\"" << files.size() << "\" failures=\"" << failures
+      << "\" errors=\"" << errors << "\">\n";
+  out << "  <testsuite name=\"" << suite << "\" tests=\"" << files.size() << "\" failures=\"" << failures
+      << "\" errors=\"" << errors << "\" skipped=\"0\">\n";
+  for (const auto& f : files) {
+    std::string path = xml_escape(f.path);
+    auto c = diag::count(f.diagnostics);
+    bool failed = c.errors || (run.strict && c.warnings);
+    out << "    <testcase name=\"" << path << "\" classname=\"" << path << "\" file=\"" << path << "\"";
+    if (f.diagnostics.empty() && !f.unreadable) {
+      out << "/>\n";
+      continue;
+    }
+    out << ">\n";
+    std::string body = xml_escape(finding_lines(f.diagnostics), /*attribute=*/false);
+    // The message attribute names the most severe finding; the body lists them all.
+    const diag::Diagnostic* worst = nullptr;
+    for (const auto& d : f.diagnostics)
+      if (!worst || d.severity < worst->severity) worst = &d;
+    std::string first = worst ? worst->message : "cannot be read";
+    if (f.unreadable) {
+      std::string type = worst ? worst->rule : "unreadable";
+      out << "      <error message=\"" << xml_escape(first) << "\" type=\"" << xml_escape(type) << "\">" << body
+          << "</error>\n";
+    } else if (failed) {
+      out << "      <failure message=\"" << xml_escape(counts_text(c) + ": " + first) << "\" type=\"gomo\">" << body
+          << "</failure>\n";
+    } else {
+      // Findings that do not fail the run (warnings without --strict, infos) keep the test passing.
+      out << "      <system-out>" << body << "</system-out>\n";
+    }
+    out << "    </testcase>\n";
+  }
+  out << "  </testsuite>\n</testsuites>\n";
+}
+
+}  // namespace gomo::report

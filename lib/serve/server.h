@@ -1,0 +1,67 @@
+#pragma once
+// `gomo serve`: the Router on a socket (cpp-httplib behind a pimpl), with fault injection for
+// testing clients: random 503s, a real rate limit (429 + Retry-After), added latency and
+// connections closed before the answer is complete.
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "base/status.h"
+#include "store/workspace.h"
+
+namespace gomo::serve {
+
+struct FaultOptions {
+  double fail_rate = 0;      // probability (0..1) that a request is answered 503 without being handled
+  double rate_limit = 0;     // requests per second over all clients; beyond it 429 + Retry-After; 0: off
+  int latency_ms = 0;        // added before every request
+  double drop_rate = 0;      // probability (0..1) that the connection closes before a complete answer;
+                             // half of these happen after the request was applied, half before
+  std::uint64_t seed = 0;    // of the fault dice; 0: random
+};
+
+// What happened to one request, for logs and tests. Never carries the API key.
+struct RequestRecord {
+  std::string method, path, body;
+  int status = 0;         // the status sent (or that would have been sent, when dropped)
+  bool applied = false;   // the router handled it (it may have changed the workspace)
+  bool dropped = false;   // the connection was closed before a complete answer
+  double millis = 0;      // handling time
+};
+
+struct ServeOptions {
+  std::string host = "127.0.0.1";
+  int port = 8080;  // 0: any free port (see Server::port)
+  FaultOptions faults;
+  // Called after every request, from server threads (must be thread-safe).
+  std::function<void(const RequestRecord&)> on_request;
+};
+
+class Server {
+ public:
+  // `workspace` must outlive the server.
+  Server(store::Workspace& workspace, ServeOptions options);
+  ~Server();
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  // Binds the socket; after success port() is the bound port.
+  Status bind();
+  int port() const;
+  // Serves until stop() (from any thread). REQUIRES: bind() succeeded.
+  Status run();
+  // True once run() accepts connections. Poll it before stop() when run() is on another thread.
+  bool running() const;
+  void stop();
+
+  struct Impl;
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+// True for 127.0.0.0/8, ::1 and localhost: the hosts `gomo serve` binds without --allow-remote.
+bool is_loopback_host(const std::string& host);
+
+}  // namespace gomo::serve

@@ -1,0 +1,45 @@
+#pragma once
+// You are the callee, at the terminal: the terminal rings (caller and number shown), you answer or
+// reject with a key, see each prompt as it plays (in real time), press digits on the keyboard with
+// the platform's real timeouts, and hang up with a key.
+#include <chrono>
+#include <ostream>
+
+#include "engine/softphone.h"
+
+namespace gomo::softphone {
+
+struct TerminalOptions {
+  int input_fd = 0;        // a terminal; keys are read unbuffered
+  double speed = 1.0;      // > 1 plays prompts and runs timeouts faster (tests, impatient people)
+  bool color = false;
+};
+
+class TerminalSoftphone : public engine::Softphone {
+ public:
+  // REQUIRES: `out` outlives this object. Puts the terminal in raw mode until destroyed.
+  TerminalSoftphone(std::ostream& out, TerminalOptions options);
+  ~TerminalSoftphone() override;
+  TerminalSoftphone(const TerminalSoftphone&) = delete;
+  TerminalSoftphone& operator=(const TerminalSoftphone&) = delete;
+
+  engine::RingReply ring(const engine::CallSetup& call, engine::Millis ring_timeout_ms, bool amd) override;
+  engine::PlayReply play(const engine::Prompt& prompt) override;
+  engine::DigitReply collect_digits(const engine::DigitRequest& request) override;
+  engine::RecordReply record(const engine::RecordRequest& request) override;
+  void hang_up(const std::string& reason) override;
+
+ private:
+  // The next key within `timeout_ms` (scaled by speed), or 0 on timeout.
+  char read_key(engine::Millis timeout_ms);
+  engine::Millis scaled(engine::Millis ms) const;
+  engine::Millis elapsed_since(std::chrono::steady_clock::time_point start) const;  // in call time
+
+  std::ostream& out_;
+  TerminalOptions options_;
+  bool raw_ = false;
+  struct Saved;
+  Saved* saved_ = nullptr;  // the terminal settings to restore
+};
+
+}  // namespace gomo::softphone

@@ -1,0 +1,899 @@
+#include "store/workspace.h"
+
+#include <sqlite3.h>
+
+#include <chrono>
+#include <ctime>
+#include <filesystem>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <random>
+#include <stdexcept>
+#include <vector>
+
+#include "api/validate.h"
+#include "base/sha256.h"
+
+namespace gomo::store {
+
+using api::ApiError;
+using api::Contact;
+using api::ContactFields;
+using api::PageQuery;
+using nlohmann::json;
+
+namespace {
+
+// SQLite failures inside this file; every public entry point turns them into a Status or ApiError.
+struct SqlError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// Each migration runs once, in order, in its own transaction; never edit one that has shipped.
+const char* const kMigrations[] = {
+    R"sql(
+CREATE TABLE organizations (id TEXT PRIMARY KEY, name TEXT NOT NULL, slug TEXT NOT NULL, created_at TEXT NOT NULL);
+CREATE TABLE api_keys (key_sha256 TEXT PRIMARY KEY, organization_id TEXT NOT NULL REFERENCES organizations(id),
+                       created_at TEXT NOT NULL);
+CREATE TABLE users (id TEXT PRIMARY KEY, organization_id TEXT NOT NULL REFERENCES organizations(id),
+                    email TEXT NOT NULL, first_name TEXT NOT NULL, last_name TEXT NOT NULL);
+CREATE TABLE contacts (
+  id TEXT PRIMARY KEY, organization_id TEXT NOT NULL REFERENCES organizations(id), primary_phone TEXT NOT NULL,
+  first_name TEXT, last_name TEXT, full_name TEXT, primary_email TEXT, address TEXT, city TEXT, state TEXT,
+  zip TEXT, occupation TEXT, preferred_channel TEXT, gender TEXT, channels TEXT, custom_attributes TEXT NOT NULL,
+  created_at TEXT NOT NULL, updated_at TEXT NOT NULL, UNIQUE (organization_id, primary_phone));
+CREATE TABLE custom_attributes (
+  id TEXT PRIMARY KEY, organization_id TEXT NOT NULL REFERENCES organizations(id), name TEXT NOT NULL,
+  display_name TEXT NOT NULL, description TEXT, type TEXT NOT NULL, created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL, UNIQUE (organization_id, name));
+CREATE TABLE audiences (
+  id TEXT PRIMARY KEY, organization_id TEXT NOT NULL REFERENCES organizations(id), name TEXT NOT NULL,
+  description TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+CREATE TABLE audience_members (
+  audience_id TEXT NOT NULL REFERENCES audiences(id), contact_id TEXT NOT NULL REFERENCES contacts(id),
+  added_at TEXT NOT NULL, PRIMARY KEY (audience_id, contact_id));
+CREATE INDEX audience_members_by_contact ON audience_members(contact_id);
+CREATE TABLE flows (
+  id TEXT PRIMARY KEY, organization_id TEXT NOT NULL REFERENCES organizations(id), name TEXT NOT NULL,
+  description TEXT, graph TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+CREATE INDEX contacts_by_org_created ON contacts(organization_id, created_at);
+CREATE INDEX audiences_by_org_created ON audiences(organization_id, created_at);
+CREATE INDEX flows_by_org_created ON flows(organization_id, created_at);
+)sql",
+};
+constexpr int kMigrationCount = static_cast<int>(std::size(kMigrations));
+static_assert(kMigrationCount == Workspace::kSchemaVersion);
+
+class Stmt {
+ public:
+  Stmt(sqlite3* db, const std::string& sql) : db_(db) {
+    if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt_, nullptr) != SQLITE_OK) {
+      throw SqlError(std::string("prepare: ") + sqlite3_errmsg(db));
+    }
+  }
+  ~Stmt() { sqlite3_finalize(stmt_); }
+  Stmt(const Stmt&) = delete;
+  Stmt& operator=(const Stmt&) = delete;
+
+  Stmt& bind(int i, const std::string& v) {
+    check(sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT));
+    return *this;
+  }
+  Stmt& bind(int i, const std::optional<std::string>& v) {
+    if (v) return bind(i, *v);
+    check(sqlite3_bind_null(stmt_, i));
+    return *this;
+  }
+  Stmt& bind(int i, long long v) {
+    check(sqlite3_bind_int64(stmt_, i, v));
+    return *this;
+  }
+  // True while there is a row.
+  bool step() {
+    int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    throw SqlError(std::string("step: ") + sqlite3_errmsg(db_));
+  }
+  std::string text(int col) {
+    auto* p = sqlite3_column_text(stmt_, col);
+    return p ? std::string(reinterpret_cast<const char*>(p), static_cast<size_t>(sqlite3_column_bytes(stmt_, col)))
+             : std::string();
+  }
+  std::optional<std::string> opt_text(int col) {
+    if (sqlite3_column_type(stmt_, col) == SQLITE_NULL) return std::nullopt;
+    return text(col);
+  }
+  long long integer(int col) { return sqlite3_column_int64(stmt_, col); }
+
+ private:
+  void check(int rc) {
+    if (rc != SQLITE_OK) throw SqlError(std::string("bind: ") + sqlite3_errmsg(db_));
+  }
+  sqlite3* db_;
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+void exec(sqlite3* db, const char* sql) {
+  char* msg = nullptr;
+  if (sqlite3_exec(db, sql, nullptr, nullptr, &msg) != SQLITE_OK) {
+    std::string text = msg ? msg : "unknown error";
+    sqlite3_free(msg);
+    throw SqlError(text);
+  }
+}
+
+// BEGIN IMMEDIATE .. COMMIT, rolled back unless commit() ran (an error return or an exception).
+class Transaction {
+ public:
+  explicit Transaction(sqlite3* db) : db_(db) { exec(db_, "BEGIN IMMEDIATE"); }
+  ~Transaction() {
+    if (!done_) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+  }
+  void commit() {
+    exec(db_, "COMMIT");
+    done_ = true;
+  }
+
+ private:
+  sqlite3* db_;
+  bool done_ = false;
+};
+
+std::string now_iso() {
+  auto now = std::chrono::system_clock::now();
+  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
+  std::time_t t = std::chrono::system_clock::to_time_t(now);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[40];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &tm);
+  char out[48];
+  std::snprintf(out, sizeof out, "%s.%03dZ", buf, static_cast<int>(ms));
+  return out;
+}
+
+std::string random_hex(std::size_t digits) {
+  // std::random_device reads the kernel's CSPRNG on Linux: fit for keys.
+  static thread_local std::random_device device;
+  static const char* kHex = "0123456789abcdef";
+  std::string s;
+  while (s.size() < digits) {
+    unsigned v = device();
+    for (int i = 0; i < 8 && s.size() < digits; ++i, v >>= 4) s += kHex[v & 15];
+  }
+  return s;
+}
+
+std::string new_uuid() {
+  std::string h = random_hex(32);
+  h[12] = '4';
+  h[16] = "89ab"[std::stoi(h.substr(16, 1), nullptr, 16) & 3];
+  return h.substr(0, 8) + "-" + h.substr(8, 4) + "-" + h.substr(12, 4) + "-" + h.substr(16, 4) + "-" + h.substr(20);
+}
+
+ApiError internal_error(const std::string& what) {
+  ApiError e;
+  e.http_status = 500;
+  e.code = "INTERNAL_ERROR";
+  e.message = "workspace error: " + what;
+  return e;
+}
+
+// Runs `body` under the workspace lock, turning SQLite failures into a 500.
+template <typename Fn>
+auto guarded(std::mutex& mutex, Fn body) -> decltype(body()) {
+  std::lock_guard<std::mutex> lock(mutex);
+  try {
+    return body();
+  } catch (const SqlError& e) {
+    return internal_error(e.what());
+  } catch (const json::exception& e) {
+    return internal_error(e.what());
+  }
+}
+
+// LIKE pattern for a search text, with %, _ and \ escaped (ESCAPE '\').
+std::string like_pattern(const std::string& search) {
+  std::string p = "%";
+  for (char c : search) {
+    if (c == '%' || c == '_' || c == '\\') p += '\\';
+    p += c;
+  }
+  return p + "%";
+}
+
+struct SortSpec {
+  const char* api_name;
+  const char* column;
+};
+
+std::vector<std::string> api_names(const std::vector<SortSpec>& specs) {
+  std::vector<std::string> names;
+  for (const auto& s : specs) names.push_back(s.api_name);
+  return names;
+}
+
+// " ORDER BY col dir, rowid dir": createdAt by default, newest first (the docs' default sortOrder).
+std::string order_clause(const PageQuery& q, const std::vector<SortSpec>& specs, const std::string& prefix) {
+  std::string column = prefix + "created_at";
+  for (const auto& s : specs) {
+    if (q.sort_by == s.api_name) column = prefix + s.column;
+  }
+  std::string dir = q.sort_order == "asc" ? "ASC" : "DESC";
+  return " ORDER BY " + column + " " + dir + ", " + prefix + "rowid " + dir;
+}
+
+api::PageMeta page_meta(const PageQuery& q, long long total) {
+  api::PageMeta m;
+  m.page = q.page;
+  m.limit = q.limit;
+  m.total = static_cast<int>(total);
+  m.total_pages = static_cast<int>((total + q.limit - 1) / q.limit);
+  m.has_next_page = q.page < m.total_pages;
+  m.has_previous_page = q.page > 1;
+  return m;
+}
+
+const std::vector<SortSpec> kContactSorts = {{"firstName", "first_name"},
+                                             {"lastName", "last_name"},
+                                             {"primaryPhone", "primary_phone"},
+                                             {"primaryEmail", "primary_email"},
+                                             {"createdAt", "created_at"}};
+const std::vector<SortSpec> kNamedSorts = {{"name", "name"}, {"createdAt", "created_at"}, {"updatedAt", "updated_at"}};
+
+constexpr const char* kContactColumns =
+    "id, organization_id, primary_phone, first_name, last_name, full_name, primary_email, address, city, state, "
+    "zip, occupation, preferred_channel, gender, channels, custom_attributes, created_at, updated_at";
+
+Contact read_contact(Stmt& s, int base = 0) {
+  Contact c;
+  c.id = s.text(base + 0);
+  c.organization_id = s.text(base + 1);
+  auto& f = c.fields;
+  f.primary_phone = s.text(base + 2);
+  f.first_name = s.opt_text(base + 3);
+  f.last_name = s.opt_text(base + 4);
+  f.full_name = s.opt_text(base + 5);
+  f.primary_email = s.opt_text(base + 6);
+  f.address = s.opt_text(base + 7);
+  f.city = s.opt_text(base + 8);
+  f.state = s.opt_text(base + 9);
+  f.zip = s.opt_text(base + 10);
+  f.occupation = s.opt_text(base + 11);
+  f.preferred_channel = s.opt_text(base + 12);
+  f.gender = s.opt_text(base + 13);
+  if (auto channels = s.opt_text(base + 14)) f.channels = json::parse(*channels).get<std::vector<std::string>>();
+  json attributes = json::parse(s.text(base + 15));  // named: items() of a temporary would dangle
+  for (const auto& [name, value] : attributes.items()) f.custom_attributes[name] = value.dump();
+  c.created_at = s.text(base + 16);
+  c.updated_at = s.text(base + 17);
+  return c;
+}
+
+// `base` with every field `change` sets replaced; custom attributes merge key by key.
+ContactFields merge(ContactFields base, const ContactFields& change) {
+  auto take = [](std::optional<std::string>& to, const std::optional<std::string>& from) {
+    if (from) to = from;
+  };
+  take(base.primary_phone, change.primary_phone);
+  take(base.first_name, change.first_name);
+  take(base.last_name, change.last_name);
+  take(base.full_name, change.full_name);
+  take(base.primary_email, change.primary_email);
+  take(base.address, change.address);
+  take(base.city, change.city);
+  take(base.state, change.state);
+  take(base.zip, change.zip);
+  take(base.occupation, change.occupation);
+  take(base.preferred_channel, change.preferred_channel);
+  take(base.gender, change.gender);
+  if (change.channels) base.channels = change.channels;
+  for (const auto& [k, v] : change.custom_attributes) base.custom_attributes[k] = v;
+  return base;
+}
+
+std::string attributes_text(const ContactFields& f) {
+  json obj = json::object();
+  for (const auto& [k, v] : f.custom_attributes) obj[k] = json::parse(v);
+  return obj.dump();
+}
+
+std::optional<std::string> channels_text(const ContactFields& f) {
+  if (!f.channels) return std::nullopt;
+  return json(*f.channels).dump();
+}
+
+// Binds the 16 contact columns after id and organization_id, starting at parameter `i`.
+int bind_contact_fields(Stmt& s, int i, const ContactFields& f) {
+  s.bind(i++, *f.primary_phone);
+  for (const auto* v : {&f.first_name, &f.last_name, &f.full_name, &f.primary_email, &f.address, &f.city, &f.state,
+                        &f.zip, &f.occupation, &f.preferred_channel, &f.gender}) {
+    s.bind(i++, *v);
+  }
+  s.bind(i++, channels_text(f));
+  s.bind(i++, attributes_text(f));
+  return i;
+}
+
+}  // namespace
+
+struct Workspace::Impl {
+  std::string path;
+  sqlite3* db = nullptr;
+  std::mutex mutex;
+  ~Impl() {
+    if (db) sqlite3_close(db);
+  }
+};
+
+namespace {
+
+// An organisation's view; every statement filters on organization_id, so other organisations'
+// objects answer 404 exactly like objects that do not exist.
+class LocalPlatform final : public api::Platform {
+ public:
+  LocalPlatform(Workspace::Impl& ws, std::string org) : ws_(ws), org_(std::move(org)) {}
+
+  std::string target() const override { return "local workspace " + ws_.path; }
+
+  api::Result<api::User> me() override {
+    return guarded(ws_.mutex, [&]() -> api::Result<api::User> {
+      Stmt s(ws_.db,
+             "SELECT u.id, u.email, u.first_name, u.last_name, o.id, o.name, o.slug FROM users u "
+             "JOIN organizations o ON o.id = u.organization_id WHERE o.id = ? ORDER BY u.rowid LIMIT 1");
+      s.bind(1, org_);
+      if (!s.step()) return api::not_found_error("User");
+      return api::User{s.text(0), s.text(1), s.text(2), s.text(3), {s.text(4), s.text(5), s.text(6)}};
+    });
+  }
+
+  api::Result<Contact> create_contact(const ContactFields& fields) override {
+    if (auto e = api::validate_contact(fields, true)) return *e;
+    return guarded(ws_.mutex, [&]() -> api::Result<Contact> {
+      if (auto e = check_attributes(fields, "customAttributes.")) return *e;
+      if (contact_id_by_phone(*fields.primary_phone)) return duplicate_phone(*fields.primary_phone);
+      Transaction tx(ws_.db);
+      Contact c = insert_contact(fields);
+      tx.commit();
+      return c;
+    });
+  }
+
+  api::Result<Contact> get_contact(const std::string& id) override {
+    return guarded(ws_.mutex, [&]() -> api::Result<Contact> {
+      auto c = load_contact(id);
+      if (!c) return api::not_found_error("Contact");
+      return *c;
+    });
+  }
+
+  api::Result<api::Page<Contact>> list_contacts(const PageQuery& q) override {
+    if (auto e = api::validate_page_query(q, api_names(kContactSorts))) return *e;
+    return guarded(ws_.mutex, [&]() -> api::Result<api::Page<Contact>> {
+      std::string where =
+          " WHERE organization_id = ?1 AND (?2 = '' OR first_name LIKE ?3 ESCAPE '\\' OR last_name LIKE ?3 "
+          "ESCAPE '\\' OR full_name LIKE ?3 ESCAPE '\\' OR primary_phone LIKE ?3 ESCAPE '\\' OR primary_email "
+          "LIKE ?3 ESCAPE '\\')";
+      return page_of<Contact>(std::string("SELECT ") + kContactColumns + " FROM contacts" + where +
+                                  order_clause(q, kContactSorts, ""),
+                              "SELECT COUNT(*) FROM contacts" + where, q, org_,
+                              [](Stmt& s) { return read_contact(s); });
+    });
+  }
+
+  api::Result<Contact> update_contact(const std::string& id, const ContactFields& fields) override {
+    if (auto e = api::validate_contact(fields, false)) return *e;
+    return guarded(ws_.mutex, [&]() -> api::Result<Contact> {
+      auto current = load_contact(id);
+      if (!current) return api::not_found_error("Contact");
+      if (auto e = check_attributes(fields, "customAttributes.")) return *e;
+      if (fields.primary_phone && *fields.primary_phone != *current->fields.primary_phone &&
+          contact_id_by_phone(*fields.primary_phone)) {
+        return duplicate_phone(*fields.primary_phone);
+      }
+      Transaction tx(ws_.db);
+      Contact c = update_row(*current, fields);
+      tx.commit();
+      return c;
+    });
+  }
+
+  api::Result<api::Done> delete_contact(const std::string& id) override {
+    return guarded(ws_.mutex, [&]() -> api::Result<api::Done> {
+      if (!load_contact(id)) return api::not_found_error("Contact");
+      Transaction tx(ws_.db);
+      Stmt(ws_.db, "DELETE FROM audience_members WHERE contact_id = ?").bind(1, id).step();
+      Stmt(ws_.db, "DELETE FROM contacts WHERE id = ? AND organization_id = ?").bind(1, id).bind(2, org_).step();
+      tx.commit();
+      return api::Done{};
+    });
+  }
+
+  api::Result<api::UpsertResult> upsert_contacts(const std::vector<ContactFields>& contacts) override {
+    if (contacts.empty()) return api::validation_error({{"data", {"data should not be empty"}}});
+    if (contacts.size() > static_cast<size_t>(api::kMaxUpsertBatch)) {
+      return api::validation_error(
+          {{"data", {"data must contain no more than " + std::to_string(api::kMaxUpsertBatch) + " elements"}}});
+    }
+    std::map<std::string, std::vector<std::string>> errors;
+    for (size_t i = 0; i < contacts.size(); ++i) {
+      if (auto e = api::validate_contact(contacts[i], true)) {
+        for (auto& [field, messages] : e->field_errors) {
+          errors["data." + std::to_string(i) + "." + field] = messages;
+        }
+      }
+    }
+    if (!errors.empty()) return api::validation_error(std::move(errors));
+    return guarded(ws_.mutex, [&]() -> api::Result<api::UpsertResult> {
+      for (size_t i = 0; i < contacts.size(); ++i) {
+        if (auto e = check_attributes(contacts[i], "data." + std::to_string(i) + ".customAttributes.")) return *e;
+      }
+      // All or nothing: one transaction for the batch.
+      Transaction tx(ws_.db);
+      api::UpsertResult result;
+      for (const auto& fields : contacts) {
+        if (auto id = contact_id_by_phone(*fields.primary_phone)) {
+          result.contacts.push_back(update_row(*load_contact(*id), fields));
+          ++result.updated;
+        } else {
+          result.contacts.push_back(insert_contact(fields));
+          ++result.created;
+        }
+      }
+      tx.commit();
+      return result;
+    });
+  }
+
+  api::Result<api::Page<api::CustomAttribute>> list_custom_attributes(const PageQuery& q) override {
+    std::vector<SortSpec> sorts = {{"name", "name"}, {"displayName", "display_name"}, {"createdAt", "created_at"}};
+    if (auto e = api::validate_page_query(q, api_names(sorts))) return *e;
+    return guarded(ws_.mutex, [&]() -> api::Result<api::Page<api::CustomAttribute>> {
+      std::string where =
+          " WHERE organization_id = ?1 AND (?2 = '' OR name LIKE ?3 ESCAPE '\\' OR display_name LIKE ?3 "
+          "ESCAPE '\\' OR description LIKE ?3 ESCAPE '\\')";
+      return page_of<api::CustomAttribute>(
+          "SELECT id, organization_id, name, display_name, description, type, created_at, updated_at "
+          "FROM custom_attributes" +
+              where + order_clause(q, sorts, ""),
+          "SELECT COUNT(*) FROM custom_attributes" + where, q, org_, [](Stmt& s) {
+            return api::CustomAttribute{s.text(0), s.text(1),     s.text(2), s.text(3),
+                                        s.opt_text(4), s.text(5), s.text(6), s.text(7)};
+          });
+    });
+  }
+
+  api::Result<api::CustomAttribute> create_custom_attribute(const api::NewCustomAttribute& a) override {
+    if (auto e = api::validate_new_custom_attribute(a)) return *e;
+    return guarded(ws_.mutex, [&]() -> api::Result<api::CustomAttribute> {
+      std::string name = api::attribute_slug(a.display_name);
+      Stmt find(ws_.db, "SELECT 1 FROM custom_attributes WHERE organization_id = ? AND name = ?");
+      find.bind(1, org_).bind(2, name);
+      if (find.step()) return api::conflict_error("Custom attribute with name " + name + " already exists");
+      api::CustomAttribute out{new_uuid(), org_, name, a.display_name, a.description, a.type, now_iso(), ""};
+      out.updated_at = out.created_at;
+      Stmt(ws_.db, "INSERT INTO custom_attributes VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+          .bind(1, out.id)
+          .bind(2, org_)
+          .bind(3, name)
+          .bind(4, out.display_name)
+          .bind(5, out.description)
+          .bind(6, out.type)
+          .bind(7, out.created_at)
+          .bind(8, out.updated_at)
+          .step();
+      return out;
+    });
+  }
+
+  api::Result<api::Audience> create_audience(const api::AudienceFields& f) override {
+    if (auto e = api::validate_audience(f, true)) return *e;
+    return guarded(ws_.mutex, [&]() -> api::Result<api::Audience> {
+      std::string id = new_uuid(), now = now_iso();
+      Stmt(ws_.db, "INSERT INTO audiences VALUES (?, ?, ?, ?, ?, ?)")
+          .bind(1, id)
+          .bind(2, org_)
+          .bind(3, *f.name)
+          .bind(4, f.description)
+          .bind(5, now)
+          .bind(6, now)
+          .step();
+      return *load_audience(id);
+    });
+  }
+
+  api::Result<api::Page<api::Audience>> list_audiences(const PageQuery& q) override {
+    if (auto e = api::validate_page_query(q, api_names(kNamedSorts))) return *e;
+    return guarded(ws_.mutex, [&]() -> api::Result<api::Page<api::Audience>> {
+      std::string where =
+          " WHERE organization_id = ?1 AND (?2 = '' OR name LIKE ?3 ESCAPE '\\' OR description LIKE ?3 ESCAPE "
+          "'\\')";
+      return page_of<api::Audience>(std::string(kAudienceSelect) + where + order_clause(q, kNamedSorts, ""),
+                                    "SELECT COUNT(*) FROM audiences a" + where, q, org_, read_audience);
+    });
+  }
+
+  api::Result<api::Audience> get_audience(const std::string& id) override {
+    return guarded(ws_.mutex, [&]() -> api::Result<api::Audience> {
+      auto a = load_audience(id);
+      if (!a) return api::not_found_error("Audience");
+      return *a;
+    });
+  }
+
+  api::Result<api::Page<Contact>> audience_members(const std::string& id, const PageQuery& q) override {
+    std::vector<SortSpec> sorts(kContactSorts.begin(), kContactSorts.end());
+    sorts.erase(sorts.begin() + 3);  // members sort by firstName, lastName, primaryPhone, createdAt
+    if (auto e = api::validate_page_query(q, api_names(sorts))) return *e;
+    return guarded(ws_.mutex, [&]() -> api::Result<api::Page<Contact>> {
+      if (!load_audience(id)) return api::not_found_error("Audience");
+      std::string where =
+          " FROM contacts c JOIN audience_members m ON m.contact_id = c.id WHERE c.organization_id = ?1 AND "
+          "m.audience_id = ?4 AND (?2 = '' OR c.first_name LIKE ?3 ESCAPE '\\' OR c.last_name LIKE ?3 ESCAPE "
+          "'\\' OR c.primary_phone LIKE ?3 ESCAPE '\\')";
+      std::string columns;
+      for (std::string rest = kContactColumns; !rest.empty();) {
+        auto comma = rest.find(", ");
+        columns += (columns.empty() ? "c." : ", c.") + rest.substr(0, comma);
+        rest = comma == std::string::npos ? "" : rest.substr(comma + 2);
+      }
+      return page_of<Contact>(
+          "SELECT " + columns + where + order_clause(q, sorts, "c."), "SELECT COUNT(*)" + where, q, org_,
+          [](Stmt& s) { return read_contact(s); }, id);
+    });
+  }
+
+  api::Result<api::Audience> add_audience_contacts(const std::string& id, const std::vector<std::string>& ids) override {
+    return change_members(id, ids, true);
+  }
+  api::Result<api::Audience> remove_audience_contacts(const std::string& id,
+                                                      const std::vector<std::string>& ids) override {
+    return change_members(id, ids, false);
+  }
+
+  api::Result<api::FlowRecord> create_flow(const api::FlowFields& f) override {
+    if (auto e = api::validate_flow(f, true)) return *e;
+    return guarded(ws_.mutex, [&]() -> api::Result<api::FlowRecord> {
+      std::string id = new_uuid(), now = now_iso();
+      Stmt(ws_.db, "INSERT INTO flows VALUES (?, ?, ?, ?, ?, ?, ?)")
+          .bind(1, id)
+          .bind(2, org_)
+          .bind(3, *f.name)
+          .bind(4, f.description)
+          .bind(5, json::parse(*f.graph_json).dump())
+          .bind(6, now)
+          .bind(7, now)
+          .step();
+      return *load_flow(id);
+    });
+  }
+
+  api::Result<api::FlowRecord> get_flow(const std::string& id) override {
+    return guarded(ws_.mutex, [&]() -> api::Result<api::FlowRecord> {
+      auto f = load_flow(id);
+      if (!f) return api::not_found_error("Flow");
+      return *f;
+    });
+  }
+
+  api::Result<api::Page<api::FlowRecord>> list_flows(const PageQuery& q) override {
+    if (auto e = api::validate_page_query(q, api_names(kNamedSorts))) return *e;
+    return guarded(ws_.mutex, [&]() -> api::Result<api::Page<api::FlowRecord>> {
+      std::string where =
+          " WHERE organization_id = ?1 AND (?2 = '' OR name LIKE ?3 ESCAPE '\\' OR description LIKE ?3 ESCAPE "
+          "'\\')";
+      return page_of<api::FlowRecord>(std::string(kFlowSelect) + where + order_clause(q, kNamedSorts, ""),
+                                      "SELECT COUNT(*) FROM flows" + where, q, org_, read_flow);
+    });
+  }
+
+  api::Result<api::FlowRecord> update_flow(const std::string& id, const api::FlowFields& f) override {
+    if (auto e = api::validate_flow(f, false)) return *e;
+    return guarded(ws_.mutex, [&]() -> api::Result<api::FlowRecord> {
+      auto current = load_flow(id);
+      if (!current) return api::not_found_error("Flow");
+      Stmt(ws_.db, "UPDATE flows SET name = ?, description = ?, graph = ?, updated_at = ? WHERE id = ?")
+          .bind(1, f.name ? *f.name : current->name)
+          .bind(2, f.description ? f.description : current->description)
+          .bind(3, f.graph_json ? json::parse(*f.graph_json).dump() : current->graph_json)
+          .bind(4, now_iso())
+          .bind(5, id)
+          .step();
+      return *load_flow(id);
+    });
+  }
+
+  api::Result<api::Done> delete_flow(const std::string& id) override {
+    return guarded(ws_.mutex, [&]() -> api::Result<api::Done> {
+      if (!load_flow(id)) return api::not_found_error("Flow");
+      Stmt(ws_.db, "DELETE FROM flows WHERE id = ? AND organization_id = ?").bind(1, id).bind(2, org_).step();
+      return api::Done{};
+    });
+  }
+
+ private:
+  static constexpr const char* kAudienceSelect =
+      "SELECT a.id, a.organization_id, a.name, a.description, "
+      "(SELECT COUNT(*) FROM audience_members m WHERE m.audience_id = a.id), a.created_at, a.updated_at "
+      "FROM audiences a";
+  static constexpr const char* kFlowSelect =
+      "SELECT id, organization_id, name, description, graph, created_at, updated_at FROM flows";
+
+  static api::Audience read_audience(Stmt& s) {
+    return api::Audience{s.text(0),          s.text(1), s.text(2), s.opt_text(3), static_cast<int>(s.integer(4)),
+                         s.text(5),          s.text(6)};
+  }
+  static api::FlowRecord read_flow(Stmt& s) {
+    return api::FlowRecord{s.text(0), s.text(1), s.text(2), s.opt_text(3), s.text(4), s.text(5), s.text(6)};
+  }
+
+  // One page plus the total. Parameters: ?1 organisation, ?2 search, ?3 its LIKE pattern, ?4 `extra`;
+  // then LIMIT and OFFSET.
+  template <typename T, typename Read>
+  api::Page<T> page_of(const std::string& select, const std::string& count, const PageQuery& q,
+                       const std::string& org, Read read, const std::string& extra = "") {
+    auto bind_common = [&](Stmt& s) {
+      s.bind(1, org).bind(2, q.search).bind(3, like_pattern(q.search));
+      if (!extra.empty()) s.bind(4, extra);
+    };
+    Stmt counter(ws_.db, count);
+    bind_common(counter);
+    counter.step();
+    api::Page<T> page;
+    page.meta = page_meta(q, counter.integer(0));
+    int limit_index = extra.empty() ? 4 : 5;
+    Stmt rows(ws_.db, select + " LIMIT ?" + std::to_string(limit_index) + " OFFSET ?" +
+                          std::to_string(limit_index + 1));
+    bind_common(rows);
+    rows.bind(limit_index, static_cast<long long>(q.limit))
+        .bind(limit_index + 1, static_cast<long long>(q.page - 1) * q.limit);
+    while (rows.step()) page.data.push_back(read(rows));
+    return page;
+  }
+
+  std::optional<std::string> contact_id_by_phone(const std::string& phone) {
+    Stmt s(ws_.db, "SELECT id FROM contacts WHERE organization_id = ? AND primary_phone = ?");
+    s.bind(1, org_).bind(2, phone);
+    if (!s.step()) return std::nullopt;
+    return s.text(0);
+  }
+
+  std::optional<Contact> load_contact(const std::string& id) {
+    Stmt s(ws_.db, std::string("SELECT ") + kContactColumns + " FROM contacts WHERE id = ? AND organization_id = ?");
+    s.bind(1, id).bind(2, org_);
+    if (!s.step()) return std::nullopt;
+    return read_contact(s);
+  }
+
+  std::optional<api::Audience> load_audience(const std::string& id) {
+    Stmt s(ws_.db, std::string(kAudienceSelect) + " WHERE a.id = ? AND a.organization_id = ?");
+    s.bind(1, id).bind(2, org_);
+    if (!s.step()) return std::nullopt;
+    return read_audience(s);
+  }
+
+  std::optional<api::FlowRecord> load_flow(const std::string& id) {
+    Stmt s(ws_.db, std::string(kFlowSelect) + " WHERE id = ? AND organization_id = ?");
+    s.bind(1, id).bind(2, org_);
+    if (!s.step()) return std::nullopt;
+    return read_flow(s);
+  }
+
+  static ApiError duplicate_phone(const std::string& phone) {
+    return api::conflict_error("Contact with primaryPhone " + phone + " already exists");
+  }
+
+  // Values may only name attributes the organisation defined, with a JSON type fitting the attribute's.
+  std::optional<ApiError> check_attributes(const ContactFields& f, const std::string& prefix) {
+    std::map<std::string, std::vector<std::string>> errors;
+    for (const auto& [name, value_text] : f.custom_attributes) {
+      Stmt s(ws_.db, "SELECT type FROM custom_attributes WHERE organization_id = ? AND name = ?");
+      s.bind(1, org_).bind(2, name);
+      if (!s.step()) {
+        errors[prefix + name].push_back(name + " is not a custom attribute of this organization");
+        continue;
+      }
+      std::string type = s.text(0);
+      json value = json::parse(value_text);
+      bool fits = value.is_null() || (type == "number" ? value.is_number()
+                                      : type == "boolean" ? value.is_boolean()
+                                                          : value.is_string());
+      if (!fits) errors[prefix + name].push_back(name + " must be a " + type + " value");
+    }
+    if (errors.empty()) return std::nullopt;
+    return api::validation_error(std::move(errors));
+  }
+
+  Contact insert_contact(const ContactFields& fields) {
+    std::string id = new_uuid(), now = now_iso();
+    Stmt s(ws_.db, "INSERT INTO contacts (" + std::string(kContactColumns) +
+                       ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    s.bind(1, id).bind(2, org_);
+    int i = bind_contact_fields(s, 3, fields);
+    s.bind(i, now).bind(i + 1, now);
+    s.step();
+    return *load_contact(id);
+  }
+
+  Contact update_row(const Contact& current, const ContactFields& change) {
+    ContactFields merged = merge(current.fields, change);
+    Stmt s(ws_.db,
+           "UPDATE contacts SET primary_phone = ?, first_name = ?, last_name = ?, full_name = ?, primary_email = ?, "
+           "address = ?, city = ?, state = ?, zip = ?, occupation = ?, preferred_channel = ?, gender = ?, "
+           "channels = ?, custom_attributes = ?, updated_at = ? WHERE id = ?");
+    int i = bind_contact_fields(s, 1, merged);
+    s.bind(i, now_iso()).bind(i + 1, current.id);
+    s.step();
+    return *load_contact(current.id);
+  }
+
+  api::Result<api::Audience> change_members(const std::string& id, const std::vector<std::string>& ids, bool add) {
+    if (ids.empty()) return api::validation_error({{"contacts", {"contacts should not be empty"}}});
+    return guarded(ws_.mutex, [&]() -> api::Result<api::Audience> {
+      if (!load_audience(id)) return api::not_found_error("Audience");
+      for (const auto& contact : ids) {
+        if (!load_contact(contact)) return api::not_found_error("Contact " + contact);
+      }
+      Transaction tx(ws_.db);
+      std::string now = now_iso();
+      for (const auto& contact : ids) {
+        if (add) {
+          Stmt(ws_.db, "INSERT OR IGNORE INTO audience_members VALUES (?, ?, ?)")
+              .bind(1, id)
+              .bind(2, contact)
+              .bind(3, now)
+              .step();
+        } else {
+          Stmt(ws_.db, "DELETE FROM audience_members WHERE audience_id = ? AND contact_id = ?")
+              .bind(1, id)
+              .bind(2, contact)
+              .step();
+        }
+      }
+      Stmt(ws_.db, "UPDATE audiences SET updated_at = ? WHERE id = ?").bind(1, now).bind(2, id).step();
+      tx.commit();
+      return *load_audience(id);
+    });
+  }
+
+  Workspace::Impl& ws_;
+  std::string org_;
+};
+
+}  // namespace
+
+Workspace::Workspace(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Workspace::~Workspace() = default;
+
+const std::string& Workspace::path() const { return impl_->path; }
+
+Result<std::unique_ptr<Workspace>> Workspace::open(const std::string& path) {
+  auto impl = std::make_unique<Impl>();
+  impl->path = path;
+  std::error_code ec;
+  auto parent = std::filesystem::path(path).parent_path();
+  if (!parent.empty()) std::filesystem::create_directories(parent, ec);
+  if (ec) return Status::io_error("cannot create " + parent.string() + ": " + ec.message());
+  if (sqlite3_open_v2(path.c_str(), &impl->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
+                      nullptr) != SQLITE_OK) {
+    std::string msg = impl->db ? sqlite3_errmsg(impl->db) : "out of memory";
+    return Status::io_error("cannot open workspace " + path + ": " + msg);
+  }
+  try {
+    sqlite3_busy_timeout(impl->db, 5000);  // other gomo processes on the same file wait, not fail
+    exec(impl->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
+    exec(impl->db,
+         "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
+    for (;;) {
+      Transaction tx(impl->db);  // IMMEDIATE: two processes opening a new file migrate one after the other
+      Stmt current(impl->db, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+      current.step();
+      int version = static_cast<int>(current.integer(0));
+      if (version > kMigrationCount) {
+        return Status::invalid_argument("workspace " + path + " has schema version " + std::to_string(version) +
+                                        ", newer than this gomo knows (" + std::to_string(kMigrationCount) +
+                                        "); upgrade gomo");
+      }
+      if (version == kMigrationCount) break;
+      exec(impl->db, kMigrations[version]);
+      Stmt(impl->db, "INSERT INTO schema_migrations VALUES (?, ?)").bind(1, version + 1LL).bind(2, now_iso()).step();
+      tx.commit();
+    }
+  } catch (const SqlError& e) {
+    return Status::io_error("workspace " + path + ": " + e.what());
+  }
+  return std::unique_ptr<Workspace>(new Workspace(std::move(impl)));
+}
+
+int Workspace::schema_version() {
+  std::lock_guard<std::mutex> lock(impl_->mutex);
+  try {
+    Stmt s(impl_->db, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+    s.step();
+    return static_cast<int>(s.integer(0));
+  } catch (const SqlError&) {
+    return 0;
+  }
+}
+
+Result<NewOrganization> Workspace::create_organization(const std::string& name) {
+  if (api::char_count(name) < 3 || api::char_count(name) > 64) {
+    return Status::invalid_argument("organisation name must have 3 to 64 characters");
+  }
+  std::lock_guard<std::mutex> lock(impl_->mutex);
+  try {
+    NewOrganization out;
+    std::string slug = api::attribute_slug(name);
+    for (auto& c : slug) c = c == '_' ? '-' : c;
+    out.organization = {new_uuid(), name, slug.empty() ? "org" : slug};
+    out.api_key = "gomo_" + random_hex(40);
+    std::string now = now_iso();
+    Transaction tx(impl_->db);
+    Stmt(impl_->db, "INSERT INTO organizations VALUES (?, ?, ?, ?)")
+        .bind(1, out.organization.id)
+        .bind(2, name)
+        .bind(3, out.organization.slug)
+        .bind(4, now)
+        .step();
+    Stmt(impl_->db, "INSERT INTO api_keys VALUES (?, ?, ?)")
+        .bind(1, sha256_hex(out.api_key))
+        .bind(2, out.organization.id)
+        .bind(3, now)
+        .step();
+    Stmt(impl_->db, "INSERT INTO users VALUES (?, ?, ?, ?, ?)")
+        .bind(1, new_uuid())
+        .bind(2, out.organization.id)
+        .bind(3, "owner@" + out.organization.slug + ".local")
+        .bind(4, std::string("Local"))
+        .bind(5, std::string("Owner"))
+        .step();
+    tx.commit();
+    return out;
+  } catch (const SqlError& e) {
+    return Status::io_error(std::string("cannot create organisation: ") + e.what());
+  }
+}
+
+std::optional<api::Organization> Workspace::organization_for_key(const std::string& api_key) {
+  if (api_key.empty()) return std::nullopt;
+  std::lock_guard<std::mutex> lock(impl_->mutex);
+  try {
+    Stmt s(impl_->db,
+           "SELECT o.id, o.name, o.slug FROM api_keys k JOIN organizations o ON o.id = k.organization_id "
+           "WHERE k.key_sha256 = ?");
+    s.bind(1, sha256_hex(api_key));
+    if (!s.step()) return std::nullopt;
+    return api::Organization{s.text(0), s.text(1), s.text(2)};
+  } catch (const SqlError&) {
+    return std::nullopt;
+  }
+}
+
+int Workspace::organization_count() {
+  std::lock_guard<std::mutex> lock(impl_->mutex);
+  try {
+    Stmt s(impl_->db, "SELECT COUNT(*) FROM organizations");
+    s.step();
+    return static_cast<int>(s.integer(0));
+  } catch (const SqlError&) {
+    return 0;
+  }
+}
+
+std::vector<api::Organization> Workspace::organizations() {
+  std::lock_guard<std::mutex> lock(impl_->mutex);
+  std::vector<api::Organization> out;
+  try {
+    Stmt s(impl_->db, "SELECT id, name, slug FROM organizations ORDER BY rowid");
+    while (s.step()) out.push_back({s.text(0), s.text(1), s.text(2)});
+  } catch (const SqlError&) {
+  }
+  return out;
+}
+
+std::unique_ptr<api::Platform> Workspace::platform_for(const std::string& organization_id) {
+  return std::make_unique<LocalPlatform>(*impl_, organization_id);
+}
+
+}  // namespace gomo::store

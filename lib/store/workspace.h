@@ -1,0 +1,56 @@
+#pragma once
+// The local workspace: an embedded SQLite file holding organisations, their API keys (as SHA-256
+// digests only) and every platform object, each row owned by one organisation. `platform_for` gives an
+// organisation's api::Platform over it: the same operations, rules and errors as the real platform.
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "api/platform.h"
+#include "base/status.h"
+
+namespace gomo::store {
+
+// Where `gomo` keeps the workspace unless told otherwise (relative to the current directory).
+inline constexpr const char* kDefaultWorkspacePath = ".gomo/workspace.db";
+
+struct NewOrganization {
+  api::Organization organization;
+  std::string api_key;  // the only copy: the workspace keeps its digest
+};
+
+class Workspace {
+ public:
+  // Opens `path`, creating it and its parent directories when missing, in WAL mode, and applies the
+  // schema migrations it lacks (each in one transaction). Fails on a file of a newer schema.
+  static Result<std::unique_ptr<Workspace>> open(const std::string& path);
+  ~Workspace();
+  Workspace(const Workspace&) = delete;
+  Workspace& operator=(const Workspace&) = delete;
+
+  const std::string& path() const;
+  // The highest migration applied; kSchemaVersion after open().
+  int schema_version();
+  static constexpr int kSchemaVersion = 1;
+
+  // A new organisation with one owner user and one fresh API key ("gomo_" + 40 hex digits).
+  Result<NewOrganization> create_organization(const std::string& name);
+  // The organisation the key belongs to, if any. Compares digests; the key itself is never stored.
+  std::optional<api::Organization> organization_for_key(const std::string& api_key);
+  int organization_count();
+  // Every organisation, oldest first.
+  std::vector<api::Organization> organizations();
+
+  // The platform as organisation `organization_id` sees it. The Workspace must outlive it.
+  // Thread-safe: the workspace serialises its single connection with a mutex.
+  std::unique_ptr<api::Platform> platform_for(const std::string& organization_id);
+
+  struct Impl;
+
+ private:
+  explicit Workspace(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace gomo::store
