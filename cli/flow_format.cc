@@ -38,6 +38,7 @@ struct FlowGraphFlags {
   std::string path;
   std::string format = "mermaid";
   std::string out;
+  std::string coverage;  // a `gomo flow test --coverage-out` report
 };
 
 // Reads one input (a file, or stdin already read by expand_inputs) into a document. On a read or
@@ -184,8 +185,17 @@ int run_flow_graph(Context& ctx, const FlowGraphFlags& f) {
     ctx.err << "gomo: " << f.path << ": no flow graph found (expected graph: or startNodeId:/nodes: at the top level)\n";
     return kExitUsage;
   }
-  if (f.format == "mermaid") return flow_fmt_emit(ctx, f.out, flow::render_mermaid(flow));
-  std::string dot = flow::render_dot(flow);
+  flow::GraphCoverage coverage;
+  if (!f.coverage.empty()) {
+    auto loaded = flow::load_graph_coverage(f.coverage, f.path, flow.name);
+    if (!loaded) {
+      ctx.err << "gomo: " << loaded.error().message() << "\n";
+      return kExitUsage;
+    }
+    coverage = std::move(loaded.value());
+  }
+  if (f.format == "mermaid") return flow_fmt_emit(ctx, f.out, flow::render_mermaid(flow, coverage));
+  std::string dot = flow::render_dot(flow, coverage);
   if (f.format == "dot") return flow_fmt_emit(ctx, f.out, dot);
   if (flow::find_graphviz().empty()) {
     ctx.err << "gomo: --format " << f.format
@@ -233,6 +243,8 @@ void add_flow_format_commands(CLI::App& flow, Context& ctx, Action& action) {
   graph->add_option("-f,--format", gf->format, "mermaid (default), dot, svg or png (svg/png need Graphviz)")
       ->check(CLI::IsMember({"mermaid", "dot", "svg", "png"}));
   graph->add_option("-O,--out", gf->out, "Write to this file instead of stdout");
+  graph->add_option("--coverage", gf->coverage, "Colour edges by test coverage (a report from gomo flow test --coverage-out)")
+      ->type_name("FILE");
   graph->callback([gf, &action] { action = [gf](Context& c) { return run_flow_graph(c, *gf); }; });
 }
 

@@ -34,6 +34,8 @@ struct RunFlags {
   bool no_validate = false;
   bool show_keys = false;
   bool interactive = false;
+  std::string audio_dir;
+  std::string player;
   double speed = 1.0;
   int max_visits = 500;
 };
@@ -104,7 +106,12 @@ int run_flow(Context& ctx, const RunFlags& f) {
   if (f.interactive) {
     if (!isatty(STDIN_FILENO)) return fail_usage(ctx, "--interactive needs a terminal on standard input");
     // The live call goes to stderr, so -o json on stdout stays machine-readable.
-    softphone::TerminalSoftphone phone(ctx.err, softphone::TerminalOptions{STDIN_FILENO, f.speed, ctx.use_color(ctx.stderr_tty)});
+    softphone::TerminalOptions terminal{STDIN_FILENO, f.speed, ctx.use_color(ctx.stderr_tty), f.audio_dir, ""};
+    if (!f.audio_dir.empty()) {
+      terminal.player = softphone::find_audio_player(f.player);
+      if (terminal.player.empty()) ctx.err << "gomo: no audio player found (paplay, aplay, play or ffplay): prompts are shown, not heard\n";
+    }
+    softphone::TerminalSoftphone phone(ctx.err, terminal);
     call = engine::run_call(flow, contact, phone, options);
   } else {
     engine::ScriptedSoftphone phone(script);
@@ -216,6 +223,8 @@ void add_flow_run_command(CLI::App& flow, Context& ctx, Action& action) {
   run->add_option("--trace", f->trace, "Write every event as JSON Lines to this file");
   run->add_option("--max-visits", f->max_visits, "Loop guard: end the call after this many node visits (default 500)");
   run->add_flag("-i,--interactive", f->interactive, "You are the callee: answer, listen and press keys at the terminal, in real time");
+  run->add_option("--audio-dir", f->audio_dir, "With --interactive: hear audioFile items from DIR/<audioId>.wav (or .mp3, .ogg)")->type_name("DIR");
+  run->add_option("--player", f->player, "Audio player command (default: $GOMO_AUDIO_PLAYER, else paplay, aplay, play or ffplay)");
   run->add_option("--speed", f->speed, "With --interactive: play prompts and run timeouts this many times faster")->check(CLI::Range(0.1, 100.0));
   run->add_flag("--keys", f->show_keys, "Show the dictionary clip keys of number and date items");
   run->add_flag("--no-validate", f->no_validate, "Run even if the flow has validation errors");

@@ -29,7 +29,8 @@ void build_app(CLI::App& app, Context& ctx, Action& action) {
   app.set_help_flag("-h,--help", "Show help for a command");
   app.require_subcommand(1);
   app.footer(
-      "Exit codes: 0 ok, 1 checks failed, 2 usage error or unreadable input (gomo help exit-codes).\n"
+      "Exit codes: 0 ok, 1 checks failed, 2 usage error or unreadable input, 3 API error, 4 auth, 5 network\n"
+      "(gomo help exit-codes).\n"
       "Help topics: gomo help exit-codes | rules | config | formats; gomo help COMMAND... for a command.");
   app.fallthrough();  // global flags may follow the subcommand
   app.add_option("-o,--output", ctx.output, "Machine output on stdout: text or json")

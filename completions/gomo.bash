@@ -39,14 +39,14 @@ _gomo_command() {
       ;;
     "gomo flow graph")
       subcommands=''
-      options='-h --help -f --format -O --out -o --output --color -q --quiet -v --verbose'
-      value_options='-f --format -O --out -o --output --color'
+      options='-h --help -f --format -O --out --coverage -o --output --color -q --quiet -v --verbose'
+      value_options='-f --format -O --out --coverage -o --output --color'
       positional_slots=1 positional_variadic=0
       ;;
     "gomo flow run")
       subcommands=''
-      options='-h --help --script --answer --voicemail --busy --no-answer --reject --network-error --press --contact --contact-csv --row --phone --attr --var --trace --max-visits -i --interactive --speed --keys --no-validate -o --output --color -q --quiet -v --verbose'
-      value_options='--script --press --contact --contact-csv --row --phone --attr --var --trace --max-visits --speed -o --output --color'
+      options='-h --help --script --answer --voicemail --busy --no-answer --reject --network-error --press --contact --contact-csv --row --phone --attr --var --trace --max-visits -i --interactive --audio-dir --player --speed --keys --no-validate -o --output --color -q --quiet -v --verbose'
+      value_options='--script --press --contact --contact-csv --row --phone --attr --var --trace --max-visits --audio-dir --player --speed -o --output --color'
       positional_slots=1 positional_variadic=0
       ;;
     "gomo flow test")
@@ -118,6 +118,7 @@ _gomo_value() {
     "gomo flow convert|#0") _gomo_files "$3" ;;
     "gomo flow graph|-f"|"gomo flow graph|--format") _gomo_words 'mermaid dot svg png' "$3" ;;
     "gomo flow graph|-O"|"gomo flow graph|--out") _gomo_files "$3" ;;
+    "gomo flow graph|--coverage") _gomo_files "$3" ;;
     "gomo flow graph|#0") _gomo_files "$3" ;;
     "gomo flow run|--script") _gomo_files "$3" ;;
     "gomo flow run|--press") _gomo_files "$3" ;;
@@ -129,6 +130,8 @@ _gomo_value() {
     "gomo flow run|--var") _gomo_files "$3" ;;
     "gomo flow run|--trace") _gomo_files "$3" ;;
     "gomo flow run|--max-visits") COMPREPLY=() ;;
+    "gomo flow run|--audio-dir") _gomo_directories "$3" ;;
+    "gomo flow run|--player") _gomo_files "$3" ;;
     "gomo flow run|--speed") COMPREPLY=() ;;
     "gomo flow run|#0") _gomo_files "$3" ;;
     "gomo flow test|-f"|"gomo flow test|--format") _gomo_words 'text json junit' "$3" ;;

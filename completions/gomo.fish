@@ -27,9 +27,9 @@ function __gomo_value_options
         case 'gomo flow convert'
             printf '%s\n' --to --nodes -O --out --name -o --output --color
         case 'gomo flow graph'
-            printf '%s\n' -f --format -O --out -o --output --color
+            printf '%s\n' -f --format -O --out --coverage -o --output --color
         case 'gomo flow run'
-            printf '%s\n' --script --press --contact --contact-csv --row --phone --attr --var --trace --max-visits --speed -o --output --color
+            printf '%s\n' --script --press --contact --contact-csv --row --phone --attr --var --trace --max-visits --audio-dir --player --speed -o --output --color
         case 'gomo flow test'
             printf '%s\n' -f --format --min-coverage --coverage-out -o --output --color
         case 'gomo flow simulate'
@@ -142,6 +142,7 @@ complete -c gomo -n '__gomo_at "gomo flow convert"' -F
 complete -c gomo -n '__gomo_at "gomo flow graph"' -s 'h' -l 'help' -d 'Show help for a command'
 complete -c gomo -n '__gomo_at "gomo flow graph"' -s 'f' -l 'format' -d 'mermaid (default), dot, svg or png (svg/png need Graphviz)' -x -a 'mermaid dot svg png'
 complete -c gomo -n '__gomo_at "gomo flow graph"' -s 'O' -l 'out' -d 'Write to this file instead of stdout' -r -F
+complete -c gomo -n '__gomo_at "gomo flow graph"' -l 'coverage' -d 'Colour edges by test coverage (a report from gomo flow test --coverage-out)' -r -F
 complete -c gomo -n '__gomo_at "gomo flow graph"' -F
 
 # gomo flow run
@@ -163,6 +164,8 @@ complete -c gomo -n '__gomo_at "gomo flow run"' -l 'var' -d 'Flow variable NAME=
 complete -c gomo -n '__gomo_at "gomo flow run"' -l 'trace' -d 'Write every event as JSON Lines to this file' -r -F
 complete -c gomo -n '__gomo_at "gomo flow run"' -l 'max-visits' -d 'Loop guard: end the call after this many node visits (default 500)' -x
 complete -c gomo -n '__gomo_at "gomo flow run"' -s 'i' -l 'interactive' -d 'You are the callee: answer, listen and press keys at the terminal, in real time'
+complete -c gomo -n '__gomo_at "gomo flow run"' -l 'audio-dir' -d 'With --interactive: hear audioFile items from DIR/<audioId>.wav (or .mp3, .ogg)' -x -a '(__fish_complete_directories)'
+complete -c gomo -n '__gomo_at "gomo flow run"' -l 'player' -d 'Audio player command (default: $GOMO_AUDIO_PLAYER, else paplay, aplay, play or ffplay)' -r -F
 complete -c gomo -n '__gomo_at "gomo flow run"' -l 'speed' -d 'With --interactive: play prompts and run timeouts this many times faster' -x
 complete -c gomo -n '__gomo_at "gomo flow run"' -l 'keys' -d 'Show the dictionary clip keys of number and date items'
 complete -c gomo -n '__gomo_at "gomo flow run"' -l 'no-validate' -d 'Run even if the flow has validation errors'

@@ -14,6 +14,22 @@ set +e
 ./build/gomo flow validate samples/flows
 rc=$?
 set -e
-echo
 echo "exit code $rc (0 clean, 1 findings, 2 unreadable input): see 'gomo help exit-codes'"
-echo "gomo is at ./build/gomo"
+echo
+echo "== gomo flow run samples/flows/payment-reminder.json --press 1 (one simulated call, virtual time)"
+./build/gomo flow run samples/flows/payment-reminder.json --press 1
+echo
+echo "== gomo flow test samples/tests (flow unit tests with coverage)"
+./build/gomo flow test samples/tests
+echo
+echo "== gomo serve: the local platform over HTTP (no account, no network), and gomo as its client"
+work=$(mktemp -d)
+key=$(./build/gomo serve --init --workspace "$work/workspace.db")
+./build/gomo serve --workspace "$work/workspace.db" --listen 127.0.0.1:18471 -q &
+serve_pid=$!
+trap 'kill $serve_pid 2>/dev/null; rm -rf "$work"' EXIT
+export QS_KEY=$key
+for _ in $(seq 1 50); do ./build/gomo contacts list --base-url http://127.0.0.1:18471/api --api-key-env QS_KEY >/dev/null 2>&1 && break; sleep 0.1; done
+./build/gomo contacts list -o json --base-url http://127.0.0.1:18471/api --api-key-env QS_KEY
+echo
+echo "gomo is at ./build/gomo (gomo help for everything it does)"

@@ -138,7 +138,20 @@ static FileResult validate_input(Input& in, const ValidateOptions& options) {
     r.diagnostics.push_back(std::move(d));
     return r;
   }
-  std::string text((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+  // One read of the whole file: istreambuf_iterator goes a byte at a time (7% of validate's time).
+  // Pipes (<(cmd)) cannot seek: read those as a stream.
+  f.seekg(0, std::ios::end);
+  const std::streamoff size = f.tellg();
+  std::string text;
+  if (size < 0) {
+    f.clear();
+    text.assign(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
+  } else {
+    f.seekg(0, std::ios::beg);
+    text.resize(static_cast<size_t>(size));
+    f.read(text.data(), size);
+    text.resize(static_cast<size_t>(f.gcount()));
+  }
   return validate_text(in.path, std::move(text), options);
 }
 

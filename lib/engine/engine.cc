@@ -281,9 +281,11 @@ class Runner {
     return p;
   }
 
-  // Plays a prompt; false when the callee hung up during it.
-  bool play(const Prompt& prompt) {
-    if (prompt.parts.empty()) return true;
+  enum class Played : uint8_t { kOk, kHungUp, kFailed };
+
+  // Plays a prompt: kHungUp when the callee hung up during it, kFailed on a system error.
+  Played play(const Prompt& prompt) {
+    if (prompt.parts.empty()) return Played::kOk;
     if (opts_.record_events)
       for (const auto& part : prompt.parts)
         event(CallEvent::Kind::kPlay, std::string(prompt.node_id),
@@ -291,7 +293,12 @@ class Runner {
     PlayReply r = phone_.play(prompt);
     now_ += r.elapsed_ms;
     if (r.hung_up) callee_hung_up(std::string(prompt.node_id));
-    return !r.hung_up;
+    if (r.failed) system_error(prompt.node_id, "could not play the prompt");
+    return r.hung_up ? Played::kHungUp : r.failed ? Played::kFailed : Played::kOk;
+  }
+
+  void system_error(std::string_view node_id, const char* what) {
+    if (opts_.record_events) event(CallEvent::Kind::kNote, std::string(node_id), std::string("system error: ") + what);
   }
 
   void callee_hung_up(const std::string& node_id) {
@@ -404,7 +411,11 @@ class Runner {
       event(CallEvent::Kind::kNote, node.id, "cannot play: " + prompt.error().message());
       return {"onError", ""};
     }
-    if (!play(*prompt)) return {"", "callee hung up during " + node.id};
+    switch (play(*prompt)) {
+      case Played::kHungUp: return {"", "callee hung up during " + node.id};
+      case Played::kFailed: return {"onError", ""};
+      case Played::kOk: break;
+    }
     return {"onComplete", ""};
   }
 
@@ -437,9 +448,15 @@ class Runner {
       return {"onError", ""};
     }
     while (true) {
-      if (!play(*prompt)) return {"", "callee hung up during " + node.id};
+      Played played = play(*prompt);
+      if (played == Played::kHungUp) return {"", "callee hung up during " + node.id};
+      if (played == Played::kFailed) return {"onError", ""};
       DigitReply r = phone_.collect_digits(req);
       now_ += r.elapsed_ms;
+      if (r.failed) {
+        system_error(node.id, "could not collect keys");
+        return {"onError", ""};
+      }
       if (r.hung_up) {
         callee_hung_up(node.id);
         return {"", "callee hung up during " + node.id};
@@ -485,6 +502,10 @@ class Runner {
     req.beep = !(beep && beep->kind == Kind::kBool && !beep->boolean);
     RecordReply r = phone_.record(req);
     now_ += r.elapsed_ms;
+    if (r.failed) {
+      system_error(node.id, "could not record");
+      return {"onError", ""};
+    }
     std::string variable(node.config ? node.config->string_at("variable") : "");
     if (r.spoken_ms > 0) {
       event(CallEvent::Kind::kRecord, node.id, "recorded " + std::to_string(r.spoken_ms / 1000) + "." + std::to_string(r.spoken_ms % 1000 / 100) + " s");

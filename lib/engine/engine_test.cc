@@ -221,3 +221,22 @@ nodes:
   CHECK(r.var("who") == "+212612345678");
   CHECK(r.report.outcome == "completed");
 }
+
+TEST_CASE("engine: a fail step is a system error: play, dtmf and record take onError") {
+  const char* flow = R"(startNodeId: p
+nodes:
+  - {id: p, type: play, config: {audioItems: [{type: audioFile, audioId: a}]}, outputs: {onComplete: d, onError: e1}}
+  - {id: d, type: dtmf, outputs: {branches: {"1": r}, onError: e2}}
+  - {id: r, type: record, outputs: {onComplete: ok, onTimeout: ok, onError: e3}}
+  - {id: ok, type: hangup}
+  - {id: e1, type: hangup}
+  - {id: e2, type: hangup}
+  - {id: e3, type: hangup}
+)";
+  const ScriptStep fail{ScriptStep::Kind::kFail, "", 0, 0};
+  CHECK(run(flow, answering(Answer::kHuman, {fail})).path() == "p:onError e1");
+  CHECK(run(flow, answering(Answer::kHuman, {ScriptStep{ScriptStep::Kind::kPress, "1", 800, 0}, fail})).path() ==
+        "p:onComplete d:branches.1 r:onError e3");
+  auto at_keypad = run(flow, answering(Answer::kHuman, {ScriptStep{ScriptStep::Kind::kSilence, "", 0, 0}}));
+  CHECK(at_keypad.path() == "p:onComplete d:onTimeout");  // no onTimeout: the call ends there
+}

@@ -72,7 +72,7 @@ Result<SoftphoneScript> parse_softphone_script(const document::Value& root, cons
       if (!v.is_sequence()) return error_at(path, v, "`steps` must be a list");
       for (const auto& item : v.items) {
         if (!item.is_mapping() || item.members.empty())
-          return error_at(path, item, "a step is one of {press: KEYS}, {silence: true}, {speak: MS}, {hangUp: true}");
+          return error_at(path, item, "a step is one of {press: KEYS}, {silence: true}, {speak: MS}, {hangUp: true}, {fail: true}");
         ScriptStep step;
         const std::string& kind = item.members.front().key.text;
         const document::Value& arg = item.members.front().value;
@@ -89,21 +89,31 @@ Result<SoftphoneScript> parse_softphone_script(const document::Value& root, cons
           step.speak_ms = ms.value();
         } else if (kind == "hangUp") {
           step.kind = ScriptStep::Kind::kHangUp;
+        } else if (kind == "fail") {
+          step.kind = ScriptStep::Kind::kFail;
         } else {
-          std::string msg = "unknown step `" + kind + "`: expected press, silence, speak or hangUp";
-          std::string guess = closest_match(kind, {"press", "silence", "speak", "hangUp"});
+          std::string msg = "unknown step `" + kind + "`: expected press, silence, speak, hangUp or fail";
+          std::string guess = closest_match(kind, {"press", "silence", "speak", "hangUp", "fail"});
           if (!guess.empty()) msg += "; did you mean " + guess + "?";
           return error_at(path, item.members.front().key, msg);
         }
         for (size_t i = 1; i < item.members.size(); ++i) {
           const auto& extra = item.members[i];
-          if (extra.key.text == "delay" && step.kind == ScriptStep::Kind::kPress) {
+          const bool aimed = step.kind == ScriptStep::Kind::kHangUp || step.kind == ScriptStep::Kind::kFail;
+          if (extra.key.text == "at" && aimed) {
+            const std::string where = extra.value.scalar_text();
+            if (where == "prompt") step.at = ScriptStep::At::kPrompt;
+            else if (where == "keypad") step.at = ScriptStep::At::kKeypad;
+            else if (where == "record") step.at = ScriptStep::At::kRecord;
+            else return error_at(path, extra.value, "`at` must be prompt, keypad or record");
+          } else if (extra.key.text == "delay" && step.kind == ScriptStep::Kind::kPress) {
             auto ms = read_ms(path, extra.value, "delay");
             if (!ms) return ms.error();
             step.delay_ms = ms.value();
           } else {
             return error_at(path, extra.key, "unexpected `" + extra.key.text + "` in a " + kind + " step" +
-                                                 (step.kind == ScriptStep::Kind::kPress ? " (only `delay` may follow `press`)" : ""));
+                                                 (step.kind == ScriptStep::Kind::kPress ? " (only `delay` may follow `press`)"
+                                                  : aimed ? " (only `at` may follow it)" : ""));
           }
         }
         s.steps.push_back(step);
@@ -148,8 +158,11 @@ std::vector<ScriptStep> steps_from_presses(const std::string& list) {
   return steps;
 }
 
-const ScriptStep* ScriptedSoftphone::next_step() {
+const ScriptStep* ScriptedSoftphone::next_step(ScriptStep::At at) {
   if (next_ >= script_.steps.size()) return nullptr;
+  const ScriptStep& step = script_.steps[next_];
+  bool aimed = step.kind == ScriptStep::Kind::kHangUp || step.kind == ScriptStep::Kind::kFail;
+  if (aimed && step.at != ScriptStep::At::kAny && step.at != at) return nullptr;
   return &script_.steps[next_++];
 }
 
@@ -173,10 +186,17 @@ RingReply ScriptedSoftphone::ring(const CallSetup&, Millis ring_timeout_ms, bool
 PlayReply ScriptedSoftphone::play(const Prompt& prompt) {
   PlayReply r;
   Millis d = prompt.duration_ms();
-  if (next_ < script_.steps.size() && script_.steps[next_].kind == ScriptStep::Kind::kHangUp) {
-    ++next_;
+  const ScriptStep* pending = next_ < script_.steps.size() ? &script_.steps[next_] : nullptr;
+  // Only hangUp and fail steps act during a plain prompt; press/silence/speak wait for input.
+  if (pending && (pending->kind == ScriptStep::Kind::kHangUp || pending->kind == ScriptStep::Kind::kFail))
+    pending = next_step(ScriptStep::At::kPrompt);
+  else
+    pending = nullptr;
+  if (pending && pending->kind == ScriptStep::Kind::kHangUp) {
     r.hung_up = true;
     r.elapsed_ms = std::min<Millis>(d, 1000);
+  } else if (pending && pending->kind == ScriptStep::Kind::kFail) {
+    r.failed = true;  // the platform could not play it
   } else if (script_.hang_up_after_ms >= 0 && talk_ms_ + d >= script_.hang_up_after_ms) {
     r.hung_up = true;
     r.elapsed_ms = std::max<Millis>(0, script_.hang_up_after_ms - talk_ms_);
@@ -190,10 +210,12 @@ PlayReply ScriptedSoftphone::play(const Prompt& prompt) {
 
 DigitReply ScriptedSoftphone::collect_digits(const DigitRequest& req) {
   DigitReply r;
-  const ScriptStep* step = next_step();
+  const ScriptStep* step = next_step(ScriptStep::At::kKeypad);
   if (step && step->kind == ScriptStep::Kind::kHangUp) {
     r.hung_up = true;
     r.elapsed_ms = 500;
+  } else if (step && step->kind == ScriptStep::Kind::kFail) {
+    r.failed = true;
   } else if (!step || step->kind != ScriptStep::Kind::kPress) {
     r.elapsed_ms = req.timeout_ms;  // silence (a speak step at a keypad prompt is silence too)
   } else if (req.single_digit) {
@@ -229,11 +251,13 @@ DigitReply ScriptedSoftphone::collect_digits(const DigitRequest& req) {
 
 RecordReply ScriptedSoftphone::record(const RecordRequest& req) {
   RecordReply r;
-  const ScriptStep* step = next_step();
+  const ScriptStep* step = next_step(ScriptStep::At::kRecord);
   Millis beep = req.beep ? 500 : 0;
   if (step && step->kind == ScriptStep::Kind::kHangUp) {
     r.hung_up = true;
     r.elapsed_ms = beep;
+  } else if (step && step->kind == ScriptStep::Kind::kFail) {
+    r.failed = true;
   } else if (step && step->kind == ScriptStep::Kind::kSpeak) {
     r.spoken_ms = std::min(step->speak_ms, req.max_duration_ms);
     r.elapsed_ms = beep + r.spoken_ms + (r.spoken_ms < req.max_duration_ms ? req.silence_timeout_ms : 0);

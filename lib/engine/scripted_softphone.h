@@ -17,10 +17,12 @@ namespace gomo::engine {
 
 // One thing the callee does at the next digit collection, recording or prompt.
 struct ScriptStep {
-  enum class Kind : uint8_t { kPress, kSilence, kSpeak, kHangUp } kind = Kind::kPress;
+  enum class Kind : uint8_t { kPress, kSilence, kSpeak, kHangUp, kFail } kind = Kind::kPress;
   std::string keys;       // kPress: "1", "12#"
   Millis delay_ms = 800;  // kPress: before the first key (and between keys); kSpeak: 0
   Millis speak_ms = 0;    // kSpeak: talking time
+  // kHangUp and kFail: where they take effect; other events pass them by. kAny = the very next one.
+  enum class At : uint8_t { kAny, kPrompt, kKeypad, kRecord } at = At::kAny;
 };
 
 struct SoftphoneScript {
@@ -49,7 +51,8 @@ class ScriptedSoftphone : public Softphone {
   size_t steps_left() const { return script_.steps.size() - next_; }
 
  private:
-  const ScriptStep* next_step();
+  // The next step for an event of kind `at`: a hangUp/fail step aimed at another kind is left for later.
+  const ScriptStep* next_step(ScriptStep::At at);
   bool time_to_hang_up(Millis more);
   SoftphoneScript script_;
   size_t next_ = 0;

@@ -53,3 +53,18 @@ TEST_CASE("softphone: slow presses time out, hangUpAfter cuts a prompt") {
   CHECK(pr.hung_up);
   CHECK(pr.elapsed_ms == 1000);
 }
+
+TEST_CASE("softphone: fail and hangUp steps aimed at a kind of event wait for it") {
+  auto doc = document::read_yaml("s.yaml", "steps:\n  - {fail: true, at: record}\n");
+  auto s = parse_softphone_script(doc->root, "s.yaml");
+  REQUIRE(s.has_value());
+  ScriptedSoftphone phone(s.value());
+  Prompt p;
+  p.parts.push_back(PromptPart{PromptPart::Kind::kAudio, "x", {}, "", "", 1000});
+  CHECK_FALSE(phone.play(p).failed);
+  DigitRequest keypad;
+  CHECK_FALSE(phone.collect_digits(keypad).failed);
+  CHECK(phone.record(RecordRequest{}).failed);
+  auto bad = document::read_yaml("s.yaml", "steps:\n  - {fail: true, at: dial}\n");
+  CHECK(parse_softphone_script(bad->root, "s.yaml").error().message() == "s.yaml:2:22: `at` must be prompt, keypad or record");
+}

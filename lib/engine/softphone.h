@@ -48,6 +48,7 @@ struct Prompt {
 
 struct PlayReply {
   bool hung_up = false;
+  bool failed = false;  // a system error (media, network): the node takes onError
   Millis elapsed_ms = 0;  // how much was heard (the whole prompt unless the callee hung up)
 };
 
@@ -62,6 +63,7 @@ struct DigitRequest {
 struct DigitReply {
   std::string digits;  // without the terminator; empty = no input before the timeout
   bool hung_up = false;
+  bool failed = false;  // a system error (media, network): the node takes onError
   Millis elapsed_ms = 0;
 };
 
@@ -77,6 +79,7 @@ struct RecordReply {
   Millis spoken_ms = 0;  // 0 = the callee said nothing
   bool finished_by_key = false;
   bool hung_up = false;
+  bool failed = false;  // a system error (media, network): the node takes onError
   Millis elapsed_ms = 0;
 };
 

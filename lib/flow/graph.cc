@@ -1,5 +1,7 @@
 #include "flow/graph.h"
 
+#include "document/document.h"
+
 #include <fcntl.h>
 #include <spawn.h>
 #include <sys/stat.h>
@@ -28,6 +30,7 @@ std::string join_ids(const std::vector<std::string>& ids) {
 
 const char* kLegendUnreachable = "dashed grey: not reachable from the start node";
 const char* kLegendMissing = "red: output target that does not exist";
+const char* kLegendCoverage = "green: edge taken by a test; orange dashed: edge no test takes";
 
 std::string read_all(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -57,6 +60,7 @@ GraphView build_graph_view(const model::Flow& flow) {
       edge.to = e.target_index;
       if (e.target_index < 0) edge.missing = missing(e.target);
       edge.label = e.name == "branches" ? e.digit : e.name;
+      edge.key = flow.nodes[i].id + "." + (e.name == "branches" ? "branches." + e.digit : e.name);
       view.edges.push_back(std::move(edge));
     }
   if (view.start >= 0) {
@@ -116,7 +120,7 @@ std::string dot_escape(std::string_view text) {
   return out;
 }
 
-std::string render_mermaid(const model::Flow& flow) {
+std::string render_mermaid(const model::Flow& flow, const GraphCoverage& coverage) {
   GraphView view = build_graph_view(flow);
   std::string out;
   if (!flow.name.empty()) out += "---\ntitle: \"" + mermaid_escape(flow.name) + "\"\n---\n";
@@ -139,15 +143,23 @@ std::string render_mermaid(const model::Flow& flow) {
   }
   for (size_t i = 0; i < view.missing_targets.size(); ++i)
     out += "  missing" + std::to_string(i) + "[\"missing: " + mermaid_escape(view.missing_targets[i]) + "\"]:::missing\n";
+  // Mermaid styles links by their index in definition order; the start arrow is link 0 when drawn.
+  int link = (view.start >= 0 || view.start_missing >= 0) ? 1 : 0;
+  std::vector<std::string> covered_links, uncovered_links;
   for (const auto& e : view.edges) {
     std::string to = e.to >= 0 ? "n" + std::to_string(e.to) : "missing" + std::to_string(e.missing);
     const char* arrow = view.reachable[e.from] ? "-->" : "-.->";
     out += "  n" + std::to_string(e.from) + " " + arrow + "|\"" + mermaid_escape(e.label) + "\"| " + to + "\n";
+    if (coverage.enabled) (coverage.covered_edges.count(e.key) ? covered_links : uncovered_links).push_back(std::to_string(link));
+    ++link;
   }
-  if (view.has_unreachable || !view.missing_targets.empty()) {
+  if (!covered_links.empty()) out += "  linkStyle " + join_ids(covered_links) + " stroke:#1a7f37,stroke-width:3px\n";
+  if (!uncovered_links.empty()) out += "  linkStyle " + join_ids(uncovered_links) + " stroke:#bc4c00,stroke-width:2px,stroke-dasharray:4 4\n";
+  if (view.has_unreachable || !view.missing_targets.empty() || coverage.enabled) {
     std::string legend;
     if (view.has_unreachable) legend += kLegendUnreachable;
     if (!view.missing_targets.empty()) legend += std::string(legend.empty() ? "" : "<br/>") + kLegendMissing;
+    if (coverage.enabled) legend += std::string(legend.empty() ? "" : "<br/>") + kLegendCoverage;
     out += "  gomo_legend[\"" + legend + "\"]:::legend\n";
   }
   out += "  classDef start fill:#222,stroke:#222,color:#fff\n";
@@ -162,7 +174,7 @@ std::string render_mermaid(const model::Flow& flow) {
   return out;
 }
 
-std::string render_dot(const model::Flow& flow) {
+std::string render_dot(const model::Flow& flow, const GraphCoverage& coverage) {
   GraphView view = build_graph_view(flow);
   std::string out = "digraph flow {\n";
   if (!flow.name.empty()) out += "  label=\"" + dot_escape(flow.name) + "\";\n  labelloc=t;\n  fontsize=18;\n";
@@ -194,17 +206,49 @@ std::string render_dot(const model::Flow& flow) {
     std::string to = e.to >= 0 ? "n" + std::to_string(e.to) : "missing" + std::to_string(e.missing);
     std::string attrs = "label=\"" + dot_escape(e.label) + "\"";
     if (e.to < 0) attrs += ", color=\"#cc0000\", fontcolor=\"#cc0000\", penwidth=2";
+    else if (coverage.enabled && coverage.covered_edges.count(e.key)) attrs += ", color=\"#1a7f37\", fontcolor=\"#1a7f37\", penwidth=2.5";
+    else if (coverage.enabled) attrs += ", style=dashed, color=\"#bc4c00\", fontcolor=\"#bc4c00\", penwidth=2";
     else if (!view.reachable[e.from]) attrs += ", style=dashed, color=\"#999999\", fontcolor=\"#777777\"";
     out += "  n" + std::to_string(e.from) + " -> " + to + " [" + attrs + "];\n";
   }
-  if (view.has_unreachable || !view.missing_targets.empty()) {
+  if (view.has_unreachable || !view.missing_targets.empty() || coverage.enabled) {
     std::string legend = "Legend\\l";
     if (view.has_unreachable) legend += std::string(kLegendUnreachable) + "\\l";
     if (!view.missing_targets.empty()) legend += std::string(kLegendMissing) + "\\l";
+    if (coverage.enabled) legend += std::string(kLegendCoverage) + "\\l";
     out += "  gomo_legend [label=\"" + legend + "\", shape=note, style=filled, fillcolor=\"#fffbe6\", color=\"#bbbbbb\", fontsize=10];\n";
   }
   out += "}\n";
   return out;
+}
+
+Result<GraphCoverage> load_graph_coverage(const std::string& report_path, const std::string& flow_path,
+                                          const std::string& flow_name) {
+  std::ifstream in(report_path, std::ios::binary);
+  if (!in) return Status::not_found(report_path + ": cannot read the coverage report");
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  auto doc = document::read_json(report_path, std::move(text));
+  const document::Value* flows = doc->parsed ? doc->root.find("flows") : nullptr;
+  if (!flows || !flows->is_sequence())
+    return Status::invalid_argument(report_path + ": not a coverage report (write one with gomo flow test --coverage-out FILE)");
+  const document::Value* chosen = nullptr;
+  std::error_code ec;
+  for (const auto& entry : flows->items) {
+    std::string path(entry.string_at("flow"));
+    if (!path.empty() && std::filesystem::equivalent(path, flow_path, ec)) chosen = &entry;
+  }
+  for (const auto& entry : flows->items)
+    if (!chosen && !flow_name.empty() && entry.string_at("name") == flow_name) chosen = &entry;
+  if (!chosen && flows->items.size() == 1) chosen = &flows->items.front();
+  if (!chosen) return Status::not_found(report_path + ": has no coverage for " + flow_path + " (run its tests with --coverage-out)");
+  GraphCoverage coverage;
+  coverage.enabled = true;
+  const document::Value* edges = chosen->find("edges");
+  const document::Value* covered = edges ? edges->find("coveredEdges") : nullptr;
+  if (covered && covered->is_sequence())
+    for (const auto& e : covered->items)
+      if (e.is_string()) coverage.covered_edges.insert(e.text);
+  return coverage;
 }
 
 std::string find_graphviz() {

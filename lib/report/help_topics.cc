@@ -10,9 +10,13 @@ namespace {
 
 const char* kExitCodes = R"(Exit codes (stable; scripts may rely on them):
   0  success: everything checked, nothing failed
-  1  checks failed: errors found (or warnings, with --strict); differences found (fmt --check)
+  1  checks failed: errors found (or warnings, with --strict); differences found (fmt --check);
+     a simulated call that did not reach a hangup (flow run); failing flow tests (flow test)
   2  usage error, or input that cannot be read or parsed (missing file, YAML/JSON syntax error,
      a directory with no flow files: gomo never exits 0 when nothing was checked)
+  3  the platform refused the request (an API error, 4xx)
+  4  authentication or permission (401/403, no API key)
+  5  network failure or server unavailable after retries (gomo serve: cannot listen)
   70 internal error (a bug in gomo: please report it)
 )";
 

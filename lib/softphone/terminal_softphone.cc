@@ -1,10 +1,16 @@
 #include "softphone/terminal_softphone.h"
 
 #include <poll.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <fcntl.h>
 #include <termios.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdlib>
+#include <filesystem>
 #include <cctype>
 #include <thread>
 
@@ -84,14 +90,88 @@ engine::RingReply TerminalSoftphone::ring(const engine::CallSetup& call, Millis 
   }
 }
 
+std::string find_audio_player(const std::string& requested) {
+  if (!requested.empty()) return requested;
+  if (const char* env = std::getenv("GOMO_AUDIO_PLAYER"); env && *env) return env;
+  const char* path = std::getenv("PATH");
+  if (!path) return "";
+  for (const char* candidate : {"paplay", "aplay", "play", "ffplay"}) {
+    std::string dirs = path;
+    size_t start = 0;
+    while (start <= dirs.size()) {
+      size_t end = dirs.find(':', start);
+      std::string dir = dirs.substr(start, end == std::string::npos ? std::string::npos : end - start);
+      if (!dir.empty() && access((dir + "/" + candidate).c_str(), X_OK) == 0) return candidate;
+      if (end == std::string::npos) break;
+      start = end + 1;
+    }
+  }
+  return "";
+}
+
+std::string TerminalSoftphone::audio_file(std::string_view audio_id) const {
+  if (options_.audio_dir.empty() || options_.player.empty() || audio_id.empty()) return "";
+  for (const char* ext : {".wav", ".mp3", ".ogg"}) {
+    std::filesystem::path p = std::filesystem::path(options_.audio_dir) / (std::string(audio_id) + ext);
+    std::error_code ec;
+    if (std::filesystem::is_regular_file(p, ec)) return p.string();
+  }
+  return "";
+}
+
+namespace {
+
+// Starts `player file` quietly; returns its pid, or -1.
+pid_t start_player(const std::string& player, const std::string& file) {
+  std::vector<std::string> args = {player};
+  if (player == "ffplay") args.insert(args.end(), {"-nodisp", "-autoexit", "-loglevel", "quiet"});
+  if (player == "play" || player == "aplay") args.push_back("-q");
+  args.push_back(file);
+  std::vector<char*> argv;
+  for (auto& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
+  pid_t pid = -1;
+  if (posix_spawnp(&pid, player.c_str(), &actions, nullptr, argv.data(), environ) != 0) pid = -1;
+  posix_spawn_file_actions_destroy(&actions);
+  return pid;
+}
+
+}  // namespace
+
 engine::PlayReply TerminalSoftphone::play(const engine::Prompt& prompt) {
   engine::PlayReply r;
-  for (const auto& part : prompt.parts) {
-    out_ << "   ♪ " << (part.kind == engine::PromptPart::Kind::kAudio ? "[audio " + std::string(part.audio_id) + "]" : part.text)
-         << "\n" << std::flush;
-  }
-  // The prompt plays in real time; [h] hangs up, other keys are ignored (no barge-in on the platform).
   auto start = Clock::now();
+  // Parts with a real audio file are heard through the player, one after the other; the rest is shown.
+  for (const auto& part : prompt.parts) {
+    std::string file = part.kind == engine::PromptPart::Kind::kAudio ? audio_file(part.audio_id) : "";
+    out_ << "   ♪ " << (part.kind == engine::PromptPart::Kind::kAudio ? "[audio " + std::string(part.audio_id) + "]" : part.text)
+         << (file.empty() ? "" : "  (playing " + file + ")") << "\n" << std::flush;
+    if (file.empty()) continue;
+    pid_t pid = start_player(options_.player, file);
+    while (pid > 0) {
+      int status = 0;
+      if (waitpid(pid, &status, WNOHANG) == pid) break;
+      char c = read_key(50);
+      if (c == 'h' || c == 'H') {
+        kill(pid, SIGTERM);
+        waitpid(pid, &status, 0);
+        r.hung_up = true;
+        r.elapsed_ms = elapsed_since(start);
+        out_ << "   (you hung up)\n" << std::flush;
+        return r;
+      }
+    }
+  }
+  if (elapsed_since(start) > 0 && prompt.duration_ms() <= elapsed_since(start)) {
+    r.elapsed_ms = elapsed_since(start);
+    return r;
+  }
+  // The rest of the prompt plays in real time; [h] hangs up, other keys are ignored (no barge-in).
   Millis total = prompt.duration_ms();
   while (elapsed_since(start) < total) {
     char c = read_key(total - elapsed_since(start));

@@ -4,6 +4,7 @@
 // the platform's real timeouts, and hang up with a key.
 #include <chrono>
 #include <ostream>
+#include <string>
 
 #include "engine/softphone.h"
 
@@ -13,7 +14,15 @@ struct TerminalOptions {
   int input_fd = 0;        // a terminal; keys are read unbuffered
   double speed = 1.0;      // > 1 plays prompts and runs timeouts faster (tests, impatient people)
   bool color = false;
+  // Audio: `audio_dir/<audioId>.wav` (or .mp3/.ogg) is played with `player` ("" = none found) when it
+  // exists; prompts without a file are shown as text and timed by their estimated length.
+  std::string audio_dir;
+  std::string player;
 };
+
+// The audio player to use: `requested` if given, else $GOMO_AUDIO_PLAYER, else the first of paplay,
+// aplay, play (sox) and ffplay on PATH; "" when there is none.
+std::string find_audio_player(const std::string& requested);
 
 class TerminalSoftphone : public engine::Softphone {
  public:
@@ -32,6 +41,8 @@ class TerminalSoftphone : public engine::Softphone {
  private:
   // The next key within `timeout_ms` (scaled by speed), or 0 on timeout.
   char read_key(engine::Millis timeout_ms);
+  // The audio file of an audioFile item, or "" when there is none to play.
+  std::string audio_file(std::string_view audio_id) const;
   engine::Millis scaled(engine::Millis ms) const;
   engine::Millis elapsed_since(std::chrono::steady_clock::time_point start) const;  // in call time
 

@@ -117,3 +117,19 @@ TEST_CASE("cli: flow run takes the contact from a CSV row") {
   CHECK(missing.exit_code == 2);
   CHECK(missing.err.find("there is no data row 3 (the file has 2)") != std::string::npos);
 }
+
+TEST_CASE("cli: flow graph --coverage colours covered and uncovered edges") {
+  auto dir = gomo::test::scratch_dir();
+  auto flow = gomo::test::write_file(dir, "f.yaml", "startNodeId: m\nnodes:\n  - {id: m, type: dtmf, outputs: {branches: {'1': a}, onTimeout: b}}\n  - {id: a, type: hangup}\n  - {id: b, type: hangup}\n");
+  auto tests = gomo::test::write_file(dir, "f.test.yaml", "flow: f.yaml\ncases:\n  - {name: one, press: '1', expect: {endsAt: a}}\n");
+  auto cov = dir + "/cov.json";
+  REQUIRE(run_gomo({"flow", "test", tests, "--coverage-out", cov}).exit_code == 0);
+  auto dot = run_gomo({"flow", "graph", flow, "--coverage", cov, "-f", "dot"});
+  CHECK(dot.exit_code == 0);
+  CHECK(dot.out.find("n0 -> n1 [label=\"1\", color=\"#1a7f37\"") != std::string::npos);
+  CHECK(dot.out.find("n0 -> n2 [label=\"onTimeout\", style=dashed, color=\"#bc4c00\"") != std::string::npos);
+  auto mermaid = run_gomo({"flow", "graph", flow, "--coverage", cov});
+  CHECK(mermaid.out.find("linkStyle 1 stroke:#1a7f37") != std::string::npos);
+  CHECK(mermaid.out.find("linkStyle 2 stroke:#bc4c00") != std::string::npos);
+  CHECK(run_gomo({"flow", "graph", flow, "--coverage", flow}).exit_code == 2);
+}

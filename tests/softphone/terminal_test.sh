@@ -75,4 +75,25 @@ tmux -S "$sock" send-keys -t "$session" h
 finished
 grep -q "callee hung up" "$work/out.txt"
 grep -q "EXIT=1" "$work/out.txt"
-echo "terminal softphone: 3 calls OK"
+tmux -S "$sock" kill-session -t "$session"
+
+# 4. With --audio-dir, audioFile items are heard through the audio player (a stand-in that logs).
+rm -f "$work/out.txt"
+mkdir -p "$work/audio"
+: > "$work/audio/greeting-audio-id.wav"
+cat > "$work/player" <<PLAYER
+#!/bin/sh
+echo "\$@" >> "$work/played.log"
+sleep 0.1
+PLAYER
+chmod +x "$work/player"
+run_call "--audio-dir $work/audio --player $work/player"
+wait_for "Incoming call"
+tmux -S "$sock" send-keys -t "$session" a
+wait_for "press a key"
+tmux -S "$sock" send-keys -t "$session" 2
+finished
+grep -q "greeting-audio-id.wav" "$work/played.log"
+! grep -q "callback-audio-id" "$work/played.log"   # no file for it: shown, not played
+grep -q "outcome: completed" "$work/out.txt"
+echo "terminal softphone: 4 calls OK"
