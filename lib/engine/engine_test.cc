@@ -240,3 +240,17 @@ nodes:
   auto at_keypad = run(flow, answering(Answer::kHuman, {ScriptStep{ScriptStep::Kind::kSilence, "", 0, 0}}));
   CHECK(at_keypad.path() == "p:onComplete d:onTimeout");  // no onTimeout: the call ends there
 }
+
+TEST_CASE("engine: an answer node starts an inbound call") {
+  const char* flow = R"(startNodeId: in
+nodes:
+  - {id: in, type: answer, outputs: {onSuccess: who}}
+  - {id: who, type: set_variable, config: {variable: dir, value: {source: system, name: sys.callDirection}}, outputs: {onSuccess: bye}}
+  - {id: bye, type: hangup, config: {reason: done}}
+)";
+  auto r = run(flow);
+  CHECK(r.path() == "in:onSuccess who:onSuccess bye");
+  CHECK(r.var("dir") == "inbound");
+  CHECK(r.report.outcome == "completed");
+  CHECK(r.report.answered_by == "human");
+}

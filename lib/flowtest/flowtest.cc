@@ -286,8 +286,7 @@ void check_case(const TestCase& tc, const model::Flow& flow, CaseResult& r) {
 
 RunResult run_tests(const std::vector<std::string>& files) {
   RunResult result;
-  std::map<std::string, std::unique_ptr<document::Document>> docs;  // flows, loaded once
-  std::map<std::string, model::Flow> flows;
+  auto& flows = result.flows;  // loaded once per flow file
   for (const auto& path : files) {
     FileResult fr;
     fr.path = path;
@@ -311,19 +310,19 @@ RunResult run_tests(const std::vector<std::string>& files) {
         result.files.push_back(std::move(fr));
         continue;
       }
-      model::Flow flow = model::build_flow(*doc);
+      auto flow = std::make_unique<model::Flow>(model::build_flow(*doc));
       Coverage cov;
       cov.flow_path = tf->flow_path;
-      cov.flow_name = flow.name;
-      for (const auto& n : flow.nodes) {
+      cov.flow_name = flow->name;
+      for (const auto& n : flow->nodes) {
         cov.nodes.push_back(n.id);
         for (const auto& e : n.edges) cov.edges.push_back(n.id + "." + edge_name(e));
       }
       result.coverage[tf->flow_path] = std::move(cov);
       flows.emplace(tf->flow_path, std::move(flow));
-      docs.emplace(tf->flow_path, std::move(doc));
+      result.documents.push_back(std::move(doc));
     }
-    const model::Flow& flow = flows.at(tf->flow_path);
+    const model::Flow& flow = *flows.at(tf->flow_path);
     Coverage& cov = result.coverage[tf->flow_path];
     for (const auto& tc : tf->cases) {
       CaseResult cr;

@@ -3,12 +3,14 @@
 // expectations about the simulated call; plus node and edge coverage per flow.
 // The file format is described by schemas/flowtest.schema.json and docs/flow-testing.md.
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "base/status.h"
+#include "document/document.h"
 #include "engine/engine.h"
 #include "engine/scripted_softphone.h"
 
@@ -68,6 +70,9 @@ struct FileResult {
 };
 
 struct RunResult {
+  // The flows under test, kept alive: call reports point into them.
+  std::vector<std::unique_ptr<document::Document>> documents;
+  std::map<std::string, std::unique_ptr<model::Flow>> flows;  // by flow path
   std::vector<FileResult> files;
   std::map<std::string, Coverage> coverage;  // by flow path
   size_t passed = 0, failed = 0;

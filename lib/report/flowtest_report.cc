@@ -1,5 +1,7 @@
 #include "report/flowtest_report.h"
 
+#include "report/diagnostics.h"  // xml_escape
+
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
@@ -34,23 +36,6 @@ std::string percent(double p) {
   char buf[16];
   std::snprintf(buf, sizeof buf, "%.0f%%", p);
   return buf;
-}
-
-std::string xml_escape(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t') out += ' ';
-        else out += c;
-    }
-  }
-  return out;
 }
 
 }  // namespace
