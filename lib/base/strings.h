@@ -1,5 +1,6 @@
 #pragma once
 // Small string helpers shared by every folder.
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,6 +23,9 @@ std::string join(const std::vector<std::string>& items, std::string_view sep);
 bool starts_with(std::string_view s, std::string_view prefix);
 bool ends_with(std::string_view s, std::string_view suffix);
 std::string to_lower(std::string_view s);
+
+// Appends code point `cp` encoded as UTF-8.
+void append_utf8(std::string& out, uint32_t cp);
 
 // Number of UTF-8 code points in `s` (invalid bytes count as one each).
 size_t utf8_length(std::string_view s);

@@ -1,29 +1,12 @@
 // JUnit XML, as CI servers (GitLab, Jenkins, Azure) show test reports: a run is a suite, a file a test.
 #include <cstdint>
 
+#include "base/strings.h"
 #include "report/diagnostics.h"
 
 namespace gomo::report {
 
 namespace {
-
-void append_code_point(std::string& out, uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 // Decodes one UTF-8 sequence at s[i]; returns its length, or 0 when it is not valid UTF-8.
 size_t decode_utf8(const std::string& s, size_t i, uint32_t* cp) {
@@ -78,7 +61,7 @@ std::string xml_escape(const std::string& s, bool attribute) {
     uint32_t cp = 0;
     size_t len = decode_utf8(s, i, &cp);
     if (len == 0) {
-      append_code_point(r, 0xFFFD);
+      append_utf8(r, 0xFFFD);
       ++i;
       continue;
     }
@@ -95,8 +78,8 @@ std::string xml_escape(const std::string& s, bool attribute) {
       case '\t': r += attribute ? "&#9;" : "\t"; break;
       default:
         // XML 1.0 allows no other control characters, not even as references.
-        if (cp < 0x20 || cp == 0xFFFE || cp == 0xFFFF) append_code_point(r, 0xFFFD);
-        else append_code_point(r, cp);
+        if (cp < 0x20 || cp == 0xFFFE || cp == 0xFFFF) append_utf8(r, 0xFFFD);
+        else append_utf8(r, cp);
     }
   }
   return r;
