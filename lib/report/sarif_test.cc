@@ -1,10 +1,5 @@
 #include <doctest/doctest.h>
 
-#include <valijson/adapters/nlohmann_json_adapter.hpp>
-#include <valijson/schema.hpp>
-#include <valijson/schema_parser.hpp>
-#include <valijson/validation_results.hpp>
-#include <valijson/validator.hpp>
 
 #include <cstdlib>
 #include <filesystem>
@@ -13,6 +8,7 @@
 
 #include "checks/registry.h"
 #include "report/diagnostics.h"
+#include "tests/support/json_schema.h"
 #include "tests/support/test_support.h"
 
 using namespace gomo;
@@ -44,21 +40,6 @@ const json* sarif_result_of(const json& sarif, const std::string& rule) {
 // (tests/tools/package.json: @microsoft/jest-sarif ships it; draft-04, which valijson reads).
 std::string sarif_schema_path() {
   return test::source_path("tests/tools/node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json");
-}
-
-std::vector<std::string> sarif_schema_errors(const valijson::Schema& schema, const json& instance) {
-  valijson::Validator validator;
-  valijson::ValidationResults results;
-  valijson::adapters::NlohmannJsonAdapter adapter(instance);
-  std::vector<std::string> out;
-  if (validator.validate(schema, adapter, &results)) return out;
-  valijson::ValidationResults::Error e;
-  while (results.popError(e)) {
-    std::string where;
-    for (const auto& p : e.context) where += p;
-    out.push_back(where + ": " + e.description);
-  }
-  return out;
 }
 
 }  // namespace
@@ -178,10 +159,7 @@ TEST_CASE("sarif reporter: output is valid against the official SARIF 2.1.0 JSON
   }
   json schema_json = json::parse(test::read_file(path));
   REQUIRE(schema_json["title"].get<std::string>().find("SARIF") != std::string::npos);
-  valijson::Schema schema;
-  valijson::SchemaParser parser(valijson::SchemaParser::kDraft4);
-  valijson::adapters::NlohmannJsonAdapter schema_adapter(schema_json);
-  parser.populateSchema(schema_adapter, schema);
+  const test::JsonSchemaValidator schema(schema_json, test::JsonSchemaValidator::Draft::k4);
 
   checks::FileResult unreadable;
   unreadable.path = "gone.yaml";
@@ -196,14 +174,14 @@ TEST_CASE("sarif reporter: output is valid against the official SARIF 2.1.0 JSON
   };
   for (const auto& files : runs) {
     json sarif = sarif_of(files);
-    auto errors = sarif_schema_errors(schema, sarif);
+    auto errors = schema.errors(sarif);
     CHECK_MESSAGE(errors.empty(), (errors.empty() ? "" : errors.front()));
   }
   // The validator really checks: a 0 line (GitHub rejects it too) and a bad level are caught.
   json bad = sarif_of(runs[1]);
   bad["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]["startLine"] = 0;
-  CHECK(!sarif_schema_errors(schema, bad).empty());
+  CHECK(!schema.errors(bad).empty());
   bad = sarif_of(runs[1]);
   bad["runs"][0]["results"][0]["level"] = "info";
-  CHECK(!sarif_schema_errors(schema, bad).empty());
+  CHECK(!schema.errors(bad).empty());
 }

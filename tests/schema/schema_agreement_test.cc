@@ -5,11 +5,6 @@
 // Syntax errors and duplicate keys are left out: JSON readers disagree there (most keep the last key).
 #include <doctest/doctest.h>
 
-#include <valijson/adapters/nlohmann_json_adapter.hpp>
-#include <valijson/schema.hpp>
-#include <valijson/schema_parser.hpp>
-#include <valijson/validation_results.hpp>
-#include <valijson/validator.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -26,6 +21,7 @@
 #include "checks/schema_check.h"
 #include "document/document.h"
 #include "model/flow.h"
+#include "tests/support/json_schema.h"
 #include "tests/support/test_support.h"
 
 using namespace gomo;
@@ -34,59 +30,10 @@ using nlohmann::json;
 
 namespace {
 
-// gomo's tree as plain JSON. Mapping keys become strings (YAML `1:` is the key "1", as in gomo).
-// Integral floats (30000.0) become integers: draft-06+ counts them as integers, but valijson's
-// strong typing does not, and the question here is the schema's meaning, not number spelling.
-json to_json(const document::Value& v) {
-  using document::Kind;
-  switch (v.kind) {
-    case Kind::kNull: return nullptr;
-    case Kind::kBool: return v.boolean;
-    case Kind::kInt: return v.integer;
-    case Kind::kFloat:
-      if (std::isfinite(v.number) && v.number == std::floor(v.number) && std::fabs(v.number) < 9e15)
-        return static_cast<int64_t>(v.number);
-      return v.number;
-    case Kind::kString: return v.text;
-    case Kind::kSequence: {
-      json out = json::array();
-      for (const auto& item : v.items) out.push_back(to_json(item));
-      return out;
-    }
-    case Kind::kMapping: {
-      json out = json::object();
-      for (const auto& m : v.members) out[m.key.is_string() ? m.key.text : m.key.scalar_text()] = to_json(m.value);
-      return out;
-    }
-  }
-  return nullptr;
-}
-
 json read_json_file(const std::string& path) { return json::parse(test::read_file(path)); }
 
-struct Valijson {
-  valijson::Schema schema;
-  explicit Valijson(const json& schema_json) {
-    valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
-    valijson::adapters::NlohmannJsonAdapter adapter(schema_json);
-    parser.populateSchema(adapter, schema);
-  }
-  // Empty when valid; else one line per error ("/graph/nodes/1: reason").
-  std::vector<std::string> errors(const json& instance) const {
-    valijson::Validator validator;
-    valijson::ValidationResults results;
-    valijson::adapters::NlohmannJsonAdapter adapter(instance);
-    std::vector<std::string> out;
-    if (validator.validate(schema, adapter, &results)) return out;
-    valijson::ValidationResults::Error e;
-    while (results.popError(e)) {
-      std::string where;
-      for (const auto& c : e.context) where += c == "<root>" ? "" : c;
-      out.push_back(where + ": " + e.description);
-    }
-    return out;
-  }
-};
+using Valijson = test::JsonSchemaValidator;
+using test::to_json;
 
 // The flow schema as an independent validator sees it: straight from the source tree.
 const Valijson& flow_validator() {
