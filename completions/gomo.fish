@@ -208,7 +208,7 @@ complete -c gomo -n '__gomo_at "gomo contacts list"' -l 'api-key-env' -d 'Enviro
 complete -c gomo -n '__gomo_at "gomo contacts list"' -l 'bearer' -d 'Send the key as Authorization: Bearer instead of x-api-key'
 complete -c gomo -n '__gomo_at "gomo contacts list"' -l 'insecure' -d 'Skip TLS verification and allow plain http to non-loopback hosts'
 complete -c gomo -n '__gomo_at "gomo contacts list"' -l 'rate-limit' -d 'Client-side limit in requests per second (0: none)' -x
-complete -c gomo -n '__gomo_at "gomo contacts list"' -l 'workspace' -d 'The local workspace database' -r -F
+complete -c gomo -n '__gomo_at "gomo contacts list"' -l 'workspace' -d 'The local workspace database (default .gomo/workspace.db)' -r -F
 complete -c gomo -n '__gomo_at "gomo contacts list"' -l 'search' -d 'Search names, phone and email' -r -F
 complete -c gomo -n '__gomo_at "gomo contacts list"' -l 'page' -d 'Page number, from 1' -x
 complete -c gomo -n '__gomo_at "gomo contacts list"' -l 'limit' -d 'Contacts per page (1-100)' -x
