@@ -8,6 +8,7 @@
 #include "cli/commands.h"
 #include "cli/context.h"
 #include "cli/target.h"
+#include "report/resources.h"
 
 namespace gomo::cli {
 namespace {
@@ -17,6 +18,10 @@ struct ContactsListOptions {
   api::PageQuery query;
   bool all = false;
 };
+
+std::vector<report::ResourceColumn> contacts_columns() {
+  return {{"ID", "id"}, {"PHONE", "primaryPhone"}, {"NAME", "fullName|firstName"}, {"CITY", "city"}};
+}
 
 int contacts_list(Context& ctx, const ContactsListOptions& o) {
   int exit_code = kExitOk;
@@ -34,20 +39,9 @@ int contacts_list(Context& ctx, const ContactsListOptions& o) {
     contacts = std::move(page->data);
     meta = page->meta;
   }
-  if (ctx.output == "json") {
-    nlohmann::json out = nlohmann::json::array();
-    for (const auto& c : contacts) out.push_back(api::wire::encode(c));
-    ctx.out << out.dump(2) << "\n";
-  } else {
-    ctx.out << "ID\tPHONE\tNAME\tCITY\n";
-    for (const auto& c : contacts) {
-      const auto& f = c.fields;
-      std::string name = f.full_name ? *f.full_name
-                                     : f.first_name.value_or("") + (f.first_name && f.last_name ? " " : "") +
-                                           f.last_name.value_or("");
-      ctx.out << c.id << "\t" << f.primary_phone.value_or("") << "\t" << name << "\t" << f.city.value_or("") << "\n";
-    }
-  }
+  nlohmann::json records = nlohmann::json::array();
+  for (const auto& c : contacts) records.push_back(api::wire::encode(c));
+  print_records(ctx, records.dump(), contacts_columns());
   if (!o.all && !ctx.quiet && meta.has_next_page) {
     ctx.err << "page " << meta.page << " of " << meta.total_pages << " (" << meta.total
             << " contacts); --page N for more, or --all\n";

@@ -19,7 +19,7 @@ struct Context {
   bool stderr_tty = false;
 
   // Global flags.
-  std::string output = "text";  // -o: text|json
+  std::string output = "text";  // -o: text|json|yaml|table (yaml/table: resource commands; others print text)
   std::string color = "auto";   // --color: auto|always|never
   bool quiet = false;
   bool verbose = false;

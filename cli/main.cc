@@ -33,9 +33,10 @@ void build_app(CLI::App& app, Context& ctx, Action& action) {
       "(gomo help exit-codes).\n"
       "Help topics: gomo help exit-codes | rules | config | formats; gomo help COMMAND... for a command.");
   app.fallthrough();  // global flags may follow the subcommand
-  app.add_option("-o,--output", ctx.output, "Machine output on stdout: text or json")
-      ->check(CLI::IsMember({"text", "json"}))
-      ->option_text("text|json");
+  app.add_option("-o,--output", ctx.output,
+                 "Output on stdout: text, json, or for platform resources also yaml and table (= text)")
+      ->check(CLI::IsMember({"text", "json", "yaml", "table"}))
+      ->option_text("text|json|yaml|table");
   app.add_option("--color", ctx.color, "Colour: auto (only on a terminal), always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->option_text("auto|always|never");

@@ -5,6 +5,7 @@
 #include <cstdlib>
 
 #include "api/remote_platform.h"
+#include "report/resources.h"
 #include "store/workspace.h"
 
 namespace gomo::cli {
@@ -93,6 +94,14 @@ void add_target_flags(CLI::App* cmd, TargetOptions& o) {
   cmd->add_flag("--insecure", o.insecure, "Skip TLS verification and allow plain http to non-loopback hosts");
   cmd->add_option("--rate-limit", o.rate_limit, "Client-side limit in requests per second (0: none)")->capture_default_str();
   cmd->add_option("--workspace", o.workspace, std::string("The local workspace database (default ") + store::kDefaultWorkspacePath + ")");
+}
+
+void print_records(Context& ctx, const std::string& records_json, const std::vector<report::ResourceColumn>& columns) {
+  report::ResourcePrintOptions options;
+  options.format = ctx.output == "text" ? "table" : ctx.output;
+  options.tty = ctx.stdout_tty;
+  options.ids_only = ctx.quiet;
+  if (!report::print_resources(ctx.out, records_json, columns, options)) ctx.err << "gomo: internal error: records are not JSON\n";
 }
 
 }  // namespace gomo::cli

@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "cli/context.h"
 
@@ -12,6 +13,9 @@ namespace gomo::api {
 class Platform;
 struct ApiError;
 }  // namespace gomo::api
+namespace gomo::report {
+struct ResourceColumn;
+}
 namespace gomo::store {
 class Workspace;
 }
@@ -46,5 +50,9 @@ std::optional<OpenedTarget> open_target(Context& ctx, const TargetOptions& optio
 // and returns the exit code for it: 3 API error, 4 authentication, 5 network or unavailable.
 int report_api_error(Context& ctx, const api::ApiError& error);
 int exit_code_for(const api::ApiError& error);
+
+// Prints platform records (a JSON array or object in the API's field names) in the format -o asks
+// for: table (text), json or yaml; with -q only their ids (report/resources.h).
+void print_records(Context& ctx, const std::string& records_json, const std::vector<report::ResourceColumn>& columns);
 
 }  // namespace gomo::cli

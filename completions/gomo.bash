@@ -98,7 +98,7 @@ _gomo_command() {
 # (from 0) when $2 is #N.
 _gomo_value() {
   case "$1|$2" in
-    *"|-o"|*"|--output") _gomo_words 'text json' "$3" ;;
+    *"|-o"|*"|--output") _gomo_words 'text json yaml table' "$3" ;;
     *"|--color") _gomo_words 'auto always never' "$3" ;;
     "gomo flow validate|-f"|"gomo flow validate|--format") _gomo_words 'text json github sarif junit' "$3" ;;
     "gomo flow validate|--output-file") _gomo_files "$3" ;;

@@ -84,7 +84,7 @@ end
 complete -c gomo -f
 
 # Global options, accepted after any subcommand.
-complete -c gomo -s 'o' -l 'output' -d 'Machine output on stdout: text or json' -x -a 'text json'
+complete -c gomo -s 'o' -l 'output' -d 'Output on stdout: text, json, or for platform resources also yaml and table (= text)' -x -a 'text json yaml table'
 complete -c gomo -l 'color' -d 'Colour: auto (only on a terminal), always or never' -x -a 'auto always never'
 complete -c gomo -s 'q' -l 'quiet' -d 'Print only findings and errors'
 complete -c gomo -s 'v' -l 'verbose' -d 'Say more about what gomo is doing'

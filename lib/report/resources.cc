@@ -1,0 +1,176 @@
+// The resource printer (resources.h): JSON records to table, JSON or YAML.
+#include "report/resources.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <nlohmann/json.hpp>
+
+#include "base/strings.h"
+
+namespace gomo::report {
+namespace {
+
+// ordered_json: records print with their fields in the API's order.
+using json = nlohmann::ordered_json;
+
+const json* find_path(const json& record, const std::string& path) {
+  const json* at = &record;
+  size_t start = 0;
+  while (true) {
+    size_t dot = path.find('.', start);
+    std::string key = path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+    if (!at->is_object()) return nullptr;
+    auto it = at->find(key);
+    if (it == at->end()) return nullptr;
+    at = &*it;
+    if (dot == std::string::npos) return at;
+    start = dot + 1;
+  }
+}
+
+std::string cell_text(const json& value) {
+  if (value.is_null()) return "";
+  if (value.is_string()) return value.get<std::string>();
+  if (value.is_array()) {
+    std::string joined;
+    for (const auto& item : value) {
+      if (!joined.empty()) joined += ",";
+      joined += cell_text(item);
+    }
+    return joined;
+  }
+  return value.dump();
+}
+
+std::string cell(const json& record, const std::string& field) {
+  size_t start = 0;
+  while (true) {
+    size_t bar = field.find('|', start);
+    std::string one = field.substr(start, bar == std::string::npos ? std::string::npos : bar - start);
+    if (const json* v = find_path(record, one)) {
+      std::string text = cell_text(*v);
+      if (!text.empty()) return text;
+    }
+    if (bar == std::string::npos) return "";
+    start = bar + 1;
+  }
+}
+
+// Cells never break the table: tabs and newlines become spaces.
+std::string flatten(std::string text) {
+  std::replace_if(text.begin(), text.end(), [](char c) { return c == '\t' || c == '\n' || c == '\r'; }, ' ');
+  return text;
+}
+
+// Over-approximates YAML's number forms (strtod also takes "inf", "nan", hex): an extra pair of
+// quotes is harmless, a missing one changes the type.
+bool yaml_reads_as_number(const std::string& s) {
+  if (s.rfind("0o", 0) == 0 || s.rfind(".inf", 0) == 0 || s.rfind("-.inf", 0) == 0 || s == ".nan") return true;
+  char* end = nullptr;
+  std::strtod(s.c_str(), &end);
+  return end == s.c_str() + s.size();
+}
+
+void emit_yaml(YAML::Emitter& e, const json& value) {
+  switch (value.type()) {
+    case json::value_t::object:
+      e << YAML::BeginMap;
+      for (const auto& [k, v] : value.items()) {
+        e << YAML::Key << k << YAML::Value;
+        emit_yaml(e, v);
+      }
+      e << YAML::EndMap;
+      break;
+    case json::value_t::array:
+      e << YAML::BeginSeq;
+      for (const auto& v : value) emit_yaml(e, v);
+      e << YAML::EndSeq;
+      break;
+    case json::value_t::string: {
+      // Quote strings a YAML reader would take for another type ("0612" an int, "no" a boolean in
+      // YAML 1.1 readers); yaml-cpp quotes the ones plain YAML cannot hold by itself.
+      const std::string& s = value.get_ref<const std::string&>();
+      bool plain_string = !s.empty() && s != "null" && s != "Null" && s != "NULL" && s != "~" && s != "true" &&
+                          s != "false" && s != "True" && s != "False" && s != "yes" && s != "no" && s != "on" &&
+                          s != "off" && !yaml_reads_as_number(s);
+      if (!plain_string) e << YAML::DoubleQuoted;
+      e << s;
+      break;
+    }
+    case json::value_t::boolean:
+      e << value.get<bool>();
+      break;
+    case json::value_t::null:
+      e << YAML::Null;
+      break;
+    default:
+      e << YAML::Value << value.dump();  // numbers keep their JSON spelling
+  }
+}
+
+}  // namespace
+
+std::string resource_cell(const std::string& record_json, const std::string& field) {
+  json record = json::parse(record_json, nullptr, false);
+  if (record.is_discarded()) return "";
+  return cell(record, field);
+}
+
+bool print_resources(std::ostream& out, const std::string& records_json, const std::vector<ResourceColumn>& columns,
+                     const ResourcePrintOptions& options) {
+  json parsed = json::parse(records_json, nullptr, false);
+  if (parsed.is_discarded()) return false;
+  const bool single = !parsed.is_array();
+  json records = single ? json::array({parsed}) : parsed;
+
+  if (options.ids_only) {
+    for (const auto& r : records) out << cell(r, "id") << "\n";
+    return true;
+  }
+  if (options.format == "json") {
+    out << (single ? parsed : records).dump(2) << "\n";
+    return true;
+  }
+  if (options.format == "yaml") {
+    YAML::Emitter e;
+    e.SetIndent(2);
+    emit_yaml(e, single ? parsed : records);
+    out << e.c_str() << "\n";
+    return true;
+  }
+  // Table: one row per record. Piped: tab-separated (for cut/awk); on a terminal: aligned columns.
+  std::vector<std::vector<std::string>> rows;
+  rows.reserve(records.size() + 1);
+  std::vector<std::string> header;
+  for (const auto& c : columns) header.push_back(c.header);
+  rows.push_back(std::move(header));
+  for (const auto& r : records) {
+    std::vector<std::string> row;
+    for (const auto& c : columns) row.push_back(flatten(cell(r, c.field)));
+    rows.push_back(std::move(row));
+  }
+  if (!options.tty) {
+    for (const auto& row : rows) {
+      for (size_t i = 0; i < row.size(); ++i) out << (i ? "\t" : "") << row[i];
+      out << "\n";
+    }
+    return true;
+  }
+  std::vector<size_t> width(columns.size(), 0);
+  for (const auto& row : rows) {
+    for (size_t i = 0; i < row.size(); ++i) width[i] = std::max(width[i], utf8_length(row[i]));
+  }
+  for (const auto& row : rows) {
+    std::string line;
+    for (size_t i = 0; i < row.size(); ++i) {
+      line += row[i];
+      if (i + 1 < row.size()) line += std::string(width[i] - utf8_length(row[i]) + 2, ' ');
+    }
+    out << line << "\n";
+  }
+  return true;
+}
+
+}  // namespace gomo::report

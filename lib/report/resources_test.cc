@@ -1,0 +1,68 @@
+#include "report/resources.h"
+
+#include <doctest/doctest.h>
+
+#include <sstream>
+
+namespace gomo::report {
+namespace {
+
+const char* kRecords = R"([
+  {"id": "c_1", "primaryPhone": "+212612345670", "firstName": "Amina", "fullName": null,
+   "channels": ["voice", "sms"], "organization": {"name": "Acme"}, "note": "a\tb"},
+  {"id": "c_22", "primaryPhone": "0612", "fullName": "Youssef Alaoui", "firstName": "Youssef"}
+])";
+
+const std::vector<ResourceColumn> kColumns = {
+    {"ID", "id"}, {"PHONE", "primaryPhone"}, {"NAME", "fullName|firstName"}, {"ORG", "organization.name"},
+    {"CHANNELS", "channels"}, {"NOTE", "note"}};
+
+std::string print(const std::string& records, ResourcePrintOptions options) {
+  std::ostringstream out;
+  REQUIRE(print_resources(out, records, kColumns, options));
+  return out.str();
+}
+
+TEST_CASE("resources: piped tables are tab-separated with a header; alternatives, paths, arrays") {
+  CHECK(print(kRecords, {}) ==
+        "ID\tPHONE\tNAME\tORG\tCHANNELS\tNOTE\n"
+        "c_1\t+212612345670\tAmina\tAcme\tvoice,sms\ta b\n"
+        "c_22\t0612\tYoussef Alaoui\t\t\t\n");
+}
+
+TEST_CASE("resources: terminal tables align columns by characters") {
+  std::string records = R"([{"id": "c_1", "fullName": "عمر"}, {"id": "c_22", "fullName": "Jo"}])";
+  std::ostringstream out;
+  REQUIRE(print_resources(out, records, {{"ID", "id"}, {"NAME", "fullName"}}, {"table", true, false}));
+  CHECK(out.str() == "ID    NAME\nc_1   عمر\nc_22  Jo\n");
+}
+
+TEST_CASE("resources: json keeps the records; one object stays an object") {
+  CHECK(print(R"({"id":"a1","n":2})", {"json", false, false}) == "{\n  \"id\": \"a1\",\n  \"n\": 2\n}\n");
+  CHECK(print(R"([{"id":"a1"}])", {"json", false, false}) == "[\n  {\n    \"id\": \"a1\"\n  }\n]\n");
+}
+
+TEST_CASE("resources: yaml quotes strings that would read back as numbers or booleans") {
+  std::string yaml = print(R"({"id":"a1","phone":"0612","flag":"no","n":12,"ok":true,"none":null,"tags":["x"]})",
+                           {"yaml", false, false});
+  CHECK(yaml.find("id: a1\n") != std::string::npos);
+  CHECK(yaml.find("phone: \"0612\"\n") != std::string::npos);
+  CHECK(yaml.find("flag: \"no\"\n") != std::string::npos);
+  CHECK(yaml.find("n: 12\n") != std::string::npos);
+  CHECK(yaml.find("ok: true\n") != std::string::npos);
+  CHECK(yaml.find("none: ~\n") != std::string::npos);
+  INFO(yaml);
+  CHECK(yaml.find("tags:\n  - x\n") != std::string::npos);
+  CHECK(yaml.rfind("id: a1\nphone:", 0) == 0);  // the fields keep their order
+}
+
+TEST_CASE("resources: -q prints ids only; bad JSON is refused") {
+  CHECK(print(kRecords, {"json", false, true}) == "c_1\nc_22\n");
+  std::ostringstream out;
+  CHECK_FALSE(print_resources(out, "{nope", kColumns, {}));
+  CHECK(out.str().empty());
+  CHECK(resource_cell(R"({"a":{"b":[1,2]}})", "a.b") == "1,2");
+}
+
+}  // namespace
+}  // namespace gomo::report
