@@ -5,6 +5,7 @@
 // namespaces, checked here too: {sys.<system variable>}, {contact.<contact field>},
 // {contact.customAttributes.<name>} (names checked by unknown-attribute when a catalog is given).
 #include <algorithm>
+#include <cstdint>
 #include <map>
 
 #include "base/strings.h"
@@ -136,25 +137,29 @@ void check(const CheckContext& ctx, Reporter& out) {
     setters[it->second].push_back(static_cast<int>(i));
   }
 
-  // may_in[i][v]: some path from the start to node i sets variable v first.
+  // may_in: bit v of node i's row is set when some path from the start to node i sets variable v
+  // first. Rows of 64-bit words in one flat array, unioned in rounds until nothing grows (nodes are
+  // mostly listed in flow order, so two or three rounds suffice; vector<vector<bool>> rows copied per
+  // node were 6% of validate's time).
   const size_t vars = var_names.size();
-  std::vector<std::vector<bool>> may_in(n, std::vector<bool>(vars, false));
-  auto out_of = [&](size_t i) {
-    std::vector<bool> s = may_in[i];
-    if (writes[i] >= 0) s[writes[i]] = true;
-    return s;
-  };
-  for (bool changed = true; changed && vars > 0;) {
+  const size_t words = (vars + 63) / 64;
+  std::vector<uint64_t> may_in(n * words, 0);
+  auto may_be_set = [&](size_t node, size_t var) { return (may_in[node * words + var / 64] >> (var % 64)) & 1u; };
+  std::vector<uint64_t> set_after(words);
+  for (bool changed = vars > 0; changed;) {
     changed = false;
     for (size_t i = 0; i < n; ++i) {
       if (!ctx.graph.reachable[i]) continue;
-      std::vector<bool> set_after = out_of(i);
-      for (int s : ctx.graph.successors[i])
-        for (size_t v = 0; v < vars; ++v)
-          if (set_after[v] && !may_in[s][v]) {
-            may_in[s][v] = true;
-            changed = true;
-          }
+      std::copy_n(may_in.begin() + i * words, words, set_after.begin());
+      if (writes[i] >= 0) set_after[writes[i] / 64] |= uint64_t{1} << (writes[i] % 64);
+      for (int succ : ctx.graph.successors[i]) {
+        uint64_t* row = may_in.data() + succ * words;
+        for (size_t w = 0; w < words; ++w) {
+          const uint64_t merged = row[w] | set_after[w];
+          changed = changed || merged != row[w];
+          row[w] = merged;
+        }
+      }
     }
   }
 
@@ -163,7 +168,7 @@ void check(const CheckContext& ctx, Reporter& out) {
     const auto& node = f.nodes[i];
     for (const auto& r : reads[i]) {
       auto it = var_index.find(r.name);
-      if (it != var_index.end() && may_in[i][it->second]) continue;
+      if (it != var_index.end() && may_be_set(i, it->second)) continue;
       std::string msg = "variable `" + r.name + "` is read by node \"" + node.id + "\" but ";
       std::string fix;
       if (it == var_index.end()) {

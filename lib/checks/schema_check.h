@@ -44,6 +44,7 @@ class SchemaChecker {
   // With `out` null: returns false at the first violation. Else appends violations, returns none found.
   bool eval(const document::Value& v, const document::Value& schema, std::vector<SchemaViolation>* out) const;
   const document::Value* resolve(const document::Value& schema) const;
+  void index_dispatch(Keywords& keywords) const;
   const document::Value& root_;
   std::unique_ptr<Index> index_;
 };

@@ -2,106 +2,20 @@
 // API here; see CONVENTIONS.md). Scalars resolve by YAML 1.2's core schema: yes/no/on/off are strings.
 #include <yaml.h>
 
-#include <cerrno>
-#include <cmath>
-#include <cstdlib>
+#include <algorithm>
+#include <cstring>
 #include <map>
 
 #include "base/strings.h"
 #include "document/document.h"
+#include "document/yaml_fast_reader.h"
+#include "document/yaml_tree.h"
 
 namespace gomo::document {
 namespace {
 
 Mark to_mark(const yaml_mark_t& m) {
   return Mark{static_cast<uint32_t>(m.line + 1), static_cast<uint32_t>(m.column + 1)};
-}
-
-bool all_digits(std::string_view s, size_t from, int base) {
-  if (from >= s.size()) return false;
-  for (size_t i = from; i < s.size(); ++i) {
-    char c = s[i];
-    bool ok = base == 8    ? (c >= '0' && c <= '7')
-              : base == 16 ? ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))
-                           : (c >= '0' && c <= '9');
-    if (!ok) return false;
-  }
-  return true;
-}
-
-bool is_core_float(std::string_view s) {
-  // [-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?
-  size_t i = 0;
-  if (i < s.size() && (s[i] == '-' || s[i] == '+')) ++i;
-  size_t int_digits = 0, frac_digits = 0;
-  while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i, ++int_digits;
-  if (i < s.size() && s[i] == '.') {
-    ++i;
-    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i, ++frac_digits;
-  }
-  if (int_digits == 0 && frac_digits == 0) return false;
-  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
-    ++i;
-    if (i < s.size() && (s[i] == '-' || s[i] == '+')) ++i;
-    size_t exp_digits = 0;
-    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i, ++exp_digits;
-    if (exp_digits == 0) return false;
-  }
-  return i == s.size();
-}
-
-// YAML 1.2 core schema resolution of a plain scalar.
-void resolve_plain(Value& v) {
-  const std::string& s = v.text;
-  if (s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL") {
-    v.kind = Kind::kNull;
-    return;
-  }
-  if (s == "true" || s == "True" || s == "TRUE" || s == "false" || s == "False" || s == "FALSE") {
-    v.kind = Kind::kBool;
-    v.boolean = s[0] == 't' || s[0] == 'T';
-    return;
-  }
-  size_t sign = (s[0] == '-' || s[0] == '+') ? 1 : 0;
-  if (all_digits(s, sign, 10)) {
-    errno = 0;
-    long long n = std::strtoll(s.c_str(), nullptr, 10);
-    if (errno != ERANGE) {
-      v.kind = Kind::kInt;
-      v.integer = n;
-      v.number = static_cast<double>(n);
-      return;
-    }
-  }
-  if (starts_with(s, "0o") && all_digits(s, 2, 8)) {
-    v.kind = Kind::kInt;
-    v.integer = std::strtoll(s.c_str() + 2, nullptr, 8);
-    v.number = static_cast<double>(v.integer);
-    return;
-  }
-  if (starts_with(s, "0x") && all_digits(s, 2, 16)) {
-    v.kind = Kind::kInt;
-    v.integer = std::strtoll(s.c_str() + 2, nullptr, 16);
-    v.number = static_cast<double>(v.integer);
-    return;
-  }
-  if (is_core_float(s)) {
-    v.kind = Kind::kFloat;
-    v.number = std::strtod(s.c_str(), nullptr);
-    return;
-  }
-  std::string_view body = std::string_view(s).substr(sign);
-  if (body == ".inf" || body == ".Inf" || body == ".INF") {
-    v.kind = Kind::kFloat;
-    v.number = s[0] == '-' ? -HUGE_VAL : HUGE_VAL;
-    return;
-  }
-  if (s == ".nan" || s == ".NaN" || s == ".NAN") {
-    v.kind = Kind::kFloat;
-    v.number = NAN;
-    return;
-  }
-  v.kind = Kind::kString;
 }
 
 std::string hint_for(const std::string& problem) {
@@ -271,7 +185,7 @@ class YamlReader {
           yaml_event_t value_event;
           if (!next(parser, value_event)) return false;
           if (!parse_node(parser, value_event, m.value, depth + 1)) return false;
-          check_duplicate(v, m);
+          check_duplicate_key(v.members, m.key, dups_);
           v.members.push_back(std::move(m));
         }
         break;
@@ -285,21 +199,6 @@ class YamlReader {
     return true;
   }
 
-  void check_duplicate(const Value& mapping, const Member& m) {
-    for (const auto& other : mapping.members) {
-      if (other.key.text == m.key.text) {
-        Problem p;
-        p.rule = "duplicate-key";
-        p.message = "duplicate key \"" + m.key.text + "\": YAML readers keep only one of them; remove or rename one";
-        p.begin = m.key.begin;
-        p.end = m.key.end;
-        p.related = "first defined at " + std::to_string(other.key.begin.line) + ":" + std::to_string(other.key.begin.col);
-        dups_.push_back(std::move(p));
-        return;
-      }
-    }
-  }
-
  public:
   std::vector<Problem> dups_;
 
@@ -310,62 +209,71 @@ class YamlReader {
 
 // Finds `# gomo-ignore: a, b` comments. libyaml drops comments, so scan the text; a '#' counts as a
 // comment at the start of a line or after whitespace (a '#' inside quotes after a space is rare).
+// Quote state runs from the start of each line. Only a '#' can start a comment, so jump from one to
+// the next, counting the lines in between and the quotes before it on its line.
 void scan_comments(Document& doc) {
   const std::string& t = doc.text;
   uint32_t line = 1;
   size_t line_start = 0;
+  size_t at = 0;  // in_single and in_double hold for the text up to `at` on the current line
   bool in_single = false, in_double = false;
-  for (size_t i = 0; i < t.size(); ++i) {
-    char c = t[i];
-    if (c == '\n') {
+  for (size_t i = t.find('#'); i != std::string::npos; i = t.find('#', at)) {
+    for (const char* nl = static_cast<const char*>(std::memchr(t.data() + at, '\n', i - at)); nl != nullptr;
+         nl = static_cast<const char*>(std::memchr(nl + 1, '\n', static_cast<size_t>(t.data() + i - nl - 1)))) {
       ++line;
-      line_start = i + 1;
+      line_start = static_cast<size_t>(nl - t.data()) + 1;
       in_single = in_double = false;
-      continue;
     }
-    if (c == '\'' && !in_double) in_single = !in_single;
-    else if (c == '"' && !in_single) in_double = !in_double;
-    else if (c == '#' && !in_single && !in_double && (i == line_start || t[i - 1] == ' ' || t[i - 1] == '\t')) {
-      doc.has_comments = true;
-      size_t end = t.find('\n', i);
-      if (end == std::string::npos) end = t.size();
-      std::string_view body = std::string_view(t).substr(i + 1, end - i - 1);
-      while (!body.empty() && body.front() == ' ') body.remove_prefix(1);
-      constexpr std::string_view kTag = "gomo-ignore:";
-      if (starts_with(body, kTag)) {
-        IgnoreComment ic;
-        ic.line = line;
-        std::string rule;
-        for (char ch : body.substr(kTag.size())) {
-          if (ch == ',' || ch == ' ' || ch == '\t' || ch == '\r') {
-            if (!rule.empty()) ic.rules.push_back(rule);
-            rule.clear();
-          } else {
-            rule += ch;
-          }
+    for (size_t k = std::max(at, line_start); k < i; ++k) {
+      if (t[k] == '\'' && !in_double) in_single = !in_single;
+      else if (t[k] == '"' && !in_single) in_double = !in_double;
+    }
+    at = i + 1;
+    if (in_single || in_double || !(i == line_start || t[i - 1] == ' ' || t[i - 1] == '\t')) continue;
+    doc.has_comments = true;
+    size_t end = t.find('\n', i);
+    if (end == std::string::npos) end = t.size();
+    std::string_view body = std::string_view(t).substr(i + 1, end - i - 1);
+    while (!body.empty() && body.front() == ' ') body.remove_prefix(1);
+    constexpr std::string_view kTag = "gomo-ignore:";
+    if (starts_with(body, kTag)) {
+      IgnoreComment ic;
+      ic.line = line;
+      std::string rule;
+      for (char ch : body.substr(kTag.size())) {
+        if (ch == ',' || ch == ' ' || ch == '\t' || ch == '\r') {
+          if (!rule.empty()) ic.rules.push_back(rule);
+          rule.clear();
+        } else {
+          rule += ch;
         }
-        if (!rule.empty()) ic.rules.push_back(rule);
-        doc.ignore_comments.push_back(std::move(ic));
       }
-      i = end - 1;
+      if (!rule.empty()) ic.rules.push_back(rule);
+      doc.ignore_comments.push_back(std::move(ic));
     }
+    at = end;  // the rest of the line is the comment
   }
 }
 
 }  // namespace
+
+void read_yaml_libyaml(Document& doc) {
+  YamlReader reader(doc);
+  reader.run();
+  if (doc.parsed) {
+    for (auto& d : reader.dups_) doc.problems.push_back(std::move(d));
+  }
+}
 
 std::unique_ptr<Document> read_yaml(std::string path, std::string text) {
   auto doc = std::make_unique<Document>();
   doc->path = std::move(path);
   doc->text = std::move(text);
   doc->format = Format::kYaml;
-  YamlReader reader(*doc);
-  reader.run();
+  // The fast path reads the block-style subset flows are written in and declines anything else.
+  if (!read_yaml_fast(*doc)) read_yaml_libyaml(*doc);
   doc->link();
-  if (doc->parsed) {
-    for (auto& d : reader.dups_) doc->problems.push_back(std::move(d));
-    fill_problem_pointers(*doc);
-  }
+  if (doc->parsed) fill_problem_pointers(*doc);
   scan_comments(*doc);
   return doc;
 }

@@ -81,6 +81,7 @@ static Node build_node(const Value& v, const Value* map_key) {
   read_ignore_list(v.find("x-gomo-ignore"), n.ignored_rules);
   if (const Value* o = v.find("outputs"); o && o->is_mapping()) {
     n.outputs = o;
+    n.edges.reserve(o->members.size());
     for (const auto& m : o->members) {
       if (m.key.text == "branches" && m.value.is_mapping()) {
         for (const auto& b : m.value.members) {
@@ -113,9 +114,11 @@ Flow build_flow(const document::Document& doc) {
   if (f.start_value && f.start_value->is_string()) f.start_node_id = f.start_value->text;
   f.nodes_value = f.graph->find("nodes");
   if (f.nodes_value && f.nodes_value->is_sequence()) {
+    f.nodes.reserve(f.nodes_value->items.size());
     for (const auto& item : f.nodes_value->items) f.nodes.push_back(build_node(item, nullptr));
   } else if (f.nodes_value && f.nodes_value->is_mapping()) {
     f.nodes_as_map = true;
+    f.nodes.reserve(f.nodes_value->members.size());
     for (const auto& m : f.nodes_value->members) f.nodes.push_back(build_node(m.value, &m.key));
   }
   for (size_t i = 0; i < f.nodes.size(); ++i)
