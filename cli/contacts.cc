@@ -1,29 +1,26 @@
-// `gomo contacts list`: contacts of the local workspace or of a platform reached over HTTP(S).
+// `gomo contacts list|get` (create, update and delete: cli/contacts_edit.cc): contacts of the local
+// workspace or of a platform reached over HTTP(S).
 #include <CLI/CLI.hpp>
-#include <cstdlib>
 #include <nlohmann/json.hpp>
 
 #include "api/platform.h"
 #include "api/wire.h"
 #include "cli/commands.h"
 #include "cli/context.h"
+#include "cli/resources.h"
 #include "cli/target.h"
-#include "report/resources.h"
+#include "contacts/resolve.h"
 
 namespace gomo::cli {
 namespace {
 
-struct ContactsListOptions {
+struct ContactsGetOptions {
   TargetOptions target;
-  api::PageQuery query;
-  bool all = false;
+  std::string contact;
+  std::string region = "MA";
 };
 
-std::vector<report::ResourceColumn> contacts_columns() {
-  return {{"ID", "id"}, {"PHONE", "primaryPhone"}, {"NAME", "fullName|firstName"}, {"CITY", "city"}};
-}
-
-int contacts_list(Context& ctx, const ContactsListOptions& o) {
+int contacts_list(Context& ctx, const ListOptions& o) {
   int exit_code = kExitOk;
   auto opened = open_target(ctx, o.target, exit_code);
   if (!opened) return exit_code;
@@ -41,11 +38,17 @@ int contacts_list(Context& ctx, const ContactsListOptions& o) {
   }
   nlohmann::json records = nlohmann::json::array();
   for (const auto& c : contacts) records.push_back(api::wire::encode(c));
-  print_records(ctx, records.dump(), contacts_columns());
-  if (!o.all && !ctx.quiet && meta.has_next_page) {
-    ctx.err << "page " << meta.page << " of " << meta.total_pages << " (" << meta.total
-            << " contacts); --page N for more, or --all\n";
-  }
+  print_list(ctx, records.dump(), contacts_columns(), o.all ? nullptr : &meta, "contacts");
+  return kExitOk;
+}
+
+int contacts_get(Context& ctx, const ContactsGetOptions& o) {
+  int exit_code = kExitOk;
+  auto opened = open_target(ctx, o.target, exit_code);
+  if (!opened) return exit_code;
+  auto contact = contacts::find_contact(*opened->platform, o.contact, o.region);
+  if (!contact) return report_failure(ctx, contact.error());
+  print_records(ctx, api::wire::encode(*contact).dump(), contacts_columns());
   return kExitOk;
 }
 
@@ -54,18 +57,26 @@ int contacts_list(Context& ctx, const ContactsListOptions& o) {
 void add_contacts_commands(CLI::App& app, Context& ctx, Action& action) {
   auto* group = app.add_subcommand("contacts", "Contacts of the local workspace or of the platform");
   group->require_subcommand(1);
-  auto list = std::make_shared<ContactsListOptions>();
+  const std::string footer =
+      "Exit codes: 0 ok, 2 usage, 3 API error (also: not found), 4 authentication, 5 network or server unavailable.";
+
+  auto list = std::make_shared<ListOptions>();
   auto* cmd = group->add_subcommand("list", "List contacts (one page, or --all)");
-  cmd->footer("Exit codes: 0 ok, 2 usage, 3 API error, 4 authentication, 5 network or server unavailable.");
-  add_target_flags(cmd, list->target);
-  cmd->add_option("--search", list->query.search, "Search names, phone and email");
-  cmd->add_option("--page", list->query.page, "Page number, from 1")->check(CLI::PositiveNumber);
-  cmd->add_option("--limit", list->query.limit, "Contacts per page (1-100)")->check(CLI::Range(1, 100));
-  cmd->add_option("--sort-by", list->query.sort_by, "firstName, lastName, primaryPhone, primaryEmail or createdAt");
-  cmd->add_option("--sort-order", list->query.sort_order, "asc or desc")->check(CLI::IsMember({"asc", "desc"}));
-  cmd->add_flag("--all", list->all, "Follow the pages to the end");
+  cmd->footer(footer);
+  add_list_flags(cmd, *list, "Search names, phone and email",
+                 "firstName, lastName, primaryPhone, primaryEmail or createdAt");
   cmd->callback([list, &action] { action = [list](Context& c) { return contacts_list(c, *list); }; });
-  (void)ctx;
+
+  auto get = std::make_shared<ContactsGetOptions>();
+  cmd = group->add_subcommand("get", "Show one contact, by id or phone number");
+  cmd->footer(footer);
+  cmd->add_option("contact", get->contact, "Contact id or phone number (E.164, or national with --region)")
+      ->required();
+  add_target_flags(cmd, get->target);
+  add_region_flag(cmd, get->region);
+  cmd->callback([get, &action] { action = [get](Context& c) { return contacts_get(c, *get); }; });
+
+  add_contacts_edit_commands(*group, ctx, action);
 }
 
 }  // namespace gomo::cli

@@ -7,6 +7,7 @@
 #include <vector>
 
 namespace CLI {
+class App;
 class Option;
 }
 
@@ -15,8 +16,10 @@ namespace gomo::cli {
 struct Context {
   std::ostream& out = std::cout;  // data
   std::ostream& err = std::cerr;  // messages, progress, summaries
+  std::istream& in = std::cin;    // `-` inputs and confirmation answers
   bool stdout_tty = false;
   bool stderr_tty = false;
+  bool stdin_tty = false;  // destructive commands ask only on a terminal (else they need --yes)
 
   // Global flags.
   std::string output = "text";  // -o: text|json|yaml|table (yaml/table: resource commands; others print text)

@@ -9,6 +9,7 @@
 #include "checks/registry.h"
 #include "checks/validate.h"
 #include "cli/commands.h"
+#include "cli/flow_remote.h"
 #include "model/project_config.h"
 #include "report/diagnostics.h"
 #include "version.h"
@@ -28,6 +29,7 @@ struct ValidateFlags {
   std::string config;
   bool no_config = false;
   unsigned jobs = 0;
+  FlowRemoteFlags remote;  // --remote, --catalog-from and the target flags (cli/flow_remote.cc)
 };
 
 int run_validate(Context& ctx, const ValidateFlags& f) {
@@ -61,6 +63,9 @@ int run_validate(Context& ctx, const ValidateFlags& f) {
     ctx.err << "gomo: " << inputs.error().message() << "\n";
     return kExitUsage;
   }
+  if (int code = flow_catalogs_from_account(ctx, f.remote, resolved->options)) return code;
+  std::vector<checks::Input> remote_inputs;
+  if (f.remote.remote) remote_inputs = inputs.value();
   report::DiagFormat auto_format = report::DiagFormat::kText;
   if (ctx.output == "json") auto_format = report::DiagFormat::kJson;
   else if (const char* gh = std::getenv("GITHUB_ACTIONS"); gh && std::string(gh) == "true") auto_format = report::DiagFormat::kGithub;
@@ -76,6 +81,7 @@ int run_validate(Context& ctx, const ValidateFlags& f) {
   }
 
   auto results = checks::validate_inputs(std::move(inputs.value()), resolved->options);
+  if (int code = flow_remote_validate(ctx, f.remote, resolved->options, remote_inputs, results)) return code;
   report::RunInfo run;
   run.tool_version = kVersion;
   run.strict = resolved->strict;
@@ -99,7 +105,7 @@ int run_validate(Context& ctx, const ValidateFlags& f) {
 
 void add_flow_commands(CLI::App& app, Context& ctx, Action& action) {
   (void)ctx;
-  auto* flow = app.add_subcommand("flow", "Validate, format, convert and draw call flows");
+  auto* flow = app.add_subcommand("flow", "Validate, format, convert, draw and simulate call flows; push and pull them");
   flow->require_subcommand(1);
 
   auto vf = std::make_shared<ValidateFlags>();
@@ -123,9 +129,11 @@ void add_flow_commands(CLI::App& app, Context& ctx, Action& action) {
   validate->add_option("--config", vf->config, "Project config file (default: .gomo.yaml here or in a parent directory)");
   validate->add_flag("--no-config", vf->no_config, "Ignore .gomo.yaml");
   validate->add_option("-j,--jobs", vf->jobs, "Files checked in parallel (default: one per core)");
+  add_flow_remote_flags(validate, vf->remote);
   validate->callback([vf, &action] { action = [vf](Context& c) { return run_validate(c, *vf); }; });
   add_flow_format_commands(*flow, ctx, action);
   add_flow_sim_commands(*flow, ctx, action);
+  add_flow_sync_commands(*flow, ctx, action);
 }
 
 }  // namespace gomo::cli

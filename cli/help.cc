@@ -9,7 +9,7 @@ namespace gomo::cli {
 
 void add_help_commands(CLI::App& app, Context& ctx, Action& action) {
   auto words = std::make_shared<std::vector<std::string>>();
-  auto* help = app.add_subcommand("help", "Show help: gomo help [exit-codes|rules|config|formats|COMMAND...]");
+  auto* help = app.add_subcommand("help", "Show help: gomo help [exit-codes|rules|config|formats|profiles|COMMAND...]");
   auto* topic_option = help->add_option("topic", *words, "A topic, or a command path such as `flow validate`");
   // Topics for `gomo completion` (which adds the command names): "exit-codes, rules, ..." split at ", ".
   std::string topics = report::help_topic_names();

@@ -31,7 +31,7 @@ void build_app(CLI::App& app, Context& ctx, Action& action) {
   app.footer(
       "Exit codes: 0 ok, 1 checks failed, 2 usage error or unreadable input, 3 API error, 4 auth, 5 network\n"
       "(gomo help exit-codes).\n"
-      "Help topics: gomo help exit-codes | rules | config | formats; gomo help COMMAND... for a command.");
+      "Help topics: gomo help exit-codes | rules | config | formats | profiles; gomo help COMMAND... for a command.");
   app.fallthrough();  // global flags may follow the subcommand
   app.add_option("-o,--output", ctx.output,
                  "Output on stdout: text, json, or for platform resources also yaml and table (= text)")
@@ -45,6 +45,12 @@ void build_app(CLI::App& app, Context& ctx, Action& action) {
   add_flow_commands(app, ctx, action);
   add_serve_commands(app, ctx, action);
   add_contacts_commands(app, ctx, action);
+  add_attributes_commands(app, ctx, action);
+  add_audiences_commands(app, ctx, action);
+  add_dids_commands(app, ctx, action);
+  add_audio_commands(app, ctx, action);
+  add_config_commands(app, ctx, action);
+  add_auth_commands(app, ctx, action);
   add_help_commands(app, ctx, action);
   add_completion_commands(app, ctx, action);  // last: it describes the whole tree
 }
@@ -53,6 +59,7 @@ int run(int argc, char** argv) {
   Context ctx;
   ctx.stdout_tty = isatty(STDOUT_FILENO);
   ctx.stderr_tty = isatty(STDERR_FILENO);
+  ctx.stdin_tty = isatty(STDIN_FILENO);
   CLI::App app{"gomo: the command-line toolkit for Gomobile voice campaigns", "gomo"};
   Action action;
   build_app(app, ctx, action);

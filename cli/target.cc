@@ -1,10 +1,12 @@
-// Opening the target of a platform command (cli/target.h).
+// Opening the target of a platform command (cli/target.h); the logic is in lib/profile.
 #include "cli/target.h"
 
 #include <CLI/CLI.hpp>
-#include <cstdlib>
+#include <variant>
 
-#include "api/remote_platform.h"
+#include "api/platform.h"
+#include "profile/open.h"
+#include "profile/resolve.h"
 #include "report/resources.h"
 #include "store/workspace.h"
 
@@ -12,7 +14,9 @@ namespace gomo::cli {
 
 OpenedTarget::OpenedTarget() = default;
 OpenedTarget::OpenedTarget(OpenedTarget&&) noexcept = default;
-OpenedTarget::~OpenedTarget() = default;
+OpenedTarget::~OpenedTarget() {
+  platform.reset();  // before the workspace it reads
+}
 
 int exit_code_for(const api::ApiError& e) {
   if (e.is_auth()) return kExitAuth;
@@ -30,69 +34,75 @@ int report_api_error(Context& ctx, const api::ApiError& e) {
   return exit_code_for(e);
 }
 
-// Opens the target; on failure prints why and sets `exit_code`.
-std::optional<OpenedTarget> open_target(Context& ctx, const TargetOptions& o, int& exit_code) {
-  const char* key_value = std::getenv(o.api_key_env.c_str());
-  std::string key = key_value ? key_value : "";
-  OpenedTarget opened;
-  if (!o.base_url.empty()) {
-    if (key.empty()) {
-      ctx.err << "gomo: no API key: set " << o.api_key_env << " (or name another variable with --api-key-env)\n";
-      exit_code = kExitAuth;
-      return std::nullopt;
-    }
-    api::ClientOptions client;
-    client.base_url = o.base_url;
-    client.api_key = key;
-    client.bearer = o.bearer;
-    client.insecure = o.insecure;
-    client.rate_limit = o.rate_limit;
-    auto remote = api::RemotePlatform::create(client);
-    if (!remote) {
-      ctx.err << "gomo: " << remote.error().message << "\n";
-      exit_code = kExitUsage;
-      return std::nullopt;
-    }
-    opened.platform = std::move(*remote);
-    return opened;
-  }
-  const std::string workspace = o.workspace.empty() ? store::kDefaultWorkspacePath : o.workspace;
-  auto ws = store::Workspace::open(workspace);
-  if (!ws) {
-    ctx.err << "gomo: " << ws.error().message() << "\n";
+std::unique_ptr<profile::ResolvedTarget> resolve_target(Context& ctx, const TargetOptions& o, int& exit_code) {
+  auto env = profile::process_env();
+  auto path = profile::config_path(env);
+  if (!path) {
+    ctx.err << "gomo: " << path.error().message() << "\n";
     exit_code = kExitUsage;
+    return nullptr;
+  }
+  auto config = profile::ConfigFile::load(*path);
+  if (!config) {
+    ctx.err << "gomo: " << config.error().message() << "\n";
+    exit_code = kExitUsage;
+    return nullptr;
+  }
+  profile::TargetFlags flags;
+  flags.profile = o.profile;
+  flags.base_url = o.base_url;
+  flags.workspace = o.workspace;
+  flags.api_key_env = o.api_key_env;
+  flags.bearer = o.bearer;
+  flags.insecure = o.insecure;
+  if (o.rate_limit_given) flags.rate_limit = o.rate_limit;
+  auto resolved = profile::resolve_target(flags, env, *config);
+  if (!resolved) {
+    ctx.err << "gomo: " << resolved.error().message() << "\n";
+    exit_code = kExitUsage;
+    return nullptr;
+  }
+  return std::make_unique<profile::ResolvedTarget>(std::move(*resolved));
+}
+
+std::optional<OpenedTarget> open_target(Context& ctx, const TargetOptions& o, int& exit_code) {
+  auto resolved = resolve_target(ctx, o, exit_code);
+  if (!resolved) return std::nullopt;
+  if (ctx.verbose) {
+    ctx.err << "gomo: target " << resolved->summary() << " (profile " << resolved->profile << ", "
+            << profile::describe(resolved->profile_from) << "); key "
+            << (resolved->api_key.empty() ? "none" : profile::mask_key(resolved->api_key)) << " from "
+            << profile::describe(resolved->api_key_from) << "\n";
+  }
+  auto opened = profile::open_platform(*resolved);
+  if (auto* failure = std::get_if<profile::OpenFailure>(&opened)) {
+    ctx.err << "gomo: " << failure->message << "\n";
+    exit_code = failure->kind == profile::OpenFailure::Kind::kAuth ? kExitAuth : kExitUsage;
     return std::nullopt;
   }
-  // The local workspace answers as the key's organisation, or as its only organisation.
-  std::optional<api::Organization> org;
-  if (!key.empty()) {
-    org = (*ws)->organization_for_key(key);
-    if (!org) {
-      ctx.err << "gomo: the key in " << o.api_key_env << " belongs to no organisation of " << workspace << "\n";
-      exit_code = kExitAuth;
-      return std::nullopt;
-    }
-  } else {
-    auto orgs = (*ws)->organizations();
-    if (orgs.size() != 1) {
-      ctx.err << "gomo: " << workspace << " has " << orgs.size() << " organisations; say which with the key in "
-              << o.api_key_env << (orgs.empty() ? " (create one: gomo serve --init)" : "") << "\n";
-      exit_code = kExitAuth;
-      return std::nullopt;
-    }
-    org = orgs[0];
-  }
-  opened.workspace = std::move(*ws);
-  opened.platform = opened.workspace->platform_for(org->id);
-  return opened;
+  auto& platform = std::get<profile::OpenedPlatform>(opened);
+  OpenedTarget target;
+  target.workspace = std::move(platform.workspace);
+  target.platform = std::move(platform.platform);
+  target.summary = resolved->summary();
+  target.resolved = std::move(resolved);
+  return target;
+}
+
+void print_target_summary(Context& ctx, const OpenedTarget& target, const std::string& what) {
+  if (ctx.quiet) return;
+  ctx.err << what << " \xE2\x86\x92 " << target.summary << "\n";
 }
 
 void add_target_flags(CLI::App* cmd, TargetOptions& o) {
-  cmd->add_option("--base-url", o.base_url, "Platform API base URL (e.g. https://api.gomobile.ma/api); default: the local workspace");
+  cmd->add_option("--profile", o.profile, "Profile of the config file to use (gomo config list); default: GOMO_PROFILE, else the current one");
+  cmd->add_option("--base-url", o.base_url, "Platform API base URL (e.g. https://api.gomobile.ma/api); default: from the profile");
   cmd->add_option("--api-key-env", o.api_key_env, "Environment variable holding the API key")->capture_default_str();
   cmd->add_flag("--bearer", o.bearer, "Send the key as Authorization: Bearer instead of x-api-key");
   cmd->add_flag("--insecure", o.insecure, "Skip TLS verification and allow plain http to non-loopback hosts");
-  cmd->add_option("--rate-limit", o.rate_limit, "Client-side limit in requests per second (0: none)")->capture_default_str();
+  cmd->add_option("--rate-limit", o.rate_limit, "Client-side limit in requests per second (0: none)")
+      ->capture_default_str()
+      ->each([&o](const std::string&) { o.rate_limit_given = true; });
   cmd->add_option("--workspace", o.workspace, std::string("The local workspace database (default ") + store::kDefaultWorkspacePath + ")");
 }
 

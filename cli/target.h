@@ -1,7 +1,8 @@
 #pragma once
 // Where a platform command sends its requests: the flags every such command takes, opening the
 // target (local workspace or remote platform), and printing the platform's refusals with the
-// documented exit codes. Profiles (gomo config) resolve here too, so commands never see them.
+// documented exit codes. Profiles (gomo config) resolve here too (lib/profile), so commands never
+// see them: flag > profile named by --profile > environment > current profile > default.
 #include <memory>
 #include <optional>
 #include <string>
@@ -19,16 +20,22 @@ struct ResourceColumn;
 namespace gomo::store {
 class Workspace;
 }
+namespace gomo::profile {
+struct ResolvedTarget;
+}
 
 namespace gomo::cli {
 
+// Bound to the flags by add_target_flags. Empty strings: not given on the command line.
 struct TargetOptions {
-  std::string base_url;  // empty: the local workspace
-  std::string api_key_env = "GOMO_API_KEY";
+  std::string base_url;  // --base-url: a remote platform
+  std::string api_key_env = "GOMO_API_KEY";  // --api-key-env: the variable holding the key
   bool bearer = false;
   bool insecure = false;
-  double rate_limit = 10;
-  std::string workspace;  // empty: the default workspace path
+  double rate_limit = 10;  // --rate-limit, requests per second (0: none); used only when given
+  std::string workspace;   // --workspace: the local workspace at this path
+  std::string profile;     // --profile: a profile of the config file (gomo config)
+  bool rate_limit_given = false;  // set by the --rate-limit flag
 };
 
 // The platform and, for the local workspace, the Workspace it lives in (kept alive alongside).
@@ -38,13 +45,27 @@ struct OpenedTarget {
   ~OpenedTarget();
   std::unique_ptr<store::Workspace> workspace;
   std::unique_ptr<api::Platform> platform;
+  // "local workspace .gomo/workspace.db" or "https://api.gomobile.ma/api (prod)".
+  std::string summary;
+  // Where the target and each setting came from (never null after open_target succeeded).
+  std::unique_ptr<profile::ResolvedTarget> resolved;
 };
 
-// Adds the target flags to a platform command.
+// Adds the target flags to a platform command: --profile, --base-url, --api-key-env, --bearer,
+// --insecure, --rate-limit, --workspace.
 void add_target_flags(CLI::App* cmd, TargetOptions& options);
 
-// Opens the target; on failure prints why and sets `exit_code` (2 usage, 4 auth).
+// Resolves where the command would go, without opening it (reads the config file). On failure
+// prints why and sets `exit_code` (2: unknown profile, bad config file, conflicting flags).
+std::unique_ptr<profile::ResolvedTarget> resolve_target(Context& ctx, const TargetOptions& options, int& exit_code);
+
+// Opens the target; on failure prints why and sets `exit_code` (2 usage, 4 auth). With -v, says
+// which target and where the key came from (masked).
 std::optional<OpenedTarget> open_target(Context& ctx, const TargetOptions& options, int& exit_code);
+
+// The one summary line of a mutating command, on stderr unless -q:
+// "created contact c_123 → local workspace .gomo/workspace.db".
+void print_target_summary(Context& ctx, const OpenedTarget& target, const std::string& what);
 
 // Prints what the platform said ("gomo: API error 400 VALIDATION_FAILED: ..." plus each field error)
 // and returns the exit code for it: 3 API error, 4 authentication, 5 network or unavailable.

@@ -8,21 +8,21 @@ _gomo_command() {
   subcommands="" options="" value_options="" positional_slots=0 positional_variadic=0
   case "$1" in
     "gomo")
-      subcommands='flow serve contacts help completion'
+      subcommands='flow serve contacts attributes audiences dids audio config auth help completion'
       options='--version -h --help -o --output --color -q --quiet -v --verbose'
       value_options='-o --output --color'
       positional_slots=0 positional_variadic=0
       ;;
     "gomo flow")
-      subcommands='validate fmt convert graph run test simulate'
+      subcommands='validate fmt convert graph run test simulate push diff pull'
       options='-h --help -o --output --color -q --quiet -v --verbose'
       value_options='-o --output --color'
       positional_slots=0 positional_variadic=0
       ;;
     "gomo flow validate")
       subcommands=''
-      options='-h --help -f --format --output-file --strict --ignore --target --audio-catalog --attributes --config --no-config -j --jobs -o --output --color -q --quiet -v --verbose'
-      value_options='-f --format --output-file --ignore --target --audio-catalog --attributes --config -j --jobs -o --output --color'
+      options='-h --help -f --format --output-file --strict --ignore --target --audio-catalog --attributes --config --no-config -j --jobs --remote --catalog-from --profile --base-url --api-key-env --bearer --insecure --rate-limit --workspace -o --output --color -q --quiet -v --verbose'
+      value_options='-f --format --output-file --ignore --target --audio-catalog --attributes --config -j --jobs --catalog-from --profile --base-url --api-key-env --rate-limit --workspace -o --output --color'
       positional_slots=1 positional_variadic=1
       ;;
     "gomo flow fmt")
@@ -61,6 +61,24 @@ _gomo_command() {
       value_options='-n --calls --seed -o --output --color'
       positional_slots=1 positional_variadic=0
       ;;
+    "gomo flow push")
+      subcommands=''
+      options='-h --help --name --id --dry-run --force --profile --base-url --api-key-env --bearer --insecure --rate-limit --workspace -o --output --color -q --quiet -v --verbose'
+      value_options='--name --id --profile --base-url --api-key-env --rate-limit --workspace -o --output --color'
+      positional_slots=1 positional_variadic=1
+      ;;
+    "gomo flow diff")
+      subcommands=''
+      options='-h --help --name --id --profile --base-url --api-key-env --bearer --insecure --rate-limit --workspace -o --output --color -q --quiet -v --verbose'
+      value_options='--name --id --profile --base-url --api-key-env --rate-limit --workspace -o --output --color'
+      positional_slots=1 positional_variadic=1
+      ;;
+    "gomo flow pull")
+      subcommands=''
+      options='-h --help -f --file --output-dir --force --profile --base-url --api-key-env --bearer --insecure --rate-limit --workspace -o --output --color -q --quiet -v --verbose'
+      value_options='-f --file --output-dir --profile --base-url --api-key-env --rate-limit --workspace -o --output --color'
+      positional_slots=1 positional_variadic=1
+      ;;
     "gomo serve")
       subcommands=''
       options='-h --help --listen --workspace --init --org-name --allow-remote --fail-rate --rate-limit --latency --drop-connections --seed -o --output --color -q --quiet -v --verbose'
@@ -68,15 +86,195 @@ _gomo_command() {
       positional_slots=0 positional_variadic=0
       ;;
     "gomo contacts")
-      subcommands='list'
+      subcommands='list get create update delete'
       options='-h --help -o --output --color -q --quiet -v --verbose'
       value_options='-o --output --color'
       positional_slots=0 positional_variadic=0
       ;;
     "gomo contacts list")
       subcommands=''
-      options='-h --help --base-url --api-key-env --bearer --insecure --rate-limit --workspace --search --page --limit --sort-by --sort-order --all -o --output --color -q --quiet -v --verbose'
-      value_options='--base-url --api-key-env --rate-limit --workspace --search --page --limit --sort-by --sort-order -o --output --color'
+      options='-h --help --profile --base-url --api-key-env --bearer --insecure --rate-limit --workspace --search --page --limit --sort-by --sort-order --all -o --output --color -q --quiet -v --verbose'
+      value_options='--profile --base-url --api-key-env --rate-limit --workspace --search --page --limit --sort-by --sort-order -o --output --color'
+      positional_slots=0 positional_variadic=0
+      ;;
+    "gomo contacts get")
+      subcommands=''
+      options='-h --help --profile --base-url --api-key-env --bearer --insecure --rate-limit --workspace --region -o --output --color -q --quiet -v --verbose'
+      value_options='--profile --base-url --api-key-env --rate-limit --workspace --region -o --output --color'
+      positional_slots=1 positional_variadic=0
+      ;;
+    "gomo contacts create")
+      subcommands=''
+      options='-h --help --phone --first-name --last-name --full-name --email --address --city --state --zip --occupation --gender --preferred-channel --attr -f --file --region --profile --base-url --api-key-env --bearer --insecure --rate-limit --workspace -o --output --color -q --quiet -v --verbose'
+      value_options='--phone --first-name --last-name --full-name --email --address --city --state --zip --occupation --gender --preferred-channel --attr -f --file --region --profile --base-url --api-key-env --rate-limit --workspace -o --output --color'
+      positional_slots=0 positional_variadic=0
+      ;;
+    "gomo contacts update")
+      subcommands=''
+      options='-h --help --phone --first-name --last-name --full-name --email --address --city --state --zip --occupation --gender --preferred-channel --attr -f --file --region --profile --base-url --api-key-env --bearer --insecure --rate-limit --workspace -o --output --color -q --quiet -v --verbose'
+      value_options='--phone --first-name --last-name --full-name --email --address --city --state --zip --occupation --gender --preferred-channel --attr -f --file --region --profile --base-url --api-key-env --rate-limit --workspace -o --output --color'
+      positional_slots=1 positional_variadic=0
+      ;;
+    "gomo contacts delete")
+      subcommands=''
+      options='-h --help -y --yes --region --profile --base-url --api-key-env --bearer --insecure --rate-limit --workspace -o --output --color -q --quiet -v --verbose'
+      value_options='--region --profile --base-url --api-key-env --rate-limit --workspace -o --output --color'
+      positional_slots=1 positional_variadic=1
+      ;;
+    "gomo attributes")
+      subcommands='list create'
+      options='-h --help -o --output --color -q --quiet -v --verbose'
+      value_options='-o --output --color'
+      positional_slots=0 positional_variadic=0
+      ;;
+    "gomo attributes list")
+      subcommands=''
+      options='-h --help --profile --base-url --api-key-env --bearer --insecure --rate-limit --workspace --search --page --limit --sort-by --sort-order --all -o --output --color -q --quiet -v --verbose'
+      value_options='--profile --base-url --api-key-env --rate-limit --workspace --search --page --limit --sort-by --sort-order -o --output --color'
+      positional_slots=0 positional_variadic=0
+      ;;
+    "gomo attributes create")
+      subcommands=''
+      options='-h --help --name --type --description --profile --base-url --api-key-env --bearer --insecure --rate-limit --workspace -o --output --color -q --quiet -v --verbose'
+      value_options='--name --type --description --profile --base-url --api-key-env --rate-limit --workspace -o --output --color'
+      positional_slots=0 positional_variadic=0
+      ;;
+    "gomo audiences")
+      subcommands='create list get members add remove'
+      options='-h --help -o --output --color -q --quiet -v --verbose'
+      value_options='-o --output --color'
+      positional_slots=0 positional_variadic=0
+      ;;
+    "gomo audiences create")
+      subcommands=''
+      options='-h --help --name --description --profile --base-url --api-key-env --bearer --insecure --rate-limit --workspace -o --output --color -q --quiet -v --verbose'
+      value_options='--name --description --profile --base-url --api-key-env --rate-limit --workspace -o --output --color'
+      positional_slots=0 positional_variadic=0
+      ;;
+    "gomo audiences list")
+      subcommands=''
+      options='-h --help --profile --base-url --api-key-env --bearer --insecure --rate-limit --workspace --search --page --limit --sort-by --sort-order --all -o --output --color -q --quiet -v --verbose'
+      value_options='--profile --base-url --api-key-env --rate-limit --workspace --search --page --limit --sort-by --sort-order -o --output --color'
+      positional_slots=0 positional_variadic=0
+      ;;
+    "gomo audiences get")
+      subcommands=''
+      options='-h --help --profile --base-url --api-key-env --bearer --insecure --rate-limit --workspace -o --output --color -q --quiet -v --verbose'
+      value_options='--profile --base-url --api-key-env --rate-limit --workspace -o --output --color'
+      positional_slots=1 positional_variadic=0
+      ;;
+    "gomo audiences members")
+      subcommands=''
+      options='-h --help --profile --base-url --api-key-env --bearer --insecure --rate-limit --workspace --search --page --limit --sort-by --sort-order --all -o --output --color -q --quiet -v --verbose'
+      value_options='--profile --base-url --api-key-env --rate-limit --workspace --search --page --limit --sort-by --sort-order -o --output --color'
+      positional_slots=1 positional_variadic=0
+      ;;
+    "gomo audiences add")
+      subcommands=''
+      options='-h --help --from-file --region --profile --base-url --api-key-env --bearer --insecure --rate-limit --workspace -o --output --color -q --quiet -v --verbose'
+      value_options='--from-file --region --profile --base-url --api-key-env --rate-limit --workspace -o --output --color'
+      positional_slots=2 positional_variadic=1
+      ;;
+    "gomo audiences remove")
+      subcommands=''
+      options='-h --help --from-file -y --yes --region --profile --base-url --api-key-env --bearer --insecure --rate-limit --workspace -o --output --color -q --quiet -v --verbose'
+      value_options='--from-file --region --profile --base-url --api-key-env --rate-limit --workspace -o --output --color'
+      positional_slots=2 positional_variadic=1
+      ;;
+    "gomo dids")
+      subcommands='list'
+      options='-h --help -o --output --color -q --quiet -v --verbose'
+      value_options='-o --output --color'
+      positional_slots=0 positional_variadic=0
+      ;;
+    "gomo dids list")
+      subcommands=''
+      options='-h --help --profile --base-url --api-key-env --bearer --insecure --rate-limit --workspace --search --page --limit --sort-by --sort-order --all --status --shared --own -o --output --color -q --quiet -v --verbose'
+      value_options='--profile --base-url --api-key-env --rate-limit --workspace --search --page --limit --sort-by --sort-order --status -o --output --color'
+      positional_slots=0 positional_variadic=0
+      ;;
+    "gomo audio")
+      subcommands='list upload'
+      options='-h --help -o --output --color -q --quiet -v --verbose'
+      value_options='-o --output --color'
+      positional_slots=0 positional_variadic=0
+      ;;
+    "gomo audio list")
+      subcommands=''
+      options='-h --help --profile --base-url --api-key-env --bearer --insecure --rate-limit --workspace --search --page --limit --sort-by --sort-order --all --usage-type --tag -o --output --color -q --quiet -v --verbose'
+      value_options='--profile --base-url --api-key-env --rate-limit --workspace --search --page --limit --sort-by --sort-order --usage-type --tag -o --output --color'
+      positional_slots=0 positional_variadic=0
+      ;;
+    "gomo audio upload")
+      subcommands=''
+      options='-h --help --name --description --usage-type --tag --profile --base-url --api-key-env --bearer --insecure --rate-limit --workspace -o --output --color -q --quiet -v --verbose'
+      value_options='--name --description --usage-type --tag --profile --base-url --api-key-env --rate-limit --workspace -o --output --color'
+      positional_slots=1 positional_variadic=1
+      ;;
+    "gomo config")
+      subcommands='init set unset get list use show delete'
+      options='-h --help -o --output --color -q --quiet -v --verbose'
+      value_options='-o --output --color'
+      positional_slots=0 positional_variadic=0
+      ;;
+    "gomo config init")
+      subcommands=''
+      options='-h --help --name --base-url --api-key-stdin --bearer --insecure --no-verify -o --output --color -q --quiet -v --verbose'
+      value_options='--name --base-url -o --output --color'
+      positional_slots=0 positional_variadic=0
+      ;;
+    "gomo config set")
+      subcommands=''
+      options='-h --help --profile -o --output --color -q --quiet -v --verbose'
+      value_options='--profile -o --output --color'
+      positional_slots=2 positional_variadic=0
+      ;;
+    "gomo config unset")
+      subcommands=''
+      options='-h --help --profile -o --output --color -q --quiet -v --verbose'
+      value_options='--profile -o --output --color'
+      positional_slots=1 positional_variadic=0
+      ;;
+    "gomo config get")
+      subcommands=''
+      options='-h --help --profile -o --output --color -q --quiet -v --verbose'
+      value_options='--profile -o --output --color'
+      positional_slots=1 positional_variadic=0
+      ;;
+    "gomo config list")
+      subcommands=''
+      options='-h --help -o --output --color -q --quiet -v --verbose'
+      value_options='-o --output --color'
+      positional_slots=0 positional_variadic=0
+      ;;
+    "gomo config use")
+      subcommands=''
+      options='-h --help -o --output --color -q --quiet -v --verbose'
+      value_options='-o --output --color'
+      positional_slots=1 positional_variadic=0
+      ;;
+    "gomo config show")
+      subcommands=''
+      options='-h --help --profile --base-url --api-key-env --bearer --insecure --rate-limit --workspace -o --output --color -q --quiet -v --verbose'
+      value_options='--profile --base-url --api-key-env --rate-limit --workspace -o --output --color'
+      positional_slots=0 positional_variadic=0
+      ;;
+    "gomo config delete")
+      subcommands=''
+      options='-h --help --yes -o --output --color -q --quiet -v --verbose'
+      value_options='-o --output --color'
+      positional_slots=1 positional_variadic=0
+      ;;
+    "gomo auth")
+      subcommands='status'
+      options='-h --help -o --output --color -q --quiet -v --verbose'
+      value_options='-o --output --color'
+      positional_slots=0 positional_variadic=0
+      ;;
+    "gomo auth status")
+      subcommands=''
+      options='-h --help --profile --base-url --api-key-env --bearer --insecure --rate-limit --workspace -o --output --color -q --quiet -v --verbose'
+      value_options='--profile --base-url --api-key-env --rate-limit --workspace -o --output --color'
       positional_slots=0 positional_variadic=0
       ;;
     "gomo help")
@@ -108,6 +306,12 @@ _gomo_value() {
     "gomo flow validate|--attributes") _gomo_files "$3" ;;
     "gomo flow validate|--config") _gomo_files "$3" ;;
     "gomo flow validate|-j"|"gomo flow validate|--jobs") COMPREPLY=() ;;
+    "gomo flow validate|--catalog-from") COMPREPLY=() ;;
+    "gomo flow validate|--profile") _gomo_files "$3" ;;
+    "gomo flow validate|--base-url") _gomo_files "$3" ;;
+    "gomo flow validate|--api-key-env") _gomo_files "$3" ;;
+    "gomo flow validate|--rate-limit") COMPREPLY=() ;;
+    "gomo flow validate|--workspace") _gomo_files "$3" ;;
     "gomo flow validate|#0") _gomo_files "$3" ;;
     "gomo flow fmt|--name") _gomo_files "$3" ;;
     "gomo flow fmt|#0") _gomo_files "$3" ;;
@@ -141,6 +345,30 @@ _gomo_value() {
     "gomo flow simulate|-n"|"gomo flow simulate|--calls") COMPREPLY=() ;;
     "gomo flow simulate|--seed") COMPREPLY=() ;;
     "gomo flow simulate|#0") _gomo_files "$3" ;;
+    "gomo flow push|--name") _gomo_files "$3" ;;
+    "gomo flow push|--id") _gomo_files "$3" ;;
+    "gomo flow push|--profile") _gomo_files "$3" ;;
+    "gomo flow push|--base-url") _gomo_files "$3" ;;
+    "gomo flow push|--api-key-env") _gomo_files "$3" ;;
+    "gomo flow push|--rate-limit") COMPREPLY=() ;;
+    "gomo flow push|--workspace") _gomo_files "$3" ;;
+    "gomo flow push|#0") _gomo_files "$3" ;;
+    "gomo flow diff|--name") _gomo_files "$3" ;;
+    "gomo flow diff|--id") _gomo_files "$3" ;;
+    "gomo flow diff|--profile") _gomo_files "$3" ;;
+    "gomo flow diff|--base-url") _gomo_files "$3" ;;
+    "gomo flow diff|--api-key-env") _gomo_files "$3" ;;
+    "gomo flow diff|--rate-limit") COMPREPLY=() ;;
+    "gomo flow diff|--workspace") _gomo_files "$3" ;;
+    "gomo flow diff|#0") _gomo_files "$3" ;;
+    "gomo flow pull|-f"|"gomo flow pull|--file") _gomo_files "$3" ;;
+    "gomo flow pull|--output-dir") _gomo_directories "$3" ;;
+    "gomo flow pull|--profile") _gomo_files "$3" ;;
+    "gomo flow pull|--base-url") _gomo_files "$3" ;;
+    "gomo flow pull|--api-key-env") _gomo_files "$3" ;;
+    "gomo flow pull|--rate-limit") COMPREPLY=() ;;
+    "gomo flow pull|--workspace") _gomo_files "$3" ;;
+    "gomo flow pull|#0") _gomo_files "$3" ;;
     "gomo serve|--listen") _gomo_files "$3" ;;
     "gomo serve|--workspace") _gomo_files "$3" ;;
     "gomo serve|--org-name") _gomo_files "$3" ;;
@@ -149,6 +377,7 @@ _gomo_value() {
     "gomo serve|--latency") COMPREPLY=() ;;
     "gomo serve|--drop-connections") COMPREPLY=() ;;
     "gomo serve|--seed") COMPREPLY=() ;;
+    "gomo contacts list|--profile") _gomo_files "$3" ;;
     "gomo contacts list|--base-url") _gomo_files "$3" ;;
     "gomo contacts list|--api-key-env") _gomo_files "$3" ;;
     "gomo contacts list|--rate-limit") COMPREPLY=() ;;
@@ -158,7 +387,186 @@ _gomo_value() {
     "gomo contacts list|--limit") COMPREPLY=() ;;
     "gomo contacts list|--sort-by") _gomo_files "$3" ;;
     "gomo contacts list|--sort-order") _gomo_words 'asc desc' "$3" ;;
-    "gomo help|#0") _gomo_words 'exit-codes rules config formats flow serve contacts help completion' "$3" ;;
+    "gomo contacts get|--profile") _gomo_files "$3" ;;
+    "gomo contacts get|--base-url") _gomo_files "$3" ;;
+    "gomo contacts get|--api-key-env") _gomo_files "$3" ;;
+    "gomo contacts get|--rate-limit") COMPREPLY=() ;;
+    "gomo contacts get|--workspace") _gomo_files "$3" ;;
+    "gomo contacts get|--region") COMPREPLY=() ;;
+    "gomo contacts get|#0") _gomo_files "$3" ;;
+    "gomo contacts create|--phone") COMPREPLY=() ;;
+    "gomo contacts create|--first-name") _gomo_files "$3" ;;
+    "gomo contacts create|--last-name") _gomo_files "$3" ;;
+    "gomo contacts create|--full-name") _gomo_files "$3" ;;
+    "gomo contacts create|--email") _gomo_files "$3" ;;
+    "gomo contacts create|--address") _gomo_files "$3" ;;
+    "gomo contacts create|--city") _gomo_files "$3" ;;
+    "gomo contacts create|--state") _gomo_files "$3" ;;
+    "gomo contacts create|--zip") _gomo_files "$3" ;;
+    "gomo contacts create|--occupation") _gomo_files "$3" ;;
+    "gomo contacts create|--gender") _gomo_words 'male female' "$3" ;;
+    "gomo contacts create|--preferred-channel") _gomo_files "$3" ;;
+    "gomo contacts create|--attr") COMPREPLY=() ;;
+    "gomo contacts create|-f"|"gomo contacts create|--file") _gomo_files "$3" ;;
+    "gomo contacts create|--region") COMPREPLY=() ;;
+    "gomo contacts create|--profile") _gomo_files "$3" ;;
+    "gomo contacts create|--base-url") _gomo_files "$3" ;;
+    "gomo contacts create|--api-key-env") _gomo_files "$3" ;;
+    "gomo contacts create|--rate-limit") COMPREPLY=() ;;
+    "gomo contacts create|--workspace") _gomo_files "$3" ;;
+    "gomo contacts update|--phone") COMPREPLY=() ;;
+    "gomo contacts update|--first-name") _gomo_files "$3" ;;
+    "gomo contacts update|--last-name") _gomo_files "$3" ;;
+    "gomo contacts update|--full-name") _gomo_files "$3" ;;
+    "gomo contacts update|--email") _gomo_files "$3" ;;
+    "gomo contacts update|--address") _gomo_files "$3" ;;
+    "gomo contacts update|--city") _gomo_files "$3" ;;
+    "gomo contacts update|--state") _gomo_files "$3" ;;
+    "gomo contacts update|--zip") _gomo_files "$3" ;;
+    "gomo contacts update|--occupation") _gomo_files "$3" ;;
+    "gomo contacts update|--gender") _gomo_words 'male female' "$3" ;;
+    "gomo contacts update|--preferred-channel") _gomo_files "$3" ;;
+    "gomo contacts update|--attr") COMPREPLY=() ;;
+    "gomo contacts update|-f"|"gomo contacts update|--file") _gomo_files "$3" ;;
+    "gomo contacts update|--region") COMPREPLY=() ;;
+    "gomo contacts update|--profile") _gomo_files "$3" ;;
+    "gomo contacts update|--base-url") _gomo_files "$3" ;;
+    "gomo contacts update|--api-key-env") _gomo_files "$3" ;;
+    "gomo contacts update|--rate-limit") COMPREPLY=() ;;
+    "gomo contacts update|--workspace") _gomo_files "$3" ;;
+    "gomo contacts update|#0") _gomo_files "$3" ;;
+    "gomo contacts delete|--region") COMPREPLY=() ;;
+    "gomo contacts delete|--profile") _gomo_files "$3" ;;
+    "gomo contacts delete|--base-url") _gomo_files "$3" ;;
+    "gomo contacts delete|--api-key-env") _gomo_files "$3" ;;
+    "gomo contacts delete|--rate-limit") COMPREPLY=() ;;
+    "gomo contacts delete|--workspace") _gomo_files "$3" ;;
+    "gomo contacts delete|#0") _gomo_files "$3" ;;
+    "gomo attributes list|--profile") _gomo_files "$3" ;;
+    "gomo attributes list|--base-url") _gomo_files "$3" ;;
+    "gomo attributes list|--api-key-env") _gomo_files "$3" ;;
+    "gomo attributes list|--rate-limit") COMPREPLY=() ;;
+    "gomo attributes list|--workspace") _gomo_files "$3" ;;
+    "gomo attributes list|--search") _gomo_files "$3" ;;
+    "gomo attributes list|--page") COMPREPLY=() ;;
+    "gomo attributes list|--limit") COMPREPLY=() ;;
+    "gomo attributes list|--sort-by") _gomo_files "$3" ;;
+    "gomo attributes list|--sort-order") _gomo_words 'asc desc' "$3" ;;
+    "gomo attributes create|--name") _gomo_files "$3" ;;
+    "gomo attributes create|--type") _gomo_words 'text number boolean date phone_number email url' "$3" ;;
+    "gomo attributes create|--description") _gomo_files "$3" ;;
+    "gomo attributes create|--profile") _gomo_files "$3" ;;
+    "gomo attributes create|--base-url") _gomo_files "$3" ;;
+    "gomo attributes create|--api-key-env") _gomo_files "$3" ;;
+    "gomo attributes create|--rate-limit") COMPREPLY=() ;;
+    "gomo attributes create|--workspace") _gomo_files "$3" ;;
+    "gomo audiences create|--name") _gomo_files "$3" ;;
+    "gomo audiences create|--description") _gomo_files "$3" ;;
+    "gomo audiences create|--profile") _gomo_files "$3" ;;
+    "gomo audiences create|--base-url") _gomo_files "$3" ;;
+    "gomo audiences create|--api-key-env") _gomo_files "$3" ;;
+    "gomo audiences create|--rate-limit") COMPREPLY=() ;;
+    "gomo audiences create|--workspace") _gomo_files "$3" ;;
+    "gomo audiences list|--profile") _gomo_files "$3" ;;
+    "gomo audiences list|--base-url") _gomo_files "$3" ;;
+    "gomo audiences list|--api-key-env") _gomo_files "$3" ;;
+    "gomo audiences list|--rate-limit") COMPREPLY=() ;;
+    "gomo audiences list|--workspace") _gomo_files "$3" ;;
+    "gomo audiences list|--search") _gomo_files "$3" ;;
+    "gomo audiences list|--page") COMPREPLY=() ;;
+    "gomo audiences list|--limit") COMPREPLY=() ;;
+    "gomo audiences list|--sort-by") _gomo_files "$3" ;;
+    "gomo audiences list|--sort-order") _gomo_words 'asc desc' "$3" ;;
+    "gomo audiences get|--profile") _gomo_files "$3" ;;
+    "gomo audiences get|--base-url") _gomo_files "$3" ;;
+    "gomo audiences get|--api-key-env") _gomo_files "$3" ;;
+    "gomo audiences get|--rate-limit") COMPREPLY=() ;;
+    "gomo audiences get|--workspace") _gomo_files "$3" ;;
+    "gomo audiences get|#0") _gomo_files "$3" ;;
+    "gomo audiences members|--profile") _gomo_files "$3" ;;
+    "gomo audiences members|--base-url") _gomo_files "$3" ;;
+    "gomo audiences members|--api-key-env") _gomo_files "$3" ;;
+    "gomo audiences members|--rate-limit") COMPREPLY=() ;;
+    "gomo audiences members|--workspace") _gomo_files "$3" ;;
+    "gomo audiences members|--search") _gomo_files "$3" ;;
+    "gomo audiences members|--page") COMPREPLY=() ;;
+    "gomo audiences members|--limit") COMPREPLY=() ;;
+    "gomo audiences members|--sort-by") _gomo_files "$3" ;;
+    "gomo audiences members|--sort-order") _gomo_words 'asc desc' "$3" ;;
+    "gomo audiences members|#0") _gomo_files "$3" ;;
+    "gomo audiences add|--from-file") _gomo_files "$3" ;;
+    "gomo audiences add|--region") COMPREPLY=() ;;
+    "gomo audiences add|--profile") _gomo_files "$3" ;;
+    "gomo audiences add|--base-url") _gomo_files "$3" ;;
+    "gomo audiences add|--api-key-env") _gomo_files "$3" ;;
+    "gomo audiences add|--rate-limit") COMPREPLY=() ;;
+    "gomo audiences add|--workspace") _gomo_files "$3" ;;
+    "gomo audiences add|#0") _gomo_files "$3" ;;
+    "gomo audiences add|#1") _gomo_files "$3" ;;
+    "gomo audiences remove|--from-file") _gomo_files "$3" ;;
+    "gomo audiences remove|--region") COMPREPLY=() ;;
+    "gomo audiences remove|--profile") _gomo_files "$3" ;;
+    "gomo audiences remove|--base-url") _gomo_files "$3" ;;
+    "gomo audiences remove|--api-key-env") _gomo_files "$3" ;;
+    "gomo audiences remove|--rate-limit") COMPREPLY=() ;;
+    "gomo audiences remove|--workspace") _gomo_files "$3" ;;
+    "gomo audiences remove|#0") _gomo_files "$3" ;;
+    "gomo audiences remove|#1") _gomo_files "$3" ;;
+    "gomo dids list|--profile") _gomo_files "$3" ;;
+    "gomo dids list|--base-url") _gomo_files "$3" ;;
+    "gomo dids list|--api-key-env") _gomo_files "$3" ;;
+    "gomo dids list|--rate-limit") COMPREPLY=() ;;
+    "gomo dids list|--workspace") _gomo_files "$3" ;;
+    "gomo dids list|--search") _gomo_files "$3" ;;
+    "gomo dids list|--page") COMPREPLY=() ;;
+    "gomo dids list|--limit") COMPREPLY=() ;;
+    "gomo dids list|--sort-by") _gomo_files "$3" ;;
+    "gomo dids list|--sort-order") _gomo_words 'asc desc' "$3" ;;
+    "gomo dids list|--status") _gomo_words 'active inactive reserved' "$3" ;;
+    "gomo audio list|--profile") _gomo_files "$3" ;;
+    "gomo audio list|--base-url") _gomo_files "$3" ;;
+    "gomo audio list|--api-key-env") _gomo_files "$3" ;;
+    "gomo audio list|--rate-limit") COMPREPLY=() ;;
+    "gomo audio list|--workspace") _gomo_files "$3" ;;
+    "gomo audio list|--search") _gomo_files "$3" ;;
+    "gomo audio list|--page") COMPREPLY=() ;;
+    "gomo audio list|--limit") COMPREPLY=() ;;
+    "gomo audio list|--sort-by") _gomo_files "$3" ;;
+    "gomo audio list|--sort-order") _gomo_words 'asc desc' "$3" ;;
+    "gomo audio list|--usage-type") _gomo_words 'welcome goodbye question prompt hold_music notification other' "$3" ;;
+    "gomo audio list|--tag") _gomo_files "$3" ;;
+    "gomo audio upload|--name") _gomo_files "$3" ;;
+    "gomo audio upload|--description") _gomo_files "$3" ;;
+    "gomo audio upload|--usage-type") _gomo_words 'welcome goodbye question prompt hold_music notification other' "$3" ;;
+    "gomo audio upload|--tag") _gomo_files "$3" ;;
+    "gomo audio upload|--profile") _gomo_files "$3" ;;
+    "gomo audio upload|--base-url") _gomo_files "$3" ;;
+    "gomo audio upload|--api-key-env") _gomo_files "$3" ;;
+    "gomo audio upload|--rate-limit") COMPREPLY=() ;;
+    "gomo audio upload|--workspace") _gomo_files "$3" ;;
+    "gomo audio upload|#0") _gomo_files "$3" ;;
+    "gomo config init|--name") _gomo_files "$3" ;;
+    "gomo config init|--base-url") _gomo_files "$3" ;;
+    "gomo config set|--profile") _gomo_files "$3" ;;
+    "gomo config set|#0") _gomo_files "$3" ;;
+    "gomo config set|#1") _gomo_files "$3" ;;
+    "gomo config unset|--profile") _gomo_files "$3" ;;
+    "gomo config unset|#0") _gomo_files "$3" ;;
+    "gomo config get|--profile") _gomo_files "$3" ;;
+    "gomo config get|#0") _gomo_files "$3" ;;
+    "gomo config use|#0") _gomo_files "$3" ;;
+    "gomo config show|--profile") _gomo_files "$3" ;;
+    "gomo config show|--base-url") _gomo_files "$3" ;;
+    "gomo config show|--api-key-env") _gomo_files "$3" ;;
+    "gomo config show|--rate-limit") COMPREPLY=() ;;
+    "gomo config show|--workspace") _gomo_files "$3" ;;
+    "gomo config delete|#0") _gomo_files "$3" ;;
+    "gomo auth status|--profile") _gomo_files "$3" ;;
+    "gomo auth status|--base-url") _gomo_files "$3" ;;
+    "gomo auth status|--api-key-env") _gomo_files "$3" ;;
+    "gomo auth status|--rate-limit") COMPREPLY=() ;;
+    "gomo auth status|--workspace") _gomo_files "$3" ;;
+    "gomo help|#0") _gomo_words 'exit-codes rules config formats profiles flow serve contacts attributes audiences dids audio config auth help completion' "$3" ;;
     "gomo completion|#0") _gomo_words 'bash zsh fish' "$3" ;;
     *) COMPREPLY=() ;;
   esac

@@ -5,11 +5,23 @@
 function __gomo_subcommands
     switch $argv[1]
         case 'gomo'
-            printf '%s\n' flow serve contacts help completion
+            printf '%s\n' flow serve contacts attributes audiences dids audio config auth help completion
         case 'gomo flow'
-            printf '%s\n' validate fmt convert graph run test simulate
+            printf '%s\n' validate fmt convert graph run test simulate push diff pull
         case 'gomo contacts'
+            printf '%s\n' list get create update delete
+        case 'gomo attributes'
+            printf '%s\n' list create
+        case 'gomo audiences'
+            printf '%s\n' create list get members add remove
+        case 'gomo dids'
             printf '%s\n' list
+        case 'gomo audio'
+            printf '%s\n' list upload
+        case 'gomo config'
+            printf '%s\n' init set unset get list use show delete
+        case 'gomo auth'
+            printf '%s\n' status
     end
 end
 
@@ -21,7 +33,7 @@ function __gomo_value_options
         case 'gomo flow'
             printf '%s\n' -o --output --color
         case 'gomo flow validate'
-            printf '%s\n' -f --format --output-file --ignore --target --audio-catalog --attributes --config -j --jobs -o --output --color
+            printf '%s\n' -f --format --output-file --ignore --target --audio-catalog --attributes --config -j --jobs --catalog-from --profile --base-url --api-key-env --rate-limit --workspace -o --output --color
         case 'gomo flow fmt'
             printf '%s\n' --name -o --output --color
         case 'gomo flow convert'
@@ -34,12 +46,78 @@ function __gomo_value_options
             printf '%s\n' -f --format --min-coverage --coverage-out -o --output --color
         case 'gomo flow simulate'
             printf '%s\n' -n --calls --seed -o --output --color
+        case 'gomo flow push'
+            printf '%s\n' --name --id --profile --base-url --api-key-env --rate-limit --workspace -o --output --color
+        case 'gomo flow diff'
+            printf '%s\n' --name --id --profile --base-url --api-key-env --rate-limit --workspace -o --output --color
+        case 'gomo flow pull'
+            printf '%s\n' -f --file --output-dir --profile --base-url --api-key-env --rate-limit --workspace -o --output --color
         case 'gomo serve'
             printf '%s\n' --listen --workspace --org-name --fail-rate --rate-limit --latency --drop-connections --seed -o --output --color
         case 'gomo contacts'
             printf '%s\n' -o --output --color
         case 'gomo contacts list'
-            printf '%s\n' --base-url --api-key-env --rate-limit --workspace --search --page --limit --sort-by --sort-order -o --output --color
+            printf '%s\n' --profile --base-url --api-key-env --rate-limit --workspace --search --page --limit --sort-by --sort-order -o --output --color
+        case 'gomo contacts get'
+            printf '%s\n' --profile --base-url --api-key-env --rate-limit --workspace --region -o --output --color
+        case 'gomo contacts create'
+            printf '%s\n' --phone --first-name --last-name --full-name --email --address --city --state --zip --occupation --gender --preferred-channel --attr -f --file --region --profile --base-url --api-key-env --rate-limit --workspace -o --output --color
+        case 'gomo contacts update'
+            printf '%s\n' --phone --first-name --last-name --full-name --email --address --city --state --zip --occupation --gender --preferred-channel --attr -f --file --region --profile --base-url --api-key-env --rate-limit --workspace -o --output --color
+        case 'gomo contacts delete'
+            printf '%s\n' --region --profile --base-url --api-key-env --rate-limit --workspace -o --output --color
+        case 'gomo attributes'
+            printf '%s\n' -o --output --color
+        case 'gomo attributes list'
+            printf '%s\n' --profile --base-url --api-key-env --rate-limit --workspace --search --page --limit --sort-by --sort-order -o --output --color
+        case 'gomo attributes create'
+            printf '%s\n' --name --type --description --profile --base-url --api-key-env --rate-limit --workspace -o --output --color
+        case 'gomo audiences'
+            printf '%s\n' -o --output --color
+        case 'gomo audiences create'
+            printf '%s\n' --name --description --profile --base-url --api-key-env --rate-limit --workspace -o --output --color
+        case 'gomo audiences list'
+            printf '%s\n' --profile --base-url --api-key-env --rate-limit --workspace --search --page --limit --sort-by --sort-order -o --output --color
+        case 'gomo audiences get'
+            printf '%s\n' --profile --base-url --api-key-env --rate-limit --workspace -o --output --color
+        case 'gomo audiences members'
+            printf '%s\n' --profile --base-url --api-key-env --rate-limit --workspace --search --page --limit --sort-by --sort-order -o --output --color
+        case 'gomo audiences add'
+            printf '%s\n' --from-file --region --profile --base-url --api-key-env --rate-limit --workspace -o --output --color
+        case 'gomo audiences remove'
+            printf '%s\n' --from-file --region --profile --base-url --api-key-env --rate-limit --workspace -o --output --color
+        case 'gomo dids'
+            printf '%s\n' -o --output --color
+        case 'gomo dids list'
+            printf '%s\n' --profile --base-url --api-key-env --rate-limit --workspace --search --page --limit --sort-by --sort-order --status -o --output --color
+        case 'gomo audio'
+            printf '%s\n' -o --output --color
+        case 'gomo audio list'
+            printf '%s\n' --profile --base-url --api-key-env --rate-limit --workspace --search --page --limit --sort-by --sort-order --usage-type --tag -o --output --color
+        case 'gomo audio upload'
+            printf '%s\n' --name --description --usage-type --tag --profile --base-url --api-key-env --rate-limit --workspace -o --output --color
+        case 'gomo config'
+            printf '%s\n' -o --output --color
+        case 'gomo config init'
+            printf '%s\n' --name --base-url -o --output --color
+        case 'gomo config set'
+            printf '%s\n' --profile -o --output --color
+        case 'gomo config unset'
+            printf '%s\n' --profile -o --output --color
+        case 'gomo config get'
+            printf '%s\n' --profile -o --output --color
+        case 'gomo config list'
+            printf '%s\n' -o --output --color
+        case 'gomo config use'
+            printf '%s\n' -o --output --color
+        case 'gomo config show'
+            printf '%s\n' --profile --base-url --api-key-env --rate-limit --workspace -o --output --color
+        case 'gomo config delete'
+            printf '%s\n' -o --output --color
+        case 'gomo auth'
+            printf '%s\n' -o --output --color
+        case 'gomo auth status'
+            printf '%s\n' --profile --base-url --api-key-env --rate-limit --workspace -o --output --color
         case 'gomo help'
             printf '%s\n' -o --output --color
         case 'gomo completion'
@@ -90,10 +168,16 @@ complete -c gomo -s 'q' -l 'quiet' -d 'Print only findings and errors'
 complete -c gomo -s 'v' -l 'verbose' -d 'Say more about what gomo is doing'
 
 # gomo
-complete -c gomo -n '__gomo_at "gomo"' -a 'flow' -d 'Validate, format, convert and draw call flows'
+complete -c gomo -n '__gomo_at "gomo"' -a 'flow' -d 'Validate, format, convert, draw and simulate call flows; push and pull them'
 complete -c gomo -n '__gomo_at "gomo"' -a 'serve' -d 'Serve the local workspace over HTTP with the Gomobile API\'s paths'
 complete -c gomo -n '__gomo_at "gomo"' -a 'contacts' -d 'Contacts of the local workspace or of the platform'
-complete -c gomo -n '__gomo_at "gomo"' -a 'help' -d 'Show help: gomo help [exit-codes|rules|config|formats|COMMAND...]'
+complete -c gomo -n '__gomo_at "gomo"' -a 'attributes' -d 'Custom contact attributes of the account'
+complete -c gomo -n '__gomo_at "gomo"' -a 'audiences' -d 'Audiences (contact lists that programs call), by id or name'
+complete -c gomo -n '__gomo_at "gomo"' -a 'dids' -d 'Caller-ID numbers (DIDs) the account may call from'
+complete -c gomo -n '__gomo_at "gomo"' -a 'audio' -d 'Audio files of the account (prompts, greetings, music)'
+complete -c gomo -n '__gomo_at "gomo"' -a 'config' -d 'Profiles: which platform gomo talks to, with which key'
+complete -c gomo -n '__gomo_at "gomo"' -a 'auth' -d 'Check the API key of the target'
+complete -c gomo -n '__gomo_at "gomo"' -a 'help' -d 'Show help: gomo help [exit-codes|rules|config|formats|profiles|COMMAND...]'
 complete -c gomo -n '__gomo_at "gomo"' -a 'completion' -d 'Print the shell completion script for bash, zsh or fish, e.g. source <(gomo completion bash)'
 complete -c gomo -n '__gomo_at "gomo"' -l 'version' -d 'Display program version information and exit'
 complete -c gomo -n '__gomo_at "gomo"' -s 'h' -l 'help' -d 'Show help for a command'
@@ -106,6 +190,9 @@ complete -c gomo -n '__gomo_at "gomo flow"' -a 'graph' -d 'Draw a flow: Mermaid 
 complete -c gomo -n '__gomo_at "gomo flow"' -a 'run' -d 'Simulate one call of a flow with a scripted callee (virtual time)'
 complete -c gomo -n '__gomo_at "gomo flow"' -a 'test' -d 'Run flow unit tests (*.test.yaml) and report node and edge coverage'
 complete -c gomo -n '__gomo_at "gomo flow"' -a 'simulate' -d 'Run many calls against random callees: outcomes and node visit counts'
+complete -c gomo -n '__gomo_at "gomo flow"' -a 'push' -d 'Create or update platform flows from files, by name; unchanged flows are not sent'
+complete -c gomo -n '__gomo_at "gomo flow"' -a 'diff' -d 'Compare flow files with the platform flows of the same name (unified diff)'
+complete -c gomo -n '__gomo_at "gomo flow"' -a 'pull' -d 'Write platform flows as canonical YAML (what gomo flow fmt writes)'
 complete -c gomo -n '__gomo_at "gomo flow"' -s 'h' -l 'help' -d 'Show help for a command'
 
 # gomo flow validate
@@ -120,6 +207,15 @@ complete -c gomo -n '__gomo_at "gomo flow validate"' -l 'attributes' -d 'File li
 complete -c gomo -n '__gomo_at "gomo flow validate"' -l 'config' -d 'Project config file (default: .gomo.yaml here or in a parent directory)' -r -F
 complete -c gomo -n '__gomo_at "gomo flow validate"' -l 'no-config' -d 'Ignore .gomo.yaml'
 complete -c gomo -n '__gomo_at "gomo flow validate"' -s 'j' -l 'jobs' -d 'Files checked in parallel (default: one per core)' -x
+complete -c gomo -n '__gomo_at "gomo flow validate"' -l 'remote' -d 'Also ask the platform to validate each flow (POST /flows/validate); its findings are errors [remote-validation]'
+complete -c gomo -n '__gomo_at "gomo flow validate"' -l 'catalog-from' -d 'Check audio ids and custom attribute names against this profile\'s account' -x
+complete -c gomo -n '__gomo_at "gomo flow validate"' -l 'profile' -d 'Profile of the config file to use (gomo config list); default: GOMO_PROFILE, else the current one' -r -F
+complete -c gomo -n '__gomo_at "gomo flow validate"' -l 'base-url' -d 'Platform API base URL (e.g. https://api.gomobile.ma/api); default: from the profile' -r -F
+complete -c gomo -n '__gomo_at "gomo flow validate"' -l 'api-key-env' -d 'Environment variable holding the API key' -r -F
+complete -c gomo -n '__gomo_at "gomo flow validate"' -l 'bearer' -d 'Send the key as Authorization: Bearer instead of x-api-key'
+complete -c gomo -n '__gomo_at "gomo flow validate"' -l 'insecure' -d 'Skip TLS verification and allow plain http to non-loopback hosts'
+complete -c gomo -n '__gomo_at "gomo flow validate"' -l 'rate-limit' -d 'Client-side limit in requests per second (0: none)' -x
+complete -c gomo -n '__gomo_at "gomo flow validate"' -l 'workspace' -d 'The local workspace database (default .gomo/workspace.db)' -r -F
 complete -c gomo -n '__gomo_at "gomo flow validate"' -F
 
 # gomo flow fmt
@@ -184,6 +280,48 @@ complete -c gomo -n '__gomo_at "gomo flow simulate"' -s 'n' -l 'calls' -d 'Numbe
 complete -c gomo -n '__gomo_at "gomo flow simulate"' -l 'seed' -d 'Random seed: the same seed gives the same results (default 1)' -x
 complete -c gomo -n '__gomo_at "gomo flow simulate"' -F
 
+# gomo flow push
+complete -c gomo -n '__gomo_at "gomo flow push"' -s 'h' -l 'help' -d 'Show help for a command'
+complete -c gomo -n '__gomo_at "gomo flow push"' -l 'name' -d 'Name a bare graph {startNodeId, nodes} (one file)' -r -F
+complete -c gomo -n '__gomo_at "gomo flow push"' -l 'id' -d 'Update this platform flow instead of the one of the same name (one file)' -r -F
+complete -c gomo -n '__gomo_at "gomo flow push"' -l 'dry-run' -d 'Send nothing: say what would happen and print the diff'
+complete -c gomo -n '__gomo_at "gomo flow push"' -l 'force' -d 'Push even when the local checks find errors'
+complete -c gomo -n '__gomo_at "gomo flow push"' -l 'profile' -d 'Profile of the config file to use (gomo config list); default: GOMO_PROFILE, else the current one' -r -F
+complete -c gomo -n '__gomo_at "gomo flow push"' -l 'base-url' -d 'Platform API base URL (e.g. https://api.gomobile.ma/api); default: from the profile' -r -F
+complete -c gomo -n '__gomo_at "gomo flow push"' -l 'api-key-env' -d 'Environment variable holding the API key' -r -F
+complete -c gomo -n '__gomo_at "gomo flow push"' -l 'bearer' -d 'Send the key as Authorization: Bearer instead of x-api-key'
+complete -c gomo -n '__gomo_at "gomo flow push"' -l 'insecure' -d 'Skip TLS verification and allow plain http to non-loopback hosts'
+complete -c gomo -n '__gomo_at "gomo flow push"' -l 'rate-limit' -d 'Client-side limit in requests per second (0: none)' -x
+complete -c gomo -n '__gomo_at "gomo flow push"' -l 'workspace' -d 'The local workspace database (default .gomo/workspace.db)' -r -F
+complete -c gomo -n '__gomo_at "gomo flow push"' -F
+
+# gomo flow diff
+complete -c gomo -n '__gomo_at "gomo flow diff"' -s 'h' -l 'help' -d 'Show help for a command'
+complete -c gomo -n '__gomo_at "gomo flow diff"' -l 'name' -d 'Name a bare graph (one file)' -r -F
+complete -c gomo -n '__gomo_at "gomo flow diff"' -l 'id' -d 'Compare with this platform flow instead of the one of the same name (one file)' -r -F
+complete -c gomo -n '__gomo_at "gomo flow diff"' -l 'profile' -d 'Profile of the config file to use (gomo config list); default: GOMO_PROFILE, else the current one' -r -F
+complete -c gomo -n '__gomo_at "gomo flow diff"' -l 'base-url' -d 'Platform API base URL (e.g. https://api.gomobile.ma/api); default: from the profile' -r -F
+complete -c gomo -n '__gomo_at "gomo flow diff"' -l 'api-key-env' -d 'Environment variable holding the API key' -r -F
+complete -c gomo -n '__gomo_at "gomo flow diff"' -l 'bearer' -d 'Send the key as Authorization: Bearer instead of x-api-key'
+complete -c gomo -n '__gomo_at "gomo flow diff"' -l 'insecure' -d 'Skip TLS verification and allow plain http to non-loopback hosts'
+complete -c gomo -n '__gomo_at "gomo flow diff"' -l 'rate-limit' -d 'Client-side limit in requests per second (0: none)' -x
+complete -c gomo -n '__gomo_at "gomo flow diff"' -l 'workspace' -d 'The local workspace database (default .gomo/workspace.db)' -r -F
+complete -c gomo -n '__gomo_at "gomo flow diff"' -F
+
+# gomo flow pull
+complete -c gomo -n '__gomo_at "gomo flow pull"' -s 'h' -l 'help' -d 'Show help for a command'
+complete -c gomo -n '__gomo_at "gomo flow pull"' -s 'f' -l 'file' -d 'Write to FILE instead of stdout (one flow)' -r -F
+complete -c gomo -n '__gomo_at "gomo flow pull"' -l 'output-dir' -d 'Write each flow to DIR/<name>.yaml' -x -a '(__fish_complete_directories)'
+complete -c gomo -n '__gomo_at "gomo flow pull"' -l 'force' -d 'Overwrite existing files'
+complete -c gomo -n '__gomo_at "gomo flow pull"' -l 'profile' -d 'Profile of the config file to use (gomo config list); default: GOMO_PROFILE, else the current one' -r -F
+complete -c gomo -n '__gomo_at "gomo flow pull"' -l 'base-url' -d 'Platform API base URL (e.g. https://api.gomobile.ma/api); default: from the profile' -r -F
+complete -c gomo -n '__gomo_at "gomo flow pull"' -l 'api-key-env' -d 'Environment variable holding the API key' -r -F
+complete -c gomo -n '__gomo_at "gomo flow pull"' -l 'bearer' -d 'Send the key as Authorization: Bearer instead of x-api-key'
+complete -c gomo -n '__gomo_at "gomo flow pull"' -l 'insecure' -d 'Skip TLS verification and allow plain http to non-loopback hosts'
+complete -c gomo -n '__gomo_at "gomo flow pull"' -l 'rate-limit' -d 'Client-side limit in requests per second (0: none)' -x
+complete -c gomo -n '__gomo_at "gomo flow pull"' -l 'workspace' -d 'The local workspace database (default .gomo/workspace.db)' -r -F
+complete -c gomo -n '__gomo_at "gomo flow pull"' -F
+
 # gomo serve
 complete -c gomo -n '__gomo_at "gomo serve"' -s 'h' -l 'help' -d 'Show help for a command'
 complete -c gomo -n '__gomo_at "gomo serve"' -l 'listen' -d 'HOST:PORT to listen on; port 0 picks a free one' -r -F
@@ -199,11 +337,16 @@ complete -c gomo -n '__gomo_at "gomo serve"' -l 'seed' -d 'Seed of the fault dic
 
 # gomo contacts
 complete -c gomo -n '__gomo_at "gomo contacts"' -a 'list' -d 'List contacts (one page, or --all)'
+complete -c gomo -n '__gomo_at "gomo contacts"' -a 'get' -d 'Show one contact, by id or phone number'
+complete -c gomo -n '__gomo_at "gomo contacts"' -a 'create' -d 'Create a contact (--phone and other fields, or -f FILE)'
+complete -c gomo -n '__gomo_at "gomo contacts"' -a 'update' -d 'Change fields of a contact, by id or phone; other fields keep their value'
+complete -c gomo -n '__gomo_at "gomo contacts"' -a 'delete' -d 'Delete contacts, by id or phone (asks first; --yes when not on a terminal)'
 complete -c gomo -n '__gomo_at "gomo contacts"' -s 'h' -l 'help' -d 'Show help for a command'
 
 # gomo contacts list
 complete -c gomo -n '__gomo_at "gomo contacts list"' -s 'h' -l 'help' -d 'Show help for a command'
-complete -c gomo -n '__gomo_at "gomo contacts list"' -l 'base-url' -d 'Platform API base URL (e.g. https://api.gomobile.ma/api); default: the local workspace' -r -F
+complete -c gomo -n '__gomo_at "gomo contacts list"' -l 'profile' -d 'Profile of the config file to use (gomo config list); default: GOMO_PROFILE, else the current one' -r -F
+complete -c gomo -n '__gomo_at "gomo contacts list"' -l 'base-url' -d 'Platform API base URL (e.g. https://api.gomobile.ma/api); default: from the profile' -r -F
 complete -c gomo -n '__gomo_at "gomo contacts list"' -l 'api-key-env' -d 'Environment variable holding the API key' -r -F
 complete -c gomo -n '__gomo_at "gomo contacts list"' -l 'bearer' -d 'Send the key as Authorization: Bearer instead of x-api-key'
 complete -c gomo -n '__gomo_at "gomo contacts list"' -l 'insecure' -d 'Skip TLS verification and allow plain http to non-loopback hosts'
@@ -211,14 +354,351 @@ complete -c gomo -n '__gomo_at "gomo contacts list"' -l 'rate-limit' -d 'Client-
 complete -c gomo -n '__gomo_at "gomo contacts list"' -l 'workspace' -d 'The local workspace database (default .gomo/workspace.db)' -r -F
 complete -c gomo -n '__gomo_at "gomo contacts list"' -l 'search' -d 'Search names, phone and email' -r -F
 complete -c gomo -n '__gomo_at "gomo contacts list"' -l 'page' -d 'Page number, from 1' -x
-complete -c gomo -n '__gomo_at "gomo contacts list"' -l 'limit' -d 'Contacts per page (1-100)' -x
+complete -c gomo -n '__gomo_at "gomo contacts list"' -l 'limit' -d 'Items per page (1-100)' -x
 complete -c gomo -n '__gomo_at "gomo contacts list"' -l 'sort-by' -d 'firstName, lastName, primaryPhone, primaryEmail or createdAt' -r -F
 complete -c gomo -n '__gomo_at "gomo contacts list"' -l 'sort-order' -d 'asc or desc' -x -a 'asc desc'
 complete -c gomo -n '__gomo_at "gomo contacts list"' -l 'all' -d 'Follow the pages to the end'
 
+# gomo contacts get
+complete -c gomo -n '__gomo_at "gomo contacts get"' -s 'h' -l 'help' -d 'Show help for a command'
+complete -c gomo -n '__gomo_at "gomo contacts get"' -l 'profile' -d 'Profile of the config file to use (gomo config list); default: GOMO_PROFILE, else the current one' -r -F
+complete -c gomo -n '__gomo_at "gomo contacts get"' -l 'base-url' -d 'Platform API base URL (e.g. https://api.gomobile.ma/api); default: from the profile' -r -F
+complete -c gomo -n '__gomo_at "gomo contacts get"' -l 'api-key-env' -d 'Environment variable holding the API key' -r -F
+complete -c gomo -n '__gomo_at "gomo contacts get"' -l 'bearer' -d 'Send the key as Authorization: Bearer instead of x-api-key'
+complete -c gomo -n '__gomo_at "gomo contacts get"' -l 'insecure' -d 'Skip TLS verification and allow plain http to non-loopback hosts'
+complete -c gomo -n '__gomo_at "gomo contacts get"' -l 'rate-limit' -d 'Client-side limit in requests per second (0: none)' -x
+complete -c gomo -n '__gomo_at "gomo contacts get"' -l 'workspace' -d 'The local workspace database (default .gomo/workspace.db)' -r -F
+complete -c gomo -n '__gomo_at "gomo contacts get"' -l 'region' -d 'Region of phone numbers written without + (ISO 3166 code)' -x
+complete -c gomo -n '__gomo_at "gomo contacts get"' -F
+
+# gomo contacts create
+complete -c gomo -n '__gomo_at "gomo contacts create"' -s 'h' -l 'help' -d 'Show help for a command'
+complete -c gomo -n '__gomo_at "gomo contacts create"' -l 'phone' -d 'Primary phone (E.164, or national with --region)' -x
+complete -c gomo -n '__gomo_at "gomo contacts create"' -l 'first-name' -d 'First name (2-64 characters)' -r -F
+complete -c gomo -n '__gomo_at "gomo contacts create"' -l 'last-name' -d 'Last name (1-64 characters)' -r -F
+complete -c gomo -n '__gomo_at "gomo contacts create"' -l 'full-name' -d 'Full name (3-64 characters)' -r -F
+complete -c gomo -n '__gomo_at "gomo contacts create"' -l 'email' -d 'Primary email' -r -F
+complete -c gomo -n '__gomo_at "gomo contacts create"' -l 'address' -d 'Address (3-256 characters)' -r -F
+complete -c gomo -n '__gomo_at "gomo contacts create"' -l 'city' -d 'City (3-64 characters)' -r -F
+complete -c gomo -n '__gomo_at "gomo contacts create"' -l 'state' -d 'State or region (3-64 characters)' -r -F
+complete -c gomo -n '__gomo_at "gomo contacts create"' -l 'zip' -d 'Postal code (3-64 characters)' -r -F
+complete -c gomo -n '__gomo_at "gomo contacts create"' -l 'occupation' -d 'Occupation (3-64 characters)' -r -F
+complete -c gomo -n '__gomo_at "gomo contacts create"' -l 'gender' -d 'male or female' -x -a 'male female'
+complete -c gomo -n '__gomo_at "gomo contacts create"' -l 'preferred-channel' -d 'Preferred channel, e.g. phone' -r -F
+complete -c gomo -n '__gomo_at "gomo contacts create"' -l 'attr' -d 'Custom attribute NAME=VALUE (repeatable); typed by the attribute (number, boolean, ...)' -x
+complete -c gomo -n '__gomo_at "gomo contacts create"' -s 'f' -l 'file' -d 'Contact fields as a JSON or YAML object (API field names); - for stdin' -r -F
+complete -c gomo -n '__gomo_at "gomo contacts create"' -l 'region' -d 'Region of phone numbers written without + (ISO 3166 code)' -x
+complete -c gomo -n '__gomo_at "gomo contacts create"' -l 'profile' -d 'Profile of the config file to use (gomo config list); default: GOMO_PROFILE, else the current one' -r -F
+complete -c gomo -n '__gomo_at "gomo contacts create"' -l 'base-url' -d 'Platform API base URL (e.g. https://api.gomobile.ma/api); default: from the profile' -r -F
+complete -c gomo -n '__gomo_at "gomo contacts create"' -l 'api-key-env' -d 'Environment variable holding the API key' -r -F
+complete -c gomo -n '__gomo_at "gomo contacts create"' -l 'bearer' -d 'Send the key as Authorization: Bearer instead of x-api-key'
+complete -c gomo -n '__gomo_at "gomo contacts create"' -l 'insecure' -d 'Skip TLS verification and allow plain http to non-loopback hosts'
+complete -c gomo -n '__gomo_at "gomo contacts create"' -l 'rate-limit' -d 'Client-side limit in requests per second (0: none)' -x
+complete -c gomo -n '__gomo_at "gomo contacts create"' -l 'workspace' -d 'The local workspace database (default .gomo/workspace.db)' -r -F
+
+# gomo contacts update
+complete -c gomo -n '__gomo_at "gomo contacts update"' -s 'h' -l 'help' -d 'Show help for a command'
+complete -c gomo -n '__gomo_at "gomo contacts update"' -l 'phone' -d 'Primary phone (E.164, or national with --region)' -x
+complete -c gomo -n '__gomo_at "gomo contacts update"' -l 'first-name' -d 'First name (2-64 characters)' -r -F
+complete -c gomo -n '__gomo_at "gomo contacts update"' -l 'last-name' -d 'Last name (1-64 characters)' -r -F
+complete -c gomo -n '__gomo_at "gomo contacts update"' -l 'full-name' -d 'Full name (3-64 characters)' -r -F
+complete -c gomo -n '__gomo_at "gomo contacts update"' -l 'email' -d 'Primary email' -r -F
+complete -c gomo -n '__gomo_at "gomo contacts update"' -l 'address' -d 'Address (3-256 characters)' -r -F
+complete -c gomo -n '__gomo_at "gomo contacts update"' -l 'city' -d 'City (3-64 characters)' -r -F
+complete -c gomo -n '__gomo_at "gomo contacts update"' -l 'state' -d 'State or region (3-64 characters)' -r -F
+complete -c gomo -n '__gomo_at "gomo contacts update"' -l 'zip' -d 'Postal code (3-64 characters)' -r -F
+complete -c gomo -n '__gomo_at "gomo contacts update"' -l 'occupation' -d 'Occupation (3-64 characters)' -r -F
+complete -c gomo -n '__gomo_at "gomo contacts update"' -l 'gender' -d 'male or female' -x -a 'male female'
+complete -c gomo -n '__gomo_at "gomo contacts update"' -l 'preferred-channel' -d 'Preferred channel, e.g. phone' -r -F
+complete -c gomo -n '__gomo_at "gomo contacts update"' -l 'attr' -d 'Custom attribute NAME=VALUE (repeatable); typed by the attribute (number, boolean, ...)' -x
+complete -c gomo -n '__gomo_at "gomo contacts update"' -s 'f' -l 'file' -d 'Contact fields as a JSON or YAML object (API field names); - for stdin' -r -F
+complete -c gomo -n '__gomo_at "gomo contacts update"' -l 'region' -d 'Region of phone numbers written without + (ISO 3166 code)' -x
+complete -c gomo -n '__gomo_at "gomo contacts update"' -l 'profile' -d 'Profile of the config file to use (gomo config list); default: GOMO_PROFILE, else the current one' -r -F
+complete -c gomo -n '__gomo_at "gomo contacts update"' -l 'base-url' -d 'Platform API base URL (e.g. https://api.gomobile.ma/api); default: from the profile' -r -F
+complete -c gomo -n '__gomo_at "gomo contacts update"' -l 'api-key-env' -d 'Environment variable holding the API key' -r -F
+complete -c gomo -n '__gomo_at "gomo contacts update"' -l 'bearer' -d 'Send the key as Authorization: Bearer instead of x-api-key'
+complete -c gomo -n '__gomo_at "gomo contacts update"' -l 'insecure' -d 'Skip TLS verification and allow plain http to non-loopback hosts'
+complete -c gomo -n '__gomo_at "gomo contacts update"' -l 'rate-limit' -d 'Client-side limit in requests per second (0: none)' -x
+complete -c gomo -n '__gomo_at "gomo contacts update"' -l 'workspace' -d 'The local workspace database (default .gomo/workspace.db)' -r -F
+complete -c gomo -n '__gomo_at "gomo contacts update"' -F
+
+# gomo contacts delete
+complete -c gomo -n '__gomo_at "gomo contacts delete"' -s 'h' -l 'help' -d 'Show help for a command'
+complete -c gomo -n '__gomo_at "gomo contacts delete"' -s 'y' -l 'yes' -d 'Delete without asking (required when stdin is not a terminal)'
+complete -c gomo -n '__gomo_at "gomo contacts delete"' -l 'region' -d 'Region of phone numbers written without + (ISO 3166 code)' -x
+complete -c gomo -n '__gomo_at "gomo contacts delete"' -l 'profile' -d 'Profile of the config file to use (gomo config list); default: GOMO_PROFILE, else the current one' -r -F
+complete -c gomo -n '__gomo_at "gomo contacts delete"' -l 'base-url' -d 'Platform API base URL (e.g. https://api.gomobile.ma/api); default: from the profile' -r -F
+complete -c gomo -n '__gomo_at "gomo contacts delete"' -l 'api-key-env' -d 'Environment variable holding the API key' -r -F
+complete -c gomo -n '__gomo_at "gomo contacts delete"' -l 'bearer' -d 'Send the key as Authorization: Bearer instead of x-api-key'
+complete -c gomo -n '__gomo_at "gomo contacts delete"' -l 'insecure' -d 'Skip TLS verification and allow plain http to non-loopback hosts'
+complete -c gomo -n '__gomo_at "gomo contacts delete"' -l 'rate-limit' -d 'Client-side limit in requests per second (0: none)' -x
+complete -c gomo -n '__gomo_at "gomo contacts delete"' -l 'workspace' -d 'The local workspace database (default .gomo/workspace.db)' -r -F
+complete -c gomo -n '__gomo_at "gomo contacts delete"' -F
+
+# gomo attributes
+complete -c gomo -n '__gomo_at "gomo attributes"' -a 'list' -d 'List custom attributes (one page, or --all)'
+complete -c gomo -n '__gomo_at "gomo attributes"' -a 'create' -d 'Define a custom attribute; its name is a slug of the display name'
+complete -c gomo -n '__gomo_at "gomo attributes"' -s 'h' -l 'help' -d 'Show help for a command'
+
+# gomo attributes list
+complete -c gomo -n '__gomo_at "gomo attributes list"' -s 'h' -l 'help' -d 'Show help for a command'
+complete -c gomo -n '__gomo_at "gomo attributes list"' -l 'profile' -d 'Profile of the config file to use (gomo config list); default: GOMO_PROFILE, else the current one' -r -F
+complete -c gomo -n '__gomo_at "gomo attributes list"' -l 'base-url' -d 'Platform API base URL (e.g. https://api.gomobile.ma/api); default: from the profile' -r -F
+complete -c gomo -n '__gomo_at "gomo attributes list"' -l 'api-key-env' -d 'Environment variable holding the API key' -r -F
+complete -c gomo -n '__gomo_at "gomo attributes list"' -l 'bearer' -d 'Send the key as Authorization: Bearer instead of x-api-key'
+complete -c gomo -n '__gomo_at "gomo attributes list"' -l 'insecure' -d 'Skip TLS verification and allow plain http to non-loopback hosts'
+complete -c gomo -n '__gomo_at "gomo attributes list"' -l 'rate-limit' -d 'Client-side limit in requests per second (0: none)' -x
+complete -c gomo -n '__gomo_at "gomo attributes list"' -l 'workspace' -d 'The local workspace database (default .gomo/workspace.db)' -r -F
+complete -c gomo -n '__gomo_at "gomo attributes list"' -l 'search' -d 'Search names, display names and descriptions' -r -F
+complete -c gomo -n '__gomo_at "gomo attributes list"' -l 'page' -d 'Page number, from 1' -x
+complete -c gomo -n '__gomo_at "gomo attributes list"' -l 'limit' -d 'Items per page (1-100)' -x
+complete -c gomo -n '__gomo_at "gomo attributes list"' -l 'sort-by' -d 'name, displayName or createdAt' -r -F
+complete -c gomo -n '__gomo_at "gomo attributes list"' -l 'sort-order' -d 'asc or desc' -x -a 'asc desc'
+complete -c gomo -n '__gomo_at "gomo attributes list"' -l 'all' -d 'Follow the pages to the end'
+
+# gomo attributes create
+complete -c gomo -n '__gomo_at "gomo attributes create"' -s 'h' -l 'help' -d 'Show help for a command'
+complete -c gomo -n '__gomo_at "gomo attributes create"' -l 'name' -d 'Display name (3-64 characters)' -r -F
+complete -c gomo -n '__gomo_at "gomo attributes create"' -l 'type' -d 'text, number, boolean, date, phone_number, email or url' -x -a 'text number boolean date phone_number email url'
+complete -c gomo -n '__gomo_at "gomo attributes create"' -l 'description' -d 'Description (1-256 characters)' -r -F
+complete -c gomo -n '__gomo_at "gomo attributes create"' -l 'profile' -d 'Profile of the config file to use (gomo config list); default: GOMO_PROFILE, else the current one' -r -F
+complete -c gomo -n '__gomo_at "gomo attributes create"' -l 'base-url' -d 'Platform API base URL (e.g. https://api.gomobile.ma/api); default: from the profile' -r -F
+complete -c gomo -n '__gomo_at "gomo attributes create"' -l 'api-key-env' -d 'Environment variable holding the API key' -r -F
+complete -c gomo -n '__gomo_at "gomo attributes create"' -l 'bearer' -d 'Send the key as Authorization: Bearer instead of x-api-key'
+complete -c gomo -n '__gomo_at "gomo attributes create"' -l 'insecure' -d 'Skip TLS verification and allow plain http to non-loopback hosts'
+complete -c gomo -n '__gomo_at "gomo attributes create"' -l 'rate-limit' -d 'Client-side limit in requests per second (0: none)' -x
+complete -c gomo -n '__gomo_at "gomo attributes create"' -l 'workspace' -d 'The local workspace database (default .gomo/workspace.db)' -r -F
+
+# gomo audiences
+complete -c gomo -n '__gomo_at "gomo audiences"' -a 'create' -d 'Create an audience'
+complete -c gomo -n '__gomo_at "gomo audiences"' -a 'list' -d 'List audiences (one page, or --all)'
+complete -c gomo -n '__gomo_at "gomo audiences"' -a 'get' -d 'Show one audience, by id or name'
+complete -c gomo -n '__gomo_at "gomo audiences"' -a 'members' -d 'List the contacts of an audience (one page, or --all)'
+complete -c gomo -n '__gomo_at "gomo audiences"' -a 'add' -d 'Add contacts (ids or phones) to an audience; members already in stay'
+complete -c gomo -n '__gomo_at "gomo audiences"' -a 'remove' -d 'Remove contacts (ids or phones) from an audience (asks first; --yes)'
+complete -c gomo -n '__gomo_at "gomo audiences"' -s 'h' -l 'help' -d 'Show help for a command'
+
+# gomo audiences create
+complete -c gomo -n '__gomo_at "gomo audiences create"' -s 'h' -l 'help' -d 'Show help for a command'
+complete -c gomo -n '__gomo_at "gomo audiences create"' -l 'name' -d 'Name (3-64 characters)' -r -F
+complete -c gomo -n '__gomo_at "gomo audiences create"' -l 'description' -d 'Description (at most 256 characters)' -r -F
+complete -c gomo -n '__gomo_at "gomo audiences create"' -l 'profile' -d 'Profile of the config file to use (gomo config list); default: GOMO_PROFILE, else the current one' -r -F
+complete -c gomo -n '__gomo_at "gomo audiences create"' -l 'base-url' -d 'Platform API base URL (e.g. https://api.gomobile.ma/api); default: from the profile' -r -F
+complete -c gomo -n '__gomo_at "gomo audiences create"' -l 'api-key-env' -d 'Environment variable holding the API key' -r -F
+complete -c gomo -n '__gomo_at "gomo audiences create"' -l 'bearer' -d 'Send the key as Authorization: Bearer instead of x-api-key'
+complete -c gomo -n '__gomo_at "gomo audiences create"' -l 'insecure' -d 'Skip TLS verification and allow plain http to non-loopback hosts'
+complete -c gomo -n '__gomo_at "gomo audiences create"' -l 'rate-limit' -d 'Client-side limit in requests per second (0: none)' -x
+complete -c gomo -n '__gomo_at "gomo audiences create"' -l 'workspace' -d 'The local workspace database (default .gomo/workspace.db)' -r -F
+
+# gomo audiences list
+complete -c gomo -n '__gomo_at "gomo audiences list"' -s 'h' -l 'help' -d 'Show help for a command'
+complete -c gomo -n '__gomo_at "gomo audiences list"' -l 'profile' -d 'Profile of the config file to use (gomo config list); default: GOMO_PROFILE, else the current one' -r -F
+complete -c gomo -n '__gomo_at "gomo audiences list"' -l 'base-url' -d 'Platform API base URL (e.g. https://api.gomobile.ma/api); default: from the profile' -r -F
+complete -c gomo -n '__gomo_at "gomo audiences list"' -l 'api-key-env' -d 'Environment variable holding the API key' -r -F
+complete -c gomo -n '__gomo_at "gomo audiences list"' -l 'bearer' -d 'Send the key as Authorization: Bearer instead of x-api-key'
+complete -c gomo -n '__gomo_at "gomo audiences list"' -l 'insecure' -d 'Skip TLS verification and allow plain http to non-loopback hosts'
+complete -c gomo -n '__gomo_at "gomo audiences list"' -l 'rate-limit' -d 'Client-side limit in requests per second (0: none)' -x
+complete -c gomo -n '__gomo_at "gomo audiences list"' -l 'workspace' -d 'The local workspace database (default .gomo/workspace.db)' -r -F
+complete -c gomo -n '__gomo_at "gomo audiences list"' -l 'search' -d 'Search names and descriptions' -r -F
+complete -c gomo -n '__gomo_at "gomo audiences list"' -l 'page' -d 'Page number, from 1' -x
+complete -c gomo -n '__gomo_at "gomo audiences list"' -l 'limit' -d 'Items per page (1-100)' -x
+complete -c gomo -n '__gomo_at "gomo audiences list"' -l 'sort-by' -d 'name, createdAt or updatedAt' -r -F
+complete -c gomo -n '__gomo_at "gomo audiences list"' -l 'sort-order' -d 'asc or desc' -x -a 'asc desc'
+complete -c gomo -n '__gomo_at "gomo audiences list"' -l 'all' -d 'Follow the pages to the end'
+
+# gomo audiences get
+complete -c gomo -n '__gomo_at "gomo audiences get"' -s 'h' -l 'help' -d 'Show help for a command'
+complete -c gomo -n '__gomo_at "gomo audiences get"' -l 'profile' -d 'Profile of the config file to use (gomo config list); default: GOMO_PROFILE, else the current one' -r -F
+complete -c gomo -n '__gomo_at "gomo audiences get"' -l 'base-url' -d 'Platform API base URL (e.g. https://api.gomobile.ma/api); default: from the profile' -r -F
+complete -c gomo -n '__gomo_at "gomo audiences get"' -l 'api-key-env' -d 'Environment variable holding the API key' -r -F
+complete -c gomo -n '__gomo_at "gomo audiences get"' -l 'bearer' -d 'Send the key as Authorization: Bearer instead of x-api-key'
+complete -c gomo -n '__gomo_at "gomo audiences get"' -l 'insecure' -d 'Skip TLS verification and allow plain http to non-loopback hosts'
+complete -c gomo -n '__gomo_at "gomo audiences get"' -l 'rate-limit' -d 'Client-side limit in requests per second (0: none)' -x
+complete -c gomo -n '__gomo_at "gomo audiences get"' -l 'workspace' -d 'The local workspace database (default .gomo/workspace.db)' -r -F
+complete -c gomo -n '__gomo_at "gomo audiences get"' -F
+
+# gomo audiences members
+complete -c gomo -n '__gomo_at "gomo audiences members"' -s 'h' -l 'help' -d 'Show help for a command'
+complete -c gomo -n '__gomo_at "gomo audiences members"' -l 'profile' -d 'Profile of the config file to use (gomo config list); default: GOMO_PROFILE, else the current one' -r -F
+complete -c gomo -n '__gomo_at "gomo audiences members"' -l 'base-url' -d 'Platform API base URL (e.g. https://api.gomobile.ma/api); default: from the profile' -r -F
+complete -c gomo -n '__gomo_at "gomo audiences members"' -l 'api-key-env' -d 'Environment variable holding the API key' -r -F
+complete -c gomo -n '__gomo_at "gomo audiences members"' -l 'bearer' -d 'Send the key as Authorization: Bearer instead of x-api-key'
+complete -c gomo -n '__gomo_at "gomo audiences members"' -l 'insecure' -d 'Skip TLS verification and allow plain http to non-loopback hosts'
+complete -c gomo -n '__gomo_at "gomo audiences members"' -l 'rate-limit' -d 'Client-side limit in requests per second (0: none)' -x
+complete -c gomo -n '__gomo_at "gomo audiences members"' -l 'workspace' -d 'The local workspace database (default .gomo/workspace.db)' -r -F
+complete -c gomo -n '__gomo_at "gomo audiences members"' -l 'search' -d 'Search first name, last name and phone' -r -F
+complete -c gomo -n '__gomo_at "gomo audiences members"' -l 'page' -d 'Page number, from 1' -x
+complete -c gomo -n '__gomo_at "gomo audiences members"' -l 'limit' -d 'Items per page (1-100)' -x
+complete -c gomo -n '__gomo_at "gomo audiences members"' -l 'sort-by' -d 'firstName, lastName, primaryPhone or createdAt' -r -F
+complete -c gomo -n '__gomo_at "gomo audiences members"' -l 'sort-order' -d 'asc or desc' -x -a 'asc desc'
+complete -c gomo -n '__gomo_at "gomo audiences members"' -l 'all' -d 'Follow the pages to the end'
+complete -c gomo -n '__gomo_at "gomo audiences members"' -F
+
+# gomo audiences add
+complete -c gomo -n '__gomo_at "gomo audiences add"' -s 'h' -l 'help' -d 'Show help for a command'
+complete -c gomo -n '__gomo_at "gomo audiences add"' -l 'from-file' -d 'File with one contact id or phone per line (# comments); - for stdin' -r -F
+complete -c gomo -n '__gomo_at "gomo audiences add"' -l 'region' -d 'Region of phone numbers written without + (ISO 3166 code)' -x
+complete -c gomo -n '__gomo_at "gomo audiences add"' -l 'profile' -d 'Profile of the config file to use (gomo config list); default: GOMO_PROFILE, else the current one' -r -F
+complete -c gomo -n '__gomo_at "gomo audiences add"' -l 'base-url' -d 'Platform API base URL (e.g. https://api.gomobile.ma/api); default: from the profile' -r -F
+complete -c gomo -n '__gomo_at "gomo audiences add"' -l 'api-key-env' -d 'Environment variable holding the API key' -r -F
+complete -c gomo -n '__gomo_at "gomo audiences add"' -l 'bearer' -d 'Send the key as Authorization: Bearer instead of x-api-key'
+complete -c gomo -n '__gomo_at "gomo audiences add"' -l 'insecure' -d 'Skip TLS verification and allow plain http to non-loopback hosts'
+complete -c gomo -n '__gomo_at "gomo audiences add"' -l 'rate-limit' -d 'Client-side limit in requests per second (0: none)' -x
+complete -c gomo -n '__gomo_at "gomo audiences add"' -l 'workspace' -d 'The local workspace database (default .gomo/workspace.db)' -r -F
+complete -c gomo -n '__gomo_at "gomo audiences add"' -F
+complete -c gomo -n '__gomo_at "gomo audiences add"' -F
+
+# gomo audiences remove
+complete -c gomo -n '__gomo_at "gomo audiences remove"' -s 'h' -l 'help' -d 'Show help for a command'
+complete -c gomo -n '__gomo_at "gomo audiences remove"' -l 'from-file' -d 'File with one contact id or phone per line (# comments); - for stdin' -r -F
+complete -c gomo -n '__gomo_at "gomo audiences remove"' -s 'y' -l 'yes' -d 'Remove without asking (required when stdin is not a terminal)'
+complete -c gomo -n '__gomo_at "gomo audiences remove"' -l 'region' -d 'Region of phone numbers written without + (ISO 3166 code)' -x
+complete -c gomo -n '__gomo_at "gomo audiences remove"' -l 'profile' -d 'Profile of the config file to use (gomo config list); default: GOMO_PROFILE, else the current one' -r -F
+complete -c gomo -n '__gomo_at "gomo audiences remove"' -l 'base-url' -d 'Platform API base URL (e.g. https://api.gomobile.ma/api); default: from the profile' -r -F
+complete -c gomo -n '__gomo_at "gomo audiences remove"' -l 'api-key-env' -d 'Environment variable holding the API key' -r -F
+complete -c gomo -n '__gomo_at "gomo audiences remove"' -l 'bearer' -d 'Send the key as Authorization: Bearer instead of x-api-key'
+complete -c gomo -n '__gomo_at "gomo audiences remove"' -l 'insecure' -d 'Skip TLS verification and allow plain http to non-loopback hosts'
+complete -c gomo -n '__gomo_at "gomo audiences remove"' -l 'rate-limit' -d 'Client-side limit in requests per second (0: none)' -x
+complete -c gomo -n '__gomo_at "gomo audiences remove"' -l 'workspace' -d 'The local workspace database (default .gomo/workspace.db)' -r -F
+complete -c gomo -n '__gomo_at "gomo audiences remove"' -F
+complete -c gomo -n '__gomo_at "gomo audiences remove"' -F
+
+# gomo dids
+complete -c gomo -n '__gomo_at "gomo dids"' -a 'list' -d 'List the available DIDs: the account\'s own and shared ones'
+complete -c gomo -n '__gomo_at "gomo dids"' -s 'h' -l 'help' -d 'Show help for a command'
+
+# gomo dids list
+complete -c gomo -n '__gomo_at "gomo dids list"' -s 'h' -l 'help' -d 'Show help for a command'
+complete -c gomo -n '__gomo_at "gomo dids list"' -l 'profile' -d 'Profile of the config file to use (gomo config list); default: GOMO_PROFILE, else the current one' -r -F
+complete -c gomo -n '__gomo_at "gomo dids list"' -l 'base-url' -d 'Platform API base URL (e.g. https://api.gomobile.ma/api); default: from the profile' -r -F
+complete -c gomo -n '__gomo_at "gomo dids list"' -l 'api-key-env' -d 'Environment variable holding the API key' -r -F
+complete -c gomo -n '__gomo_at "gomo dids list"' -l 'bearer' -d 'Send the key as Authorization: Bearer instead of x-api-key'
+complete -c gomo -n '__gomo_at "gomo dids list"' -l 'insecure' -d 'Skip TLS verification and allow plain http to non-loopback hosts'
+complete -c gomo -n '__gomo_at "gomo dids list"' -l 'rate-limit' -d 'Client-side limit in requests per second (0: none)' -x
+complete -c gomo -n '__gomo_at "gomo dids list"' -l 'workspace' -d 'The local workspace database (default .gomo/workspace.db)' -r -F
+complete -c gomo -n '__gomo_at "gomo dids list"' -l 'search' -d 'Search numbers and descriptions' -r -F
+complete -c gomo -n '__gomo_at "gomo dids list"' -l 'page' -d 'Page number, from 1' -x
+complete -c gomo -n '__gomo_at "gomo dids list"' -l 'limit' -d 'Items per page (1-100)' -x
+complete -c gomo -n '__gomo_at "gomo dids list"' -l 'sort-by' -d 'number, country, status or createdAt' -r -F
+complete -c gomo -n '__gomo_at "gomo dids list"' -l 'sort-order' -d 'asc or desc' -x -a 'asc desc'
+complete -c gomo -n '__gomo_at "gomo dids list"' -l 'all' -d 'Follow the pages to the end'
+complete -c gomo -n '__gomo_at "gomo dids list"' -l 'status' -d 'Only DIDs in this status: active, inactive or reserved' -x -a 'active inactive reserved'
+complete -c gomo -n '__gomo_at "gomo dids list"' -l 'shared' -d 'Only DIDs shared between organisations'
+complete -c gomo -n '__gomo_at "gomo dids list"' -l 'own' -d 'Only the account\'s own DIDs'
+
+# gomo audio
+complete -c gomo -n '__gomo_at "gomo audio"' -a 'list' -d 'List audio files (one page, or --all)'
+complete -c gomo -n '__gomo_at "gomo audio"' -a 'upload' -d 'Upload audio files (WAV recommended; MP3 and OGG accepted)'
+complete -c gomo -n '__gomo_at "gomo audio"' -s 'h' -l 'help' -d 'Show help for a command'
+
+# gomo audio list
+complete -c gomo -n '__gomo_at "gomo audio list"' -s 'h' -l 'help' -d 'Show help for a command'
+complete -c gomo -n '__gomo_at "gomo audio list"' -l 'profile' -d 'Profile of the config file to use (gomo config list); default: GOMO_PROFILE, else the current one' -r -F
+complete -c gomo -n '__gomo_at "gomo audio list"' -l 'base-url' -d 'Platform API base URL (e.g. https://api.gomobile.ma/api); default: from the profile' -r -F
+complete -c gomo -n '__gomo_at "gomo audio list"' -l 'api-key-env' -d 'Environment variable holding the API key' -r -F
+complete -c gomo -n '__gomo_at "gomo audio list"' -l 'bearer' -d 'Send the key as Authorization: Bearer instead of x-api-key'
+complete -c gomo -n '__gomo_at "gomo audio list"' -l 'insecure' -d 'Skip TLS verification and allow plain http to non-loopback hosts'
+complete -c gomo -n '__gomo_at "gomo audio list"' -l 'rate-limit' -d 'Client-side limit in requests per second (0: none)' -x
+complete -c gomo -n '__gomo_at "gomo audio list"' -l 'workspace' -d 'The local workspace database (default .gomo/workspace.db)' -r -F
+complete -c gomo -n '__gomo_at "gomo audio list"' -l 'search' -d 'Search titles, descriptions and tags' -r -F
+complete -c gomo -n '__gomo_at "gomo audio list"' -l 'page' -d 'Page number, from 1' -x
+complete -c gomo -n '__gomo_at "gomo audio list"' -l 'limit' -d 'Items per page (1-100)' -x
+complete -c gomo -n '__gomo_at "gomo audio list"' -l 'sort-by' -d 'createdAt, title or durationSeconds' -r -F
+complete -c gomo -n '__gomo_at "gomo audio list"' -l 'sort-order' -d 'asc or desc' -x -a 'asc desc'
+complete -c gomo -n '__gomo_at "gomo audio list"' -l 'all' -d 'Follow the pages to the end'
+complete -c gomo -n '__gomo_at "gomo audio list"' -l 'usage-type' -d 'Only this usage: welcome, goodbye, question, prompt, hold_music, notification or other' -x -a 'welcome goodbye question prompt hold_music notification other'
+complete -c gomo -n '__gomo_at "gomo audio list"' -l 'tag' -d 'Only files with this tag (repeatable: any of them)' -r -F
+
+# gomo audio upload
+complete -c gomo -n '__gomo_at "gomo audio upload"' -s 'h' -l 'help' -d 'Show help for a command'
+complete -c gomo -n '__gomo_at "gomo audio upload"' -l 'name' -d 'Title (one file only; default: the file name without extension)' -r -F
+complete -c gomo -n '__gomo_at "gomo audio upload"' -l 'description' -d 'Description (up to 500 characters)' -r -F
+complete -c gomo -n '__gomo_at "gomo audio upload"' -l 'usage-type' -d 'welcome, goodbye, question, prompt, hold_music, notification or other' -x -a 'welcome goodbye question prompt hold_music notification other'
+complete -c gomo -n '__gomo_at "gomo audio upload"' -l 'tag' -d 'A tag (repeatable)' -r -F
+complete -c gomo -n '__gomo_at "gomo audio upload"' -l 'profile' -d 'Profile of the config file to use (gomo config list); default: GOMO_PROFILE, else the current one' -r -F
+complete -c gomo -n '__gomo_at "gomo audio upload"' -l 'base-url' -d 'Platform API base URL (e.g. https://api.gomobile.ma/api); default: from the profile' -r -F
+complete -c gomo -n '__gomo_at "gomo audio upload"' -l 'api-key-env' -d 'Environment variable holding the API key' -r -F
+complete -c gomo -n '__gomo_at "gomo audio upload"' -l 'bearer' -d 'Send the key as Authorization: Bearer instead of x-api-key'
+complete -c gomo -n '__gomo_at "gomo audio upload"' -l 'insecure' -d 'Skip TLS verification and allow plain http to non-loopback hosts'
+complete -c gomo -n '__gomo_at "gomo audio upload"' -l 'rate-limit' -d 'Client-side limit in requests per second (0: none)' -x
+complete -c gomo -n '__gomo_at "gomo audio upload"' -l 'workspace' -d 'The local workspace database (default .gomo/workspace.db)' -r -F
+complete -c gomo -n '__gomo_at "gomo audio upload"' -F
+
+# gomo config
+complete -c gomo -n '__gomo_at "gomo config"' -a 'init' -d 'Create a profile for a platform, check its key (users/me) and make it current'
+complete -c gomo -n '__gomo_at "gomo config"' -a 'set' -d 'Set one value of a profile (apiKey: give `-` and type or pipe the key)'
+complete -c gomo -n '__gomo_at "gomo config"' -a 'unset' -d 'Remove one value of a profile'
+complete -c gomo -n '__gomo_at "gomo config"' -a 'get' -d 'Print one value of a profile (apiKey masked); exit 1 when unset'
+complete -c gomo -n '__gomo_at "gomo config"' -a 'list' -d 'List the profiles; * marks the one in use (-o json)'
+complete -c gomo -n '__gomo_at "gomo config"' -a 'use' -d 'Make a profile current (local: the local workspace)'
+complete -c gomo -n '__gomo_at "gomo config"' -a 'show' -d 'Every resolved setting and where it came from (flag, env, profile, default; -o json)'
+complete -c gomo -n '__gomo_at "gomo config"' -a 'delete' -d 'Delete a profile and its key'
+complete -c gomo -n '__gomo_at "gomo config"' -s 'h' -l 'help' -d 'Show help for a command'
+
+# gomo config init
+complete -c gomo -n '__gomo_at "gomo config init"' -s 'h' -l 'help' -d 'Show help for a command'
+complete -c gomo -n '__gomo_at "gomo config init"' -l 'name' -d 'Profile name (default: default)' -r -F
+complete -c gomo -n '__gomo_at "gomo config init"' -l 'base-url' -d 'Platform API base URL (default https://api.gomobile.ma/api)' -r -F
+complete -c gomo -n '__gomo_at "gomo config init"' -l 'api-key-stdin' -d 'Read the API key from stdin and ask nothing (for scripts)'
+complete -c gomo -n '__gomo_at "gomo config init"' -l 'bearer' -d 'Send the key as Authorization: Bearer instead of x-api-key'
+complete -c gomo -n '__gomo_at "gomo config init"' -l 'insecure' -d 'Skip TLS verification (stored in the profile)'
+complete -c gomo -n '__gomo_at "gomo config init"' -l 'no-verify' -d 'Save without calling users/me to check the key'
+
+# gomo config set
+complete -c gomo -n '__gomo_at "gomo config set"' -s 'h' -l 'help' -d 'Show help for a command'
+complete -c gomo -n '__gomo_at "gomo config set"' -l 'profile' -d 'Profile to change (created when missing; default: the current one)' -r -F
+complete -c gomo -n '__gomo_at "gomo config set"' -F
+complete -c gomo -n '__gomo_at "gomo config set"' -F
+
+# gomo config unset
+complete -c gomo -n '__gomo_at "gomo config unset"' -s 'h' -l 'help' -d 'Show help for a command'
+complete -c gomo -n '__gomo_at "gomo config unset"' -l 'profile' -d 'Profile to change (default: the current one)' -r -F
+complete -c gomo -n '__gomo_at "gomo config unset"' -F
+
+# gomo config get
+complete -c gomo -n '__gomo_at "gomo config get"' -s 'h' -l 'help' -d 'Show help for a command'
+complete -c gomo -n '__gomo_at "gomo config get"' -l 'profile' -d 'Profile to read (default: the current one)' -r -F
+complete -c gomo -n '__gomo_at "gomo config get"' -F
+
+# gomo config list
+complete -c gomo -n '__gomo_at "gomo config list"' -s 'h' -l 'help' -d 'Show help for a command'
+
+# gomo config use
+complete -c gomo -n '__gomo_at "gomo config use"' -s 'h' -l 'help' -d 'Show help for a command'
+complete -c gomo -n '__gomo_at "gomo config use"' -F
+
+# gomo config show
+complete -c gomo -n '__gomo_at "gomo config show"' -s 'h' -l 'help' -d 'Show help for a command'
+complete -c gomo -n '__gomo_at "gomo config show"' -l 'profile' -d 'Profile of the config file to use (gomo config list); default: GOMO_PROFILE, else the current one' -r -F
+complete -c gomo -n '__gomo_at "gomo config show"' -l 'base-url' -d 'Platform API base URL (e.g. https://api.gomobile.ma/api); default: from the profile' -r -F
+complete -c gomo -n '__gomo_at "gomo config show"' -l 'api-key-env' -d 'Environment variable holding the API key' -r -F
+complete -c gomo -n '__gomo_at "gomo config show"' -l 'bearer' -d 'Send the key as Authorization: Bearer instead of x-api-key'
+complete -c gomo -n '__gomo_at "gomo config show"' -l 'insecure' -d 'Skip TLS verification and allow plain http to non-loopback hosts'
+complete -c gomo -n '__gomo_at "gomo config show"' -l 'rate-limit' -d 'Client-side limit in requests per second (0: none)' -x
+complete -c gomo -n '__gomo_at "gomo config show"' -l 'workspace' -d 'The local workspace database (default .gomo/workspace.db)' -r -F
+
+# gomo config delete
+complete -c gomo -n '__gomo_at "gomo config delete"' -s 'h' -l 'help' -d 'Show help for a command'
+complete -c gomo -n '__gomo_at "gomo config delete"' -l 'yes' -d 'Do not ask (required when stdin is not a terminal)'
+complete -c gomo -n '__gomo_at "gomo config delete"' -F
+
+# gomo auth
+complete -c gomo -n '__gomo_at "gomo auth"' -a 'status' -d 'Call users/me on the target: user, organisation, target, where the key came from'
+complete -c gomo -n '__gomo_at "gomo auth"' -s 'h' -l 'help' -d 'Show help for a command'
+
+# gomo auth status
+complete -c gomo -n '__gomo_at "gomo auth status"' -s 'h' -l 'help' -d 'Show help for a command'
+complete -c gomo -n '__gomo_at "gomo auth status"' -l 'profile' -d 'Profile of the config file to use (gomo config list); default: GOMO_PROFILE, else the current one' -r -F
+complete -c gomo -n '__gomo_at "gomo auth status"' -l 'base-url' -d 'Platform API base URL (e.g. https://api.gomobile.ma/api); default: from the profile' -r -F
+complete -c gomo -n '__gomo_at "gomo auth status"' -l 'api-key-env' -d 'Environment variable holding the API key' -r -F
+complete -c gomo -n '__gomo_at "gomo auth status"' -l 'bearer' -d 'Send the key as Authorization: Bearer instead of x-api-key'
+complete -c gomo -n '__gomo_at "gomo auth status"' -l 'insecure' -d 'Skip TLS verification and allow plain http to non-loopback hosts'
+complete -c gomo -n '__gomo_at "gomo auth status"' -l 'rate-limit' -d 'Client-side limit in requests per second (0: none)' -x
+complete -c gomo -n '__gomo_at "gomo auth status"' -l 'workspace' -d 'The local workspace database (default .gomo/workspace.db)' -r -F
+
 # gomo help
 complete -c gomo -n '__gomo_at "gomo help"' -s 'h' -l 'help' -d 'Show help for a command'
-complete -c gomo -n '__gomo_at "gomo help"' -a 'exit-codes rules config formats flow serve contacts help completion'
+complete -c gomo -n '__gomo_at "gomo help"' -a 'exit-codes rules config formats profiles flow serve contacts attributes audiences dids audio config auth help completion'
 
 # gomo completion
 complete -c gomo -n '__gomo_at "gomo completion"' -s 'h' -l 'help' -d 'Show help for a command'

@@ -6,7 +6,7 @@ set -euo pipefail
 build_pkgs=(
   build-essential cmake ninja-build ccache pkg-config
   libcli11-dev nlohmann-json3-dev libyaml-cpp-dev libyaml-dev doctest-dev librang-dev
-  libsqlite3-dev libcurl4-openssl-dev libcpp-httplib-dev
+  libsqlite3-dev libcurl4-openssl-dev libcpp-httplib-dev libphonenumber-dev
 )
 # Tools the test suite drives for real: shells for completions, a JSON-Schema validator, Graphviz.
 test_pkgs=(bash zsh fish libvalijson-dev graphviz tmux python3 wrk)

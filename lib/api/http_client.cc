@@ -1,44 +1,22 @@
 #include "api/http_client.h"
 
 #include <arpa/inet.h>
-#include <curl/curl.h>
+#include <time.h>
 
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <functional>
 #include <mutex>
 #include <random>
 #include <thread>
 
 #include "api/wire.h"
+#include "ext/load.h"
 #include "version.h"
 
 namespace gomo::api {
 namespace {
-
-std::once_flag curl_init_once;
-
-size_t collect_body(char* data, size_t size, size_t count, void* user) {
-  static_cast<std::string*>(user)->append(data, size * count);
-  return size * count;
-}
-
-// Keeps the Retry-After header of the last response (headers of earlier responses are reset per attempt).
-size_t collect_header(char* data, size_t size, size_t count, void* user) {
-  std::string line(data, size * count);
-  auto colon = line.find(':');
-  if (colon != std::string::npos) {
-    std::string name = line.substr(0, colon);
-    std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
-    if (name == "retry-after") {
-      std::string value = line.substr(colon + 1);
-      auto b = value.find_first_not_of(" \t");
-      auto e = value.find_last_not_of(" \t\r\n");
-      *static_cast<std::string*>(user) = b == std::string::npos ? "" : value.substr(b, e - b + 1);
-    }
-  }
-  return size * count;
-}
 
 std::string host_of(const std::string& url, std::string* scheme) {
   auto sep = url.find("://");
@@ -57,12 +35,6 @@ ApiError transport_error(const char* code, std::string message) {
   e.code = code;
   e.message = std::move(message);
   return e;
-}
-
-// curl failed before the request could have reached a server: safe to send again.
-bool never_sent(CURLcode rc) {
-  return rc == CURLE_COULDNT_CONNECT || rc == CURLE_COULDNT_RESOLVE_HOST || rc == CURLE_COULDNT_RESOLVE_PROXY ||
-         rc == CURLE_SSL_CONNECT_ERROR;
 }
 
 }  // namespace
@@ -89,9 +61,13 @@ std::optional<double> parse_retry_after(const std::string& value, std::time_t no
     if (end && *end == '\0' && std::isfinite(seconds)) return std::max(0.0, seconds);
     return std::nullopt;
   }
-  std::time_t when = curl_getdate(value.c_str(), nullptr);
-  if (when < 0) return std::nullopt;
-  return std::max(0.0, std::difftime(when, now));
+  // An HTTP date: IMF-fixdate, or the obsolete RFC 850 and asctime forms (RFC 9110 §5.6.7).
+  for (const char* format : {"%a, %d %b %Y %H:%M:%S GMT", "%A, %d-%b-%y %H:%M:%S GMT", "%a %b %d %H:%M:%S %Y"}) {
+    std::tm tm{};
+    const char* end = strptime(value.c_str(), format, &tm);
+    if (end && *end == '\0') return std::max(0.0, std::difftime(timegm(&tm), now));
+  }
+  return std::nullopt;
 }
 
 bool is_loopback_url(const std::string& url) {
@@ -121,16 +97,10 @@ std::string url_encode(const std::string& s) {
 
 struct HttpClient::Impl {
   ClientOptions options;
-  CURL* curl = nullptr;  // one handle: curl keeps its connections alive between requests
-  curl_slist* headers = nullptr;
+  std::unique_ptr<ext::HttpTransport> transport;  // one connection, kept alive between requests
   TokenBucket bucket{0, 1, TokenBucket::Clock::now()};
   std::mt19937_64 rng{std::random_device{}()};
   ClientStats stats;
-
-  ~Impl() {
-    if (headers) curl_slist_free_all(headers);
-    if (curl) curl_easy_cleanup(curl);
-  }
 
   std::chrono::milliseconds backoff(int retry) {
     double cap = std::min<double>(options.backoff_max_ms, options.backoff_base_ms * std::pow(2.0, retry));
@@ -156,63 +126,44 @@ Result<std::unique_ptr<HttpClient>> HttpClient::create(ClientOptions options) {
                                                ": the API key would travel in clear; use https, or --insecure");
   }
   while (!options.base_url.empty() && options.base_url.back() == '/') options.base_url.pop_back();
-  std::call_once(curl_init_once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-  auto impl = std::make_unique<Impl>();
-  impl->curl = curl_easy_init();
-  if (!impl->curl) return transport_error(kNetworkError, "cannot initialise libcurl");
-  impl->bucket = TokenBucket(options.rate_limit, std::max(1.0, options.rate_limit), TokenBucket::Clock::now());
+  auto module = ext::module();
+  if (!module) return transport_error(kNetworkError, module.error().message());
+  ext::HttpTransportOptions transport;
+  transport.user_agent = std::string("gomo/") + version_string();
   std::string auth = options.bearer ? "Authorization: Bearer " + options.api_key : "x-api-key: " + options.api_key;
-  for (const std::string& h : {std::string("Content-Type: application/json"), std::string("Accept: application/json"),
-                               auth, std::string("Expect:")}) {
-    impl->headers = curl_slist_append(impl->headers, h.c_str());
-  }
-  CURL* c = impl->curl;
-  curl_easy_setopt(c, CURLOPT_HTTPHEADER, impl->headers);
-  curl_easy_setopt(c, CURLOPT_USERAGENT, (std::string("gomo/") + version_string()).c_str());
-  curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(options.connect_timeout_ms));
-  curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, static_cast<long>(options.timeout_ms));
-  curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, options.insecure ? 0L : 1L);
-  curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, options.insecure ? 0L : 2L);
-  curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);  // a redirect must not carry the key elsewhere
-  curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, collect_body);
-  curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, collect_header);
-  curl_easy_setopt(c, CURLOPT_TCP_KEEPALIVE, 1L);
+  transport.headers = {"Content-Type: application/json", "Accept: application/json", auth, "Expect:"};
+  transport.insecure = options.insecure;
+  transport.connect_timeout_ms = options.connect_timeout_ms;
+  transport.timeout_ms = options.timeout_ms;
+  auto impl = std::make_unique<Impl>();
+  impl->transport = (*module)->new_http_transport(transport);
+  if (!impl->transport) return transport_error(kNetworkError, "cannot initialise libcurl");
+  impl->bucket = TokenBucket(options.rate_limit, std::max(1.0, options.rate_limit), TokenBucket::Clock::now());
   impl->options = std::move(options);
   return std::unique_ptr<HttpClient>(new HttpClient(std::move(impl)));
 }
 
-Result<HttpResponse> HttpClient::send(const std::string& method, const std::string& path, const std::string& body,
-                                      Idempotency idempotency) {
-  Impl& s = *impl_;
-  CURL* c = s.curl;
-  std::string url = s.options.base_url + path;
+namespace {
+
+// The request loop shared by send() and send_form(): retries of throttled and unavailable answers,
+// and of network failures where repeating cannot apply the request twice.
+Result<HttpResponse> perform(HttpClient::Impl& s, ext::HttpExchange exchange, Idempotency idempotency) {
+  const std::string& method = exchange.method;
+  const std::string url = s.options.base_url + exchange.url;
+  exchange.url = url;
   HttpResponse response;
   bool ambiguous = false;  // an attempt may have reached the server without our seeing the answer
   ApiError last_error = transport_error(kNetworkError, "no attempt made");
   const int attempts = std::max(1, s.options.max_attempts);
   for (int attempt = 1; attempt <= attempts; ++attempt) {
     std::this_thread::sleep_for(s.bucket.reserve(TokenBucket::Clock::now()));
-    std::string answer, retry_after;
-    curl_easy_setopt(c, CURLOPT_URL, url.c_str());
-    curl_easy_setopt(c, CURLOPT_WRITEDATA, &answer);
-    curl_easy_setopt(c, CURLOPT_HEADERDATA, &retry_after);
-    if (method == "GET") {
-      curl_easy_setopt(c, CURLOPT_HTTPGET, 1L);
-      curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, nullptr);
-    } else {
-      curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, method.c_str());
-      curl_easy_setopt(c, CURLOPT_POSTFIELDS, body.c_str());
-      curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
-    }
     ++s.stats.attempts;
-    CURLcode rc = curl_easy_perform(c);
+    ext::HttpOutcome answer = s.transport->perform(exchange);
     bool last = attempt == attempts;
-    if (rc != CURLE_OK) {
+    if (!answer.answered) {
       ++s.stats.network_failures;
-      std::string what = std::string(curl_easy_strerror(rc)) + " (" + method + " " + url + ")";
-      if (!never_sent(rc)) {
+      std::string what = answer.error + " (" + method + " " + url + ")";
+      if (!answer.never_sent) {
         if (idempotency == Idempotency::kUnsafe) {
           return transport_error(kOutcomeUnknown, what + "; the request may have been applied");
         }
@@ -223,15 +174,14 @@ Result<HttpResponse> HttpClient::send(const std::string& method, const std::stri
       std::this_thread::sleep_for(s.backoff(attempt - 1));
       continue;
     }
-    long status = 0;
-    curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
-    response.status = static_cast<int>(status);
-    response.body = std::move(answer);
+    const int status = answer.status;
+    response.status = status;
+    response.body = std::move(answer.body);
     response.retried_after_ambiguous_failure = ambiguous;
     if ((status != 429 && status != 503) || last) return response;
     ++(status == 429 ? s.stats.throttled : s.stats.unavailable);
     // Throttled or unavailable: the server did not act on the request, so any method may be repeated.
-    auto wait = parse_retry_after(retry_after, std::time(nullptr));
+    auto wait = parse_retry_after(answer.retry_after, std::time(nullptr));
     if (wait && *wait > s.options.max_retry_after_s) return response;
     if (wait) {
       std::this_thread::sleep_for(std::chrono::duration<double>(*wait));
@@ -242,6 +192,26 @@ Result<HttpResponse> HttpClient::send(const std::string& method, const std::stri
   // Only a network failure on the last attempt gets here: every HTTP answer returned above.
   last_error.message += " after " + std::to_string(attempts) + " attempts";
   return last_error;
+}
+
+}  // namespace
+
+Result<HttpResponse> HttpClient::send(const std::string& method, const std::string& path, const std::string& body,
+                                      Idempotency idempotency) {
+  ext::HttpExchange exchange;
+  exchange.method = method;
+  exchange.url = path;
+  exchange.body = body;
+  return perform(*impl_, std::move(exchange), idempotency);
+}
+
+Result<HttpResponse> HttpClient::send_form(const std::string& path, const std::vector<FormPart>& parts,
+                                           Idempotency idempotency) {
+  ext::HttpExchange exchange;
+  exchange.method = "POST";
+  exchange.url = path;
+  exchange.form = &parts;
+  return perform(*impl_, std::move(exchange), idempotency);
 }
 
 }  // namespace gomo::api

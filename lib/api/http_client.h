@@ -1,5 +1,5 @@
 #pragma once
-// The one HTTP client (libcurl behind a pimpl): JSON requests to the platform's base URL with auth,
+// The one HTTP client (libcurl, in the extension module: ext/module.h): JSON requests to the platform's base URL with auth,
 // a client-side rate limit, retries of throttled/unavailable answers and of idempotent requests
 // after network failures, and connection reuse. Not thread-safe: one client per thread.
 #include <chrono>
@@ -7,8 +7,10 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "api/platform.h"
+#include "ext/module.h"
 
 namespace gomo::api {
 
@@ -38,6 +40,9 @@ struct HttpResponse {
   bool retried_after_ambiguous_failure = false;
 };
 
+// One part of a multipart/form-data body (file uploads).
+using FormPart = ext::FormPart;
+
 // Counters for tests and benchmarks.
 struct ClientStats {
   int attempts = 0;          // HTTP requests started
@@ -62,6 +67,8 @@ class HttpClient {
   // that may have reached the server, ApiError{0, REQUEST_OUTCOME_UNKNOWN}.
   Result<HttpResponse> send(const std::string& method, const std::string& path, const std::string& body,
                             Idempotency idempotency);
+  // POSTs `parts` as multipart/form-data (file uploads), with the same retries as send().
+  Result<HttpResponse> send_form(const std::string& path, const std::vector<FormPart>& parts, Idempotency idempotency);
 
   const ClientOptions& options() const;
   const ClientStats& stats() const;

@@ -9,6 +9,11 @@
 #include <variant>
 #include <vector>
 
+#include "api/calls.h"
+#include "api/media.h"
+#include "api/paging.h"
+#include "api/programs.h"
+
 namespace gomo::api {
 
 // What the platform said when it refused, in the error envelope's terms (§1.4), or a transport failure.
@@ -62,26 +67,6 @@ class [[nodiscard]] Result {
 
 // The value of operations that return nothing (delete).
 struct Done {};
-
-// Query of a paginated list (§1.5). `page` is 1-based; `limit` 1..100.
-struct PageQuery {
-  int page = 1;
-  int limit = 20;
-  std::string search;      // empty: no search; at most 100 characters
-  std::string sort_by;     // empty: createdAt
-  std::string sort_order;  // "asc" | "desc"; empty: desc
-};
-
-struct PageMeta {
-  int page = 1, limit = 20, total = 0, total_pages = 0;
-  bool has_next_page = false, has_previous_page = false;
-};
-
-template <typename T>
-struct Page {
-  std::vector<T> data;
-  PageMeta meta;
-};
 
 // Contact fields (CreateContactRequest / UpdateContactRequest, §2.1). Unset = absent from the body;
 // on update, absent fields keep their value. Lengths are in characters.
@@ -158,6 +143,20 @@ struct FlowRecord {
   std::string created_at, updated_at;
 };
 
+// One problem the platform found in a flow graph (POST /flows/validate). The docs show no response
+// schema; gomo's choice (README "Flows on the platform") is {valid, errors: [FlowProblem], warnings: [...]}.
+struct FlowProblem {
+  std::string code;     // e.g. "unknown-target" (gomo's rule ids on the local platform)
+  std::string message;
+  std::optional<std::string> node_id;  // the node it concerns, when there is one
+  std::optional<std::string> path;     // JSON pointer into the request body, e.g. /graph/nodes/2/outputs/onEnd
+};
+
+struct FlowValidation {
+  bool valid = true;  // no errors
+  std::vector<FlowProblem> errors, warnings;
+};
+
 struct Organization {
   std::string id, name, slug;
 };
@@ -206,6 +205,64 @@ class Platform {
   virtual Result<Page<FlowRecord>> list_flows(const PageQuery& query) = 0;
   virtual Result<FlowRecord> update_flow(const std::string& id, const FlowFields& fields) = 0;
   virtual Result<Done> delete_flow(const std::string& id) = 0;
+  // POST /flows/validate with body {graph}: checks a graph without saving it. A graph that is not a
+  // JSON object is refused (400); problems in a well-formed graph are the answer, not an error.
+  virtual Result<FlowValidation> validate_flow(const std::string& graph_json) = 0;
+
+  // --- Caller-ID numbers, audio, dictionaries (§2.10-2.12; api/media.h) ---
+  // GET /dids/available: the organisation's DIDs and the shared ones; sort_by number|country|status|createdAt.
+  virtual Result<Page<Did>> list_available_dids(const DidQuery& query) = 0;
+  virtual Result<Page<Audio>> list_audio(const AudioQuery& query) = 0;
+  // POST /audio-management/upload (multipart). WAV, MP3 or OGG (by content), 1 byte to
+  // kMaxAudioBytes; 400 otherwise. Not idempotent: a lost answer is REQUEST_OUTCOME_UNKNOWN.
+  virtual Result<Audio> upload_audio(const AudioUpload& upload) = 0;
+  virtual Result<Audio> get_audio(const std::string& id) = 0;  // GET .../audio/:id/metadata
+  virtual Result<Page<Dictionary>> list_dictionaries(const DictionaryQuery& query) = 0;
+
+  // --- Programs and executions (§2.5-2.6, §4; api/programs.h) ---
+  // 400 when audience_id or flow_id name nothing of the organisation, or a DID of did_pool is not
+  // available; create accepts status draft only.
+  virtual Result<Program> create_program(const ProgramFields& fields) = 0;
+  virtual Result<Program> get_program(const std::string& id) = 0;
+  // Search covers name; sort_by name|createdAt|updatedAt.
+  virtual Result<Page<Program>> list_programs(const PageQuery& query) = 0;
+  // PATCH: partial. status: archived archives; an archived program comes back with its earlier
+  // status (active once launched, else draft); any other change of status is a 409.
+  virtual Result<Program> update_program(const std::string& id, const ProgramFields& fields) = 0;
+  // POST /programs/:id/launch: a new execution over a snapshot of the audience, `scheduled` when
+  // start_at is in the future, else `running`; the program becomes active. Refused, each with its
+  // own code: archived (409 PROGRAM_ARCHIVED), audience empty (400 AUDIENCE_EMPTY), an execution
+  // already scheduled/running/paused (409 EXECUTION_ALREADY_RUNNING), flow with errors (400
+  // FLOW_INVALID), audience or flow deleted (400 REFERENCE_NOT_FOUND). Not idempotent: the remote
+  // client checks the program's executions before ever sending it again.
+  virtual Result<Execution> launch_program(const std::string& program_id) = 0;
+  // GET /programs/:id/executions, newest first.
+  virtual Result<Page<Execution>> list_executions(const std::string& program_id, const PageQuery& query) = 0;
+  virtual Result<Execution> get_execution(const std::string& id) = 0;
+  // running -> paused; anything else is 409 INVALID_STATUS_TRANSITION.
+  virtual Result<Execution> pause_execution(const std::string& id) = 0;
+  // paused | paused_threshold | paused_no_credits -> running. `rules`, when given, replace the
+  // execution's auto-pause rules; counts of rules with reset_on_resume restart at 0. 409 when a
+  // rule's node already reached its threshold (it would pause again at once).
+  virtual Result<Execution> resume_execution(const std::string& id,
+                                             const std::optional<std::vector<AutoPauseRule>>& rules) = 0;
+  // DELETE (204): scheduled | running | paused* -> cancelled; 409 once it has ended.
+  virtual Result<Done> cancel_execution(const std::string& id) = 0;
+
+  // --- Execution reports (§2.7; api/calls.h) ---
+  virtual Result<ExecutionReport> execution_report(const std::string& execution_id) = 0;
+  virtual Result<ExecutionBreakdown> execution_breakdown(const std::string& execution_id) = 0;
+  // Every call attempt of the execution, oldest first (page and limit only).
+  virtual Result<Page<CallAttempt>> execution_calls(const std::string& execution_id, const PageQuery& query) = 0;
+
+  // --- Ad-hoc call requests and call reports (§2.8-2.9, §5) ---
+  // POST /call-requests (202 queued). 400 when the DID is not available or the contact or flow
+  // unknown. Not idempotent: the remote client looks for the request before ever sending it again.
+  virtual Result<CallRequestResult> request_call(const CallRequestFields& fields) = 0;
+  // GET /call-requests?contactId= (a gomo extension; the real platform may answer 404).
+  virtual Result<Page<CallRequest>> list_call_requests(const CallRequestQuery& query) = 0;
+  // GET /call-report/:jobId.
+  virtual Result<CallReport> call_report(const std::string& job_id) = 0;
 };
 
 // Every item of a paginated list, following pages of 100 until the last (at most `max_items`).

@@ -195,4 +195,11 @@ Result<FlowRecord> RemotePlatform::update_flow(const std::string& id, const Flow
 
 Result<Done> RemotePlatform::delete_flow(const std::string& id) { return call_delete(*http_, "/flows" + path_id(id)); }
 
+Result<FlowValidation> RemotePlatform::validate_flow(const std::string& graph_json) {
+  if (auto e = validate_flow_graph_request(graph_json)) return *e;
+  // Validation saves nothing: safe to send again.
+  return call<FlowValidation>(*http_, "POST", "/flows/validate", wire::flow_validate_body(graph_json).dump(),
+                              Idempotency::kSafe, wire::decode_flow_validation);
+}
+
 }  // namespace gomo::api

@@ -39,6 +39,34 @@ class RemotePlatform final : public Platform {
   Result<Page<FlowRecord>> list_flows(const PageQuery& query) override;
   Result<FlowRecord> update_flow(const std::string& id, const FlowFields& fields) override;
   Result<Done> delete_flow(const std::string& id) override;
+  Result<FlowValidation> validate_flow(const std::string& graph_json) override;
+
+  // DIDs, audio, dictionaries, programs, executions, reports, call requests (remote_programs.cc).
+  // A launch or call request whose answer is lost is looked for (the program's executions, the
+  // contact's call requests) before it is ever sent again; REQUEST_OUTCOME_UNKNOWN only when that
+  // check cannot tell.
+  Result<Page<Did>> list_available_dids(const DidQuery& query) override;
+  Result<Page<Audio>> list_audio(const AudioQuery& query) override;
+  Result<Audio> upload_audio(const AudioUpload& upload) override;
+  Result<Audio> get_audio(const std::string& id) override;
+  Result<Page<Dictionary>> list_dictionaries(const DictionaryQuery& query) override;
+  Result<Program> create_program(const ProgramFields& fields) override;
+  Result<Program> get_program(const std::string& id) override;
+  Result<Page<Program>> list_programs(const PageQuery& query) override;
+  Result<Program> update_program(const std::string& id, const ProgramFields& fields) override;
+  Result<Execution> launch_program(const std::string& program_id) override;
+  Result<Page<Execution>> list_executions(const std::string& program_id, const PageQuery& query) override;
+  Result<Execution> get_execution(const std::string& id) override;
+  Result<Execution> pause_execution(const std::string& id) override;
+  Result<Execution> resume_execution(const std::string& id,
+                                     const std::optional<std::vector<AutoPauseRule>>& rules) override;
+  Result<Done> cancel_execution(const std::string& id) override;
+  Result<ExecutionReport> execution_report(const std::string& execution_id) override;
+  Result<ExecutionBreakdown> execution_breakdown(const std::string& execution_id) override;
+  Result<Page<CallAttempt>> execution_calls(const std::string& execution_id, const PageQuery& query) override;
+  Result<CallRequestResult> request_call(const CallRequestFields& fields) override;
+  Result<Page<CallRequest>> list_call_requests(const CallRequestQuery& query) override;
+  Result<CallReport> call_report(const std::string& job_id) override;
 
  private:
   explicit RemotePlatform(std::unique_ptr<HttpClient> http) : http_(std::move(http)) {}

@@ -123,6 +123,17 @@ std::optional<ApiError> validate_flow(const FlowFields& f, bool create) {
   return result_of(std::move(errors));
 }
 
+std::optional<ApiError> validate_flow_graph_request(const std::string& graph_json) {
+  FieldErrors errors;
+  if (graph_json.empty()) {
+    errors["graph"].push_back("graph should not be empty");
+  } else {
+    auto graph = nlohmann::json::parse(graph_json, nullptr, false);
+    if (graph.is_discarded() || !graph.is_object()) errors["graph"].push_back("graph must be an object");
+  }
+  return result_of(std::move(errors));
+}
+
 std::optional<ApiError> validate_page_query(const PageQuery& q, const std::vector<std::string>& sort_fields) {
   FieldErrors errors;
   if (q.page < 1) errors["page"].push_back("page must not be less than 1");

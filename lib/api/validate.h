@@ -15,6 +15,9 @@ std::optional<ApiError> validate_new_custom_attribute(const NewCustomAttribute& 
 std::optional<ApiError> validate_audience(const AudienceFields& fields, bool create);
 // Also requires graph_json to be a JSON object with a string startNodeId and nodes (array or object).
 std::optional<ApiError> validate_flow(const FlowFields& fields, bool create);
+// The body of POST /flows/validate: `graph` must be a JSON object. What is inside is the answer's
+// business (problems found), not a refusal.
+std::optional<ApiError> validate_flow_graph_request(const std::string& graph_json);
 // page >= 1, 1 <= limit <= 100, search <= 100 characters, sort_by in `sort_fields`, sort_order asc|desc.
 std::optional<ApiError> validate_page_query(const PageQuery& query, const std::vector<std::string>& sort_fields);
 

@@ -151,6 +151,13 @@ const std::map<std::string, std::vector<std::string>>& documented_table() {
     t["audience"] = {"name", "description"};
     t["audienceContacts"] = {"contacts"};
     t["flow"] = {"name", "description", "graph"};
+    t["flowValidate"] = {"graph"};
+    // Programs, executions, call requests and audio (wire_programs.cc, gomobile-api.md §2.5-2.10, §4.1).
+    t["program"] = {"name",          "audienceId",   "flowId",         "startAt", "stopAt",
+                    "didPool",       "retryStrategy", "pauseWindows", "autoPauseRules", "status"};
+    t["resume"] = {"autoPauseRules"};
+    t["callRequest"] = {"didId", "contactId", "flowId", "retry", "startAt"};
+    t["audioUpload"] = {"file", "title", "description", "usageType", "tags"};  // multipart parts
     return t;
   }();
   return table;
@@ -230,6 +237,53 @@ FlowRecord decode_flow(const json& j) {
                str(j, "createdAt"), str(j, "updatedAt")};
   if (auto it = j.find("graph"); it != j.end() && !it->is_null()) f.graph_json = it->dump();
   return f;
+}
+
+json encode(const FlowValidation& v) {
+  auto problems = [](const std::vector<FlowProblem>& list) {
+    json out = json::array();
+    for (const auto& p : list) {
+      json item = {{"code", p.code}, {"message", p.message}};
+      if (p.node_id) item["nodeId"] = *p.node_id;
+      if (p.path) item["path"] = *p.path;
+      out.push_back(std::move(item));
+    }
+    return out;
+  };
+  return {{"valid", v.valid}, {"errors", problems(v.errors)}, {"warnings", problems(v.warnings)}};
+}
+
+FlowValidation decode_flow_validation(const json& j) {
+  FlowValidation v;
+  auto problems = [&](const char* key) {
+    std::vector<FlowProblem> out;
+    auto it = j.is_object() ? j.find(key) : j.end();
+    if (j.is_object() && it != j.end() && it->is_array()) {
+      for (const auto& item : *it) {
+        FlowProblem p;
+        if (item.is_string()) {
+          p.message = item.get<std::string>();
+        } else if (item.is_object()) {
+          p.code = str(item, "code");
+          p.message = str(item, "message");
+          p.node_id = opt_str(item, "nodeId");
+          p.path = opt_str(item, "path");
+          if (!p.path) p.path = opt_str(item, "field");
+        }
+        out.push_back(std::move(p));
+      }
+    }
+    return out;
+  };
+  v.errors = problems("errors");
+  v.warnings = problems("warnings");
+  v.valid = v.errors.empty();
+  if (j.is_object()) {
+    for (const char* key : {"valid", "isValid"}) {
+      if (auto it = j.find(key); it != j.end() && it->is_boolean()) v.valid = it->get<bool>() && v.errors.empty();
+    }
+  }
+  return v;
 }
 
 json encode(const User& u) {
@@ -319,6 +373,8 @@ json flow_body(const FlowFields& f) {
   return j;
 }
 
+json flow_validate_body(const std::string& graph_json) { return {{"graph", json::parse(graph_json)}}; }
+
 Result<ContactFields> parse_contact(const json& body) {
   BodyReader r(body, documented_fields("contact"));
   ContactFields f = read_contact_request(r);
@@ -387,6 +443,17 @@ Result<FlowFields> parse_flow(const json& body) {
   }
   if (!r.errors().empty()) return validation_error(std::move(r.errors()));
   return f;
+}
+
+Result<std::string> parse_flow_validate(const json& body) {
+  BodyReader r(body, documented_fields("flowValidate"));
+  std::string graph;
+  if (body.is_object()) {
+    if (auto it = body.find("graph"); it != body.end() && !it->is_null()) graph = it->dump();
+  }
+  if (graph.empty() && body.is_object()) r.errors()["graph"].push_back("graph should not be empty");
+  if (!r.errors().empty()) return validation_error(std::move(r.errors()));
+  return graph;
 }
 
 std::string reason_phrase(int s) {

@@ -25,6 +25,10 @@ Contact decode_contact(const json& j);
 CustomAttribute decode_custom_attribute(const json& j);
 Audience decode_audience(const json& j);
 FlowRecord decode_flow(const json& j);
+// POST /flows/validate's answer {valid, errors, warnings}; decoding also accepts `isValid`, problems
+// given as plain strings, and `field` for `path`.
+json encode(const FlowValidation& validation);
+FlowValidation decode_flow_validation(const json& j);
 User decode_user(const json& j);
 UpsertResult decode_upsert_result(const json& j);
 PageMeta decode_meta(const json& j);
@@ -36,6 +40,7 @@ json custom_attribute_body(const NewCustomAttribute& attribute);
 json audience_body(const AudienceFields& fields);
 json contact_ids_body(const std::vector<std::string>& contact_ids);  // {"contacts": [...]}
 json flow_body(const FlowFields& fields);
+json flow_validate_body(const std::string& graph_json);  // {"graph": {...}}
 
 // ... and how the server reads them: 400 VALIDATION_FAILED naming each undocumented property
 // ("property foo should not exist") and each member of the wrong JSON type.
@@ -45,9 +50,11 @@ Result<NewCustomAttribute> parse_custom_attribute(const json& body);
 Result<AudienceFields> parse_audience(const json& body);
 Result<std::vector<std::string>> parse_contact_ids(const json& body);
 Result<FlowFields> parse_flow(const json& body);
+// The graph of a validate body, as JSON text (unchecked beyond being present).
+Result<std::string> parse_flow_validate(const json& body);
 
 // The documented request properties per body, by name ("contact", "upsert", "customAttribute",
-// "audience", "audienceContacts", "flow"); empty for an unknown name.
+// "audience", "audienceContacts", "flow", "flowValidate"); empty for an unknown name.
 const std::vector<std::string>& documented_fields(const std::string& body);
 
 // The error envelope {code, message, fieldErrors, fieldDetails, statusCode, error, timestamp, path}.

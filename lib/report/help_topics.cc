@@ -11,7 +11,8 @@ namespace {
 const char* kExitCodes = R"(Exit codes (stable; scripts may rely on them):
   0  success: everything checked, nothing failed
   1  checks failed: errors found (or warnings, with --strict); differences found (fmt --check);
-     a simulated call that did not reach a hangup (flow run); failing flow tests (flow test)
+     a simulated call that did not reach a hangup (flow run); failing flow tests (flow test);
+     flow diff: the files differ from the platform; flow push: local errors, nothing sent
   2  usage error, or input that cannot be read or parsed (missing file, YAML/JSON syntax error,
      a directory with no flow files: gomo never exits 0 when nothing was checked)
   3  the platform refused the request (an API error, 4xx)
@@ -38,6 +39,30 @@ Silence one rule on one node in the file itself:
   - id: old-menu               # gomo-ignore: unreachable-node
     type: play
 or, in JSON and YAML alike, a node field:  "x-gomo-ignore": ["unreachable-node"]
+
+Profiles of platforms and keys (~/.config/gomo/config.yaml) are another file: gomo help profiles.
+)";
+
+const char* kProfiles = R"(Profiles: which platform gomo talks to, and with which key (gomo config --help for the commands)
+Config file: $GOMO_CONFIG, else $XDG_CONFIG_HOME/gomo/config.yaml (default ~/.config/gomo/config.yaml).
+Written 0600; refused when others may read or write it (chmod 600 FILE).
+
+  current: prod
+  profiles:
+    prod:  {baseUrl: https://api.gomobile.ma/api, apiKey: ..., auth: x-api-key, rateLimit: 10}
+    dev:   {baseUrl: http://127.0.0.1:8080/api}          # a gomo serve
+    scratch: {workspace: /tmp/scratch.db}                # a local workspace
+
+The built-in profile `local` is the local workspace (.gomo/workspace.db); it is the default until
+`gomo config use NAME`. Each setting comes from, in order:
+  1. a flag: --base-url, --workspace, --api-key-env NAME, --bearer, --insecure, --rate-limit
+  2. the profile named by --profile
+  3. the environment: GOMO_BASE_URL (else GOMOBILE_API_URL, GOMOBILE_API_BASE_URL), GOMO_API_KEY
+     (else GOMOBILE_API_KEY); GOMO_PROFILE picks the profile
+  4. the current profile (GOMO_PROFILE, else `current:` in the file, else local)
+  5. the default (https://api.gomobile.ma/api for a platform profile, x-api-key, 10 requests/s)
+A platform profile's key is never used on the local workspace, nor a local profile's key sent away.
+gomo config show prints each setting and where it came from; keys are only ever shown masked.
 )";
 
 const char* kFormats = R"(Output formats of `gomo flow validate --format`:
@@ -59,7 +84,7 @@ The exit code does not depend on the format. Positions are 1-based everywhere; c
 )";
 
 const char* kOverview = R"(
-Help topics: gomo help exit-codes | rules | config | formats
+Help topics: gomo help exit-codes | rules | config | formats | profiles
 )";
 
 }  // namespace
@@ -68,6 +93,7 @@ std::string help_topic(const std::string& name) {
   if (name == "exit-codes") return kExitCodes;
   if (name == "config") return kConfig;
   if (name == "formats") return kFormats;
+  if (name == "profiles") return kProfiles;
   if (name == "overview") return kOverview;
   if (name == "rules") {
     std::ostringstream out;
@@ -81,6 +107,6 @@ std::string help_topic(const std::string& name) {
   return "";
 }
 
-std::string help_topic_names() { return "exit-codes, rules, config, formats"; }
+std::string help_topic_names() { return "exit-codes, rules, config, formats, profiles"; }
 
 }  // namespace gomo::report

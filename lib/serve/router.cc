@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "api/wire.h"
+#include "serve/routes_programs.h"
 
 namespace gomo::serve {
 namespace {
@@ -122,7 +123,7 @@ Response Router::handle(const Request& req) {
   auto platform = workspace_.platform_for(org->id);
 
   json body;
-  if (m == "POST" || m == "PUT" || m == "PATCH") {
+  if ((m == "POST" || m == "PUT" || m == "PATCH") && !req.multipart) {
     body = json::parse(req.body.empty() ? std::string("{}") : req.body, nullptr, false);
     if (body.is_discarded()) {
       return error_response(make_error(400, "INVALID_JSON", "The request body is not valid JSON"), path);
@@ -201,6 +202,11 @@ Response Router::handle(const Request& req) {
   }
 
   if (resource == "flows") {
+    if (n == 2 && parts[1] == "validate" && m == "POST") {
+      auto graph = wire::parse_flow_validate(body);
+      if (!graph) return bad(graph.error());
+      return ok<api::FlowValidation>(platform->validate_flow(*graph), path, 201, wire::encode);
+    }
     if (n == 1 && m == "POST") {
       auto fields = wire::parse_flow(body);
       if (!fields) return bad(fields.error());
@@ -219,6 +225,8 @@ Response Router::handle(const Request& req) {
     }
     if (n == 2 && m == "DELETE") return done(platform->delete_flow(parts[1]), path);
   }
+  // Programs, executions, reports, call requests, DIDs, audio, dictionaries (routes_programs.cc).
+  if (auto routed = route_programs(req, parts, body, *platform)) return *routed;
   return no_route();
 }
 

@@ -4,10 +4,15 @@
 // server.h puts it on a socket; tests call it directly.
 #include <map>
 #include <string>
+#include <vector>
 
+#include "ext/module.h"
 #include "store/workspace.h"
 
 namespace gomo::serve {
+
+// One part of a multipart/form-data request (file uploads).
+using FormPart = ext::FormPart;
 
 struct Request {
   std::string method;  // GET POST PUT PATCH DELETE
@@ -15,6 +20,8 @@ struct Request {
   std::map<std::string, std::string> query;  // decoded query parameters
   std::string api_key;                       // from x-api-key or "Authorization: Bearer"; may be empty
   std::string body;                          // raw request body
+  bool multipart = false;                    // multipart/form-data: the parts are in `form`
+  std::vector<FormPart> form = {};
 };
 
 struct Response {

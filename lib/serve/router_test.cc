@@ -57,4 +57,30 @@ TEST_CASE("Router: routes, status codes, undocumented properties and bad JSON") 
   CHECK(router.handle({"GET", "/api/contact/" + id, {}, key, ""}).status == 404);
 }
 
+TEST_CASE("Router: POST /api/flows/validate answers 201 with the findings; only {graph} is accepted") {
+  auto ws = store::Workspace::open(test::scratch_dir() + "/w.db");
+  REQUIRE(ws);
+  auto org = (*ws)->create_organization("Router Org");
+  REQUIRE(org);
+  Router router(**ws);
+  const std::string& key = org->api_key;
+  auto checked = router.handle({"POST", "/api/flows/validate", {}, key,
+                                R"({"graph":{"startNodeId":"a","nodes":[{"id":"a","type":"hangup","outputs":{"x":"a"}}]}})"});
+  CHECK(checked.status == 201);
+  auto j = json::parse(checked.body);
+  CHECK(j.at("valid") == false);
+  CHECK(j.at("errors").at(0).at("nodeId") == "a");
+  CHECK(j.at("errors").at(0).at("path").get<std::string>().rfind("/graph/nodes/0", 0) == 0);
+  CHECK(j.at("warnings").is_array());
+  auto named = router.handle({"POST", "/api/flows/validate", {}, key, R"({"name":"x","graph":{}})"});
+  CHECK(named.status == 400);
+  CHECK(json::parse(named.body).at("fieldErrors").at("name").at(0) == "property name should not exist");
+  auto bad = router.handle({"POST", "/api/flows/validate", {}, key, R"({"graph":[1]})"});
+  CHECK(bad.status == 400);
+  CHECK(json::parse(bad.body).at("fieldErrors").at("graph").at(0) == "graph must be an object");
+  CHECK(router.handle({"POST", "/api/flows/validate", {}, key, "{}"}).status == 400);
+  CHECK(router.handle({"GET", "/api/flows", {}, key, ""}).status == 200);
+  CHECK(json::parse(router.handle({"GET", "/api/flows", {}, key, ""}).body).at("meta").at("total") == 0);
+}
+
 }  // namespace gomo::serve

@@ -13,6 +13,9 @@
 
 #include "api/validate.h"
 #include "base/sha256.h"
+#include "store/local_operations.h"
+#include "store/sql.h"
+#include "checks/validate.h"
 
 namespace gomo::store {
 
@@ -21,13 +24,9 @@ using api::Contact;
 using api::ContactFields;
 using api::PageQuery;
 using nlohmann::json;
+using namespace sql;  // NOLINT: the workspace is written in terms of its SQL helpers
 
 namespace {
-
-// SQLite failures inside this file; every public entry point turns them into a Status or ApiError.
-struct SqlError : std::runtime_error {
-  using std::runtime_error::runtime_error;
-};
 
 // Each migration runs once, in order, in its own transaction; never edit one that has shipped.
 const char* const kMigrations[] = {
@@ -60,180 +59,75 @@ CREATE INDEX contacts_by_org_created ON contacts(organization_id, created_at);
 CREATE INDEX audiences_by_org_created ON audiences(organization_id, created_at);
 CREATE INDEX flows_by_org_created ON flows(organization_id, created_at);
 )sql",
+    // 2: DIDs, audio, dictionaries, programs, executions, call requests and call attempts
+    // (local_operations.h). No foreign keys to contacts, audiences or flows: those can be deleted
+    // while executions and call reports keep their snapshot.
+    R"sql(
+ALTER TABLE organizations ADD COLUMN timezone TEXT NOT NULL DEFAULT 'Africa/Casablanca';
+CREATE TABLE dids (
+  id TEXT PRIMARY KEY, organization_id TEXT REFERENCES organizations(id), number TEXT NOT NULL,
+  country TEXT NOT NULL, description TEXT, is_shared INTEGER NOT NULL DEFAULT 0,
+  status TEXT NOT NULL DEFAULT 'active', created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+CREATE INDEX dids_by_org ON dids(organization_id, created_at);
+CREATE TABLE audio (
+  id TEXT PRIMARY KEY, organization_id TEXT NOT NULL REFERENCES organizations(id), title TEXT NOT NULL,
+  description TEXT, usage_type TEXT, tags TEXT NOT NULL, duration_seconds REAL, file_name TEXT NOT NULL,
+  mime_type TEXT NOT NULL, size_bytes INTEGER NOT NULL, playable INTEGER NOT NULL, downloadable INTEGER NOT NULL,
+  bytes BLOB NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+CREATE INDEX audio_by_org_created ON audio(organization_id, created_at);
+CREATE TABLE dictionaries (
+  id TEXT PRIMARY KEY, organization_id TEXT REFERENCES organizations(id), name TEXT NOT NULL, description TEXT,
+  language TEXT NOT NULL, is_system INTEGER NOT NULL DEFAULT 0, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+CREATE TABLE dictionary_entries (
+  id TEXT PRIMARY KEY, dictionary_id TEXT NOT NULL REFERENCES dictionaries(id), key TEXT NOT NULL,
+  text TEXT NOT NULL, audio_id TEXT, UNIQUE (dictionary_id, key));
+CREATE TABLE programs (
+  id TEXT PRIMARY KEY, organization_id TEXT NOT NULL REFERENCES organizations(id), name TEXT NOT NULL,
+  audience_id TEXT NOT NULL, flow_id TEXT NOT NULL, start_at TEXT, stop_at TEXT, did_pool TEXT NOT NULL,
+  retry_strategy TEXT NOT NULL, pause_windows TEXT NOT NULL, auto_pause_rules TEXT NOT NULL,
+  status TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+CREATE INDEX programs_by_org_created ON programs(organization_id, created_at);
+CREATE TABLE executions (
+  id TEXT PRIMARY KEY, organization_id TEXT NOT NULL REFERENCES organizations(id),
+  program_id TEXT NOT NULL REFERENCES programs(id), audience_id TEXT NOT NULL, flow_id TEXT NOT NULL,
+  status TEXT NOT NULL, scheduled_start_at TEXT NOT NULL, scheduled_stop_at TEXT, actual_start_at TEXT,
+  actual_end_at TEXT, auto_pause_rules TEXT NOT NULL, retry_strategy TEXT NOT NULL, pause_windows TEXT NOT NULL,
+  did_pool TEXT NOT NULL, flow_graph TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+CREATE INDEX executions_by_program ON executions(program_id, created_at);
+CREATE TABLE execution_contacts (
+  execution_id TEXT NOT NULL REFERENCES executions(id), contact_id TEXT NOT NULL, phone TEXT NOT NULL,
+  status TEXT NOT NULL DEFAULT 'pending', attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at TEXT,
+  last_outcome TEXT, updated_at TEXT NOT NULL, PRIMARY KEY (execution_id, contact_id));
+CREATE TABLE execution_node_counts (
+  execution_id TEXT NOT NULL REFERENCES executions(id), node_id TEXT NOT NULL, count INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (execution_id, node_id));
+CREATE TABLE call_requests (
+  id TEXT PRIMARY KEY, organization_id TEXT NOT NULL REFERENCES organizations(id), did_id TEXT NOT NULL,
+  contact_id TEXT NOT NULL, phone TEXT NOT NULL, flow_id TEXT NOT NULL, retry_strategy TEXT NOT NULL,
+  start_at TEXT, status TEXT NOT NULL, final_outcome TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+CREATE INDEX call_requests_by_contact ON call_requests(organization_id, contact_id, created_at);
+CREATE TABLE call_attempts (
+  id TEXT PRIMARY KEY, organization_id TEXT NOT NULL REFERENCES organizations(id), execution_id TEXT,
+  call_request_id TEXT, contact_id TEXT NOT NULL, attempt INTEGER NOT NULL, status TEXT NOT NULL,
+  direction TEXT NOT NULL, from_number TEXT NOT NULL, to_number TEXT NOT NULL, created_at TEXT NOT NULL,
+  dialed_at TEXT, answered_at TEXT, terminated_at TEXT, duration_ms INTEGER, outcome TEXT NOT NULL,
+  outcome_reason TEXT NOT NULL, flow_execution TEXT, events TEXT NOT NULL);
+CREATE INDEX call_attempts_by_execution ON call_attempts(execution_id, created_at);
+CREATE INDEX call_attempts_by_request ON call_attempts(call_request_id, attempt);
+-- Existing organisations get the DIDs a new one is created with (seed_organization).
+INSERT INTO dids (id, organization_id, number, country, description, is_shared, status, created_at, updated_at)
+SELECT lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-a' ||
+             substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))),
+       o.id, '+21252' || printf('%05d', o.rowid % 100000) || printf('%02d', k.n), 'MA',
+       'Local caller ID ' || k.n, 0, 'active', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'),
+       strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+FROM organizations o, (SELECT 1 AS n UNION ALL SELECT 2 UNION ALL SELECT 3) k;
+INSERT INTO dids VALUES ('00000000-0000-4000-8000-00000000d1d0', NULL, '+212800000000', 'MA',
+                         'Shared local caller ID', 1, 'active', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z');
+)sql",
 };
 constexpr int kMigrationCount = static_cast<int>(std::size(kMigrations));
 static_assert(kMigrationCount == Workspace::kSchemaVersion);
-
-class Stmt {
- public:
-  Stmt(sqlite3* db, const std::string& sql) : db_(db) {
-    if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt_, nullptr) != SQLITE_OK) {
-      throw SqlError(std::string("prepare: ") + sqlite3_errmsg(db));
-    }
-  }
-  ~Stmt() { sqlite3_finalize(stmt_); }
-  Stmt(const Stmt&) = delete;
-  Stmt& operator=(const Stmt&) = delete;
-
-  Stmt& bind(int i, const std::string& v) {
-    check(sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT));
-    return *this;
-  }
-  Stmt& bind(int i, const std::optional<std::string>& v) {
-    if (v) return bind(i, *v);
-    check(sqlite3_bind_null(stmt_, i));
-    return *this;
-  }
-  Stmt& bind(int i, long long v) {
-    check(sqlite3_bind_int64(stmt_, i, v));
-    return *this;
-  }
-  // True while there is a row.
-  bool step() {
-    int rc = sqlite3_step(stmt_);
-    if (rc == SQLITE_ROW) return true;
-    if (rc == SQLITE_DONE) return false;
-    throw SqlError(std::string("step: ") + sqlite3_errmsg(db_));
-  }
-  std::string text(int col) {
-    auto* p = sqlite3_column_text(stmt_, col);
-    return p ? std::string(reinterpret_cast<const char*>(p), static_cast<size_t>(sqlite3_column_bytes(stmt_, col)))
-             : std::string();
-  }
-  std::optional<std::string> opt_text(int col) {
-    if (sqlite3_column_type(stmt_, col) == SQLITE_NULL) return std::nullopt;
-    return text(col);
-  }
-  long long integer(int col) { return sqlite3_column_int64(stmt_, col); }
-
- private:
-  void check(int rc) {
-    if (rc != SQLITE_OK) throw SqlError(std::string("bind: ") + sqlite3_errmsg(db_));
-  }
-  sqlite3* db_;
-  sqlite3_stmt* stmt_ = nullptr;
-};
-
-void exec(sqlite3* db, const char* sql) {
-  char* msg = nullptr;
-  if (sqlite3_exec(db, sql, nullptr, nullptr, &msg) != SQLITE_OK) {
-    std::string text = msg ? msg : "unknown error";
-    sqlite3_free(msg);
-    throw SqlError(text);
-  }
-}
-
-// BEGIN IMMEDIATE .. COMMIT, rolled back unless commit() ran (an error return or an exception).
-class Transaction {
- public:
-  explicit Transaction(sqlite3* db) : db_(db) { exec(db_, "BEGIN IMMEDIATE"); }
-  ~Transaction() {
-    if (!done_) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
-  }
-  void commit() {
-    exec(db_, "COMMIT");
-    done_ = true;
-  }
-
- private:
-  sqlite3* db_;
-  bool done_ = false;
-};
-
-std::string now_iso() {
-  auto now = std::chrono::system_clock::now();
-  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
-  std::time_t t = std::chrono::system_clock::to_time_t(now);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[40];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &tm);
-  char out[48];
-  std::snprintf(out, sizeof out, "%s.%03dZ", buf, static_cast<int>(ms));
-  return out;
-}
-
-std::string random_hex(std::size_t digits) {
-  // std::random_device reads the kernel's CSPRNG on Linux: fit for keys.
-  static thread_local std::random_device device;
-  static const char* kHex = "0123456789abcdef";
-  std::string s;
-  while (s.size() < digits) {
-    unsigned v = device();
-    for (int i = 0; i < 8 && s.size() < digits; ++i, v >>= 4) s += kHex[v & 15];
-  }
-  return s;
-}
-
-std::string new_uuid() {
-  std::string h = random_hex(32);
-  h[12] = '4';
-  h[16] = "89ab"[std::stoi(h.substr(16, 1), nullptr, 16) & 3];
-  return h.substr(0, 8) + "-" + h.substr(8, 4) + "-" + h.substr(12, 4) + "-" + h.substr(16, 4) + "-" + h.substr(20);
-}
-
-ApiError internal_error(const std::string& what) {
-  ApiError e;
-  e.http_status = 500;
-  e.code = "INTERNAL_ERROR";
-  e.message = "workspace error: " + what;
-  return e;
-}
-
-// Runs `body` under the workspace lock, turning SQLite failures into a 500.
-template <typename Fn>
-auto guarded(std::mutex& mutex, Fn body) -> decltype(body()) {
-  std::lock_guard<std::mutex> lock(mutex);
-  try {
-    return body();
-  } catch (const SqlError& e) {
-    return internal_error(e.what());
-  } catch (const json::exception& e) {
-    return internal_error(e.what());
-  }
-}
-
-// LIKE pattern for a search text, with %, _ and \ escaped (ESCAPE '\').
-std::string like_pattern(const std::string& search) {
-  std::string p = "%";
-  for (char c : search) {
-    if (c == '%' || c == '_' || c == '\\') p += '\\';
-    p += c;
-  }
-  return p + "%";
-}
-
-struct SortSpec {
-  const char* api_name;
-  const char* column;
-};
-
-std::vector<std::string> api_names(const std::vector<SortSpec>& specs) {
-  std::vector<std::string> names;
-  for (const auto& s : specs) names.push_back(s.api_name);
-  return names;
-}
-
-// " ORDER BY col dir, rowid dir": createdAt by default, newest first (the docs' default sortOrder).
-std::string order_clause(const PageQuery& q, const std::vector<SortSpec>& specs, const std::string& prefix) {
-  std::string column = prefix + "created_at";
-  for (const auto& s : specs) {
-    if (q.sort_by == s.api_name) column = prefix + s.column;
-  }
-  std::string dir = q.sort_order == "asc" ? "ASC" : "DESC";
-  return " ORDER BY " + column + " " + dir + ", " + prefix + "rowid " + dir;
-}
-
-api::PageMeta page_meta(const PageQuery& q, long long total) {
-  api::PageMeta m;
-  m.page = q.page;
-  m.limit = q.limit;
-  m.total = static_cast<int>(total);
-  m.total_pages = static_cast<int>((total + q.limit - 1) / q.limit);
-  m.has_next_page = q.page < m.total_pages;
-  m.has_previous_page = q.page > 1;
-  return m;
-}
 
 const std::vector<SortSpec> kContactSorts = {{"firstName", "first_name"},
                                              {"lastName", "last_name"},
@@ -331,9 +225,10 @@ namespace {
 
 // An organisation's view; every statement filters on organization_id, so other organisations'
 // objects answer 404 exactly like objects that do not exist.
-class LocalPlatform final : public api::Platform {
+class LocalPlatform final : public LocalOperations {
  public:
-  LocalPlatform(Workspace::Impl& ws, std::string org) : ws_(ws), org_(std::move(org)) {}
+  LocalPlatform(Workspace::Impl& ws, std::string org)
+      : LocalOperations(ws.db, ws.mutex, org), ws_(ws), org_(std::move(org)) {}
 
   std::string target() const override { return "local workspace " + ws_.path; }
 
@@ -612,6 +507,22 @@ class LocalPlatform final : public api::Platform {
     });
   }
 
+  // gomo's own checks stand in for the platform's: the graph is checked as a bare graph, so its
+  // pointers get the body's "/graph" prefix. Needs no database.
+  api::Result<api::FlowValidation> validate_flow(const std::string& graph_json) override {
+    if (auto e = api::validate_flow_graph_request(graph_json)) return *e;
+    json graph = json::parse(graph_json);
+    checks::FileResult checked = checks::validate_text("graph.json", graph.dump(2), {});
+    api::FlowValidation out;
+    for (const auto& d : checked.diagnostics) {
+      api::FlowProblem p{d.rule, d.message, node_id_at(graph, d.location.pointer), std::nullopt};
+      if (!d.location.pointer.empty()) p.path = "/graph" + d.location.pointer;
+      (d.severity == diag::Severity::kError ? out.errors : out.warnings).push_back(std::move(p));
+    }
+    out.valid = out.errors.empty();
+    return out;
+  }
+
  private:
   static constexpr const char* kAudienceSelect =
       "SELECT a.id, a.organization_id, a.name, a.description, "
@@ -624,6 +535,31 @@ class LocalPlatform final : public api::Platform {
     return api::Audience{s.text(0),          s.text(1), s.text(2), s.opt_text(3), static_cast<int>(s.integer(4)),
                          s.text(5),          s.text(6)};
   }
+  // The id of the node a pointer into a graph lies in ("/nodes/2/outputs" or "/nodes/menu/..."), if any.
+  static std::optional<std::string> node_id_at(const json& graph, const std::string& pointer) {
+    const std::string prefix = "/nodes/";
+    if (pointer.rfind(prefix, 0) != 0 || !graph.contains("nodes")) return std::nullopt;
+    std::string token = pointer.substr(prefix.size(), pointer.find('/', prefix.size()) - prefix.size());
+    const json& nodes = graph.at("nodes");
+    if (nodes.is_object()) {
+      // Unescape the RFC 6901 token ("~1" is "/", "~0" is "~").
+      std::string id;
+      for (size_t i = 0; i < token.size(); ++i) {
+        if (token[i] == '~' && i + 1 < token.size()) id += token[++i] == '1' ? '/' : '~';
+        else id += token[i];
+      }
+      return nodes.contains(id) ? std::optional<std::string>(id) : std::nullopt;
+    }
+    if (!nodes.is_array() || token.empty() || token.find_first_not_of("0123456789") != std::string::npos ||
+        token.size() > 9)
+      return std::nullopt;
+    size_t index = std::stoul(token);
+    if (index >= nodes.size() || !nodes[index].is_object()) return std::nullopt;
+    auto id = nodes[index].find("id");
+    if (id == nodes[index].end() || !id->is_string()) return std::nullopt;
+    return id->get<std::string>();
+  }
+
   static api::FlowRecord read_flow(Stmt& s) {
     return api::FlowRecord{s.text(0), s.text(1), s.text(2), s.opt_text(3), s.text(4), s.text(5), s.text(6)};
   }
@@ -795,7 +731,11 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const std::string& path) {
                                         ", newer than this gomo knows (" + std::to_string(kMigrationCount) +
                                         "); upgrade gomo");
       }
-      if (version == kMigrationCount) break;
+      if (version == kMigrationCount) {
+        seed_system_dictionaries(impl->db);
+        tx.commit();
+        break;
+      }
       exec(impl->db, kMigrations[version]);
       Stmt(impl->db, "INSERT INTO schema_migrations VALUES (?, ?)").bind(1, version + 1LL).bind(2, now_iso()).step();
       tx.commit();
@@ -830,7 +770,7 @@ Result<NewOrganization> Workspace::create_organization(const std::string& name) 
     out.api_key = "gomo_" + random_hex(40);
     std::string now = now_iso();
     Transaction tx(impl_->db);
-    Stmt(impl_->db, "INSERT INTO organizations VALUES (?, ?, ?, ?)")
+    Stmt(impl_->db, "INSERT INTO organizations (id, name, slug, created_at) VALUES (?, ?, ?, ?)")
         .bind(1, out.organization.id)
         .bind(2, name)
         .bind(3, out.organization.slug)
@@ -848,6 +788,7 @@ Result<NewOrganization> Workspace::create_organization(const std::string& name) 
         .bind(4, std::string("Local"))
         .bind(5, std::string("Owner"))
         .step();
+    seed_organization(impl_->db, out.organization.id, now);
     tx.commit();
     return out;
   } catch (const SqlError& e) {

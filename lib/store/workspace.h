@@ -32,7 +32,7 @@ class Workspace {
   const std::string& path() const;
   // The highest migration applied; kSchemaVersion after open().
   int schema_version();
-  static constexpr int kSchemaVersion = 1;
+  static constexpr int kSchemaVersion = 2;
 
   // A new organisation with one owner user and one fresh API key ("gomo_" + 40 hex digits).
   Result<NewOrganization> create_organization(const std::string& name);

@@ -216,6 +216,22 @@ void conformance_suite(api::Platform& p, api::Platform& other) {
   CHECK(api::list_all_flows(p, {})->size() == 1);
   REQUIRE(p.delete_flow(flow->id));
   CHECK(p.get_flow(flow->id).error().http_status == 404);
+
+  // Flow validation: problems are the answer (placed by node id and pointer), a non-object graph a 400.
+  auto checked = p.validate_flow(R"({"startNodeId":"hi","nodes":[{"id":"hi","type":"play","outputs":{"onEnd":"x"}}]})");
+  REQUIRE(checked);
+  CHECK_FALSE(checked->valid);
+  auto unknown = std::find_if(checked->errors.begin(), checked->errors.end(),
+                              [](const api::FlowProblem& e) { return e.code == "unknown-output"; });
+  REQUIRE(unknown != checked->errors.end());
+  CHECK(unknown->node_id == "hi");
+  CHECK(unknown->path == "/graph/nodes/0/outputs/onEnd");
+  auto clean = p.validate_flow(graph);
+  REQUIRE(clean);
+  CHECK(clean->valid);
+  CHECK(clean->errors.empty());
+  CHECK(p.validate_flow("[1]").error().http_status == 400);
+  CHECK(api::list_all_flows(p, {})->empty());  // nothing saved
 }
 
 struct TwoOrgs {
@@ -289,6 +305,7 @@ TEST_CASE("cli: api: every request body the remote client sends holds only docum
       {"audience", {"name", "description"}},
       {"audienceContacts", {"contacts"}},
       {"flow", {"name", "description", "graph"}},
+      {"flowValidate", {"graph"}},  // the seed's curl example of POST /flows/validate
   };
   auto body_kind = [](const std::string& method, const std::string& path) -> std::string {
     if (path == "/api/contact/upsert") return "upsert";
@@ -296,6 +313,7 @@ TEST_CASE("cli: api: every request body the remote client sends holds only docum
     if (path == "/api/custom-attributes") return "customAttribute";
     if (path.find("-contacts") != std::string::npos) return "audienceContacts";
     if (path.rfind("/api/audience", 0) == 0) return "audience";
+    if (path == "/api/flows/validate") return "flowValidate";
     if (path.rfind("/api/flows", 0) == 0) return "flow";
     return method + " " + path;
   };

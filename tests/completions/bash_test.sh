@@ -86,7 +86,7 @@ expect_some "gomo help " exit-codes rules config formats flow completion
 expect_some "gomo flow validate --" --format --strict --ignore --config --help --output --color --quiet
 # Global flags keep working after subcommands, values included.
 expect "gomo flow validate --color a" always auto
-expect "gomo flow validate -o " json text
+expect "gomo flow validate -o " json table text yaml
 expect "gomo flow -q validate --format=sarif --target local --fo" --format
 # Subcommand found after a global option and its value.
 expect "gomo -o json fl" flow

@@ -108,7 +108,7 @@ expect_some "gomo " flow help completion
 expect_some "gomo help " exit-codes rules config formats flow completion
 expect_some "gomo flow validate --" --format --strict --ignore --config --help --output --color --quiet
 expect "gomo flow validate --color a" always auto
-expect "gomo flow validate -o " json text
+expect "gomo flow validate -o " json table text yaml
 expect "gomo -o json fl" flow
 expect "gomo flow -q validate --target local --fo" --format
 expect_some "gomo flow validate --ignore unknown-t" unknown-target

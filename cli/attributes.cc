@@ -1,0 +1,87 @@
+// `gomo attributes list|create`: the custom contact fields of the account (gomobile-api.md §2.2).
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include "api/platform.h"
+#include "api/wire.h"
+#include "cli/commands.h"
+#include "cli/context.h"
+#include "cli/resources.h"
+#include "cli/target.h"
+#include "contacts/resolve.h"
+
+namespace gomo::cli {
+namespace {
+
+struct AttributesCreateOptions {
+  TargetOptions target;
+  api::NewCustomAttribute attribute;
+  std::string description;
+};
+
+int attributes_list(Context& ctx, const ListOptions& o) {
+  int exit_code = kExitOk;
+  auto opened = open_target(ctx, o.target, exit_code);
+  if (!opened) return exit_code;
+  std::vector<api::CustomAttribute> attributes;
+  api::PageMeta meta;
+  if (o.all) {
+    auto all = contacts::list_all_custom_attributes(*opened->platform, o.query);
+    if (!all) return report_api_error(ctx, all.error());
+    attributes = std::move(*all);
+  } else {
+    auto page = opened->platform->list_custom_attributes(o.query);
+    if (!page) return report_api_error(ctx, page.error());
+    attributes = std::move(page->data);
+    meta = page->meta;
+  }
+  nlohmann::json records = nlohmann::json::array();
+  for (const auto& a : attributes) records.push_back(api::wire::encode(a));
+  print_list(ctx, records.dump(), attributes_columns(), o.all ? nullptr : &meta, "attributes");
+  return kExitOk;
+}
+
+int attributes_create(Context& ctx, const AttributesCreateOptions& o) {
+  int exit_code = kExitOk;
+  auto opened = open_target(ctx, o.target, exit_code);
+  if (!opened) return exit_code;
+  api::NewCustomAttribute attribute = o.attribute;
+  if (!o.description.empty()) attribute.description = o.description;
+  auto created = opened->platform->create_custom_attribute(attribute);
+  if (!created) return report_api_error(ctx, created.error());
+  print_records(ctx, api::wire::encode(*created).dump(), attributes_columns());
+  print_target_summary(ctx, *opened, "created attribute " + created->name + " (" + created->type + ")");
+  return kExitOk;
+}
+
+}  // namespace
+
+void add_attributes_commands(CLI::App& app, Context& ctx, Action& action) {
+  auto* group = app.add_subcommand("attributes", "Custom contact attributes of the account");
+  group->require_subcommand(1);
+  const std::string footer =
+      "Exit codes: 0 ok, 2 usage, 3 API error (also: an attribute of that name exists), 4 authentication,\n"
+      "5 network or server unavailable.";
+
+  auto list = std::make_shared<ListOptions>();
+  auto* cmd = group->add_subcommand("list", "List custom attributes (one page, or --all)");
+  cmd->footer(footer);
+  add_list_flags(cmd, *list, "Search names, display names and descriptions", "name, displayName or createdAt");
+  cmd->callback([list, &action] { action = [list](Context& c) { return attributes_list(c, *list); }; });
+
+  auto create = std::make_shared<AttributesCreateOptions>();
+  cmd = group->add_subcommand("create", "Define a custom attribute; its name is a slug of the display name");
+  cmd->footer(footer +
+              "\nExample: gomo attributes create --name \"Last payment date\" --type date   (name: last_payment_date)");
+  cmd->add_option("--name", create->attribute.display_name, "Display name (3-64 characters)")->required();
+  std::vector<std::string> types(std::begin(api::kCustomAttributeTypes), std::end(api::kCustomAttributeTypes));
+  cmd->add_option("--type", create->attribute.type, "text, number, boolean, date, phone_number, email or url")
+      ->required()
+      ->check(CLI::IsMember(types));
+  cmd->add_option("--description", create->description, "Description (1-256 characters)");
+  add_target_flags(cmd, create->target);
+  cmd->callback([create, &action] { action = [create](Context& c) { return attributes_create(c, *create); }; });
+  (void)ctx;
+}
+
+}  // namespace gomo::cli

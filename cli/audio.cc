@@ -1,0 +1,163 @@
+// `gomo audio list|upload`: the account's audio files (gomobile-api.md §2.10). Uploads are checked
+// locally first (readable, WAV/MP3/OGG by content, size), all of them before the first is sent.
+#include <CLI/CLI.hpp>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "api/audio_probe.h"
+#include "api/list_all.h"
+#include "api/platform.h"
+#include "api/wire_programs.h"
+#include "cli/commands.h"
+#include "cli/context.h"
+#include "cli/resources.h"
+#include "cli/target.h"
+
+namespace gomo::cli {
+namespace {
+
+struct AudioListOptions {
+  ListOptions list;
+  std::string usage_type;
+  std::vector<std::string> tags;
+};
+
+struct AudioUploadOptions {
+  TargetOptions target;
+  std::vector<std::string> files;
+  std::string name, description, usage_type;
+  std::vector<std::string> tags;
+};
+
+std::vector<report::ResourceColumn> audio_columns() {
+  return {{"ID", "id"},           {"TITLE", "title"},          {"USAGE", "usageType"},
+          {"SECONDS", "durationSeconds"}, {"BYTES", "file.sizeBytes"}, {"TAGS", "tags"}};
+}
+
+int audio_list(Context& ctx, const AudioListOptions& o) {
+  int exit_code = kExitOk;
+  auto opened = open_target(ctx, o.list.target, exit_code);
+  if (!opened) return exit_code;
+  api::AudioQuery query{o.list.query, o.usage_type, o.tags};
+  std::vector<api::Audio> items;
+  api::PageMeta meta;
+  if (o.list.all) {
+    auto all = api::collect_all<api::Audio>(
+        [&](const api::PageQuery& q) {
+          api::AudioQuery page_query = query;
+          page_query.page = q;
+          return opened->platform->list_audio(page_query);
+        },
+        query.page);
+    if (!all) return report_api_error(ctx, all.error());
+    items = std::move(*all);
+  } else {
+    auto page = opened->platform->list_audio(query);
+    if (!page) return report_api_error(ctx, page.error());
+    items = std::move(page->data);
+    meta = page->meta;
+  }
+  nlohmann::json records = nlohmann::json::array();
+  for (const auto& a : items) records.push_back(api::wire::encode(a));
+  print_list(ctx, records.dump(), audio_columns(), o.list.all ? nullptr : &meta, "audio files");
+  return kExitOk;
+}
+
+int audio_upload(Context& ctx, const AudioUploadOptions& o) {
+  if (!o.name.empty() && o.files.size() > 1) {
+    ctx.err << "gomo: --name names one file; upload the files one by one, or leave --name out (titles default "
+               "to the file names)\n";
+    return kExitUsage;
+  }
+  // Every file is read and checked before anything is sent.
+  std::vector<api::AudioUpload> uploads;
+  for (const auto& path : o.files) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream bytes;
+    if (!in || !(bytes << in.rdbuf())) {
+      ctx.err << "gomo: " << path << ": cannot read the file; nothing uploaded\n";
+      return kExitUsage;
+    }
+    api::AudioUpload u;
+    u.bytes = bytes.str();
+    auto probe = api::probe_audio(u.bytes);
+    if (!probe.probe) {
+      ctx.err << "gomo: " << path << ": " << probe.error << " (WAV, MP3 or OGG expected); nothing uploaded\n";
+      return kExitUsage;
+    }
+    if (static_cast<long long>(u.bytes.size()) > api::kMaxAudioBytes) {
+      ctx.err << "gomo: " << path << ": " << u.bytes.size() << " bytes, over the " << api::kMaxAudioBytes / (1024 * 1024)
+              << " MB limit; nothing uploaded\n";
+      return kExitUsage;
+    }
+    const auto& p = *probe.probe;
+    if (p.format == "wav" && !ctx.quiet && (p.sample_rate != 8000 || p.channels != 1 || p.bits_per_sample != 16 || !p.pcm)) {
+      ctx.err << "note: " << path << " is " << p.sample_rate << " Hz, " << p.channels << " channel(s), "
+              << p.bits_per_sample << "-bit" << (p.pcm ? "" : " non-PCM")
+              << "; telephony plays 8 kHz 16-bit mono PCM (the platform converts the rest)\n";
+    }
+    u.file_name = std::filesystem::path(path).filename().string();
+    u.content_type = p.mime_type;
+    if (!o.name.empty()) u.title = o.name;
+    if (!o.description.empty()) u.description = o.description;
+    if (!o.usage_type.empty()) u.usage_type = o.usage_type;
+    u.tags = o.tags;
+    uploads.push_back(std::move(u));
+  }
+  int exit_code = kExitOk;
+  auto opened = open_target(ctx, o.target, exit_code);
+  if (!opened) return exit_code;
+  nlohmann::json records = nlohmann::json::array();
+  int failed_code = kExitOk;
+  for (const auto& u : uploads) {
+    auto uploaded = opened->platform->upload_audio(u);
+    if (!uploaded) {
+      ctx.err << "gomo: " << u.file_name << ": upload failed\n";
+      failed_code = report_api_error(ctx, uploaded.error());
+      break;  // the platform refused or went away: the rest would fare no better
+    }
+    records.push_back(api::wire::encode(*uploaded));
+    print_target_summary(ctx, *opened, "uploaded audio " + uploaded->id + " \"" + uploaded->title + "\"");
+  }
+  if (!records.empty()) print_records(ctx, records.dump(), audio_columns());
+  return failed_code;
+}
+
+}  // namespace
+
+void add_audio_commands(CLI::App& app, Context& ctx, Action& action) {
+  auto* group = app.add_subcommand("audio", "Audio files of the account (prompts, greetings, music)");
+  group->require_subcommand(1);
+  const std::string exits = "Exit codes: 0 ok, 2 usage or a file that is not audio, 3 API error, 4 authentication,\n"
+                            "5 network or server unavailable.";
+  std::vector<std::string> usage_types(std::begin(api::kAudioUsageTypes), std::end(api::kAudioUsageTypes));
+
+  auto list = std::make_shared<AudioListOptions>();
+  auto* cmd = group->add_subcommand("list", "List audio files (one page, or --all)");
+  cmd->footer(exits);
+  add_list_flags(cmd, list->list, "Search titles, descriptions and tags", "createdAt, title or durationSeconds");
+  cmd->add_option("--usage-type", list->usage_type, "Only this usage: " + std::string("welcome, goodbye, question, "
+                                                    "prompt, hold_music, notification or other"))
+      ->check(CLI::IsMember(usage_types));
+  cmd->add_option("--tag", list->tags, "Only files with this tag (repeatable: any of them)");
+  cmd->callback([list, &action] { action = [list](Context& c) { return audio_list(c, *list); }; });
+
+  auto upload = std::make_shared<AudioUploadOptions>();
+  cmd = group->add_subcommand("upload", "Upload audio files (WAV recommended; MP3 and OGG accepted)");
+  cmd->footer("Each file is checked first (readable, WAV/MP3/OGG by content, at most 10 MB); WAV files that are\n"
+              "not 8 kHz 16-bit mono get a note. The ids printed go in flows' audioFile items.\n" + exits);
+  cmd->add_option("FILE", upload->files, "Audio files")->required()->check(CLI::ExistingFile);
+  cmd->add_option("--name", upload->name, "Title (one file only; default: the file name without extension)");
+  cmd->add_option("--description", upload->description, "Description (up to 500 characters)");
+  cmd->add_option("--usage-type", upload->usage_type,
+                  "welcome, goodbye, question, prompt, hold_music, notification or other")
+      ->check(CLI::IsMember(usage_types));
+  cmd->add_option("--tag", upload->tags, "A tag (repeatable)");
+  add_target_flags(cmd, upload->target);
+  cmd->callback([upload, &action] { action = [upload](Context& c) { return audio_upload(c, *upload); }; });
+  (void)ctx;
+}
+
+}  // namespace gomo::cli

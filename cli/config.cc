@@ -1,0 +1,211 @@
+// `gomo config` (profiles in the user's config file) and `gomo auth status`; the logic is in
+// lib/profile. API keys are never taken as arguments (shell history) and never printed unmasked.
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "base/strings.h"
+#include "cli/commands.h"
+#include "cli/context.h"
+#include "cli/target.h"
+#include "profile/prompt.h"
+#include "profile/resolve.h"
+#include "store/workspace.h"
+
+namespace gomo::cli {
+namespace {
+
+struct ConfigOptions {
+  TargetOptions target;
+  std::string key, value, name;
+  bool yes = false;
+};
+
+// Loads the config file; on failure prints why and returns nullopt (exit 2).
+std::optional<profile::ConfigFile> config_load(Context& ctx) {
+  auto path = profile::config_path(profile::process_env());
+  auto cfg = path ? profile::ConfigFile::load(*path) : Result<profile::ConfigFile>(path.error());
+  if (!cfg) {
+    ctx.err << "gomo: " << cfg.error().message() << "\n";
+    return std::nullopt;
+  }
+  return std::move(*cfg);
+}
+
+int config_fail(Context& ctx, const Status& s) {
+  ctx.err << "gomo: " << s.message() << "\n";
+  return kExitUsage;
+}
+
+// The profile `config set/get` act on: --profile, else GOMO_PROFILE, else current, else local.
+std::string config_profile_of(const profile::ConfigFile& cfg, const std::string& flag) {
+  if (!flag.empty()) return flag;
+  if (auto p = profile::process_env()("GOMO_PROFILE")) return *p;
+  return cfg.current().empty() ? profile::kLocalProfile : cfg.current();
+}
+
+std::string config_target_of(const profile::Profile& p) {
+  if (p.is_local()) return "local workspace " + p.workspace.value_or(store::kDefaultWorkspacePath);
+  return p.base_url.value_or(profile::kDefaultBaseUrl);
+}
+
+int config_list(Context& ctx) {
+  auto cfg = config_load(ctx);
+  if (!cfg) return kExitUsage;
+  std::string current = config_profile_of(*cfg, "");
+  nlohmann::json rows = nlohmann::json::array();
+  if (ctx.output != "json") ctx.out << "CURRENT\tNAME\tTARGET\tKEY\n";
+  for (const auto& name : cfg->names()) {
+    profile::Profile p;
+    p.name = name;
+    if (const auto* found = cfg->find(name)) p = *found;
+    std::string key = p.api_key ? profile::mask_key(*p.api_key) : "";
+    if (ctx.output == "json") {
+      rows.push_back({{"name", name}, {"current", name == current}, {"local", p.is_local()}, {"target", config_target_of(p)},
+                      {"apiKey", p.api_key ? nlohmann::json(key) : nlohmann::json(nullptr)}});
+    } else {
+      ctx.out << (name == current ? "*" : "") << "\t" << name << "\t" << config_target_of(p) << "\t" << (key.empty() ? "-" : key) << "\n";
+    }
+  }
+  if (ctx.output == "json") ctx.out << rows.dump(2) << "\n";
+  return kExitOk;
+}
+
+int config_show(Context& ctx, const ConfigOptions& o) {
+  int exit_code = kExitOk;
+  auto t = resolve_target(ctx, o.target, exit_code);
+  if (!t) return exit_code;
+  auto rows = profile::shown_settings(*t);
+  if (ctx.output == "json") {
+    nlohmann::ordered_json settings = nlohmann::ordered_json::object();
+    for (const auto& r : rows) settings[r.name] = {{"value", r.value}, {"source", r.source}};
+    ctx.out << nlohmann::ordered_json{{"configFile", t->config_path}, {"target", t->summary()}, {"remote", t->remote}, {"settings", settings}}.dump(2)
+            << "\n";
+    return kExitOk;
+  }
+  ctx.out << "configFile\t" << t->config_path << "\n" << "target\t" << t->summary() << "\n";
+  for (const auto& r : rows) ctx.out << r.name << "\t" << r.value << "\t" << r.source << "\n";
+  return kExitOk;
+}
+
+int config_get(Context& ctx, const ConfigOptions& o) {
+  auto cfg = config_load(ctx);
+  if (!cfg) return kExitUsage;
+  std::string name = config_profile_of(*cfg, o.target.profile);
+  const auto& keys = profile::profile_keys();
+  if (std::find(keys.begin(), keys.end(), o.key) == keys.end()) {
+    ctx.err << "gomo: unknown key `" << o.key << "`: expected one of " << join(keys, ", ") << "\n";
+    return kExitUsage;
+  }
+  const auto* p = cfg->find(name);
+  if (!p && name != profile::kLocalProfile) return config_fail(ctx, Status::not_found("no profile `" + name + "`; profiles: " + join(cfg->names(), ", ")));
+  auto value = p ? p->get(o.key) : std::nullopt;
+  if (!value) {
+    ctx.err << "gomo: " << o.key << " is not set in profile " << name << "\n";
+    return kExitFindings;
+  }
+  ctx.out << (o.key == "apiKey" ? profile::mask_key(*value) : *value) << "\n";
+  return kExitOk;
+}
+
+// The key for `config set apiKey -`: hidden prompt on a terminal, else stdin.
+std::string config_read_key(Context& ctx) {
+  if (profile::stdin_is_terminal()) return profile::ask_secret(ctx.err, "API key (input hidden)").value_or("");
+  return profile::read_secret_from_stdin();
+}
+
+int config_set(Context& ctx, const ConfigOptions& o, bool unset) {
+  auto cfg = config_load(ctx);
+  if (!cfg) return kExitUsage;
+  std::string name = config_profile_of(*cfg, o.target.profile);
+  bool created = !cfg->find(name) && name != profile::kLocalProfile;
+  std::string value = o.value;
+  if (!unset && o.key == "apiKey") {
+    if (value != "-") {
+      ctx.err << "gomo: the API key is not accepted on the command line (it would stay in your shell history); "
+                 "use `gomo config set apiKey -` to type it or pipe it on stdin\n";
+      return kExitUsage;
+    }
+    value = config_read_key(ctx);
+    if (value.empty()) return config_fail(ctx, Status::invalid_argument("no API key given on stdin"));
+  }
+  Status s = unset ? cfg->unset(name, o.key) : cfg->set(name, o.key, value);
+  if (s) s = cfg->save();
+  if (!s) return config_fail(ctx, s);
+  if (!ctx.quiet) {
+    ctx.err << (unset ? "unset " : "set ") << name << "." << o.key << " in " << cfg->path() << "\n";
+    if (created) ctx.err << "created profile " << name << "; make it current with: gomo config use " << name << "\n";
+  }
+  return kExitOk;
+}
+
+int config_use(Context& ctx, const ConfigOptions& o) {
+  auto cfg = config_load(ctx);
+  if (!cfg) return kExitUsage;
+  Status s = cfg->use(o.name);
+  if (s) s = cfg->save();
+  if (!s) return config_fail(ctx, s);
+  if (!ctx.quiet) {
+    profile::Profile p;
+    p.name = o.name;
+    if (const auto* found = cfg->find(o.name)) p = *found;
+    ctx.err << "now using profile " << o.name << " \xE2\x86\x92 " << config_target_of(p) << "\n";
+    if (auto env = profile::process_env()("GOMO_PROFILE"); env && *env != o.name)
+      ctx.err << "note: GOMO_PROFILE=" << *env << " is set and wins over the current profile\n";
+  }
+  return kExitOk;
+}
+
+int config_delete(Context& ctx, const ConfigOptions& o) {
+  auto cfg = config_load(ctx);
+  if (!cfg) return kExitUsage;
+  if (!o.yes) {
+    if (!profile::stdin_is_terminal()) return config_fail(ctx, Status::invalid_argument("deleting profile " + o.name + " needs --yes (stdin is not a terminal)"));
+    auto answer = profile::ask(ctx.err, "delete profile " + o.name + " and its key? [y/N]");
+    if (!answer || (*answer != "y" && *answer != "yes")) return kExitUsage;
+  }
+  Status s = cfg->remove(o.name);
+  if (s) s = cfg->save();
+  if (!s) return config_fail(ctx, s);
+  if (!ctx.quiet) ctx.err << "deleted profile " << o.name << " from " << cfg->path() << "\n";
+  return kExitOk;
+}
+
+}  // namespace
+
+void add_config_commands(CLI::App& app, Context& ctx, Action& action) {
+  auto* group = app.add_subcommand("config", "Profiles: which platform gomo talks to, with which key");
+  group->require_subcommand(1);
+  group->footer("Config file: $GOMO_CONFIG, else $XDG_CONFIG_HOME/gomo/config.yaml (~/.config/gomo/config.yaml), mode 0600.\n"
+                "Precedence: flag > profile named by --profile > environment > current profile > default (gomo help profiles).");
+  auto o = std::make_shared<ConfigOptions>();
+  auto leaf = [&](const char* name, const char* help, std::function<int(Context&)> run) {
+    auto* cmd = group->add_subcommand(name, help);
+    cmd->callback([run, &action] { action = run; });
+    return cmd;
+  };
+  add_config_init_command(*group, ctx, action);
+  auto* set = leaf("set", "Set one value of a profile (apiKey: give `-` and type or pipe the key)",
+                   [o](Context& c) { return config_set(c, *o, false); });
+  set->add_option("key", o->key, "baseUrl, apiKey, auth, insecure, rateLimit or workspace")->required();
+  set->add_option("value", o->value, "The value; for apiKey `-` (read from stdin, hidden on a terminal)")->required();
+  set->add_option("--profile", o->target.profile, "Profile to change (created when missing; default: the current one)");
+  auto* unset = leaf("unset", "Remove one value of a profile", [o](Context& c) { return config_set(c, *o, true); });
+  unset->add_option("key", o->key, "baseUrl, apiKey, auth, insecure, rateLimit or workspace")->required();
+  unset->add_option("--profile", o->target.profile, "Profile to change (default: the current one)");
+  auto* get = leaf("get", "Print one value of a profile (apiKey masked); exit 1 when unset", [o](Context& c) { return config_get(c, *o); });
+  get->add_option("key", o->key, "baseUrl, apiKey, auth, insecure, rateLimit or workspace")->required();
+  get->add_option("--profile", o->target.profile, "Profile to read (default: the current one)");
+  leaf("list", "List the profiles; * marks the one in use (-o json)", config_list);
+  auto* use = leaf("use", "Make a profile current (local: the local workspace)", [o](Context& c) { return config_use(c, *o); });
+  use->add_option("profile", o->name, "Profile name")->required();
+  auto* show = leaf("show", "Every resolved setting and where it came from (flag, env, profile, default; -o json)",
+                    [o](Context& c) { return config_show(c, *o); });
+  add_target_flags(show, o->target);
+  auto* del = leaf("delete", "Delete a profile and its key", [o](Context& c) { return config_delete(c, *o); });
+  del->add_option("profile", o->name, "Profile name")->required();
+  del->add_flag("--yes", o->yes, "Do not ask (required when stdin is not a terminal)");
+
+}
+
+}  // namespace gomo::cli

@@ -1,0 +1,50 @@
+#pragma once
+// What the contacts, attributes and audiences commands share: list flags and printing, --region,
+// --yes confirmation, and turning a contacts::Failure into its message and exit code.
+#include <string>
+#include <vector>
+
+#include "api/platform.h"
+#include "cli/context.h"
+#include "cli/target.h"
+#include "report/resources.h"
+
+namespace gomo::contacts {
+struct Failure;
+}
+
+namespace gomo::cli {
+
+struct ListOptions {
+  TargetOptions target;
+  api::PageQuery query;
+  bool all = false;
+};
+
+// --search, --page, --limit, --sort-by (naming `sort_fields`), --sort-order and --all, plus the target flags.
+void add_list_flags(CLI::App* cmd, ListOptions& options, const std::string& search_help, const std::string& sort_fields);
+
+// Prints records (a JSON array) and, for one page that is not the last, the hint to stderr:
+// "page 1 of 3 (45 audiences); --page N for more, or --all". `meta` null: the whole list was printed.
+void print_list(Context& ctx, const std::string& records_json, const std::vector<report::ResourceColumn>& columns,
+                const api::PageMeta* meta, const std::string& plural);
+
+// --region REGION (default MA): the region of phone numbers written without +. Upper-cases the value
+// and refuses regions libphonenumber does not know.
+void add_region_flag(CLI::App* cmd, std::string& region);
+
+// The usage message (exit 2) or the platform's answer (report_api_error: 3, 4 or 5).
+int report_failure(Context& ctx, const contacts::Failure& failure);
+
+// The --yes rule: kExitOk to go ahead; else prints why and returns 2 (no terminal and no --yes, or
+// the user did not answer y). `question` is e.g. "Delete 3 contacts from local workspace .gomo/workspace.db?".
+int confirm_destructive(Context& ctx, bool yes, const std::string& question);
+
+// "1 contact", "3 contacts".
+std::string count_of(size_t n, const std::string& singular, const std::string& plural);
+
+std::vector<report::ResourceColumn> contacts_columns();
+std::vector<report::ResourceColumn> audiences_columns();
+std::vector<report::ResourceColumn> attributes_columns();
+
+}  // namespace gomo::cli

@@ -1,0 +1,300 @@
+// RemotePlatform: DIDs, audio, dictionaries, programs, executions, reports and call requests.
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "api/remote_platform.h"
+#include "api/wire.h"
+#include "api/wire_programs.h"
+
+namespace gomo::api {
+namespace {
+
+using nlohmann::json;
+
+// The same small request helpers as remote_platform.cc, for this file's operations.
+ApiError bad_answer(const std::string& what) {
+  ApiError e;
+  e.http_status = 502;
+  e.code = "BAD_RESPONSE";
+  e.message = "unexpected answer from the platform: " + what;
+  return e;
+}
+
+std::string id_path(const std::string& id) { return "/" + url_encode(id); }
+
+std::string page_params(const PageQuery& q) {
+  std::string s = "?page=" + std::to_string(q.page) + "&limit=" + std::to_string(q.limit);
+  if (!q.search.empty()) s += "&search=" + url_encode(q.search);
+  if (!q.sort_by.empty()) s += "&sortBy=" + url_encode(q.sort_by);
+  if (!q.sort_order.empty()) s += "&sortOrder=" + url_encode(q.sort_order);
+  return s;
+}
+
+template <typename T, typename Decode>
+Result<T> decode_response(const Result<HttpResponse>& response, const std::string& what, Decode decode) {
+  if (!response) return response.error();
+  if (response->status < 200 || response->status >= 300) {
+    return wire::error_from_response(response->status, response->body);
+  }
+  try {
+    json j = response->body.empty() ? json(nullptr) : json::parse(response->body);
+    return decode(j);
+  } catch (const json::exception& e) {
+    return bad_answer(what + ": " + e.what());
+  }
+}
+
+template <typename T, typename Decode>
+Result<T> request(HttpClient& http, const std::string& method, const std::string& path, const std::string& body,
+                  Idempotency idempotency, Decode decode) {
+  return decode_response<T>(http.send(method, path, body, idempotency), method + " " + path, decode);
+}
+
+template <typename T, typename DecodeItem>
+Result<Page<T>> request_page(HttpClient& http, const std::string& path, DecodeItem decode_item) {
+  return request<Page<T>>(http, "GET", path, "", Idempotency::kSafe, [&](const json& j) {
+    Page<T> page;
+    const json& items = j.is_array() ? j : j.at("data");  // a bare array is accepted too
+    for (const auto& item : items) page.data.push_back(decode_item(item));
+    if (j.is_object() && j.contains("meta")) {
+      page.meta = wire::decode_meta(j.at("meta"));
+    } else {
+      page.meta.total = static_cast<int>(page.data.size());
+      page.meta.limit = page.meta.total;
+      page.meta.total_pages = 1;
+    }
+    return page;
+  });
+}
+
+// Ids of every item a paginated listing returns (pages of 100, bounded).
+template <typename List>
+Result<std::set<std::string>> all_ids(List list) {
+  std::set<std::string> ids;
+  PageQuery q;
+  q.limit = 100;
+  for (int guard = 0; guard < 1000; ++guard) {
+    auto page = list(q);
+    if (!page) return page.error();
+    for (const auto& item : page->data) ids.insert(item.id);
+    if (!page->meta.has_next_page || page->data.empty()) break;
+    ++q.page;
+  }
+  return ids;
+}
+
+ApiError still_unknown(const ApiError& original, const std::string& why) {
+  ApiError e = original;
+  e.code = kOutcomeUnknown;
+  e.message += "; " + why;
+  return e;
+}
+
+}  // namespace
+
+Result<Page<Did>> RemotePlatform::list_available_dids(const DidQuery& q) {
+  std::string path = "/dids/available" + page_params(q.page);
+  if (!q.status.empty()) path += "&status=" + url_encode(q.status);
+  if (q.is_shared) path += std::string("&isShared=") + (*q.is_shared ? "true" : "false");
+  return request_page<Did>(*http_, path, wire::decode_did);
+}
+
+Result<Page<Audio>> RemotePlatform::list_audio(const AudioQuery& q) {
+  std::string path = "/audio-management/audios" + page_params(q.page);
+  if (!q.usage_type.empty()) path += "&usageType=" + url_encode(q.usage_type);
+  if (!q.tags.empty()) {
+    std::string tags;
+    for (const auto& t : q.tags) tags += (tags.empty() ? "" : ",") + t;
+    path += "&tags=" + url_encode(tags);
+  }
+  return request_page<Audio>(*http_, path, wire::decode_audio);
+}
+
+Result<Audio> RemotePlatform::upload_audio(const AudioUpload& u) {
+  std::vector<FormPart> parts;
+  parts.push_back({"file", u.bytes, u.file_name.empty() ? "audio" : u.file_name, u.content_type});
+  if (u.title) parts.push_back({"title", *u.title, "", ""});
+  if (u.description) parts.push_back({"description", *u.description, "", ""});
+  if (u.usage_type) parts.push_back({"usageType", *u.usage_type, "", ""});
+  // The G1 curl example sends tags as one comma-separated field.
+  if (!u.tags.empty()) {
+    std::string tags;
+    for (const auto& t : u.tags) tags += (tags.empty() ? "" : ",") + t;
+    parts.push_back({"tags", tags, "", ""});
+  }
+  // No natural key: a lost answer stays REQUEST_OUTCOME_UNKNOWN (the send is never repeated).
+  return decode_response<Audio>(http_->send_form("/audio-management/upload", parts, Idempotency::kUnsafe),
+                                "POST /audio-management/upload", wire::decode_audio);
+}
+
+Result<Audio> RemotePlatform::get_audio(const std::string& id) {
+  return request<Audio>(*http_, "GET", "/audio-management/audio" + id_path(id) + "/metadata", "", Idempotency::kSafe,
+                        wire::decode_audio);
+}
+
+Result<Page<Dictionary>> RemotePlatform::list_dictionaries(const DictionaryQuery& q) {
+  std::string path = "/dictionaries" + page_params(q.page);
+  if (q.include_system) path += "&includeSystem=true";
+  return request_page<Dictionary>(*http_, path, wire::decode_dictionary);
+}
+
+Result<Program> RemotePlatform::create_program(const ProgramFields& fields) {
+  // Program names need not be unique: no key to look for, so a lost answer is reported, not re-sent.
+  return request<Program>(*http_, "POST", "/programs", wire::program_body(fields).dump(), Idempotency::kUnsafe,
+                          wire::decode_program);
+}
+
+Result<Program> RemotePlatform::get_program(const std::string& id) {
+  return request<Program>(*http_, "GET", "/programs" + id_path(id), "", Idempotency::kSafe, wire::decode_program);
+}
+
+Result<Page<Program>> RemotePlatform::list_programs(const PageQuery& q) {
+  return request_page<Program>(*http_, "/programs" + page_params(q), wire::decode_program);
+}
+
+Result<Program> RemotePlatform::update_program(const std::string& id, const ProgramFields& fields) {
+  return request<Program>(*http_, "PATCH", "/programs" + id_path(id), wire::program_body(fields).dump(),
+                          Idempotency::kSafe, wire::decode_program);
+}
+
+Result<Execution> RemotePlatform::launch_program(const std::string& program_id) {
+  // What existed before: an execution that appears after a lost answer is ours.
+  auto before = all_ids([&](const PageQuery& q) { return list_executions(program_id, q); });
+  if (!before) return before.error();
+  const std::string path = "/programs" + id_path(program_id) + "/launch";
+  auto launch = [&] {
+    return request<Execution>(*http_, "POST", path, "", Idempotency::kUnsafe, wire::decode_execution);
+  };
+  auto result = launch();
+  const int rounds = http_->options().max_attempts;
+  for (int round = 0; round < rounds && !result &&
+                      (result.error().code == kOutcomeUnknown ||
+                       (round > 0 && result.error().code == kExecutionAlreadyRunning));
+       ++round) {
+    ApiError lost = result.error();
+    auto page = list_executions(program_id, PageQuery{1, 100, "", "", "desc"});
+    if (!page) return still_unknown(lost, "and listing the program's executions failed: " + page.error().message);
+    for (const auto& e : page->data) {
+      if (!before->count(e.id)) return get_execution(e.id);
+    }
+    if (lost.code == kExecutionAlreadyRunning) return lost;  // someone else's execution: a real refusal
+    // Not applied: the launch never reached the platform, so sending it again cannot launch twice
+    // (and a second launch would be refused while the first one is active anyway).
+    result = launch();
+  }
+  if (result && result->status.empty()) return get_execution(result->id);  // the docs' bare {executionId}
+  return result;
+}
+
+Result<Page<Execution>> RemotePlatform::list_executions(const std::string& program_id, const PageQuery& q) {
+  return request_page<Execution>(*http_, "/programs" + id_path(program_id) + "/executions" + page_params(q),
+                                 wire::decode_execution);
+}
+
+Result<Execution> RemotePlatform::get_execution(const std::string& id) {
+  return request<Execution>(*http_, "GET", "/program-executions" + id_path(id), "", Idempotency::kSafe,
+                            wire::decode_execution);
+}
+
+namespace {
+
+// A status change sent again after a lost answer may be refused (409) because the first one was
+// applied: then the execution already has the wanted status, which is success.
+Result<Execution> transition(RemotePlatform& p, HttpClient& http, const std::string& id, const std::string& verb,
+                             const std::string& body, const std::string& wanted) {
+  const std::string path = "/program-executions" + id_path(id) + "/" + verb;
+  auto response = http.send("PATCH", path, body, Idempotency::kSafe);
+  if (response && response->status == 409 && response->retried_after_ambiguous_failure) {
+    auto now = p.get_execution(id);
+    if (now && now->status == wanted) return now;
+  }
+  return decode_response<Execution>(response, "PATCH " + path, wire::decode_execution);
+}
+
+}  // namespace
+
+Result<Execution> RemotePlatform::pause_execution(const std::string& id) {
+  return transition(*this, *http_, id, "pause", "", "paused");
+}
+
+Result<Execution> RemotePlatform::resume_execution(const std::string& id,
+                                                   const std::optional<std::vector<AutoPauseRule>>& rules) {
+  return transition(*this, *http_, id, "resume", rules ? wire::resume_body(*rules).dump() : "", "running");
+}
+
+Result<Done> RemotePlatform::cancel_execution(const std::string& id) {
+  const std::string path = "/program-executions" + id_path(id);
+  auto response = http_->send("DELETE", path, "", Idempotency::kSafe);
+  if (!response) return response.error();
+  if (response->status == 409 && response->retried_after_ambiguous_failure) {
+    auto now = get_execution(id);
+    if (now && now->status == "cancelled") return Done{};
+  }
+  if (response->status < 200 || response->status >= 300) {
+    return wire::error_from_response(response->status, response->body);
+  }
+  return Done{};
+}
+
+Result<ExecutionReport> RemotePlatform::execution_report(const std::string& id) {
+  return request<ExecutionReport>(*http_, "GET", "/program-execution" + id_path(id) + "/report", "",
+                                  Idempotency::kSafe, wire::decode_execution_report);
+}
+
+Result<ExecutionBreakdown> RemotePlatform::execution_breakdown(const std::string& id) {
+  return request<ExecutionBreakdown>(*http_, "GET", "/program-execution" + id_path(id) + "/report/breakdown", "",
+                                     Idempotency::kSafe, wire::decode_execution_breakdown);
+}
+
+Result<Page<CallAttempt>> RemotePlatform::execution_calls(const std::string& id, const PageQuery& q) {
+  std::string path = "/program-execution" + id_path(id) + "/report/calls?page=" + std::to_string(q.page) +
+                     "&limit=" + std::to_string(q.limit);
+  return request_page<CallAttempt>(*http_, path, wire::decode_call_attempt);
+}
+
+Result<CallRequestResult> RemotePlatform::request_call(const CallRequestFields& fields) {
+  // The contact's requests before: one that appears after a lost answer is ours. The listing is a
+  // gomo extension; when the platform lacks it, a lost answer stays unknown (never re-sent).
+  CallRequestQuery mine;
+  mine.contact_id = fields.contact_id;
+  auto before = all_ids([&](const PageQuery& q) {
+    CallRequestQuery cq = mine;
+    cq.page = q;
+    return list_call_requests(cq);
+  });
+  const std::string body = wire::call_request_body(fields).dump();
+  auto send = [&] {
+    return request<CallRequestResult>(*http_, "POST", "/call-requests", body, Idempotency::kUnsafe,
+                                      wire::decode_call_request_result);
+  };
+  auto result = send();
+  const int rounds = http_->options().max_attempts;
+  for (int round = 0; round < rounds && !result && result.error().code == kOutcomeUnknown; ++round) {
+    ApiError lost = result.error();
+    if (!before) return still_unknown(lost, "and this platform cannot list call requests to check");
+    CallRequestQuery latest = mine;
+    latest.page.limit = 100;
+    auto page = list_call_requests(latest);
+    if (!page) return still_unknown(lost, "and listing the contact's call requests failed: " + page.error().message);
+    for (const auto& r : page->data) {
+      if (!before->count(r.id) && r.fields.flow_id == fields.flow_id && r.fields.did_id == fields.did_id) {
+        return CallRequestResult{r.id, r.status};
+      }
+    }
+    result = send();  // not applied: safe to send again
+  }
+  return result;
+}
+
+Result<Page<CallRequest>> RemotePlatform::list_call_requests(const CallRequestQuery& q) {
+  std::string path = "/call-requests" + page_params(q.page);
+  if (!q.contact_id.empty()) path += "&contactId=" + url_encode(q.contact_id);
+  return request_page<CallRequest>(*http_, path, wire::decode_call_request);
+}
+
+Result<CallReport> RemotePlatform::call_report(const std::string& job_id) {
+  return request<CallReport>(*http_, "GET", "/call-report" + id_path(job_id), "", Idempotency::kSafe,
+                             wire::decode_call_report);
+}
+
+}  // namespace gomo::api

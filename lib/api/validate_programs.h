@@ -1,0 +1,32 @@
+#pragma once
+// The documented constraints of the program, execution, call-request, DID and audio requests
+// (gomobile-api.md §1.3, §2.5-2.12, §4), checked by the local platform before anything is stored.
+// Each returns the 400 VALIDATION_FAILED error listing every bad field (camelCase names), or nothing.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "api/platform.h"
+
+namespace gomo::api {
+
+// Milliseconds since the epoch of an ISO 8601 instant that carries a timezone (Z or ±hh:mm), as the
+// platform requires: "2026-03-01T09:00:00Z", "2026-03-01T09:00:00.250+01:00". Nothing otherwise.
+std::optional<long long> parse_iso_instant_ms(const std::string& text);
+// The inverse, in UTC with milliseconds ("2026-03-01T08:00:00.000Z").
+std::string format_iso_instant_ms(long long ms);
+
+// 8-4-4-4-12 hexadecimal digits.
+bool is_uuid(const std::string& text);
+
+std::optional<ApiError> validate_program(const ProgramFields& fields, bool create);
+std::optional<ApiError> validate_auto_pause_rules(const std::vector<AutoPauseRule>& rules, const std::string& field);
+std::optional<ApiError> validate_call_request(const CallRequestFields& fields);
+// Title, description, usage type and tags; the file itself is probed by the platform (audio_probe.h).
+std::optional<ApiError> validate_audio_upload(const AudioUpload& upload);
+
+// Retry strategy problems under `field` ("retryStrategy" or "retry") into `errors`.
+void check_retry_strategy(const RetryStrategy& retry, const std::string& field,
+                          std::map<std::string, std::vector<std::string>>& errors);
+
+}  // namespace gomo::api

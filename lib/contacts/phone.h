@@ -1,0 +1,43 @@
+#pragma once
+// Phone numbers to E.164 with libphonenumber (which lives in this folder only). Used by every command
+// that takes a phone (contacts get/update/delete, audiences add) and by the CSV upsert: one function,
+// one set of reasons.
+#include <string>
+#include <string_view>
+
+namespace gomo::contacts {
+
+// Why a number was refused. The codes are the stable reject reasons of CONVENTIONS.md.
+enum class PhoneReason {
+  kOk,
+  kNotANumber,          // "not_a_number": no digits to speak of, or letters where digits belong
+  kInvalidCountryCode,  // "invalid_country_code": +999..., or no + and no usable default region
+  kTooShort,            // "too_short": shorter than any number of its country
+  kTooLong,             // "too_long": longer than any number of its country
+  kInvalidNumber,       // "invalid_number": right length, but no number of its country looks like it
+};
+
+// "not_a_number", "invalid_country_code", "too_short", "too_long", "invalid_number"; "" for kOk.
+const char* phone_reason_code(PhoneReason reason);
+
+struct NormalizedPhone {
+  PhoneReason reason = PhoneReason::kOk;
+  std::string e164;     // "+212612345678" when ok, else ""
+  std::string message;  // when not ok: what is wrong, for people ("+2126 is too short for +212")
+  bool ok() const { return reason == PhoneReason::kOk; }
+};
+
+// Parses `input` ("+212 6 12-34-56-78", "0612345678", "00212612345678") and returns its E.164 form.
+// `default_region` (ISO 3166 alpha-2, e.g. "MA") applies only to numbers without a leading + or
+// international prefix. A number must be valid for its country (libphonenumber's ranges, not only
+// its length). Thread-safe.
+NormalizedPhone normalize_phone(std::string_view input, std::string_view default_region = "MA");
+
+// True when libphonenumber knows `region` (upper-case two letters: "MA", "FR").
+bool is_known_region(std::string_view region);
+
+// Whether an argument is meant as a phone number rather than an id or a name: it starts with '+' or
+// holds only digits and the separators " -.()" (with at least 3 digits).
+bool looks_like_phone(std::string_view arg);
+
+}  // namespace gomo::contacts

@@ -1,0 +1,91 @@
+// The module's HTTP server transport: cpp-httplib, every method and path to one handler (module.h).
+#include <httplib.h>
+
+#include <algorithm>
+
+#include "ext/module_parts.h"
+
+namespace gomo::ext {
+namespace {
+
+class HttplibServer : public HttpServer {
+ public:
+  explicit HttplibServer(ServerHandler handler) : handler_(std::move(handler)) {
+    auto serve = [this](const httplib::Request& req, httplib::Response& res) { answer(req, res); };
+    http_.Get(".*", serve);
+    http_.Post(".*", serve);
+    http_.Put(".*", serve);
+    http_.Patch(".*", serve);
+    http_.Delete(".*", serve);
+    http_.set_keep_alive_max_count(100000);
+    // Idle keep-alive connections hold a worker until this passes, and stop() waits for them.
+    http_.set_keep_alive_timeout(2);
+    // Headers and body go out in separate writes: without this, Nagle + delayed ACK add 40 ms.
+    http_.set_tcp_nodelay(true);
+    // httplib's default sets SO_REUSEPORT, which lets a second `gomo serve` share the port (and split
+    // the requests between two workspaces). SO_REUSEADDR alone still allows a quick restart.
+    http_.set_socket_options([](socket_t sock) {
+      int yes = 1;
+      setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    });
+    http_.set_payload_max_length(32 << 20);  // a 1000-contact upsert is well under 1 MiB
+    // The handler must not throw; should it, answer like the platform does rather than drop.
+    http_.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+      res.status = 500;
+      res.set_content(R"({"code":"INTERNAL_ERROR","message":"unexpected error","statusCode":500})",
+                      "application/json; charset=utf-8");
+    });
+  }
+  ~HttplibServer() override { stop(); }
+
+  int bind(const std::string& host, int port) override {
+    if (port == 0) {
+      int bound = http_.bind_to_any_port(host);
+      return bound > 0 ? bound : -1;
+    }
+    return http_.bind_to_port(host, port) ? port : -1;
+  }
+  bool listen() override { return http_.listen_after_bind(); }
+  bool running() const override { return http_.is_running(); }
+  void stop() override {
+    if (http_.is_running()) http_.stop();
+  }
+
+ private:
+  void answer(const httplib::Request& req, httplib::Response& res) {
+    ServerRequest r;
+    r.method = req.method;
+    r.path = req.path;
+    for (const auto& [k, v] : req.params) r.query.emplace_back(k, v);
+    r.api_key = req.get_header_value("x-api-key");
+    r.authorization = req.get_header_value("Authorization");
+    r.body = req.body;
+    if (req.is_multipart_form_data()) {
+      r.multipart = true;
+      for (const auto& [name, part] : req.files) r.form.push_back({name, part.content, part.filename, part.content_type});
+    }
+    ServerReply out = handler_(r);
+    for (const auto& [name, value] : out.headers) res.set_header(name, value);
+    res.status = out.status;
+    if (out.drop) {
+      // Headers go out, then the body provider fails: the client sees a truncated answer.
+      res.set_content_provider(std::max<size_t>(out.body.size(), 1), "application/json",
+                               [](size_t, size_t, httplib::DataSink&) { return false; });
+    } else if (!out.body.empty()) {
+      res.set_content(out.body, "application/json; charset=utf-8");
+    }
+  }
+
+  ServerHandler handler_;
+  httplib::Server http_;
+};
+
+}  // namespace
+
+std::unique_ptr<HttpServer> new_http_server(ServerHandler handler) {
+  return std::make_unique<HttplibServer>(std::move(handler));
+}
+
+std::string httplib_library() { return std::string("cpp-httplib ") + CPPHTTPLIB_VERSION; }
+
+}  // namespace gomo::ext

@@ -1,0 +1,117 @@
+#pragma once
+// What the extension module offers the binary: one table of entry points, fetched once by
+// ext::module() (load.h). Only plain std types cross the boundary; the module and the binary are
+// built from the same tree, and kModuleVersion guards against anything else. The logic (retries,
+// rate limits, fault injection, routing) stays in the binary; the module only moves bytes.
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace gomo::ext {
+
+inline constexpr int kModuleVersion = 1;
+
+// One part of a multipart/form-data body: a plain field, or a file when `file_name` is set.
+struct FormPart {
+  std::string name, value;
+  std::string file_name;     // non-empty: `value` is the file's bytes
+  std::string content_type;  // of a file part; empty: application/octet-stream
+};
+
+// ---- HTTP client (libcurl) ----
+
+struct HttpTransportOptions {
+  std::string user_agent;
+  std::vector<std::string> headers;       // "Name: value", sent with every request
+  bool insecure = false;                  // no TLS verification
+  long connect_timeout_ms = 10000, timeout_ms = 30000;
+};
+
+struct HttpExchange {
+  std::string method;  // GET POST PUT PATCH DELETE
+  std::string url;
+  std::string body;                        // JSON; ignored for GET and when `form` is set
+  const std::vector<FormPart>* form = nullptr;  // multipart/form-data body (POST)
+};
+
+struct HttpOutcome {
+  bool answered = false;    // an HTTP status line came back
+  bool never_sent = false;  // failed before the request could reach a server (safe to repeat)
+  std::string error;        // when not answered: libcurl's description
+  int status = 0;
+  std::string body;
+  std::string retry_after;  // the Retry-After header of the answer, trimmed
+};
+
+// One connection, kept alive between exchanges. Not thread-safe.
+class HttpTransport {
+ public:
+  virtual ~HttpTransport() = default;
+  virtual HttpOutcome perform(const HttpExchange& exchange) = 0;
+};
+
+// ---- HTTP server (cpp-httplib) ----
+
+struct ServerRequest {
+  std::string method, path;  // path without the query string
+  std::vector<std::pair<std::string, std::string>> query;  // decoded
+  std::string api_key;        // x-api-key header
+  std::string authorization;  // Authorization header
+  std::string body;
+  bool multipart = false;  // multipart/form-data: the parts are in `form`
+  std::vector<FormPart> form;
+};
+
+struct ServerReply {
+  int status = 200;
+  std::string body;  // JSON; empty: no body
+  std::vector<std::pair<std::string, std::string>> headers;
+  bool drop = false;  // send the headers, then close the connection before the body (fault injection)
+};
+
+// Called from the server's worker threads; must be thread-safe and must not throw.
+using ServerHandler = std::function<ServerReply(const ServerRequest&)>;
+
+class HttpServer {
+ public:
+  virtual ~HttpServer() = default;
+  // Binds `host`:`port` (0: any free port); returns the port, or -1.
+  virtual int bind(const std::string& host, int port) = 0;
+  // Serves until stop(); false on a socket error.
+  virtual bool listen() = 0;
+  virtual bool running() const = 0;
+  virtual void stop() = 0;
+};
+
+// ---- phone numbers (libphonenumber) ----
+
+// What libphonenumber made of a number; contacts/phone.cc turns it into reasons and messages.
+struct PhoneParse {
+  // Where it was refused: 0 accepted; 1 Parse(); 2 IsPossibleNumberWithReason(); 3 IsValidNumber().
+  int stage = 0;
+  // Stage 1: invalid_country_code, not_a_number, too_short, too_long. Stage 2: invalid_country_code,
+  // too_short, too_long, invalid_length. Stage 3: invalid_number. "" when accepted.
+  std::string reason;
+  int country_code = 0;  // from stage 2 on
+  std::string e164;      // when accepted: "+212612345678"
+};
+
+struct Module {
+  int version = kModuleVersion;
+  // The libraries inside, with versions.
+  std::string (*libraries)() = nullptr;
+  // Null when libcurl cannot be initialised.
+  std::unique_ptr<HttpTransport> (*new_http_transport)(const HttpTransportOptions& options) = nullptr;
+  std::unique_ptr<HttpServer> (*new_http_server)(ServerHandler handler) = nullptr;
+  // `default_region` applies to numbers without a leading + or international prefix. Thread-safe.
+  PhoneParse (*parse_phone)(std::string_view input, std::string_view default_region) = nullptr;
+  bool (*is_known_region)(std::string_view region) = nullptr;
+};
+
+}  // namespace gomo::ext
+
+// The module's one exported symbol.
+extern "C" const gomo::ext::Module* gomo_ext_module_v1();

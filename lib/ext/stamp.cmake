@@ -1,0 +1,10 @@
+# Writes OUT: a header holding IN's SHA-256 (see CMakeLists.txt: why the embedding source includes it).
+file(SHA256 ${IN} digest)
+file(SIZE ${IN} size)
+set(text "// Generated: the embedded extension module's digest and size.\n#define GOMO_EXT_SHA256 \"${digest}\"\n#define GOMO_EXT_SIZE ${size}\n")
+if(EXISTS ${OUT})
+  file(READ ${OUT} old)
+endif()
+if(NOT old STREQUAL text)
+  file(WRITE ${OUT} "${text}")
+endif()

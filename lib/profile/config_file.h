@@ -1,0 +1,111 @@
+#pragma once
+// The user's config file of profiles ($XDG_CONFIG_HOME/gomo/config.yaml): which platform each named
+// profile reaches (a base URL, or the local workspace), with which key and settings, and which one is
+// current. Read with gomo's positioned YAML reader (errors carry path:line:col), edited as a tree so
+// other profiles, unknown top-level keys and comments survive, and written with yaml-cpp's emitter:
+// mode 0600, through a temporary file renamed over the old one.
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/status.h"
+
+namespace gomo::document {
+struct Document;
+struct Value;
+}  // namespace gomo::document
+
+namespace gomo::profile {
+
+// The built-in profile: the local SQLite workspace. The default until `gomo config use` picks another.
+inline constexpr const char* kLocalProfile = "local";
+// Where a remote profile without `baseUrl` sends its requests.
+inline constexpr const char* kDefaultBaseUrl = "https://api.gomobile.ma/api";
+
+// Looks up an environment variable; nullopt when unset or empty. Tests pass their own.
+using Env = std::function<std::optional<std::string>(const std::string& name)>;
+// The process environment (getenv).
+Env process_env();
+
+// The keys a profile may hold, in display order: baseUrl apiKey auth insecure rateLimit workspace.
+const std::vector<std::string>& profile_keys();
+
+struct Profile {
+  std::string name;
+  std::optional<std::string> base_url;
+  std::optional<std::string> api_key;
+  bool bearer = false;  // auth: bearer (default x-api-key)
+  std::optional<bool> insecure;
+  std::optional<double> rate_limit;  // requests per second; 0: none
+  std::optional<std::string> workspace;
+  // Key -> "path:line:col" of its value in the config file (for provenance). Absent: not set.
+  std::map<std::string, std::string> where;
+
+  // The local workspace (the built-in `local`, or a profile with `workspace` and no `baseUrl`);
+  // otherwise a remote platform at base_url (default kDefaultBaseUrl).
+  bool is_local() const;
+  // The value of `key` (one of profile_keys()) as text, or nullopt when unset. apiKey unmasked.
+  std::optional<std::string> get(const std::string& key) const;
+};
+
+// The config file's path: $GOMO_CONFIG, else $XDG_CONFIG_HOME/gomo/config.yaml (an absolute
+// XDG_CONFIG_HOME only, as the XDG spec says), else $HOME/.config/gomo/config.yaml. Fails without HOME.
+Result<std::string> config_path(const Env& env);
+
+// Profile names: a letter or digit, then letters, digits, `_`, `-` or `.`; at most 64 characters.
+bool valid_profile_name(const std::string& name);
+
+class ConfigFile {
+ public:
+  // Reads `path`; a missing file is an empty config. Fails (kInvalidArgument, "path:line:col: ...")
+  // on a YAML error, a value of the wrong type or an unknown profile key (with "did you mean"), and
+  // when the file is readable or writable by anyone but its owner (mode & 077: "run chmod 600 PATH").
+  // Unknown top-level keys are kept and ignored (a newer gomo's settings).
+  static Result<ConfigFile> load(const std::string& path);
+  // An empty config that would be written to `path`.
+  explicit ConfigFile(std::string path);
+  ConfigFile(ConfigFile&&) noexcept;
+  ConfigFile& operator=(ConfigFile&&) noexcept;
+  ~ConfigFile();
+
+  const std::string& path() const { return path_; }
+  bool exists() const { return exists_; }
+  // The `current:` profile name ("" when unset) and where it is written ("path:line:col").
+  const std::string& current() const { return current_; }
+  const std::string& current_at() const { return current_at_; }
+  // The profiles written in the file, in file order (the built-in `local` only when the file has it).
+  const std::vector<Profile>& profiles() const { return profiles_; }
+  const Profile* find(const std::string& name) const;
+  // Every profile name the user may use: `local` first, then the file's.
+  std::vector<std::string> names() const;
+
+  // Sets `key` of profile `name` to `value` (text, checked against the key's type: auth is
+  // x-api-key|bearer, insecure true|false, rateLimit a number >= 0), creating the profile when
+  // missing. Refused: unknown keys, baseUrl on `local`, baseUrl and workspace in one profile.
+  Status set(const std::string& name, const std::string& key, const std::string& value);
+  // Removes `key` from profile `name` (nothing to do when unset).
+  Status unset(const std::string& name, const std::string& key);
+  // Makes `name` current; it must be `local` or a profile of the file.
+  Status use(const std::string& name);
+  // Removes profile `name` (not `local`); when it was current, `local` becomes current again.
+  Status remove(const std::string& name);
+
+  // Writes the file: its directory created 0700 when missing, the file 0600, through a temporary
+  // file in the same directory renamed over it (a symlink is followed). Comments are kept.
+  Status save() const;
+
+ private:
+  Status parse();
+  document::Value& profiles_node();
+
+  std::string path_;
+  bool exists_ = false;
+  std::unique_ptr<document::Document> doc_;
+  std::string current_, current_at_;
+  std::vector<Profile> profiles_;
+};
+
+}  // namespace gomo::profile

@@ -1,0 +1,19 @@
+#pragma once
+// The routes of programs, executions, execution reports, call requests, call reports, DIDs, audio
+// and dictionaries (gomobile-api.md §2.5-2.12), for Router::handle. Internal to lib/serve.
+#include <nlohmann/json_fwd.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "api/platform.h"
+#include "serve/router.h"
+
+namespace gomo::serve {
+
+// The answer when `parts` (the path after /api, split) names one of these routes; nothing
+// otherwise. `body` is the parsed JSON body (an empty object for GET/DELETE and multipart).
+std::optional<Response> route_programs(const Request& request, const std::vector<std::string>& parts,
+                                       const nlohmann::json& body, api::Platform& platform);
+
+}  // namespace gomo::serve

@@ -1,0 +1,377 @@
+// The local platform's execution reports, call requests and call reports, all computed from the
+// stored call attempts (which the dialer records with record_call_attempt), and the effective
+// status of an execution inside a pause window (organisation timezone, from the system's tzdata).
+#include <sqlite3.h>
+
+#include <chrono>
+#include <cstdint>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "api/validate.h"
+#include "api/validate_programs.h"
+#include "api/wire_programs.h"
+#include "store/local_operations.h"
+#include "store/sql.h"
+
+namespace gomo::store {
+
+using nlohmann::json;
+using namespace sql;  // NOLINT
+
+namespace {
+
+constexpr const char* kAttemptColumns =
+    "id, attempt, contact_id, status, direction, from_number, to_number, created_at, dialed_at, answered_at, "
+    "terminated_at, duration_ms, outcome, outcome_reason, flow_execution, events";
+
+api::CallAttempt read_attempt(Stmt& s) {
+  api::CallAttempt a;
+  a.call_id = s.text(0);
+  a.attempt = static_cast<int>(s.integer(1));
+  a.contact_id = s.text(2);
+  a.call.status = s.text(3);
+  a.call.direction = s.text(4);
+  a.call.from = s.text(5);
+  a.call.to = s.text(6);
+  a.call.created_at = s.text(7);
+  a.call.dialed_at = s.opt_text(8);
+  a.call.answered_at = s.opt_text(9);
+  a.call.terminated_at = s.opt_text(10);
+  if (!s.is_null(11)) a.call.duration_ms = s.integer(11);
+  a.outcome = s.text(12);
+  a.outcome_reason = s.text(13);
+  a.flow_execution_json = s.opt_text(14);
+  a.events_json = s.text(15);
+  return a;
+}
+
+// UTC offset in seconds of IANA zone `zone` at `t` (seconds since the epoch), from the TZif file
+// in /usr/share/zoneinfo (version 2+ 64-bit data). Nothing when the zone cannot be read.
+std::optional<long long> utc_offset(const std::string& zone, long long t) {
+  if (zone.empty() || zone.find("..") != std::string::npos || zone[0] == '/') return std::nullopt;
+  std::ifstream in("/usr/share/zoneinfo/" + zone, std::ios::binary);
+  std::string b((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  auto be = [&](size_t at, int bytes) {
+    std::int64_t v = 0;
+    for (int i = 0; i < bytes; ++i) v = (v << 8) | static_cast<unsigned char>(b[at + i]);
+    if (bytes == 4) v = static_cast<std::int32_t>(static_cast<std::uint32_t>(v));
+    return v;
+  };
+  if (b.size() < 44 || b.compare(0, 4, "TZif") != 0 || b[4] < '2') return std::nullopt;
+  auto counts = [&](size_t at, long long* c) {
+    for (int i = 0; i < 6; ++i) c[i] = be(at + 20 + 4 * i, 4);
+  };
+  long long c[6];  // isutcnt isstdcnt leapcnt timecnt typecnt charcnt
+  counts(0, c);
+  size_t v2 = 44 + c[3] * 4 + c[3] + c[4] * 6 + c[5] + c[2] * 8 + c[1] + c[0];
+  if (b.size() < v2 + 44) return std::nullopt;
+  counts(v2, c);
+  size_t times = v2 + 44, idx = times + c[3] * 8, types = idx + c[3];
+  if (b.size() < types + c[4] * 6 || c[4] == 0) return std::nullopt;
+  int type = 0;
+  for (long long i = 0; i < c[3] && be(times + i * 8, 8) <= t; ++i) type = static_cast<unsigned char>(b[idx + i]);
+  return be(types + type * 6, 4);
+}
+
+// Whether instant `ms` falls inside one of the program's pause windows, in `zone`.
+bool in_pause_window(const api::PauseWindows& w, const std::string& zone, long long ms) {
+  for (const auto& r : w.advanced) {
+    auto a = api::parse_iso_instant_ms(r.start_at), b = api::parse_iso_instant_ms(r.end_at);
+    if (a && b && *a <= ms && ms < *b) return true;
+  }
+  if (w.days.empty()) return false;
+  long long local = ms / 1000 + utc_offset(zone, ms / 1000).value_or(0);
+  long long day = local >= 0 ? local / 86400 : (local - 86399) / 86400;
+  int weekday = static_cast<int>(((day + 4) % 7 + 7) % 7);  // 1970-01-01 was a Thursday; 0 = sunday
+  int minute = static_cast<int>((local - day * 86400) / 60);
+  auto windows_of = [&](int wd) {
+    auto it = w.days.find(api::kWeekdays[wd]);
+    return it == w.days.end() ? std::vector<api::PauseWindow>() : it->second;
+  };
+  for (const auto& win : windows_of(weekday)) {
+    int start = win.start_at.hour * 60 + win.start_at.minute, end = win.end_at.hour * 60 + win.end_at.minute;
+    if (start <= end ? (start <= minute && minute < end) : minute >= start) return true;
+  }
+  for (const auto& win : windows_of((weekday + 6) % 7)) {  // yesterday's windows that span midnight
+    int start = win.start_at.hour * 60 + win.start_at.minute, end = win.end_at.hour * 60 + win.end_at.minute;
+    if (start > end && minute < end) return true;
+  }
+  return false;
+}
+
+long long now_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+
+}  // namespace
+
+api::Result<api::ExecutionReport> LocalOperations::execution_report(const std::string& id) {
+  return guarded(ops_mutex_, [&]() -> api::Result<api::ExecutionReport> {
+    refresh_execution(id);
+    auto e = load_execution(id);
+    if (!e) return api::not_found_error("Execution");
+    api::ExecutionReport r;
+    r.execution_id = e->id;
+    r.program_id = e->program_id;
+    r.status = e->status;
+    r.effective_status = e->status == "paused" ? "paused_manual" : e->status;
+    if (e->status == "running" || e->status == "paused") {
+      Stmt w(ops_db_,
+             "SELECT x.pause_windows, o.timezone FROM executions x JOIN organizations o ON o.id = x.organization_id "
+             "WHERE x.id = ?");
+      w.bind(1, id);
+      if (w.step()) {
+        auto windows = api::wire::decode_program(json{{"pauseWindows", json::parse(w.text(0))}}).pause_windows;
+        if (in_pause_window(windows, w.text(1), now_ms())) r.effective_status = "paused_window";
+      }
+    }
+    Stmt c(ops_db_, "SELECT status, COUNT(*) FROM execution_contacts WHERE execution_id = ? GROUP BY status");
+    c.bind(1, id);
+    auto& m = r.contacts;
+    while (c.step()) {
+      std::string s = c.text(0);
+      int n = static_cast<int>(c.integer(1));
+      m.total_contacts += n;
+      int* slot = s == "pending"        ? &m.pending
+                  : s == "queued"       ? &m.queued
+                  : s == "calling"      ? &m.calling
+                  : s == "pendingRetry" ? &m.pending_retry
+                  : s == "completed"    ? &m.completed
+                  : s == "failed"       ? &m.failed
+                                        : &m.skipped;
+      *slot += n;
+    }
+    m.reach_rate = m.total_contacts ? 100.0 * m.completed / m.total_contacts : 0;
+    Stmt calls(ops_db_,
+               "SELECT COUNT(*), COUNT(answered_at), COALESCE(AVG(duration_ms), 0) FROM call_attempts WHERE "
+               "execution_id = ?");
+    calls.bind(1, id);
+    calls.step();
+    r.total_calls = static_cast<int>(calls.integer(0));
+    r.answered_calls = static_cast<int>(calls.integer(1));
+    r.average_duration_ms = static_cast<long long>(calls.real(2) + 0.5);
+    r.started_at = e->actual_start_at;
+    r.ended_at = e->actual_end_at;
+    return r;
+  });
+}
+
+api::Result<api::ExecutionBreakdown> LocalOperations::execution_breakdown(const std::string& id) {
+  return guarded(ops_mutex_, [&]() -> api::Result<api::ExecutionBreakdown> {
+    refresh_execution(id);
+    if (!load_execution(id)) return api::not_found_error("Execution");
+    api::ExecutionBreakdown b;
+    b.execution_id = id;
+    auto group = [&](const char* sql, std::map<std::string, int>& into) {
+      Stmt s(ops_db_, sql);
+      s.bind(1, id);
+      while (s.step()) into[s.text(0)] = static_cast<int>(s.integer(1));
+    };
+    group("SELECT outcome, COUNT(*) FROM call_attempts WHERE execution_id = ? GROUP BY outcome", b.outcomes);
+    group("SELECT status, COUNT(*) FROM execution_contacts WHERE execution_id = ? GROUP BY status", b.contact_statuses);
+    group("SELECT CAST(attempt AS TEXT), COUNT(*) FROM call_attempts WHERE execution_id = ? GROUP BY attempt",
+          b.attempts);
+    return b;
+  });
+}
+
+api::Result<api::Page<api::CallAttempt>> LocalOperations::execution_calls(const std::string& id,
+                                                                          const api::PageQuery& q) {
+  if (auto e = api::validate_page_query(q, {})) return *e;
+  return guarded(ops_mutex_, [&]() -> api::Result<api::Page<api::CallAttempt>> {
+    if (!load_execution(id)) return api::not_found_error("Execution");
+    Stmt counter(ops_db_, "SELECT COUNT(*) FROM call_attempts WHERE execution_id = ?");
+    counter.bind(1, id);
+    counter.step();
+    api::Page<api::CallAttempt> page;
+    page.meta = page_meta(q, counter.integer(0));
+    Stmt rows(ops_db_, std::string("SELECT ") + kAttemptColumns +
+                           " FROM call_attempts WHERE execution_id = ? ORDER BY created_at, rowid LIMIT ? OFFSET ?");
+    rows.bind(1, id).bind(2, static_cast<long long>(q.limit)).bind(3, static_cast<long long>(q.page - 1) * q.limit);
+    while (rows.step()) page.data.push_back(read_attempt(rows));
+    return page;
+  });
+}
+
+api::Result<api::CallRequestResult> LocalOperations::request_call(const api::CallRequestFields& f) {
+  if (auto e = api::validate_call_request(f)) return *e;
+  return guarded(ops_mutex_, [&]() -> api::Result<api::CallRequestResult> {
+    std::map<std::string, std::vector<std::string>> errors;
+    Stmt did(ops_db_, "SELECT 1 FROM dids WHERE id = ? AND status = 'active' AND (organization_id = ? OR is_shared = 1)");
+    did.bind(1, f.did_id).bind(2, ops_org_);
+    if (!did.step()) errors["didId"].push_back(f.did_id + " is not an active DID available to this organization");
+    Stmt contact(ops_db_, "SELECT primary_phone FROM contacts WHERE id = ? AND organization_id = ?");
+    contact.bind(1, f.contact_id).bind(2, ops_org_);
+    std::string phone;
+    if (contact.step()) {
+      phone = contact.text(0);
+    } else {
+      errors["contactId"].push_back("contact " + f.contact_id + " not found in this organization");
+    }
+    Stmt flow(ops_db_, "SELECT 1 FROM flows WHERE id = ? AND organization_id = ?");
+    flow.bind(1, f.flow_id).bind(2, ops_org_);
+    if (!flow.step()) errors["flowId"].push_back("flow " + f.flow_id + " not found in this organization");
+    if (!errors.empty()) return api::validation_error(std::move(errors));
+    std::string id = new_uuid(), now = now_iso();
+    Stmt(ops_db_, "INSERT INTO call_requests VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'queued', NULL, ?, ?)")
+        .bind(1, id)
+        .bind(2, ops_org_)
+        .bind(3, f.did_id)
+        .bind(4, f.contact_id)
+        .bind(5, phone)
+        .bind(6, f.flow_id)
+        .bind(7, api::wire::program_retry_json(f.retry).dump())  // stored in gomo's (program) spelling
+        .bind(8, f.start_at)
+        .bind(9, now)
+        .bind(10, now)
+        .step();
+    return api::CallRequestResult{id, "queued"};
+  });
+}
+
+api::Result<api::Page<api::CallRequest>> LocalOperations::list_call_requests(const api::CallRequestQuery& q) {
+  if (auto e = api::validate_page_query(q.page, {"createdAt"})) return *e;
+  return guarded(ops_mutex_, [&]() -> api::Result<api::Page<api::CallRequest>> {
+    std::string where = " FROM call_requests WHERE organization_id = ?1 AND (?2 = '' OR contact_id = ?2)";
+    Stmt counter(ops_db_, "SELECT COUNT(*)" + where);
+    counter.bind(1, ops_org_).bind(2, q.contact_id);
+    counter.step();
+    api::Page<api::CallRequest> page;
+    page.meta = page_meta(q.page, counter.integer(0));
+    Stmt rows(ops_db_,
+              "SELECT id, did_id, contact_id, flow_id, retry_strategy, start_at, status, created_at, updated_at" +
+                  where + order_clause(q.page, {{"createdAt", "created_at"}}, "") + " LIMIT ?3 OFFSET ?4");
+    rows.bind(1, ops_org_).bind(2, q.contact_id);
+    rows.bind(3, static_cast<long long>(q.page.limit)).bind(4, static_cast<long long>(q.page.page - 1) * q.page.limit);
+    while (rows.step()) {
+      api::CallRequest r;
+      r.id = rows.text(0);
+      r.organization_id = ops_org_;
+      r.fields.did_id = rows.text(1);
+      r.fields.contact_id = rows.text(2);
+      r.fields.flow_id = rows.text(3);
+      r.fields.retry = api::wire::decode_retry(json::parse(rows.text(4)));
+      r.fields.start_at = rows.opt_text(5);
+      r.status = rows.text(6);
+      r.created_at = rows.text(7);
+      r.updated_at = rows.text(8);
+      page.data.push_back(std::move(r));
+    }
+    return page;
+  });
+}
+
+api::Result<api::CallReport> LocalOperations::call_report(const std::string& job_id) {
+  return guarded(ops_mutex_, [&]() -> api::Result<api::CallReport> {
+    Stmt job(ops_db_, "SELECT status, final_outcome FROM call_requests WHERE id = ? AND organization_id = ?");
+    job.bind(1, job_id).bind(2, ops_org_);
+    if (!job.step()) return api::not_found_error("Call report");
+    api::CallReport r;
+    r.job_id = job_id;
+    r.status = job.text(0);
+    r.final_outcome = job.opt_text(1);
+    Stmt rows(ops_db_, std::string("SELECT ") + kAttemptColumns +
+                           " FROM call_attempts WHERE call_request_id = ? ORDER BY attempt, rowid");
+    rows.bind(1, job_id);
+    while (rows.step()) {
+      r.attempts.push_back(read_attempt(rows));
+      r.attempts.back().contact_id.reset();  // the job names its contact; attempts need not
+    }
+    return r;
+  });
+}
+
+api::Result<api::CallAttempt> LocalOperations::record_call_attempt(const CallAttemptRecord& rec) {
+  if (rec.execution_id.has_value() == rec.call_request_id.has_value()) {
+    return api::validation_error({{"executionId", {"exactly one of executionId and callRequestId"}}});
+  }
+  return guarded(ops_mutex_, [&]() -> api::Result<api::CallAttempt> {
+    if (rec.execution_id && !load_execution(*rec.execution_id)) return api::not_found_error("Execution");
+    if (rec.call_request_id) {
+      Stmt job(ops_db_, "SELECT 1 FROM call_requests WHERE id = ? AND organization_id = ?");
+      job.bind(1, *rec.call_request_id).bind(2, ops_org_);
+      if (!job.step()) return api::not_found_error("Call request");
+    }
+    Transaction tx(ops_db_);
+    api::CallAttempt a = rec.attempt;
+    if (a.call_id.empty()) a.call_id = new_uuid();
+    a.contact_id = rec.contact_id;
+    if (a.call.created_at.empty()) a.call.created_at = now_iso();
+    Stmt s(ops_db_, std::string("INSERT INTO call_attempts (organization_id, execution_id, call_request_id, ") +
+                        kAttemptColumns + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    s.bind(1, ops_org_).bind(2, rec.execution_id).bind(3, rec.call_request_id).bind(4, a.call_id);
+    s.bind(5, a.attempt).bind(6, rec.contact_id).bind(7, a.call.status).bind(8, a.call.direction);
+    s.bind(9, a.call.from).bind(10, a.call.to).bind(11, a.call.created_at).bind(12, a.call.dialed_at);
+    s.bind(13, a.call.answered_at).bind(14, a.call.terminated_at);
+    if (a.call.duration_ms) {
+      s.bind(15, *a.call.duration_ms);
+    } else {
+      s.bind_null(15);
+    }
+    s.bind(16, a.outcome).bind(17, a.outcome_reason).bind(18, a.flow_execution_json).bind(19, a.events_json);
+    s.step();
+    std::string now = now_iso();
+    if (rec.execution_id) {
+      const std::string& eid = *rec.execution_id;
+      Stmt(ops_db_,
+           "UPDATE execution_contacts SET attempts = attempts + 1, last_outcome = ?, updated_at = ?, status = "
+           "CASE WHEN ? = '' THEN status ELSE ? END WHERE execution_id = ? AND contact_id = ?")
+          .bind(1, a.outcome)
+          .bind(2, now)
+          .bind(3, rec.contact_status)
+          .bind(4, rec.contact_status)
+          .bind(5, eid)
+          .bind(6, rec.contact_id)
+          .step();
+      for (const auto& [node, n] : rec.node_counts) {
+        Stmt(ops_db_,
+             "INSERT INTO execution_node_counts VALUES (?, ?, ?) ON CONFLICT (execution_id, node_id) DO UPDATE SET "
+             "count = count + excluded.count")
+            .bind(1, eid)
+            .bind(2, node)
+            .bind(3, n)
+            .step();
+      }
+      auto e = load_execution(eid);
+      if (e->status == "running") {
+        for (const auto& rule : e->auto_pause_rules) {
+          Stmt count(ops_db_, "SELECT count FROM execution_node_counts WHERE execution_id = ? AND node_id = ?");
+          count.bind(1, eid).bind(2, rule.node_id);
+          if (count.step() && count.integer(0) >= rule.threshold) {
+            Stmt(ops_db_, "UPDATE executions SET status = 'paused_threshold', updated_at = ? WHERE id = ?")
+                .bind(1, now)
+                .bind(2, eid)
+                .step();
+            e->status = "paused_threshold";
+            break;
+          }
+        }
+      }
+      if (e->status == "running" && e->contacts_pending == 0 && e->contacts_in_progress == 0) {
+        Stmt(ops_db_, "UPDATE executions SET status = 'completed', actual_end_at = ?, updated_at = ? WHERE id = ?")
+            .bind(1, now)
+            .bind(2, now)
+            .bind(3, eid)
+            .step();
+      }
+    } else {
+      const std::string& s2 = rec.contact_status;
+      std::string job = s2 == "completed" ? "completed" : s2 == "failed" ? "failed" : "active";
+      Stmt(ops_db_, "UPDATE call_requests SET status = ?, final_outcome = CASE WHEN ? IN ('completed', 'failed') THEN ? "
+                    "ELSE final_outcome END, updated_at = ? WHERE id = ?")
+          .bind(1, job)
+          .bind(2, job)
+          .bind(3, a.outcome)
+          .bind(4, now)
+          .bind(5, *rec.call_request_id)
+          .step();
+    }
+    tx.commit();
+    return a;
+  });
+}
+
+}  // namespace gomo::store

@@ -1,0 +1,297 @@
+// The local platform's DIDs, audio and dictionaries, and the data a workspace is seeded with.
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "api/audio_probe.h"
+#include "api/validate.h"
+#include "api/validate_programs.h"
+#include "engine/say.h"
+#include "store/local_operations.h"
+#include "store/sql.h"
+
+namespace gomo::store {
+
+using nlohmann::json;
+using namespace sql;  // NOLINT
+
+namespace {
+
+const std::vector<SortSpec> kDidSorts = {
+    {"number", "number"}, {"country", "country"}, {"status", "status"}, {"createdAt", "created_at"}};
+const std::vector<SortSpec> kAudioSorts = {
+    {"createdAt", "created_at"}, {"title", "title"}, {"durationSeconds", "duration_seconds"}};
+const std::vector<SortSpec> kDictionarySorts = {{"name", "name"}, {"createdAt", "created_at"}, {"updatedAt", "updated_at"}};
+
+constexpr const char* kDidColumns =
+    "id, number, country, description, is_shared, organization_id, status, created_at, updated_at";
+constexpr const char* kAudioColumns =
+    "id, organization_id, title, description, usage_type, tags, duration_seconds, file_name, mime_type, size_bytes, "
+    "playable, downloadable, created_at, updated_at";
+
+api::Did read_did(Stmt& s) {
+  api::Did d;
+  d.id = s.text(0);
+  d.number = s.text(1);
+  d.country = s.text(2);
+  d.description = s.opt_text(3);
+  d.is_shared = s.integer(4) != 0;
+  d.organization_id = s.opt_text(5);
+  d.status = s.text(6);
+  d.created_at = s.text(7);
+  d.updated_at = s.text(8);
+  return d;
+}
+
+api::Audio read_audio(Stmt& s) {
+  api::Audio a;
+  a.id = s.text(0);
+  a.organization_id = s.text(1);
+  a.title = s.text(2);
+  a.description = s.opt_text(3);
+  a.usage_type = s.opt_text(4);
+  a.tags = json::parse(s.text(5)).get<std::vector<std::string>>();
+  if (!s.is_null(6)) a.duration_seconds = s.real(6);
+  a.file.name = s.text(7);
+  a.file.mime_type = s.text(8);
+  a.file.size_bytes = s.integer(9);
+  a.file.playable = s.integer(10) != 0;
+  a.file.downloadable = s.integer(11) != 0;
+  a.created_at = s.text(12);
+  a.updated_at = s.text(13);
+  return a;
+}
+
+// One page plus the total; `bind` binds the WHERE parameters (?1.. as the caller numbered them),
+// `next` is the first free parameter number.
+template <typename T, typename Bind, typename Read>
+api::Page<T> select_page(sqlite3* db, const std::string& select, const std::string& count, const api::PageQuery& q,
+                         int next, Bind bind, Read read) {
+  Stmt counter(db, count);
+  bind(counter);
+  counter.step();
+  api::Page<T> page;
+  page.meta = page_meta(q, counter.integer(0));
+  Stmt rows(db, select + " LIMIT ?" + std::to_string(next) + " OFFSET ?" + std::to_string(next + 1));
+  bind(rows);
+  rows.bind(next, static_cast<long long>(q.limit)).bind(next + 1, static_cast<long long>(q.page - 1) * q.limit);
+  while (rows.step()) page.data.push_back(read(rows));
+  return page;
+}
+
+// The clips the engine speaks numbers and dates with, per language: every key it can produce.
+std::vector<engine::Clip> engine_vocabulary(const std::string& language) {
+  std::vector<engine::Clip> clips;
+  std::set<std::string> seen;
+  auto add = [&](const Result<std::vector<engine::Clip>>& said) {
+    if (!said) return;
+    for (const auto& c : said.value()) {
+      if (seen.insert(c.key).second) clips.push_back(c);
+    }
+  };
+  for (int n = 0; n <= 100; ++n) add(engine::say_number(std::to_string(n), language));
+  for (int n = 100; n <= 1000; n += 100) add(engine::say_number(std::to_string(n), language));
+  for (const char* n : {"1000", "2000", "21000", "1000000", "2000000", "1000000000", "2000000000", "1.5", "-1",
+                        "0.05", "101", "1001", "1000001"}) {
+    add(engine::say_number(n, language));
+  }
+  for (int digit = 0; digit <= 9; ++digit) {
+    add(engine::say_number(std::to_string(digit), language, engine::NumberMode::kDigits));
+  }
+  for (int month = 1; month <= 12; ++month) {
+    for (int day : {1, 2, 11, 21, 22, 23, 31}) {
+      char date[48];
+      std::snprintf(date, sizeof date, "2024-%02d-%02d", month, std::min(day, month == 2 ? 29 : 30));
+      add(engine::say_date(date, language));
+    }
+  }
+  for (int h = 0; h < 24; ++h) {
+    char time[32];
+    std::snprintf(time, sizeof time, "%02d:%02d", h, h % 2 ? 30 : 0);
+    add(engine::say_date(time, language, engine::DateFormat::kTime));
+  }
+  return clips;
+}
+
+}  // namespace
+
+void seed_organization(sqlite3* db, const std::string& org, const std::string& now) {
+  Stmt seq(db, "SELECT rowid FROM organizations WHERE id = ?");
+  seq.bind(1, org);
+  long long rowid = seq.step() ? seq.integer(0) : 0;
+  for (int n = 1; n <= 3; ++n) {
+    char number[24];
+    std::snprintf(number, sizeof number, "+21252%05lld%02d", rowid % 100000, n);
+    Stmt(db, std::string("INSERT INTO dids (") + kDidColumns + ") VALUES (?, ?, ?, ?, 0, ?, 'active', ?, ?)")
+        .bind(1, new_uuid())
+        .bind(2, std::string(number))
+        .bind(3, "MA")
+        .bind(4, "Local caller ID " + std::to_string(n))
+        .bind(5, org)
+        .bind(6, now)
+        .bind(7, now)
+        .step();
+  }
+}
+
+void seed_system_dictionaries(sqlite3* db) {
+  Stmt any(db, "SELECT COUNT(*) FROM dictionaries WHERE is_system = 1");
+  any.step();
+  if (any.integer(0) > 0) return;
+  const std::string now = "2026-01-01T00:00:00.000Z";
+  struct Lang {
+    const char* code;
+    const char* id;
+    const char* name;
+  };
+  const Lang langs[] = {{"ar", "00000000-0000-4000-8000-0000000d1c01", "System numbers and dates (Arabic)"},
+                        {"fr", "00000000-0000-4000-8000-0000000d1c02", "System numbers and dates (French)"},
+                        {"en", "00000000-0000-4000-8000-0000000d1c03", "System numbers and dates (English)"}};
+  for (const auto& l : langs) {
+    Stmt(db, "INSERT INTO dictionaries VALUES (?, NULL, ?, ?, ?, 1, ?, ?)")
+        .bind(1, l.id)
+        .bind(2, l.name)
+        .bind(3, "The clips gomo's engine plays for number and date items (keys such as 100, and, mon-2)")
+        .bind(4, l.code)
+        .bind(5, now)
+        .bind(6, now)
+        .step();
+    for (const auto& clip : engine_vocabulary(l.code)) {
+      Stmt(db, "INSERT OR IGNORE INTO dictionary_entries VALUES (?, ?, ?, ?, NULL)")
+          .bind(1, new_uuid())
+          .bind(2, l.id)
+          .bind(3, clip.key)
+          .bind(4, clip.text)
+          .step();
+    }
+  }
+}
+
+LocalOperations::LocalOperations(sqlite3* db, std::mutex& mutex, std::string organization_id)
+    : ops_db_(db), ops_mutex_(mutex), ops_org_(std::move(organization_id)) {}
+
+api::Result<api::Page<api::Did>> LocalOperations::list_available_dids(const api::DidQuery& q) {
+  if (auto e = api::validate_page_query(q.page, api_names(kDidSorts))) return *e;
+  if (!q.status.empty() && std::none_of(std::begin(api::kDidStatuses), std::end(api::kDidStatuses),
+                                        [&](const char* s) { return q.status == s; })) {
+    return api::validation_error({{"status", {"status must be one of the following values: active, inactive, reserved"}}});
+  }
+  return guarded(ops_mutex_, [&]() -> api::Result<api::Page<api::Did>> {
+    std::string where =
+        " FROM dids WHERE (organization_id = ?1 OR is_shared = 1) AND (?2 = '' OR number LIKE ?3 ESCAPE '\\' OR "
+        "description LIKE ?3 ESCAPE '\\') AND (?4 = '' OR status = ?4) AND (?5 < 0 OR is_shared = ?5)";
+    auto bind = [&](Stmt& s) {
+      s.bind(1, ops_org_).bind(2, q.page.search).bind(3, like_pattern(q.page.search)).bind(4, q.status);
+      s.bind(5, q.is_shared ? (*q.is_shared ? 1LL : 0LL) : -1LL);
+    };
+    return select_page<api::Did>(ops_db_, std::string("SELECT ") + kDidColumns + where + order_clause(q.page, kDidSorts, ""),
+                                 "SELECT COUNT(*)" + where, q.page, 6, bind, read_did);
+  });
+}
+
+api::Result<api::Page<api::Audio>> LocalOperations::list_audio(const api::AudioQuery& q) {
+  if (auto e = api::validate_page_query(q.page, api_names(kAudioSorts))) return *e;
+  return guarded(ops_mutex_, [&]() -> api::Result<api::Page<api::Audio>> {
+    // Tags are a JSON array: "any of the tags" is an EXISTS over json_each.
+    std::string where =
+        " FROM audio WHERE organization_id = ?1 AND (?2 = '' OR title LIKE ?3 ESCAPE '\\' OR description LIKE ?3 "
+        "ESCAPE '\\' OR tags LIKE ?3 ESCAPE '\\') AND (?4 = '' OR usage_type = ?4) AND (?5 = '[]' OR EXISTS "
+        "(SELECT 1 FROM json_each(audio.tags) t WHERE t.value IN (SELECT value FROM json_each(?5))))";
+    auto bind = [&](Stmt& s) {
+      s.bind(1, ops_org_).bind(2, q.page.search).bind(3, like_pattern(q.page.search)).bind(4, q.usage_type);
+      s.bind(5, json(q.tags).dump());
+    };
+    return select_page<api::Audio>(ops_db_,
+                                   std::string("SELECT ") + kAudioColumns + where + order_clause(q.page, kAudioSorts, ""),
+                                   "SELECT COUNT(*)" + where, q.page, 6, bind, read_audio);
+  });
+}
+
+api::Result<api::Audio> LocalOperations::upload_audio(const api::AudioUpload& u) {
+  if (auto e = api::validate_audio_upload(u)) return *e;
+  auto probe = api::probe_audio(u.bytes);
+  if (!probe.probe) return api::validation_error({{"file", {"file is " + probe.error + " (WAV, MP3 or OGG expected)"}}});
+  return guarded(ops_mutex_, [&]() -> api::Result<api::Audio> {
+    api::Audio a;
+    a.id = new_uuid();
+    a.organization_id = ops_org_;
+    std::string stem = u.file_name.substr(0, u.file_name.rfind('.'));
+    a.title = u.title ? *u.title : (stem.empty() ? std::string("audio") : stem);
+    a.description = u.description;
+    a.usage_type = u.usage_type;
+    a.tags = u.tags;
+    a.duration_seconds = probe.probe->duration_seconds;
+    a.file.name = u.file_name.empty() ? "audio." + probe.probe->format : u.file_name;
+    a.file.mime_type = probe.probe->mime_type;
+    a.file.size_bytes = static_cast<long long>(u.bytes.size());
+    // Stored as uploaded; the local platform plays (and serves) every accepted format.
+    a.file.playable = true;
+    a.file.downloadable = true;
+    a.created_at = a.updated_at = now_iso();
+    Stmt s(ops_db_, std::string("INSERT INTO audio (") + kAudioColumns +
+                        ", bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    s.bind(1, a.id).bind(2, ops_org_).bind(3, a.title).bind(4, a.description).bind(5, a.usage_type);
+    s.bind(6, json(a.tags).dump());
+    if (a.duration_seconds) {
+      s.bind_double(7, *a.duration_seconds);
+    } else {
+      s.bind_null(7);
+    }
+    s.bind(8, a.file.name).bind(9, a.file.mime_type).bind(10, a.file.size_bytes).bind(11, a.file.playable);
+    s.bind(12, a.file.downloadable).bind(13, a.created_at).bind(14, a.updated_at).bind_blob(15, u.bytes);
+    s.step();
+    return a;
+  });
+}
+
+api::Result<api::Audio> LocalOperations::get_audio(const std::string& id) {
+  return guarded(ops_mutex_, [&]() -> api::Result<api::Audio> {
+    Stmt s(ops_db_, std::string("SELECT ") + kAudioColumns + " FROM audio WHERE id = ? AND organization_id = ?");
+    s.bind(1, id).bind(2, ops_org_);
+    if (!s.step()) return api::not_found_error("Audio");
+    return read_audio(s);
+  });
+}
+
+api::Result<api::Page<api::Dictionary>> LocalOperations::list_dictionaries(const api::DictionaryQuery& q) {
+  if (auto e = api::validate_page_query(q.page, api_names(kDictionarySorts))) return *e;
+  return guarded(ops_mutex_, [&]() -> api::Result<api::Page<api::Dictionary>> {
+    std::string where =
+        " FROM dictionaries d WHERE (d.organization_id = ?1 OR (?4 = 1 AND d.is_system = 1)) AND (?2 = '' OR "
+        "d.name LIKE ?3 ESCAPE '\\' OR d.description LIKE ?3 ESCAPE '\\')";
+    auto bind = [&](Stmt& s) {
+      s.bind(1, ops_org_).bind(2, q.page.search).bind(3, like_pattern(q.page.search)).bind(4, q.include_system);
+    };
+    auto read = [](Stmt& s) {
+      api::Dictionary d;
+      d.id = s.text(0);
+      d.organization_id = s.opt_text(1);
+      d.name = s.text(2);
+      d.description = s.opt_text(3);
+      d.language = s.text(4);
+      d.is_system = s.integer(5) != 0;
+      d.entry_count = static_cast<int>(s.integer(6));
+      d.created_at = s.text(7);
+      d.updated_at = s.text(8);
+      return d;
+    };
+    return select_page<api::Dictionary>(
+        ops_db_,
+        "SELECT d.id, d.organization_id, d.name, d.description, d.language, d.is_system, (SELECT COUNT(*) FROM "
+        "dictionary_entries e WHERE e.dictionary_id = d.id), d.created_at, d.updated_at" +
+            where + order_clause(q.page, kDictionarySorts, "d."),
+        "SELECT COUNT(*)" + where, q.page, 5, bind, read);
+  });
+}
+
+bool LocalOperations::did_available(const std::string& v) {
+  Stmt s(ops_db_,
+         "SELECT 1 FROM dids WHERE (id = ?1 OR number = ?1) AND status = 'active' AND (organization_id = ?2 OR "
+         "is_shared = 1)");
+  s.bind(1, v).bind(2, ops_org_);
+  return s.step();
+}
+
+}  // namespace gomo::store

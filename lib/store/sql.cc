@@ -1,0 +1,176 @@
+#include "store/sql.h"
+
+#include <sqlite3.h>
+
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <random>
+
+namespace gomo::store::sql {
+
+Stmt::Stmt(sqlite3* db, const std::string& sql) : db_(db) {
+  if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt_, nullptr) != SQLITE_OK) {
+    throw SqlError(std::string("prepare: ") + sqlite3_errmsg(db));
+  }
+}
+
+Stmt::~Stmt() { sqlite3_finalize(stmt_); }
+
+Stmt& Stmt::bind(int i, const std::string& v) {
+  check(sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT));
+  return *this;
+}
+
+Stmt& Stmt::bind(int i, const std::optional<std::string>& v) {
+  if (v) return bind(i, *v);
+  return bind_null(i);
+}
+
+Stmt& Stmt::bind(int i, long long v) {
+  check(sqlite3_bind_int64(stmt_, i, v));
+  return *this;
+}
+
+Stmt& Stmt::bind_double(int i, double v) {
+  check(sqlite3_bind_double(stmt_, i, v));
+  return *this;
+}
+
+Stmt& Stmt::bind_null(int i) {
+  check(sqlite3_bind_null(stmt_, i));
+  return *this;
+}
+
+Stmt& Stmt::bind_blob(int i, const std::string& bytes) {
+  check(sqlite3_bind_blob64(stmt_, i, bytes.data(), bytes.size(), SQLITE_TRANSIENT));
+  return *this;
+}
+
+bool Stmt::step() {
+  int rc = sqlite3_step(stmt_);
+  if (rc == SQLITE_ROW) return true;
+  if (rc == SQLITE_DONE) return false;
+  throw SqlError(std::string("step: ") + sqlite3_errmsg(db_));
+}
+
+std::string Stmt::text(int col) {
+  if (sqlite3_column_type(stmt_, col) == SQLITE_BLOB) {
+    const void* p = sqlite3_column_blob(stmt_, col);
+    return p ? std::string(static_cast<const char*>(p), static_cast<size_t>(sqlite3_column_bytes(stmt_, col)))
+             : std::string();
+  }
+  auto* p = sqlite3_column_text(stmt_, col);
+  return p ? std::string(reinterpret_cast<const char*>(p), static_cast<size_t>(sqlite3_column_bytes(stmt_, col)))
+           : std::string();
+}
+
+std::optional<std::string> Stmt::opt_text(int col) {
+  if (is_null(col)) return std::nullopt;
+  return text(col);
+}
+
+long long Stmt::integer(int col) { return sqlite3_column_int64(stmt_, col); }
+double Stmt::real(int col) { return sqlite3_column_double(stmt_, col); }
+bool Stmt::is_null(int col) { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
+
+void Stmt::check(int rc) {
+  if (rc != SQLITE_OK) throw SqlError(std::string("bind: ") + sqlite3_errmsg(db_));
+}
+
+void exec(sqlite3* db, const char* sql) {
+  char* msg = nullptr;
+  if (sqlite3_exec(db, sql, nullptr, nullptr, &msg) != SQLITE_OK) {
+    std::string text = msg ? msg : "unknown error";
+    sqlite3_free(msg);
+    throw SqlError(text);
+  }
+}
+
+Transaction::Transaction(sqlite3* db) : db_(db) { exec(db_, "BEGIN IMMEDIATE"); }
+
+Transaction::~Transaction() {
+  if (!done_) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+}
+
+void Transaction::commit() {
+  exec(db_, "COMMIT");
+  done_ = true;
+}
+
+std::string now_iso() {
+  auto now = std::chrono::system_clock::now();
+  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
+  std::time_t t = std::chrono::system_clock::to_time_t(now);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[40];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &tm);
+  char out[48];
+  std::snprintf(out, sizeof out, "%s.%03dZ", buf, static_cast<int>(ms));
+  return out;
+}
+
+std::string random_hex(std::size_t digits) {
+  // std::random_device reads the kernel's CSPRNG on Linux: fit for keys.
+  static thread_local std::random_device device;
+  static const char* kHex = "0123456789abcdef";
+  std::string s;
+  while (s.size() < digits) {
+    unsigned v = device();
+    for (int i = 0; i < 8 && s.size() < digits; ++i, v >>= 4) s += kHex[v & 15];
+  }
+  return s;
+}
+
+std::string new_uuid() {
+  std::string h = random_hex(32);
+  h[12] = '4';
+  h[16] = "89ab"[std::stoi(h.substr(16, 1), nullptr, 16) & 3];
+  return h.substr(0, 8) + "-" + h.substr(8, 4) + "-" + h.substr(12, 4) + "-" + h.substr(16, 4) + "-" + h.substr(20);
+}
+
+api::ApiError internal_error(const std::string& what) {
+  api::ApiError e;
+  e.http_status = 500;
+  e.code = "INTERNAL_ERROR";
+  e.message = "workspace error: " + what;
+  return e;
+}
+
+std::string like_pattern(const std::string& search) {
+  std::string p = "%";
+  for (char c : search) {
+    if (c == '%' || c == '_' || c == '\\') p += '\\';
+    p += c;
+  }
+  return p + "%";
+}
+
+std::vector<std::string> api_names(const std::vector<SortSpec>& specs) {
+  std::vector<std::string> names;
+  for (const auto& s : specs) names.push_back(s.api_name);
+  return names;
+}
+
+std::string order_clause(const api::PageQuery& q, const std::vector<SortSpec>& specs, const std::string& prefix) {
+  std::string column = prefix + "created_at";
+  for (const auto& s : specs) {
+    if (q.sort_by == s.api_name) column = prefix + s.column;
+  }
+  std::string dir = q.sort_order == "asc" ? "ASC" : "DESC";
+  return " ORDER BY " + column + " " + dir + ", " + prefix + "rowid " + dir;
+}
+
+api::PageMeta page_meta(const api::PageQuery& q, long long total) {
+  api::PageMeta m;
+  m.page = q.page;
+  m.limit = q.limit;
+  m.total = static_cast<int>(total);
+  m.total_pages = static_cast<int>((total + q.limit - 1) / q.limit);
+  m.has_next_page = q.page < m.total_pages;
+  m.has_previous_page = q.page > 1;
+  return m;
+}
+
+}  // namespace gomo::store::sql

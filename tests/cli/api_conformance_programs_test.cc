@@ -1,0 +1,488 @@
+// The conformance suite's second half: DIDs, audio, dictionaries, programs, launch, executions,
+// execution reports, call requests and call reports, against the local workspace directly and
+// against the remote client talking to `gomo serve` (in process and the real binary). Calls are
+// recorded through the local dialer hook (store::LocalOperations::record_call_attempt), so reports
+// have data in every variant. Plus: every body the remote client sends holds documented fields only.
+#include <doctest/doctest.h>
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "api/remote_platform.h"
+#include "store/local_operations.h"
+#include "store/workspace.h"
+#include "tests/support/serve_support.h"
+#include "tests/support/test_support.h"
+
+namespace gomo::test {
+namespace {
+
+using nlohmann::json;
+
+// A PCM WAV of `seconds` at 8 kHz, mono, 16-bit (silence).
+std::string wav_bytes(double seconds) {
+  auto le = [](std::string& out, unsigned v, int bytes) {
+    for (int i = 0; i < bytes; ++i) out += static_cast<char>((v >> (8 * i)) & 0xFF);
+  };
+  unsigned data = static_cast<unsigned>(seconds * 8000) * 2;
+  std::string w = "RIFF";
+  le(w, 36 + data, 4);
+  w += "WAVEfmt ";
+  le(w, 16, 4);
+  le(w, 1, 2);     // PCM
+  le(w, 1, 2);     // mono
+  le(w, 8000, 4);  // sample rate
+  le(w, 16000, 4);  // byte rate
+  le(w, 2, 2);
+  le(w, 16, 2);
+  w += "data";
+  le(w, data, 4);
+  w += std::string(data, '\0');
+  return w;
+}
+
+struct Orgs {
+  std::unique_ptr<store::Workspace> ws;
+  store::NewOrganization a, b;
+};
+
+Orgs make_orgs(const std::string& path) {
+  auto ws = store::Workspace::open(path);
+  REQUIRE(ws);
+  auto a = (*ws)->create_organization("Org A");
+  auto b = (*ws)->create_organization("Org B");
+  REQUIRE(a);
+  REQUIRE(b);
+  return {std::move(*ws), *a, *b};
+}
+
+std::unique_ptr<api::RemotePlatform> remote_for(const std::string& base_url, const std::string& key) {
+  auto r = api::RemotePlatform::create(test_client_options(base_url, key));
+  REQUIRE(r);
+  return std::move(*r);
+}
+
+const char* kGoodGraph =
+    R"({"startNodeId":"dial","nodes":[{"id":"dial","type":"dial","label":"Call","outputs":{"onAnswer":"bye","default":"bye"}},
+        {"id":"bye","type":"hangup","label":"Bye"}]})";
+
+// `p` and `other` are two organisations of one workspace; `dialer` records calls for p's org.
+void programs_suite(api::Platform& p, api::Platform& other, store::LocalOperations& dialer) {
+  // (a) DIDs: three of the organisation's own plus the shared one; filters; other orgs' are hidden.
+  auto dids = p.list_available_dids({});
+  REQUIRE(dids);
+  CHECK(dids->meta.total == 4);
+  int shared = 0;
+  std::string own_did, own_number;
+  for (const auto& d : dids->data) {
+    shared += d.is_shared;
+    CHECK(d.status == "active");
+    CHECK(d.country == "MA");
+    if (!d.is_shared) own_did = d.id, own_number = d.number;
+  }
+  CHECK(shared == 1);
+  api::DidQuery only_shared;
+  only_shared.is_shared = true;
+  CHECK(p.list_available_dids(only_shared)->meta.total == 1);
+  api::DidQuery by_number;
+  by_number.page.search = own_number;
+  CHECK(p.list_available_dids(by_number)->meta.total == 1);
+  CHECK(other.list_available_dids(by_number)->meta.total == 0);
+  api::DidQuery bad_status;
+  bad_status.status = "gone";
+  CHECK(p.list_available_dids(bad_status).error().http_status == 400);
+  api::DidQuery sorted;
+  sorted.page.sort_by = "number";
+  sorted.page.sort_order = "asc";
+  CHECK(p.list_available_dids(sorted)->data.size() == 4);
+
+  // (b) Audio: WAV upload with its duration; non-audio and bad metadata refused; list and filters.
+  api::AudioUpload up;
+  up.file_name = "greeting.wav";
+  up.content_type = "audio/wav";
+  up.bytes = wav_bytes(0.5);
+  up.usage_type = "welcome";
+  up.tags = {"greeting", "payment"};
+  auto audio = p.upload_audio(up);
+  REQUIRE_MESSAGE(audio, audio.error().message);
+  CHECK(audio->title == "greeting");
+  CHECK(audio->file.mime_type == "audio/wav");
+  CHECK(audio->file.size_bytes == static_cast<long long>(up.bytes.size()));
+  REQUIRE(audio->duration_seconds);
+  CHECK(*audio->duration_seconds == doctest::Approx(0.5));
+  api::AudioUpload not_audio = up;
+  not_audio.file_name = "notes.txt";
+  not_audio.bytes = "hello, not a sound";
+  auto refused = p.upload_audio(not_audio);
+  REQUIRE_FALSE(refused);
+  CHECK(refused.error().http_status == 400);
+  CHECK(refused.error().field_errors.count("file"));
+  api::AudioUpload bad_usage = up;
+  bad_usage.usage_type = "jingle";
+  CHECK(p.upload_audio(bad_usage).error().field_errors.count("usageType"));
+  api::AudioUpload mp3;
+  mp3.file_name = "bye.mp3";
+  mp3.bytes = std::string("ID3\x03\x00", 5) + std::string(100, 'x');
+  mp3.title = "Goodbye";
+  auto second = p.upload_audio(mp3);
+  REQUIRE_MESSAGE(second, second.error().message);
+  CHECK(second->file.mime_type == "audio/mpeg");
+  CHECK_FALSE(second->duration_seconds);
+  CHECK(p.list_audio({})->meta.total == 2);
+  api::AudioQuery welcome;
+  welcome.usage_type = "welcome";
+  CHECK(p.list_audio(welcome)->meta.total == 1);
+  api::AudioQuery tagged;
+  tagged.tags = {"payment"};
+  CHECK(p.list_audio(tagged)->meta.total == 1);
+  api::AudioQuery searched;
+  searched.page.search = "Goodb";
+  CHECK(p.list_audio(searched)->meta.total == 1);
+  CHECK(p.get_audio(audio->id)->title == "greeting");
+  CHECK(other.get_audio(audio->id).error().http_status == 404);
+  CHECK(other.list_audio({})->meta.total == 0);
+
+  // (c) Dictionaries: none of the organisation's own; the system ones on request.
+  CHECK(p.list_dictionaries({})->meta.total == 0);
+  api::DictionaryQuery with_system;
+  with_system.include_system = true;
+  auto dictionaries = p.list_dictionaries(with_system);
+  REQUIRE(dictionaries);
+  CHECK(dictionaries->meta.total == 3);
+  std::set<std::string> languages;
+  for (const auto& d : dictionaries->data) {
+    languages.insert(d.language);
+    CHECK(d.is_system);
+    CHECK_FALSE(d.organization_id);
+    CHECK(d.entry_count > 30);
+  }
+  CHECK(languages == std::set<std::string>{"ar", "en", "fr"});
+
+  // (d) Programs: references checked, partial update, archive.
+  std::vector<api::ContactFields> people(3);
+  for (int i = 0; i < 3; ++i) people[i].primary_phone = "+21266100000" + std::to_string(i);
+  auto contacts = p.upsert_contacts(people);
+  REQUIRE(contacts);
+  auto audience = p.create_audience({std::string("Program audience"), std::nullopt});
+  auto empty_audience = p.create_audience({std::string("Nobody here"), std::nullopt});
+  REQUIRE(audience);
+  REQUIRE(empty_audience);
+  REQUIRE(p.add_audience_contacts(audience->id, {contacts->contacts[0].id, contacts->contacts[1].id,
+                                                 contacts->contacts[2].id}));
+  auto flow = p.create_flow({std::string("Reminder"), std::nullopt, std::string(kGoodGraph)});
+  REQUIRE(flow);
+
+  api::ProgramFields fields;
+  fields.name = "March reminders";
+  fields.audience_id = audience->id;
+  fields.flow_id = flow->id;
+  fields.did_pool = std::vector<std::string>{own_did, own_number};
+  api::RetryStrategy retry;
+  retry.type = "fixed_delay";
+  retry.delay_ms = 30 * 60000;
+  retry.max_retries = 3;
+  fields.retry_strategy = retry;
+  api::PauseWindows windows;
+  windows.days["friday"] = {{{12, 0}, {14, 30}}};
+  windows.advanced = {{"2026-12-31T18:00:00Z", "2027-01-01T12:00:00Z"}};
+  fields.pause_windows = windows;
+  fields.auto_pause_rules = std::vector<api::AutoPauseRule>{{"bye", 100, true}};
+  auto program = p.create_program(fields);
+  REQUIRE_MESSAGE(program, program.error().message);
+  CHECK(program->status == "draft");
+  CHECK(program->retry_strategy == retry);
+  CHECK(program->pause_windows == windows);
+  CHECK(program->did_pool.size() == 2);
+  CHECK(program->auto_pause_rules.at(0).node_id == "bye");
+
+  api::ProgramFields missing;
+  missing.name = "No references";
+  auto no_refs = p.create_program(missing);
+  REQUIRE_FALSE(no_refs);
+  CHECK(no_refs.error().field_errors.count("audienceId"));
+  CHECK(no_refs.error().field_errors.count("flowId"));
+  api::ProgramFields foreign = fields;
+  foreign.audience_id = "00000000-0000-4000-8000-000000000001";
+  foreign.did_pool = std::vector<std::string>{"+212999999999"};
+  auto unknown = p.create_program(foreign);
+  REQUIRE_FALSE(unknown);
+  CHECK(unknown.error().http_status == 400);
+  CHECK(unknown.error().field_errors.count("audienceId"));
+  CHECK(unknown.error().field_errors.count("didPool.0"));
+  api::ProgramFields bad_times = fields;
+  bad_times.start_at = "2026-03-01T09:00:00";  // no timezone
+  bad_times.stop_at = "2026-02-01T09:00:00Z";
+  CHECK(p.create_program(bad_times).error().field_errors.count("startAt"));
+  CHECK(other.create_program(fields).error().http_status == 400);  // org B cannot name org A's audience
+
+  CHECK(p.get_program(program->id)->name == "March reminders");
+  CHECK(other.get_program(program->id).error().http_status == 404);
+  CHECK(p.list_programs({})->meta.total == 1);
+  CHECK(other.list_programs({})->meta.total == 0);
+  api::ProgramFields rename;
+  rename.name = "March reminders v2";
+  auto renamed = p.update_program(program->id, rename);
+  REQUIRE(renamed);
+  CHECK(renamed->name == "March reminders v2");
+  CHECK(renamed->retry_strategy == retry);  // kept
+  api::ProgramFields activate;
+  activate.status = "active";
+  CHECK(p.update_program(program->id, activate).error().http_status == 409);
+
+  // (e) Launch preconditions, each with its own code.
+  api::ProgramFields archive;
+  archive.status = "archived";
+  REQUIRE(p.update_program(program->id, archive)->status == "archived");
+  CHECK(p.launch_program(program->id).error().code == "PROGRAM_ARCHIVED");
+  api::ProgramFields unarchive;
+  unarchive.status = "draft";
+  REQUIRE(p.update_program(program->id, unarchive)->status == "draft");
+  auto empty_program = p.create_program({std::string("Empty"), empty_audience->id, flow->id, std::nullopt,
+                                         std::nullopt, std::nullopt, std::nullopt, std::nullopt, std::nullopt,
+                                         std::nullopt});
+  REQUIRE(empty_program);
+  auto empty_launch = p.launch_program(empty_program->id);
+  REQUIRE_FALSE(empty_launch);
+  CHECK(empty_launch.error().code == "AUDIENCE_EMPTY");
+  CHECK(empty_launch.error().http_status == 400);
+  auto broken_flow = p.create_flow({std::string("Broken"), std::nullopt,
+                                    std::string(R"({"startNodeId":"nowhere","nodes":[{"id":"bye","type":"hangup"}]})")});
+  REQUIRE(broken_flow);
+  auto broken_program = p.create_program({std::string("Broken flow"), audience->id, broken_flow->id, std::nullopt,
+                                          std::nullopt, std::nullopt, std::nullopt, std::nullopt, std::nullopt,
+                                          std::nullopt});
+  REQUIRE(broken_program);
+  auto invalid = p.launch_program(broken_program->id);
+  REQUIRE_FALSE(invalid);
+  CHECK(invalid.error().code == "FLOW_INVALID");
+  CHECK(p.launch_program("00000000-0000-4000-8000-000000000002").error().http_status == 404);
+  CHECK(other.launch_program(program->id).error().http_status == 404);
+
+  auto execution = p.launch_program(program->id);
+  REQUIRE_MESSAGE(execution, execution.error().message);
+  CHECK(execution->status == "running");
+  CHECK(execution->program_id == program->id);
+  CHECK(execution->total_contacts == 3);
+  CHECK(execution->contacts_pending == 3);
+  CHECK(execution->contacts_completed + execution->contacts_failed + execution->contacts_in_progress == 0);
+  CHECK(execution->actual_start_at);
+  CHECK(execution->auto_pause_rules.size() == 1);
+  CHECK(p.get_program(program->id)->status == "active");
+  auto again = p.launch_program(program->id);
+  REQUIRE_FALSE(again);
+  CHECK(again.error().code == "EXECUTION_ALREADY_RUNNING");
+  CHECK(again.error().http_status == 409);
+  auto executions = p.list_executions(program->id, {});
+  REQUIRE(executions);
+  CHECK(executions->meta.total == 1);
+  CHECK(other.get_execution(execution->id).error().http_status == 404);
+  CHECK(other.list_executions(program->id, {}).error().http_status == 404);
+
+  // The state machine: pause, resume (rules replaced), impossible transitions are 409.
+  CHECK(p.resume_execution(execution->id, std::nullopt).error().code == "INVALID_STATUS_TRANSITION");
+  auto paused = p.pause_execution(execution->id);
+  REQUIRE(paused);
+  CHECK(paused->status == "paused");
+  CHECK(p.pause_execution(execution->id).error().http_status == 409);
+  auto resumed = p.resume_execution(execution->id, std::vector<api::AutoPauseRule>{{"dial", 2, false}});
+  REQUIRE_MESSAGE(resumed, resumed.error().message);
+  CHECK(resumed->status == "running");
+  REQUIRE(resumed->auto_pause_rules.size() == 1);
+  CHECK(resumed->auto_pause_rules[0].node_id == "dial");
+  CHECK(p.resume_execution(execution->id, std::vector<api::AutoPauseRule>{{"", 0, false}}).error().http_status == 400);
+
+  // (f) Reports from recorded calls; an auto-pause rule's threshold pauses the execution.
+  auto report = p.execution_report(execution->id);
+  REQUIRE(report);
+  CHECK(report->effective_status == "running");
+  CHECK(report->contacts.pending == 3);
+  CHECK(report->total_calls == 0);
+  store::CallAttemptRecord first;
+  first.execution_id = execution->id;
+  first.contact_id = contacts->contacts[0].id;
+  first.attempt.call.status = "completed";
+  first.attempt.call.from = own_number;
+  first.attempt.call.to = "+212661000000";
+  first.attempt.call.answered_at = "2026-03-01T09:00:02.000Z";
+  first.attempt.call.duration_ms = 9000;
+  first.attempt.outcome = "completed";
+  first.attempt.outcome_reason = "hangup";
+  first.contact_status = "completed";
+  first.node_counts = {{"dial", 1}, {"bye", 1}};
+  REQUIRE(dialer.record_call_attempt(first));
+  store::CallAttemptRecord busy = first;
+  busy.contact_id = contacts->contacts[1].id;
+  busy.attempt.call.answered_at.reset();
+  busy.attempt.call.duration_ms.reset();
+  busy.attempt.outcome = "busy";
+  busy.contact_status = "pendingRetry";
+  busy.node_counts = {{"dial", 1}};
+  REQUIRE(dialer.record_call_attempt(busy));
+  auto after = p.get_execution(execution->id);
+  REQUIRE(after);
+  CHECK(after->status == "paused_threshold");  // "dial" ran twice: threshold 2
+  CHECK(after->contacts_completed == 1);
+  CHECK(after->contacts_pending == 2);
+  report = p.execution_report(execution->id);
+  REQUIRE(report);
+  CHECK(report->contacts.completed == 1);
+  CHECK(report->contacts.pending_retry == 1);
+  CHECK(report->contacts.reach_rate == doctest::Approx(100.0 / 3));
+  CHECK(report->total_calls == 2);
+  CHECK(report->answered_calls == 1);
+  CHECK(report->average_duration_ms == 9000);
+  auto breakdown = p.execution_breakdown(execution->id);
+  REQUIRE(breakdown);
+  CHECK(breakdown->outcomes == std::map<std::string, int>{{"busy", 1}, {"completed", 1}});
+  CHECK(breakdown->contact_statuses.at("pending") == 1);
+  CHECK(breakdown->attempts.at("1") == 2);
+  auto calls = p.execution_calls(execution->id, {});
+  REQUIRE(calls);
+  CHECK(calls->meta.total == 2);
+  CHECK(calls->data[0].outcome == "completed");
+  CHECK(calls->data[0].contact_id == contacts->contacts[0].id);
+  CHECK(calls->data[0].call.duration_ms == 9000);
+  CHECK(other.execution_report(execution->id).error().http_status == 404);
+  // Resuming without resetting the count would pause again at once: refused; with a reset it runs.
+  CHECK(p.resume_execution(execution->id, std::nullopt).error().http_status == 409);
+  auto reset = p.resume_execution(execution->id, std::vector<api::AutoPauseRule>{{"dial", 2, true}});
+  REQUIRE_MESSAGE(reset, reset.error().message);
+  CHECK(reset->status == "running");
+
+  REQUIRE(p.cancel_execution(execution->id));
+  CHECK(p.get_execution(execution->id)->status == "cancelled");
+  CHECK(p.cancel_execution(execution->id).error().code == "INVALID_STATUS_TRANSITION");
+  CHECK(p.pause_execution(execution->id).error().http_status == 409);
+  // A program starting later: its next execution waits, scheduled.
+  api::ProgramFields later;
+  later.start_at = "2099-01-01T08:00:00+01:00";
+  REQUIRE(p.update_program(program->id, later));
+  auto scheduled = p.launch_program(program->id);
+  REQUIRE_MESSAGE(scheduled, scheduled.error().message);
+  CHECK(scheduled->status == "scheduled");
+  CHECK(scheduled->scheduled_start_at == "2099-01-01T08:00:00+01:00");
+  CHECK_FALSE(scheduled->actual_start_at);
+  CHECK(p.pause_execution(scheduled->id).error().http_status == 409);
+  CHECK(p.list_executions(program->id, {})->meta.total == 2);
+  REQUIRE(p.cancel_execution(scheduled->id));
+
+  // (g) Call requests: queued, listed per contact, reported; retry in the call-request spelling.
+  api::CallRequestFields call;
+  call.did_id = own_did;
+  call.contact_id = contacts->contacts[0].id;
+  call.flow_id = flow->id;
+  call.retry = retry;
+  auto queued = p.request_call(call);
+  REQUIRE_MESSAGE(queued, queued.error().message);
+  CHECK(queued->status == "queued");
+  CHECK_FALSE(queued->job_id.empty());
+  api::CallRequestFields bad_call = call;
+  bad_call.did_id = "00000000-0000-4000-8000-000000000003";
+  CHECK(p.request_call(bad_call).error().field_errors.count("didId"));
+  CHECK(other.request_call(call).error().http_status == 400);
+  api::CallRequestQuery of_contact;
+  of_contact.contact_id = call.contact_id;
+  auto listed = p.list_call_requests(of_contact);
+  REQUIRE(listed);
+  REQUIRE(listed->meta.total == 1);
+  CHECK(listed->data[0].fields.retry == retry);
+  CHECK(other.list_call_requests({})->meta.total == 0);
+  auto job = p.call_report(queued->job_id);
+  REQUIRE(job);
+  CHECK(job->status == "queued");
+  CHECK(job->attempts.empty());
+  store::CallAttemptRecord answered = first;
+  answered.execution_id.reset();
+  answered.call_request_id = queued->job_id;
+  answered.contact_status = "completed";
+  answered.attempt.flow_execution_json = R"({"flowId":"f","executionPath":[],"nodeExecutionCount":2})";
+  REQUIRE(dialer.record_call_attempt(answered));
+  job = p.call_report(queued->job_id);
+  REQUIRE(job);
+  CHECK(job->status == "completed");
+  CHECK(job->final_outcome == "completed");
+  REQUIRE(job->attempts.size() == 1);
+  CHECK(job->attempts[0].flow_execution_json);
+  CHECK(other.call_report(queued->job_id).error().http_status == 404);
+}
+
+}  // namespace
+
+TEST_CASE("cli: api conformance (programs, calls, media): local workspace") {
+  auto orgs = make_orgs(scratch_dir() + "/workspace.db");
+  auto p = orgs.ws->platform_for(orgs.a.organization.id);
+  auto other = orgs.ws->platform_for(orgs.b.organization.id);
+  programs_suite(*p, *other, dynamic_cast<store::LocalOperations&>(*p));
+}
+
+TEST_CASE("cli: api conformance (programs, calls, media): remote -> gomo serve in process; documented bodies") {
+  auto orgs = make_orgs(scratch_dir() + "/workspace.db");
+  LocalServer server(*orgs.ws);
+  auto p = remote_for(server.base_url(), orgs.a.api_key);
+  auto other = remote_for(server.base_url(), orgs.b.api_key);
+  auto dialer = orgs.ws->platform_for(orgs.a.organization.id);
+  programs_suite(*p, *other, dynamic_cast<store::LocalOperations&>(*dialer));
+
+  // Written from gomobile-api.md §2.5-2.8, §4.1, §4.3, independently of the wire tables.
+  const std::set<std::string> program = {"name",    "audienceId",    "flowId",       "startAt",        "stopAt",
+                                         "didPool", "retryStrategy", "pauseWindows", "autoPauseRules", "status"};
+  const std::set<std::string> call_request = {"didId", "contactId", "flowId", "retry", "startAt"};
+  const std::map<std::string, std::set<std::string>> program_retry = {
+      {"none", {"type"}}, {"fixed_delay", {"type", "delayMinutes", "maxRetries"}}, {"scheduled", {"type", "retryDates"}}};
+  const std::map<std::string, std::set<std::string>> call_retry = {
+      {"none", {"type"}}, {"fixed-delay", {"type", "delay", "maxRetries"}}, {"scheduled", {"type", "dates"}}};
+  auto keys_within = [](const json& obj, const std::set<std::string>& allowed) {
+    REQUIRE(obj.is_object());
+    for (const auto& [key, value] : obj.items()) CHECK_MESSAGE(allowed.count(key), "undocumented field " << key);
+  };
+  std::set<std::string> kinds;
+  for (const auto& r : server.records()) {
+    INFO(r.method << " " << r.path << " " << r.body);
+    bool programs = r.path.rfind("/api/programs", 0) == 0, executions = r.path.rfind("/api/program-executions", 0) == 0;
+    if (r.method == "GET" || r.method == "DELETE" || r.path.find("/launch") != std::string::npos ||
+        r.path.find("/pause") != std::string::npos) {
+      CHECK(r.body.empty());
+      continue;
+    }
+    if (programs) {
+      json j = json::parse(r.body);
+      keys_within(j, program);
+      if (j.contains("retryStrategy")) keys_within(j["retryStrategy"], program_retry.at(j["retryStrategy"]["type"]));
+      kinds.insert("program");
+    } else if (executions && r.path.find("/resume") != std::string::npos) {
+      if (!r.body.empty()) keys_within(json::parse(r.body), {"autoPauseRules"});
+      kinds.insert("resume");
+    } else if (r.path == "/api/call-requests") {
+      json j = json::parse(r.body);
+      keys_within(j, call_request);
+      keys_within(j.at("retry"), call_retry.at(j["retry"]["type"]));
+      CHECK(j["retry"]["type"] == "fixed-delay");
+      CHECK(j["retry"]["delay"] == 1800000);
+      kinds.insert("callRequest");
+    }
+  }
+  CHECK(kinds == std::set<std::string>{"program", "resume", "callRequest"});
+}
+
+TEST_CASE("cli: api conformance (programs, calls, media): remote -> gomo serve binary") {
+  std::string workspace = scratch_dir() + "/ws.db";
+  std::string key_a, key_b, org_a;
+  {
+    auto orgs = make_orgs(workspace);
+    key_a = orgs.a.api_key;
+    key_b = orgs.b.api_key;
+    org_a = orgs.a.organization.id;
+  }
+  ServeProcess server({"--workspace", workspace});
+  REQUIRE(server.started());
+  auto p = remote_for(server.base_url(), key_a);
+  auto other = remote_for(server.base_url(), key_b);
+  auto ws = store::Workspace::open(workspace);  // the dialer's view of the same file
+  REQUIRE(ws);
+  auto dialer = (*ws)->platform_for(org_a);
+  programs_suite(*p, *other, dynamic_cast<store::LocalOperations&>(*dialer));
+  CHECK(server.stop() == 0);
+}
+
+}  // namespace gomo::test
