@@ -1,5 +1,8 @@
 #pragma once
 // One add_<group>_commands per command group file.
+#include <string>
+#include <vector>
+
 #include "cli/context.h"
 
 namespace CLI {
@@ -30,7 +33,17 @@ void add_config_init_command(CLI::App& config, Context& ctx, Action& action);
 void add_auth_commands(CLI::App& app, Context& ctx, Action& action);
 void add_completion_commands(CLI::App& app, Context& ctx, Action& action);
 
-// Builds the whole command tree (used by main and by `gomo completion`).
-void build_app(CLI::App& app, Context& ctx, Action& action);
+// Builds the command tree (used by main and by `gomo completion`): the whole tree, or with
+// `only_group` ("flow", "contacts", ...) the global flags and that group alone.
+void build_app(CLI::App& app, Context& ctx, Action& action, const std::string& only_group = "");
+
+struct CommandGroup {
+  const char* name;
+  void (*add)(CLI::App& app, Context& ctx, Action& action);
+};
+// The command groups, in help order.
+const std::vector<CommandGroup>& command_groups();
+// The group a command line names ("flow" for `gomo -o json flow validate x`), or "" for none.
+std::string command_group_of(int argc, char** argv);
 
 }  // namespace gomo::cli

@@ -120,7 +120,8 @@ void add_flow_commands(CLI::App& app, Context& ctx, Action& action) {
       ->allow_extra_args(false)
       ->type_name("FILE");
   validate->add_flag("--strict", vf->strict, "Warnings fail the run too (exit 1)");
-  auto* ignore = validate->add_option("--ignore", vf->ignore, "Rule ids to skip (repeatable, or comma-separated)");
+  auto* ignore = validate->add_option("--ignore", vf->ignore, "Rule ids to skip (repeatable, or comma-separated)")
+                     ->allow_extra_args(false);  // one value per --ignore: a path may follow
   for (const auto* rule : checks::all_rules()) ctx.completion_values[ignore].push_back(std::string(rule->id));
   validate->add_option("--target", vf->target, "local (default) or gomobile: warn on gomo-only extensions the platform may reject")
       ->check(CLI::IsMember({"local", "gomobile"}));

@@ -50,6 +50,23 @@ bool looks_like_uuid(const std::string& s) {
   return true;
 }
 
+// gomo-only keys never go to the platform, which rejects undocumented properties: `x-gomo-*` (e.g. a
+// node's x-gomo-ignore) and the editors' `$schema`, at any depth.
+void strip_gomo_extensions(json& value) {
+  if (value.is_object()) {
+    for (auto it = value.begin(); it != value.end();) {
+      if (it.key() == "$schema" || it.key().rfind("x-gomo-", 0) == 0) {
+        it = value.erase(it);
+      } else {
+        strip_gomo_extensions(*it);
+        ++it;
+      }
+    }
+  } else if (value.is_array()) {
+    for (auto& item : value) strip_gomo_extensions(item);
+  }
+}
+
 bool is_not_found(const api::ApiError& e) { return e.http_status == 404 || e.http_status == 400; }
 
 }  // namespace
@@ -80,6 +97,7 @@ Result<LocalFlow> read_local_flow(const document::Document& doc, const std::stri
   if (!graph_text) return graph_text.error();
   json body = {{"name", local.name}, {"graph", json::parse(graph_text.value(), nullptr, false)}};
   if (body["graph"].is_discarded()) return Status::internal(doc.path + ": the graph does not read back as JSON");
+  strip_gomo_extensions(body["graph"]);
   local.graph_json = body["graph"].dump();
   if (local.description) body["description"] = *local.description;
   auto yaml = body_yaml(body);

@@ -83,6 +83,21 @@ TEST_CASE("read_local_flow: the API body, canonical; a bare graph needs a name")
   CHECK(clash.error().message().find("differs from the flow's own name \"Greeting\"") != std::string::npos);
 }
 
+TEST_CASE("read_local_flow: gomo-only keys (x-gomo-*, $schema) never go to the platform") {
+  std::string text = replace(kGreeting, "    - id: hello\n      type: play\n",
+                             "    - id: hello\n      type: play\n      x-gomo-ignore: [missing-label]\n");
+  text = replace(text, "  startNodeId: dial\n", "  startNodeId: dial\n  $schema: ../flow.schema.json\n");
+  auto doc = document::read_document("greeting.yaml", text);
+  auto local = read_local_flow(*doc);
+  REQUIRE(local);
+  CHECK(local->graph_json.find("x-gomo") == std::string::npos);
+  CHECK(local->graph_json.find("$schema") == std::string::npos);
+  CHECK(local->canonical_yaml.find("x-gomo-ignore") == std::string::npos);
+  auto plain = read_local_flow(*document::read_document("greeting.yaml", kGreeting));
+  REQUIRE(plain);
+  CHECK(local->graph_json == plain->graph_json);  // so a pulled flow compares equal (no diff)
+}
+
 TEST_CASE("push_flow: create, unchanged, dry run, update; the pulled form pushes back as unchanged") {
   Fixture f;
   auto created = f.push("greeting.yaml", kGreeting);

@@ -25,6 +25,14 @@ TEST_CASE("cli: usage errors exit 2, not CLI11's 100+") {
   CHECK(run_gomo({"nosuchcommand"}).exit_code == 2);
 }
 
+TEST_CASE("cli: a repeatable option takes one value: the path after --ignore is a path") {
+  auto r = run_gomo({"flow", "validate", "--no-config", "--ignore", "unknown-output",
+                     source_path("samples/flows/simple-greeting.yaml"), "--ignore", "missing-label"});
+  CHECK(r.err.find("paths is required") == std::string::npos);
+  CHECK(r.out.find("[unknown-output]") == std::string::npos);
+  CHECK(r.out.find("simple-greeting.yaml") != std::string::npos);  // its other findings are still shown
+}
+
 TEST_CASE("cli: validate exit codes 0, 1, 2") {
   CHECK(run_gomo({"flow", "validate", "--no-config", source_path("samples/flows/payment-reminder.json")}).exit_code == 0);
   auto bad = run_gomo({"flow", "validate", "--no-config", source_path("samples/flows/simple-greeting.yaml")});
