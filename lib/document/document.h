@@ -21,20 +21,22 @@ const char* kind_name(Kind kind);  // "null", "boolean", "integer", "number", "s
 struct Member;
 
 struct Value {
+  // The small members come first so they share one word: 128 bytes a value instead of 144 (a
+  // document's memory is mostly its values).
   Kind kind = Kind::kNull;
+  bool boolean = false;
+  // Links set once the tree is complete (Document::link): `parent` is the containing sequence or
+  // mapping and `index` our place in it. A mapping key has is_key set and the same parent/index as
+  // its value.
+  bool is_key = false;
+  uint32_t index = 0;
   Mark begin, end;  // end is one past the last character
   std::string text;   // strings: the value; other scalars: the source text
-  bool boolean = false;
   int64_t integer = 0;
   double number = 0;  // set for kInt too
   std::vector<Value> items;     // kSequence
   std::vector<Member> members;  // kMapping, in source order (duplicates kept; see Document::problems)
-
-  // Links set once the tree is complete (Document::link): the containing sequence or mapping and our
-  // index in it. A mapping key has is_key set and the same parent/index as its value.
   const Value* parent = nullptr;
-  uint32_t index = 0;
-  bool is_key = false;
 
   bool is_null() const { return kind == Kind::kNull; }
   bool is_string() const { return kind == Kind::kString; }

@@ -110,8 +110,10 @@ struct Server::Impl {
       if (r.api_key.empty() && req.authorization.rfind("Bearer ", 0) == 0) r.api_key = req.authorization.substr(7);
       try {
         out = router.handle(r);
-      } catch (const std::exception& e) {
+      } catch (const std::exception& e) {  // nothing may cross into the module's server threads
         out = error_response(fault(500, "INTERNAL_ERROR", e.what()), req.path);
+      } catch (...) {
+        out = error_response(fault(500, "INTERNAL_ERROR", "unexpected error"), req.path);
       }
       record.applied = true;
     }
