@@ -1,6 +1,7 @@
 #pragma once
-// Every item of any paginated list: pages of 100 followed to the last one (bounded by max_items),
-// for lists platform.h has no list_all_* helper for.
+// Every item of any paginated list: pages of 100 followed to the last one (bounded by max_items and
+// a page count, so a server that never says "last page" cannot loop us). platform.h's list_all_*
+// use it too.
 #include <vector>
 
 #include "api/platform.h"

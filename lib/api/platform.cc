@@ -1,5 +1,7 @@
 #include "api/platform.h"
 
+#include "api/list_all.h"
+
 namespace gomo::api {
 
 ApiError validation_error(std::map<std::string, std::vector<std::string>> field_errors) {
@@ -27,35 +29,12 @@ ApiError conflict_error(std::string message) {
   return e;
 }
 
-namespace {
-
-template <typename T, typename ListFn>
-Result<std::vector<T>> collect_pages(ListFn list, PageQuery query, int max_items) {
-  std::vector<T> all;
-  query.page = 1;
-  query.limit = 100;
-  // Bounded by the total the first page reports, so a server that never says "last page" cannot loop us.
-  for (int guard = 0; guard < 100000; ++guard) {
-    auto page = list(query);
-    if (!page) return page.error();
-    for (auto& item : page->data) {
-      if (static_cast<int>(all.size()) >= max_items) return all;
-      all.push_back(std::move(item));
-    }
-    if (!page->meta.has_next_page || page->data.empty()) break;
-    ++query.page;
-  }
-  return all;
-}
-
-}  // namespace
-
 Result<std::vector<Contact>> list_all_contacts(Platform& platform, PageQuery query, int max_items) {
-  return collect_pages<Contact>([&](const PageQuery& q) { return platform.list_contacts(q); }, query, max_items);
+  return collect_all<Contact>([&](const PageQuery& q) { return platform.list_contacts(q); }, query, max_items);
 }
 
 Result<std::vector<FlowRecord>> list_all_flows(Platform& platform, PageQuery query, int max_items) {
-  return collect_pages<FlowRecord>([&](const PageQuery& q) { return platform.list_flows(q); }, query, max_items);
+  return collect_all<FlowRecord>([&](const PageQuery& q) { return platform.list_flows(q); }, query, max_items);
 }
 
 Result<std::optional<Contact>> find_contact_by_phone(Platform& platform, const std::string& phone) {

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "api/remote_call.h"
 #include "api/validate.h"
 #include "api/wire.h"
 
@@ -9,57 +10,7 @@ namespace gomo::api {
 namespace {
 
 using nlohmann::json;
-
-ApiError bad_response(const std::string& what) {
-  ApiError e;
-  e.http_status = 502;
-  e.code = "BAD_RESPONSE";
-  e.message = "unexpected answer from the platform: " + what;
-  return e;
-}
-
-std::string path_id(const std::string& id) { return "/" + url_encode(id); }
-
-std::string query_string(const PageQuery& q) {
-  std::string s = "?page=" + std::to_string(q.page) + "&limit=" + std::to_string(q.limit);
-  if (!q.search.empty()) s += "&search=" + url_encode(q.search);
-  if (!q.sort_by.empty()) s += "&sortBy=" + url_encode(q.sort_by);
-  if (!q.sort_order.empty()) s += "&sortOrder=" + url_encode(q.sort_order);
-  return s;
-}
-
-// Sends, then turns the answer into T with `decode`, or into the error envelope's ApiError.
-template <typename T, typename Decode>
-Result<T> call(HttpClient& http, const std::string& method, const std::string& path, const std::string& body,
-               Idempotency idempotency, Decode decode) {
-  auto response = http.send(method, path, body, idempotency);
-  if (!response) return response.error();
-  if (response->status < 200 || response->status >= 300) return wire::error_from_response(response->status, response->body);
-  try {
-    json j = response->body.empty() ? json(nullptr) : json::parse(response->body);
-    return decode(j);
-  } catch (const json::exception& e) {
-    return bad_response(method + " " + path + ": " + e.what());
-  }
-}
-
-template <typename T, typename DecodeItem>
-Result<Page<T>> call_page(HttpClient& http, const std::string& path, DecodeItem decode_item) {
-  return call<Page<T>>(http, "GET", path, "", Idempotency::kSafe, [&](const json& j) {
-    Page<T> page;
-    // A bare array is accepted too: some list endpoints may not paginate.
-    const json& items = j.is_array() ? j : j.at("data");
-    for (const auto& item : items) page.data.push_back(decode_item(item));
-    if (j.is_object() && j.contains("meta")) {
-      page.meta = wire::decode_meta(j.at("meta"));
-    } else {
-      page.meta.total = static_cast<int>(page.data.size());
-      page.meta.limit = page.meta.total;
-      page.meta.total_pages = 1;
-    }
-    return page;
-  });
-}
+using namespace remote;
 
 // DELETE is idempotent, but a retry after a lost answer finds the object gone: that is success.
 Result<Done> call_delete(HttpClient& http, const std::string& path) {

@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "api/remote_call.h"
 #include "api/remote_platform.h"
 #include "api/wire.h"
 #include "api/wire_programs.h"
@@ -11,61 +12,7 @@ namespace {
 
 using nlohmann::json;
 
-// The same small request helpers as remote_platform.cc, for this file's operations.
-ApiError bad_answer(const std::string& what) {
-  ApiError e;
-  e.http_status = 502;
-  e.code = "BAD_RESPONSE";
-  e.message = "unexpected answer from the platform: " + what;
-  return e;
-}
-
-std::string id_path(const std::string& id) { return "/" + url_encode(id); }
-
-std::string page_params(const PageQuery& q) {
-  std::string s = "?page=" + std::to_string(q.page) + "&limit=" + std::to_string(q.limit);
-  if (!q.search.empty()) s += "&search=" + url_encode(q.search);
-  if (!q.sort_by.empty()) s += "&sortBy=" + url_encode(q.sort_by);
-  if (!q.sort_order.empty()) s += "&sortOrder=" + url_encode(q.sort_order);
-  return s;
-}
-
-template <typename T, typename Decode>
-Result<T> decode_response(const Result<HttpResponse>& response, const std::string& what, Decode decode) {
-  if (!response) return response.error();
-  if (response->status < 200 || response->status >= 300) {
-    return wire::error_from_response(response->status, response->body);
-  }
-  try {
-    json j = response->body.empty() ? json(nullptr) : json::parse(response->body);
-    return decode(j);
-  } catch (const json::exception& e) {
-    return bad_answer(what + ": " + e.what());
-  }
-}
-
-template <typename T, typename Decode>
-Result<T> request(HttpClient& http, const std::string& method, const std::string& path, const std::string& body,
-                  Idempotency idempotency, Decode decode) {
-  return decode_response<T>(http.send(method, path, body, idempotency), method + " " + path, decode);
-}
-
-template <typename T, typename DecodeItem>
-Result<Page<T>> request_page(HttpClient& http, const std::string& path, DecodeItem decode_item) {
-  return request<Page<T>>(http, "GET", path, "", Idempotency::kSafe, [&](const json& j) {
-    Page<T> page;
-    const json& items = j.is_array() ? j : j.at("data");  // a bare array is accepted too
-    for (const auto& item : items) page.data.push_back(decode_item(item));
-    if (j.is_object() && j.contains("meta")) {
-      page.meta = wire::decode_meta(j.at("meta"));
-    } else {
-      page.meta.total = static_cast<int>(page.data.size());
-      page.meta.limit = page.meta.total;
-      page.meta.total_pages = 1;
-    }
-    return page;
-  });
-}
+using namespace remote;
 
 // Ids of every item a paginated listing returns (pages of 100, bounded).
 template <typename List>
@@ -93,21 +40,21 @@ ApiError still_unknown(const ApiError& original, const std::string& why) {
 }  // namespace
 
 Result<Page<Did>> RemotePlatform::list_available_dids(const DidQuery& q) {
-  std::string path = "/dids/available" + page_params(q.page);
+  std::string path = "/dids/available" + query_string(q.page);
   if (!q.status.empty()) path += "&status=" + url_encode(q.status);
   if (q.is_shared) path += std::string("&isShared=") + (*q.is_shared ? "true" : "false");
-  return request_page<Did>(*http_, path, wire::decode_did);
+  return call_page<Did>(*http_, path, wire::decode_did);
 }
 
 Result<Page<Audio>> RemotePlatform::list_audio(const AudioQuery& q) {
-  std::string path = "/audio-management/audios" + page_params(q.page);
+  std::string path = "/audio-management/audios" + query_string(q.page);
   if (!q.usage_type.empty()) path += "&usageType=" + url_encode(q.usage_type);
   if (!q.tags.empty()) {
     std::string tags;
     for (const auto& t : q.tags) tags += (tags.empty() ? "" : ",") + t;
     path += "&tags=" + url_encode(tags);
   }
-  return request_page<Audio>(*http_, path, wire::decode_audio);
+  return call_page<Audio>(*http_, path, wire::decode_audio);
 }
 
 Result<Audio> RemotePlatform::upload_audio(const AudioUpload& u) {
@@ -128,32 +75,32 @@ Result<Audio> RemotePlatform::upload_audio(const AudioUpload& u) {
 }
 
 Result<Audio> RemotePlatform::get_audio(const std::string& id) {
-  return request<Audio>(*http_, "GET", "/audio-management/audio" + id_path(id) + "/metadata", "", Idempotency::kSafe,
+  return call<Audio>(*http_, "GET", "/audio-management/audio" + path_id(id) + "/metadata", "", Idempotency::kSafe,
                         wire::decode_audio);
 }
 
 Result<Page<Dictionary>> RemotePlatform::list_dictionaries(const DictionaryQuery& q) {
-  std::string path = "/dictionaries" + page_params(q.page);
+  std::string path = "/dictionaries" + query_string(q.page);
   if (q.include_system) path += "&includeSystem=true";
-  return request_page<Dictionary>(*http_, path, wire::decode_dictionary);
+  return call_page<Dictionary>(*http_, path, wire::decode_dictionary);
 }
 
 Result<Program> RemotePlatform::create_program(const ProgramFields& fields) {
   // Program names need not be unique: no key to look for, so a lost answer is reported, not re-sent.
-  return request<Program>(*http_, "POST", "/programs", wire::program_body(fields).dump(), Idempotency::kUnsafe,
+  return call<Program>(*http_, "POST", "/programs", wire::program_body(fields).dump(), Idempotency::kUnsafe,
                           wire::decode_program);
 }
 
 Result<Program> RemotePlatform::get_program(const std::string& id) {
-  return request<Program>(*http_, "GET", "/programs" + id_path(id), "", Idempotency::kSafe, wire::decode_program);
+  return call<Program>(*http_, "GET", "/programs" + path_id(id), "", Idempotency::kSafe, wire::decode_program);
 }
 
 Result<Page<Program>> RemotePlatform::list_programs(const PageQuery& q) {
-  return request_page<Program>(*http_, "/programs" + page_params(q), wire::decode_program);
+  return call_page<Program>(*http_, "/programs" + query_string(q), wire::decode_program);
 }
 
 Result<Program> RemotePlatform::update_program(const std::string& id, const ProgramFields& fields) {
-  return request<Program>(*http_, "PATCH", "/programs" + id_path(id), wire::program_body(fields).dump(),
+  return call<Program>(*http_, "PATCH", "/programs" + path_id(id), wire::program_body(fields).dump(),
                           Idempotency::kSafe, wire::decode_program);
 }
 
@@ -161,9 +108,9 @@ Result<Execution> RemotePlatform::launch_program(const std::string& program_id) 
   // What existed before: an execution that appears after a lost answer is ours.
   auto before = all_ids([&](const PageQuery& q) { return list_executions(program_id, q); });
   if (!before) return before.error();
-  const std::string path = "/programs" + id_path(program_id) + "/launch";
+  const std::string path = "/programs" + path_id(program_id) + "/launch";
   auto launch = [&] {
-    return request<Execution>(*http_, "POST", path, "", Idempotency::kUnsafe, wire::decode_execution);
+    return call<Execution>(*http_, "POST", path, "", Idempotency::kUnsafe, wire::decode_execution);
   };
   auto result = launch();
   const int rounds = http_->options().max_attempts;
@@ -187,12 +134,12 @@ Result<Execution> RemotePlatform::launch_program(const std::string& program_id) 
 }
 
 Result<Page<Execution>> RemotePlatform::list_executions(const std::string& program_id, const PageQuery& q) {
-  return request_page<Execution>(*http_, "/programs" + id_path(program_id) + "/executions" + page_params(q),
+  return call_page<Execution>(*http_, "/programs" + path_id(program_id) + "/executions" + query_string(q),
                                  wire::decode_execution);
 }
 
 Result<Execution> RemotePlatform::get_execution(const std::string& id) {
-  return request<Execution>(*http_, "GET", "/program-executions" + id_path(id), "", Idempotency::kSafe,
+  return call<Execution>(*http_, "GET", "/program-executions" + path_id(id), "", Idempotency::kSafe,
                             wire::decode_execution);
 }
 
@@ -202,7 +149,7 @@ namespace {
 // applied: then the execution already has the wanted status, which is success.
 Result<Execution> transition(RemotePlatform& p, HttpClient& http, const std::string& id, const std::string& verb,
                              const std::string& body, const std::string& wanted) {
-  const std::string path = "/program-executions" + id_path(id) + "/" + verb;
+  const std::string path = "/program-executions" + path_id(id) + "/" + verb;
   auto response = http.send("PATCH", path, body, Idempotency::kSafe);
   if (response && response->status == 409 && response->retried_after_ambiguous_failure) {
     auto now = p.get_execution(id);
@@ -223,7 +170,7 @@ Result<Execution> RemotePlatform::resume_execution(const std::string& id,
 }
 
 Result<Done> RemotePlatform::cancel_execution(const std::string& id) {
-  const std::string path = "/program-executions" + id_path(id);
+  const std::string path = "/program-executions" + path_id(id);
   auto response = http_->send("DELETE", path, "", Idempotency::kSafe);
   if (!response) return response.error();
   if (response->status == 409 && response->retried_after_ambiguous_failure) {
@@ -237,19 +184,19 @@ Result<Done> RemotePlatform::cancel_execution(const std::string& id) {
 }
 
 Result<ExecutionReport> RemotePlatform::execution_report(const std::string& id) {
-  return request<ExecutionReport>(*http_, "GET", "/program-execution" + id_path(id) + "/report", "",
+  return call<ExecutionReport>(*http_, "GET", "/program-execution" + path_id(id) + "/report", "",
                                   Idempotency::kSafe, wire::decode_execution_report);
 }
 
 Result<ExecutionBreakdown> RemotePlatform::execution_breakdown(const std::string& id) {
-  return request<ExecutionBreakdown>(*http_, "GET", "/program-execution" + id_path(id) + "/report/breakdown", "",
+  return call<ExecutionBreakdown>(*http_, "GET", "/program-execution" + path_id(id) + "/report/breakdown", "",
                                      Idempotency::kSafe, wire::decode_execution_breakdown);
 }
 
 Result<Page<CallAttempt>> RemotePlatform::execution_calls(const std::string& id, const PageQuery& q) {
-  std::string path = "/program-execution" + id_path(id) + "/report/calls?page=" + std::to_string(q.page) +
+  std::string path = "/program-execution" + path_id(id) + "/report/calls?page=" + std::to_string(q.page) +
                      "&limit=" + std::to_string(q.limit);
-  return request_page<CallAttempt>(*http_, path, wire::decode_call_attempt);
+  return call_page<CallAttempt>(*http_, path, wire::decode_call_attempt);
 }
 
 Result<CallRequestResult> RemotePlatform::request_call(const CallRequestFields& fields) {
@@ -264,7 +211,7 @@ Result<CallRequestResult> RemotePlatform::request_call(const CallRequestFields& 
   });
   const std::string body = wire::call_request_body(fields).dump();
   auto send = [&] {
-    return request<CallRequestResult>(*http_, "POST", "/call-requests", body, Idempotency::kUnsafe,
+    return call<CallRequestResult>(*http_, "POST", "/call-requests", body, Idempotency::kUnsafe,
                                       wire::decode_call_request_result);
   };
   auto result = send();
@@ -287,13 +234,13 @@ Result<CallRequestResult> RemotePlatform::request_call(const CallRequestFields& 
 }
 
 Result<Page<CallRequest>> RemotePlatform::list_call_requests(const CallRequestQuery& q) {
-  std::string path = "/call-requests" + page_params(q.page);
+  std::string path = "/call-requests" + query_string(q.page);
   if (!q.contact_id.empty()) path += "&contactId=" + url_encode(q.contact_id);
-  return request_page<CallRequest>(*http_, path, wire::decode_call_request);
+  return call_page<CallRequest>(*http_, path, wire::decode_call_request);
 }
 
 Result<CallReport> RemotePlatform::call_report(const std::string& job_id) {
-  return request<CallReport>(*http_, "GET", "/call-report" + id_path(job_id), "", Idempotency::kSafe,
+  return call<CallReport>(*http_, "GET", "/call-report" + path_id(job_id), "", Idempotency::kSafe,
                              wire::decode_call_report);
 }
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "api/wire.h"
+#include "base/time.h"
 #include "serve/routes_programs.h"
 
 namespace gomo::serve {
@@ -15,19 +16,6 @@ namespace {
 using api::ApiError;
 using nlohmann::json;
 namespace wire = api::wire;
-
-std::string now_iso() {
-  auto now = std::chrono::system_clock::now();
-  std::time_t t = std::chrono::system_clock::to_time_t(now);
-  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[40];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &tm);
-  char out[48];
-  std::snprintf(out, sizeof out, "%s.%03dZ", buf, static_cast<int>(ms));
-  return out;
-}
 
 std::vector<std::string> split_path(const std::string& path) {
   std::vector<std::string> parts;
@@ -68,8 +56,10 @@ Response done(const api::Result<api::Done>& r, const std::string& path) {
   return {204, ""};
 }
 
-// page/limit/search/sortBy/sortOrder; any other parameter is refused like an undocumented property.
-api::Result<api::PageQuery> page_query(const Request& req, std::initializer_list<const char*> extra = {}) {
+}  // namespace
+
+api::Result<api::PageQuery> page_query(const Request& req, std::initializer_list<const char*> extra,
+                                       std::map<std::string, std::string>* extras) {
   api::PageQuery q;
   std::map<std::string, std::vector<std::string>> errors;
   for (const auto& [key, value] : req.query) {
@@ -92,15 +82,15 @@ api::Result<api::PageQuery> page_query(const Request& req, std::initializer_list
       q.sort_by = value;
     } else if (key == "sortOrder") {
       q.sort_order = value;
-    } else if (std::none_of(extra.begin(), extra.end(), [&](const char* e) { return key == e; })) {
+    } else if (std::any_of(extra.begin(), extra.end(), [&](const char* e) { return key == e; })) {
+      if (extras) (*extras)[key] = value;
+    } else {
       errors[key].push_back("property " + key + " should not exist");
     }
   }
   if (!errors.empty()) return api::validation_error(std::move(errors));
   return q;
 }
-
-}  // namespace
 
 Response error_response(const ApiError& error, const std::string& path) {
   return {error.http_status ? error.http_status : 500, wire::error_envelope(error, path, now_iso()).dump()};

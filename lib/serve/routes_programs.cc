@@ -27,42 +27,6 @@ Response answer_page(const api::Result<api::Page<T>>& r, const std::string& path
   return {200, json{{"data", data}, {"meta", wire::encode_meta(r->meta)}}.dump()};
 }
 
-// page/limit/search/sortBy/sortOrder plus the route's own parameters (`extra`, returned by name);
-// any other parameter is refused like an undocumented property.
-api::Result<api::PageQuery> query_of(const Request& req, std::initializer_list<const char*> extra,
-                                     std::map<std::string, std::string>* extras = nullptr) {
-  api::PageQuery q;
-  std::map<std::string, std::vector<std::string>> errors;
-  for (const auto& [key, value] : req.query) {
-    auto as_int = [&](int& out) {
-      char* end = nullptr;
-      long v = std::strtol(value.c_str(), &end, 10);
-      if (value.empty() || *end != '\0' || v < -1000000 || v > 1000000) {
-        errors[key].push_back(key + " must be an integer number");
-      } else {
-        out = static_cast<int>(v);
-      }
-    };
-    if (key == "page") {
-      as_int(q.page);
-    } else if (key == "limit") {
-      as_int(q.limit);
-    } else if (key == "search") {
-      q.search = value;
-    } else if (key == "sortBy") {
-      q.sort_by = value;
-    } else if (key == "sortOrder") {
-      q.sort_order = value;
-    } else if (std::any_of(extra.begin(), extra.end(), [&](const char* e) { return key == e; })) {
-      if (extras) (*extras)[key] = value;
-    } else {
-      errors[key].push_back("property " + key + " should not exist");
-    }
-  }
-  if (!errors.empty()) return api::validation_error(std::move(errors));
-  return q;
-}
-
 std::optional<bool> boolean_param(const std::string& v, std::map<std::string, std::vector<std::string>>& errors,
                                   const char* key) {
   if (v == "true" || v == "1") return true;
@@ -130,7 +94,7 @@ std::optional<Response> route_programs(const Request& req, const std::vector<std
 
   if (resource == "dids" && n == 2 && parts[1] == "available" && m == "GET") {
     std::map<std::string, std::string> extras;
-    auto q = query_of(req, {"status", "isShared"}, &extras);
+    auto q = page_query(req, {"status", "isShared"}, &extras);
     if (!q) return bad(q.error());
     api::DidQuery dq{*q, extras["status"], std::nullopt};
     std::map<std::string, std::vector<std::string>> errors;
@@ -142,7 +106,7 @@ std::optional<Response> route_programs(const Request& req, const std::vector<std
   if (resource == "audio-management") {
     if (n == 2 && parts[1] == "audios" && m == "GET") {
       std::map<std::string, std::string> extras;
-      auto q = query_of(req, {"usageType", "tags"}, &extras);
+      auto q = page_query(req, {"usageType", "tags"}, &extras);
       if (!q) return bad(q.error());
       api::AudioQuery aq{*q, extras["usageType"], comma_list(extras["tags"])};
       return answer_page<api::Audio>(platform.list_audio(aq), path, wire::encode);
@@ -159,7 +123,7 @@ std::optional<Response> route_programs(const Request& req, const std::vector<std
 
   if (resource == "dictionaries" && n == 1 && m == "GET") {
     std::map<std::string, std::string> extras;
-    auto q = query_of(req, {"includeSystem"}, &extras);
+    auto q = page_query(req, {"includeSystem"}, &extras);
     if (!q) return bad(q.error());
     api::DictionaryQuery dq{*q, false};
     std::map<std::string, std::vector<std::string>> errors;
@@ -175,7 +139,7 @@ std::optional<Response> route_programs(const Request& req, const std::vector<std
       return answer<api::Program>(platform.create_program(*fields), path, 201, wire::encode);
     }
     if (n == 1 && m == "GET") {
-      auto q = query_of(req, {});
+      auto q = page_query(req, {});
       if (!q) return bad(q.error());
       return answer_page<api::Program>(platform.list_programs(*q), path, wire::encode);
     }
@@ -194,7 +158,7 @@ std::optional<Response> route_programs(const Request& req, const std::vector<std
       return answer<api::Execution>(platform.launch_program(parts[1]), path, 201, wire::encode_launch);
     }
     if (n == 3 && parts[2] == "executions" && m == "GET") {
-      auto q = query_of(req, {});
+      auto q = page_query(req, {});
       if (!q) return bad(q.error());
       return answer_page<api::Execution>(platform.list_executions(parts[1], *q), path, wire::encode);
     }
@@ -226,17 +190,17 @@ std::optional<Response> route_programs(const Request& req, const std::vector<std
   if (resource == "program-execution" && n >= 3 && parts[2] == "report" && m == "GET") {
     const std::string& id = parts[1];
     if (n == 3) {
-      auto q = query_of(req, {});
+      auto q = page_query(req, {});
       if (!q) return bad(q.error());
       return answer<api::ExecutionReport>(platform.execution_report(id), path, 200, wire::encode);
     }
     if (n == 4 && parts[3] == "breakdown") {
-      auto q = query_of(req, {});
+      auto q = page_query(req, {});
       if (!q) return bad(q.error());
       return answer<api::ExecutionBreakdown>(platform.execution_breakdown(id), path, 200, wire::encode);
     }
     if (n == 4 && parts[3] == "calls") {
-      auto q = query_of(req, {});
+      auto q = page_query(req, {});
       if (!q) return bad(q.error());
       return answer_page<api::CallAttempt>(platform.execution_calls(id, *q), path, wire::encode);
     }
@@ -250,7 +214,7 @@ std::optional<Response> route_programs(const Request& req, const std::vector<std
     }
     if (m == "GET") {
       std::map<std::string, std::string> extras;
-      auto q = query_of(req, {"contactId"}, &extras);
+      auto q = page_query(req, {"contactId"}, &extras);
       if (!q) return bad(q.error());
       api::CallRequestQuery cq{*q, extras["contactId"]};
       return answer_page<api::CallRequest>(platform.list_call_requests(cq), path, wire::encode);

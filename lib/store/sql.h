@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "api/platform.h"
+#include "base/time.h"
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -66,8 +67,6 @@ class Transaction {
   bool done_ = false;
 };
 
-// ISO 8601 UTC with milliseconds, "2026-11-23T14:10:00.123Z".
-std::string now_iso();
 std::string random_hex(std::size_t digits);  // from the kernel's CSPRNG
 std::string new_uuid();                      // version 4
 
