@@ -8,6 +8,7 @@
 
 #include "api/wire.h"
 #include "base/time.h"
+#include "serve/respond.h"
 #include "serve/routes_programs.h"
 
 namespace gomo::serve {
@@ -37,19 +38,6 @@ ApiError make_error(int status, const char* code, std::string message) {
   return e;
 }
 
-template <typename T>
-Response ok(const api::Result<T>& r, const std::string& path, int status, json (*encode)(const T&)) {
-  if (!r) return error_response(r.error(), path);
-  return {status, encode(*r).dump()};
-}
-
-template <typename T>
-Response ok_page(const api::Result<api::Page<T>>& r, const std::string& path, json (*encode)(const T&)) {
-  if (!r) return error_response(r.error(), path);
-  json data = json::array();
-  for (const auto& item : r->data) data.push_back(encode(item));
-  return {200, json{{"data", data}, {"meta", wire::encode_meta(r->meta)}}.dump()};
-}
 
 Response done(const api::Result<api::Done>& r, const std::string& path) {
   if (!r) return error_response(r.error(), path);
@@ -124,30 +112,30 @@ Response Router::handle(const Request& req) {
   const std::string& resource = n > 0 ? parts[0] : std::string();
 
   if (resource == "users" && n == 2 && parts[1] == "me" && m == "GET") {
-    return ok<api::User>(platform->me(), path, 200, wire::encode);
+    return answer<api::User>(platform->me(), path, 200, wire::encode);
   }
 
   if (resource == "contact") {
     if (n == 1 && m == "POST") {
       auto fields = wire::parse_contact(body);
       if (!fields) return bad(fields.error());
-      return ok<api::Contact>(platform->create_contact(*fields), path, 201, wire::encode);
+      return answer<api::Contact>(platform->create_contact(*fields), path, 201, wire::encode);
     }
     if (n == 1 && m == "GET") {
       auto q = page_query(req, {"include"});
       if (!q) return bad(q.error());
-      return ok_page<api::Contact>(platform->list_contacts(*q), path, wire::encode);
+      return answer_page<api::Contact>(platform->list_contacts(*q), path, wire::encode);
     }
     if (n == 2 && parts[1] == "upsert" && m == "POST") {
       auto contacts = wire::parse_upsert(body);
       if (!contacts) return bad(contacts.error());
-      return ok<api::UpsertResult>(platform->upsert_contacts(*contacts), path, 201, wire::encode);
+      return answer<api::UpsertResult>(platform->upsert_contacts(*contacts), path, 201, wire::encode);
     }
-    if (n == 2 && m == "GET") return ok<api::Contact>(platform->get_contact(parts[1]), path, 200, wire::encode);
+    if (n == 2 && m == "GET") return answer<api::Contact>(platform->get_contact(parts[1]), path, 200, wire::encode);
     if (n == 2 && (m == "PATCH" || m == "PUT")) {
       auto fields = wire::parse_contact(body);
       if (!fields) return bad(fields.error());
-      return ok<api::Contact>(platform->update_contact(parts[1], *fields), path, 200, wire::encode);
+      return answer<api::Contact>(platform->update_contact(parts[1], *fields), path, 200, wire::encode);
     }
     if (n == 2 && m == "DELETE") return done(platform->delete_contact(parts[1]), path);
   }
@@ -156,12 +144,12 @@ Response Router::handle(const Request& req) {
     if (m == "GET") {
       auto q = page_query(req);
       if (!q) return bad(q.error());
-      return ok_page<api::CustomAttribute>(platform->list_custom_attributes(*q), path, wire::encode);
+      return answer_page<api::CustomAttribute>(platform->list_custom_attributes(*q), path, wire::encode);
     }
     if (m == "POST") {
       auto a = wire::parse_custom_attribute(body);
       if (!a) return bad(a.error());
-      return ok<api::CustomAttribute>(platform->create_custom_attribute(*a), path, 201, wire::encode);
+      return answer<api::CustomAttribute>(platform->create_custom_attribute(*a), path, 201, wire::encode);
     }
   }
 
@@ -169,25 +157,25 @@ Response Router::handle(const Request& req) {
     if (n == 1 && m == "POST") {
       auto fields = wire::parse_audience(body);
       if (!fields) return bad(fields.error());
-      return ok<api::Audience>(platform->create_audience(*fields), path, 201, wire::encode);
+      return answer<api::Audience>(platform->create_audience(*fields), path, 201, wire::encode);
     }
     if (n == 1 && m == "GET") {
       auto q = page_query(req);
       if (!q) return bad(q.error());
-      return ok_page<api::Audience>(platform->list_audiences(*q), path, wire::encode);
+      return answer_page<api::Audience>(platform->list_audiences(*q), path, wire::encode);
     }
-    if (n == 2 && m == "GET") return ok<api::Audience>(platform->get_audience(parts[1]), path, 200, wire::encode);
+    if (n == 2 && m == "GET") return answer<api::Audience>(platform->get_audience(parts[1]), path, 200, wire::encode);
     if (n == 3 && parts[2] == "contacts" && m == "GET") {
       auto q = page_query(req);
       if (!q) return bad(q.error());
-      return ok_page<api::Contact>(platform->audience_members(parts[1], *q), path, wire::encode);
+      return answer_page<api::Contact>(platform->audience_members(parts[1], *q), path, wire::encode);
     }
     if (n == 3 && m == "POST" && (parts[2] == "add-contacts" || parts[2] == "remove-contacts")) {
       auto ids = wire::parse_contact_ids(body);
       if (!ids) return bad(ids.error());
       auto r = parts[2] == "add-contacts" ? platform->add_audience_contacts(parts[1], *ids)
                                           : platform->remove_audience_contacts(parts[1], *ids);
-      return ok<api::Audience>(r, path, 201, wire::encode);
+      return answer<api::Audience>(r, path, 201, wire::encode);
     }
   }
 
@@ -195,23 +183,23 @@ Response Router::handle(const Request& req) {
     if (n == 2 && parts[1] == "validate" && m == "POST") {
       auto graph = wire::parse_flow_validate(body);
       if (!graph) return bad(graph.error());
-      return ok<api::FlowValidation>(platform->validate_flow(*graph), path, 201, wire::encode);
+      return answer<api::FlowValidation>(platform->validate_flow(*graph), path, 201, wire::encode);
     }
     if (n == 1 && m == "POST") {
       auto fields = wire::parse_flow(body);
       if (!fields) return bad(fields.error());
-      return ok<api::FlowRecord>(platform->create_flow(*fields), path, 201, wire::encode);
+      return answer<api::FlowRecord>(platform->create_flow(*fields), path, 201, wire::encode);
     }
     if (n == 1 && m == "GET") {
       auto q = page_query(req);
       if (!q) return bad(q.error());
-      return ok_page<api::FlowRecord>(platform->list_flows(*q), path, wire::encode);
+      return answer_page<api::FlowRecord>(platform->list_flows(*q), path, wire::encode);
     }
-    if (n == 2 && m == "GET") return ok<api::FlowRecord>(platform->get_flow(parts[1]), path, 200, wire::encode);
+    if (n == 2 && m == "GET") return answer<api::FlowRecord>(platform->get_flow(parts[1]), path, 200, wire::encode);
     if (n == 2 && (m == "PUT" || m == "PATCH")) {
       auto fields = wire::parse_flow(body);
       if (!fields) return bad(fields.error());
-      return ok<api::FlowRecord>(platform->update_flow(parts[1], *fields), path, 200, wire::encode);
+      return answer<api::FlowRecord>(platform->update_flow(parts[1], *fields), path, 200, wire::encode);
     }
     if (n == 2 && m == "DELETE") return done(platform->delete_flow(parts[1]), path);
   }

@@ -6,26 +6,13 @@
 
 #include "api/wire.h"
 #include "api/wire_programs.h"
+#include "serve/respond.h"
 
 namespace gomo::serve {
 namespace {
 
 using nlohmann::json;
 namespace wire = api::wire;
-
-template <typename T>
-Response answer(const api::Result<T>& r, const std::string& path, int status, json (*encode)(const T&)) {
-  if (!r) return error_response(r.error(), path);
-  return {status, encode(*r).dump()};
-}
-
-template <typename T>
-Response answer_page(const api::Result<api::Page<T>>& r, const std::string& path, json (*encode)(const T&)) {
-  if (!r) return error_response(r.error(), path);
-  json data = json::array();
-  for (const auto& item : r->data) data.push_back(encode(item));
-  return {200, json{{"data", data}, {"meta", wire::encode_meta(r->meta)}}.dump()};
-}
 
 std::optional<bool> boolean_param(const std::string& v, std::map<std::string, std::vector<std::string>>& errors,
                                   const char* key) {
