@@ -64,9 +64,16 @@ std::string flatten(std::string text) {
   return text;
 }
 
-// Over-approximates YAML's number forms (strtod also takes "inf", "nan", hex): an extra pair of
+// Numbers, dates and times. Over-approximates YAML's number forms (strtod also takes "inf", "nan", hex): an extra pair of
 // quotes is harmless, a missing one changes the type.
-bool yaml_reads_as_number(const std::string& s) {
+bool yaml_may_read_as_non_string(const std::string& s) {
+  // Dates and times ("2026-11-23T15:50:38.996Z", "12:30") are timestamps or sexagesimal numbers to
+  // YAML 1.1 readers (PyYAML, Ruby): keep them strings everywhere.
+  auto digit = [&](size_t i) { return i < s.size() && s[i] >= '0' && s[i] <= '9'; };
+  if (digit(0) && digit(1) && digit(2) && digit(3) && s.size() > 4 && s[4] == '-') return true;  // 2026-11-23...
+  if (digit(0) && s.find(':') != std::string::npos && s.find_first_not_of("0123456789:._") == std::string::npos)
+    return true;  // 12:30
+
   if (s.rfind("0o", 0) == 0 || s.rfind(".inf", 0) == 0 || s.rfind("-.inf", 0) == 0 || s == ".nan") return true;
   char* end = nullptr;
   std::strtod(s.c_str(), &end);
@@ -76,6 +83,10 @@ bool yaml_reads_as_number(const std::string& s) {
 void emit_yaml(YAML::Emitter& e, const json& value) {
   switch (value.type()) {
     case json::value_t::object:
+      if (value.empty()) {  // `{}` on the key's line, not a block of nothing
+        e << YAML::Flow << YAML::BeginMap << YAML::EndMap;
+        break;
+      }
       e << YAML::BeginMap;
       for (const auto& [k, v] : value.items()) {
         e << YAML::Key << k << YAML::Value;
@@ -84,6 +95,10 @@ void emit_yaml(YAML::Emitter& e, const json& value) {
       e << YAML::EndMap;
       break;
     case json::value_t::array:
+      if (value.empty()) {
+        e << YAML::Flow << YAML::BeginSeq << YAML::EndSeq;
+        break;
+      }
       e << YAML::BeginSeq;
       for (const auto& v : value) emit_yaml(e, v);
       e << YAML::EndSeq;
@@ -94,7 +109,7 @@ void emit_yaml(YAML::Emitter& e, const json& value) {
       const std::string& s = value.get_ref<const std::string&>();
       bool plain_string = !s.empty() && s != "null" && s != "Null" && s != "NULL" && s != "~" && s != "true" &&
                           s != "false" && s != "True" && s != "False" && s != "yes" && s != "no" && s != "on" &&
-                          s != "off" && !yaml_reads_as_number(s);
+                          s != "off" && !yaml_may_read_as_non_string(s);
       if (!plain_string) e << YAML::DoubleQuoted;
       e << s;
       break;

@@ -53,6 +53,12 @@ TEST_CASE("resources: yaml quotes strings that would read back as numbers or boo
   CHECK(yaml.find("none: ~\n") != std::string::npos);
   INFO(yaml);
   CHECK(yaml.find("tags:\n  - x\n") != std::string::npos);
+  std::string more = print(R"({"at":"2026-11-23T15:50:38.996Z","t":"12:30","none":{},"list":[]})", {"yaml", false, false});
+  CHECK(more.find("at: \"2026-11-23T15:50:38.996Z\"\n") != std::string::npos);
+  CHECK(more.find("t: \"12:30\"\n") != std::string::npos);
+  CHECK(more.find("none: {}\n") != std::string::npos);
+  CHECK(more.find("list: []") != std::string::npos);
+  CHECK(print(R"({"id":"7d5348c2-2bf2-4643"})", {"yaml", false, false}) == "id: 7d5348c2-2bf2-4643\n");
   CHECK(yaml.rfind("id: a1\nphone:", 0) == 0);  // the fields keep their order
 }
 
