@@ -27,29 +27,53 @@ bool write_all(int fd, const unsigned char* data, size_t size) {
   return true;
 }
 
-// A file descriptor holding the module: an anonymous memfd, or (kernels without memfd_create) an
-// unlinked temporary file.
-int module_fd(std::string& error) {
+// dlopen()s the module written to an anonymous memfd (nothing on disk), or, where that is not possible
+// (no memfd_create, no /proc, an executable memfd refused), to a temporary file removed at once.
+// Returns the handle, or null with `error` set to the first reason.
+void* open_module(std::string& error) {
   const unsigned char* begin = embedded_module_begin();
   const size_t size = static_cast<size_t>(embedded_module_end() - begin);
-  int fd = memfd_create("gomo-ext", MFD_CLOEXEC);
-  if (fd < 0) {
-    const char* tmp = std::getenv("TMPDIR");
-    std::string path = std::string(tmp && *tmp ? tmp : "/tmp") + "/gomo-ext-XXXXXX";
-    fd = mkstemp(path.data());
-    if (fd < 0) {
-      error = "cannot create a temporary file for gomo's extension module: " + std::string(std::strerror(errno));
-      return -1;
+  if (int fd = memfd_create("gomo-ext", MFD_CLOEXEC); fd >= 0) {
+    void* handle = nullptr;
+    if (write_all(fd, begin, size)) {
+      handle = dlopen(("/proc/self/fd/" + std::to_string(fd)).c_str(), RTLD_NOW | RTLD_LOCAL);
+      if (!handle) error = dlerror();
+    } else {
+      error = std::strerror(errno);
     }
-    unlink(path.c_str());
+    close(fd);  // the mapping keeps the module alive
+    if (handle) return handle;
+    // A library the module needs is missing: a temporary file would not help.
+    if (error.find("/proc/self/fd/") == std::string::npos && !error.empty()) return nullptr;
   }
-  if (!write_all(fd, begin, size)) {
-    error = "cannot write gomo's extension module: " + std::string(std::strerror(errno));
-    close(fd);
-    return -1;
-  }
-  return fd;
+  return open_module_from_temp_file(error);
 }
+
+}  // namespace
+
+void* open_module_from_temp_file(std::string& error) {
+  const unsigned char* begin = embedded_module_begin();
+  const size_t size = static_cast<size_t>(embedded_module_end() - begin);
+  const char* tmp = std::getenv("TMPDIR");
+  std::string path = std::string(tmp && *tmp ? tmp : "/tmp") + "/gomo-ext-XXXXXX";
+  int fd = mkstemp(path.data());
+  if (fd < 0) {
+    if (error.empty()) error = "cannot create a temporary file: " + std::string(std::strerror(errno));
+    return nullptr;
+  }
+  void* handle = nullptr;
+  if (write_all(fd, begin, size)) {
+    handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
+    if (!handle) error = dlerror();
+  } else if (error.empty()) {
+    error = "cannot write " + path + ": " + std::strerror(errno);
+  }
+  close(fd);
+  unlink(path.c_str());
+  return handle;
+}
+
+namespace {
 
 // "libcurl.so.4: cannot open shared object file" -> which Debian package brings it.
 std::string install_hint(const std::string& dl_error) {
@@ -73,13 +97,9 @@ struct Loaded {
 
 Loaded load() {
   Loaded out;
-  int fd = module_fd(out.error);
-  if (fd < 0) return out;
-  std::string path = "/proc/self/fd/" + std::to_string(fd);
-  void* handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
-  close(fd);  // the mapping keeps the module alive
+  std::string why;
+  void* handle = open_module(why);
   if (!handle) {
-    std::string why = dlerror();
     out.error = "cannot load gomo's extension module: " + why + install_hint(why);
     return out;
   }

@@ -1,5 +1,6 @@
 #include "ext/load.h"
 
+#include <dlfcn.h>
 #include <doctest/doctest.h>
 
 #include <string>
@@ -21,6 +22,16 @@ TEST_CASE("ext: the embedded module loads once and answers") {
   CHECK((*first)->version == kModuleVersion);
   REQUIRE(static_cast<bool>((*first)->libraries));
   CHECK((*first)->libraries().find("libcurl ") == 0);
+}
+
+TEST_CASE("ext: without a memfd, the module loads from a temporary file that is removed at once") {
+  std::string error;
+  void* handle = open_module_from_temp_file(error);
+  REQUIRE_MESSAGE(handle != nullptr, error);
+  using Entry = const Module* (*)();
+  auto entry = reinterpret_cast<Entry>(dlsym(handle, "gomo_ext_module_v1"));
+  REQUIRE(static_cast<bool>(entry));
+  CHECK(entry()->version == kModuleVersion);
 }
 
 }  // namespace
