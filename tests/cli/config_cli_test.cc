@@ -175,7 +175,7 @@ TEST_CASE("cli: config init, auth status and profiles against gomo serve; exit c
   auto refused = run_gomo({"config", "init", "--name", "bad", "--base-url", url, "--api-key-stdin"}, "gomo_nope_00000000000000000\n", env, dir);
   CHECK(refused.exit_code == 4);
   CHECK(refused.err.find("nothing saved") != std::string::npos);
-  CHECK(read_file(file).find("bad") == std::string::npos);
+  CHECK(read_file(file).find("\n  bad:") == std::string::npos);  // the profile (a random key may hold "bad")
   // Unreachable: 5, nothing saved; --no-verify saves anyway.
   CHECK(run_gomo({"config", "init", "--name", "off", "--base-url", "http://127.0.0.1:1/api", "--api-key-stdin"}, key, env, dir).exit_code == 5);
   CHECK(run_gomo({"config", "init", "--name", "off", "--base-url", "http://127.0.0.1:1/api", "--api-key-stdin", "--no-verify"}, key, env, dir)
