@@ -30,6 +30,13 @@ serve_pid=$!
 trap 'kill $serve_pid 2>/dev/null; rm -rf "$work"' EXIT
 export QS_KEY=$key
 for _ in $(seq 1 50); do ./build/gomo contacts list --base-url http://127.0.0.1:18471/api --api-key-env QS_KEY >/dev/null 2>&1 && break; sleep 0.1; done
-./build/gomo contacts list -o json --base-url http://127.0.0.1:18471/api --api-key-env QS_KEY
+api=(--base-url http://127.0.0.1:18471/api --api-key-env QS_KEY)
+./build/gomo contacts create --phone "0612345678" --first-name Amina --city Rabat "${api[@]}" >/dev/null
+./build/gomo audiences create --name "Payment reminders" "${api[@]}" >/dev/null
+./build/gomo audiences add "Payment reminders" "+212612345678" "${api[@]}" >/dev/null
+./build/gomo flow push samples/flows/payment-reminder.json "${api[@]}" >/dev/null
+./build/gomo contacts list "${api[@]}"
+./build/gomo audiences list "${api[@]}"
+./build/gomo flow diff samples/flows/payment-reminder.json "${api[@]}"
 echo
 echo "gomo is at ./build/gomo (gomo help for everything it does)"
