@@ -3,30 +3,14 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "api/wire_read.h"
+
 namespace gomo::api::wire {
 namespace {
 
 using FieldErrors = std::map<std::string, std::vector<std::string>>;
 
-json opt(const std::optional<std::string>& v) { return v ? json(*v) : json(nullptr); }
-
-std::string str(const json& j, const char* key) {
-  auto it = j.find(key);
-  return it == j.end() || it->is_null() ? std::string() : it->get<std::string>();
-}
-std::optional<std::string> opt_str(const json& j, const char* key) {
-  auto it = j.find(key);
-  if (it == j.end() || it->is_null()) return std::nullopt;
-  return it->get<std::string>();
-}
-int integer(const json& j, const char* key) {
-  auto it = j.find(key);
-  return it == j.end() || !it->is_number() ? 0 : it->get<int>();
-}
-bool boolean(const json& j, const char* key) {
-  auto it = j.find(key);
-  return it != j.end() && it->is_boolean() && it->get<bool>();
-}
+using namespace read;
 
 // The contact string fields in one table: JSON name and member.
 struct ContactString {
@@ -219,7 +203,7 @@ json encode(const Audience& a) {
 
 Audience decode_audience(const json& j) {
   return {str(j, "id"),        str(j, "organizationId"), str(j, "name"), opt_str(j, "description"),
-          integer(j, "contactCount"), str(j, "createdAt"), str(j, "updatedAt")};
+          static_cast<int>(integer(j, "contactCount")), str(j, "createdAt"), str(j, "updatedAt")};
 }
 
 json encode(const FlowRecord& f) {

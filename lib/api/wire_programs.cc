@@ -5,56 +5,14 @@
 #include <nlohmann/json.hpp>
 
 #include "api/wire.h"
+#include "api/wire_read.h"
 
 namespace gomo::api::wire {
 namespace {
 
 using FieldErrors = std::map<std::string, std::vector<std::string>>;
 
-json opt(const std::optional<std::string>& v) { return v ? json(*v) : json(nullptr); }
-
-// Lenient response readers: missing or null members give defaults.
-std::string str(const json& j, const char* key) {
-  auto it = j.find(key);
-  return it == j.end() || !it->is_string() ? std::string() : it->get<std::string>();
-}
-std::optional<std::string> opt_str(const json& j, const char* key) {
-  auto it = j.find(key);
-  if (it == j.end() || !it->is_string()) return std::nullopt;
-  return it->get<std::string>();
-}
-long long integer(const json& j, const char* key) {
-  auto it = j.find(key);
-  return it == j.end() || !it->is_number() ? 0 : it->get<long long>();
-}
-bool boolean(const json& j, const char* key) {
-  auto it = j.find(key);
-  return it != j.end() && it->is_boolean() && it->get<bool>();
-}
-std::vector<std::string> strings(const json& j, const char* key) {
-  std::vector<std::string> out;
-  auto it = j.find(key);
-  if (it != j.end() && it->is_array()) {
-    for (const auto& v : *it) {
-      if (v.is_string()) out.push_back(v.get<std::string>());
-    }
-  }
-  return out;
-}
-const json& member(const json& j, const char* key) {
-  static const json null_value;
-  auto it = j.find(key);
-  return it == j.end() ? null_value : *it;
-}
-std::map<std::string, int> counts(const json& j) {
-  std::map<std::string, int> out;
-  if (j.is_object()) {
-    for (const auto& [k, v] : j.items()) {
-      if (v.is_number()) out[k] = v.get<int>();
-    }
-  }
-  return out;
-}
+using namespace read;
 
 // Request reader: `obj` must be an object whose members are all in `documented`; each accessor
 // checks the member's JSON type. Problems go to `errors` under prefix + member name.

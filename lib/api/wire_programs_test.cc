@@ -118,3 +118,18 @@ TEST_CASE("audio_probe: WAV shape and duration, MP3 and OGG by content, anything
 }
 
 }  // namespace gomo::api
+
+namespace gomo::api {
+namespace {
+
+TEST_CASE("wire readers: absent or null members default; a wrongly typed one is refused, not read as zero") {
+  auto d = wire::decode_did(nlohmann::json{{"id", "d1"}, {"number", "+212520000101"}, {"description", nullptr}});
+  CHECK(d.id == "d1");
+  CHECK_FALSE(d.description);
+  CHECK_FALSE(d.is_shared);
+  CHECK_THROWS_AS(wire::decode_did(nlohmann::json{{"id", "d1"}, {"isShared", "yes"}}), nlohmann::json::type_error);
+  CHECK_THROWS_AS(wire::decode_did(nlohmann::json{{"id", 7}}), nlohmann::json::type_error);
+}
+
+}  // namespace
+}  // namespace gomo::api
