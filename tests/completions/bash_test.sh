@@ -3,6 +3,7 @@
 # candidates its completion function gives for typical command lines, as bash would call it.
 # Usage: bash_test.sh COMPLETIONS_DIR. Exit 0 pass, 1 fail, 77 skipped (bash missing and GOMO_ALLOW_SKIP=1).
 set -euo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 dir=$(cd "${1:?usage: bash_test.sh COMPLETIONS_DIR}" && pwd)
 if ! command -v bash >/dev/null; then
   if [[ "${GOMO_ALLOW_SKIP:-0}" == 1 ]]; then echo "SKIP: bash is not installed" >&2; exit 77; fi
@@ -15,7 +16,7 @@ mkdir -p "$work/flows dir"
 touch "$work/flows dir/a flow.yaml" "$work/flows dir/b.json"
 
 cd "$work"
-GOMO_COMPLETION="$dir/gomo.bash" bash --norc --noprofile <<'EOF'
+GOMO_EXPECT="$here/expect.sh" GOMO_COMPLETION="$dir/gomo.bash" bash --norc --noprofile <<'EOF'
 set -u
 failures=0
 source "$GOMO_COMPLETION"
@@ -46,32 +47,7 @@ candidates() {
   printf '%s\n' "${COMPREPLY[@]}" | LC_ALL=C sort
 }
 
-# expect LINE EXACT-CANDIDATES...: the completion offers exactly these.
-expect() {
-  local line=$1
-  shift
-  local got want
-  got=$(candidates "$line")
-  want=$(printf '%s\n' "$@" | LC_ALL=C sort)
-  if [[ $got != "$want" ]]; then
-    echo "FAIL: '$line' completed to [${got//$'\n'/, }], expected [${want//$'\n'/, }]" >&2
-    failures=$((failures + 1))
-  fi
-}
-
-# expect_some LINE CANDIDATES...: the completion offers at least these (lists that grow with new commands).
-expect_some() {
-  local line=$1
-  shift
-  local got
-  got=$(candidates "$line")
-  for want in "$@"; do
-    if ! grep -qxF -- "$want" <<<"$got"; then
-      echo "FAIL: '$line' completed to [${got//$'\n'/, }], missing $want" >&2
-      failures=$((failures + 1))
-    fi
-  done
-}
+source "$GOMO_EXPECT"
 
 expect "gomo fl" flow
 expect "gomo flow v" validate

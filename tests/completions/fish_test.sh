@@ -2,6 +2,7 @@
 # Loads completions/gomo.fish into a clean fish (--no-config) and checks `complete -C` for typical lines.
 # Usage: fish_test.sh COMPLETIONS_DIR. Exit 0 pass, 1 fail, 77 skipped (fish missing and GOMO_ALLOW_SKIP=1).
 set -euo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 dir=$(cd "${1:?usage: fish_test.sh COMPLETIONS_DIR}" && pwd)
 if ! command -v fish >/dev/null; then
   if [[ "${GOMO_ALLOW_SKIP:-0}" == 1 ]]; then echo "SKIP: fish is not installed" >&2; exit 77; fi
@@ -21,28 +22,7 @@ candidates() {
     fish --no-config -c 'source $argv[1]; complete -C $argv[2]' "$dir/gomo.fish" "$1" | cut -f1 | LC_ALL=C sort || true
 }
 
-expect() {
-  local line=$1 got want
-  shift
-  got=$(candidates "$line")
-  want=$(if (($#)); then printf '%s\n' "$@"; fi | LC_ALL=C sort)
-  if [[ $got != "$want" ]]; then
-    echo "FAIL: '$line' completed to [${got//$'\n'/, }], expected [${want//$'\n'/, }]" >&2
-    failures=$((failures + 1))
-  fi
-}
-
-expect_some() {
-  local line=$1 got
-  shift
-  got=$(candidates "$line")
-  for want in "$@"; do
-    if ! grep -qxF -- "$want" <<<"$got"; then
-      echo "FAIL: '$line' completed to [${got//$'\n'/, }], missing $want" >&2
-      failures=$((failures + 1))
-    fi
-  done
-}
+source "$here/expect.sh"
 
 expect "gomo fl" flow
 expect "gomo flow v" validate

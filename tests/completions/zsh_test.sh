@@ -4,6 +4,7 @@
 # collects every candidate the completion system offers.
 # Usage: zsh_test.sh COMPLETIONS_DIR. Exit 0 pass, 1 fail, 77 skipped (zsh missing and GOMO_ALLOW_SKIP=1).
 set -euo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 dir=$(cd "${1:?usage: zsh_test.sh COMPLETIONS_DIR}" && pwd)
 if ! command -v zsh >/dev/null; then
   if [[ "${GOMO_ALLOW_SKIP:-0}" == 1 ]]; then echo "SKIP: zsh is not installed" >&2; exit 77; fi
@@ -75,27 +76,7 @@ candidates() {
 }
 
 failures=0
-expect() {
-  local line=$1 got want
-  shift
-  got=$(candidates "$line")
-  want=$(if (($#)); then printf '%s\n' "$@"; fi | LC_ALL=C sort)
-  if [[ $got != "$want" ]]; then
-    echo "FAIL: '$line' completed to [${got//$'\n'/, }], expected [${want//$'\n'/, }]" >&2
-    failures=$((failures + 1))
-  fi
-}
-expect_some() {
-  local line=$1 got
-  shift
-  got=$(candidates "$line")
-  for want in "$@"; do
-    if ! grep -qxF -- "$want" <<<"$got"; then
-      echo "FAIL: '$line' completed to [${got//$'\n'/, }], missing $want" >&2
-      failures=$((failures + 1))
-    fi
-  done
-}
+source "$here/expect.sh"
 
 expect "gomo fl" flow
 expect "gomo flow v" validate
