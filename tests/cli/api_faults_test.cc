@@ -41,6 +41,24 @@ std::map<std::string, int> applied_creates(const std::vector<serve::RequestRecor
   return count;
 }
 
+// Creates contacts with phones 0..29 through `p` (every create must succeed in the end).
+void create_thirty_contacts(api::Platform& p) {
+  for (int i = 0; i < 30; ++i) {
+    api::ContactFields c;
+    c.primary_phone = phone(i);
+    auto r = p.create_contact(c);
+    REQUIRE_MESSAGE(r, r.error().message);  // never a 409 from our own earlier attempt
+    CHECK(r->fields.primary_phone == phone(i));
+  }
+}
+
+// Each of those 30 creates reached the workspace exactly once.
+void check_each_create_applied_once(const std::vector<serve::RequestRecord>& records) {
+  auto applied = applied_creates(records);
+  CHECK(applied.size() == 30);
+  for (const auto& [ph, n] : applied) CHECK_MESSAGE(n == 1, ph << " applied " << n << " times");
+}
+
 }  // namespace
 
 TEST_CASE("cli: api faults: the client waits out 429s as Retry-After says") {
@@ -86,20 +104,12 @@ TEST_CASE("cli: api faults: 503s are retried and each create is applied once") {
   LocalServer server(*f.ws, faults);
   auto p = api::RemotePlatform::create(test_client_options(server.base_url(), f.org.api_key));
   REQUIRE(p);
-  for (int i = 0; i < 30; ++i) {
-    api::ContactFields c;
-    c.primary_phone = phone(i);
-    auto r = (*p)->create_contact(c);
-    REQUIRE_MESSAGE(r, r.error().message);
-    CHECK(r->fields.primary_phone == phone(i));
-  }
+  create_thirty_contacts(**p);
   auto records = server.records();
   int unavailable = 0;
   for (const auto& r : records) unavailable += r.status == 503;
   CHECK(unavailable > 0);
-  auto applied = applied_creates(records);
-  CHECK(applied.size() == 30);
-  for (const auto& [ph, n] : applied) CHECK_MESSAGE(n == 1, ph << " applied " << n << " times");
+  check_each_create_applied_once(records);
 }
 
 TEST_CASE("cli: api faults: dropped connections; creates are checked, not blindly re-sent") {
@@ -110,13 +120,7 @@ TEST_CASE("cli: api faults: dropped connections; creates are checked, not blindl
   LocalServer server(*f.ws, faults);
   auto p = api::RemotePlatform::create(test_client_options(server.base_url(), f.org.api_key));
   REQUIRE(p);
-  for (int i = 0; i < 30; ++i) {
-    api::ContactFields c;
-    c.primary_phone = phone(i);
-    auto r = (*p)->create_contact(c);
-    REQUIRE_MESSAGE(r, r.error().message);  // never a 409 from our own earlier attempt
-    CHECK(r->fields.primary_phone == phone(i));
-  }
+  create_thirty_contacts(**p);
   for (const char* name : {"Due date", "Amount due", "Branch"}) {
     auto a = (*p)->create_custom_attribute({name, std::nullopt, "text"});
     REQUIRE_MESSAGE(a, a.error().message);
@@ -134,9 +138,7 @@ TEST_CASE("cli: api faults: dropped connections; creates are checked, not blindl
   }
   CHECK(dropped_after_apply > 0);
   CHECK(dropped_before > 0);
-  auto applied = applied_creates(records);
-  CHECK(applied.size() == 30);
-  for (const auto& [ph, n] : applied) CHECK_MESSAGE(n == 1, ph << " applied " << n << " times");
+  check_each_create_applied_once(records);
   std::map<std::string, int> attribute_creates;
   for (const auto& r : records) {
     if (r.applied && r.method == "POST" && r.path == "/api/custom-attributes") ++attribute_creates[r.body];
