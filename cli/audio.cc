@@ -141,7 +141,7 @@ void add_audio_commands(CLI::App& app, Context& ctx, Action& action) {
   cmd->add_option("--usage-type", list->usage_type, "Only this usage: " + std::string("welcome, goodbye, question, "
                                                     "prompt, hold_music, notification or other"))
       ->check(CLI::IsMember(usage_types));
-  cmd->add_option("--tag", list->tags, "Only files with this tag (repeatable: any of them)")->allow_extra_args(false);
+  cmd->add_option("--tag", list->tags, "Only files with this tag (repeatable: any of them)");
   cmd->callback([list, &action] { action = [list](Context& c) { return audio_list(c, *list); }; });
 
   auto upload = std::make_shared<AudioUploadOptions>();
@@ -154,7 +154,7 @@ void add_audio_commands(CLI::App& app, Context& ctx, Action& action) {
   cmd->add_option("--usage-type", upload->usage_type,
                   "welcome, goodbye, question, prompt, hold_music, notification or other")
       ->check(CLI::IsMember(usage_types));
-  cmd->add_option("--tag", upload->tags, "A tag (repeatable)")->allow_extra_args(false);
+  cmd->add_option("--tag", upload->tags, "A tag (repeatable)");
   add_target_flags(cmd, upload->target);
   cmd->callback([upload, &action] { action = [upload](Context& c) { return audio_upload(c, *upload); }; });
   (void)ctx;

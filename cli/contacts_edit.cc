@@ -156,8 +156,7 @@ void contacts_add_field_flags(CLI::App* cmd, ContactsEditOptions& o) {
   }
   cmd->add_option("--attr", o.attributes,
                   "Custom attribute NAME=VALUE (repeatable); typed by the attribute (number, boolean, ...)")
-      ->type_name("NAME=VALUE")
-      ->allow_extra_args(false);  // one value per --attr, so a positional may follow
+      ->type_name("NAME=VALUE");
   cmd->add_option("-f,--file", o.file, "Contact fields as a JSON or YAML object (API field names); - for stdin")
       ->type_name("FILE");
   add_region_flag(cmd, o.region);

@@ -114,14 +114,11 @@ void add_flow_commands(CLI::App& app, Context& ctx, Action& action) {
   validate->add_option("-f,--format", vf->formats,
                        "Output format: text, json, github, sarif or junit (default: github under GitHub Actions, else text); "
                        "repeat it with one --output-file each to write several reports")
-      ->check(CLI::IsMember({"text", "json", "github", "sarif", "junit"}))
-      ->allow_extra_args(false);
+      ->check(CLI::IsMember({"text", "json", "github", "sarif", "junit"}));
   validate->add_option("--output-file", vf->output_files, "Write the report to FILE (- = stdout); pairs with --format, in order")
-      ->allow_extra_args(false)
       ->type_name("FILE");
   validate->add_flag("--strict", vf->strict, "Warnings fail the run too (exit 1)");
-  auto* ignore = validate->add_option("--ignore", vf->ignore, "Rule ids to skip (repeatable, or comma-separated)")
-                     ->allow_extra_args(false);  // one value per --ignore: a path may follow
+  auto* ignore = validate->add_option("--ignore", vf->ignore, "Rule ids to skip (repeatable, or comma-separated)");
   for (const auto* rule : checks::all_rules()) ctx.completion_values[ignore].push_back(std::string(rule->id));
   validate->add_option("--target", vf->target, "local (default) or gomobile: warn on gomo-only extensions the platform may reject")
       ->check(CLI::IsMember({"local", "gomobile"}));

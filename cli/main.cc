@@ -26,6 +26,15 @@ bool Context::use_color(bool tty) const {
   return tty;
 }
 
+// A repeatable option takes one value per occurrence (`--ignore a --ignore b`), so that the words after
+// it are positionals again: CLI11 2.1 otherwise lets `--ignore a FILE` swallow FILE.
+void one_value_per_option(CLI::App& app) {
+  for (CLI::Option* option : app.get_options()) {
+    if (option->nonpositional()) option->allow_extra_args(false);
+  }
+  for (CLI::App* sub : app.get_subcommands({})) one_value_per_option(*sub);
+}
+
 void build_app(CLI::App& app, Context& ctx, Action& action, const std::string& only_group) {
   app.set_version_flag("--version", version_string());
   app.set_help_flag("-h,--help", "Show help for a command");
@@ -51,6 +60,7 @@ void build_app(CLI::App& app, Context& ctx, Action& action, const std::string& o
     add_help_commands(app, ctx, action);
     add_completion_commands(app, ctx, action);  // last: it describes the whole tree
   }
+  one_value_per_option(app);
 }
 
 const std::vector<CommandGroup>& command_groups() {
