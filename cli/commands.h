@@ -45,5 +45,7 @@ struct CommandGroup {
 const std::vector<CommandGroup>& command_groups();
 // The group a command line names ("flow" for `gomo -o json flow validate x`), or "" for none.
 std::string command_group_of(int argc, char** argv);
+// The word after the group ("validate" there), or "" when the group is followed by a flag or nothing.
+std::string subcommand_of(int argc, char** argv);
 
 }  // namespace gomo::cli

@@ -31,6 +31,11 @@ struct Context {
   // (IsMember sets are found by themselves), e.g. rule ids for --ignore. Filled while the tree is built.
   std::map<const CLI::Option*, std::vector<std::string>> completion_values;
 
+  // The subcommand of the group the command line names (`validate` in `gomo flow validate x.yaml`), so
+  // that the group builds that one alone; empty: build them all. See build_app (main.cc).
+  std::string only_subcommand;
+  bool builds(const char* name) const { return only_subcommand.empty() || only_subcommand == name; }
+
   // Colour on `tty`? Honours --color, NO_COLOR, CLICOLOR=0, CLICOLOR_FORCE=1 and TERM=dumb.
   bool use_color(bool tty) const;
 };

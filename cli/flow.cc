@@ -101,15 +101,9 @@ int run_validate(Context& ctx, const ValidateFlags& f) {
   return checks::validate_exit_code(results, resolved->strict);
 }
 
-}  // namespace
-
-void add_flow_commands(CLI::App& app, Context& ctx, Action& action) {
-  (void)ctx;
-  auto* flow = app.add_subcommand("flow", "Validate, format, convert, draw and simulate call flows; push and pull them");
-  flow->require_subcommand(1);
-
+void add_flow_validate_command(CLI::App& flow, Context& ctx, Action& action) {
   auto vf = std::make_shared<ValidateFlags>();
-  auto* validate = flow->add_subcommand("validate", "Check call flows (YAML or JSON) for errors, with file:line:col diagnostics");
+  auto* validate = flow.add_subcommand("validate", "Check call flows (YAML or JSON) for errors, with file:line:col diagnostics");
   validate->add_option("paths", vf->paths, "Flow files or directories (recursive); - reads stdin")->required();
   validate->add_option("-f,--format", vf->formats,
                        "Output format: text, json, github, sarif or junit (default: github under GitHub Actions, else text); "
@@ -129,6 +123,15 @@ void add_flow_commands(CLI::App& app, Context& ctx, Action& action) {
   validate->add_option("-j,--jobs", vf->jobs, "Files checked in parallel (default: one per core)");
   add_flow_remote_flags(validate, vf->remote);
   validate->callback([vf, &action] { action = [vf](Context& c) { return run_validate(c, *vf); }; });
+}
+
+}  // namespace
+
+void add_flow_commands(CLI::App& app, Context& ctx, Action& action) {
+  auto* flow = app.add_subcommand("flow", "Validate, format, convert, draw and simulate call flows; push and pull them");
+  flow->require_subcommand(1);
+
+  if (ctx.builds("validate")) add_flow_validate_command(*flow, ctx, action);
   add_flow_format_commands(*flow, ctx, action);
   add_flow_sim_commands(*flow, ctx, action);
   add_flow_sync_commands(*flow, ctx, action);

@@ -217,35 +217,40 @@ int run_flow_graph(Context& ctx, const FlowGraphFlags& f) {
 }  // namespace
 
 void add_flow_format_commands(CLI::App& flow, Context& ctx, Action& action) {
-  (void)ctx;
-  auto ff = std::make_shared<FlowFmtFlags>();
-  auto* fmt = flow.add_subcommand("fmt", "Rewrite flows in canonical form (stable key order, 2-space YAML; comments kept)");
-  fmt->add_option("paths", ff->paths, "Flow files or directories (recursive); - reads stdin and writes stdout")->required();
-  fmt->add_flag("--check", ff->check, "Write nothing; list files that would change and exit 1 if any (CI)");
-  fmt->add_flag("--diff", ff->diff, "Write nothing; print a unified diff of the changes and exit 1 if any");
-  fmt->add_flag("--drop-comments", ff->drop_comments, "Rewrite even when YAML comments cannot all be kept (they are dropped)");
-  fmt->add_option("--name", ff->name, "Name a bare graph, making it the API body {name, graph}");
-  fmt->callback([ff, &action] { action = [ff](Context& c) { return run_flow_fmt(c, *ff); }; });
+  if (ctx.builds("fmt")) {
+    auto ff = std::make_shared<FlowFmtFlags>();
+    auto* fmt = flow.add_subcommand("fmt", "Rewrite flows in canonical form (stable key order, 2-space YAML; comments kept)");
+    fmt->add_option("paths", ff->paths, "Flow files or directories (recursive); - reads stdin and writes stdout")->required();
+    fmt->add_flag("--check", ff->check, "Write nothing; list files that would change and exit 1 if any (CI)");
+    fmt->add_flag("--diff", ff->diff, "Write nothing; print a unified diff of the changes and exit 1 if any");
+    fmt->add_flag("--drop-comments", ff->drop_comments, "Rewrite even when YAML comments cannot all be kept (they are dropped)");
+    fmt->add_option("--name", ff->name, "Name a bare graph, making it the API body {name, graph}");
+    fmt->callback([ff, &action] { action = [ff](Context& c) { return run_flow_fmt(c, *ff); }; });
+  }
 
-  auto cf = std::make_shared<FlowConvertFlags>();
-  auto* convert = flow.add_subcommand("convert", "Convert a flow between YAML and JSON, and nodes as array or map");
-  convert->add_option("file", cf->path, "Flow file; - reads stdin")->required();
-  convert->add_option("--to", cf->to, "Output format: json or yaml")->required()->check(CLI::IsMember({"json", "yaml"}));
-  convert->add_option("--nodes", cf->nodes, "Nodes as an array (canonical) or a map keyed by id (default: as in the input)")
-      ->check(CLI::IsMember({"array", "map"}));
-  convert->add_option("-O,--out", cf->out, "Write to this file instead of stdout");
-  convert->add_option("--name", cf->name, "Name a bare graph, making it the API body {name, graph}");
-  convert->callback([cf, &action] { action = [cf](Context& c) { return run_flow_convert(c, *cf); }; });
+  if (ctx.builds("convert")) {
+    auto cf = std::make_shared<FlowConvertFlags>();
+    auto* convert = flow.add_subcommand("convert", "Convert a flow between YAML and JSON, and nodes as array or map");
+    convert->add_option("file", cf->path, "Flow file; - reads stdin")->required();
+    convert->add_option("--to", cf->to, "Output format: json or yaml")->required()->check(CLI::IsMember({"json", "yaml"}));
+    convert->add_option("--nodes", cf->nodes, "Nodes as an array (canonical) or a map keyed by id (default: as in the input)")
+        ->check(CLI::IsMember({"array", "map"}));
+    convert->add_option("-O,--out", cf->out, "Write to this file instead of stdout");
+    convert->add_option("--name", cf->name, "Name a bare graph, making it the API body {name, graph}");
+    convert->callback([cf, &action] { action = [cf](Context& c) { return run_flow_convert(c, *cf); }; });
+  }
 
-  auto gf = std::make_shared<FlowGraphFlags>();
-  auto* graph = flow.add_subcommand("graph", "Draw a flow: Mermaid or DOT text, or SVG/PNG with Graphviz");
-  graph->add_option("file", gf->path, "Flow file; - reads stdin")->required();
-  graph->add_option("-f,--format", gf->format, "mermaid (default), dot, svg or png (svg/png need Graphviz)")
-      ->check(CLI::IsMember({"mermaid", "dot", "svg", "png"}));
-  graph->add_option("-O,--out", gf->out, "Write to this file instead of stdout");
-  graph->add_option("--coverage", gf->coverage, "Colour edges by test coverage (a report from gomo flow test --coverage-out)")
-      ->type_name("FILE");
-  graph->callback([gf, &action] { action = [gf](Context& c) { return run_flow_graph(c, *gf); }; });
+  if (ctx.builds("graph")) {
+    auto gf = std::make_shared<FlowGraphFlags>();
+    auto* graph = flow.add_subcommand("graph", "Draw a flow: Mermaid or DOT text, or SVG/PNG with Graphviz");
+    graph->add_option("file", gf->path, "Flow file; - reads stdin")->required();
+    graph->add_option("-f,--format", gf->format, "mermaid (default), dot, svg or png (svg/png need Graphviz)")
+        ->check(CLI::IsMember({"mermaid", "dot", "svg", "png"}));
+    graph->add_option("-O,--out", gf->out, "Write to this file instead of stdout");
+    graph->add_option("--coverage", gf->coverage, "Colour edges by test coverage (a report from gomo flow test --coverage-out)")
+        ->type_name("FILE");
+    graph->callback([gf, &action] { action = [gf](Context& c) { return run_flow_graph(c, *gf); }; });
+  }
 }
 
 }  // namespace gomo::cli

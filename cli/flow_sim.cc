@@ -237,9 +237,9 @@ void add_flow_run_command(CLI::App& flow, Context& ctx, Action& action) {
 namespace gomo::cli {
 
 void add_flow_sim_commands(CLI::App& flow, Context& ctx, Action& action) {
-  add_flow_run_command(flow, ctx, action);
-  add_flow_test_command(flow, action);
-  add_flow_simulate_command(flow, action);
+  if (ctx.builds("run")) add_flow_run_command(flow, ctx, action);
+  if (ctx.builds("test")) add_flow_test_command(flow, action);
+  if (ctx.builds("simulate")) add_flow_simulate_command(flow, action);
 }
 
 }  // namespace gomo::cli

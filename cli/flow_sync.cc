@@ -205,40 +205,45 @@ int run_flow_pull(Context& ctx, const FlowSyncFlags& f) {
 }  // namespace
 
 void add_flow_sync_commands(CLI::App& flow, Context& ctx, Action& action) {
-  (void)ctx;
-  const char* codes = "Exit codes: 0 ok, 1 local errors (not pushed), 2 usage or unreadable file or ambiguous name, "
-                      "3 API error, 4 authentication, 5 network or server unavailable.";
-  auto push = std::make_shared<FlowSyncFlags>();
-  auto* p = flow.add_subcommand("push", "Create or update platform flows from files, by name; unchanged flows are not sent");
-  p->add_option("files", push->paths, "Flow files or directories (recursive); - reads stdin")->required();
-  p->add_option("--name", push->name, "Name a bare graph {startNodeId, nodes} (one file)");
-  p->add_option("--id", push->id, "Update this platform flow instead of the one of the same name (one file)");
-  p->add_flag("--dry-run", push->dry_run, "Send nothing: say what would happen and print the diff");
-  p->add_flag("--force", push->force, "Push even when the local checks find errors");
-  p->footer(codes);
-  add_target_flags(p, push->target);
-  p->callback([push, &action] { action = [push](Context& c) { return run_flow_push(c, *push, false); }; });
+  if (ctx.builds("push")) {
+    const char* codes = "Exit codes: 0 ok, 1 local errors (not pushed), 2 usage or unreadable file or ambiguous name, "
+                        "3 API error, 4 authentication, 5 network or server unavailable.";
+    auto push = std::make_shared<FlowSyncFlags>();
+    auto* p = flow.add_subcommand("push", "Create or update platform flows from files, by name; unchanged flows are not sent");
+    p->add_option("files", push->paths, "Flow files or directories (recursive); - reads stdin")->required();
+    p->add_option("--name", push->name, "Name a bare graph {startNodeId, nodes} (one file)");
+    p->add_option("--id", push->id, "Update this platform flow instead of the one of the same name (one file)");
+    p->add_flag("--dry-run", push->dry_run, "Send nothing: say what would happen and print the diff");
+    p->add_flag("--force", push->force, "Push even when the local checks find errors");
+    p->footer(codes);
+    add_target_flags(p, push->target);
+    p->callback([push, &action] { action = [push](Context& c) { return run_flow_push(c, *push, false); }; });
+  }
 
-  auto diff = std::make_shared<FlowSyncFlags>();
-  auto* d = flow.add_subcommand("diff", "Compare flow files with the platform flows of the same name (unified diff)");
-  d->add_option("files", diff->paths, "Flow files or directories (recursive); - reads stdin")->required();
-  d->add_option("--name", diff->name, "Name a bare graph (one file)");
-  d->add_option("--id", diff->id, "Compare with this platform flow instead of the one of the same name (one file)");
-  d->footer("Exit codes (as diff and git diff): 0 no differences, 1 differences (a flow missing on the platform is "
-            "one), 2 usage, unreadable file or ambiguous name, 3 API error, 4 authentication, 5 network.");
-  add_target_flags(d, diff->target);
-  d->callback([diff, &action] { action = [diff](Context& c) { return run_flow_push(c, *diff, true); }; });
+  if (ctx.builds("diff")) {
+    auto diff = std::make_shared<FlowSyncFlags>();
+    auto* d = flow.add_subcommand("diff", "Compare flow files with the platform flows of the same name (unified diff)");
+    d->add_option("files", diff->paths, "Flow files or directories (recursive); - reads stdin")->required();
+    d->add_option("--name", diff->name, "Name a bare graph (one file)");
+    d->add_option("--id", diff->id, "Compare with this platform flow instead of the one of the same name (one file)");
+    d->footer("Exit codes (as diff and git diff): 0 no differences, 1 differences (a flow missing on the platform is "
+              "one), 2 usage, unreadable file or ambiguous name, 3 API error, 4 authentication, 5 network.");
+    add_target_flags(d, diff->target);
+    d->callback([diff, &action] { action = [diff](Context& c) { return run_flow_push(c, *diff, true); }; });
+  }
 
-  auto pull = std::make_shared<FlowSyncFlags>();
-  auto* l = flow.add_subcommand("pull", "Write platform flows as canonical YAML (what gomo flow fmt writes)");
-  l->add_option("flows", pull->paths, "Flow ids or exact names")->required();
-  l->add_option("-f,--file", pull->file, "Write to FILE instead of stdout (one flow)")->type_name("FILE");
-  l->add_option("--output-dir", pull->output_dir, "Write each flow to DIR/<name>.yaml")->type_name("DIR");
-  l->add_flag("--force", pull->force, "Overwrite existing files");
-  l->footer("Exit codes: 0 ok, 2 usage, an existing file (without --force) or an ambiguous name, 3 API error or no "
-            "such flow, 4 authentication, 5 network or server unavailable.");
-  add_target_flags(l, pull->target);
-  l->callback([pull, &action] { action = [pull](Context& c) { return run_flow_pull(c, *pull); }; });
+  if (ctx.builds("pull")) {
+    auto pull = std::make_shared<FlowSyncFlags>();
+    auto* l = flow.add_subcommand("pull", "Write platform flows as canonical YAML (what gomo flow fmt writes)");
+    l->add_option("flows", pull->paths, "Flow ids or exact names")->required();
+    l->add_option("-f,--file", pull->file, "Write to FILE instead of stdout (one flow)")->type_name("FILE");
+    l->add_option("--output-dir", pull->output_dir, "Write each flow to DIR/<name>.yaml")->type_name("DIR");
+    l->add_flag("--force", pull->force, "Overwrite existing files");
+    l->footer("Exit codes: 0 ok, 2 usage, an existing file (without --force) or an ambiguous name, 3 API error or no "
+              "such flow, 4 authentication, 5 network or server unavailable.");
+    add_target_flags(l, pull->target);
+    l->callback([pull, &action] { action = [pull](Context& c) { return run_flow_pull(c, *pull); }; });
+  }
 }
 
 }  // namespace gomo::cli

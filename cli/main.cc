@@ -13,6 +13,8 @@
 
 namespace gomo::cli {
 
+constexpr const char* kAppDescription = "gomo: the command-line toolkit for Gomobile voice campaigns";
+
 bool Context::use_color(bool tty) const {
   if (color == "always") return true;
   if (color == "never") return false;
@@ -72,20 +74,45 @@ const std::vector<CommandGroup>& command_groups() {
   return kGroups;
 }
 
-std::string command_group_of(int argc, char** argv) {
-  // The first word that is neither a global flag nor its value. Global flags with a value: -o, --color.
-  for (int i = 1; i < argc; ++i) {
+namespace {
+
+// The words of the command line that are neither global flags nor their values (-o, --color take one).
+std::vector<std::string_view> command_words(int argc, char** argv, size_t max) {
+  std::vector<std::string_view> words;
+  for (int i = 1; i < argc && words.size() < max; ++i) {
     std::string_view a = argv[i];
     if (a == "-o" || a == "--output" || a == "--color") {
       ++i;
       continue;
     }
-    if (!a.empty() && a[0] == '-') continue;
-    for (const auto& group : command_groups())
-      if (a == group.name) return group.name;
-    return "";
+    if (!a.empty() && a[0] == '-') {
+      if (!words.empty()) break;  // a flag of the group: the group has to be whole (`gomo flow --help`)
+      continue;
+    }
+    words.push_back(a);
   }
+  return words;
+}
+
+bool has_subcommand(CLI::App& app, const std::string& name) {
+  for (const CLI::App* sub : app.get_subcommands({}))
+    if (sub->get_name() == name) return true;
+  return false;
+}
+
+}  // namespace
+
+std::string command_group_of(int argc, char** argv) {
+  auto words = command_words(argc, argv, 1);
+  if (words.empty()) return "";
+  for (const auto& group : command_groups())
+    if (words[0] == group.name) return group.name;
   return "";
+}
+
+std::string subcommand_of(int argc, char** argv) {
+  auto words = command_words(argc, argv, 2);
+  return words.size() == 2 && !command_group_of(argc, argv).empty() ? std::string(words[1]) : "";
 }
 
 int run(int argc, char** argv) {
@@ -93,22 +120,31 @@ int run(int argc, char** argv) {
   ctx.stdout_tty = isatty(STDOUT_FILENO);
   ctx.stderr_tty = isatty(STDERR_FILENO);
   ctx.stdin_tty = isatty(STDIN_FILENO);
-  CLI::App app{"gomo: the command-line toolkit for Gomobile voice campaigns", "gomo"};
   Action action;
-  // Building only the group the command line names keeps start-up short (the whole tree is ~20% of
-  // `gomo flow validate FILE`'s instructions); help, completion and mistakes get the whole tree.
-  build_app(app, ctx, action, command_group_of(argc, argv));
+  // Building only the command the line names keeps start-up short: the whole tree was ~20% of
+  // `gomo flow validate FILE`'s instructions, the flow group alone 7%. Help, completion and mistakes get
+  // the whole tree (a word that is no subcommand of the group, e.g. a typo, rebuilds it whole).
+  const std::string group = command_group_of(argc, argv);
+  ctx.only_subcommand = subcommand_of(argc, argv);
+  auto app = std::make_unique<CLI::App>(kAppDescription, "gomo");
+  build_app(*app, ctx, action, group);
+  if (!ctx.only_subcommand.empty() && !has_subcommand(*app->get_subcommand(group), ctx.only_subcommand)) {
+    ctx.only_subcommand.clear();
+    ctx.completion_values.clear();
+    app = std::make_unique<CLI::App>(kAppDescription, "gomo");
+    build_app(*app, ctx, action, group);
+  }
   try {
-    app.parse(argc, argv);
+    app->parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     // CLI11 would exit 100-127 for parse errors; gomo's contract is 2 (help/version are 0).
-    if (e.get_exit_code() == 0) return app.exit(e);
+    if (e.get_exit_code() == 0) return app->exit(e);
     std::cerr << "gomo: " << e.what() << "\n";
     std::cerr << "Run 'gomo --help' or 'gomo <command> --help' for usage.\n";
     return kExitUsage;
   }
   if (!action) {
-    std::cerr << app.help();
+    std::cerr << app->help();
     return kExitUsage;
   }
   return action(ctx);

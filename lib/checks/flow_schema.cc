@@ -14,14 +14,15 @@ const std::string& flow_schema_text() {
 }
 
 const document::Value& flow_schema() {
-  // Parsed once; thread-safe static initialisation.
-  static const std::unique_ptr<document::Document> doc = [] {
+  // Parsed once (thread-safe static initialisation) and never freed: freeing it at exit cost a fifth
+  // of a one-file `gomo flow validate`.
+  static const document::Document* const doc = [] {
     auto d = document::read_json("schemas/flow.schema.json", flow_schema_text());
     if (!d->parsed) {
       std::fprintf(stderr, "gomo: internal error: the embedded flow schema does not parse\n");
       std::abort();
     }
-    return d;
+    return d.release();
   }();
   return doc->root;
 }

@@ -128,7 +128,7 @@ SchemaChecker::SchemaChecker(const Value& schema) : root_(schema), index_(std::m
     for (const auto& m : cur->members) stack.push_back(&m.value);
     Keywords& k = index_->by_schema[cur];
     for (const auto& m : cur->members) {
-      const std::string& key = m.key.text;
+      const std::string_view key = m.key.text;  // compares by length first
       const Value* val = &m.value;
       if (key == "$ref") k.has_ref = true;
       else if (key == "type") k.type = val;
