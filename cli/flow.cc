@@ -80,6 +80,7 @@ int run_validate(Context& ctx, const ValidateFlags& f) {
     return kExitUsage;
   }
 
+  resolved->options.keep_documents = inputs->size() == 1;  // the process ends after this file
   auto results = checks::validate_inputs(std::move(inputs.value()), resolved->options);
   if (int code = flow_remote_validate(ctx, f.remote, resolved->options, remote_inputs, results)) return code;
   report::RunInfo run;

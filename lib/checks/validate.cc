@@ -9,6 +9,7 @@
 #include <atomic>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <sstream>
 #include <thread>
 
@@ -46,6 +47,14 @@ bool suppressed_by_node(const model::Flow& flow, const diag::Diagnostic& d) {
       if (r == d.rule || r == "all") return true;
   }
   return false;
+}
+
+// ValidateOptions::keep_documents: reachable from a global that is never destroyed.
+void keep_until_exit(std::unique_ptr<document::Document> doc) {
+  static std::mutex mutex;
+  static auto* kept = new std::vector<std::unique_ptr<document::Document>>();
+  std::lock_guard<std::mutex> lock(mutex);
+  kept->push_back(std::move(doc));
 }
 
 }  // namespace
@@ -121,6 +130,7 @@ FileResult validate_text(const std::string& path, std::string text, const Valida
     result.diagnostics.push_back(std::move(d));
   }
   diag::sort_and_dedupe(result.diagnostics);
+  if (options.keep_documents) keep_until_exit(std::move(doc));
   return result;
 }
 

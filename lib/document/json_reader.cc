@@ -1,5 +1,6 @@
 // Strict JSON (RFC 8259) into the positioned tree. Hand-written because no JSON parser in Debian
 // reports value positions (nlohmann's SAX gives none); this one tracks line and character column.
+#include <array>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -11,6 +12,14 @@ namespace gomo::document {
 namespace {
 
 constexpr int kMaxDepth = 512;
+
+// Bytes that end a run of plain string content: the closing quote, a backslash, control characters.
+constexpr auto kStringStop = [] {
+  std::array<bool, 256> stop{};
+  for (int c = 0; c < 0x20; ++c) stop[static_cast<size_t>(c)] = true;
+  stop['"'] = stop['\\'] = true;
+  return stop;
+}();
 
 class JsonReader {
  public:
@@ -65,11 +74,14 @@ class JsonReader {
       if (c == '\n') {
         ++line_;
         col_ = 1;
-      } else if (c == ' ' || c == '\t' || c == '\r') {
-        ++col_;
-      } else {
-        break;
+        ++p;
+        const char* indent = p;
+        while (p < end && *p == ' ') ++p;
+        col_ += static_cast<uint32_t>(p - indent);
+        continue;
       }
+      if (c != ' ' && c != '\t' && c != '\r') break;
+      ++col_;
       ++p;
     }
     pos_ = static_cast<size_t>(p - s_.data());
@@ -210,7 +222,7 @@ class JsonReader {
       uint32_t chars = 0;
       while (run < s_.size()) {
         unsigned char c = static_cast<unsigned char>(s_[run]);
-        if (c == '"' || c == '\\' || c < 0x20) break;
+        if (kStringStop[c]) break;
         chars += (c & 0xC0) != 0x80;
         ++run;
       }
