@@ -45,18 +45,17 @@ namespace {
 // definitions/valueSource/allOf[*]/then/properties/<property>/enum.
 std::vector<std::string> value_source_enum(std::string_view property) {
   std::vector<std::string> out;
-  const Value* defs = flow_schema().find("definitions");
-  const Value* vs = defs ? defs->find("valueSource") : nullptr;
-  const Value* all_of = vs ? vs->find("allOf") : nullptr;
-  if (!all_of || !all_of->is_sequence()) return out;
-  for (const auto& branch : all_of->items) {
-    const Value* then = branch.find("then");
-    const Value* props = then ? then->find("properties") : nullptr;
-    const Value* prop = props ? props->find(property) : nullptr;
-    const Value* values = prop ? prop->find("enum") : nullptr;
-    if (!values || !values->is_sequence()) continue;
-    for (const auto& v : values->items)
-      if (v.is_string()) out.push_back(v.text);
+  const schema::Node* vs = flow_schema_definition("valueSource");
+  if (!vs) return out;
+  for (const schema::Node* branch : vs->all_of) {
+    const schema::Node* then = branch->then_schema;
+    if (!then) continue;
+    const schema::Node* prop = nullptr;
+    for (const auto& p : then->properties)
+      if (std::string_view(p.name.text, p.name.length) == property) prop = p.schema;
+    if (!prop || !prop->has_enum) continue;
+    for (const auto& v : prop->enum_values)
+      if (v.kind == document::Kind::kString) out.emplace_back(v.text, v.length);
     break;
   }
   return out;

@@ -13,9 +13,8 @@ extern const Rule kRuleSyntax, kRuleDuplicateKey, kRuleSchema, kRuleUnknownNodeT
 namespace {
 
 void check_schema(const CheckContext& ctx, Reporter& out) {
-  static const SchemaChecker* const checker = new SchemaChecker(flow_schema());  // never freed, as the schema
   std::vector<SchemaViolation> violations;
-  checker->check(ctx.flow.doc->root, violations);
+  flow_schema_checker().check(ctx.flow.doc->root, violations);
   for (auto& v : violations) out.report(v.rule, *v.at, std::move(v.message), std::move(v.fix));
 }
 

@@ -10,9 +10,15 @@
 //   x-gomo-noun  how to name the value or its fields in messages ("node type", "output for a play node")
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "checks/schema_node.h"
 #include "document/document.h"
+
+namespace gomo::checks::schema {
+class Compiled;
+}
 
 namespace gomo::checks {
 
@@ -23,12 +29,14 @@ struct SchemaViolation {
   std::string fix;                      // suggested replacement text, when there is one
 };
 
-// Construction indexes the keywords of every schema object under `schema` once (cost linear in the
-// schema's size), so checking does no keyword lookups by name. Thread-safe after construction.
+// Checks instances against a schema compiled into schema::Node objects (schema_compile.h): no keyword
+// is looked up by name while checking. Thread-safe.
 class SchemaChecker {
  public:
-  // REQUIRES: `schema` outlives the checker.
+  // Compiles `schema` now. REQUIRES: `schema` outlives the checker.
   explicit SchemaChecker(const document::Value& schema);
+  // A schema compiled into the binary (flow_schema_checker()).
+  explicit SchemaChecker(const schema::Node& root);
   ~SchemaChecker();
   SchemaChecker(const SchemaChecker&) = delete;
   SchemaChecker& operator=(const SchemaChecker&) = delete;
@@ -39,17 +47,19 @@ class SchemaChecker {
   bool matches(const document::Value& instance) const;
 
  private:
-  struct Keywords;
-  struct Index;
   // With `out` null: returns false at the first violation. Else appends violations, returns none found.
-  bool eval(const document::Value& v, const document::Value& schema, std::vector<SchemaViolation>* out) const;
-  const document::Value* resolve(const document::Value& schema) const;
-  void index_dispatch(Keywords& keywords) const;
-  const document::Value& root_;
-  std::unique_ptr<Index> index_;
+  bool eval(const document::Value& v, const schema::Node& schema, std::vector<SchemaViolation>* out) const;
+  std::unique_ptr<schema::Compiled> compiled_;  // when compiled at run time
+  const schema::Node* root_;
 };
 
-// The flow schema compiled into the binary (schemas/flow.schema.json), parsed once.
+// schemas/flow.schema.json, compiled into the binary at build time (gomo_schema_gen): checking a
+// flow parses nothing.
+const SchemaChecker& flow_schema_checker();
+// definitions/NAME of the compiled flow schema, or nullptr.
+const schema::Node* flow_schema_definition(std::string_view name);
+// The same schema as a document (its text is embedded too), parsed on first use: `flow fmt` orders
+// keys by it.
 const document::Value& flow_schema();
 const std::string& flow_schema_text();
 
