@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "document/children.h"
+
 namespace gomo::document {
 
 struct Mark {
@@ -21,8 +23,8 @@ const char* kind_name(Kind kind);  // "null", "boolean", "integer", "number", "s
 struct Member;
 
 struct Value {
-  // The small members come first so they share one word: 128 bytes a value instead of 144 (a
-  // document's memory is mostly its values).
+  // 96 bytes: the small members come first so they share one word, and the children are Children (one
+  // pointer each) rather than vectors. A document's memory is mostly its values.
   Kind kind = Kind::kNull;
   bool boolean = false;
   // Links set once the tree is complete (Document::link): `parent` is the containing sequence or
@@ -34,8 +36,8 @@ struct Value {
   std::string text;   // strings: the value; other scalars: the source text
   int64_t integer = 0;
   double number = 0;  // set for kInt too
-  std::vector<Value> items;     // kSequence
-  std::vector<Member> members;  // kMapping, in source order (duplicates kept; see Document::problems)
+  Children<Value> items;     // kSequence
+  Children<Member> members;  // kMapping, in source order (duplicates kept; see Document::problems)
   const Value* parent = nullptr;
 
   bool is_null() const { return kind == Kind::kNull; }

@@ -208,7 +208,7 @@ class FastReader {
       p = pos_;
     }
     v.end = next_token_mark();
-    take(v.members, members);
+    v.members.take(members);
     return true;
   }
 
@@ -230,7 +230,7 @@ class FastReader {
       }
     }
     v.end = next_token_mark();
-    take(v.items, items);
+    v.items.take(items);
     return true;
   }
 
@@ -304,19 +304,11 @@ class FastReader {
     }
     ++p;
     v.end = mark(p);
-    take(v.items, items);
-    take(v.members, members);
+    v.items.take(items);
+    v.members.take(members);
     return true;
   }
 
-  // Moves a finished collection's children out of the scratch buffer for its depth, so each vector in
-  // the tree is allocated once, at its final size, instead of growing 1, 2, 4, 8...
-  template <typename T>
-  static void take(std::vector<T>& to, std::vector<T>& from) {
-    to.reserve(from.size());
-    for (auto& x : from) to.push_back(std::move(x));
-    from.clear();
-  }
 
   bool parse_flow_node(Value& v, size_t& p, int depth) {
     if (s_[p] == '[' || s_[p] == '{') return parse_flow(v, p, depth);
