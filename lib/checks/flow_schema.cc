@@ -9,20 +9,14 @@ namespace gomo::checks {
 const char* flow_schema_source();  // generated from schemas/flow.schema.json
 
 namespace generated {  // gomo_schema_gen's output (CMakeLists.txt)
-extern const schema::Node kFlowSchemaNodes[];
-extern const schema::Definition kFlowSchemaDefinitions[];
-extern const unsigned kFlowSchemaDefinitionCount;
+extern const schema::Tables kFlowSchema;
 }  // namespace generated
 
-const SchemaChecker& flow_schema_checker() {
-  static const SchemaChecker* const checker = new SchemaChecker(generated::kFlowSchemaNodes[0]);  // never freed
-  return *checker;
-}
+const schema::Tables& flow_schema_tables() { return generated::kFlowSchema; }
 
-const schema::Node* flow_schema_definition(std::string_view name) {
-  for (unsigned i = 0; i < generated::kFlowSchemaDefinitionCount; ++i)
-    if (name == generated::kFlowSchemaDefinitions[i].name) return generated::kFlowSchemaDefinitions[i].node;
-  return nullptr;
+const SchemaChecker& flow_schema_checker() {
+  static const SchemaChecker* const checker = new SchemaChecker(generated::kFlowSchema);  // never freed
+  return *checker;
 }
 
 const std::string& flow_schema_text() {

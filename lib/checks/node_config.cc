@@ -45,17 +45,21 @@ namespace {
 // definitions/valueSource/allOf[*]/then/properties/<property>/enum.
 std::vector<std::string> value_source_enum(std::string_view property) {
   std::vector<std::string> out;
-  const schema::Node* vs = flow_schema_definition("valueSource");
+  const schema::Tables& t = flow_schema_tables();
+  const schema::Node* vs = nullptr;
+  for (uint32_t i = 0; i < t.definition_count; ++i)
+    if (t.str(t.definitions[i].name) == "valueSource") vs = &t.node(t.definitions[i].node);
   if (!vs) return out;
-  for (const schema::Node* branch : vs->all_of) {
-    const schema::Node* then = branch->then_schema;
-    if (!then) continue;
+  for (uint32_t b = 0; b < vs->all_of.size; ++b) {
+    const schema::Node& branch = t.node(t.node_lists[vs->all_of.begin + b]);
+    if (branch.then_schema == schema::kNone) continue;
+    const schema::Node& then = t.node(branch.then_schema);
     const schema::Node* prop = nullptr;
-    for (const auto& p : then->properties)
-      if (std::string_view(p.name.text, p.name.length) == property) prop = p.schema;
+    for (uint32_t p = 0; p < then.properties.size; ++p)
+      if (t.str(t.properties[then.properties.begin + p].name) == property) prop = &t.node(t.properties[then.properties.begin + p].schema);
     if (!prop || !prop->has_enum) continue;
-    for (const auto& v : prop->enum_values)
-      if (v.kind == document::Kind::kString) out.emplace_back(v.text, v.length);
+    for (uint32_t e = 0; e < prop->enum_values.size; ++e)
+      if (const schema::Constant& c = t.constants[prop->enum_values.begin + e]; c.kind == document::Kind::kString) out.emplace_back(t.str(c.text));
     break;
   }
   return out;

@@ -17,7 +17,7 @@
 #include "document/document.h"
 
 namespace gomo::checks::schema {
-class Compiled;
+struct Compiled;
 }
 
 namespace gomo::checks {
@@ -29,14 +29,14 @@ struct SchemaViolation {
   std::string fix;                      // suggested replacement text, when there is one
 };
 
-// Checks instances against a schema compiled into schema::Node objects (schema_compile.h): no keyword
+// Checks instances against a schema compiled into tables (schema_node.h, schema_compile.h): no keyword
 // is looked up by name while checking. Thread-safe.
 class SchemaChecker {
  public:
   // Compiles `schema` now. REQUIRES: `schema` outlives the checker.
   explicit SchemaChecker(const document::Value& schema);
   // A schema compiled into the binary (flow_schema_checker()).
-  explicit SchemaChecker(const schema::Node& root);
+  explicit SchemaChecker(const schema::Tables& tables);
   ~SchemaChecker();
   SchemaChecker(const SchemaChecker&) = delete;
   SchemaChecker& operator=(const SchemaChecker&) = delete;
@@ -48,16 +48,16 @@ class SchemaChecker {
 
  private:
   // With `out` null: returns false at the first violation. Else appends violations, returns none found.
-  bool eval(const document::Value& v, const schema::Node& schema, std::vector<SchemaViolation>* out) const;
+  bool eval(const document::Value& v, schema::Index schema, std::vector<SchemaViolation>* out) const;
   std::unique_ptr<schema::Compiled> compiled_;  // when compiled at run time
-  const schema::Node* root_;
+  const schema::Tables* t_;
 };
 
 // schemas/flow.schema.json, compiled into the binary at build time (gomo_schema_gen): checking a
 // flow parses nothing.
 const SchemaChecker& flow_schema_checker();
-// definitions/NAME of the compiled flow schema, or nullptr.
-const schema::Node* flow_schema_definition(std::string_view name);
+// The compiled flow schema's tables (its definitions/NAME are in `definitions`).
+const schema::Tables& flow_schema_tables();
 // The same schema as a document (its text is embedded too), parsed on first use: `flow fmt` orders
 // keys by it.
 const document::Value& flow_schema();

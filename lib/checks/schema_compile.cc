@@ -1,7 +1,7 @@
 #include "checks/schema_compile.h"
 
-#include <algorithm>
 #include <cstdio>
+#include <unordered_map>
 
 #include "base/strings.h"
 
@@ -25,8 +25,6 @@ uint8_t type_bits(std::string_view type) {
   return 0;
 }
 
-Name name_of(const std::string& s) { return Name{s.c_str(), static_cast<uint32_t>(s.size())}; }
-
 }  // namespace
 
 class Compiler {
@@ -36,79 +34,100 @@ class Compiler {
   void run() {
     node(root_);
     if (const Value* defs = root_.find("definitions"); defs && defs->is_mapping())
-      for (const auto& m : defs->members) out_.definitions_.push_back({m.key.text.c_str(), node(m.value)});
+      for (const auto& m : defs->members) {
+        const Index n = node(m.value);
+        out_.definitions.push_back({str(m.key.text), n});
+      }
   }
 
  private:
-  const Node* node(const Value& v) {
+  // Nodes are filled in a local and stored at the end: compiling children appends to the tables.
+  Index node(const Value& v) {
     if (auto it = memo_.find(&v); it != memo_.end()) return it->second;
-    Node& n = out_.nodes_.emplace_back();
-    memo_[&v] = &n;  // before the children: schemas may refer to themselves
+    const Index index = static_cast<Index>(out_.nodes.size());
+    out_.nodes.emplace_back();
+    memo_[&v] = index;  // before the children: schemas may refer to themselves
+    Node n;
     if (v.kind == Kind::kBool) {
       n.is_boolean = true;
       n.boolean = v.boolean;
-      return &n;
+    } else if (v.is_mapping()) {
+      Bounds bounds;
+      bool has_bounds = false;
+      for (const auto& m : v.members) keyword(n, bounds, has_bounds, m.key.text, m.value, v);
+      if (has_bounds) {
+        n.bounds = static_cast<Index>(out_.bounds.size());
+        out_.bounds.push_back(bounds);
+      }
+      if (n.has_all_of) index_dispatch(n, *v.find("allOf"));
     }
-    if (!v.is_mapping()) return &n;
-    for (const auto& m : v.members) keyword(n, m.key.text, m.value, v);
-    if (n.has_all_of) index_dispatch(n, *v.find("allOf"));
-    return &n;
+    out_.nodes[index] = n;
+    return index;
   }
 
-  void keyword(Node& n, std::string_view key, const Value& val, const Value& schema) {
+  void keyword(Node& n, Bounds& b, bool& has_bounds, std::string_view key, const Value& val, const Value& schema) {
+    auto bound = [&](Bound& slot) {
+      if (!val.is_number()) return;
+      slot = Bound{true, val.number, str(val.text)};
+      has_bounds = true;
+    };
     if (key == "$ref") {
       n.has_ref = true;
       if (const Value* target = resolve(schema, 0)) n.ref = node(*target);
     } else if (key == "type") {
       n.has_type = true;
-      std::vector<const char*> names;
+      std::vector<Str> names;
       auto add = [&](const Value& t) {
         n.type_mask |= type_bits(t.text);
         n.integer_type = n.integer_type || t.text == "integer";
-        names.push_back(t.text.c_str());
+        names.push_back(str(t.text));
       };
       if (val.is_sequence())
         for (const auto& t : val.items) add(t);
       else
         add(val);
-      n.type_names = list(out_.string_lists_, std::move(names));
+      n.type_names = append(out_.strs, names);
     } else if (key == "enum") {
       if (!val.is_sequence()) return;
       n.has_enum = true;
       std::vector<Constant> values;
       for (const auto& c : val.items) values.push_back(constant(c));
-      n.enum_values = list(out_.constant_lists_, std::move(values));
+      n.enum_values = append(out_.constants, values);
     } else if (key == "const") {
-      n.const_value = &out_.constants_.emplace_back(constant(val));
+      n.const_value = static_cast<Index>(out_.constants.size());
+      out_.constants.push_back(constant(val));
     } else if (key == "minLength") {
-      n.min_length = bound(val);
+      bound(b.min_length);
     } else if (key == "maxLength") {
-      n.max_length = bound(val);
+      bound(b.max_length);
     } else if (key == "minimum") {
-      n.minimum = bound(val);
+      bound(b.minimum);
     } else if (key == "maximum") {
-      n.maximum = bound(val);
+      bound(b.maximum);
     } else if (key == "minItems") {
-      n.min_items = bound(val);
+      bound(b.min_items);
     } else if (key == "maxItems") {
-      n.max_items = bound(val);
+      bound(b.max_items);
     } else if (key == "minProperties") {
-      n.min_properties = bound(val);
+      bound(b.min_properties);
     } else if (key == "maxProperties") {
-      n.max_properties = bound(val);
+      bound(b.max_properties);
     } else if (key == "items") {
       if (!val.is_sequence()) n.items = node(val);
     } else if (key == "required") {
       if (!val.is_sequence()) return;
       n.has_required = true;
-      std::vector<Name> names;
-      for (const auto& r : val.items) names.push_back(name_of(r.text));
-      n.required = list(out_.name_lists_, std::move(names));
+      std::vector<Str> names;
+      for (const auto& r : val.items) names.push_back(str(r.text));
+      n.required = append(out_.strs, names);
     } else if (key == "properties") {
       n.has_properties = true;
       std::vector<Property> props;
-      for (const auto& p : val.members) props.push_back({name_of(p.key.text), node(p.value)});
-      n.properties = list(out_.property_lists_, std::move(props));
+      for (const auto& p : val.members) {
+        const Index schema_index = node(p.value);
+        props.push_back({str(p.key.text), schema_index});
+      }
+      n.properties = append(out_.properties, props);
     } else if (key == "additionalProperties") {
       n.additional = node(val);
     } else if (key == "propertyNames") {
@@ -134,47 +153,56 @@ class Compiler {
     } else if (key == "else") {
       n.else_schema = node(val);
     } else if (key == "x-gomo-noun") {
-      if (val.is_string()) n.noun = val.text.c_str();
+      if (!val.is_string()) return;
+      n.has_noun = true;
+      n.noun = str(val.text);
     } else if (key == "x-gomo-rule") {
-      if (val.is_string() && !val.text.empty()) n.rule = val.text.c_str();
+      if (val.is_string()) n.rule = str(val.text);
     } else if (key == "x-gomo-aliases") {
       std::vector<Alias> aliases;
       for (const auto& a : val.members)
-        if (a.value.is_string()) aliases.push_back({name_of(a.key.text), a.value.text.c_str()});
-      n.aliases = list(out_.alias_lists_, std::move(aliases));
+        if (a.value.is_string()) aliases.push_back({str(a.key.text), str(a.value.text)});
+      n.aliases = append(out_.aliases, aliases);
     }
   }
 
+  // Appends `items` to `table` as one span.
   template <typename T>
-  static List<T> list(std::deque<std::vector<T>>& pool, std::vector<T> items) {
-    auto& kept = pool.emplace_back(std::move(items));
-    return List<T>{kept.data(), static_cast<uint32_t>(kept.size())};
+  static Span append(std::vector<T>& table, const std::vector<T>& items) {
+    Span span{static_cast<uint32_t>(table.size()), static_cast<uint32_t>(items.size())};
+    table.insert(table.end(), items.begin(), items.end());
+    return span;
   }
 
-  List<const Node*> nodes(const Value& seq) {
-    std::vector<const Node*> out;
-    for (const auto& s : seq.items) out.push_back(node(s));
-    return list(out_.node_lists_, std::move(out));
+  Span nodes(const Value& seq) {
+    std::vector<Index> list;
+    for (const auto& s : seq.items) list.push_back(node(s));
+    return append(out_.node_lists, list);
   }
 
-  static Constant constant(const Value& v) {
+  // `text` in the string table, each distinct text once.
+  Str str(std::string_view text) {
+    auto [it, fresh] = interned_.try_emplace(std::string(text));
+    if (fresh) {
+      it->second = Str{static_cast<uint32_t>(out_.strings.size()), static_cast<uint32_t>(text.size())};
+      out_.strings.append(text);
+    }
+    return it->second;
+  }
+
+  Constant constant(const Value& v) {
     Constant c;
     c.kind = v.kind;
     c.boolean = v.boolean;
     c.integer = v.integer;
     c.number = v.number;
     if (v.is_scalar()) {
-      c.text = v.kind == Kind::kNull ? "null" : v.kind == Kind::kBool ? (v.boolean ? "true" : "false") : v.text.c_str();
-      c.length = static_cast<uint32_t>(std::string_view(c.text).size());
+      c.text = str(v.kind == Kind::kNull ? "null" : v.kind == Kind::kBool ? (v.boolean ? "true" : "false") : std::string_view(v.text));
     } else {
-      c.composite = &v;
+      c.composite = static_cast<Index>(out_.composites.size());
+      out_.composites.push_back(&v);
     }
     return c;
-  }
-
-  static Bound bound(const Value& v) {
-    if (!v.is_number()) return {};
-    return Bound{true, v.number, v.text.c_str()};
   }
 
   // The target of a local $ref ("#/definitions/x"), its own $refs followed; null when unresolvable.
@@ -215,28 +243,44 @@ class Compiler {
   void index_dispatch(Node& n, const Value& all_of) {
     if (all_of.items.empty()) return;
     const Value* property = nullptr;
+    std::vector<const Value*> tags;
     std::vector<Property> dispatch;
     for (const auto& item : all_of.items) {
       const Value *p = nullptr, *tag = nullptr, *then_schema = nullptr;
       if (!tagged_branch(item, p, tag, then_schema)) return;
       if (property && p->text != property->text) return;
       property = p;
-      for (const auto& d : dispatch)
-        if (tag->text == d.name.text) return;  // the same tag twice: keep allOf's meaning
-      dispatch.push_back({name_of(tag->text), node(*then_schema)});
+      for (const Value* t : tags)
+        if (tag->text == t->text) return;  // the same tag twice: keep allOf's meaning
+      tags.push_back(tag);
+      const Index then_index = node(*then_schema);
+      dispatch.push_back({str(tag->text), then_index});
     }
-    n.dispatch_property = name_of(property->text);
-    n.dispatch = list(out_.property_lists_, std::move(dispatch));
+    n.dispatch_property = str(property->text);
+    n.dispatch = append(out_.properties, dispatch);
   }
 
   const Value& root_;
   Compiled& out_;
-  std::unordered_map<const Value*, const Node*> memo_;
+  std::unordered_map<const Value*, Index> memo_;
+  std::unordered_map<std::string, Str> interned_;
 };
 
 std::unique_ptr<Compiled> compile(const Value& root) {
   auto out = std::make_unique<Compiled>();
   Compiler(root, *out).run();
+  Tables& t = out->tables;
+  t.nodes = out->nodes.data();
+  t.strings = out->strings.data();
+  t.strs = out->strs.data();
+  t.constants = out->constants.data();
+  t.bounds = out->bounds.data();
+  t.properties = out->properties.data();
+  t.node_lists = out->node_lists.data();
+  t.aliases = out->aliases.data();
+  t.definitions = out->definitions.data();
+  t.definition_count = static_cast<uint32_t>(out->definitions.size());
+  t.composites = out->composites.data();
   return out;
 }
 
@@ -250,9 +294,9 @@ std::string literal(std::string_view s) {
     if (c == '"' || c == '\\') {
       out += '\\';
       out += static_cast<char>(c);
-    } else if (c < 0x20 || c >= 0x7F) {
+    } else if (c < 0x20 || c >= 0x7F || c == '?') {
       char buf[8];
-      std::snprintf(buf, sizeof buf, "\\%03o", c);  // octal: at most three digits, unlike \x
+      std::snprintf(buf, sizeof buf, "\\%03o", c);  // octal: at most three digits, unlike \x; `?` for trigraphs
       out += buf;
     } else {
       out += static_cast<char>(c);
@@ -267,151 +311,60 @@ std::string number(double d) {
   return buf;
 }
 
-class Emitter {
- public:
-  Emitter(const Compiled& compiled, std::string_view prefix) : compiled_(compiled), prefix_(prefix) {
-    size_t next = 0;
-    for (const Node& n : compiled.nodes()) index_[&n] = next++;
-  }
+std::string u32(uint32_t n) { return n == kNone ? "kNone" : std::to_string(n); }
+std::string str(Str s) { return "{" + std::to_string(s.offset) + ", " + std::to_string(s.length) + "}"; }
+std::string span(Span s) { return "{" + std::to_string(s.begin) + ", " + std::to_string(s.size) + "}"; }
+std::string boolean(bool b) { return b ? "true" : "false"; }
+std::string bound(const Bound& b) { return "{" + boolean(b.set) + ", " + number(b.value) + ", " + str(b.text) + "}"; }
 
-  bool run(std::string& out, std::string& error) {
-    out = "// Generated by gomo_schema_gen: do not edit.\n#include \"checks/schema_node.h\"\n\n"
-          "namespace gomo::checks::generated {\nusing namespace gomo::checks::schema;\n\n";
-    out += "extern const Node " + prefix_ + "Nodes[" + std::to_string(index_.size()) + "];\n\n";
-    std::string nodes;
-    size_t i = 0;
-    for (const Node& n : compiled_.nodes()) {
-      std::string fields;
-      if (!node(n, i++, out, fields, error)) return false;
-      nodes += "    {" + fields + "},\n";
-    }
-    out += "const Node " + prefix_ + "Nodes[" + std::to_string(index_.size()) + "] = {\n" + nodes + "};\n\n";
-    const auto& defs = compiled_.definitions();
-    out += "extern const Definition " + prefix_ + "Definitions[" + std::to_string(std::max<size_t>(defs.size(), 1)) + "] = {\n";
-    for (const auto& d : defs) out += "    {" + literal(d.name) + ", " + ref(d.node) + "},\n";
-    out += "};\nextern const unsigned " + prefix_ + "DefinitionCount = " + std::to_string(defs.size()) + ";\n\n}  // namespace gomo::checks::generated\n";
-    return true;
-  }
-
- private:
-  std::string ref(const Node* n) const { return n ? "&" + prefix_ + "Nodes[" + std::to_string(index_.at(n)) + "]" : "nullptr"; }
-
-  static std::string name(const Name& n) { return "{" + literal(n.text) + ", " + std::to_string(n.length) + "}"; }
-
-  bool constant(const Constant& c, std::string& out, std::string& error) const {
-    if (c.composite) {
-      error = "an object or array as an enum or const value cannot be compiled in";
-      return false;
-    }
-    out = "{document::Kind(" + std::to_string(static_cast<int>(c.kind)) + "), " + (c.boolean ? "true" : "false") + ", " +
-          std::to_string(c.integer) + "LL, " + number(c.number) + ", " + literal(c.text) + ", " + std::to_string(c.length) + ", nullptr}";
-    return true;
-  }
-
-  static void field(std::string& fields, const char* name, const std::string& value) {
-    fields += std::string(fields.empty() ? "" : ", ") + "." + name + " = " + value;
-  }
-
-  // Writes the arrays node `i` needs before the node table, and the node's designated initialisers.
-  bool node(const Node& n, size_t i, std::string& out, std::string& f, std::string& error) const {
-    const std::string id = std::to_string(i);
-    auto array = [&](const char* type, const std::string& name, const std::vector<std::string>& items) {
-      std::string body;
-      for (const auto& item : items) body += (body.empty() ? "" : ", ") + item;
-      out += "static const " + std::string(type) + " " + name + "[] = {" + body + "};\n";
-      return "{" + name + ", " + std::to_string(items.size()) + "}";
-    };
-    auto bound = [&](const char* key, const Bound& b) {
-      if (b.set) field(f, key, "{true, " + number(b.value) + ", " + literal(b.text) + "}");
-    };
-    if (n.is_boolean) field(f, "is_boolean", "true");
-    if (n.boolean) field(f, "boolean", "true");
-    if (n.has_ref) field(f, "has_ref", "true");
-    if (n.ref) field(f, "ref", ref(n.ref));
-    if (n.has_type) field(f, "has_type", "true");
-    if (n.type_mask) field(f, "type_mask", std::to_string(n.type_mask));
-    if (n.integer_type) field(f, "integer_type", "true");
-    if (!n.type_names.empty()) {
-      std::vector<std::string> items;
-      for (const char* t : n.type_names) items.push_back(literal(t));
-      field(f, "type_names", array("char*", "kTypes" + id, items));
-    }
-    if (n.has_enum) field(f, "has_enum", "true");
-    if (!n.enum_values.empty()) {
-      std::vector<std::string> items;
-      for (const auto& c : n.enum_values) {
-        std::string s;
-        if (!constant(c, s, error)) return false;
-        items.push_back(s);
-      }
-      field(f, "enum_values", array("Constant", "kEnum" + id, items));
-    }
-    if (n.const_value) {
-      std::string s;
-      if (!constant(*n.const_value, s, error)) return false;
-      out += "static const Constant kConst" + id + " = " + s + ";\n";
-      field(f, "const_value", "&kConst" + id);
-    }
-    bound("min_length", n.min_length);
-    bound("max_length", n.max_length);
-    bound("minimum", n.minimum);
-    bound("maximum", n.maximum);
-    bound("min_items", n.min_items);
-    bound("max_items", n.max_items);
-    bound("min_properties", n.min_properties);
-    bound("max_properties", n.max_properties);
-    if (n.items) field(f, "items", ref(n.items));
-    if (n.has_required) field(f, "has_required", "true");
-    if (!n.required.empty()) {
-      std::vector<std::string> items;
-      for (const auto& r : n.required) items.push_back(name(r));
-      field(f, "required", array("Name", "kRequired" + id, items));
-    }
-    if (n.has_properties) field(f, "has_properties", "true");
-    auto properties = [&](const List<Property>& props, const std::string& array_name) {
-      std::vector<std::string> items;
-      for (const auto& p : props) items.push_back("{" + name(p.name) + ", " + ref(p.schema) + "}");
-      return array("Property", array_name, items);
-    };
-    if (!n.properties.empty()) field(f, "properties", properties(n.properties, "kProperties" + id));
-    if (n.additional) field(f, "additional", ref(n.additional));
-    if (n.property_names) field(f, "property_names", ref(n.property_names));
-    if (n.has_all_of) field(f, "has_all_of", "true");
-    if (n.has_any_of) field(f, "has_any_of", "true");
-    if (n.has_one_of) field(f, "has_one_of", "true");
-    auto node_list = [&](const List<const Node*>& list, const std::string& array_name) {
-      std::vector<std::string> items;
-      for (const Node* s : list) items.push_back(ref(s));
-      return array("Node*", array_name, items);
-    };
-    if (!n.all_of.empty()) field(f, "all_of", node_list(n.all_of, "kAllOf" + id));
-    if (!n.any_of.empty()) field(f, "any_of", node_list(n.any_of, "kAnyOf" + id));
-    if (!n.one_of.empty()) field(f, "one_of", node_list(n.one_of, "kOneOf" + id));
-    if (n.not_schema) field(f, "not_schema", ref(n.not_schema));
-    if (n.if_schema) field(f, "if_schema", ref(n.if_schema));
-    if (n.then_schema) field(f, "then_schema", ref(n.then_schema));
-    if (n.else_schema) field(f, "else_schema", ref(n.else_schema));
-    if (n.noun) field(f, "noun", literal(n.noun));
-    if (n.rule) field(f, "rule", literal(n.rule));
-    if (!n.aliases.empty()) {
-      std::vector<std::string> items;
-      for (const auto& a : n.aliases) items.push_back("{" + name(a.from) + ", " + literal(a.to) + "}");
-      field(f, "aliases", array("Alias", "kAliases" + id, items));
-    }
-    if (n.dispatch_property.length) field(f, "dispatch_property", name(n.dispatch_property));
-    if (!n.dispatch.empty()) field(f, "dispatch", properties(n.dispatch, "kDispatch" + id));
-    return true;
-  }
-
-  const Compiled& compiled_;
-  std::string prefix_;
-  std::unordered_map<const Node*, size_t> index_;
-};
+// `static const TYPE NAME[] = {...};` (one zero element when empty: C++ has no empty arrays).
+template <typename T, typename F>
+std::string table(const char* type, const std::string& name, const std::vector<T>& rows, F row) {
+  std::string out = "static const " + std::string(type) + " " + name + "[] = {\n";
+  for (const auto& r : rows) out += "    " + row(r) + ",\n";
+  if (rows.empty()) out += "    {},\n";
+  return out + "};\n";
+}
 
 }  // namespace
 
-bool emit_cpp(const Compiled& compiled, std::string_view prefix, std::string& out, std::string& error) {
-  return Emitter(compiled, prefix).run(out, error);
+bool emit_cpp(const Compiled& c, std::string_view name_view, std::string& out, std::string& error) {
+  if (!c.composites.empty()) {
+    error = "an object or array as an enum or const value cannot be compiled in";
+    return false;
+  }
+  const std::string name(name_view);
+  out = "// Generated by gomo_schema_gen: do not edit.\n#include \"checks/schema_node.h\"\n\n"
+        "namespace gomo::checks::generated {\nusing namespace gomo::checks::schema;\nnamespace {\n\n";
+  out += "const char kStrings[] = " + (c.strings.empty() ? std::string("\"\"") : literal(c.strings)) + ";\n";
+  out += table("Str", "kStrs", c.strs, [](const Str& s) { return str(s); });
+  out += table("Constant", "kConstants", c.constants, [](const Constant& k) {
+    return "{document::Kind(" + std::to_string(static_cast<int>(k.kind)) + "), " + boolean(k.boolean) + ", " +
+           std::to_string(k.integer) + "LL, " + number(k.number) + ", " + str(k.text) + ", kNone}";
+  });
+  out += table("Bounds", "kBounds", c.bounds, [](const Bounds& b) {
+    return "{" + bound(b.min_length) + ", " + bound(b.max_length) + ", " + bound(b.minimum) + ", " + bound(b.maximum) + ", " +
+           bound(b.min_items) + ", " + bound(b.max_items) + ", " + bound(b.min_properties) + ", " + bound(b.max_properties) + "}";
+  });
+  out += table("Property", "kProperties", c.properties, [](const Property& p) { return "{" + str(p.name) + ", " + u32(p.schema) + "}"; });
+  out += table("Index", "kNodeLists", c.node_lists, [](Index i) { return u32(i); });
+  out += table("Alias", "kAliases", c.aliases, [](const Alias& a) { return "{" + str(a.from) + ", " + str(a.to) + "}"; });
+  out += table("Definition", "kDefinitions", c.definitions, [](const Definition& d) { return "{" + str(d.name) + ", " + u32(d.node) + "}"; });
+  out += table("Node", "kNodes", c.nodes, [](const Node& n) {
+    return "{" + boolean(n.is_boolean) + ", " + boolean(n.boolean) + ", " + boolean(n.has_ref) + ", " + boolean(n.has_type) + ", " +
+           boolean(n.integer_type) + ", " + boolean(n.has_enum) + ", " + boolean(n.has_required) + ", " + boolean(n.has_properties) +
+           ", " + boolean(n.has_all_of) + ", " + boolean(n.has_any_of) + ", " + boolean(n.has_one_of) + ", " + boolean(n.has_noun) +
+           ", " + std::to_string(n.type_mask) + ", " + u32(n.ref) + ", " + span(n.type_names) + ", " + span(n.enum_values) + ", " +
+           u32(n.const_value) + ", " + u32(n.bounds) + ", " + u32(n.items) + ", " + span(n.required) + ", " + span(n.properties) +
+           ", " + u32(n.additional) + ", " + u32(n.property_names) + ", " + span(n.all_of) + ", " + span(n.any_of) + ", " +
+           span(n.one_of) + ", " + u32(n.not_schema) + ", " + u32(n.if_schema) + ", " + u32(n.then_schema) + ", " +
+           u32(n.else_schema) + ", " + str(n.noun) + ", " + str(n.rule) + ", " + span(n.aliases) + ", " +
+           str(n.dispatch_property) + ", " + span(n.dispatch) + "}";
+  });
+  out += "\n}  // namespace\n\nextern const Tables " + name + ";\nconst Tables " + name +
+         " = {kNodes, kStrings, kStrs, kConstants, kBounds, kProperties, kNodeLists, kAliases, kDefinitions, " +
+         std::to_string(c.definitions.size()) + ", nullptr};\n\n}  // namespace gomo::checks::generated\n";
+  return true;
 }
 
 }  // namespace gomo::checks::schema

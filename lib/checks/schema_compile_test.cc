@@ -47,29 +47,35 @@ TEST_CASE("schema compile: the flow schema compiled into the binary checks as th
 }
 
 TEST_CASE("schema compile: definitions by name, and the lists rules read from them") {
-  const checks::schema::Node* vs = checks::flow_schema_definition("valueSource");
+  const checks::schema::Tables& t = checks::flow_schema_tables();
+  const checks::schema::Node* vs = nullptr;
+  for (uint32_t i = 0; i < t.definition_count; ++i)
+    if (t.str(t.definitions[i].name) == "valueSource") vs = &t.node(t.definitions[i].node);
   REQUIRE(vs);
   CHECK(vs->has_all_of);
-  CHECK_FALSE(vs->dispatch.empty());  // a tagged union on `source`
-  CHECK(std::string_view(vs->dispatch_property.text, vs->dispatch_property.length) == "source");
-  CHECK(checks::flow_schema_definition("no-such-definition") == nullptr);
+  CHECK(vs->dispatch.size > 0);  // a tagged union on `source`
+  CHECK(t.str(vs->dispatch_property) == "source");
 }
 
-TEST_CASE("schema compile: the C++ it writes holds every keyword, escaped") {
+TEST_CASE("schema compile: the C++ it writes is tables of numbers, with the strings escaped") {
   auto doc = document::read_json("s.json", R"({"definitions":{"t":{"type":["string","null"],"enum":["a\"b","\u00e9",null,1.5]}},
     "type":"object","required":["id"],"properties":{"id":{"$ref":"#/definitions/t"},"n":{"type":"integer","minimum":-2}},
     "additionalProperties":false,"x-gomo-noun":"node","x-gomo-rule":"r","x-gomo-aliases":{"onEnd":"onComplete"},
     "allOf":[{"if":{"properties":{"k":{"const":"x"}},"required":["k"]},"then":{"maxProperties":3}}]})");
   REQUIRE(doc->parsed);
   auto compiled = checks::schema::compile(doc->root);
+  CHECK(compiled->definitions.size() == 1);
+  CHECK(compiled->bounds.size() == 2);  // minimum, maxProperties
   std::string source, error;
   REQUIRE(checks::schema::emit_cpp(*compiled, "kTest", source, error));
   CHECK(error.empty());
-  for (const char* piece : {"extern const Node kTestNodes[", "\"a\\\"b\"", "\"\\303\\251\"", ".minimum = {true, -2, \"-2\"}",
-                            ".noun = \"node\"", ".rule = \"r\"", "{\"onEnd\", 5}, \"onComplete\"", ".dispatch_property = {\"k\", 1}",
-                            ".max_properties = {true, 3, \"3\"}", "kTestDefinitions[1]", "{\"t\", &kTestNodes[",
-                            "kTestDefinitionCount = 1"})
+  for (const char* piece : {"const Tables kTest = {kNodes, kStrings, kStrs, kConstants, kBounds", "a\\\"b", "\\303\\251",
+                            "onEnd", "onComplete", "{true, -2, {", "static const Node kNodes[] = {"})
     CHECK_MESSAGE(source.find(piece) != std::string::npos, piece);
+  // No pointers in the tables: nothing for the loader to relocate, so they stay read-only and shared.
+  const std::string tables = source.substr(0, source.find("const Tables kTest"));
+  CHECK(tables.find('&') == std::string::npos);
+  CHECK(tables.find("nullptr") == std::string::npos);
 }
 
 TEST_CASE("schema compile: an object as an enum value checks at run time but cannot be written out") {

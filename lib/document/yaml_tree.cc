@@ -60,13 +60,18 @@ void resolve_plain(Value& v) {
     return;
   }
   const std::string_view sv = s;  // string_view == compares sizes first (std::string == const char* calls strlen)
-  if (sv == "~" || sv == "null" || sv == "Null" || sv == "NULL") {
-    v.kind = Kind::kNull;
-    return;
-  }
-  if (sv == "true" || sv == "True" || sv == "TRUE" || sv == "false" || sv == "False" || sv == "FALSE") {
-    v.kind = Kind::kBool;
-    v.boolean = c == 't' || c == 'T';
+  if (c == '~' || c == 'n' || c == 'N' || c == 't' || c == 'T' || c == 'f' || c == 'F') {
+    // A word: only the null and boolean spellings are not strings (ids like `n000` end here at once).
+    if (sv.size() > 5) {
+      v.kind = Kind::kString;
+    } else if (sv == "~" || sv == "null" || sv == "Null" || sv == "NULL") {
+      v.kind = Kind::kNull;
+    } else if (sv == "true" || sv == "True" || sv == "TRUE" || sv == "false" || sv == "False" || sv == "FALSE") {
+      v.kind = Kind::kBool;
+      v.boolean = c == 't' || c == 'T';
+    } else {
+      v.kind = Kind::kString;
+    }
     return;
   }
   size_t sign = (s[0] == '-' || s[0] == '+') ? 1 : 0;
