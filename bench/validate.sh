@@ -6,6 +6,9 @@
 #   N [1000]            flows to generate (20..300 nodes each, half YAML, half JSON, fixed seed)
 #   MIN_NODES [20] MAX_NODES [300] SEED [2024]
 #   RUNS [3]            runs per measurement; the best wall time and the highest peak RSS are kept
+#   PER_FILE_RUNS [10]  hyperfine runs of gomo's one-process-per-file case (0.3 s each); ajv-cli's gets
+#                       RUNS. Both report hyperfine's median: on a shared VM a burst of host load
+#                       moves a mean of three by 20%
 #   PER_FILE [100]      files in the one-process-per-file (pre-commit style) case for gomo
 #   AJV_PER_FILE [20]   the same for ajv-cli (about half a second per process)
 #   AJV [1]             0 skips ajv-cli; else bench/node_modules is filled with `npm ci` when missing
@@ -19,6 +22,7 @@ MIN_NODES=${MIN_NODES:-20}
 MAX_NODES=${MAX_NODES:-300}
 SEED=${SEED:-2024}
 RUNS=${RUNS:-3}
+PER_FILE_RUNS=${PER_FILE_RUNS:-10}
 PER_FILE=${PER_FILE:-100}
 AJV_PER_FILE=${AJV_PER_FILE:-20}
 AJV=${AJV:-1}
@@ -68,11 +72,12 @@ measure() {
   done
 }
 
-# hyperfine's mean over RUNS runs, when installed (better statistics for the many-process case).
-hyperfine_mean() {
+# hyperfine_median RUNS CMD: hyperfine's median over RUNS runs, when installed (better statistics for
+# the many-process case).
+hyperfine_median() {
   command -v hyperfine >/dev/null || return 1
-  hyperfine --runs "$RUNS" --warmup 1 --style none --export-json "$out/hyperfine.json" "$1" >/dev/null 2>&1 || return 1
-  python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][0]["mean"])' "$out/hyperfine.json"
+  hyperfine --runs "$1" --warmup 1 --style none --export-json "$out/hyperfine.json" "$2" >/dev/null 2>&1 || return 1
+  python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][0]["median"])' "$out/hyperfine.json"
 }
 
 rows=()
@@ -94,7 +99,7 @@ row "gomo -j 1, one process" "$files" "$bytes" "$best_s" "$cpu_s" "$rss_kb"
 per_file_cmd="xargs -a $out/per_file.list -n 1 $gomo flow validate -q"
 measure "gomo per file" $per_file_cmd
 per_file_rss=$rss_kb per_file_cpu=$cpu_s
-if mean=$(hyperfine_mean "$per_file_cmd >/dev/null"); then best_s=$mean; fi
+if median=$(hyperfine_median "$PER_FILE_RUNS" "$per_file_cmd >/dev/null"); then best_s=$median; fi
 row "gomo, one process per file" "$PER_FILE" "$per_file_bytes" "$best_s" "$per_file_cpu" "$per_file_rss"
 gomo_per_file=$(echo "$best_s / $PER_FILE" | bc -l) gomo_per_file_cpu=$(echo "$per_file_cpu / $PER_FILE" | bc -l)
 
@@ -113,7 +118,7 @@ if [[ $AJV != 0 && -x $ajv ]]; then
   ajv_cmd="xargs -a $out/ajv_per_file.list -I{} $ajv ${ajv_args[*]} -d {}"
   measure "ajv-cli per file" $ajv_cmd
   ajv_rss=$rss_kb ajv_cpu=$cpu_s
-  if mean=$(hyperfine_mean "$ajv_cmd >/dev/null 2>&1"); then best_s=$mean; fi
+  if median=$(hyperfine_median "$RUNS" "$ajv_cmd >/dev/null 2>&1"); then best_s=$median; fi
   row "ajv-cli, one process per file" "$AJV_PER_FILE" "$ajv_per_file_bytes" "$best_s" "$ajv_cpu" "$ajv_rss"
   ajv_per_file=$(echo "$best_s / $AJV_PER_FILE" | bc -l) ajv_per_file_cpu=$(echo "$ajv_cpu / $AJV_PER_FILE" | bc -l)
 else
