@@ -25,6 +25,23 @@ TEST_CASE("cli: usage errors exit 2, not CLI11's 100+") {
   CHECK(run_gomo({"nosuchcommand"}).exit_code == 2);
 }
 
+TEST_CASE("cli: only the named subcommand is built, and anything else gets the whole tree") {
+  // `gomo flow validate` builds flow validate alone (start-up); help for the group and a misspelt
+  // subcommand must still see every flow command.
+  auto group = run_gomo({"flow", "--help"});
+  CHECK(group.exit_code == 0);
+  for (const char* sub : {"validate", "fmt", "convert", "graph", "run", "test", "simulate", "push", "pull", "diff"})
+    CHECK_MESSAGE(group.out.find(std::string("  ") + sub) != std::string::npos, sub);
+  auto one = run_gomo({"flow", "fmt", "--help"});
+  CHECK(one.exit_code == 0);
+  CHECK(one.out.find("--check") != std::string::npos);
+  auto typo = run_gomo({"flow", "validat", source_path("samples/flows/simple-greeting.yaml")});
+  CHECK(typo.exit_code == 2);
+  auto global_first = run_gomo({"-o", "json", "flow", "validate", "--no-config", source_path("samples/flows/payment-reminder.json")});
+  CHECK(global_first.exit_code == 0);
+  CHECK(global_first.out.find("\"files\"") != std::string::npos);
+}
+
 TEST_CASE("cli: a repeatable option takes one value: the path after --ignore is a path") {
   auto r = run_gomo({"flow", "validate", "--no-config", "--ignore", "unknown-output",
                      source_path("samples/flows/simple-greeting.yaml"), "--ignore", "missing-label"});
