@@ -27,6 +27,27 @@ uint8_t type_bits(std::string_view type) {
 
 }  // namespace
 
+namespace {
+
+const Value* resolve_ref(const Value& root, const Value& schema, int depth) {
+  std::string_view ref = schema.string_at("$ref");
+  if (ref.empty()) return &schema;
+  if (!starts_with(ref, "#/") || depth > 64) return nullptr;  // 64: a cycle of $refs
+  const Value* cur = &root;
+  size_t pos = 2;
+  while (cur && pos <= ref.size()) {
+    size_t slash = ref.find('/', pos);
+    cur = cur->find(ref.substr(pos, slash == std::string_view::npos ? std::string_view::npos : slash - pos));
+    if (slash == std::string_view::npos) break;
+    pos = slash + 1;
+  }
+  return cur ? resolve_ref(root, *cur, depth + 1) : nullptr;
+}
+
+}  // namespace
+
+const Value* resolve_ref(const Value& root, const Value& schema) { return resolve_ref(root, schema, 0); }
+
 class Compiler {
  public:
   Compiler(const Value& root, Compiled& out) : root_(root), out_(out) {}
@@ -73,7 +94,7 @@ class Compiler {
     };
     if (key == "$ref") {
       n.has_ref = true;
-      if (const Value* target = resolve(schema, 0)) n.ref = node(*target);
+      if (const Value* target = resolve_ref(root_, schema)) n.ref = node(*target);
     } else if (key == "type") {
       n.has_type = true;
       std::vector<Str> names;
@@ -203,22 +224,6 @@ class Compiler {
       out_.composites.push_back(&v);
     }
     return c;
-  }
-
-  // The target of a local $ref ("#/definitions/x"), its own $refs followed; null when unresolvable.
-  const Value* resolve(const Value& schema, int depth) const {
-    std::string_view ref = schema.string_at("$ref");
-    if (ref.empty()) return &schema;
-    if (!starts_with(ref, "#/") || depth > 64) return nullptr;
-    const Value* cur = &root_;
-    size_t pos = 2;
-    while (cur && pos <= ref.size()) {
-      size_t slash = ref.find('/', pos);
-      cur = cur->find(ref.substr(pos, slash == std::string_view::npos ? std::string_view::npos : slash - pos));
-      if (slash == std::string_view::npos) break;
-      pos = slash + 1;
-    }
-    return cur ? resolve(*cur, depth + 1) : nullptr;
   }
 
   // The P and "c" of `{if: {properties: {P: {const: "c"}}, required: [P]}, then: S}` (nothing else).

@@ -28,6 +28,10 @@ struct Compiled {
 
 std::unique_ptr<Compiled> compile(const document::Value& root);
 
+// The schema a local `$ref` ("#/definitions/x") in `schema` names within `root`, its own $refs followed;
+// `schema` itself when it has no $ref; null when unresolvable.
+const document::Value* resolve_ref(const document::Value& root, const document::Value& schema);
+
 // C++ source defining, in namespace gomo::checks::generated, `const schema::Tables <name>` and the
 // read-only arrays behind it, all constant-initialised. Fails (returns false, `error` set) on what
 // cannot be written as constants: an object or array as an `enum` or `const` value.

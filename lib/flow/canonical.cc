@@ -4,6 +4,7 @@
 #include <set>
 
 #include "checks/schema_check.h"
+#include "checks/schema_compile.h"
 
 namespace gomo::flow {
 namespace {
@@ -14,21 +15,7 @@ using document::Value;
 
 // ---- Which schema objects apply to an instance -------------------------------------------------
 
-const Value* resolve_ref(const Value& schema) {
-  std::string_view ref = schema.string_at("$ref");
-  if (ref.empty()) return &schema;
-  if (ref.substr(0, 2) != "#/") return nullptr;
-  const Value* cur = &checks::flow_schema();
-  size_t pos = 2;
-  while (cur) {
-    size_t slash = ref.find('/', pos);
-    std::string token(ref.substr(pos, slash == std::string_view::npos ? std::string_view::npos : slash - pos));
-    cur = cur->find(token);
-    if (slash == std::string_view::npos) break;
-    pos = slash + 1;
-  }
-  return cur ? resolve_ref(*cur) : nullptr;
-}
+const Value* resolve_ref(const Value& schema) { return checks::schema::resolve_ref(checks::flow_schema(), schema); }
 
 // The `if` schemas of flow.schema.json hold no $ref, so a checker rooted at the `if` schema decides it.
 bool matches(const Value& instance, const Value& schema) {
