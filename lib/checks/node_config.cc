@@ -46,9 +46,7 @@ namespace {
 std::vector<std::string> value_source_enum(std::string_view property) {
   std::vector<std::string> out;
   const schema::Tables& t = flow_schema_tables();
-  const schema::Node* vs = nullptr;
-  for (uint32_t i = 0; i < t.definition_count; ++i)
-    if (t.str(t.definitions[i].name) == "valueSource") vs = &t.node(t.definitions[i].node);
+  const schema::Node* vs = t.definition("valueSource");
   if (!vs) return out;
   for (uint32_t b = 0; b < vs->all_of.size; ++b) {
     const schema::Node& branch = t.node(t.node_lists[vs->all_of.begin + b]);

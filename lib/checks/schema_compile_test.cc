@@ -48,13 +48,12 @@ TEST_CASE("schema compile: the flow schema compiled into the binary checks as th
 
 TEST_CASE("schema compile: definitions by name, and the lists rules read from them") {
   const checks::schema::Tables& t = checks::flow_schema_tables();
-  const checks::schema::Node* vs = nullptr;
-  for (uint32_t i = 0; i < t.definition_count; ++i)
-    if (t.str(t.definitions[i].name) == "valueSource") vs = &t.node(t.definitions[i].node);
+  const checks::schema::Node* vs = t.definition("valueSource");
   REQUIRE(vs);
   CHECK(vs->has_all_of);
   CHECK(vs->dispatch.size > 0);  // a tagged union on `source`
   CHECK(t.str(vs->dispatch_property) == "source");
+  CHECK(t.definition("no-such-definition") == nullptr);
 }
 
 TEST_CASE("schema compile: the C++ it writes is tables of numbers, with the strings escaped") {

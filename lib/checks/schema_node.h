@@ -118,6 +118,12 @@ struct Tables {
 
   std::string_view str(Str s) const { return {strings + s.offset, s.length}; }
   const Node& node(Index i) const { return nodes[i]; }
+  // definitions/NAME, or nullptr.
+  const Node* definition(std::string_view name) const {
+    for (uint32_t i = 0; i < definition_count; ++i)
+      if (str(definitions[i].name) == name) return &node(definitions[i].node);
+    return nullptr;
+  }
 };
 
 }  // namespace gomo::checks::schema

@@ -142,4 +142,20 @@ std::unique_ptr<Document> read_document(std::string path, std::string text) {
   return f == Format::kJson ? read_json(std::move(path), std::move(text)) : read_yaml(std::move(path), std::move(text));
 }
 
+void check_duplicate_key(std::span<const Member> earlier, const Value& key, Format format, std::vector<Problem>& out) {
+  for (const auto& other : earlier) {
+    if (other.key.text == key.text) {
+      Problem p;
+      p.rule = "duplicate-key";
+      p.message = "duplicate key \"" + key.text + "\": " + (format == Format::kJson ? "JSON" : "YAML") +
+                  " readers keep only one of them; remove or rename one";
+      p.begin = key.begin;
+      p.end = key.end;
+      p.related = "first defined at " + std::to_string(other.key.begin.line) + ":" + std::to_string(other.key.begin.col);
+      out.push_back(std::move(p));
+      return;
+    }
+  }
+}
+
 }  // namespace gomo::document

@@ -4,6 +4,7 @@
 // compute positions themselves.
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -113,5 +114,9 @@ std::unique_ptr<Document> read_json(std::string path, std::string text);
 
 // Sets Problem::pointer for problems that sit on a mapping key (readers call this after link()).
 void fill_problem_pointers(Document& doc);
+
+// Records a duplicate-key problem when `key` repeats one of `earlier` (the mapping's previous members);
+// every reader calls it as it adds a member.
+void check_duplicate_key(std::span<const Member> earlier, const Value& key, Format format, std::vector<Problem>& out);
 
 }  // namespace gomo::document

@@ -7,6 +7,7 @@
 
 #include "base/strings.h"
 #include "document/document.h"
+#include "document/scratch.h"
 
 namespace gomo::document {
 namespace {
@@ -285,10 +286,8 @@ class JsonReader {
     }
   }
 
-  // Children are parsed into a scratch vector for their depth and moved into place at their exact size
-  // (Children::take) once the object or array is complete: growing each in place left a third of a
+  // Children go through ScratchLevels (scratch.h): growing each collection in place left a third of a
   // document's memory unused, and memory is what a one-file run pays most for.
-
   bool parse_object(Value& v, int depth) {
     v.kind = Kind::kMapping;
     advance();  // {
@@ -297,7 +296,7 @@ class JsonReader {
       advance();
       return true;
     }
-    std::vector<Member>& members = member_scratch_[static_cast<size_t>(depth)];
+    std::vector<Member>& members = member_scratch_.at(static_cast<size_t>(depth));
     while (true) {
       skip_ws();
       if (pos_ >= s_.size() || s_[pos_] != '"') {
@@ -320,7 +319,7 @@ class JsonReader {
       advance();
       skip_ws();
       if (!parse_value(m.value, depth + 1)) return false;
-      check_duplicate(members);
+      check_duplicate_key(std::span<const Member>(members.data(), members.size() - 1), m.key, Format::kJson, dups_);
       skip_ws();
       if (pos_ < s_.size() && s_[pos_] == ',') {
         advance();
@@ -336,24 +335,6 @@ class JsonReader {
     }
   }
 
-  // Whether the last member's key was used by one before it.
-  void check_duplicate(const std::vector<Member>& members) {
-    const Member& m = members.back();
-    for (size_t i = 0; i + 1 < members.size(); ++i) {
-      const Member& other = members[i];
-      if (other.key.text == m.key.text) {
-        Problem p;
-        p.rule = "duplicate-key";
-        p.message = "duplicate key \"" + m.key.text + "\": JSON readers keep only one of them; remove or rename one";
-        p.begin = m.key.begin;
-        p.end = m.key.end;
-        p.related = "first defined at " + std::to_string(other.key.begin.line) + ":" + std::to_string(other.key.begin.col);
-        dups_.push_back(std::move(p));
-        return;
-      }
-    }
-  }
-
   bool parse_array(Value& v, int depth) {
     v.kind = Kind::kSequence;
     advance();  // [
@@ -362,7 +343,7 @@ class JsonReader {
       advance();
       return true;
     }
-    std::vector<Value>& items = item_scratch_[static_cast<size_t>(depth)];
+    std::vector<Value>& items = item_scratch_.at(static_cast<size_t>(depth));
     while (true) {
       skip_ws();
       if (pos_ < s_.size() && s_[pos_] == ']') {
@@ -394,8 +375,8 @@ class JsonReader {
   const std::string& s_;
   size_t pos_ = 0;
   uint32_t line_ = 1, col_ = 1;
-  std::vector<std::vector<Member>> member_scratch_ = std::vector<std::vector<Member>>(kMaxDepth + 1);
-  std::vector<std::vector<Value>> item_scratch_ = std::vector<std::vector<Value>>(kMaxDepth + 1);
+  ScratchLevels<Member> member_scratch_;
+  ScratchLevels<Value> item_scratch_;
 };
 
 }  // namespace

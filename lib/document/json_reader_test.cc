@@ -56,6 +56,7 @@ TEST_CASE("json reader: duplicate keys are reported with the first position") {
   CHECK(doc->problems[0].rule == "duplicate-key");
   CHECK(doc->problems[0].begin.line == 2);
   CHECK(doc->problems[0].related == "first defined at 1:12");
+  CHECK(doc->problems[0].message.find("JSON readers keep only one") != std::string::npos);
   CHECK(doc->problems[0].pointer == "/graph/a");
 }
 

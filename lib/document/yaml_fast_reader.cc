@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "base/strings.h"
+#include "document/scratch.h"
 #include "document/yaml_tree.h"
 
 namespace gomo::document {
@@ -192,7 +193,7 @@ class FastReader {
     if (depth > kMaxDepth) return false;
     v.kind = Kind::kMapping;
     v.begin = mark(p);
-    std::vector<Member>& members = member_scratch_[static_cast<size_t>(depth)];
+    std::vector<Member>& members = member_scratch_.at(static_cast<size_t>(depth));
     members.clear();
     while (true) {
       Member& m = members.emplace_back();
@@ -202,7 +203,7 @@ class FastReader {
       if (!is_value_indicator(p) || p - key_start > kMaxKeyBytes) return false;
       m.key.kind = Kind::kString;  // keys are compared as text, whatever they resolve to (`1:` in branches)
       if (!parse_value(m.value, p + 1, ind, true, depth + 1)) return false;
-      check_duplicate_key(std::span<const Member>(members.data(), members.size() - 1), m.key, dups_);
+      check_duplicate_key(std::span<const Member>(members.data(), members.size() - 1), m.key, Format::kYaml, dups_);
       if (eof_ || indent_ < ind) break;
       if (indent_ > ind) return false;  // a deeper line after a value: a multi-line scalar, or an error
       p = pos_;
@@ -218,7 +219,7 @@ class FastReader {
     if (depth > kMaxDepth) return false;
     v.kind = Kind::kSequence;
     v.begin = mark(pos_);
-    std::vector<Value>& items = item_scratch_[static_cast<size_t>(depth)];
+    std::vector<Value>& items = item_scratch_.at(static_cast<size_t>(depth));
     items.clear();
     while (true) {
       if (!parse_value(items.emplace_back(), pos_ + 1, ind, false, depth + 1)) return false;
@@ -278,8 +279,8 @@ class FastReader {
     const char close = seq ? ']' : '}';
     v.kind = seq ? Kind::kSequence : Kind::kMapping;
     v.begin = mark(p);
-    std::vector<Value>& items = item_scratch_[static_cast<size_t>(depth)];
-    std::vector<Member>& members = member_scratch_[static_cast<size_t>(depth)];
+    std::vector<Value>& items = item_scratch_.at(static_cast<size_t>(depth));
+    std::vector<Member>& members = member_scratch_.at(static_cast<size_t>(depth));
     items.clear();
     members.clear();
     p = skip_spaces(p + 1);
@@ -294,7 +295,7 @@ class FastReader {
         m.key.kind = Kind::kString;
         p = skip_spaces(p + 1);
         if (!parse_flow_node(m.value, p, depth + 1)) return false;
-        check_duplicate_key(std::span<const Member>(members.data(), members.size() - 1), m.key, dups_);
+        check_duplicate_key(std::span<const Member>(members.data(), members.size() - 1), m.key, Format::kYaml, dups_);
       }
       p = skip_spaces(p);
       if (s_[p] == close) break;
@@ -308,7 +309,6 @@ class FastReader {
     v.members.take(members);
     return true;
   }
-
 
   bool parse_flow_node(Value& v, size_t& p, int depth) {
     if (s_[p] == '[' || s_[p] == '{') return parse_flow(v, p, depth);
@@ -453,8 +453,8 @@ class FastReader {
   size_t n_;
   std::vector<Problem>& dups_;
   // Children of the collections being read, one buffer per depth (nesting adds one to the depth).
-  std::vector<std::vector<Member>> member_scratch_ = std::vector<std::vector<Member>>(kMaxDepth + 1);
-  std::vector<std::vector<Value>> item_scratch_ = std::vector<std::vector<Value>>(kMaxDepth + 1);
+  ScratchLevels<Member> member_scratch_;
+  ScratchLevels<Value> item_scratch_;
 
   size_t line_start_ = 0, line_end_ = 0;
   uint32_t line_ = 1;

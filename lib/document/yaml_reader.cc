@@ -185,7 +185,7 @@ class YamlReader {
           yaml_event_t value_event;
           if (!next(parser, value_event)) return false;
           if (!parse_node(parser, value_event, m.value, depth + 1)) return false;
-          check_duplicate_key(v.members, m.key, dups_);
+          check_duplicate_key(v.members, m.key, Format::kYaml, dups_);
           v.members.push_back(std::move(m));
         }
         break;

@@ -116,19 +116,4 @@ void resolve_plain(Value& v) {
   v.kind = Kind::kString;
 }
 
-void check_duplicate_key(std::span<const Member> earlier, const Value& key, std::vector<Problem>& out) {
-  for (const auto& other : earlier) {
-    if (other.key.text == key.text) {
-      Problem p;
-      p.rule = "duplicate-key";
-      p.message = "duplicate key \"" + key.text + "\": YAML readers keep only one of them; remove or rename one";
-      p.begin = key.begin;
-      p.end = key.end;
-      p.related = "first defined at " + std::to_string(other.key.begin.line) + ":" + std::to_string(other.key.begin.col);
-      out.push_back(std::move(p));
-      return;
-    }
-  }
-}
-
 }  // namespace gomo::document
