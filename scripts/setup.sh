@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
-# Installs the Debian packages gomo needs to build and test (only those missing).
+# Installs the Debian packages gomo needs to build (README command 1) and, with --with-test-tools, to
+# build and run the test suite (command 2); only those missing. Nothing the gomo binary needs may be in
+# test_pkgs alone: .ci/run builds gomo with the test-only packages made unfindable to keep that true.
 # Usage: scripts/setup.sh [--with-test-tools]
 set -euo pipefail
 
 build_pkgs=(
   build-essential cmake ninja-build ccache pkg-config
-  libcli11-dev nlohmann-json3-dev libyaml-cpp-dev libyaml-dev doctest-dev librang-dev
+  libcli11-dev nlohmann-json3-dev libyaml-cpp-dev libyaml-dev librang-dev
   libsqlite3-dev libcurl4-openssl-dev libcpp-httplib-dev libphonenumber-dev
 )
-# Tools the test suite drives for real: shells for completions, a JSON-Schema validator, Graphviz.
-test_pkgs=(bash zsh fish libvalijson-dev graphviz tmux python3 wrk)
+# The test framework, and tools the test suite drives for real: shells for completions, a JSON-Schema
+# validator, Graphviz.
+test_pkgs=(doctest-dev bash zsh fish libvalijson-dev graphviz tmux python3 wrk)
 
 want=("${build_pkgs[@]}")
 if [[ "${1:-}" == "--with-test-tools" ]]; then want+=("${test_pkgs[@]}"); fi
