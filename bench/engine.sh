@@ -10,7 +10,7 @@ calls=${2:-1000000}
 [[ -x $gomo ]] || { echo "build gomo first (scripts/build.sh), or pass its path" >&2; exit 2; }
 [[ -x /usr/bin/time ]] || { echo "needs GNU time: apt-get install time" >&2; exit 2; }
 printf '%-40s %6s %10s %12s %14s %10s\n' flow visited calls wall-s calls/s/core peak-RSS
-for flow in samples/flows/*.yaml samples/flows/*.json; do
+for flow in samples/flows/*.yaml samples/flows/*.json samples/shapes/*.yaml; do
   "$gomo" flow validate -q "$flow" >/dev/null 2>&1 || continue   # only flows without errors
   nodes=$(  # nodes any of 20,000 random calls visits
   "$gomo" flow simulate "$flow" -n 20000 -o json 2>/dev/null | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["nodeVisits"]))' 2>/dev/null || echo "?")

@@ -136,7 +136,7 @@ TEST_CASE("push_flow: create, unchanged, dry run, update; the pulled form pushes
 
 TEST_CASE("push_flow: nodes as a map, JSON files and key order are no difference") {
   Fixture f;
-  std::string map_form = test::read_file(test::source_path("samples/flows/nodes-as-map.yaml"));
+  std::string map_form = test::read_file(test::source_path("samples/shapes/nodes-as-map.yaml"));
   REQUIRE(f.push("map.yaml", map_form).status == PushStatus::kCreated);
   auto pulled = platform_flow_yaml(find_flows_by_name(*f.platform, "Rappel de rendez-vous")->at(0));
   REQUIRE(pulled);
