@@ -15,7 +15,7 @@ if [[ "${1:-}" == "--build-only" ]]; then
   dir=${2:?usage: scripts/quickstart.sh [--build-only DIR]}
 fi
 tests=OFF
-if grep -qs '^GOMO_TESTS:STRING=ON$' "$dir/CMakeCache.txt"; then tests=ON; fi
+if grep -qsE '^GOMO_TESTS:[A-Z]+=ON$' "$dir/CMakeCache.txt"; then tests=ON; fi
 scripts/setup.sh
 scripts/build.sh "$dir" -DGOMO_TESTS=$tests
 if ((build_only)); then
