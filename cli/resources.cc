@@ -17,7 +17,7 @@ void add_list_flags(CLI::App* cmd, ListOptions& o, const std::string& search_hel
   cmd->add_option("--page", o.query.page, "Page number, from 1")->check(CLI::PositiveNumber);
   cmd->add_option("--limit", o.query.limit, "Items per page (1-100)")->check(CLI::Range(1, 100));
   // Checked here, before any request, with the nearest field for a typo.
-  cmd->add_option("--sort-by", o.query.sort_by, "Sort by " + join_words(sort_fields) + " (ascending unless --sort-order desc)")
+  cmd->add_option("--sort-by", o.query.sort_by, "Sort by this field (ascending unless --sort-order desc)")
       ->check(CLI::Validator(
           [sort_fields](std::string& value) -> std::string {
             if (std::find(sort_fields.begin(), sort_fields.end(), value) != sort_fields.end()) return "";
@@ -26,7 +26,7 @@ void add_list_flags(CLI::App* cmd, ListOptions& o, const std::string& search_hel
                    (guess.empty() ? "" : "; did you mean `" + guess + "`?");
           },
           ""))
-      ->type_name("FIELD");
+      ->type_name("{" + join(sort_fields, ",") + "}");  // shown in --help; `gomo completion` offers them
   cmd->add_option("--sort-order", o.query.sort_order, "asc or desc (default asc with --sort-by; without it the platform's order, newest first)")
       ->check(CLI::IsMember({"asc", "desc"}));
   cmd->add_flag("--all", o.all, "Follow the pages to the end");

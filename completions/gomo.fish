@@ -356,7 +356,7 @@ complete -c gomo -n '__gomo_at "gomo contacts list"' -l 'workspace' -d 'The loca
 complete -c gomo -n '__gomo_at "gomo contacts list"' -l 'search' -d 'Search names, phone and email' -r -F
 complete -c gomo -n '__gomo_at "gomo contacts list"' -l 'page' -d 'Page number, from 1' -x
 complete -c gomo -n '__gomo_at "gomo contacts list"' -l 'limit' -d 'Items per page (1-100)' -x
-complete -c gomo -n '__gomo_at "gomo contacts list"' -l 'sort-by' -d 'Sort by firstName, lastName, primaryPhone, primaryEmail or createdAt (ascending unless --sort-order desc)' -x
+complete -c gomo -n '__gomo_at "gomo contacts list"' -l 'sort-by' -d 'Sort by this field (ascending unless --sort-order desc)' -x -a 'firstName lastName primaryPhone primaryEmail createdAt'
 complete -c gomo -n '__gomo_at "gomo contacts list"' -l 'sort-order' -d 'asc or desc (default asc with --sort-by; without it the platform\'s order, newest first)' -x -a 'asc desc'
 complete -c gomo -n '__gomo_at "gomo contacts list"' -l 'all' -d 'Follow the pages to the end'
 
@@ -453,7 +453,7 @@ complete -c gomo -n '__gomo_at "gomo attributes list"' -l 'workspace' -d 'The lo
 complete -c gomo -n '__gomo_at "gomo attributes list"' -l 'search' -d 'Search names, display names and descriptions' -r -F
 complete -c gomo -n '__gomo_at "gomo attributes list"' -l 'page' -d 'Page number, from 1' -x
 complete -c gomo -n '__gomo_at "gomo attributes list"' -l 'limit' -d 'Items per page (1-100)' -x
-complete -c gomo -n '__gomo_at "gomo attributes list"' -l 'sort-by' -d 'Sort by name, displayName or createdAt (ascending unless --sort-order desc)' -x
+complete -c gomo -n '__gomo_at "gomo attributes list"' -l 'sort-by' -d 'Sort by this field (ascending unless --sort-order desc)' -x -a 'name displayName createdAt'
 complete -c gomo -n '__gomo_at "gomo attributes list"' -l 'sort-order' -d 'asc or desc (default asc with --sort-by; without it the platform\'s order, newest first)' -x -a 'asc desc'
 complete -c gomo -n '__gomo_at "gomo attributes list"' -l 'all' -d 'Follow the pages to the end'
 
@@ -503,7 +503,7 @@ complete -c gomo -n '__gomo_at "gomo audiences list"' -l 'workspace' -d 'The loc
 complete -c gomo -n '__gomo_at "gomo audiences list"' -l 'search' -d 'Search names and descriptions' -r -F
 complete -c gomo -n '__gomo_at "gomo audiences list"' -l 'page' -d 'Page number, from 1' -x
 complete -c gomo -n '__gomo_at "gomo audiences list"' -l 'limit' -d 'Items per page (1-100)' -x
-complete -c gomo -n '__gomo_at "gomo audiences list"' -l 'sort-by' -d 'Sort by name, createdAt or updatedAt (ascending unless --sort-order desc)' -x
+complete -c gomo -n '__gomo_at "gomo audiences list"' -l 'sort-by' -d 'Sort by this field (ascending unless --sort-order desc)' -x -a 'name createdAt updatedAt'
 complete -c gomo -n '__gomo_at "gomo audiences list"' -l 'sort-order' -d 'asc or desc (default asc with --sort-by; without it the platform\'s order, newest first)' -x -a 'asc desc'
 complete -c gomo -n '__gomo_at "gomo audiences list"' -l 'all' -d 'Follow the pages to the end'
 
@@ -530,7 +530,7 @@ complete -c gomo -n '__gomo_at "gomo audiences members"' -l 'workspace' -d 'The 
 complete -c gomo -n '__gomo_at "gomo audiences members"' -l 'search' -d 'Search first name, last name and phone' -r -F
 complete -c gomo -n '__gomo_at "gomo audiences members"' -l 'page' -d 'Page number, from 1' -x
 complete -c gomo -n '__gomo_at "gomo audiences members"' -l 'limit' -d 'Items per page (1-100)' -x
-complete -c gomo -n '__gomo_at "gomo audiences members"' -l 'sort-by' -d 'Sort by firstName, lastName, primaryPhone or createdAt (ascending unless --sort-order desc)' -x
+complete -c gomo -n '__gomo_at "gomo audiences members"' -l 'sort-by' -d 'Sort by this field (ascending unless --sort-order desc)' -x -a 'firstName lastName primaryPhone createdAt'
 complete -c gomo -n '__gomo_at "gomo audiences members"' -l 'sort-order' -d 'asc or desc (default asc with --sort-by; without it the platform\'s order, newest first)' -x -a 'asc desc'
 complete -c gomo -n '__gomo_at "gomo audiences members"' -l 'all' -d 'Follow the pages to the end'
 complete -c gomo -n '__gomo_at "gomo audiences members"' -F
@@ -580,7 +580,7 @@ complete -c gomo -n '__gomo_at "gomo dids list"' -l 'workspace' -d 'The local wo
 complete -c gomo -n '__gomo_at "gomo dids list"' -l 'search' -d 'Search numbers and descriptions' -r -F
 complete -c gomo -n '__gomo_at "gomo dids list"' -l 'page' -d 'Page number, from 1' -x
 complete -c gomo -n '__gomo_at "gomo dids list"' -l 'limit' -d 'Items per page (1-100)' -x
-complete -c gomo -n '__gomo_at "gomo dids list"' -l 'sort-by' -d 'Sort by number, country, status or createdAt (ascending unless --sort-order desc)' -x
+complete -c gomo -n '__gomo_at "gomo dids list"' -l 'sort-by' -d 'Sort by this field (ascending unless --sort-order desc)' -x -a 'number country status createdAt'
 complete -c gomo -n '__gomo_at "gomo dids list"' -l 'sort-order' -d 'asc or desc (default asc with --sort-by; without it the platform\'s order, newest first)' -x -a 'asc desc'
 complete -c gomo -n '__gomo_at "gomo dids list"' -l 'all' -d 'Follow the pages to the end'
 complete -c gomo -n '__gomo_at "gomo dids list"' -l 'status' -d 'Only DIDs in this status: active, inactive or reserved' -x -a 'active inactive reserved'
@@ -604,7 +604,7 @@ complete -c gomo -n '__gomo_at "gomo audio list"' -l 'workspace' -d 'The local w
 complete -c gomo -n '__gomo_at "gomo audio list"' -l 'search' -d 'Search titles, descriptions and tags' -r -F
 complete -c gomo -n '__gomo_at "gomo audio list"' -l 'page' -d 'Page number, from 1' -x
 complete -c gomo -n '__gomo_at "gomo audio list"' -l 'limit' -d 'Items per page (1-100)' -x
-complete -c gomo -n '__gomo_at "gomo audio list"' -l 'sort-by' -d 'Sort by createdAt, title or durationSeconds (ascending unless --sort-order desc)' -x
+complete -c gomo -n '__gomo_at "gomo audio list"' -l 'sort-by' -d 'Sort by this field (ascending unless --sort-order desc)' -x -a 'createdAt title durationSeconds'
 complete -c gomo -n '__gomo_at "gomo audio list"' -l 'sort-order' -d 'asc or desc (default asc with --sort-by; without it the platform\'s order, newest first)' -x -a 'asc desc'
 complete -c gomo -n '__gomo_at "gomo audio list"' -l 'all' -d 'Follow the pages to the end'
 complete -c gomo -n '__gomo_at "gomo audio list"' -l 'usage-type' -d 'Only this usage: welcome, goodbye, question, prompt, hold_music, notification or other' -x -a 'welcome goodbye question prompt hold_music notification other'

@@ -48,10 +48,7 @@ std::optional<ApiError> result_of(FieldErrors errors) {
 
 }  // namespace
 
-std::size_t char_count(const std::string& s) {
-  return static_cast<std::size_t>(
-      std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
+std::size_t char_count(const std::string& s) { return utf8_length(s); }
 
 std::optional<ApiError> validate_contact(const ContactFields& f, bool create) {
   FieldErrors errors;
