@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "api/platform.h"
+#include "api/validate.h"
 #include "api/wire.h"
 #include "cli/commands.h"
 #include "cli/context.h"
@@ -42,11 +43,18 @@ int attributes_list(Context& ctx, const ListOptions& o) {
 }
 
 int attributes_create(Context& ctx, const AttributesCreateOptions& o) {
+  api::NewCustomAttribute attribute = o.attribute;
+  if (!o.description.empty()) attribute.description = o.description;
+  // The platform's own rules (and slug), checked before anything is sent: the local platform and
+  // `gomo serve` run the same function.
+  if (auto refused = api::validate_new_custom_attribute(attribute)) {
+    for (const auto& [field, messages] : refused->field_errors)
+      for (const auto& message : messages) ctx.err << "gomo: " << message << "\n";
+    return kExitUsage;
+  }
   int exit_code = kExitOk;
   auto opened = open_target(ctx, o.target, exit_code);
   if (!opened) return exit_code;
-  api::NewCustomAttribute attribute = o.attribute;
-  if (!o.description.empty()) attribute.description = o.description;
   auto created = opened->platform->create_custom_attribute(attribute);
   if (!created) return report_api_error(ctx, created.error());
   print_records(ctx, api::wire::encode(*created).dump(), attributes_columns());
@@ -66,13 +74,15 @@ void add_attributes_commands(CLI::App& app, Context& ctx, Action& action) {
   auto list = std::make_shared<ListOptions>();
   auto* cmd = group->add_subcommand("list", "List custom attributes (one page, or --all)");
   cmd->footer(footer);
-  add_list_flags(cmd, *list, "Search names, display names and descriptions", "name, displayName or createdAt");
+  add_list_flags(cmd, *list, "Search names, display names and descriptions", {"name", "displayName", "createdAt"});
   cmd->callback([list, &action] { action = [list](Context& c) { return attributes_list(c, *list); }; });
 
   auto create = std::make_shared<AttributesCreateOptions>();
   cmd = group->add_subcommand("create", "Define a custom attribute; its name is a slug of the display name");
   cmd->footer(footer +
-              "\nExample: gomo attributes create --name \"Last payment date\" --type date   (name: last_payment_date)");
+              "\nExamples: gomo attributes create --name \"Last payment date\" --type date   (name: last_payment_date)\n"
+              "          gomo attributes create --name \"Date échéance\" --type date       (name: date_echeance)\n"
+              "          gomo attributes create --name \"الرصيد\" --type number             (name: الرصيد)");
   cmd->add_option("--name", create->attribute.display_name, "Display name (3-64 characters)")->required();
   std::vector<std::string> types(std::begin(api::kCustomAttributeTypes), std::end(api::kCustomAttributeTypes));
   cmd->add_option("--type", create->attribute.type, "text, number, boolean, date, phone_number, email or url")

@@ -195,7 +195,7 @@ void add_audiences_commands(CLI::App& app, Context& ctx, Action& action) {
   auto list = std::make_shared<ListOptions>();
   cmd = group->add_subcommand("list", "List audiences (one page, or --all)");
   cmd->footer(footer);
-  add_list_flags(cmd, *list, "Search names and descriptions", "name, createdAt or updatedAt");
+  add_list_flags(cmd, *list, "Search names and descriptions", {"name", "createdAt", "updatedAt"});
   cmd->callback([list, &action] { action = [list](Context& c) { return audiences_list(c, *list); }; });
 
   auto get = std::make_shared<AudiencesGetOptions>();
@@ -209,7 +209,7 @@ void add_audiences_commands(CLI::App& app, Context& ctx, Action& action) {
   cmd = group->add_subcommand("members", "List the contacts of an audience (one page, or --all)");
   cmd->footer(footer);
   cmd->add_option("audience", members->audience, "Audience id or name")->required();
-  add_list_flags(cmd, members->list, "Search first name, last name and phone", "firstName, lastName, primaryPhone or createdAt");
+  add_list_flags(cmd, members->list, "Search first name, last name and phone", {"firstName", "lastName", "primaryPhone", "createdAt"});
   cmd->callback([members, &action] { action = [members](Context& c) { return audiences_get(c, *members, true); }; });
 
   audiences_add_change(*group, action, true);

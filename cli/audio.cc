@@ -137,7 +137,7 @@ void add_audio_commands(CLI::App& app, Context& ctx, Action& action) {
   auto list = std::make_shared<AudioListOptions>();
   auto* cmd = group->add_subcommand("list", "List audio files (one page, or --all)");
   cmd->footer(exits);
-  add_list_flags(cmd, list->list, "Search titles, descriptions and tags", "createdAt, title or durationSeconds");
+  add_list_flags(cmd, list->list, "Search titles, descriptions and tags", {"createdAt", "title", "durationSeconds"});
   cmd->add_option("--usage-type", list->usage_type, "Only this usage: " + std::string("welcome, goodbye, question, "
                                                     "prompt, hold_music, notification or other"))
       ->check(CLI::IsMember(usage_types));

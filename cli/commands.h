@@ -48,4 +48,25 @@ std::string command_group_of(int argc, char** argv);
 // The word after the group ("validate" there), or "" when the group is followed by a flag or nothing.
 std::string subcommand_of(int argc, char** argv);
 
+// What `gomo help` and `gomo` alone print: the root help, then the overview topic.
+std::string root_help(const CLI::App& root);
+
+// What a command line names, walked word by word over the tree `root` (cli/suggest.cc). Used on the
+// error and help paths only: suggestions cost nothing when the line is right.
+struct CommandLineProblem {
+  std::string path = "gomo";  // the deepest command named: "gomo flow validate"
+  // "unknown command `gomo flwo`; did you mean `gomo flow`?\ngomo commands: flow, serve, ..." or "".
+  std::string unknown_command;
+  std::string unknown_flag;  // the first flag no command on the path has ("--strcit"), or ""
+  std::string flag_guess;    // the nearest flag there ("--strict"), or ""
+  bool needs_command = false;  // `path` is a group and no command of it was named
+  std::string commands;        // the commands of `path` ("validate, fmt, ..."), when it has some
+};
+CommandLineProblem explain_command_line(const CLI::App& root, int argc, const char* const* argv);
+// "unknown command `PATH WORD`", the nearest command of `parent` when one is close, and the list of
+// its commands. `parent_path` is e.g. "gomo flow".
+std::string unknown_command_message(const CLI::App& parent, const std::string& parent_path, const std::string& word);
+// The names of the commands of `app`: "validate, fmt, convert".
+std::string command_list(const CLI::App& app);
+
 }  // namespace gomo::cli

@@ -64,7 +64,7 @@ void add_contacts_commands(CLI::App& app, Context& ctx, Action& action) {
   auto* cmd = group->add_subcommand("list", "List contacts (one page, or --all)");
   cmd->footer(footer);
   add_list_flags(cmd, *list, "Search names, phone and email",
-                 "firstName, lastName, primaryPhone, primaryEmail or createdAt");
+                 {"firstName", "lastName", "primaryPhone", "primaryEmail", "createdAt"});
   cmd->callback([list, &action] { action = [list](Context& c) { return contacts_list(c, *list); }; });
 
   auto get = std::make_shared<ContactsGetOptions>();

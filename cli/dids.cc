@@ -65,7 +65,7 @@ void add_dids_commands(CLI::App& app, Context& ctx, Action& action) {
   cmd->footer(
       "Their ids go in a program's didPool and in call requests' didId.\n"
       "Exit codes: 0 ok, 2 usage, 3 API error, 4 authentication, 5 network or server unavailable.");
-  add_list_flags(cmd, list->list, "Search numbers and descriptions", "number, country, status or createdAt");
+  add_list_flags(cmd, list->list, "Search numbers and descriptions", {"number", "country", "status", "createdAt"});
   std::vector<std::string> statuses(std::begin(api::kDidStatuses), std::end(api::kDidStatuses));
   cmd->add_option("--status", list->status, "Only DIDs in this status: active, inactive or reserved")
       ->check(CLI::IsMember(statuses));

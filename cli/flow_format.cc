@@ -147,8 +147,11 @@ int run_flow_fmt(Context& ctx, const FlowFmtFlags& f) {
     if (f.check)
       for (const auto& path : changed) ctx.out << path << "\n";
     if (!ctx.quiet) {
-      if (changed.empty()) ctx.err << "all " << inputs->size() << " files are formatted\n";
-      else ctx.err << changed.size() << " of " << inputs->size() << " files would be reformatted (run gomo flow fmt)\n";
+      // "1 file is formatted", "all 3 files are formatted"; "1 file would be", "2 of 3 files would be".
+      const size_t n = inputs->size();
+      if (changed.empty()) ctx.err << (n == 1 ? "1 file is formatted\n" : "all " + std::to_string(n) + " files are formatted\n");
+      else if (n == 1) ctx.err << "1 file would be reformatted (run gomo flow fmt)\n";
+      else ctx.err << changed.size() << " of " << n << " files would be reformatted (run gomo flow fmt)\n";
     }
     if (!changed.empty() && code == kExitOk) code = kExitFindings;
   }

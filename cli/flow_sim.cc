@@ -1,10 +1,13 @@
 // gomo flow run (one simulated call with a scripted callee) and gomo flow test (flow unit tests).
 #include <CLI/CLI.hpp>
+#include <cstdio>
 #include <fstream>
 #include <memory>
 
 #include "checks/validate.h"
 #include "cli/commands.h"
+#include "cli/resources.h"
+#include "contacts/phone.h"
 #include "engine/contact.h"
 #include "engine/scripted_softphone.h"
 #include "engine/simulate.h"
@@ -22,12 +25,14 @@ namespace {
 struct RunFlags {
   std::string flow;
   std::string script;
-  std::string answer;  // --answer/--busy/... set this
+  std::string answer;                     // --answer/--busy/... set this
+  std::vector<std::string> answer_flags;  // which of them were given, to refuse contradictions
   std::string press;
   std::string contact;
   std::string contact_csv;
   size_t row = 1;
   std::string phone;
+  std::string region = "MA";
   std::vector<std::string> attrs;
   std::vector<std::string> vars;
   std::string trace;
@@ -45,7 +50,29 @@ int fail_usage(Context& ctx, const std::string& msg) {
   return kExitUsage;
 }
 
+// The callee flags must agree: one of --answer/--voicemail/--busy/... (repeating one is fine), and
+// none of them, nor --script or --press, with --interactive (there you are the callee).
+std::string contradictory_callee_flags(const RunFlags& f) {
+  for (const auto& flag : f.answer_flags)
+    if (flag != f.answer_flags.front())
+      return f.answer_flags.front() + " and " + flag + " contradict each other: the callee does one thing; choose one";
+  if (f.interactive) {
+    std::string scripted = !f.answer_flags.empty() ? f.answer_flags.front() : !f.script.empty() ? "--script" : !f.press.empty() ? "--press" : "";
+    if (!scripted.empty()) return "--interactive and " + scripted + " contradict each other: with --interactive you are the callee";
+  }
+  return "";
+}
+
 int run_flow(Context& ctx, const RunFlags& f) {
+  if (std::string contradiction = contradictory_callee_flags(f); !contradiction.empty()) return fail_usage(ctx, contradiction);
+  std::string phone;
+  if (!f.phone.empty()) {
+    // The same E.164 normalisation as contacts: the engine dials what the platform would store.
+    auto normalized = contacts::normalize_phone(f.phone, f.region);
+    if (!normalized.ok())
+      return fail_usage(ctx, "--phone " + f.phone + ": " + normalized.message + " [" + contacts::phone_reason_code(normalized.reason) + "]");
+    phone = normalized.e164;
+  }
   std::ifstream in(f.flow, std::ios::binary);
   if (!in) return fail_usage(ctx, f.flow + ": cannot read the flow file");
   std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
@@ -94,7 +121,7 @@ int run_flow(Context& ctx, const RunFlags& f) {
     if (!loaded) return fail_usage(ctx, loaded.error().message());
     contact = std::move(loaded.value());
   }
-  if (!f.phone.empty()) contact.phone = f.phone;
+  if (!phone.empty()) contact.phone = phone;
   engine::EngineOptions options;
   options.max_node_visits = f.max_visits;
   for (const auto& a : f.attrs)
@@ -123,7 +150,7 @@ int run_flow(Context& ctx, const RunFlags& f) {
     report::write_trace(trace, call, options.start_epoch_ms);
   }
   if (ctx.output == "json") report::write_call_json(ctx.out, call, options.start_epoch_ms);
-  else report::write_transcript(ctx.out, call, report::TranscriptStyle{ctx.use_color(ctx.stdout_tty), f.show_keys});
+  else report::write_transcript(ctx.out, call, report::TranscriptStyle{ctx.use_color(ctx.stdout_tty), f.show_keys, ctx.quiet});
   return call.reached_hangup ? kExitOk : kExitFindings;
 }
 
@@ -143,8 +170,8 @@ int test_flows(Context& ctx, const TestFlags& f) {
   if (format == "json") report::write_test_json(ctx.out, result);
   else if (format == "junit") report::write_test_junit(ctx.out, result);
   else {
-    report::write_test_text(ctx.out, result, color);
-    report::write_coverage_text(ctx.out, result, color);
+    report::write_test_text(ctx.out, result, color, ctx.quiet);
+    if (!ctx.quiet) report::write_coverage_text(ctx.out, result, color);
   }
   if (!f.coverage_out.empty()) {
     std::ofstream cov(f.coverage_out, std::ios::binary | std::ios::trunc);
@@ -172,9 +199,14 @@ int simulate_flow(Context& ctx, const SimulateFlags& f) {
   model::Flow flow = model::build_flow(*doc);
   auto r = engine::simulate(flow, f.calls, f.seed);
   report::write_simulation(ctx.out, r, ctx.output == "json");
-  if (!ctx.quiet)
-    ctx.err << "gomo: " << r.calls << " calls in " << r.wall_seconds << " s (" << static_cast<uint64_t>(r.calls / std::max(r.wall_seconds, 1e-9))
-            << " calls/s)\n";
+  if (!ctx.quiet) {
+    // Wall-clock time, to a sensible precision: "in 6.4 ms", "in 1.25 s" (not "in 0.00642414 s").
+    char took[32];
+    if (r.wall_seconds < 1) std::snprintf(took, sizeof took, "%.1f ms", r.wall_seconds * 1000);
+    else std::snprintf(took, sizeof took, "%.2f s", r.wall_seconds);
+    ctx.err << "gomo: " << r.calls << (r.calls == 1 ? " call in " : " calls in ") << took << " ("
+            << static_cast<uint64_t>(static_cast<double>(r.calls) / std::max(r.wall_seconds, 1e-9)) << " calls/s)\n";
+  }
   return kExitOk;
 }
 
@@ -205,7 +237,13 @@ void add_flow_run_command(CLI::App& flow, Context& ctx, Action& action) {
   run->add_option("flow", f->flow, "The flow file (YAML or JSON)")->required();
   run->add_option("--script", f->script, "Softphone script: how the callee answers, presses, speaks, hangs up");
   auto answer_as = [&, f](const char* flag, const char* value, const char* help) {
-    run->add_flag_callback(flag, [f, value] { f->answer = value; }, help);
+    run->add_flag_callback(
+        flag,
+        [f, flag, value] {
+          f->answer = value;
+          f->answer_flags.push_back(flag);
+        },
+        help);
   };
   answer_as("--answer", "human", "The callee answers (the default)");
   answer_as("--voicemail", "machine", "A machine answers (voicemail)");
@@ -217,7 +255,8 @@ void add_flow_run_command(CLI::App& flow, Context& ctx, Action& action) {
   run->add_option("--contact", f->contact, "Contact file (YAML/JSON: primaryPhone, firstName, customAttributes, ...)");
   run->add_option("--contact-csv", f->contact_csv, "Take the contact from a CSV file (header row; see --row)")->excludes("--contact");
   run->add_option("--row", f->row, "With --contact-csv: which data row (1 = the first after the header)");
-  run->add_option("--phone", f->phone, "The contact's phone number");
+  run->add_option("--phone", f->phone, "The contact's phone number (E.164, or national with --region)");
+  add_region_flag(run, f->region);
   run->add_option("--attr", f->attrs, "Custom attribute NAME=VALUE (repeatable)");
   run->add_option("--var", f->vars, "Flow variable NAME=VALUE set before the call (repeatable)");
   run->add_option("--trace", f->trace, "Write every event as JSON Lines to this file");

@@ -30,16 +30,21 @@ bool Context::use_color(bool tty) const {
 
 // A repeatable option takes one value per occurrence (`--ignore a --ignore b`), so that the words after
 // it are positionals again: CLI11 2.1 otherwise lets `--ignore a FILE` swallow FILE.
+// Also lists subcommands under "Commands:" in every help (CLI11 says "Subcommands").
 void one_value_per_option(CLI::App& app) {
   for (CLI::Option* option : app.get_options()) {
     if (option->nonpositional()) option->allow_extra_args(false);
   }
-  for (CLI::App* sub : app.get_subcommands({})) one_value_per_option(*sub);
+  for (CLI::App* sub : app.get_subcommands({})) {
+    if (sub->get_group() == "Subcommands") sub->group("Commands");
+    one_value_per_option(*sub);
+  }
 }
 
 void build_app(CLI::App& app, Context& ctx, Action& action, const std::string& only_group) {
   app.set_version_flag("--version", version_string());
   app.set_help_flag("-h,--help", "Show help for a command");
+  app.get_formatter()->label("SUBCOMMAND", "COMMAND");  // gomo's word, in every usage line
   app.require_subcommand(1);
   app.footer(
       "Exit codes: 0 ok, 1 checks failed, 2 usage error or unreadable input, 3 API error, 4 auth, 5 network\n"
@@ -100,6 +105,28 @@ bool has_subcommand(CLI::App& app, const std::string& name) {
   return false;
 }
 
+// CLI11's refusals (and help requests) in gomo's words: the nearest command or flag for a typo, the
+// commands of a group named alone, else CLI11's message and where to read the usage. Exit 2, or 0 for
+// --help and --version (CLI11 would exit 100-127).
+int report_parse_error(Context& ctx, CLI::App& app, const CLI::ParseError& e, int argc, char** argv) {
+  const CommandLineProblem problem = explain_command_line(app, argc, argv);
+  // `gomo programs --help` is not the root's help: the word before --help names nothing.
+  if (e.get_exit_code() == 0 && problem.unknown_command.empty()) return app.exit(e);
+  if (!problem.unknown_command.empty()) {
+    ctx.err << "gomo: " << problem.unknown_command << "\n";
+  } else if (!problem.unknown_flag.empty()) {
+    ctx.err << "gomo: unknown flag `" << problem.unknown_flag << "` for `" << problem.path << "`";
+    if (!problem.flag_guess.empty()) ctx.err << "; did you mean `" << problem.flag_guess << "`?";
+    ctx.err << "\nRun `" << problem.path << " --help` for its flags.\n";
+  } else if (problem.needs_command) {
+    ctx.err << "gomo: `" << problem.path << "` needs a command: " << problem.commands << "\nRun `" << problem.path
+            << " --help` for what each does.\n";
+  } else {
+    ctx.err << "gomo: " << e.what() << "\nRun `" << problem.path << " --help` for usage.\n";
+  }
+  return kExitUsage;
+}
+
 }  // namespace
 
 std::string command_group_of(int argc, char** argv) {
@@ -134,14 +161,14 @@ int run(int argc, char** argv) {
     app = std::make_unique<CLI::App>(kAppDescription, "gomo");
     build_app(*app, ctx, action, group);
   }
+  if (argc <= 1) {  // `gomo` alone: what it can do
+    ctx.out << root_help(*app);
+    return kExitOk;
+  }
   try {
     app->parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    // CLI11 would exit 100-127 for parse errors; gomo's contract is 2 (help/version are 0).
-    if (e.get_exit_code() == 0) return app->exit(e);
-    std::cerr << "gomo: " << e.what() << "\n";
-    std::cerr << "Run 'gomo --help' or 'gomo <command> --help' for usage.\n";
-    return kExitUsage;
+    return report_parse_error(ctx, *app, e, argc, argv);
   }
   if (!action) {
     std::cerr << app->help();

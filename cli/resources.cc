@@ -4,19 +4,37 @@
 #include <CLI/CLI.hpp>
 
 #include "base/confirm.h"
+#include "base/strings.h"
 #include "contacts/phone.h"
 #include "contacts/resolve.h"
 
 namespace gomo::cli {
 
-void add_list_flags(CLI::App* cmd, ListOptions& o, const std::string& search_help, const std::string& sort_fields) {
+void add_list_flags(CLI::App* cmd, ListOptions& o, const std::string& search_help,
+                    const std::vector<std::string>& sort_fields) {
   add_target_flags(cmd, o.target);
   cmd->add_option("--search", o.query.search, search_help);
   cmd->add_option("--page", o.query.page, "Page number, from 1")->check(CLI::PositiveNumber);
   cmd->add_option("--limit", o.query.limit, "Items per page (1-100)")->check(CLI::Range(1, 100));
-  cmd->add_option("--sort-by", o.query.sort_by, sort_fields);
-  cmd->add_option("--sort-order", o.query.sort_order, "asc or desc")->check(CLI::IsMember({"asc", "desc"}));
+  // Checked here, before any request, with the nearest field for a typo.
+  cmd->add_option("--sort-by", o.query.sort_by, "Sort by this field (ascending unless --sort-order desc)")
+      ->check(CLI::Validator(
+          [sort_fields](std::string& value) -> std::string {
+            if (std::find(sort_fields.begin(), sort_fields.end(), value) != sort_fields.end()) return "";
+            std::string guess = closest_match(value, sort_fields);
+            return "cannot sort by `" + value + "`; expected " + join_words(sort_fields, " or ", "`") +
+                   (guess.empty() ? "" : "; did you mean `" + guess + "`?");
+          },
+          ""))
+      ->type_name("{" + join(sort_fields, ",") + "}");  // shown in --help; `gomo completion` offers them
+  cmd->add_option("--sort-order", o.query.sort_order, "asc or desc (default asc with --sort-by; without it the platform's order, newest first)")
+      ->check(CLI::IsMember({"asc", "desc"}));
   cmd->add_flag("--all", o.all, "Follow the pages to the end");
+  // People who name a field to sort by read it A to Z (sort, kubectl --sort-by); the platform's own
+  // default direction is desc (gomobile-api.md 1.5), so the order is always sent with --sort-by.
+  cmd->parse_complete_callback([&o] {
+    if (!o.query.sort_by.empty() && o.query.sort_order.empty()) o.query.sort_order = "asc";
+  });
 }
 
 void print_list(Context& ctx, const std::string& records_json, const std::vector<report::ResourceColumn>& columns,
@@ -63,7 +81,7 @@ std::string count_of(size_t n, const std::string& singular, const std::string& p
 }
 
 std::vector<report::ResourceColumn> contacts_columns() {
-  return {{"ID", "id"}, {"PHONE", "primaryPhone"}, {"NAME", "fullName|firstName"}, {"CITY", "city"}};
+  return {{"ID", "id"}, {"PHONE", "primaryPhone"}, {"NAME", "fullName|firstName+lastName"}, {"CITY", "city"}};
 }
 
 std::vector<report::ResourceColumn> audiences_columns() {

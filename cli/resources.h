@@ -21,8 +21,11 @@ struct ListOptions {
   bool all = false;
 };
 
-// --search, --page, --limit, --sort-by (naming `sort_fields`), --sort-order and --all, plus the target flags.
-void add_list_flags(CLI::App* cmd, ListOptions& options, const std::string& search_help, const std::string& sort_fields);
+// --search, --page, --limit, --sort-by (one of `sort_fields`, checked with a "did you mean"),
+// --sort-order (asc when --sort-by is given without it) and --all, plus the target flags.
+// REQUIRES: `options` outlives `cmd`'s parsing.
+void add_list_flags(CLI::App* cmd, ListOptions& options, const std::string& search_help,
+                    const std::vector<std::string>& sort_fields);
 
 // Prints records (a JSON array) and, for one page that is not the last, the hint to stderr:
 // "page 1 of 3 (45 audiences); --page N for more, or --all". `meta` null: the whole list was printed.

@@ -45,8 +45,8 @@ _gomo_command() {
       ;;
     "gomo flow run")
       subcommands=''
-      options='-h --help --script --answer --voicemail --busy --no-answer --reject --network-error --press --contact --contact-csv --row --phone --attr --var --trace --max-visits -i --interactive --audio-dir --player --speed --keys --no-validate -o --output --color -q --quiet -v --verbose'
-      value_options='--script --press --contact --contact-csv --row --phone --attr --var --trace --max-visits --audio-dir --player --speed -o --output --color'
+      options='-h --help --script --answer --voicemail --busy --no-answer --reject --network-error --press --contact --contact-csv --row --phone --region --attr --var --trace --max-visits -i --interactive --audio-dir --player --speed --keys --no-validate -o --output --color -q --quiet -v --verbose'
+      value_options='--script --press --contact --contact-csv --row --phone --region --attr --var --trace --max-visits --audio-dir --player --speed -o --output --color'
       positional_slots=1 positional_variadic=0
       ;;
     "gomo flow test")
@@ -330,6 +330,7 @@ _gomo_value() {
     "gomo flow run|--contact-csv") _gomo_files "$3" ;;
     "gomo flow run|--row") COMPREPLY=() ;;
     "gomo flow run|--phone") _gomo_files "$3" ;;
+    "gomo flow run|--region") COMPREPLY=() ;;
     "gomo flow run|--attr") _gomo_files "$3" ;;
     "gomo flow run|--var") _gomo_files "$3" ;;
     "gomo flow run|--trace") _gomo_files "$3" ;;
@@ -385,7 +386,7 @@ _gomo_value() {
     "gomo contacts list|--search") _gomo_files "$3" ;;
     "gomo contacts list|--page") COMPREPLY=() ;;
     "gomo contacts list|--limit") COMPREPLY=() ;;
-    "gomo contacts list|--sort-by") _gomo_files "$3" ;;
+    "gomo contacts list|--sort-by") _gomo_words 'firstName lastName primaryPhone primaryEmail createdAt' "$3" ;;
     "gomo contacts list|--sort-order") _gomo_words 'asc desc' "$3" ;;
     "gomo contacts get|--profile") _gomo_files "$3" ;;
     "gomo contacts get|--base-url") _gomo_files "$3" ;;
@@ -450,7 +451,7 @@ _gomo_value() {
     "gomo attributes list|--search") _gomo_files "$3" ;;
     "gomo attributes list|--page") COMPREPLY=() ;;
     "gomo attributes list|--limit") COMPREPLY=() ;;
-    "gomo attributes list|--sort-by") _gomo_files "$3" ;;
+    "gomo attributes list|--sort-by") _gomo_words 'name displayName createdAt' "$3" ;;
     "gomo attributes list|--sort-order") _gomo_words 'asc desc' "$3" ;;
     "gomo attributes create|--name") _gomo_files "$3" ;;
     "gomo attributes create|--type") _gomo_words 'text number boolean date phone_number email url' "$3" ;;
@@ -475,7 +476,7 @@ _gomo_value() {
     "gomo audiences list|--search") _gomo_files "$3" ;;
     "gomo audiences list|--page") COMPREPLY=() ;;
     "gomo audiences list|--limit") COMPREPLY=() ;;
-    "gomo audiences list|--sort-by") _gomo_files "$3" ;;
+    "gomo audiences list|--sort-by") _gomo_words 'name createdAt updatedAt' "$3" ;;
     "gomo audiences list|--sort-order") _gomo_words 'asc desc' "$3" ;;
     "gomo audiences get|--profile") _gomo_files "$3" ;;
     "gomo audiences get|--base-url") _gomo_files "$3" ;;
@@ -491,7 +492,7 @@ _gomo_value() {
     "gomo audiences members|--search") _gomo_files "$3" ;;
     "gomo audiences members|--page") COMPREPLY=() ;;
     "gomo audiences members|--limit") COMPREPLY=() ;;
-    "gomo audiences members|--sort-by") _gomo_files "$3" ;;
+    "gomo audiences members|--sort-by") _gomo_words 'firstName lastName primaryPhone createdAt' "$3" ;;
     "gomo audiences members|--sort-order") _gomo_words 'asc desc' "$3" ;;
     "gomo audiences members|#0") _gomo_files "$3" ;;
     "gomo audiences add|--from-file") _gomo_files "$3" ;;
@@ -520,7 +521,7 @@ _gomo_value() {
     "gomo dids list|--search") _gomo_files "$3" ;;
     "gomo dids list|--page") COMPREPLY=() ;;
     "gomo dids list|--limit") COMPREPLY=() ;;
-    "gomo dids list|--sort-by") _gomo_files "$3" ;;
+    "gomo dids list|--sort-by") _gomo_words 'number country status createdAt' "$3" ;;
     "gomo dids list|--sort-order") _gomo_words 'asc desc' "$3" ;;
     "gomo dids list|--status") _gomo_words 'active inactive reserved' "$3" ;;
     "gomo audio list|--profile") _gomo_files "$3" ;;
@@ -531,7 +532,7 @@ _gomo_value() {
     "gomo audio list|--search") _gomo_files "$3" ;;
     "gomo audio list|--page") COMPREPLY=() ;;
     "gomo audio list|--limit") COMPREPLY=() ;;
-    "gomo audio list|--sort-by") _gomo_files "$3" ;;
+    "gomo audio list|--sort-by") _gomo_words 'createdAt title durationSeconds' "$3" ;;
     "gomo audio list|--sort-order") _gomo_words 'asc desc' "$3" ;;
     "gomo audio list|--usage-type") _gomo_words 'welcome goodbye question prompt hold_music notification other' "$3" ;;
     "gomo audio list|--tag") _gomo_files "$3" ;;

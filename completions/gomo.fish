@@ -41,7 +41,7 @@ function __gomo_value_options
         case 'gomo flow graph'
             printf '%s\n' -f --format -O --out --coverage -o --output --color
         case 'gomo flow run'
-            printf '%s\n' --script --press --contact --contact-csv --row --phone --attr --var --trace --max-visits --audio-dir --player --speed -o --output --color
+            printf '%s\n' --script --press --contact --contact-csv --row --phone --region --attr --var --trace --max-visits --audio-dir --player --speed -o --output --color
         case 'gomo flow test'
             printf '%s\n' -f --format --min-coverage --coverage-out -o --output --color
         case 'gomo flow simulate'
@@ -254,7 +254,8 @@ complete -c gomo -n '__gomo_at "gomo flow run"' -l 'press' -d 'Keys pressed at s
 complete -c gomo -n '__gomo_at "gomo flow run"' -l 'contact' -d 'Contact file (YAML/JSON: primaryPhone, firstName, customAttributes, ...)' -r -F
 complete -c gomo -n '__gomo_at "gomo flow run"' -l 'contact-csv' -d 'Take the contact from a CSV file (header row; see --row)' -r -F
 complete -c gomo -n '__gomo_at "gomo flow run"' -l 'row' -d 'With --contact-csv: which data row (1 = the first after the header)' -x
-complete -c gomo -n '__gomo_at "gomo flow run"' -l 'phone' -d 'The contact\'s phone number' -r -F
+complete -c gomo -n '__gomo_at "gomo flow run"' -l 'phone' -d 'The contact\'s phone number (E.164, or national with --region)' -r -F
+complete -c gomo -n '__gomo_at "gomo flow run"' -l 'region' -d 'Region of phone numbers written without + (ISO 3166 code)' -x
 complete -c gomo -n '__gomo_at "gomo flow run"' -l 'attr' -d 'Custom attribute NAME=VALUE (repeatable)' -r -F
 complete -c gomo -n '__gomo_at "gomo flow run"' -l 'var' -d 'Flow variable NAME=VALUE set before the call (repeatable)' -r -F
 complete -c gomo -n '__gomo_at "gomo flow run"' -l 'trace' -d 'Write every event as JSON Lines to this file' -r -F
@@ -355,8 +356,8 @@ complete -c gomo -n '__gomo_at "gomo contacts list"' -l 'workspace' -d 'The loca
 complete -c gomo -n '__gomo_at "gomo contacts list"' -l 'search' -d 'Search names, phone and email' -r -F
 complete -c gomo -n '__gomo_at "gomo contacts list"' -l 'page' -d 'Page number, from 1' -x
 complete -c gomo -n '__gomo_at "gomo contacts list"' -l 'limit' -d 'Items per page (1-100)' -x
-complete -c gomo -n '__gomo_at "gomo contacts list"' -l 'sort-by' -d 'firstName, lastName, primaryPhone, primaryEmail or createdAt' -r -F
-complete -c gomo -n '__gomo_at "gomo contacts list"' -l 'sort-order' -d 'asc or desc' -x -a 'asc desc'
+complete -c gomo -n '__gomo_at "gomo contacts list"' -l 'sort-by' -d 'Sort by this field (ascending unless --sort-order desc)' -x -a 'firstName lastName primaryPhone primaryEmail createdAt'
+complete -c gomo -n '__gomo_at "gomo contacts list"' -l 'sort-order' -d 'asc or desc (default asc with --sort-by; without it the platform\'s order, newest first)' -x -a 'asc desc'
 complete -c gomo -n '__gomo_at "gomo contacts list"' -l 'all' -d 'Follow the pages to the end'
 
 # gomo contacts get
@@ -452,8 +453,8 @@ complete -c gomo -n '__gomo_at "gomo attributes list"' -l 'workspace' -d 'The lo
 complete -c gomo -n '__gomo_at "gomo attributes list"' -l 'search' -d 'Search names, display names and descriptions' -r -F
 complete -c gomo -n '__gomo_at "gomo attributes list"' -l 'page' -d 'Page number, from 1' -x
 complete -c gomo -n '__gomo_at "gomo attributes list"' -l 'limit' -d 'Items per page (1-100)' -x
-complete -c gomo -n '__gomo_at "gomo attributes list"' -l 'sort-by' -d 'name, displayName or createdAt' -r -F
-complete -c gomo -n '__gomo_at "gomo attributes list"' -l 'sort-order' -d 'asc or desc' -x -a 'asc desc'
+complete -c gomo -n '__gomo_at "gomo attributes list"' -l 'sort-by' -d 'Sort by this field (ascending unless --sort-order desc)' -x -a 'name displayName createdAt'
+complete -c gomo -n '__gomo_at "gomo attributes list"' -l 'sort-order' -d 'asc or desc (default asc with --sort-by; without it the platform\'s order, newest first)' -x -a 'asc desc'
 complete -c gomo -n '__gomo_at "gomo attributes list"' -l 'all' -d 'Follow the pages to the end'
 
 # gomo attributes create
@@ -502,8 +503,8 @@ complete -c gomo -n '__gomo_at "gomo audiences list"' -l 'workspace' -d 'The loc
 complete -c gomo -n '__gomo_at "gomo audiences list"' -l 'search' -d 'Search names and descriptions' -r -F
 complete -c gomo -n '__gomo_at "gomo audiences list"' -l 'page' -d 'Page number, from 1' -x
 complete -c gomo -n '__gomo_at "gomo audiences list"' -l 'limit' -d 'Items per page (1-100)' -x
-complete -c gomo -n '__gomo_at "gomo audiences list"' -l 'sort-by' -d 'name, createdAt or updatedAt' -r -F
-complete -c gomo -n '__gomo_at "gomo audiences list"' -l 'sort-order' -d 'asc or desc' -x -a 'asc desc'
+complete -c gomo -n '__gomo_at "gomo audiences list"' -l 'sort-by' -d 'Sort by this field (ascending unless --sort-order desc)' -x -a 'name createdAt updatedAt'
+complete -c gomo -n '__gomo_at "gomo audiences list"' -l 'sort-order' -d 'asc or desc (default asc with --sort-by; without it the platform\'s order, newest first)' -x -a 'asc desc'
 complete -c gomo -n '__gomo_at "gomo audiences list"' -l 'all' -d 'Follow the pages to the end'
 
 # gomo audiences get
@@ -529,8 +530,8 @@ complete -c gomo -n '__gomo_at "gomo audiences members"' -l 'workspace' -d 'The 
 complete -c gomo -n '__gomo_at "gomo audiences members"' -l 'search' -d 'Search first name, last name and phone' -r -F
 complete -c gomo -n '__gomo_at "gomo audiences members"' -l 'page' -d 'Page number, from 1' -x
 complete -c gomo -n '__gomo_at "gomo audiences members"' -l 'limit' -d 'Items per page (1-100)' -x
-complete -c gomo -n '__gomo_at "gomo audiences members"' -l 'sort-by' -d 'firstName, lastName, primaryPhone or createdAt' -r -F
-complete -c gomo -n '__gomo_at "gomo audiences members"' -l 'sort-order' -d 'asc or desc' -x -a 'asc desc'
+complete -c gomo -n '__gomo_at "gomo audiences members"' -l 'sort-by' -d 'Sort by this field (ascending unless --sort-order desc)' -x -a 'firstName lastName primaryPhone createdAt'
+complete -c gomo -n '__gomo_at "gomo audiences members"' -l 'sort-order' -d 'asc or desc (default asc with --sort-by; without it the platform\'s order, newest first)' -x -a 'asc desc'
 complete -c gomo -n '__gomo_at "gomo audiences members"' -l 'all' -d 'Follow the pages to the end'
 complete -c gomo -n '__gomo_at "gomo audiences members"' -F
 
@@ -579,8 +580,8 @@ complete -c gomo -n '__gomo_at "gomo dids list"' -l 'workspace' -d 'The local wo
 complete -c gomo -n '__gomo_at "gomo dids list"' -l 'search' -d 'Search numbers and descriptions' -r -F
 complete -c gomo -n '__gomo_at "gomo dids list"' -l 'page' -d 'Page number, from 1' -x
 complete -c gomo -n '__gomo_at "gomo dids list"' -l 'limit' -d 'Items per page (1-100)' -x
-complete -c gomo -n '__gomo_at "gomo dids list"' -l 'sort-by' -d 'number, country, status or createdAt' -r -F
-complete -c gomo -n '__gomo_at "gomo dids list"' -l 'sort-order' -d 'asc or desc' -x -a 'asc desc'
+complete -c gomo -n '__gomo_at "gomo dids list"' -l 'sort-by' -d 'Sort by this field (ascending unless --sort-order desc)' -x -a 'number country status createdAt'
+complete -c gomo -n '__gomo_at "gomo dids list"' -l 'sort-order' -d 'asc or desc (default asc with --sort-by; without it the platform\'s order, newest first)' -x -a 'asc desc'
 complete -c gomo -n '__gomo_at "gomo dids list"' -l 'all' -d 'Follow the pages to the end'
 complete -c gomo -n '__gomo_at "gomo dids list"' -l 'status' -d 'Only DIDs in this status: active, inactive or reserved' -x -a 'active inactive reserved'
 complete -c gomo -n '__gomo_at "gomo dids list"' -l 'shared' -d 'Only DIDs shared between organisations'
@@ -603,8 +604,8 @@ complete -c gomo -n '__gomo_at "gomo audio list"' -l 'workspace' -d 'The local w
 complete -c gomo -n '__gomo_at "gomo audio list"' -l 'search' -d 'Search titles, descriptions and tags' -r -F
 complete -c gomo -n '__gomo_at "gomo audio list"' -l 'page' -d 'Page number, from 1' -x
 complete -c gomo -n '__gomo_at "gomo audio list"' -l 'limit' -d 'Items per page (1-100)' -x
-complete -c gomo -n '__gomo_at "gomo audio list"' -l 'sort-by' -d 'createdAt, title or durationSeconds' -r -F
-complete -c gomo -n '__gomo_at "gomo audio list"' -l 'sort-order' -d 'asc or desc' -x -a 'asc desc'
+complete -c gomo -n '__gomo_at "gomo audio list"' -l 'sort-by' -d 'Sort by this field (ascending unless --sort-order desc)' -x -a 'createdAt title durationSeconds'
+complete -c gomo -n '__gomo_at "gomo audio list"' -l 'sort-order' -d 'asc or desc (default asc with --sort-by; without it the platform\'s order, newest first)' -x -a 'asc desc'
 complete -c gomo -n '__gomo_at "gomo audio list"' -l 'all' -d 'Follow the pages to the end'
 complete -c gomo -n '__gomo_at "gomo audio list"' -l 'usage-type' -d 'Only this usage: welcome, goodbye, question, prompt, hold_music, notification or other' -x -a 'welcome goodbye question prompt hold_music notification other'
 complete -c gomo -n '__gomo_at "gomo audio list"' -l 'tag' -d 'Only files with this tag (repeatable: any of them)' -r -F

@@ -21,9 +21,12 @@ std::optional<ApiError> validate_flow_graph_request(const std::string& graph_jso
 // page >= 1, 1 <= limit <= 100, search <= 100 characters, sort_by in `sort_fields`, sort_order asc|desc.
 std::optional<ApiError> validate_page_query(const PageQuery& query, const std::vector<std::string>& sort_fields);
 
-// The attribute name the platform derives from a display name: lowercase ASCII letters and digits,
-// other runs of characters become one "_", no leading or trailing "_" ("Last payment date" ->
-// "last_payment_date"). Empty when nothing is left.
+// The attribute name the platform derives from a display name: its words, lowercased, joined by "_"
+// ("Last payment date" -> "last_payment_date"). Words are runs of letters and digits of any script
+// (base/unicode.h); everything else separates them, with no leading or trailing "_". Accented Latin
+// letters become ASCII ("Date échéance" -> "date_echeance"), Arabic-Indic digits ASCII digits; letters
+// of other scripts are kept ("الرصيد" -> "الرصيد", "Сумма" -> "сумма"), without Arabic harakat or
+// tatweel. Empty when there is no letter or digit. Client checks and the local platform both use it.
 std::string attribute_slug(const std::string& display_name);
 
 // Number of characters (UTF-8 code points) in `s`.

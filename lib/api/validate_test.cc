@@ -50,13 +50,36 @@ TEST_CASE("attribute_slug: the platform's name for a display name") {
   CHECK(attribute_slug("Last payment date") == "last_payment_date");
   CHECK(attribute_slug("  Amount (MAD) due ") == "amount_mad_due");
   CHECK(attribute_slug("Zone-2") == "zone_2");
-  CHECK(attribute_slug("éé") == "");
+  CHECK(attribute_slug("éé") == "ee");
   NewCustomAttribute a{"Due", std::nullopt, "money"};
   auto e = validate_new_custom_attribute(a);
   REQUIRE(e);
   CHECK(e->field_errors.count("type"));
   a.type = "number";
   CHECK_FALSE(validate_new_custom_attribute(a));
+}
+
+TEST_CASE("attribute_slug: letters of every script are letters; Latin accents become ASCII") {
+  CHECK(attribute_slug("Date échéance") == "date_echeance");
+  CHECK(attribute_slug("Ça coûte (€)") == "ca_coute");
+  CHECK(attribute_slug("Straße Nº 5") == "strasse_no_5");
+  CHECK(attribute_slug("Ștefan Łódź") == "stefan_lodz");
+  CHECK(attribute_slug("Date e\xCC\x81" "che\xCC\x81" "ance") == "date_echeance");  // accents written apart
+  CHECK(attribute_slug("الرصيد") == "الرصيد");
+  CHECK(attribute_slug("الرَّصِيد المتبقي") == "الرصيد_المتبقي");  // harakat dropped, words joined
+  CHECK(attribute_slug("مبلغ ٣٠٠") == "مبلغ_300");
+  CHECK(attribute_slug("Сумма долга") == "сумма_долга");
+  CHECK(attribute_slug("残高") == "残高");
+  CHECK(attribute_slug("ⵜⴰⵎⴰⵣⵉⵖⵜ") == "ⵜⴰⵎⴰⵣⵉⵖⵜ");  // Tifinagh
+  CHECK(attribute_slug("«…» — ، ؟") == "");
+  CHECK(attribute_slug("\xFF\xFE" "ab") == "ab");  // malformed bytes separate, never leak into the name
+
+  NewCustomAttribute arabic{"الرصيد", std::nullopt, "number"};
+  CHECK_FALSE(validate_new_custom_attribute(arabic));
+  NewCustomAttribute symbols{"«؟»", std::nullopt, "number"};
+  auto e = validate_new_custom_attribute(symbols);
+  REQUIRE(e);
+  CHECK(e->field_errors.at("displayName").at(0) == "displayName must contain a letter or a digit");
 }
 
 TEST_CASE("validate_page_query: limit 1..100, known sort fields") {

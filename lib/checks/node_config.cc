@@ -1,5 +1,6 @@
 #include "checks/node_config.h"
 
+#include "base/unicode.h"
 #include "checks/schema_check.h"
 
 namespace gomo::checks {
@@ -23,14 +24,25 @@ void for_each_value_source(const Value& value, std::string_view source, const st
 }
 
 std::vector<std::string> placeholders(std::string_view text) {
-  auto name_char = [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-';
+  // The length of the name character at text[j] (ASCII [A-Za-z0-9_.-], or a letter or digit of any
+  // script: attribute names may be Arabic), or 0.
+  auto name_char = [&](size_t j) -> size_t {
+    const char c = text[j];
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-')
+      return 1;
+    if (static_cast<unsigned char>(c) < 0x80) return 0;
+    size_t next = j;
+    return char_class(next_code_point(text, next)) == CharClass::kOther ? 0 : next - j;
   };
   std::vector<std::string> out;
   for (size_t i = 0; i < text.size(); ++i) {
     if (text[i] != '{') continue;
     size_t j = i + 1;
-    while (j < text.size() && name_char(text[j])) ++j;
+    while (j < text.size()) {
+      size_t n = name_char(j);
+      if (n == 0) break;
+      j += n;
+    }
     if (j > i + 1 && j < text.size() && text[j] == '}') {
       out.emplace_back(text.substr(i + 1, j - i - 1));
       i = j;

@@ -22,7 +22,8 @@ void for_each_audio_item(const model::Node& node, const std::function<void(const
 void for_each_value_source(const Value& value, std::string_view source, const std::function<void(const Value& vs)>& fn);
 
 // The `{name}` placeholders of a tts text, in order, braces removed (e.g. "contact.firstName").
-// A placeholder is `{` then one or more of [A-Za-z0-9_.-] then `}`; other braces are plain text.
+// A placeholder is `{` then one or more of [A-Za-z0-9_.-] or letters of any script (base/unicode.h)
+// then `}`; other braces are plain text.
 std::vector<std::string> placeholders(std::string_view text);
 
 // Names the embedded flow schema allows: system variables ("sys.callId", ...) and contact fields

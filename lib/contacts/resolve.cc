@@ -66,7 +66,15 @@ Outcome<api::Contact> find_contact(api::Platform& platform, const std::string& a
     return std::move(**found);
   }
   auto contact = platform.get_contact(arg);
-  if (!contact) return contact.error();
+  if (!contact) {
+    api::ApiError error = contact.error();
+    // `gomo contacts get Amina`: a name is neither an id nor a phone; say where names are searched.
+    if (!looks_like_uuid(arg) && (error.http_status == 404 || error.http_status == 400)) {
+      error.message += "; \"" + arg + "\" is neither a contact id nor a phone number: to find contacts by name, run "
+                       "gomo contacts list --search \"" + arg + "\"";
+    }
+    return error;
+  }
   return std::move(*contact);
 }
 

@@ -48,7 +48,8 @@ bool looks_like_uuid(const std::string& arg);
 
 // The contact `arg` names: a phone number (anything looks_like_phone says is one; normalised with
 // `region` first, then found by an exact primaryPhone match), else an id.
-// Not found: a 404 NOT_FOUND "Contact with phone +212612345678 not found" or the platform's own.
+// Not found: a 404 NOT_FOUND "Contact with phone +212612345678 not found" or the platform's own; for
+// an argument that is no id either (a name), the message adds `gomo contacts list --search NAME`.
 Outcome<api::Contact> find_contact(api::Platform& platform, const std::string& arg, const std::string& region);
 
 // The contact ids that `args` (ids or phones) name, in order and without repeats. Ids are taken as

@@ -46,6 +46,7 @@ void write_transcript(std::ostream& out, const engine::CallReport& call, const T
   const char* reset = style.color ? "\033[0m" : "";
   using K = engine::CallEvent::Kind;
   for (const auto& e : call.events) {
+    if (style.outcome_only) break;
     out << dim << clock(e.at_ms) << reset << "  ";
     switch (e.kind) {
       case K::kNode: out << bold << e.node_id << reset << "  " << dim << e.text << reset; break;
@@ -63,9 +64,9 @@ void write_transcript(std::ostream& out, const engine::CallReport& call, const T
     }
     out << "\n";
   }
-  out << "\n" << bold << "outcome: " << call.outcome << reset << " (" << call.outcome_reason << "), duration "
-      << clock(call.duration_ms) << ", " << call.path.size() << " node visits\n";
-  if (!call.final_variables.empty()) {
+  out << (style.outcome_only ? "" : "\n") << bold << "outcome: " << call.outcome << reset << " (" << call.outcome_reason << "), duration "
+      << clock(call.duration_ms) << ", " << call.path.size() << (call.path.size() == 1 ? " node visit\n" : " node visits\n");
+  if (!call.final_variables.empty() && !style.outcome_only) {
     out << "variables:";
     for (const auto& [k, v] : call.final_variables) out << " " << k << "=" << (v.is_string() ? "\"" + v.text() + "\"" : v.text());
     out << "\n";
@@ -124,7 +125,7 @@ void write_simulation(std::ostream& out, const engine::SimulationResult& r, bool
     std::snprintf(buf, sizeof buf, "%5.1f%%", r.calls ? 100.0 * static_cast<double>(n) / static_cast<double>(r.calls) : 0.0);
     return std::string(buf);
   };
-  out << r.calls << " calls, average " << clock(r.calls ? r.total_call_ms / static_cast<engine::Millis>(r.calls) : 0) << "\n\noutcomes\n";
+  out << r.calls << (r.calls == 1 ? " call, average " : " calls, average ") << clock(r.calls ? r.total_call_ms / static_cast<engine::Millis>(r.calls) : 0) << "\n\noutcomes\n";
   for (const auto& [name, n] : r.outcomes) out << "  " << pct(n) << "  " << name << " (" << n << ")\n";
   out << "\nnode visits (per call)\n";
   for (const auto& [node, n] : r.node_visits) {

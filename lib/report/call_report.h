@@ -11,6 +11,7 @@ namespace gomo::report {
 struct TranscriptStyle {
   bool color = false;
   bool show_keys = false;  // also print dictionary clip keys of number/date items
+  bool outcome_only = false;  // -q: the outcome line alone, no events and no variables
 };
 
 void write_transcript(std::ostream& out, const engine::CallReport& call, const TranscriptStyle& style);

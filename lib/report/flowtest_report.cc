@@ -1,5 +1,7 @@
 #include "report/flowtest_report.h"
 
+#include <algorithm>
+
 #include "report/diagnostics.h"  // xml_escape
 
 #include <cstdio>
@@ -40,22 +42,25 @@ std::string percent(double p) {
 
 }  // namespace
 
-void write_test_text(std::ostream& out, const flowtest::RunResult& result, bool color) {
+void write_test_text(std::ostream& out, const flowtest::RunResult& result, bool color, bool quiet) {
   const char* green = color ? "\033[32m" : "";
   const char* red = color ? "\033[31m" : "";
   const char* dim = color ? "\033[2m" : "";
   const char* reset = color ? "\033[0m" : "";
   for (const auto& f : result.files) {
+    const bool any_failed = std::any_of(f.cases.begin(), f.cases.end(), [](const auto& c) { return !c.passed; });
+    if (quiet && f.error.empty() && !any_failed) continue;
     out << f.path << "\n";
     if (!f.error.empty()) {
       out << "  " << red << "error: " << reset << f.error << "\n";
       continue;
     }
     for (const auto& c : f.cases) {
+      if (quiet && c.passed) continue;
       char secs[32];
       std::snprintf(secs, sizeof secs, "%.1f s", static_cast<double>(c.call.duration_ms) / 1000);
       out << "  " << (c.passed ? green : red) << (c.passed ? "✓ " : "✗ ") << reset << c.name << dim << "  (" << c.call.path.size()
-          << " nodes, " << secs << ", " << c.call.outcome << ")" << reset << "\n";
+          << (c.call.path.size() == 1 ? " node, " : " nodes, ") << secs << ", " << c.call.outcome << ")" << reset << "\n";
       if (c.passed) continue;
       for (const auto& msg : c.failures) out << "      " << msg << "\n";
       if (!c.expected_path.empty() || !c.actual_path.empty()) {
@@ -66,6 +71,7 @@ void write_test_text(std::ostream& out, const flowtest::RunResult& result, bool 
       out << "      " << dim << "at " << f.path << ":" << c.line << reset << "\n";
     }
   }
+  if (quiet) return;
   size_t errors = 0;
   for (const auto& f : result.files) errors += f.error.empty() ? 0 : 1;
   out << "\n" << (result.failed || errors ? red : green) << result.passed << " passed, " << result.failed << " failed";

@@ -6,7 +6,8 @@
 
 namespace gomo::report {
 
-void write_test_text(std::ostream& out, const flowtest::RunResult& result, bool color);
+// `quiet` (-q): only the failed tests and the files that could not be loaded, no summary line.
+void write_test_text(std::ostream& out, const flowtest::RunResult& result, bool color, bool quiet = false);
 void write_test_json(std::ostream& out, const flowtest::RunResult& result);
 void write_test_junit(std::ostream& out, const flowtest::RunResult& result);
 // The coverage table: per flow, nodes and edges covered, and the uncovered edges.

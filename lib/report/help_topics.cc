@@ -13,8 +13,9 @@ const char* kExitCodes = R"(Exit codes (stable; scripts may rely on them):
   1  checks failed: errors found (or warnings, with --strict); differences found (fmt --check);
      a simulated call that did not reach a hangup (flow run); failing flow tests (flow test);
      flow diff: the files differ from the platform; flow push: local errors, nothing sent
-  2  usage error, or input that cannot be read or parsed (missing file, YAML/JSON syntax error,
-     a directory with no flow files: gomo never exits 0 when nothing was checked)
+  2  usage error (an unknown command or flag: gomo names the nearest one; a bad flag value), or
+     input that cannot be read or parsed (missing file, YAML/JSON syntax error, a directory with no
+     flow files: gomo never exits 0 when nothing was checked)
   3  the platform refused the request (an API error, 4xx)
   4  authentication or permission (401/403, no API key)
   5  network failure or server unavailable after retries (gomo serve: cannot listen)

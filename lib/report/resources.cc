@@ -49,10 +49,18 @@ std::string cell(const json& record, const std::string& field) {
   while (true) {
     size_t bar = field.find('|', start);
     std::string one = field.substr(start, bar == std::string::npos ? std::string::npos : bar - start);
-    if (const json* v = find_path(record, one)) {
-      std::string text = cell_text(*v);
-      if (!text.empty()) return text;
+    // "firstName+lastName": the non-empty parts joined by a space.
+    std::string text;
+    for (size_t part_start = 0;;) {
+      size_t plus = one.find('+', part_start);
+      if (const json* v = find_path(record, one.substr(part_start, plus == std::string::npos ? plus : plus - part_start))) {
+        std::string part = cell_text(*v);
+        if (!part.empty()) text += (text.empty() ? "" : " ") + part;
+      }
+      if (plus == std::string::npos) break;
+      part_start = plus + 1;
     }
+    if (!text.empty()) return text;
     if (bar == std::string::npos) return "";
     start = bar + 1;
   }

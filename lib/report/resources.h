@@ -11,7 +11,8 @@ namespace gomo::report {
 struct ResourceColumn {
   std::string header;  // upper case by convention: "ID", "PHONE"
   // Where the cell comes from: a field name ("primaryPhone"), a dotted path ("organization.name"), or
-  // several alternatives separated by '|' ("fullName|firstName"): the first non-empty one wins.
+  // several alternatives separated by '|' ("fullName|firstName"): the first non-empty one wins. An
+  // alternative may join fields with '+' ("firstName+lastName": the non-empty ones, space-separated).
   // Arrays print joined with ','; objects as compact JSON; null/absent as "".
   std::string field;
 };

@@ -70,5 +70,14 @@ TEST_CASE("resources: -q prints ids only; bad JSON is refused") {
   CHECK(resource_cell(R"({"a":{"b":[1,2]}})", "a.b") == "1,2");
 }
 
+TEST_CASE("resources: a cell may join fields (the contact's whole name)") {
+  const std::string field = "fullName|firstName+lastName";
+  CHECK(resource_cell(R"({"firstName":"Amina","lastName":"Alaoui"})", field) == "Amina Alaoui");
+  CHECK(resource_cell(R"({"firstName":"Amina"})", field) == "Amina");
+  CHECK(resource_cell(R"({"lastName":"Alaoui","firstName":""})", field) == "Alaoui");
+  CHECK(resource_cell(R"({"fullName":"Dr Amina Alaoui","firstName":"Amina"})", field) == "Dr Amina Alaoui");
+  CHECK(resource_cell(R"({"id":"1"})", field) == "");
+}
+
 }  // namespace
 }  // namespace gomo::report

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <cctype>
@@ -42,6 +43,19 @@ TerminalSoftphone::~TerminalSoftphone() {
   }
 }
 
+std::string TerminalSoftphone::seconds(Millis call_ms) const {
+  auto number = [](double x) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f", x);
+    std::string text = buf;
+    if (text.size() > 2 && text.compare(text.size() - 2, 2, ".0") == 0) text.resize(text.size() - 2);
+    return text;
+  };
+  const double s = static_cast<double>(call_ms) / 1000;
+  if (options_.speed == 1) return number(s) + " s";
+  return number(s) + " s [" + number(s / options_.speed) + " s real at --speed " + number(options_.speed) + "]";
+}
+
 Millis TerminalSoftphone::scaled(Millis ms) const { return static_cast<Millis>(static_cast<double>(ms) / options_.speed); }
 
 Millis TerminalSoftphone::elapsed_since(Clock::time_point start) const {
@@ -70,7 +84,7 @@ char TerminalSoftphone::read_key(Millis timeout_ms) {
 engine::RingReply TerminalSoftphone::ring(const engine::CallSetup& call, Millis ring_timeout_ms, bool amd) {
   out_ << "\n📞 Incoming call from " << call.caller << " to " << (call.callee_name.empty() ? "you" : call.callee_name) << " ("
        << call.callee << ")\n   [a] answer   [m] let voicemail answer" << (amd ? "" : " (AMD is off: counts as an answer)")
-       << "   [r] reject   [b] busy   (wait " << ring_timeout_ms / 1000 << " s = no answer)\n"
+       << "   [r] reject   [b] busy   (wait " << seconds(ring_timeout_ms) << " = no answer)\n"
        << std::flush;
   auto start = Clock::now();
   while (true) {
@@ -188,7 +202,7 @@ engine::PlayReply TerminalSoftphone::play(const engine::Prompt& prompt) {
 engine::DigitReply TerminalSoftphone::collect_digits(const engine::DigitRequest& req) {
   engine::DigitReply r;
   out_ << "   ⌨  " << (req.single_digit ? "press a key" : "type digits" + std::string(req.terminator ? std::string(", then ") + req.terminator : ""))
-       << " (" << req.timeout_ms / 1000 << " s; [h] hangs up): " << std::flush;
+       << " (" << seconds(req.timeout_ms) << "; [h] hangs up): " << std::flush;
   auto start = Clock::now();
   while (true) {
     char c = read_key(req.timeout_ms);
@@ -212,8 +226,8 @@ engine::RecordReply TerminalSoftphone::record(const engine::RecordRequest& req) 
   engine::RecordReply r;
   if (req.beep) out_ << "   ♪ beep\n";
   out_ << "   ● recording: type to \"speak\" (any key but " << (req.finish_key ? std::string(1, req.finish_key) : std::string("h"))
-       << "), " << (req.finish_key ? std::string(1, req.finish_key) + " to finish, " : "") << req.silence_timeout_ms / 1000
-       << " s of silence ends it, [h] hangs up\n" << std::flush;
+       << "), " << (req.finish_key ? std::string(1, req.finish_key) + " to finish, " : "") << seconds(req.silence_timeout_ms)
+       << " of silence ends it, [h] hangs up\n" << std::flush;
   auto start = Clock::now();
   Clock::time_point first{}, last{};
   bool spoke = false;

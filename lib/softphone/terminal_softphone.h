@@ -44,6 +44,9 @@ class TerminalSoftphone : public engine::Softphone {
   // The audio file of an audioFile item, or "" when there is none to play.
   std::string audio_file(std::string_view audio_id) const;
   engine::Millis scaled(engine::Millis ms) const;
+  // A wait in call time as the callee should read it: "30 s", or at another --speed "30 s [6 s real
+  // at --speed 5]".
+  std::string seconds(engine::Millis call_ms) const;
   engine::Millis elapsed_since(std::chrono::steady_clock::time_point start) const;  // in call time
 
   std::ostream& out_;

@@ -51,12 +51,16 @@ TEST_CASE("cli: contacts list, local workspace and remote alike; exit codes 3, 4
   REQUIRE(paged.exit_code == 0);
   CHECK(paged.err.find("page 1 of 2 (3 contacts)") != std::string::npos);
 
-  // 3: the platform refused the request.
-  auto refused = run_gomo({"contacts", "list", "--sort-by", "city", "--base-url", server.base_url()}, "",
+  // 3: the platform refused the request (a search over 100 characters; --sort-by is checked before sending).
+  auto refused = run_gomo({"contacts", "list", "--search", std::string(101, 'a'), "--base-url", server.base_url()}, "",
                           {"GOMO_API_KEY=" + key});
   CHECK(refused.exit_code == 3);
   CHECK(refused.err.find("API error 400 VALIDATION_FAILED") != std::string::npos);
-  CHECK(refused.err.find("sortBy: sortBy must be one of") != std::string::npos);
+  CHECK(refused.err.find("search: search must be shorter than or equal to 100 characters") != std::string::npos);
+  auto unsortable = run_gomo({"contacts", "list", "--sort-by", "city", "--base-url", server.base_url()}, "",
+                             {"GOMO_API_KEY=" + key});
+  CHECK(unsortable.exit_code == 2);
+  CHECK(unsortable.err.find("cannot sort by `city`") != std::string::npos);
   // 4: a wrong key (remote and local), or none for a remote.
   auto denied = run_gomo({"contacts", "list", "--base-url", server.base_url()}, "", {"GOMO_API_KEY=gomo_wrong"});
   CHECK(denied.exit_code == 4);

@@ -29,8 +29,8 @@ TEST_CASE("cli: completion scripts cover every command gomo --help lists") {
   auto bash = run_gomo({"completion", "bash"});
   auto zsh = run_gomo({"completion", "zsh"});
   REQUIRE(fish.exit_code == 0);
-  // The lines after "Subcommands:" up to the blank line: "  NAME   description".
-  std::istringstream lines(help.out.substr(help.out.find("Subcommands:")));
+  // The lines after "Commands:" up to the blank line: "  NAME   description".
+  std::istringstream lines(help.out.substr(help.out.find("Commands:")));
   std::string line;
   std::getline(lines, line);
   int commands = 0;

@@ -228,7 +228,7 @@ void audiences_script(const Target& t) {
   CHECK(std::count(ids.out.begin(), ids.out.end(), '\n') == 2);
   auto paged = t.run({"audiences", "list", "--limit", "1"});
   CHECK(has(paged.err, "page 1 of 4 (4 audiences); --page N for more, or --all"));
-  CHECK(t.run({"audiences", "list", "--sort-by", "colour"}).exit_code == 3);
+  CHECK(t.run({"audiences", "list", "--sort-by", "colour"}).exit_code == 2);  // checked before sending
 
   // get by name or id; ambiguous (2) and unknown (3) names.
   CHECK(t.run_json({"audiences", "get", "VIP"})["id"] == vip_id);
