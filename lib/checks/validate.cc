@@ -237,9 +237,9 @@ static FileResult validate_input(Input& in, const ValidateOptions& options) {
   if (in.from_stdin) return validate_text(in.path, std::move(in.text), options);
   std::ifstream f(in.path, std::ios::binary);
   if (!f) {
-    std::error_code ec;
-    if (!fs::exists(in.path, ec) && !ec) return failed_file(in.path, "read-error", "no such file or directory");
-    return failed_file(in.path, "read-error", "cannot read the file: " + std::string(std::strerror(errno)));
+    const int error = errno;
+    if (error == ENOENT) return failed_file(in.path, "read-error", "no such file or directory");
+    return failed_file(in.path, "read-error", "cannot read the file: " + std::string(std::strerror(error)));
   }
   // One read of the whole file: istreambuf_iterator goes a byte at a time (7% of validate's time).
   // Pipes (<(cmd)) cannot seek: read those as a stream.

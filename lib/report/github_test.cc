@@ -47,7 +47,7 @@ TEST_CASE("github reporter: one workflow command per finding, with position and 
   files[0].diagnostics.push_back(unreadable);
   CHECK(github_of(files) ==
         "::error file=flows/a%2Cb%3Ac.yaml,line=26,endLine=26,col=9,endColumn=14,title=unknown-output::"
-        "unknown output `onEnd`: 100%25 wrong,%0Afix it\n"
+        "unknown output `onEnd`: 100%25 wrong,\\nfix it\n"  // messages are one line: a line break shows as \n
         "::error file=gone.yaml,title=syntax::cannot read\n"
         "::warning file=flows/a.yaml,line=7,endLine=7,col=3,endColumn=8,title=unreachable-node::never reached\n"
         "::notice file=flows/a.yaml,line=4,endLine=4,col=3,endColumn=8,title=missing-label::node has no label\n");
