@@ -1,6 +1,8 @@
 // End-to-end: the real gomo binary, its exit codes and outputs.
 #include <doctest/doctest.h>
+#include <sys/wait.h>
 
+#include <cstdlib>
 #include <nlohmann/json.hpp>
 
 #include "tests/support/test_support.h"
@@ -139,3 +141,34 @@ TEST_CASE("cli: info findings are counted, not printed, unless --verbose") {
   CHECK(j.out.find("missing-label") != std::string::npos);
   CHECK(j.err.find("not shown") == std::string::npos);
 }
+
+#if !defined(__SANITIZE_ADDRESS__)  // ASan reserves terabytes of address space: no ulimit -v under it
+TEST_CASE("cli: running out of memory on one file costs the other files nothing (parallel jobs)") {
+  std::string dir = gomo::test::scratch_dir();
+  std::string huge = "{\"startNodeId\": \"a\", \"nodes\": [";
+  for (int i = 0; i < 15000000; ++i) huge += "1,";
+  huge += "1]}";
+  std::string big = gomo::test::write_file(dir, "huge.json", huge);
+  huge.clear();
+  huge.shrink_to_fit();
+  const std::string good = source_path("samples/flows/payment-reminder.json");
+  const std::string bad = source_path("samples/flows/simple-greeting.yaml");
+  // 400 MB of address space: the 30 MB file's tree needs several times that.
+  std::string cmd = "ulimit -v 400000; exec '" + std::string(GOMO_BINARY) + "' flow validate --no-config -j 2 -o json '" + good +
+                    "' '" + big + "' '" + bad + "' > '" + dir + "/out.json' 2> '" + dir + "/err.txt'";
+  int status = std::system(cmd.c_str());
+  REQUIRE(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 2);
+  auto j = nlohmann::json::parse(gomo::test::read_file(dir + "/out.json"));
+  REQUIRE(j["files"].size() == 3);
+  CHECK(j["files"][1]["valid"] == false);
+  bool big_error = false, greeting_error = false;
+  for (const auto& d : j["diagnostics"]) {
+    big_error = big_error || (d["file"] == big && d["severity"] == "error");
+    greeting_error = greeting_error || (d["file"] == bad && d["rule"] == "unknown-output");
+  }
+  CHECK(big_error);
+  CHECK(greeting_error);
+  CHECK(j["summary"]["exitCode"] == 2);
+}
+#endif
