@@ -111,7 +111,7 @@ void write_github(std::ostream& out, const std::vector<checks::FileResult>& file
     out << "gomo: " << plural(total, "more finding", "more findings") << " (" << join(counts, ", ")
         << ") not shown as annotations: GitHub shows at most " << kGithubAnnotationsPerKind << " errors, "
         << kGithubAnnotationsPerKind << " warnings and " << kGithubAnnotationsPerKind << " notices per step. ";
-    if (where.empty()) out << "Run with --format text, or add --format sarif --output-file FILE, to see them all.\n";
+    if (where.empty()) out << "Run with --format json, or add --format sarif --output-file FILE, to see them all.\n";
     else out << "All findings are in " << join_words(where, " and ") << ".\n";
   }
   if (!run.github_step_summary.empty()) {

@@ -71,7 +71,7 @@ TEST_CASE("github reporter: at most 10 per kind, most severe first, then one lin
   CHECK(lines[22].find("::i10") != std::string::npos);
   CHECK(lines[23] ==
         "gomo: 3 more findings (1 error, 2 notices) not shown as annotations: GitHub shows at most 10 errors, "
-        "10 warnings and 10 notices per step. Run with --format text, or add --format sarif --output-file FILE, to "
+        "10 warnings and 10 notices per step. Run with --format json, or add --format sarif --output-file FILE, to "
         "see them all.");
 
   report::RunInfo run;
