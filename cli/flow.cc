@@ -28,6 +28,7 @@ struct ValidateFlags {
   std::string attributes;
   std::string config;
   bool no_config = false;
+  bool force_exclude = false;
   unsigned jobs = 0;
   FlowRemoteFlags remote;  // --remote, --catalog-from and the target flags (cli/flow_remote.cc)
 };
@@ -53,16 +54,20 @@ int run_validate(Context& ctx, const ValidateFlags& f) {
   if (!f.audio_catalog.empty()) req.audio_catalog = f.audio_catalog;
   if (!f.attributes.empty()) req.attributes = f.attributes;
   req.jobs = f.jobs;
+  req.force_exclude = f.force_exclude;
   auto resolved = checks::resolve_validate(req, config.get());
   if (!resolved) {
     ctx.err << "gomo: " << resolved.error().message() << "\n";
     return kExitUsage;
   }
-  auto inputs = checks::expand_inputs(f.paths, resolved->options.exclude);
+  std::vector<std::string> notes;
+  auto inputs = checks::expand_inputs(f.paths, resolved->options.exclude, &notes);
   if (!inputs) {
     ctx.err << "gomo: " << inputs.error().message() << "\n";
     return kExitUsage;
   }
+  if (!ctx.quiet)
+    for (const auto& note : notes) ctx.err << "gomo: warning: " << note << "\n";
   if (int code = flow_catalogs_from_account(ctx, f.remote, resolved->options)) return code;
   std::vector<checks::Input> remote_inputs;
   if (f.remote.remote) remote_inputs = inputs.value();
@@ -89,6 +94,7 @@ int run_validate(Context& ctx, const ValidateFlags& f) {
   if (const char* summary = std::getenv("GITHUB_STEP_SUMMARY")) run.github_step_summary = summary;
   report::TextStyle style;
   style.color = ctx.use_color(ctx.stdout_tty);
+  style.infos = ctx.verbose;  // infos (missing-label) would bury the findings that matter
   if (auto written = outputs->write(ctx.out, results, run, style); !written) {
     ctx.err << "gomo: " << written.message() << "\n";
     return kExitUsage;
@@ -96,8 +102,12 @@ int run_validate(Context& ctx, const ValidateFlags& f) {
   if (!ctx.quiet) {
     bool color = ctx.use_color(ctx.stderr_tty);
     int code = checks::validate_exit_code(results, resolved->strict);
-    ctx.err << (color ? (code == 0 ? "\033[32m" : "\033[31m") : "") << report::summary_line(results) << (color ? "\033[0m" : "")
-            << "\n";
+    std::string summary = report::summary_line(results);
+    bool text_report = false;
+    for (const auto& r : outputs->requests()) text_report = text_report || r.format == report::DiagFormat::kText;
+    if (size_t hidden = text_report ? report::hidden_infos(results, style) : 0)
+      summary += "; " + std::to_string(hidden) + " info not shown (--verbose or --format json shows them)";
+    ctx.err << (color ? (code == 0 ? "\033[32m" : "\033[31m") : "") << summary << (color ? "\033[0m" : "") << "\n";
   }
   return checks::validate_exit_code(results, resolved->strict);
 }
@@ -121,6 +131,8 @@ void add_flow_validate_command(CLI::App& flow, Context& ctx, Action& action) {
   validate->add_option("--attributes", vf->attributes, "File listing custom attribute names; unknown ones become errors");
   validate->add_option("--config", vf->config, "Project config file (default: .gomo.yaml here or in a parent directory)");
   validate->add_flag("--no-config", vf->no_config, "Ignore .gomo.yaml");
+  validate->add_flag("--force-exclude", vf->force_exclude,
+                     "Skip paths named on the command line that match `exclude` in .gomo.yaml too (pre-commit)");
   validate->add_option("-j,--jobs", vf->jobs, "Files checked in parallel (default: one per core)");
   add_flow_remote_flags(validate, vf->remote);
   validate->callback([vf, &action] { action = [vf](Context& c) { return run_validate(c, *vf); }; });

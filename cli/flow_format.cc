@@ -2,6 +2,8 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <memory>
 #include <sstream>
@@ -13,6 +15,7 @@
 #include "flow/graph.h"
 #include "flow/line_diff.h"
 #include "model/flow.h"
+#include "model/project_config.h"
 #include "report/text.h"
 
 namespace gomo::cli {
@@ -48,7 +51,7 @@ std::unique_ptr<document::Document> flow_fmt_load(Context& ctx, const checks::In
   if (!in.from_stdin) {
     std::ifstream file(in.path, std::ios::binary);
     if (!file) {
-      ctx.err << "gomo: cannot read " << in.path << "\n";
+      ctx.err << "gomo: cannot read " << diag::visible(in.path) << ": " << std::strerror(errno) << "\n";
       return nullptr;
     }
     std::ostringstream ss;
@@ -60,7 +63,7 @@ std::unique_ptr<document::Document> flow_fmt_load(Context& ctx, const checks::In
   checks::FileResult result{in.path, true, {}};
   for (const auto& p : doc->problems) {
     diag::Diagnostic d = diag::from_problem(*doc, p);
-    d.snippet = std::string(doc->line_text(d.location.line));
+    diag::set_snippet(d, doc->line_text(d.location.line));
     result.diagnostics.push_back(std::move(d));
   }
   report::TextStyle style;
@@ -100,11 +103,24 @@ int flow_fmt_emit(Context& ctx, const std::string& out_path, const std::string& 
 }
 
 int run_flow_fmt(Context& ctx, const FlowFmtFlags& f) {
-  auto inputs = checks::expand_inputs(f.paths, {});
+  // Directories are walked as `flow validate` walks them: `.gomo.yaml`'s exclude patterns apply.
+  checks::Exclusion exclude;
+  if (auto path = model::find_project_config(".")) {
+    auto loaded = model::load_project_config(*path);
+    if (!loaded) {
+      ctx.err << "gomo: " << loaded.error().message() << "\n";
+      return kExitUsage;
+    }
+    exclude = checks::project_exclusion(loaded.value());
+  }
+  std::vector<std::string> notes;
+  auto inputs = checks::expand_inputs(f.paths, exclude, &notes);
   if (!inputs) {
     ctx.err << "gomo: " << inputs.error().message() << "\n";
     return kExitUsage;
   }
+  if (!ctx.quiet)
+    for (const auto& note : notes) ctx.err << "gomo: warning: " << note << "\n";
   int code = kExitOk;
   std::vector<std::string> changed;
   for (const auto& in : inputs.value()) {

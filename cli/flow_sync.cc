@@ -48,8 +48,11 @@ int sync_prepare(Context& ctx, const FlowSyncFlags& f, sync::PushOptions& option
   auto resolved = checks::resolve_validate({}, config.get());
   if (!resolved) return usage(resolved.error().message());
   options.validate = resolved->options;
-  auto expanded = checks::expand_inputs(f.paths, resolved->options.exclude);
+  std::vector<std::string> notes;
+  auto expanded = checks::expand_inputs(f.paths, resolved->options.exclude, &notes);
   if (!expanded) return usage(expanded.error().message());
+  if (!ctx.quiet)
+    for (const auto& note : notes) ctx.err << "gomo: warning: " << note << "\n";
   inputs = std::move(expanded.value());
   return kExitOk;
 }

@@ -21,7 +21,7 @@ _gomo_command() {
       ;;
     "gomo flow validate")
       subcommands=''
-      options='-h --help -f --format --output-file --strict --ignore --target --audio-catalog --attributes --config --no-config -j --jobs --remote --catalog-from --profile --base-url --api-key-env --bearer --insecure --rate-limit --workspace -o --output --color -q --quiet -v --verbose'
+      options='-h --help -f --format --output-file --strict --ignore --target --audio-catalog --attributes --config --no-config --force-exclude -j --jobs --remote --catalog-from --profile --base-url --api-key-env --bearer --insecure --rate-limit --workspace -o --output --color -q --quiet -v --verbose'
       value_options='-f --format --output-file --ignore --target --audio-catalog --attributes --config -j --jobs --catalog-from --profile --base-url --api-key-env --rate-limit --workspace -o --output --color'
       positional_slots=1 positional_variadic=1
       ;;

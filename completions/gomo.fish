@@ -206,6 +206,7 @@ complete -c gomo -n '__gomo_at "gomo flow validate"' -l 'audio-catalog' -d 'File
 complete -c gomo -n '__gomo_at "gomo flow validate"' -l 'attributes' -d 'File listing custom attribute names; unknown ones become errors' -r -F
 complete -c gomo -n '__gomo_at "gomo flow validate"' -l 'config' -d 'Project config file (default: .gomo.yaml here or in a parent directory)' -r -F
 complete -c gomo -n '__gomo_at "gomo flow validate"' -l 'no-config' -d 'Ignore .gomo.yaml'
+complete -c gomo -n '__gomo_at "gomo flow validate"' -l 'force-exclude' -d 'Skip paths named on the command line that match `exclude` in .gomo.yaml too (pre-commit)'
 complete -c gomo -n '__gomo_at "gomo flow validate"' -s 'j' -l 'jobs' -d 'Files checked in parallel (default: one per core)' -x
 complete -c gomo -n '__gomo_at "gomo flow validate"' -l 'remote' -d 'Also ask the platform to validate each flow (POST /flows/validate); its findings are errors [remote-validation]'
 complete -c gomo -n '__gomo_at "gomo flow validate"' -l 'catalog-from' -d 'Check audio ids and custom attribute names against this profile\'s account' -x

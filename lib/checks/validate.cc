@@ -29,15 +29,8 @@ bool is_flow_file(const fs::path& p) {
   return ext == ".yaml" || ext == ".yml" || ext == ".json";
 }
 
-bool excluded(const std::string& path, const std::vector<std::string>& exclude) {
-  for (const auto& pattern : exclude) {
-    if (fnmatch(pattern.c_str(), path.c_str(), 0) == 0) return true;
-    // Patterns without a slash match the file name anywhere, like .gitignore.
-    if (pattern.find('/') == std::string::npos &&
-        fnmatch(pattern.c_str(), fs::path(path).filename().c_str(), 0) == 0)
-      return true;
-  }
-  return false;
+bool is_flow_test(const std::string& name) {
+  return ends_with(name, ".test.yaml") || ends_with(name, ".test.yml") || ends_with(name, ".test.json");
 }
 
 bool suppressed_by_node(const model::Flow& flow, const diag::Diagnostic& d) {
@@ -59,8 +52,41 @@ void keep_until_exit(std::unique_ptr<document::Document> doc) {
 
 }  // namespace
 
-Result<std::vector<Input>> expand_inputs(const std::vector<std::string>& args, const std::vector<std::string>& exclude) {
+bool Exclusion::matches(const std::string& path, bool is_directory) const {
+  if (patterns.empty()) return false;
+  const fs::path p(path);
+  const std::string name = p.filename().string();
+  std::string relative;  // to base, with `/`; "" when outside it
+  bool have_relative = false;
+  for (const auto& raw : patterns) {
+    std::string pattern = raw;
+    if (ends_with(pattern, "/")) {
+      if (!is_directory) continue;
+      pattern.pop_back();
+    }
+    if (pattern.find('/') == std::string::npos) {
+      if (fnmatch(pattern.c_str(), name.c_str(), 0) == 0) return true;
+      continue;
+    }
+    while (starts_with(pattern, "./")) pattern.erase(0, 2);
+    if (!have_relative) {
+      have_relative = true;
+      std::error_code ec;
+      fs::path absolute = p.is_absolute() ? p : fs::absolute(p, ec);
+      fs::path from = base.empty() ? fs::current_path(ec) : fs::path(base);
+      fs::path rel = absolute.lexically_normal().lexically_relative(from.lexically_normal());
+      relative = rel.generic_string();
+      if (relative.empty() || starts_with(relative, "..")) relative.clear();
+    }
+    if (!relative.empty() && fnmatch(pattern.c_str(), relative.c_str(), 0) == 0) return true;
+  }
+  return false;
+}
+
+Result<std::vector<Input>> expand_inputs(const std::vector<std::string>& args, const Exclusion& exclude,
+                                         std::vector<std::string>* notes) {
   std::vector<Input> out;
+  std::vector<std::string> said;
   for (const auto& arg : args) {
     if (arg == "-") {
       Input in;
@@ -74,34 +100,69 @@ Result<std::vector<Input>> expand_inputs(const std::vector<std::string>& args, c
     }
     std::error_code ec;
     auto status = fs::status(arg, ec);
-    if (ec || !fs::exists(status)) return Status::not_found(arg + ": no such file or directory");
-    if (fs::is_directory(status)) {
-      std::vector<std::string> found;
-      fs::recursive_directory_iterator it(arg, fs::directory_options::skip_permission_denied, ec), end;
-      if (ec) return Status::io_error(arg + ": " + ec.message());
-      for (; it != end; it.increment(ec)) {
-        if (ec) return Status::io_error(arg + ": " + ec.message());
-        const auto name = it->path().filename().string();
-        if (!name.empty() && name[0] == '.') {
-          if (it->is_directory()) it.disable_recursion_pending();
-          continue;
-        }
-        if (it->is_directory() && name == "node_modules") {
-          it.disable_recursion_pending();
-          continue;
-        }
-        if (it->is_regular_file() && is_flow_file(it->path()) && !excluded(it->path().string(), exclude))
-          found.push_back(it->path().string());
+    if (!fs::is_directory(status)) {
+      // Missing or unreadable files are read (and reported) like any other: one bad path must not
+      // cost the other files their results.
+      if (exclude.force && exclude.matches(arg, false)) {
+        said.push_back(arg + ": skipped (matches `exclude` in the project config, and --force-exclude)");
+        continue;
       }
-      if (found.empty())
-        return Status::not_found(arg + ": no flow files (*.yaml, *.yml, *.json) in this directory");
-      std::sort(found.begin(), found.end());
-      for (auto& f : found) out.push_back(Input{std::move(f), "", false});
-    } else {
       out.push_back(Input{arg, "", false});
+      continue;
     }
+    if (exclude.force && exclude.matches(arg, true)) {
+      said.push_back(arg + ": skipped (matches `exclude` in the project config, and --force-exclude)");
+      continue;
+    }
+    std::vector<std::string> found;
+    size_t excluded = 0, tests = 0;
+    fs::recursive_directory_iterator it(arg, fs::directory_options::skip_permission_denied, ec), end;
+    if (ec) return Status::io_error(arg + ": " + ec.message());
+    for (; it != end; it.increment(ec)) {
+      if (ec) return Status::io_error(arg + ": " + ec.message());
+      const auto name = it->path().filename().string();
+      const bool is_dir = it->is_directory(ec);
+      if ((!name.empty() && name[0] == '.') || (is_dir && name == "node_modules")) {
+        if (is_dir) it.disable_recursion_pending();
+        continue;
+      }
+      if (is_dir) {
+        if (exclude.matches(it->path().string(), true)) {
+          it.disable_recursion_pending();
+          ++excluded;
+        }
+        continue;
+      }
+      if (!it->is_regular_file(ec) || !is_flow_file(it->path())) continue;
+      if (is_flow_test(name)) {
+        ++tests;
+        continue;
+      }
+      if (exclude.matches(it->path().string(), false)) {
+        ++excluded;
+        continue;
+      }
+      found.push_back(it->path().string());
+    }
+    if (found.empty()) {
+      std::string why = arg + ": no flow files (*.yaml, *.yml, *.json) to check in this directory";
+      if (excluded || tests) {
+        std::vector<std::string> parts;
+        if (excluded) parts.push_back(std::to_string(excluded) + " excluded by `exclude` in the project config");
+        if (tests) parts.push_back(std::to_string(tests) + " flow test" + (tests == 1 ? "" : "s") + " (*.test.yaml)");
+        why += " (" + join(parts, ", ") + ")";
+      }
+      said.push_back(std::move(why));
+      continue;
+    }
+    std::sort(found.begin(), found.end());
+    for (auto& f : found) out.push_back(Input{std::move(f), "", false});
   }
-  if (out.empty()) return Status::invalid_argument("no input files");
+  if (out.empty()) {
+    if (said.empty()) return Status::invalid_argument("no input files");
+    return Status::not_found(said.size() == 1 ? said[0] : "no flow files to check: " + join(said, "; "));
+  }
+  if (notes) notes->insert(notes->end(), said.begin(), said.end());
   return out;
 }
 
@@ -126,27 +187,59 @@ FileResult validate_text(const std::string& path, std::string text, const Valida
     if (options.ignored_rules.count(d.rule)) continue;
     if (doc->parsed && suppressed_by_node(flow, d)) continue;
     if (auto it = options.severity.find(d.rule); it != options.severity.end()) d.severity = it->second;
-    d.snippet = std::string(doc->line_text(d.location.line));
+    // Messages quote ids and values from the file: every format shows their control characters
+    // escaped (\x1b), so none reaches a terminal or a CI log.
+    d.message = diag::visible(d.message);
+    d.related = diag::visible(d.related);
     result.diagnostics.push_back(std::move(d));
   }
   diag::sort_and_dedupe(result.diagnostics);
+  diag::SnippetCursor cursor;  // in (line, col) order now: one walk per long line
+  for (auto& d : result.diagnostics) diag::set_snippet(d, doc->line_text(d.location.line), &cursor);
   if (options.keep_documents) keep_until_exit(std::move(doc));
   return result;
 }
+
+namespace {
+
+FileResult failed_file(const std::string& path, const char* rule, std::string message) {
+  FileResult r;
+  r.path = path;
+  r.unreadable = true;
+  diag::Diagnostic d;
+  d.rule = rule;
+  d.message = diag::visible(message);
+  d.location.file = path;
+  r.diagnostics.push_back(std::move(d));
+  return r;
+}
+
+// One file, whatever happens: an exception is that file's finding, never the end of the run.
+FileResult check_guarded(Input& in, const ValidateOptions& options, FileCheck check) {
+  const std::string path = in.path;
+  try {
+    return check(in, options);
+  } catch (const std::bad_alloc&) {
+    return failed_file(path, "read-error", "out of memory while checking this file; it was not checked");
+  } catch (const std::length_error&) {
+    return failed_file(path, "read-error", "the file is too large to check; it was not checked");
+  } catch (const std::exception& e) {
+    return failed_file(path, "internal-error",
+                       std::string("internal error while checking this file (") + e.what() + "); please report it");
+  } catch (...) {
+    return failed_file(path, "internal-error", "internal error while checking this file; please report it");
+  }
+}
+
+}  // namespace
 
 static FileResult validate_input(Input& in, const ValidateOptions& options) {
   if (in.from_stdin) return validate_text(in.path, std::move(in.text), options);
   std::ifstream f(in.path, std::ios::binary);
   if (!f) {
-    FileResult r;
-    r.path = in.path;
-    r.unreadable = true;
-    diag::Diagnostic d;
-    d.rule = "read-error";
-    d.message = "cannot read the file: " + std::string(std::strerror(errno));
-    d.location.file = in.path;
-    r.diagnostics.push_back(std::move(d));
-    return r;
+    const int error = errno;
+    if (error == ENOENT) return failed_file(in.path, "read-error", "no such file or directory");
+    return failed_file(in.path, "read-error", "cannot read the file: " + std::string(std::strerror(error)));
   }
   // One read of the whole file: istreambuf_iterator goes a byte at a time (7% of validate's time).
   // Pipes (<(cmd)) cannot seek: read those as a stream.
@@ -166,16 +259,20 @@ static FileResult validate_input(Input& in, const ValidateOptions& options) {
 }
 
 std::vector<FileResult> validate_inputs(std::vector<Input> inputs, const ValidateOptions& options) {
+  return validate_inputs(std::move(inputs), options, validate_input);
+}
+
+std::vector<FileResult> validate_inputs(std::vector<Input> inputs, const ValidateOptions& options, FileCheck check) {
   std::vector<FileResult> results(inputs.size());
   unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
   jobs = std::min<unsigned>(jobs, static_cast<unsigned>(inputs.size()));
   if (jobs <= 1) {
-    for (size_t i = 0; i < inputs.size(); ++i) results[i] = validate_input(inputs[i], options);
+    for (size_t i = 0; i < inputs.size(); ++i) results[i] = check_guarded(inputs[i], options, check);
     return results;
   }
   std::atomic<size_t> next{0};
   auto worker = [&] {
-    for (size_t i; (i = next.fetch_add(1)) < inputs.size();) results[i] = validate_input(inputs[i], options);
+    for (size_t i; (i = next.fetch_add(1)) < inputs.size();) results[i] = check_guarded(inputs[i], options, check);
   };
   std::vector<std::thread> threads;
   for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(worker);
@@ -215,13 +312,24 @@ namespace gomo::checks {
 
 static Status check_rule_id(const std::string& id, const std::string& where) {
   // read-error and remote-validation (`flow validate --remote`) are reported outside the rule table.
-  if (id == "all" || find_rule(id) || id == "read-error" || id == "remote-validation") return Status::ok();
+  if (id == "all" || find_rule(id) || id == "read-error" || id == "internal-error" || id == "remote-validation")
+    return Status::ok();
   std::vector<std::string> ids;
   for (const Rule* r : all_rules()) ids.push_back(r->id);
   std::string msg = where + ": unknown rule `" + id + "`";
   std::string guess = closest_match(id, ids);
   msg += guess.empty() ? "; run `gomo help rules` for the list" : "; did you mean " + guess + "?";
   return Status::invalid_argument(msg);
+}
+
+Exclusion project_exclusion(const model::ProjectConfig& config) {
+  Exclusion out;
+  out.patterns = config.validate.exclude;
+  if (!config.path.empty()) {
+    std::error_code ec;
+    out.base = fs::absolute(fs::path(config.path), ec).parent_path().lexically_normal().string();
+  }
+  return out;
 }
 
 Result<ResolvedValidate> resolve_validate(const ValidateRequest& request, const model::ProjectConfig* config) {
@@ -262,7 +370,8 @@ Result<ResolvedValidate> resolve_validate(const ValidateRequest& request, const 
     if (!diag::parse_severity(sev, &level)) return Status::invalid_argument(cfg_name + ": bad severity `" + sev + "`");
     out.options.severity[id] = level;
   }
-  out.options.exclude = cfg.exclude;
+  if (config) out.options.exclude = project_exclusion(*config);
+  out.options.exclude.force = request.force_exclude;
   out.options.jobs = request.jobs;
   if (auto path = request.audio_catalog ? request.audio_catalog : cfg.audio_catalog) {
     auto ids = load_catalog(*path, "id");

@@ -13,11 +13,24 @@
 
 namespace gomo::checks {
 
+// Which files found by walking a directory are skipped: `.gomo.yaml`'s `exclude` globs.
+struct Exclusion {
+  // fnmatch(3) globs. One with a `/` matches the path relative to `base` (`drafts/*`, where `*` also
+  // crosses `/`); one without matches a file or directory name anywhere (`*.schema.json`, `drafts`).
+  // A trailing `/` matches directories only. A matching directory is not entered.
+  std::vector<std::string> patterns;
+  std::string base;  // absolute folder the patterns are relative to (the config file's); "" = current folder
+  bool force = false;  // --force-exclude: skip matching paths named on the command line too (pre-commit)
+
+  // True when `path` (as walked or named; relative to the current folder or absolute) matches.
+  bool matches(const std::string& path, bool is_directory) const;
+};
+
 struct ValidateOptions {
   CheckOptions check;
   std::set<std::string> ignored_rules;                // never reported
   std::map<std::string, diag::Severity> severity;     // per-rule severity overrides
-  std::vector<std::string> exclude;                   // glob patterns for files found in directories
+  Exclusion exclude;                                  // files skipped when walking directories
   unsigned jobs = 0;                                  // worker threads; 0 = one per core
   // Leave each document tree to the operating system instead of freeing it, as clang's -disable-free
   // does: for a process that exits right after one file (pre-commit hooks run one per file), freeing
@@ -38,15 +51,26 @@ struct Input {
   bool from_stdin = false;
 };
 
-// Expands files and directories (recursively: *.yaml, *.yml, *.json, skipping hidden entries and
-// `exclude` matches) in a stable order. Fails on a missing path or a directory holding no flow files.
-Result<std::vector<Input>> expand_inputs(const std::vector<std::string>& args, const std::vector<std::string>& exclude);
+// Expands files and directories (recursively: *.yaml, *.yml, *.json, skipping hidden entries,
+// node_modules, flow tests (*.test.yaml, *.test.yml, *.test.json) and `exclude` matches) in a stable
+// order. A path that does not exist is kept as an input: reading it reports it, and the others are
+// still checked. A directory without flow files adds a line to `notes` (may be null); it fails only
+// when nothing at all is left to check.
+Result<std::vector<Input>> expand_inputs(const std::vector<std::string>& args, const Exclusion& exclude,
+                                         std::vector<std::string>* notes = nullptr);
 
 // Checks one document already in memory.
 FileResult validate_text(const std::string& path, std::string text, const ValidateOptions& options);
 
-// Reads and checks every input, `options.jobs` at a time. Results are in input order.
+// Reads and checks every input, `options.jobs` at a time. Results are in input order. An exception
+// while reading or checking one file (std::bad_alloc included) becomes that file's error (unreadable,
+// rule read-error or internal-error) and the run goes on.
 std::vector<FileResult> validate_inputs(std::vector<Input> inputs, const ValidateOptions& options);
+
+// validate_inputs with another per-file check in place of reading and validate_text (tests inject
+// failures with it). `check` must be safe to call from several threads.
+using FileCheck = FileResult (*)(Input& input, const ValidateOptions& options);
+std::vector<FileResult> validate_inputs(std::vector<Input> inputs, const ValidateOptions& options, FileCheck check);
 
 // Loads an audio-id or attribute catalog: a YAML/JSON list of strings or of objects (the API's list
 // response, `{data: [...]}`, works too); objects contribute `field` ("id" or "name").
@@ -68,12 +92,16 @@ struct ValidateRequest {
   std::optional<std::string> audio_catalog;
   std::optional<std::string> attributes;
   unsigned jobs = 0;
+  bool force_exclude = false;
 };
 
 struct ResolvedValidate {
   ValidateOptions options;
   bool strict = false;  // warnings fail the run
 };
+
+// The project config's `exclude` patterns, relative to the config file's folder.
+Exclusion project_exclusion(const model::ProjectConfig& config);
 
 // Merges flags over the project config (may be null), checks rule ids ("did you mean") and loads catalogs.
 Result<ResolvedValidate> resolve_validate(const ValidateRequest& request, const model::ProjectConfig* config);

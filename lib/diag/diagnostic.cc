@@ -74,3 +74,107 @@ Counts count(const std::vector<Diagnostic>& diags) {
 }
 
 }  // namespace gomo::diag
+
+namespace gomo::diag {
+
+namespace {
+
+bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+
+// Decodes the UTF-8 sequence at s[i]: its length, or 0 when it is not valid (overlong, surrogate, cut).
+size_t decode(std::string_view s, size_t i, uint32_t* cp) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+  if (len == 0 || i + len > s.size()) return 0;
+  uint32_t v = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
+  for (size_t k = 1; k < len; ++k) {
+    unsigned char cc = static_cast<unsigned char>(s[i + k]);
+    if (!is_continuation(cc)) return 0;
+    v = (v << 6) | (cc & 0x3F);
+  }
+  static const uint32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
+  if (v < kMin[len] || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) return 0;
+  *cp = v;
+  return len;
+}
+
+void append_hex(std::string& out, const char* prefix, uint32_t v, int digits) {
+  static const char* kHex = "0123456789abcdef";
+  out += prefix;
+  for (int k = digits - 1; k >= 0; --k) out += kHex[(v >> (4 * k)) & 15];
+}
+
+// Moves `byte` (the start of column `col` in `line`) on to column `to`; stops at the end of the line.
+void advance(std::string_view line, size_t& byte, uint32_t& col, uint32_t to) {
+  while (col < to && byte < line.size()) {
+    ++byte;
+    while (byte < line.size() && is_continuation(static_cast<unsigned char>(line[byte]))) ++byte;
+    ++col;
+  }
+}
+
+}  // namespace
+
+size_t append_visible(std::string& out, std::string_view s, size_t i, bool* printable) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  if (printable) *printable = false;
+  if (c >= 0x20 && c < 0x7F) {
+    out += static_cast<char>(c);
+    if (printable) *printable = true;
+    return 1;
+  }
+  if (c < 0x80) {
+    if (c == '\t') out += "\\t";
+    else if (c == '\n') out += "\\n";
+    else if (c == '\r') out += "\\r";
+    else append_hex(out, "\\x", c, 2);
+    return 1;
+  }
+  uint32_t cp = 0;
+  size_t len = decode(s, i, &cp);
+  if (len == 0) {
+    append_hex(out, "\\x", c, 2);
+    return 1;
+  }
+  if (cp <= 0x9F || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069)) {
+    append_hex(out, "\\u", cp, 4);
+  } else {
+    out.append(s.substr(i, len));
+    if (printable) *printable = true;
+  }
+  return len;
+}
+
+std::string visible(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size() && static_cast<unsigned char>(s[i]) >= 0x20 && static_cast<unsigned char>(s[i]) < 0x7F) ++i;
+  std::string out(s.substr(0, i));
+  if (i == s.size()) return out;
+  out.reserve(s.size() + 16);
+  while (i < s.size()) i += append_visible(out, s, i);
+  return out;
+}
+
+void set_snippet(Diagnostic& d, std::string_view line, SnippetCursor* cursor) {
+  d.snippet_col = 1;
+  d.snippet_cut = false;
+  if (line.size() <= kSnippetColumns) {  // bytes >= characters: the whole line fits
+    d.snippet.assign(line);
+    return;
+  }
+  // A window of kSnippetColumns characters with the located column a third of the way in.
+  const uint32_t col = std::max<uint32_t>(d.location.col, 1);
+  const uint32_t first = col > kSnippetColumns / 3 ? col - kSnippetColumns / 3 : 1;
+  SnippetCursor local;
+  SnippetCursor& at = cursor ? *cursor : local;
+  if (at.line != line.data() || at.col > first) at = SnippetCursor{line.data(), 0, 1};
+  advance(line, at.byte, at.col, first);
+  size_t end = at.byte;
+  uint32_t end_col = at.col;
+  advance(line, end, end_col, at.col + kSnippetColumns);
+  d.snippet.assign(line.substr(at.byte, end - at.byte));
+  d.snippet_col = at.col;
+  d.snippet_cut = end < line.size();
+}
+
+}  // namespace gomo::diag

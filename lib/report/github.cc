@@ -1,5 +1,7 @@
 // GitHub Actions annotations (workflow commands) and the job summary table.
 #include <fstream>
+#include <map>
+#include <string_view>
 
 #include "base/strings.h"
 #include "report/diagnostics.h"
@@ -7,6 +9,8 @@
 namespace gomo::report {
 
 namespace {
+
+constexpr size_t kSummaryRowsPerRule = 50;  // per file, in the job summary table
 
 const char* command_of(diag::Severity s) {
   switch (s) {
@@ -21,13 +25,14 @@ std::string plural(size_t n, const char* one, const char* many) {
   return std::to_string(n) + " " + (n == 1 ? one : many);
 }
 
+// Control characters from the file are shown escaped (\x1b): the log is read on a terminal too.
 std::string message_of(const diag::Diagnostic& d) {
-  return d.related.empty() ? d.message : d.message + " (" + d.related + ")";
+  return diag::visible(d.related.empty() ? d.message : d.message + " (" + d.related + ")");
 }
 
 void write_annotation(std::ostream& out, const diag::Diagnostic& d) {
   const auto& l = d.location;
-  out << "::" << command_of(d.severity) << " file=" << github_escape_property(l.file);
+  out << "::" << command_of(d.severity) << " file=" << github_escape_property(diag::visible(l.file));
   if (l.line) out << ",line=" << l.line;
   if (l.end_line) out << ",endLine=" << l.end_line;
   if (l.col) out << ",col=" << l.col;
@@ -106,7 +111,7 @@ void write_github(std::ostream& out, const std::vector<checks::FileResult>& file
     out << "gomo: " << plural(total, "more finding", "more findings") << " (" << join(counts, ", ")
         << ") not shown as annotations: GitHub shows at most " << kGithubAnnotationsPerKind << " errors, "
         << kGithubAnnotationsPerKind << " warnings and " << kGithubAnnotationsPerKind << " notices per step. ";
-    if (where.empty()) out << "Run with --format text, or add --format sarif --output-file FILE, to see them all.\n";
+    if (where.empty()) out << "Run with --format json, or add --format sarif --output-file FILE, to see them all.\n";
     else out << "All findings are in " << join_words(where, " and ") << ".\n";
   }
   if (!run.github_step_summary.empty()) {
@@ -123,13 +128,20 @@ void write_github_step_summary(std::ostream& out, const std::vector<checks::File
   for (const auto& f : files) any = any || !f.diagnostics.empty();
   if (!any) return;
   out << "| Severity | Location | Rule | Message |\n|---|---|---|---|\n";
-  for (const auto& f : files)
+  for (const auto& f : files) {
+    std::map<std::string_view, size_t> per_rule;  // a flood of one finding is one row past the cap
     for (const auto& d : f.diagnostics) {
-      std::string where = d.location.file;
+      if (++per_rule[d.rule] > kSummaryRowsPerRule) continue;
+      std::string where = diag::visible(d.location.file);
       if (d.location.line) where += ":" + std::to_string(d.location.line) + ":" + std::to_string(d.location.col);
       out << "| " << diag::severity_name(d.severity) << " | " << cell(where) << " | " << cell(d.rule) << " | "
           << cell(message_of(d)) << " |\n";
     }
+    for (const auto& [rule, n] : per_rule)
+      if (n > kSummaryRowsPerRule)
+        out << "| | " << cell(diag::visible(f.path)) << " | " << cell(std::string(rule)) << " | … and " << (n - kSummaryRowsPerRule)
+            << " more in this file (--format json lists them all) |\n";
+  }
   out << '\n';
 }
 

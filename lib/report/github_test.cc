@@ -47,7 +47,7 @@ TEST_CASE("github reporter: one workflow command per finding, with position and 
   files[0].diagnostics.push_back(unreadable);
   CHECK(github_of(files) ==
         "::error file=flows/a%2Cb%3Ac.yaml,line=26,endLine=26,col=9,endColumn=14,title=unknown-output::"
-        "unknown output `onEnd`: 100%25 wrong,%0Afix it\n"
+        "unknown output `onEnd`: 100%25 wrong,\\nfix it\n"  // messages are one line: a line break shows as \n
         "::error file=gone.yaml,title=syntax::cannot read\n"
         "::warning file=flows/a.yaml,line=7,endLine=7,col=3,endColumn=8,title=unreachable-node::never reached\n"
         "::notice file=flows/a.yaml,line=4,endLine=4,col=3,endColumn=8,title=missing-label::node has no label\n");
@@ -71,7 +71,7 @@ TEST_CASE("github reporter: at most 10 per kind, most severe first, then one lin
   CHECK(lines[22].find("::i10") != std::string::npos);
   CHECK(lines[23] ==
         "gomo: 3 more findings (1 error, 2 notices) not shown as annotations: GitHub shows at most 10 errors, "
-        "10 warnings and 10 notices per step. Run with --format text, or add --format sarif --output-file FILE, to "
+        "10 warnings and 10 notices per step. Run with --format json, or add --format sarif --output-file FILE, to "
         "see them all.");
 
   report::RunInfo run;

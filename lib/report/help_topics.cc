@@ -14,8 +14,8 @@ const char* kExitCodes = R"(Exit codes (stable; scripts may rely on them):
      a simulated call that did not reach a hangup (flow run); failing flow tests (flow test);
      flow diff: the files differ from the platform; flow push: local errors, nothing sent
   2  usage error (an unknown command or flag: gomo names the nearest one; a bad flag value), or
-     input that cannot be read or parsed (missing file, YAML/JSON syntax error, a directory with no
-     flow files: gomo never exits 0 when nothing was checked)
+     input that cannot be read or parsed (missing file, YAML/JSON syntax error; the other files
+     are still checked), or no flow file at all to check: gomo never exits 0 when nothing was checked
   3  the platform refused the request (an API error, 4xx)
   4  authentication or permission (401/403, no API key)
   5  network failure or server unavailable after retries (gomo serve: cannot listen)
@@ -32,9 +32,15 @@ Flags given on the command line win over it. Use --config FILE to name one, --no
     ignore: [missing-label]      # rule ids never reported
     severity:                    # per-rule severity: error, warning, info or off
       unreachable-node: error
-    exclude: ["drafts/*", "*.schema.json"]   # files skipped when walking directories
+    exclude: ["drafts/*", "*.schema.json"]   # skipped when walking directories (see below)
     audioCatalog: audio.yaml     # audio ids that exist (paths relative to this file)
     attributes: attributes.yaml  # custom attribute names that exist
+
+exclude: globs matched against the path relative to this file's folder when they hold a `/`
+(`drafts/*`: everything under drafts/), else against each file and folder name (`*.schema.json`,
+`drafts`). They apply to what flow validate, fmt, push and diff find by walking a directory (which
+also skips hidden entries, node_modules and flow tests, *.test.yaml); files named on the command
+line are checked anyway, unless flow validate --force-exclude (for pre-commit hooks).
 
 Silence one rule on one node in the file itself:
   - id: old-menu               # gomo-ignore: unreachable-node
@@ -67,7 +73,10 @@ gomo config show prints each setting and where it came from; keys are only ever 
 )";
 
 const char* kFormats = R"(Output formats of `gomo flow validate --format`:
-  text    path:line:col: severity: message [rule], the source line and a caret (default)
+  text    path:line:col: severity: message [rule], the source line and a caret (default). Info
+          findings are counted in the summary, printed with --verbose. A long line shows 120
+          characters around the column, cut with …; past 50 findings of one rule in a file, one
+          "… and N more" line stands for the rest (the other formats list every finding)
   json    {"version":1,"files":[...],"diagnostics":[{rule,severity,message,file,line,col,endLine,endCol,pointer,fix?}],"summary":{...}}
   github  ::error file=F,line=L,endLine=L2,col=C,endColumn=C2,title=RULE::message (GitHub Actions annotations;
           the default when GITHUB_ACTIONS=true). GitHub shows at most 10 errors, 10 warnings and 10 notices
@@ -82,6 +91,9 @@ Several reports in one run: repeat --format and give one --output-file per forma
   gomo flow validate flows/ -f github -f sarif --output-file - --output-file gomo.sarif
   gomo flow validate flows/ -f json -f junit --output-file report.json --output-file report.xml
 The exit code does not depend on the format. Positions are 1-based everywhere; columns count characters.
+Control characters and invalid UTF-8 from a file are shown escaped in every format (\x1b, \u009b,
+\xff), so none reaches a terminal or a CI log. A missing or unreadable file is one more finding
+(read-error; an <error> in JUnit, a notification in SARIF): the other files are still checked, exit 2.
 )";
 
 const char* kOverview = R"(

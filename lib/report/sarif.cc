@@ -147,7 +147,20 @@ void write_sarif(std::ostream& out, const std::vector<checks::FileResult>& files
   ordered_json sarif_run;
   sarif_run["tool"] = {{"driver", std::move(driver)}};
   int exit_code = checks::validate_exit_code(files, run.strict);
-  sarif_run["invocations"] = ordered_json::array({{{"executionSuccessful", all_readable}, {"exitCode", exit_code}}});
+  ordered_json invocation = {{"executionSuccessful", all_readable}, {"exitCode", exit_code}};
+  // A file that could not be read or checked is a fault of the run as well as a result: say so where
+  // SARIF viewers look for those.
+  ordered_json notifications = ordered_json::array();
+  for (const auto& f : files) {
+    if (!f.unreadable) continue;
+    ordered_json n;
+    n["level"] = "error";
+    n["message"] = {{"text", f.diagnostics.empty() ? "cannot be read" : f.diagnostics.front().message}};
+    n["locations"] = ordered_json::array({{{"physicalLocation", {{"artifactLocation", {{"uri", sarif_uri(f.path)}}}}}}});
+    notifications.push_back(std::move(n));
+  }
+  if (!notifications.empty()) invocation["toolExecutionNotifications"] = std::move(notifications);
+  sarif_run["invocations"] = ordered_json::array({std::move(invocation)});
   sarif_run["columnKind"] = "unicodeCodePoints";  // gomo's columns count characters, not UTF-16 units
   sarif_run["results"] = std::move(results);
 

@@ -127,7 +127,8 @@ api::Result<std::vector<diag::Diagnostic>> remote_validate(api::Platform& platfo
     for (const auto& l : local) {
       if (l.rule == p.code && l.location.pointer == d.location.pointer) return;
     }
-    d.snippet = std::string(doc.line_text(d.location.line));
+    d.message = diag::visible(d.message);  // the platform's text, quoted values and all
+    diag::set_snippet(d, doc.line_text(d.location.line));
     out.push_back(std::move(d));
   };
   for (const auto& p : answer.errors) add(p, diag::Severity::kError);

@@ -196,3 +196,65 @@ TEST_CASE("cli: several --format with --output-file write several reports in one
   CHECK(unwritable.err.find("cannot write " + dir + "/no/such/dir/x.json") != std::string::npos);
   CHECK(validate_in_source({"-f", "xml", kGreeting}).exit_code == 2);
 }
+
+TEST_CASE("cli: a missing path is reported in every format, the other files still checked, exit 2") {
+  const std::string missing = "samples/flows/no-such-flow.yaml";
+  std::string dir = scratch_dir();
+  auto r = validate_in_source({"-f", "junit", "-f", "sarif", "-f", "json", "--output-file", dir + "/j.xml", "--output-file",
+                               dir + "/s.sarif", "--output-file", dir + "/d.json", kGreeting, missing});
+  CHECK(r.exit_code == 2);
+  // JUnit: two testcases, a failure for the flow, an <error> for the missing file.
+  std::string xml = gomo::test::read_file(dir + "/j.xml");
+  CHECK(junit_facts(xml) == "1 2 1 1 2 1 1");
+  CHECK(xml.find("<error message=\"no such file or directory\" type=\"read-error\">") != std::string::npos);
+  // SARIF: the flow's results, a read-error result and a notification for the missing file.
+  auto s = json::parse(gomo::test::read_file(dir + "/s.sarif"));
+  size_t unknown_outputs = 0, read_errors = 0;
+  for (const auto& res : s["runs"][0]["results"]) {
+    unknown_outputs += res["ruleId"] == "unknown-output";
+    read_errors += res["ruleId"] == "read-error";
+  }
+  CHECK(unknown_outputs == 1);
+  CHECK(read_errors == 1);
+  const auto& invocation = s["runs"][0]["invocations"][0];
+  CHECK(invocation["executionSuccessful"] == false);
+  CHECK(invocation["exitCode"] == 2);
+  REQUIRE(invocation["toolExecutionNotifications"].size() == 1);
+  CHECK(invocation["toolExecutionNotifications"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == missing);
+  // JSON: both files.
+  auto j = json::parse(gomo::test::read_file(dir + "/d.json"));
+  REQUIRE(j["files"].size() == 2);
+  CHECK(j["files"][1]["file"] == missing);
+  CHECK(j["files"][1]["valid"] == false);
+  CHECK(j["summary"]["exitCode"] == 2);
+
+  auto text = validate_in_source({kGreeting, missing});
+  CHECK(text.exit_code == 2);
+  CHECK(text.out.find("samples/flows/simple-greeting.yaml:26:9: error:") != std::string::npos);
+  CHECK(text.out.find(missing + ": error: no such file or directory [read-error]\n") != std::string::npos);
+  auto github = validate_in_source({"-f", "github", missing, kGreeting});
+  CHECK(github.exit_code == 2);
+  CHECK(github.out.find("::error file=" + missing + ",title=read-error::no such file or directory\n") != std::string::npos);
+  CHECK(github.out.find("title=unknown-output::") != std::string::npos);
+}
+
+TEST_CASE("cli: control characters from a flow reach no format raw") {
+  std::string dir = scratch_dir();
+  // ESC ] 0 ; … BEL sets a terminal's title; in a JSON string (raw), a YAML "\e" escape and a map key.
+  std::string json_flow = write_file(dir, "title.json",
+                                     "{\"startNodeId\": \"x\x1b]0;pwned\x07\", \"nodes\": [{\"id\": \"a\", \"type\": \"hangup\"}]}\n");
+  std::string yaml_flow = write_file(dir, "esc.yaml", "startNodeId: \"\\e[2J\"\nnodes:\n  \"b\\e[31m\": {type: hangup}\n");
+  for (const char* format : {"text", "github", "json", "sarif", "junit"}) {
+    CAPTURE(format);
+    auto r = run_gomo({"flow", "validate", "--no-config", "-v", "-f", format, json_flow, yaml_flow}, "", kNoActions);
+    CHECK(r.exit_code >= 1);
+    CHECK(r.out.find('\x1b') == std::string::npos);
+    CHECK(r.out.find('\x07') == std::string::npos);
+    CHECK(r.err.find('\x1b') == std::string::npos);
+    // The same visible text in every format (JSON and SARIF escape the backslash); the raw control
+    // characters in the JSON file are a syntax error, whose source line only text prints.
+    bool text_like = std::string(format) == "text" || std::string(format) == "github" || std::string(format) == "junit";
+    CHECK(r.out.find(text_like ? "\\x1b[2J" : "\\\\x1b[2J") != std::string::npos);
+    if (std::string(format) == "text") CHECK(r.out.find("\\x1b]0;pwned\\x07") != std::string::npos);
+  }
+}

@@ -1,6 +1,8 @@
 // End-to-end: the real gomo binary, its exit codes and outputs.
 #include <doctest/doctest.h>
+#include <sys/wait.h>
 
+#include <cstdlib>
 #include <nlohmann/json.hpp>
 
 #include "tests/support/test_support.h"
@@ -77,3 +79,96 @@ TEST_CASE("cli: -o json prints the diagnostics document") {
     }
   CHECK(found);
 }
+
+TEST_CASE("cli: exclude in .gomo.yaml is relative to the config's folder, under . and absolute paths alike") {
+  std::string dir = gomo::test::scratch_dir();
+  gomo::test::write_file(dir, ".git/HEAD", "");  // the config search stops here
+  gomo::test::write_file(dir, ".gomo.yaml", "validate:\n  exclude: [\"drafts/*\"]\n");
+  gomo::test::write_file(dir, "flows/a.yaml", "startNodeId: a\nnodes:\n  - {id: a, type: hangup, label: End}\n");
+  gomo::test::write_file(dir, "flows/a.test.yaml", "flow: a.yaml\ncases: []\n");
+  gomo::test::write_file(dir, "drafts/b01.yaml", "startNodeId: [\n");
+  for (const std::string& path : {std::string("."), dir, std::string("flows/..")}) {
+    CAPTURE(path);
+    auto r = run_gomo({"flow", "validate", path}, "", {}, dir);
+    CHECK(r.exit_code == 0);
+    CHECK(r.err.find("no problems found in 1 file") != std::string::npos);
+  }
+  // Only excluded files in a directory: nothing to check is an error, and says why.
+  auto drafts = run_gomo({"flow", "validate", "drafts"}, "", {}, dir);
+  CHECK(drafts.exit_code == 2);
+  CHECK(drafts.err.find("drafts: no flow files (*.yaml, *.yml, *.json) to check in this directory (1 excluded by `exclude` in the project config)") !=
+        std::string::npos);
+  // ...but only when nothing else is checked.
+  auto both = run_gomo({"flow", "validate", "drafts", "flows"}, "", {}, dir);
+  CHECK(both.exit_code == 0);
+  CHECK(both.err.find("gomo: warning: drafts: no flow files") != std::string::npos);
+  // A file named on the command line is checked anyway, unless --force-exclude.
+  CHECK(run_gomo({"flow", "validate", "drafts/b01.yaml"}, "", {}, dir).exit_code == 2);
+  auto forced = run_gomo({"flow", "validate", "--force-exclude", "drafts/b01.yaml", "flows/a.yaml"}, "", {}, dir);
+  CHECK(forced.exit_code == 0);
+  // flow fmt walks the same way: the draft (not even valid YAML) and the flow test are left alone.
+  auto fmt = run_gomo({"flow", "fmt", "--check", "."}, "", {}, dir);
+  CHECK(fmt.exit_code == 1);  // flows/a.yaml's flow-style node would be rewritten in block style
+  CHECK(fmt.out == "./flows/a.yaml\n");
+  CHECK(fmt.err.find("1 of 1 files would be reformatted") != std::string::npos);
+}
+
+TEST_CASE("cli: flow tests (*.test.yaml) are not flows: walking samples/ skips them") {
+  auto r = run_gomo({"flow", "validate", "--no-config", "-o", "json", "samples/"}, "", {}, source_path(""));
+  auto j = nlohmann::json::parse(r.out);
+  for (const auto& f : j["files"]) CHECK(f["file"].get<std::string>().find(".test.") == std::string::npos);
+  CHECK(j["files"].size() >= 7);
+}
+
+TEST_CASE("cli: a huge line is never echoed whole: 1 MB of NUL bytes on stdin") {
+  auto r = run_gomo({"flow", "validate", "--no-config", "-"}, std::string(1 << 20, '\0'));
+  CHECK(r.exit_code == 2);
+  CHECK(r.out.size() < 2000);
+  CHECK(r.out.find('\0') == std::string::npos);
+  CHECK(r.out.find("\\x00\\x00") != std::string::npos);
+}
+
+TEST_CASE("cli: info findings are counted, not printed, unless --verbose") {
+  const std::string flow = source_path("tests/golden/missing-label.yaml");
+  auto r = run_gomo({"flow", "validate", "--no-config", flow}, "", {"GITHUB_ACTIONS="});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("[missing-label]") == std::string::npos);
+  CHECK(r.err.find("1 info in 1 file (1 checked); 1 info not shown (--verbose or --format json shows them)") != std::string::npos);
+  auto v = run_gomo({"flow", "validate", "--no-config", "--verbose", flow}, "", {"GITHUB_ACTIONS="});
+  CHECK(v.out.find("[missing-label]") != std::string::npos);
+  CHECK(v.err.find("not shown") == std::string::npos);
+  auto j = run_gomo({"flow", "validate", "--no-config", "-o", "json", flow});
+  CHECK(j.out.find("missing-label") != std::string::npos);
+  CHECK(j.err.find("not shown") == std::string::npos);
+}
+
+#if !defined(__SANITIZE_ADDRESS__)  // ASan reserves terabytes of address space: no ulimit -v under it
+TEST_CASE("cli: running out of memory on one file costs the other files nothing (parallel jobs)") {
+  std::string dir = gomo::test::scratch_dir();
+  std::string huge = "{\"startNodeId\": \"a\", \"nodes\": [";
+  for (int i = 0; i < 15000000; ++i) huge += "1,";
+  huge += "1]}";
+  std::string big = gomo::test::write_file(dir, "huge.json", huge);
+  huge.clear();
+  huge.shrink_to_fit();
+  const std::string good = source_path("samples/flows/payment-reminder.json");
+  const std::string bad = source_path("samples/flows/simple-greeting.yaml");
+  // 400 MB of address space: the 30 MB file's tree needs several times that.
+  std::string cmd = "ulimit -v 400000; exec '" + std::string(GOMO_BINARY) + "' flow validate --no-config -j 2 -o json '" + good +
+                    "' '" + big + "' '" + bad + "' > '" + dir + "/out.json' 2> '" + dir + "/err.txt'";
+  int status = std::system(cmd.c_str());
+  REQUIRE(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 2);
+  auto j = nlohmann::json::parse(gomo::test::read_file(dir + "/out.json"));
+  REQUIRE(j["files"].size() == 3);
+  CHECK(j["files"][1]["valid"] == false);
+  bool big_error = false, greeting_error = false;
+  for (const auto& d : j["diagnostics"]) {
+    big_error = big_error || (d["file"] == big && d["severity"] == "error");
+    greeting_error = greeting_error || (d["file"] == bad && d["rule"] == "unknown-output");
+  }
+  CHECK(big_error);
+  CHECK(greeting_error);
+  CHECK(j["summary"]["exitCode"] == 2);
+}
+#endif

@@ -51,7 +51,7 @@ source "$GOMO_EXPECT"
 
 expect "gomo fl" flow
 expect "gomo flow v" validate
-expect "gomo flow validate --fo" --format
+expect "gomo flow validate --form" --format
 expect "gomo flow validate --format s" sarif
 expect "gomo flow validate --format " github json junit sarif text
 expect "gomo flow validate --format=j" json junit
@@ -63,7 +63,7 @@ expect_some "gomo flow validate --" --format --strict --ignore --config --help -
 # Global flags keep working after subcommands, values included.
 expect "gomo flow validate --color a" always auto
 expect "gomo flow validate -o " json table text yaml
-expect "gomo flow -q validate --format=sarif --target local --fo" --format
+expect "gomo flow -q validate --format=sarif --target local --form" --format
 # Subcommand found after a global option and its value.
 expect "gomo -o json fl" flow
 expect_some "gomo flow validate --ignore unknown-t" unknown-target

@@ -26,7 +26,7 @@ source "$here/expect.sh"
 
 expect "gomo fl" flow
 expect "gomo flow v" validate
-expect "gomo flow validate --fo" --format
+expect "gomo flow validate --form" --format
 expect "gomo flow validate --format s" sarif
 expect "gomo flow validate --format " github json junit sarif text
 expect "gomo flow validate --format=j" --format=json --format=junit
@@ -38,7 +38,7 @@ expect_some "gomo flow validate --" --format --strict --ignore --config --help -
 expect "gomo flow validate --color a" always auto
 expect "gomo flow validate -o " json table text yaml
 expect "gomo -o json fl" flow
-expect "gomo flow -q validate --target local --fo" --format
+expect "gomo flow -q validate --target local --form" --format
 expect_some "gomo flow validate --ignore unknown-t" unknown-target
 # Paths where a command takes them, and nowhere else.
 expect "gomo flow validate flows" "flows dir/"

@@ -80,7 +80,7 @@ source "$here/expect.sh"
 
 expect "gomo fl" flow
 expect "gomo flow v" validate
-expect "gomo flow validate --fo" --format
+expect "gomo flow validate --form" --format
 expect "gomo flow validate --format s" sarif
 expect "gomo flow validate --format " github json junit sarif text
 expect "gomo flow validate --target " gomobile local
@@ -91,7 +91,7 @@ expect_some "gomo flow validate --" --format --strict --ignore --config --help -
 expect "gomo flow validate --color a" always auto
 expect "gomo flow validate -o " json table text yaml
 expect "gomo -o json fl" flow
-expect "gomo flow -q validate --target local --fo" --format
+expect "gomo flow -q validate --target local --form" --format
 expect_some "gomo flow validate --ignore unknown-t" unknown-target
 # Paths, quoted as zsh inserts them.
 expect "gomo flow validate flows" 'flows\ dir'
