@@ -44,6 +44,8 @@ std::string status_text(int status) {
   return std::to_string(status);
 }
 
+std::string attempts_text(int n) { return std::to_string(n) + (n == 1 ? " attempt" : " attempts"); }
+
 // "1.2s": a wait before a retry.
 std::string seconds_text(double seconds) {
   char buf[32];
@@ -191,17 +193,17 @@ Result<HttpResponse> perform(HttpClient::Impl& s, ext::HttpExchange exchange, Id
   auto unknown_outcome = [&](int tried) {
     return transport_error(kOutcomeUnknown, method + " " + url + ": an earlier attempt may have been applied (its answer " +
                                                 "was lost), then " + (last_answered ? "the platform answered " : "") +
-                                                last_reason + " after " + std::to_string(tried) +
-                                                " attempts; check before relying on it (repeating this request is safe)");
+                                                last_reason + " after " + attempts_text(tried) +
+                                                "; check before relying on it (repeating this request is safe)");
   };
   auto give_up = [&](int tried, bool out_of_time) -> ApiError {
     if (ambiguous && method != "GET") return unknown_outcome(tried);
     if (out_of_time) {
       return transport_error(kTimeout, std::string("no answer within ") + timeout_text + " (--timeout): " +
                                            (last_answered ? "the platform answered " : "") + last_reason + " (" +
-                                           method + " " + url + ") after " + std::to_string(tried) + " attempts");
+                                           method + " " + url + ") after " + attempts_text(tried));
     }
-    last_error.message += " after " + std::to_string(tried) + " attempts";
+    last_error.message += " after " + attempts_text(tried);
     return last_error;
   };
   // Waits before attempt `next`, or returns false when it could not start before the deadline.
