@@ -5,6 +5,8 @@
 #include <variant>
 
 #include "api/platform.h"
+#include "api/remote_platform.h"
+#include "base/time.h"
 #include "profile/open.h"
 #include "profile/resolve.h"
 #include "report/resources.h"
@@ -56,6 +58,14 @@ std::unique_ptr<profile::ResolvedTarget> resolve_target(Context& ctx, const Targ
   flags.bearer = o.bearer;
   flags.insecure = o.insecure;
   if (o.rate_limit_given) flags.rate_limit = o.rate_limit;
+  if (!o.timeout.empty()) {
+    flags.timeout_ms = parse_duration_ms(o.timeout);
+    if (!flags.timeout_ms) {
+      ctx.err << "gomo: --timeout " << o.timeout << ": expected a duration such as 30s, 500ms or 2m, or a number of seconds (0: none)\n";
+      exit_code = kExitUsage;
+      return nullptr;
+    }
+  }
   auto resolved = profile::resolve_target(flags, env, *config);
   if (!resolved) {
     ctx.err << "gomo: " << resolved.error().message() << "\n";
@@ -85,6 +95,9 @@ std::optional<OpenedTarget> open_target(Context& ctx, const TargetOptions& o, in
   target.workspace = std::move(platform.workspace);
   target.platform = std::move(platform.platform);
   target.summary = resolved->summary();
+  if (auto* remote = dynamic_cast<api::RemotePlatform*>(target.platform.get()); remote && ctx.verbose) {
+    remote->http().on_retry([&ctx](const api::RetryNotice& n) { ctx.err << "gomo: " << api::describe_retry(n) << "\n"; });
+  }
   target.resolved = std::move(resolved);
   return target;
 }
@@ -103,6 +116,7 @@ void add_target_flags(CLI::App* cmd, TargetOptions& o) {
   cmd->add_option("--rate-limit", o.rate_limit, "Client-side limit in requests per second (0: none)")
       ->capture_default_str()
       ->each([&o](const std::string&) { o.rate_limit_given = true; });
+  cmd->add_option("--timeout", o.timeout, "Give up on a request after this long, retries included (30s, 500ms, 2m; 0: never); default 60s");
   cmd->add_option("--workspace", o.workspace, std::string("The local workspace database (default ") + store::kDefaultWorkspacePath + ")");
 }
 

@@ -35,6 +35,7 @@ struct TargetOptions {
   double rate_limit = 10;  // --rate-limit, requests per second (0: none); used only when given
   std::string workspace;   // --workspace: the local workspace at this path
   std::string profile;     // --profile: a profile of the config file (gomo config)
+  std::string timeout;     // --timeout: deadline of each request, retries included ("30s", "500ms", seconds)
   bool rate_limit_given = false;  // set by the --rate-limit flag
 };
 
@@ -52,7 +53,7 @@ struct OpenedTarget {
 };
 
 // Adds the target flags to a platform command: --profile, --base-url, --api-key-env, --bearer,
-// --insecure, --rate-limit, --workspace.
+// --insecure, --rate-limit, --timeout, --workspace.
 void add_target_flags(CLI::App* cmd, TargetOptions& options);
 
 // Resolves where the command would go, without opening it (reads the config file). On failure
@@ -60,7 +61,7 @@ void add_target_flags(CLI::App* cmd, TargetOptions& options);
 std::unique_ptr<profile::ResolvedTarget> resolve_target(Context& ctx, const TargetOptions& options, int& exit_code);
 
 // Opens the target; on failure prints why and sets `exit_code` (2 usage, 4 auth). With -v, says
-// which target and where the key came from (masked).
+// which target and where the key came from (masked), and each retry of a request (one line each).
 std::optional<OpenedTarget> open_target(Context& ctx, const TargetOptions& options, int& exit_code);
 
 // The one summary line of a mutating command, on stderr unless -q:

@@ -33,7 +33,7 @@ function __gomo_value_options
         case 'gomo flow'
             printf '%s\n' -o --output --color
         case 'gomo flow validate'
-            printf '%s\n' -f --format --output-file --ignore --target --audio-catalog --attributes --config -j --jobs --catalog-from --profile --base-url --api-key-env --rate-limit --workspace -o --output --color
+            printf '%s\n' -f --format --output-file --ignore --target --audio-catalog --attributes --config -j --jobs --catalog-from --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color
         case 'gomo flow fmt'
             printf '%s\n' --name -o --output --color
         case 'gomo flow convert'
@@ -47,55 +47,55 @@ function __gomo_value_options
         case 'gomo flow simulate'
             printf '%s\n' -n --calls --seed -o --output --color
         case 'gomo flow push'
-            printf '%s\n' --name --id --profile --base-url --api-key-env --rate-limit --workspace -o --output --color
+            printf '%s\n' --name --id --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color
         case 'gomo flow diff'
-            printf '%s\n' --name --id --profile --base-url --api-key-env --rate-limit --workspace -o --output --color
+            printf '%s\n' --name --id --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color
         case 'gomo flow pull'
-            printf '%s\n' -f --file --output-dir --profile --base-url --api-key-env --rate-limit --workspace -o --output --color
+            printf '%s\n' -f --file --output-dir --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color
         case 'gomo serve'
             printf '%s\n' --listen --workspace --org-name --fail-rate --rate-limit --latency --drop-connections --seed -o --output --color
         case 'gomo contacts'
             printf '%s\n' -o --output --color
         case 'gomo contacts list'
-            printf '%s\n' --profile --base-url --api-key-env --rate-limit --workspace --search --page --limit --sort-by --sort-order -o --output --color
+            printf '%s\n' --profile --base-url --api-key-env --rate-limit --timeout --workspace --search --page --limit --sort-by --sort-order -o --output --color
         case 'gomo contacts get'
-            printf '%s\n' --profile --base-url --api-key-env --rate-limit --workspace --region -o --output --color
+            printf '%s\n' --profile --base-url --api-key-env --rate-limit --timeout --workspace --region -o --output --color
         case 'gomo contacts create'
-            printf '%s\n' --phone --first-name --last-name --full-name --email --address --city --state --zip --occupation --gender --preferred-channel --attr -f --file --region --profile --base-url --api-key-env --rate-limit --workspace -o --output --color
+            printf '%s\n' --phone --first-name --last-name --full-name --email --address --city --state --zip --occupation --gender --preferred-channel --attr -f --file --region --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color
         case 'gomo contacts update'
-            printf '%s\n' --phone --first-name --last-name --full-name --email --address --city --state --zip --occupation --gender --preferred-channel --attr -f --file --region --profile --base-url --api-key-env --rate-limit --workspace -o --output --color
+            printf '%s\n' --phone --first-name --last-name --full-name --email --address --city --state --zip --occupation --gender --preferred-channel --attr -f --file --region --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color
         case 'gomo contacts delete'
-            printf '%s\n' --region --profile --base-url --api-key-env --rate-limit --workspace -o --output --color
+            printf '%s\n' --region --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color
         case 'gomo attributes'
             printf '%s\n' -o --output --color
         case 'gomo attributes list'
-            printf '%s\n' --profile --base-url --api-key-env --rate-limit --workspace --search --page --limit --sort-by --sort-order -o --output --color
+            printf '%s\n' --profile --base-url --api-key-env --rate-limit --timeout --workspace --search --page --limit --sort-by --sort-order -o --output --color
         case 'gomo attributes create'
-            printf '%s\n' --name --type --description --profile --base-url --api-key-env --rate-limit --workspace -o --output --color
+            printf '%s\n' --name --type --description --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color
         case 'gomo audiences'
             printf '%s\n' -o --output --color
         case 'gomo audiences create'
-            printf '%s\n' --name --description --profile --base-url --api-key-env --rate-limit --workspace -o --output --color
+            printf '%s\n' --name --description --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color
         case 'gomo audiences list'
-            printf '%s\n' --profile --base-url --api-key-env --rate-limit --workspace --search --page --limit --sort-by --sort-order -o --output --color
+            printf '%s\n' --profile --base-url --api-key-env --rate-limit --timeout --workspace --search --page --limit --sort-by --sort-order -o --output --color
         case 'gomo audiences get'
-            printf '%s\n' --profile --base-url --api-key-env --rate-limit --workspace -o --output --color
+            printf '%s\n' --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color
         case 'gomo audiences members'
-            printf '%s\n' --profile --base-url --api-key-env --rate-limit --workspace --search --page --limit --sort-by --sort-order -o --output --color
+            printf '%s\n' --profile --base-url --api-key-env --rate-limit --timeout --workspace --search --page --limit --sort-by --sort-order -o --output --color
         case 'gomo audiences add'
-            printf '%s\n' --from-file --region --profile --base-url --api-key-env --rate-limit --workspace -o --output --color
+            printf '%s\n' --from-file --region --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color
         case 'gomo audiences remove'
-            printf '%s\n' --from-file --region --profile --base-url --api-key-env --rate-limit --workspace -o --output --color
+            printf '%s\n' --from-file --region --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color
         case 'gomo dids'
             printf '%s\n' -o --output --color
         case 'gomo dids list'
-            printf '%s\n' --profile --base-url --api-key-env --rate-limit --workspace --search --page --limit --sort-by --sort-order --status -o --output --color
+            printf '%s\n' --profile --base-url --api-key-env --rate-limit --timeout --workspace --search --page --limit --sort-by --sort-order --status -o --output --color
         case 'gomo audio'
             printf '%s\n' -o --output --color
         case 'gomo audio list'
-            printf '%s\n' --profile --base-url --api-key-env --rate-limit --workspace --search --page --limit --sort-by --sort-order --usage-type --tag -o --output --color
+            printf '%s\n' --profile --base-url --api-key-env --rate-limit --timeout --workspace --search --page --limit --sort-by --sort-order --usage-type --tag -o --output --color
         case 'gomo audio upload'
-            printf '%s\n' --name --description --usage-type --tag --profile --base-url --api-key-env --rate-limit --workspace -o --output --color
+            printf '%s\n' --name --description --usage-type --tag --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color
         case 'gomo config'
             printf '%s\n' -o --output --color
         case 'gomo config init'
@@ -111,13 +111,13 @@ function __gomo_value_options
         case 'gomo config use'
             printf '%s\n' -o --output --color
         case 'gomo config show'
-            printf '%s\n' --profile --base-url --api-key-env --rate-limit --workspace -o --output --color
+            printf '%s\n' --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color
         case 'gomo config delete'
             printf '%s\n' -o --output --color
         case 'gomo auth'
             printf '%s\n' -o --output --color
         case 'gomo auth status'
-            printf '%s\n' --profile --base-url --api-key-env --rate-limit --workspace -o --output --color
+            printf '%s\n' --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color
         case 'gomo help'
             printf '%s\n' -o --output --color
         case 'gomo completion'
@@ -216,6 +216,7 @@ complete -c gomo -n '__gomo_at "gomo flow validate"' -l 'api-key-env' -d 'Enviro
 complete -c gomo -n '__gomo_at "gomo flow validate"' -l 'bearer' -d 'Send the key as Authorization: Bearer instead of x-api-key'
 complete -c gomo -n '__gomo_at "gomo flow validate"' -l 'insecure' -d 'Skip TLS verification and allow plain http to non-loopback hosts'
 complete -c gomo -n '__gomo_at "gomo flow validate"' -l 'rate-limit' -d 'Client-side limit in requests per second (0: none)' -x
+complete -c gomo -n '__gomo_at "gomo flow validate"' -l 'timeout' -d 'Give up on a request after this long, retries included (30s, 500ms, 2m; 0: never); default 60s' -r -F
 complete -c gomo -n '__gomo_at "gomo flow validate"' -l 'workspace' -d 'The local workspace database (default .gomo/workspace.db)' -r -F
 complete -c gomo -n '__gomo_at "gomo flow validate"' -F
 
@@ -294,6 +295,7 @@ complete -c gomo -n '__gomo_at "gomo flow push"' -l 'api-key-env' -d 'Environmen
 complete -c gomo -n '__gomo_at "gomo flow push"' -l 'bearer' -d 'Send the key as Authorization: Bearer instead of x-api-key'
 complete -c gomo -n '__gomo_at "gomo flow push"' -l 'insecure' -d 'Skip TLS verification and allow plain http to non-loopback hosts'
 complete -c gomo -n '__gomo_at "gomo flow push"' -l 'rate-limit' -d 'Client-side limit in requests per second (0: none)' -x
+complete -c gomo -n '__gomo_at "gomo flow push"' -l 'timeout' -d 'Give up on a request after this long, retries included (30s, 500ms, 2m; 0: never); default 60s' -r -F
 complete -c gomo -n '__gomo_at "gomo flow push"' -l 'workspace' -d 'The local workspace database (default .gomo/workspace.db)' -r -F
 complete -c gomo -n '__gomo_at "gomo flow push"' -F
 
@@ -307,6 +309,7 @@ complete -c gomo -n '__gomo_at "gomo flow diff"' -l 'api-key-env' -d 'Environmen
 complete -c gomo -n '__gomo_at "gomo flow diff"' -l 'bearer' -d 'Send the key as Authorization: Bearer instead of x-api-key'
 complete -c gomo -n '__gomo_at "gomo flow diff"' -l 'insecure' -d 'Skip TLS verification and allow plain http to non-loopback hosts'
 complete -c gomo -n '__gomo_at "gomo flow diff"' -l 'rate-limit' -d 'Client-side limit in requests per second (0: none)' -x
+complete -c gomo -n '__gomo_at "gomo flow diff"' -l 'timeout' -d 'Give up on a request after this long, retries included (30s, 500ms, 2m; 0: never); default 60s' -r -F
 complete -c gomo -n '__gomo_at "gomo flow diff"' -l 'workspace' -d 'The local workspace database (default .gomo/workspace.db)' -r -F
 complete -c gomo -n '__gomo_at "gomo flow diff"' -F
 
@@ -321,6 +324,7 @@ complete -c gomo -n '__gomo_at "gomo flow pull"' -l 'api-key-env' -d 'Environmen
 complete -c gomo -n '__gomo_at "gomo flow pull"' -l 'bearer' -d 'Send the key as Authorization: Bearer instead of x-api-key'
 complete -c gomo -n '__gomo_at "gomo flow pull"' -l 'insecure' -d 'Skip TLS verification and allow plain http to non-loopback hosts'
 complete -c gomo -n '__gomo_at "gomo flow pull"' -l 'rate-limit' -d 'Client-side limit in requests per second (0: none)' -x
+complete -c gomo -n '__gomo_at "gomo flow pull"' -l 'timeout' -d 'Give up on a request after this long, retries included (30s, 500ms, 2m; 0: never); default 60s' -r -F
 complete -c gomo -n '__gomo_at "gomo flow pull"' -l 'workspace' -d 'The local workspace database (default .gomo/workspace.db)' -r -F
 complete -c gomo -n '__gomo_at "gomo flow pull"' -F
 
@@ -353,6 +357,7 @@ complete -c gomo -n '__gomo_at "gomo contacts list"' -l 'api-key-env' -d 'Enviro
 complete -c gomo -n '__gomo_at "gomo contacts list"' -l 'bearer' -d 'Send the key as Authorization: Bearer instead of x-api-key'
 complete -c gomo -n '__gomo_at "gomo contacts list"' -l 'insecure' -d 'Skip TLS verification and allow plain http to non-loopback hosts'
 complete -c gomo -n '__gomo_at "gomo contacts list"' -l 'rate-limit' -d 'Client-side limit in requests per second (0: none)' -x
+complete -c gomo -n '__gomo_at "gomo contacts list"' -l 'timeout' -d 'Give up on a request after this long, retries included (30s, 500ms, 2m; 0: never); default 60s' -r -F
 complete -c gomo -n '__gomo_at "gomo contacts list"' -l 'workspace' -d 'The local workspace database (default .gomo/workspace.db)' -r -F
 complete -c gomo -n '__gomo_at "gomo contacts list"' -l 'search' -d 'Search names, phone and email' -r -F
 complete -c gomo -n '__gomo_at "gomo contacts list"' -l 'page' -d 'Page number, from 1' -x
@@ -369,6 +374,7 @@ complete -c gomo -n '__gomo_at "gomo contacts get"' -l 'api-key-env' -d 'Environ
 complete -c gomo -n '__gomo_at "gomo contacts get"' -l 'bearer' -d 'Send the key as Authorization: Bearer instead of x-api-key'
 complete -c gomo -n '__gomo_at "gomo contacts get"' -l 'insecure' -d 'Skip TLS verification and allow plain http to non-loopback hosts'
 complete -c gomo -n '__gomo_at "gomo contacts get"' -l 'rate-limit' -d 'Client-side limit in requests per second (0: none)' -x
+complete -c gomo -n '__gomo_at "gomo contacts get"' -l 'timeout' -d 'Give up on a request after this long, retries included (30s, 500ms, 2m; 0: never); default 60s' -r -F
 complete -c gomo -n '__gomo_at "gomo contacts get"' -l 'workspace' -d 'The local workspace database (default .gomo/workspace.db)' -r -F
 complete -c gomo -n '__gomo_at "gomo contacts get"' -l 'region' -d 'Region of phone numbers written without + (ISO 3166 code)' -x
 complete -c gomo -n '__gomo_at "gomo contacts get"' -F
@@ -396,6 +402,7 @@ complete -c gomo -n '__gomo_at "gomo contacts create"' -l 'api-key-env' -d 'Envi
 complete -c gomo -n '__gomo_at "gomo contacts create"' -l 'bearer' -d 'Send the key as Authorization: Bearer instead of x-api-key'
 complete -c gomo -n '__gomo_at "gomo contacts create"' -l 'insecure' -d 'Skip TLS verification and allow plain http to non-loopback hosts'
 complete -c gomo -n '__gomo_at "gomo contacts create"' -l 'rate-limit' -d 'Client-side limit in requests per second (0: none)' -x
+complete -c gomo -n '__gomo_at "gomo contacts create"' -l 'timeout' -d 'Give up on a request after this long, retries included (30s, 500ms, 2m; 0: never); default 60s' -r -F
 complete -c gomo -n '__gomo_at "gomo contacts create"' -l 'workspace' -d 'The local workspace database (default .gomo/workspace.db)' -r -F
 
 # gomo contacts update
@@ -421,6 +428,7 @@ complete -c gomo -n '__gomo_at "gomo contacts update"' -l 'api-key-env' -d 'Envi
 complete -c gomo -n '__gomo_at "gomo contacts update"' -l 'bearer' -d 'Send the key as Authorization: Bearer instead of x-api-key'
 complete -c gomo -n '__gomo_at "gomo contacts update"' -l 'insecure' -d 'Skip TLS verification and allow plain http to non-loopback hosts'
 complete -c gomo -n '__gomo_at "gomo contacts update"' -l 'rate-limit' -d 'Client-side limit in requests per second (0: none)' -x
+complete -c gomo -n '__gomo_at "gomo contacts update"' -l 'timeout' -d 'Give up on a request after this long, retries included (30s, 500ms, 2m; 0: never); default 60s' -r -F
 complete -c gomo -n '__gomo_at "gomo contacts update"' -l 'workspace' -d 'The local workspace database (default .gomo/workspace.db)' -r -F
 complete -c gomo -n '__gomo_at "gomo contacts update"' -F
 
@@ -434,6 +442,7 @@ complete -c gomo -n '__gomo_at "gomo contacts delete"' -l 'api-key-env' -d 'Envi
 complete -c gomo -n '__gomo_at "gomo contacts delete"' -l 'bearer' -d 'Send the key as Authorization: Bearer instead of x-api-key'
 complete -c gomo -n '__gomo_at "gomo contacts delete"' -l 'insecure' -d 'Skip TLS verification and allow plain http to non-loopback hosts'
 complete -c gomo -n '__gomo_at "gomo contacts delete"' -l 'rate-limit' -d 'Client-side limit in requests per second (0: none)' -x
+complete -c gomo -n '__gomo_at "gomo contacts delete"' -l 'timeout' -d 'Give up on a request after this long, retries included (30s, 500ms, 2m; 0: never); default 60s' -r -F
 complete -c gomo -n '__gomo_at "gomo contacts delete"' -l 'workspace' -d 'The local workspace database (default .gomo/workspace.db)' -r -F
 complete -c gomo -n '__gomo_at "gomo contacts delete"' -F
 
@@ -450,6 +459,7 @@ complete -c gomo -n '__gomo_at "gomo attributes list"' -l 'api-key-env' -d 'Envi
 complete -c gomo -n '__gomo_at "gomo attributes list"' -l 'bearer' -d 'Send the key as Authorization: Bearer instead of x-api-key'
 complete -c gomo -n '__gomo_at "gomo attributes list"' -l 'insecure' -d 'Skip TLS verification and allow plain http to non-loopback hosts'
 complete -c gomo -n '__gomo_at "gomo attributes list"' -l 'rate-limit' -d 'Client-side limit in requests per second (0: none)' -x
+complete -c gomo -n '__gomo_at "gomo attributes list"' -l 'timeout' -d 'Give up on a request after this long, retries included (30s, 500ms, 2m; 0: never); default 60s' -r -F
 complete -c gomo -n '__gomo_at "gomo attributes list"' -l 'workspace' -d 'The local workspace database (default .gomo/workspace.db)' -r -F
 complete -c gomo -n '__gomo_at "gomo attributes list"' -l 'search' -d 'Search names, display names and descriptions' -r -F
 complete -c gomo -n '__gomo_at "gomo attributes list"' -l 'page' -d 'Page number, from 1' -x
@@ -469,6 +479,7 @@ complete -c gomo -n '__gomo_at "gomo attributes create"' -l 'api-key-env' -d 'En
 complete -c gomo -n '__gomo_at "gomo attributes create"' -l 'bearer' -d 'Send the key as Authorization: Bearer instead of x-api-key'
 complete -c gomo -n '__gomo_at "gomo attributes create"' -l 'insecure' -d 'Skip TLS verification and allow plain http to non-loopback hosts'
 complete -c gomo -n '__gomo_at "gomo attributes create"' -l 'rate-limit' -d 'Client-side limit in requests per second (0: none)' -x
+complete -c gomo -n '__gomo_at "gomo attributes create"' -l 'timeout' -d 'Give up on a request after this long, retries included (30s, 500ms, 2m; 0: never); default 60s' -r -F
 complete -c gomo -n '__gomo_at "gomo attributes create"' -l 'workspace' -d 'The local workspace database (default .gomo/workspace.db)' -r -F
 
 # gomo audiences
@@ -490,6 +501,7 @@ complete -c gomo -n '__gomo_at "gomo audiences create"' -l 'api-key-env' -d 'Env
 complete -c gomo -n '__gomo_at "gomo audiences create"' -l 'bearer' -d 'Send the key as Authorization: Bearer instead of x-api-key'
 complete -c gomo -n '__gomo_at "gomo audiences create"' -l 'insecure' -d 'Skip TLS verification and allow plain http to non-loopback hosts'
 complete -c gomo -n '__gomo_at "gomo audiences create"' -l 'rate-limit' -d 'Client-side limit in requests per second (0: none)' -x
+complete -c gomo -n '__gomo_at "gomo audiences create"' -l 'timeout' -d 'Give up on a request after this long, retries included (30s, 500ms, 2m; 0: never); default 60s' -r -F
 complete -c gomo -n '__gomo_at "gomo audiences create"' -l 'workspace' -d 'The local workspace database (default .gomo/workspace.db)' -r -F
 
 # gomo audiences list
@@ -500,6 +512,7 @@ complete -c gomo -n '__gomo_at "gomo audiences list"' -l 'api-key-env' -d 'Envir
 complete -c gomo -n '__gomo_at "gomo audiences list"' -l 'bearer' -d 'Send the key as Authorization: Bearer instead of x-api-key'
 complete -c gomo -n '__gomo_at "gomo audiences list"' -l 'insecure' -d 'Skip TLS verification and allow plain http to non-loopback hosts'
 complete -c gomo -n '__gomo_at "gomo audiences list"' -l 'rate-limit' -d 'Client-side limit in requests per second (0: none)' -x
+complete -c gomo -n '__gomo_at "gomo audiences list"' -l 'timeout' -d 'Give up on a request after this long, retries included (30s, 500ms, 2m; 0: never); default 60s' -r -F
 complete -c gomo -n '__gomo_at "gomo audiences list"' -l 'workspace' -d 'The local workspace database (default .gomo/workspace.db)' -r -F
 complete -c gomo -n '__gomo_at "gomo audiences list"' -l 'search' -d 'Search names and descriptions' -r -F
 complete -c gomo -n '__gomo_at "gomo audiences list"' -l 'page' -d 'Page number, from 1' -x
@@ -516,6 +529,7 @@ complete -c gomo -n '__gomo_at "gomo audiences get"' -l 'api-key-env' -d 'Enviro
 complete -c gomo -n '__gomo_at "gomo audiences get"' -l 'bearer' -d 'Send the key as Authorization: Bearer instead of x-api-key'
 complete -c gomo -n '__gomo_at "gomo audiences get"' -l 'insecure' -d 'Skip TLS verification and allow plain http to non-loopback hosts'
 complete -c gomo -n '__gomo_at "gomo audiences get"' -l 'rate-limit' -d 'Client-side limit in requests per second (0: none)' -x
+complete -c gomo -n '__gomo_at "gomo audiences get"' -l 'timeout' -d 'Give up on a request after this long, retries included (30s, 500ms, 2m; 0: never); default 60s' -r -F
 complete -c gomo -n '__gomo_at "gomo audiences get"' -l 'workspace' -d 'The local workspace database (default .gomo/workspace.db)' -r -F
 complete -c gomo -n '__gomo_at "gomo audiences get"' -F
 
@@ -527,6 +541,7 @@ complete -c gomo -n '__gomo_at "gomo audiences members"' -l 'api-key-env' -d 'En
 complete -c gomo -n '__gomo_at "gomo audiences members"' -l 'bearer' -d 'Send the key as Authorization: Bearer instead of x-api-key'
 complete -c gomo -n '__gomo_at "gomo audiences members"' -l 'insecure' -d 'Skip TLS verification and allow plain http to non-loopback hosts'
 complete -c gomo -n '__gomo_at "gomo audiences members"' -l 'rate-limit' -d 'Client-side limit in requests per second (0: none)' -x
+complete -c gomo -n '__gomo_at "gomo audiences members"' -l 'timeout' -d 'Give up on a request after this long, retries included (30s, 500ms, 2m; 0: never); default 60s' -r -F
 complete -c gomo -n '__gomo_at "gomo audiences members"' -l 'workspace' -d 'The local workspace database (default .gomo/workspace.db)' -r -F
 complete -c gomo -n '__gomo_at "gomo audiences members"' -l 'search' -d 'Search first name, last name and phone' -r -F
 complete -c gomo -n '__gomo_at "gomo audiences members"' -l 'page' -d 'Page number, from 1' -x
@@ -546,6 +561,7 @@ complete -c gomo -n '__gomo_at "gomo audiences add"' -l 'api-key-env' -d 'Enviro
 complete -c gomo -n '__gomo_at "gomo audiences add"' -l 'bearer' -d 'Send the key as Authorization: Bearer instead of x-api-key'
 complete -c gomo -n '__gomo_at "gomo audiences add"' -l 'insecure' -d 'Skip TLS verification and allow plain http to non-loopback hosts'
 complete -c gomo -n '__gomo_at "gomo audiences add"' -l 'rate-limit' -d 'Client-side limit in requests per second (0: none)' -x
+complete -c gomo -n '__gomo_at "gomo audiences add"' -l 'timeout' -d 'Give up on a request after this long, retries included (30s, 500ms, 2m; 0: never); default 60s' -r -F
 complete -c gomo -n '__gomo_at "gomo audiences add"' -l 'workspace' -d 'The local workspace database (default .gomo/workspace.db)' -r -F
 complete -c gomo -n '__gomo_at "gomo audiences add"' -F
 complete -c gomo -n '__gomo_at "gomo audiences add"' -F
@@ -561,6 +577,7 @@ complete -c gomo -n '__gomo_at "gomo audiences remove"' -l 'api-key-env' -d 'Env
 complete -c gomo -n '__gomo_at "gomo audiences remove"' -l 'bearer' -d 'Send the key as Authorization: Bearer instead of x-api-key'
 complete -c gomo -n '__gomo_at "gomo audiences remove"' -l 'insecure' -d 'Skip TLS verification and allow plain http to non-loopback hosts'
 complete -c gomo -n '__gomo_at "gomo audiences remove"' -l 'rate-limit' -d 'Client-side limit in requests per second (0: none)' -x
+complete -c gomo -n '__gomo_at "gomo audiences remove"' -l 'timeout' -d 'Give up on a request after this long, retries included (30s, 500ms, 2m; 0: never); default 60s' -r -F
 complete -c gomo -n '__gomo_at "gomo audiences remove"' -l 'workspace' -d 'The local workspace database (default .gomo/workspace.db)' -r -F
 complete -c gomo -n '__gomo_at "gomo audiences remove"' -F
 complete -c gomo -n '__gomo_at "gomo audiences remove"' -F
@@ -577,6 +594,7 @@ complete -c gomo -n '__gomo_at "gomo dids list"' -l 'api-key-env' -d 'Environmen
 complete -c gomo -n '__gomo_at "gomo dids list"' -l 'bearer' -d 'Send the key as Authorization: Bearer instead of x-api-key'
 complete -c gomo -n '__gomo_at "gomo dids list"' -l 'insecure' -d 'Skip TLS verification and allow plain http to non-loopback hosts'
 complete -c gomo -n '__gomo_at "gomo dids list"' -l 'rate-limit' -d 'Client-side limit in requests per second (0: none)' -x
+complete -c gomo -n '__gomo_at "gomo dids list"' -l 'timeout' -d 'Give up on a request after this long, retries included (30s, 500ms, 2m; 0: never); default 60s' -r -F
 complete -c gomo -n '__gomo_at "gomo dids list"' -l 'workspace' -d 'The local workspace database (default .gomo/workspace.db)' -r -F
 complete -c gomo -n '__gomo_at "gomo dids list"' -l 'search' -d 'Search numbers and descriptions' -r -F
 complete -c gomo -n '__gomo_at "gomo dids list"' -l 'page' -d 'Page number, from 1' -x
@@ -601,6 +619,7 @@ complete -c gomo -n '__gomo_at "gomo audio list"' -l 'api-key-env' -d 'Environme
 complete -c gomo -n '__gomo_at "gomo audio list"' -l 'bearer' -d 'Send the key as Authorization: Bearer instead of x-api-key'
 complete -c gomo -n '__gomo_at "gomo audio list"' -l 'insecure' -d 'Skip TLS verification and allow plain http to non-loopback hosts'
 complete -c gomo -n '__gomo_at "gomo audio list"' -l 'rate-limit' -d 'Client-side limit in requests per second (0: none)' -x
+complete -c gomo -n '__gomo_at "gomo audio list"' -l 'timeout' -d 'Give up on a request after this long, retries included (30s, 500ms, 2m; 0: never); default 60s' -r -F
 complete -c gomo -n '__gomo_at "gomo audio list"' -l 'workspace' -d 'The local workspace database (default .gomo/workspace.db)' -r -F
 complete -c gomo -n '__gomo_at "gomo audio list"' -l 'search' -d 'Search titles, descriptions and tags' -r -F
 complete -c gomo -n '__gomo_at "gomo audio list"' -l 'page' -d 'Page number, from 1' -x
@@ -623,6 +642,7 @@ complete -c gomo -n '__gomo_at "gomo audio upload"' -l 'api-key-env' -d 'Environ
 complete -c gomo -n '__gomo_at "gomo audio upload"' -l 'bearer' -d 'Send the key as Authorization: Bearer instead of x-api-key'
 complete -c gomo -n '__gomo_at "gomo audio upload"' -l 'insecure' -d 'Skip TLS verification and allow plain http to non-loopback hosts'
 complete -c gomo -n '__gomo_at "gomo audio upload"' -l 'rate-limit' -d 'Client-side limit in requests per second (0: none)' -x
+complete -c gomo -n '__gomo_at "gomo audio upload"' -l 'timeout' -d 'Give up on a request after this long, retries included (30s, 500ms, 2m; 0: never); default 60s' -r -F
 complete -c gomo -n '__gomo_at "gomo audio upload"' -l 'workspace' -d 'The local workspace database (default .gomo/workspace.db)' -r -F
 complete -c gomo -n '__gomo_at "gomo audio upload"' -F
 
@@ -677,6 +697,7 @@ complete -c gomo -n '__gomo_at "gomo config show"' -l 'api-key-env' -d 'Environm
 complete -c gomo -n '__gomo_at "gomo config show"' -l 'bearer' -d 'Send the key as Authorization: Bearer instead of x-api-key'
 complete -c gomo -n '__gomo_at "gomo config show"' -l 'insecure' -d 'Skip TLS verification and allow plain http to non-loopback hosts'
 complete -c gomo -n '__gomo_at "gomo config show"' -l 'rate-limit' -d 'Client-side limit in requests per second (0: none)' -x
+complete -c gomo -n '__gomo_at "gomo config show"' -l 'timeout' -d 'Give up on a request after this long, retries included (30s, 500ms, 2m; 0: never); default 60s' -r -F
 complete -c gomo -n '__gomo_at "gomo config show"' -l 'workspace' -d 'The local workspace database (default .gomo/workspace.db)' -r -F
 
 # gomo config delete
@@ -696,6 +717,7 @@ complete -c gomo -n '__gomo_at "gomo auth status"' -l 'api-key-env' -d 'Environm
 complete -c gomo -n '__gomo_at "gomo auth status"' -l 'bearer' -d 'Send the key as Authorization: Bearer instead of x-api-key'
 complete -c gomo -n '__gomo_at "gomo auth status"' -l 'insecure' -d 'Skip TLS verification and allow plain http to non-loopback hosts'
 complete -c gomo -n '__gomo_at "gomo auth status"' -l 'rate-limit' -d 'Client-side limit in requests per second (0: none)' -x
+complete -c gomo -n '__gomo_at "gomo auth status"' -l 'timeout' -d 'Give up on a request after this long, retries included (30s, 500ms, 2m; 0: never); default 60s' -r -F
 complete -c gomo -n '__gomo_at "gomo auth status"' -l 'workspace' -d 'The local workspace database (default .gomo/workspace.db)' -r -F
 
 # gomo help

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdio>
 #include <functional>
 #include <mutex>
 #include <random>
@@ -35,6 +36,21 @@ ApiError transport_error(const char* code, std::string message) {
   e.code = code;
   e.message = std::move(message);
   return e;
+}
+
+std::string status_text(int status) {
+  if (status == 429) return "429 Too Many Requests";
+  if (status == 503) return "503 Service Unavailable";
+  return std::to_string(status);
+}
+
+std::string attempts_text(int n) { return std::to_string(n) + (n == 1 ? " attempt" : " attempts"); }
+
+// "1.2s": a wait before a retry.
+std::string seconds_text(double seconds) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1fs", seconds);
+  return buf;
 }
 
 }  // namespace
@@ -101,6 +117,7 @@ struct HttpClient::Impl {
   TokenBucket bucket{0, 1, TokenBucket::Clock::now()};
   std::mt19937_64 rng{std::random_device{}()};
   ClientStats stats;
+  std::function<void(const RetryNotice&)> observer;
 
   std::chrono::milliseconds backoff(int retry) {
     double cap = std::min<double>(options.backoff_max_ms, options.backoff_base_ms * std::pow(2.0, retry));
@@ -114,6 +131,12 @@ HttpClient::HttpClient(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 HttpClient::~HttpClient() = default;
 const ClientOptions& HttpClient::options() const { return impl_->options; }
 const ClientStats& HttpClient::stats() const { return impl_->stats; }
+void HttpClient::on_retry(std::function<void(const RetryNotice&)> observer) { impl_->observer = std::move(observer); }
+
+std::string describe_retry(const RetryNotice& n) {
+  return "retrying " + n.method + " " + n.path + " in " + seconds_text(n.wait_seconds) + " (attempt " +
+         std::to_string(n.attempt) + "/" + std::to_string(n.max_attempts) + "): " + n.reason;
+}
 
 Result<std::unique_ptr<HttpClient>> HttpClient::create(ClientOptions options) {
   std::string scheme;
@@ -134,7 +157,7 @@ Result<std::unique_ptr<HttpClient>> HttpClient::create(ClientOptions options) {
   transport.headers = {"Content-Type: application/json", "Accept: application/json", auth, "Expect:"};
   transport.insecure = options.insecure;
   transport.connect_timeout_ms = options.connect_timeout_ms;
-  transport.timeout_ms = options.timeout_ms;
+  transport.timeout_ms = kAttemptTimeoutMs;  // perform() narrows it to the request's deadline
   auto impl = std::make_unique<Impl>();
   impl->transport = (*module)->new_http_transport(transport);
   if (!impl->transport) return transport_error(kNetworkError, "cannot initialise libcurl");
@@ -145,24 +168,73 @@ Result<std::unique_ptr<HttpClient>> HttpClient::create(ClientOptions options) {
 
 namespace {
 
+using Clock = std::chrono::steady_clock;
+
 // The request loop shared by send() and send_form(): retries of throttled and unavailable answers,
-// and of network failures where repeating cannot apply the request twice.
+// and of network failures where repeating cannot apply the request twice, within the deadline.
 Result<HttpResponse> perform(HttpClient::Impl& s, ext::HttpExchange exchange, Idempotency idempotency) {
-  const std::string& method = exchange.method;
+  const std::string method = exchange.method;
+  const std::string path = exchange.url.substr(0, exchange.url.find('?'));
   const std::string url = s.options.base_url + exchange.url;
   exchange.url = url;
   HttpResponse response;
   bool ambiguous = false;  // an attempt may have reached the server without our seeing the answer
   ApiError last_error = transport_error(kNetworkError, "no attempt made");
+  std::string last_reason;  // why the last attempt failed: "503 Service Unavailable", or curl's error
+  bool last_answered = false;
   const int attempts = std::max(1, s.options.max_attempts);
+  const bool bounded = s.options.timeout_ms > 0;
+  std::optional<Clock::time_point> deadline;  // set when the first attempt starts
+  auto left = [&] { return std::chrono::duration<double>(*deadline - Clock::now()).count(); };
+  char timeout_text[32];
+  std::snprintf(timeout_text, sizeof timeout_text, "%gs", s.options.timeout_ms / 1000.0);
+  // A request that may have been applied, ending without a usable answer, must not read as "not
+  // applied": its outcome is unknown (kUnsafe requests never get this far: they stop at once).
+  auto unknown_outcome = [&](int tried) {
+    return transport_error(kOutcomeUnknown, method + " " + url + ": an earlier attempt may have been applied (its answer " +
+                                                "was lost), then " + (last_answered ? "the platform answered " : "") +
+                                                last_reason + " after " + attempts_text(tried) +
+                                                "; check before relying on it (repeating this request is safe)");
+  };
+  auto give_up = [&](int tried, bool out_of_time) -> ApiError {
+    if (ambiguous && method != "GET") return unknown_outcome(tried);
+    if (out_of_time) {
+      return transport_error(kTimeout, std::string("no answer within ") + timeout_text + " (--timeout): " +
+                                           (last_answered ? "the platform answered " : "") + last_reason + " (" +
+                                           method + " " + url + ") after " + attempts_text(tried));
+    }
+    last_error.message += " after " + attempts_text(tried);
+    return last_error;
+  };
+  // Waits before attempt `next`, or returns false when it could not start before the deadline.
+  auto wait_for_retry = [&](int next, double seconds) {
+    if (bounded && seconds >= left()) return false;
+    if (s.observer) s.observer(RetryNotice{method, path, next, attempts, seconds, last_reason});
+    std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
+    return true;
+  };
   for (int attempt = 1; attempt <= attempts; ++attempt) {
     std::this_thread::sleep_for(s.bucket.reserve(TokenBucket::Clock::now()));
+    if (!deadline) deadline = Clock::now() + std::chrono::milliseconds(std::max(0, s.options.timeout_ms));
+    if (bounded) {
+      if (left() <= 0) return give_up(attempt - 1, true);
+      exchange.timeout_ms = std::max(1L, static_cast<long>(std::ceil(left() * 1000)));
+    }
     ++s.stats.attempts;
     ext::HttpOutcome answer = s.transport->perform(exchange);
     bool last = attempt == attempts;
     if (!answer.answered) {
       ++s.stats.network_failures;
       std::string what = answer.error + " (" + method + " " + url + ")";
+      if (answer.certificate_error) {
+        std::string scheme;
+        return transport_error(kCertificateError, "the TLS certificate of " + host_of(url, &scheme) +
+                                                      " was refused: " + what +
+                                                      "; not retried. Check the base URL and the system's CA "
+                                                      "certificates (--insecure skips the check: test servers only)");
+      }
+      last_reason = answer.error;
+      last_answered = false;
       if (!answer.never_sent) {
         if (idempotency == Idempotency::kUnsafe) {
           return transport_error(kOutcomeUnknown, what + "; the request may have been applied");
@@ -170,28 +242,35 @@ Result<HttpResponse> perform(HttpClient::Impl& s, ext::HttpExchange exchange, Id
         ambiguous = true;
       }
       last_error = transport_error(kNetworkError, what);
-      if (last) break;
-      std::this_thread::sleep_for(s.backoff(attempt - 1));
+      // Each attempt may use what is left of the deadline: a timeout near it is the deadline's.
+      if (bounded && answer.timed_out && left() < 0.05) return give_up(attempt, true);
+      if (last) return give_up(attempt, false);
+      if (!wait_for_retry(attempt + 1, std::chrono::duration<double>(s.backoff(attempt - 1)).count())) {
+        return give_up(attempt, true);
+      }
       continue;
     }
     const int status = answer.status;
     response.status = status;
     response.body = std::move(answer.body);
     response.retried_after_ambiguous_failure = ambiguous;
-    if ((status != 429 && status != 503) || last) return response;
+    if (status != 429 && status != 503) return response;
     ++(status == 429 ? s.stats.throttled : s.stats.unavailable);
-    // Throttled or unavailable: the server did not act on the request, so any method may be repeated.
-    auto wait = parse_retry_after(answer.retry_after, std::time(nullptr));
-    if (wait && *wait > s.options.max_retry_after_s) return response;
-    if (wait) {
-      std::this_thread::sleep_for(std::chrono::duration<double>(*wait));
-    } else {
-      std::this_thread::sleep_for(s.backoff(attempt - 1));
+    last_reason = status_text(status);
+    last_answered = true;
+    // Throttled or unavailable: the server did not act on this attempt, so any method may be repeated.
+    auto retry_after = parse_retry_after(answer.retry_after, std::time(nullptr));
+    bool retry = !last && !(retry_after && *retry_after > s.options.max_retry_after_s);
+    if (retry) {
+      double wait = retry_after ? *retry_after : std::chrono::duration<double>(s.backoff(attempt - 1)).count();
+      retry = wait_for_retry(attempt + 1, wait);
+    }
+    if (!retry) {
+      if (ambiguous && method != "GET") return unknown_outcome(attempt);
+      return response;
     }
   }
-  // Only a network failure on the last attempt gets here: every HTTP answer returned above.
-  last_error.message += " after " + std::to_string(attempts) + " attempts";
-  return last_error;
+  return give_up(attempts, false);  // not reached: every attempt returns or continues above
 }
 
 }  // namespace

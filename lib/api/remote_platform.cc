@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "api/create_checked.h"
 #include "api/remote_call.h"
 #include "api/validate.h"
 #include "api/wire.h"
@@ -37,17 +38,13 @@ Result<User> RemotePlatform::me() {
 
 Result<Contact> RemotePlatform::create_contact(const ContactFields& fields) {
   std::string body = wire::contact_body(fields).dump();
-  auto result = call<Contact>(*http_, "POST", "/contact", body, Idempotency::kUnsafe, wire::decode_contact);
-  // The answer was lost: the phone is the contact's key, so look before sending again.
-  const int rounds = http_->options().max_attempts;
-  for (int round = 0; round < rounds && !result && result.error().code == kOutcomeUnknown && fields.primary_phone;
-       ++round) {
-    auto existing = find_contact_by_phone(*this, *fields.primary_phone);
-    if (!existing) return existing.error();
-    if (*existing) return **existing;
-    result = call<Contact>(*http_, "POST", "/contact", body, Idempotency::kUnsafe, wire::decode_contact);
-  }
-  return result;
+  auto send = [&] { return call<Contact>(*http_, "POST", "/contact", body, Idempotency::kUnsafe, wire::decode_contact); };
+  if (!fields.primary_phone) return send();
+  // The phone is the contact's key: after a lost answer, look before sending again.
+  return create_checked<Contact>(
+      http_->options().max_attempts, "looking the contact up by phone", send,
+      [&] { return find_contact_by_phone(*this, *fields.primary_phone); },
+      [](const ApiError& e) { return e.http_status == 409; });
 }
 
 Result<Contact> RemotePlatform::get_contact(const std::string& id) {
@@ -77,24 +74,26 @@ Result<Page<CustomAttribute>> RemotePlatform::list_custom_attributes(const PageQ
 
 Result<CustomAttribute> RemotePlatform::create_custom_attribute(const NewCustomAttribute& attribute) {
   std::string body = wire::custom_attribute_body(attribute).dump();
-  auto result = call<CustomAttribute>(*http_, "POST", "/custom-attributes", body, Idempotency::kUnsafe,
-                                      wire::decode_custom_attribute);
+  auto send = [&] {
+    return call<CustomAttribute>(*http_, "POST", "/custom-attributes", body, Idempotency::kUnsafe,
+                                 wire::decode_custom_attribute);
+  };
   // The name slug is unique per organisation: look it up before sending again.
   std::string name = attribute_slug(attribute.display_name);
-  const int rounds = http_->options().max_attempts;
-  for (int round = 0; round < rounds && !result && result.error().code == kOutcomeUnknown && !name.empty(); ++round) {
+  if (name.empty()) return send();
+  auto find = [&]() -> Result<std::optional<CustomAttribute>> {
     PageQuery query;
     query.search = name;
     query.limit = 100;
     auto page = list_custom_attributes(query);
     if (!page) return page.error();
     for (auto& a : page->data) {
-      if (a.name == name) return a;
+      if (a.name == name) return std::optional<CustomAttribute>(std::move(a));
     }
-    result = call<CustomAttribute>(*http_, "POST", "/custom-attributes", body, Idempotency::kUnsafe,
-                                   wire::decode_custom_attribute);
-  }
-  return result;
+    return std::optional<CustomAttribute>();
+  };
+  return create_checked<CustomAttribute>(http_->options().max_attempts, "looking the attribute up by name", send, find,
+                                         [](const ApiError& e) { return e.http_status == 409; });
 }
 
 Result<Audience> RemotePlatform::create_audience(const AudienceFields& fields) {

@@ -2,7 +2,9 @@
 // api::Platform over HTTPS: the real Gomobile API, or `gomo serve`. Request bodies carry only the
 // documented fields (wire.h). Creates are never sent twice blindly: when a create's answer is lost,
 // a contact is looked up by primaryPhone and a custom attribute by its name slug before sending
-// again; audiences and flows have no natural key, so their creates fail with REQUEST_OUTCOME_UNKNOWN.
+// again (api/create_checked.h); when that lookup fails too, the create is REQUEST_OUTCOME_UNKNOWN.
+// Audiences and flows have no natural key here, so their creates fail with REQUEST_OUTCOME_UNKNOWN
+// (`flow push` looks its flow up by name: sync/flow_sync.h).
 #include <memory>
 #include <string>
 

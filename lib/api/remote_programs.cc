@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "api/create_checked.h"
 #include "api/remote_call.h"
 #include "api/remote_platform.h"
 #include "api/wire.h"
@@ -28,13 +29,6 @@ Result<std::set<std::string>> all_ids(List list) {
     ++q.page;
   }
   return ids;
-}
-
-ApiError still_unknown(const ApiError& original, const std::string& why) {
-  ApiError e = original;
-  e.code = kOutcomeUnknown;
-  e.message += "; " + why;
-  return e;
 }
 
 }  // namespace
@@ -112,23 +106,23 @@ Result<Execution> RemotePlatform::launch_program(const std::string& program_id) 
   auto launch = [&] {
     return call<Execution>(*http_, "POST", path, "", Idempotency::kUnsafe, wire::decode_execution);
   };
-  auto result = launch();
-  const int rounds = http_->options().max_attempts;
-  for (int round = 0; round < rounds && !result &&
-                      (result.error().code == kOutcomeUnknown ||
-                       (round > 0 && result.error().code == kExecutionAlreadyRunning));
-       ++round) {
-    ApiError lost = result.error();
+  // A new execution after a lost answer is ours. Not applied: the launch never reached the
+  // platform, so sending it again cannot launch twice (and a second launch would be refused while the
+  // first one is active anyway). A re-sent launch refused as already running may be refused because
+  // of the lost one: looked for too, and otherwise someone else's execution, a real refusal.
+  auto find = [&]() -> Result<std::optional<Execution>> {
     auto page = list_executions(program_id, PageQuery{1, 100, "", "", "desc"});
-    if (!page) return still_unknown(lost, "and listing the program's executions failed: " + page.error().message);
+    if (!page) return page.error();
     for (const auto& e : page->data) {
-      if (!before->count(e.id)) return get_execution(e.id);
+      if (before->count(e.id)) continue;
+      auto got = get_execution(e.id);
+      if (!got) return got.error();
+      return std::optional<Execution>(std::move(*got));
     }
-    if (lost.code == kExecutionAlreadyRunning) return lost;  // someone else's execution: a real refusal
-    // Not applied: the launch never reached the platform, so sending it again cannot launch twice
-    // (and a second launch would be refused while the first one is active anyway).
-    result = launch();
-  }
+    return std::optional<Execution>();
+  };
+  auto result = create_checked<Execution>(http_->options().max_attempts, "listing the program's executions", launch,
+                                          find, [](const ApiError& e) { return e.code == kExecutionAlreadyRunning; });
   if (result && result->status.empty()) return get_execution(result->id);  // the docs' bare {executionId}
   return result;
 }
@@ -214,23 +208,21 @@ Result<CallRequestResult> RemotePlatform::request_call(const CallRequestFields& 
     return call<CallRequestResult>(*http_, "POST", "/call-requests", body, Idempotency::kUnsafe,
                                       wire::decode_call_request_result);
   };
-  auto result = send();
-  const int rounds = http_->options().max_attempts;
-  for (int round = 0; round < rounds && !result && result.error().code == kOutcomeUnknown; ++round) {
-    ApiError lost = result.error();
-    if (!before) return still_unknown(lost, "and this platform cannot list call requests to check");
+  auto find = [&]() -> Result<std::optional<CallRequestResult>> {
+    if (!before) return before.error();  // this platform cannot list call requests to check
     CallRequestQuery latest = mine;
     latest.page.limit = 100;
     auto page = list_call_requests(latest);
-    if (!page) return still_unknown(lost, "and listing the contact's call requests failed: " + page.error().message);
+    if (!page) return page.error();
     for (const auto& r : page->data) {
       if (!before->count(r.id) && r.fields.flow_id == fields.flow_id && r.fields.did_id == fields.did_id) {
-        return CallRequestResult{r.id, r.status};
+        return std::optional<CallRequestResult>(CallRequestResult{r.id, r.status});
       }
     }
-    result = send();  // not applied: safe to send again
-  }
-  return result;
+    return std::optional<CallRequestResult>();
+  };
+  return create_checked<CallRequestResult>(http_->options().max_attempts, "listing the contact's call requests", send,
+                                           find);
 }
 
 Result<Page<CallRequest>> RemotePlatform::list_call_requests(const CallRequestQuery& q) {

@@ -1,7 +1,10 @@
 #include "base/time.h"
 
+#include <cctype>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <ctime>
 
 namespace gomo {
@@ -17,6 +20,33 @@ std::string now_iso() {
   char out[48];
   std::snprintf(out, sizeof out, "%s.%03dZ", buf, static_cast<int>(ms));
   return out;
+}
+
+std::optional<long long> parse_duration_ms(const std::string& text) {
+  if (text.empty() || !(std::isdigit(static_cast<unsigned char>(text[0])) || text[0] == '.')) return std::nullopt;
+  char* end = nullptr;
+  double value = std::strtod(text.c_str(), &end);
+  std::string unit(end);
+  double scale = 0;
+  if (unit.empty() || unit == "s") scale = 1000;
+  if (unit == "ms") scale = 1;
+  if (unit == "m" || unit == "min") scale = 60000;
+  if (scale == 0 || !std::isfinite(value)) return std::nullopt;
+  double ms = std::round(value * scale);
+  if (ms < 0 || ms > 24.0 * 3600 * 1000) return std::nullopt;
+  return static_cast<long long>(ms);
+}
+
+std::string format_duration_ms(long long ms) {
+  char buf[32];
+  if (ms % 60000 == 0 && ms >= 600000) {
+    std::snprintf(buf, sizeof buf, "%lldm", ms / 60000);
+  } else if (ms % 1000 == 0 || (ms >= 1000 && ms % 100 == 0)) {
+    std::snprintf(buf, sizeof buf, "%gs", static_cast<double>(ms) / 1000);
+  } else {
+    std::snprintf(buf, sizeof buf, "%lldms", ms);
+  }
+  return buf;
 }
 
 }  // namespace gomo

@@ -38,6 +38,14 @@ bool never_sent(CURLcode rc) {
          rc == CURLE_SSL_CONNECT_ERROR;
 }
 
+// The server's certificate was refused, or the certificates to check it with are missing: sending
+// again cannot help, and must not look like a flaky network.
+bool certificate_error(CURLcode rc) {
+  return rc == CURLE_PEER_FAILED_VERIFICATION || rc == CURLE_SSL_CACERT_BADFILE || rc == CURLE_SSL_CRL_BADFILE ||
+         rc == CURLE_SSL_ISSUER_ERROR || rc == CURLE_SSL_PINNEDPUBKEYNOTMATCH || rc == CURLE_SSL_INVALIDCERTSTATUS ||
+         rc == CURLE_SSL_CERTPROBLEM;
+}
+
 class CurlTransport : public HttpTransport {
  public:
   CurlTransport(CURL* curl, const HttpTransportOptions& o) : curl_(curl) {
@@ -58,6 +66,8 @@ class CurlTransport : public HttpTransport {
     curl_easy_setopt(curl_, CURLOPT_WRITEFUNCTION, collect_body);
     curl_easy_setopt(curl_, CURLOPT_HEADERFUNCTION, collect_header);
     curl_easy_setopt(curl_, CURLOPT_TCP_KEEPALIVE, 1L);
+    curl_easy_setopt(curl_, CURLOPT_ERRORBUFFER, error_);
+    timeout_ms_ = o.timeout_ms;
   }
   ~CurlTransport() override {
     curl_slist_free_all(headers_);
@@ -70,6 +80,8 @@ class CurlTransport : public HttpTransport {
     curl_easy_setopt(curl_, CURLOPT_URL, x.url.c_str());
     curl_easy_setopt(curl_, CURLOPT_WRITEDATA, &out.body);
     curl_easy_setopt(curl_, CURLOPT_HEADERDATA, &out.retry_after);
+    curl_easy_setopt(curl_, CURLOPT_TIMEOUT_MS, x.timeout_ms > 0 ? x.timeout_ms : timeout_ms_);
+    error_[0] = '\0';
     curl_mime* mime = nullptr;
     if (x.method == "GET") {
       curl_easy_setopt(curl_, CURLOPT_HTTPGET, 1L);
@@ -101,7 +113,9 @@ class CurlTransport : public HttpTransport {
     }
     if (rc != CURLE_OK) {
       out.never_sent = never_sent(rc);
-      out.error = curl_easy_strerror(rc);
+      out.certificate_error = certificate_error(rc);
+      out.timed_out = rc == CURLE_OPERATION_TIMEDOUT;
+      out.error = error_[0] ? error_ : curl_easy_strerror(rc);
       out.body.clear();
       return out;
     }
@@ -116,6 +130,8 @@ class CurlTransport : public HttpTransport {
   CURL* curl_;
   curl_slist* headers_ = nullptr;
   curl_slist* form_headers_ = nullptr;
+  long timeout_ms_ = 0;
+  char error_[CURL_ERROR_SIZE] = {};
 };
 
 }  // namespace

@@ -12,7 +12,7 @@
 
 namespace gomo::ext {
 
-inline constexpr int kModuleVersion = 1;
+inline constexpr int kModuleVersion = 2;
 
 // One part of a multipart/form-data body: a plain field, or a file when `file_name` is set.
 struct FormPart {
@@ -35,12 +35,15 @@ struct HttpExchange {
   std::string url;
   std::string body;                        // JSON; ignored for GET and when `form` is set
   const std::vector<FormPart>* form = nullptr;  // multipart/form-data body (POST)
+  long timeout_ms = 0;  // limit of this exchange, connecting included; 0: the transport's timeout_ms
 };
 
 struct HttpOutcome {
   bool answered = false;    // an HTTP status line came back
   bool never_sent = false;  // failed before the request could reach a server (safe to repeat)
-  std::string error;        // when not answered: libcurl's description
+  bool certificate_error = false;  // the server's TLS certificate was refused (or could not be checked)
+  bool timed_out = false;   // the exchange's time limit ran out
+  std::string error;        // when not answered: libcurl's description (its error buffer when set)
   int status = 0;
   std::string body;
   std::string retry_after;  // the Retry-After header of the answer, trimmed

@@ -15,6 +15,7 @@
 #include <iterator>
 
 #include "base/strings.h"
+#include "base/time.h"
 #include "document/document.h"
 #include "flow/writer.h"
 
@@ -34,7 +35,8 @@ Env process_env() {
 }
 
 const std::vector<std::string>& profile_keys() {
-  static const std::vector<std::string> kKeys = {"baseUrl", "apiKey", "auth", "insecure", "rateLimit", "workspace"};
+  static const std::vector<std::string> kKeys = {"baseUrl", "apiKey", "auth", "insecure", "rateLimit", "timeout",
+                                                    "workspace"};
   return kKeys;
 }
 
@@ -51,6 +53,7 @@ std::optional<std::string> Profile::get(const std::string& key) const {
   if (key == "auth") return where.count("auth") ? std::optional<std::string>(bearer ? "bearer" : "x-api-key") : std::nullopt;
   if (key == "insecure") return insecure ? std::optional<std::string>(*insecure ? "true" : "false") : std::nullopt;
   if (key == "rateLimit") return rate_limit ? std::optional<std::string>(number(*rate_limit)) : std::nullopt;
+  if (key == "timeout") return timeout_ms ? std::optional<std::string>(format_duration_ms(*timeout_ms)) : std::nullopt;
   if (key == "workspace") return workspace;
   return std::nullopt;
 }
@@ -95,6 +98,13 @@ Status unknown_key(const std::string& path, const Value* at, const std::string& 
 
 bool is_url(const std::string& s) { return starts_with(s, "https://") || starts_with(s, "http://"); }
 
+// A profile's `timeout`: a number of seconds, or a duration string ("30s", "500ms").
+constexpr const char* kTimeoutExpected = "`timeout` must be a duration such as 30s, 500ms or 2m, or a number of seconds (0: none)";
+std::optional<long long> timeout_of(const Value& v) {
+  if (v.is_number() || v.is_string()) return parse_duration_ms(v.text);
+  return std::nullopt;
+}
+
 // Checks one profile value; `name` is the profile's.
 Status check_value(const std::string& path, const std::string& name, const std::string& key, const Value& v) {
   if (key == "baseUrl") {
@@ -111,6 +121,8 @@ Status check_value(const std::string& path, const std::string& name, const std::
     if (v.kind != Kind::kBool) return error_at(path, v, "`insecure` must be true or false");
   } else if (key == "rateLimit") {
     if (!v.is_number() || v.number < 0) return error_at(path, v, "`rateLimit` must be a number of requests per second >= 0 (0: none)");
+  } else if (key == "timeout") {
+    if (!timeout_of(v)) return error_at(path, v, kTimeoutExpected);
   } else {
     return unknown_key(path, nullptr, key);
   }
@@ -134,6 +146,7 @@ Result<Profile> parse_profile(const std::string& path, const Value& key, const V
     if (k == "auth") p.bearer = v.text == "bearer";
     if (k == "insecure") p.insecure = v.boolean;
     if (k == "rateLimit") p.rate_limit = v.number;
+    if (k == "timeout") p.timeout_ms = timeout_of(v);
     if (k == "workspace") p.workspace = v.text;
     if (p.base_url && p.workspace)
       return error_at(path, m.key, "profile `" + p.name + "` has both baseUrl and workspace: a profile is either a platform (baseUrl) or a local workspace");
@@ -267,7 +280,9 @@ Status ConfigFile::set(const std::string& name, const std::string& key, const st
     value.kind = Kind::kBool;
     value.boolean = text == "true";
     value.text = text;
-  } else if (key == "rateLimit") {
+  } else if (key == "timeout" && !parse_duration_ms(text)) {
+    return Status::invalid_argument(kTimeoutExpected);
+  } else if (key == "rateLimit" || (key == "timeout" && std::isdigit(static_cast<unsigned char>(text.back())))) {
     char* end = nullptr;
     double d = std::strtod(text.c_str(), &end);
     if (text.empty() || *end || d < 0 || d != d)

@@ -30,7 +30,8 @@ using Env = std::function<std::optional<std::string>(const std::string& name)>;
 // The process environment (getenv).
 Env process_env();
 
-// The keys a profile may hold, in display order: baseUrl apiKey auth insecure rateLimit workspace.
+// The keys a profile may hold, in display order: baseUrl apiKey auth insecure rateLimit timeout
+// workspace.
 const std::vector<std::string>& profile_keys();
 
 struct Profile {
@@ -40,6 +41,7 @@ struct Profile {
   bool bearer = false;  // auth: bearer (default x-api-key)
   std::optional<bool> insecure;
   std::optional<double> rate_limit;  // requests per second; 0: none
+  std::optional<long long> timeout_ms;  // deadline of one request, retries included; 0: none
   std::optional<std::string> workspace;
   // Key -> "path:line:col" of its value in the config file (for provenance). Absent: not set.
   std::map<std::string, std::string> where;
@@ -83,7 +85,8 @@ class ConfigFile {
   std::vector<std::string> names() const;
 
   // Sets `key` of profile `name` to `value` (text, checked against the key's type: auth is
-  // x-api-key|bearer, insecure true|false, rateLimit a number >= 0), creating the profile when
+  // x-api-key|bearer, insecure true|false, rateLimit a number >= 0, timeout a duration such as
+  // 30s, 500ms or plain seconds), creating the profile when
   // missing. Refused: unknown keys, baseUrl on `local`, baseUrl and workspace in one profile.
   Status set(const std::string& name, const std::string& key, const std::string& value);
   // Removes `key` from profile `name` (nothing to do when unset).

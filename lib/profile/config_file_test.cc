@@ -93,7 +93,7 @@ TEST_CASE("profile config: errors carry file:line:col") {
   std::string path = dir + "/config.yaml";
   CHECK(error_of("profiles:\n  prod:\n    baseURL: https://x\n") ==
         path + ":3:5: unknown profile key `baseURL`: expected one of baseUrl, apiKey, auth, insecure, rateLimit, "
-               "workspace; did you mean baseUrl?");
+               "timeout, workspace; did you mean baseUrl?");
   CHECK(error_of("profiles:\n  prod:\n    auth: basic\n") == path + ":3:11: `auth` must be `x-api-key` or `bearer`");
   CHECK(error_of("profiles:\n  prod:\n    insecure: yes\n").find(":3:15: `insecure` must be true or false") != std::string::npos);
   CHECK(error_of("profiles:\n  prod:\n    rateLimit: -1\n").find(":3:16:") != std::string::npos);
@@ -183,6 +183,32 @@ TEST_CASE("profile config: where the file is") {
   CHECK(*config_path(env_of({{"HOME", "/home/a"}, {"XDG_CONFIG_HOME", "rel"}})) == "/home/a/.config/gomo/config.yaml");
   CHECK(*config_path(env_of({{"HOME", "/home/a"}, {"GOMO_CONFIG", "/c.yaml"}})) == "/c.yaml");
   CHECK_FALSE(config_path(env_of({})));
+}
+
+TEST_CASE("profile config: timeout is a duration or a number of seconds") {
+  std::string dir = test::scratch_dir();
+  std::string path = test::write_file(dir, "config.yaml",
+                                      "profiles:\n  prod:\n    timeout: 45\n  dev:\n    timeout: 500ms\n"
+                                      "  bad:\n    timeout: soon\n");
+  ::chmod(path.c_str(), 0600);
+  auto refused = ConfigFile::load(path);
+  REQUIRE_FALSE(refused);
+  CHECK(refused.error().message() == path + ":7:14: `timeout` must be a duration such as 30s, 500ms or 2m, or a number of seconds (0: none)");
+  ::chmod(test::write_file(dir, "config.yaml", "profiles:\n  prod:\n    timeout: 45\n  dev:\n    timeout: 500ms\n").c_str(), 0600);
+  auto cfg = ConfigFile::load(path);
+  REQUIRE(cfg);
+  CHECK(*cfg->find("prod")->timeout_ms == 45000);
+  CHECK(*cfg->find("dev")->timeout_ms == 500);
+  CHECK(*cfg->find("dev")->get("timeout") == "500ms");
+  REQUIRE(cfg->set("prod", "timeout", "2m"));
+  CHECK(*cfg->find("prod")->timeout_ms == 120000);
+  CHECK(*cfg->find("prod")->get("timeout") == "120s");
+  REQUIRE(cfg->set("dev", "timeout", "1.5"));
+  CHECK(*cfg->find("dev")->get("timeout") == "1.5s");
+  CHECK_FALSE(cfg->set("prod", "timeout", "-1"));
+  CHECK_FALSE(cfg->set("prod", "timeout", "fast"));
+  REQUIRE(cfg->save());
+  CHECK(test::read_file(path).find("timeout: 1.5\n") != std::string::npos);  // a number stays a number
 }
 
 }  // namespace gomo::profile

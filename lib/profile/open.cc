@@ -37,6 +37,7 @@ std::variant<OpenedPlatform, OpenFailure> open_platform(const ResolvedTarget& t)
     client.bearer = t.bearer;
     client.insecure = t.insecure;
     client.rate_limit = t.rate_limit;
+    client.timeout_ms = static_cast<int>(t.timeout_ms);
     auto remote = api::RemotePlatform::create(client);
     if (!remote) return failure(OpenFailure::Kind::kUsage, remote.error().message);
     opened.platform = std::move(*remote);

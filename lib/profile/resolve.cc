@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "base/strings.h"
+#include "base/time.h"
 #include "store/workspace.h"
 
 namespace gomo::profile {
@@ -53,6 +54,7 @@ std::vector<ShownSetting> shown_settings(const ResolvedTarget& t) {
     out.push_back({"auth", t.bearer ? "bearer" : "x-api-key", describe(t.auth_from)});
     out.push_back({"insecure", t.insecure ? "true" : "false", describe(t.insecure_from)});
     out.push_back({"rateLimit", rate, describe(t.rate_limit_from)});
+    out.push_back({"timeout", format_duration_ms(t.timeout_ms), describe(t.timeout_from)});
   }
   return out;
 }
@@ -204,6 +206,20 @@ Result<ResolvedTarget> resolve_target(const TargetFlags& flags, const Env& env, 
   } else if (applies && profile.rate_limit) {
     t.rate_limit = *profile.rate_limit;
     t.rate_limit_from = from_profile("rateLimit");
+  }
+  auto env_timeout = t.remote ? env("GOMO_TIMEOUT") : std::nullopt;
+  if (flags.timeout_ms) {
+    t.timeout_ms = *flags.timeout_ms;
+    t.timeout_from = {Source::kFlag, "--timeout", "", ""};
+  } else if (applies && profile.timeout_ms && (strong || !env_timeout)) {
+    t.timeout_ms = *profile.timeout_ms;
+    t.timeout_from = from_profile("timeout");
+  } else if (env_timeout) {
+    auto ms = parse_duration_ms(*env_timeout);
+    if (!ms)
+      return Status::invalid_argument("GOMO_TIMEOUT=" + *env_timeout + ": expected a duration such as 30s, 500ms or 2m, or a number of seconds");
+    t.timeout_ms = *ms;
+    t.timeout_from = {Source::kEnv, "GOMO_TIMEOUT", "", ""};
   }
   return t;
 }

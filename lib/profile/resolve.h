@@ -22,9 +22,13 @@ struct TargetFlags {
   bool bearer = false;      // --bearer
   bool insecure = false;    // --insecure
   std::optional<double> rate_limit;  // --rate-limit, requests per second (0: none)
+  std::optional<long long> timeout_ms;  // --timeout (0: none)
 };
 
 enum class Source { kFlag, kProfile, kEnv, kConfig, kDefault, kNone };
+
+// The request deadline when nothing sets one: 60 s (README, Profiles and authentication).
+inline constexpr long long kDefaultTimeoutMs = 60000;
 
 // Where one setting came from. `name`: the flag ("--base-url"), the variable ("GOMO_BASE_URL"), or the
 // profile's name; `at`: "path:line:col" in the config file, when it is written there.
@@ -56,15 +60,18 @@ struct ResolvedTarget {
   Origin insecure_from;
   double rate_limit = 10;
   Origin rate_limit_from;
+  long long timeout_ms = kDefaultTimeoutMs;  // deadline of one request, its retries included; 0: none
+  Origin timeout_from;
 
   // "local workspace .gomo/workspace.db" or "https://api.gomobile.ma/api (prod)".
   std::string summary() const;
 };
 
 // Resolves the target. Fails (kInvalidArgument) for an unknown profile name (listing the known ones,
-// with "did you mean"), for --base-url with --workspace, and for --workspace with a remote profile
-// named by --profile. A profile's settings apply only to the kind of target it describes: a remote
-// profile's key is never used for the local workspace, nor a local profile's key sent over the network.
+// with "did you mean"), for --base-url with --workspace, for --workspace with a remote profile
+// named by --profile, and for a GOMO_TIMEOUT that is no duration (a remote target only). A profile's
+// settings apply only to the kind of target it describes: a remote profile's key is never used for the
+// local workspace, nor a local profile's key sent over the network.
 Result<ResolvedTarget> resolve_target(const TargetFlags& flags, const Env& env, const ConfigFile& config);
 
 // One line of `gomo config show`: a setting's name, its value as text (the key masked) and its source.
@@ -72,7 +79,7 @@ struct ShownSetting {
   std::string name, value, source;
 };
 // The settings that matter for the target: profile, then workspace for the local workspace, or
-// baseUrl, auth, insecure and rateLimit for a remote; apiKey in both.
+// baseUrl, auth, insecure, rateLimit and timeout for a remote; apiKey in both.
 std::vector<ShownSetting> shown_settings(const ResolvedTarget& target);
 
 // "gomo_…9f3a": the prefix up to the first `_` (when within the first 8 characters) and the last 4

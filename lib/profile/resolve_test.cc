@@ -267,4 +267,35 @@ TEST_CASE("open: the local workspace as the key's organisation; a remote needs a
   CHECK(std::get<OpenFailure>(keyless).message.find("no API key for http://127.0.0.1:9/api") != std::string::npos);
 }
 
+TEST_CASE("resolve: the request timeout: flag, named profile, GOMO_TIMEOUT, current profile, 60s") {
+  std::string path = test::write_file(test::scratch_dir(), "config.yaml",
+                                      "current: prod\nprofiles:\n  prod:\n    baseUrl: https://a.example/api\n"
+                                      "    timeout: 20s\n");
+  ::chmod(path.c_str(), 0600);
+  auto cfg = ConfigFile::load(path);
+  REQUIRE(cfg);
+  auto t = resolve_target({}, env_of({}), *cfg);
+  REQUIRE(t);
+  CHECK(t->timeout_ms == 20000);
+  CHECK(describe(t->timeout_from) == "profile prod (" + path + ":5:14)");
+  t = resolve_target({}, env_of({{"GOMO_TIMEOUT", "5"}}), *cfg);  // the environment beats the current profile
+  CHECK(t->timeout_ms == 5000);
+  CHECK(describe(t->timeout_from) == "env GOMO_TIMEOUT");
+  TargetFlags named;
+  named.profile = "prod";  // a profile named on the command line beats the environment
+  CHECK(resolve_target(named, env_of({{"GOMO_TIMEOUT", "5"}}), *cfg)->timeout_ms == 20000);
+  named.timeout_ms = 750;
+  CHECK(resolve_target(named, env_of({{"GOMO_TIMEOUT", "5"}}), *cfg)->timeout_ms == 750);
+  auto bad = resolve_target({}, env_of({{"GOMO_TIMEOUT", "soon"}}), *cfg);
+  REQUIRE_FALSE(bad);
+  CHECK(bad.error().message().find("GOMO_TIMEOUT=soon: expected a duration") != std::string::npos);
+  ConfigFile none("/nonexistent/config.yaml");
+  t = resolve_target({}, env_of({{"GOMO_BASE_URL", "https://b.example/api"}}), none);
+  CHECK(t->timeout_ms == kDefaultTimeoutMs);
+  CHECK(t->timeout_ms == 60000);
+  bool shown = false;
+  for (const auto& s : shown_settings(*t)) shown |= s.name == "timeout" && s.value == "60s" && s.source == "default";
+  CHECK(shown);
+}
+
 }  // namespace gomo::profile

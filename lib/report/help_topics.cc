@@ -56,20 +56,27 @@ Written 0600; refused when others may read or write it (chmod 600 FILE).
 
   current: prod
   profiles:
-    prod:  {baseUrl: https://api.gomobile.ma/api, apiKey: ..., auth: x-api-key, rateLimit: 10}
+    prod:  {baseUrl: https://api.gomobile.ma/api, apiKey: ..., auth: x-api-key, rateLimit: 10, timeout: 30s}
     dev:   {baseUrl: http://127.0.0.1:8080/api}          # a gomo serve
     scratch: {workspace: /tmp/scratch.db}                # a local workspace
 
 The built-in profile `local` is the local workspace (.gomo/workspace.db); it is the default until
 `gomo config use NAME`. Each setting comes from, in order:
-  1. a flag: --base-url, --workspace, --api-key-env NAME, --bearer, --insecure, --rate-limit
+  1. a flag: --base-url, --workspace, --api-key-env NAME, --bearer, --insecure, --rate-limit, --timeout
   2. the profile named by --profile
   3. the environment: GOMO_BASE_URL (else GOMOBILE_API_URL, GOMOBILE_API_BASE_URL), GOMO_API_KEY
-     (else GOMOBILE_API_KEY); GOMO_PROFILE picks the profile
+     (else GOMOBILE_API_KEY), GOMO_TIMEOUT; GOMO_PROFILE picks the profile
   4. the current profile (GOMO_PROFILE, else `current:` in the file, else local)
-  5. the default (https://api.gomobile.ma/api for a platform profile, x-api-key, 10 requests/s)
+  5. the default (https://api.gomobile.ma/api for a platform profile, x-api-key, 10 requests/s, 60s)
 A platform profile's key is never used on the local workspace, nor a local profile's key sent away.
 gomo config show prints each setting and where it came from; keys are only ever shown masked.
+
+Requests: at most 5 attempts; 429/503 are retried after Retry-After (else backoff), network failures
+when repeating cannot apply a request twice (a create is looked up first: by phone, name, ...; when
+that cannot tell, REQUEST_OUTCOME_UNKNOWN, exit 5). --timeout DURATION (30s, 500ms, 2m, seconds; 0:
+none) bounds each request, retries and waits included: TIMEOUT, exit 5. -v prints each retry:
+  gomo: retrying POST /contact in 1.2s (attempt 2/5): 503 Service Unavailable
+A TLS certificate that cannot be verified is refused at once, never retried: TLS_CERTIFICATE_ERROR.
 )";
 
 const char* kFormats = R"(Output formats of `gomo flow validate --format`:

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "api/create_checked.h"
 #include "api/validate.h"
 #include "diag/diagnostic.h"
 #include "flow/canonical.h"
@@ -68,6 +69,18 @@ void strip_gomo_extensions(json& value) {
 }
 
 bool is_not_found(const api::ApiError& e) { return e.http_status == 404 || e.http_status == 400; }
+
+// How many times push looks for a flow whose create answer was lost (and sends it again when absent).
+constexpr int kCreateChecks = 3;
+
+api::ApiError ambiguous_after_create(const std::vector<api::FlowRecord>& flows) {
+  api::ApiError e;
+  e.code = "AMBIGUOUS_NAME";
+  e.message = std::to_string(flows.size()) + " flows now have this name (";
+  for (size_t i = 0; i < flows.size(); ++i) e.message += (i ? ", " : "") + flows[i].id;
+  e.message += ")";
+  return e;
+}
 
 }  // namespace
 
@@ -250,7 +263,19 @@ PushOutcome push_flow(api::Platform& platform, const checks::Input& input, const
     return out;
   }
   api::FlowFields fields{local->name, local->description, local->graph_json};
-  auto sent = current ? platform.update_flow(current->id, fields) : platform.create_flow(fields);
+  // No flow had this name a moment ago: after a lost answer, one flow of that name is the one we
+  // created (api/create_checked.h); none means the create was not applied, and it is sent again.
+  auto find_created = [&]() -> api::Result<std::optional<api::FlowRecord>> {
+    auto found = find_flows_by_name(platform, local->name);
+    if (!found) return found.error();
+    if (found->size() > 1) return ambiguous_after_create(*found);
+    if (found->empty()) return std::optional<api::FlowRecord>();
+    return std::optional<api::FlowRecord>(std::move(found->front()));
+  };
+  auto sent = current ? platform.update_flow(current->id, fields)
+                      : api::create_checked<api::FlowRecord>(
+                            kCreateChecks, "looking the flow up by name", [&] { return platform.create_flow(fields); },
+                            find_created);
   if (!sent) return api_fail(sent.error());
   out.flow = std::move(*sent);
   out.status = current ? PushStatus::kUpdated : PushStatus::kCreated;

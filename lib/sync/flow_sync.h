@@ -82,7 +82,9 @@ struct PushOutcome {
 
 // Reads `input` (a file, or stdin text already read), checks it, finds its platform flow, compares
 // their canonical forms, and creates, updates or leaves it. With dry_run (or for `gomo flow diff`)
-// nothing is sent and `diff` holds the differences. Never throws.
+// nothing is sent and `diff` holds the differences. A create whose answer is lost
+// (REQUEST_OUTCOME_UNKNOWN) is checked by name: the one flow of that name is the created one; none,
+// the create is sent again; otherwise the error stays REQUEST_OUTCOME_UNKNOWN. Never throws.
 PushOutcome push_flow(api::Platform& platform, const checks::Input& input, const PushOptions& options);
 
 }  // namespace gomo::sync

@@ -9,6 +9,9 @@
 #include <chrono>
 #include <stdexcept>
 
+#include "ext/load.h"
+#include "tests/support/test_support.h"
+
 namespace gomo::test {
 
 LocalServer::LocalServer(store::Workspace& workspace, serve::FaultOptions faults) {
@@ -105,6 +108,105 @@ int ServeProcess::stop(std::string* err) {
   if (err) *err = err_;
   return exit_code_;
 }
+
+ScriptedServer::ScriptedServer(Script script) : script_(std::move(script)) {
+  auto module = ext::module();
+  if (!module) throw std::runtime_error("ScriptedServer: " + module.error().message());
+  server_ = (*module)->new_http_server([this](const ext::ServerRequest& request) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    requests_.push_back(request.method + " " + request.path);
+    return script_(request, static_cast<int>(requests_.size()));
+  });
+  port_ = server_->bind("127.0.0.1", 0);
+  if (port_ <= 0) throw std::runtime_error("ScriptedServer: cannot bind 127.0.0.1");
+  thread_ = std::thread([this] { (void)server_->listen(); });
+  for (int i = 0; i < 500 && !server_->running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+}
+
+ScriptedServer::~ScriptedServer() {
+  server_->stop();
+  thread_.join();
+}
+
+std::string ScriptedServer::base_url() const { return "http://127.0.0.1:" + std::to_string(port_) + "/api"; }
+
+std::vector<std::string> ScriptedServer::requests() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return requests_;
+}
+
+ext::ServerReply ScriptedServer::route(serve::Router& router, const ext::ServerRequest& req) {
+  serve::Request r{req.method, req.path, {}, req.api_key, req.body};
+  for (const auto& [k, v] : req.query) r.query[k] = v;
+  if (r.api_key.empty() && req.authorization.rfind("Bearer ", 0) == 0) r.api_key = req.authorization.substr(7);
+  serve::Response out = router.handle(r);
+  ext::ServerReply reply;
+  reply.status = out.status;
+  reply.body = std::move(out.body);
+  return reply;
+}
+
+TlsServerProcess::TlsServerProcess() {
+  std::string dir = scratch_dir();
+  // An EC key: quick to make, unlike RSA.
+  auto made = std::system(("openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2 "
+                           "-subj /CN=localhost -keyout " + dir + "/key.pem -out " + dir + "/cert.pem 2>/dev/null")
+                              .c_str());
+  if (made != 0) return;
+  int out_pipe[2];
+  if (pipe(out_pipe)) throw std::runtime_error("pipe failed");
+  pid_ = fork();
+  if (pid_ < 0) throw std::runtime_error("fork failed");
+  if (pid_ == 0) {
+    dup2(out_pipe[1], 1);
+    dup2(out_pipe[1], 2);
+    close(out_pipe[0]);
+    close(out_pipe[1]);
+    std::string cert = dir + "/cert.pem", key = dir + "/key.pem";
+    execlp("openssl", "openssl", "s_server", "-accept", "127.0.0.1:0", "-cert", cert.c_str(), "-key", key.c_str(),
+           "-www", static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  close(out_pipe[1]);
+  out_fd_ = out_pipe[0];
+  const std::string accept = "ACCEPT 127.0.0.1:";
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (std::chrono::steady_clock::now() < deadline) {
+    pollfd p{out_fd_, POLLIN, 0};
+    if (poll(&p, 1, 100) <= 0) continue;
+    char buf[4096];
+    ssize_t n = read(out_fd_, buf, sizeof buf);
+    if (n <= 0) break;
+    log_.append(buf, static_cast<size_t>(n));
+    if (auto at = log_.find(accept); at != std::string::npos) {
+      size_t digits = at + accept.size(), end = digits;
+      while (end < log_.size() && std::isdigit(static_cast<unsigned char>(log_[end]))) ++end;
+      if (end > digits && end < log_.size()) {
+        port_ = std::stoi(log_.substr(digits, end - digits));
+        break;
+      }
+    }
+  }
+}
+
+TlsServerProcess::~TlsServerProcess() {
+  if (pid_ > 0) {
+    kill(pid_, SIGTERM);
+    int status = 0;
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+    while (waitpid(pid_, &status, WNOHANG) == 0) {
+      if (std::chrono::steady_clock::now() > deadline) {
+        kill(pid_, SIGKILL);
+        waitpid(pid_, &status, 0);
+        break;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+  }
+  if (out_fd_ >= 0) close(out_fd_);
+}
+
+std::string TlsServerProcess::base_url() const { return "https://127.0.0.1:" + std::to_string(port_) + "/api"; }
 
 api::ClientOptions test_client_options(const std::string& base_url, const std::string& api_key) {
   api::ClientOptions o;
