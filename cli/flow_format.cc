@@ -107,10 +107,12 @@ int run_flow_fmt(Context& ctx, const FlowFmtFlags& f) {
   }
   int code = kExitOk;
   std::vector<std::string> changed;
+  size_t failed = 0;  // files that could not be read or formatted (each said why)
   for (const auto& in : inputs.value()) {
     auto doc = flow_fmt_load(ctx, in);
     if (!doc) {
       code = kExitUsage;
+      ++failed;
       continue;
     }
     flow::FormatOptions options;
@@ -121,6 +123,7 @@ int run_flow_fmt(Context& ctx, const FlowFmtFlags& f) {
     if (!formatted) {
       ctx.err << "gomo: " << in.path << ": " << formatted.error().message() << "\n";
       code = kExitUsage;
+      ++failed;
       continue;
     }
     if (!formatted->kept_map_reason.empty() && !ctx.quiet)
@@ -147,8 +150,10 @@ int run_flow_fmt(Context& ctx, const FlowFmtFlags& f) {
     if (f.check)
       for (const auto& path : changed) ctx.out << path << "\n";
     if (!ctx.quiet) {
-      if (changed.empty()) ctx.err << "all " << inputs->size() << " files are formatted\n";
-      else ctx.err << changed.size() << " of " << inputs->size() << " files would be reformatted (run gomo flow fmt)\n";
+      // A file that could not be checked is neither formatted nor to be reformatted: say so.
+      if (changed.empty() && failed == 0) ctx.err << "all " << inputs->size() << " files are formatted\n";
+      else if (!changed.empty()) ctx.err << changed.size() << " of " << inputs->size() << " files would be reformatted (run gomo flow fmt)\n";
+      if (failed) ctx.err << failed << " of " << inputs->size() << " files could not be formatted (see above)\n";
     }
     if (!changed.empty() && code == kExitOk) code = kExitFindings;
   }
