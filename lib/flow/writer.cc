@@ -212,6 +212,22 @@ CommentPlan plan_comments(const document::Document& doc) {
 
 // ---- YAML emission ------------------------------------------------------------------------------------
 
+// Characters a JSON string may hold that YAML cannot keep as written: libyaml refuses DEL, and reads NEL,
+// LS and PS as line breaks (folded away). yaml-cpp escapes C1 controls (NEL among them) and U+FEFF only
+// in a double-quoted scalar, and DEL, LS and PS only when escaping all non-ASCII.
+bool needs_escapes(std::string_view s) {
+  return s.find('\x7F') != std::string_view::npos || s.find("\xE2\x80\xA8") != std::string_view::npos ||
+         s.find("\xE2\x80\xA9") != std::string_view::npos;
+}
+bool needs_double_quotes(std::string_view s) {
+  for (size_t i = 0; i + 1 < s.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]), d = static_cast<unsigned char>(s[i + 1]);
+    if (c == 0xC2 && d >= 0x80 && d <= 0x9F) return true;                                      // C1, NEL
+    if (c == 0xEF && d == 0xBB && i + 2 < s.size() && static_cast<unsigned char>(s[i + 2]) == 0xBF) return true;  // U+FEFF
+  }
+  return false;
+}
+
 class YamlWriter {
  public:
   YamlWriter() {
@@ -281,7 +297,8 @@ class YamlWriter {
         else out_ << float_text(v);
         break;
       default:
-        if (yaml_needs_quotes(v.text)) out_ << YAML::DoubleQuoted;
+        if (needs_escapes(v.text)) out_ << YAML::DoubleQuoted << YAML::EscapeNonAscii;  // this scalar only
+        else if (yaml_needs_quotes(v.text) || needs_double_quotes(v.text)) out_ << YAML::DoubleQuoted;
         out_ << v.text;
     }
   }

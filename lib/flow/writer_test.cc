@@ -131,3 +131,17 @@ TEST_CASE("writer: comments and blank lines of a file with CR-only line breaks s
   REQUIRE(out.has_value());
   CHECK(out.value() == "# head\na: 1  # one\n\nb: 2\n");
 }
+
+TEST_CASE("writer: JSON strings with DEL, C1 controls, NEL, LS, PS or a BOM read back from YAML") {
+  auto doc = document::read_document(
+      "f.json", R"({"a": "x\u007fy", "b": "x\u0085y", "c": "x\u2028y", "d": "x\u2029y", "e": "x\u0080y", "f": "\ufeffx", "g": "مرحبا\u007f"})");
+  REQUIRE(doc->parsed);
+  auto out = flow::write_yaml(doc->root);
+  REQUIRE(out.has_value());
+  auto back = document::read_document("out.yaml", out.value());
+  REQUIRE(back->parsed);
+  for (const char* key : {"a", "b", "c", "d", "e", "f", "g"}) {
+    CAPTURE(key);
+    CHECK(back->root.find(key)->text == doc->root.find(key)->text);
+  }
+}
