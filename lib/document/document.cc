@@ -229,7 +229,7 @@ std::string limit_message(Limit limit, std::string_view what) {
   if (!out.empty()) out += ": ";
   switch (limit) {
     case Limit::kInputBytes:
-      out += "the input is larger than " + mib(kMaxInputBytes) + ", the limit for one file; it was not read";
+      out += "the input is larger than " + mib(kMaxInputBytes) + ", the limit for one file or standard input; it was not read";
       break;
     case Limit::kValues:
       out += "the document would hold more than " + with_commas(kMaxValues) +

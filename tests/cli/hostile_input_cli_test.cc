@@ -147,3 +147,15 @@ TEST_CASE("cli: a YAML file with CR-only line breaks and comments is formatted, 
   CHECK(v.out.find(broken + ":3:") != std::string::npos);
   CHECK(v.out.find("startNodeId: a") != std::string::npos);
 }
+
+TEST_CASE("cli: more than 64 MiB on standard input is refused with the limit, and other files are checked") {
+  std::string dir = test::scratch_dir();
+  std::string good = test::write_file(dir, "good.yaml", kGood);
+  std::string huge(size_t{64} << 20, ' ');
+  huge += "{}";
+  auto r = run_capped({"flow", "validate", "-", good}, huge);
+  CHECK(r.exit_code == 2);
+  CHECK(r.out.find("<stdin>:1:1: error: the input is larger than 64 MiB, the limit for one file or standard input") !=
+        std::string::npos);
+  CHECK(r.err.find("in 2 files (2 checked)") != std::string::npos);
+}
