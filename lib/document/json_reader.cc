@@ -87,12 +87,9 @@ class JsonReader {
     return false;
   }
 
-  // The UTF-8 character at pos_ (not ASCII): its length, or 0 after reporting invalid UTF-8 there.
-  size_t utf8_here() {
-    uint32_t cp;
-    size_t len = utf8_sequence(reinterpret_cast<const unsigned char*>(s_.data()), pos_, s_.size(), &cp);
-    if (len == 0) fail("invalid UTF-8 (byte " + hex_byte(static_cast<unsigned char>(s_[pos_])) + "): JSON text must be UTF-8");
-    return len;
+  // Reports the byte at pos_, which starts no well-formed UTF-8 character.
+  void fail_invalid_utf8() {
+    fail("invalid UTF-8 (byte " + hex_byte(static_cast<unsigned char>(s_[pos_])) + "): JSON text must be UTF-8");
   }
 
   void skip_bom() {
@@ -292,8 +289,8 @@ class JsonReader {
         continue;
       }
       char c = s_[pos_];
-      if (static_cast<unsigned char>(c) >= 0x80) {
-        utf8_here();  // invalid: reports it
+      if (static_cast<unsigned char>(c) >= 0x80) {  // the run stopped at it: not UTF-8
+        fail_invalid_utf8();
         return false;
       }
       if (c == '"') {
