@@ -123,10 +123,12 @@ int run_flow_fmt(Context& ctx, const FlowFmtFlags& f) {
     for (const auto& note : notes) ctx.err << "gomo: warning: " << note << "\n";
   int code = kExitOk;
   std::vector<std::string> changed;
+  size_t failed = 0;  // files that could not be read or formatted (each said why)
   for (const auto& in : inputs.value()) {
     auto doc = flow_fmt_load(ctx, in);
     if (!doc) {
       code = kExitUsage;
+      ++failed;
       continue;
     }
     flow::FormatOptions options;
@@ -137,6 +139,7 @@ int run_flow_fmt(Context& ctx, const FlowFmtFlags& f) {
     if (!formatted) {
       ctx.err << "gomo: " << in.path << ": " << formatted.error().message() << "\n";
       code = kExitUsage;
+      ++failed;
       continue;
     }
     if (!formatted->kept_map_reason.empty() && !ctx.quiet)
@@ -164,10 +167,13 @@ int run_flow_fmt(Context& ctx, const FlowFmtFlags& f) {
       for (const auto& path : changed) ctx.out << path << "\n";
     if (!ctx.quiet) {
       // "1 file is formatted", "all 3 files are formatted"; "1 file would be", "2 of 3 files would be".
+      // A file that could not be checked is neither formatted nor to be reformatted: it is counted apart.
       const size_t n = inputs->size();
-      if (changed.empty()) ctx.err << (n == 1 ? "1 file is formatted\n" : "all " + std::to_string(n) + " files are formatted\n");
-      else if (n == 1) ctx.err << "1 file would be reformatted (run gomo flow fmt)\n";
-      else ctx.err << changed.size() << " of " << n << " files would be reformatted (run gomo flow fmt)\n";
+      if (changed.empty() && failed == 0)
+        ctx.err << (n == 1 ? "1 file is formatted\n" : "all " + std::to_string(n) + " files are formatted\n");
+      else if (changed.size() == 1 && n == 1) ctx.err << "1 file would be reformatted (run gomo flow fmt)\n";
+      else if (!changed.empty()) ctx.err << changed.size() << " of " << n << " files would be reformatted (run gomo flow fmt)\n";
+      if (failed) ctx.err << failed << " of " << n << (n == 1 ? " file" : " files") << " could not be formatted (see above)\n";
     }
     if (!changed.empty() && code == kExitOk) code = kExitFindings;
   }

@@ -3,7 +3,13 @@
 #include <cctype>
 #include <cstdio>
 
+#include <algorithm>
+#include <numeric>
+#include <utility>
+
 #include "base/strings.h"
+#include "document/limits.h"
+#include "document/utf8.h"
 
 namespace gomo::document {
 
@@ -45,16 +51,46 @@ std::string Value::scalar_text() const {
   }
 }
 
-std::string_view Document::line_text(uint32_t line) const {
-  if (line_starts_.empty()) {
-    line_starts_.push_back(0);
-    for (uint32_t i = 0; i < text.size(); ++i)
-      if (text[i] == '\n') line_starts_.push_back(i + 1);
+void Document::index_lines() const {
+  if (!line_starts_.empty()) return;
+  line_starts_.push_back(0);
+  const std::string_view t = text;
+  for (size_t i = 0; i < t.size();) {
+    // Most bytes are not a break: only these can start one (line_break_at has the rules).
+    const unsigned char c = static_cast<unsigned char>(t[i]);
+    if (c != '\n' && c != '\r' && c != 0xC2 && c != 0xE2) {
+      ++i;
+      continue;
+    }
+    const size_t br = line_break_at(t, i, format);
+    if (br == 0) {
+      ++i;
+      continue;
+    }
+    i += br;
+    line_starts_.push_back(static_cast<uint32_t>(i));
   }
+}
+
+uint32_t Document::line_count() const {
+  index_lines();
+  return static_cast<uint32_t>(line_starts_.size());
+}
+
+std::string_view Document::line_text(uint32_t line) const {
+  index_lines();
   if (line == 0 || line > line_starts_.size()) return {};
-  uint32_t start = line_starts_[line - 1];
-  uint32_t end = line < line_starts_.size() ? line_starts_[line] - 1 : static_cast<uint32_t>(text.size());
-  if (end > start && text[end - 1] == '\r') --end;
+  const uint32_t start = line_starts_[line - 1];
+  uint32_t end = static_cast<uint32_t>(text.size());
+  if (line < line_starts_.size()) {
+    // Back over the break that ends the line (index_lines put the next line just after it).
+    end = line_starts_[line];
+    const unsigned char last = static_cast<unsigned char>(text[end - 1]);
+    if (last == '\n') end -= (end - 1 > start && text[end - 2] == '\r') ? 2 : 1;
+    else if (last == '\r') end -= 1;
+    else if (last == 0x85) end -= 2;  // NEL
+    else end -= 3;                     // LS, PS
+  }
   return std::string_view(text).substr(start, end - start);
 }
 
@@ -117,24 +153,116 @@ Format detect_format(std::string_view path, std::string_view text) {
   return Format::kYaml;
 }
 
-static const Value* find_key_at(const Value& v, Mark at) {
+namespace {
+
+// Problems waiting for a pointer, by the mark of the key they sit on (sorted; several may share one).
+struct PendingPointers {
+  std::vector<std::pair<uint64_t, size_t>> wanted;  // (mark, problem index)
+  std::vector<bool> done;                           // per entry of `wanted`
+  size_t left = 0;
+};
+
+uint64_t mark_key(Mark m) { return (uint64_t{m.line} << 32) | m.col; }
+
+// One walk of the tree in document order: the first key at a problem's mark is the one it is about
+// (copies made by aliases keep their anchor's marks and come later).
+void find_keys(Document& doc, const Value& v, PendingPointers& pending) {
   if (v.kind == Kind::kSequence) {
-    for (const auto& item : v.items)
-      if (const Value* found = find_key_at(item, at)) return found;
+    for (const auto& item : v.items) {
+      if (pending.left == 0) return;
+      find_keys(doc, item, pending);
+    }
   } else if (v.kind == Kind::kMapping) {
     for (const auto& m : v.members) {
-      if (m.key.begin.line == at.line && m.key.begin.col == at.col) return &m.key;
-      if (const Value* found = find_key_at(m.value, at)) return found;
+      if (pending.left == 0) return;
+      const uint64_t key = mark_key(m.key.begin);
+      auto it = std::lower_bound(pending.wanted.begin(), pending.wanted.end(), std::make_pair(key, size_t{0}));
+      for (; it != pending.wanted.end() && it->first == key; ++it) {
+        const size_t at = static_cast<size_t>(it - pending.wanted.begin());
+        if (pending.done[at]) break;
+        pending.done[at] = true;
+        --pending.left;
+        doc.problems[it->second].pointer = pointer_of(m.key);
+      }
+      find_keys(doc, m.value, pending);
     }
   }
-  return nullptr;
 }
 
-void fill_problem_pointers(Document& doc) {
-  for (auto& p : doc.problems) {
-    if (!p.pointer.empty()) continue;
-    if (const Value* key = find_key_at(doc.root, p.begin)) p.pointer = pointer_of(*key);
+std::string with_commas(size_t n) {
+  std::string digits = std::to_string(n), out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
   }
+  return out;
+}
+
+std::string mib(size_t bytes) { return std::to_string(bytes >> 20) + " MiB"; }
+
+Problem duplicate_problem(const Value& key, const Value& first, Format format) {
+  Problem p;
+  p.rule = "duplicate-key";
+  p.message = "duplicate key \"" + key.text + "\": " + (format == Format::kJson ? "JSON" : "YAML") +
+              " readers keep only one of them; remove or rename one";
+  p.begin = key.begin;
+  p.end = key.end;
+  p.related = "first defined at " + std::to_string(first.begin.line) + ":" + std::to_string(first.begin.col);
+  return p;
+}
+
+}  // namespace
+
+void fill_problem_pointers(Document& doc) {
+  PendingPointers pending;
+  for (size_t i = 0; i < doc.problems.size(); ++i)
+    if (doc.problems[i].pointer.empty()) pending.wanted.emplace_back(mark_key(doc.problems[i].begin), i);
+  if (pending.wanted.empty()) return;
+  std::sort(pending.wanted.begin(), pending.wanted.end());
+  pending.done.assign(pending.wanted.size(), false);
+  pending.left = pending.wanted.size();
+  find_keys(doc, doc.root, pending);
+}
+
+std::string limit_message(Limit limit, std::string_view what) {
+  std::string out(what);
+  if (!out.empty()) out += ": ";
+  switch (limit) {
+    case Limit::kInputBytes:
+      out += "the input is larger than " + mib(kMaxInputBytes) + ", the limit for one file or standard input; it was not read";
+      break;
+    case Limit::kValues:
+      out += "the document would hold more than " + with_commas(kMaxValues) +
+             " values, the limit (counting what aliases and anchors copy); reading stopped here";
+      break;
+    case Limit::kTextBytes:
+      out += "the document would hold more than " + mib(kMaxTextBytes) +
+             " of text, the limit (counting what aliases and anchors copy); reading stopped here";
+      break;
+    case Limit::kDepth:
+      out += "nesting deeper than " + std::to_string(kMaxDepth) + " levels, the limit; reading stopped here";
+      break;
+    case Limit::kScalarBytes:
+      out += "a value longer than " + mib(kMaxScalarBytes) + ", the limit for one value; reading stopped here";
+      break;
+  }
+  return out;
+}
+
+Problem limit_problem(Limit limit, Mark at, std::string_view what) {
+  Problem p;
+  p.rule = "syntax";
+  p.message = limit_message(limit, what);
+  p.begin = at;
+  p.end = Mark{at.line, at.col + 1};
+  return p;
+}
+
+bool check_input_size(Document& doc) {
+  if (doc.text.size() <= kMaxInputBytes) return true;
+  doc.problems.push_back(limit_problem(Limit::kInputBytes, Mark{1, 1}));
+  doc.text = std::string();
+  return false;
 }
 
 std::unique_ptr<Document> read_document(std::string path, std::string text) {
@@ -142,20 +270,34 @@ std::unique_ptr<Document> read_document(std::string path, std::string text) {
   return f == Format::kJson ? read_json(std::move(path), std::move(text)) : read_yaml(std::move(path), std::move(text));
 }
 
-void check_duplicate_key(std::span<const Member> earlier, const Value& key, Format format, std::vector<Problem>& out) {
-  for (const auto& other : earlier) {
-    if (other.key.text == key.text) {
-      Problem p;
-      p.rule = "duplicate-key";
-      p.message = "duplicate key \"" + key.text + "\": " + (format == Format::kJson ? "JSON" : "YAML") +
-                  " readers keep only one of them; remove or rename one";
-      p.begin = key.begin;
-      p.end = key.end;
-      p.related = "first defined at " + std::to_string(other.key.begin.line) + ":" + std::to_string(other.key.begin.col);
-      out.push_back(std::move(p));
-      return;
+void find_duplicate_keys(std::span<const Member> members, Format format, std::vector<Problem>& out) {
+  const size_t n = members.size();
+  if (n < 2) return;
+  if (n <= 16) {
+    // The usual small mapping: compare each key with the ones before it.
+    for (size_t i = 1; i < n; ++i) {
+      for (size_t j = 0; j < i; ++j) {
+        if (members[j].key.text == members[i].key.text) {
+          out.push_back(duplicate_problem(members[i].key, members[j].key, format));
+          break;
+        }
+      }
     }
+    return;
   }
+  // A big one: sort the keys (stable, so each run of equal keys starts with the first written), then
+  // report the repeats in source order. O(n log n) whatever the keys are (no hash to flood).
+  std::vector<uint32_t> order(n);
+  std::iota(order.begin(), order.end(), 0u);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](uint32_t a, uint32_t b) { return members[a].key.text < members[b].key.text; });
+  std::vector<std::pair<uint32_t, uint32_t>> repeats;  // (member, first member with its key)
+  for (size_t k = 1, first = 0; k < n; ++k) {
+    if (members[order[k]].key.text == members[order[first]].key.text) repeats.emplace_back(order[k], order[first]);
+    else first = k;
+  }
+  std::sort(repeats.begin(), repeats.end());
+  for (const auto& [i, j] : repeats) out.push_back(duplicate_problem(members[i].key, members[j].key, format));
 }
 
 }  // namespace gomo::document

@@ -89,13 +89,17 @@ struct Document {
   std::vector<IgnoreComment> ignore_comments;
   bool has_comments = false;  // any YAML comment at all (fmt warns it cannot keep them)
 
-  // The text of 1-based line `line` without its newline ("" when out of range).
+  // The text of 1-based line `line` without its line break ("" when out of range). Lines end at LF,
+  // CR LF or a lone CR (and in YAML at NEL, LS and PS), as the readers count them.
   std::string_view line_text(uint32_t line) const;
+  // Number of lines: one more than the line breaks (the last line may be empty).
+  uint32_t line_count() const;
 
   // Sets parent/index links in the whole tree. Call after the tree is built or changed.
   void link();
 
  private:
+  void index_lines() const;
   mutable std::vector<uint32_t> line_starts_;
 };
 
@@ -107,7 +111,9 @@ std::string escape_pointer_token(std::string_view token);
 // Which format to read `text` as: by extension (.json / .yaml / .yml), else by content.
 Format detect_format(std::string_view path, std::string_view text);
 
-// Reads `text` into a document. Never throws; syntax errors become problems with positions.
+// Reads `text` into a document. Never throws; syntax errors become problems with positions, and so
+// does input past one of the limits in document/limits.h (then `text` is emptied when it is the input
+// size that is too big).
 std::unique_ptr<Document> read_document(std::string path, std::string text);
 std::unique_ptr<Document> read_yaml(std::string path, std::string text);
 std::unique_ptr<Document> read_json(std::string path, std::string text);
@@ -115,8 +121,8 @@ std::unique_ptr<Document> read_json(std::string path, std::string text);
 // Sets Problem::pointer for problems that sit on a mapping key (readers call this after link()).
 void fill_problem_pointers(Document& doc);
 
-// Records a duplicate-key problem when `key` repeats one of `earlier` (the mapping's previous members);
-// every reader calls it as it adds a member.
-void check_duplicate_key(std::span<const Member> earlier, const Value& key, Format format, std::vector<Problem>& out);
+// Records a duplicate-key problem for each member whose key repeats an earlier one, in source order;
+// every reader calls it once a mapping is complete. O(n log n): a mapping of 200,000 keys is no trap.
+void find_duplicate_keys(std::span<const Member> members, Format format, std::vector<Problem>& out);
 
 }  // namespace gomo::document

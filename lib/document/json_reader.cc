@@ -7,26 +7,37 @@
 
 #include "base/strings.h"
 #include "document/document.h"
+#include "document/limits.h"
 #include "document/scratch.h"
+#include "document/utf8.h"
 
 namespace gomo::document {
 namespace {
 
-constexpr int kMaxDepth = 512;
-
-// Bytes that end a run of plain string content: the closing quote, a backslash, control characters.
+// Bytes that end a run of plain ASCII string content: the closing quote, a backslash, control
+// characters, and the first byte of a UTF-8 sequence (checked on its own: JSON text is UTF-8).
 constexpr auto kStringStop = [] {
   std::array<bool, 256> stop{};
   for (int c = 0; c < 0x20; ++c) stop[static_cast<size_t>(c)] = true;
+  for (int c = 0x80; c < 0x100; ++c) stop[static_cast<size_t>(c)] = true;
   stop['"'] = stop['\\'] = true;
   return stop;
 }();
+
+std::string hex_byte(unsigned char c) {
+  static const char kHex[] = "0123456789ABCDEF";
+  return std::string("0x") + kHex[c >> 4] + kHex[c & 0xF];
+}
 
 class JsonReader {
  public:
   explicit JsonReader(Document& doc) : doc_(doc), s_(doc.text) {}
 
   void run() {
+    if (!check_input_size(doc_)) {
+      failed_ = true;
+      return;
+    }
     skip_bom();
     skip_ws();
     if (pos_ >= s_.size()) return fail("empty document: expected a JSON object");
@@ -50,16 +61,35 @@ class JsonReader {
     }
   }
 
-  void fail(std::string message) {
+  void fail(std::string message) { fail(std::move(message), mark()); }
+  void fail(std::string message, Mark at) {
     if (failed_) return;
     failed_ = true;
     Problem p;
     p.rule = "syntax";
     p.message = std::move(message);
-    p.begin = mark();
-    p.end = Mark{line_, col_ + 1};
+    p.begin = at;
+    p.end = Mark{at.line, at.col + 1};
     doc_.problems.push_back(std::move(p));
     doc_.root = Value();
+  }
+
+  // One more value (or key) in the document; false past kMaxValues.
+  bool count_value() {
+    if (++values_ <= kMaxValues) return true;
+    fail(limit_message(Limit::kValues));
+    return false;
+  }
+
+  bool check_scalar_size(size_t size, Mark begin) {
+    if (size <= kMaxScalarBytes) return true;
+    fail(limit_message(Limit::kScalarBytes), begin);
+    return false;
+  }
+
+  // Reports the byte at pos_, which starts no well-formed UTF-8 character.
+  void fail_invalid_utf8() {
+    fail("invalid UTF-8 (byte " + hex_byte(static_cast<unsigned char>(s_[pos_])) + "): JSON text must be UTF-8");
   }
 
   void skip_bom() {
@@ -81,6 +111,13 @@ class JsonReader {
         col_ += static_cast<uint32_t>(p - indent);
         continue;
       }
+      if (c == '\r' && (p + 1 == end || p[1] != '\n')) {
+        // A lone CR ends a line too (old Mac files), as Document::line_text counts lines.
+        ++line_;
+        col_ = 1;
+        ++p;
+        continue;
+      }
       if (c != ' ' && c != '\t' && c != '\r') break;
       ++col_;
       ++p;
@@ -93,14 +130,21 @@ class JsonReader {
     char c = s_[pos_];
     if (c == '\'') return "'\\'' (JSON strings use double quotes)";
     if (static_cast<unsigned char>(c) < 0x20) return "a control character";
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      uint32_t cp;
+      size_t len = utf8_sequence(reinterpret_cast<const unsigned char*>(s_.data()), pos_, s_.size(), &cp);
+      if (len == 0) return "invalid UTF-8 (byte " + hex_byte(static_cast<unsigned char>(c)) + ")";
+      return "'" + s_.substr(pos_, len) + "'";
+    }
     return std::string("'") + c + "'";
   }
 
   bool parse_value(Value& v, int depth) {
     if (depth > kMaxDepth) {
-      fail("nesting deeper than 512 levels");
+      fail(limit_message(Limit::kDepth));
       return false;
     }
+    if (!count_value()) return false;
     v.begin = mark();
     if (pos_ >= s_.size()) {
       fail("unexpected end of file: expected a value");
@@ -113,7 +157,7 @@ class JsonReader {
       case '[': ok = parse_array(v, depth); break;
       case '"':
         v.kind = Kind::kString;
-        ok = parse_string(v.text);
+        ok = parse_string(v.text) && check_scalar_size(v.text.size(), v.begin);
         break;
       case 't': ok = parse_literal("true", v, Kind::kBool, true); break;
       case 'f': ok = parse_literal("false", v, Kind::kBool, false); break;
@@ -178,6 +222,7 @@ class JsonReader {
       }
       while (pos_ < s_.size() && isdigit(s_[pos_])) advance();
     }
+    if (!check_scalar_size(pos_ - start, v.begin)) return false;
     v.text.assign(s_, start, pos_ - start);
     v.number = std::strtod(v.text.c_str(), nullptr);
     if (!is_float) {
@@ -219,13 +264,23 @@ class JsonReader {
       }
       // Copy runs of plain bytes at once: the hot loop of big JSON files. A run holds no newline
       // (control characters end it), so only the column moves: one per character, not per byte.
+      // Multi-byte characters are checked here, in the run: valid UTF-8 or a syntax error.
+      const auto* u = reinterpret_cast<const unsigned char*>(s_.data());
+      const size_t n = s_.size();
       size_t run = pos_;
       uint32_t chars = 0;
-      while (run < s_.size()) {
-        unsigned char c = static_cast<unsigned char>(s_[run]);
-        if (kStringStop[c]) break;
-        chars += (c & 0xC0) != 0x80;
-        ++run;
+      while (run < n) {
+        if (!kStringStop[u[run]]) {
+          ++run;
+          ++chars;
+          continue;
+        }
+        if (u[run] < 0x80) break;
+        uint32_t cp;
+        size_t len = utf8_sequence(u, run, n, &cp);
+        if (len == 0) break;
+        run += len;
+        ++chars;
       }
       if (run > pos_) {
         out.append(s_, pos_, run - pos_);
@@ -234,6 +289,10 @@ class JsonReader {
         continue;
       }
       char c = s_[pos_];
+      if (static_cast<unsigned char>(c) >= 0x80) {  // the run stopped at it: not UTF-8
+        fail_invalid_utf8();
+        return false;
+      }
       if (c == '"') {
         advance();
         return true;
@@ -275,6 +334,10 @@ class JsonReader {
               fail("invalid surrogate pair in \\u escape");
               return false;
             }
+          } else if (code >= 0xD800 && code <= 0xDFFF) {
+            // A lone surrogate is no character: it has no UTF-8 form, and gomo's text is UTF-8.
+            fail("invalid \\u escape: a lone surrogate (\\u" + s_.substr(pos_ - 4, 4) + ") is not a character");
+            return false;
           }
           append_utf8(out, code);
           break;
@@ -306,10 +369,11 @@ class JsonReader {
           fail("unexpected " + describe_here() + ": expected a property name in double quotes");
         return false;
       }
+      if (!count_value()) return false;
       Member& m = members.emplace_back();
       m.key.kind = Kind::kString;
       m.key.begin = mark();
-      if (!parse_string(m.key.text)) return false;
+      if (!parse_string(m.key.text) || !check_scalar_size(m.key.text.size(), m.key.begin)) return false;
       m.key.end = mark();
       skip_ws();
       if (pos_ >= s_.size() || s_[pos_] != ':') {
@@ -319,7 +383,6 @@ class JsonReader {
       advance();
       skip_ws();
       if (!parse_value(m.value, depth + 1)) return false;
-      check_duplicate_key(std::span<const Member>(members.data(), members.size() - 1), m.key, Format::kJson, dups_);
       skip_ws();
       if (pos_ < s_.size() && s_[pos_] == ',') {
         advance();
@@ -327,6 +390,7 @@ class JsonReader {
       }
       if (pos_ < s_.size() && s_[pos_] == '}') {
         advance();
+        find_duplicate_keys(members, Format::kJson, dups_);
         v.members.take(members);
         return true;
       }
@@ -375,6 +439,7 @@ class JsonReader {
   const std::string& s_;
   size_t pos_ = 0;
   uint32_t line_ = 1, col_ = 1;
+  size_t values_ = 0;
   ScratchLevels<Member> member_scratch_;
   ScratchLevels<Value> item_scratch_;
 };

@@ -65,3 +65,54 @@ TEST_CASE("json reader: escapes and unicode") {
   REQUIRE(doc->parsed);
   CHECK(doc->root.find("s")->text == "a\n\xc3\xa9\xf0\x9f\x98\x80\"/");
 }
+
+TEST_CASE("json reader: invalid UTF-8 is a syntax error at its position") {
+  struct Case {
+    std::string text;
+    uint32_t line, col;
+  };
+  for (const auto& c : {Case{"{\"a\": \"ok\",\n \"b\": \"x\xff y\"}", 2, 9},            // a byte UTF-8 never uses
+                        Case{"{\"a\": \"\xc3\xa9\xc3\"}", 1, 9},                         // cut short
+                        Case{"{\"a\": \"\xc0\xaf\"}", 1, 8},                             // overlong '/'
+                        Case{"{\"a\": \"\xed\xa0\x80\"}", 1, 8},                         // a surrogate
+                        Case{"{\"k\xe9y\": 1}", 1, 4},                                   // in a key (Latin-1 é)
+                        Case{"{\"a\": 1,\n  \xff \"b\": 2}", 2, 3}}) {                    // outside strings
+    CAPTURE(c.text);
+    auto doc = read_json("f.json", c.text);
+    CHECK_FALSE(doc->parsed);
+    REQUIRE(doc->problems.size() == 1);
+    CHECK(doc->problems[0].rule == "syntax");
+    CHECK(doc->problems[0].message.find("invalid UTF-8 (byte 0x") != std::string::npos);
+    CHECK(doc->problems[0].begin.line == c.line);
+    CHECK(doc->problems[0].begin.col == c.col);
+  }
+  // Valid UTF-8 of every length still reads, with columns in characters.
+  auto ok = read_json("f.json", "{\"a\": \"\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80\", \"b\": 1}");
+  REQUIRE(ok->parsed);
+  CHECK(ok->root.find("a")->text == "\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80");
+  CHECK(ok->root.find("b")->begin.col == 19);
+}
+
+TEST_CASE("json reader: raw control characters and lone surrogates in strings are errors") {
+  auto tab = read_json("f.json", "{\"a\":\n  \"x\ty\"}");
+  CHECK_FALSE(tab->parsed);
+  CHECK(tab->problems[0].message.find("control character") != std::string::npos);
+  CHECK(tab->problems[0].begin.line == 2);
+  CHECK(tab->problems[0].begin.col == 5);
+  for (const char* text : {R"({"a": "\ud800"})", R"({"a": "\udc00x"})", R"({"a": "\ud800\u0041"})"}) {
+    CAPTURE(text);
+    auto doc = read_json("f.json", text);
+    CHECK_FALSE(doc->parsed);
+    CHECK(doc->problems[0].message.find("surrogate") != std::string::npos);
+  }
+}
+
+TEST_CASE("json reader: a lone CR ends a line, as line_text counts lines") {
+  auto doc = read_json("f.json", "{\"a\": 1,\r  \"b\": 2,\r\n  \"c\": x}");
+  CHECK_FALSE(doc->parsed);
+  REQUIRE(doc->problems.size() == 1);
+  CHECK(doc->problems[0].begin.line == 3);
+  CHECK(doc->problems[0].begin.col == 8);
+  CHECK(doc->line_text(2) == "  \"b\": 2,");
+  CHECK(doc->line_text(3) == "  \"c\": x}");
+}

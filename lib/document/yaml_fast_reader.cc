@@ -17,34 +17,25 @@
 #include <vector>
 
 #include "base/strings.h"
+#include "document/limits.h"
 #include "document/scratch.h"
+#include "document/utf8.h"
 #include "document/yaml_tree.h"
 
 namespace gomo::document {
 namespace {
 
-constexpr int kMaxDepth = 200;         // YamlReader gives up at 512; no flow nests this deep
+// Past these the fast path declines, and libyaml's reader reports the limit (limits.h) or reads on.
+constexpr int kMaxFastDepth = 200;  // kMaxDepth is 512; no flow nests this deep
 constexpr size_t kMaxKeyBytes = 1000;  // libyaml rejects simple keys longer than 1024 characters
 
 // Length of the UTF-8 character at u[i] when it is well-formed and one libyaml reads as ordinary text
 // (U+00A0..U+D7FF, U+E000..U+FFFD, U+10000..U+10FFFF), else 0. Also 0 for the characters libyaml
 // treats specially: NEL, U+2028 and U+2029 are line breaks, U+FEFF is a byte order mark.
 size_t utf8_char(const unsigned char* u, size_t i, size_t n) {
-  unsigned c = u[i];
   uint32_t cp;
-  size_t len;
-  if (c >= 0xC2 && c <= 0xDF) len = 2, cp = c & 0x1F;
-  else if (c >= 0xE0 && c <= 0xEF) len = 3, cp = c & 0x0F;
-  else if (c >= 0xF0 && c <= 0xF4) len = 4, cp = c & 0x07;
-  else return 0;
-  if (i + len > n) return 0;
-  for (size_t k = 1; k < len; ++k) {
-    unsigned d = u[i + k];
-    if ((d & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (d & 0x3F);
-  }
-  if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF))) return 0;  // overlong
-  if (cp < 0xA0 || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+  size_t len = utf8_sequence(u, i, n, &cp);
+  if (len == 0 || cp < 0xA0) return 0;
   if (cp == 0x2028 || cp == 0x2029 || cp == 0xFEFF || cp == 0xFFFE || cp == 0xFFFF) return 0;
   return len;
 }
@@ -152,6 +143,12 @@ class FastReader {
     return true;
   }
 
+  // `n` more values in the document (an entry, or a key and its value); false past kMaxValues.
+  bool count_values(size_t n) {
+    values_ += n;
+    return values_ <= kMaxValues;
+  }
+
   bool is_document_marker(size_t p) const {
     if (p + 3 > line_end_) return false;
     char c = s_[p];
@@ -190,12 +187,13 @@ class FastReader {
 
   // A block mapping at column `ind` whose first key starts at p on the current line.
   bool parse_block_map(Value& v, int ind, size_t p, int depth) {
-    if (depth > kMaxDepth) return false;
+    if (depth > kMaxFastDepth) return false;
     v.kind = Kind::kMapping;
     v.begin = mark(p);
     std::vector<Member>& members = member_scratch_.at(static_cast<size_t>(depth));
     members.clear();
     while (true) {
+      if (!count_values(2)) return false;
       Member& m = members.emplace_back();
       size_t key_start = p;
       if (!scan_scalar(m.key, p, false)) return false;
@@ -203,12 +201,12 @@ class FastReader {
       if (!is_value_indicator(p) || p - key_start > kMaxKeyBytes) return false;
       m.key.kind = Kind::kString;  // keys are compared as text, whatever they resolve to (`1:` in branches)
       if (!parse_value(m.value, p + 1, ind, true, depth + 1)) return false;
-      check_duplicate_key(std::span<const Member>(members.data(), members.size() - 1), m.key, Format::kYaml, dups_);
       if (eof_ || indent_ < ind) break;
       if (indent_ > ind) return false;  // a deeper line after a value: a multi-line scalar, or an error
       p = pos_;
     }
     v.end = next_token_mark();
+    find_duplicate_keys(members, Format::kYaml, dups_);
     v.members.take(members);
     return true;
   }
@@ -216,13 +214,13 @@ class FastReader {
   // A block sequence whose first `-` is pos_, at column `ind`. An indentless sequence (the value of a
   // key, at the key's column) ends at the first line there that is not an entry.
   bool parse_block_seq(Value& v, int ind, bool indentless, int depth) {
-    if (depth > kMaxDepth) return false;
+    if (depth > kMaxFastDepth) return false;
     v.kind = Kind::kSequence;
     v.begin = mark(pos_);
     std::vector<Value>& items = item_scratch_.at(static_cast<size_t>(depth));
     items.clear();
     while (true) {
-      if (!parse_value(items.emplace_back(), pos_ + 1, ind, false, depth + 1)) return false;
+      if (!count_values(1) || !parse_value(items.emplace_back(), pos_ + 1, ind, false, depth + 1)) return false;
       if (eof_ || indent_ < ind) break;
       if (indent_ > ind) return false;
       if (!is_seq_entry(pos_)) {
@@ -274,7 +272,7 @@ class FastReader {
 
   // A flow collection on one line, p at its '[' or '{'; moves p past the closing bracket.
   bool parse_flow(Value& v, size_t& p, int depth) {
-    if (depth > kMaxDepth) return false;
+    if (depth > kMaxFastDepth) return false;
     const bool seq = s_[p] == '[';
     const char close = seq ? ']' : '}';
     v.kind = seq ? Kind::kSequence : Kind::kMapping;
@@ -286,8 +284,9 @@ class FastReader {
     p = skip_spaces(p + 1);
     while (s_[p] != close) {
       if (seq) {
-        if (!parse_flow_node(items.emplace_back(), p, depth + 1)) return false;
+        if (!count_values(1) || !parse_flow_node(items.emplace_back(), p, depth + 1)) return false;
       } else {
+        if (!count_values(2)) return false;
         Member& m = members.emplace_back();
         if (!scan_scalar(m.key, p, true)) return false;
         p = skip_spaces(p);
@@ -295,7 +294,6 @@ class FastReader {
         m.key.kind = Kind::kString;
         p = skip_spaces(p + 1);
         if (!parse_flow_node(m.value, p, depth + 1)) return false;
-        check_duplicate_key(std::span<const Member>(members.data(), members.size() - 1), m.key, Format::kYaml, dups_);
       }
       p = skip_spaces(p);
       if (s_[p] == close) break;
@@ -305,6 +303,7 @@ class FastReader {
     }
     ++p;
     v.end = mark(p);
+    if (!seq) find_duplicate_keys(members, Format::kYaml, dups_);
     v.items.take(items);
     v.members.take(members);
     return true;
@@ -371,7 +370,7 @@ class FastReader {
       resolve_plain(v);
     }
     v.end = mark(p);
-    return true;
+    return v.text.size() <= kMaxScalarBytes;
   }
 
   // A double-quoted scalar with libyaml's escapes; false for an escaped or unescaped line break.
@@ -467,6 +466,7 @@ class FastReader {
   bool eof_ = false;
   Mark eos_;
   bool first_content_ = true;
+  size_t values_ = 1;  // the root
 };
 
 }  // namespace

@@ -8,6 +8,8 @@
 
 #include "base/strings.h"
 #include "document/document.h"
+#include "document/limits.h"
+#include "document/utf8.h"
 #include "document/yaml_fast_reader.h"
 #include "document/yaml_tree.h"
 
@@ -26,6 +28,9 @@ std::string hint_for(const std::string& problem) {
   if (problem.find("did not find expected key") != std::string::npos)
     return "; check the indentation of this line against the keys above it";
   if (problem.find("found undefined alias") != std::string::npos) return "; define the anchor (&name) before using *name";
+  if (problem.find("UTF-8") != std::string::npos) return "; the file must be UTF-8 (re-save it as UTF-8 in your editor)";
+  if (problem.find("control characters") != std::string::npos)
+    return "; remove it, or write it as an escape in a double-quoted string (\\x07)";
   return "";
 }
 
@@ -51,6 +56,29 @@ class YamlReader {
   bool next(yaml_parser_t& parser, yaml_event_t& event) {
     if (yaml_parser_parse(&parser, &event)) return true;
     std::string msg = parser.problem ? parser.problem : "invalid YAML";
+    Mark at = to_mark(parser.problem_mark);
+    if (parser.error == YAML_READER_ERROR) {
+      // libyaml's reader (bad UTF-8, control characters) gives a byte offset, not a mark.
+      size_t offset = parser.problem_offset;
+      int value = parser.problem_value;
+      if (msg.find("UTF-8") != std::string::npos || msg.find("Unicode") != std::string::npos) {
+        // At the sequence's first byte, as the JSON reader says it ("trailing octet" errors point past it).
+        const auto* u = reinterpret_cast<const unsigned char*>(doc_.text.data());
+        if (msg.find("trailing") != std::string::npos && offset <= doc_.text.size()) {
+          // The offset is the bad byte's: back over the good continuation bytes to the first.
+          while (offset > 0 && (u[offset - 1] & 0xC0) == 0x80) --offset;
+          if (offset > 0) --offset;
+        }
+        value = offset < doc_.text.size() ? u[offset] : -1;
+        msg = "invalid UTF-8";
+      }
+      at = mark_at_offset(doc_.text, offset, Format::kYaml);
+      if (value >= 0) {
+        char byte[24];
+        std::snprintf(byte, sizeof byte, msg == "invalid UTF-8" ? " (byte 0x%02X)" : " (0x%02X)", static_cast<unsigned>(value));
+        msg += byte;
+      }
+    }
     std::string full = msg;
     if (parser.context) {
       full += " (" + std::string(parser.context);
@@ -58,7 +86,7 @@ class YamlReader {
               std::to_string(parser.context_mark.column + 1) + ")";
     }
     full += hint_for(msg);
-    fail(full, to_mark(parser.problem_mark));
+    fail(full, at);
     return false;
   }
 
@@ -69,6 +97,17 @@ class YamlReader {
     p.begin = at;
     p.end = Mark{at.line, at.col + 1};
     doc_.problems.push_back(std::move(p));
+  }
+
+  // What reading costs so far against the limits (limits.h): values and text, counting the copies
+  // that anchors keep and aliases make, so that a billion-laughs file stops after a million values.
+  bool charge(size_t values, size_t bytes, Mark at, std::string_view what) {
+    values_ += values;
+    bytes_ += bytes;
+    if (values_ > kMaxValues) doc_.problems.push_back(limit_problem(Limit::kValues, at, what));
+    else if (bytes_ > kMaxTextBytes) doc_.problems.push_back(limit_problem(Limit::kTextBytes, at, what));
+    else return true;
+    return false;
   }
 
   bool parse_stream(yaml_parser_t& parser) {
@@ -108,35 +147,41 @@ class YamlReader {
 
   // Takes ownership of `event` (the node's first event) and deletes it.
   bool parse_node(yaml_parser_t& parser, yaml_event_t& event, Value& v, int depth) {
-    if (depth > 512) {
+    if (depth > kMaxDepth) {
+      Mark at = to_mark(event.start_mark);
       yaml_event_delete(&event);
-      fail("nesting deeper than 512 levels", to_mark(event.start_mark));
+      doc_.problems.push_back(limit_problem(Limit::kDepth, at));
       return false;
     }
     v.begin = to_mark(event.start_mark);
     v.end = to_mark(event.end_mark);
+    if (event.type == YAML_ALIAS_EVENT) {
+      std::string name = reinterpret_cast<const char*>(event.data.alias.anchor);
+      yaml_event_delete(&event);
+      return copy_anchor(name, v, depth);
+    }
+    // What an anchor on this node will cost to keep: what this node and its children charge.
+    const size_t values_before = values_, bytes_before = bytes_;
+    const int deepest_before = deepest_;
+    deepest_ = depth;
     std::string anchor;
+    if (!charge(1, 0, v.begin, {})) {
+      yaml_event_delete(&event);
+      return false;
+    }
     switch (event.type) {
-      case YAML_ALIAS_EVENT: {
-        std::string name = reinterpret_cast<const char*>(event.data.alias.anchor);
-        yaml_event_delete(&event);
-        auto it = anchors_.find(name);
-        if (it == anchors_.end()) {
-          fail("unknown alias *" + name, v.begin);
-          return false;
-        }
-        Mark b = v.begin, e = v.end;
-        v = it->second;
-        v.begin = b;
-        v.end = e;
-        return true;
-      }
       case YAML_SCALAR_EVENT: {
         if (event.data.scalar.anchor) anchor = reinterpret_cast<const char*>(event.data.scalar.anchor);
+        if (event.data.scalar.length > kMaxScalarBytes) {
+          yaml_event_delete(&event);
+          doc_.problems.push_back(limit_problem(Limit::kScalarBytes, v.begin));
+          return false;
+        }
         v.text.assign(reinterpret_cast<const char*>(event.data.scalar.value), event.data.scalar.length);
         std::string tag = event.data.scalar.tag ? reinterpret_cast<const char*>(event.data.scalar.tag) : "";
         bool plain = event.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
         yaml_event_delete(&event);
+        if (!charge(0, v.text.size(), v.begin, {})) return false;
         const bool core_tag = tag.empty() || tag == "tag:yaml.org,2002:int" || tag == "tag:yaml.org,2002:float" ||
                               tag == "tag:yaml.org,2002:bool" || tag == "tag:yaml.org,2002:null";
         if (plain && core_tag) resolve_plain(v);
@@ -185,9 +230,9 @@ class YamlReader {
           yaml_event_t value_event;
           if (!next(parser, value_event)) return false;
           if (!parse_node(parser, value_event, m.value, depth + 1)) return false;
-          check_duplicate_key(v.members, m.key, Format::kYaml, dups_);
           v.members.push_back(std::move(m));
         }
+        find_duplicate_keys(v.members, Format::kYaml, dups_);
         break;
       }
       default:
@@ -195,23 +240,84 @@ class YamlReader {
         fail("unexpected YAML event", v.begin);
         return false;
     }
-    if (!anchor.empty()) anchors_[anchor] = v;
+    const int height = deepest_ - depth;
+    deepest_ = std::max(deepest_before, deepest_);
+    if (!anchor.empty()) {
+      // Keeping a copy costs what the node did (its own values and text, and its aliases' copies).
+      Anchor a{Value(), values_ - values_before, bytes_ - bytes_before, height};
+      if (!charge(a.values, a.bytes, v.begin, "anchor &" + anchor)) return false;
+      a.value = v;
+      anchors_[anchor] = std::move(a);
+    }
     return true;
   }
+
+  // An alias: a copy of its anchor's value, at the alias's marks, if the limits allow it.
+  bool copy_anchor(const std::string& name, Value& v, int depth) {
+    auto it = anchors_.find(name);
+    if (it == anchors_.end()) {
+      fail("unknown alias *" + name, v.begin);
+      return false;
+    }
+    const Anchor& a = it->second;
+    if (depth + a.height > kMaxDepth) {
+      doc_.problems.push_back(limit_problem(Limit::kDepth, v.begin, "alias *" + name));
+      return false;
+    }
+    if (!charge(a.values, a.bytes, v.begin, "alias *" + name)) return false;
+    deepest_ = std::max(deepest_, depth + a.height);
+    Mark b = v.begin, e = v.end;
+    v = a.value;
+    v.begin = b;
+    v.end = e;
+    return true;
+  }
+
+  struct Anchor {
+    Value value;
+    size_t values = 0, bytes = 0;  // what the value charged
+    int height = 0;                // nesting levels below it
+  };
 
  public:
   std::vector<Problem> dups_;
 
  private:
   Document& doc_;
-  std::map<std::string, Value> anchors_;
+  std::map<std::string, Anchor> anchors_;
+  size_t values_ = 0, bytes_ = 0;  // charged so far
+  int deepest_ = 0;                // the deepest level reached in the node being read
 };
 
-// Finds `# gomo-ignore: a, b` comments. libyaml drops comments, so scan the text; a '#' counts as a
-// comment at the start of a line or after whitespace (a '#' inside quotes after a space is rare).
-// Quote state runs from the start of each line. Only a '#' can start a comment, so jump from one to
-// the next, counting the lines in between and the quotes before it on its line.
-void scan_comments(Document& doc) {
+// A comment on `line` whose text after the '#' is `body`: notes it, and its rules when it is a
+// `# gomo-ignore: a, b` comment.
+void note_comment(Document& doc, uint32_t line, std::string_view body) {
+  doc.has_comments = true;
+  while (!body.empty() && body.front() == ' ') body.remove_prefix(1);
+  constexpr std::string_view kTag = "gomo-ignore:";
+  if (!starts_with(body, kTag)) return;
+  IgnoreComment ic;
+  ic.line = line;
+  std::string rule;
+  for (char ch : body.substr(kTag.size())) {
+    if (ch == ',' || ch == ' ' || ch == '\t' || ch == '\r') {
+      if (!rule.empty()) ic.rules.push_back(rule);
+      rule.clear();
+    } else {
+      rule += ch;
+    }
+  }
+  if (!rule.empty()) ic.rules.push_back(rule);
+  doc.ignore_comments.push_back(std::move(ic));
+}
+
+// Finds comments. libyaml drops comments, so scan the text; a '#' counts as a comment at the start of
+// a line or after whitespace (a '#' inside quotes after a space is rare). Quote state runs from the
+// start of each line.
+//
+// For text whose only line breaks are LF (all the fast path reads): only a '#' can start a comment,
+// so jump from one to the next, counting the lines in between and the quotes before it on its line.
+void scan_comments_lf(Document& doc) {
   const std::string& t = doc.text;
   uint32_t line = 1;
   size_t line_start = 0;
@@ -230,34 +336,37 @@ void scan_comments(Document& doc) {
     }
     at = i + 1;
     if (in_single || in_double || !(i == line_start || t[i - 1] == ' ' || t[i - 1] == '\t')) continue;
-    doc.has_comments = true;
     size_t end = t.find('\n', i);
     if (end == std::string::npos) end = t.size();
-    std::string_view body = std::string_view(t).substr(i + 1, end - i - 1);
-    while (!body.empty() && body.front() == ' ') body.remove_prefix(1);
-    constexpr std::string_view kTag = "gomo-ignore:";
-    if (starts_with(body, kTag)) {
-      IgnoreComment ic;
-      ic.line = line;
-      std::string rule;
-      for (char ch : body.substr(kTag.size())) {
-        if (ch == ',' || ch == ' ' || ch == '\t' || ch == '\r') {
-          if (!rule.empty()) ic.rules.push_back(rule);
-          rule.clear();
-        } else {
-          rule += ch;
-        }
-      }
-      if (!rule.empty()) ic.rules.push_back(rule);
-      doc.ignore_comments.push_back(std::move(ic));
-    }
+    note_comment(doc, line, std::string_view(t).substr(i + 1, end - i - 1));
     at = end;  // the rest of the line is the comment
+  }
+}
+
+// Any text: line by line, with the line breaks libyaml counts (a lone CR, NEL, LS, PS too), so that
+// a comment on a CR-only file ends where libyaml ends it.
+void scan_comments_by_line(Document& doc) {
+  for (uint32_t line = 1, lines = doc.line_count(); line <= lines; ++line) {
+    const std::string_view t = doc.line_text(line);
+    bool in_single = false, in_double = false;
+    for (size_t k = 0; k < t.size(); ++k) {
+      const char c = t[k];
+      if (c == '\'' && !in_double) {
+        in_single = !in_single;
+      } else if (c == '"' && !in_single) {
+        in_double = !in_double;
+      } else if (c == '#' && !in_single && !in_double && (k == 0 || t[k - 1] == ' ' || t[k - 1] == '\t')) {
+        note_comment(doc, line, t.substr(k + 1));
+        break;
+      }
+    }
   }
 }
 
 }  // namespace
 
 void read_yaml_libyaml(Document& doc) {
+  if (!check_input_size(doc)) return;
   YamlReader reader(doc);
   reader.run();
   if (doc.parsed) {
@@ -271,10 +380,14 @@ std::unique_ptr<Document> read_yaml(std::string path, std::string text) {
   doc->text = std::move(text);
   doc->format = Format::kYaml;
   // The fast path reads the block-style subset flows are written in and declines anything else.
-  if (!read_yaml_fast(*doc)) read_yaml_libyaml(*doc);
+  if (!check_input_size(*doc)) return doc;
+  const bool fast = read_yaml_fast(*doc);
+  if (!fast) read_yaml_libyaml(*doc);
   doc->link();
   if (doc->parsed) fill_problem_pointers(*doc);
-  scan_comments(*doc);
+  // The fast path takes only text whose line breaks are all LF.
+  if (fast) scan_comments_lf(*doc);
+  else scan_comments_by_line(*doc);
   return doc;
 }
 

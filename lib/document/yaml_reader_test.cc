@@ -75,3 +75,47 @@ TEST_CASE("detect_format by extension, then content") {
   CHECK(detect_format("<stdin>", "  {\"a\":1}") == Format::kJson);
   CHECK(detect_format("<stdin>", "a: 1") == Format::kYaml);
 }
+
+TEST_CASE("yaml reader: invalid UTF-8 and control characters are reported at their line and column") {
+  struct Case {
+    std::string text;
+    const char* fragment;
+    uint32_t line, col;
+  };
+  for (const auto& c : {Case{"a: 1\nb: caf\xe9 au lait\n", "invalid UTF-8 (byte 0xE9)", 2, 7},
+                        Case{"a: 1\nb:\n  - x\n  - \"\xc3\xa9\xc3\"\n", "invalid UTF-8 (byte 0xC3)", 4, 7},
+                        Case{"a: \xff\n", "invalid UTF-8 (byte 0xFF)", 1, 4},
+                        Case{"a: 1\nb: \"bell \x07\"\n", "control characters are not allowed (0x07)", 2, 10},
+                        Case{"a: 1\rb: \x01\n", "control characters are not allowed", 2, 4},
+                        Case{"\xEF\xBB\xBF" "a: 1\nb: x\x7F\n", "control characters are not allowed", 2, 5}}) {
+    CAPTURE(c.text);
+    auto doc = read_yaml("f.yaml", c.text);
+    CHECK_FALSE(doc->parsed);
+    REQUIRE(doc->problems.size() == 1);
+    CHECK(doc->problems[0].rule == "syntax");
+    CHECK(doc->problems[0].message.find(c.fragment) != std::string::npos);
+    CHECK(doc->problems[0].begin.line == c.line);
+    CHECK(doc->problems[0].begin.col == c.col);
+  }
+}
+
+TEST_CASE("yaml reader: CR-only line breaks: marks, line_text and comments agree") {
+  auto doc = read_yaml("f.yaml", "# head\ra: 1 # gomo-ignore: x\rb:\r  - c # tail\r");
+  REQUIRE(doc->parsed);
+  CHECK(doc->root.find("b")->items[0].begin.line == 4);
+  CHECK(doc->root.find("b")->items[0].begin.col == 5);
+  CHECK(doc->line_count() == 5);
+  CHECK(doc->line_text(2) == "a: 1 # gomo-ignore: x");
+  CHECK(doc->line_text(4) == "  - c # tail");
+  CHECK(doc->line_text(5) == "");
+  REQUIRE(doc->ignore_comments.size() == 1);
+  CHECK(doc->ignore_comments[0].line == 2);
+  CHECK(doc->ignore_comments[0].rules == std::vector<std::string>{"x"});
+  // Mixed breaks, and the YAML 1.1 ones libyaml also counts (NEL, LS).
+  auto mixed = read_yaml("f.yaml", "a: 1\r\nb: 2\rc: 3\xC2\x85" "d: 4\xE2\x80\xA8" "e: [x, y]\n");
+  REQUIRE(mixed->parsed);
+  CHECK(mixed->root.find("e")->begin.line == 5);
+  CHECK(mixed->line_text(1) == "a: 1");
+  CHECK(mixed->line_text(3) == "c: 3");
+  CHECK(mixed->line_text(5) == "e: [x, y]");
+}

@@ -9,6 +9,8 @@
 #include <map>
 #include <utility>
 
+#include "document/limits.h"
+
 namespace gomo::flow {
 namespace {
 
@@ -126,21 +128,27 @@ class ScalarSpans {
   std::vector<Span> spans_;
 };
 
-// 1-based numbers of the lines holding only whitespace, outside scalars.
+// 1-based numbers of the lines holding only whitespace, outside scalars. Lines as the reader counted
+// them (Document::line_text: a lone CR ends one too).
 std::vector<uint32_t> blank_lines(const document::Document& doc) {
   std::vector<uint32_t> out;
   ScalarSpans spans(doc, true);
-  const std::string& t = doc.text;
-  uint32_t line = 1;
-  size_t pos = 0;
-  while (pos < t.size()) {
-    size_t nl = t.find('\n', pos);
-    if (nl == std::string::npos) break;  // a last line without newline is not a separator
-    if (t.find_first_not_of(" \t\r", pos) >= nl && !spans.contain(Mark{line, 1})) out.push_back(line);
-    pos = nl + 1;
-    ++line;
+  // Every line but the last ends with a line break; a last line without one is not a separator.
+  for (uint32_t line = 1, lines = doc.line_count(); line < lines; ++line) {
+    if (doc.line_text(line).find_first_not_of(" \t\r") == std::string_view::npos && !spans.contain(Mark{line, 1}))
+      out.push_back(line);
   }
   return out;
+}
+
+// Past this the text is bigger than any input the readers take (document/limits.h): deep nesting in a
+// small file costs two spaces of indent per level on every line, and could otherwise write gigabytes.
+constexpr size_t kMaxOutputBytes = document::kMaxInputBytes;
+
+Status too_big() {
+  return Status::invalid_argument("the formatted text would be larger than " + std::to_string(kMaxOutputBytes >> 20) +
+                                  " MiB, the limit of a file gomo reads (each nesting level indents every line "
+                                  "inside it); nothing was written");
 }
 
 void collect_anchors(const Value& v, std::vector<const Value*>& out) {
@@ -204,6 +212,22 @@ CommentPlan plan_comments(const document::Document& doc) {
 
 // ---- YAML emission ------------------------------------------------------------------------------------
 
+// Characters a JSON string may hold that YAML cannot keep as written: libyaml refuses DEL, and reads NEL,
+// LS and PS as line breaks (folded away). yaml-cpp escapes C1 controls (NEL among them) and U+FEFF only
+// in a double-quoted scalar, and DEL, LS and PS only when escaping all non-ASCII.
+bool needs_escapes(std::string_view s) {
+  return s.find('\x7F') != std::string_view::npos || s.find("\xE2\x80\xA8") != std::string_view::npos ||
+         s.find("\xE2\x80\xA9") != std::string_view::npos;
+}
+bool needs_double_quotes(std::string_view s) {
+  for (size_t i = 0; i + 1 < s.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]), d = static_cast<unsigned char>(s[i + 1]);
+    if (c == 0xC2 && d >= 0x80 && d <= 0x9F) return true;                                      // C1, NEL
+    if (c == 0xEF && d == 0xBB && i + 2 < s.size() && static_cast<unsigned char>(s[i + 2]) == 0xBF) return true;  // U+FEFF
+  }
+  return false;
+}
+
 class YamlWriter {
  public:
   YamlWriter() {
@@ -213,6 +237,10 @@ class YamlWriter {
   }
 
   void emit(const Value& v) {
+    if (out_.size() > kMaxOutputBytes) {
+      too_big_ = true;
+      return;
+    }
     switch (v.kind) {
       case Kind::kMapping:
         if (v.members.empty()) {
@@ -253,6 +281,7 @@ class YamlWriter {
   }
 
   const YAML::Emitter& emitter() const { return out_; }
+  bool too_big() const { return too_big_; }
   // Byte offset (within the emitted text) of the last character written when each anchor was emitted.
   const std::map<uint64_t, size_t>& offsets() const { return offsets_; }
 
@@ -268,7 +297,8 @@ class YamlWriter {
         else out_ << float_text(v);
         break;
       default:
-        if (yaml_needs_quotes(v.text)) out_ << YAML::DoubleQuoted;
+        if (needs_escapes(v.text)) out_ << YAML::DoubleQuoted << YAML::EscapeNonAscii;  // this scalar only
+        else if (yaml_needs_quotes(v.text) || needs_double_quotes(v.text)) out_ << YAML::DoubleQuoted;
         out_ << v.text;
     }
   }
@@ -281,6 +311,7 @@ class YamlWriter {
   }
 
   YAML::Emitter out_;
+  bool too_big_ = false;
   std::map<uint64_t, size_t> offsets_;
   std::vector<const Value*> pending_;
 };
@@ -327,6 +358,7 @@ void json_string(std::string& out, std::string_view s) {
 }
 
 Status json_value(std::string& out, const Value& v, int depth) {
+  if (out.size() > kMaxOutputBytes) return too_big();
   const std::string pad(2 * (depth + 1), ' ');
   const std::string close_pad(2 * depth, ' ');
   switch (v.kind) {
@@ -402,13 +434,9 @@ std::vector<Comment> find_comments(const document::Document& doc) {
   if (doc.format != document::Format::kYaml) return out;
   ScalarSpans spans(doc);
   auto inside_scalar = [&](Mark m) { return spans.contain(m); };
-  const std::string& t = doc.text;
-  uint32_t line = 1;
-  size_t pos = 0;
-  while (pos <= t.size()) {
-    size_t nl = t.find('\n', pos);
-    if (nl == std::string::npos) nl = t.size();
-    std::string_view text(t.data() + pos, nl - pos);
+  // Line by line as the reader counted lines (Document::line_text: a lone CR ends one too).
+  for (uint32_t line = 1, lines = doc.line_count(); line <= lines; ++line) {
+    const std::string_view text = doc.line_text(line);
     uint32_t col = 0;
     bool code_before = false;
     char prev = ' ';
@@ -425,9 +453,6 @@ std::vector<Comment> find_comments(const document::Document& doc) {
       if (ch != ' ' && ch != '\t' && ch != '\r') code_before = true;
       prev = ch;
     }
-    if (nl == t.size()) break;
-    pos = nl + 1;
-    ++line;
   }
   return out;
 }
@@ -439,6 +464,7 @@ Result<std::string> write_yaml(const Value& root, const document::Document* comm
   } catch (const std::exception& e) {
     return Status::internal(std::string("YAML emitter: ") + e.what());
   }
+  if (writer.too_big()) return too_big();
   if (!writer.emitter().good()) return Status::internal("YAML emitter: " + writer.emitter().GetLastError());
   std::string text = writer.emitter().c_str();
   if (!comments_from) return text + "\n";

@@ -108,3 +108,40 @@ TEST_CASE("writer: blank lines between values are kept (at most one), not those 
   std::string in = "a: 1\n\n\nb:\n  c: |\n    x\n\n    y\n  e: 2\n\n  d: [1,\n\n    2]\n";
   CHECK(yaml_of(in, true) == "a: 1\n\nb:\n  c: \"x\\n\\ny\\n\"\n  e: 2\n\n  d:\n    - 1\n    - 2\n");
 }
+
+TEST_CASE("writer: deep nesting cannot make the text bigger than a file gomo reads") {
+  // 500 levels around 70,000 numbers: 140 KB of JSON, ~70 MB written out (a kilobyte of indent a line).
+  std::string text = std::string(500, '[');
+  for (int i = 0; i < 70'000; ++i) text += i ? ",0" : "0";
+  text += std::string(500, ']');
+  auto doc = document::read_document("f.json", text);
+  REQUIRE(doc->parsed);
+  for (bool yaml : {false, true}) {
+    CAPTURE(yaml);
+    auto out = yaml ? flow::write_yaml(doc->root) : flow::write_json(doc->root);
+    REQUIRE_FALSE(out.has_value());
+    CHECK(out.error().message().find("larger than 64 MiB") != std::string::npos);
+  }
+}
+
+TEST_CASE("writer: comments and blank lines of a file with CR-only line breaks stay on their lines") {
+  auto doc = document::read_document("f.yaml", "# head\ra: 1  # one\r\rb: 2\r");
+  REQUIRE(doc->parsed);
+  auto out = flow::write_yaml(doc->root, doc.get());
+  REQUIRE(out.has_value());
+  CHECK(out.value() == "# head\na: 1  # one\n\nb: 2\n");
+}
+
+TEST_CASE("writer: JSON strings with DEL, C1 controls, NEL, LS, PS or a BOM read back from YAML") {
+  auto doc = document::read_document(
+      "f.json", R"({"a": "x\u007fy", "b": "x\u0085y", "c": "x\u2028y", "d": "x\u2029y", "e": "x\u0080y", "f": "\ufeffx", "g": "مرحبا\u007f"})");
+  REQUIRE(doc->parsed);
+  auto out = flow::write_yaml(doc->root);
+  REQUIRE(out.has_value());
+  auto back = document::read_document("out.yaml", out.value());
+  REQUIRE(back->parsed);
+  for (const char* key : {"a", "b", "c", "d", "e", "f", "g"}) {
+    CAPTURE(key);
+    CHECK(back->root.find(key)->text == doc->root.find(key)->text);
+  }
+}

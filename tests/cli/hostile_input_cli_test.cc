@@ -1,0 +1,161 @@
+// End-to-end: what hostile or odd input does to `gomo flow validate|fmt|convert` (issue 11). Bombs run
+// with gomo's memory capped, so that a reader that expands them again fails here (out of memory, or
+// killed at the timeout) instead of taking the machine down.
+#include <doctest/doctest.h>
+#include <sys/resource.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+#include "tests/support/test_support.h"
+
+using namespace gomo;
+
+namespace {
+
+#if defined(__SANITIZE_ADDRESS__)
+#define GOMO_TEST_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define GOMO_TEST_ASAN 1
+#endif
+#endif
+
+constexpr size_t kCapMiB = 1024;
+
+// Runs gomo with at most ~1 GiB of memory. Under ASan, whose shadow memory does not fit an address-space
+// limit, ASan's own RSS limit; else RLIMIT_AS, set around the fork (the child inherits it) and restored.
+test::RunResult run_capped(const std::vector<std::string>& args, const std::string& input = "") {
+#ifdef GOMO_TEST_ASAN
+  std::string options = std::getenv("ASAN_OPTIONS") ? std::getenv("ASAN_OPTIONS") : "";
+  options += (options.empty() ? "" : ":") + std::string("hard_rss_limit_mb=") + std::to_string(kCapMiB);
+  return test::run_gomo(args, input, {"ASAN_OPTIONS=" + options}, "", 120);
+#else
+  // The cap is on address space, of which this test process already holds some: add ours to it.
+  size_t pages = 0;
+  if (FILE* f = std::fopen("/proc/self/statm", "r")) {
+    if (std::fscanf(f, "%zu", &pages) != 1) pages = 0;
+    std::fclose(f);
+  }
+  rlimit saved{};
+  REQUIRE(getrlimit(RLIMIT_AS, &saved) == 0);
+  rlimit capped = saved;
+  const rlim_t cap = static_cast<rlim_t>(pages * 4096 + (kCapMiB << 20));
+  if (saved.rlim_max == RLIM_INFINITY || cap < saved.rlim_max) capped.rlim_cur = cap;
+  REQUIRE(setrlimit(RLIMIT_AS, &capped) == 0);
+  auto r = test::run_gomo(args, input, {}, "", 120);
+  REQUIRE(setrlimit(RLIMIT_AS, &saved) == 0);
+  return r;
+#endif
+}
+
+// Ten levels of nine aliases: 9^10 = 3.5 billion strings from 550 bytes.
+std::string billion_laughs() {
+  std::string text = "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n";
+  for (int i = 1; i < 10; ++i) {
+    std::string prev = "*a" + std::to_string(i - 1);
+    text += "a" + std::to_string(i) + ": &a" + std::to_string(i) + " [";
+    for (int k = 0; k < 9; ++k) text += (k ? ", " : "") + prev;
+    text += "]\n";
+  }
+  return text;
+}
+
+// Eleven levels, each merging the one below (`<<: *m`) nine times: 9^11 mappings.
+std::string merge_key_bomb() {
+  std::string text = "m0: &m0 {k0: 1, k1: 2, k2: 3, k3: 4, k4: 5, k5: 6, k6: 7, k7: 8, k8: 9}\n";
+  for (int i = 1; i < 12; ++i) {
+    text += "m" + std::to_string(i) + ": &m" + std::to_string(i) + "\n";
+    for (int k = 0; k < 9; ++k) text += "  x" + std::to_string(k) + ": {<<: *m" + std::to_string(i - 1) + "}\n";
+  }
+  return text;
+}
+
+const char* kGood = "name: Greeting\ngraph:\n  startNodeId: bye\n  nodes:\n    - id: bye\n      type: hangup\n";
+
+}  // namespace
+
+TEST_CASE("cli: a billion-laughs file gets a positioned error, and the run goes on") {
+  std::string dir = test::scratch_dir();
+  std::string laughs = test::write_file(dir, "laughs.yaml", billion_laughs());
+  std::string good = test::write_file(dir, "good.yaml", kGood);
+  auto r = run_capped({"flow", "validate", laughs, good, "-o", "json"});
+  CHECK(r.exit_code == 2);
+  // Where the millionth value would be copied (the anchor &a5 on line 6), naming the limit.
+  CHECK(r.out.find("\"file\": \"" + laughs + "\"") != std::string::npos);
+  CHECK(r.out.find("the document would hold more than 1,000,000 values") != std::string::npos);
+  CHECK(r.out.find("\"line\": 1,") == std::string::npos);
+  CHECK(r.out.find("\"file\": \"" + good + "\",\n      \"valid\": true") != std::string::npos);  // checked, and clean
+  auto text = run_capped({"flow", "validate", laughs});
+  CHECK(text.exit_code == 2);
+  CHECK(text.out.find(laughs + ":6:") != std::string::npos);
+  CHECK(text.out.find("anchor &a5: the document would hold more than 1,000,000 values") != std::string::npos);
+}
+
+TEST_CASE("cli: a merge-key bomb: fmt --check and convert refuse it with a positioned error") {
+  std::string dir = test::scratch_dir();
+  std::string bomb = test::write_file(dir, "merge.yaml", merge_key_bomb());
+  std::string good = test::write_file(dir, "good.yaml", kGood);
+  auto r = run_capped({"flow", "fmt", "--check", bomb, good});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find(bomb + ":") != std::string::npos);
+  CHECK(r.err.find("1,000,000 values") != std::string::npos);
+  CHECK(r.err.find("all 2 files are formatted") == std::string::npos);
+  CHECK(r.err.find("1 of 2 files could not be formatted") != std::string::npos);
+  auto convert = run_capped({"flow", "convert", bomb, "--to", "json"});
+  CHECK(convert.exit_code == 2);
+  CHECK(convert.err.find("1,000,000 values") != std::string::npos);
+  CHECK(convert.out.empty());
+}
+
+TEST_CASE("cli: JSON with invalid UTF-8 is a syntax error at its line, for validate, fmt and convert") {
+  std::string dir = test::scratch_dir();
+  const std::string bad = "{\n  \"name\": \"Caf\xe9\",\n  \"graph\": {\"startNodeId\": \"a\", \"nodes\": [{\"id\": \"a\", \"type\": \"hangup\"}]}\n}\n";
+  std::string path = test::write_file(dir, "latin1.json", bad);
+  auto v = test::run_gomo({"flow", "validate", path});
+  CHECK(v.exit_code == 2);
+  CHECK(v.out.find(path + ":2:15") != std::string::npos);
+  CHECK(v.out.find("invalid UTF-8 (byte 0xE9)") != std::string::npos);
+  auto convert = test::run_gomo({"flow", "convert", path, "--to", "yaml"});
+  CHECK(convert.exit_code == 2);
+  CHECK(convert.err.find("invalid UTF-8") != std::string::npos);
+  CHECK(convert.err.find("does not read back") == std::string::npos);
+  auto fmt = test::run_gomo({"flow", "fmt", path});
+  CHECK(fmt.exit_code == 2);
+  CHECK(test::read_file(path) == bad);
+}
+
+TEST_CASE("cli: a YAML file with CR-only line breaks and comments is formatted, not refused") {
+  std::string dir = test::scratch_dir();
+  const std::string mac = "# greeting\rname: Greeting  # the name\rgraph:\r  startNodeId: bye\r  nodes:\r    - id: bye\r"
+                          "      type: hangup\r";
+  std::string path = test::write_file(dir, "mac.yaml", mac);
+  auto check = test::run_gomo({"flow", "fmt", "--check", path});
+  CHECK(check.exit_code == 1);
+  CHECK(check.err.find("does not read back") == std::string::npos);
+  CHECK(check.err.find("1 of 1 files would be reformatted") != std::string::npos);
+  CHECK(check.err.find("are formatted") == std::string::npos);
+  auto fmt = test::run_gomo({"flow", "fmt", path});
+  CHECK(fmt.exit_code == 0);
+  CHECK(test::read_file(path) == "# greeting\nname: Greeting  # the name\ngraph:\n  startNodeId: bye\n  nodes:\n"
+                                 "    - id: bye\n      type: hangup\n");
+  // Diagnostics on such a file point at the right line, with its text.
+  std::string broken = test::write_file(dir, "broken.yaml", "name: x\rgraph:\r  startNodeId: a\r  nodes:\r    - id: b\r      type: hangup\r");
+  auto v = test::run_gomo({"flow", "validate", broken});
+  CHECK(v.exit_code == 1);
+  CHECK(v.out.find(broken + ":3:") != std::string::npos);
+  CHECK(v.out.find("startNodeId: a") != std::string::npos);
+}
+
+TEST_CASE("cli: more than 64 MiB on standard input is refused with the limit, and other files are checked") {
+  std::string dir = test::scratch_dir();
+  std::string good = test::write_file(dir, "good.yaml", kGood);
+  std::string huge(size_t{64} << 20, ' ');
+  huge += "{}";
+  auto r = run_capped({"flow", "validate", "-", good}, huge);
+  CHECK(r.exit_code == 2);
+  CHECK(r.out.find("<stdin>:1:1: error: the input is larger than 64 MiB, the limit for one file or standard input") !=
+        std::string::npos);
+  CHECK(r.err.find("in 2 files (2 checked)") != std::string::npos);
+}
