@@ -40,10 +40,10 @@ nodes:
 }
 
 TEST_CASE("dial-unhandled-outcome: default, or every outcome, passes") {
-  CHECK(test::diags_of(test::check_flow("startNodeId: c\nnodes:\n  - {id: c, type: dial, outputs: {onAnswer: b, default: b}}\n  - {id: b, type: hangup}\n"),
+  CHECK(test::diags_of(test::check_loaded_flow("startNodeId: c\nnodes:\n  - {id: c, type: dial, outputs: {onAnswer: b, default: b}}\n  - {id: b, type: hangup}\n"),
                        "dial-unhandled-outcome")
             .empty());
-  CHECK(test::diags_of(test::check_flow(R"(startNodeId: c
+  CHECK(test::diags_of(test::check_loaded_flow(R"(startNodeId: c
 nodes:
   - id: c
     type: dial

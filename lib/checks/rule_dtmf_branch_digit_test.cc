@@ -47,7 +47,7 @@ TEST_CASE("dtmf-branch-digit: multi_digit keys outside min/maxDigits, with other
 }
 
 TEST_CASE("dtmf-branch-digit: valid keys pass") {
-  CHECK(test::diags_of(test::check_flow(R"(startNodeId: m
+  CHECK(test::diags_of(test::check_loaded_flow(R"(startNodeId: m
 nodes:
   - id: m
     type: dtmf

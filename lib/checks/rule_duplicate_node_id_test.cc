@@ -14,7 +14,7 @@ TEST_CASE("duplicate-node-id: second definition points at the first") {
 }
 
 TEST_CASE("duplicate-node-id: unique ids pass") {
-  CHECK(test::diags_of(test::check_flow("startNodeId: a\nnodes:\n  - {id: a, type: hangup}\n  - {id: b, type: hangup}\n"),
+  CHECK(test::diags_of(test::check_loaded_flow("startNodeId: a\nnodes:\n  - {id: a, type: hangup}\n  - {id: b, type: hangup}\n"),
                        "duplicate-node-id")
             .empty());
 }

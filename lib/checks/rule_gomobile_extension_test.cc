@@ -31,10 +31,10 @@ TEST_CASE("gomobile-extension: tts items with --target gomobile") {
 }
 
 TEST_CASE("gomobile-extension: the local target, or no tts, passes") {
-  CHECK(test::diags_of(test::check_flow(kTtsFlow), "gomobile-extension").empty());
+  CHECK(test::diags_of(test::check_loaded_flow(kTtsFlow), "gomobile-extension").empty());
   checks::ValidateOptions options;
   options.check.target = checks::Target::kGomobile;
-  CHECK(test::diags_of(test::check_flow("startNodeId: a\nnodes:\n  - {id: a, type: play, config: {audioItems: [{type: audioFile, audioId: x}]}, outputs: {onComplete: b}}\n  - {id: b, type: hangup}\n",
+  CHECK(test::diags_of(test::check_loaded_flow("startNodeId: a\nnodes:\n  - {id: a, type: play, config: {audioItems: [{type: audioFile, audioId: x}]}, outputs: {onComplete: b}}\n  - {id: b, type: hangup}\n",
                                         "flow.yaml", options),
                        "gomobile-extension")
             .empty());

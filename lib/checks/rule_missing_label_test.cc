@@ -23,5 +23,5 @@ nodes:
 }
 
 TEST_CASE("missing-label: labelled nodes pass") {
-  CHECK(test::diags_of(test::check_flow("startNodeId: a\nnodes:\n  - {id: a, type: hangup, label: Goodbye}\n"), "missing-label").empty());
+  CHECK(test::diags_of(test::check_loaded_flow("startNodeId: a\nnodes:\n  - {id: a, type: hangup, label: Goodbye}\n"), "missing-label").empty());
 }

@@ -33,7 +33,7 @@ TEST_CASE("no-hangup-cycle: a node looping to itself") {
 }
 
 TEST_CASE("no-hangup-cycle: loops that can exit, and dead ends other rules report, pass") {
-  CHECK(test::diags_of(test::check_flow(R"(startNodeId: menu
+  CHECK(test::diags_of(test::check_loaded_flow(R"(startNodeId: menu
 nodes:
   - {id: menu, type: dtmf, outputs: {branches: {"1": bye}, onTimeout: again, onMaxRetries: bye}}
   - {id: again, type: play, outputs: {onComplete: menu}}
@@ -42,7 +42,7 @@ nodes:
                        "no-hangup-cycle")
             .empty());
   // `gone` does not exist: unknown-target reports it; the loop can leave through it.
-  CHECK(test::diags_of(test::check_flow(R"(startNodeId: a
+  CHECK(test::diags_of(test::check_loaded_flow(R"(startNodeId: a
 nodes:
   - {id: a, type: play, outputs: {onComplete: b}}
   - {id: b, type: play, outputs: {onComplete: a, onError: gone}}

@@ -24,7 +24,7 @@ nodes:
 }
 
 TEST_CASE("play-legacy-audio-id: audioItems pass") {
-  CHECK(test::diags_of(test::check_flow("startNodeId: a\nnodes:\n  - {id: a, type: play, config: {audioItems: [{type: audioFile, audioId: x}]}, outputs: {onComplete: b}}\n  - {id: b, type: hangup}\n"),
+  CHECK(test::diags_of(test::check_loaded_flow("startNodeId: a\nnodes:\n  - {id: a, type: play, config: {audioItems: [{type: audioFile, audioId: x}]}, outputs: {onComplete: b}}\n  - {id: b, type: hangup}\n"),
                        "play-legacy-audio-id")
             .empty());
 }

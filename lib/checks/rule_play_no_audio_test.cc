@@ -25,7 +25,7 @@ nodes:
 }
 
 TEST_CASE("play-no-audio: audio items or a legacy audioId pass") {
-  CHECK(test::diags_of(test::check_flow(R"(startNodeId: a
+  CHECK(test::diags_of(test::check_loaded_flow(R"(startNodeId: a
 nodes:
   - {id: a, type: play, config: {audioItems: [{type: audioFile, audioId: x}]}, outputs: {onComplete: b}}
   - {id: b, type: play, config: {audioId: y}, outputs: {onComplete: c}}

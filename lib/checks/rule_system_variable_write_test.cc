@@ -25,7 +25,7 @@ nodes:
 }
 
 TEST_CASE("system-variable-write: own variables pass") {
-  CHECK(test::diags_of(test::check_flow(R"(startNodeId: s
+  CHECK(test::diags_of(test::check_loaded_flow(R"(startNodeId: s
 nodes:
   - {id: s, type: set_variable, config: {variable: status, value: "1"}, outputs: {onSuccess: r}}
   - {id: r, type: record, config: {variable: sysMessage}, outputs: {default: b}}

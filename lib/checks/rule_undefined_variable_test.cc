@@ -83,7 +83,7 @@ nodes:
 
 TEST_CASE("undefined-variable: variables some path sets (including around a loop) pass") {
   // "May be set" semantics: one path through the setter is enough.
-  CHECK(test::diags_of(test::check_flow(R"(startNodeId: ask
+  CHECK(test::diags_of(test::check_loaded_flow(R"(startNodeId: ask
 nodes:
   - {id: ask, type: dtmf, config: {variable: pin}, outputs: {branches: {"1": remember}, default: speak}}
   - {id: remember, type: set_variable, config: {variable: amount, value: "100"}, outputs: {onSuccess: speak}}
@@ -92,7 +92,7 @@ nodes:
 )"),
                        "undefined-variable")
             .empty());
-  CHECK(test::diags_of(test::check_flow(R"(startNodeId: init
+  CHECK(test::diags_of(test::check_loaded_flow(R"(startNodeId: init
 nodes:
   - {id: init, type: set_variable, config: {variable: tries, value: "0"}, outputs: {onSuccess: ask}}
   - {id: ask, type: dtmf, config: {variable: choice}, outputs: {branches: {"1": check}, default: ask}}

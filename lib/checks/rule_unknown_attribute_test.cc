@@ -41,8 +41,8 @@ TEST_CASE("unknown-attribute: customAttribute sources and tts placeholders outsi
 }
 
 TEST_CASE("unknown-attribute: known names pass, and nothing is checked without a catalog") {
-  CHECK(test::diags_of(test::check_flow(kFlow), "unknown-attribute").empty());
+  CHECK(test::diags_of(test::check_loaded_flow(kFlow), "unknown-attribute").empty());
   auto options = with_catalog();
   options.check.attribute_names = {"balanse", "amountDue"};
-  CHECK(test::diags_of(test::check_flow(kFlow, "flow.yaml", options), "unknown-attribute").empty());
+  CHECK(test::diags_of(test::check_loaded_flow(kFlow, "flow.yaml", options), "unknown-attribute").empty());
 }

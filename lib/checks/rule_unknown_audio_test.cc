@@ -38,8 +38,8 @@ TEST_CASE("unknown-audio: audio ids outside the catalog, with the closest id") {
 }
 
 TEST_CASE("unknown-audio: known ids pass, and nothing is checked without a catalog") {
-  CHECK(test::diags_of(test::check_flow(kFlow), "unknown-audio").empty());
+  CHECK(test::diags_of(test::check_loaded_flow(kFlow), "unknown-audio").empty());
   auto options = with_catalog();
   options.check.audio_ids = {"welcom", "nothing-like-it"};
-  CHECK(test::diags_of(test::check_flow(kFlow, "flow.yaml", options), "unknown-audio").empty());
+  CHECK(test::diags_of(test::check_loaded_flow(kFlow, "flow.yaml", options), "unknown-audio").empty());
 }

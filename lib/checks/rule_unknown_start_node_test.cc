@@ -14,5 +14,5 @@ TEST_CASE("unknown-start-node: suggests the closest id") {
 }
 
 TEST_CASE("unknown-start-node: an existing start passes") {
-  CHECK(test::diags_of(test::check_flow("startNodeId: a\nnodes:\n  - {id: a, type: hangup}\n"), "unknown-start-node").empty());
+  CHECK(test::diags_of(test::check_loaded_flow("startNodeId: a\nnodes:\n  - {id: a, type: hangup}\n"), "unknown-start-node").empty());
 }

@@ -20,7 +20,7 @@ TEST_CASE("unknown-target: output and branch targets that do not exist") {
 }
 
 TEST_CASE("unknown-target: existing targets pass") {
-  CHECK(test::diags_of(test::check_flow("startNodeId: a\nnodes:\n  - {id: a, type: play, outputs: {onComplete: b}}\n  - {id: b, type: hangup}\n"),
+  CHECK(test::diags_of(test::check_loaded_flow("startNodeId: a\nnodes:\n  - {id: a, type: play, outputs: {onComplete: b}}\n  - {id: b, type: hangup}\n"),
                        "unknown-target")
             .empty());
 }

@@ -30,10 +30,10 @@ TEST_CASE("unreachable-node: names the misspelt output that was probably meant f
 }
 
 TEST_CASE("unreachable-node: connected flows pass, and nothing is reported without a start node") {
-  CHECK(test::diags_of(test::check_flow("startNodeId: a\nnodes:\n  - {id: a, type: play, outputs: {onComplete: b}}\n  - {id: b, type: hangup}\n"),
+  CHECK(test::diags_of(test::check_loaded_flow("startNodeId: a\nnodes:\n  - {id: a, type: play, outputs: {onComplete: b}}\n  - {id: b, type: hangup}\n"),
                        "unreachable-node")
             .empty());
-  CHECK(test::diags_of(test::check_flow("startNodeId: x\nnodes:\n  - {id: a, type: hangup}\n  - {id: b, type: hangup}\n"),
+  CHECK(test::diags_of(test::check_loaded_flow("startNodeId: x\nnodes:\n  - {id: a, type: hangup}\n  - {id: b, type: hangup}\n"),
                        "unreachable-node")
             .empty());
 }

@@ -94,7 +94,8 @@ TEST_CASE("graph: golden mermaid and dot of the payment reminder sample") {
 }
 
 TEST_CASE("graph: Graphviz renders SVG when installed") {
-  if (flow::find_graphviz().empty()) return;  // the CLI test checks the "install graphviz" message path too
+  // The CLI test checks the "install graphviz" message path too.
+  if (flow::find_graphviz().empty() && test::skip_without("Graphviz (dot)")) return;
   auto d = load(kBroken);
   auto svg = flow::render_with_graphviz(flow::render_dot(d.flow), "svg");
   REQUIRE_MESSAGE(svg.has_value(), svg.error().message());

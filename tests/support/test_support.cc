@@ -1,5 +1,7 @@
 #include "tests/support/test_support.h"
 
+#include <doctest/doctest.h>
+
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
@@ -140,6 +142,26 @@ RunResult run_gomo(const std::vector<std::string>& args, const std::string& inpu
 std::vector<diag::Diagnostic> check_flow(const std::string& text, const std::string& name,
                                          const checks::ValidateOptions& options) {
   return checks::validate_text(name, text, options).diagnostics;
+}
+
+bool skip_without(const std::string& what) {
+  const char* allow = std::getenv("GOMO_ALLOW_SKIP");
+  if (allow && std::string(allow) == "1") {
+    MESSAGE("skipped: " << what << " is missing (run scripts/setup.sh --with-test-tools)");
+    return true;
+  }
+  FAIL(what << " is missing: run scripts/setup.sh --with-test-tools (or set GOMO_ALLOW_SKIP=1 to skip)");
+  return true;
+}
+
+std::vector<diag::Diagnostic> check_loaded_flow(const std::string& text, const std::string& name,
+                                                const checks::ValidateOptions& options) {
+  auto all = check_flow(text, name, options);
+  for (const auto& d : all) {
+    INFO(name, ":", d.location.line, ":", d.location.col, ": ", d.message);
+    CHECK_MESSAGE((d.rule != "syntax" && d.rule != "schema"), "the fixture did not load cleanly [", d.rule, "]");
+  }
+  return all;
 }
 
 std::vector<diag::Diagnostic> diags_of(const std::vector<diag::Diagnostic>& all, const std::string& rule) {
