@@ -21,7 +21,7 @@ struct AttributesCreateOptions {
 
 int attributes_list(Context& ctx, const ListOptions& o) {
   int exit_code = kExitOk;
-  auto opened = open_target(ctx, o.target, exit_code);
+  auto opened = open_target(ctx, o.target, exit_code, TargetAccess::kRead);
   if (!opened) return exit_code;
   std::vector<api::CustomAttribute> attributes;
   api::PageMeta meta;
@@ -43,7 +43,7 @@ int attributes_list(Context& ctx, const ListOptions& o) {
 
 int attributes_create(Context& ctx, const AttributesCreateOptions& o) {
   int exit_code = kExitOk;
-  auto opened = open_target(ctx, o.target, exit_code);
+  auto opened = open_target(ctx, o.target, exit_code, TargetAccess::kWrite);
   if (!opened) return exit_code;
   api::NewCustomAttribute attribute = o.attribute;
   if (!o.description.empty()) attribute.description = o.description;
