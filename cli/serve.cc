@@ -74,10 +74,10 @@ std::string serve_workspace_flag(const std::string& path) {
   return path == store::kDefaultWorkspacePath ? "" : " --workspace " + path;
 }
 
-// "Acme (acme), Beta (beta)".
+// "\"Acme\" (acme), \"Beta\" (beta)".
 std::string serve_org_names(const std::vector<api::Organization>& orgs) {
   std::string out;
-  for (const auto& org : orgs) out += (out.empty() ? "" : ", ") + org.name + " (" + org.slug + ")";
+  for (const auto& org : orgs) out += (out.empty() ? "\"" : ", \"") + org.name + "\" (" + org.slug + ")";
   return out;
 }
 
@@ -210,6 +210,10 @@ int serve_run(Context& ctx, const ServeCliOptions& o) {
     ctx.err << "gomo serve: the workspace has no organisation yet, so every request gets 401; "
                "create one with: gomo serve --init --workspace "
             << (*ws)->path() << "\n";
+  } else if ((*ws)->api_key_count() == 0) {
+    ctx.err << "gomo serve: no organisation of the workspace has an API key yet, so every request gets 401; "
+               "make one with: gomo serve --new-key"
+            << serve_workspace_flag((*ws)->path()) << "\n";
   }
   ctx.err.flush();
 

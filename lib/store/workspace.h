@@ -58,6 +58,8 @@ class Workspace {
   // The organisation the key belongs to, if any. Compares digests; the key itself is never stored.
   std::optional<api::Organization> organization_for_key(const std::string& api_key);
   int organization_count();
+  // How many API keys the workspace's organisations have, together (0: gomo serve answers 401 to all).
+  int api_key_count();
   // Every organisation, oldest first.
   std::vector<api::Organization> organizations();
 

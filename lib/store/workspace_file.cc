@@ -352,6 +352,17 @@ int Workspace::organization_count() {
   }
 }
 
+int Workspace::api_key_count() {
+  std::lock_guard<std::mutex> lock(impl_->mutex);
+  try {
+    Stmt s(impl_->db, "SELECT COUNT(*) FROM api_keys");
+    s.step();
+    return static_cast<int>(s.integer(0));
+  } catch (const SqlError&) {
+    return 0;
+  }
+}
+
 std::vector<api::Organization> Workspace::organizations() {
   std::lock_guard<std::mutex> lock(impl_->mutex);
   std::vector<api::Organization> out;

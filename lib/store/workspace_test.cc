@@ -4,6 +4,9 @@
 #include <sys/stat.h>
 #include <sys/types.h>
 
+#include <thread>
+#include <vector>
+
 #include "base/sha256.h"
 #include "tests/support/test_support.h"
 
@@ -167,6 +170,27 @@ TEST_CASE("Workspace: sole_organization creates one organisation, once, without 
   CHECK((*ws)->organization_count() == 2);
 }
 
+TEST_CASE("Workspace: first changes at once, each on its own connection, make one organisation") {
+  std::string path = test::scratch_dir() + "/new/.gomo/workspace.db";
+  std::vector<std::string> ids(4);
+  std::vector<std::thread> threads;
+  for (size_t i = 0; i < ids.size(); ++i) {
+    threads.emplace_back([&path, &ids, i] {
+      auto ws = Workspace::open(path);
+      if (!ws) return;
+      auto sole = (*ws)->sole_organization("Local organization");
+      if (sole) ids[i] = sole->organization.id;
+    });
+  }
+  for (auto& t : threads) t.join();
+  for (const auto& id : ids) CHECK(id == ids[0]);
+  CHECK_FALSE(ids[0].empty());
+  auto ws = Workspace::open_existing(path);
+  REQUIRE(ws);
+  CHECK((*ws)->organization_count() == 1);
+  CHECK((*ws)->api_key_count() == 0);
+}
+
 TEST_CASE("Workspace: a second key leaves the first one working") {
   auto ws = Workspace::open(test::scratch_dir() + "/w.db");
   REQUIRE(ws);
@@ -177,6 +201,7 @@ TEST_CASE("Workspace: a second key leaves the first one working") {
   CHECK(*second != org->api_key);
   CHECK((*ws)->organization_for_key(org->api_key)->id == org->organization.id);
   CHECK((*ws)->organization_for_key(*second)->id == org->organization.id);
+  CHECK((*ws)->api_key_count() == 2);
 }
 
 }  // namespace gomo::store

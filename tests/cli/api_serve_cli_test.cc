@@ -27,7 +27,7 @@ TEST_CASE("cli: serve --init prints a new key once, on stdout alone") {
   auto second = run_gomo({"serve", "--init"}, "", {}, dir);
   CHECK(second.exit_code == 2);
   CHECK(second.out.empty());
-  CHECK(second.err.find("already has organisation Acme (acme); nothing created") != std::string::npos);
+  CHECK(second.err.find("already has organisation \"Acme\" (acme); nothing created") != std::string::npos);
   auto added = run_gomo({"serve", "--init", "--add-org"}, "", {}, dir);
   REQUIRE(added.exit_code == 0);
   CHECK(added.out != r.out);

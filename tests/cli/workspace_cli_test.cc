@@ -78,10 +78,20 @@ TEST_CASE("cli: workspace: serve --init twice refuses; --new-key and --add-org; 
   auto init = run_gomo({"serve", "--init"}, "", env, dir);
   CHECK(init.exit_code == 2);
   CHECK(init.out.empty());
-  CHECK(init.err.find(".gomo/workspace.db already has organisation Local organization (local-organization); nothing created") !=
+  CHECK(init.err.find(".gomo/workspace.db already has organisation \"Local organization\" (local-organization); nothing created") !=
         std::string::npos);
   CHECK(init.err.find("gomo serve --new-key\n") != std::string::npos);
   CHECK(init.err.find("gomo serve --init --add-org --org-name NAME") != std::string::npos);
+
+  // Served as it is, every request would get 401: gomo serve says how to get a key.
+  {
+    ServeProcess keyless({"--workspace", dir + "/.gomo/workspace.db"});
+    REQUIRE(keyless.started());
+    std::string err;
+    CHECK(keyless.stop(&err) == 0);
+    CHECK(err.find("no organisation of the workspace has an API key yet, so every request gets 401; make one with: "
+                   "gomo serve --new-key --workspace " + dir + "/.gomo/workspace.db") != std::string::npos);
+  }
 
   // A key for it, usable over HTTP and locally.
   auto key_run = run_gomo({"serve", "--new-key"}, "", env, dir);
