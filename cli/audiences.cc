@@ -122,7 +122,7 @@ int audiences_change(Context& ctx, const AudiencesChangeOptions& o, bool add) {
     return kExitUsage;
   }
   int exit_code = kExitOk;
-  auto opened = open_target(ctx, o.target, exit_code, TargetAccess::kWrite);
+  auto opened = open_target(ctx, o.target, exit_code, TargetAccess::kExisting);
   if (!opened) return exit_code;
   auto audience = contacts::find_audience(*opened->platform, o.audience);
   if (!audience) return report_failure(ctx, audience.error());

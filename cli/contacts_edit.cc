@@ -104,7 +104,7 @@ int contacts_update(Context& ctx, const ContactsEditOptions& o) {
     return kExitUsage;
   }
   int exit_code = kExitOk;
-  auto opened = open_target(ctx, o.target, exit_code, TargetAccess::kWrite);
+  auto opened = open_target(ctx, o.target, exit_code, TargetAccess::kExisting);
   if (!opened) return exit_code;
   auto contact = contacts::find_contact(*opened->platform, o.contact, o.region);
   if (!contact) return report_failure(ctx, contact.error());
@@ -118,7 +118,7 @@ int contacts_update(Context& ctx, const ContactsEditOptions& o) {
 
 int contacts_delete(Context& ctx, const ContactsDeleteOptions& o) {
   int exit_code = kExitOk;
-  auto opened = open_target(ctx, o.target, exit_code, TargetAccess::kWrite);
+  auto opened = open_target(ctx, o.target, exit_code, TargetAccess::kExisting);
   if (!opened) return exit_code;
   // Every contact is found before anything is deleted, so a typo deletes nothing.
   std::vector<api::Contact> doomed;

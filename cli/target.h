@@ -54,9 +54,10 @@ struct OpenedTarget {
   bool empty = false;
 };
 
-// Whether the command only reads the target or changes it. Only the local workspace cares: a change
-// creates it (with its organisation) when missing; a read never creates anything.
-enum class TargetAccess { kRead, kWrite };
+// What the command does to the target. Only the local workspace cares: kWrite (a create) makes it,
+// with its organisation, when missing; kRead (a read) and kExisting (a change to objects that must
+// exist: update, delete, members) never create anything, and see a missing workspace as empty.
+enum class TargetAccess { kRead, kExisting, kWrite };
 
 // Adds the target flags to a platform command: --profile, --base-url, --api-key-env, --bearer,
 // --insecure, --rate-limit, --workspace.

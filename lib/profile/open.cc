@@ -45,7 +45,7 @@ std::variant<OpenedPlatform, OpenFailure> open_local(const ResolvedTarget& t, Ac
                                                  t.workspace + " yet (without a key, the first change creates it)");
   }
   if (!exists && access == Access::kRead)
-    return empty_view(t, "there is no local workspace at " + t.workspace + " yet: nothing to read (the first change creates it)");
+    return empty_view(t, "there is no local workspace at " + t.workspace + " yet (the first change creates it)");
   auto ws = exists ? store::Workspace::open_existing(t.workspace) : store::Workspace::open(t.workspace);
   if (!ws) return failure(OpenFailure::Kind::kUsage, ws.error().message());
   OpenedPlatform opened;
@@ -63,7 +63,7 @@ std::variant<OpenedPlatform, OpenFailure> open_local(const ResolvedTarget& t, Ac
     auto orgs = (*ws)->organizations();
     if (orgs.size() > 1) return failure(OpenFailure::Kind::kAuth, several_organizations_message(t, orgs));
     if (orgs.empty() && access == Access::kRead)
-      return empty_view(t, "the local workspace " + t.workspace + " has no organisation yet: nothing to read (the first change creates it)");
+      return empty_view(t, "the local workspace " + t.workspace + " has no organisation yet (the first change creates it)");
     if (orgs.empty()) {
       auto sole = (*ws)->sole_organization(kDefaultOrganizationName);
       if (!sole) {

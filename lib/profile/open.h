@@ -18,7 +18,8 @@ class Workspace;
 
 namespace gomo::profile {
 
-// What the command will do on the local workspace: only read it, or change it.
+// What the command will do on the local workspace: read it (or change objects that must already
+// exist), or create something in it.
 enum class Access { kRead, kWrite };
 
 // The name of the organisation the first change to a local workspace creates.

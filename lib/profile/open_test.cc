@@ -42,7 +42,7 @@ TEST_CASE("open: a read of a missing workspace is empty and creates nothing") {
   auto& o = std::get<OpenedPlatform>(opened);
   CHECK(o.empty);
   CHECK_FALSE(o.created);
-  CHECK(o.note == "there is no local workspace at " + path + " yet: nothing to read (the first change creates it)");
+  CHECK(o.note == "there is no local workspace at " + path + " yet (the first change creates it)");
   CHECK(o.platform->list_contacts({})->meta.total == 0);
   CHECK(o.platform->get_contact("c1").error().http_status == 404);
   CHECK_FALSE(store::Workspace::exists(dir + "/.gomo"));

@@ -40,12 +40,16 @@ TEST_CASE("cli: workspace: a read in a new folder creates nothing; the first cha
   auto list = run_gomo({"contacts", "list", "-o", "json"}, "", env, dir);
   CHECK(list.exit_code == 0);
   CHECK(json::parse(list.out) == json::array());
-  CHECK(list.err.find("there is no local workspace at .gomo/workspace.db yet: nothing to read") != std::string::npos);
+  CHECK(list.err.find("there is no local workspace at .gomo/workspace.db yet (the first change creates it)") != std::string::npos);
   auto get = run_gomo({"contacts", "get", "+212612345678"}, "", env, dir);
   CHECK(get.exit_code == 3);
   CHECK(get.err.find("no local workspace") != std::string::npos);
   auto status = run_gomo({"auth", "status"}, "", env, dir);
   CHECK(status.exit_code == 4);
+  // Changes to objects that would have to exist find nothing, and create nothing either.
+  CHECK(run_gomo({"contacts", "update", "0612345678", "--city", "Rabat"}, "", env, dir).exit_code == 3);
+  CHECK(run_gomo({"contacts", "delete", "0612345678", "--yes"}, "", env, dir).exit_code == 3);
+  CHECK(run_gomo({"audiences", "add", "VIP", "0612345678"}, "", env, dir).exit_code == 3);
   CHECK(workspace_file_mode(dir + "/.gomo") == -1);
 
   auto created = run_gomo({"contacts", "create", "--phone", "0612345678", "--first-name", "Amina"}, "", env, dir);
