@@ -105,15 +105,17 @@ TEST_CASE("Workspace: an upsert batch is all or nothing") {
 TEST_CASE("Workspace: a new file is 0600 in folders made 0700, and so are its -wal and -shm files") {
   std::string dir = test::scratch_dir();
   std::string path = dir + "/a/.gomo/workspace.db";
-  mode_t old = ::umask(022);  // the usual umask, which would make them 0644 and 0755
   {
+    struct Umask {  // the usual umask, which would make them 0644 and 0755; restored even if a REQUIRE fails
+      mode_t old = ::umask(022);
+      ~Umask() { ::umask(old); }
+    } usual;
     auto ws = Workspace::open(path);
     REQUIRE(ws);
     REQUIRE((*ws)->create_organization("Org one"));  // a write: the -wal and -shm files exist now
     CHECK(workspace_mode(path + "-wal") == 0600);
     CHECK(workspace_mode(path + "-shm") == 0600);
   }
-  ::umask(old);
   CHECK(workspace_mode(path) == 0600);
   CHECK(workspace_mode(dir + "/a/.gomo") == 0700);
   CHECK(workspace_mode(dir + "/a") == 0700);
