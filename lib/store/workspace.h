@@ -24,7 +24,8 @@ class Workspace {
  public:
   // Opens `path`, creating it when missing, in WAL mode, and applies the schema migrations it lacks
   // (each in one transaction). Fails on a file of a newer schema. A file it creates is mode 0600
-  // (SQLite gives its -wal and -shm files the same mode), and the folders it creates are 0700.
+  // (SQLite gives its -wal and -shm files the same mode), and the folders it creates are 0700; an
+  // existing file of the user's that others may read (an older gomo made them 0644) is made 0600 too.
   static Result<std::unique_ptr<Workspace>> open(const std::string& path);
   // As open(), but only an existing file: kNotFound when `path` does not exist, and nothing is created.
   static Result<std::unique_ptr<Workspace>> open_existing(const std::string& path);

@@ -147,6 +147,16 @@ Status create_private_file(const std::string& path) {
   return Status::io_error("cannot create workspace " + path + ": " + std::strerror(errno));
 }
 
+// A workspace an older gomo made 0644 (or that was copied so) holds contact data: make it and its
+// -wal and -shm files 0600 when they are the user's own. Failures are ignored (not ours to fix).
+void tighten_mode(const std::string& path) {
+  for (const std::string& file : {path, path + "-wal", path + "-shm"}) {
+    struct stat st {};
+    if (::stat(file.c_str(), &st) == 0 && S_ISREG(st.st_mode) && st.st_uid == ::geteuid() && (st.st_mode & 077))
+      (void)::chmod(file.c_str(), st.st_mode & 0700);
+  }
+}
+
 // Opens `filename` for `impl` with SQLite `flags`, then applies the migrations the file lacks.
 Result<std::unique_ptr<Workspace::Impl>> open_and_migrate(std::unique_ptr<Workspace::Impl> impl,
                                                           const std::string& filename, int flags) {
@@ -195,6 +205,7 @@ bool Workspace::exists(const std::string& path) {
 Result<std::unique_ptr<Workspace>> Workspace::open(const std::string& path) {
   if (Status s = make_private_dirs(std::filesystem::path(path).parent_path()); !s) return s;
   if (Status s = create_private_file(path); !s) return s;
+  tighten_mode(path);
   auto impl = std::make_unique<Impl>();
   impl->path = path;
   auto opened = open_and_migrate(std::move(impl), path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
@@ -204,6 +215,7 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const std::string& path) {
 
 Result<std::unique_ptr<Workspace>> Workspace::open_existing(const std::string& path) {
   if (!exists(path)) return Status::not_found("no workspace at " + path);
+  tighten_mode(path);
   auto impl = std::make_unique<Impl>();
   impl->path = path;
   auto opened = open_and_migrate(std::move(impl), path, SQLITE_OPEN_READWRITE);

@@ -121,6 +121,21 @@ TEST_CASE("Workspace: a new file is 0600 in folders made 0700, and so are its -w
   CHECK(workspace_mode(dir + "/a") == 0700);
 }
 
+TEST_CASE("Workspace: an existing file others may read is made 0600 when opened") {
+  std::string path = test::scratch_dir() + "/w.db";
+  {
+    auto ws = Workspace::open(path);
+    REQUIRE(ws);
+    REQUIRE((*ws)->create_organization("Org one"));
+  }
+  REQUIRE(::chmod(path.c_str(), 0644) == 0);
+  REQUIRE(Workspace::open_existing(path));
+  CHECK(workspace_mode(path) == 0600);
+  REQUIRE(::chmod(path.c_str(), 0640) == 0);
+  REQUIRE(Workspace::open(path));
+  CHECK(workspace_mode(path) == 0600);
+}
+
 TEST_CASE("Workspace: open_existing and open_empty create nothing") {
   std::string dir = test::scratch_dir();
   auto missing = Workspace::open_existing(dir + "/.gomo/workspace.db");
