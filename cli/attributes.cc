@@ -22,7 +22,7 @@ struct AttributesCreateOptions {
 
 int attributes_list(Context& ctx, const ListOptions& o) {
   int exit_code = kExitOk;
-  auto opened = open_target(ctx, o.target, exit_code);
+  auto opened = open_target(ctx, o.target, exit_code, TargetAccess::kRead);
   if (!opened) return exit_code;
   std::vector<api::CustomAttribute> attributes;
   api::PageMeta meta;
@@ -53,7 +53,7 @@ int attributes_create(Context& ctx, const AttributesCreateOptions& o) {
     return kExitUsage;
   }
   int exit_code = kExitOk;
-  auto opened = open_target(ctx, o.target, exit_code);
+  auto opened = open_target(ctx, o.target, exit_code, TargetAccess::kWrite);
   if (!opened) return exit_code;
   auto created = opened->platform->create_custom_attribute(attribute);
   if (!created) return report_api_error(ctx, created.error());

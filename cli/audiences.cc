@@ -42,7 +42,7 @@ std::string audiences_quoted(const std::string& s) { return "\"" + s + "\""; }
 
 int audiences_create(Context& ctx, const AudiencesCreateOptions& o) {
   int exit_code = kExitOk;
-  auto opened = open_target(ctx, o.target, exit_code);
+  auto opened = open_target(ctx, o.target, exit_code, TargetAccess::kWrite);
   if (!opened) return exit_code;
   api::AudienceFields fields;
   fields.name = o.name;
@@ -56,7 +56,7 @@ int audiences_create(Context& ctx, const AudiencesCreateOptions& o) {
 
 int audiences_list(Context& ctx, const ListOptions& o) {
   int exit_code = kExitOk;
-  auto opened = open_target(ctx, o.target, exit_code);
+  auto opened = open_target(ctx, o.target, exit_code, TargetAccess::kRead);
   if (!opened) return exit_code;
   std::vector<api::Audience> audiences;
   api::PageMeta meta;
@@ -78,7 +78,7 @@ int audiences_list(Context& ctx, const ListOptions& o) {
 
 int audiences_get(Context& ctx, const AudiencesGetOptions& o, bool members) {
   int exit_code = kExitOk;
-  auto opened = open_target(ctx, o.list.target, exit_code);
+  auto opened = open_target(ctx, o.list.target, exit_code, TargetAccess::kRead);
   if (!opened) return exit_code;
   auto audience = contacts::find_audience(*opened->platform, o.audience);
   if (!audience) return report_failure(ctx, audience.error());
@@ -122,7 +122,7 @@ int audiences_change(Context& ctx, const AudiencesChangeOptions& o, bool add) {
     return kExitUsage;
   }
   int exit_code = kExitOk;
-  auto opened = open_target(ctx, o.target, exit_code);
+  auto opened = open_target(ctx, o.target, exit_code, TargetAccess::kExisting);
   if (!opened) return exit_code;
   auto audience = contacts::find_audience(*opened->platform, o.audience);
   if (!audience) return report_failure(ctx, audience.error());

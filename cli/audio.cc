@@ -38,7 +38,7 @@ std::vector<report::ResourceColumn> audio_columns() {
 
 int audio_list(Context& ctx, const AudioListOptions& o) {
   int exit_code = kExitOk;
-  auto opened = open_target(ctx, o.list.target, exit_code);
+  auto opened = open_target(ctx, o.list.target, exit_code, TargetAccess::kRead);
   if (!opened) return exit_code;
   api::AudioQuery query{o.list.query, o.usage_type, o.tags};
   std::vector<api::Audio> items;
@@ -107,7 +107,7 @@ int audio_upload(Context& ctx, const AudioUploadOptions& o) {
     uploads.push_back(std::move(u));
   }
   int exit_code = kExitOk;
-  auto opened = open_target(ctx, o.target, exit_code);
+  auto opened = open_target(ctx, o.target, exit_code, TargetAccess::kWrite);
   if (!opened) return exit_code;
   nlohmann::json records = nlohmann::json::array();
   int failed_code = kExitOk;

@@ -51,10 +51,10 @@ int auth_init(Context& ctx, const AuthInitOptions& o) {
   auto path = profile::config_path(profile::process_env());
   auto cfg = path ? profile::ConfigFile::load(*path) : Result<profile::ConfigFile>(path.error());
   Status s = cfg ? Status::ok() : cfg.error();
+  if (s && o.insecure) s = cfg->set(name, "insecure", "true");  // first: it allows a plain http URL
   if (s) s = cfg->set(name, "baseUrl", base_url);  // checks the name and the URL before any request
   if (s) s = cfg->set(name, "apiKey", key);
   if (s && (bearer || cfg->find(name)->where.count("auth"))) s = cfg->set(name, "auth", bearer ? "bearer" : "x-api-key");
-  if (s && o.insecure) s = cfg->set(name, "insecure", "true");
   if (s) s = cfg->use(name);
   if (!s) {
     ctx.err << "gomo: " << s.message() << "\n";
@@ -67,7 +67,7 @@ int auth_init(Context& ctx, const AuthInitOptions& o) {
     t.api_key = key;
     t.bearer = bearer;
     t.insecure = o.insecure;
-    auto opened = profile::open_platform(t);
+    auto opened = profile::open_platform(t, profile::Access::kRead);
     if (auto* failure = std::get_if<profile::OpenFailure>(&opened)) {
       ctx.err << "gomo: " << failure->message << "\n";
       return kExitUsage;
@@ -91,8 +91,9 @@ int auth_init(Context& ctx, const AuthInitOptions& o) {
 
 int auth_status(Context& ctx, const TargetOptions& o) {
   int exit_code = kExitOk;
-  auto opened = open_target(ctx, o, exit_code);
+  auto opened = open_target(ctx, o, exit_code, TargetAccess::kRead);
   if (!opened) return exit_code;
+  if (opened->empty) return kExitAuth;  // no organisation to be (open_target said why)
   const auto& t = *opened->resolved;
   std::string key = t.api_key.empty() ? "none" : profile::mask_key(t.api_key);
   std::string key_from = t.api_key.empty() ? "the workspace's only organisation" : profile::describe(t.api_key_from);

@@ -21,10 +21,10 @@ struct ConfigOptions {
   bool yes = false;
 };
 
-// Loads the config file; on failure prints why and returns nullopt (exit 2).
+// Loads the config file (none without HOME: saving it then fails); on failure prints why and returns
+// nullopt (exit 2).
 std::optional<profile::ConfigFile> config_load(Context& ctx) {
-  auto path = profile::config_path(profile::process_env());
-  auto cfg = path ? profile::ConfigFile::load(*path) : Result<profile::ConfigFile>(path.error());
+  auto cfg = profile::load_config(profile::process_env());
   if (!cfg) {
     ctx.err << "gomo: " << cfg.error().message() << "\n";
     return std::nullopt;
@@ -79,11 +79,12 @@ int config_show(Context& ctx, const ConfigOptions& o) {
   if (ctx.output == "json") {
     nlohmann::ordered_json settings = nlohmann::ordered_json::object();
     for (const auto& r : rows) settings[r.name] = {{"value", r.value}, {"source", r.source}};
-    ctx.out << nlohmann::ordered_json{{"configFile", t->config_path}, {"target", t->summary()}, {"remote", t->remote}, {"settings", settings}}.dump(2)
+    ctx.out << nlohmann::ordered_json{{"configFile", t->config_path.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(t->config_path)}, {"target", t->summary()}, {"remote", t->remote}, {"settings", settings}}.dump(2)
             << "\n";
     return kExitOk;
   }
-  ctx.out << "configFile\t" << t->config_path << "\n" << "target\t" << t->summary() << "\n";
+  ctx.out << "configFile\t" << (t->config_path.empty() ? "(none: HOME is not set)" : t->config_path) << "\n"
+          << "target\t" << t->summary() << "\n";
   for (const auto& r : rows) ctx.out << r.name << "\t" << r.value << "\t" << r.source << "\n";
   return kExitOk;
 }
@@ -129,7 +130,14 @@ int config_set(Context& ctx, const ConfigOptions& o, bool unset) {
     value = config_read_key(ctx);
     if (value.empty()) return config_fail(ctx, Status::invalid_argument("no API key given on stdin"));
   }
-  Status s = unset ? cfg->unset(name, o.key) : cfg->set(name, o.key, value);
+  Status s = Status::ok();
+  if (o.target.insecure) {
+    // --insecure allows a plain http baseUrl to a host that is not loopback: it is stored first.
+    if (unset || o.key != "baseUrl") return config_fail(ctx, Status::invalid_argument("--insecure goes with `config set baseUrl URL`; "
+                                                                                         "otherwise set insecure true"));
+    s = cfg->set(name, "insecure", "true");
+  }
+  if (s) s = unset ? cfg->unset(name, o.key) : cfg->set(name, o.key, value);
   if (s) s = cfg->save();
   if (!s) return config_fail(ctx, s);
   if (!ctx.quiet) {
@@ -190,6 +198,8 @@ void add_config_commands(CLI::App& app, Context& ctx, Action& action) {
   set->add_option("key", o->key, "baseUrl, apiKey, auth, insecure, rateLimit or workspace")->required();
   set->add_option("value", o->value, "The value; for apiKey `-` (read from stdin, hidden on a terminal)")->required();
   set->add_option("--profile", o->target.profile, "Profile to change (created when missing; default: the current one)");
+  set->add_flag("--insecure", o->target.insecure,
+                "With baseUrl: allow plain http to a host that is not loopback (stores insecure: true)");
   auto* unset = leaf("unset", "Remove one value of a profile", [o](Context& c) { return config_set(c, *o, true); });
   unset->add_option("key", o->key, "baseUrl, apiKey, auth, insecure, rateLimit or workspace")->required();
   unset->add_option("--profile", o->target.profile, "Profile to change (default: the current one)");

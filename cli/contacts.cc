@@ -22,7 +22,7 @@ struct ContactsGetOptions {
 
 int contacts_list(Context& ctx, const ListOptions& o) {
   int exit_code = kExitOk;
-  auto opened = open_target(ctx, o.target, exit_code);
+  auto opened = open_target(ctx, o.target, exit_code, TargetAccess::kRead);
   if (!opened) return exit_code;
   std::vector<api::Contact> contacts;
   api::PageMeta meta;
@@ -44,7 +44,7 @@ int contacts_list(Context& ctx, const ListOptions& o) {
 
 int contacts_get(Context& ctx, const ContactsGetOptions& o) {
   int exit_code = kExitOk;
-  auto opened = open_target(ctx, o.target, exit_code);
+  auto opened = open_target(ctx, o.target, exit_code, TargetAccess::kRead);
   if (!opened) return exit_code;
   auto contact = contacts::find_contact(*opened->platform, o.contact, o.region);
   if (!contact) return report_failure(ctx, contact.error());

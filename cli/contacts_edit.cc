@@ -80,7 +80,7 @@ int contacts_create(Context& ctx, const ContactsEditOptions& o) {
     return kExitUsage;
   }
   int exit_code = kExitOk;
-  auto opened = open_target(ctx, o.target, exit_code);
+  auto opened = open_target(ctx, o.target, exit_code, TargetAccess::kWrite);
   if (!opened) return exit_code;
   if (int fit = contacts_fit_attributes(ctx, *opened->platform, *draft, o.region)) return fit;
   auto created = opened->platform->create_contact(draft->fields);
@@ -104,7 +104,7 @@ int contacts_update(Context& ctx, const ContactsEditOptions& o) {
     return kExitUsage;
   }
   int exit_code = kExitOk;
-  auto opened = open_target(ctx, o.target, exit_code);
+  auto opened = open_target(ctx, o.target, exit_code, TargetAccess::kExisting);
   if (!opened) return exit_code;
   auto contact = contacts::find_contact(*opened->platform, o.contact, o.region);
   if (!contact) return report_failure(ctx, contact.error());
@@ -118,7 +118,7 @@ int contacts_update(Context& ctx, const ContactsEditOptions& o) {
 
 int contacts_delete(Context& ctx, const ContactsDeleteOptions& o) {
   int exit_code = kExitOk;
-  auto opened = open_target(ctx, o.target, exit_code);
+  auto opened = open_target(ctx, o.target, exit_code, TargetAccess::kExisting);
   if (!opened) return exit_code;
   // Every contact is found before anything is deleted, so a typo deletes nothing.
   std::vector<api::Contact> doomed;

@@ -27,6 +27,10 @@ struct Context {
   bool quiet = false;
   bool verbose = false;
 
+  // Said after a 401 or 403 (report_api_error): set by open_target when the environment's key
+  // overrides a profile's, "" otherwise.
+  std::string auth_note;
+
   // Values `gomo completion` offers for an option or positional whose values CLI11 does not restrict
   // (IsMember sets are found by themselves), e.g. rule ids for --ignore. Filled while the tree is built.
   std::map<const CLI::Option*, std::vector<std::string>> completion_values;

@@ -26,7 +26,7 @@ std::vector<report::ResourceColumn> dids_columns() {
 
 int dids_list(Context& ctx, const DidsListOptions& o) {
   int exit_code = kExitOk;
-  auto opened = open_target(ctx, o.list.target, exit_code);
+  auto opened = open_target(ctx, o.list.target, exit_code, TargetAccess::kRead);
   if (!opened) return exit_code;
   api::DidQuery query{o.list.query, o.status, std::nullopt};
   if (o.shared_only) query.is_shared = true;

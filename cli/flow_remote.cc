@@ -26,7 +26,7 @@ int flow_catalogs_from_account(Context& ctx, const FlowRemoteFlags& flags, check
   TargetOptions account;
   account.profile = flags.catalog_from;
   int exit_code = kExitOk;
-  auto opened = open_target(ctx, account, exit_code);
+  auto opened = open_target(ctx, account, exit_code, TargetAccess::kRead);
   if (!opened) return exit_code;
   auto names = sync::account_attribute_names(*opened->platform);
   if (!names) return report_api_error(ctx, names.error());
@@ -46,7 +46,7 @@ int flow_remote_validate(Context& ctx, const FlowRemoteFlags& flags, const check
                          const std::vector<checks::Input>& inputs, std::vector<checks::FileResult>& results) {
   if (!flags.remote || options.ignored_rules.count(sync::kRemoteValidationRule)) return kExitOk;
   int exit_code = kExitOk;
-  auto opened = open_target(ctx, flags.target, exit_code);
+  auto opened = open_target(ctx, flags.target, exit_code, TargetAccess::kRead);
   if (!opened) return exit_code;
   for (size_t i = 0; i < inputs.size() && i < results.size(); ++i) {
     if (results[i].unreadable) continue;

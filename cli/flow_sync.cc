@@ -108,7 +108,7 @@ int run_flow_push(Context& ctx, const FlowSyncFlags& f, bool diff_only) {
     options.check = false;
   }
   int exit_code = kExitOk;
-  auto opened = open_target(ctx, f.target, exit_code);
+  auto opened = open_target(ctx, f.target, exit_code, options.dry_run ? TargetAccess::kRead : TargetAccess::kWrite);
   if (!opened) return exit_code;
   nlohmann::json results = nlohmann::json::array();
   int worst = kExitOk, differing = 0;
@@ -156,7 +156,7 @@ int run_flow_pull(Context& ctx, const FlowSyncFlags& f) {
     return kExitUsage;
   }
   int exit_code = kExitOk;
-  auto opened = open_target(ctx, f.target, exit_code);
+  auto opened = open_target(ctx, f.target, exit_code, TargetAccess::kRead);
   if (!opened) return exit_code;
   int worst = kExitOk;
   for (const auto& key : f.paths) {

@@ -21,6 +21,9 @@ struct ServeCliOptions {
   std::string listen = "127.0.0.1:8080";
   std::string workspace = store::kDefaultWorkspacePath;
   bool init = false;
+  bool add_org = false;  // --init on a workspace that has organisations already
+  bool new_key = false;
+  std::string org;  // --org: the organisation --new-key makes a key for (id, slug or name)
   std::string org_name = "Local organization";
   bool allow_remote = false;
   double fail_rate = 0;
@@ -66,8 +69,33 @@ bool serve_parse_rate(const std::string& text, double& per_second) {
   }
 }
 
-int serve_init(Context& ctx, store::Workspace& ws, const std::string& org_name) {
-  auto org = ws.create_organization(org_name);
+// " --workspace PATH" unless PATH is the default workspace.
+std::string serve_workspace_flag(const std::string& path) {
+  return path == store::kDefaultWorkspacePath ? "" : " --workspace " + path;
+}
+
+// "\"Acme\" (acme), \"Beta\" (beta)".
+std::string serve_org_names(const std::vector<api::Organization>& orgs) {
+  std::string out;
+  for (const auto& org : orgs) out += (out.empty() ? "\"" : ", \"") + org.name + "\" (" + org.slug + ")";
+  return out;
+}
+
+int serve_init(Context& ctx, store::Workspace& ws, const ServeCliOptions& o) {
+  // A second organisation makes every keyless command ambiguous: only on request.
+  if (auto orgs = ws.organizations(); !orgs.empty() && !o.add_org) {
+    std::string where = serve_workspace_flag(ws.path());
+    ctx.err << "gomo serve: " << ws.path() << " already has "
+            << (orgs.size() == 1 ? "organisation " : std::to_string(orgs.size()) + " organisations: ")
+            << serve_org_names(orgs) << "; nothing created.\n"
+            << "  A new API key for " << (orgs.size() == 1 ? "it" : "one of them") << ": gomo serve --new-key"
+            << (orgs.size() == 1 ? "" : " --org NAME") << where << "\n"
+            << "  Another organisation (keyless commands then need a key to pick one): gomo serve --init --add-org "
+               "--org-name NAME"
+            << where << "\n";
+    return kExitUsage;
+  }
+  auto org = ws.create_organization(o.org_name);
   if (!org) {
     ctx.err << "gomo serve: " << org.error().message() << "\n";
     return kExitUsage;
@@ -81,7 +109,54 @@ int serve_init(Context& ctx, store::Workspace& ws, const std::string& org_name) 
   return kExitOk;
 }
 
+// The organisation --org names (id, slug or name), or the workspace's only one.
+const api::Organization* serve_pick_org(Context& ctx, const std::vector<api::Organization>& orgs,
+                                        const ServeCliOptions& o) {
+  std::string where = serve_workspace_flag(o.workspace);
+  if (o.org.empty()) {
+    if (orgs.size() == 1) return &orgs[0];
+    if (orgs.empty()) {
+      ctx.err << "gomo serve: " << o.workspace << " has no organisation yet: create one with gomo serve --init" << where << "\n";
+    } else {
+      ctx.err << "gomo serve: " << o.workspace << " has " << orgs.size() << " organisations: " << serve_org_names(orgs)
+              << "; say which with --org NAME\n";
+    }
+    return nullptr;
+  }
+  for (const auto& org : orgs)
+    if (org.id == o.org || org.slug == o.org || org.name == o.org) return &org;
+  ctx.err << "gomo serve: no organisation `" << o.org << "` in " << o.workspace << "; organisations: "
+          << (orgs.empty() ? "none" : serve_org_names(orgs)) << "\n";
+  return nullptr;
+}
+
+int serve_new_key(Context& ctx, const ServeCliOptions& o) {
+  auto ws = store::Workspace::open_existing(o.workspace);
+  if (!ws) {
+    ctx.err << "gomo serve: " << ws.error().message();
+    if (ws.error().code() == StatusCode::kNotFound)
+      ctx.err << " (create it with gomo serve --init" << serve_workspace_flag(o.workspace) << ")";
+    ctx.err << "\n";
+    return kExitUsage;
+  }
+  auto orgs = (*ws)->organizations();
+  const api::Organization* org = serve_pick_org(ctx, orgs, o);
+  if (!org) return kExitUsage;
+  auto key = (*ws)->create_api_key(org->id);
+  if (!key) {
+    ctx.err << "gomo serve: " << key.error().message() << "\n";
+    return kExitUsage;
+  }
+  ctx.out << *key << "\n";  // alone on stdout, as with --init
+  ctx.out.flush();
+  ctx.err << "gomo serve: new API key for organisation \"" << org->name << "\" (" << org->id << ") in " << (*ws)->path()
+          << "; its other keys still work.\n"
+          << "The API key above is shown only this once; the workspace stores only its SHA-256 digest.\n";
+  return kExitOk;
+}
+
 int serve_run(Context& ctx, const ServeCliOptions& o) {
+  if (o.new_key) return serve_new_key(ctx, o);
   serve::ServeOptions options;
   if (!serve_split_listen(o.listen, options.host, options.port)) {
     ctx.err << "gomo serve: --listen must be HOST:PORT (e.g. 127.0.0.1:8080), got '" << o.listen << "'\n";
@@ -106,7 +181,7 @@ int serve_run(Context& ctx, const ServeCliOptions& o) {
     ctx.err << "gomo serve: " << ws.error().message() << "\n";
     return kExitUsage;
   }
-  if (o.init) return serve_init(ctx, **ws, o.org_name);
+  if (o.init) return serve_init(ctx, **ws, o);
 
   std::mutex log_mutex;
   if (ctx.verbose) {
@@ -135,6 +210,10 @@ int serve_run(Context& ctx, const ServeCliOptions& o) {
     ctx.err << "gomo serve: the workspace has no organisation yet, so every request gets 401; "
                "create one with: gomo serve --init --workspace "
             << (*ws)->path() << "\n";
+  } else if ((*ws)->api_key_count() == 0) {
+    ctx.err << "gomo serve: no organisation of the workspace has an API key yet, so every request gets 401; "
+               "make one with: gomo serve --new-key"
+            << serve_workspace_flag((*ws)->path()) << "\n";
   }
   ctx.err.flush();
 
@@ -167,12 +246,19 @@ void add_serve_commands(CLI::App& app, Context& ctx, Action& action) {
   auto* cmd = app.add_subcommand("serve", "Serve the local workspace over HTTP with the Gomobile API's paths");
   cmd->footer(
       "Create an organisation and print its API key (once): gomo serve --init\n"
+      "A key for the organisation the first local change created (or a new one for any): gomo serve --new-key\n"
       "Then: gomo serve --listen 127.0.0.1:8080 and call http://127.0.0.1:8080/api with x-api-key.\n"
       "Exit codes: 0 stopped cleanly, 2 usage, 5 cannot listen.");
   cmd->add_option("--listen", opts->listen, "HOST:PORT to listen on; port 0 picks a free one")
       ->capture_default_str();
   cmd->add_option("--workspace", opts->workspace, "The workspace database")->capture_default_str();
-  cmd->add_flag("--init", opts->init, "Create an organisation, print its new API key on stdout and exit");
+  auto* init = cmd->add_flag("--init", opts->init, "Create an organisation, print its new API key on stdout and exit");
+  cmd->add_flag("--add-org", opts->add_org, "With --init: add another organisation to a workspace that has some")
+      ->needs(init);
+  auto* new_key = cmd->add_flag("--new-key", opts->new_key, "Print a new API key for an existing organisation and exit")
+                      ->excludes(init);
+  cmd->add_option("--org", opts->org, "With --new-key: the organisation (id, slug or name; default: the only one)")
+      ->needs(new_key);
   cmd->add_option("--org-name", opts->org_name, "Name of the organisation --init creates")->capture_default_str();
   cmd->add_flag("--allow-remote", opts->allow_remote, "Allow listening on a non-loopback address");
   cmd->add_option("--fail-rate", opts->fail_rate, "Answer this fraction of requests 503 (fault injection)")

@@ -33,18 +33,13 @@ int report_api_error(Context& ctx, const api::ApiError& e) {
   for (const auto& [field, messages] : e.field_errors) {
     for (const auto& m : messages) ctx.err << "  " << field << ": " << m << "\n";
   }
+  if (e.is_auth() && !ctx.auth_note.empty()) ctx.err << "gomo: " << ctx.auth_note << "\n";
   return exit_code_for(e);
 }
 
 std::unique_ptr<profile::ResolvedTarget> resolve_target(Context& ctx, const TargetOptions& o, int& exit_code) {
   auto env = profile::process_env();
-  auto path = profile::config_path(env);
-  if (!path) {
-    ctx.err << "gomo: " << path.error().message() << "\n";
-    exit_code = kExitUsage;
-    return nullptr;
-  }
-  auto config = profile::ConfigFile::load(*path);
+  auto config = profile::load_config(env);  // none without HOME: the defaults and the environment apply
   if (!config) {
     ctx.err << "gomo: " << config.error().message() << "\n";
     exit_code = kExitUsage;
@@ -75,7 +70,7 @@ std::unique_ptr<profile::ResolvedTarget> resolve_target(Context& ctx, const Targ
   return std::make_unique<profile::ResolvedTarget>(std::move(*resolved));
 }
 
-std::optional<OpenedTarget> open_target(Context& ctx, const TargetOptions& o, int& exit_code) {
+std::optional<OpenedTarget> open_target(Context& ctx, const TargetOptions& o, int& exit_code, TargetAccess access) {
   auto resolved = resolve_target(ctx, o, exit_code);
   if (!resolved) return std::nullopt;
   if (ctx.verbose) {
@@ -84,14 +79,19 @@ std::optional<OpenedTarget> open_target(Context& ctx, const TargetOptions& o, in
             << (resolved->api_key.empty() ? "none" : profile::mask_key(resolved->api_key)) << " from "
             << profile::describe(resolved->api_key_from) << "\n";
   }
-  auto opened = profile::open_platform(*resolved);
+  ctx.auth_note = profile::key_override_note(*resolved);
+  auto opened = profile::open_platform(
+      *resolved, access == TargetAccess::kWrite ? profile::Access::kWrite : profile::Access::kRead);
   if (auto* failure = std::get_if<profile::OpenFailure>(&opened)) {
     ctx.err << "gomo: " << failure->message << "\n";
     exit_code = failure->kind == profile::OpenFailure::Kind::kAuth ? kExitAuth : kExitUsage;
     return std::nullopt;
   }
   auto& platform = std::get<profile::OpenedPlatform>(opened);
+  // An empty read says why even with -q (like kubectl's "No resources found"); a creation is a summary.
+  if (!platform.note.empty() && (platform.empty || !ctx.quiet)) ctx.err << "gomo: " << platform.note << "\n";
   OpenedTarget target;
+  target.empty = platform.empty;
   target.workspace = std::move(platform.workspace);
   target.platform = std::move(platform.platform);
   target.summary = resolved->summary();

@@ -50,7 +50,15 @@ struct OpenedTarget {
   std::string summary;
   // Where the target and each setting came from (never null after open_target succeeded).
   std::unique_ptr<profile::ResolvedTarget> resolved;
+  // A read of a local workspace that does not exist (or has no organisation yet): an empty one in
+  // memory; nothing was created.
+  bool empty = false;
 };
+
+// What the command does to the target. Only the local workspace cares: kWrite (a create) makes it,
+// with its organisation, when missing; kRead (a read) and kExisting (a change to objects that must
+// exist: update, delete, members) never create anything, and see a missing workspace as empty.
+enum class TargetAccess { kRead, kExisting, kWrite };
 
 // Adds the target flags to a platform command: --profile, --base-url, --api-key-env, --bearer,
 // --insecure, --rate-limit, --timeout, --workspace.
@@ -61,15 +69,20 @@ void add_target_flags(CLI::App* cmd, TargetOptions& options);
 std::unique_ptr<profile::ResolvedTarget> resolve_target(Context& ctx, const TargetOptions& options, int& exit_code);
 
 // Opens the target; on failure prints why and sets `exit_code` (2 usage, 4 auth). With -v, says
-// which target and where the key came from (masked), and each retry of a request (one line each).
-std::optional<OpenedTarget> open_target(Context& ctx, const TargetOptions& options, int& exit_code);
+// which target and where the key came from (masked), and each retry of a request (one line each). Says
+// on stderr when a change created the local workspace or its organisation (not with -q), and when a
+// read found no workspace (and reads it as empty: the list is empty, a get is the platform's 404).
+// Sets ctx.auth_note when the environment's key overrides a profile's (report_api_error prints it).
+std::optional<OpenedTarget> open_target(Context& ctx, const TargetOptions& options, int& exit_code,
+                                        TargetAccess access);
 
 // The one summary line of a mutating command, on stderr unless -q:
 // "created contact c_123 → local workspace .gomo/workspace.db".
 void print_target_summary(Context& ctx, const OpenedTarget& target, const std::string& what);
 
-// Prints what the platform said ("gomo: API error 400 VALIDATION_FAILED: ..." plus each field error)
-// and returns the exit code for it: 3 API error, 4 authentication, 5 network or unavailable.
+// Prints what the platform said ("gomo: API error 400 VALIDATION_FAILED: ..." plus each field error,
+// and for a 401 or 403 ctx.auth_note) and returns the exit code for it: 3 API error, 4
+// authentication, 5 network or unavailable.
 int report_api_error(Context& ctx, const api::ApiError& error);
 int exit_code_for(const api::ApiError& error);
 

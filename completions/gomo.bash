@@ -81,8 +81,8 @@ _gomo_command() {
       ;;
     "gomo serve")
       subcommands=''
-      options='-h --help --listen --workspace --init --org-name --allow-remote --fail-rate --rate-limit --latency --drop-connections --seed -o --output --color -q --quiet -v --verbose'
-      value_options='--listen --workspace --org-name --fail-rate --rate-limit --latency --drop-connections --seed -o --output --color'
+      options='-h --help --listen --workspace --init --add-org --new-key --org --org-name --allow-remote --fail-rate --rate-limit --latency --drop-connections --seed -o --output --color -q --quiet -v --verbose'
+      value_options='--listen --workspace --org --org-name --fail-rate --rate-limit --latency --drop-connections --seed -o --output --color'
       positional_slots=0 positional_variadic=0
       ;;
     "gomo contacts")
@@ -225,7 +225,7 @@ _gomo_command() {
       ;;
     "gomo config set")
       subcommands=''
-      options='-h --help --profile -o --output --color -q --quiet -v --verbose'
+      options='-h --help --profile --insecure -o --output --color -q --quiet -v --verbose'
       value_options='--profile -o --output --color'
       positional_slots=2 positional_variadic=0
       ;;
@@ -372,6 +372,7 @@ _gomo_value() {
     "gomo flow pull|#0") _gomo_files "$3" ;;
     "gomo serve|--listen") _gomo_files "$3" ;;
     "gomo serve|--workspace") _gomo_files "$3" ;;
+    "gomo serve|--org") _gomo_files "$3" ;;
     "gomo serve|--org-name") _gomo_files "$3" ;;
     "gomo serve|--fail-rate") COMPREPLY=() ;;
     "gomo serve|--rate-limit") _gomo_files "$3" ;;

@@ -53,7 +53,7 @@ function __gomo_value_options
         case 'gomo flow pull'
             printf '%s\n' -f --file --output-dir --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color
         case 'gomo serve'
-            printf '%s\n' --listen --workspace --org-name --fail-rate --rate-limit --latency --drop-connections --seed -o --output --color
+            printf '%s\n' --listen --workspace --org --org-name --fail-rate --rate-limit --latency --drop-connections --seed -o --output --color
         case 'gomo contacts'
             printf '%s\n' -o --output --color
         case 'gomo contacts list'
@@ -333,6 +333,9 @@ complete -c gomo -n '__gomo_at "gomo serve"' -s 'h' -l 'help' -d 'Show help for 
 complete -c gomo -n '__gomo_at "gomo serve"' -l 'listen' -d 'HOST:PORT to listen on; port 0 picks a free one' -r -F
 complete -c gomo -n '__gomo_at "gomo serve"' -l 'workspace' -d 'The workspace database' -r -F
 complete -c gomo -n '__gomo_at "gomo serve"' -l 'init' -d 'Create an organisation, print its new API key on stdout and exit'
+complete -c gomo -n '__gomo_at "gomo serve"' -l 'add-org' -d 'With --init: add another organisation to a workspace that has some'
+complete -c gomo -n '__gomo_at "gomo serve"' -l 'new-key' -d 'Print a new API key for an existing organisation and exit'
+complete -c gomo -n '__gomo_at "gomo serve"' -l 'org' -d 'With --new-key: the organisation (id, slug or name; default: the only one)' -r -F
 complete -c gomo -n '__gomo_at "gomo serve"' -l 'org-name' -d 'Name of the organisation --init creates' -r -F
 complete -c gomo -n '__gomo_at "gomo serve"' -l 'allow-remote' -d 'Allow listening on a non-loopback address'
 complete -c gomo -n '__gomo_at "gomo serve"' -l 'fail-rate' -d 'Answer this fraction of requests 503 (fault injection)' -x
@@ -669,6 +672,7 @@ complete -c gomo -n '__gomo_at "gomo config init"' -l 'no-verify' -d 'Save witho
 # gomo config set
 complete -c gomo -n '__gomo_at "gomo config set"' -s 'h' -l 'help' -d 'Show help for a command'
 complete -c gomo -n '__gomo_at "gomo config set"' -l 'profile' -d 'Profile to change (created when missing; default: the current one)' -r -F
+complete -c gomo -n '__gomo_at "gomo config set"' -l 'insecure' -d 'With baseUrl: allow plain http to a host that is not loopback (stores insecure: true)'
 complete -c gomo -n '__gomo_at "gomo config set"' -F
 complete -c gomo -n '__gomo_at "gomo config set"' -F
 

@@ -14,6 +14,7 @@
 #include <fstream>
 #include <iterator>
 
+#include "api/http_client.h"
 #include "base/strings.h"
 #include "base/time.h"
 #include "document/document.h"
@@ -103,6 +104,19 @@ constexpr const char* kTimeoutExpected = "`timeout` must be a duration such as 3
 std::optional<long long> timeout_of(const Value& v) {
   if (v.is_number() || v.is_string()) return parse_duration_ms(v.text);
   return std::nullopt;
+}
+
+// As the client: plain http carries the key in clear, so only to a loopback host unless the profile
+// says `insecure: true`. `url` and `insecure` are the profile's values after the change.
+Status check_transport(const std::string& name, const std::optional<std::string>& url, bool insecure, bool setting_url) {
+  if (!url || !starts_with(*url, "http://") || api::is_loopback_url(*url) || insecure) return Status::ok();
+  if (setting_url)
+    return Status::invalid_argument("refusing plain http to " + *url + ": the API key would travel in clear; use https, "
+                                    "or allow it for profile " + name + " with --insecure (gomo config set baseUrl " +
+                                    *url + " --insecure --profile " + name + ")");
+  return Status::invalid_argument("profile " + name + "'s baseUrl " + *url +
+                                  " is plain http to a host that is not loopback, which needs insecure: true; "
+                                  "change baseUrl to https first");
 }
 
 // Checks one profile value; `name` is the profile's.
@@ -223,6 +237,12 @@ Result<ConfigFile> ConfigFile::load(const std::string& path) {
   return cfg;
 }
 
+Result<ConfigFile> load_config(const Env& env) {
+  auto path = config_path(env);
+  if (!path) return ConfigFile("");
+  return ConfigFile::load(*path);
+}
+
 Status ConfigFile::parse() {
   current_.clear();
   current_at_.clear();
@@ -297,6 +317,11 @@ Status ConfigFile::set(const std::string& name, const std::string& key, const st
   }
   if (Status s = check_value("", name, key, value); !s) return s;
   const Profile* existing = find(name);
+  if (key == "baseUrl" || key == "insecure") {
+    auto url = key == "baseUrl" ? std::optional<std::string>(text) : existing ? existing->base_url : std::nullopt;
+    bool insecure = key == "insecure" ? value.boolean : existing && existing->insecure.value_or(false);
+    if (Status s = check_transport(name, url, insecure, key == "baseUrl"); !s) return s;
+  }
   if (existing && key == "baseUrl" && existing->workspace)
     return Status::invalid_argument("profile `" + name + "` is a local workspace (workspace: " + *existing->workspace +
                                     "); a profile is either a platform (baseUrl) or a local workspace");
@@ -317,7 +342,11 @@ Status ConfigFile::set(const std::string& name, const std::string& key, const st
 Status ConfigFile::unset(const std::string& name, const std::string& key) {
   if (std::find(profile_keys().begin(), profile_keys().end(), key) == profile_keys().end())
     return unknown_key(path_, nullptr, key);
-  if (!find(name)) return Status::not_found("no profile `" + name + "` in " + path_);
+  const Profile* existing = find(name);
+  if (!existing) return Status::not_found("no profile `" + name + "` in " + path_);
+  if (key == "insecure") {
+    if (Status s = check_transport(name, existing->base_url, false, false); !s) return s;
+  }
   Value& profile = child_mapping(profiles_node(), name);
   auto& ms = profile.members;
   ms.erase(std::remove_if(ms.begin(), ms.end(), [&](const Member& m) { return m.key.text == key; }), ms.end());
@@ -373,6 +402,7 @@ Status make_private_dirs(const fs::path& dir) {
 }  // namespace
 
 Status ConfigFile::save() const {
+  if (path_.empty()) return config_path([](const std::string&) { return std::optional<std::string>(); }).error();
   Value root = doc_->root.is_null() ? mapping_value() : doc_->root;
   auto text = flow::write_yaml(root, doc_->parsed && doc_->has_comments ? doc_.get() : nullptr);
   if (!text) return text.error();

@@ -57,6 +57,12 @@ struct Profile {
 // XDG_CONFIG_HOME only, as the XDG spec says), else $HOME/.config/gomo/config.yaml. Fails without HOME.
 Result<std::string> config_path(const Env& env);
 
+class ConfigFile;
+// The config file at config_path(env), read with ConfigFile::load. Without HOME (nor GOMO_CONFIG or
+// XDG_CONFIG_HOME) there is no file to read: an empty config whose path() is "", so that commands
+// that need no config file work without HOME. Writing such a config fails.
+Result<ConfigFile> load_config(const Env& env);
+
 // Profile names: a letter or digit, then letters, digits, `_`, `-` or `.`; at most 64 characters.
 bool valid_profile_name(const std::string& name);
 
@@ -86,8 +92,10 @@ class ConfigFile {
 
   // Sets `key` of profile `name` to `value` (text, checked against the key's type: auth is
   // x-api-key|bearer, insecure true|false, rateLimit a number >= 0, timeout a duration such as
-  // 30s, 500ms or plain seconds), creating the profile when
-  // missing. Refused: unknown keys, baseUrl on `local`, baseUrl and workspace in one profile.
+  // 30s, 500ms or plain seconds), creating the profile when missing. Refused: unknown keys, baseUrl on
+  // `local`, baseUrl and workspace in one profile, and (as the client would refuse it) a plain http
+  // baseUrl to a host that is not loopback unless the profile has insecure: true; set insecure first to
+  // allow one, and it cannot go back to false (or be unset) while such a baseUrl is there.
   Status set(const std::string& name, const std::string& key, const std::string& value);
   // Removes `key` from profile `name` (nothing to do when unset).
   Status unset(const std::string& name, const std::string& key);

@@ -183,6 +183,35 @@ TEST_CASE("profile config: where the file is") {
   CHECK(*config_path(env_of({{"HOME", "/home/a"}, {"XDG_CONFIG_HOME", "rel"}})) == "/home/a/.config/gomo/config.yaml");
   CHECK(*config_path(env_of({{"HOME", "/home/a"}, {"GOMO_CONFIG", "/c.yaml"}})) == "/c.yaml");
   CHECK_FALSE(config_path(env_of({})));
+  // Without HOME there is no file to read: an empty config, which cannot be saved.
+  auto none = load_config(env_of({}));
+  REQUIRE(none);
+  CHECK(none->path().empty());
+  CHECK_FALSE(none->exists());
+  CHECK(none->profiles().empty());
+  CHECK(none->save().message().find("HOME is not set") != std::string::npos);
+}
+
+TEST_CASE("profile config: plain http only to loopback, unless the profile says insecure") {
+  ConfigFile cfg(test::scratch_dir() + "/config.yaml");
+  Status s = cfg.set("dev", "baseUrl", "http://example.com/api");
+  REQUIRE_FALSE(s);
+  CHECK(s.message() == "refusing plain http to http://example.com/api: the API key would travel in clear; use https, or "
+                       "allow it for profile dev with --insecure (gomo config set baseUrl http://example.com/api "
+                       "--insecure --profile dev)");
+  CHECK_FALSE(cfg.find("dev"));  // nothing was changed
+  CHECK(cfg.set("dev", "baseUrl", "http://127.0.0.1:8080/api"));
+  CHECK(cfg.set("dev", "baseUrl", "http://localhost:8080/api"));
+  CHECK(cfg.set("dev", "baseUrl", "http://[::1]:8080/api"));
+  CHECK(cfg.set("dev", "baseUrl", "https://example.com/api"));
+  // insecure first: then plain http anywhere, and insecure cannot go while such a URL is there.
+  CHECK(cfg.set("lab", "insecure", "true"));
+  CHECK(cfg.set("lab", "baseUrl", "http://10.0.0.5/api"));
+  CHECK(cfg.set("lab", "insecure", "false").message().find("needs insecure: true") != std::string::npos);
+  CHECK_FALSE(cfg.unset("lab", "insecure"));
+  CHECK(*cfg.find("lab")->insecure);
+  CHECK(cfg.set("lab", "baseUrl", "https://10.0.0.5/api"));
+  CHECK(cfg.set("lab", "insecure", "false"));
 }
 
 TEST_CASE("profile config: timeout is a duration or a number of seconds") {

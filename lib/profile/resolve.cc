@@ -37,6 +37,12 @@ std::string mask_key(std::string_view key) {
   return prefix + ellipsis + std::string(key.substr(key.size() - 4));
 }
 
+std::string key_override_note(const ResolvedTarget& t) {
+  if (t.api_key_overrides.source == Source::kNone || t.api_key.empty()) return "";
+  return "the key " + mask_key(t.api_key) + " came from " + describe(t.api_key_from) + ", which overrides the apiKey of " +
+         describe(t.api_key_overrides) + "; unset " + t.api_key_from.name + " to use the profile's key";
+}
+
 std::vector<ShownSetting> shown_settings(const ResolvedTarget& t) {
   char rate[32];
   std::snprintf(rate, sizeof rate, "%g", t.rate_limit);
@@ -49,7 +55,10 @@ std::vector<ShownSetting> shown_settings(const ResolvedTarget& t) {
   }
   std::string key = t.api_key.empty() ? "(none)" : mask_key(t.api_key);
   if (t.api_key.empty() && !t.remote) key = "(none: the workspace's only organisation)";
-  out.push_back({"apiKey", key, t.api_key.empty() ? "looked for in " + t.api_key_wanted : describe(t.api_key_from)});
+  std::string key_source = t.api_key.empty() ? "looked for in " + t.api_key_wanted : describe(t.api_key_from);
+  if (t.api_key_overrides.source != Source::kNone)
+    key_source += ", overriding the apiKey of " + describe(t.api_key_overrides);
+  out.push_back({"apiKey", key, key_source});
   if (t.remote) {
     out.push_back({"auth", t.bearer ? "bearer" : "x-api-key", describe(t.auth_from)});
     out.push_back({"insecure", t.insecure ? "true" : "false", describe(t.insecure_from)});
@@ -73,7 +82,8 @@ Status unknown_profile(const std::string& name, const ConfigFile& config, const 
   std::string msg = "no profile `" + name + "` (named by " + named_by + "); profiles: " + join(names, ", ");
   std::string guess = closest_match(name, names);
   if (!guess.empty()) msg += "; did you mean " + guess + "?";
-  if (!config.exists()) msg += " (no config file at " + config.path() + ": create a profile with gomo config init)";
+  if (config.path().empty()) msg += " (no config file: HOME is not set; set GOMO_CONFIG or XDG_CONFIG_HOME)";
+  else if (!config.exists()) msg += " (no config file at " + config.path() + ": create a profile with gomo config init)";
   return Status::invalid_argument(msg);
 }
 
@@ -180,6 +190,7 @@ Result<ResolvedTarget> resolve_target(const TargetFlags& flags, const Env& env, 
     } else if (env_key) {
       t.api_key = env_key->second;
       t.api_key_from = {Source::kEnv, env_key->first, "", ""};
+      if (profile_key) t.api_key_overrides = from_profile("apiKey");
     } else {
       t.api_key_from = {Source::kNone, "", "", ""};
     }

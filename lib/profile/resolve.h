@@ -54,6 +54,8 @@ struct ResolvedTarget {
   std::string api_key;  // empty: none (api_key_from.source == kNone). NEVER print it: mask_key()
   Origin api_key_from;
   std::string api_key_wanted;  // where a missing key was looked for, for the error ("GOMO_API_KEY")
+  // The profile's apiKey that the environment's key (api_key_from) overrode; source kNone when none was.
+  Origin api_key_overrides{Source::kNone, "", "", ""};
   bool bearer = false;
   Origin auth_from;
   bool insecure = false;
@@ -81,6 +83,11 @@ struct ShownSetting {
 // The settings that matter for the target: profile, then workspace for the local workspace, or
 // baseUrl, auth, insecure, rateLimit and timeout for a remote; apiKey in both.
 std::vector<ShownSetting> shown_settings(const ResolvedTarget& target);
+
+// When the environment's key overrode a profile's apiKey: "the key gmk_…9f3a came from env
+// GOMO_API_KEY, which overrides the apiKey of profile prod (path:5:13); unset GOMO_API_KEY to use the
+// profile's key". Otherwise "".
+std::string key_override_note(const ResolvedTarget& target);
 
 // "gomo_…9f3a": the prefix up to the first `_` (when within the first 8 characters) and the last 4
 // characters; keys shorter than 16 characters show only "…" and their last 2. Never the whole key.

@@ -168,7 +168,7 @@ TEST_CASE("resolve: --api-key-env names the only variable looked at") {
   t = resolve_target(flags, env_of({}), cfg);
   REQUIRE(t);
   CHECK(t->api_key.empty());  // not the profile's: the flag said where the key is
-  auto opened = open_platform(*t);
+  auto opened = open_platform(*t, Access::kRead);
   REQUIRE(std::holds_alternative<OpenFailure>(opened));
   CHECK(std::get<OpenFailure>(opened).kind == OpenFailure::Kind::kAuth);
   CHECK(std::get<OpenFailure>(opened).message.find("MY_KEY (named by --api-key-env) is not set") != std::string::npos);
@@ -238,7 +238,7 @@ TEST_CASE("open: the local workspace as the key's organisation; a remote needs a
   flags.workspace = path;
   auto t = resolve_target(flags, env_of({{"GOMO_API_KEY", key}}), none);
   REQUIRE(t);
-  auto opened = open_platform(*t);
+  auto opened = open_platform(*t, Access::kRead);
   REQUIRE(std::holds_alternative<OpenedPlatform>(opened));
   auto me = std::get<OpenedPlatform>(opened).platform->me();
   REQUIRE(me);
@@ -246,13 +246,13 @@ TEST_CASE("open: the local workspace as the key's organisation; a remote needs a
   // Two organisations and no key: say which.
   t = resolve_target(flags, env_of({}), none);
   REQUIRE(t);
-  auto ambiguous = open_platform(*t);
+  auto ambiguous = open_platform(*t, Access::kRead);
   REQUIRE(std::holds_alternative<OpenFailure>(ambiguous));
   CHECK(std::get<OpenFailure>(ambiguous).message.find("has 2 organisations") != std::string::npos);
   // A wrong key: named by where it came from, masked.
   t = resolve_target(flags, env_of({{"GOMO_API_KEY", "gomo_wrong_key_0000000000000000"}}), none);
   REQUIRE(t);
-  auto wrong = open_platform(*t);
+  auto wrong = open_platform(*t, Access::kRead);
   REQUIRE(std::holds_alternative<OpenFailure>(wrong));
   CHECK(std::get<OpenFailure>(wrong).kind == OpenFailure::Kind::kAuth);
   CHECK(std::get<OpenFailure>(wrong).message.find("env GOMO_API_KEY") != std::string::npos);
@@ -262,7 +262,7 @@ TEST_CASE("open: the local workspace as the key's organisation; a remote needs a
   flags.base_url = "http://127.0.0.1:9/api";
   t = resolve_target(flags, env_of({}), none);
   REQUIRE(t);
-  auto keyless = open_platform(*t);
+  auto keyless = open_platform(*t, Access::kRead);
   REQUIRE(std::holds_alternative<OpenFailure>(keyless));
   CHECK(std::get<OpenFailure>(keyless).message.find("no API key for http://127.0.0.1:9/api") != std::string::npos);
 }

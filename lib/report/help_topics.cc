@@ -69,7 +69,12 @@ The built-in profile `local` is the local workspace (.gomo/workspace.db); it is 
   4. the current profile (GOMO_PROFILE, else `current:` in the file, else local)
   5. the default (https://api.gomobile.ma/api for a platform profile, x-api-key, 10 requests/s, 60s)
 A platform profile's key is never used on the local workspace, nor a local profile's key sent away.
-gomo config show prints each setting and where it came from; keys are only ever shown masked.
+gomo config show prints each setting and where it came from (and when GOMO_API_KEY overrides a
+profile's apiKey); keys are only ever shown masked. A plain http baseUrl is accepted for loopback
+hosts only, unless `gomo config set baseUrl URL --insecure`.
+The local workspace needs no setup: the first change creates it (mode 0600) with one organisation,
+and no key is needed; a read never creates it (lists are empty). With several organisations, pick one
+with its key (GOMO_API_KEY or apiKey); `gomo serve --new-key [--org NAME]` prints a new key.
 
 Requests: at most 5 attempts; 429/503 are retried after Retry-After (else backoff), network failures
 when repeating cannot apply a request twice (a create is looked up first: by phone, name, ...; when

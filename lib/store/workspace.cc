@@ -15,6 +15,7 @@
 #include "base/sha256.h"
 #include "store/local_operations.h"
 #include "store/sql.h"
+#include "store/workspace_impl.h"
 #include "checks/validate.h"
 
 namespace gomo::store {
@@ -27,107 +28,6 @@ using nlohmann::json;
 using namespace sql;  // NOLINT: the workspace is written in terms of its SQL helpers
 
 namespace {
-
-// Each migration runs once, in order, in its own transaction; never edit one that has shipped.
-const char* const kMigrations[] = {
-    R"sql(
-CREATE TABLE organizations (id TEXT PRIMARY KEY, name TEXT NOT NULL, slug TEXT NOT NULL, created_at TEXT NOT NULL);
-CREATE TABLE api_keys (key_sha256 TEXT PRIMARY KEY, organization_id TEXT NOT NULL REFERENCES organizations(id),
-                       created_at TEXT NOT NULL);
-CREATE TABLE users (id TEXT PRIMARY KEY, organization_id TEXT NOT NULL REFERENCES organizations(id),
-                    email TEXT NOT NULL, first_name TEXT NOT NULL, last_name TEXT NOT NULL);
-CREATE TABLE contacts (
-  id TEXT PRIMARY KEY, organization_id TEXT NOT NULL REFERENCES organizations(id), primary_phone TEXT NOT NULL,
-  first_name TEXT, last_name TEXT, full_name TEXT, primary_email TEXT, address TEXT, city TEXT, state TEXT,
-  zip TEXT, occupation TEXT, preferred_channel TEXT, gender TEXT, channels TEXT, custom_attributes TEXT NOT NULL,
-  created_at TEXT NOT NULL, updated_at TEXT NOT NULL, UNIQUE (organization_id, primary_phone));
-CREATE TABLE custom_attributes (
-  id TEXT PRIMARY KEY, organization_id TEXT NOT NULL REFERENCES organizations(id), name TEXT NOT NULL,
-  display_name TEXT NOT NULL, description TEXT, type TEXT NOT NULL, created_at TEXT NOT NULL,
-  updated_at TEXT NOT NULL, UNIQUE (organization_id, name));
-CREATE TABLE audiences (
-  id TEXT PRIMARY KEY, organization_id TEXT NOT NULL REFERENCES organizations(id), name TEXT NOT NULL,
-  description TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
-CREATE TABLE audience_members (
-  audience_id TEXT NOT NULL REFERENCES audiences(id), contact_id TEXT NOT NULL REFERENCES contacts(id),
-  added_at TEXT NOT NULL, PRIMARY KEY (audience_id, contact_id));
-CREATE INDEX audience_members_by_contact ON audience_members(contact_id);
-CREATE TABLE flows (
-  id TEXT PRIMARY KEY, organization_id TEXT NOT NULL REFERENCES organizations(id), name TEXT NOT NULL,
-  description TEXT, graph TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
-CREATE INDEX contacts_by_org_created ON contacts(organization_id, created_at);
-CREATE INDEX audiences_by_org_created ON audiences(organization_id, created_at);
-CREATE INDEX flows_by_org_created ON flows(organization_id, created_at);
-)sql",
-    // 2: DIDs, audio, dictionaries, programs, executions, call requests and call attempts
-    // (local_operations.h). No foreign keys to contacts, audiences or flows: those can be deleted
-    // while executions and call reports keep their snapshot.
-    R"sql(
-ALTER TABLE organizations ADD COLUMN timezone TEXT NOT NULL DEFAULT 'Africa/Casablanca';
-CREATE TABLE dids (
-  id TEXT PRIMARY KEY, organization_id TEXT REFERENCES organizations(id), number TEXT NOT NULL,
-  country TEXT NOT NULL, description TEXT, is_shared INTEGER NOT NULL DEFAULT 0,
-  status TEXT NOT NULL DEFAULT 'active', created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
-CREATE INDEX dids_by_org ON dids(organization_id, created_at);
-CREATE TABLE audio (
-  id TEXT PRIMARY KEY, organization_id TEXT NOT NULL REFERENCES organizations(id), title TEXT NOT NULL,
-  description TEXT, usage_type TEXT, tags TEXT NOT NULL, duration_seconds REAL, file_name TEXT NOT NULL,
-  mime_type TEXT NOT NULL, size_bytes INTEGER NOT NULL, playable INTEGER NOT NULL, downloadable INTEGER NOT NULL,
-  bytes BLOB NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
-CREATE INDEX audio_by_org_created ON audio(organization_id, created_at);
-CREATE TABLE dictionaries (
-  id TEXT PRIMARY KEY, organization_id TEXT REFERENCES organizations(id), name TEXT NOT NULL, description TEXT,
-  language TEXT NOT NULL, is_system INTEGER NOT NULL DEFAULT 0, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
-CREATE TABLE dictionary_entries (
-  id TEXT PRIMARY KEY, dictionary_id TEXT NOT NULL REFERENCES dictionaries(id), key TEXT NOT NULL,
-  text TEXT NOT NULL, audio_id TEXT, UNIQUE (dictionary_id, key));
-CREATE TABLE programs (
-  id TEXT PRIMARY KEY, organization_id TEXT NOT NULL REFERENCES organizations(id), name TEXT NOT NULL,
-  audience_id TEXT NOT NULL, flow_id TEXT NOT NULL, start_at TEXT, stop_at TEXT, did_pool TEXT NOT NULL,
-  retry_strategy TEXT NOT NULL, pause_windows TEXT NOT NULL, auto_pause_rules TEXT NOT NULL,
-  status TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
-CREATE INDEX programs_by_org_created ON programs(organization_id, created_at);
-CREATE TABLE executions (
-  id TEXT PRIMARY KEY, organization_id TEXT NOT NULL REFERENCES organizations(id),
-  program_id TEXT NOT NULL REFERENCES programs(id), audience_id TEXT NOT NULL, flow_id TEXT NOT NULL,
-  status TEXT NOT NULL, scheduled_start_at TEXT NOT NULL, scheduled_stop_at TEXT, actual_start_at TEXT,
-  actual_end_at TEXT, auto_pause_rules TEXT NOT NULL, retry_strategy TEXT NOT NULL, pause_windows TEXT NOT NULL,
-  did_pool TEXT NOT NULL, flow_graph TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
-CREATE INDEX executions_by_program ON executions(program_id, created_at);
-CREATE TABLE execution_contacts (
-  execution_id TEXT NOT NULL REFERENCES executions(id), contact_id TEXT NOT NULL, phone TEXT NOT NULL,
-  status TEXT NOT NULL DEFAULT 'pending', attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at TEXT,
-  last_outcome TEXT, updated_at TEXT NOT NULL, PRIMARY KEY (execution_id, contact_id));
-CREATE TABLE execution_node_counts (
-  execution_id TEXT NOT NULL REFERENCES executions(id), node_id TEXT NOT NULL, count INTEGER NOT NULL DEFAULT 0,
-  PRIMARY KEY (execution_id, node_id));
-CREATE TABLE call_requests (
-  id TEXT PRIMARY KEY, organization_id TEXT NOT NULL REFERENCES organizations(id), did_id TEXT NOT NULL,
-  contact_id TEXT NOT NULL, phone TEXT NOT NULL, flow_id TEXT NOT NULL, retry_strategy TEXT NOT NULL,
-  start_at TEXT, status TEXT NOT NULL, final_outcome TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
-CREATE INDEX call_requests_by_contact ON call_requests(organization_id, contact_id, created_at);
-CREATE TABLE call_attempts (
-  id TEXT PRIMARY KEY, organization_id TEXT NOT NULL REFERENCES organizations(id), execution_id TEXT,
-  call_request_id TEXT, contact_id TEXT NOT NULL, attempt INTEGER NOT NULL, status TEXT NOT NULL,
-  direction TEXT NOT NULL, from_number TEXT NOT NULL, to_number TEXT NOT NULL, created_at TEXT NOT NULL,
-  dialed_at TEXT, answered_at TEXT, terminated_at TEXT, duration_ms INTEGER, outcome TEXT NOT NULL,
-  outcome_reason TEXT NOT NULL, flow_execution TEXT, events TEXT NOT NULL);
-CREATE INDEX call_attempts_by_execution ON call_attempts(execution_id, created_at);
-CREATE INDEX call_attempts_by_request ON call_attempts(call_request_id, attempt);
--- Existing organisations get the DIDs a new one is created with (seed_organization).
-INSERT INTO dids (id, organization_id, number, country, description, is_shared, status, created_at, updated_at)
-SELECT lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-a' ||
-             substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))),
-       o.id, '+21252' || printf('%05d', o.rowid % 100000) || printf('%02d', k.n), 'MA',
-       'Local caller ID ' || k.n, 0, 'active', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'),
-       strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
-FROM organizations o, (SELECT 1 AS n UNION ALL SELECT 2 UNION ALL SELECT 3) k;
-INSERT INTO dids VALUES ('00000000-0000-4000-8000-00000000d1d0', NULL, '+212800000000', 'MA',
-                         'Shared local caller ID', 1, 'active', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z');
-)sql",
-};
-constexpr int kMigrationCount = static_cast<int>(std::size(kMigrations));
-static_assert(kMigrationCount == Workspace::kSchemaVersion);
 
 const std::vector<SortSpec> kContactSorts = {{"firstName", "first_name"},
                                              {"lastName", "last_name"},
@@ -212,14 +112,9 @@ int bind_contact_fields(Stmt& s, int i, const ContactFields& f) {
 
 }  // namespace
 
-struct Workspace::Impl {
-  std::string path;
-  sqlite3* db = nullptr;
-  std::mutex mutex;
-  ~Impl() {
-    if (db) sqlite3_close(db);
-  }
-};
+Workspace::Impl::~Impl() {
+  if (db) sqlite3_close(db);
+}
 
 namespace {
 
@@ -703,135 +598,6 @@ Workspace::Workspace(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Workspace::~Workspace() = default;
 
 const std::string& Workspace::path() const { return impl_->path; }
-
-Result<std::unique_ptr<Workspace>> Workspace::open(const std::string& path) {
-  auto impl = std::make_unique<Impl>();
-  impl->path = path;
-  std::error_code ec;
-  auto parent = std::filesystem::path(path).parent_path();
-  if (!parent.empty()) std::filesystem::create_directories(parent, ec);
-  if (ec) return Status::io_error("cannot create " + parent.string() + ": " + ec.message());
-  if (sqlite3_open_v2(path.c_str(), &impl->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
-                      nullptr) != SQLITE_OK) {
-    std::string msg = impl->db ? sqlite3_errmsg(impl->db) : "out of memory";
-    return Status::io_error("cannot open workspace " + path + ": " + msg);
-  }
-  try {
-    sqlite3_busy_timeout(impl->db, 5000);  // other gomo processes on the same file wait, not fail
-    exec(impl->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
-    exec(impl->db,
-         "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
-    for (;;) {
-      Transaction tx(impl->db);  // IMMEDIATE: two processes opening a new file migrate one after the other
-      Stmt current(impl->db, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
-      current.step();
-      int version = static_cast<int>(current.integer(0));
-      if (version > kMigrationCount) {
-        return Status::invalid_argument("workspace " + path + " has schema version " + std::to_string(version) +
-                                        ", newer than this gomo knows (" + std::to_string(kMigrationCount) +
-                                        "); upgrade gomo");
-      }
-      if (version == kMigrationCount) {
-        seed_system_dictionaries(impl->db);
-        tx.commit();
-        break;
-      }
-      exec(impl->db, kMigrations[version]);
-      Stmt(impl->db, "INSERT INTO schema_migrations VALUES (?, ?)").bind(1, version + 1LL).bind(2, now_iso()).step();
-      tx.commit();
-    }
-  } catch (const SqlError& e) {
-    return Status::io_error("workspace " + path + ": " + e.what());
-  }
-  return std::unique_ptr<Workspace>(new Workspace(std::move(impl)));
-}
-
-int Workspace::schema_version() {
-  std::lock_guard<std::mutex> lock(impl_->mutex);
-  try {
-    Stmt s(impl_->db, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
-    s.step();
-    return static_cast<int>(s.integer(0));
-  } catch (const SqlError&) {
-    return 0;
-  }
-}
-
-Result<NewOrganization> Workspace::create_organization(const std::string& name) {
-  if (api::char_count(name) < 3 || api::char_count(name) > 64) {
-    return Status::invalid_argument("organisation name must have 3 to 64 characters");
-  }
-  std::lock_guard<std::mutex> lock(impl_->mutex);
-  try {
-    NewOrganization out;
-    std::string slug = api::attribute_slug(name);
-    for (auto& c : slug) c = c == '_' ? '-' : c;
-    out.organization = {new_uuid(), name, slug.empty() ? "org" : slug};
-    out.api_key = "gomo_" + random_hex(40);
-    std::string now = now_iso();
-    Transaction tx(impl_->db);
-    Stmt(impl_->db, "INSERT INTO organizations (id, name, slug, created_at) VALUES (?, ?, ?, ?)")
-        .bind(1, out.organization.id)
-        .bind(2, name)
-        .bind(3, out.organization.slug)
-        .bind(4, now)
-        .step();
-    Stmt(impl_->db, "INSERT INTO api_keys VALUES (?, ?, ?)")
-        .bind(1, sha256_hex(out.api_key))
-        .bind(2, out.organization.id)
-        .bind(3, now)
-        .step();
-    Stmt(impl_->db, "INSERT INTO users VALUES (?, ?, ?, ?, ?)")
-        .bind(1, new_uuid())
-        .bind(2, out.organization.id)
-        .bind(3, "owner@" + out.organization.slug + ".local")
-        .bind(4, std::string("Local"))
-        .bind(5, std::string("Owner"))
-        .step();
-    seed_organization(impl_->db, out.organization.id, now);
-    tx.commit();
-    return out;
-  } catch (const SqlError& e) {
-    return Status::io_error(std::string("cannot create organisation: ") + e.what());
-  }
-}
-
-std::optional<api::Organization> Workspace::organization_for_key(const std::string& api_key) {
-  if (api_key.empty()) return std::nullopt;
-  std::lock_guard<std::mutex> lock(impl_->mutex);
-  try {
-    Stmt s(impl_->db,
-           "SELECT o.id, o.name, o.slug FROM api_keys k JOIN organizations o ON o.id = k.organization_id "
-           "WHERE k.key_sha256 = ?");
-    s.bind(1, sha256_hex(api_key));
-    if (!s.step()) return std::nullopt;
-    return api::Organization{s.text(0), s.text(1), s.text(2)};
-  } catch (const SqlError&) {
-    return std::nullopt;
-  }
-}
-
-int Workspace::organization_count() {
-  std::lock_guard<std::mutex> lock(impl_->mutex);
-  try {
-    Stmt s(impl_->db, "SELECT COUNT(*) FROM organizations");
-    s.step();
-    return static_cast<int>(s.integer(0));
-  } catch (const SqlError&) {
-    return 0;
-  }
-}
-
-std::vector<api::Organization> Workspace::organizations() {
-  std::lock_guard<std::mutex> lock(impl_->mutex);
-  std::vector<api::Organization> out;
-  try {
-    Stmt s(impl_->db, "SELECT id, name, slug FROM organizations ORDER BY rowid");
-    while (s.step()) out.push_back({s.text(0), s.text(1), s.text(2)});
-  } catch (const SqlError&) {
-  }
-  return out;
-}
 
 std::unique_ptr<api::Platform> Workspace::platform_for(const std::string& organization_id) {
   return std::make_unique<LocalPlatform>(*impl_, organization_id);

@@ -1,11 +1,26 @@
 #include "store/workspace.h"
 
 #include <doctest/doctest.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+
+#include <thread>
+#include <vector>
 
 #include "base/sha256.h"
 #include "tests/support/test_support.h"
 
 namespace gomo::store {
+
+namespace {
+
+unsigned workspace_mode(const std::string& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return 0;
+  return st.st_mode & 07777;
+}
+
+}  // namespace
 
 TEST_CASE("Workspace: creates the file and its folder, migrates once, reopens") {
   std::string path = test::scratch_dir() + "/nested/.gomo/workspace.db";
@@ -85,6 +100,125 @@ TEST_CASE("Workspace: an upsert batch is all or nothing") {
   REQUIRE_FALSE(r);
   CHECK(r.error().field_errors.count("data.1.customAttributes.not_defined"));
   CHECK(p->list_contacts({})->meta.total == 0);
+}
+
+TEST_CASE("Workspace: a new file is 0600 in folders made 0700, and so are its -wal and -shm files") {
+  std::string dir = test::scratch_dir();
+  std::string path = dir + "/a/.gomo/workspace.db";
+  {
+    struct Umask {  // the usual umask, which would make them 0644 and 0755; restored even if a REQUIRE fails
+      mode_t old = ::umask(022);
+      ~Umask() { ::umask(old); }
+    } usual;
+    auto ws = Workspace::open(path);
+    REQUIRE(ws);
+    REQUIRE((*ws)->create_organization("Org one"));  // a write: the -wal and -shm files exist now
+    CHECK(workspace_mode(path + "-wal") == 0600);
+    CHECK(workspace_mode(path + "-shm") == 0600);
+  }
+  CHECK(workspace_mode(path) == 0600);
+  CHECK(workspace_mode(dir + "/a/.gomo") == 0700);
+  CHECK(workspace_mode(dir + "/a") == 0700);
+}
+
+TEST_CASE("Workspace: an existing file others may read is made 0600 when opened") {
+  std::string path = test::scratch_dir() + "/w.db";
+  {
+    auto ws = Workspace::open(path);
+    REQUIRE(ws);
+    REQUIRE((*ws)->create_organization("Org one"));
+  }
+  REQUIRE(::chmod(path.c_str(), 0644) == 0);
+  REQUIRE(Workspace::open_existing(path));
+  CHECK(workspace_mode(path) == 0600);
+  REQUIRE(::chmod(path.c_str(), 0640) == 0);
+  REQUIRE(Workspace::open(path));
+  CHECK(workspace_mode(path) == 0600);
+}
+
+TEST_CASE("Workspace: open_existing and open_empty create nothing") {
+  std::string dir = test::scratch_dir();
+  auto missing = Workspace::open_existing(dir + "/.gomo/workspace.db");
+  REQUIRE_FALSE(missing);
+  CHECK(missing.error().code() == StatusCode::kNotFound);
+  CHECK_FALSE(Workspace::exists(dir + "/.gomo"));
+  auto empty = Workspace::open_empty(dir + "/.gomo/workspace.db");
+  REQUIRE(empty);
+  CHECK((*empty)->schema_version() == Workspace::kSchemaVersion);
+  CHECK((*empty)->organizations().empty());
+  CHECK((*empty)->path() == dir + "/.gomo/workspace.db");
+  auto p = (*empty)->platform_for("");
+  CHECK(p->list_contacts({})->meta.total == 0);
+  CHECK(p->get_contact("x").error().http_status == 404);
+  CHECK_FALSE(Workspace::exists(dir + "/.gomo"));
+  {
+    auto made = Workspace::open(dir + "/w.db");
+    REQUIRE(made);
+  }
+  CHECK(Workspace::open_existing(dir + "/w.db"));
+}
+
+TEST_CASE("Workspace: sole_organization creates one organisation, once, without a key") {
+  auto ws = Workspace::open(test::scratch_dir() + "/w.db");
+  REQUIRE(ws);
+  auto first = (*ws)->sole_organization("Local organization");
+  REQUIRE(first);
+  CHECK(first->created);
+  CHECK(first->organization.slug == "local-organization");
+  auto again = (*ws)->sole_organization("Local organization");
+  REQUIRE(again);
+  CHECK_FALSE(again->created);
+  CHECK(again->organization.id == first->organization.id);
+  CHECK((*ws)->organization_count() == 1);
+  // It can be used without a key, and a key can be made for it later.
+  auto p = (*ws)->platform_for(first->organization.id);
+  CHECK(p->me()->organization.name == "Local organization");
+  auto key = (*ws)->create_api_key(first->organization.id);
+  REQUIRE(key);
+  CHECK(key->rfind("gomo_", 0) == 0);
+  CHECK(key->size() == 45);
+  CHECK((*ws)->organization_for_key(*key)->id == first->organization.id);
+  auto unknown = (*ws)->create_api_key("no-such-org");
+  REQUIRE_FALSE(unknown);
+  CHECK(unknown.error().code() == StatusCode::kNotFound);
+  // Several organisations: none is "the" one.
+  REQUIRE((*ws)->create_organization("Second org"));
+  CHECK_FALSE((*ws)->sole_organization("Local organization"));
+  CHECK((*ws)->organization_count() == 2);
+}
+
+TEST_CASE("Workspace: first changes at once, each on its own connection, make one organisation") {
+  std::string path = test::scratch_dir() + "/new/.gomo/workspace.db";
+  std::vector<std::string> ids(4);
+  std::vector<std::thread> threads;
+  for (size_t i = 0; i < ids.size(); ++i) {
+    threads.emplace_back([&path, &ids, i] {
+      auto ws = Workspace::open(path);
+      if (!ws) return;
+      auto sole = (*ws)->sole_organization("Local organization");
+      if (sole) ids[i] = sole->organization.id;
+    });
+  }
+  for (auto& t : threads) t.join();
+  for (const auto& id : ids) CHECK(id == ids[0]);
+  CHECK_FALSE(ids[0].empty());
+  auto ws = Workspace::open_existing(path);
+  REQUIRE(ws);
+  CHECK((*ws)->organization_count() == 1);
+  CHECK((*ws)->api_key_count() == 0);
+}
+
+TEST_CASE("Workspace: a second key leaves the first one working") {
+  auto ws = Workspace::open(test::scratch_dir() + "/w.db");
+  REQUIRE(ws);
+  auto org = (*ws)->create_organization("Org A");
+  REQUIRE(org);
+  auto second = (*ws)->create_api_key(org->organization.id);
+  REQUIRE(second);
+  CHECK(*second != org->api_key);
+  CHECK((*ws)->organization_for_key(org->api_key)->id == org->organization.id);
+  CHECK((*ws)->organization_for_key(*second)->id == org->organization.id);
+  CHECK((*ws)->api_key_count() == 2);
 }
 
 }  // namespace gomo::store

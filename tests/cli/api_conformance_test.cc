@@ -276,7 +276,7 @@ TEST_CASE("cli: api conformance: remote client -> gomo serve binary, bearer auth
   std::string dir = scratch_dir();
   std::string workspace = dir + "/ws.db";
   auto a = run_gomo({"serve", "--init", "--workspace", workspace, "--org-name", "Org A"});
-  auto b = run_gomo({"serve", "--init", "--workspace", workspace, "--org-name", "Org B"});
+  auto b = run_gomo({"serve", "--init", "--add-org", "--workspace", workspace, "--org-name", "Org B"});
   REQUIRE(a.exit_code == 0);
   REQUIRE(b.exit_code == 0);
   std::string key_a = a.out.substr(0, a.out.find('\n'));

@@ -23,9 +23,14 @@ TEST_CASE("cli: serve --init prints a new key once, on stdout alone") {
   std::string db = read_file(dir + "/.gomo/workspace.db");
   CHECK_FALSE(db.empty());
   CHECK(db.find(r.out.substr(0, 45)) == std::string::npos);
+  // A second --init would make keyless commands ambiguous: refused, with what to do instead.
   auto second = run_gomo({"serve", "--init"}, "", {}, dir);
-  REQUIRE(second.exit_code == 0);
-  CHECK(second.out != r.out);
+  CHECK(second.exit_code == 2);
+  CHECK(second.out.empty());
+  CHECK(second.err.find("already has organisation \"Acme\" (acme); nothing created") != std::string::npos);
+  auto added = run_gomo({"serve", "--init", "--add-org"}, "", {}, dir);
+  REQUIRE(added.exit_code == 0);
+  CHECK(added.out != r.out);
 }
 
 TEST_CASE("cli: serve refuses non-loopback addresses and bad flags with exit 2") {

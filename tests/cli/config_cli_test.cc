@@ -267,7 +267,7 @@ TEST_CASE("cli: config set, get, list, use, show and delete keep every other pro
   CHECK(s["settings"]["profile"]["source"] == "config file (" + file + ":1:10)");
   CHECK(s["settings"]["baseUrl"]["source"].get<std::string>().rfind("profile prod (" + file + ":", 0) == 0);
   CHECK(s["settings"]["apiKey"]["value"] == "gmk_\xE2\x80\xA6" "0001");
-  CHECK(s["settings"]["apiKey"]["source"] == "env GOMO_API_KEY");
+  CHECK(s["settings"]["apiKey"]["source"] == "env GOMO_API_KEY, overriding the apiKey of profile prod (" + file + ":5:13)");
   CHECK(s["settings"]["auth"]["value"] == "bearer");
   CHECK(s["settings"]["rateLimit"]["source"] == "default");
   CHECK(show.out.find("gmk_from_env_000000000001") == std::string::npos);
