@@ -112,8 +112,7 @@ int serve_run(Context& ctx, const ServeCliOptions& o) {
   if (ctx.verbose) {
     options.on_request = [&](const serve::RequestRecord& r) {
       std::lock_guard<std::mutex> lock(log_mutex);
-      ctx.err << r.method << " " << r.path << " " << r.status << (r.dropped ? " (dropped)" : "") << " "
-              << static_cast<int>(r.millis) << "ms\n";
+      ctx.err << serve::log_line(r) << "\n";
     };
   }
   // Signals go to one waiting thread, which stops the server; no handler runs inside httplib.

@@ -28,11 +28,35 @@ class HttplibServer : public HttpServer {
       int yes = 1;
       setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
     });
-    http_.set_payload_max_length(32 << 20);  // a 1000-contact upsert is well under 1 MiB
+    http_.set_payload_max_length(kServerMaxBodyBytes);  // a 1000-contact upsert is well under 1 MiB
+    // Before the body is read: the methods without a route of their own (HEAD, OPTIONS, TRACE, ...)
+    // go to the handler, which words the answer, instead of httplib's empty 400 or 404. So do requests
+    // that declare no body (RFC 9112 §6.3: no Content-Length and no Transfer-Encoding means an empty
+    // body), which httplib 0.11 would otherwise read until the client closes the connection.
+    http_.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+      const std::string& m = req.method;
+      bool routed = m == "GET" || m == "POST" || m == "PUT" || m == "PATCH" || m == "DELETE";
+      bool no_body = !req.has_header("Content-Length") && !req.has_header("Transfer-Encoding");
+      if (routed && (m == "GET" || !no_body)) return httplib::Server::HandlerResponse::Unhandled;
+      answer(req, res);
+      return httplib::Server::HandlerResponse::Handled;
+    });
+    // httplib's own refusals (not HTTP, 413, 414, ...) come with an empty body: the handler words them
+    // in the error envelope. Answers the handler made already carry one, or are dropped on purpose.
+    http_.set_error_handler(httplib::Server::HandlerWithResponse(
+        [this](const httplib::Request& req, httplib::Response& res) {
+          if (!res.body.empty() || res.content_provider_) return httplib::Server::HandlerResponse::Unhandled;
+          ServerRequest r;
+          r.refused_status = res.status;
+          r.method = req.method;
+          r.path = req.path;
+          reply(handler_(r), res);
+          return httplib::Server::HandlerResponse::Handled;
+        }));
     // The handler must not throw; should it, answer like the platform does rather than drop.
     http_.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
       res.status = 500;
-      res.set_content(R"({"code":"INTERNAL_ERROR","message":"unexpected error","statusCode":500})",
+      res.set_content(R"({"code":"INTERNAL_ERROR","message":"unexpected error","fieldErrors":{},"statusCode":500})",
                       "application/json; charset=utf-8");
     });
   }
@@ -64,7 +88,10 @@ class HttplibServer : public HttpServer {
       r.multipart = true;
       for (const auto& [name, part] : req.files) r.form.push_back({name, part.content, part.filename, part.content_type});
     }
-    ServerReply out = handler_(r);
+    reply(handler_(r), res);
+  }
+
+  static void reply(const ServerReply& out, httplib::Response& res) {
     for (const auto& [name, value] : out.headers) res.set_header(name, value);
     res.status = out.status;
     if (out.drop) {

@@ -3,6 +3,7 @@
 // ext::module() (load.h). Only plain std types cross the boundary; the module and the binary are
 // built from the same tree, and kModuleVersion guards against anything else. The logic (retries,
 // rate limits, fault injection, routing) stays in the binary; the module only moves bytes.
+#include <cstddef>
 #include <functional>
 #include <memory>
 #include <string>
@@ -55,7 +56,16 @@ class HttpTransport {
 
 // ---- HTTP server (cpp-httplib) ----
 
+// Limits of the server transport: a larger body is refused with 413 (read and discarded first), a
+// longer request line ("GET /path?query HTTP/1.1") with 414, a longer header line with 400.
+inline constexpr std::size_t kServerMaxBodyBytes = 32 << 20;
+inline constexpr std::size_t kServerMaxRequestLine = 8192;  // cpp-httplib's CPPHTTPLIB_REQUEST_URI_MAX_LENGTH
+
 struct ServerRequest {
+  // Non-zero when the transport refused the request before it could be routed (400 not HTTP, 413 body
+  // too large, 414 request line too long, 416 bad Range): the handler only words the answer, and
+  // method and path are empty when the request line could not be read.
+  int refused_status = 0;
   std::string method, path;  // path without the query string
   std::vector<std::pair<std::string, std::string>> query;  // decoded
   std::string api_key;        // x-api-key header
