@@ -1,5 +1,6 @@
 #include "serve/router.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -147,7 +148,22 @@ Response error_response(const ApiError& error, const std::string& path) {
   }
 }
 
-Response refusal_response(int status, const std::string& path) {
+namespace {
+
+Response method_not_allowed(const std::string& method, const std::string& path) {
+  Response r = error_response(
+      make_error(405, "METHOD_NOT_ALLOWED",
+                 "gomo serve does not answer " + method + ": it answers " + kAllowedMethods), path);
+  r.headers.emplace_back("Allow", kAllowedMethods);
+  return r;
+}
+
+}  // namespace
+
+Response refusal_response(int status, const std::string& method, const std::string& path) {
+  bool token = !method.empty() && method.size() <= 32 &&
+               std::all_of(method.begin(), method.end(), [](char c) { return (c >= 'A' && c <= 'Z') || c == '-'; });
+  if (status == 400 && token) return method_not_allowed(method, path);
   switch (status) {
     case 413:
       return error_response(make_error(413, "PAYLOAD_TOO_LARGE",
@@ -184,11 +200,7 @@ Response Router::route(const Request& req) {
   if (auto e = check_utf8(req)) return error_response(*e, path);
   if (req.method != "GET" && req.method != "HEAD" && req.method != "POST" && req.method != "PUT" &&
       req.method != "PATCH" && req.method != "DELETE") {
-    Response r = error_response(
-        make_error(405, "METHOD_NOT_ALLOWED",
-                   "gomo serve does not answer " + req.method + ": it answers " + kAllowedMethods), path);
-    r.headers.emplace_back("Allow", kAllowedMethods);
-    return r;
+    return method_not_allowed(req.method, path);
   }
   if (req.method == "HEAD") {  // GET without the body: the transport leaves the body out
     Request as_get = req;

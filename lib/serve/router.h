@@ -54,7 +54,8 @@ class Router {
 Response error_response(const api::ApiError& error, const std::string& path);
 
 // The envelope for a request the HTTP transport refused before routing (ext::ServerRequest's
-// refused_status: 400, 413, 414, ...); `path` may be empty.
-Response refusal_response(int status, const std::string& path);
+// refused_status: 400, 413, 414, ...); `method` and `path` may be empty. A 400 for a request line
+// whose method the transport does not know ("FOO / HTTP/1.1") becomes 405 with Allow, like TRACE.
+Response refusal_response(int status, const std::string& method, const std::string& path);
 
 }  // namespace gomo::serve

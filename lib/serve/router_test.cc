@@ -304,15 +304,20 @@ TEST_CASE("Router: HEAD answers as GET; other methods 405 with Allow; empty path
 TEST_CASE("Router: refusals of the transport are worded in the envelope; log lines escape bytes") {
   for (auto [status, code] : std::vector<std::pair<int, const char*>>{
            {400, "BAD_REQUEST"}, {413, "PAYLOAD_TOO_LARGE"}, {414, "URI_TOO_LONG"}, {416, "RANGE_NOT_SATISFIABLE"}}) {
-    auto r = refusal_response(status, "");
+    auto r = refusal_response(status, "", "");
     CHECK(r.status == status);
     auto j = json::parse(r.body);
     CHECK(j.at("code") == code);
     CHECK(j.at("statusCode") == status);
     CHECK(j.at("fieldErrors").is_object());
   }
-  CHECK(json::parse(refusal_response(413, "/api/contact").body).at("message") ==
+  CHECK(json::parse(refusal_response(413, "POST", "/api/contact").body).at("message") ==
         "The request body is larger than 32 MiB");
+  auto unknown = refusal_response(400, "FOO", "");  // a method the transport does not parse
+  CHECK(unknown.status == 405);
+  CHECK(json::parse(unknown.body).at("error") == "METHOD_NOT_ALLOWED");
+  CHECK(unknown.headers.at(0).second == "GET, HEAD, POST, PUT, PATCH, DELETE");
+  CHECK(refusal_response(400, "G\xC3\xA9T", "").status == 400);
   RequestRecord rec{"GET", "/api/\xFF\x1B[2J", "", 400, true, false, 2.6};
   CHECK(log_line(rec) == "GET /api/\\xFF\\x1B[2J 400 2ms");
   RequestRecord refused{"", "", "", 414, false, false, 0};

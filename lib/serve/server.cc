@@ -99,7 +99,7 @@ struct Server::Impl {
     ext::ServerReply reply;
     Response out;
     if (req.refused_status) {  // refused by the transport: worded and logged, no faults injected
-      out = refusal_response(req.refused_status, req.path);
+      out = refusal_response(req.refused_status, req.method, req.path);
       return finish(record, out, reply, false, started);
     }
     if (f.latency_ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(f.latency_ms));
