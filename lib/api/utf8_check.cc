@@ -38,6 +38,17 @@ std::size_t invalid_utf8_offset(std::string_view s) {
   return std::string_view::npos;
 }
 
+std::string to_valid_utf8(std::string_view s) {
+  std::string out;
+  for (std::size_t bad = invalid_utf8_offset(s); bad != std::string_view::npos; bad = invalid_utf8_offset(s)) {
+    out.append(s.substr(0, bad));
+    out += "\xEF\xBF\xBD";
+    s.remove_prefix(bad + 1);
+  }
+  out.append(s);
+  return out;
+}
+
 std::string escape_bytes(std::string_view s, std::size_t max_bytes) {
   static const char kHex[] = "0123456789ABCDEF";
   std::string out;

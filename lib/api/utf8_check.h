@@ -13,6 +13,10 @@ namespace gomo::api {
 std::size_t invalid_utf8_offset(std::string_view s);
 inline bool is_valid_utf8(std::string_view s) { return invalid_utf8_offset(s) == std::string_view::npos; }
 
+// `s` with each byte that is not part of a well-formed sequence replaced by U+FFFD (for text read
+// back from rows an older gomo stored unchecked).
+std::string to_valid_utf8(std::string_view s);
+
 // `s` with each byte outside printable ASCII shown as \xHH (for messages and logs), cut after
 // `max_bytes` input bytes with "...".
 std::string escape_bytes(std::string_view s, std::size_t max_bytes = 200);

@@ -30,6 +30,13 @@ TEST_CASE("invalid_utf8_offset: well-formed text, and where ill-formed text goes
   CHECK_FALSE(is_valid_utf8("\xC3"));
 }
 
+TEST_CASE("to_valid_utf8: one U+FFFD per byte that does not belong, the rest kept") {
+  CHECK(to_valid_utf8("caf\xC3\xA9") == "caf\xC3\xA9");
+  CHECK(to_valid_utf8("a\xFF\xFE\xC3LE") == "a\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBDLE");
+  CHECK(to_valid_utf8("\xE2\x82") == "\xEF\xBF\xBD\xEF\xBF\xBD");
+  CHECK(is_valid_utf8(to_valid_utf8(std::string("\xC0\xAF\xED\xA0\x80\xF4\x90\x80\x80x", 10))));
+}
+
 TEST_CASE("escape_bytes: printable ASCII as is, anything else as \\xHH, cut when long") {
   CHECK(escape_bytes("/api/contact") == "/api/contact");
   CHECK(escape_bytes("/\xFF\n") == "/\\xFF\\x0A");

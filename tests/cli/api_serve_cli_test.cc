@@ -245,4 +245,41 @@ TEST_CASE("cli: serve puts every answer in the envelope: limits, methods, paths,
   CHECK(err.find(s.key) == std::string::npos);
 }
 
+TEST_CASE("cli: an audio row an older gomo stored with bytes that are not UTF-8 still lists, served and local") {
+  std::string dir = scratch_dir();
+  std::string ws = dir + "/.gomo/workspace.db";
+  auto init = run_gomo({"serve", "--init", "--workspace", ws});
+  REQUIRE(init.exit_code == 0);
+  std::string key = init.out.substr(0, 45);
+  {
+    ServeProcess server({"--workspace", ws});
+    REQUIRE(server.started());
+    std::string body = "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.mp3\"\r\n"
+                       "Content-Type: audio/mpeg\r\n\r\nID3\x04rest\r\n--XyZ\r\n"
+                       "Content-Disposition: form-data; name=\"title\"\r\n\r\nPOISONED-TITLE-0123\r\n--XyZ--\r\n";
+    auto up = raw_http(server.port(), "POST /api/audio-management/upload HTTP/1.1\r\nHost: x\r\nx-api-key: " + key +
+                                          "\r\nContent-Type: multipart/form-data; boundary=XyZ\r\nContent-Length: " +
+                                          std::to_string(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
+    REQUIRE(up.status == 201);
+    REQUIRE(server.stop() == 0);
+  }
+  // What gomo before this check let through: the same bytes, in place, in the stopped workspace.
+  std::string bytes = read_file(ws);
+  auto at = bytes.find("POISONED-TITLE-0123");
+  REQUIRE(at != std::string::npos);
+  bytes.replace(at, 19, "POISONED-\xFF\xFE\xC3LE-0123");
+  write_file(dir + "/.gomo", "workspace.db", bytes);
+  const std::string repaired = "POISONED-\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBDLE-0123";
+
+  auto local = run_gomo({"audio", "list", "-o", "json"}, "", {"GOMO_API_KEY="}, dir);
+  REQUIRE_MESSAGE(local.exit_code == 0, local.err);
+  CHECK(json::parse(local.out).at(0).at("title") == repaired);
+  ServeProcess server({"--workspace", ws});
+  REQUIRE(server.started());
+  auto list = raw_http(server.port(), "GET /api/audio-management/audios HTTP/1.1\r\nHost: x\r\nx-api-key: " + key +
+                                          "\r\nConnection: close\r\n\r\n");
+  REQUIRE(list.status == 200);
+  CHECK(json::parse(list.body).at("data").at(0).at("title") == repaired);
+}
+
 }  // namespace gomo::test
