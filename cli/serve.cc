@@ -167,6 +167,7 @@ void add_serve_commands(CLI::App& app, Context& ctx, Action& action) {
   cmd->footer(
       "Create an organisation and print its API key (once): gomo serve --init\n"
       "Then: gomo serve --listen 127.0.0.1:8080 and call http://127.0.0.1:8080/api with x-api-key.\n"
+      "Every error answer is the platform's JSON error envelope; -v logs each request (never the key).\n"
       "Exit codes: 0 stopped cleanly, 2 usage, 5 cannot listen.");
   cmd->add_option("--listen", opts->listen, "HOST:PORT to listen on; port 0 picks a free one")
       ->capture_default_str();

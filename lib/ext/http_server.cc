@@ -13,10 +13,16 @@ class HttplibServer : public HttpServer {
   explicit HttplibServer(ServerHandler handler) : handler_(std::move(handler)) {
     auto serve = [this](const httplib::Request& req, httplib::Response& res) { answer(req, res); };
     http_.Get(".*", serve);
-    http_.Post(".*", serve);
-    http_.Put(".*", serve);
-    http_.Patch(".*", serve);
-    http_.Delete(".*", serve);
+    // Bodies are read here, under gomo's own cap: httplib 0.11 enforces its payload limit only on a
+    // Content-Length, not on a chunked body nor on what a gzip body inflates to.
+    auto read = httplib::Server::HandlerWithContentReader(
+        [this](const httplib::Request& req, httplib::Response& res, const httplib::ContentReader& reader) {
+          read_and_answer(req, res, reader);
+        });
+    http_.Post(".*", read);
+    http_.Put(".*", read);
+    http_.Patch(".*", read);
+    http_.Delete(".*", read);
     http_.set_keep_alive_max_count(100000);
     // Idle keep-alive connections hold a worker until this passes, and stop() waits for them.
     http_.set_keep_alive_timeout(2);
@@ -79,17 +85,58 @@ class HttplibServer : public HttpServer {
   }
 
  private:
-  void answer(const httplib::Request& req, httplib::Response& res) {
+  static ServerRequest request_of(const httplib::Request& req) {
     ServerRequest r;
     r.method = req.method;
     r.path = req.path;
     for (const auto& [k, v] : req.params) r.query.emplace_back(k, v);
     r.api_key = req.get_header_value("x-api-key");
     r.authorization = req.get_header_value("Authorization");
+    return r;
+  }
+
+  void answer(const httplib::Request& req, httplib::Response& res) {
+    ServerRequest r = request_of(req);
     r.body = req.body;
     if (req.is_multipart_form_data()) {
       r.multipart = true;
       for (const auto& [name, part] : req.files) r.form.push_back({name, part.content, part.filename, part.content_type});
+    }
+    reply(handler_(r), res);
+  }
+
+  // Reads the body (or the multipart parts) up to kServerMaxBodyBytes; past that the rest is read and
+  // dropped, so the connection stays in step, and the answer is 413. Past kMaxDrainBytes reading stops.
+  void read_and_answer(const httplib::Request& req, httplib::Response& res, const httplib::ContentReader& reader) {
+    constexpr std::size_t kMaxDrainBytes = 8 * kServerMaxBodyBytes;
+    ServerRequest r = request_of(req);
+    std::size_t total = 0;
+    auto keep = [&](std::string& into, const char* data, std::size_t n) {
+      total += n;
+      if (total > kServerMaxBodyBytes) return total <= kMaxDrainBytes;
+      into.append(data, n);
+      return true;
+    };
+    bool read;
+    if (req.is_multipart_form_data()) {
+      r.multipart = true;
+      read = reader(
+          [&](const httplib::MultipartFormData& part) {
+            r.form.push_back({part.name, "", part.filename, part.content_type});
+            return true;
+          },
+          [&](const char* data, std::size_t n) { return r.form.empty() || keep(r.form.back().value, data, n); });
+    } else {
+      read = reader([&](const char* data, std::size_t n) { return keep(r.body, data, n); });
+    }
+    if (total > kServerMaxBodyBytes || !read) {
+      ServerRequest refused;
+      // httplib says 413 itself for a Content-Length over its limit (same value); 400: bad framing or encoding.
+      refused.refused_status = total > kServerMaxBodyBytes || res.status == 413 ? 413 : 400;
+      refused.method = req.method;
+      refused.path = req.path;
+      reply(handler_(refused), res);
+      return;
     }
     reply(handler_(r), res);
   }
