@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "api/http_client.h"
+#include "tests/support/raw_http.h"
 #include "tests/support/serve_support.h"
 #include "tests/support/test_support.h"
 
