@@ -62,10 +62,6 @@ inline constexpr std::size_t kServerMaxBodyBytes = 32 << 20;
 inline constexpr std::size_t kServerMaxRequestLine = 8192;  // cpp-httplib's CPPHTTPLIB_REQUEST_URI_MAX_LENGTH
 
 struct ServerRequest {
-  // Non-zero when the transport refused the request before it could be routed (400 not HTTP, 413 body
-  // too large, 414 request line too long, 416 bad Range): the handler only words the answer, and
-  // method and path are empty when the request line could not be read.
-  int refused_status = 0;
   std::string method, path;  // path without the query string
   std::vector<std::pair<std::string, std::string>> query;  // decoded
   std::string api_key;        // x-api-key header
@@ -73,6 +69,10 @@ struct ServerRequest {
   std::string body;
   bool multipart = false;  // multipart/form-data: the parts are in `form`
   std::vector<FormPart> form;
+  // Non-zero when the transport refused the request before it could be routed (400 not HTTP, 413 body
+  // too large, 414 request line too long, 416 bad Range): the handler only words the answer, and
+  // method and path are empty when the request line could not be read.
+  int refused_status = 0;
 };
 
 struct ServerReply {
