@@ -187,8 +187,7 @@ int serve_run(Context& ctx, const ServeCliOptions& o) {
   if (ctx.verbose) {
     options.on_request = [&](const serve::RequestRecord& r) {
       std::lock_guard<std::mutex> lock(log_mutex);
-      ctx.err << r.method << " " << r.path << " " << r.status << (r.dropped ? " (dropped)" : "") << " "
-              << static_cast<int>(r.millis) << "ms\n";
+      ctx.err << serve::log_line(r) << "\n";
     };
   }
   // Signals go to one waiting thread, which stops the server; no handler runs inside httplib.
@@ -248,6 +247,7 @@ void add_serve_commands(CLI::App& app, Context& ctx, Action& action) {
       "Create an organisation and print its API key (once): gomo serve --init\n"
       "A key for the organisation the first local change created (or a new one for any): gomo serve --new-key\n"
       "Then: gomo serve --listen 127.0.0.1:8080 and call http://127.0.0.1:8080/api with x-api-key.\n"
+      "Every error answer is the platform's JSON error envelope; -v logs each request (never the key).\n"
       "Exit codes: 0 stopped cleanly, 2 usage, 5 cannot listen.");
   cmd->add_option("--listen", opts->listen, "HOST:PORT to listen on; port 0 picks a free one")
       ->capture_default_str();

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <ctime>
 
+#include "api/utf8_check.h"
 #include "api/validate.h"
 
 namespace gomo::api {
@@ -246,6 +247,14 @@ std::optional<ApiError> validate_audio_upload(const AudioUpload& u) {
   for (const auto& t : u.tags) {
     if (t.empty() || char_count(t) > 64) errors["tags"].push_back("each tag must have 1 to 64 characters");
   }
+  // Stored and shown as text: bytes that are not UTF-8 would poison every later listing.
+  auto utf8 = [&](const char* field, const std::string& v, const char* what) {
+    if (!is_valid_utf8(v)) errors[field].push_back(std::string(what) + " must be valid UTF-8");
+  };
+  if (u.title) utf8("title", *u.title, "title");
+  if (u.description) utf8("description", *u.description, "description");
+  for (const auto& t : u.tags) utf8("tags", t, "each tag");
+  utf8("file", u.file_name, "the file name");
   if (u.bytes.empty()) errors["file"].push_back("file should not be empty");
   if (static_cast<long long>(u.bytes.size()) > kMaxAudioBytes) {
     errors["file"].push_back("file must be at most " + std::to_string(kMaxAudioBytes / (1024 * 1024)) + " MB");

@@ -392,11 +392,12 @@ Result<NewCustomAttribute> parse_custom_attribute(const json& body) {
   auto display = r.string("displayName");
   auto type = r.string("type");
   a.description = r.string("description");
-  if (!display && body.is_object() && !body.contains("displayName")) {
+  // Missing or null (a wrong type has its own message already): both are required.
+  if (!display && body.is_object() && !r.errors().count("displayName")) {
     r.errors()["displayName"].push_back("displayName should not be empty");
   }
-  if (!type && body.is_object() && !body.contains("type")) r.errors()["type"].push_back("type should not be empty");
-  if (!r.errors().empty()) return validation_error(std::move(r.errors()));
+  if (!type && body.is_object() && !r.errors().count("type")) r.errors()["type"].push_back("type should not be empty");
+  if (!r.errors().empty() || !display || !type) return validation_error(std::move(r.errors()));
   a.display_name = *display;
   a.type = *type;
   return a;
@@ -412,10 +413,10 @@ Result<AudienceFields> parse_audience(const json& body) {
 Result<std::vector<std::string>> parse_contact_ids(const json& body) {
   BodyReader r(body, documented_fields("audienceContacts"));
   auto ids = r.strings("contacts");
-  if (!ids && !(body.is_object() && body.contains("contacts"))) {
+  if (!ids && body.is_object() && !r.errors().count("contacts")) {  // missing or null
     r.errors()["contacts"].push_back("contacts should not be empty");
   }
-  if (!r.errors().empty()) return validation_error(std::move(r.errors()));
+  if (!r.errors().empty() || !ids) return validation_error(std::move(r.errors()));
   return *ids;
 }
 
@@ -446,8 +447,11 @@ std::string reason_phrase(int s) {
     case 401: return "Unauthorized";
     case 403: return "Forbidden";
     case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
     case 409: return "Conflict";
     case 413: return "Payload Too Large";
+    case 414: return "URI Too Long";
+    case 416: return "Range Not Satisfiable";
     case 429: return "Too Many Requests";
     case 500: return "Internal Server Error";
     case 503: return "Service Unavailable";

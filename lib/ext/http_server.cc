@@ -13,10 +13,16 @@ class HttplibServer : public HttpServer {
   explicit HttplibServer(ServerHandler handler) : handler_(std::move(handler)) {
     auto serve = [this](const httplib::Request& req, httplib::Response& res) { answer(req, res); };
     http_.Get(".*", serve);
-    http_.Post(".*", serve);
-    http_.Put(".*", serve);
-    http_.Patch(".*", serve);
-    http_.Delete(".*", serve);
+    // Bodies are read here, under gomo's own cap: httplib 0.11 enforces its payload limit only on a
+    // Content-Length, not on a chunked body nor on what a gzip body inflates to.
+    auto read = httplib::Server::HandlerWithContentReader(
+        [this](const httplib::Request& req, httplib::Response& res, const httplib::ContentReader& reader) {
+          read_and_answer(req, res, reader);
+        });
+    http_.Post(".*", read);
+    http_.Put(".*", read);
+    http_.Patch(".*", read);
+    http_.Delete(".*", read);
     http_.set_keep_alive_max_count(100000);
     // Idle keep-alive connections hold a worker until this passes, and stop() waits for them.
     http_.set_keep_alive_timeout(2);
@@ -28,11 +34,38 @@ class HttplibServer : public HttpServer {
       int yes = 1;
       setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
     });
-    http_.set_payload_max_length(32 << 20);  // a 1000-contact upsert is well under 1 MiB
+    http_.set_payload_max_length(kServerMaxBodyBytes);  // a 1000-contact upsert is well under 1 MiB
+    // Before the body is read: the methods without a route of their own (HEAD, OPTIONS, TRACE, ...)
+    // go to the handler, which words the answer, instead of httplib's empty 400 or 404. So do requests
+    // that declare no body (RFC 9112 §6.3: no Content-Length and no Transfer-Encoding means an empty
+    // body), which httplib 0.11 would otherwise read until the client closes the connection.
+    http_.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+      // The answers are JSON documents: Range is ignored (RFC 9110 §14.2 allows it). httplib would
+      // cut the JSON to the range and still say 200. (`req` is httplib's own non-const object.)
+      const_cast<httplib::Request&>(req).ranges.clear();
+      const std::string& m = req.method;
+      bool routed = m == "GET" || m == "POST" || m == "PUT" || m == "PATCH" || m == "DELETE";
+      bool no_body = !req.has_header("Content-Length") && !req.has_header("Transfer-Encoding");
+      if (routed && (m == "GET" || !no_body)) return httplib::Server::HandlerResponse::Unhandled;
+      answer(req, res);
+      return httplib::Server::HandlerResponse::Handled;
+    });
+    // httplib's own refusals (not HTTP, 413, 414, ...) come with an empty body: the handler words them
+    // in the error envelope. Answers the handler made already carry one, or are dropped on purpose.
+    http_.set_error_handler(httplib::Server::HandlerWithResponse(
+        [this](const httplib::Request& req, httplib::Response& res) {
+          if (!res.body.empty() || res.content_provider_) return httplib::Server::HandlerResponse::Unhandled;
+          ServerRequest r;
+          r.refused_status = res.status;
+          r.method = req.method;
+          r.path = req.path;
+          reply(handler_(r), res);
+          return httplib::Server::HandlerResponse::Handled;
+        }));
     // The handler must not throw; should it, answer like the platform does rather than drop.
     http_.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
       res.status = 500;
-      res.set_content(R"({"code":"INTERNAL_ERROR","message":"unexpected error","statusCode":500})",
+      res.set_content(R"({"code":"INTERNAL_ERROR","message":"unexpected error","fieldErrors":{},"statusCode":500})",
                       "application/json; charset=utf-8");
     });
   }
@@ -52,19 +85,63 @@ class HttplibServer : public HttpServer {
   }
 
  private:
-  void answer(const httplib::Request& req, httplib::Response& res) {
+  static ServerRequest request_of(const httplib::Request& req) {
     ServerRequest r;
     r.method = req.method;
     r.path = req.path;
     for (const auto& [k, v] : req.params) r.query.emplace_back(k, v);
     r.api_key = req.get_header_value("x-api-key");
     r.authorization = req.get_header_value("Authorization");
+    return r;
+  }
+
+  void answer(const httplib::Request& req, httplib::Response& res) {
+    ServerRequest r = request_of(req);
     r.body = req.body;
     if (req.is_multipart_form_data()) {
       r.multipart = true;
       for (const auto& [name, part] : req.files) r.form.push_back({name, part.content, part.filename, part.content_type});
     }
-    ServerReply out = handler_(r);
+    reply(handler_(r), res);
+  }
+
+  // Reads the body (or the multipart parts) up to kServerMaxBodyBytes; past that the rest is read and
+  // dropped, so the connection stays in step, and the answer is 413. Past kMaxDrainBytes reading stops.
+  void read_and_answer(const httplib::Request& req, httplib::Response& res, const httplib::ContentReader& reader) {
+    constexpr std::size_t kMaxDrainBytes = 8 * kServerMaxBodyBytes;
+    ServerRequest r = request_of(req);
+    std::size_t total = 0;
+    auto keep = [&](std::string& into, const char* data, std::size_t n) {
+      total += n;
+      if (total > kServerMaxBodyBytes) return total <= kMaxDrainBytes;
+      into.append(data, n);
+      return true;
+    };
+    bool read;
+    if (req.is_multipart_form_data()) {
+      r.multipart = true;
+      read = reader(
+          [&](const httplib::MultipartFormData& part) {
+            r.form.push_back({part.name, "", part.filename, part.content_type});
+            return true;
+          },
+          [&](const char* data, std::size_t n) { return r.form.empty() || keep(r.form.back().value, data, n); });
+    } else {
+      read = reader([&](const char* data, std::size_t n) { return keep(r.body, data, n); });
+    }
+    if (total > kServerMaxBodyBytes || !read) {
+      ServerRequest refused;
+      // httplib says 413 itself for a Content-Length over its limit (same value); 400: bad framing or encoding.
+      refused.refused_status = total > kServerMaxBodyBytes || res.status == 413 ? 413 : 400;
+      refused.method = req.method;
+      refused.path = req.path;
+      reply(handler_(refused), res);
+      return;
+    }
+    reply(handler_(r), res);
+  }
+
+  static void reply(const ServerReply& out, httplib::Response& res) {
     for (const auto& [name, value] : out.headers) res.set_header(name, value);
     res.status = out.status;
     if (out.drop) {

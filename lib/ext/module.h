@@ -3,6 +3,7 @@
 // ext::module() (load.h). Only plain std types cross the boundary; the module and the binary are
 // built from the same tree, and kModuleVersion guards against anything else. The logic (retries,
 // rate limits, fault injection, routing) stays in the binary; the module only moves bytes.
+#include <cstddef>
 #include <functional>
 #include <memory>
 #include <string>
@@ -58,6 +59,11 @@ class HttpTransport {
 
 // ---- HTTP server (cpp-httplib) ----
 
+// Limits of the server transport: a larger body is refused with 413 (read and discarded first), a
+// longer request line ("GET /path?query HTTP/1.1") with 414, a longer header line with 400.
+inline constexpr std::size_t kServerMaxBodyBytes = 32 << 20;
+inline constexpr std::size_t kServerMaxRequestLine = 8192;  // cpp-httplib's CPPHTTPLIB_REQUEST_URI_MAX_LENGTH
+
 struct ServerRequest {
   std::string method, path;  // path without the query string
   std::vector<std::pair<std::string, std::string>> query;  // decoded
@@ -66,6 +72,10 @@ struct ServerRequest {
   std::string body;
   bool multipart = false;  // multipart/form-data: the parts are in `form`
   std::vector<FormPart> form;
+  // Non-zero when the transport refused the request before it could be routed (400 not HTTP, 413 body
+  // too large, 414 request line too long, 416 bad Range): the handler only words the answer, and
+  // method and path are empty when the request line could not be read.
+  int refused_status = 0;
 };
 
 struct ServerReply {

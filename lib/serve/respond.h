@@ -10,10 +10,16 @@
 
 namespace gomo::serve {
 
+// `j` as JSON text. Strings that are not UTF-8 (rows an older gomo stored, say) come out with U+FFFD
+// in place of the bad bytes instead of nlohmann's type_error 316: a bad row must not fail a listing.
+inline std::string json_text(const nlohmann::json& j) {
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 template <typename T>
 Response answer(const api::Result<T>& r, const std::string& path, int status, nlohmann::json (*encode)(const T&)) {
   if (!r) return error_response(r.error(), path);
-  return {status, encode(*r).dump()};
+  return {status, json_text(encode(*r))};
 }
 
 template <typename T>
@@ -22,7 +28,7 @@ Response answer_page(const api::Result<api::Page<T>>& r, const std::string& path
   if (!r) return error_response(r.error(), path);
   nlohmann::json data = nlohmann::json::array();
   for (const auto& item : r->data) data.push_back(encode(item));
-  return {200, nlohmann::json{{"data", data}, {"meta", api::wire::encode_meta(r->meta)}}.dump()};
+  return {200, json_text(nlohmann::json{{"data", data}, {"meta", api::wire::encode_meta(r->meta)}})};
 }
 
 }  // namespace gomo::serve

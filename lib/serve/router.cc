@@ -1,11 +1,13 @@
 #include "serve/router.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
 #include <nlohmann/json.hpp>
 #include <vector>
 
+#include "api/utf8_check.h"
 #include "api/wire.h"
 #include "base/time.h"
 #include "serve/respond.h"
@@ -18,17 +20,32 @@ using api::ApiError;
 using nlohmann::json;
 namespace wire = api::wire;
 
-std::vector<std::string> split_path(const std::string& path) {
-  std::vector<std::string> parts;
-  size_t i = 0;
-  while (i < path.size()) {
+// "/api/contact/12" -> {"api", "contact", "12"}. False when a segment is empty ("/api//contact",
+// "/api/contact/"): such a path is not the route's path, and is answered 404 rather than guessed at.
+bool split_path(const std::string& path, std::vector<std::string>& parts) {
+  if (path.empty() || path[0] != '/') return false;
+  size_t i = 1;
+  while (i <= path.size()) {
     size_t j = path.find('/', i);
     if (j == std::string::npos) j = path.size();
-    if (j > i) parts.push_back(path.substr(i, j - i));
+    if (j == i) return false;
+    parts.push_back(path.substr(i, j - i));
     i = j + 1;
   }
-  return parts;
+  return true;
 }
+
+// `path` without its empty segments, for the 404's hint.
+std::string squeeze_path(const std::string& path) {
+  std::string out;
+  for (char c : path) {
+    if (c != '/' || out.empty() || out.back() != '/') out += c;
+  }
+  while (out.size() > 1 && out.back() == '/') out.pop_back();
+  return out;
+}
+
+constexpr const char* kInvalidUtf8 = "INVALID_UTF8";
 
 ApiError make_error(int status, const char* code, std::string message) {
   ApiError e;
@@ -42,6 +59,47 @@ ApiError make_error(int status, const char* code, std::string message) {
 Response done(const api::Result<api::Done>& r, const std::string& path) {
   if (!r) return error_response(r.error(), path);
   return {204, ""};
+}
+
+// 400 INVALID_UTF8 when a request string that could reach an answer or a row is not UTF-8: the
+// path, query parameter names and values, form part names, text values and file names. The API key
+// is only hashed and never shown, and JSON bodies are checked by the JSON parser (400 INVALID_JSON).
+std::optional<ApiError> check_utf8(const Request& req) {
+  auto bad_at = [](const std::string& s) { return api::invalid_utf8_offset(s); };
+  auto refuse = [](std::string message, const std::string& field) {
+    ApiError e = make_error(400, kInvalidUtf8, std::move(message));
+    if (!field.empty() && api::is_valid_utf8(field)) e.field_errors[field].push_back(field + " must be valid UTF-8");
+    return e;
+  };
+  auto where = [](const std::string& s, size_t at) {
+    return " (byte 0x" + api::escape_bytes(s.substr(at, 1)).substr(2) + " at offset " + std::to_string(at) + ")";
+  };
+  if (size_t at = bad_at(req.path); at != std::string::npos) {
+    return refuse("The request path is not valid UTF-8 once percent-decoded" + where(req.path, at), "");
+  }
+  for (const auto& [key, value] : req.query) {
+    if (size_t at = bad_at(key); at != std::string::npos) {
+      return refuse("A query parameter name is not valid UTF-8" + where(key, at), "");
+    }
+    if (size_t at = bad_at(value); at != std::string::npos) {
+      return refuse("Query parameter " + key + " is not valid UTF-8" + where(value, at), key);
+    }
+  }
+  for (const auto& part : req.form) {
+    if (size_t at = bad_at(part.name); at != std::string::npos) {
+      return refuse("A form field name is not valid UTF-8" + where(part.name, at), "");
+    }
+    if (size_t at = bad_at(part.file_name); at != std::string::npos) {
+      return refuse("The file name of form field " + part.name + " is not valid UTF-8" + where(part.file_name, at),
+                    part.name);
+    }
+    if (part.file_name.empty() && part.name != "file") {
+      if (size_t at = bad_at(part.value); at != std::string::npos) {
+        return refuse("Form field " + part.name + " is not valid UTF-8" + where(part.value, at), part.name);
+      }
+    }
+  }
+  return std::nullopt;
 }
 
 }  // namespace
@@ -81,15 +139,83 @@ api::Result<api::PageQuery> page_query(const Request& req, std::initializer_list
 }
 
 Response error_response(const ApiError& error, const std::string& path) {
-  return {error.http_status ? error.http_status : 500, wire::error_envelope(error, path, now_iso()).dump()};
+  int status = error.http_status ? error.http_status : 500;
+  try {
+    return {status, json_text(wire::error_envelope(error, path, now_iso()))};
+  } catch (const std::exception&) {  // bad_alloc: still an envelope
+    return {status, R"({"code":"INTERNAL_ERROR","message":"unexpected error","fieldErrors":{},"statusCode":)" +
+                        std::to_string(status) + "}"};
+  }
+}
+
+namespace {
+
+Response method_not_allowed(const std::string& method, const std::string& path) {
+  Response r = error_response(
+      make_error(405, "METHOD_NOT_ALLOWED",
+                 "gomo serve does not answer " + method + ": it answers " + kAllowedMethods), path);
+  r.headers.emplace_back("Allow", kAllowedMethods);
+  return r;
+}
+
+}  // namespace
+
+Response refusal_response(int status, const std::string& method, const std::string& path) {
+  bool token = !method.empty() && method.size() <= 32 &&
+               std::all_of(method.begin(), method.end(), [](char c) { return (c >= 'A' && c <= 'Z') || c == '-'; });
+  if (status == 400 && token) return method_not_allowed(method, path);
+  switch (status) {
+    case 413:
+      return error_response(make_error(413, "PAYLOAD_TOO_LARGE",
+                                       "The request body is larger than " +
+                                           std::to_string(ext::kServerMaxBodyBytes >> 20) + " MiB"),
+                            path);
+    case 414:
+      return error_response(make_error(414, "URI_TOO_LONG",
+                                       "The request line (method, path and query) is longer than " +
+                                           std::to_string(ext::kServerMaxRequestLine) + " bytes"),
+                            path);
+    case 416:
+      return error_response(make_error(416, "RANGE_NOT_SATISFIABLE", "The Range header is not valid"), path);
+    default:
+      return error_response(make_error(status >= 400 ? status : 400, "BAD_REQUEST",
+                                       "The request is not valid HTTP/1.1 (request line, header or body framing; "
+                                       "header lines are limited to 8192 bytes)"),
+                            path);
+  }
 }
 
 Response Router::handle(const Request& req) {
+  try {
+    return route(req);
+  } catch (const std::exception& e) {
+    return error_response(make_error(500, "INTERNAL_ERROR", e.what()), req.path);
+  } catch (...) {
+    return error_response(make_error(500, "INTERNAL_ERROR", "unexpected error"), req.path);
+  }
+}
+
+Response Router::route(const Request& req) {
   const std::string& path = req.path;
-  auto parts = split_path(path);
+  if (auto e = check_utf8(req)) return error_response(*e, path);
+  if (req.method != "GET" && req.method != "HEAD" && req.method != "POST" && req.method != "PUT" &&
+      req.method != "PATCH" && req.method != "DELETE") {
+    return method_not_allowed(req.method, path);
+  }
+  if (req.method == "HEAD") {  // GET without the body: the transport leaves the body out
+    Request as_get = req;
+    as_get.method = "GET";
+    return route(as_get);
+  }
   const std::string& m = req.method;
-  auto no_route = [&] { return error_response(make_error(404, "NOT_FOUND", "Cannot " + m + " " + path), path); };
-  if (parts.empty() || parts[0] != "api") return no_route();
+  std::vector<std::string> parts;
+  bool clean = split_path(path, parts);
+  auto no_route = [&] {
+    std::string message = "Cannot " + m + " " + path;
+    if (!clean) message += " (empty path segment; the route would be " + squeeze_path(path) + ")";
+    return error_response(make_error(404, "NOT_FOUND", std::move(message)), path);
+  };
+  if (!clean || parts.empty() || parts[0] != "api") return no_route();
   parts.erase(parts.begin());
 
   auto org = workspace_.organization_for_key(req.api_key);

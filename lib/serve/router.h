@@ -4,6 +4,7 @@
 // server.h puts it on a socket; tests call it directly.
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "ext/module.h"
@@ -15,7 +16,7 @@ namespace gomo::serve {
 using FormPart = ext::FormPart;
 
 struct Request {
-  std::string method;  // GET POST PUT PATCH DELETE
+  std::string method;  // GET POST PUT PATCH DELETE; HEAD answers as GET (without the body, on the wire)
   std::string path;    // "/api/contact/123", without the query string
   std::map<std::string, std::string> query;  // decoded query parameters
   std::string api_key;                       // from x-api-key or "Authorization: Bearer"; may be empty
@@ -26,20 +27,35 @@ struct Request {
 
 struct Response {
   int status = 200;
-  std::string body;  // JSON text; empty for 204
+  std::string body;  // JSON text (always valid UTF-8); empty for 204
+  std::vector<std::pair<std::string, std::string>> headers = {};  // e.g. Allow with a 405
 };
+
+// What `gomo serve` answers besides its routes, in the error envelope like everything else:
+// 400 INVALID_UTF8 for a path, query parameter or form field that is not UTF-8 (checked before the
+// key); 405 METHOD_NOT_ALLOWED with `Allow` for OPTIONS, TRACE, CONNECT and other methods; 404 for
+// paths with an empty segment (`/api//contact`, `/api/contact/`), which are not the route's path.
+inline constexpr const char* kAllowedMethods = "GET, HEAD, POST, PUT, PATCH, DELETE";
 
 class Router {
  public:
   // `workspace` must outlive the router. Thread-safe (the workspace serialises its connection).
   explicit Router(store::Workspace& workspace) : workspace_(workspace) {}
+  // Never throws for any request bytes (a failure inside is a 500 in the envelope).
   Response handle(const Request& request);
 
  private:
+  Response route(const Request& request);
   store::Workspace& workspace_;
 };
 
-// The error envelope for `error` at `path`, stamped now.
+// The error envelope for `error` at `path`, stamped now. Bytes that are not UTF-8 (in `path`, or in
+// a message quoting a stored value) are replaced by U+FFFD. Does not throw.
 Response error_response(const api::ApiError& error, const std::string& path);
+
+// The envelope for a request the HTTP transport refused before routing (ext::ServerRequest's
+// refused_status: 400, 413, 414, ...); `method` and `path` may be empty. A 400 for a request line
+// whose method the transport does not know ("FOO / HTTP/1.1") becomes 405 with Allow, like TRACE.
+Response refusal_response(int status, const std::string& method, const std::string& path);
 
 }  // namespace gomo::serve

@@ -37,6 +37,15 @@ std::vector<std::string> comma_list(const std::string& v) {
   return out;
 }
 
+// Launch and pause take no body: none, or an empty object.
+std::optional<api::ApiError> no_body_error(const json& body) {
+  if (!body.is_object()) return api::validation_error({{"body", {"body must be empty or {}"}}});
+  std::map<std::string, std::vector<std::string>> errors;
+  for (const auto& [key, value] : body.items()) errors[key].push_back("property " + key + " should not exist");
+  if (!errors.empty()) return api::validation_error(std::move(errors));
+  return std::nullopt;
+}
+
 // The multipart upload: a `file` part plus documented text fields; anything else is refused.
 api::Result<api::AudioUpload> read_upload(const Request& req) {
   std::map<std::string, std::vector<std::string>> errors;
@@ -137,11 +146,7 @@ std::optional<Response> route_programs(const Request& req, const std::vector<std
       return answer<api::Program>(platform.update_program(parts[1], *fields), path, 200, wire::encode);
     }
     if (n == 3 && parts[2] == "launch" && m == "POST") {
-      if (body.is_object() && !body.empty()) {
-        std::map<std::string, std::vector<std::string>> errors;
-        for (const auto& [key, value] : body.items()) errors[key].push_back("property " + key + " should not exist");
-        return bad(api::validation_error(std::move(errors)));
-      }
+      if (auto e = no_body_error(body)) return bad(*e);
       return answer<api::Execution>(platform.launch_program(parts[1]), path, 201, wire::encode_launch);
     }
     if (n == 3 && parts[2] == "executions" && m == "GET") {
@@ -160,11 +165,7 @@ std::optional<Response> route_programs(const Request& req, const std::vector<std
       return Response{204, ""};
     }
     if (n == 3 && parts[2] == "pause" && m == "PATCH") {
-      if (body.is_object() && !body.empty()) {
-        std::map<std::string, std::vector<std::string>> errors;
-        for (const auto& [key, value] : body.items()) errors[key].push_back("property " + key + " should not exist");
-        return bad(api::validation_error(std::move(errors)));
-      }
+      if (auto e = no_body_error(body)) return bad(*e);
       return answer<api::Execution>(platform.pause_execution(id), path, 200, wire::encode);
     }
     if (n == 3 && parts[2] == "resume" && m == "PATCH") {

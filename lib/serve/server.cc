@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "api/platform.h"
+#include "api/utf8_check.h"
 #include "ext/load.h"
 #include "ext/module.h"
 #include "serve/router.h"
@@ -54,6 +55,14 @@ api::ApiError fault(int status, const char* code, const char* message) {
 
 }  // namespace
 
+std::string log_line(const RequestRecord& r) {
+  std::string line = (r.method.empty() ? std::string("-") : api::escape_bytes(r.method, 16)) + " " +
+                     (r.path.empty() ? std::string("-") : api::escape_bytes(r.path, 200)) + " " +
+                     std::to_string(r.status);
+  if (r.dropped) line += " (dropped)";
+  return line + " " + std::to_string(static_cast<int>(r.millis)) + "ms";
+}
+
 bool is_loopback_host(const std::string& host) {
   if (host == "localhost" || host == "::1" || host == "[::1]") return true;
   in_addr addr{};  // numeric 127.0.0.0/8 only: a name may resolve anywhere
@@ -89,6 +98,10 @@ struct Server::Impl {
     const FaultOptions& f = options.faults;
     ext::ServerReply reply;
     Response out;
+    if (req.refused_status) {  // refused by the transport: worded and logged, no faults injected
+      out = refusal_response(req.refused_status, req.method, req.path);
+      return finish(record, out, reply, false, started);
+    }
     if (f.latency_ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(f.latency_ms));
     bool drop = f.drop_rate > 0 && roll() < f.drop_rate;
     bool drop_before = drop && roll() < 0.5;
@@ -108,26 +121,43 @@ struct Server::Impl {
       for (const auto& [k, v] : req.query) r.query[k] = v;
       r.api_key = req.api_key;
       if (r.api_key.empty() && req.authorization.rfind("Bearer ", 0) == 0) r.api_key = req.authorization.substr(7);
-      try {
-        out = router.handle(r);
-      } catch (const std::exception& e) {  // nothing may cross into the module's server threads
-        out = error_response(fault(500, "INTERNAL_ERROR", e.what()), req.path);
-      } catch (...) {
-        out = error_response(fault(500, "INTERNAL_ERROR", "unexpected error"), req.path);
-      }
+      out = router.handle(r);  // does not throw
       record.applied = true;
     }
+    return finish(record, out, reply, drop, started);
+  }
+
+  ext::ServerReply finish(RequestRecord& record, Response& out, ext::ServerReply& reply, bool drop,
+                          Clock::time_point started) {
     record.status = out.status;
     record.dropped = drop;
     // A dropped answer sends its headers, then the connection closes before the body is complete.
     reply.status = drop && !out.status ? 200 : out.status;
     reply.body = std::move(out.body);
+    for (auto& h : out.headers) reply.headers.push_back(std::move(h));
     reply.drop = drop;
     record.millis = std::chrono::duration<double, std::milli>(Clock::now() - started).count();
     if (options.on_request) options.on_request(record);
     return reply;
   }
 };
+
+namespace {
+
+// The last guard before the module's threads: an exception must not unwind into the module (it has
+// its own C++ runtime, and an exception crossing it aborts the process).
+ext::ServerReply serve_noexcept(Server::Impl& impl, const ext::ServerRequest& req) noexcept {
+  try {
+    return impl.serve(req);
+  } catch (...) {
+    ext::ServerReply reply;
+    reply.status = 500;
+    reply.body = R"({"code":"INTERNAL_ERROR","message":"unexpected error","fieldErrors":{},"statusCode":500})";
+    return reply;
+  }
+}
+
+}  // namespace
 
 Server::Server(store::Workspace& workspace, ServeOptions options)
     : impl_(std::make_unique<Impl>(workspace, std::move(options))) {
@@ -136,7 +166,8 @@ Server::Server(store::Workspace& workspace, ServeOptions options)
     impl_->load_error = module.error().message();
     return;
   }
-  impl_->http = (*module)->new_http_server([this](const ext::ServerRequest& req) { return impl_->serve(req); });
+  impl_->http =
+      (*module)->new_http_server([this](const ext::ServerRequest& req) { return serve_noexcept(*impl_, req); });
 }
 
 Server::~Server() { stop(); }

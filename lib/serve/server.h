@@ -30,6 +30,11 @@ struct RequestRecord {
   double millis = 0;      // handling time
 };
 
+// One log line for `gomo serve -v`: "GET /api/contact 200 3ms", with bytes outside printable ASCII
+// as \xHH (a request cannot write control characters to the terminal), "-" for a method or path
+// the request did not get as far as, the path cut at 200 bytes. Never the key, the query or the body.
+std::string log_line(const RequestRecord& record);
+
 struct ServeOptions {
   std::string host = "127.0.0.1";
   int port = 8080;  // 0: any free port (see Server::port)

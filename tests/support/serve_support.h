@@ -38,6 +38,7 @@ class ServeProcess {
   // SIGTERM, then SIGKILL after 5 s.
   ~ServeProcess();
   bool started() const { return port_ > 0; }
+  int port() const { return port_; }
   std::string base_url() const;
   // Stops the server (SIGTERM) and returns its exit code; its stderr so far in `err`.
   int stop(std::string* err = nullptr);
