@@ -21,8 +21,8 @@ _gomo_command() {
       ;;
     "gomo flow validate")
       subcommands=''
-      options='-h --help -f --format --output-file --strict --ignore --target --audio-catalog --attributes --config --no-config --force-exclude -j --jobs --remote --catalog-from --profile --base-url --api-key-env --bearer --insecure --rate-limit --workspace -o --output --color -q --quiet -v --verbose'
-      value_options='-f --format --output-file --ignore --target --audio-catalog --attributes --config -j --jobs --catalog-from --profile --base-url --api-key-env --rate-limit --workspace -o --output --color'
+      options='-h --help -f --format --output-file --strict --ignore --target --audio-catalog --attributes --config --no-config --force-exclude -j --jobs --remote --catalog-from --profile --base-url --api-key-env --bearer --insecure --rate-limit --timeout --workspace -o --output --color -q --quiet -v --verbose'
+      value_options='-f --format --output-file --ignore --target --audio-catalog --attributes --config -j --jobs --catalog-from --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color'
       positional_slots=1 positional_variadic=1
       ;;
     "gomo flow fmt")
@@ -63,20 +63,20 @@ _gomo_command() {
       ;;
     "gomo flow push")
       subcommands=''
-      options='-h --help --name --id --dry-run --force --profile --base-url --api-key-env --bearer --insecure --rate-limit --workspace -o --output --color -q --quiet -v --verbose'
-      value_options='--name --id --profile --base-url --api-key-env --rate-limit --workspace -o --output --color'
+      options='-h --help --name --id --dry-run --force --profile --base-url --api-key-env --bearer --insecure --rate-limit --timeout --workspace -o --output --color -q --quiet -v --verbose'
+      value_options='--name --id --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color'
       positional_slots=1 positional_variadic=1
       ;;
     "gomo flow diff")
       subcommands=''
-      options='-h --help --name --id --profile --base-url --api-key-env --bearer --insecure --rate-limit --workspace -o --output --color -q --quiet -v --verbose'
-      value_options='--name --id --profile --base-url --api-key-env --rate-limit --workspace -o --output --color'
+      options='-h --help --name --id --profile --base-url --api-key-env --bearer --insecure --rate-limit --timeout --workspace -o --output --color -q --quiet -v --verbose'
+      value_options='--name --id --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color'
       positional_slots=1 positional_variadic=1
       ;;
     "gomo flow pull")
       subcommands=''
-      options='-h --help -f --file --output-dir --force --profile --base-url --api-key-env --bearer --insecure --rate-limit --workspace -o --output --color -q --quiet -v --verbose'
-      value_options='-f --file --output-dir --profile --base-url --api-key-env --rate-limit --workspace -o --output --color'
+      options='-h --help -f --file --output-dir --force --profile --base-url --api-key-env --bearer --insecure --rate-limit --timeout --workspace -o --output --color -q --quiet -v --verbose'
+      value_options='-f --file --output-dir --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color'
       positional_slots=1 positional_variadic=1
       ;;
     "gomo serve")
@@ -93,32 +93,32 @@ _gomo_command() {
       ;;
     "gomo contacts list")
       subcommands=''
-      options='-h --help --profile --base-url --api-key-env --bearer --insecure --rate-limit --workspace --search --page --limit --sort-by --sort-order --all -o --output --color -q --quiet -v --verbose'
-      value_options='--profile --base-url --api-key-env --rate-limit --workspace --search --page --limit --sort-by --sort-order -o --output --color'
+      options='-h --help --profile --base-url --api-key-env --bearer --insecure --rate-limit --timeout --workspace --search --page --limit --sort-by --sort-order --all -o --output --color -q --quiet -v --verbose'
+      value_options='--profile --base-url --api-key-env --rate-limit --timeout --workspace --search --page --limit --sort-by --sort-order -o --output --color'
       positional_slots=0 positional_variadic=0
       ;;
     "gomo contacts get")
       subcommands=''
-      options='-h --help --profile --base-url --api-key-env --bearer --insecure --rate-limit --workspace --region -o --output --color -q --quiet -v --verbose'
-      value_options='--profile --base-url --api-key-env --rate-limit --workspace --region -o --output --color'
+      options='-h --help --profile --base-url --api-key-env --bearer --insecure --rate-limit --timeout --workspace --region -o --output --color -q --quiet -v --verbose'
+      value_options='--profile --base-url --api-key-env --rate-limit --timeout --workspace --region -o --output --color'
       positional_slots=1 positional_variadic=0
       ;;
     "gomo contacts create")
       subcommands=''
-      options='-h --help --phone --first-name --last-name --full-name --email --address --city --state --zip --occupation --gender --preferred-channel --attr -f --file --region --profile --base-url --api-key-env --bearer --insecure --rate-limit --workspace -o --output --color -q --quiet -v --verbose'
-      value_options='--phone --first-name --last-name --full-name --email --address --city --state --zip --occupation --gender --preferred-channel --attr -f --file --region --profile --base-url --api-key-env --rate-limit --workspace -o --output --color'
+      options='-h --help --phone --first-name --last-name --full-name --email --address --city --state --zip --occupation --gender --preferred-channel --attr -f --file --region --profile --base-url --api-key-env --bearer --insecure --rate-limit --timeout --workspace -o --output --color -q --quiet -v --verbose'
+      value_options='--phone --first-name --last-name --full-name --email --address --city --state --zip --occupation --gender --preferred-channel --attr -f --file --region --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color'
       positional_slots=0 positional_variadic=0
       ;;
     "gomo contacts update")
       subcommands=''
-      options='-h --help --phone --first-name --last-name --full-name --email --address --city --state --zip --occupation --gender --preferred-channel --attr -f --file --region --profile --base-url --api-key-env --bearer --insecure --rate-limit --workspace -o --output --color -q --quiet -v --verbose'
-      value_options='--phone --first-name --last-name --full-name --email --address --city --state --zip --occupation --gender --preferred-channel --attr -f --file --region --profile --base-url --api-key-env --rate-limit --workspace -o --output --color'
+      options='-h --help --phone --first-name --last-name --full-name --email --address --city --state --zip --occupation --gender --preferred-channel --attr -f --file --region --profile --base-url --api-key-env --bearer --insecure --rate-limit --timeout --workspace -o --output --color -q --quiet -v --verbose'
+      value_options='--phone --first-name --last-name --full-name --email --address --city --state --zip --occupation --gender --preferred-channel --attr -f --file --region --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color'
       positional_slots=1 positional_variadic=0
       ;;
     "gomo contacts delete")
       subcommands=''
-      options='-h --help -y --yes --region --profile --base-url --api-key-env --bearer --insecure --rate-limit --workspace -o --output --color -q --quiet -v --verbose'
-      value_options='--region --profile --base-url --api-key-env --rate-limit --workspace -o --output --color'
+      options='-h --help -y --yes --region --profile --base-url --api-key-env --bearer --insecure --rate-limit --timeout --workspace -o --output --color -q --quiet -v --verbose'
+      value_options='--region --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color'
       positional_slots=1 positional_variadic=1
       ;;
     "gomo attributes")
@@ -129,14 +129,14 @@ _gomo_command() {
       ;;
     "gomo attributes list")
       subcommands=''
-      options='-h --help --profile --base-url --api-key-env --bearer --insecure --rate-limit --workspace --search --page --limit --sort-by --sort-order --all -o --output --color -q --quiet -v --verbose'
-      value_options='--profile --base-url --api-key-env --rate-limit --workspace --search --page --limit --sort-by --sort-order -o --output --color'
+      options='-h --help --profile --base-url --api-key-env --bearer --insecure --rate-limit --timeout --workspace --search --page --limit --sort-by --sort-order --all -o --output --color -q --quiet -v --verbose'
+      value_options='--profile --base-url --api-key-env --rate-limit --timeout --workspace --search --page --limit --sort-by --sort-order -o --output --color'
       positional_slots=0 positional_variadic=0
       ;;
     "gomo attributes create")
       subcommands=''
-      options='-h --help --name --type --description --profile --base-url --api-key-env --bearer --insecure --rate-limit --workspace -o --output --color -q --quiet -v --verbose'
-      value_options='--name --type --description --profile --base-url --api-key-env --rate-limit --workspace -o --output --color'
+      options='-h --help --name --type --description --profile --base-url --api-key-env --bearer --insecure --rate-limit --timeout --workspace -o --output --color -q --quiet -v --verbose'
+      value_options='--name --type --description --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color'
       positional_slots=0 positional_variadic=0
       ;;
     "gomo audiences")
@@ -147,38 +147,38 @@ _gomo_command() {
       ;;
     "gomo audiences create")
       subcommands=''
-      options='-h --help --name --description --profile --base-url --api-key-env --bearer --insecure --rate-limit --workspace -o --output --color -q --quiet -v --verbose'
-      value_options='--name --description --profile --base-url --api-key-env --rate-limit --workspace -o --output --color'
+      options='-h --help --name --description --profile --base-url --api-key-env --bearer --insecure --rate-limit --timeout --workspace -o --output --color -q --quiet -v --verbose'
+      value_options='--name --description --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color'
       positional_slots=0 positional_variadic=0
       ;;
     "gomo audiences list")
       subcommands=''
-      options='-h --help --profile --base-url --api-key-env --bearer --insecure --rate-limit --workspace --search --page --limit --sort-by --sort-order --all -o --output --color -q --quiet -v --verbose'
-      value_options='--profile --base-url --api-key-env --rate-limit --workspace --search --page --limit --sort-by --sort-order -o --output --color'
+      options='-h --help --profile --base-url --api-key-env --bearer --insecure --rate-limit --timeout --workspace --search --page --limit --sort-by --sort-order --all -o --output --color -q --quiet -v --verbose'
+      value_options='--profile --base-url --api-key-env --rate-limit --timeout --workspace --search --page --limit --sort-by --sort-order -o --output --color'
       positional_slots=0 positional_variadic=0
       ;;
     "gomo audiences get")
       subcommands=''
-      options='-h --help --profile --base-url --api-key-env --bearer --insecure --rate-limit --workspace -o --output --color -q --quiet -v --verbose'
-      value_options='--profile --base-url --api-key-env --rate-limit --workspace -o --output --color'
+      options='-h --help --profile --base-url --api-key-env --bearer --insecure --rate-limit --timeout --workspace -o --output --color -q --quiet -v --verbose'
+      value_options='--profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color'
       positional_slots=1 positional_variadic=0
       ;;
     "gomo audiences members")
       subcommands=''
-      options='-h --help --profile --base-url --api-key-env --bearer --insecure --rate-limit --workspace --search --page --limit --sort-by --sort-order --all -o --output --color -q --quiet -v --verbose'
-      value_options='--profile --base-url --api-key-env --rate-limit --workspace --search --page --limit --sort-by --sort-order -o --output --color'
+      options='-h --help --profile --base-url --api-key-env --bearer --insecure --rate-limit --timeout --workspace --search --page --limit --sort-by --sort-order --all -o --output --color -q --quiet -v --verbose'
+      value_options='--profile --base-url --api-key-env --rate-limit --timeout --workspace --search --page --limit --sort-by --sort-order -o --output --color'
       positional_slots=1 positional_variadic=0
       ;;
     "gomo audiences add")
       subcommands=''
-      options='-h --help --from-file --region --profile --base-url --api-key-env --bearer --insecure --rate-limit --workspace -o --output --color -q --quiet -v --verbose'
-      value_options='--from-file --region --profile --base-url --api-key-env --rate-limit --workspace -o --output --color'
+      options='-h --help --from-file --region --profile --base-url --api-key-env --bearer --insecure --rate-limit --timeout --workspace -o --output --color -q --quiet -v --verbose'
+      value_options='--from-file --region --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color'
       positional_slots=2 positional_variadic=1
       ;;
     "gomo audiences remove")
       subcommands=''
-      options='-h --help --from-file -y --yes --region --profile --base-url --api-key-env --bearer --insecure --rate-limit --workspace -o --output --color -q --quiet -v --verbose'
-      value_options='--from-file --region --profile --base-url --api-key-env --rate-limit --workspace -o --output --color'
+      options='-h --help --from-file -y --yes --region --profile --base-url --api-key-env --bearer --insecure --rate-limit --timeout --workspace -o --output --color -q --quiet -v --verbose'
+      value_options='--from-file --region --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color'
       positional_slots=2 positional_variadic=1
       ;;
     "gomo dids")
@@ -189,8 +189,8 @@ _gomo_command() {
       ;;
     "gomo dids list")
       subcommands=''
-      options='-h --help --profile --base-url --api-key-env --bearer --insecure --rate-limit --workspace --search --page --limit --sort-by --sort-order --all --status --shared --own -o --output --color -q --quiet -v --verbose'
-      value_options='--profile --base-url --api-key-env --rate-limit --workspace --search --page --limit --sort-by --sort-order --status -o --output --color'
+      options='-h --help --profile --base-url --api-key-env --bearer --insecure --rate-limit --timeout --workspace --search --page --limit --sort-by --sort-order --all --status --shared --own -o --output --color -q --quiet -v --verbose'
+      value_options='--profile --base-url --api-key-env --rate-limit --timeout --workspace --search --page --limit --sort-by --sort-order --status -o --output --color'
       positional_slots=0 positional_variadic=0
       ;;
     "gomo audio")
@@ -201,14 +201,14 @@ _gomo_command() {
       ;;
     "gomo audio list")
       subcommands=''
-      options='-h --help --profile --base-url --api-key-env --bearer --insecure --rate-limit --workspace --search --page --limit --sort-by --sort-order --all --usage-type --tag -o --output --color -q --quiet -v --verbose'
-      value_options='--profile --base-url --api-key-env --rate-limit --workspace --search --page --limit --sort-by --sort-order --usage-type --tag -o --output --color'
+      options='-h --help --profile --base-url --api-key-env --bearer --insecure --rate-limit --timeout --workspace --search --page --limit --sort-by --sort-order --all --usage-type --tag -o --output --color -q --quiet -v --verbose'
+      value_options='--profile --base-url --api-key-env --rate-limit --timeout --workspace --search --page --limit --sort-by --sort-order --usage-type --tag -o --output --color'
       positional_slots=0 positional_variadic=0
       ;;
     "gomo audio upload")
       subcommands=''
-      options='-h --help --name --description --usage-type --tag --profile --base-url --api-key-env --bearer --insecure --rate-limit --workspace -o --output --color -q --quiet -v --verbose'
-      value_options='--name --description --usage-type --tag --profile --base-url --api-key-env --rate-limit --workspace -o --output --color'
+      options='-h --help --name --description --usage-type --tag --profile --base-url --api-key-env --bearer --insecure --rate-limit --timeout --workspace -o --output --color -q --quiet -v --verbose'
+      value_options='--name --description --usage-type --tag --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color'
       positional_slots=1 positional_variadic=1
       ;;
     "gomo config")
@@ -255,8 +255,8 @@ _gomo_command() {
       ;;
     "gomo config show")
       subcommands=''
-      options='-h --help --profile --base-url --api-key-env --bearer --insecure --rate-limit --workspace -o --output --color -q --quiet -v --verbose'
-      value_options='--profile --base-url --api-key-env --rate-limit --workspace -o --output --color'
+      options='-h --help --profile --base-url --api-key-env --bearer --insecure --rate-limit --timeout --workspace -o --output --color -q --quiet -v --verbose'
+      value_options='--profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color'
       positional_slots=0 positional_variadic=0
       ;;
     "gomo config delete")
@@ -273,8 +273,8 @@ _gomo_command() {
       ;;
     "gomo auth status")
       subcommands=''
-      options='-h --help --profile --base-url --api-key-env --bearer --insecure --rate-limit --workspace -o --output --color -q --quiet -v --verbose'
-      value_options='--profile --base-url --api-key-env --rate-limit --workspace -o --output --color'
+      options='-h --help --profile --base-url --api-key-env --bearer --insecure --rate-limit --timeout --workspace -o --output --color -q --quiet -v --verbose'
+      value_options='--profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color'
       positional_slots=0 positional_variadic=0
       ;;
     "gomo help")
@@ -311,6 +311,7 @@ _gomo_value() {
     "gomo flow validate|--base-url") _gomo_files "$3" ;;
     "gomo flow validate|--api-key-env") _gomo_files "$3" ;;
     "gomo flow validate|--rate-limit") COMPREPLY=() ;;
+    "gomo flow validate|--timeout") _gomo_files "$3" ;;
     "gomo flow validate|--workspace") _gomo_files "$3" ;;
     "gomo flow validate|#0") _gomo_files "$3" ;;
     "gomo flow fmt|--name") _gomo_files "$3" ;;
@@ -352,6 +353,7 @@ _gomo_value() {
     "gomo flow push|--base-url") _gomo_files "$3" ;;
     "gomo flow push|--api-key-env") _gomo_files "$3" ;;
     "gomo flow push|--rate-limit") COMPREPLY=() ;;
+    "gomo flow push|--timeout") _gomo_files "$3" ;;
     "gomo flow push|--workspace") _gomo_files "$3" ;;
     "gomo flow push|#0") _gomo_files "$3" ;;
     "gomo flow diff|--name") _gomo_files "$3" ;;
@@ -360,6 +362,7 @@ _gomo_value() {
     "gomo flow diff|--base-url") _gomo_files "$3" ;;
     "gomo flow diff|--api-key-env") _gomo_files "$3" ;;
     "gomo flow diff|--rate-limit") COMPREPLY=() ;;
+    "gomo flow diff|--timeout") _gomo_files "$3" ;;
     "gomo flow diff|--workspace") _gomo_files "$3" ;;
     "gomo flow diff|#0") _gomo_files "$3" ;;
     "gomo flow pull|-f"|"gomo flow pull|--file") _gomo_files "$3" ;;
@@ -368,6 +371,7 @@ _gomo_value() {
     "gomo flow pull|--base-url") _gomo_files "$3" ;;
     "gomo flow pull|--api-key-env") _gomo_files "$3" ;;
     "gomo flow pull|--rate-limit") COMPREPLY=() ;;
+    "gomo flow pull|--timeout") _gomo_files "$3" ;;
     "gomo flow pull|--workspace") _gomo_files "$3" ;;
     "gomo flow pull|#0") _gomo_files "$3" ;;
     "gomo serve|--listen") _gomo_files "$3" ;;
@@ -383,6 +387,7 @@ _gomo_value() {
     "gomo contacts list|--base-url") _gomo_files "$3" ;;
     "gomo contacts list|--api-key-env") _gomo_files "$3" ;;
     "gomo contacts list|--rate-limit") COMPREPLY=() ;;
+    "gomo contacts list|--timeout") _gomo_files "$3" ;;
     "gomo contacts list|--workspace") _gomo_files "$3" ;;
     "gomo contacts list|--search") _gomo_files "$3" ;;
     "gomo contacts list|--page") COMPREPLY=() ;;
@@ -393,6 +398,7 @@ _gomo_value() {
     "gomo contacts get|--base-url") _gomo_files "$3" ;;
     "gomo contacts get|--api-key-env") _gomo_files "$3" ;;
     "gomo contacts get|--rate-limit") COMPREPLY=() ;;
+    "gomo contacts get|--timeout") _gomo_files "$3" ;;
     "gomo contacts get|--workspace") _gomo_files "$3" ;;
     "gomo contacts get|--region") COMPREPLY=() ;;
     "gomo contacts get|#0") _gomo_files "$3" ;;
@@ -415,6 +421,7 @@ _gomo_value() {
     "gomo contacts create|--base-url") _gomo_files "$3" ;;
     "gomo contacts create|--api-key-env") _gomo_files "$3" ;;
     "gomo contacts create|--rate-limit") COMPREPLY=() ;;
+    "gomo contacts create|--timeout") _gomo_files "$3" ;;
     "gomo contacts create|--workspace") _gomo_files "$3" ;;
     "gomo contacts update|--phone") COMPREPLY=() ;;
     "gomo contacts update|--first-name") _gomo_files "$3" ;;
@@ -435,6 +442,7 @@ _gomo_value() {
     "gomo contacts update|--base-url") _gomo_files "$3" ;;
     "gomo contacts update|--api-key-env") _gomo_files "$3" ;;
     "gomo contacts update|--rate-limit") COMPREPLY=() ;;
+    "gomo contacts update|--timeout") _gomo_files "$3" ;;
     "gomo contacts update|--workspace") _gomo_files "$3" ;;
     "gomo contacts update|#0") _gomo_files "$3" ;;
     "gomo contacts delete|--region") COMPREPLY=() ;;
@@ -442,12 +450,14 @@ _gomo_value() {
     "gomo contacts delete|--base-url") _gomo_files "$3" ;;
     "gomo contacts delete|--api-key-env") _gomo_files "$3" ;;
     "gomo contacts delete|--rate-limit") COMPREPLY=() ;;
+    "gomo contacts delete|--timeout") _gomo_files "$3" ;;
     "gomo contacts delete|--workspace") _gomo_files "$3" ;;
     "gomo contacts delete|#0") _gomo_files "$3" ;;
     "gomo attributes list|--profile") _gomo_files "$3" ;;
     "gomo attributes list|--base-url") _gomo_files "$3" ;;
     "gomo attributes list|--api-key-env") _gomo_files "$3" ;;
     "gomo attributes list|--rate-limit") COMPREPLY=() ;;
+    "gomo attributes list|--timeout") _gomo_files "$3" ;;
     "gomo attributes list|--workspace") _gomo_files "$3" ;;
     "gomo attributes list|--search") _gomo_files "$3" ;;
     "gomo attributes list|--page") COMPREPLY=() ;;
@@ -461,6 +471,7 @@ _gomo_value() {
     "gomo attributes create|--base-url") _gomo_files "$3" ;;
     "gomo attributes create|--api-key-env") _gomo_files "$3" ;;
     "gomo attributes create|--rate-limit") COMPREPLY=() ;;
+    "gomo attributes create|--timeout") _gomo_files "$3" ;;
     "gomo attributes create|--workspace") _gomo_files "$3" ;;
     "gomo audiences create|--name") _gomo_files "$3" ;;
     "gomo audiences create|--description") _gomo_files "$3" ;;
@@ -468,11 +479,13 @@ _gomo_value() {
     "gomo audiences create|--base-url") _gomo_files "$3" ;;
     "gomo audiences create|--api-key-env") _gomo_files "$3" ;;
     "gomo audiences create|--rate-limit") COMPREPLY=() ;;
+    "gomo audiences create|--timeout") _gomo_files "$3" ;;
     "gomo audiences create|--workspace") _gomo_files "$3" ;;
     "gomo audiences list|--profile") _gomo_files "$3" ;;
     "gomo audiences list|--base-url") _gomo_files "$3" ;;
     "gomo audiences list|--api-key-env") _gomo_files "$3" ;;
     "gomo audiences list|--rate-limit") COMPREPLY=() ;;
+    "gomo audiences list|--timeout") _gomo_files "$3" ;;
     "gomo audiences list|--workspace") _gomo_files "$3" ;;
     "gomo audiences list|--search") _gomo_files "$3" ;;
     "gomo audiences list|--page") COMPREPLY=() ;;
@@ -483,12 +496,14 @@ _gomo_value() {
     "gomo audiences get|--base-url") _gomo_files "$3" ;;
     "gomo audiences get|--api-key-env") _gomo_files "$3" ;;
     "gomo audiences get|--rate-limit") COMPREPLY=() ;;
+    "gomo audiences get|--timeout") _gomo_files "$3" ;;
     "gomo audiences get|--workspace") _gomo_files "$3" ;;
     "gomo audiences get|#0") _gomo_files "$3" ;;
     "gomo audiences members|--profile") _gomo_files "$3" ;;
     "gomo audiences members|--base-url") _gomo_files "$3" ;;
     "gomo audiences members|--api-key-env") _gomo_files "$3" ;;
     "gomo audiences members|--rate-limit") COMPREPLY=() ;;
+    "gomo audiences members|--timeout") _gomo_files "$3" ;;
     "gomo audiences members|--workspace") _gomo_files "$3" ;;
     "gomo audiences members|--search") _gomo_files "$3" ;;
     "gomo audiences members|--page") COMPREPLY=() ;;
@@ -502,6 +517,7 @@ _gomo_value() {
     "gomo audiences add|--base-url") _gomo_files "$3" ;;
     "gomo audiences add|--api-key-env") _gomo_files "$3" ;;
     "gomo audiences add|--rate-limit") COMPREPLY=() ;;
+    "gomo audiences add|--timeout") _gomo_files "$3" ;;
     "gomo audiences add|--workspace") _gomo_files "$3" ;;
     "gomo audiences add|#0") _gomo_files "$3" ;;
     "gomo audiences add|#1") _gomo_files "$3" ;;
@@ -511,6 +527,7 @@ _gomo_value() {
     "gomo audiences remove|--base-url") _gomo_files "$3" ;;
     "gomo audiences remove|--api-key-env") _gomo_files "$3" ;;
     "gomo audiences remove|--rate-limit") COMPREPLY=() ;;
+    "gomo audiences remove|--timeout") _gomo_files "$3" ;;
     "gomo audiences remove|--workspace") _gomo_files "$3" ;;
     "gomo audiences remove|#0") _gomo_files "$3" ;;
     "gomo audiences remove|#1") _gomo_files "$3" ;;
@@ -518,6 +535,7 @@ _gomo_value() {
     "gomo dids list|--base-url") _gomo_files "$3" ;;
     "gomo dids list|--api-key-env") _gomo_files "$3" ;;
     "gomo dids list|--rate-limit") COMPREPLY=() ;;
+    "gomo dids list|--timeout") _gomo_files "$3" ;;
     "gomo dids list|--workspace") _gomo_files "$3" ;;
     "gomo dids list|--search") _gomo_files "$3" ;;
     "gomo dids list|--page") COMPREPLY=() ;;
@@ -529,6 +547,7 @@ _gomo_value() {
     "gomo audio list|--base-url") _gomo_files "$3" ;;
     "gomo audio list|--api-key-env") _gomo_files "$3" ;;
     "gomo audio list|--rate-limit") COMPREPLY=() ;;
+    "gomo audio list|--timeout") _gomo_files "$3" ;;
     "gomo audio list|--workspace") _gomo_files "$3" ;;
     "gomo audio list|--search") _gomo_files "$3" ;;
     "gomo audio list|--page") COMPREPLY=() ;;
@@ -545,6 +564,7 @@ _gomo_value() {
     "gomo audio upload|--base-url") _gomo_files "$3" ;;
     "gomo audio upload|--api-key-env") _gomo_files "$3" ;;
     "gomo audio upload|--rate-limit") COMPREPLY=() ;;
+    "gomo audio upload|--timeout") _gomo_files "$3" ;;
     "gomo audio upload|--workspace") _gomo_files "$3" ;;
     "gomo audio upload|#0") _gomo_files "$3" ;;
     "gomo config init|--name") _gomo_files "$3" ;;
@@ -561,12 +581,14 @@ _gomo_value() {
     "gomo config show|--base-url") _gomo_files "$3" ;;
     "gomo config show|--api-key-env") _gomo_files "$3" ;;
     "gomo config show|--rate-limit") COMPREPLY=() ;;
+    "gomo config show|--timeout") _gomo_files "$3" ;;
     "gomo config show|--workspace") _gomo_files "$3" ;;
     "gomo config delete|#0") _gomo_files "$3" ;;
     "gomo auth status|--profile") _gomo_files "$3" ;;
     "gomo auth status|--base-url") _gomo_files "$3" ;;
     "gomo auth status|--api-key-env") _gomo_files "$3" ;;
     "gomo auth status|--rate-limit") COMPREPLY=() ;;
+    "gomo auth status|--timeout") _gomo_files "$3" ;;
     "gomo auth status|--workspace") _gomo_files "$3" ;;
     "gomo help|#0") _gomo_words 'exit-codes rules config formats profiles flow serve contacts attributes audiences dids audio config auth help completion' "$3" ;;
     "gomo completion|#0") _gomo_words 'bash zsh fish' "$3" ;;
