@@ -8,9 +8,12 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <filesystem>
 #include <iterator>
+#include <stdexcept>
+#include <thread>
 
 #include "api/validate.h"
 #include "base/sha256.h"
@@ -157,6 +160,12 @@ void tighten_mode(const std::string& path) {
   }
 }
 
+struct TooNew : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+void migrate(sqlite3* db, const std::string& path);
+constexpr int kOpenAttempts = 20;  // about 2 s of waiting in all
+
 // Opens `filename` for `impl` with SQLite `flags`, then applies the migrations the file lacks.
 Result<std::unique_ptr<Workspace::Impl>> open_and_migrate(std::unique_ptr<Workspace::Impl> impl,
                                                           const std::string& filename, int flags) {
@@ -165,34 +174,48 @@ Result<std::unique_ptr<Workspace::Impl>> open_and_migrate(std::unique_ptr<Worksp
     std::string msg = impl->db ? sqlite3_errmsg(impl->db) : "out of memory";
     return Status::io_error("cannot open workspace " + path + ": " + msg);
   }
-  try {
-    sqlite3_busy_timeout(impl->db, 5000);  // other gomo processes on the same file wait, not fail
-    exec(impl->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
-    exec(impl->db,
-         "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
+  sqlite3_busy_timeout(impl->db, 5000);  // other gomo processes on the same file wait, not fail
+  // Switching a new file to WAL while another process does the same can answer SQLITE_BUSY without
+  // waiting (SQLite does not call the busy handler there): that is a moment to wait, not a failure.
+  for (int attempt = 1;; ++attempt) {
+    try {
+      migrate(impl->db, path);
+      break;
+    } catch (const SqlError& e) {
+      if ((sqlite3_errcode(impl->db) & 0xff) != SQLITE_BUSY || attempt == kOpenAttempts)
+        return Status::io_error("workspace " + path + ": " + e.what());
+      std::this_thread::sleep_for(std::chrono::milliseconds(10 * attempt));
+    } catch (const TooNew& e) {
+      return Status::invalid_argument(e.what());
+    }
+  }
+  return Result<std::unique_ptr<Workspace::Impl>>(std::move(impl));
+}
+
+// The schema of `db` brought up to date. Throws SqlError, or TooNew for a file from a newer gomo.
+void migrate(sqlite3* db, const std::string& path) {
+  {
+    exec(db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
+    exec(db, "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
     for (;;) {
-      Transaction tx(impl->db);  // IMMEDIATE: two processes opening a new file migrate one after the other
-      Stmt current(impl->db, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+      Transaction tx(db);  // IMMEDIATE: two processes opening a new file migrate one after the other
+      Stmt current(db, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
       current.step();
       int version = static_cast<int>(current.integer(0));
       if (version > kMigrationCount) {
-        return Status::invalid_argument("workspace " + path + " has schema version " + std::to_string(version) +
-                                        ", newer than this gomo knows (" + std::to_string(kMigrationCount) +
-                                        "); upgrade gomo");
+        throw TooNew("workspace " + path + " has schema version " + std::to_string(version) +
+                     ", newer than this gomo knows (" + std::to_string(kMigrationCount) + "); upgrade gomo");
       }
       if (version == kMigrationCount) {
-        seed_system_dictionaries(impl->db);
+        seed_system_dictionaries(db);
         tx.commit();
         break;
       }
-      exec(impl->db, kMigrations[version]);
-      Stmt(impl->db, "INSERT INTO schema_migrations VALUES (?, ?)").bind(1, version + 1LL).bind(2, now_iso()).step();
+      exec(db, kMigrations[version]);
+      Stmt(db, "INSERT INTO schema_migrations VALUES (?, ?)").bind(1, version + 1LL).bind(2, now_iso()).step();
       tx.commit();
     }
-  } catch (const SqlError& e) {
-    return Status::io_error("workspace " + path + ": " + e.what());
   }
-  return Result<std::unique_ptr<Workspace::Impl>>(std::move(impl));
 }
 
 }  // namespace

@@ -189,18 +189,25 @@ TEST_CASE("Workspace: sole_organization creates one organisation, once, without 
 
 TEST_CASE("Workspace: first changes at once, each on its own connection, make one organisation") {
   std::string path = test::scratch_dir() + "/new/.gomo/workspace.db";
-  std::vector<std::string> ids(4);
+  std::vector<std::string> ids(4), errors(4);
   std::vector<std::thread> threads;
   for (size_t i = 0; i < ids.size(); ++i) {
-    threads.emplace_back([&path, &ids, i] {
+    threads.emplace_back([&path, &ids, &errors, i] {
       auto ws = Workspace::open(path);
-      if (!ws) return;
+      if (!ws) {
+        errors[i] = "open: " + ws.error().message();
+        return;
+      }
       auto sole = (*ws)->sole_organization("Local organization");
       if (sole) ids[i] = sole->organization.id;
+      else errors[i] = "sole_organization: " + sole.error().message();
     });
   }
   for (auto& t : threads) t.join();
-  for (const auto& id : ids) CHECK(id == ids[0]);
+  for (size_t i = 0; i < ids.size(); ++i) {
+    INFO(errors[i]);
+    CHECK(ids[i] == ids[0]);
+  }
   CHECK_FALSE(ids[0].empty());
   auto ws = Workspace::open_existing(path);
   REQUIRE(ws);

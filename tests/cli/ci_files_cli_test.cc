@@ -201,7 +201,7 @@ graph:
   std::vector<std::string> args = {"flow", "validate", "--no-config", "--target", "gomobile"};
   args.insert(args.end(), inputs.begin(), inputs.end());
   std::vector<std::string> text_args = args, json_args = args;
-  text_args.insert(text_args.end(), {"-f", "text"});
+  text_args.insert(text_args.end(), {"-f", "text", "--verbose"});  // --verbose: infos are printed too
   json_args.insert(json_args.end(), {"-f", "json"});
   auto text = test::run_gomo(text_args, "", {"GITHUB_ACTIONS=", "NO_COLOR=1"}, root.string());
   auto js = test::run_gomo(json_args, "", {"GITHUB_ACTIONS="}, root.string());
