@@ -5,7 +5,7 @@
 #include <cstdio>
 #include <ctime>
 
-#include "api/utf8_check.h"
+#include "base/utf8.h"
 #include "api/validate.h"
 
 namespace gomo::api {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <tuple>
 
+#include "base/utf8.h"
 #include "document/document.h"
 
 namespace gomo::diag {
@@ -81,22 +82,6 @@ namespace {
 
 bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
 
-// Decodes the UTF-8 sequence at s[i]: its length, or 0 when it is not valid (overlong, surrogate, cut).
-size_t decode(std::string_view s, size_t i, uint32_t* cp) {
-  unsigned char c = static_cast<unsigned char>(s[i]);
-  size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-  if (len == 0 || i + len > s.size()) return 0;
-  uint32_t v = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
-  for (size_t k = 1; k < len; ++k) {
-    unsigned char cc = static_cast<unsigned char>(s[i + k]);
-    if (!is_continuation(cc)) return 0;
-    v = (v << 6) | (cc & 0x3F);
-  }
-  static const uint32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
-  if (v < kMin[len] || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) return 0;
-  *cp = v;
-  return len;
-}
 
 void append_hex(std::string& out, const char* prefix, uint32_t v, int digits) {
   static const char* kHex = "0123456789abcdef";
@@ -131,7 +116,7 @@ size_t append_visible(std::string& out, std::string_view s, size_t i, bool* prin
     return 1;
   }
   uint32_t cp = 0;
-  size_t len = decode(s, i, &cp);
+  size_t len = decode_utf8(s, i, &cp);
   if (len == 0) {
     append_hex(out, "\\x", c, 2);
     return 1;

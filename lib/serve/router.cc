@@ -7,7 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <vector>
 
-#include "api/utf8_check.h"
+#include "base/utf8.h"
 #include "api/wire.h"
 #include "base/time.h"
 #include "serve/respond.h"
@@ -65,14 +65,14 @@ Response done(const api::Result<api::Done>& r, const std::string& path) {
 // path, query parameter names and values, form part names, text values and file names. The API key
 // is only hashed and never shown, and JSON bodies are checked by the JSON parser (400 INVALID_JSON).
 std::optional<ApiError> check_utf8(const Request& req) {
-  auto bad_at = [](const std::string& s) { return api::invalid_utf8_offset(s); };
+  auto bad_at = [](const std::string& s) { return invalid_utf8_offset(s); };
   auto refuse = [](std::string message, const std::string& field) {
     ApiError e = make_error(400, kInvalidUtf8, std::move(message));
-    if (!field.empty() && api::is_valid_utf8(field)) e.field_errors[field].push_back(field + " must be valid UTF-8");
+    if (!field.empty() && is_valid_utf8(field)) e.field_errors[field].push_back(field + " must be valid UTF-8");
     return e;
   };
   auto where = [](const std::string& s, size_t at) {
-    return " (byte 0x" + api::escape_bytes(s.substr(at, 1)).substr(2) + " at offset " + std::to_string(at) + ")";
+    return " (byte 0x" + escape_bytes(s.substr(at, 1)).substr(2) + " at offset " + std::to_string(at) + ")";
   };
   if (size_t at = bad_at(req.path); at != std::string::npos) {
     return refuse("The request path is not valid UTF-8 once percent-decoded" + where(req.path, at), "");

@@ -10,7 +10,7 @@
 #include <thread>
 
 #include "api/platform.h"
-#include "api/utf8_check.h"
+#include "base/utf8.h"
 #include "ext/load.h"
 #include "ext/module.h"
 #include "serve/router.h"
@@ -56,8 +56,8 @@ api::ApiError fault(int status, const char* code, const char* message) {
 }  // namespace
 
 std::string log_line(const RequestRecord& r) {
-  std::string line = (r.method.empty() ? std::string("-") : api::escape_bytes(r.method, 16)) + " " +
-                     (r.path.empty() ? std::string("-") : api::escape_bytes(r.path, 200)) + " " +
+  std::string line = (r.method.empty() ? std::string("-") : escape_bytes(r.method, 16)) + " " +
+                     (r.path.empty() ? std::string("-") : escape_bytes(r.path, 200)) + " " +
                      std::to_string(r.status);
   if (r.dropped) line += " (dropped)";
   return line + " " + std::to_string(static_cast<int>(r.millis)) + "ms";

@@ -6,7 +6,7 @@
 #include <set>
 
 #include "api/audio_probe.h"
-#include "api/utf8_check.h"
+#include "base/utf8.h"
 #include "api/validate.h"
 #include "api/validate_programs.h"
 #include "engine/say.h"
@@ -52,13 +52,13 @@ api::Audio read_audio(Stmt& s) {
   a.organization_id = s.text(1);
   // An older gomo stored titles, descriptions and file names from multipart fields unchecked: bytes
   // that are not UTF-8 come back as U+FFFD, so the row can still be listed and printed.
-  a.title = api::to_valid_utf8(s.text(2));
+  a.title = to_valid_utf8(s.text(2));
   a.description = s.opt_text(3);
-  if (a.description) a.description = api::to_valid_utf8(*a.description);
+  if (a.description) a.description = to_valid_utf8(*a.description);
   a.usage_type = s.opt_text(4);
   a.tags = json::parse(s.text(5)).get<std::vector<std::string>>();
   if (!s.is_null(6)) a.duration_seconds = s.real(6);
-  a.file.name = api::to_valid_utf8(s.text(7));
+  a.file.name = to_valid_utf8(s.text(7));
   a.file.mime_type = s.text(8);
   a.file.size_bytes = s.integer(9);
   a.file.playable = s.integer(10) != 0;

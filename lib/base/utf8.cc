@@ -1,6 +1,23 @@
-#include "api/utf8_check.h"
+#include "base/utf8.h"
 
-namespace gomo::api {
+namespace gomo {
+
+std::size_t decode_utf8(std::string_view s, std::size_t i, uint32_t* cp) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  unsigned char c = p[i];
+  std::size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+  if (len == 0 || i + len > s.size()) return 0;
+  uint32_t v = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
+  for (std::size_t k = 1; k < len; ++k) {
+    if ((p[i + k] & 0xC0) != 0x80) return 0;
+    v = (v << 6) | (p[i + k] & 0x3F);
+  }
+  static const uint32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
+  if (v < kMin[len] || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) return 0;  // overlong, surrogate
+  *cp = v;
+  return len;
+}
+
 
 std::size_t invalid_utf8_offset(std::string_view s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
@@ -66,4 +83,4 @@ std::string escape_bytes(std::string_view s, std::size_t max_bytes) {
   return out;
 }
 
-}  // namespace gomo::api
+}  // namespace gomo

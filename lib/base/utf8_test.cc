@@ -1,10 +1,10 @@
-#include "api/utf8_check.h"
+#include "base/utf8.h"
 
 #include <doctest/doctest.h>
 
 #include <string>
 
-namespace gomo::api {
+namespace gomo {
 
 TEST_CASE("invalid_utf8_offset: well-formed text, and where ill-formed text goes wrong") {
   constexpr auto npos = std::string_view::npos;
@@ -44,4 +44,25 @@ TEST_CASE("escape_bytes: printable ASCII as is, anything else as \\xHH, cut when
   CHECK(escape_bytes(std::string(10, 'x'), 4) == "xxxx...");
 }
 
-}  // namespace gomo::api
+}  // namespace gomo
+
+namespace gomo {
+
+TEST_CASE("decode_utf8: one sequence, its code point and length; ill-formed ones are 0") {
+  uint32_t cp = 0;
+  CHECK(decode_utf8("a", 0, &cp) == 1);
+  CHECK(cp == 'a');
+  CHECK(decode_utf8("x\xC3\xA9", 1, &cp) == 2);
+  CHECK(cp == 0xE9);
+  CHECK(decode_utf8("\xD8\xB9", 0, &cp) == 2);
+  CHECK(cp == 0x639);
+  CHECK(decode_utf8("\xF0\x9F\x93\x9E", 0, &cp) == 4);
+  CHECK(cp == 0x1F4DE);
+  CHECK(decode_utf8("\xC0\xAF", 0, &cp) == 0);      // overlong
+  CHECK(decode_utf8("\xED\xA0\x80", 0, &cp) == 0);  // surrogate
+  CHECK(decode_utf8("\xF4\x90\x80\x80", 0, &cp) == 0);
+  CHECK(decode_utf8("\xE2\x82", 0, &cp) == 0);      // cut short
+  CHECK(decode_utf8("\x80", 0, &cp) == 0);
+}
+
+}  // namespace gomo
