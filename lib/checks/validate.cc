@@ -10,12 +10,12 @@
 #include <filesystem>
 #include <fstream>
 #include <mutex>
-#include <sstream>
 #include <thread>
 
 #include "base/strings.h"
 #include "checks/registry.h"
 #include "document/document.h"
+#include "document/limits.h"
 #include "model/flow.h"
 
 namespace gomo::checks {
@@ -23,6 +23,19 @@ namespace gomo::checks {
 namespace fs = std::filesystem;
 
 namespace {
+
+// The input, but never more than the readers accept plus one byte: enough for them to refuse a larger
+// one (document/limits.h), without holding a huge file or an endless pipe in memory first.
+std::string read_bounded(std::istream& in) {
+  constexpr size_t kMost = document::kMaxInputBytes + 1;
+  std::string text;
+  char buf[1 << 16];
+  while (text.size() < kMost && in.read(buf, static_cast<std::streamsize>(std::min(sizeof buf, kMost - text.size())))) {
+    text.append(buf, static_cast<size_t>(in.gcount()));
+  }
+  if (text.size() < kMost) text.append(buf, static_cast<size_t>(in.gcount()));
+  return text;
+}
 
 bool is_flow_file(const fs::path& p) {
   std::string ext = to_lower(p.extension().string());
@@ -92,9 +105,7 @@ Result<std::vector<Input>> expand_inputs(const std::vector<std::string>& args, c
       Input in;
       in.path = "<stdin>";
       in.from_stdin = true;
-      std::ostringstream ss;
-      ss << std::cin.rdbuf();
-      in.text = ss.str();
+      in.text = read_bounded(std::cin);
       out.push_back(std::move(in));
       continue;
     }
@@ -248,11 +259,13 @@ static FileResult validate_input(Input& in, const ValidateOptions& options) {
   std::string text;
   if (size < 0) {
     f.clear();
-    text.assign(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
+    text = read_bounded(f);
   } else {
+    // Past the readers' limit, its first bytes are enough for them to refuse it.
+    const auto wanted = static_cast<std::streamsize>(std::min<size_t>(static_cast<size_t>(size), document::kMaxInputBytes + 1));
     f.seekg(0, std::ios::beg);
-    text.resize(static_cast<size_t>(size));
-    f.read(text.data(), size);
+    text.resize(static_cast<size_t>(wanted));
+    f.read(text.data(), wanted);
     text.resize(static_cast<size_t>(f.gcount()));
   }
   return validate_text(in.path, std::move(text), options);

@@ -159,3 +159,28 @@ TEST_CASE("cli: more than 64 MiB on standard input is refused with the limit, an
         std::string::npos);
   CHECK(r.err.find("in 2 files (2 checked)") != std::string::npos);
 }
+
+TEST_CASE("cli: an endless standard input is refused at the limit, not read to its end first") {
+  // Before, gomo read all of standard input before the reader looked at its size: `yes | gomo flow
+  // validate -` grew until it was killed. Memory is capped here as for the bombs above.
+#ifdef GOMO_TEST_ASAN
+  const std::string cap = "ASAN_OPTIONS=\"${ASAN_OPTIONS:+$ASAN_OPTIONS:}hard_rss_limit_mb=" + std::to_string(kCapMiB) + "\" ";
+#else
+  const std::string cap = "ulimit -v " + std::to_string(kCapMiB * 1024) + "; ";
+#endif
+  const std::string script = cap + "yes 'key: value' | timeout 60 " GOMO_BINARY " flow validate - 2>&1; echo \"exit=${PIPESTATUS[1]}\"";
+  const std::string cmd = "bash -c '" + [&] {
+    std::string quoted;
+    for (char c : script) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return quoted;
+  }() + "'";
+  std::string out;
+  if (FILE* p = popen(cmd.c_str(), "r")) {
+    char buf[4096];
+    for (size_t n; (n = std::fread(buf, 1, sizeof buf, p)) > 0;) out.append(buf, n);
+    pclose(p);
+  }
+  INFO(out);
+  CHECK(out.find("<stdin>:1:1: error: the input is larger than 64 MiB") != std::string::npos);
+  CHECK(out.find("exit=2") != std::string::npos);
+}
