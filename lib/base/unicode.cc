@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <iterator>
 
+#include "base/strings.h"
 #include "base/utf8.h"
 
 namespace gomo {
@@ -135,6 +136,46 @@ uint32_t simple_lower(uint32_t cp) {
   if (cp >= 0x410 && cp <= 0x42F) return cp + 32;                   // Cyrillic А..Я
   if (cp >= 0x400 && cp <= 0x40F) return cp + 80;                   // Cyrillic Ѐ..Џ
   return cp;
+}
+
+std::string slug(std::string_view text, char separator) {
+  std::string slug;
+  bool pending_separator = false;
+  auto add = [&](std::string_view word_chars) {
+    if (pending_separator && !slug.empty()) slug += separator;
+    pending_separator = false;
+    slug += word_chars;
+  };
+  for (size_t i = 0; i < text.size();) {
+    const uint32_t cp = next_code_point(text, i);
+    if (std::string_view ascii = latin_ascii(cp); !ascii.empty()) {
+      add(to_lower(ascii));  // é -> e, ß -> ss: Latin names stay ASCII
+      continue;
+    }
+    if (cp >= 0x660 && cp <= 0x669) {
+      add(std::string(1, static_cast<char>('0' + (cp - 0x660))));  // Arabic-Indic digits
+      continue;
+    }
+    if (cp >= 0x6F0 && cp <= 0x6F9) {
+      add(std::string(1, static_cast<char>('0' + (cp - 0x6F0))));  // Extended Arabic-Indic (Persian, Urdu)
+      continue;
+    }
+    switch (char_class(cp)) {
+      case CharClass::kWord:
+        if (cp == 0x640) break;  // tatweel only stretches Arabic letters
+        if (cp < 0x80) {
+          add(std::string(1, static_cast<char>(simple_lower(cp))));
+        } else {
+          std::string utf8;
+          append_utf8(utf8, simple_lower(cp));
+          add(utf8);
+        }
+        break;
+      case CharClass::kMark: break;  // accents written apart (e + U+0301), harakat: dropped, no separator
+      case CharClass::kOther: pending_separator = true; break;
+    }
+  }
+  return slug;
 }
 
 }  // namespace gomo

@@ -3,6 +3,7 @@
 // from punctuation, spaces and symbols, and ASCII spellings of accented Latin letters (for slugs).
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 namespace gomo {
@@ -29,5 +30,11 @@ std::string_view latin_ascii(uint32_t cp);
 // The lowercase of an ASCII, Latin-1/Extended-A, Greek or Cyrillic capital letter; other code points
 // unchanged. (Simple case mapping of those blocks only; scripts without case need none.)
 uint32_t simple_lower(uint32_t cp);
+
+// A readable identifier made of `text`'s words joined by `separator`: letters and digits of every
+// script kept (lowercased where the script has case), accented Latin letters spelled in ASCII (é -> e,
+// ß -> ss), Arabic-Indic digits as 0-9, combining marks and tatweel dropped, any run of other characters
+// one separator. "Date échéance" -> "date_echeance", "الرصيد" -> "الرصيد". Empty when `text` has no word.
+std::string slug(std::string_view text, char separator);
 
 }  // namespace gomo

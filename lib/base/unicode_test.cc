@@ -52,3 +52,16 @@ TEST_CASE("latin_ascii and simple_lower") {
   CHECK(simple_lower(U'Ё') == U'ё');
   CHECK(simple_lower(U'ع') == U'ع');
 }
+
+namespace gomo {
+
+TEST_CASE("slug: words of any script joined by the separator, accents spelled in ASCII") {
+  CHECK(slug("Date échéance", '_') == "date_echeance");
+  CHECK(slug("Payment reminder", '-') == "payment-reminder");
+  CHECK(slug("  --Ça, c'est tout!  ", '-') == "ca-c-est-tout");
+  CHECK(slug("الرصيد", '_') == "الرصيد");
+  CHECK(slug("مبلغ ٣٠٠", '_') == "مبلغ_300");
+  CHECK(slug("!!!", '-').empty());
+}
+
+}  // namespace gomo

@@ -9,6 +9,7 @@
 
 #include "api/create_checked.h"
 #include "api/validate.h"
+#include "base/unicode.h"
 #include "diag/diagnostic.h"
 #include "flow/canonical.h"
 #include "flow/line_diff.h"
@@ -158,18 +159,8 @@ api::Result<std::vector<api::FlowRecord>> find_flow(api::Platform& platform, con
 }
 
 std::string flow_file_name(const api::FlowRecord& flow) {
-  std::string slug;
-  bool gap = false;
-  for (unsigned char c : flow.name) {
-    if (c < 0x80 && std::isalnum(c)) {
-      if (gap && !slug.empty()) slug += '-';
-      gap = false;
-      slug += static_cast<char>(std::tolower(c));
-    } else {
-      gap = true;
-    }
-  }
-  return (slug.empty() ? flow.id : slug) + ".yaml";
+  const std::string name = slug(flow.name, '-');
+  return (name.empty() ? flow.id : name) + ".yaml";
 }
 
 const char* push_status_name(PushStatus s) {

@@ -41,8 +41,9 @@ api::Result<std::vector<api::FlowRecord>> find_flows_by_name(api::Platform& plat
 // than one: an ambiguous name.
 api::Result<std::vector<api::FlowRecord>> find_flow(api::Platform& platform, const std::string& key);
 
-// File name for a pulled flow: its name in lowercase, runs of other characters as one "-", plus
-// ".yaml" ("Payment reminder" -> "payment-reminder.yaml"); the id when the name has no letter or digit.
+// File name for a pulled flow: its name's slug (base/unicode.h: the words of any script, accents
+// spelled in ASCII) joined by "-", plus ".yaml" ("Payment reminder" -> "payment-reminder.yaml",
+// "Date d'échéance" -> "date-d-echeance.yaml"); the id when the name has no letter or digit.
 std::string flow_file_name(const api::FlowRecord& flow);
 
 // What push does (or did) with one file.

@@ -213,6 +213,10 @@ TEST_CASE("find_flow: by id or exact name; file names from names") {
   odd.id = "f_12";
   odd.name = "!!!";
   CHECK(flow_file_name(odd) == "f_12.yaml");
+  odd.name = "Rappel: date d'échéance";  // the slug attribute names get, with dashes
+  CHECK(flow_file_name(odd) == "rappel-date-d-echeance.yaml");
+  odd.name = "تذكير الدفع";
+  CHECK(flow_file_name(odd) == "تذكير-الدفع.yaml");
 }
 
 }  // namespace gomo::sync
