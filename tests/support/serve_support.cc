@@ -14,6 +14,31 @@
 
 namespace gomo::test {
 
+namespace {
+
+// Reads `fd` into `log` (for at most 10 s) until it holds `marker`, digits, then `after`: returns those
+// digits as the port a child process listens on, or 0. (std::regex trips g++ 12's -Wmaybe-uninitialized
+// under the sanitizers: the port is found by hand.)
+int read_port(int fd, std::string& log, const std::string& marker, const std::string& after) {
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (std::chrono::steady_clock::now() < deadline) {
+    pollfd p{fd, POLLIN, 0};
+    if (poll(&p, 1, 100) <= 0) continue;
+    char buf[4096];
+    ssize_t n = read(fd, buf, sizeof buf);
+    if (n <= 0) break;
+    log.append(buf, static_cast<size_t>(n));
+    if (auto at = log.find(marker); at != std::string::npos) {
+      size_t digits = at + marker.size(), end = digits;
+      while (end < log.size() && std::isdigit(static_cast<unsigned char>(log[end]))) ++end;
+      if (end > digits && log.compare(end, after.size(), after) == 0) return std::stoi(log.substr(digits, end - digits));
+    }
+  }
+  return 0;
+}
+
+}  // namespace
+
 LocalServer::LocalServer(store::Workspace& workspace, serve::FaultOptions faults) {
   serve::ServeOptions options;
   options.host = "127.0.0.1";
@@ -60,25 +85,8 @@ ServeProcess::ServeProcess(const std::vector<std::string>& args) {
   }
   close(err_pipe[1]);
   err_fd_ = err_pipe[0];
-  // std::regex trips g++ 12's -Wmaybe-uninitialized under the sanitizers: find the port by hand.
-  const std::string listening = "listening on http://127.0.0.1:";
-  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-  while (std::chrono::steady_clock::now() < deadline) {
-    pollfd p{err_fd_, POLLIN, 0};
-    if (poll(&p, 1, 100) <= 0) continue;
-    char buf[4096];
-    ssize_t n = read(err_fd_, buf, sizeof buf);
-    if (n <= 0) break;
-    err_.append(buf, static_cast<size_t>(n));
-    if (auto at = err_.find(listening); at != std::string::npos) {
-      size_t digits = at + listening.size(), end = digits;
-      while (end < err_.size() && std::isdigit(static_cast<unsigned char>(err_[end]))) ++end;
-      if (end > digits && err_.compare(end, 4, "/api") == 0) {
-        port_ = std::stoi(err_.substr(digits, end - digits));
-        break;
-      }
-    }
-  }
+  // The port follows "listening on http://127.0.0.1:" and is followed by "/api".
+  port_ = read_port(err_fd_, err_, "listening on http://127.0.0.1:", "/api");
 }
 
 ServeProcess::~ServeProcess() { stop(); }
@@ -169,24 +177,7 @@ TlsServerProcess::TlsServerProcess() {
   }
   close(out_pipe[1]);
   out_fd_ = out_pipe[0];
-  const std::string accept = "ACCEPT 127.0.0.1:";
-  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-  while (std::chrono::steady_clock::now() < deadline) {
-    pollfd p{out_fd_, POLLIN, 0};
-    if (poll(&p, 1, 100) <= 0) continue;
-    char buf[4096];
-    ssize_t n = read(out_fd_, buf, sizeof buf);
-    if (n <= 0) break;
-    log_.append(buf, static_cast<size_t>(n));
-    if (auto at = log_.find(accept); at != std::string::npos) {
-      size_t digits = at + accept.size(), end = digits;
-      while (end < log_.size() && std::isdigit(static_cast<unsigned char>(log_[end]))) ++end;
-      if (end > digits && end < log_.size()) {
-        port_ = std::stoi(log_.substr(digits, end - digits));
-        break;
-      }
-    }
-  }
+  port_ = read_port(out_fd_, log_, "ACCEPT 127.0.0.1:", "\n");
 }
 
 TlsServerProcess::~TlsServerProcess() {
