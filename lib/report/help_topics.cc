@@ -18,7 +18,9 @@ const char* kExitCodes = R"(Exit codes (stable; scripts may rely on them):
      are still checked), or no flow file at all to check: gomo never exits 0 when nothing was checked
   3  the platform refused the request (an API error, 4xx)
   4  authentication or permission (401/403, no API key)
-  5  network failure or server unavailable after retries (gomo serve: cannot listen)
+  5  network failure or server unavailable after retries; --timeout reached (TIMEOUT); a create
+     whose answer was lost and could not be checked (REQUEST_OUTCOME_UNKNOWN); a TLS certificate
+     that cannot be verified (TLS_CERTIFICATE_ERROR, never retried); gomo serve: cannot listen
   70 internal error (a bug in gomo: please report it)
 )";
 
