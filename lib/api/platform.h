@@ -13,6 +13,7 @@
 #include "api/media.h"
 #include "api/paging.h"
 #include "api/programs.h"
+#include "base/status.h"
 
 namespace gomo::api {
 
@@ -42,28 +43,9 @@ ApiError validation_error(std::map<std::string, std::vector<std::string>> field_
 ApiError not_found_error(const std::string& what);
 ApiError conflict_error(std::string message);
 
-// A value or an ApiError. Member names follow std::expected, like gomo::Result.
+// A value or an ApiError: base's one Result template with the platform's error type.
 template <typename T>
-class [[nodiscard]] Result {
- public:
-  Result(T value) : data_(std::move(value)) {}          // NOLINT: implicit by design
-  Result(ApiError error) : data_(std::move(error)) {}  // NOLINT: implicit by design
-
-  bool has_value() const { return data_.index() == 0; }
-  explicit operator bool() const { return has_value(); }
-  T& value() & { return std::get<0>(data_); }
-  const T& value() const& { return std::get<0>(data_); }
-  T&& value() && { return std::get<0>(std::move(data_)); }
-  T* operator->() { return &value(); }
-  const T* operator->() const { return &value(); }
-  T& operator*() & { return value(); }
-  const T& operator*() const& { return value(); }
-  T&& operator*() && { return std::move(*this).value(); }
-  const ApiError& error() const { return std::get<1>(data_); }
-
- private:
-  std::variant<T, ApiError> data_;
-};
+using Result = gomo::Result<T, ApiError>;
 
 // The value of operations that return nothing (delete).
 struct Done {};

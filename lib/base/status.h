@@ -1,5 +1,5 @@
 #pragma once
-// Status and Result<T>: error values for fallible functions inside lib/ (LevelDB style).
+// Status and Result<T, E>: error values for fallible functions inside lib/ (LevelDB style).
 #include <optional>
 #include <string>
 #include <utility>
@@ -35,12 +35,13 @@ class [[nodiscard]] Status {
   std::string message_;
 };
 
-// A value or a non-OK Status. Member names follow std::expected (not in g++ 12's C++20).
-template <typename T>
+// A value or an error: a non-OK Status unless the layer has its own error type (api::ApiError).
+// The one result template of lib/. Member names follow std::expected (not in g++ 12's C++20).
+template <typename T, typename E = Status>
 class [[nodiscard]] Result {
  public:
   Result(T value) : data_(std::move(value)) {}  // NOLINT: implicit by design
-  Result(Status error) : data_(std::move(error)) {}  // NOLINT: implicit by design
+  Result(E error) : data_(std::move(error)) {}  // NOLINT: implicit by design
 
   bool has_value() const { return data_.index() == 0; }
   explicit operator bool() const { return has_value(); }
@@ -49,11 +50,13 @@ class [[nodiscard]] Result {
   T&& value() && { return std::get<0>(std::move(data_)); }
   T* operator->() { return &value(); }
   const T* operator->() const { return &value(); }
-  T& operator*() { return value(); }
-  const Status& error() const { return std::get<1>(data_); }
+  T& operator*() & { return value(); }
+  const T& operator*() const& { return value(); }
+  T&& operator*() && { return std::move(*this).value(); }
+  const E& error() const { return std::get<1>(data_); }
 
  private:
-  std::variant<T, Status> data_;
+  std::variant<T, E> data_;
 };
 
 }  // namespace gomo
