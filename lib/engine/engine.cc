@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <ctime>
 
 #include "base/strings.h"
 #include "engine/condition.h"
@@ -27,34 +26,6 @@ std::string Contact::name() const {
   if (!full.empty()) return full;
   std::string first = get("firstName"), last = get("lastName");
   return first.empty() ? last : last.empty() ? first : first + " " + last;
-}
-
-const char* event_kind_name(CallEvent::Kind k) {
-  switch (k) {
-    case CallEvent::Kind::kNode: return "node";
-    case CallEvent::Kind::kRing: return "ring";
-    case CallEvent::Kind::kAnswer: return "answer";
-    case CallEvent::Kind::kPlay: return "play";
-    case CallEvent::Kind::kPress: return "press";
-    case CallEvent::Kind::kTimeout: return "timeout";
-    case CallEvent::Kind::kRecord: return "record";
-    case CallEvent::Kind::kSet: return "set";
-    case CallEvent::Kind::kCondition: return "condition";
-    case CallEvent::Kind::kOutput: return "output";
-    case CallEvent::Kind::kHangUp: return "hangup";
-    case CallEvent::Kind::kNote: return "note";
-  }
-  return "?";
-}
-
-std::string iso_time(Millis epoch_ms) {
-  std::time_t secs = static_cast<std::time_t>(epoch_ms / 1000);
-  std::tm tm{};
-  gmtime_r(&secs, &tm);
-  char buf[96];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
-                tm.tm_min, tm.tm_sec, static_cast<int>(epoch_ms % 1000));
-  return buf;
 }
 
 namespace {

@@ -49,7 +49,25 @@ struct CallEvent {
   std::string text;          // human description
   std::vector<Clip> clips;   // kPlay: clips of number/date/word items
 };
-const char* event_kind_name(CallEvent::Kind k);
+// The kind's name in traces ("node", "play", ...). Inline: part of the type, so that report/ prints
+// events without calling into the engine.
+inline const char* event_kind_name(CallEvent::Kind k) {
+  switch (k) {
+    case CallEvent::Kind::kNode: return "node";
+    case CallEvent::Kind::kRing: return "ring";
+    case CallEvent::Kind::kAnswer: return "answer";
+    case CallEvent::Kind::kPlay: return "play";
+    case CallEvent::Kind::kPress: return "press";
+    case CallEvent::Kind::kTimeout: return "timeout";
+    case CallEvent::Kind::kRecord: return "record";
+    case CallEvent::Kind::kSet: return "set";
+    case CallEvent::Kind::kCondition: return "condition";
+    case CallEvent::Kind::kOutput: return "output";
+    case CallEvent::Kind::kHangUp: return "hangup";
+    case CallEvent::Kind::kNote: return "note";
+  }
+  return "?";
+}
 
 struct CallReport {
   std::string call_id;
@@ -71,8 +89,5 @@ struct CallReport {
 
 // REQUIRES: `flow` is a validated flow (the engine copes with missing configs by using defaults).
 CallReport run_call(const model::Flow& flow, const Contact& contact, Softphone& phone, const EngineOptions& options);
-
-// ISO 8601 UTC text of `epoch_ms` ("2026-01-01T10:00:00.000Z").
-std::string iso_time(Millis epoch_ms);
 
 }  // namespace gomo::engine

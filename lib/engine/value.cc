@@ -2,22 +2,10 @@
 
 #include <cmath>
 #include <cstdlib>
-#include <cstdio>
 
 #include "document/document.h"
 
 namespace gomo::engine {
-
-std::string Value::text() const {
-  if (is_null()) return "";
-  if (is_bool()) return as_bool() ? "true" : "false";
-  if (is_string()) return as_string();
-  double d = as_number();
-  if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 1e15) return std::to_string(static_cast<long long>(d));
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.10g", d);
-  return buf;
-}
 
 std::optional<double> Value::to_number() const {
   if (is_number()) return as_number();

@@ -1,6 +1,8 @@
 #pragma once
 // Run-time values of flow variables: null, boolean, number or string (the platform's
 // `VariableValue = string | number | boolean | null`).
+#include <cmath>
+#include <cstdio>
 #include <map>
 #include <optional>
 #include <string>
@@ -31,8 +33,18 @@ class Value {
 
   // Empty: null or "".
   bool is_empty() const { return is_null() || (is_string() && as_string().empty()); }
-  // Text as a prompt or transcript shows it: numbers without a trailing ".0", null as "".
-  std::string text() const;
+  // Text as a prompt or transcript shows it: numbers without a trailing ".0", null as "". Inline:
+  // report/ prints values with it and calls nothing in the engine.
+  std::string text() const {
+    if (is_null()) return "";
+    if (is_bool()) return as_bool() ? "true" : "false";
+    if (is_string()) return as_string();
+    double d = as_number();
+    if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 1e15) return std::to_string(static_cast<long long>(d));
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.10g", d);
+    return buf;
+  }
   // The value as a number: numbers, and strings that are decimal numbers ("12", "-3.5").
   std::optional<double> to_number() const;
 

@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "document/writer.h"
 #include "flow/format.h"
-#include "flow/writer.h"
 #include "tests/support/test_support.h"
 
 using namespace gomo;
@@ -18,7 +18,7 @@ std::string canonical_yaml(const std::string& text, const std::string& name = "f
   REQUIRE(doc->parsed);
   auto c = flow::canonicalize(*doc, options);
   REQUIRE(c.has_value());
-  auto out = flow::write_yaml(c->root);
+  auto out = document::write_yaml(c->root);
   REQUIRE(out.has_value());
   return out.value();
 }
@@ -148,6 +148,50 @@ TEST_CASE("canonical: same_data compares values, not key order") {
   CHECK_FALSE(flow::same_data(a->root, d->root));
 }
 
+// The writer's tests are in document/writer_test.cc; these two need the canonical form (flow/).
+TEST_CASE("writer: strings that look like numbers, booleans or null read back as the same data") {
+  std::string in =
+      "a: \"007\"\nb: \"1.5\"\nc: \"true\"\nd: \"null\"\ne: \"yes\"\nf: \"1e3\"\ng: \"0x1F\"\nh: \"\"\ni: \"~\"\nj: \"1_000\"\n"
+      "k: 7\nl: 1.50\nm: true\nn: null\no: 0x1F\np: plain text\nq: \"#1\"\nr: \"a: b\"\ns: \"Off\"\n";
+  auto a = document::read_document("a.yaml", in);
+  REQUIRE(a->parsed);
+  auto out = document::write_yaml(a->root);
+  REQUIRE(out.has_value());
+  auto b = document::read_document("b.yaml", out.value());
+  CHECK(flow::same_data(a->root, b->root));
+}
+
+TEST_CASE("writer: comments follow their keys when keys move") {
+  std::string in = R"(# yaml-language-server: $schema=flow.schema.json
+nodes:
+  # the menu
+  - type: dtmf  # asks for a key
+    id: menu
+    outputs:
+      # one key only
+      branches: {"1": bye}  # sales
+startNodeId: menu  # first
+# the end
+)";
+  auto doc = document::read_document("f.yaml", in);
+  auto c = flow::canonicalize(*doc);
+  REQUIRE(c.has_value());
+  auto out = document::write_yaml(c->root, doc.get());
+  REQUIRE(out.has_value());
+  CHECK(out.value() == R"(# yaml-language-server: $schema=flow.schema.json
+startNodeId: menu  # first
+nodes:
+  # the menu
+  - id: menu
+    type: dtmf  # asks for a key
+    outputs:
+      # one key only
+      branches:
+        "1": bye  # sales
+# the end
+)");
+}
+
 TEST_CASE("canonical: every sample and fixture round-trips without losing data, and fmt is idempotent") {
   auto files = all_flow_files();
   REQUIRE(files.size() >= 2);
@@ -176,12 +220,12 @@ TEST_CASE("canonical: every sample and fixture round-trips without losing data, 
     flow::CanonicalOptions to_map;
     to_map.nodes = flow::NodesForm::kMap;
     if (auto as_map = flow::canonicalize(*doc, to_map)) {
-      auto map_doc = document::read_document("m.yaml", flow::write_yaml(as_map->root).value());
+      auto map_doc = document::read_document("m.yaml", document::write_yaml(as_map->root).value());
       auto back = flow::canonicalize(*map_doc);
       auto direct = flow::canonicalize(*doc);
       REQUIRE(back.has_value());
       REQUIRE(direct.has_value());
-      CHECK(flow::write_yaml(back->root).value() == flow::write_yaml(direct->root).value());
+      CHECK(document::write_yaml(back->root).value() == document::write_yaml(direct->root).value());
     }
     ++checked;
   }

@@ -9,14 +9,14 @@
 #include <cstring>
 #include <filesystem>
 
-#include "flow/writer.h"
+#include "document/writer.h"
 
 namespace gomo::flow {
 namespace {
 
 std::vector<std::string> comment_texts(const document::Document& doc) {
   std::vector<std::string> out;
-  for (const Comment& c : find_comments(doc)) out.push_back(c.text);
+  for (const document::Comment& c : document::find_comments(doc)) out.push_back(c.text);
   std::sort(out.begin(), out.end());
   return out;
 }
@@ -42,7 +42,7 @@ Result<Formatted> format_document(const document::Document& doc, const FormatOpt
   const bool try_comments = to_yaml && !source_comments.empty();
   // YAML from YAML keeps comments and blank lines (placed by the source marks the tree still has).
   const bool keep_layout = to_yaml && doc.format == document::Format::kYaml;
-  auto text = to_yaml ? write_yaml(canonical->root, keep_layout ? &doc : nullptr) : write_json(canonical->root);
+  auto text = to_yaml ? document::write_yaml(canonical->root, keep_layout ? &doc : nullptr) : document::write_json(canonical->root);
   if (!text) return text.error();
 
   auto reread = document::read_document(options.to == document::Format::kYaml ? "out.yaml" : "out.json", text.value());
@@ -62,7 +62,7 @@ Result<Formatted> format_document(const document::Document& doc, const FormatOpt
   }
   if (missing && try_comments && options.drop_comments) {
     // Partly placed comments are worse than none: write the plain canonical text.
-    text = write_yaml(canonical->root, nullptr);
+    text = document::write_yaml(canonical->root, nullptr);
     if (!text) return text.error();
     result.comments_dropped = source_comments.size();
   } else {

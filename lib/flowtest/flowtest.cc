@@ -231,8 +231,6 @@ Result<std::vector<std::string>> find_test_files(const std::vector<std::string>&
   return out;
 }
 
-double Coverage::node_percent() const { return nodes.empty() ? 100.0 : 100.0 * covered_nodes.size() / nodes.size(); }
-double Coverage::edge_percent() const { return edges.empty() ? 100.0 : 100.0 * covered_edges.size() / edges.size(); }
 
 namespace {
 

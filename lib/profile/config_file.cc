@@ -18,7 +18,7 @@
 #include "base/strings.h"
 #include "base/time.h"
 #include "document/document.h"
-#include "flow/writer.h"
+#include "document/writer.h"
 
 namespace gomo::profile {
 
@@ -404,7 +404,7 @@ Status make_private_dirs(const fs::path& dir) {
 Status ConfigFile::save() const {
   if (path_.empty()) return config_path([](const std::string&) { return std::optional<std::string>(); }).error();
   Value root = doc_->root.is_null() ? mapping_value() : doc_->root;
-  auto text = flow::write_yaml(root, doc_->parsed && doc_->has_comments ? doc_.get() : nullptr);
+  auto text = document::write_yaml(root, doc_->parsed && doc_->has_comments ? doc_.get() : nullptr);
   if (!text) return text.error();
   std::error_code ec;
   fs::path target = path_;

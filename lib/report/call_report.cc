@@ -3,6 +3,8 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "base/time.h"
+
 namespace gomo::report {
 
 using nlohmann::ordered_json;
@@ -26,7 +28,7 @@ ordered_json to_json(const engine::Value& v) {
 ordered_json event_json(const engine::CallEvent& e, engine::Millis start) {
   ordered_json j;
   j["t"] = e.at_ms;
-  j["at"] = engine::iso_time(start + e.at_ms);
+  j["at"] = iso_time(start + e.at_ms);
   j["kind"] = engine::event_kind_name(e.kind);
   j["node"] = e.node_id;
   j["text"] = e.text;
@@ -88,7 +90,7 @@ void write_call_json(std::ostream& out, const engine::CallReport& call, engine::
     e["nodeType"] = std::string(p.node_type);
     if (!p.node_label.empty()) e["nodeLabel"] = std::string(p.node_label);
     if (!p.output_path.empty()) e["outputPath"] = p.output_path;
-    e["timestamp"] = engine::iso_time(start + p.at_ms);
+    e["timestamp"] = iso_time(start + p.at_ms);
     path.push_back(std::move(e));
   }
   ordered_json vars = ordered_json::object();
@@ -97,8 +99,8 @@ void write_call_json(std::ostream& out, const engine::CallReport& call, engine::
                         {"executionPath", std::move(path)},
                         {"finalVariables", std::move(vars)},
                         {"nodeExecutionCount", call.path.size()},
-                        {"flowStartedAt", engine::iso_time(start)},
-                        {"flowCompletedAt", engine::iso_time(start + call.duration_ms)}};
+                        {"flowStartedAt", iso_time(start)},
+                        {"flowCompletedAt", iso_time(start + call.duration_ms)}};
   ordered_json events = ordered_json::array();
   for (const auto& e : call.events) events.push_back(event_json(e, start));
   j["events"] = std::move(events);

@@ -13,7 +13,7 @@
 #include "diag/diagnostic.h"
 #include "flow/canonical.h"
 #include "flow/line_diff.h"
-#include "flow/writer.h"
+#include "document/writer.h"
 
 namespace gomo::sync {
 namespace {
@@ -32,7 +32,7 @@ Result<std::string> body_yaml(const json& body) {
   if (!doc->parsed) return Status::internal("the flow body does not read back as JSON");
   auto canonical = flow::canonicalize(*doc);
   if (!canonical) return canonical.error();
-  return flow::write_yaml(canonical->root);
+  return document::write_yaml(canonical->root);
 }
 
 api::ApiError bad_flow(const std::string& message) {
@@ -107,7 +107,7 @@ Result<LocalFlow> read_local_flow(const document::Document& doc, const std::stri
                                     own_name->text + "\"; --name only names a bare graph");
   local.name = own_name->text;
   if (const Value* d = member_value(root, "description"); d && d->is_string()) local.description = d->text;
-  auto graph_text = flow::write_json(*graph);
+  auto graph_text = document::write_json(*graph);
   if (!graph_text) return graph_text.error();
   json body = {{"name", local.name}, {"graph", json::parse(graph_text.value(), nullptr, false)}};
   if (body["graph"].is_discarded()) return Status::internal(doc.path + ": the graph does not read back as JSON");

@@ -1,7 +1,7 @@
 #include "sync/remote_checks.h"
 
 #include "flow/canonical.h"
-#include "flow/writer.h"
+#include "document/writer.h"
 #include "model/flow.h"
 
 namespace gomo::sync {
@@ -93,7 +93,7 @@ api::Result<std::vector<diag::Diagnostic>> remote_validate(api::Platform& platfo
   const Value* graph = &canonical->root;
   if (const Value* g = canonical->root.is_mapping() ? canonical->root.find("graph") : nullptr) graph = g;
   if (!graph->is_mapping()) return unusable(doc.path + ": no flow graph to send (graph must be an object)");
-  auto graph_json = flow::write_json(*graph);
+  auto graph_json = document::write_json(*graph);
   if (!graph_json) return unusable(doc.path + ": " + graph_json.error().message());
 
   api::FlowValidation answer;

@@ -1,4 +1,4 @@
-#include "flow/writer.h"
+#include "document/writer.h"
 
 #include <yaml-cpp/yaml.h>
 
@@ -11,13 +11,8 @@
 
 #include "document/limits.h"
 
-namespace gomo::flow {
+namespace gomo::document {
 namespace {
-
-using document::Kind;
-using document::Mark;
-using document::Member;
-using document::Value;
 
 bool before(Mark a, Mark b) { return a.line < b.line || (a.line == b.line && a.col < b.col); }
 uint64_t mark_key(Mark m) { return (uint64_t(m.line) << 32) | m.col; }
@@ -81,7 +76,7 @@ struct Span {
   Mark begin, end;  // [begin, end)
 };
 
-void collect_scalar_spans(const document::Document& doc, const Value& v, std::vector<Span>& out, bool flow_collections) {
+void collect_scalar_spans(const Document& doc, const Value& v, std::vector<Span>& out, bool flow_collections) {
   auto add = [&](const Value& s) {
     if (s.begin.line == 0) return;
     Span span{s.begin, s.end};
@@ -113,7 +108,7 @@ void collect_scalar_spans(const document::Document& doc, const Value& v, std::ve
 // `flow_collections`, [...] and {...} count as one span too (their blank lines are not kept).
 class ScalarSpans {
  public:
-  explicit ScalarSpans(const document::Document& doc, bool flow_collections = false) {
+  explicit ScalarSpans(const Document& doc, bool flow_collections = false) {
     collect_scalar_spans(doc, doc.root, spans_, flow_collections);
     std::sort(spans_.begin(), spans_.end(), [](const Span& a, const Span& b) { return before(a.begin, b.begin); });
   }
@@ -130,7 +125,7 @@ class ScalarSpans {
 
 // 1-based numbers of the lines holding only whitespace, outside scalars. Lines as the reader counted
 // them (Document::line_text: a lone CR ends one too).
-std::vector<uint32_t> blank_lines(const document::Document& doc) {
+std::vector<uint32_t> blank_lines(const Document& doc) {
   std::vector<uint32_t> out;
   ScalarSpans spans(doc, true);
   // Every line but the last ends with a line break; a last line without one is not a separator.
@@ -143,7 +138,7 @@ std::vector<uint32_t> blank_lines(const document::Document& doc) {
 
 // Past this the text is bigger than any input the readers take (document/limits.h): deep nesting in a
 // small file costs two spaces of indent per level on every line, and could otherwise write gigabytes.
-constexpr size_t kMaxOutputBytes = document::kMaxInputBytes;
+constexpr size_t kMaxOutputBytes = kMaxInputBytes;
 
 Status too_big() {
   return Status::invalid_argument("the formatted text would be larger than " + std::to_string(kMaxOutputBytes >> 20) +
@@ -173,7 +168,7 @@ struct CommentPlan {
   std::map<uint64_t, Attached> by_anchor;  // by mark_key of the anchor's begin
 };
 
-CommentPlan plan_comments(const document::Document& doc) {
+CommentPlan plan_comments(const Document& doc) {
   CommentPlan plan;
   std::vector<Comment> comments = find_comments(doc);
   std::vector<std::pair<Mark, std::string>> entries;  // full-line comments and blank lines, by position
@@ -429,9 +424,9 @@ bool yaml_needs_quotes(std::string_view s) {
   return false;
 }
 
-std::vector<Comment> find_comments(const document::Document& doc) {
+std::vector<Comment> find_comments(const Document& doc) {
   std::vector<Comment> out;
-  if (doc.format != document::Format::kYaml) return out;
+  if (doc.format != Format::kYaml) return out;
   ScalarSpans spans(doc);
   auto inside_scalar = [&](Mark m) { return spans.contain(m); };
   // Line by line as the reader counted lines (Document::line_text: a lone CR ends one too).
@@ -457,7 +452,7 @@ std::vector<Comment> find_comments(const document::Document& doc) {
   return out;
 }
 
-Result<std::string> write_yaml(const Value& root, const document::Document* comments_from) {
+Result<std::string> write_yaml(const Value& root, const Document* comments_from) {
   YamlWriter writer;
   try {
     writer.emit(root);
@@ -521,4 +516,4 @@ Result<std::string> write_json(const Value& root) {
   return out;
 }
 
-}  // namespace gomo::flow
+}  // namespace gomo::document

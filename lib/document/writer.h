@@ -8,30 +8,30 @@
 #include "base/status.h"
 #include "document/document.h"
 
-namespace gomo::flow {
+namespace gomo::document {
 
 // A YAML comment found in a source document, attached to the value it belongs to.
 struct Comment {
-  document::Mark at;     // where the `#` is
+  Mark at;               // where the `#` is
   std::string text;      // after the `#`, as written (leading space kept, trailing space dropped)
   bool trailing = false; // written after code on the same line
 };
 
 // Finds the comments of a parsed YAML document; `#` inside scalars (quoted, plain or block) is
 // content, not a comment. REQUIRES: doc.parsed.
-std::vector<Comment> find_comments(const document::Document& doc);
+std::vector<Comment> find_comments(const Document& doc);
 
 // YAML text of `root`. When `comments_from` is given (the document `root` was made from, whose
 // values keep their source marks), its comments are re-attached: full-line comments go above the
 // key or item that followed them, trailing comments after the value on their line, comments before
 // the first value stay at the top. Fails only for an emitter error.
-Result<std::string> write_yaml(const document::Value& root, const document::Document* comments_from = nullptr);
+Result<std::string> write_yaml(const Value& root, const Document* comments_from = nullptr);
 
 // JSON text of `root`. Fails on values JSON cannot hold (.inf, .nan).
-Result<std::string> write_json(const document::Value& root);
+Result<std::string> write_json(const Value& root);
 
 // Would this string read back as something other than a string in YAML (1.2 core schema, or 1.1
 // words like yes/no/on/off that older readers still resolve)? Then it must be quoted.
 bool yaml_needs_quotes(std::string_view text);
 
-}  // namespace gomo::flow
+}  // namespace gomo::document

@@ -1,0 +1,242 @@
+// The layering test: reads the target_link_libraries lines of every lib/*/CMakeLists.txt and fails on
+// any gomo_* link the drawing (STYLE.md §1, issue 12) does not allow, naming the edge and the rule.
+// A folder may link only folders below it: the ones its row in kLayers names, and what those may
+// link in turn (the transitive closure). kForbiddenEdges removes a few edges the closure would allow.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "tests/support/test_support.h"
+
+namespace {
+
+// One row per layer: the layers it may link directly. A layer is a folder of lib/, except that the
+// JSON Schema checker in lib/checks is a layer of its own (kTargetLayers).
+struct Layer {
+  const char* name;
+  std::vector<const char*> below;  // may link these, and whatever they may link
+};
+
+const std::vector<Layer> kLayers = {
+    {"base", {}},
+    {"ext", {"base"}},
+    {"document", {"base"}},
+    {"diag", {"document"}},
+    {"model", {"diag"}},
+    {"schema", {"document"}},  // the JSON Schema checker and the compiled flow schema
+    {"checks", {"model", "schema"}},
+    {"flow", {"model", "schema"}},  // fmt's key order needs the flow schema, not the rules
+    {"engine", {"model"}},
+    {"softphone", {"engine"}},
+    {"flowtest", {"engine"}},
+    {"api", {"base", "document"}},  // no HTTP (ext), no SQLite
+    {"remote", {"api", "ext"}},
+    {"store", {"base"}},  // SQLite rows only: knows nothing of api's rules
+    {"local", {"api", "store", "checks", "engine"}},
+    {"serve", {"api", "ext"}},
+    {"profile", {"api", "local", "remote", "document"}},
+    {"contacts", {"api", "document", "ext"}},  // ext: phone numbers
+    {"sync", {"api", "document", "ext", "flow", "checks"}},
+    {"campaign", {"api", "document", "ext"}},
+    // Formats result values and calls nothing: links only the libraries whose types it prints.
+    {"report", {"base", "document", "diag", "model", "checks", "engine", "flowtest", "api"}},
+};
+
+// Targets whose layer is not the folder they are defined in.
+const std::map<std::string, std::string> kTargetLayers = {
+    {"gomo_schema", "schema"},
+    {"gomo_flow_schema", "schema"},
+    {"gomo_schema_gen", "schema"},
+};
+
+struct Edge {
+  const char* from;
+  const char* to;
+  const char* why;
+};
+
+// Edges the closure allows but the drawing does not.
+const std::vector<Edge> kForbiddenEdges = {
+    {"profile", "store", "profile returns a std::unique_ptr<api::Platform>; the workspace belongs to local"},
+};
+
+// Known violations that other slices of issue 12 are removing right now (lib/local and lib/remote take
+// LocalPlatform and the HTTP client). The integrator empties this list after merging them; an entry no
+// link line has any more fails the test, so the list cannot go stale.
+const std::vector<Edge> kPendingEdges = {
+    {"store", "api", "LocalPlatform moves to lib/local"},
+    {"store", "checks", "flow validation at launch moves to lib/local"},
+    {"store", "engine", "say_number moves to lib/local"},
+    {"api", "ext", "the HTTP client moves to lib/remote"},
+    {"serve", "store", "serve takes any api::Platform"},
+    {"profile", "store", "profile returns a std::unique_ptr<api::Platform>"},
+};
+
+struct Link {
+  std::string file;    // "lib/store/CMakeLists.txt"
+  std::string target;  // "gomo_store"
+  std::string dep;     // "gomo_api"
+};
+
+struct CmakeFile {
+  std::string path;  // for messages
+  std::string folder;
+  std::string text;
+};
+
+std::string without_comments(const std::string& text) {
+  std::string out;
+  bool comment = false;
+  for (char c : text) {
+    if (c == '#') comment = true;
+    if (c == '\n') comment = false;
+    if (!comment) out += c;
+  }
+  return out;
+}
+
+// The words of each `NAME(...)` command in `text` (no nested parentheses in the commands read here).
+std::vector<std::vector<std::string>> commands(const std::string& text, const std::string& name) {
+  std::vector<std::vector<std::string>> out;
+  std::string code = without_comments(text);
+  for (size_t at = code.find(name + "("); at != std::string::npos; at = code.find(name + "(", at + 1)) {
+    if (at > 0 && (std::isalnum(static_cast<unsigned char>(code[at - 1])) || code[at - 1] == '_')) continue;
+    size_t open = at + name.size() + 1, close = code.find(')', open);
+    if (close == std::string::npos) break;
+    std::vector<std::string> words;
+    std::string word;
+    for (char c : code.substr(open, close - open) + " ") {
+      if (std::isspace(static_cast<unsigned char>(c))) {
+        if (!word.empty()) words.push_back(word);
+        word.clear();
+      } else {
+        word += c;
+      }
+    }
+    out.push_back(words);
+  }
+  return out;
+}
+
+// Every link problem of `files`, one message each; `pending` edges are allowed and must exist.
+std::vector<std::string> layering_problems(const std::vector<CmakeFile>& files, const std::vector<Edge>& pending) {
+  std::vector<std::string> problems;
+  std::map<std::string, const Layer*> layers;
+  for (const Layer& l : kLayers) layers[l.name] = &l;
+
+  // Which layer each target is in: its folder, unless kTargetLayers says otherwise.
+  std::map<std::string, std::string> layer_of;
+  for (const CmakeFile& f : files) {
+    if (!layers.count(f.folder)) problems.push_back(f.path + ": lib/" + f.folder + " has no row in kLayers (tests/layering/layering_test.cc)");
+    for (const char* command : {"add_library", "add_executable"})
+      for (const auto& words : commands(f.text, command))
+        if (!words.empty()) layer_of[words[0]] = kTargetLayers.count(words[0]) ? kTargetLayers.at(words[0]) : f.folder;
+  }
+
+  std::vector<Link> links;
+  for (const CmakeFile& f : files)
+    for (const auto& words : commands(f.text, "target_link_libraries"))
+      for (size_t i = 1; i < words.size(); ++i)
+        if (words[i].rfind("gomo_", 0) == 0) links.push_back({f.path, words[0], words[i]});
+
+  // May `from` link `to`: its row, and the rows below it (walked to the bottom).
+  auto allowed = [&](const std::string& from, const std::string& to) {
+    std::set<std::string> seen;
+    std::vector<std::string> todo{from};
+    while (!todo.empty()) {
+      std::string l = todo.back();
+      todo.pop_back();
+      if (!layers.count(l)) continue;
+      for (const char* below : layers[l]->below)
+        if (seen.insert(below).second) todo.push_back(below);
+    }
+    return seen.count(to) > 0;
+  };
+
+  std::set<std::pair<std::string, std::string>> seen_edges;
+  for (const Link& link : links) {
+    if (!layer_of.count(link.target) || !layer_of.count(link.dep)) {
+      problems.push_back(link.file + ": " + link.target + " -> " + link.dep + ": unknown target (not made by add_library in lib/*/)");
+      continue;
+    }
+    std::string from = layer_of[link.target], to = layer_of[link.dep];
+    if (from == to) continue;
+    seen_edges.insert({from, to});
+    bool is_pending = std::any_of(pending.begin(), pending.end(), [&](const Edge& e) { return from == e.from && to == e.to; });
+    if (is_pending) continue;
+    std::string edge = link.file + ": " + link.target + " -> " + link.dep + " (" + from + " -> " + to + ")";
+    auto forbidden = std::find_if(kForbiddenEdges.begin(), kForbiddenEdges.end(),
+                                  [&](const Edge& e) { return from == e.from && to == e.to; });
+    if (forbidden != kForbiddenEdges.end()) {
+      problems.push_back(edge + " is forbidden: " + forbidden->why);
+    } else if (!allowed(from, to)) {
+      std::string rule;
+      if (layers.count(from))
+        for (const char* below : layers[from]->below) rule += std::string(rule.empty() ? "" : ", ") + below;
+      problems.push_back(edge + " is not in the drawing: " + from + " may link only " + (rule.empty() ? "nothing" : rule) +
+                         " and what those may link");
+    }
+  }
+  for (const Edge& e : pending)
+    if (!seen_edges.count({e.from, e.to}))
+      problems.push_back(std::string("kPendingEdges lists ") + e.from + " -> " + e.to + ", which no link line has any more: remove it");
+  return problems;
+}
+
+std::vector<CmakeFile> lib_cmake_files() {
+  std::vector<CmakeFile> out;
+  for (const auto& entry : std::filesystem::directory_iterator(gomo::test::source_path("lib"))) {
+    auto cmake = entry.path() / "CMakeLists.txt";
+    if (!entry.is_directory() || !std::filesystem::exists(cmake)) continue;
+    std::string folder = entry.path().filename().string();
+    out.push_back({"lib/" + folder + "/CMakeLists.txt", folder, gomo::test::read_file(cmake.string())});
+  }
+  std::sort(out.begin(), out.end(), [](const CmakeFile& a, const CmakeFile& b) { return a.folder < b.folder; });
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("layering: every gomo_* link in lib/*/CMakeLists.txt is allowed by the drawing") {
+  auto files = lib_cmake_files();
+  REQUIRE(files.size() >= 15);
+  auto problems = layering_problems(files, kPendingEdges);
+  for (const auto& p : problems) FAIL_CHECK(p);
+  CHECK(problems.empty());
+}
+
+TEST_CASE("layering: an edge against the drawing is named with its rule") {
+  std::vector<CmakeFile> files = {
+      {"lib/base/CMakeLists.txt", "base", "add_library(gomo_base STATIC a.cc)\n"},
+      {"lib/document/CMakeLists.txt", "document", "add_library(gomo_document STATIC a.cc)\ntarget_link_libraries(gomo_document PUBLIC gomo_base)\n"},
+      {"lib/api/CMakeLists.txt", "api", "add_library(gomo_api a.cc)\ntarget_link_libraries(gomo_api PUBLIC gomo_base)\n"},
+      {"lib/ext/CMakeLists.txt", "ext", "add_library(gomo_ext a.cc)\n"},
+      {"lib/store/CMakeLists.txt", "store",
+       "# target_link_libraries(gomo_store PUBLIC gomo_ext) is a comment\nadd_library(gomo_store a.cc)\n"
+       "target_link_libraries(gomo_store PUBLIC gomo_base\n  PRIVATE gomo::sqlite3 gomo_api)\n"},
+  };
+  auto problems = layering_problems(files, {});
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0] == "lib/store/CMakeLists.txt: gomo_store -> gomo_api (store -> api) is not in the drawing: store may link only "
+                       "base and what those may link");
+
+  // A pending edge is let through, and one that no line has any more is reported.
+  problems = layering_problems(files, {{"store", "api", "moving"}, {"api", "ext", "moving"}});
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0] == "kPendingEdges lists api -> ext, which no link line has any more: remove it");
+
+  files.push_back({"lib/profile/CMakeLists.txt", "profile", "add_library(gomo_profile a.cc)\ntarget_link_libraries(gomo_profile PRIVATE gomo_store)\n"});
+  files.push_back({"lib/widgets/CMakeLists.txt", "widgets", "add_library(gomo_widgets a.cc)\ntarget_link_libraries(gomo_widgets PRIVATE gomo_nowhere)\n"});
+  problems = layering_problems(files, {{"store", "api", "moving"}});
+  REQUIRE(problems.size() == 3);
+  CHECK(problems[0] == "lib/widgets/CMakeLists.txt: lib/widgets has no row in kLayers (tests/layering/layering_test.cc)");
+  CHECK(problems[1] == "lib/profile/CMakeLists.txt: gomo_profile -> gomo_store (profile -> store) is forbidden: profile returns a "
+                       "std::unique_ptr<api::Platform>; the workspace belongs to local");
+  CHECK(problems[2] == "lib/widgets/CMakeLists.txt: gomo_widgets -> gomo_nowhere: unknown target (not made by add_library in lib/*/)");
+}
