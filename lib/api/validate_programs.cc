@@ -5,13 +5,14 @@
 #include <cstdio>
 #include <ctime>
 
-#include "base/utf8.h"
+#include "api/resource_tables.h"
 #include "api/validate.h"
+#include "base/utf8.h"
 
 namespace gomo::api {
 namespace {
 
-using FieldErrors = std::map<std::string, std::vector<std::string>>;
+using fields::FieldErrors;
 
 std::optional<ApiError> result_of(FieldErrors errors) {
   if (errors.empty()) return std::nullopt;
@@ -42,24 +43,6 @@ void check_iso(FieldErrors& errors, const std::string& field, const std::optiona
   if (value && !parse_iso_instant_ms(*value)) {
     errors[field].push_back(field + " must be a valid ISO 8601 date string with a timezone or Z");
   }
-}
-
-void check_name(FieldErrors& errors, const char* field, const std::optional<std::string>& value, size_t max) {
-  if (!value) return;
-  size_t n = char_count(*value);
-  if (n < 1) errors[field].push_back(std::string(field) + " should not be empty");
-  if (n > max) {
-    errors[field].push_back(std::string(field) + " must be shorter than or equal to " + std::to_string(max) +
-                            " characters");
-  }
-}
-
-void check_uuid(FieldErrors& errors, const char* field, const std::optional<std::string>& value, bool required) {
-  if (!value) {
-    if (required) errors[field].push_back(std::string(field) + " should not be empty");
-    return;
-  }
-  if (!is_uuid(*value)) errors[field].push_back(std::string(field) + " must be a UUID");
 }
 
 }  // namespace
@@ -154,21 +137,14 @@ void check_retry_strategy(const RetryStrategy& r, const std::string& field, Fiel
 std::optional<ApiError> validate_auto_pause_rules(const std::vector<AutoPauseRule>& rules, const std::string& field) {
   FieldErrors errors;
   for (size_t i = 0; i < rules.size(); ++i) {
-    std::string at = field + "." + std::to_string(i);
-    if (rules[i].node_id.empty()) errors[at + ".nodeId"].push_back("nodeId should not be empty");
-    if (rules[i].threshold < 1) errors[at + ".threshold"].push_back("threshold must not be less than 1");
+    fields::check_object(rules[i], true, errors, field + "." + std::to_string(i) + ".");
   }
   return result_of(std::move(errors));
 }
 
 std::optional<ApiError> validate_program(const ProgramFields& f, bool create) {
   FieldErrors errors;
-  if (create && !f.name) errors["name"].push_back("name should not be empty");
-  check_name(errors, "name", f.name, 255);
-  check_uuid(errors, "audienceId", f.audience_id, create);
-  check_uuid(errors, "flowId", f.flow_id, create);
-  check_iso(errors, "startAt", f.start_at);
-  check_iso(errors, "stopAt", f.stop_at);
+  fields::check_object(f, create, errors);
   if (f.start_at && f.stop_at) {
     auto start = parse_iso_instant_ms(*f.start_at), stop = parse_iso_instant_ms(*f.stop_at);
     if (start && stop && *stop <= *start) errors["stopAt"].push_back("stopAt must be after startAt");
@@ -213,37 +189,21 @@ std::optional<ApiError> validate_program(const ProgramFields& f, bool create) {
       for (auto& [k, v] : e->field_errors) errors[k] = v;
     }
   }
-  if (f.status && std::none_of(std::begin(kProgramStatuses), std::end(kProgramStatuses),
-                               [&](const char* s) { return *f.status == s; })) {
-    errors["status"].push_back("status must be one of the following values: draft, active, archived");
-  }
   if (create && f.status && *f.status != "draft") errors["status"].push_back("a new program is a draft");
   return result_of(std::move(errors));
 }
 
 std::optional<ApiError> validate_call_request(const CallRequestFields& f) {
   FieldErrors errors;
-  check_uuid(errors, "didId", f.did_id.empty() ? std::nullopt : std::optional<std::string>(f.did_id), true);
-  if (f.contact_id.empty()) errors["contactId"].push_back("contactId should not be empty");
-  if (f.flow_id.empty()) errors["flowId"].push_back("flowId should not be empty");
-  check_iso(errors, "startAt", f.start_at);
+  fields::check_object(f, true, errors);
   check_retry_strategy(f.retry, "retry", errors);
   return result_of(std::move(errors));
 }
 
+// Title, description and usage type by the table; tags, text encoding and the file here.
 std::optional<ApiError> validate_audio_upload(const AudioUpload& u) {
   FieldErrors errors;
-  if (u.title && char_count(*u.title) > 255) errors["title"].push_back("title must be shorter than or equal to 255 characters");
-  if (u.title && u.title->empty()) errors["title"].push_back("title should not be empty");
-  if (u.description && char_count(*u.description) > 500) {
-    errors["description"].push_back("description must be shorter than or equal to 500 characters");
-  }
-  if (u.usage_type && std::none_of(std::begin(kAudioUsageTypes), std::end(kAudioUsageTypes),
-                                   [&](const char* t) { return *u.usage_type == t; })) {
-    errors["usageType"].push_back(
-        "usageType must be one of the following values: welcome, goodbye, question, prompt, hold_music, "
-        "notification, other");
-  }
+  fields::check_object(u, true, errors);
   for (const auto& t : u.tags) {
     if (t.empty() || char_count(t) > 64) errors["tags"].push_back("each tag must have 1 to 64 characters");
   }

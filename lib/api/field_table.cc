@@ -1,0 +1,161 @@
+#include "api/field_table.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "api/validate.h"
+#include "api/validate_programs.h"
+
+namespace gomo::api::fields {
+namespace {
+
+// class-validator's IsEmail in spirit: one @, a non-empty local part, a dotted domain, no spaces.
+bool looks_like_email(const std::string& s) {
+  auto at = s.find('@');
+  if (at == std::string::npos || at == 0 || s.find('@', at + 1) != std::string::npos) return false;
+  std::string domain = s.substr(at + 1);
+  auto dot = domain.rfind('.');
+  if (dot == std::string::npos || dot == 0 || dot + 2 > domain.size()) return false;
+  if (domain.find("..") != std::string::npos) return false;
+  return std::none_of(s.begin(), s.end(), [](unsigned char c) { return std::isspace(c) || c < 0x20; });
+}
+
+bool required_and_missing(const char* name, const Rules& rules, bool present, bool create, const std::string& prefix,
+                          FieldErrors& errors) {
+  if (present) return false;
+  if (create && rules.required_on_create) errors[prefix + name].push_back(std::string(name) + " should not be empty");
+  return true;
+}
+
+}  // namespace
+
+Reader::Reader(const json& obj, std::string prefix, FieldErrors& errors, const std::vector<std::string>& documented)
+    : obj_(obj), prefix_(std::move(prefix)), errors_(errors) {
+  if (!obj.is_object()) {
+    errors_[prefix_.empty() ? "body" : prefix_.substr(0, prefix_.size() - 1)].push_back("must be a JSON object");
+    return;
+  }
+  for (const auto& [key, value] : obj.items()) {
+    if (std::find(documented.begin(), documented.end(), key) == documented.end()) {
+      errors_[prefix_ + key].push_back("property " + key + " should not exist");
+    }
+  }
+}
+
+const json* Reader::find(const char* key) const {
+  if (!obj_.is_object()) return nullptr;
+  auto it = obj_.find(key);
+  return it == obj_.end() || it->is_null() ? nullptr : &*it;
+}
+
+std::nullopt_t Reader::wrong(const char* key, const char* what) {
+  errors_[at(key)].push_back(std::string(key) + " must be " + what);
+  return std::nullopt;
+}
+
+std::optional<std::string> Reader::string(const char* key) {
+  const json* v = find(key);
+  if (!v) return std::nullopt;
+  if (!v->is_string()) return wrong(key, "a string");
+  return v->get<std::string>();
+}
+
+std::optional<long long> Reader::number(const char* key) {
+  const json* v = find(key);
+  if (!v) return std::nullopt;
+  if (!v->is_number_integer()) return wrong(key, "an integer number");
+  return v->get<long long>();
+}
+
+std::optional<bool> Reader::flag(const char* key) {
+  const json* v = find(key);
+  if (!v) return std::nullopt;
+  if (!v->is_boolean()) return wrong(key, "a boolean value");
+  return v->get<bool>();
+}
+
+const json* Reader::object(const char* key) {
+  const json* v = find(key);
+  if (v && !v->is_object()) return wrong(key, "an object"), nullptr;
+  return v;
+}
+
+const json* Reader::array(const char* key) {
+  const json* v = find(key);
+  if (v && !v->is_array()) return wrong(key, "an array"), nullptr;
+  return v;
+}
+
+std::optional<std::vector<std::string>> Reader::strings(const char* key, bool say_array) {
+  const json* v = find(key);
+  if (!v) return std::nullopt;
+  if (!v->is_array()) return wrong(key, say_array ? "an array" : "an array of strings");
+  std::vector<std::string> out;
+  for (const auto& item : *v) {
+    if (!item.is_string()) return wrong(key, "an array of strings");
+    out.push_back(item.get<std::string>());
+  }
+  return out;
+}
+
+void Reader::require(const char* key) {
+  if (!find(key) && obj_.is_object()) errors_[at(key)].push_back(std::string(key) + " should not be empty");
+}
+
+std::string join_values(std::span<const char* const> values) {
+  std::string list;
+  for (const char* v : values) list += (list.empty() ? "" : ", ") + std::string(v);
+  return list;
+}
+
+void check_present(const char* name, const Rules& rules, bool present, bool create, const std::string& prefix,
+                   FieldErrors& errors) {
+  required_and_missing(name, rules, present, create, prefix, errors);
+}
+
+void check_text(const char* name, const Rules& rules, const std::string* value, bool create, const std::string& prefix,
+                FieldErrors& errors) {
+  if (required_and_missing(name, rules, value != nullptr, create, prefix, errors)) return;
+  auto& messages = errors[prefix + name];
+  const std::string field = name;
+  std::size_t n = char_count(*value);
+  if (rules.not_empty && n == 0) messages.push_back(field + " should not be empty");
+  if (rules.min_chars >= 0 && n < static_cast<std::size_t>(rules.min_chars)) {
+    messages.push_back(field + " must be longer than or equal to " + std::to_string(rules.min_chars) + " characters");
+  } else if (rules.max_chars >= 0 && n > static_cast<std::size_t>(rules.max_chars)) {
+    messages.push_back(field + " must be shorter than or equal to " + std::to_string(rules.max_chars) +
+                       " characters");
+  }
+  if (!rules.one_of.empty() &&
+      std::none_of(rules.one_of.begin(), rules.one_of.end(), [&](const char* v) { return *value == v; })) {
+    messages.push_back(field + " must be one of the following values: " + join_values(rules.one_of));
+  }
+  switch (rules.format) {
+    case Format::kNone: break;
+    case Format::kEmail:
+      if (!looks_like_email(*value)) messages.push_back(field + " must be an email");
+      break;
+    case Format::kUuid:
+      if (!is_uuid(*value)) messages.push_back(field + " must be a UUID");
+      break;
+    case Format::kIsoInstant:
+      if (!parse_iso_instant_ms(*value)) {
+        messages.push_back(field + " must be a valid ISO 8601 date string with a timezone or Z");
+      }
+      break;
+  }
+  if (messages.empty()) errors.erase(prefix + name);
+}
+
+void check_integer(const char* name, const Rules& rules, const long long* value, bool create,
+                   const std::string& prefix, FieldErrors& errors) {
+  if (required_and_missing(name, rules, value != nullptr, create, prefix, errors)) return;
+  const std::string field = name;
+  if (*value < rules.min_value) {
+    errors[prefix + name].push_back(field + " must not be less than " + std::to_string(rules.min_value));
+  } else if (*value > rules.max_value) {
+    errors[prefix + name].push_back(field + " must not be greater than " + std::to_string(rules.max_value));
+  }
+}
+
+}  // namespace gomo::api::fields

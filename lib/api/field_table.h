@@ -1,0 +1,434 @@
+#pragma once
+// One field table per resource: each field's JSON name, its member, its request rules and (for
+// lib/local) its SQL column, declared once. The table drives the four things that used to be
+// written out by hand per field (gomobile-api.md §1.3-§2.12):
+//   encode_object   struct -> JSON (responses write unset optionals as null; request bodies omit them)
+//   decode_object   JSON -> struct, leniently: a missing or null member gives the default; a member of
+//                   the wrong JSON type throws nlohmann's type_error (the remote client reports it as
+//                   BAD_RESPONSE: an answer gomo does not understand is not silently zero)
+//   read_object     a request body -> struct, strictly: 400 VALIDATION_FAILED naming each undocumented
+//                   property, each member of the wrong JSON type and each missing required one
+//   check_object    the documented constraints (lengths in characters, enums, formats, ranges)
+// The member's C++ type picks the JSON kind: std::string, int, long long, bool, double, their
+// std::optional, std::vector<std::string>, std::map<std::string, int>, and any struct S (or
+// std::vector<S>, std::optional<...>) that has a table_of<S>() (a nested object or array of them).
+// Anything else is a custom() field with its own functions.
+//
+// Internal to lib/api (and lib/local's .cc files): it includes nlohmann/json.hpp. Public headers use
+// json_fwd.hpp only. Tables are built once on first use and are read-only after: thread-safe.
+#include <climits>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <span>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+namespace gomo::api::fields {
+
+using nlohmann::json;
+// Field path ("data.0.primaryPhone") -> messages, the shape of ApiError::field_errors.
+using FieldErrors = std::map<std::string, std::vector<std::string>>;
+
+enum class Format { kNone, kEmail, kUuid, kIsoInstant };
+
+// The constraints of one field. Messages are class-validator's, as the platform's (validate_test.cc
+// and the conformance suite pin them). Declare with designated initializers, in this order.
+struct Rules {
+  bool required = false;            // read_object: a missing or null member is "X should not be empty"
+  bool required_on_create = false;  // check_object(create = true): the same, for an unset member
+  bool empty_is_unset = false;      // check_object: a std::string member counts as unset when ""
+  bool not_empty = false;           // check_object: "" is "X should not be empty"
+  int min_chars = -1, max_chars = -1;              // characters (UTF-8 code points); -1: no bound
+  long long min_value = LLONG_MIN, max_value = LLONG_MAX;  // integers
+  std::span<const char* const> one_of = {};        // allowed values of an enum; empty: any
+  Format format = Format::kNone;
+  // read_object, for a list of strings that is not an array: false says "X must be an array of
+  // strings" (the contact bodies), true "X must be an array" (programs).
+  bool list_says_array = false;
+};
+
+// Request reader over one JSON object: every member must be in `documented`; the typed accessors
+// return nothing for a missing or null member, and record a message under prefix + key for a member
+// of the wrong type. A body that is not an object is one error under the prefix ("body" at the top).
+class Reader {
+ public:
+  // `errors` must outlive the reader.
+  Reader(const json& obj, std::string prefix, FieldErrors& errors, const std::vector<std::string>& documented);
+
+  std::string at(const std::string& key) const { return prefix_ + key; }
+  const json* find(const char* key) const;  // nullptr when missing, null or obj is not an object
+  std::optional<std::string> string(const char* key);
+  std::optional<long long> number(const char* key);
+  std::optional<bool> flag(const char* key);
+  const json* object(const char* key);
+  const json* array(const char* key);
+  std::optional<std::vector<std::string>> strings(const char* key, bool say_array = true);
+  void require(const char* key);  // "key should not be empty" when missing or null
+  FieldErrors& errors() { return errors_; }
+
+ private:
+  std::nullopt_t wrong(const char* key, const char* what);
+  const json& obj_;
+  std::string prefix_;
+  FieldErrors& errors_;
+};
+
+enum class Mode { kResponse, kRequest };  // kRequest omits unset optionals and empty maps
+
+template <typename T>
+struct Field {
+  const char* name = nullptr;    // JSON name; also the field path of its errors
+  Rules rules;
+  const char* column = nullptr;  // SQL column (lib/local), nullptr when the field has none of its own
+  const char* alias = nullptr;   // decode also reads this name when `name` gives an empty string
+  bool omit_unset = false;       // responses too leave an unset optional out instead of writing null
+  // Each may be nullptr (the field takes no part).
+  void (*put)(const Field&, const T&, json& out, Mode) = nullptr;
+  void (*get)(const Field&, const json& in, T&) = nullptr;
+  void (*read)(const Field&, Reader&, T&) = nullptr;
+  void (*check)(const Field&, const T&, bool create, const std::string& prefix, FieldErrors&) = nullptr;
+
+  Field with_column(const char* c) const { Field f = *this; f.column = c; return f; }
+  Field with_alias(const char* a) const { Field f = *this; f.alias = a; return f; }
+  Field omitted_when_unset() const { Field f = *this; f.omit_unset = true; return f; }
+  // The same member and checks, with its own JSON shape (graph JSON text, retry spellings, ...).
+  Field with_codec(decltype(put) p, decltype(get) g, decltype(read) r) const {
+    Field f = *this;
+    f.put = p;
+    f.get = g;
+    f.read = r;
+    return f;
+  }
+};
+
+template <typename T>
+struct Table {
+  std::vector<Field<T>> fields;
+  std::vector<std::string> names;  // the JSON names, in table order: the documented request members
+
+  Table(std::initializer_list<Field<T>> list) : fields(list) {
+    for (const auto& f : fields) {
+      if (f.name) names.emplace_back(f.name);
+    }
+  }
+};
+
+// The table of resource T; specialised per resource (resource_tables.h). Declared, never defined
+// in general.
+template <typename T>
+const Table<T>& table_of();
+
+// --- The four operations ----------------------------------------------------------------------
+
+template <typename T>
+void encode_into(const Table<T>& table, const T& value, json& out, Mode mode) {
+  for (const auto& f : table.fields) {
+    if (f.put) f.put(f, value, out, mode);
+  }
+}
+
+template <typename T>
+json encode_object(const T& value, Mode mode = Mode::kResponse) {
+  json out = json::object();
+  encode_into(table_of<T>(), value, out, mode);
+  return out;
+}
+
+template <typename T>
+void decode_into(const Table<T>& table, const json& in, T& value) {
+  for (const auto& f : table.fields) {
+    if (f.get) f.get(f, in, value);
+  }
+}
+
+template <typename T>
+T decode_object(const json& in) {
+  T value{};
+  decode_into(table_of<T>(), in, value);
+  return value;
+}
+
+template <typename T>
+void read_into(const Table<T>& table, Reader& reader, T& value) {
+  for (const auto& f : table.fields) {
+    if (f.rules.required) reader.require(f.name);
+  }
+  for (const auto& f : table.fields) {
+    if (f.read) f.read(f, reader, value);
+  }
+}
+
+// Reads `in` (errors under `prefix`, e.g. "data.0.") against T's table.
+template <typename T>
+T read_object(const json& in, const std::string& prefix, FieldErrors& errors) {
+  Reader reader(in, prefix, errors, table_of<T>().names);
+  T value{};
+  read_into(table_of<T>(), reader, value);
+  return value;
+}
+
+template <typename T>
+void check_into(const Table<T>& table, const T& value, bool create, const std::string& prefix, FieldErrors& errors) {
+  for (const auto& f : table.fields) {
+    if (f.check) f.check(f, value, create, prefix, errors);
+  }
+}
+
+template <typename T>
+void check_object(const T& value, bool create, FieldErrors& errors, const std::string& prefix = "") {
+  check_into(table_of<T>(), value, create, prefix, errors);
+}
+
+// --- Checks shared by every kind (field_table.cc) ------------------------------------------------
+
+// `value` is nullptr when unset. Records required, not-empty, length, enum and format problems.
+void check_text(const char* name, const Rules& rules, const std::string* value, bool create, const std::string& prefix,
+                FieldErrors& errors);
+void check_integer(const char* name, const Rules& rules, const long long* value, bool create,
+                   const std::string& prefix, FieldErrors& errors);
+// Required-on-create only, for kinds without other constraints.
+void check_present(const char* name, const Rules& rules, bool present, bool create, const std::string& prefix,
+                   FieldErrors& errors);
+// "a, b, c" for the enum messages.
+std::string join_values(std::span<const char* const> values);
+
+// --- How each member type maps to JSON ----------------------------------------------------------
+
+namespace detail {
+
+template <typename>
+struct is_optional : std::false_type {};
+template <typename U>
+struct is_optional<std::optional<U>> : std::true_type {};
+template <typename V>
+struct optional_inner {
+  using type = V;
+};
+template <typename U>
+struct optional_inner<std::optional<U>> {
+  using type = U;
+};
+template <typename>
+struct is_vector : std::false_type {};
+template <typename U>
+struct is_vector<std::vector<U>> : std::true_type {};
+
+inline const json* present(const json& in, const char* name) {
+  if (!in.is_object()) return nullptr;
+  auto it = in.find(name);
+  return it == in.end() || it->is_null() ? nullptr : &*it;
+}
+
+}  // namespace detail
+
+// Codec<V>: put(value) -> json, get(json, V&) leniently, read(Reader, field, V&) strictly.
+template <typename V, typename = void>
+struct Codec;  // a struct with a table: below
+
+template <>
+struct Codec<std::string> {
+  static json put(const std::string& v) { return v; }
+  static void get(const json& j, std::string& v) { v = j.get<std::string>(); }
+  template <typename F>
+  static void read(Reader& r, const F& f, std::string& v) {
+    if (auto s = r.string(f.name)) v = *s;
+  }
+};
+template <>
+struct Codec<bool> {
+  static json put(bool v) { return v; }
+  static void get(const json& j, bool& v) { v = j.get<bool>(); }
+  template <typename F>
+  static void read(Reader& r, const F& f, bool& v) {
+    if (auto b = r.flag(f.name)) v = *b;
+  }
+};
+template <typename V>
+struct Codec<V, std::enable_if_t<std::is_same_v<V, int> || std::is_same_v<V, long long>>> {
+  static json put(V v) { return v; }
+  static void get(const json& j, V& v) { v = static_cast<V>(j.get<long long>()); }
+  template <typename F>
+  static void read(Reader& r, const F& f, V& v) {
+    if (auto n = r.number(f.name)) v = static_cast<V>(*n);
+  }
+};
+// Doubles are measurements the platform may leave out or spell oddly: anything but a number is unset.
+template <>
+struct Codec<double> {
+  static json put(double v) { return v; }
+  static void get(const json& j, double& v) {
+    if (j.is_number()) v = j.get<double>();
+  }
+  template <typename F>
+  static void read(Reader&, const F&, double&) {}
+};
+template <>
+struct Codec<std::vector<std::string>> {
+  static json put(const std::vector<std::string>& v) { return v; }
+  static void get(const json& j, std::vector<std::string>& v) { v = j.get<std::vector<std::string>>(); }
+  template <typename F>
+  static void read(Reader& r, const F& f, std::vector<std::string>& v) {
+    if (auto s = r.strings(f.name, f.rules.list_says_array)) v = *s;
+  }
+};
+template <>
+struct Codec<std::map<std::string, int>> {
+  static json put(const std::map<std::string, int>& v) { return v; }
+  static void get(const json& j, std::map<std::string, int>& v) { v = j.get<std::map<std::string, int>>(); }
+  template <typename F>
+  static void read(Reader&, const F&, std::map<std::string, int>&) {}
+};
+// A nested object with its own table; lenient decoding ignores a member that is not an object.
+template <typename S>
+struct Codec<S, std::enable_if_t<std::is_class_v<S> && !detail::is_vector<S>::value && !detail::is_optional<S>::value &&
+                                 !std::is_same_v<S, std::string>>> {
+  static json put(const S& v) { return encode_object(v, Mode::kResponse); }
+  static void get(const json& j, S& v) {
+    if (j.is_object()) decode_into(table_of<S>(), j, v);
+  }
+  template <typename F>
+  static void read(Reader& r, const F& f, S& v) {
+    if (const json* obj = r.object(f.name)) v = read_object<S>(*obj, r.at(f.name) + ".", r.errors());
+  }
+};
+// An array of nested objects; lenient decoding ignores a member that is not an array.
+template <typename S>
+struct Codec<std::vector<S>, std::enable_if_t<std::is_class_v<S> && !std::is_same_v<S, std::string>>> {
+  static json put(const std::vector<S>& v) {
+    json list = json::array();
+    for (const auto& item : v) list.push_back(encode_object(item, Mode::kResponse));
+    return list;
+  }
+  static void get(const json& j, std::vector<S>& v) {
+    if (!j.is_array()) return;
+    for (const auto& item : j) v.push_back(decode_object<S>(item));
+  }
+  template <typename F>
+  static void read(Reader& r, const F& f, std::vector<S>& v) {
+    const json* list = r.array(f.name);
+    if (!list) return;
+    for (size_t i = 0; i < list->size(); ++i) {
+      v.push_back(read_object<S>((*list)[i], r.at(f.name) + "." + std::to_string(i) + ".", r.errors()));
+    }
+  }
+};
+
+template <typename>
+struct member_traits;
+template <typename T, typename V>
+struct member_traits<V T::*> {
+  using owner = T;
+  using value = V;
+};
+
+// The operations of field `M` (a pointer to member), from its type.
+template <auto M>
+struct MemberOps {
+  using T = typename member_traits<decltype(M)>::owner;
+  using V = typename member_traits<decltype(M)>::value;
+  static constexpr bool kOptional = detail::is_optional<V>::value;
+  using Inner = typename detail::optional_inner<V>::type;
+
+  static void put(const Field<T>& f, const T& obj, json& out, Mode mode) {
+    const V& v = obj.*M;
+    if constexpr (kOptional) {
+      if (v) {
+        out[f.name] = Codec<Inner>::put(*v);
+      } else if (mode == Mode::kResponse && !f.omit_unset) {
+        out[f.name] = nullptr;
+      }
+    } else {
+      out[f.name] = Codec<V>::put(v);
+    }
+  }
+  static void get(const Field<T>& f, const json& in, T& obj) {
+    const json* j = detail::present(in, f.name);
+    if constexpr (std::is_same_v<V, std::string>) {
+      obj.*M = j ? j->get<std::string>() : std::string();
+      if (f.alias && (obj.*M).empty()) {
+        if (const json* a = detail::present(in, f.alias)) Codec<V>::get(*a, obj.*M);
+      }
+    } else if constexpr (kOptional) {
+      if (!j) return;
+      if constexpr (std::is_floating_point_v<Inner> || std::is_same_v<Inner, long long>) {
+        if (!j->is_number()) return;  // measurements: anything but a number is unset
+      }
+      Inner value{};
+      Codec<Inner>::get(*j, value);
+      obj.*M = std::move(value);
+    } else if (j) {
+      Codec<V>::get(*j, obj.*M);
+    } else {
+      obj.*M = V{};  // missing or null: the type's zero, not the struct's default (as the API reads it)
+    }
+  }
+  // A member of the wrong type leaves an error and (for an optional) a value the caller never sees:
+  // any error refuses the whole request.
+  static void read(const Field<T>& f, Reader& r, T& obj) {
+    if constexpr (kOptional) {
+      if (!r.find(f.name)) return;
+      Inner value{};
+      Codec<Inner>::read(r, f, value);
+      obj.*M = std::move(value);
+    } else {
+      Codec<V>::read(r, f, obj.*M);
+    }
+  }
+  static void check(const Field<T>& f, const T& obj, bool create, const std::string& prefix, FieldErrors& errors) {
+    const V& v = obj.*M;
+    if constexpr (std::is_same_v<V, std::string>) {
+      bool unset = f.rules.empty_is_unset && v.empty();
+      check_text(f.name, f.rules, unset ? nullptr : &v, create, prefix, errors);
+    } else if constexpr (std::is_same_v<V, std::optional<std::string>>) {
+      check_text(f.name, f.rules, v ? &*v : nullptr, create, prefix, errors);
+    } else if constexpr (std::is_same_v<V, int> || std::is_same_v<V, long long>) {
+      long long n = v;
+      check_integer(f.name, f.rules, &n, create, prefix, errors);
+    } else if constexpr (kOptional) {
+      check_present(f.name, f.rules, v.has_value(), create, prefix, errors);
+    }
+  }
+};
+
+// A field stored in member M of its owner.
+template <auto M>
+Field<typename MemberOps<M>::T> field(const char* name, Rules rules = {}) {
+  using Ops = MemberOps<M>;
+  Field<typename Ops::T> f;
+  f.name = name;
+  f.rules = rules;
+  f.put = &Ops::put;
+  f.get = &Ops::get;
+  f.read = &Ops::read;
+  f.check = &Ops::check;
+  return f;
+}
+
+// A field with its own functions (nullptr: takes no part), for shapes the member types do not say.
+template <typename T>
+Field<T> custom(const char* name, void (*put)(const Field<T>&, const T&, json&, Mode),
+                void (*get)(const Field<T>&, const json&, T&), void (*read)(const Field<T>&, Reader&, T&) = nullptr,
+                Rules rules = {}) {
+  Field<T> f;
+  f.name = name;
+  f.rules = rules;
+  f.put = put;
+  f.get = get;
+  f.read = read;
+  return f;
+}
+
+// The members of Sub (member M of T) written into T's own object, as a contact's fields are.
+template <auto M>
+Field<typename MemberOps<M>::T> flatten() {
+  using T = typename MemberOps<M>::T;
+  using Sub = typename MemberOps<M>::V;
+  Field<T> f;
+  f.put = [](const Field<T>&, const T& obj, json& out, Mode mode) { encode_into(table_of<Sub>(), obj.*M, out, mode); };
+  f.get = [](const Field<T>&, const json& in, T& obj) { decode_into(table_of<Sub>(), in, obj.*M); };
+  return f;
+}
+
+}  // namespace gomo::api::fields
