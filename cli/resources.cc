@@ -58,12 +58,6 @@ void add_region_flag(CLI::App* cmd, std::string& region) {
       ->type_name("REGION");
 }
 
-int report_failure(Context& ctx, const contacts::Failure& failure) {
-  if (!failure.usage) return report_api_error(ctx, failure.api);
-  ctx.err << "gomo: " << failure.message << "\n";
-  return kExitUsage;
-}
-
 int confirm_destructive(Context& ctx, bool yes, const std::string& question) {
   switch (confirm(ctx.in, ctx.err, ctx.stdin_tty, yes, question)) {
     case Confirmation::kYes: return kExitOk;
