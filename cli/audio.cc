@@ -81,10 +81,7 @@ int audio_upload(Context& ctx, const AudioUploadOptions& o) {
     api::AudioUpload u;
     u.bytes = std::move(bytes.value());
     auto probe = api::probe_audio(u.bytes);
-    if (!probe.probe) {
-      ctx.err << "gomo: " << path << ": " << probe.error << " (WAV, MP3 or OGG expected); nothing uploaded\n";
-      return kExitUsage;
-    }
+    if (!probe.probe) return report_error(ctx, path + ": " + probe.error + " (WAV, MP3 or OGG expected); nothing uploaded");
     if (static_cast<long long>(u.bytes.size()) > api::kMaxAudioBytes) {
       ctx.err << "gomo: " << path << ": " << u.bytes.size() << " bytes, over the " << api::kMaxAudioBytes / (1024 * 1024)
               << " MB limit; nothing uploaded\n";

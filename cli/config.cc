@@ -152,10 +152,8 @@ int config_get(Context& ctx, const ConfigOptions& o) {
   if (!cfg) return kExitUsage;
   std::string name = config_profile_of(*cfg, o.target.profile);
   const auto& keys = profile::profile_keys();
-  if (std::find(keys.begin(), keys.end(), o.key) == keys.end()) {
-    ctx.err << "gomo: unknown key `" << o.key << "`: expected one of " << join(keys, ", ") << "\n";
-    return kExitUsage;
-  }
+  if (std::find(keys.begin(), keys.end(), o.key) == keys.end())
+    return report_error(ctx, "unknown key `" + o.key + "`: expected one of " + join(keys, ", "));
   const auto* p = cfg->find(name);
   if (!p && name != profile::kLocalProfile) return config_fail(ctx, Status::not_found("no profile `" + name + "`; profiles: " + join(cfg->names(), ", ")));
   auto value = p ? p->get(o.key) : std::nullopt;

@@ -181,10 +181,7 @@ int run_flow_convert(Context& ctx, const FlowConvertFlags& f) {
   else options.canonical.nodes = f.nodes == "map" ? flow::NodesForm::kMap : flow::NodesForm::kArray;
   options.drop_comments = true;  // converting says what it drops; JSON has no comments at all
   auto formatted = flow::format_document(*doc, options);
-  if (!formatted) {
-    ctx.err << "gomo: " << f.path << ": " << formatted.error().message() << "\n";
-    return kExitUsage;
-  }
+  if (!formatted) return report_error(ctx, f.path + ": " + formatted.error().message());
   if (!formatted->kept_map_reason.empty() && !ctx.quiet)
     ctx.err << "gomo: " << f.path << ": nodes kept as a map (" << formatted->kept_map_reason << ")\n";
   if (formatted->comments_dropped && !ctx.quiet)
@@ -197,10 +194,8 @@ int run_flow_graph(Context& ctx, const FlowGraphFlags& f) {
   auto doc = flow_fmt_load_path(ctx, f.path);
   if (!doc) return kExitUsage;
   model::Flow flow = model::build_flow(*doc);
-  if (!flow.graph) {
-    ctx.err << "gomo: " << f.path << ": no flow graph found (expected graph: or startNodeId:/nodes: at the top level)\n";
-    return kExitUsage;
-  }
+  if (!flow.graph)
+    return report_error(ctx, f.path + ": no flow graph found (expected graph: or startNodeId:/nodes: at the top level)");
   flow::GraphCoverage coverage;
   if (!f.coverage.empty()) {
     auto loaded = flow::load_graph_coverage(f.coverage, f.path, flow.name);

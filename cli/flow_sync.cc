@@ -28,10 +28,7 @@ std::string sync_quoted(const std::string& s) { return "\"" + s + "\""; }
 // Usage and validation options shared by push and diff; 0 when they may go on.
 int sync_prepare(Context& ctx, const FlowSyncFlags& f, sync::PushOptions& options, std::vector<checks::Input>& inputs) {
   if ((!f.name.empty() || !f.id.empty()) && f.paths.size() != 1) return report_error(ctx, "--name and --id apply to one file");
-  auto usage = [&](const std::string& message) {
-    ctx.err << "gomo: " << message << "\n";
-    return kExitUsage;
-  };
+  auto usage = [&](const std::string& message) { return report_error(ctx, message); };
   options.name = f.name;
   options.id = f.id;
   options.force = f.force;
@@ -77,8 +74,7 @@ int sync_report_failure(Context& ctx, const sync::PushOutcome& o) {
       return kExitUsage;
     }
     case sync::PushStatus::kUnreadable:
-      ctx.err << "gomo: " << o.message << "\n";
-      return kExitUsage;
+      return report_error(ctx, o.message);
     case sync::PushStatus::kApiError:
       ctx.err << "gomo: " << o.path << ":\n";
       return report_api_error(ctx, *o.error);
