@@ -8,9 +8,11 @@
 #include "api/wire.h"
 #include "cli/commands.h"
 #include "cli/context.h"
+#include "cli/exit_codes.h"
 #include "cli/resources.h"
 #include "cli/target.h"
 #include "contacts/contact_input.h"
+#include "contacts/membership.h"
 #include "contacts/resolve.h"
 
 namespace gomo::cli {
@@ -34,9 +36,6 @@ struct AudiencesChangeOptions {
   std::string region = "MA";
   bool yes = false;
 };
-
-// Members change in batches, so that a long --from-file list makes bodies of a sane size.
-constexpr size_t kAudiencesBatch = 1000;
 
 std::string audiences_quoted(const std::string& s) { return "\"" + s + "\""; }
 
@@ -108,19 +107,13 @@ int audiences_change(Context& ctx, const AudiencesChangeOptions& o, bool add) {
   std::vector<std::string> args = o.contacts;
   if (!o.from_file.empty()) {
     auto text = contacts::read_input(o.from_file, ctx.in);
-    if (!text) {
-      ctx.err << "gomo: " << text.error().message() << "\n";
-      return kExitUsage;
-    }
+    if (!text) return report_error(ctx, text.error());
     std::istringstream lines(*text);
     for (std::string line; std::getline(lines, line);) {
       if (auto entry = contacts::list_file_entry(line); !entry.empty()) args.push_back(entry);
     }
   }
-  if (args.empty()) {
-    ctx.err << "gomo: no contacts given: name them (ids or phones) or pass --from-file FILE\n";
-    return kExitUsage;
-  }
+  if (args.empty()) return report_error(ctx, "no contacts given: name them (ids or phones) or pass --from-file FILE");
   int exit_code = kExitOk;
   auto opened = open_target(ctx, o.target, exit_code, TargetAccess::kExisting);
   if (!opened) return exit_code;
@@ -135,18 +128,15 @@ int audiences_change(Context& ctx, const AudiencesChangeOptions& o, bool add) {
       return c;
     }
   }
-  api::Audience after = *audience;
-  for (size_t from = 0; from < ids->size(); from += kAudiencesBatch) {
-    std::vector<std::string> batch(ids->begin() + from, ids->begin() + std::min(ids->size(), from + kAudiencesBatch));
-    auto changed = add ? opened->platform->add_audience_contacts(audience->id, batch)
-                       : opened->platform->remove_audience_contacts(audience->id, batch);
-    if (!changed) {
-      int code = report_api_error(ctx, changed.error());
-      if (from > 0) ctx.err << "gomo: the first " << from << " of " << ids->size() << " were " << (add ? "added" : "removed") << "\n";
-      return code;
-    }
-    after = std::move(*changed);
+  auto changed = contacts::change_members(*opened->platform, *audience, *ids,
+                                         add ? contacts::MembershipChange::kAdd : contacts::MembershipChange::kRemove);
+  if (!changed) {
+    int code = report_api_error(ctx, changed.error().error);
+    if (size_t done = changed.error().done)
+      ctx.err << "gomo: the first " << done << " of " << ids->size() << " were " << (add ? "added" : "removed") << "\n";
+    return code;
   }
+  const api::Audience& after = *changed;
   print_records(ctx, api::wire::encode(after).dump(), audiences_columns());
   const int moved = add ? after.contact_count - audience->contact_count : audience->contact_count - after.contact_count;
   std::string summary = std::string(add ? "added " : "removed ") + count_of(moved, "contact", "contacts") +

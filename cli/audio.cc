@@ -7,10 +7,12 @@
 #include <sstream>
 
 #include "api/audio_probe.h"
+#include "base/files.h"
 #include "api/list_all.h"
 #include "api/platform.h"
 #include "api/wire_programs.h"
 #include "cli/commands.h"
+#include "cli/exit_codes.h"
 #include "cli/context.h"
 #include "cli/resources.h"
 #include "cli/target.h"
@@ -74,19 +76,12 @@ int audio_upload(Context& ctx, const AudioUploadOptions& o) {
   // Every file is read and checked before anything is sent.
   std::vector<api::AudioUpload> uploads;
   for (const auto& path : o.files) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream bytes;
-    if (!in || !(bytes << in.rdbuf())) {
-      ctx.err << "gomo: " << path << ": cannot read the file; nothing uploaded\n";
-      return kExitUsage;
-    }
+    auto bytes = read_file(path);
+    if (!bytes || bytes->empty()) return report_error(ctx, path + ": cannot read the file; nothing uploaded");
     api::AudioUpload u;
-    u.bytes = bytes.str();
+    u.bytes = std::move(bytes.value());
     auto probe = api::probe_audio(u.bytes);
-    if (!probe.probe) {
-      ctx.err << "gomo: " << path << ": " << probe.error << " (WAV, MP3 or OGG expected); nothing uploaded\n";
-      return kExitUsage;
-    }
+    if (!probe.probe) return report_error(ctx, path + ": " + probe.error + " (WAV, MP3 or OGG expected); nothing uploaded");
     if (static_cast<long long>(u.bytes.size()) > api::kMaxAudioBytes) {
       ctx.err << "gomo: " << path << ": " << u.bytes.size() << " bytes, over the " << api::kMaxAudioBytes / (1024 * 1024)
               << " MB limit; nothing uploaded\n";

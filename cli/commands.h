@@ -27,9 +27,8 @@ void add_attributes_commands(CLI::App& app, Context& ctx, Action& action);
 void add_audiences_commands(CLI::App& app, Context& ctx, Action& action);
 void add_dids_commands(CLI::App& app, Context& ctx, Action& action);
 void add_audio_commands(CLI::App& app, Context& ctx, Action& action);
-// `gomo config` (cli/config.cc); its `init` is in cli/auth.cc with `gomo auth`.
+// `gomo config` (cli/config.cc).
 void add_config_commands(CLI::App& app, Context& ctx, Action& action);
-void add_config_init_command(CLI::App& config, Context& ctx, Action& action);
 void add_auth_commands(CLI::App& app, Context& ctx, Action& action);
 void add_completion_commands(CLI::App& app, Context& ctx, Action& action);
 

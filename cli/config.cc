@@ -1,5 +1,5 @@
-// `gomo config` (profiles in the user's config file) and `gomo auth status`; the logic is in
-// lib/profile. API keys are never taken as arguments (shell history) and never printed unmasked.
+// `gomo config` (profiles in the user's config file); the logic is in lib/profile. API keys are typed
+// without echo or read from stdin, never taken as arguments (shell history), and only shown masked.
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <nlohmann/json.hpp>
@@ -7,7 +7,9 @@
 #include "base/strings.h"
 #include "cli/commands.h"
 #include "cli/context.h"
+#include "cli/exit_codes.h"
 #include "cli/target.h"
+#include "profile/init.h"
 #include "profile/prompt.h"
 #include "profile/resolve.h"
 #include "store/workspace.h"
@@ -26,15 +28,71 @@ struct ConfigOptions {
 std::optional<profile::ConfigFile> config_load(Context& ctx) {
   auto cfg = profile::load_config(profile::process_env());
   if (!cfg) {
-    ctx.err << "gomo: " << cfg.error().message() << "\n";
+    report_error(ctx, cfg.error());
     return std::nullopt;
   }
   return std::move(*cfg);
 }
 
-int config_fail(Context& ctx, const Status& s) {
-  ctx.err << "gomo: " << s.message() << "\n";
-  return kExitUsage;
+int config_fail(Context& ctx, const Status& s) { return report_error(ctx, s); }
+
+struct ConfigInitOptions {
+  std::string name, base_url;
+  bool key_stdin = false, bearer = false, insecure = false, no_verify = false;
+};
+
+// The questions of `config init` on a terminal; false when one went unanswered (end of input).
+bool config_init_ask(Context& ctx, profile::InitRequest& r) {
+  auto answer = profile::ask(ctx.err, "Profile name", r.name);
+  if (answer) r.base_url = profile::ask(ctx.err, "Platform API base URL", r.base_url).value_or("");
+  if (answer) r.api_key = profile::ask_secret(ctx.err, "API key (input hidden)").value_or("");
+  auto auth = profile::ask(ctx.err, "Send the key as x-api-key or bearer", r.bearer ? "bearer" : "x-api-key");
+  if (!answer || !auth) return false;
+  r.name = *answer;
+  r.bearer = *auth == "bearer";
+  return true;
+}
+
+int config_init(Context& ctx, const ConfigInitOptions& o) {
+  profile::InitRequest r;
+  if (!o.name.empty()) r.name = o.name;
+  if (!o.base_url.empty()) r.base_url = o.base_url;
+  r.bearer = o.bearer;
+  r.insecure = o.insecure;
+  r.verify = !o.no_verify;
+  if (o.key_stdin) r.api_key = profile::read_secret_from_stdin();
+  else if (!profile::stdin_is_terminal())
+    return report_error(ctx, "config init asks its questions on a terminal; in scripts pass the key on stdin: "
+                             "gomo config init --name NAME --base-url URL --api-key-stdin");
+  else if (!config_init_ask(ctx, r)) return kExitUsage;
+  if (r.api_key.empty()) return report_error(ctx, std::string("no API key given") + (o.key_stdin ? " on stdin" : ""));
+  auto done = profile::init_profile(r, profile::process_env(), [&](const api::User& me) {
+    if (!ctx.quiet)
+      ctx.err << "key " << profile::mask_key(r.api_key) << " verified: " << me.email << ", organisation " << me.organization.name << "\n";
+  });
+  if (!done && done.error().refused) {
+    int code = report_api_error(ctx, *done.error().refused);
+    return report_error(ctx, "nothing saved; check the key and the URL, or save anyway with --no-verify", code);
+  }
+  if (!done) return report_error(ctx, done.error().status);
+  if (!ctx.quiet) ctx.err << "saved profile " << r.name << " (" << r.base_url << ") in " << done->config_path << "; it is now current\n";
+  return kExitOk;
+}
+
+void add_config_init_command(CLI::App& config, Action& action) {
+  auto o = std::make_shared<ConfigInitOptions>();
+  auto* init = config.add_subcommand("init", "Create a profile for a platform, check its key (users/me) and make it current");
+  init->add_option("--name", o->name, "Profile name (default: default)");
+  init->add_option("--base-url", o->base_url, std::string("Platform API base URL (default ") + profile::kDefaultBaseUrl + ")");
+  init->add_flag("--api-key-stdin", o->key_stdin, "Read the API key from stdin and ask nothing (for scripts)");
+  init->add_flag("--bearer", o->bearer, "Send the key as Authorization: Bearer instead of x-api-key");
+  init->add_flag("--insecure", o->insecure, "Skip TLS verification (stored in the profile)");
+  init->add_flag("--no-verify", o->no_verify, "Save without calling users/me to check the key");
+  init->footer(
+      "The key is never taken as an argument (it would stay in your shell history): it is typed without echo\n"
+      "on a terminal, or read with --api-key-stdin, e.g. gomo config init --name prod --api-key-stdin < key.txt\n"
+      "Exit codes: 0 saved, 2 usage, 3 API error, 4 the key was refused, 5 the platform is unreachable (nothing saved).");
+  init->callback([o, &action] { action = [o](Context& c) { return config_init(c, *o); }; });
 }
 
 // The profile `config set/get` act on: --profile, else GOMO_PROFILE, else current, else local.
@@ -94,10 +152,8 @@ int config_get(Context& ctx, const ConfigOptions& o) {
   if (!cfg) return kExitUsage;
   std::string name = config_profile_of(*cfg, o.target.profile);
   const auto& keys = profile::profile_keys();
-  if (std::find(keys.begin(), keys.end(), o.key) == keys.end()) {
-    ctx.err << "gomo: unknown key `" << o.key << "`: expected one of " << join(keys, ", ") << "\n";
-    return kExitUsage;
-  }
+  if (std::find(keys.begin(), keys.end(), o.key) == keys.end())
+    return report_error(ctx, "unknown key `" + o.key + "`: expected one of " + join(keys, ", "));
   const auto* p = cfg->find(name);
   if (!p && name != profile::kLocalProfile) return config_fail(ctx, Status::not_found("no profile `" + name + "`; profiles: " + join(cfg->names(), ", ")));
   auto value = p ? p->get(o.key) : std::nullopt;
@@ -192,7 +248,7 @@ void add_config_commands(CLI::App& app, Context& ctx, Action& action) {
     cmd->callback([run, &action] { action = run; });
     return cmd;
   };
-  add_config_init_command(*group, ctx, action);
+  add_config_init_command(*group, action);
   auto* set = leaf("set", "Set one value of a profile (apiKey: give `-` and type or pipe the key)",
                    [o](Context& c) { return config_set(c, *o, false); });
   set->add_option("key", o->key, "baseUrl, apiKey, auth, insecure, rateLimit or workspace")->required();
@@ -215,7 +271,7 @@ void add_config_commands(CLI::App& app, Context& ctx, Action& action) {
   auto* del = leaf("delete", "Delete a profile and its key", [o](Context& c) { return config_delete(c, *o); });
   del->add_option("profile", o->name, "Profile name")->required();
   del->add_flag("--yes", o->yes, "Do not ask (required when stdin is not a terminal)");
-
+  (void)ctx;
 }
 
 }  // namespace gomo::cli

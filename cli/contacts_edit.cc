@@ -65,20 +65,14 @@ int contacts_fit_attributes(Context& ctx, api::Platform& platform, contacts::Con
   if (draft.fields.custom_attributes.empty()) return kExitOk;
   auto catalog = contacts::list_all_custom_attributes(platform, {});
   if (!catalog) return report_api_error(ctx, catalog.error());
-  if (auto s = contacts::fit_attribute_types(draft, *catalog, region); !s) {
-    ctx.err << "gomo: " << s.message() << "\n";
-    return kExitUsage;
-  }
+  if (auto s = contacts::fit_attribute_types(draft, *catalog, region); !s) return report_error(ctx, s);
   return kExitOk;
 }
 
 int contacts_create(Context& ctx, const ContactsEditOptions& o) {
   auto draft = contacts_read_draft(ctx, o);
   if (!draft) return kExitUsage;
-  if (!draft->fields.primary_phone) {
-    ctx.err << "gomo: a contact needs a phone number: --phone, or primaryPhone in -f FILE\n";
-    return kExitUsage;
-  }
+  if (!draft->fields.primary_phone) return report_error(ctx, "a contact needs a phone number: --phone, or primaryPhone in -f FILE");
   int exit_code = kExitOk;
   auto opened = open_target(ctx, o.target, exit_code, TargetAccess::kWrite);
   if (!opened) return exit_code;
@@ -99,10 +93,7 @@ int contacts_create(Context& ctx, const ContactsEditOptions& o) {
 int contacts_update(Context& ctx, const ContactsEditOptions& o) {
   auto draft = contacts_read_draft(ctx, o);
   if (!draft) return kExitUsage;
-  if (contacts::is_empty(draft->fields)) {
-    ctx.err << "gomo: nothing to update: give fields as flags (--first-name, --attr NAME=VALUE, ...) or -f FILE\n";
-    return kExitUsage;
-  }
+  if (contacts::is_empty(draft->fields)) return report_error(ctx, "nothing to update: give fields as flags (--first-name, --attr NAME=VALUE, ...) or -f FILE");
   int exit_code = kExitOk;
   auto opened = open_target(ctx, o.target, exit_code, TargetAccess::kExisting);
   if (!opened) return exit_code;

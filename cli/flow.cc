@@ -1,17 +1,16 @@
 // gomo flow validate|fmt|convert|graph
-#include <unistd.h>
-
 #include <CLI/CLI.hpp>
 #include <cstdlib>
-#include <filesystem>
 #include <memory>
 
 #include "checks/registry.h"
-#include "checks/validate.h"
+#include "checks/validate_run.h"
 #include "cli/commands.h"
-#include "cli/flow_remote.h"
-#include "model/project_config.h"
+#include "cli/exit_codes.h"
+#include "cli/validate_hooks.h"
+#include "report/colour.h"
 #include "report/diagnostics.h"
+#include "report/text.h"
 #include "version.h"
 
 namespace gomo::cli {
@@ -30,24 +29,14 @@ struct ValidateFlags {
   bool no_config = false;
   bool force_exclude = false;
   unsigned jobs = 0;
-  FlowRemoteFlags remote;  // --remote, --catalog-from and the target flags (cli/flow_remote.cc)
+  FlowRemoteFlags remote;  // --remote, --catalog-from and the target flags (cli/validate_hooks.cc)
 };
 
-int run_validate(Context& ctx, const ValidateFlags& f) {
-  std::unique_ptr<model::ProjectConfig> config;
-  if (!f.no_config) {
-    std::optional<std::string> path = f.config.empty() ? model::find_project_config(".") : std::optional<std::string>(f.config);
-    if (path) {
-      auto loaded = model::load_project_config(*path);
-      if (!loaded) {
-        ctx.err << "gomo: " << loaded.error().message() << "\n";
-        return kExitUsage;
-      }
-      config = std::make_unique<model::ProjectConfig>(std::move(loaded.value()));
-      if (ctx.verbose) ctx.err << "gomo: using config " << *path << "\n";
-    }
-  }
+checks::ValidateRequest validate_request(const ValidateFlags& f) {
   checks::ValidateRequest req;
+  req.paths = f.paths;
+  req.config_path = f.config;
+  req.no_config = f.no_config;
   if (f.strict) req.strict = true;
   req.ignore = f.ignore;
   if (!f.target.empty()) req.target = f.target;
@@ -55,61 +44,38 @@ int run_validate(Context& ctx, const ValidateFlags& f) {
   if (!f.attributes.empty()) req.attributes = f.attributes;
   req.jobs = f.jobs;
   req.force_exclude = f.force_exclude;
-  auto resolved = checks::resolve_validate(req, config.get());
-  if (!resolved) {
-    ctx.err << "gomo: " << resolved.error().message() << "\n";
-    return kExitUsage;
-  }
-  std::vector<std::string> notes;
-  auto inputs = checks::expand_inputs(f.paths, resolved->options.exclude, &notes);
-  if (!inputs) {
-    ctx.err << "gomo: " << inputs.error().message() << "\n";
-    return kExitUsage;
-  }
-  if (!ctx.quiet)
-    for (const auto& note : notes) ctx.err << "gomo: warning: " << note << "\n";
-  if (int code = flow_catalogs_from_account(ctx, f.remote, resolved->options)) return code;
-  std::vector<checks::Input> remote_inputs;
-  if (f.remote.remote) remote_inputs = inputs.value();
-  report::DiagFormat auto_format = report::DiagFormat::kText;
-  if (ctx.output == "json") auto_format = report::DiagFormat::kJson;
-  else if (const char* gh = std::getenv("GITHUB_ACTIONS"); gh && std::string(gh) == "true") auto_format = report::DiagFormat::kGithub;
-  auto requests = report::pair_outputs(f.formats, f.output_files, auto_format);
-  if (!requests) {
-    ctx.err << "gomo: " << requests.error().message() << "\n";
-    return kExitUsage;
-  }
-  auto outputs = report::OutputSet::open(std::move(requests.value()));
-  if (!outputs) {
-    ctx.err << "gomo: " << outputs.error().message() << "\n";
-    return kExitUsage;
-  }
+  return req;
+}
 
-  resolved->options.keep_documents = inputs->size() == 1;  // the process ends after this file
-  auto results = checks::validate_inputs(std::move(inputs.value()), resolved->options);
-  if (int code = flow_remote_validate(ctx, f.remote, resolved->options, remote_inputs, results)) return code;
-  report::RunInfo run;
-  run.tool_version = kVersion;
-  run.strict = resolved->strict;
-  if (const char* summary = std::getenv("GITHUB_STEP_SUMMARY")) run.github_step_summary = summary;
+// The count line on stderr, green when the run passes: "2 errors, 1 warning in 3 files".
+void print_validate_summary(Context& ctx, const checks::ValidateRun& run, const report::OutputSet& outputs,
+                            const report::TextStyle& style) {
+  std::string summary = report::summary_line(run.files);
+  bool text_report = false;
+  for (const auto& r : outputs.requests()) text_report = text_report || r.format == report::DiagFormat::kText;
+  if (size_t hidden = text_report ? report::hidden_infos(run.files, style) : 0)
+    summary += "; " + std::to_string(hidden) + " info not shown (--verbose or --format json shows them)";
+  bool color = ctx.use_color(ctx.stderr_tty);
+  auto paint = run.verdict == checks::Verdict::kClean ? report::Paint::kGreen : report::Paint::kRed;
+  ctx.err << report::paint(paint, color) << summary << report::paint(report::Paint::kReset, color) << "\n";
+}
+
+int run_validate(Context& ctx, const ValidateFlags& f) {
+  ValidateCommandHooks hooks(ctx, f.remote, f.formats, f.output_files);
+  auto run = checks::validate(validate_request(f), &hooks);
+  if (!run) return hooks.exit_code() ? hooks.exit_code() : report_error(ctx, run.error());
+  if (run->remote_checked && ctx.verbose) ctx.err << "gomo: validated on " << hooks.remote_summary() << "\n";
+  report::RunInfo info;
+  info.tool_version = kVersion;
+  info.strict = run->strict;
+  info.exit_code = exit_code_for(run->verdict);
+  if (const char* summary = std::getenv("GITHUB_STEP_SUMMARY")) info.github_step_summary = summary;
   report::TextStyle style;
   style.color = ctx.use_color(ctx.stdout_tty);
   style.infos = ctx.verbose;  // infos (missing-label) would bury the findings that matter
-  if (auto written = outputs->write(ctx.out, results, run, style); !written) {
-    ctx.err << "gomo: " << written.message() << "\n";
-    return kExitUsage;
-  }
-  if (!ctx.quiet) {
-    bool color = ctx.use_color(ctx.stderr_tty);
-    int code = checks::validate_exit_code(results, resolved->strict);
-    std::string summary = report::summary_line(results);
-    bool text_report = false;
-    for (const auto& r : outputs->requests()) text_report = text_report || r.format == report::DiagFormat::kText;
-    if (size_t hidden = text_report ? report::hidden_infos(results, style) : 0)
-      summary += "; " + std::to_string(hidden) + " info not shown (--verbose or --format json shows them)";
-    ctx.err << (color ? (code == 0 ? "\033[32m" : "\033[31m") : "") << summary << (color ? "\033[0m" : "") << "\n";
-  }
-  return checks::validate_exit_code(results, resolved->strict);
+  if (Status written = hooks.outputs().write(ctx.out, run->files, info, style); !written) return report_error(ctx, written);
+  if (!ctx.quiet) print_validate_summary(ctx, *run, hooks.outputs(), style);
+  return exit_code_for(run->verdict);
 }
 
 void add_flow_validate_command(CLI::App& flow, Context& ctx, Action& action) {

@@ -8,8 +8,10 @@
 #include <memory>
 #include <sstream>
 
+#include "base/files.h"
 #include "checks/validate.h"
 #include "cli/commands.h"
+#include "cli/exit_codes.h"
 #include "diag/diagnostic.h"
 #include "flow/format.h"
 #include "flow/graph.h"
@@ -49,14 +51,12 @@ struct FlowGraphFlags {
 std::unique_ptr<document::Document> flow_fmt_load(Context& ctx, const checks::Input& in) {
   std::string text = in.text;
   if (!in.from_stdin) {
-    std::ifstream file(in.path, std::ios::binary);
-    if (!file) {
-      ctx.err << "gomo: cannot read " << diag::visible(in.path) << ": " << std::strerror(errno) << "\n";
+    auto read = read_file(in.path);
+    if (!read) {
+      report_error(ctx, "cannot read " + diag::visible(in.path) + ": " + read.error().message());
       return nullptr;
     }
-    std::ostringstream ss;
-    ss << file.rdbuf();
-    text = ss.str();
+    text = std::move(read.value());
   }
   auto doc = document::read_document(in.path, std::move(text));
   if (doc->parsed) return doc;
@@ -94,10 +94,7 @@ int flow_fmt_emit(Context& ctx, const std::string& out_path, const std::string& 
     ctx.out.flush();
     return kExitOk;
   }
-  if (Status s = flow::replace_file(out_path, data); !s) {
-    ctx.err << "gomo: " << s.message() << "\n";
-    return kExitUsage;
-  }
+  if (Status s = flow::replace_file(out_path, data); !s) return report_error(ctx, s);
   if (ctx.verbose) ctx.err << "gomo: wrote " << out_path << "\n";
   return kExitOk;
 }
@@ -107,18 +104,12 @@ int run_flow_fmt(Context& ctx, const FlowFmtFlags& f) {
   checks::Exclusion exclude;
   if (auto path = model::find_project_config(".")) {
     auto loaded = model::load_project_config(*path);
-    if (!loaded) {
-      ctx.err << "gomo: " << loaded.error().message() << "\n";
-      return kExitUsage;
-    }
+    if (!loaded) return report_error(ctx, loaded.error());
     exclude = checks::project_exclusion(loaded.value());
   }
   std::vector<std::string> notes;
   auto inputs = checks::expand_inputs(f.paths, exclude, &notes);
-  if (!inputs) {
-    ctx.err << "gomo: " << inputs.error().message() << "\n";
-    return kExitUsage;
-  }
+  if (!inputs) return report_error(ctx, inputs.error());
   if (!ctx.quiet)
     for (const auto& note : notes) ctx.err << "gomo: warning: " << note << "\n";
   int code = kExitOk;
@@ -190,10 +181,7 @@ int run_flow_convert(Context& ctx, const FlowConvertFlags& f) {
   else options.canonical.nodes = f.nodes == "map" ? flow::NodesForm::kMap : flow::NodesForm::kArray;
   options.drop_comments = true;  // converting says what it drops; JSON has no comments at all
   auto formatted = flow::format_document(*doc, options);
-  if (!formatted) {
-    ctx.err << "gomo: " << f.path << ": " << formatted.error().message() << "\n";
-    return kExitUsage;
-  }
+  if (!formatted) return report_error(ctx, f.path + ": " + formatted.error().message());
   if (!formatted->kept_map_reason.empty() && !ctx.quiet)
     ctx.err << "gomo: " << f.path << ": nodes kept as a map (" << formatted->kept_map_reason << ")\n";
   if (formatted->comments_dropped && !ctx.quiet)
@@ -206,17 +194,12 @@ int run_flow_graph(Context& ctx, const FlowGraphFlags& f) {
   auto doc = flow_fmt_load_path(ctx, f.path);
   if (!doc) return kExitUsage;
   model::Flow flow = model::build_flow(*doc);
-  if (!flow.graph) {
-    ctx.err << "gomo: " << f.path << ": no flow graph found (expected graph: or startNodeId:/nodes: at the top level)\n";
-    return kExitUsage;
-  }
+  if (!flow.graph)
+    return report_error(ctx, f.path + ": no flow graph found (expected graph: or startNodeId:/nodes: at the top level)");
   flow::GraphCoverage coverage;
   if (!f.coverage.empty()) {
     auto loaded = flow::load_graph_coverage(f.coverage, f.path, flow.name);
-    if (!loaded) {
-      ctx.err << "gomo: " << loaded.error().message() << "\n";
-      return kExitUsage;
-    }
+    if (!loaded) return report_error(ctx, loaded.error());
     coverage = std::move(loaded.value());
   }
   if (f.format == "mermaid") return flow_fmt_emit(ctx, f.out, flow::render_mermaid(flow, coverage));
@@ -227,15 +210,9 @@ int run_flow_graph(Context& ctx, const FlowGraphFlags& f) {
             << " needs Graphviz's dot: install graphviz (apt-get install graphviz) or use --format dot|mermaid\n";
     return kExitUsage;
   }
-  if (f.format == "png" && (f.out.empty() || f.out == "-") && ctx.stdout_tty) {
-    ctx.err << "gomo: PNG is binary: write it to a file with -O graph.png\n";
-    return kExitUsage;
-  }
+  if (f.format == "png" && (f.out.empty() || f.out == "-") && ctx.stdout_tty) return report_error(ctx, "PNG is binary: write it to a file with -O graph.png");
   auto image = flow::render_with_graphviz(dot, f.format);
-  if (!image) {
-    ctx.err << "gomo: " << image.error().message() << "\n";
-    return kExitUsage;
-  }
+  if (!image) return report_error(ctx, image.error());
   return flow_fmt_emit(ctx, f.out, image.value());
 }
 

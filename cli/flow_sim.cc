@@ -4,8 +4,10 @@
 #include <fstream>
 #include <memory>
 
+#include "base/files.h"
 #include "checks/validate.h"
 #include "cli/commands.h"
+#include "cli/exit_codes.h"
 #include "cli/resources.h"
 #include "contacts/phone.h"
 #include "engine/contact.h"
@@ -45,10 +47,7 @@ struct RunFlags {
   int max_visits = 500;
 };
 
-int fail_usage(Context& ctx, const std::string& msg) {
-  ctx.err << "gomo: " << msg << "\n";
-  return kExitUsage;
-}
+int fail_usage(Context& ctx, const std::string& msg) { return report_error(ctx, msg); }
 
 // The callee flags must agree: one of --answer/--voicemail/--busy/... (repeating one is fine), and
 // none of them, nor --script or --press, with --interactive (there you are the callee).
@@ -73,12 +72,12 @@ int run_flow(Context& ctx, const RunFlags& f) {
       return fail_usage(ctx, "--phone " + f.phone + ": " + normalized.message + " [" + contacts::phone_reason_code(normalized.reason) + "]");
     phone = normalized.e164;
   }
-  std::ifstream in(f.flow, std::ios::binary);
-  if (!in) return fail_usage(ctx, f.flow + ": cannot read the flow file");
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  auto text = read_file(f.flow);
+  if (!text) return fail_usage(ctx, f.flow + ": cannot read the flow file");
+  std::shared_ptr<const document::Document> doc;
   // Refuse a flow the platform would reject, with the same diagnostics as `flow validate`.
   if (!f.no_validate) {
-    auto checked = checks::validate_text(f.flow, text, {});
+    auto checked = checks::validate_text(f.flow, std::move(text.value()), {}, &doc);
     auto counts = diag::count(checked.diagnostics);
     if (checked.unreadable || counts.errors) {
       std::vector<checks::FileResult> files{checked};
@@ -90,8 +89,8 @@ int run_flow(Context& ctx, const RunFlags& f) {
       return checked.unreadable ? kExitUsage : kExitFindings;
     }
   }
-  auto doc = document::read_document(f.flow, std::move(text));
-  if (!doc->parsed) return fail_usage(ctx, f.flow + ": not valid YAML/JSON (run gomo flow validate)");
+  if (f.no_validate) doc = document::read_document(f.flow, std::move(text.value()));
+  if (!doc || !doc->parsed) return fail_usage(ctx, f.flow + ": not valid YAML/JSON (run gomo flow validate)");
   model::Flow flow = model::build_flow(*doc);
 
   engine::SoftphoneScript script;
@@ -178,10 +177,10 @@ int test_flows(Context& ctx, const TestFlags& f) {
     if (!cov) return fail_usage(ctx, f.coverage_out + ": cannot write the coverage report");
     report::write_coverage_json(cov, result);
   }
-  int code = flowtest::exit_code(result, f.min_coverage);
-  if (code == 1 && result.failed == 0)
+  auto verdict = flowtest::verdict(result, f.min_coverage);
+  if (verdict == flowtest::Verdict::kCoverageBelowMinimum)
     ctx.err << "gomo: edge coverage is below --min-coverage " << f.min_coverage << "%\n";
-  return code;
+  return exit_code_for(verdict);
 }
 
 struct SimulateFlags {
@@ -191,10 +190,9 @@ struct SimulateFlags {
 };
 
 int simulate_flow(Context& ctx, const SimulateFlags& f) {
-  std::ifstream in(f.flow, std::ios::binary);
-  if (!in) return fail_usage(ctx, f.flow + ": cannot read the flow file");
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  auto doc = document::read_document(f.flow, std::move(text));
+  auto text = read_file(f.flow);
+  if (!text) return fail_usage(ctx, f.flow + ": cannot read the flow file");
+  auto doc = document::read_document(f.flow, std::move(text.value()));
   if (!doc->parsed) return fail_usage(ctx, f.flow + ": not valid YAML/JSON (run gomo flow validate)");
   model::Flow flow = model::build_flow(*doc);
   auto r = engine::simulate(flow, f.calls, f.seed);

@@ -5,6 +5,7 @@
 
 #include "api/platform.h"
 #include "cli/commands.h"
+#include "cli/exit_codes.h"
 #include "cli/target.h"
 #include "flow/format.h"
 #include "model/project_config.h"
@@ -26,14 +27,8 @@ std::string sync_quoted(const std::string& s) { return "\"" + s + "\""; }
 
 // Usage and validation options shared by push and diff; 0 when they may go on.
 int sync_prepare(Context& ctx, const FlowSyncFlags& f, sync::PushOptions& options, std::vector<checks::Input>& inputs) {
-  if ((!f.name.empty() || !f.id.empty()) && f.paths.size() != 1) {
-    ctx.err << "gomo: --name and --id apply to one file\n";
-    return kExitUsage;
-  }
-  auto usage = [&](const std::string& message) {
-    ctx.err << "gomo: " << message << "\n";
-    return kExitUsage;
-  };
+  if ((!f.name.empty() || !f.id.empty()) && f.paths.size() != 1) return report_error(ctx, "--name and --id apply to one file");
+  auto usage = [&](const std::string& message) { return report_error(ctx, message); };
   options.name = f.name;
   options.id = f.id;
   options.force = f.force;
@@ -79,8 +74,7 @@ int sync_report_failure(Context& ctx, const sync::PushOutcome& o) {
       return kExitUsage;
     }
     case sync::PushStatus::kUnreadable:
-      ctx.err << "gomo: " << o.message << "\n";
-      return kExitUsage;
+      return report_error(ctx, o.message);
     case sync::PushStatus::kApiError:
       ctx.err << "gomo: " << o.path << ":\n";
       return report_api_error(ctx, *o.error);
@@ -147,14 +141,8 @@ int run_flow_push(Context& ctx, const FlowSyncFlags& f, bool diff_only) {
 }
 
 int run_flow_pull(Context& ctx, const FlowSyncFlags& f) {
-  if (f.paths.size() > 1 && f.output_dir.empty()) {
-    ctx.err << "gomo: pulling several flows needs --output-dir DIR\n";
-    return kExitUsage;
-  }
-  if (!f.file.empty() && (f.paths.size() > 1 || !f.output_dir.empty())) {
-    ctx.err << "gomo: -f FILE takes one flow, and not with --output-dir\n";
-    return kExitUsage;
-  }
+  if (f.paths.size() > 1 && f.output_dir.empty()) return report_error(ctx, "pulling several flows needs --output-dir DIR");
+  if (!f.file.empty() && (f.paths.size() > 1 || !f.output_dir.empty())) return report_error(ctx, "-f FILE takes one flow, and not with --output-dir");
   int exit_code = kExitOk;
   auto opened = open_target(ctx, f.target, exit_code, TargetAccess::kRead);
   if (!opened) return exit_code;

@@ -58,22 +58,14 @@ void add_region_flag(CLI::App* cmd, std::string& region) {
       ->type_name("REGION");
 }
 
-int report_failure(Context& ctx, const contacts::Failure& failure) {
-  if (!failure.usage) return report_api_error(ctx, failure.api);
-  ctx.err << "gomo: " << failure.message << "\n";
-  return kExitUsage;
-}
-
 int confirm_destructive(Context& ctx, bool yes, const std::string& question) {
   switch (confirm(ctx.in, ctx.err, ctx.stdin_tty, yes, question)) {
     case Confirmation::kYes: return kExitOk;
     case Confirmation::kRefused:
-      ctx.err << "gomo: refusing without confirmation: stdin is not a terminal; add --yes to go ahead\n";
-      return kExitUsage;
+      return report_error(ctx, "refusing without confirmation: stdin is not a terminal; add --yes to go ahead");
     case Confirmation::kNo: break;
   }
-  ctx.err << "gomo: cancelled; nothing changed\n";
-  return kExitUsage;
+  return report_error(ctx, "cancelled; nothing changed");
 }
 
 std::string count_of(size_t n, const std::string& singular, const std::string& plural) {

@@ -1,17 +1,14 @@
 #pragma once
 // What the contacts, attributes and audiences commands share: list flags and printing, --region,
-// --yes confirmation, and turning a contacts::Failure into its message and exit code.
+// --yes confirmation. (A contacts::Failure's message and exit code: report_failure, cli/exit_codes.h.)
 #include <string>
 #include <vector>
 
 #include "api/platform.h"
 #include "cli/context.h"
+#include "cli/exit_codes.h"
 #include "cli/target.h"
 #include "report/resources.h"
-
-namespace gomo::contacts {
-struct Failure;
-}
 
 namespace gomo::cli {
 
@@ -35,9 +32,6 @@ void print_list(Context& ctx, const std::string& records_json, const std::vector
 // --region REGION (default MA): the region of phone numbers written without +. Upper-cases the value
 // and refuses regions libphonenumber does not know.
 void add_region_flag(CLI::App* cmd, std::string& region);
-
-// The usage message (exit 2) or the platform's answer (report_api_error: 3, 4 or 5).
-int report_failure(Context& ctx, const contacts::Failure& failure);
 
 // The --yes rule: kExitOk to go ahead; else prints why and returns 2 (no terminal and no --yes, or
 // the user did not answer y). `question` is e.g. "Delete 3 contacts from local workspace .gomo/workspace.db?".

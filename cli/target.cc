@@ -20,22 +20,7 @@ OpenedTarget::~OpenedTarget() {
   platform.reset();  // before the workspace it reads
 }
 
-int exit_code_for(const api::ApiError& e) {
-  if (e.is_auth()) return kExitAuth;
-  if (e.is_unavailable()) return kExitNetwork;
-  return kExitApiError;
-}
-
-int report_api_error(Context& ctx, const api::ApiError& e) {
-  ctx.err << "gomo: ";
-  if (e.http_status) ctx.err << "API error " << e.http_status << " ";
-  ctx.err << e.code << ": " << e.message << "\n";
-  for (const auto& [field, messages] : e.field_errors) {
-    for (const auto& m : messages) ctx.err << "  " << field << ": " << m << "\n";
-  }
-  if (e.is_auth() && !ctx.auth_note.empty()) ctx.err << "gomo: " << ctx.auth_note << "\n";
-  return exit_code_for(e);
-}
+// exit_code_for and report_api_error (declared in target.h too) are in cli/exit_codes.cc.
 
 std::unique_ptr<profile::ResolvedTarget> resolve_target(Context& ctx, const TargetOptions& o, int& exit_code) {
   auto env = profile::process_env();

@@ -12,6 +12,7 @@
 #include <mutex>
 #include <thread>
 
+#include "base/files.h"
 #include "base/strings.h"
 #include "checks/registry.h"
 #include "document/document.h"
@@ -177,7 +178,9 @@ Result<std::vector<Input>> expand_inputs(const std::vector<std::string>& args, c
   return out;
 }
 
-FileResult validate_text(const std::string& path, std::string text, const ValidateOptions& options) {
+// validate_text; with `keep`, a document that parsed is handed back there instead of freed.
+static FileResult check_text(const std::string& path, std::string text, const ValidateOptions& options,
+                             std::shared_ptr<const document::Document>* keep) {
   FileResult result;
   result.path = path;
   auto doc = document::read_document(path, std::move(text));
@@ -207,8 +210,19 @@ FileResult validate_text(const std::string& path, std::string text, const Valida
   diag::sort_and_dedupe(result.diagnostics);
   diag::SnippetCursor cursor;  // in (line, col) order now: one walk per long line
   for (auto& d : result.diagnostics) diag::set_snippet(d, doc->line_text(d.location.line), &cursor);
-  if (options.keep_documents) keep_until_exit(std::move(doc));
+  if (keep && doc->parsed) *keep = std::move(doc);
+  else if (options.keep_documents) keep_until_exit(std::move(doc));
   return result;
+}
+
+FileResult validate_text(const std::string& path, std::string text, const ValidateOptions& options) {
+  return check_text(path, std::move(text), options, nullptr);
+}
+
+FileResult validate_text(const std::string& path, std::string text, const ValidateOptions& options,
+                         std::shared_ptr<const document::Document>* document) {
+  document->reset();
+  return check_text(path, std::move(text), options, document);
 }
 
 namespace {
@@ -226,10 +240,10 @@ FileResult failed_file(const std::string& path, const char* rule, std::string me
 }
 
 // One file, whatever happens: an exception is that file's finding, never the end of the run.
-FileResult check_guarded(Input& in, const ValidateOptions& options, FileCheck check) {
-  const std::string path = in.path;
+template <typename Check>
+FileResult check_guarded(const std::string path, Check&& check) {  // a copy: `check` may move the input
   try {
-    return check(in, options);
+    return check();
   } catch (const std::bad_alloc&) {
     return failed_file(path, "read-error", "out of memory while checking this file; it was not checked");
   } catch (const std::length_error&) {
@@ -244,48 +258,33 @@ FileResult check_guarded(Input& in, const ValidateOptions& options, FileCheck ch
 
 }  // namespace
 
-static FileResult validate_input(Input& in, const ValidateOptions& options) {
-  if (in.from_stdin) return validate_text(in.path, std::move(in.text), options);
-  std::ifstream f(in.path, std::ios::binary);
-  if (!f) {
-    const int error = errno;
-    if (error == ENOENT) return failed_file(in.path, "read-error", "no such file or directory");
-    return failed_file(in.path, "read-error", "cannot read the file: " + std::string(std::strerror(error)));
+// Reads and checks one input; with `keep`, as check_text.
+static FileResult check_input(Input& in, const ValidateOptions& options, std::shared_ptr<const document::Document>* keep) {
+  if (in.from_stdin) return check_text(in.path, std::move(in.text), options, keep);
+  // Past the readers' limit, its first bytes are enough for them to refuse it.
+  auto text = read_file(in.path, document::kMaxInputBytes);
+  if (!text) {
+    if (text.error().code() == StatusCode::kNotFound) return failed_file(in.path, "read-error", "no such file or directory");
+    return failed_file(in.path, "read-error", "cannot read the file: " + text.error().message());
   }
-  // One read of the whole file: istreambuf_iterator goes a byte at a time (7% of validate's time).
-  // Pipes (<(cmd)) cannot seek: read those as a stream.
-  f.seekg(0, std::ios::end);
-  const std::streamoff size = f.tellg();
-  std::string text;
-  if (size < 0) {
-    f.clear();
-    text = read_bounded(f);
-  } else {
-    // Past the readers' limit, its first bytes are enough for them to refuse it.
-    const auto wanted = static_cast<std::streamsize>(std::min<size_t>(static_cast<size_t>(size), document::kMaxInputBytes + 1));
-    f.seekg(0, std::ios::beg);
-    text.resize(static_cast<size_t>(wanted));
-    f.read(text.data(), wanted);
-    text.resize(static_cast<size_t>(f.gcount()));
-  }
-  return validate_text(in.path, std::move(text), options);
+  return check_text(in.path, std::move(text.value()), options, keep);
 }
 
-std::vector<FileResult> validate_inputs(std::vector<Input> inputs, const ValidateOptions& options) {
-  return validate_inputs(std::move(inputs), options, validate_input);
-}
+static FileResult validate_input(Input& in, const ValidateOptions& options) { return check_input(in, options, nullptr); }
 
-std::vector<FileResult> validate_inputs(std::vector<Input> inputs, const ValidateOptions& options, FileCheck check) {
-  std::vector<FileResult> results(inputs.size());
-  unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-  jobs = std::min<unsigned>(jobs, static_cast<unsigned>(inputs.size()));
+// Calls check(i) for i in [0, count), `jobs` at a time (0: one per core); results in index order.
+template <typename Check>
+static std::vector<FileResult> check_all(size_t count, unsigned jobs, Check check) {
+  std::vector<FileResult> results(count);
+  jobs = jobs ? jobs : std::max(1u, std::thread::hardware_concurrency());
+  jobs = std::min<unsigned>(jobs, static_cast<unsigned>(count));
   if (jobs <= 1) {
-    for (size_t i = 0; i < inputs.size(); ++i) results[i] = check_guarded(inputs[i], options, check);
+    for (size_t i = 0; i < count; ++i) results[i] = check(i);
     return results;
   }
   std::atomic<size_t> next{0};
   auto worker = [&] {
-    for (size_t i; (i = next.fetch_add(1)) < inputs.size();) results[i] = check_guarded(inputs[i], options, check);
+    for (size_t i; (i = next.fetch_add(1)) < count;) results[i] = check(i);
   };
   std::vector<std::thread> threads;
   for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(worker);
@@ -293,11 +292,28 @@ std::vector<FileResult> validate_inputs(std::vector<Input> inputs, const Validat
   return results;
 }
 
+std::vector<FileResult> validate_inputs(std::vector<Input> inputs, const ValidateOptions& options) {
+  return validate_inputs(std::move(inputs), options, validate_input);
+}
+
+std::vector<FileResult> validate_inputs(std::vector<Input> inputs, const ValidateOptions& options, FileCheck check) {
+  return check_all(inputs.size(), options.jobs, [&](size_t i) {
+    return check_guarded(inputs[i].path, [&] { return check(inputs[i], options); });
+  });
+}
+
+std::vector<FileResult> validate_inputs(std::vector<Input> inputs, const ValidateOptions& options,
+                                        std::vector<std::shared_ptr<const document::Document>>* documents) {
+  documents->assign(inputs.size(), nullptr);
+  return check_all(inputs.size(), options.jobs, [&](size_t i) {
+    return check_guarded(inputs[i].path, [&] { return check_input(inputs[i], options, &(*documents)[i]); });
+  });
+}
+
 Result<std::set<std::string>> load_catalog(const std::string& path, const std::string& field) {
-  std::ifstream f(path, std::ios::binary);
-  if (!f) return Status::not_found(path + ": cannot read the catalog file");
-  std::string text((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
-  auto doc = document::read_document(path, std::move(text));
+  auto text = read_file(path);
+  if (!text) return Status::not_found(path + ": cannot read the catalog file");
+  auto doc = document::read_document(path, std::move(text.value()));
   if (!doc->parsed) {
     const auto& p = doc->problems.front();
     return Status::invalid_argument(path + ":" + std::to_string(p.begin.line) + ":" + std::to_string(p.begin.col) + ": " + p.message);
@@ -401,14 +417,14 @@ Result<ResolvedValidate> resolve_validate(const ValidateRequest& request, const 
   return out;
 }
 
-int validate_exit_code(const std::vector<FileResult>& files, bool strict) {
+Verdict validate_verdict(const std::vector<FileResult>& files, bool strict) {
   bool failed = false;
   for (const auto& f : files) {
-    if (f.unreadable) return 2;
+    if (f.unreadable) return Verdict::kUnreadable;
     auto c = diag::count(f.diagnostics);
     if (c.errors || (strict && c.warnings)) failed = true;
   }
-  return failed ? 1 : 0;
+  return failed ? Verdict::kFindings : Verdict::kClean;
 }
 
 }  // namespace gomo::checks

@@ -2,6 +2,7 @@
 // `gomo flow validate` as a library call: expand inputs, read and check each file (in parallel),
 // apply suppressions and severities, and return diagnostics per file, in input order.
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -10,6 +11,10 @@
 #include "base/status.h"
 #include "checks/rule.h"
 #include "diag/diagnostic.h"
+
+namespace gomo::document {
+struct Document;
+}
 
 namespace gomo::checks {
 
@@ -61,6 +66,10 @@ Result<std::vector<Input>> expand_inputs(const std::vector<std::string>& args, c
 
 // Checks one document already in memory.
 FileResult validate_text(const std::string& path, std::string text, const ValidateOptions& options);
+// The same, handing back the parsed document in `document` (null when the text did not parse), for a
+// caller that goes on to use the flow (`gomo flow run`): the text is parsed once.
+FileResult validate_text(const std::string& path, std::string text, const ValidateOptions& options,
+                         std::shared_ptr<const document::Document>* document);
 
 // Reads and checks every input, `options.jobs` at a time. Results are in input order. An exception
 // while reading or checking one file (std::bad_alloc included) becomes that file's error (unreadable,
@@ -71,6 +80,12 @@ std::vector<FileResult> validate_inputs(std::vector<Input> inputs, const Validat
 // failures with it). `check` must be safe to call from several threads.
 using FileCheck = FileResult (*)(Input& input, const ValidateOptions& options);
 std::vector<FileResult> validate_inputs(std::vector<Input> inputs, const ValidateOptions& options, FileCheck check);
+
+// validate_inputs that also hands back, in `documents` (resized to the inputs), each input's parsed
+// document, null where it did not parse: for a pass that needs the trees after the checks (the
+// platform's, `flow validate --remote`). REQUIRES: documents != nullptr.
+std::vector<FileResult> validate_inputs(std::vector<Input> inputs, const ValidateOptions& options,
+                                        std::vector<std::shared_ptr<const document::Document>>* documents);
 
 // Loads an audio-id or attribute catalog: a YAML/JSON list of strings or of objects (the API's list
 // response, `{data: [...]}`, works too); objects contribute `field` ("id" or "name").
@@ -86,6 +101,9 @@ namespace gomo::checks {
 
 // What the user asked for on the command line; unset fields fall back to the project config.
 struct ValidateRequest {
+  std::vector<std::string> paths;   // files and directories to check; "-" is standard input
+  std::string config_path;          // --config; "" = .gomo.yaml here or in a parent directory
+  bool no_config = false;           // --no-config: no project config at all
   std::optional<bool> strict;
   std::vector<std::string> ignore;  // rule ids (comma-separated lists allowed)
   std::optional<std::string> target;
@@ -106,7 +124,12 @@ Exclusion project_exclusion(const model::ProjectConfig& config);
 // Merges flags over the project config (may be null), checks rule ids ("did you mean") and loads catalogs.
 Result<ResolvedValidate> resolve_validate(const ValidateRequest& request, const model::ProjectConfig* config);
 
-// Exit status of a validate run: 2 unreadable/unparsable input, 1 errors (or warnings when strict), else 0.
-int validate_exit_code(const std::vector<FileResult>& files, bool strict);
+// How a validate run went; cli/ maps it to an exit code (cli/exit_codes.h).
+enum class Verdict {
+  kClean,       // no errors (and no warnings when strict)
+  kFindings,    // errors, or warnings when strict
+  kUnreadable,  // a file could not be read, or is not valid YAML/JSON
+};
+Verdict validate_verdict(const std::vector<FileResult>& files, bool strict);
 
 }  // namespace gomo::checks

@@ -23,7 +23,7 @@ TEST_CASE("validate: syntax errors make the file unreadable (exit 2) but other f
   CHECK_FALSE(results[0].unreadable);
   CHECK(results[1].unreadable);
   CHECK(results[1].diagnostics.at(0).rule == "syntax");
-  CHECK(checks::validate_exit_code(results, false) == 2);
+  CHECK(checks::validate_verdict(results, false) == checks::Verdict::kUnreadable);
 }
 
 TEST_CASE("validate: a missing path is one more unreadable file; the others are still checked") {
@@ -38,7 +38,7 @@ TEST_CASE("validate: a missing path is one more unreadable file; the others are 
   REQUIRE(results[1].diagnostics.size() == 1);
   CHECK(results[1].diagnostics[0].rule == "read-error");
   CHECK(results[1].diagnostics[0].message == "no such file or directory");
-  CHECK(checks::validate_exit_code(results, false) == 2);
+  CHECK(checks::validate_verdict(results, false) == checks::Verdict::kUnreadable);
 }
 
 TEST_CASE("validate: a directory without flow files is an error only when nothing at all is checked") {
@@ -126,7 +126,7 @@ TEST_CASE("validate: an exception while checking one file is that file's error; 
     CHECK(results[2].unreadable);
     CHECK(results[2].diagnostics.at(0).rule == "internal-error");
     CHECK(results[2].diagnostics.at(0).message.find("boom") != std::string::npos);
-    CHECK(checks::validate_exit_code(results, false) == 2);
+    CHECK(checks::validate_verdict(results, false) == checks::Verdict::kUnreadable);
   }
 }
 

@@ -56,13 +56,13 @@ Outcome<api::Contact> find_contact(api::Platform& platform, const std::string& a
     auto phone = normalize_phone(arg, region);
     if (!phone.ok()) return bad_phone(phone);
     auto found = api::find_contact_by_phone(platform, phone.e164);
-    if (!found) return found.error();
+    if (!found) return Failure::api_error(found.error());
     // A phone stored as written rather than in E.164 (older imports) is still found by its text.
     if (!*found && phone.e164 != arg) {
       found = api::find_contact_by_phone(platform, arg);
-      if (!found) return found.error();
+      if (!found) return Failure::api_error(found.error());
     }
-    if (!*found) return api::not_found_error("Contact with phone " + phone.e164);
+    if (!*found) return Failure::api_error(api::not_found_error("Contact with phone " + phone.e164));
     return std::move(**found);
   }
   auto contact = platform.get_contact(arg);
@@ -73,7 +73,7 @@ Outcome<api::Contact> find_contact(api::Platform& platform, const std::string& a
       error.message += "; \"" + arg + "\" is neither a contact id nor a phone number: to find contacts by name, run "
                        "gomo contacts list --search \"" + arg + "\"";
     }
-    return error;
+    return Failure::api_error(std::move(error));
   }
   return std::move(*contact);
 }
@@ -98,16 +98,16 @@ Outcome<std::vector<std::string>> contact_ids_for(api::Platform& platform, const
     api::PageQuery probe;
     probe.limit = 1;
     auto first = platform.list_contacts(probe);
-    if (!first) return first.error();
+    if (!first) return Failure::api_error(first.error());
     const size_t pages = (static_cast<size_t>(first->meta.total) + 99) / 100;
     if (phones.size() > pages) {
       auto all = api::list_all_contacts(platform, {});
-      if (!all) return all.error();
+      if (!all) return Failure::api_error(all.error());
       for (const auto& c : *all) id_by_phone.emplace(c.fields.primary_phone.value_or(""), c.id);
     } else {
       for (const auto& [phone, positions] : phones) {
         auto found = api::find_contact_by_phone(platform, phone);
-        if (!found) return found.error();
+        if (!found) return Failure::api_error(found.error());
         if (*found) id_by_phone[phone] = (*found)->id;
       }
     }
@@ -121,8 +121,8 @@ Outcome<std::vector<std::string>> contact_ids_for(api::Platform& platform, const
       for (size_t i : positions) ids[i] = it->second;
     }
     if (!missing.empty()) {
-      if (missing.size() == 1) return api::not_found_error("Contact with phone " + missing[0]);
-      return api::not_found_error("Contacts with phones " + join(missing, ", "));
+      if (missing.size() == 1) return Failure::api_error(api::not_found_error("Contact with phone " + missing[0]));
+      return Failure::api_error(api::not_found_error("Contacts with phones " + join(missing, ", ")));
     }
   }
   std::vector<std::string> unique;
@@ -137,7 +137,7 @@ Outcome<api::Audience> find_audience(api::Platform& platform, const std::string&
   if (looks_like_uuid(arg)) {
     auto audience = platform.get_audience(arg);
     if (audience) return std::move(*audience);
-    if (audience.error().http_status != 404) return audience.error();
+    if (audience.error().http_status != 404) return Failure::api_error(audience.error());
   }
   std::vector<api::Audience> named, similar;
   // Names are at most 64 characters and searches 100: a longer argument names nothing.
@@ -145,7 +145,7 @@ Outcome<api::Audience> find_audience(api::Platform& platform, const std::string&
     api::PageQuery query;
     query.search = arg;
     auto found = list_all_audiences(platform, query, 10000);
-    if (!found) return found.error();
+    if (!found) return Failure::api_error(found.error());
     for (auto& a : *found) (a.name == arg ? named : similar).push_back(std::move(a));
   }
   if (named.size() == 1) return std::move(named[0]);
@@ -160,7 +160,7 @@ Outcome<api::Audience> find_audience(api::Platform& platform, const std::string&
     for (size_t i = 0; i < similar.size() && i < 5; ++i) names.push_back(quoted(similar[i].name));
     error.message += "; similar: " + join(names, ", ");
   }
-  return error;
+  return Failure::api_error(std::move(error));
 }
 
 std::string list_file_entry(const std::string& line) {

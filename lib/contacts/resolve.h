@@ -3,7 +3,6 @@
 // contacts for audience membership. Shared by the contacts and audiences commands.
 #include <string>
 #include <utility>
-#include <variant>
 #include <vector>
 
 #include "api/platform.h"
@@ -22,26 +21,9 @@ struct Failure {
   static Failure api_error(api::ApiError error) { return Failure{false, "", std::move(error)}; }
 };
 
-// A value or a Failure. Member names follow std::expected, like gomo::Result.
+// A value or a Failure: base's one Result template.
 template <typename T>
-class [[nodiscard]] Outcome {
- public:
-  Outcome(T value) : data_(std::move(value)) {}            // NOLINT: implicit by design
-  Outcome(Failure failure) : data_(std::move(failure)) {}  // NOLINT: implicit by design
-  Outcome(api::ApiError error) : data_(Failure::api_error(std::move(error))) {}  // NOLINT: implicit by design
-
-  bool has_value() const { return data_.index() == 0; }
-  explicit operator bool() const { return has_value(); }
-  T& value() & { return std::get<0>(data_); }
-  const T& value() const& { return std::get<0>(data_); }
-  T* operator->() { return &value(); }
-  const T* operator->() const { return &value(); }
-  T& operator*() & { return value(); }
-  const Failure& error() const { return std::get<1>(data_); }
-
- private:
-  std::variant<T, Failure> data_;
-};
+using Outcome = Result<T, Failure>;
 
 // 8-4-4-4-12 hex digits: how the platform's ids look (§1.3: UUID path fields must be UUIDs).
 bool looks_like_uuid(const std::string& arg);

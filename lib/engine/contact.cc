@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <fstream>
 
+#include "base/files.h"
 #include "base/strings.h"
 #include "document/csv_reader.h"
 #include "document/document.h"
@@ -10,10 +11,9 @@
 namespace gomo::engine {
 
 Result<Contact> load_contact(const std::string& path) {
-  std::ifstream f(path, std::ios::binary);
-  if (!f) return Status::not_found(path + ": cannot read the contact file");
-  std::string text((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
-  auto doc = document::read_document(path, std::move(text));
+  auto text = read_file(path);
+  if (!text) return Status::not_found(path + ": cannot read the contact file");
+  auto doc = document::read_document(path, std::move(text.value()));
   if (!doc->parsed) {
     const auto& p = doc->problems.front();
     return Status::invalid_argument(path + ":" + std::to_string(p.begin.line) + ":" + std::to_string(p.begin.col) + ": " + p.message);

@@ -1,5 +1,6 @@
 #include "flow/graph.h"
 
+#include "base/files.h"
 #include "document/document.h"
 
 #include <fcntl.h>
@@ -32,11 +33,10 @@ const char* kLegendUnreachable = "dashed grey: not reachable from the start node
 const char* kLegendMissing = "red: output target that does not exist";
 const char* kLegendCoverage = "green: edge taken by a test; orange dashed: edge no test takes";
 
+// The tool's output so far; "" when the file cannot be read.
 std::string read_all(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+  auto text = read_file(path);
+  return text ? std::move(text.value()) : std::string();
 }
 
 }  // namespace
@@ -224,10 +224,9 @@ std::string render_dot(const model::Flow& flow, const GraphCoverage& coverage) {
 
 Result<GraphCoverage> load_graph_coverage(const std::string& report_path, const std::string& flow_path,
                                           const std::string& flow_name) {
-  std::ifstream in(report_path, std::ios::binary);
-  if (!in) return Status::not_found(report_path + ": cannot read the coverage report");
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  auto doc = document::read_json(report_path, std::move(text));
+  auto text = read_file(report_path);
+  if (!text) return Status::not_found(report_path + ": cannot read the coverage report");
+  auto doc = document::read_json(report_path, std::move(text.value()));
   const document::Value* flows = doc->parsed ? doc->root.find("flows") : nullptr;
   if (!flows || !flows->is_sequence())
     return Status::invalid_argument(report_path + ": not a coverage report (write one with gomo flow test --coverage-out FILE)");

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "base/files.h"
 #include "base/strings.h"
 #include "document/document.h"
 #include "engine/contact.h"
@@ -164,10 +165,9 @@ Result<TestCase> parse_case(const std::string& path, const Value& c, const Value
 }  // namespace
 
 Result<TestFile> load_test_file(const std::string& path) {
-  std::ifstream f(path, std::ios::binary);
-  if (!f) return Status::not_found(path + ": cannot read the test file");
-  std::string text((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
-  auto doc = document::read_document(path, std::move(text));
+  auto text = read_file(path);
+  if (!text) return Status::not_found(path + ": cannot read the test file");
+  auto doc = document::read_document(path, std::move(text.value()));
   if (!doc->parsed) {
     const auto& p = doc->problems.front();
     return Status::invalid_argument(path + ":" + std::to_string(p.begin.line) + ":" + std::to_string(p.begin.col) + ": " + p.message);
@@ -295,14 +295,13 @@ RunResult run_tests(const std::vector<std::string>& files) {
       continue;
     }
     if (!flows.count(tf->flow_path)) {
-      std::ifstream in(tf->flow_path, std::ios::binary);
-      if (!in) {
+      auto text = read_file(tf->flow_path);
+      if (!text) {
         fr.error = path + ": cannot read the flow " + tf->flow_path;
         result.files.push_back(std::move(fr));
         continue;
       }
-      std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-      auto doc = document::read_document(tf->flow_path, std::move(text));
+      auto doc = document::read_document(tf->flow_path, std::move(text.value()));
       if (!doc->parsed) {
         fr.error = tf->flow_path + ": not valid YAML/JSON (run gomo flow validate)";
         result.files.push_back(std::move(fr));
@@ -341,13 +340,13 @@ RunResult run_tests(const std::vector<std::string>& files) {
   return result;
 }
 
-int exit_code(const RunResult& result, double min_coverage) {
+Verdict verdict(const RunResult& result, double min_coverage) {
   for (const auto& f : result.files)
-    if (!f.error.empty()) return 2;
-  if (result.failed) return 1;
+    if (!f.error.empty()) return Verdict::kUnloadable;
+  if (result.failed) return Verdict::kFailed;
   for (const auto& [path, cov] : result.coverage)
-    if (cov.edge_percent() + 1e-9 < min_coverage) return 1;
-  return 0;
+    if (cov.edge_percent() + 1e-9 < min_coverage) return Verdict::kCoverageBelowMinimum;
+  return Verdict::kPassed;
 }
 
 }  // namespace gomo::flowtest

@@ -84,7 +84,13 @@ Result<std::vector<std::string>> find_test_files(const std::vector<std::string>&
 
 RunResult run_tests(const std::vector<std::string>& files);
 
-// Exit status: 2 a file could not be loaded, 1 a case failed or edge coverage below `min_coverage`.
-int exit_code(const RunResult& result, double min_coverage);
+// How a test run went, worst first; cli/ maps it to an exit code (cli/exit_codes.h).
+enum class Verdict {
+  kPassed,
+  kCoverageBelowMinimum,  // every case passed, but a flow's edge coverage is below `min_coverage`
+  kFailed,                // a case failed
+  kUnloadable,            // a test file or its flow could not be loaded
+};
+Verdict verdict(const RunResult& result, double min_coverage);
 
 }  // namespace gomo::flowtest

@@ -55,7 +55,7 @@ cases:
   const auto& cov = result.coverage.begin()->second;
   CHECK(cov.edges == std::vector<std::string>{"menu.branches.1", "menu.branches.2", "menu.onTimeout"});
   CHECK(cov.covered_edges.size() == 2);
-  CHECK(flowtest::exit_code(result, 0) == 1);
+  CHECK(flowtest::verdict(result, 0) == flowtest::Verdict::kFailed);
 }
 
 TEST_CASE("flowtest: coverage threshold and load errors") {
@@ -63,11 +63,11 @@ TEST_CASE("flowtest: coverage threshold and load errors") {
   test::write_file(dir, "menu.yaml", kFlow);
   auto ok = test::write_file(dir, "a.test.yaml", "flow: menu.yaml\ncases:\n  - {name: one, press: '1', expect: {endsAt: 'yes'}}\n");
   auto result = flowtest::run_tests({ok});
-  CHECK(flowtest::exit_code(result, 0) == 0);
-  CHECK(flowtest::exit_code(result, 50) == 1);  // 1 of 3 edges
+  CHECK(flowtest::verdict(result, 0) == flowtest::Verdict::kPassed);
+  CHECK(flowtest::verdict(result, 50) == flowtest::Verdict::kCoverageBelowMinimum);  // 1 of 3 edges
   auto bad = test::write_file(dir, "b.test.yaml", "flow: menu.yaml\ncases:\n  - {name: one, press: '1', expext: {}}\n");
   auto r2 = flowtest::run_tests({bad});
-  CHECK(flowtest::exit_code(r2, 0) == 2);
+  CHECK(flowtest::verdict(r2, 0) == flowtest::Verdict::kUnloadable);
   CHECK(r2.files[0].error.find("b.test.yaml:3:29: unknown field `expext` in a case") != std::string::npos);
   CHECK(r2.files[0].error.find("did you mean expect?") != std::string::npos);
   auto empty = test::write_file(dir, "c.test.yaml", "flow: menu.yaml\ncases:\n  - {name: one, press: '1'}\n");

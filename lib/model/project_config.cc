@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "base/files.h"
 #include "base/strings.h"
 #include "document/document.h"
 
@@ -52,10 +53,9 @@ Status unknown_key(const std::string& path, const Value& key, const std::vector<
 }  // namespace
 
 Result<ProjectConfig> load_project_config(const std::string& path) {
-  std::ifstream f(path, std::ios::binary);
-  if (!f) return Status::not_found(path + ": cannot read the config file");
-  std::string text((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
-  auto doc = document::read_yaml(path, std::move(text));
+  auto text = read_file(path);
+  if (!text) return Status::not_found(path + ": cannot read the config file");
+  auto doc = document::read_yaml(path, std::move(text.value()));
   if (!doc->parsed) {
     const auto& p = doc->problems.front();
     return Status::invalid_argument(path + ":" + std::to_string(p.begin.line) + ":" + std::to_string(p.begin.col) + ": " + p.message);

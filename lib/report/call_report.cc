@@ -1,5 +1,7 @@
 #include "report/call_report.h"
 
+#include "report/colour.h"
+
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
@@ -43,9 +45,9 @@ ordered_json event_json(const engine::CallEvent& e, engine::Millis start) {
 }  // namespace
 
 void write_transcript(std::ostream& out, const engine::CallReport& call, const TranscriptStyle& style) {
-  const char* dim = style.color ? "\033[2m" : "";
-  const char* bold = style.color ? "\033[1m" : "";
-  const char* reset = style.color ? "\033[0m" : "";
+  const char* dim = paint(Paint::kDim, style.color);
+  const char* bold = paint(Paint::kBold, style.color);
+  const char* reset = paint(Paint::kReset, style.color);
   using K = engine::CallEvent::Kind;
   for (const auto& e : call.events) {
     if (style.outcome_only) break;

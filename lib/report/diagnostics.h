@@ -20,6 +20,8 @@ const char* diag_format_name(DiagFormat f);
 struct RunInfo {
   std::string tool_version;  // e.g. "0.1.0"
   bool strict = false;
+  // The run's exit code, decided by cli/ (cli/exit_codes.h); the JSON and SARIF reports state it.
+  int exit_code = 0;
   // GitHub format only: a file to append a Markdown table of all findings to (the value of
   // $GITHUB_STEP_SUMMARY, filled by cli/); "" = none.
   std::string github_step_summary;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "report/colour.h"
 #include "report/diagnostics.h"  // xml_escape
 
 #include <cstdio>
@@ -43,10 +44,10 @@ std::string percent(double p) {
 }  // namespace
 
 void write_test_text(std::ostream& out, const flowtest::RunResult& result, bool color, bool quiet) {
-  const char* green = color ? "\033[32m" : "";
-  const char* red = color ? "\033[31m" : "";
-  const char* dim = color ? "\033[2m" : "";
-  const char* reset = color ? "\033[0m" : "";
+  const char* green = paint(Paint::kGreen, color);
+  const char* red = paint(Paint::kRed, color);
+  const char* dim = paint(Paint::kDim, color);
+  const char* reset = paint(Paint::kReset, color);
   for (const auto& f : result.files) {
     const bool any_failed = std::any_of(f.cases.begin(), f.cases.end(), [](const auto& c) { return !c.passed; });
     if (quiet && f.error.empty() && !any_failed) continue;
@@ -80,8 +81,8 @@ void write_test_text(std::ostream& out, const flowtest::RunResult& result, bool 
 }
 
 void write_coverage_text(std::ostream& out, const flowtest::RunResult& result, bool color) {
-  const char* dim = color ? "\033[2m" : "";
-  const char* reset = color ? "\033[0m" : "";
+  const char* dim = paint(Paint::kDim, color);
+  const char* reset = paint(Paint::kReset, color);
   if (result.coverage.empty()) return;
   out << "\ncoverage\n";
   for (const auto& [path, cov] : result.coverage) {

@@ -146,7 +146,7 @@ void write_sarif(std::ostream& out, const std::vector<checks::FileResult>& files
 
   ordered_json sarif_run;
   sarif_run["tool"] = {{"driver", std::move(driver)}};
-  int exit_code = checks::validate_exit_code(files, run.strict);
+  int exit_code = run.exit_code;
   ordered_json invocation = {{"executionSuccessful", all_readable}, {"exitCode", exit_code}};
   // A file that could not be read or checked is a fault of the run as well as a result: say so where
   // SARIF viewers look for those.

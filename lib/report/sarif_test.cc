@@ -26,6 +26,12 @@ json sarif_of(const std::vector<checks::FileResult>& files) {
   std::ostringstream out;
   report::RunInfo run;
   run.tool_version = "9.8.7";
+  // The exit code cli/ would give the run (cli/exit_codes.cc): the report states what it is told.
+  switch (checks::validate_verdict(files, false)) {
+    case checks::Verdict::kClean: run.exit_code = 0; break;
+    case checks::Verdict::kFindings: run.exit_code = 1; break;
+    case checks::Verdict::kUnreadable: run.exit_code = 2; break;
+  }
   report::write_sarif(out, files, run);
   return json::parse(out.str());
 }

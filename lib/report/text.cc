@@ -5,20 +5,22 @@
 #include <string_view>
 
 #include "base/strings.h"
+#include "report/colour.h"
 
 namespace gomo::report {
 
 namespace {
 
-const char* kReset = "\033[0m";
-const char* kBold = "\033[1m";
-const char* kDim = "\033[2m";
+// Used only where style.color is set.
+const char* const kReset = paint(Paint::kReset, true);
+const char* const kBold = paint(Paint::kBold, true);
+const char* const kDim = paint(Paint::kDim, true);
 
 const char* color_of(diag::Severity s) {
   switch (s) {
-    case diag::Severity::kError: return "\033[1;31m";
-    case diag::Severity::kWarning: return "\033[1;33m";
-    case diag::Severity::kInfo: return "\033[1;36m";
+    case diag::Severity::kError: return paint(Paint::kBoldRed, true);
+    case diag::Severity::kWarning: return paint(Paint::kBoldYellow, true);
+    case diag::Severity::kInfo: return paint(Paint::kBoldCyan, true);
   }
   return "";
 }

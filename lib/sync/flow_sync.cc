@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "base/files.h"
 #include "api/create_checked.h"
 #include "api/validate.h"
 #include "base/unicode.h"
@@ -194,11 +195,9 @@ PushOutcome push_flow(api::Platform& platform, const checks::Input& input, const
 
   std::string text = input.text;
   if (!input.from_stdin) {
-    std::ifstream file(input.path, std::ios::binary);
-    if (!file) return fail(PushStatus::kUnreadable, input.path + ": cannot read: " + std::strerror(errno));
-    std::ostringstream ss;
-    ss << file.rdbuf();
-    text = ss.str();
+    auto read = read_file(input.path);
+    if (!read) return fail(PushStatus::kUnreadable, input.path + ": cannot read: " + read.error().message());
+    text = std::move(read.value());
   }
   if (options.check) {
     out.checked = checks::validate_text(input.path, text, options.validate);

@@ -1,0 +1,67 @@
+// Exit codes and error lines (cli/exit_codes.h).
+#include "cli/exit_codes.h"
+
+#include "api/platform.h"
+#include "base/status.h"
+#include "checks/validate.h"
+#include "contacts/resolve.h"
+#include "flowtest/flowtest.h"
+
+namespace gomo::cli {
+
+int exit_code_for(const Status&) { return kExitUsage; }
+
+int exit_code_for(const api::ApiError& e) {
+  if (e.is_auth()) return kExitAuth;
+  if (e.is_unavailable()) return kExitNetwork;
+  return kExitApiError;
+}
+
+int exit_code_for(checks::Verdict verdict) {
+  switch (verdict) {
+    case checks::Verdict::kClean: return kExitOk;
+    case checks::Verdict::kFindings: return kExitFindings;
+    case checks::Verdict::kUnreadable: return kExitUsage;
+  }
+  return kExitUsage;
+}
+
+int exit_code_for(flowtest::Verdict verdict) {
+  switch (verdict) {
+    case flowtest::Verdict::kPassed: return kExitOk;
+    case flowtest::Verdict::kFailed:
+    case flowtest::Verdict::kCoverageBelowMinimum: return kExitFindings;
+    case flowtest::Verdict::kUnloadable: return kExitUsage;
+  }
+  return kExitUsage;
+}
+
+int exit_code_for(const contacts::Failure& failure) { return failure.usage ? kExitUsage : exit_code_for(failure.api); }
+
+int report_error(Context& ctx, const Status& status) {
+  ctx.err << "gomo: " << status.message() << "\n";
+  return exit_code_for(status);
+}
+
+int report_error(Context& ctx, std::string_view message, int exit_code) {
+  ctx.err << "gomo: " << message << "\n";
+  return exit_code;
+}
+
+int report_api_error(Context& ctx, const api::ApiError& e) {
+  ctx.err << "gomo: ";
+  if (e.http_status) ctx.err << "API error " << e.http_status << " ";
+  ctx.err << e.code << ": " << e.message << "\n";
+  for (const auto& [field, messages] : e.field_errors) {
+    for (const auto& m : messages) ctx.err << "  " << field << ": " << m << "\n";
+  }
+  if (e.is_auth() && !ctx.auth_note.empty()) ctx.err << "gomo: " << ctx.auth_note << "\n";
+  return exit_code_for(e);
+}
+
+int report_failure(Context& ctx, const contacts::Failure& failure) {
+  if (!failure.usage) return report_api_error(ctx, failure.api);
+  return report_error(ctx, failure.message);
+}
+
+}  // namespace gomo::cli

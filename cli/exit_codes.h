@@ -1,0 +1,49 @@
+#pragma once
+// The one place where what went wrong becomes an exit code (the table is `gomo help exit-codes`),
+// and where the "gomo: ..." error line is printed. lib/ returns values (Status, api::ApiError,
+// verdicts); commands hand them here.
+#include <string_view>
+
+#include "cli/context.h"
+
+namespace gomo {
+class Status;
+}
+namespace gomo::api {
+struct ApiError;
+}
+namespace gomo::checks {
+enum class Verdict;
+}
+namespace gomo::contacts {
+struct Failure;
+}
+namespace gomo::flowtest {
+enum class Verdict;
+}
+
+namespace gomo::cli {
+
+// 2: every Status a command gets from lib/ is about its input (a flag, a file, the config file).
+int exit_code_for(const Status& status);
+// 3 API error, 4 authentication or permission, 5 network or server unavailable.
+int exit_code_for(const api::ApiError& error);
+// 0 clean, 1 findings (errors, or warnings with --strict), 2 a file could not be read or parsed.
+int exit_code_for(checks::Verdict verdict);
+// 0 passed, 1 a case failed or coverage is below the minimum, 2 a test file could not be loaded.
+int exit_code_for(flowtest::Verdict verdict);
+// 2 for an argument that names nothing usable (an ambiguous name, a malformed phone), else the
+// platform's answer's.
+int exit_code_for(const contacts::Failure& failure);
+
+// Prints "gomo: MESSAGE" on stderr and returns exit_code_for(status). REQUIRES: !status.ok().
+int report_error(Context& ctx, const Status& status);
+// Prints "gomo: MESSAGE" on stderr and returns `exit_code` (default 2, a usage error).
+int report_error(Context& ctx, std::string_view message, int exit_code = kExitUsage);
+// Prints what the platform said ("gomo: API error 400 VALIDATION_FAILED: ..." plus each field error,
+// and for a 401 or 403 ctx.auth_note) and returns exit_code_for(error).
+int report_api_error(Context& ctx, const api::ApiError& error);
+// The usage message or the platform's answer (report_api_error); returns exit_code_for(failure).
+int report_failure(Context& ctx, const contacts::Failure& failure);
+
+}  // namespace gomo::cli
