@@ -1,4 +1,4 @@
-#include "api/http_client.h"
+#include "remote/http_client.h"
 
 #include <arpa/inet.h>
 #include <time.h>
@@ -16,7 +16,10 @@
 #include "ext/load.h"
 #include "version.h"
 
-namespace gomo::api {
+namespace gomo::remote {
+
+using api::kNetworkError;
+using api::kOutcomeUnknown;
 namespace {
 
 std::string host_of(const std::string& url, std::string* scheme) {
@@ -293,4 +296,4 @@ Result<HttpResponse> HttpClient::send_form(const std::string& path, const std::v
   return perform(*impl_, std::move(exchange), idempotency);
 }
 
-}  // namespace gomo::api
+}  // namespace gomo::remote
