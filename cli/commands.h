@@ -31,6 +31,8 @@ void add_audio_commands(CLI::App& app, Context& ctx, Action& action);
 void add_config_commands(CLI::App& app, Context& ctx, Action& action);
 void add_auth_commands(CLI::App& app, Context& ctx, Action& action);
 void add_completion_commands(CLI::App& app, Context& ctx, Action& action);
+// `gomo version` (cli/version.cc).
+void add_version_commands(CLI::App& app, Context& ctx, Action& action);
 
 // Builds the command tree (used by main and by `gomo completion`): the whole tree, or with
 // `only_group` ("flow", "contacts", ...) the global flags and that group alone.

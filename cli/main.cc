@@ -9,6 +9,7 @@
 
 #include "cli/commands.h"
 #include "cli/context.h"
+#include "ext/load.h"
 #include "version.h"
 
 namespace gomo::cli {
@@ -75,6 +76,7 @@ const std::vector<CommandGroup>& command_groups() {
       {"flow", add_flow_commands},         {"serve", add_serve_commands}, {"contacts", add_contacts_commands},
       {"attributes", add_attributes_commands}, {"audiences", add_audiences_commands}, {"dids", add_dids_commands},
       {"audio", add_audio_commands},       {"config", add_config_commands}, {"auth", add_auth_commands},
+      {"version", add_version_commands},
   };
   return kGroups;
 }
@@ -142,7 +144,18 @@ std::string subcommand_of(int argc, char** argv) {
   return words.size() == 2 && !command_group_of(argc, argv).empty() ? std::string(words[1]) : "";
 }
 
+// The network module could not be loaded (ext/load.h): whichever command needed it (HTTP, phone
+// numbers, serve) cannot go on, and its callers must not word it as a network error or as invalid
+// phone numbers. An internal error, exit 70.
+[[noreturn]] void network_module_failed(const std::string& message) {
+  std::cerr << "gomo: internal error: " << message << "\n";
+  std::cout.flush();  // what the command printed so far; no destructors run (other threads may be busy)
+  std::cerr.flush();
+  std::_Exit(kExitInternal);
+}
+
 int run(int argc, char** argv) {
+  ext::set_load_failure_handler(network_module_failed);
   Context ctx;
   ctx.stdout_tty = isatty(STDOUT_FILENO);
   ctx.stderr_tty = isatty(STDERR_FILENO);
@@ -184,6 +197,6 @@ int main(int argc, char** argv) {
     return gomo::cli::run(argc, argv);
   } catch (const std::exception& e) {
     std::cerr << "gomo: internal error: " << e.what() << "\nPlease report this with the command you ran.\n";
-    return 70;
+    return gomo::cli::kExitInternal;
   }
 }

@@ -5,7 +5,7 @@
 #include <variant>
 
 #include "api/platform.h"
-#include "api/remote_platform.h"
+#include "remote/remote_platform.h"
 #include "base/time.h"
 #include "profile/open.h"
 #include "profile/resolve.h"
@@ -80,8 +80,8 @@ std::optional<OpenedTarget> open_target(Context& ctx, const TargetOptions& o, in
   target.workspace = std::move(platform.workspace);
   target.platform = std::move(platform.platform);
   target.summary = resolved->summary();
-  if (auto* remote = dynamic_cast<api::RemotePlatform*>(target.platform.get()); remote && ctx.verbose) {
-    remote->http().on_retry([&ctx](const api::RetryNotice& n) { ctx.err << "gomo: " << api::describe_retry(n) << "\n"; });
+  if (auto* remote = dynamic_cast<remote::RemotePlatform*>(target.platform.get()); remote && ctx.verbose) {
+    remote->http().on_retry([&ctx](const remote::RetryNotice& n) { ctx.err << "gomo: " << remote::describe_retry(n) << "\n"; });
   }
   target.resolved = std::move(resolved);
   return target;

@@ -8,7 +8,7 @@ _gomo_command() {
   subcommands="" options="" value_options="" positional_slots=0 positional_variadic=0
   case "$1" in
     "gomo")
-      subcommands='flow serve contacts attributes audiences dids audio config auth help completion'
+      subcommands='flow serve contacts attributes audiences dids audio config auth version help completion'
       options='--version -h --help -o --output --color -q --quiet -v --verbose'
       value_options='-o --output --color'
       positional_slots=0 positional_variadic=0
@@ -275,6 +275,12 @@ _gomo_command() {
       subcommands=''
       options='-h --help --profile --base-url --api-key-env --bearer --insecure --rate-limit --timeout --workspace -o --output --color -q --quiet -v --verbose'
       value_options='--profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color'
+      positional_slots=0 positional_variadic=0
+      ;;
+    "gomo version")
+      subcommands=''
+      options='-h --help -o --output --color -q --quiet -v --verbose'
+      value_options='-o --output --color'
       positional_slots=0 positional_variadic=0
       ;;
     "gomo help")
@@ -590,7 +596,7 @@ _gomo_value() {
     "gomo auth status|--rate-limit") COMPREPLY=() ;;
     "gomo auth status|--timeout") _gomo_files "$3" ;;
     "gomo auth status|--workspace") _gomo_files "$3" ;;
-    "gomo help|#0") _gomo_words 'exit-codes rules config formats profiles flow serve contacts attributes audiences dids audio config auth help completion' "$3" ;;
+    "gomo help|#0") _gomo_words 'exit-codes rules config formats profiles flow serve contacts attributes audiences dids audio config auth version help completion' "$3" ;;
     "gomo completion|#0") _gomo_words 'bash zsh fish' "$3" ;;
     *) COMPREPLY=() ;;
   esac

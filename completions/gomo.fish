@@ -5,7 +5,7 @@
 function __gomo_subcommands
     switch $argv[1]
         case 'gomo'
-            printf '%s\n' flow serve contacts attributes audiences dids audio config auth help completion
+            printf '%s\n' flow serve contacts attributes audiences dids audio config auth version help completion
         case 'gomo flow'
             printf '%s\n' validate fmt convert graph run test simulate push diff pull
         case 'gomo contacts'
@@ -118,6 +118,8 @@ function __gomo_value_options
             printf '%s\n' -o --output --color
         case 'gomo auth status'
             printf '%s\n' --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color
+        case 'gomo version'
+            printf '%s\n' -o --output --color
         case 'gomo help'
             printf '%s\n' -o --output --color
         case 'gomo completion'
@@ -177,6 +179,7 @@ complete -c gomo -n '__gomo_at "gomo"' -a 'dids' -d 'Caller-ID numbers (DIDs) th
 complete -c gomo -n '__gomo_at "gomo"' -a 'audio' -d 'Audio files of the account (prompts, greetings, music)'
 complete -c gomo -n '__gomo_at "gomo"' -a 'config' -d 'Profiles: which platform gomo talks to, with which key'
 complete -c gomo -n '__gomo_at "gomo"' -a 'auth' -d 'Check the API key of the target'
+complete -c gomo -n '__gomo_at "gomo"' -a 'version' -d 'Print gomo\'s version; with -v, the libraries inside'
 complete -c gomo -n '__gomo_at "gomo"' -a 'help' -d 'Show help: gomo help [exit-codes|rules|config|formats|profiles|COMMAND...]'
 complete -c gomo -n '__gomo_at "gomo"' -a 'completion' -d 'Print the shell completion script for bash, zsh or fish, e.g. source <(gomo completion bash)'
 complete -c gomo -n '__gomo_at "gomo"' -l 'version' -d 'Display program version information and exit'
@@ -724,9 +727,12 @@ complete -c gomo -n '__gomo_at "gomo auth status"' -l 'rate-limit' -d 'Client-si
 complete -c gomo -n '__gomo_at "gomo auth status"' -l 'timeout' -d 'Give up on a request after this long, retries included (30s, 500ms, 2m; 0: never); default 60s' -r -F
 complete -c gomo -n '__gomo_at "gomo auth status"' -l 'workspace' -d 'The local workspace database (default .gomo/workspace.db)' -r -F
 
+# gomo version
+complete -c gomo -n '__gomo_at "gomo version"' -s 'h' -l 'help' -d 'Show help for a command'
+
 # gomo help
 complete -c gomo -n '__gomo_at "gomo help"' -s 'h' -l 'help' -d 'Show help for a command'
-complete -c gomo -n '__gomo_at "gomo help"' -a 'exit-codes rules config formats profiles flow serve contacts attributes audiences dids audio config auth help completion'
+complete -c gomo -n '__gomo_at "gomo help"' -a 'exit-codes rules config formats profiles flow serve contacts attributes audiences dids audio config auth version help completion'
 
 # gomo completion
 complete -c gomo -n '__gomo_at "gomo completion"' -s 'h' -l 'help' -d 'Show help for a command'

@@ -1,6 +1,6 @@
 #pragma once
 // The Gomobile platform's operations as one narrow interface with plain structs (gomobile-api.md §2).
-// Two implementations: store::LocalPlatform (the SQLite workspace) and api::RemotePlatform (HTTPS).
+// Two implementations: store::LocalPlatform (the SQLite workspace) and remote::RemotePlatform (HTTPS, lib/remote).
 // Field names follow the API's JSON names in snake_case; `wire.h` maps them to the camelCase JSON.
 #include <map>
 #include <optional>

@@ -1,5 +1,6 @@
 // The extension module's bytes, embedded with .incbin (module_stamp.h changes with them, so a
 // rebuilt module rebuilds this object, through ccache too).
+#include "ext/load_embedded.h"
 #include "ext/module_stamp.h"
 
 asm(".pushsection .rodata\n"

@@ -1,16 +1,37 @@
-// The module's HTTP server transport: cpp-httplib, every method and path to one handler (module.h).
+// The module's HTTP server transport: cpp-httplib, every method and path to one handler (module_abi.h).
 #include <httplib.h>
 
 #include <algorithm>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "ext/module_parts.h"
 
-namespace gomo::ext {
+namespace gomo::ext::inside {
 namespace {
 
-class HttplibServer : public HttpServer {
+gomo_ext_str str(const std::string& s) { return {s.data(), s.size()}; }
+
+// A request as the module holds it while the handler runs; view() lends it out as C structs.
+struct Request {
+  std::string method, path, api_key, authorization, body;
+  std::vector<std::pair<std::string, std::string>> query;
+  bool multipart = false;
+  struct Part {
+    std::string name, value, file_name, content_type;
+  };
+  std::vector<Part> form;
+  int refused_status = 0;
+};
+
+// The limits of module.h, restated here (the module does not include the binary's C++ header).
+constexpr std::size_t kServerMaxBodyBytes = 32 << 20;
+
+
+class HttplibServer {
  public:
-  explicit HttplibServer(ServerHandler handler) : handler_(std::move(handler)) {
+  HttplibServer(gomo_ext_handler_fn handler, void* user) : handler_(handler), user_(user) {
     auto serve = [this](const httplib::Request& req, httplib::Response& res) { answer(req, res); };
     http_.Get(".*", serve);
     // Bodies are read here, under gomo's own cap: httplib 0.11 enforces its payload limit only on a
@@ -55,11 +76,11 @@ class HttplibServer : public HttpServer {
     http_.set_error_handler(httplib::Server::HandlerWithResponse(
         [this](const httplib::Request& req, httplib::Response& res) {
           if (!res.body.empty() || res.content_provider_) return httplib::Server::HandlerResponse::Unhandled;
-          ServerRequest r;
+          Request r;
           r.refused_status = res.status;
           r.method = req.method;
           r.path = req.path;
-          reply(handler_(r), res);
+          handle(r, res);
           return httplib::Server::HandlerResponse::Handled;
         }));
     // The handler must not throw; should it, answer like the platform does rather than drop.
@@ -69,24 +90,24 @@ class HttplibServer : public HttpServer {
                       "application/json; charset=utf-8");
     });
   }
-  ~HttplibServer() override { stop(); }
+  ~HttplibServer() { stop(); }
 
-  int bind(const std::string& host, int port) override {
+  int bind(const std::string& host, int port) {
     if (port == 0) {
       int bound = http_.bind_to_any_port(host);
       return bound > 0 ? bound : -1;
     }
     return http_.bind_to_port(host, port) ? port : -1;
   }
-  bool listen() override { return http_.listen_after_bind(); }
-  bool running() const override { return http_.is_running(); }
-  void stop() override {
+  bool listen() { return http_.listen_after_bind(); }
+  bool running() const { return http_.is_running(); }
+  void stop() {
     if (http_.is_running()) http_.stop();
   }
 
  private:
-  static ServerRequest request_of(const httplib::Request& req) {
-    ServerRequest r;
+  static Request request_of(const httplib::Request& req) {
+    Request r;
     r.method = req.method;
     r.path = req.path;
     for (const auto& [k, v] : req.params) r.query.emplace_back(k, v);
@@ -96,20 +117,20 @@ class HttplibServer : public HttpServer {
   }
 
   void answer(const httplib::Request& req, httplib::Response& res) {
-    ServerRequest r = request_of(req);
+    Request r = request_of(req);
     r.body = req.body;
     if (req.is_multipart_form_data()) {
       r.multipart = true;
       for (const auto& [name, part] : req.files) r.form.push_back({name, part.content, part.filename, part.content_type});
     }
-    reply(handler_(r), res);
+    handle(r, res);
   }
 
   // Reads the body (or the multipart parts) up to kServerMaxBodyBytes; past that the rest is read and
   // dropped, so the connection stays in step, and the answer is 413. Past kMaxDrainBytes reading stops.
   void read_and_answer(const httplib::Request& req, httplib::Response& res, const httplib::ContentReader& reader) {
     constexpr std::size_t kMaxDrainBytes = 8 * kServerMaxBodyBytes;
-    ServerRequest r = request_of(req);
+    Request r = request_of(req);
     std::size_t total = 0;
     auto keep = [&](std::string& into, const char* data, std::size_t n) {
       total += n;
@@ -130,39 +151,87 @@ class HttplibServer : public HttpServer {
       read = reader([&](const char* data, std::size_t n) { return keep(r.body, data, n); });
     }
     if (total > kServerMaxBodyBytes || !read) {
-      ServerRequest refused;
+      Request refused;
       // httplib says 413 itself for a Content-Length over its limit (same value); 400: bad framing or encoding.
       refused.refused_status = total > kServerMaxBodyBytes || res.status == 413 ? 413 : 400;
       refused.method = req.method;
       refused.path = req.path;
-      reply(handler_(refused), res);
+      handle(refused, res);
       return;
     }
-    reply(handler_(r), res);
+    handle(r, res);
   }
 
-  static void reply(const ServerReply& out, httplib::Response& res) {
-    for (const auto& [name, value] : out.headers) res.set_header(name, value);
-    res.status = out.status;
-    if (out.drop) {
+  // Lends the request to the handler as C structs; the handler answers through respond().
+  void handle(const Request& r, httplib::Response& res) {
+    std::vector<gomo_ext_header> query;
+    for (const auto& [name, value] : r.query) query.push_back({str(name), str(value)});
+    std::vector<gomo_ext_form_part> form;
+    for (const auto& p : r.form) form.push_back({str(p.name), str(p.value), str(p.file_name), str(p.content_type)});
+    gomo_ext_server_request c{};
+    c.method = str(r.method);
+    c.path = str(r.path);
+    c.query = query.data();
+    c.query_count = query.size();
+    c.api_key = str(r.api_key);
+    c.authorization = str(r.authorization);
+    c.body = str(r.body);
+    c.multipart = r.multipart;
+    c.form = form.data();
+    c.form_count = form.size();
+    c.refused_status = r.refused_status;
+    res.status = 500;  // should the handler not answer
+    handler_(user_, &c, &res, respond);
+  }
+
+  static void respond(void* reply_ctx, const gomo_ext_server_reply* out) {
+    auto& res = *static_cast<httplib::Response*>(reply_ctx);
+    for (size_t i = 0; i < out->header_count; ++i) {
+      const gomo_ext_header& h = out->headers[i];
+      res.set_header(std::string(h.name.data, h.name.size), std::string(h.value.data, h.value.size));
+    }
+    res.status = out->status;
+    if (out->drop) {
       // Headers go out, then the body provider fails: the client sees a truncated answer.
-      res.set_content_provider(std::max<size_t>(out.body.size(), 1), "application/json",
+      res.set_content_provider(std::max<size_t>(out->body.size, 1), "application/json",
                                [](size_t, size_t, httplib::DataSink&) { return false; });
-    } else if (!out.body.empty()) {
-      res.set_content(out.body, "application/json; charset=utf-8");
+    } else if (out->body.size > 0) {
+      res.set_content(std::string(out->body.data, out->body.size), "application/json; charset=utf-8");
     }
   }
 
-  ServerHandler handler_;
+  gomo_ext_handler_fn handler_;
+  void* user_;
   httplib::Server http_;
 };
 
+gomo_ext_http_server* server_new(gomo_ext_handler_fn handler, void* user) {
+  try {
+    return reinterpret_cast<gomo_ext_http_server*>(new HttplibServer(handler, user));
+  } catch (const std::exception&) {
+    return nullptr;  // no exception crosses the C boundary
+  }
+}
+HttplibServer& server_of(gomo_ext_http_server* s) { return *reinterpret_cast<HttplibServer*>(s); }
+void server_free(gomo_ext_http_server* s) { delete reinterpret_cast<HttplibServer*>(s); }
+int server_bind(gomo_ext_http_server* s, const char* host, int port) { return server_of(s).bind(host, port); }
+int server_listen(gomo_ext_http_server* s) { return server_of(s).listen(); }
+int server_running(const gomo_ext_http_server* s) {
+  return reinterpret_cast<const HttplibServer*>(s)->running();
+}
+void server_stop(gomo_ext_http_server* s) { server_of(s).stop(); }
+
 }  // namespace
 
-std::unique_ptr<HttpServer> new_http_server(ServerHandler handler) {
-  return std::make_unique<HttplibServer>(std::move(handler));
+void add_http_server(gomo_ext_abi& abi) {
+  abi.http_server_new = server_new;
+  abi.http_server_free = server_free;
+  abi.http_server_bind = server_bind;
+  abi.http_server_listen = server_listen;
+  abi.http_server_running = server_running;
+  abi.http_server_stop = server_stop;
 }
 
 std::string httplib_library() { return std::string("cpp-httplib ") + CPPHTTPLIB_VERSION; }
 
-}  // namespace gomo::ext
+}  // namespace gomo::ext::inside

@@ -1,128 +1,59 @@
-// ext::module(): the embedded module to a memfd, then dlopen (load.h).
+// ext::module(): the C table from load_embedded.cc or load_linked.cc, checked and wrapped (load.h).
 #include "ext/load.h"
 
-#include <dlfcn.h>
-#include <sys/mman.h>
-#include <unistd.h>
-
-#include <cerrno>
 #include <cstdlib>
-#include <cstring>
 #include <mutex>
+#include <optional>
 #include <string>
 
 #include "ext/module.h"
+#include "ext/module_abi.h"
 
 namespace gomo::ext {
 namespace {
 
-bool write_all(int fd, const unsigned char* data, size_t size) {
-  while (size > 0) {
-    ssize_t n = ::write(fd, data, size);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return false;
-    data += n;
-    size -= static_cast<size_t>(n);
-  }
-  return true;
-}
-
-// dlopen()s the module written to an anonymous memfd (nothing on disk), or, where that is not possible
-// (no memfd_create, no /proc, an executable memfd refused), to a temporary file removed at once.
-// Returns the handle, or null with `error` set to the first reason.
-void* open_module(std::string& error) {
-  const unsigned char* begin = embedded_module_begin();
-  const size_t size = static_cast<size_t>(embedded_module_end() - begin);
-  if (int fd = memfd_create("gomo-ext", MFD_CLOEXEC); fd >= 0) {
-    void* handle = nullptr;
-    if (write_all(fd, begin, size)) {
-      handle = dlopen(("/proc/self/fd/" + std::to_string(fd)).c_str(), RTLD_NOW | RTLD_LOCAL);
-      if (!handle) error = dlerror();
-    } else {
-      error = std::strerror(errno);
-    }
-    close(fd);  // the mapping keeps the module alive
-    if (handle) return handle;
-    // A library the module needs is missing: a temporary file would not help.
-    if (error.find("/proc/self/fd/") == std::string::npos && !error.empty()) return nullptr;
-  }
-  return open_module_from_temp_file(error);
-}
-
-}  // namespace
-
-void* open_module_from_temp_file(std::string& error) {
-  const unsigned char* begin = embedded_module_begin();
-  const size_t size = static_cast<size_t>(embedded_module_end() - begin);
-  const char* tmp = std::getenv("TMPDIR");
-  std::string path = std::string(tmp && *tmp ? tmp : "/tmp") + "/gomo-ext-XXXXXX";
-  int fd = mkstemp(path.data());
-  if (fd < 0) {
-    if (error.empty()) error = "cannot create a temporary file: " + std::string(std::strerror(errno));
-    return nullptr;
-  }
-  void* handle = nullptr;
-  if (write_all(fd, begin, size)) {
-    handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
-    if (!handle) error = dlerror();
-  } else if (error.empty()) {
-    error = "cannot write " + path + ": " + std::strerror(errno);
-  }
-  close(fd);
-  unlink(path.c_str());
-  return handle;
-}
-
-namespace {
-
-// "libcurl.so.4: cannot open shared object file" -> which Debian package brings it.
-std::string install_hint(const std::string& dl_error) {
-  struct Hint {
-    const char* library;
-    const char* package;
-  };
-  static constexpr Hint kHints[] = {{"libcurl", "libcurl4"},
-                                    {"libcpp-httplib", "libcpp-httplib0.11"},
-                                    {"libphonenumber", "libphonenumber8"}};
-  for (const auto& h : kHints)
-    if (dl_error.find(h.library) != std::string::npos)
-      return std::string("; install it: apt-get install ") + h.package + " (scripts/setup.sh does)";
-  return "";
-}
+LoadFailureHandler failure_handler = nullptr;
 
 struct Loaded {
-  const Module* module = nullptr;
+  std::optional<Module> module;
   std::string error;
 };
 
 Loaded load() {
   Loaded out;
   std::string why;
-  void* handle = open_module(why);
-  if (!handle) {
-    out.error = "cannot load gomo's extension module: " + why + install_hint(why);
+  const gomo_ext_abi* abi = nullptr;
+  if (const char* forced = std::getenv("GOMO_TEST_NETWORK_MODULE_ERROR"); forced && *forced) {
+    why = forced;
+  } else {
+    abi = open_module_abi(why);
+  }
+  if (abi && (abi->abi_version != GOMO_EXT_ABI_VERSION || abi->struct_size < sizeof(gomo_ext_abi))) {
+    why = "it does not match this binary (module ABI " + std::to_string(abi->abi_version) + ", expected " +
+          std::to_string(GOMO_EXT_ABI_VERSION) + "; rebuild gomo)";
+    abi = nullptr;
+  }
+  if (!abi) {
+    out.error = "the network module could not be loaded: " + why;
     return out;
   }
-  // Never dlclose: the module's code may run until exit (thread pools, atexit handlers).
-  using Entry = const Module* (*)();
-  auto entry = reinterpret_cast<Entry>(dlsym(handle, "gomo_ext_module_v1"));
-  const Module* m = entry ? entry() : nullptr;
-  if (!m || m->version != kModuleVersion) {
-    out.error = "gomo's extension module does not match this binary (rebuild gomo)";
-    return out;
-  }
-  out.module = m;
+  out.module.emplace(abi);
   return out;
 }
 
 }  // namespace
 
+void set_load_failure_handler(LoadFailureHandler handler) { failure_handler = handler; }
+
 Result<const Module*> module() {
   static std::once_flag once;
   static Loaded loaded;
   std::call_once(once, [] { loaded = load(); });
-  if (!loaded.module) return Status::internal(loaded.error);
-  return loaded.module;
+  if (!loaded.module) {
+    if (failure_handler) failure_handler(loaded.error);  // outside call_once: the handler may exit
+    return Status::internal(loaded.error);
+  }
+  return &*loaded.module;
 }
 
 }  // namespace gomo::ext

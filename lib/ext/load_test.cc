@@ -1,6 +1,5 @@
 #include "ext/load.h"
 
-#include <dlfcn.h>
 #include <doctest/doctest.h>
 
 #include <string>
@@ -10,28 +9,26 @@
 namespace gomo::ext {
 namespace {
 
-TEST_CASE("ext: the embedded module loads once and answers") {
-  CHECK(embedded_module_end() - embedded_module_begin() > 1000);
-  CHECK(std::string(embedded_module_begin(), embedded_module_begin() + 4) == "\x7f" "ELF");
-  CHECK(std::string(embedded_module_sha256()).size() == 64);
+TEST_CASE("ext: the network module loads once and answers through its C table") {
   auto first = module();
   REQUIRE_MESSAGE(first.has_value(), first.error().message());
   auto second = module();
   REQUIRE(second.has_value());
   CHECK(*first == *second);
-  CHECK((*first)->version == kModuleVersion);
-  REQUIRE(static_cast<bool>((*first)->libraries));
   CHECK((*first)->libraries().find("libcurl ") == 0);
-}
-
-TEST_CASE("ext: without a memfd, the module loads from a temporary file that is removed at once") {
-  std::string error;
-  void* handle = open_module_from_temp_file(error);
-  REQUIRE_MESSAGE(handle != nullptr, error);
-  using Entry = const Module* (*)();
-  auto entry = reinterpret_cast<Entry>(dlsym(handle, "gomo_ext_module_v1"));
-  REQUIRE(static_cast<bool>(entry));
-  CHECK(entry()->version == kModuleVersion);
+  auto versions = (*first)->library_versions();
+  REQUIRE(versions.size() == 3);
+  CHECK(versions[1].find("cpp-httplib 0.") == 0);
+  CHECK(versions[2].find("libphonenumber 8.") == 0);
+  // Text crosses the boundary both ways.
+  auto phone = (*first)->parse_phone("0612345678", "MA");
+  CHECK(phone.stage == 0);
+  CHECK(phone.e164 == "+212612345678");
+  auto refused = (*first)->parse_phone("12", "MA");
+  CHECK(refused.stage != 0);
+  CHECK_FALSE(refused.reason.empty());
+  CHECK((*first)->is_known_region("MA"));
+  CHECK_FALSE((*first)->is_known_region("XX"));
 }
 
 }  // namespace

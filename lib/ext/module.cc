@@ -1,23 +1,29 @@
-// The extension module's entry table (module.h).
+// The network module's entry table (module_abi.h).
+#include <string>
+
 #include "ext/module_parts.h"
 
-namespace gomo::ext {
+namespace gomo::ext::inside {
 namespace {
 
-std::string libraries() { return curl_library() + ", " + httplib_library() + ", " + phonenumber_library(); }
+void libraries(void* user, gomo_ext_text_fn each) {
+  for (const std::string& library : {curl_library(), httplib_library(), phonenumber_library()})
+    each(user, GOMO_EXT_LIBRARY, library.data(), library.size());
+}
 
 }  // namespace
-}  // namespace gomo::ext
+}  // namespace gomo::ext::inside
 
-extern "C" __attribute__((visibility("default"))) const gomo::ext::Module* gomo_ext_module_v1() {
-  static const gomo::ext::Module module = [] {
-    gomo::ext::Module m;
-    m.libraries = gomo::ext::libraries;
-    m.new_http_transport = gomo::ext::new_http_transport;
-    m.new_http_server = gomo::ext::new_http_server;
-    m.parse_phone = gomo::ext::parse_phone;
-    m.is_known_region = gomo::ext::is_known_region;
-    return m;
+extern "C" __attribute__((visibility("default"))) const gomo_ext_abi* gomo_ext_abi_v3(void) {
+  static const gomo_ext_abi abi = [] {
+    gomo_ext_abi a{};
+    a.abi_version = GOMO_EXT_ABI_VERSION;
+    a.struct_size = sizeof(gomo_ext_abi);
+    a.libraries = gomo::ext::inside::libraries;
+    gomo::ext::inside::add_http_transport(a);
+    gomo::ext::inside::add_http_server(a);
+    gomo::ext::inside::add_phone_numbers(a);
+    return a;
   }();
-  return &module;
+  return &abi;
 }

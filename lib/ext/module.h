@@ -1,8 +1,9 @@
 #pragma once
-// What the extension module offers the binary: one table of entry points, fetched once by
-// ext::module() (load.h). Only plain std types cross the boundary; the module and the binary are
-// built from the same tree, and kModuleVersion guards against anything else. The logic (retries,
-// rate limits, fault injection, routing) stays in the binary; the module only moves bytes.
+// What the network module offers lib/, as C++: ext::module() (load.h) returns a Module whose calls
+// go through the module's C table (module_abi.h; the wrappers are in client.cc). No C++ object
+// crosses into the module: the binary's libstdc++ is static, the module's is the system's shared one.
+// The logic (retries, rate limits, fault injection, routing) stays in the binary; the module only
+// moves bytes.
 #include <cstddef>
 #include <functional>
 #include <memory>
@@ -11,9 +12,9 @@
 #include <utility>
 #include <vector>
 
-namespace gomo::ext {
+struct gomo_ext_abi;  // module_abi.h
 
-inline constexpr int kModuleVersion = 2;
+namespace gomo::ext {
 
 // One part of a multipart/form-data body: a plain field, or a file when `file_name` is set.
 struct FormPart {
@@ -112,19 +113,23 @@ struct PhoneParse {
   std::string e164;      // when accepted: "+212612345678"
 };
 
-struct Module {
-  int version = kModuleVersion;
-  // The libraries inside, with versions.
-  std::string (*libraries)() = nullptr;
+// The loaded module's entry points. Cheap to copy; valid until exit (the module is never unloaded).
+class Module {
+ public:
+  explicit Module(const gomo_ext_abi* abi) : abi_(abi) {}
+  // "name version" of each library inside: libcurl (with its TLS library), cpp-httplib, libphonenumber.
+  std::vector<std::string> library_versions() const;
+  // The same, joined with ", ".
+  std::string libraries() const;
   // Null when libcurl cannot be initialised.
-  std::unique_ptr<HttpTransport> (*new_http_transport)(const HttpTransportOptions& options) = nullptr;
-  std::unique_ptr<HttpServer> (*new_http_server)(ServerHandler handler) = nullptr;
+  std::unique_ptr<HttpTransport> new_http_transport(const HttpTransportOptions& options) const;
+  std::unique_ptr<HttpServer> new_http_server(ServerHandler handler) const;
   // `default_region` applies to numbers without a leading + or international prefix. Thread-safe.
-  PhoneParse (*parse_phone)(std::string_view input, std::string_view default_region) = nullptr;
-  bool (*is_known_region)(std::string_view region) = nullptr;
+  PhoneParse parse_phone(std::string_view input, std::string_view default_region) const;
+  bool is_known_region(std::string_view region) const;
+
+ private:
+  const gomo_ext_abi* abi_;
 };
 
 }  // namespace gomo::ext
-
-// The module's one exported symbol.
-extern "C" const gomo::ext::Module* gomo_ext_module_v1();

@@ -1,15 +1,19 @@
 #pragma once
-// Inside the module: each library's glue file defines its entries; module.cc puts them in the table.
-#include "ext/module.h"
+// Inside the module: each library's glue file fills its entries of the C table (module_abi.h);
+// module.cc hands the table out. Only C types cross; C++ stays on each side.
+#include <string>
 
-namespace gomo::ext {
+#include "ext/module_abi.h"
 
-std::unique_ptr<HttpTransport> new_http_transport(const HttpTransportOptions& options);  // http_transport.cc
+namespace gomo::ext::inside {
+
+void add_http_transport(gomo_ext_abi& abi);  // http_transport.cc
+void add_http_server(gomo_ext_abi& abi);     // http_server.cc
+void add_phone_numbers(gomo_ext_abi& abi);   // phone_numbers.cc
+
+// "name version" of each library, for gomo version --verbose.
 std::string curl_library();
-std::unique_ptr<HttpServer> new_http_server(ServerHandler handler);  // http_server.cc
 std::string httplib_library();
-PhoneParse parse_phone(std::string_view input, std::string_view default_region);  // phone_numbers.cc
-bool is_known_region(std::string_view region);
 std::string phonenumber_library();
 
-}  // namespace gomo::ext
+}  // namespace gomo::ext::inside

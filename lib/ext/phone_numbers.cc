@@ -1,63 +1,78 @@
-// The module's phone number parsing: libphonenumber (module.h). contacts/phone.cc words the results.
+// The module's phone number parsing: libphonenumber (module_abi.h). contacts/phone.cc words the results.
 #include <phonenumbers/phonenumber.pb.h>
 #include <phonenumbers/phonenumberutil.h>
 
+#include <cstring>
 #include <set>
+#include <string>
+#include <string_view>
 
 #include "ext/module_parts.h"
 
-namespace gomo::ext {
+namespace gomo::ext::inside {
 namespace {
 
 using i18n::phonenumbers::PhoneNumber;
 using i18n::phonenumbers::PhoneNumberUtil;
 
-PhoneParse refused(int stage, const char* reason, int country_code = 0) {
-  PhoneParse out;
-  out.stage = stage;
-  out.reason = reason;
-  out.country_code = country_code;
-  return out;
+void refused(gomo_ext_phone_parse* out, int stage, const char* reason, int country_code = 0) {
+  out->stage = stage;
+  out->reason = reason;
+  out->country_code = country_code;
 }
 
-}  // namespace
+std::string_view view(gomo_ext_str s) { return {s.data, s.size}; }
 
-PhoneParse parse_phone(std::string_view input, std::string_view default_region) {
+void parse_phone(gomo_ext_str input, gomo_ext_str default_region, gomo_ext_phone_parse* out) {
+  *out = gomo_ext_phone_parse{};
+  out->reason = "";
   const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
   PhoneNumber number;
-  switch (util.Parse(std::string(input), std::string(default_region), &number)) {
+  switch (util.Parse(std::string(view(input)), std::string(view(default_region)), &number)) {
     case PhoneNumberUtil::NO_PARSING_ERROR: break;
-    case PhoneNumberUtil::INVALID_COUNTRY_CODE_ERROR: return refused(1, "invalid_country_code");
-    case PhoneNumberUtil::NOT_A_NUMBER: return refused(1, "not_a_number");
+    case PhoneNumberUtil::INVALID_COUNTRY_CODE_ERROR: return refused(out, 1, "invalid_country_code");
+    case PhoneNumberUtil::NOT_A_NUMBER: return refused(out, 1, "not_a_number");
     case PhoneNumberUtil::TOO_SHORT_AFTER_IDD:
-    case PhoneNumberUtil::TOO_SHORT_NSN: return refused(1, "too_short");
-    case PhoneNumberUtil::TOO_LONG_NSN: return refused(1, "too_long");
+    case PhoneNumberUtil::TOO_SHORT_NSN: return refused(out, 1, "too_short");
+    case PhoneNumberUtil::TOO_LONG_NSN: return refused(out, 1, "too_long");
   }
   const int country = number.country_code();
   switch (util.IsPossibleNumberWithReason(number)) {
     case PhoneNumberUtil::IS_POSSIBLE:
     case PhoneNumberUtil::IS_POSSIBLE_LOCAL_ONLY: break;
-    case PhoneNumberUtil::INVALID_COUNTRY_CODE: return refused(2, "invalid_country_code", country);
-    case PhoneNumberUtil::TOO_SHORT: return refused(2, "too_short", country);
-    case PhoneNumberUtil::TOO_LONG: return refused(2, "too_long", country);
-    case PhoneNumberUtil::INVALID_LENGTH: return refused(2, "invalid_length", country);
+    case PhoneNumberUtil::INVALID_COUNTRY_CODE: return refused(out, 2, "invalid_country_code", country);
+    case PhoneNumberUtil::TOO_SHORT: return refused(out, 2, "too_short", country);
+    case PhoneNumberUtil::TOO_LONG: return refused(out, 2, "too_long", country);
+    case PhoneNumberUtil::INVALID_LENGTH: return refused(out, 2, "invalid_length", country);
   }
-  if (!util.IsValidNumber(number)) return refused(3, "invalid_number", country);
-  PhoneParse out;
-  out.country_code = country;
-  util.Format(number, PhoneNumberUtil::E164, &out.e164);
-  return out;
+  if (!util.IsValidNumber(number)) return refused(out, 3, "invalid_number", country);
+  out->country_code = country;
+  std::string e164;
+  util.Format(number, PhoneNumberUtil::E164, &e164);
+  // E.164 has at most 15 digits after the +: the buffer always holds it.
+  std::strncpy(out->e164, e164.c_str(), sizeof out->e164 - 1);
 }
 
-bool is_known_region(std::string_view region) {
-  static const std::set<std::string> regions = [] {
-    std::set<std::string> r;
-    PhoneNumberUtil::GetInstance()->GetSupportedRegions(&r);
+int is_known_region(gomo_ext_str region) {
+  static const std::set<std::string, std::less<>> regions = [] {
+    std::set<std::string, std::less<>> r;
+    std::set<std::string> supported;
+    PhoneNumberUtil::GetInstance()->GetSupportedRegions(&supported);
+    r.insert(supported.begin(), supported.end());
     return r;
   }();
-  return regions.count(std::string(region)) > 0;
+  return regions.count(view(region)) > 0;
 }
 
-std::string phonenumber_library() { return "libphonenumber"; }
+}  // namespace
 
-}  // namespace gomo::ext
+void add_phone_numbers(gomo_ext_abi& abi) {
+  abi.parse_phone = parse_phone;
+  abi.is_known_region = is_known_region;
+}
+
+// Debian's headers carry no version macro, nor a pkg-config file: CMake takes it from the package
+// (GOMO_PHONENUMBER_VERSION, lib/ext/CMakeLists.txt).
+std::string phonenumber_library() { return std::string("libphonenumber ") + GOMO_PHONENUMBER_VERSION; }
+
+}  // namespace gomo::ext::inside

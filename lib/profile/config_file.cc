@@ -14,7 +14,7 @@
 #include <fstream>
 #include <iterator>
 
-#include "api/http_client.h"
+#include "remote/http_client.h"
 #include "base/strings.h"
 #include "base/time.h"
 #include "document/document.h"
@@ -109,7 +109,7 @@ std::optional<long long> timeout_of(const Value& v) {
 // As the client: plain http carries the key in clear, so only to a loopback host unless the profile
 // says `insecure: true`. `url` and `insecure` are the profile's values after the change.
 Status check_transport(const std::string& name, const std::optional<std::string>& url, bool insecure, bool setting_url) {
-  if (!url || !starts_with(*url, "http://") || api::is_loopback_url(*url) || insecure) return Status::ok();
+  if (!url || !starts_with(*url, "http://") || remote::is_loopback_url(*url) || insecure) return Status::ok();
   if (setting_url)
     return Status::invalid_argument("refusing plain http to " + *url + ": the API key would travel in clear; use https, "
                                     "or allow it for profile " + name + " with --insecure (gomo config set baseUrl " +

@@ -1,6 +1,6 @@
 #include "profile/open.h"
 
-#include "api/remote_platform.h"
+#include "remote/remote_platform.h"
 #include "store/workspace.h"
 
 namespace gomo::profile {
@@ -111,14 +111,14 @@ std::variant<OpenedPlatform, OpenFailure> open_platform(const ResolvedTarget& t,
                             : "set " + t.api_key_wanted + ", or store a key in a profile (gomo config init)";
       return failure(OpenFailure::Kind::kAuth, "no API key for " + t.base_url + ": " + how);
     }
-    api::ClientOptions client;
+    remote::ClientOptions client;
     client.base_url = t.base_url;
     client.api_key = t.api_key;
     client.bearer = t.bearer;
     client.insecure = t.insecure;
     client.rate_limit = t.rate_limit;
     client.timeout_ms = static_cast<int>(t.timeout_ms);
-    auto remote = api::RemotePlatform::create(client);
+    auto remote = remote::RemotePlatform::create(client);
     if (!remote) return failure(OpenFailure::Kind::kUsage, remote.error().message);
     opened.platform = std::move(*remote);
     return opened;

@@ -21,7 +21,8 @@ const char* kExitCodes = R"(Exit codes (stable; scripts may rely on them):
   5  network failure or server unavailable after retries; --timeout reached (TIMEOUT); a create
      whose answer was lost and could not be checked (REQUEST_OUTCOME_UNKNOWN); a TLS certificate
      that cannot be verified (TLS_CERTIFICATE_ERROR, never retried); gomo serve: cannot listen
-  70 internal error (a bug in gomo: please report it)
+  70 internal error (a bug in gomo: please report it), or gomo's network module could not be
+     loaded (the message says why, e.g. a missing shared library)
 )";
 
 const char* kConfig = R"(Project config: .gomo.yaml

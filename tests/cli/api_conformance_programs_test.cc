@@ -9,7 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
-#include "api/remote_platform.h"
+#include "remote/remote_platform.h"
 #include "store/local_operations.h"
 #include "store/workspace.h"
 #include "tests/support/serve_support.h"
@@ -57,8 +57,8 @@ Orgs make_orgs(const std::string& path) {
   return {std::move(*ws), *a, *b};
 }
 
-std::unique_ptr<api::RemotePlatform> remote_for(const std::string& base_url, const std::string& key) {
-  auto r = api::RemotePlatform::create(test_client_options(base_url, key));
+std::unique_ptr<remote::RemotePlatform> remote_for(const std::string& base_url, const std::string& key) {
+  auto r = remote::RemotePlatform::create(test_client_options(base_url, key));
   REQUIRE(r);
   return std::move(*r);
 }

@@ -9,7 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
-#include "api/remote_platform.h"
+#include "remote/remote_platform.h"
 #include "store/workspace.h"
 #include "tests/support/serve_support.h"
 #include "tests/support/test_support.h"
@@ -249,8 +249,8 @@ TwoOrgs two_orgs() {
   return {std::move(*ws), *a, *b};
 }
 
-std::unique_ptr<api::RemotePlatform> remote(const std::string& base_url, const std::string& key) {
-  auto r = api::RemotePlatform::create(test_client_options(base_url, key));
+std::unique_ptr<remote::RemotePlatform> remote(const std::string& base_url, const std::string& key) {
+  auto r = remote::RemotePlatform::create(test_client_options(base_url, key));
   REQUIRE(r);
   return std::move(*r);
 }
@@ -285,7 +285,7 @@ TEST_CASE("cli: api conformance: remote client -> gomo serve binary, bearer auth
   REQUIRE(server.started());
   auto options = test_client_options(server.base_url(), key_a);
   options.bearer = true;
-  auto p = api::RemotePlatform::create(options);
+  auto p = remote::RemotePlatform::create(options);
   REQUIRE(p);
   auto other = remote(server.base_url(), key_b);
   conformance_suite(**p, *other);

@@ -4,7 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "api/remote_platform.h"
+#include "remote/remote_platform.h"
 #include "tests/support/serve_support.h"
 #include "tests/support/test_support.h"
 
@@ -21,7 +21,7 @@ TEST_CASE("cli: contacts list, local workspace and remote alike; exit codes 3, 4
   ServeProcess server({"--workspace", workspace});
   REQUIRE(server.started());
   {
-    auto p = api::RemotePlatform::create(test_client_options(server.base_url(), key));
+    auto p = remote::RemotePlatform::create(test_client_options(server.base_url(), key));
     REQUIRE(p);
     std::vector<api::ContactFields> batch(3);
     for (int i = 0; i < 3; ++i) batch[i].primary_phone = "+21261234567" + std::to_string(i);

@@ -6,7 +6,7 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
-#include "api/http_client.h"
+#include "remote/http_client.h"
 #include "tests/support/raw_http.h"
 #include "tests/support/serve_support.h"
 #include "tests/support/test_support.h"
@@ -56,9 +56,9 @@ TEST_CASE("cli: serve answers 401 without a key, 404 for unknown routes, with th
   ServeProcess server({"--workspace", ws});
   REQUIRE(server.started());
 
-  auto anonymous = api::HttpClient::create(test_client_options(server.base_url(), ""));
+  auto anonymous = remote::HttpClient::create(test_client_options(server.base_url(), ""));
   REQUIRE(anonymous);
-  auto r = (*anonymous)->send("GET", "/users/me", "", api::Idempotency::kSafe);
+  auto r = (*anonymous)->send("GET", "/users/me", "", remote::Idempotency::kSafe);
   REQUIRE(r);
   CHECK(r->status == 401);
   auto envelope = json::parse(r->body);
@@ -67,16 +67,16 @@ TEST_CASE("cli: serve answers 401 without a key, 404 for unknown routes, with th
   }
   CHECK(envelope.at("path") == "/api/users/me");
 
-  auto client = api::HttpClient::create(test_client_options(server.base_url(), key));
+  auto client = remote::HttpClient::create(test_client_options(server.base_url(), key));
   REQUIRE(client);
-  auto me = (*client)->send("GET", "/users/me", "", api::Idempotency::kSafe);
+  auto me = (*client)->send("GET", "/users/me", "", remote::Idempotency::kSafe);
   REQUIRE(me);
   CHECK(me->status == 200);
-  auto missing = (*client)->send("GET", "/programs-that-do-not-exist", "", api::Idempotency::kSafe);
+  auto missing = (*client)->send("GET", "/programs-that-do-not-exist", "", remote::Idempotency::kSafe);
   REQUIRE(missing);
   CHECK(missing->status == 404);
   auto extra = (*client)->send("POST", "/contact", R"({"primaryPhone":"+212600000001","notes":"x"})",
-                               api::Idempotency::kUnsafe);
+                               remote::Idempotency::kUnsafe);
   REQUIRE(extra);
   CHECK(extra->status == 400);
   CHECK(json::parse(extra->body).at("fieldErrors").at("notes").at(0) == "property notes should not exist");

@@ -5,7 +5,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
-#include "api/remote_platform.h"
+#include "remote/remote_platform.h"
 #include "tests/support/serve_support.h"
 #include "tests/support/test_support.h"
 
@@ -193,7 +193,7 @@ TEST_CASE("cli: flow push, pull, diff and validate --remote against gomo serve")
   sync_cycle(p, {"--base-url", server.base_url()}, server.base_url());
 
   // Ambiguous names: two flows called Greeting on the platform.
-  auto remote = api::RemotePlatform::create(test_client_options(server.base_url(), p.key));
+  auto remote = remote::RemotePlatform::create(test_client_options(server.base_url(), p.key));
   REQUIRE(remote);
   auto twin = (*remote)->create_flow({std::string("Greeting"), std::nullopt,
                                       std::string(R"({"startNodeId":"bye","nodes":[{"id":"bye","type":"hangup"}]})")});

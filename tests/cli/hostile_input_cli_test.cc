@@ -29,8 +29,8 @@ constexpr size_t kCapMiB = 1024;
 test::RunResult run_capped(const std::vector<std::string>& args, const std::string& input = "") {
 #ifdef GOMO_TEST_ASAN
   std::string options = std::getenv("ASAN_OPTIONS") ? std::getenv("ASAN_OPTIONS") : "";
-  // detect_leaks=0: the RSS limit runs a thread of ASan's own whose TLS block LeakSanitizer reports as
-  // a leak when TLS is not scanned (use_tls=0, scripts/test.sh); every other test still checks leaks.
+  // detect_leaks=0: the RSS limit runs a thread of ASan's own, and a capped run may stop mid-way; every
+  // other test still checks leaks.
   options += (options.empty() ? "" : ":") + std::string("hard_rss_limit_mb=") + std::to_string(kCapMiB) + ":detect_leaks=0";
   return test::run_gomo(args, input, {"ASAN_OPTIONS=" + options}, "", 120);
 #else

@@ -199,8 +199,8 @@ TlsServerProcess::~TlsServerProcess() {
 
 std::string TlsServerProcess::base_url() const { return "https://127.0.0.1:" + std::to_string(port_) + "/api"; }
 
-api::ClientOptions test_client_options(const std::string& base_url, const std::string& api_key) {
-  api::ClientOptions o;
+remote::ClientOptions test_client_options(const std::string& base_url, const std::string& api_key) {
+  remote::ClientOptions o;
   o.base_url = base_url;
   o.api_key = api_key;
   o.rate_limit = 0;

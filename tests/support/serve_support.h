@@ -8,7 +8,7 @@
 #include <thread>
 #include <vector>
 
-#include "api/http_client.h"
+#include "remote/http_client.h"
 #include "ext/module.h"
 #include "serve/router.h"
 #include "serve/server.h"
@@ -88,6 +88,6 @@ class TlsServerProcess {
 };
 
 // Client options for tests: no client-side rate limit, short backoffs, bounded attempts.
-api::ClientOptions test_client_options(const std::string& base_url, const std::string& api_key);
+remote::ClientOptions test_client_options(const std::string& base_url, const std::string& api_key);
 
 }  // namespace gomo::test

@@ -1,4 +1,4 @@
-#include "api/http_client.h"
+#include "remote/http_client.h"
 
 #include <arpa/inet.h>
 #include <time.h>
@@ -16,7 +16,10 @@
 #include "ext/load.h"
 #include "version.h"
 
-namespace gomo::api {
+namespace gomo::remote {
+
+using api::kNetworkError;
+using api::kOutcomeUnknown;
 namespace {
 
 std::string host_of(const std::string& url, std::string* scheme) {
@@ -150,7 +153,9 @@ Result<std::unique_ptr<HttpClient>> HttpClient::create(ClientOptions options) {
   }
   while (!options.base_url.empty() && options.base_url.back() == '/') options.base_url.pop_back();
   auto module = ext::module();
-  if (!module) return transport_error(kNetworkError, module.error().message());
+  // Not NETWORK_ERROR: no request was made, and retrying cannot help (ext/load.h). In the binary the
+  // load failure handler (cli/main.cc) has already ended the run with exit 70.
+  if (!module) return transport_error("INTERNAL_ERROR", module.error().message());
   ext::HttpTransportOptions transport;
   transport.user_agent = std::string("gomo/") + version_string();
   std::string auth = options.bearer ? "Authorization: Bearer " + options.api_key : "x-api-key: " + options.api_key;
@@ -293,4 +298,4 @@ Result<HttpResponse> HttpClient::send_form(const std::string& path, const std::v
   return perform(*impl_, std::move(exchange), idempotency);
 }
 
-}  // namespace gomo::api
+}  // namespace gomo::remote

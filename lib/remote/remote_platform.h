@@ -8,10 +8,46 @@
 #include <memory>
 #include <string>
 
-#include "api/http_client.h"
+#include "remote/http_client.h"
 #include "api/platform.h"
 
-namespace gomo::api {
+namespace gomo::remote {
+
+// RemotePlatform speaks api's vocabulary.
+using api::Audience;
+using api::AudienceFields;
+using api::Audio;
+using api::AudioQuery;
+using api::AudioUpload;
+using api::AutoPauseRule;
+using api::CallAttempt;
+using api::CallReport;
+using api::CallRequest;
+using api::CallRequestFields;
+using api::CallRequestQuery;
+using api::CallRequestResult;
+using api::Contact;
+using api::ContactFields;
+using api::CustomAttribute;
+using api::Dictionary;
+using api::DictionaryQuery;
+using api::Did;
+using api::DidQuery;
+using api::Done;
+using api::Execution;
+using api::ExecutionBreakdown;
+using api::ExecutionReport;
+using api::FlowFields;
+using api::FlowRecord;
+using api::FlowValidation;
+using api::NewCustomAttribute;
+using api::Page;
+using api::PageQuery;
+using api::Platform;
+using api::Program;
+using api::ProgramFields;
+using api::UpsertResult;
+using api::User;
 
 class RemotePlatform final : public Platform {
  public:
@@ -75,4 +111,4 @@ class RemotePlatform final : public Platform {
   std::unique_ptr<HttpClient> http_;
 };
 
-}  // namespace gomo::api
+}  // namespace gomo::remote

@@ -14,7 +14,11 @@
 #include "api/platform.h"
 #include "ext/module.h"
 
-namespace gomo::api {
+namespace gomo::remote {
+
+// Inside remote, Result means api::Result (errors are ApiError), as in the Platform it implements.
+using api::ApiError;
+using api::Result;
 
 struct ClientOptions {
   std::string base_url;            // e.g. "https://api.gomobile.ma/api"; paths are appended to it
@@ -135,4 +139,4 @@ bool is_loopback_url(const std::string& url);
 // Percent-encodes `s` for a query string value (RFC 3986 unreserved characters kept).
 std::string url_encode(const std::string& s);
 
-}  // namespace gomo::api
+}  // namespace gomo::remote

@@ -5,11 +5,15 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "api/http_client.h"
+#include "remote/http_client.h"
 #include "api/platform.h"
 #include "api/wire.h"
 
-namespace gomo::api::remote {
+namespace gomo::remote::detail {
+
+using api::Page;
+using api::PageQuery;
+namespace wire = api::wire;
 
 inline ApiError bad_response(const std::string& what) {
   ApiError e;
@@ -67,4 +71,4 @@ Result<Page<T>> call_page(HttpClient& http, const std::string& path, DecodeItem 
   });
 }
 
-}  // namespace gomo::api::remote
+}  // namespace gomo::remote::detail

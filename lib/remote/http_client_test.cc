@@ -1,4 +1,4 @@
-#include "api/http_client.h"
+#include "remote/http_client.h"
 
 #include <doctest/doctest.h>
 
@@ -6,7 +6,9 @@
 
 #include "tests/support/serve_support.h"
 
-namespace gomo::api {
+namespace gomo::remote {
+
+using api::kOutcomeUnknown;
 namespace {
 
 // Short backoffs, no client-side rate limit.
@@ -208,4 +210,4 @@ TEST_CASE("url_encode keeps unreserved characters") {
   CHECK(url_encode("+212 6/a~b") == "%2B212%206%2Fa~b");
 }
 
-}  // namespace gomo::api
+}  // namespace gomo::remote

@@ -3,17 +3,21 @@
 #include <set>
 
 #include "api/create_checked.h"
-#include "api/remote_call.h"
-#include "api/remote_platform.h"
+#include "remote/remote_call.h"
+#include "remote/remote_platform.h"
 #include "api/wire.h"
 #include "api/wire_programs.h"
 
-namespace gomo::api {
+namespace gomo::remote {
+
+namespace wire = api::wire;
+using api::create_checked;
+using api::kExecutionAlreadyRunning;
 namespace {
 
 using nlohmann::json;
 
-using namespace remote;
+using namespace detail;
 
 // Ids of every item a paginated listing returns (pages of 100, bounded).
 template <typename List>
@@ -236,4 +240,4 @@ Result<CallReport> RemotePlatform::call_report(const std::string& job_id) {
                              wire::decode_call_report);
 }
 
-}  // namespace gomo::api
+}  // namespace gomo::remote

@@ -1,17 +1,22 @@
-#include "api/remote_platform.h"
+#include "remote/remote_platform.h"
 
 #include <nlohmann/json.hpp>
 
 #include "api/create_checked.h"
-#include "api/remote_call.h"
+#include "remote/remote_call.h"
 #include "api/validate.h"
 #include "api/wire.h"
 
-namespace gomo::api {
+namespace gomo::remote {
+
+namespace wire = api::wire;
+using api::attribute_slug;
+using api::create_checked;
+using api::validate_flow_graph_request;
 namespace {
 
 using nlohmann::json;
-using namespace remote;
+using namespace detail;
 
 // DELETE is idempotent, but a retry after a lost answer finds the object gone: that is success.
 Result<Done> call_delete(HttpClient& http, const std::string& path) {
@@ -152,4 +157,4 @@ Result<FlowValidation> RemotePlatform::validate_flow(const std::string& graph_js
                               Idempotency::kSafe, wire::decode_flow_validation);
 }
 
-}  // namespace gomo::api
+}  // namespace gomo::remote

@@ -7,7 +7,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
-#include "api/remote_platform.h"
+#include "remote/remote_platform.h"
 #include "store/workspace.h"
 #include "tests/support/serve_support.h"
 #include "tests/support/test_support.h"
@@ -67,7 +67,7 @@ TEST_CASE("cli: api faults: launches and call requests survive dropped answers, 
   faults.drop_rate = 0.3;
   faults.seed = 5;
   LocalServer server(*s.ws, faults);
-  auto p = api::RemotePlatform::create(test_client_options(server.base_url(), s.org.api_key));
+  auto p = remote::RemotePlatform::create(test_client_options(server.base_url(), s.org.api_key));
   REQUIRE(p);
   const int kLaunches = 8;
   for (int i = 0; i < kLaunches; ++i) {
@@ -110,7 +110,7 @@ TEST_CASE("cli: api faults: an upload whose answer is lost is reported unknown, 
   faults.drop_rate = 1;
   faults.seed = 9;
   LocalServer server(*s.ws, faults);
-  auto p = api::RemotePlatform::create(test_client_options(server.base_url(), s.org.api_key));
+  auto p = remote::RemotePlatform::create(test_client_options(server.base_url(), s.org.api_key));
   REQUIRE(p);
   api::AudioUpload up;
   up.file_name = "hello.ogg";

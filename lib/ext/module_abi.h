@@ -1,0 +1,143 @@
+#pragma once
+// The network module's boundary: a plain C ABI. The binary links libstdc++ statically and the module
+// uses the system's shared one, so nothing of C++ crosses here (no std::string, std::function,
+// containers, exceptions or allocations freed on the other side). Strings are `const char*` plus a
+// length and are only borrowed for the duration of the call; text coming back is handed to a
+// caller's callback (`gomo_ext_text_fn`) during the call, or written into a caller's buffer.
+// The C++ API for lib/ is ext/module.h; its wrappers (client.cc) are the only users of this table.
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+// Bumped on any change to the structs or function signatures below; the binary refuses a module
+// with another version (they are built together, so a mismatch means a stale build).
+#define GOMO_EXT_ABI_VERSION 3u
+
+// Receives text the module produces; `data` is valid only during the call (copy it).
+typedef void (*gomo_ext_text_fn)(void* user, int which, const char* data, size_t size);
+
+// A borrowed string: `data` may hold NULs; when documented as NUL-terminated, data[size] == '\0'.
+typedef struct gomo_ext_str {
+  const char* data;
+  size_t size;
+} gomo_ext_str;
+
+// One multipart/form-data part: a plain field, or a file when file_name.size > 0. name, file_name and
+// content_type are NUL-terminated (libcurl wants C strings); value is bytes.
+typedef struct gomo_ext_form_part {
+  gomo_ext_str name, value, file_name, content_type;
+} gomo_ext_form_part;
+
+// ---- HTTP client (libcurl) ----
+
+typedef struct gomo_ext_http_options {
+  const char* user_agent;             // NUL-terminated
+  const char* const* headers;         // "Name: value", NUL-terminated, sent with every request
+  size_t header_count;
+  int insecure;                       // non-zero: no TLS verification
+  long connect_timeout_ms, timeout_ms;
+} gomo_ext_http_options;
+
+typedef struct gomo_ext_http_exchange {
+  const char* method;  // NUL-terminated: GET POST PUT PATCH DELETE
+  const char* url;     // NUL-terminated
+  gomo_ext_str body;   // JSON; ignored for GET and when form_count > 0 or has_form
+  int has_form;        // non-zero: multipart/form-data body from `form` (POST)
+  const gomo_ext_form_part* form;
+  size_t form_count;
+  long timeout_ms;     // this exchange's limit, connecting included; 0: the transport's timeout_ms
+} gomo_ext_http_exchange;
+
+// Text of an outcome, passed to the exchange's gomo_ext_text_fn as `which`.
+enum { GOMO_EXT_HTTP_BODY = 1, GOMO_EXT_HTTP_RETRY_AFTER = 2, GOMO_EXT_HTTP_ERROR = 3 };
+
+typedef struct gomo_ext_http_outcome {
+  int answered;           // an HTTP status line came back
+  int never_sent;         // failed before the request could reach a server
+  int certificate_error;  // the server's TLS certificate was refused (or could not be checked)
+  int timed_out;          // the exchange's time limit ran out
+  int status;
+} gomo_ext_http_outcome;
+
+typedef struct gomo_ext_http_transport gomo_ext_http_transport;  // opaque; one connection
+
+// ---- HTTP server (cpp-httplib) ----
+
+typedef struct gomo_ext_header {
+  gomo_ext_str name, value;
+} gomo_ext_header;
+
+typedef struct gomo_ext_server_request {
+  gomo_ext_str method, path;  // path without the query string
+  const gomo_ext_header* query;  // decoded name/value pairs
+  size_t query_count;
+  gomo_ext_str api_key, authorization, body;
+  int multipart;  // the parts are in `form`
+  const gomo_ext_form_part* form;
+  size_t form_count;
+  int refused_status;  // see ext::ServerRequest::refused_status
+} gomo_ext_server_request;
+
+typedef struct gomo_ext_server_reply {
+  int status;
+  gomo_ext_str body;  // JSON; empty: no body
+  const gomo_ext_header* headers;
+  size_t header_count;
+  int drop;  // send the headers, then close before the body (fault injection)
+} gomo_ext_server_reply;
+
+// The handler answers by calling `respond(reply_ctx, &reply)` once before returning; the module copies
+// the reply there. Called from the server's worker threads: must be thread-safe, must not throw.
+typedef void (*gomo_ext_respond_fn)(void* reply_ctx, const gomo_ext_server_reply* reply);
+typedef void (*gomo_ext_handler_fn)(void* user, const gomo_ext_server_request* request, void* reply_ctx,
+                                    gomo_ext_respond_fn respond);
+
+typedef struct gomo_ext_http_server gomo_ext_http_server;  // opaque
+
+// ---- phone numbers (libphonenumber) ----
+
+typedef struct gomo_ext_phone_parse {
+  int stage;               // see ext::PhoneParse
+  const char* reason;      // static string inside the module ("" when accepted)
+  int country_code;
+  char e164[32];           // NUL-terminated when accepted
+} gomo_ext_phone_parse;
+
+// Passed to the `libraries` callback as `which`: one call per library, text "name version".
+enum { GOMO_EXT_LIBRARY = 1 };
+
+typedef struct gomo_ext_abi {
+  uint32_t abi_version;  // GOMO_EXT_ABI_VERSION
+  uint32_t struct_size;  // sizeof(gomo_ext_abi) in the module
+  // "libcurl 7.88.1 (OpenSSL/3.0.11)", "cpp-httplib 0.11.3", "libphonenumber 8.12.57", one call each.
+  void (*libraries)(void* user, gomo_ext_text_fn each);
+
+  // Null when libcurl cannot be initialised. Free with http_transport_free.
+  gomo_ext_http_transport* (*http_transport_new)(const gomo_ext_http_options* options);
+  void (*http_transport_free)(gomo_ext_http_transport* transport);
+  // Performs one exchange; body, Retry-After and the error text go to `text`. Not thread-safe per transport.
+  void (*http_transport_perform)(gomo_ext_http_transport* transport, const gomo_ext_http_exchange* exchange,
+                                 gomo_ext_http_outcome* outcome, void* user, gomo_ext_text_fn text);
+
+  // `handler` and `user` must outlive the server. Free with http_server_free (stops it first).
+  gomo_ext_http_server* (*http_server_new)(gomo_ext_handler_fn handler, void* user);
+  void (*http_server_free)(gomo_ext_http_server* server);
+  int (*http_server_bind)(gomo_ext_http_server* server, const char* host, int port);  // port, or -1
+  int (*http_server_listen)(gomo_ext_http_server* server);  // blocks until stop; 0 on a socket error
+  int (*http_server_running)(const gomo_ext_http_server* server);
+  void (*http_server_stop)(gomo_ext_http_server* server);
+
+  // Thread-safe. `default_region` applies to numbers without a leading + or international prefix.
+  void (*parse_phone)(gomo_ext_str input, gomo_ext_str default_region, gomo_ext_phone_parse* out);
+  int (*is_known_region)(gomo_ext_str region);
+} gomo_ext_abi;
+
+// The module's one exported symbol (also linked directly in sanitizer builds).
+const gomo_ext_abi* gomo_ext_abi_v3(void);
+
+#ifdef __cplusplus
+}
+#endif
