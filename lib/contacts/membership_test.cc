@@ -2,31 +2,13 @@
 
 #include <doctest/doctest.h>
 
-#include "store/workspace.h"
 #include "tests/support/test_support.h"
+#include "tests/support/workspace_fixture.h"
 
 namespace gomo::contacts {
 
-namespace {
-
-struct MembershipFixture {
-  std::unique_ptr<store::Workspace> ws;
-  std::unique_ptr<api::Platform> platform;
-  MembershipFixture() {
-    auto opened = store::Workspace::open(test::scratch_dir() + "/w.db");
-    REQUIRE(opened);
-    ws = std::move(*opened);
-    auto org = ws->create_organization("Acme");
-    REQUIRE_MESSAGE(org, org.error().message());
-    platform = ws->platform_for(org->organization.id);
-  }
-  ~MembershipFixture() { platform.reset(); }  // before the workspace it reads
-};
-
-}  // namespace
-
 TEST_CASE("change_members: adds across batches, then removes; the audience as after the last batch") {
-  MembershipFixture fx;
+  test::WorkspaceFixture fx;
   api::AudienceFields af;
   af.name = "Batch";
   auto audience = fx.platform->create_audience(af);
@@ -48,7 +30,7 @@ TEST_CASE("change_members: adds across batches, then removes; the audience as af
 }
 
 TEST_CASE("change_members: nothing to change returns the audience; a refusal says how many were done") {
-  MembershipFixture fx;
+  test::WorkspaceFixture fx;
   api::AudienceFields af;
   af.name = "Empty";
   auto audience = fx.platform->create_audience(af);

@@ -2,24 +2,14 @@
 
 #include <doctest/doctest.h>
 
-#include "store/workspace.h"
 #include "tests/support/test_support.h"
+#include "tests/support/workspace_fixture.h"
 
 namespace gomo::contacts {
 
 namespace {
 
-struct Fixture {
-  std::unique_ptr<store::Workspace> ws;
-  std::unique_ptr<api::Platform> platform;
-  Fixture() {
-    auto opened = store::Workspace::open(test::scratch_dir() + "/w.db");
-    REQUIRE(opened);
-    ws = std::move(*opened);
-    auto org = ws->create_organization("Acme");
-    REQUIRE_MESSAGE(org, org.error().message());
-    platform = ws->platform_for(org->organization.id);
-  }
+struct Fixture : test::WorkspaceFixture {
   std::string contact(const std::string& phone) {
     api::ContactFields f;
     f.primary_phone = phone;

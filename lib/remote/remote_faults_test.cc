@@ -9,27 +9,14 @@
 #include <nlohmann/json.hpp>
 
 #include "remote/remote_platform.h"
-#include "store/workspace.h"
 #include "tests/support/serve_support.h"
 #include "tests/support/test_support.h"
+#include "tests/support/workspace_fixture.h"
 
 namespace gomo::test {
 namespace {
 
 using nlohmann::json;
-
-struct Fixture {
-  std::unique_ptr<store::Workspace> ws;
-  store::NewOrganization org;
-  Fixture() {
-    auto opened = store::Workspace::open(scratch_dir() + "/workspace.db");
-    REQUIRE(opened);
-    ws = std::move(*opened);
-    auto o = ws->create_organization("Faulty Org");
-    REQUIRE(o);
-    org = *o;
-  }
-};
 
 std::string phone(int i) { return "+2126100" + std::to_string(10000 + i); }
 
@@ -62,7 +49,7 @@ void check_each_create_applied_once(const std::vector<serve::RequestRecord>& rec
 }  // namespace
 
 TEST_CASE("remote faults: the client waits out 429s as Retry-After says") {
-  Fixture f;
+  WorkspaceFixture f("Faulty Org");
   serve::FaultOptions faults;
   faults.rate_limit = 5;  // 5/s, burst 5
   LocalServer server(*f.ws, faults);
@@ -80,7 +67,7 @@ TEST_CASE("remote faults: the client waits out 429s as Retry-After says") {
 }
 
 TEST_CASE("remote faults: the client's own rate limit keeps it under the server's") {
-  Fixture f;
+  WorkspaceFixture f("Faulty Org");
   serve::FaultOptions faults;
   faults.rate_limit = 20;
   LocalServer server(*f.ws, faults);
@@ -97,7 +84,7 @@ TEST_CASE("remote faults: the client's own rate limit keeps it under the server'
 }
 
 TEST_CASE("remote faults: 503s are retried and each create is applied once") {
-  Fixture f;
+  WorkspaceFixture f("Faulty Org");
   serve::FaultOptions faults;
   faults.fail_rate = 0.3;
   faults.seed = 42;
@@ -113,7 +100,7 @@ TEST_CASE("remote faults: 503s are retried and each create is applied once") {
 }
 
 TEST_CASE("remote faults: dropped connections; creates are checked, not blindly re-sent") {
-  Fixture f;
+  WorkspaceFixture f("Faulty Org");
   serve::FaultOptions faults;
   faults.drop_rate = 0.35;
   faults.seed = 7;
@@ -150,7 +137,7 @@ TEST_CASE("remote faults: dropped connections; creates are checked, not blindly 
 }
 
 TEST_CASE("remote faults: a create without a natural key is not re-sent after a lost answer") {
-  Fixture f;
+  WorkspaceFixture f("Faulty Org");
   serve::FaultOptions faults;
   faults.drop_rate = 1;  // every answer is lost
   faults.seed = 3;
@@ -175,6 +162,5 @@ TEST_CASE("remote faults: a create without a natural key is not re-sent after a 
   REQUIRE_FALSE(me);
   CHECK(me.error().code == "NETWORK_ERROR");
 }
-
 
 }  // namespace gomo::test

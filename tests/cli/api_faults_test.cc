@@ -10,27 +10,14 @@
 #include <thread>
 
 #include "remote/remote_platform.h"
-#include "store/workspace.h"
 #include "tests/support/serve_support.h"
 #include "tests/support/test_support.h"
+#include "tests/support/workspace_fixture.h"
 
 namespace gomo::test {
 namespace {
 
 using nlohmann::json;
-
-struct Fixture {
-  std::unique_ptr<store::Workspace> ws;
-  store::NewOrganization org;
-  Fixture() {
-    auto opened = store::Workspace::open(scratch_dir() + "/workspace.db");
-    REQUIRE(opened);
-    ws = std::move(*opened);
-    auto o = ws->create_organization("Faulty Org");
-    REQUIRE(o);
-    org = *o;
-  }
-};
 
 std::string phone(int i) { return "+2126100" + std::to_string(10000 + i); }
 
@@ -110,7 +97,7 @@ TEST_CASE("cli: api faults: gomo serve's fault flags, end to end through the bin
 }
 
 TEST_CASE("cli: api faults: contacts create whose answer is lost, then throttled lookups: outcome unknown, not 429") {
-  Fixture f;
+  WorkspaceFixture f("Faulty Org");
   serve::Router router(*f.ws);
   std::atomic<bool> throttle_lookups{true};
   // The create is applied and its answer lost; the lookups by phone are throttled (while asked to).
@@ -143,7 +130,7 @@ TEST_CASE("cli: api faults: contacts create whose answer is lost, then throttled
 }
 
 TEST_CASE("cli: api faults: flow push after a lost create looks the flow up by name") {
-  Fixture f;
+  WorkspaceFixture f("Faulty Org");
   serve::Router router(*f.ws);
   std::atomic<int> flow_posts{0};
   // The first create is applied and its answer lost; the second (another flow) is lost before it is
@@ -176,7 +163,7 @@ TEST_CASE("cli: api faults: flow push after a lost create looks the flow up by n
 }
 
 TEST_CASE("cli: api faults: --timeout gives up on a slow platform; -v says each retry") {
-  Fixture f;
+  WorkspaceFixture f("Faulty Org");
   serve::Router router(*f.ws);
   std::atomic<int> slow_ms{0};
   ScriptedServer server([&](const ext::ServerRequest& req, int n) {
