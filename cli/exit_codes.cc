@@ -9,7 +9,9 @@
 
 namespace gomo::cli {
 
-int exit_code_for(const Status&) { return kExitUsage; }
+int exit_code_for(const Status& status) {
+  return status.code() == StatusCode::kInternal ? kExitInternal : kExitUsage;
+}
 
 int exit_code_for(const api::ApiError& e) {
   if (e.is_auth()) return kExitAuth;

@@ -24,7 +24,8 @@ enum class Verdict;
 
 namespace gomo::cli {
 
-// 2: every Status a command gets from lib/ is about its input (a flag, a file, the config file).
+// 70 for kInternal (a bug: gomo could not do what it meant to, e.g. formatted text that does not read
+// back); 2 for the rest, which are about the command's input (a flag, a file, the config file).
 int exit_code_for(const Status& status);
 // 3 API error, 4 authentication or permission, 5 network or server unavailable.
 int exit_code_for(const api::ApiError& error);

@@ -9,10 +9,10 @@
 #include <vector>
 
 #include "cli/context.h"
+#include "cli/exit_codes.h"  // report_api_error, for every platform command
 
 namespace gomo::api {
 class Platform;
-struct ApiError;
 }  // namespace gomo::api
 namespace gomo::report {
 struct ResourceColumn;
@@ -79,12 +79,6 @@ std::optional<OpenedTarget> open_target(Context& ctx, const TargetOptions& optio
 // The one summary line of a mutating command, on stderr unless -q:
 // "created contact c_123 → local workspace .gomo/workspace.db".
 void print_target_summary(Context& ctx, const OpenedTarget& target, const std::string& what);
-
-// Prints what the platform said ("gomo: API error 400 VALIDATION_FAILED: ..." plus each field error,
-// and for a 401 or 403 ctx.auth_note) and returns the exit code for it: 3 API error, 4
-// authentication, 5 network or unavailable.
-int report_api_error(Context& ctx, const api::ApiError& error);
-int exit_code_for(const api::ApiError& error);
 
 // Prints platform records (a JSON array or object in the API's field names) in the format -o asks
 // for: table (text), json or yaml; with -q only their ids (report/resources.h).

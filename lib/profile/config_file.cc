@@ -11,14 +11,13 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 
-#include "remote/http_client.h"
+#include "base/files.h"
 #include "base/strings.h"
 #include "base/time.h"
 #include "document/document.h"
 #include "document/writer.h"
+#include "remote/http_client.h"
 
 namespace gomo::profile {
 
@@ -222,12 +221,11 @@ Result<ConfigFile> ConfigFile::load(const std::string& path) {
     return Status::invalid_argument(path + " is accessible by other users (mode " + mode +
                                     ") and may hold API keys; gomo refuses to read it: run chmod 600 " + path);
   }
-  std::ifstream f(path, std::ios::binary);
-  if (!f) return Status::io_error(path + ": cannot read the config file");
-  std::string text((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+  auto text = read_file(path);
+  if (!text) return Status::io_error(path + ": cannot read the config file");
   ConfigFile cfg(path);
   cfg.exists_ = true;
-  cfg.doc_ = document::read_yaml(path, std::move(text));
+  cfg.doc_ = document::read_yaml(path, std::move(*text));
   if (!cfg.doc_->problems.empty()) {
     const auto& p = cfg.doc_->problems.front();
     return Status::invalid_argument(path + ":" + std::to_string(p.begin.line) + ":" + std::to_string(p.begin.col) + ": " +
