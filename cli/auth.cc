@@ -68,11 +68,11 @@ int auth_init(Context& ctx, const AuthInitOptions& o) {
     t.bearer = bearer;
     t.insecure = o.insecure;
     auto opened = profile::open_platform(t, profile::Access::kRead);
-    if (auto* failure = std::get_if<profile::OpenFailure>(&opened)) {
-      ctx.err << "gomo: " << failure->message << "\n";
+    if (!opened) {
+      ctx.err << "gomo: " << opened.error().message << "\n";
       return kExitUsage;
     }
-    auto me = std::get<profile::OpenedPlatform>(opened).platform->me();
+    auto me = opened->platform->me();
     if (!me) {
       int code = report_api_error(ctx, me.error());
       ctx.err << "gomo: nothing saved; check the key and the URL, or save anyway with --no-verify\n";

@@ -2,7 +2,7 @@
 
 #include <doctest/doctest.h>
 
-#include "store/workspace.h"
+#include "local/workspace.h"
 #include "tests/support/test_support.h"
 
 namespace gomo::contacts {
@@ -10,10 +10,10 @@ namespace gomo::contacts {
 namespace {
 
 struct Fixture {
-  std::unique_ptr<store::Workspace> ws;
+  std::unique_ptr<local::Workspace> ws;
   std::unique_ptr<api::Platform> platform;
   Fixture() {
-    auto opened = store::Workspace::open(test::scratch_dir() + "/w.db");
+    auto opened = local::Workspace::open(test::scratch_dir() + "/w.db");
     REQUIRE(opened);
     ws = std::move(*opened);
     auto org = ws->create_organization("Acme");

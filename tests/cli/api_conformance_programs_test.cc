@@ -1,7 +1,7 @@
 // The conformance suite's second half: DIDs, audio, dictionaries, programs, launch, executions,
 // execution reports, call requests and call reports, against the local workspace directly and
 // against the remote client talking to `gomo serve` (in process and the real binary). Calls are
-// recorded through the local dialer hook (store::LocalOperations::record_call_attempt), so reports
+// recorded through the local dialer hook (local::LocalOperations::record_call_attempt), so reports
 // have data in every variant. Plus: every body the remote client sends holds documented fields only.
 #include <doctest/doctest.h>
 
@@ -10,8 +10,8 @@
 #include <set>
 
 #include "api/remote_platform.h"
-#include "store/local_operations.h"
-#include "store/workspace.h"
+#include "local/local_operations.h"
+#include "local/workspace.h"
 #include "tests/support/serve_support.h"
 #include "tests/support/test_support.h"
 
@@ -43,12 +43,12 @@ std::string wav_bytes(double seconds) {
 }
 
 struct Orgs {
-  std::unique_ptr<store::Workspace> ws;
-  store::NewOrganization a, b;
+  std::unique_ptr<local::Workspace> ws;
+  local::NewOrganization a, b;
 };
 
 Orgs make_orgs(const std::string& path) {
-  auto ws = store::Workspace::open(path);
+  auto ws = local::Workspace::open(path);
   REQUIRE(ws);
   auto a = (*ws)->create_organization("Org A");
   auto b = (*ws)->create_organization("Org B");
@@ -68,7 +68,7 @@ const char* kGoodGraph =
         {"id":"bye","type":"hangup","label":"Bye"}]})";
 
 // `p` and `other` are two organisations of one workspace; `dialer` records calls for p's org.
-void programs_suite(api::Platform& p, api::Platform& other, store::LocalOperations& dialer) {
+void programs_suite(api::Platform& p, api::Platform& other, local::LocalOperations& dialer) {
   // (a) DIDs: three of the organisation's own plus the shared one; filters; other orgs' are hidden.
   auto dids = p.list_available_dids({});
   REQUIRE(dids);
@@ -298,7 +298,7 @@ void programs_suite(api::Platform& p, api::Platform& other, store::LocalOperatio
   CHECK(report->effective_status == "running");
   CHECK(report->contacts.pending == 3);
   CHECK(report->total_calls == 0);
-  store::CallAttemptRecord first;
+  local::CallAttemptRecord first;
   first.execution_id = execution->id;
   first.contact_id = contacts->contacts[0].id;
   first.attempt.call.status = "completed";
@@ -311,7 +311,7 @@ void programs_suite(api::Platform& p, api::Platform& other, store::LocalOperatio
   first.contact_status = "completed";
   first.node_counts = {{"dial", 1}, {"bye", 1}};
   REQUIRE(dialer.record_call_attempt(first));
-  store::CallAttemptRecord busy = first;
+  local::CallAttemptRecord busy = first;
   busy.contact_id = contacts->contacts[1].id;
   busy.attempt.call.answered_at.reset();
   busy.attempt.call.duration_ms.reset();
@@ -392,7 +392,7 @@ void programs_suite(api::Platform& p, api::Platform& other, store::LocalOperatio
   REQUIRE(job);
   CHECK(job->status == "queued");
   CHECK(job->attempts.empty());
-  store::CallAttemptRecord answered = first;
+  local::CallAttemptRecord answered = first;
   answered.execution_id.reset();
   answered.call_request_id = queued->job_id;
   answered.contact_status = "completed";
@@ -413,7 +413,7 @@ TEST_CASE("cli: api conformance (programs, calls, media): local workspace") {
   auto orgs = make_orgs(scratch_dir() + "/workspace.db");
   auto p = orgs.ws->platform_for(orgs.a.organization.id);
   auto other = orgs.ws->platform_for(orgs.b.organization.id);
-  programs_suite(*p, *other, dynamic_cast<store::LocalOperations&>(*p));
+  programs_suite(*p, *other, dynamic_cast<local::LocalOperations&>(*p));
 }
 
 TEST_CASE("cli: api conformance (programs, calls, media): remote -> gomo serve in process; documented bodies") {
@@ -422,7 +422,7 @@ TEST_CASE("cli: api conformance (programs, calls, media): remote -> gomo serve i
   auto p = remote_for(server.base_url(), orgs.a.api_key);
   auto other = remote_for(server.base_url(), orgs.b.api_key);
   auto dialer = orgs.ws->platform_for(orgs.a.organization.id);
-  programs_suite(*p, *other, dynamic_cast<store::LocalOperations&>(*dialer));
+  programs_suite(*p, *other, dynamic_cast<local::LocalOperations&>(*dialer));
 
   // Written from gomobile-api.md §2.5-2.8, §4.1, §4.3, independently of the wire tables.
   const std::set<std::string> program = {"name",    "audienceId",    "flowId",       "startAt",        "stopAt",
@@ -478,10 +478,10 @@ TEST_CASE("cli: api conformance (programs, calls, media): remote -> gomo serve b
   REQUIRE(server.started());
   auto p = remote_for(server.base_url(), key_a);
   auto other = remote_for(server.base_url(), key_b);
-  auto ws = store::Workspace::open(workspace);  // the dialer's view of the same file
+  auto ws = local::Workspace::open(workspace);  // the dialer's view of the same file
   REQUIRE(ws);
   auto dialer = (*ws)->platform_for(org_a);
-  programs_suite(*p, *other, dynamic_cast<store::LocalOperations&>(*dialer));
+  programs_suite(*p, *other, dynamic_cast<local::LocalOperations&>(*dialer));
   CHECK(server.stop() == 0);
 }
 

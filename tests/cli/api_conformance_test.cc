@@ -10,7 +10,7 @@
 #include <set>
 
 #include "api/remote_platform.h"
-#include "store/workspace.h"
+#include "local/workspace.h"
 #include "tests/support/serve_support.h"
 #include "tests/support/test_support.h"
 
@@ -235,12 +235,12 @@ void conformance_suite(api::Platform& p, api::Platform& other) {
 }
 
 struct TwoOrgs {
-  std::unique_ptr<store::Workspace> ws;
-  store::NewOrganization a, b;
+  std::unique_ptr<local::Workspace> ws;
+  local::NewOrganization a, b;
 };
 
 TwoOrgs two_orgs() {
-  auto ws = store::Workspace::open(scratch_dir() + "/workspace.db");
+  auto ws = local::Workspace::open(scratch_dir() + "/workspace.db");
   REQUIRE(ws);
   auto a = (*ws)->create_organization("Org A");
   auto b = (*ws)->create_organization("Org B");

@@ -11,7 +11,7 @@
 #include <thread>
 
 #include "api/remote_platform.h"
-#include "store/workspace.h"
+#include "local/workspace.h"
 #include "tests/support/serve_support.h"
 #include "tests/support/test_support.h"
 
@@ -21,10 +21,10 @@ namespace {
 using nlohmann::json;
 
 struct Fixture {
-  std::unique_ptr<store::Workspace> ws;
-  store::NewOrganization org;
+  std::unique_ptr<local::Workspace> ws;
+  local::NewOrganization org;
   Fixture() {
-    auto opened = store::Workspace::open(scratch_dir() + "/workspace.db");
+    auto opened = local::Workspace::open(scratch_dir() + "/workspace.db");
     REQUIRE(opened);
     ws = std::move(*opened);
     auto o = ws->create_organization("Faulty Org");
