@@ -12,7 +12,7 @@
 #include "profile/init.h"
 #include "profile/prompt.h"
 #include "profile/resolve.h"
-#include "store/workspace.h"
+#include "local/workspace.h"
 
 namespace gomo::cli {
 namespace {
@@ -103,7 +103,7 @@ std::string config_profile_of(const profile::ConfigFile& cfg, const std::string&
 }
 
 std::string config_target_of(const profile::Profile& p) {
-  if (p.is_local()) return "local workspace " + p.workspace.value_or(store::kDefaultWorkspacePath);
+  if (p.is_local()) return "local workspace " + p.workspace.value_or(local::kDefaultWorkspacePath);
   return p.base_url.value_or(profile::kDefaultBaseUrl);
 }
 

@@ -1,25 +1,20 @@
 // `gomo serve`: the local workspace over HTTP with the real API's paths (lib/serve).
-#include <pthread.h>
-#include <signal.h>
-
 #include <CLI/CLI.hpp>
-#include <atomic>
 #include <cstdint>
-#include <ctime>
 #include <mutex>
-#include <thread>
 
 #include "cli/commands.h"
 #include "cli/context.h"
+#include "local/workspace.h"
+#include "serve/listen.h"
 #include "serve/server.h"
-#include "store/workspace.h"
 
 namespace gomo::cli {
 namespace {
 
 struct ServeCliOptions {
   std::string listen = "127.0.0.1:8080";
-  std::string workspace = store::kDefaultWorkspacePath;
+  std::string workspace = local::kDefaultWorkspacePath;
   bool init = false;
   bool add_org = false;  // --init on a workspace that has organisations already
   bool new_key = false;
@@ -33,45 +28,9 @@ struct ServeCliOptions {
   std::uint64_t seed = 0;
 };
 
-// "127.0.0.1:8080", "[::1]:8080", "localhost:0" -> host and port.
-bool serve_split_listen(const std::string& listen, std::string& host, int& port) {
-  auto colon = listen.rfind(':');
-  if (colon == std::string::npos || colon == 0) return false;
-  host = listen.substr(0, colon);
-  if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
-  try {
-    size_t used = 0;
-    port = std::stoi(listen.substr(colon + 1), &used);
-    return used == listen.size() - colon - 1 && port >= 0 && port <= 65535;
-  } catch (const std::exception&) {
-    return false;
-  }
-}
-
-// "20", "20/s", "600/min" -> requests per second.
-bool serve_parse_rate(const std::string& text, double& per_second) {
-  if (text.empty()) return true;
-  try {
-    size_t used = 0;
-    double n = std::stod(text, &used);
-    std::string unit = text.substr(used);
-    if (n <= 0) return false;
-    if (unit.empty() || unit == "/s") {
-      per_second = n;
-    } else if (unit == "/min" || unit == "/m") {
-      per_second = n / 60;
-    } else {
-      return false;
-    }
-    return true;
-  } catch (const std::exception&) {
-    return false;
-  }
-}
-
 // " --workspace PATH" unless PATH is the default workspace.
 std::string serve_workspace_flag(const std::string& path) {
-  return path == store::kDefaultWorkspacePath ? "" : " --workspace " + path;
+  return path == local::kDefaultWorkspacePath ? "" : " --workspace " + path;
 }
 
 // "\"Acme\" (acme), \"Beta\" (beta)".
@@ -81,7 +40,7 @@ std::string serve_org_names(const std::vector<api::Organization>& orgs) {
   return out;
 }
 
-int serve_init(Context& ctx, store::Workspace& ws, const ServeCliOptions& o) {
+int serve_init(Context& ctx, local::Workspace& ws, const ServeCliOptions& o) {
   // A second organisation makes every keyless command ambiguous: only on request.
   if (auto orgs = ws.organizations(); !orgs.empty() && !o.add_org) {
     std::string where = serve_workspace_flag(ws.path());
@@ -131,7 +90,7 @@ const api::Organization* serve_pick_org(Context& ctx, const std::vector<api::Org
 }
 
 int serve_new_key(Context& ctx, const ServeCliOptions& o) {
-  auto ws = store::Workspace::open_existing(o.workspace);
+  auto ws = local::Workspace::open_existing(o.workspace);
   if (!ws) {
     ctx.err << "gomo serve: " << ws.error().message();
     if (ws.error().code() == StatusCode::kNotFound)
@@ -158,17 +117,8 @@ int serve_new_key(Context& ctx, const ServeCliOptions& o) {
 int serve_run(Context& ctx, const ServeCliOptions& o) {
   if (o.new_key) return serve_new_key(ctx, o);
   serve::ServeOptions options;
-  if (!serve_split_listen(o.listen, options.host, options.port)) {
-    ctx.err << "gomo serve: --listen must be HOST:PORT (e.g. 127.0.0.1:8080), got '" << o.listen << "'\n";
-    return kExitUsage;
-  }
-  if (!serve::is_loopback_host(options.host) && !o.allow_remote) {
-    ctx.err << "gomo serve: refusing to listen on " << options.host
-            << ": only loopback addresses without --allow-remote (the server speaks plain http)\n";
-    return kExitUsage;
-  }
-  if (!serve_parse_rate(o.rate_limit, options.faults.rate_limit)) {
-    ctx.err << "gomo serve: --rate-limit must be N/s or N/min, got '" << o.rate_limit << "'\n";
+  if (Status st = serve::configure_listen(o.listen, o.rate_limit, o.allow_remote, options); !st) {
+    ctx.err << "gomo serve: " << st.message() << "\n";
     return kExitUsage;
   }
   options.faults.fail_rate = o.fail_rate;
@@ -176,7 +126,7 @@ int serve_run(Context& ctx, const ServeCliOptions& o) {
   options.faults.drop_rate = o.drop_rate;
   options.faults.seed = o.seed;
 
-  auto ws = store::Workspace::open(o.workspace);
+  auto ws = local::Workspace::open(o.workspace);
   if (!ws) {
     ctx.err << "gomo serve: " << ws.error().message() << "\n";
     return kExitUsage;
@@ -190,46 +140,22 @@ int serve_run(Context& ctx, const ServeCliOptions& o) {
       ctx.err << serve::log_line(r) << "\n";
     };
   }
-  // Signals go to one waiting thread, which stops the server; no handler runs inside httplib.
-  sigset_t stop_signals;
-  sigemptyset(&stop_signals);
-  sigaddset(&stop_signals, SIGINT);
-  sigaddset(&stop_signals, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
-
-  serve::Server server(**ws, options);
-  if (auto st = server.bind(); !st) {
-    ctx.err << "gomo serve: " << st.message() << "\n";
-    return kExitNetwork;
-  }
-  std::string shown_host = options.host.find(':') != std::string::npos ? "[" + options.host + "]" : options.host;
-  ctx.err << "gomo serve: listening on http://" << shown_host << ":" << server.port() << "/api (workspace "
-          << (*ws)->path() << ")\n";
-  if ((*ws)->organization_count() == 0) {
-    ctx.err << "gomo serve: the workspace has no organisation yet, so every request gets 401; "
-               "create one with: gomo serve --init --workspace "
-            << (*ws)->path() << "\n";
-  } else if ((*ws)->api_key_count() == 0) {
-    ctx.err << "gomo serve: no organisation of the workspace has an API key yet, so every request gets 401; "
-               "make one with: gomo serve --new-key"
-            << serve_workspace_flag((*ws)->path()) << "\n";
-  }
-  ctx.err.flush();
-
-  std::atomic<bool> finished{false};
-  std::thread waiter([&] {
-    timespec tick{0, 200 * 1000 * 1000};
-    while (!finished) {
-      if (sigtimedwait(&stop_signals, nullptr, &tick) > 0) {
-        while (!server.running() && !finished) std::this_thread::sleep_for(std::chrono::milliseconds(10));
-        server.stop();
-        return;
-      }
+  local::Workspace& ws_ref = **ws;
+  Status st = serve::serve_until_signal(ws_ref, options, [&](int port) {
+    std::string shown_host = options.host.find(':') != std::string::npos ? "[" + options.host + "]" : options.host;
+    ctx.err << "gomo serve: listening on http://" << shown_host << ":" << port << "/api (workspace " << ws_ref.path()
+            << ")\n";
+    if (ws_ref.organization_count() == 0) {
+      ctx.err << "gomo serve: the workspace has no organisation yet, so every request gets 401; "
+                 "create one with: gomo serve --init --workspace "
+              << ws_ref.path() << "\n";
+    } else if (ws_ref.api_key_count() == 0) {
+      ctx.err << "gomo serve: no organisation of the workspace has an API key yet, so every request gets 401; "
+                 "make one with: gomo serve --new-key"
+              << serve_workspace_flag(ws_ref.path()) << "\n";
     }
+    ctx.err.flush();
   });
-  Status st = server.run();
-  finished = true;
-  waiter.join();
   if (!st) {
     ctx.err << "gomo serve: " << st.message() << "\n";
     return kExitNetwork;

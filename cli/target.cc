@@ -2,7 +2,6 @@
 #include "cli/target.h"
 
 #include <CLI/CLI.hpp>
-#include <variant>
 
 #include "api/platform.h"
 #include "remote/remote_platform.h"
@@ -10,15 +9,13 @@
 #include "profile/open.h"
 #include "profile/resolve.h"
 #include "report/resources.h"
-#include "store/workspace.h"
+#include "local/workspace.h"
 
 namespace gomo::cli {
 
 OpenedTarget::OpenedTarget() = default;
 OpenedTarget::OpenedTarget(OpenedTarget&&) noexcept = default;
-OpenedTarget::~OpenedTarget() {
-  platform.reset();  // before the workspace it reads
-}
+OpenedTarget::~OpenedTarget() = default;
 
 // exit_code_for and report_api_error (declared in target.h too) are in cli/exit_codes.cc.
 
@@ -67,17 +64,16 @@ std::optional<OpenedTarget> open_target(Context& ctx, const TargetOptions& o, in
   ctx.auth_note = profile::key_override_note(*resolved);
   auto opened = profile::open_platform(
       *resolved, access == TargetAccess::kWrite ? profile::Access::kWrite : profile::Access::kRead);
-  if (auto* failure = std::get_if<profile::OpenFailure>(&opened)) {
-    ctx.err << "gomo: " << failure->message << "\n";
-    exit_code = failure->kind == profile::OpenFailure::Kind::kAuth ? kExitAuth : kExitUsage;
+  if (!opened) {
+    ctx.err << "gomo: " << opened.error().message << "\n";
+    exit_code = opened.error().kind == profile::OpenFailure::Kind::kAuth ? kExitAuth : kExitUsage;
     return std::nullopt;
   }
-  auto& platform = std::get<profile::OpenedPlatform>(opened);
+  auto& platform = *opened;
   // An empty read says why even with -q (like kubectl's "No resources found"); a creation is a summary.
   if (!platform.note.empty() && (platform.empty || !ctx.quiet)) ctx.err << "gomo: " << platform.note << "\n";
   OpenedTarget target;
   target.empty = platform.empty;
-  target.workspace = std::move(platform.workspace);
   target.platform = std::move(platform.platform);
   target.summary = resolved->summary();
   if (auto* remote = dynamic_cast<remote::RemotePlatform*>(target.platform.get()); remote && ctx.verbose) {
@@ -102,7 +98,7 @@ void add_target_flags(CLI::App* cmd, TargetOptions& o) {
       ->capture_default_str()
       ->each([&o](const std::string&) { o.rate_limit_given = true; });
   cmd->add_option("--timeout", o.timeout, "Give up on a request after this long, retries included (30s, 500ms, 2m; 0: never); default 60s");
-  cmd->add_option("--workspace", o.workspace, std::string("The local workspace database (default ") + store::kDefaultWorkspacePath + ")");
+  cmd->add_option("--workspace", o.workspace, std::string("The local workspace database (default ") + local::kDefaultWorkspacePath + ")");
 }
 
 void print_records(Context& ctx, const std::string& records_json, const std::vector<report::ResourceColumn>& columns) {

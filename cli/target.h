@@ -17,9 +17,6 @@ class Platform;
 namespace gomo::report {
 struct ResourceColumn;
 }
-namespace gomo::store {
-class Workspace;
-}
 namespace gomo::profile {
 struct ResolvedTarget;
 }
@@ -39,12 +36,11 @@ struct TargetOptions {
   bool rate_limit_given = false;  // set by the --rate-limit flag
 };
 
-// The platform and, for the local workspace, the Workspace it lives in (kept alive alongside).
+// The opened platform (which owns what it needs) and how it was reached.
 struct OpenedTarget {
   OpenedTarget();
   OpenedTarget(OpenedTarget&&) noexcept;
   ~OpenedTarget();
-  std::unique_ptr<store::Workspace> workspace;
   std::unique_ptr<api::Platform> platform;
   // "local workspace .gomo/workspace.db" or "https://api.gomobile.ma/api (prod)".
   std::string summary;

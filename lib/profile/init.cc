@@ -1,6 +1,5 @@
 #include "profile/init.h"
 
-#include <variant>
 
 #include "profile/open.h"
 #include "profile/resolve.h"
@@ -34,8 +33,8 @@ Result<InitDone, InitFailure> init_profile(const InitRequest& request, const Env
     t.bearer = request.bearer;
     t.insecure = request.insecure;
     auto opened = open_platform(t, Access::kRead);
-    if (auto* open_failure = std::get_if<OpenFailure>(&opened)) return failure(Status::invalid_argument(open_failure->message));
-    auto me = std::get<OpenedPlatform>(opened).platform->me();
+    if (!opened) return failure(Status::invalid_argument(opened.error().message));
+    auto me = opened->platform->me();
     if (!me) return InitFailure{Status::ok(), me.error()};
     if (on_verified) on_verified(*me);
     done.verified = std::move(*me);

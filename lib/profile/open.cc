@@ -1,16 +1,14 @@
 #include "profile/open.h"
 
 #include "remote/remote_platform.h"
-#include "store/workspace.h"
+#include "local/workspace.h"
 
 namespace gomo::profile {
 
 OpenedPlatform::OpenedPlatform() = default;
 OpenedPlatform::OpenedPlatform(OpenedPlatform&&) noexcept = default;
 OpenedPlatform& OpenedPlatform::operator=(OpenedPlatform&&) noexcept = default;
-OpenedPlatform::~OpenedPlatform() {
-  platform.reset();  // before the workspace it reads
-}
+OpenedPlatform::~OpenedPlatform() = default;
 
 namespace {
 
@@ -23,30 +21,29 @@ std::string key_origin(const ResolvedTarget& t) {
 // "gomo serve --new-key" plus --workspace when the workspace is not the default one.
 std::string serve_command(const ResolvedTarget& t, const std::string& flags) {
   std::string cmd = "gomo serve " + flags;
-  if (t.workspace != store::kDefaultWorkspacePath) cmd += " --workspace " + t.workspace;
+  if (t.workspace != local::kDefaultWorkspacePath) cmd += " --workspace " + t.workspace;
   return cmd;
 }
 
-std::variant<OpenedPlatform, OpenFailure> empty_view(const ResolvedTarget& t, std::string note) {
-  auto ws = store::Workspace::open_empty(t.workspace);
+Result<OpenedPlatform, OpenFailure> empty_view(const ResolvedTarget& t, std::string note) {
+  auto ws = local::Workspace::open_empty(t.workspace);
   if (!ws) return failure(OpenFailure::Kind::kUsage, ws.error().message());
   OpenedPlatform opened;
-  opened.workspace = std::move(*ws);
-  opened.platform = opened.workspace->platform_for("");  // no organisation: nothing but the shared rows
+  opened.platform = (*ws)->platform_for("");  // no organisation: nothing but the shared rows
   opened.empty = true;
   opened.note = std::move(note);
   return opened;
 }
 
-std::variant<OpenedPlatform, OpenFailure> open_local(const ResolvedTarget& t, Access access) {
-  const bool exists = store::Workspace::exists(t.workspace);
+Result<OpenedPlatform, OpenFailure> open_local(const ResolvedTarget& t, Access access) {
+  const bool exists = local::Workspace::exists(t.workspace);
   if (!exists && !t.api_key.empty()) {
     return failure(OpenFailure::Kind::kAuth, key_origin(t) + " belongs to no organisation: there is no workspace at " +
                                                  t.workspace + " yet (without a key, the first change creates it)");
   }
   if (!exists && access == Access::kRead)
     return empty_view(t, "there is no local workspace at " + t.workspace + " yet (the first change creates it)");
-  auto ws = exists ? store::Workspace::open_existing(t.workspace) : store::Workspace::open(t.workspace);
+  auto ws = exists ? local::Workspace::open_existing(t.workspace) : local::Workspace::open(t.workspace);
   if (!ws) return failure(OpenFailure::Kind::kUsage, ws.error().message());
   OpenedPlatform opened;
   // The local workspace answers as the key's organisation, or as its only organisation.
@@ -84,8 +81,7 @@ std::variant<OpenedPlatform, OpenFailure> open_local(const ResolvedTarget& t, Ac
     opened.note = what + " (no API key needed here; a key for HTTP clients of gomo serve: " +
                   serve_command(t, "--new-key") + ")";
   }
-  opened.workspace = std::move(*ws);
-  opened.platform = opened.workspace->platform_for(org.id);
+  opened.platform = (*ws)->platform_for(org.id);
   return opened;
 }
 
@@ -102,7 +98,7 @@ std::string several_organizations_message(const ResolvedTarget& t, const std::ve
          profile_hint + "); " + serve_command(t, "--new-key --org NAME") + " prints a new key for one";
 }
 
-std::variant<OpenedPlatform, OpenFailure> open_platform(const ResolvedTarget& t, Access access) {
+Result<OpenedPlatform, OpenFailure> open_platform(const ResolvedTarget& t, Access access) {
   OpenedPlatform opened;
   if (t.remote) {
     if (t.api_key.empty()) {

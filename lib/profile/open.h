@@ -3,18 +3,15 @@
 // remote platform over HTTPS.
 #include <memory>
 #include <string>
-#include <variant>
 #include <vector>
 
+#include "base/status.h"
 #include "profile/resolve.h"
 
 namespace gomo::api {
 class Platform;
 struct Organization;
 }  // namespace gomo::api
-namespace gomo::store {
-class Workspace;
-}
 
 namespace gomo::profile {
 
@@ -25,14 +22,13 @@ enum class Access { kRead, kWrite };
 // The name of the organisation the first change to a local workspace creates.
 inline constexpr const char* kDefaultOrganizationName = "Local organization";
 
-// The platform and, for the local workspace, the Workspace it lives in (which must outlive it:
-// members are destroyed in reverse order, platform first).
+// The opened platform. It owns what it needs (the local platform keeps its workspace's connection
+// open), so it may be kept and destroyed on its own.
 struct OpenedPlatform {
   OpenedPlatform();
   OpenedPlatform(OpenedPlatform&&) noexcept;
   OpenedPlatform& operator=(OpenedPlatform&&) noexcept;
   ~OpenedPlatform();
-  std::unique_ptr<store::Workspace> workspace;
   std::unique_ptr<api::Platform> platform;
   // Local workspace only. `empty`: a read of a workspace that does not exist (or has no organisation
   // yet) sees an empty one in memory, and nothing was created. `created`: this change created the
@@ -55,7 +51,7 @@ struct OpenFailure {
 // the organisation of a workspace that has none. With kRead nothing is ever created: a workspace that
 // does not exist or has no organisation reads as empty (`empty`). A key given for a workspace that
 // does not exist fails (kAuth) and creates nothing.
-std::variant<OpenedPlatform, OpenFailure> open_platform(const ResolvedTarget& target, Access access);
+Result<OpenedPlatform, OpenFailure> open_platform(const ResolvedTarget& target, Access access);
 
 // The message for a keyless command on a workspace with several organisations: names them and says
 // how to pick one (the key's variable, the profile's apiKey, gomo serve --new-key).

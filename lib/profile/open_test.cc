@@ -9,7 +9,7 @@
 #include <map>
 
 #include "api/platform.h"
-#include "store/workspace.h"
+#include "local/workspace.h"
 #include "tests/support/test_support.h"
 
 namespace gomo::profile {
@@ -38,14 +38,14 @@ TEST_CASE("open: a read of a missing workspace is empty and creates nothing") {
   std::string dir = test::scratch_dir();
   std::string path = dir + "/.gomo/workspace.db";
   auto opened = open_platform(local_target(path), Access::kRead);
-  REQUIRE(std::holds_alternative<OpenedPlatform>(opened));
-  auto& o = std::get<OpenedPlatform>(opened);
+  REQUIRE(opened);
+  auto& o = *opened;
   CHECK(o.empty);
   CHECK_FALSE(o.created);
   CHECK(o.note == "there is no local workspace at " + path + " yet (the first change creates it)");
   CHECK(o.platform->list_contacts({})->meta.total == 0);
   CHECK(o.platform->get_contact("c1").error().http_status == 404);
-  CHECK_FALSE(store::Workspace::exists(dir + "/.gomo"));
+  CHECK_FALSE(local::Workspace::exists(dir + "/.gomo"));
 }
 
 TEST_CASE("open: the first change creates the workspace and its organisation, without a key") {
@@ -54,8 +54,8 @@ TEST_CASE("open: the first change creates the workspace and its organisation, wi
   std::string id;
   {
     auto opened = open_platform(local_target(path), Access::kWrite);
-    REQUIRE(std::holds_alternative<OpenedPlatform>(opened));
-    auto& o = std::get<OpenedPlatform>(opened);
+    REQUIRE(opened);
+    auto& o = *opened;
     CHECK(o.created);
     CHECK_FALSE(o.empty);
     CHECK(o.note.find("created the local workspace " + path + " with organisation \"Local organization\"") == 0);
@@ -71,26 +71,26 @@ TEST_CASE("open: the first change creates the workspace and its organisation, wi
   CHECK((st.st_mode & 07777) == 0600);
   // The next change and the next read use it, and say nothing.
   auto again = open_platform(local_target(path), Access::kWrite);
-  REQUIRE(std::holds_alternative<OpenedPlatform>(again));
-  CHECK_FALSE(std::get<OpenedPlatform>(again).created);
-  CHECK(std::get<OpenedPlatform>(again).note.empty());
+  REQUIRE(again);
+  CHECK_FALSE(again->created);
+  CHECK(again->note.empty());
   auto read = open_platform(local_target(path), Access::kRead);
-  REQUIRE(std::holds_alternative<OpenedPlatform>(read));
-  CHECK(std::get<OpenedPlatform>(read).platform->get_contact(id));
+  REQUIRE(read);
+  CHECK(read->platform->get_contact(id));
 }
 
 TEST_CASE("open: a workspace without an organisation reads as empty; a change creates the organisation") {
   std::string path = test::scratch_dir() + "/w.db";
-  REQUIRE(store::Workspace::open(path));  // as `gomo serve` leaves it before --init
+  REQUIRE(local::Workspace::open(path));  // as `gomo serve` leaves it before --init
   auto read = open_platform(local_target(path), Access::kRead);
-  REQUIRE(std::holds_alternative<OpenedPlatform>(read));
-  CHECK(std::get<OpenedPlatform>(read).empty);
-  CHECK(std::get<OpenedPlatform>(read).note.find("has no organisation yet") != std::string::npos);
+  REQUIRE(read);
+  CHECK(read->empty);
+  CHECK(read->note.find("has no organisation yet") != std::string::npos);
   auto write = open_platform(local_target(path), Access::kWrite);
-  REQUIRE(std::holds_alternative<OpenedPlatform>(write));
-  CHECK(std::get<OpenedPlatform>(write).created);
-  CHECK(std::get<OpenedPlatform>(write).note.find("created organisation \"Local organization\" in the local workspace") == 0);
-  auto ws = store::Workspace::open_existing(path);
+  REQUIRE(write);
+  CHECK(write->created);
+  CHECK(write->note.find("created organisation \"Local organization\" in the local workspace") == 0);
+  auto ws = local::Workspace::open_existing(path);
   REQUIRE(ws);
   CHECK((*ws)->organization_count() == 1);
 }
@@ -100,25 +100,25 @@ TEST_CASE("open: a key for a workspace that does not exist fails and creates not
   std::string path = dir + "/.gomo/workspace.db";
   for (Access access : {Access::kRead, Access::kWrite}) {
     auto opened = open_platform(local_target(path, {{"GOMO_API_KEY", "gomo_0123456789abcdef0123"}}), access);
-    REQUIRE(std::holds_alternative<OpenFailure>(opened));
-    CHECK(std::get<OpenFailure>(opened).kind == OpenFailure::Kind::kAuth);
-    CHECK(std::get<OpenFailure>(opened).message.find("there is no workspace at " + path + " yet") != std::string::npos);
+    REQUIRE_FALSE(opened);
+    CHECK(opened.error().kind == OpenFailure::Kind::kAuth);
+    CHECK(opened.error().message.find("there is no workspace at " + path + " yet") != std::string::npos);
   }
-  CHECK_FALSE(store::Workspace::exists(dir + "/.gomo"));
+  CHECK_FALSE(local::Workspace::exists(dir + "/.gomo"));
 }
 
 TEST_CASE("open: several organisations and no key say how to pick one") {
   std::string path = test::scratch_dir() + "/w.db";
   {
-    auto ws = store::Workspace::open(path);
+    auto ws = local::Workspace::open(path);
     REQUIRE(ws);
     REQUIRE((*ws)->create_organization("Acme"));
     REQUIRE((*ws)->create_organization("Beta"));
   }
   for (Access access : {Access::kRead, Access::kWrite}) {
     auto opened = open_platform(local_target(path), access);
-    REQUIRE(std::holds_alternative<OpenFailure>(opened));
-    const auto& f = std::get<OpenFailure>(opened);
+    REQUIRE_FALSE(opened);
+    const auto& f = opened.error();
     CHECK(f.kind == OpenFailure::Kind::kAuth);
     CHECK(f.message == path + " has 2 organisations (Acme, Beta) and no API key says which: put one of their keys in "
                               "GOMO_API_KEY, or keep it in the profile (gomo config set apiKey - --profile local); "

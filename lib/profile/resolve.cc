@@ -4,7 +4,7 @@
 
 #include "base/strings.h"
 #include "base/time.h"
-#include "store/workspace.h"
+#include "local/workspace.h"
 
 namespace gomo::profile {
 
@@ -165,7 +165,7 @@ Result<ResolvedTarget> resolve_target(const TargetFlags& flags, const Env& env, 
       t.workspace = *profile.workspace;
       t.workspace_from = from_profile("workspace");
     } else {
-      t.workspace = store::kDefaultWorkspacePath;
+      t.workspace = local::kDefaultWorkspacePath;
     }
   }
 

@@ -7,7 +7,7 @@
 
 #include "api/platform.h"
 #include "profile/open.h"
-#include "store/workspace.h"
+#include "local/workspace.h"
 #include "tests/support/test_support.h"
 
 namespace gomo::profile {
@@ -51,7 +51,7 @@ TEST_CASE("resolve: no config, no env: the local workspace, every value a defaul
   CHECK(t->profile == "local");
   CHECK(t->profile_from.source == Source::kDefault);
   CHECK_FALSE(t->remote);
-  CHECK(t->workspace == store::kDefaultWorkspacePath);
+  CHECK(t->workspace == local::kDefaultWorkspacePath);
   CHECK(t->api_key.empty());
   CHECK(describe(t->api_key_from) == "not set");
   CHECK(t->rate_limit == 10);
@@ -169,9 +169,9 @@ TEST_CASE("resolve: --api-key-env names the only variable looked at") {
   REQUIRE(t);
   CHECK(t->api_key.empty());  // not the profile's: the flag said where the key is
   auto opened = open_platform(*t, Access::kRead);
-  REQUIRE(std::holds_alternative<OpenFailure>(opened));
-  CHECK(std::get<OpenFailure>(opened).kind == OpenFailure::Kind::kAuth);
-  CHECK(std::get<OpenFailure>(opened).message.find("MY_KEY (named by --api-key-env) is not set") != std::string::npos);
+  REQUIRE_FALSE(opened);
+  CHECK(opened.error().kind == OpenFailure::Kind::kAuth);
+  CHECK(opened.error().message.find("MY_KEY (named by --api-key-env) is not set") != std::string::npos);
 }
 
 TEST_CASE("resolve: a profile's key never crosses to the other kind of target") {
@@ -226,7 +226,7 @@ TEST_CASE("open: the local workspace as the key's organisation; a remote needs a
   std::string path = dir + "/ws.db";
   std::string key;
   {
-    auto ws = store::Workspace::open(path);
+    auto ws = local::Workspace::open(path);
     REQUIRE(ws);
     REQUIRE((*ws)->create_organization("First"));
     auto second = (*ws)->create_organization("Second");
@@ -239,32 +239,32 @@ TEST_CASE("open: the local workspace as the key's organisation; a remote needs a
   auto t = resolve_target(flags, env_of({{"GOMO_API_KEY", key}}), none);
   REQUIRE(t);
   auto opened = open_platform(*t, Access::kRead);
-  REQUIRE(std::holds_alternative<OpenedPlatform>(opened));
-  auto me = std::get<OpenedPlatform>(opened).platform->me();
+  REQUIRE(opened);
+  auto me = opened->platform->me();
   REQUIRE(me);
   CHECK(me->organization.name == "Second");
   // Two organisations and no key: say which.
   t = resolve_target(flags, env_of({}), none);
   REQUIRE(t);
   auto ambiguous = open_platform(*t, Access::kRead);
-  REQUIRE(std::holds_alternative<OpenFailure>(ambiguous));
-  CHECK(std::get<OpenFailure>(ambiguous).message.find("has 2 organisations") != std::string::npos);
+  REQUIRE_FALSE(ambiguous);
+  CHECK(ambiguous.error().message.find("has 2 organisations") != std::string::npos);
   // A wrong key: named by where it came from, masked.
   t = resolve_target(flags, env_of({{"GOMO_API_KEY", "gomo_wrong_key_0000000000000000"}}), none);
   REQUIRE(t);
   auto wrong = open_platform(*t, Access::kRead);
-  REQUIRE(std::holds_alternative<OpenFailure>(wrong));
-  CHECK(std::get<OpenFailure>(wrong).kind == OpenFailure::Kind::kAuth);
-  CHECK(std::get<OpenFailure>(wrong).message.find("env GOMO_API_KEY") != std::string::npos);
-  CHECK(std::get<OpenFailure>(wrong).message.find("gomo_wrong_key_0000000000000000") == std::string::npos);
+  REQUIRE_FALSE(wrong);
+  CHECK(wrong.error().kind == OpenFailure::Kind::kAuth);
+  CHECK(wrong.error().message.find("env GOMO_API_KEY") != std::string::npos);
+  CHECK(wrong.error().message.find("gomo_wrong_key_0000000000000000") == std::string::npos);
   // A remote without a key.
   flags = {};
   flags.base_url = "http://127.0.0.1:9/api";
   t = resolve_target(flags, env_of({}), none);
   REQUIRE(t);
   auto keyless = open_platform(*t, Access::kRead);
-  REQUIRE(std::holds_alternative<OpenFailure>(keyless));
-  CHECK(std::get<OpenFailure>(keyless).message.find("no API key for http://127.0.0.1:9/api") != std::string::npos);
+  REQUIRE_FALSE(keyless);
+  CHECK(keyless.error().message.find("no API key for http://127.0.0.1:9/api") != std::string::npos);
 }
 
 TEST_CASE("resolve: the request timeout: flag, named profile, GOMO_TIMEOUT, current profile, 60s") {

@@ -8,7 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "remote/remote_platform.h"
-#include "store/workspace.h"
+#include "local/workspace.h"
 #include "tests/support/serve_support.h"
 #include "tests/support/test_support.h"
 
@@ -16,15 +16,15 @@ namespace gomo::test {
 namespace {
 
 struct Setup {
-  std::unique_ptr<store::Workspace> ws;
-  store::NewOrganization org;
+  std::unique_ptr<local::Workspace> ws;
+  local::NewOrganization org;
   std::unique_ptr<api::Platform> local;
   std::string audience, flow, contact, did;
 };
 
 Setup setup() {
   Setup s;
-  auto ws = store::Workspace::open(scratch_dir() + "/workspace.db");
+  auto ws = local::Workspace::open(scratch_dir() + "/workspace.db");
   REQUIRE(ws);
   s.ws = std::move(*ws);
   auto org = s.ws->create_organization("Dropping Org");

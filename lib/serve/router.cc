@@ -218,13 +218,12 @@ Response Router::route(const Request& req) {
   if (!clean || parts.empty() || parts[0] != "api") return no_route();
   parts.erase(parts.begin());
 
-  auto org = workspace_.organization_for_key(req.api_key);
-  if (!org) {
+  auto platform = tenants_.platform_for_key(req.api_key);
+  if (!platform) {
     return error_response(make_error(401, api::kUnauthorized, req.api_key.empty() ? "API key required: send x-api-key"
                                                                                   : "Invalid API key"),
                           path);
   }
-  auto platform = workspace_.platform_for(org->id);
 
   json body;
   if ((m == "POST" || m == "PUT" || m == "PATCH") && !req.multipart) {

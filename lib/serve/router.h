@@ -7,8 +7,9 @@
 #include <utility>
 #include <vector>
 
+#include "api/platform.h"
+#include "api/tenants.h"
 #include "ext/module.h"
-#include "store/workspace.h"
 
 namespace gomo::serve {
 
@@ -39,14 +40,15 @@ inline constexpr const char* kAllowedMethods = "GET, HEAD, POST, PUT, PATCH, DEL
 
 class Router {
  public:
-  // `workspace` must outlive the router. Thread-safe (the workspace serialises its connection).
-  explicit Router(store::Workspace& workspace) : workspace_(workspace) {}
+  // `tenants` must outlive the router. Thread-safe when `tenants` and its platforms are (the local
+  // workspace serialises its connection).
+  explicit Router(api::Tenants& tenants) : tenants_(tenants) {}
   // Never throws for any request bytes (a failure inside is a 500 in the envelope).
   Response handle(const Request& request);
 
  private:
   Response route(const Request& request);
-  store::Workspace& workspace_;
+  api::Tenants& tenants_;
 };
 
 // The error envelope for `error` at `path`, stamped now. Bytes that are not UTF-8 (in `path`, or in

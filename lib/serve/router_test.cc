@@ -6,6 +6,7 @@
 #include <iterator>
 #include <nlohmann/json.hpp>
 
+#include "local/workspace.h"
 #include "serve/server.h"
 #include "tests/support/test_support.h"
 
@@ -17,12 +18,12 @@ namespace {
 
 struct RouterFixture {
   std::string dir = test::scratch_dir();
-  std::unique_ptr<store::Workspace> ws;
+  std::unique_ptr<local::Workspace> ws;
   std::string key;
   std::unique_ptr<Router> router;
   RouterFixture() { open(true); }
   void open(bool create_org) {
-    auto opened = store::Workspace::open(dir + "/w.db");
+    auto opened = local::Workspace::open(dir + "/w.db");
     REQUIRE_MESSAGE(opened, (opened ? std::string() : opened.error().message()));
     ws = std::move(*opened);
     if (create_org) {
@@ -49,7 +50,7 @@ void check_refused(const Response& r, const std::string& field) {
 }  // namespace
 
 TEST_CASE("Router: 401 without a valid key, envelope with path and timestamp") {
-  auto ws = store::Workspace::open(test::scratch_dir() + "/w.db");
+  auto ws = local::Workspace::open(test::scratch_dir() + "/w.db");
   REQUIRE(ws);
   Router router(**ws);
   auto r = router.handle({"GET", "/api/users/me", {}, "", ""});
@@ -63,7 +64,7 @@ TEST_CASE("Router: 401 without a valid key, envelope with path and timestamp") {
 }
 
 TEST_CASE("Router: routes, status codes, undocumented properties and bad JSON") {
-  auto ws = store::Workspace::open(test::scratch_dir() + "/w.db");
+  auto ws = local::Workspace::open(test::scratch_dir() + "/w.db");
   REQUIRE(ws);
   auto org = (*ws)->create_organization("Router Org");
   REQUIRE(org);
@@ -96,7 +97,7 @@ TEST_CASE("Router: routes, status codes, undocumented properties and bad JSON") 
 }
 
 TEST_CASE("Router: POST /api/flows/validate answers 201 with the findings; only {graph} is accepted") {
-  auto ws = store::Workspace::open(test::scratch_dir() + "/w.db");
+  auto ws = local::Workspace::open(test::scratch_dir() + "/w.db");
   REQUIRE(ws);
   auto org = (*ws)->create_organization("Router Org");
   REQUIRE(org);

@@ -70,7 +70,6 @@ bool is_loopback_host(const std::string& host) {
 }
 
 struct Server::Impl {
-  store::Workspace& workspace;
   ServeOptions options;
   Router router;
   std::unique_ptr<ext::HttpServer> http;  // cpp-httplib, in the extension module
@@ -80,10 +79,9 @@ struct Server::Impl {
   std::mt19937_64 dice;
   int port = 0;
 
-  Impl(store::Workspace& ws, ServeOptions o)
-      : workspace(ws),
-        options(std::move(o)),
-        router(ws),
+  Impl(api::Tenants& tenants, ServeOptions o)
+      : options(std::move(o)),
+        router(tenants),
         gate(options.faults.rate_limit),
         dice(options.faults.seed ? options.faults.seed : std::random_device{}()) {}
 
@@ -159,8 +157,8 @@ ext::ServerReply serve_noexcept(Server::Impl& impl, const ext::ServerRequest& re
 
 }  // namespace
 
-Server::Server(store::Workspace& workspace, ServeOptions options)
-    : impl_(std::make_unique<Impl>(workspace, std::move(options))) {
+Server::Server(api::Tenants& tenants, ServeOptions options)
+    : impl_(std::make_unique<Impl>(tenants, std::move(options))) {
   auto module = ext::module();
   if (!module) {
     impl_->load_error = module.error().message();

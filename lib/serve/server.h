@@ -7,8 +7,8 @@
 #include <memory>
 #include <string>
 
+#include "api/tenants.h"
 #include "base/status.h"
-#include "store/workspace.h"
 
 namespace gomo::serve {
 
@@ -45,8 +45,8 @@ struct ServeOptions {
 
 class Server {
  public:
-  // `workspace` must outlive the server.
-  Server(store::Workspace& workspace, ServeOptions options);
+  // `tenants` must outlive the server.
+  Server(api::Tenants& tenants, ServeOptions options);
   ~Server();
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;

@@ -1,15 +1,12 @@
 #pragma once
-// SQLite helpers shared by the workspace's source files (internal to lib/store; SQLite itself is
-// included only by the .cc files): prepared statements, transactions, ids and timestamps, paging.
-// Everything here throws SqlError on a SQLite failure; `guarded` turns that into a 500 ApiError.
-#include <mutex>
-#include <nlohmann/json_fwd.hpp>
+// SQLite helpers for the statements of lib/store and lib/local (SQLite itself is included only by
+// store's .cc files): prepared statements, transactions, ids, LIKE patterns.
+// Everything here throws SqlError on a SQLite failure; callers turn that into a Status or an error
+// value at their public entry points (lib/local: local/query.h `guarded`).
 #include <optional>
 #include <stdexcept>
 #include <string>
-#include <vector>
 
-#include "api/platform.h"
 #include "base/time.h"
 
 struct sqlite3;
@@ -17,7 +14,7 @@ struct sqlite3_stmt;
 
 namespace gomo::store::sql {
 
-// SQLite failures inside lib/store; every public entry point turns them into a Status or ApiError.
+// A SQLite failure; every public entry point turns it into a Status or an ApiError.
 struct SqlError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
@@ -70,31 +67,7 @@ class Transaction {
 std::string random_hex(std::size_t digits);  // from the kernel's CSPRNG
 std::string new_uuid();                      // version 4
 
-api::ApiError internal_error(const std::string& what);
-
-// Runs `body` under `mutex`, turning SQLite and JSON failures into a 500.
-template <typename Fn>
-auto guarded(std::mutex& mutex, Fn body) -> decltype(body()) {
-  std::lock_guard<std::mutex> lock(mutex);
-  try {
-    return body();
-  } catch (const SqlError& e) {
-    return internal_error(e.what());
-  } catch (const std::exception& e) {  // nlohmann::json::exception and friends
-    return internal_error(e.what());
-  }
-}
-
 // LIKE pattern for a search text, with %, _ and \ escaped (ESCAPE '\').
 std::string like_pattern(const std::string& search);
-
-struct SortSpec {
-  const char* api_name;
-  const char* column;
-};
-std::vector<std::string> api_names(const std::vector<SortSpec>& specs);
-// " ORDER BY col dir, rowid dir": createdAt by default, newest first (the docs' default sortOrder).
-std::string order_clause(const api::PageQuery& q, const std::vector<SortSpec>& specs, const std::string& prefix);
-api::PageMeta page_meta(const api::PageQuery& q, long long total);
 
 }  // namespace gomo::store::sql

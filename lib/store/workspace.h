@@ -1,22 +1,30 @@
 #pragma once
-// The local workspace: an embedded SQLite file holding organisations, their API keys (as SHA-256
-// digests only) and every platform object, each row owned by one organisation. `platform_for` gives an
-// organisation's api::Platform over it: the same operations, rules and errors as the real platform.
+// The local workspace file: an embedded SQLite database holding organisations, their API keys (as
+// SHA-256 digests only) and every platform object, each row owned by one organisation. This class
+// owns the file, its schema migrations and its organisations; the platform's rules over the rows
+// are lib/local's (local::Workspace, local::LocalPlatform), which run their statements on
+// connection() with store/sql.h.
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "api/platform.h"
 #include "base/status.h"
+
+struct sqlite3;
 
 namespace gomo::store {
 
-// Where `gomo` keeps the workspace unless told otherwise (relative to the current directory).
-inline constexpr const char* kDefaultWorkspacePath = ".gomo/workspace.db";
+// One row of the organizations table.
+struct OrganizationRow {
+  std::string id;
+  std::string name;
+  std::string slug;
+};
 
 struct NewOrganization {
-  api::Organization organization;
+  OrganizationRow organization;
   std::string api_key;  // the only copy: the workspace keeps its digest
 };
 
@@ -30,7 +38,6 @@ class Workspace {
   // As open(), but only an existing file: kNotFound when `path` does not exist, and nothing is created.
   static Result<std::unique_ptr<Workspace>> open_existing(const std::string& path);
   // An empty workspace in memory, named `path` in messages: migrated, no organisation, nothing on disk.
-  // What a read of a workspace that does not exist yet sees (the shared DIDs and dictionaries only).
   static Result<std::unique_ptr<Workspace>> open_empty(const std::string& path);
   // Whether something exists at `path`.
   static bool exists(const std::string& path);
@@ -43,30 +50,32 @@ class Workspace {
   int schema_version();
   static constexpr int kSchemaVersion = 2;
 
-  // A new organisation with one owner user and one fresh API key ("gomo_" + 40 hex digits).
-  Result<NewOrganization> create_organization(const std::string& name);
-  // The workspace's only organisation, created (named `name`, without an API key: none is needed
-  // locally) when it has none, in one transaction so that two processes making their first change at
-  // once create one organisation, not two. Fails (kInvalidArgument) when it has several.
+  // A new organisation (`name`, `slug` as given: the caller checks them) with one owner user, three
+  // DIDs and one fresh API key ("gomo_" + 40 hex digits).
+  Result<NewOrganization> create_organization(const std::string& name, const std::string& slug);
+  // The workspace's only organisation, created (as create_organization, without an API key) when it
+  // has none, in one transaction so that two processes making their first change at once create one
+  // organisation, not two. Fails (kInvalidArgument) when it has several.
   struct SoleOrganization {
-    api::Organization organization;
+    OrganizationRow organization;
     bool created = false;
   };
-  Result<SoleOrganization> sole_organization(const std::string& name);
+  Result<SoleOrganization> sole_organization(const std::string& name, const std::string& slug);
   // A new API key ("gomo_" + 40 hex digits) for organisation `organization_id`, which keeps its other
   // keys; only the digest is stored. kNotFound for an unknown organisation.
   Result<std::string> create_api_key(const std::string& organization_id);
   // The organisation the key belongs to, if any. Compares digests; the key itself is never stored.
-  std::optional<api::Organization> organization_for_key(const std::string& api_key);
+  std::optional<OrganizationRow> organization_for_key(const std::string& api_key);
   int organization_count();
-  // How many API keys the workspace's organisations have, together (0: gomo serve answers 401 to all).
+  // How many API keys the workspace's organisations have, together.
   int api_key_count();
   // Every organisation, oldest first.
-  std::vector<api::Organization> organizations();
+  std::vector<OrganizationRow> organizations();
 
-  // The platform as organisation `organization_id` sees it. The Workspace must outlive it.
-  // Thread-safe: the workspace serialises its single connection with a mutex.
-  std::unique_ptr<api::Platform> platform_for(const std::string& organization_id);
+  // The one connection, for statements (store/sql.h). REQUIRES: mutex() held while using it; the
+  // pointer lives as long as this Workspace.
+  sqlite3* connection();
+  std::mutex& mutex();
 
   struct Impl;
 

@@ -1,13 +1,14 @@
 // The workspace file (workspace.h): its schema migrations, opening and creating it (mode 0600 in
 // folders gomo creates 0700), and its organisations and their API keys, stored as SHA-256 digests
-// only (the key itself is returned once, to the caller that made it). The rows and the platform
-// over them are in workspace.cc.
+// only (the key itself is returned once, to the caller that made it). The platform's rules over the
+// rows are lib/local's.
 #include <fcntl.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <chrono>
 #include <cstring>
 #include <filesystem>
@@ -15,9 +16,7 @@
 #include <stdexcept>
 #include <thread>
 
-#include "api/validate.h"
 #include "base/sha256.h"
-#include "store/local_operations.h"
 #include "store/sql.h"
 #include "store/workspace_impl.h"
 
@@ -207,7 +206,6 @@ void migrate(sqlite3* db, const std::string& path) {
                      ", newer than this gomo knows (" + std::to_string(kMigrationCount) + "); upgrade gomo");
       }
       if (version == kMigrationCount) {
-        seed_system_dictionaries(db);
         tx.commit();
         break;
       }
@@ -267,13 +265,12 @@ int Workspace::schema_version() {
 
 namespace {
 
-api::Organization read_organization(Stmt& s) { return api::Organization{s.text(0), s.text(1), s.text(2)}; }
+OrganizationRow read_organization(Stmt& s) { return OrganizationRow{s.text(0), s.text(1), s.text(2)}; }
 
 // Inserts an organisation, its owner user and its DIDs; runs inside the caller's transaction.
-api::Organization insert_organization(sqlite3* db, const std::string& name, const std::string& now) {
-  std::string slug = api::attribute_slug(name);
-  for (auto& c : slug) c = c == '_' ? '-' : c;
-  api::Organization org{new_uuid(), name, slug.empty() ? "org" : slug};
+OrganizationRow insert_organization(sqlite3* db, const std::string& name, const std::string& slug,
+                                    const std::string& now) {
+  OrganizationRow org{new_uuid(), name, slug};
   Stmt(db, "INSERT INTO organizations (id, name, slug, created_at) VALUES (?, ?, ?, ?)")
       .bind(1, org.id)
       .bind(2, name)
@@ -298,22 +295,36 @@ std::string insert_api_key(sqlite3* db, const std::string& organization_id, cons
   return key;
 }
 
-Status check_name(const std::string& name) {
-  if (api::char_count(name) < 3 || api::char_count(name) > 64)
-    return Status::invalid_argument("organisation name must have 3 to 64 characters");
-  return Status::ok();
-}
-
 }  // namespace
 
-Result<NewOrganization> Workspace::create_organization(const std::string& name) {
-  if (Status s = check_name(name); !s) return s;
+void seed_organization(sqlite3* db, const std::string& org, const std::string& now) {
+  Stmt seq(db, "SELECT rowid FROM organizations WHERE id = ?");
+  seq.bind(1, org);
+  long long rowid = seq.step() ? seq.integer(0) : 0;
+  for (int n = 1; n <= 3; ++n) {
+    char number[24];
+    std::snprintf(number, sizeof number, "+21252%05lld%02d", rowid % 100000, n);
+    Stmt(db,
+         "INSERT INTO dids (id, number, country, description, is_shared, organization_id, status, created_at, "
+         "updated_at) VALUES (?, ?, ?, ?, 0, ?, 'active', ?, ?)")
+        .bind(1, new_uuid())
+        .bind(2, std::string(number))
+        .bind(3, "MA")
+        .bind(4, "Local caller ID " + std::to_string(n))
+        .bind(5, org)
+        .bind(6, now)
+        .bind(7, now)
+        .step();
+  }
+}
+
+Result<NewOrganization> Workspace::create_organization(const std::string& name, const std::string& slug) {
   std::lock_guard<std::mutex> lock(impl_->mutex);
   try {
     NewOrganization out;
     std::string now = now_iso();
     Transaction tx(impl_->db);
-    out.organization = insert_organization(impl_->db, name, now);
+    out.organization = insert_organization(impl_->db, name, slug, now);
     out.api_key = insert_api_key(impl_->db, out.organization.id, now);
     tx.commit();
     return out;
@@ -322,19 +333,18 @@ Result<NewOrganization> Workspace::create_organization(const std::string& name) 
   }
 }
 
-Result<Workspace::SoleOrganization> Workspace::sole_organization(const std::string& name) {
-  if (Status s = check_name(name); !s) return s;
+Result<Workspace::SoleOrganization> Workspace::sole_organization(const std::string& name, const std::string& slug) {
   std::lock_guard<std::mutex> lock(impl_->mutex);
   try {
     // IMMEDIATE: two processes making their first change at once create one organisation, not two.
     Transaction tx(impl_->db);
-    std::vector<api::Organization> orgs;
+    std::vector<OrganizationRow> orgs;
     Stmt s(impl_->db, "SELECT id, name, slug FROM organizations ORDER BY rowid LIMIT 2");
     while (s.step()) orgs.push_back(read_organization(s));
     if (orgs.size() > 1) return Status::invalid_argument(impl_->path + " has several organisations");
     SoleOrganization out;
     if (orgs.empty()) {
-      out.organization = insert_organization(impl_->db, name, now_iso());
+      out.organization = insert_organization(impl_->db, name, slug, now_iso());
       out.created = true;
     } else {
       out.organization = orgs[0];
@@ -361,7 +371,7 @@ Result<std::string> Workspace::create_api_key(const std::string& organization_id
   }
 }
 
-std::optional<api::Organization> Workspace::organization_for_key(const std::string& api_key) {
+std::optional<OrganizationRow> Workspace::organization_for_key(const std::string& api_key) {
   if (api_key.empty()) return std::nullopt;
   std::lock_guard<std::mutex> lock(impl_->mutex);
   try {
@@ -398,9 +408,9 @@ int Workspace::api_key_count() {
   }
 }
 
-std::vector<api::Organization> Workspace::organizations() {
+std::vector<OrganizationRow> Workspace::organizations() {
   std::lock_guard<std::mutex> lock(impl_->mutex);
-  std::vector<api::Organization> out;
+  std::vector<OrganizationRow> out;
   try {
     Stmt s(impl_->db, "SELECT id, name, slug FROM organizations ORDER BY rowid");
     while (s.step()) out.push_back(read_organization(s));
@@ -408,5 +418,16 @@ std::vector<api::Organization> Workspace::organizations() {
   }
   return out;
 }
+
+Workspace::Impl::~Impl() {
+  if (db) sqlite3_close(db);
+}
+
+Workspace::Workspace(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Workspace::~Workspace() = default;
+
+const std::string& Workspace::path() const { return impl_->path; }
+sqlite3* Workspace::connection() { return impl_->db; }
+std::mutex& Workspace::mutex() { return impl_->mutex; }
 
 }  // namespace gomo::store

@@ -1,6 +1,5 @@
 #pragma once
-// Workspace::Impl, shared by the workspace's source files (internal to lib/store): workspace.cc
-// (opening, migrations, the organisation's platform) and organizations.cc (organisations and keys).
+// Workspace::Impl (internal to lib/store): the path, the one connection and its mutex.
 #include <mutex>
 #include <string>
 
@@ -16,5 +15,9 @@ struct Workspace::Impl {
   std::mutex mutex;  // serialises the one connection
   ~Impl();
 };
+
+// Seeds a new organisation: three DIDs (+2125 numbers, see README). Runs inside the caller's
+// transaction; throws sql::SqlError.
+void seed_organization(sqlite3* db, const std::string& organization_id, const std::string& now);
 
 }  // namespace gomo::store

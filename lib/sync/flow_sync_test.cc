@@ -4,7 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "store/workspace.h"
+#include "local/workspace.h"
 #include "tests/support/test_support.h"
 
 namespace gomo::sync {
@@ -33,10 +33,10 @@ graph:
 
 struct Fixture {
   std::string dir = test::scratch_dir();
-  std::unique_ptr<store::Workspace> ws;
+  std::unique_ptr<local::Workspace> ws;
   std::unique_ptr<api::Platform> platform;
   Fixture() {
-    auto opened = store::Workspace::open(dir + "/ws.db");
+    auto opened = local::Workspace::open(dir + "/ws.db");
     REQUIRE(opened);
     ws = std::move(*opened);
     auto org = ws->create_organization("Acme");

@@ -5,7 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "api/wire.h"
-#include "store/workspace.h"
+#include "local/workspace.h"
 #include "tests/support/test_support.h"
 
 namespace gomo::sync {
@@ -31,10 +31,10 @@ graph:
 )";
 
 struct Local {
-  std::unique_ptr<store::Workspace> ws;
+  std::unique_ptr<local::Workspace> ws;
   std::unique_ptr<api::Platform> platform;
   Local() {
-    auto opened = store::Workspace::open(test::scratch_dir() + "/ws.db");
+    auto opened = local::Workspace::open(test::scratch_dir() + "/ws.db");
     REQUIRE(opened);
     ws = std::move(*opened);
     auto org = ws->create_organization("Acme");

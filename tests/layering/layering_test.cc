@@ -1,5 +1,6 @@
 // The layering test: reads the target_link_libraries lines of every lib/*/CMakeLists.txt and fails on
-// any gomo_* link the drawing (STYLE.md §1, issue 12) does not allow, naming the edge and the rule.
+// any gomo_* link the drawing (STYLE.md §1, issue 12) does not allow, naming the edge and the rule;
+// the #include lines of lib/'s sources are held to the same drawing.
 // A folder may link only folders below it: the ones its row in kLayers names, and what those may
 // link in turn (the transitive closure). kForbiddenEdges removes a few edges the closure would allow.
 #include <doctest/doctest.h>
@@ -123,8 +124,24 @@ std::vector<std::vector<std::string>> commands(const std::string& text, const st
   return out;
 }
 
-// Every link problem of `files`, one message each; `pending` edges are allowed and must exist.
-std::vector<std::string> layering_problems(const std::vector<CmakeFile>& files, const std::vector<Edge>& pending) {
+// May layer `from` use layer `to`: its row, and the rows below it (walked to the bottom).
+bool allowed(const std::string& from, const std::string& to) {
+  std::map<std::string, const Layer*> layers;
+  for (const Layer& l : kLayers) layers[l.name] = &l;
+  std::set<std::string> seen;
+  std::vector<std::string> todo{from};
+  while (!todo.empty()) {
+    std::string l = todo.back();
+    todo.pop_back();
+    if (!layers.count(l)) continue;
+    for (const char* below : layers[l]->below)
+      if (seen.insert(below).second) todo.push_back(below);
+  }
+  return seen.count(to) > 0;
+}
+
+// Every link problem of `files`, one message each.
+std::vector<std::string> layering_problems(const std::vector<CmakeFile>& files) {
   std::vector<std::string> problems;
   std::map<std::string, const Layer*> layers;
   for (const Layer& l : kLayers) layers[l.name] = &l;
@@ -144,21 +161,6 @@ std::vector<std::string> layering_problems(const std::vector<CmakeFile>& files, 
       for (size_t i = 1; i < words.size(); ++i)
         if (words[i].rfind("gomo_", 0) == 0) links.push_back({f.path, words[0], words[i]});
 
-  // May `from` link `to`: its row, and the rows below it (walked to the bottom).
-  auto allowed = [&](const std::string& from, const std::string& to) {
-    std::set<std::string> seen;
-    std::vector<std::string> todo{from};
-    while (!todo.empty()) {
-      std::string l = todo.back();
-      todo.pop_back();
-      if (!layers.count(l)) continue;
-      for (const char* below : layers[l]->below)
-        if (seen.insert(below).second) todo.push_back(below);
-    }
-    return seen.count(to) > 0;
-  };
-
-  std::set<std::pair<std::string, std::string>> seen_edges;
   for (const Link& link : links) {
     if (!layer_of.count(link.target) || !layer_of.count(link.dep)) {
       problems.push_back(link.file + ": " + link.target + " -> " + link.dep + ": unknown target (not made by add_library in lib/*/)");
@@ -166,9 +168,6 @@ std::vector<std::string> layering_problems(const std::vector<CmakeFile>& files, 
     }
     std::string from = layer_of[link.target], to = layer_of[link.dep];
     if (from == to) continue;
-    seen_edges.insert({from, to});
-    bool is_pending = std::any_of(pending.begin(), pending.end(), [&](const Edge& e) { return from == e.from && to == e.to; });
-    if (is_pending) continue;
     std::string edge = link.file + ": " + link.target + " -> " + link.dep + " (" + from + " -> " + to + ")";
     auto forbidden = std::find_if(kForbiddenEdges.begin(), kForbiddenEdges.end(),
                                   [&](const Edge& e) { return from == e.from && to == e.to; });
@@ -182,9 +181,6 @@ std::vector<std::string> layering_problems(const std::vector<CmakeFile>& files, 
                          " and what those may link");
     }
   }
-  for (const Edge& e : pending)
-    if (!seen_edges.count({e.from, e.to}))
-      problems.push_back(std::string("kPendingEdges lists ") + e.from + " -> " + e.to + ", which no link line has any more: remove it");
   return problems;
 }
 
@@ -200,12 +196,59 @@ std::vector<CmakeFile> lib_cmake_files() {
   return out;
 }
 
+// The layer of a file of lib/ named "folder/name": its folder, except the JSON Schema checker's files
+// in lib/checks (schema_*), which are the schema layer.
+std::string layer_of_file(const std::string& folder, const std::string& name) {
+  if (folder == "checks" && name.starts_with("schema")) return "schema";
+  return folder;
+}
+
+// Every `#include "folder/..."` in the sources of lib/ (tests excepted) that reaches a layer its own
+// layer may not use: the link lines say what a folder may call, the includes must agree with them.
+std::vector<std::string> include_problems() {
+  std::set<std::string> folders;
+  for (const Layer& l : kLayers) folders.insert(l.name);
+  std::vector<std::string> problems;
+  for (const auto& dir : std::filesystem::directory_iterator(gomo::test::source_path("lib"))) {
+    if (!dir.is_directory()) continue;
+    std::string folder = dir.path().filename().string();
+    for (const auto& entry : std::filesystem::directory_iterator(dir.path())) {
+      std::string name = entry.path().filename().string();
+      if (!(name.ends_with(".cc") || name.ends_with(".h")) || name.ends_with("_test.cc")) continue;
+      std::string from = layer_of_file(folder, name);
+      std::string text = gomo::test::read_file(entry.path().string());
+      const std::string directive = "#include \"";
+      for (size_t at = text.find(directive); at != std::string::npos; at = text.find(directive, at + 1)) {
+        size_t start = at + directive.size(), slash = text.find('/', start), end = text.find('"', start);
+        if (slash == std::string::npos || end == std::string::npos || slash > end) continue;
+        std::string included = text.substr(start, end - start);
+        std::string target_folder = included.substr(0, slash - start);
+        if (!folders.count(target_folder)) continue;  // generated/, the system's headers
+        std::string to = layer_of_file(target_folder, included.substr(slash - start + 1));
+        bool forbidden = std::any_of(kForbiddenEdges.begin(), kForbiddenEdges.end(),
+                                     [&](const Edge& e) { return from == e.from && to == e.to; });
+        if (to == from || (allowed(from, to) && !forbidden)) continue;
+        problems.push_back("lib/" + folder + "/" + name + " includes " + included + " (" + from + " -> " + to +
+                           "), which the drawing does not allow");
+      }
+    }
+  }
+  std::sort(problems.begin(), problems.end());
+  return problems;
+}
+
 }  // namespace
+
+TEST_CASE("layering: every #include of lib/ reaches only a layer the drawing allows") {
+  auto problems = include_problems();
+  for (const auto& p : problems) FAIL_CHECK(p);
+  CHECK(problems.empty());
+}
 
 TEST_CASE("layering: every gomo_* link in lib/*/CMakeLists.txt is allowed by the drawing") {
   auto files = lib_cmake_files();
   REQUIRE(files.size() >= 15);
-  auto problems = layering_problems(files, kPendingEdges);
+  auto problems = layering_problems(files);
   for (const auto& p : problems) FAIL_CHECK(p);
   CHECK(problems.empty());
 }
@@ -220,22 +263,18 @@ TEST_CASE("layering: an edge against the drawing is named with its rule") {
        "# target_link_libraries(gomo_store PUBLIC gomo_ext) is a comment\nadd_library(gomo_store a.cc)\n"
        "target_link_libraries(gomo_store PUBLIC gomo_base\n  PRIVATE gomo::sqlite3 gomo_api)\n"},
   };
-  auto problems = layering_problems(files, {});
+  auto problems = layering_problems(files);
   REQUIRE(problems.size() == 1);
   CHECK(problems[0] == "lib/store/CMakeLists.txt: gomo_store -> gomo_api (store -> api) is not in the drawing: store may link only "
                        "base and what those may link");
 
-  // A pending edge is let through, and one that no line has any more is reported.
-  problems = layering_problems(files, {{"store", "api", "moving"}, {"api", "ext", "moving"}});
-  REQUIRE(problems.size() == 1);
-  CHECK(problems[0] == "kPendingEdges lists api -> ext, which no link line has any more: remove it");
-
   files.push_back({"lib/profile/CMakeLists.txt", "profile", "add_library(gomo_profile a.cc)\ntarget_link_libraries(gomo_profile PRIVATE gomo_store)\n"});
   files.push_back({"lib/widgets/CMakeLists.txt", "widgets", "add_library(gomo_widgets a.cc)\ntarget_link_libraries(gomo_widgets PRIVATE gomo_nowhere)\n"});
-  problems = layering_problems(files, {{"store", "api", "moving"}});
-  REQUIRE(problems.size() == 3);
+  problems = layering_problems(files);
+  REQUIRE(problems.size() == 4);
   CHECK(problems[0] == "lib/widgets/CMakeLists.txt: lib/widgets has no row in kLayers (tests/layering/layering_test.cc)");
-  CHECK(problems[1] == "lib/profile/CMakeLists.txt: gomo_profile -> gomo_store (profile -> store) is forbidden: profile returns a "
+  CHECK(problems[1].starts_with("lib/store/CMakeLists.txt: gomo_store -> gomo_api (store -> api) is not in the drawing"));
+  CHECK(problems[2] == "lib/profile/CMakeLists.txt: gomo_profile -> gomo_store (profile -> store) is forbidden: profile returns a "
                        "std::unique_ptr<api::Platform>; the workspace belongs to local");
-  CHECK(problems[2] == "lib/widgets/CMakeLists.txt: gomo_widgets -> gomo_nowhere: unknown target (not made by add_library in lib/*/)");
+  CHECK(problems[3] == "lib/widgets/CMakeLists.txt: gomo_widgets -> gomo_nowhere: unknown target (not made by add_library in lib/*/)");
 }

@@ -39,7 +39,7 @@ int read_port(int fd, std::string& log, const std::string& marker, const std::st
 
 }  // namespace
 
-LocalServer::LocalServer(store::Workspace& workspace, serve::FaultOptions faults) {
+LocalServer::LocalServer(api::Tenants& tenants, serve::FaultOptions faults) {
   serve::ServeOptions options;
   options.host = "127.0.0.1";
   options.port = 0;
@@ -48,7 +48,7 @@ LocalServer::LocalServer(store::Workspace& workspace, serve::FaultOptions faults
     std::lock_guard<std::mutex> lock(mutex_);
     records_.push_back(r);
   };
-  server_ = std::make_unique<serve::Server>(workspace, options);
+  server_ = std::make_unique<serve::Server>(tenants, options);
   if (!server_->bind()) throw std::runtime_error("LocalServer: cannot bind 127.0.0.1");
   thread_ = std::thread([this] { (void)server_->run(); });
   for (int i = 0; i < 500 && !server_->running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));

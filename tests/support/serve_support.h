@@ -12,14 +12,14 @@
 #include "ext/module.h"
 #include "serve/router.h"
 #include "serve/server.h"
-#include "store/workspace.h"
+#include "api/tenants.h"
 
 namespace gomo::test {
 
 class LocalServer {
  public:
-  // Starts serving `workspace` (which must outlive this) before returning.
-  explicit LocalServer(store::Workspace& workspace, serve::FaultOptions faults = {});
+  // Starts serving `tenants` (which must outlive this) before returning.
+  explicit LocalServer(api::Tenants& tenants, serve::FaultOptions faults = {});
   ~LocalServer();
   std::string base_url() const;  // http://127.0.0.1:PORT/api
   std::vector<serve::RequestRecord> records();

@@ -7,7 +7,7 @@
 namespace gomo::test {
 
 WorkspaceFixture::WorkspaceFixture(const std::string& organization_name) {
-  auto opened = store::Workspace::open(scratch_dir() + "/workspace.db");
+  auto opened = local::Workspace::open(scratch_dir() + "/workspace.db");
   REQUIRE_MESSAGE(opened, opened.error().message());
   ws = std::move(*opened);
   auto created = ws->create_organization(organization_name);

@@ -5,7 +5,7 @@
 #include <string>
 
 #include "api/platform.h"
-#include "store/workspace.h"
+#include "local/workspace.h"
 
 namespace gomo::test {
 
@@ -16,8 +16,8 @@ struct WorkspaceFixture {
   WorkspaceFixture(const WorkspaceFixture&) = delete;
   WorkspaceFixture& operator=(const WorkspaceFixture&) = delete;
 
-  std::unique_ptr<store::Workspace> ws;
-  store::NewOrganization org;
+  std::unique_ptr<local::Workspace> ws;
+  local::NewOrganization org;
   std::unique_ptr<api::Platform> platform;
 };
 

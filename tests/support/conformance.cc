@@ -1,7 +1,7 @@
-// One suite of API behaviours, run against the local workspace directly, against the remote client
-// talking to `gomo serve` in this process, and against the real `gomo serve` binary: the local and
-// remote implementations cannot drift apart. Plus: every request body the remote client sends
-// holds only fields the Gomobile docs list (gomobile-api.md §2.1-2.4).
+// The conformance suite's first half: users/me, contacts, custom attributes, audiences, flows
+// (tests/support/conformance.h).
+#include "tests/support/conformance.h"
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -10,11 +10,11 @@
 #include <set>
 
 #include "remote/remote_platform.h"
-#include "store/workspace.h"
+#include "local/workspace.h"
 #include "tests/support/serve_support.h"
 #include "tests/support/test_support.h"
 
-namespace gomo::test {
+namespace gomo::test::conformance {
 namespace {
 
 using nlohmann::json;
@@ -25,7 +25,8 @@ api::ContactFields contact(const std::string& phone) {
   return f;
 }
 
-// `p` and `other` are two organisations of one platform, both without any objects yet.
+}  // namespace
+
 void conformance_suite(api::Platform& p, api::Platform& other) {
   // users/me names the key's organisation.
   auto me = p.me();
@@ -234,13 +235,9 @@ void conformance_suite(api::Platform& p, api::Platform& other) {
   CHECK(api::list_all_flows(p, {})->empty());  // nothing saved
 }
 
-struct TwoOrgs {
-  std::unique_ptr<store::Workspace> ws;
-  store::NewOrganization a, b;
-};
 
-TwoOrgs two_orgs() {
-  auto ws = store::Workspace::open(scratch_dir() + "/workspace.db");
+TwoOrgs two_orgs(const std::string& path) {
+  auto ws = local::Workspace::open(path);
   REQUIRE(ws);
   auto a = (*ws)->create_organization("Org A");
   auto b = (*ws)->create_organization("Org B");
@@ -255,97 +252,4 @@ std::unique_ptr<remote::RemotePlatform> remote(const std::string& base_url, cons
   return std::move(*r);
 }
 
-}  // namespace
-
-TEST_CASE("cli: api conformance: local workspace") {
-  auto orgs = two_orgs();
-  auto p = orgs.ws->platform_for(orgs.a.organization.id);
-  auto other = orgs.ws->platform_for(orgs.b.organization.id);
-  conformance_suite(*p, *other);
-}
-
-TEST_CASE("cli: api conformance: remote client -> gomo serve in process") {
-  auto orgs = two_orgs();
-  LocalServer server(*orgs.ws);
-  auto p = remote(server.base_url(), orgs.a.api_key);
-  auto other = remote(server.base_url(), orgs.b.api_key);
-  conformance_suite(*p, *other);
-}
-
-TEST_CASE("cli: api conformance: remote client -> gomo serve binary, bearer auth") {
-  std::string dir = scratch_dir();
-  std::string workspace = dir + "/ws.db";
-  auto a = run_gomo({"serve", "--init", "--workspace", workspace, "--org-name", "Org A"});
-  auto b = run_gomo({"serve", "--init", "--add-org", "--workspace", workspace, "--org-name", "Org B"});
-  REQUIRE(a.exit_code == 0);
-  REQUIRE(b.exit_code == 0);
-  std::string key_a = a.out.substr(0, a.out.find('\n'));
-  std::string key_b = b.out.substr(0, b.out.find('\n'));
-  ServeProcess server({"--workspace", workspace});
-  REQUIRE(server.started());
-  auto options = test_client_options(server.base_url(), key_a);
-  options.bearer = true;
-  auto p = remote::RemotePlatform::create(options);
-  REQUIRE(p);
-  auto other = remote(server.base_url(), key_b);
-  conformance_suite(**p, *other);
-  std::string err;
-  CHECK(server.stop(&err) == 0);
-  CHECK(err.find(key_a) == std::string::npos);  // keys never logged
-}
-
-TEST_CASE("cli: api: every request body the remote client sends holds only documented fields") {
-  // Written from gomobile-api.md, independently of lib/api/wire.cc's own table.
-  const std::map<std::string, std::set<std::string>> documented = {
-      {"contact",
-       {"primaryPhone", "firstName", "lastName", "fullName", "primaryEmail", "address", "city", "state", "zip",
-        "occupation", "preferredChannel", "gender", "channels", "customAttributes"}},
-      {"upsert", {"data"}},
-      {"customAttribute", {"displayName", "description", "type"}},
-      {"audience", {"name", "description"}},
-      {"audienceContacts", {"contacts"}},
-      {"flow", {"name", "description", "graph"}},
-      {"flowValidate", {"graph"}},  // the seed's curl example of POST /flows/validate
-  };
-  auto body_kind = [](const std::string& method, const std::string& path) -> std::string {
-    if (path == "/api/contact/upsert") return "upsert";
-    if (path.rfind("/api/contact", 0) == 0) return "contact";
-    if (path == "/api/custom-attributes") return "customAttribute";
-    if (path.find("-contacts") != std::string::npos) return "audienceContacts";
-    if (path.rfind("/api/audience", 0) == 0) return "audience";
-    if (path == "/api/flows/validate") return "flowValidate";
-    if (path.rfind("/api/flows", 0) == 0) return "flow";
-    return method + " " + path;
-  };
-  auto orgs = two_orgs();
-  LocalServer server(*orgs.ws);
-  auto p = remote(server.base_url(), orgs.a.api_key);
-  auto other = remote(server.base_url(), orgs.b.api_key);
-  conformance_suite(*p, *other);
-  int bodies = 0;
-  std::set<std::string> kinds;
-  for (const auto& r : server.records()) {
-    if (r.method == "GET" || r.method == "DELETE") {
-      CHECK(r.body.empty());
-      continue;
-    }
-    std::string kind = body_kind(r.method, r.path);
-    INFO(r.method << " " << r.path << " " << r.body);
-    REQUIRE(documented.count(kind));
-    kinds.insert(kind);
-    auto j = json::parse(r.body);
-    REQUIRE(j.is_object());
-    auto check_keys = [&](const json& obj, const std::set<std::string>& allowed) {
-      for (const auto& [key, value] : obj.items()) CHECK_MESSAGE(allowed.count(key), "undocumented field " << key);
-    };
-    check_keys(j, documented.at(kind));
-    if (kind == "upsert") {
-      for (const auto& item : j.at("data")) check_keys(item, documented.at("contact"));
-    }
-    ++bodies;
-  }
-  CHECK(bodies > 20);
-  CHECK(kinds.size() == documented.size());  // every kind of body was exercised
-}
-
-}  // namespace gomo::test
+}  // namespace gomo::test::conformance

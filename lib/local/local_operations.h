@@ -1,13 +1,15 @@
 #pragma once
 // The local platform's DIDs, audio, dictionaries, programs, executions, reports and call requests,
-// over the workspace's SQLite connection. store::Workspace::platform_for returns a LocalPlatform
-// (workspace.cc), which derives from this class; every statement filters on the organisation, so
-// other organisations' rows answer 404. Thread-safe like the workspace (one mutex per connection).
+// over the workspace's SQLite connection (internal to lib/local, and its tests). make_platform returns
+// a LocalPlatform (contacts.cc), which derives from this class; every statement filters on the
+// organisation, so other organisations' rows answer 404. Thread-safe like the workspace (one mutex
+// per connection).
 //
 // No dialer runs yet: executions and call requests are stored with their contacts queued, and
 // record_call_attempt() is how the engine that places calls (a later issue) reports each attempt;
 // reports, breakdowns and call reports are computed from what it records.
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -17,6 +19,10 @@
 struct sqlite3;
 
 namespace gomo::store {
+class Workspace;
+}
+
+namespace gomo::local {
 
 // One finished (or progressing) call attempt, as the dialer reports it.
 struct CallAttemptRecord {
@@ -32,8 +38,8 @@ struct CallAttemptRecord {
 
 class LocalOperations : public api::Platform {
  public:
-  // `db` and `mutex` must outlive this object; `organization_id` is the organisation it acts for.
-  LocalOperations(sqlite3* db, std::mutex& mutex, std::string organization_id);
+  // Shares `workspace` (its connection and mutex); `organization_id` is the organisation it acts for.
+  LocalOperations(std::shared_ptr<store::Workspace> workspace, std::string organization_id);
 
   api::Result<api::Page<api::Did>> list_available_dids(const api::DidQuery& query) override;
   api::Result<api::Page<api::Audio>> list_audio(const api::AudioQuery& query) override;
@@ -67,6 +73,12 @@ class LocalOperations : public api::Platform {
   // completed when no contact is left to call. 404 for another organisation's execution or job.
   api::Result<api::CallAttempt> record_call_attempt(const CallAttemptRecord& record);
 
+ protected:
+  std::shared_ptr<store::Workspace> ops_store_;  // keeps the connection open
+  sqlite3* ops_db_;
+  std::mutex& ops_mutex_;
+  std::string ops_org_;
+
  private:
   // Clock-driven transitions applied when an execution is read: scheduled -> running once its start
   // has passed; running/paused -> stopped (remaining contacts skipped) once its stop has passed.
@@ -76,17 +88,13 @@ class LocalOperations : public api::Platform {
   // The DID ids and numbers this organisation may use (its own active ones and shared ones).
   bool did_available(const std::string& id_or_number);
   api::Result<api::Execution> set_status(const std::string& id, const std::string& verb);
-
-  sqlite3* ops_db_;
-  std::mutex& ops_mutex_;
-  std::string ops_org_;
 };
 
-// Seeds a new organisation: three DIDs (+2125 numbers, see README). Runs inside the caller's
-// transaction; throws sql::SqlError.
-void seed_organization(sqlite3* db, const std::string& organization_id, const std::string& now);
+// The platform as organisation `organization_id` sees it over `workspace` (a LocalOperations).
+std::unique_ptr<api::Platform> make_platform(std::shared_ptr<store::Workspace> workspace,
+                                             std::string organization_id);
 // The shared read-only system dictionaries (ar, fr, en) with the clip keys the engine speaks
 // numbers and dates with; does nothing when they exist. Throws sql::SqlError.
 void seed_system_dictionaries(sqlite3* db);
 
-}  // namespace gomo::store
+}  // namespace gomo::local

@@ -1,8 +1,7 @@
-// The conformance suite's second half: DIDs, audio, dictionaries, programs, launch, executions,
-// execution reports, call requests and call reports, against the local workspace directly and
-// against the remote client talking to `gomo serve` (in process and the real binary). Calls are
-// recorded through the local dialer hook (store::LocalOperations::record_call_attempt), so reports
-// have data in every variant. Plus: every body the remote client sends holds documented fields only.
+// The conformance suite's second half: DIDs, audio, dictionaries, programs, executions, reports,
+// call requests and call reports (tests/support/conformance.h).
+#include "tests/support/conformance.h"
+
 #include <doctest/doctest.h>
 
 #include <map>
@@ -10,12 +9,12 @@
 #include <set>
 
 #include "remote/remote_platform.h"
-#include "store/local_operations.h"
-#include "store/workspace.h"
+#include "local/local_operations.h"
+#include "local/workspace.h"
 #include "tests/support/serve_support.h"
 #include "tests/support/test_support.h"
 
-namespace gomo::test {
+namespace gomo::test::conformance {
 namespace {
 
 using nlohmann::json;
@@ -42,33 +41,15 @@ std::string wav_bytes(double seconds) {
   return w;
 }
 
-struct Orgs {
-  std::unique_ptr<store::Workspace> ws;
-  store::NewOrganization a, b;
-};
 
-Orgs make_orgs(const std::string& path) {
-  auto ws = store::Workspace::open(path);
-  REQUIRE(ws);
-  auto a = (*ws)->create_organization("Org A");
-  auto b = (*ws)->create_organization("Org B");
-  REQUIRE(a);
-  REQUIRE(b);
-  return {std::move(*ws), *a, *b};
-}
-
-std::unique_ptr<remote::RemotePlatform> remote_for(const std::string& base_url, const std::string& key) {
-  auto r = remote::RemotePlatform::create(test_client_options(base_url, key));
-  REQUIRE(r);
-  return std::move(*r);
-}
-
-const char* kGoodGraph =
+const char* const kGoodGraph =
     R"({"startNodeId":"dial","nodes":[{"id":"dial","type":"dial","label":"Call","outputs":{"onAnswer":"bye","default":"bye"}},
         {"id":"bye","type":"hangup","label":"Bye"}]})";
 
+}  // namespace
+
 // `p` and `other` are two organisations of one workspace; `dialer` records calls for p's org.
-void programs_suite(api::Platform& p, api::Platform& other, store::LocalOperations& dialer) {
+void programs_suite(api::Platform& p, api::Platform& other, local::LocalOperations& dialer) {
   // (a) DIDs: three of the organisation's own plus the shared one; filters; other orgs' are hidden.
   auto dids = p.list_available_dids({});
   REQUIRE(dids);
@@ -298,7 +279,7 @@ void programs_suite(api::Platform& p, api::Platform& other, store::LocalOperatio
   CHECK(report->effective_status == "running");
   CHECK(report->contacts.pending == 3);
   CHECK(report->total_calls == 0);
-  store::CallAttemptRecord first;
+  local::CallAttemptRecord first;
   first.execution_id = execution->id;
   first.contact_id = contacts->contacts[0].id;
   first.attempt.call.status = "completed";
@@ -311,7 +292,7 @@ void programs_suite(api::Platform& p, api::Platform& other, store::LocalOperatio
   first.contact_status = "completed";
   first.node_counts = {{"dial", 1}, {"bye", 1}};
   REQUIRE(dialer.record_call_attempt(first));
-  store::CallAttemptRecord busy = first;
+  local::CallAttemptRecord busy = first;
   busy.contact_id = contacts->contacts[1].id;
   busy.attempt.call.answered_at.reset();
   busy.attempt.call.duration_ms.reset();
@@ -392,7 +373,7 @@ void programs_suite(api::Platform& p, api::Platform& other, store::LocalOperatio
   REQUIRE(job);
   CHECK(job->status == "queued");
   CHECK(job->attempts.empty());
-  store::CallAttemptRecord answered = first;
+  local::CallAttemptRecord answered = first;
   answered.execution_id.reset();
   answered.call_request_id = queued->job_id;
   answered.contact_status = "completed";
@@ -407,82 +388,5 @@ void programs_suite(api::Platform& p, api::Platform& other, store::LocalOperatio
   CHECK(other.call_report(queued->job_id).error().http_status == 404);
 }
 
-}  // namespace
 
-TEST_CASE("cli: api conformance (programs, calls, media): local workspace") {
-  auto orgs = make_orgs(scratch_dir() + "/workspace.db");
-  auto p = orgs.ws->platform_for(orgs.a.organization.id);
-  auto other = orgs.ws->platform_for(orgs.b.organization.id);
-  programs_suite(*p, *other, dynamic_cast<store::LocalOperations&>(*p));
-}
-
-TEST_CASE("cli: api conformance (programs, calls, media): remote -> gomo serve in process; documented bodies") {
-  auto orgs = make_orgs(scratch_dir() + "/workspace.db");
-  LocalServer server(*orgs.ws);
-  auto p = remote_for(server.base_url(), orgs.a.api_key);
-  auto other = remote_for(server.base_url(), orgs.b.api_key);
-  auto dialer = orgs.ws->platform_for(orgs.a.organization.id);
-  programs_suite(*p, *other, dynamic_cast<store::LocalOperations&>(*dialer));
-
-  // Written from gomobile-api.md §2.5-2.8, §4.1, §4.3, independently of the wire tables.
-  const std::set<std::string> program = {"name",    "audienceId",    "flowId",       "startAt",        "stopAt",
-                                         "didPool", "retryStrategy", "pauseWindows", "autoPauseRules", "status"};
-  const std::set<std::string> call_request = {"didId", "contactId", "flowId", "retry", "startAt"};
-  const std::map<std::string, std::set<std::string>> program_retry = {
-      {"none", {"type"}}, {"fixed_delay", {"type", "delayMinutes", "maxRetries"}}, {"scheduled", {"type", "retryDates"}}};
-  const std::map<std::string, std::set<std::string>> call_retry = {
-      {"none", {"type"}}, {"fixed-delay", {"type", "delay", "maxRetries"}}, {"scheduled", {"type", "dates"}}};
-  auto keys_within = [](const json& obj, const std::set<std::string>& allowed) {
-    REQUIRE(obj.is_object());
-    for (const auto& [key, value] : obj.items()) CHECK_MESSAGE(allowed.count(key), "undocumented field " << key);
-  };
-  std::set<std::string> kinds;
-  for (const auto& r : server.records()) {
-    INFO(r.method << " " << r.path << " " << r.body);
-    bool programs = r.path.rfind("/api/programs", 0) == 0, executions = r.path.rfind("/api/program-executions", 0) == 0;
-    if (r.method == "GET" || r.method == "DELETE" || r.path.find("/launch") != std::string::npos ||
-        r.path.find("/pause") != std::string::npos) {
-      CHECK(r.body.empty());
-      continue;
-    }
-    if (programs) {
-      json j = json::parse(r.body);
-      keys_within(j, program);
-      if (j.contains("retryStrategy")) keys_within(j["retryStrategy"], program_retry.at(j["retryStrategy"]["type"]));
-      kinds.insert("program");
-    } else if (executions && r.path.find("/resume") != std::string::npos) {
-      if (!r.body.empty()) keys_within(json::parse(r.body), {"autoPauseRules"});
-      kinds.insert("resume");
-    } else if (r.path == "/api/call-requests") {
-      json j = json::parse(r.body);
-      keys_within(j, call_request);
-      keys_within(j.at("retry"), call_retry.at(j["retry"]["type"]));
-      CHECK(j["retry"]["type"] == "fixed-delay");
-      CHECK(j["retry"]["delay"] == 1800000);
-      kinds.insert("callRequest");
-    }
-  }
-  CHECK(kinds == std::set<std::string>{"program", "resume", "callRequest"});
-}
-
-TEST_CASE("cli: api conformance (programs, calls, media): remote -> gomo serve binary") {
-  std::string workspace = scratch_dir() + "/ws.db";
-  std::string key_a, key_b, org_a;
-  {
-    auto orgs = make_orgs(workspace);
-    key_a = orgs.a.api_key;
-    key_b = orgs.b.api_key;
-    org_a = orgs.a.organization.id;
-  }
-  ServeProcess server({"--workspace", workspace});
-  REQUIRE(server.started());
-  auto p = remote_for(server.base_url(), key_a);
-  auto other = remote_for(server.base_url(), key_b);
-  auto ws = store::Workspace::open(workspace);  // the dialer's view of the same file
-  REQUIRE(ws);
-  auto dialer = (*ws)->platform_for(org_a);
-  programs_suite(*p, *other, dynamic_cast<store::LocalOperations&>(*dialer));
-  CHECK(server.stop() == 0);
-}
-
-}  // namespace gomo::test
+}  // namespace gomo::test::conformance

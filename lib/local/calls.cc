@@ -1,8 +1,6 @@
 // The local platform's execution reports, call requests and call reports, all computed from the
 // stored call attempts (which the dialer records with record_call_attempt), and the effective
 // status of an execution inside a pause window (organisation timezone, from the system's tzdata).
-#include <sqlite3.h>
-
 #include <chrono>
 #include <cstdint>
 #include <fstream>
@@ -11,13 +9,15 @@
 #include "api/validate.h"
 #include "api/validate_programs.h"
 #include "api/wire_programs.h"
-#include "store/local_operations.h"
+#include "local/local_operations.h"
+#include "local/query.h"
 #include "store/sql.h"
+#include "store/workspace.h"
 
-namespace gomo::store {
+namespace gomo::local {
 
 using nlohmann::json;
-using namespace sql;  // NOLINT
+using namespace store::sql;  // NOLINT: written in terms of the workspace's SQL helpers
 
 namespace {
 
@@ -374,4 +374,4 @@ api::Result<api::CallAttempt> LocalOperations::record_call_attempt(const CallAtt
   });
 }
 
-}  // namespace gomo::store
+}  // namespace gomo::local

@@ -1,31 +1,24 @@
-#include "store/workspace.h"
-
-#include <sqlite3.h>
-
-#include <chrono>
-#include <ctime>
-#include <filesystem>
+// The local platform's users/me, contacts, custom attributes, audiences and flows (the rest is in
+// media.cc, programs.cc and calls.cc), and make_platform.
 #include <mutex>
 #include <nlohmann/json.hpp>
-#include <random>
-#include <stdexcept>
 #include <vector>
 
 #include "api/validate.h"
-#include "base/sha256.h"
-#include "store/local_operations.h"
-#include "store/sql.h"
-#include "store/workspace_impl.h"
 #include "checks/validate.h"
+#include "local/local_operations.h"
+#include "local/query.h"
+#include "store/sql.h"
+#include "store/workspace.h"
 
-namespace gomo::store {
+namespace gomo::local {
 
 using api::ApiError;
 using api::Contact;
 using api::ContactFields;
 using api::PageQuery;
 using nlohmann::json;
-using namespace sql;  // NOLINT: the workspace is written in terms of its SQL helpers
+using namespace store::sql;  // NOLINT: the platform is written in terms of the workspace's SQL helpers
 
 namespace {
 
@@ -112,24 +105,20 @@ int bind_contact_fields(Stmt& s, int i, const ContactFields& f) {
 
 }  // namespace
 
-Workspace::Impl::~Impl() {
-  if (db) sqlite3_close(db);
-}
-
 namespace {
 
 // An organisation's view; every statement filters on organization_id, so other organisations'
 // objects answer 404 exactly like objects that do not exist.
 class LocalPlatform final : public LocalOperations {
  public:
-  LocalPlatform(Workspace::Impl& ws, std::string org)
-      : LocalOperations(ws.db, ws.mutex, org), ws_(ws), org_(std::move(org)) {}
+  LocalPlatform(std::shared_ptr<store::Workspace> ws, std::string org)
+      : LocalOperations(std::move(ws), org), org_(std::move(org)) {}
 
-  std::string target() const override { return "local workspace " + ws_.path; }
+  std::string target() const override { return "local workspace " + ops_store_->path(); }
 
   api::Result<api::User> me() override {
-    return guarded(ws_.mutex, [&]() -> api::Result<api::User> {
-      Stmt s(ws_.db,
+    return guarded(ops_mutex_, [&]() -> api::Result<api::User> {
+      Stmt s(ops_db_,
              "SELECT u.id, u.email, u.first_name, u.last_name, o.id, o.name, o.slug FROM users u "
              "JOIN organizations o ON o.id = u.organization_id WHERE o.id = ? ORDER BY u.rowid LIMIT 1");
       s.bind(1, org_);
@@ -140,10 +129,10 @@ class LocalPlatform final : public LocalOperations {
 
   api::Result<Contact> create_contact(const ContactFields& fields) override {
     if (auto e = api::validate_contact(fields, true)) return *e;
-    return guarded(ws_.mutex, [&]() -> api::Result<Contact> {
+    return guarded(ops_mutex_, [&]() -> api::Result<Contact> {
       if (auto e = check_attributes(fields, "customAttributes.")) return *e;
       if (contact_id_by_phone(*fields.primary_phone)) return duplicate_phone(*fields.primary_phone);
-      Transaction tx(ws_.db);
+      Transaction tx(ops_db_);
       Contact c = insert_contact(fields);
       tx.commit();
       return c;
@@ -151,7 +140,7 @@ class LocalPlatform final : public LocalOperations {
   }
 
   api::Result<Contact> get_contact(const std::string& id) override {
-    return guarded(ws_.mutex, [&]() -> api::Result<Contact> {
+    return guarded(ops_mutex_, [&]() -> api::Result<Contact> {
       auto c = load_contact(id);
       if (!c) return api::not_found_error("Contact");
       return *c;
@@ -160,7 +149,7 @@ class LocalPlatform final : public LocalOperations {
 
   api::Result<api::Page<Contact>> list_contacts(const PageQuery& q) override {
     if (auto e = api::validate_page_query(q, api_names(kContactSorts))) return *e;
-    return guarded(ws_.mutex, [&]() -> api::Result<api::Page<Contact>> {
+    return guarded(ops_mutex_, [&]() -> api::Result<api::Page<Contact>> {
       std::string where =
           " WHERE organization_id = ?1 AND (?2 = '' OR first_name LIKE ?3 ESCAPE '\\' OR last_name LIKE ?3 "
           "ESCAPE '\\' OR full_name LIKE ?3 ESCAPE '\\' OR primary_phone LIKE ?3 ESCAPE '\\' OR primary_email "
@@ -174,7 +163,7 @@ class LocalPlatform final : public LocalOperations {
 
   api::Result<Contact> update_contact(const std::string& id, const ContactFields& fields) override {
     if (auto e = api::validate_contact(fields, false)) return *e;
-    return guarded(ws_.mutex, [&]() -> api::Result<Contact> {
+    return guarded(ops_mutex_, [&]() -> api::Result<Contact> {
       auto current = load_contact(id);
       if (!current) return api::not_found_error("Contact");
       if (auto e = check_attributes(fields, "customAttributes.")) return *e;
@@ -182,7 +171,7 @@ class LocalPlatform final : public LocalOperations {
           contact_id_by_phone(*fields.primary_phone)) {
         return duplicate_phone(*fields.primary_phone);
       }
-      Transaction tx(ws_.db);
+      Transaction tx(ops_db_);
       Contact c = update_row(*current, fields);
       tx.commit();
       return c;
@@ -190,11 +179,11 @@ class LocalPlatform final : public LocalOperations {
   }
 
   api::Result<api::Done> delete_contact(const std::string& id) override {
-    return guarded(ws_.mutex, [&]() -> api::Result<api::Done> {
+    return guarded(ops_mutex_, [&]() -> api::Result<api::Done> {
       if (!load_contact(id)) return api::not_found_error("Contact");
-      Transaction tx(ws_.db);
-      Stmt(ws_.db, "DELETE FROM audience_members WHERE contact_id = ?").bind(1, id).step();
-      Stmt(ws_.db, "DELETE FROM contacts WHERE id = ? AND organization_id = ?").bind(1, id).bind(2, org_).step();
+      Transaction tx(ops_db_);
+      Stmt(ops_db_, "DELETE FROM audience_members WHERE contact_id = ?").bind(1, id).step();
+      Stmt(ops_db_, "DELETE FROM contacts WHERE id = ? AND organization_id = ?").bind(1, id).bind(2, org_).step();
       tx.commit();
       return api::Done{};
     });
@@ -215,12 +204,12 @@ class LocalPlatform final : public LocalOperations {
       }
     }
     if (!errors.empty()) return api::validation_error(std::move(errors));
-    return guarded(ws_.mutex, [&]() -> api::Result<api::UpsertResult> {
+    return guarded(ops_mutex_, [&]() -> api::Result<api::UpsertResult> {
       for (size_t i = 0; i < contacts.size(); ++i) {
         if (auto e = check_attributes(contacts[i], "data." + std::to_string(i) + ".customAttributes.")) return *e;
       }
       // All or nothing: one transaction for the batch.
-      Transaction tx(ws_.db);
+      Transaction tx(ops_db_);
       api::UpsertResult result;
       for (const auto& fields : contacts) {
         if (auto id = contact_id_by_phone(*fields.primary_phone)) {
@@ -239,7 +228,7 @@ class LocalPlatform final : public LocalOperations {
   api::Result<api::Page<api::CustomAttribute>> list_custom_attributes(const PageQuery& q) override {
     std::vector<SortSpec> sorts = {{"name", "name"}, {"displayName", "display_name"}, {"createdAt", "created_at"}};
     if (auto e = api::validate_page_query(q, api_names(sorts))) return *e;
-    return guarded(ws_.mutex, [&]() -> api::Result<api::Page<api::CustomAttribute>> {
+    return guarded(ops_mutex_, [&]() -> api::Result<api::Page<api::CustomAttribute>> {
       std::string where =
           " WHERE organization_id = ?1 AND (?2 = '' OR name LIKE ?3 ESCAPE '\\' OR display_name LIKE ?3 "
           "ESCAPE '\\' OR description LIKE ?3 ESCAPE '\\')";
@@ -256,14 +245,14 @@ class LocalPlatform final : public LocalOperations {
 
   api::Result<api::CustomAttribute> create_custom_attribute(const api::NewCustomAttribute& a) override {
     if (auto e = api::validate_new_custom_attribute(a)) return *e;
-    return guarded(ws_.mutex, [&]() -> api::Result<api::CustomAttribute> {
+    return guarded(ops_mutex_, [&]() -> api::Result<api::CustomAttribute> {
       std::string name = api::attribute_slug(a.display_name);
-      Stmt find(ws_.db, "SELECT 1 FROM custom_attributes WHERE organization_id = ? AND name = ?");
+      Stmt find(ops_db_, "SELECT 1 FROM custom_attributes WHERE organization_id = ? AND name = ?");
       find.bind(1, org_).bind(2, name);
       if (find.step()) return api::conflict_error("Custom attribute with name " + name + " already exists");
       api::CustomAttribute out{new_uuid(), org_, name, a.display_name, a.description, a.type, now_iso(), ""};
       out.updated_at = out.created_at;
-      Stmt(ws_.db, "INSERT INTO custom_attributes VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+      Stmt(ops_db_, "INSERT INTO custom_attributes VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
           .bind(1, out.id)
           .bind(2, org_)
           .bind(3, name)
@@ -279,9 +268,9 @@ class LocalPlatform final : public LocalOperations {
 
   api::Result<api::Audience> create_audience(const api::AudienceFields& f) override {
     if (auto e = api::validate_audience(f, true)) return *e;
-    return guarded(ws_.mutex, [&]() -> api::Result<api::Audience> {
+    return guarded(ops_mutex_, [&]() -> api::Result<api::Audience> {
       std::string id = new_uuid(), now = now_iso();
-      Stmt(ws_.db, "INSERT INTO audiences VALUES (?, ?, ?, ?, ?, ?)")
+      Stmt(ops_db_, "INSERT INTO audiences VALUES (?, ?, ?, ?, ?, ?)")
           .bind(1, id)
           .bind(2, org_)
           .bind(3, *f.name)
@@ -295,7 +284,7 @@ class LocalPlatform final : public LocalOperations {
 
   api::Result<api::Page<api::Audience>> list_audiences(const PageQuery& q) override {
     if (auto e = api::validate_page_query(q, api_names(kNamedSorts))) return *e;
-    return guarded(ws_.mutex, [&]() -> api::Result<api::Page<api::Audience>> {
+    return guarded(ops_mutex_, [&]() -> api::Result<api::Page<api::Audience>> {
       std::string where =
           " WHERE organization_id = ?1 AND (?2 = '' OR name LIKE ?3 ESCAPE '\\' OR description LIKE ?3 ESCAPE "
           "'\\')";
@@ -305,7 +294,7 @@ class LocalPlatform final : public LocalOperations {
   }
 
   api::Result<api::Audience> get_audience(const std::string& id) override {
-    return guarded(ws_.mutex, [&]() -> api::Result<api::Audience> {
+    return guarded(ops_mutex_, [&]() -> api::Result<api::Audience> {
       auto a = load_audience(id);
       if (!a) return api::not_found_error("Audience");
       return *a;
@@ -316,7 +305,7 @@ class LocalPlatform final : public LocalOperations {
     std::vector<SortSpec> sorts(kContactSorts.begin(), kContactSorts.end());
     sorts.erase(sorts.begin() + 3);  // members sort by firstName, lastName, primaryPhone, createdAt
     if (auto e = api::validate_page_query(q, api_names(sorts))) return *e;
-    return guarded(ws_.mutex, [&]() -> api::Result<api::Page<Contact>> {
+    return guarded(ops_mutex_, [&]() -> api::Result<api::Page<Contact>> {
       if (!load_audience(id)) return api::not_found_error("Audience");
       std::string where =
           " FROM contacts c JOIN audience_members m ON m.contact_id = c.id WHERE c.organization_id = ?1 AND "
@@ -344,9 +333,9 @@ class LocalPlatform final : public LocalOperations {
 
   api::Result<api::FlowRecord> create_flow(const api::FlowFields& f) override {
     if (auto e = api::validate_flow(f, true)) return *e;
-    return guarded(ws_.mutex, [&]() -> api::Result<api::FlowRecord> {
+    return guarded(ops_mutex_, [&]() -> api::Result<api::FlowRecord> {
       std::string id = new_uuid(), now = now_iso();
-      Stmt(ws_.db, "INSERT INTO flows VALUES (?, ?, ?, ?, ?, ?, ?)")
+      Stmt(ops_db_, "INSERT INTO flows VALUES (?, ?, ?, ?, ?, ?, ?)")
           .bind(1, id)
           .bind(2, org_)
           .bind(3, *f.name)
@@ -360,7 +349,7 @@ class LocalPlatform final : public LocalOperations {
   }
 
   api::Result<api::FlowRecord> get_flow(const std::string& id) override {
-    return guarded(ws_.mutex, [&]() -> api::Result<api::FlowRecord> {
+    return guarded(ops_mutex_, [&]() -> api::Result<api::FlowRecord> {
       auto f = load_flow(id);
       if (!f) return api::not_found_error("Flow");
       return *f;
@@ -369,7 +358,7 @@ class LocalPlatform final : public LocalOperations {
 
   api::Result<api::Page<api::FlowRecord>> list_flows(const PageQuery& q) override {
     if (auto e = api::validate_page_query(q, api_names(kNamedSorts))) return *e;
-    return guarded(ws_.mutex, [&]() -> api::Result<api::Page<api::FlowRecord>> {
+    return guarded(ops_mutex_, [&]() -> api::Result<api::Page<api::FlowRecord>> {
       std::string where =
           " WHERE organization_id = ?1 AND (?2 = '' OR name LIKE ?3 ESCAPE '\\' OR description LIKE ?3 ESCAPE "
           "'\\')";
@@ -380,10 +369,10 @@ class LocalPlatform final : public LocalOperations {
 
   api::Result<api::FlowRecord> update_flow(const std::string& id, const api::FlowFields& f) override {
     if (auto e = api::validate_flow(f, false)) return *e;
-    return guarded(ws_.mutex, [&]() -> api::Result<api::FlowRecord> {
+    return guarded(ops_mutex_, [&]() -> api::Result<api::FlowRecord> {
       auto current = load_flow(id);
       if (!current) return api::not_found_error("Flow");
-      Stmt(ws_.db, "UPDATE flows SET name = ?, description = ?, graph = ?, updated_at = ? WHERE id = ?")
+      Stmt(ops_db_, "UPDATE flows SET name = ?, description = ?, graph = ?, updated_at = ? WHERE id = ?")
           .bind(1, f.name ? *f.name : current->name)
           .bind(2, f.description ? f.description : current->description)
           .bind(3, f.graph_json ? json::parse(*f.graph_json).dump() : current->graph_json)
@@ -395,9 +384,9 @@ class LocalPlatform final : public LocalOperations {
   }
 
   api::Result<api::Done> delete_flow(const std::string& id) override {
-    return guarded(ws_.mutex, [&]() -> api::Result<api::Done> {
+    return guarded(ops_mutex_, [&]() -> api::Result<api::Done> {
       if (!load_flow(id)) return api::not_found_error("Flow");
-      Stmt(ws_.db, "DELETE FROM flows WHERE id = ? AND organization_id = ?").bind(1, id).bind(2, org_).step();
+      Stmt(ops_db_, "DELETE FROM flows WHERE id = ? AND organization_id = ?").bind(1, id).bind(2, org_).step();
       return api::Done{};
     });
   }
@@ -468,13 +457,13 @@ class LocalPlatform final : public LocalOperations {
       s.bind(1, org).bind(2, q.search).bind(3, like_pattern(q.search));
       if (!extra.empty()) s.bind(4, extra);
     };
-    Stmt counter(ws_.db, count);
+    Stmt counter(ops_db_, count);
     bind_common(counter);
     counter.step();
     api::Page<T> page;
     page.meta = page_meta(q, counter.integer(0));
     int limit_index = extra.empty() ? 4 : 5;
-    Stmt rows(ws_.db, select + " LIMIT ?" + std::to_string(limit_index) + " OFFSET ?" +
+    Stmt rows(ops_db_, select + " LIMIT ?" + std::to_string(limit_index) + " OFFSET ?" +
                           std::to_string(limit_index + 1));
     bind_common(rows);
     rows.bind(limit_index, static_cast<long long>(q.limit))
@@ -484,28 +473,28 @@ class LocalPlatform final : public LocalOperations {
   }
 
   std::optional<std::string> contact_id_by_phone(const std::string& phone) {
-    Stmt s(ws_.db, "SELECT id FROM contacts WHERE organization_id = ? AND primary_phone = ?");
+    Stmt s(ops_db_, "SELECT id FROM contacts WHERE organization_id = ? AND primary_phone = ?");
     s.bind(1, org_).bind(2, phone);
     if (!s.step()) return std::nullopt;
     return s.text(0);
   }
 
   std::optional<Contact> load_contact(const std::string& id) {
-    Stmt s(ws_.db, std::string("SELECT ") + kContactColumns + " FROM contacts WHERE id = ? AND organization_id = ?");
+    Stmt s(ops_db_, std::string("SELECT ") + kContactColumns + " FROM contacts WHERE id = ? AND organization_id = ?");
     s.bind(1, id).bind(2, org_);
     if (!s.step()) return std::nullopt;
     return read_contact(s);
   }
 
   std::optional<api::Audience> load_audience(const std::string& id) {
-    Stmt s(ws_.db, std::string(kAudienceSelect) + " WHERE a.id = ? AND a.organization_id = ?");
+    Stmt s(ops_db_, std::string(kAudienceSelect) + " WHERE a.id = ? AND a.organization_id = ?");
     s.bind(1, id).bind(2, org_);
     if (!s.step()) return std::nullopt;
     return read_audience(s);
   }
 
   std::optional<api::FlowRecord> load_flow(const std::string& id) {
-    Stmt s(ws_.db, std::string(kFlowSelect) + " WHERE id = ? AND organization_id = ?");
+    Stmt s(ops_db_, std::string(kFlowSelect) + " WHERE id = ? AND organization_id = ?");
     s.bind(1, id).bind(2, org_);
     if (!s.step()) return std::nullopt;
     return read_flow(s);
@@ -519,7 +508,7 @@ class LocalPlatform final : public LocalOperations {
   std::optional<ApiError> check_attributes(const ContactFields& f, const std::string& prefix) {
     std::map<std::string, std::vector<std::string>> errors;
     for (const auto& [name, value_text] : f.custom_attributes) {
-      Stmt s(ws_.db, "SELECT type FROM custom_attributes WHERE organization_id = ? AND name = ?");
+      Stmt s(ops_db_, "SELECT type FROM custom_attributes WHERE organization_id = ? AND name = ?");
       s.bind(1, org_).bind(2, name);
       if (!s.step()) {
         errors[prefix + name].push_back(name + " is not a custom attribute of this organization");
@@ -538,7 +527,7 @@ class LocalPlatform final : public LocalOperations {
 
   Contact insert_contact(const ContactFields& fields) {
     std::string id = new_uuid(), now = now_iso();
-    Stmt s(ws_.db, "INSERT INTO contacts (" + std::string(kContactColumns) +
+    Stmt s(ops_db_, "INSERT INTO contacts (" + std::string(kContactColumns) +
                        ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     s.bind(1, id).bind(2, org_);
     int i = bind_contact_fields(s, 3, fields);
@@ -549,7 +538,7 @@ class LocalPlatform final : public LocalOperations {
 
   Contact update_row(const Contact& current, const ContactFields& change) {
     ContactFields merged = merge(current.fields, change);
-    Stmt s(ws_.db,
+    Stmt s(ops_db_,
            "UPDATE contacts SET primary_phone = ?, first_name = ?, last_name = ?, full_name = ?, primary_email = ?, "
            "address = ?, city = ?, state = ?, zip = ?, occupation = ?, preferred_channel = ?, gender = ?, "
            "channels = ?, custom_attributes = ?, updated_at = ? WHERE id = ?");
@@ -561,46 +550,41 @@ class LocalPlatform final : public LocalOperations {
 
   api::Result<api::Audience> change_members(const std::string& id, const std::vector<std::string>& ids, bool add) {
     if (ids.empty()) return api::validation_error({{"contacts", {"contacts should not be empty"}}});
-    return guarded(ws_.mutex, [&]() -> api::Result<api::Audience> {
+    return guarded(ops_mutex_, [&]() -> api::Result<api::Audience> {
       if (!load_audience(id)) return api::not_found_error("Audience");
       for (const auto& contact : ids) {
         if (!load_contact(contact)) return api::not_found_error("Contact " + contact);
       }
-      Transaction tx(ws_.db);
+      Transaction tx(ops_db_);
       std::string now = now_iso();
       for (const auto& contact : ids) {
         if (add) {
-          Stmt(ws_.db, "INSERT OR IGNORE INTO audience_members VALUES (?, ?, ?)")
+          Stmt(ops_db_, "INSERT OR IGNORE INTO audience_members VALUES (?, ?, ?)")
               .bind(1, id)
               .bind(2, contact)
               .bind(3, now)
               .step();
         } else {
-          Stmt(ws_.db, "DELETE FROM audience_members WHERE audience_id = ? AND contact_id = ?")
+          Stmt(ops_db_, "DELETE FROM audience_members WHERE audience_id = ? AND contact_id = ?")
               .bind(1, id)
               .bind(2, contact)
               .step();
         }
       }
-      Stmt(ws_.db, "UPDATE audiences SET updated_at = ? WHERE id = ?").bind(1, now).bind(2, id).step();
+      Stmt(ops_db_, "UPDATE audiences SET updated_at = ? WHERE id = ?").bind(1, now).bind(2, id).step();
       tx.commit();
       return *load_audience(id);
     });
   }
 
-  Workspace::Impl& ws_;
   std::string org_;
 };
 
 }  // namespace
 
-Workspace::Workspace(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
-Workspace::~Workspace() = default;
-
-const std::string& Workspace::path() const { return impl_->path; }
-
-std::unique_ptr<api::Platform> Workspace::platform_for(const std::string& organization_id) {
-  return std::make_unique<LocalPlatform>(*impl_, organization_id);
+std::unique_ptr<api::Platform> make_platform(std::shared_ptr<store::Workspace> workspace,
+                                             std::string organization_id) {
+  return std::make_unique<LocalPlatform>(std::move(workspace), std::move(organization_id));
 }
 
-}  // namespace gomo::store
+}  // namespace gomo::local

@@ -1,7 +1,5 @@
 // The local platform's programs and executions: create/update with reference checks, launch with
 // its preconditions, and the execution status machine (gomobile-api.md §4.2, §4.5, §4.6).
-#include <sqlite3.h>
-
 #include <algorithm>
 #include <chrono>
 #include <functional>
@@ -10,13 +8,15 @@
 #include "api/validate.h"
 #include "api/validate_programs.h"
 #include "api/wire_programs.h"
-#include "store/local_operations.h"
+#include "local/local_operations.h"
+#include "local/query.h"
 #include "store/sql.h"
+#include "store/workspace.h"
 
-namespace gomo::store {
+namespace gomo::local {
 
 using nlohmann::json;
-using namespace sql;  // NOLINT
+using namespace store::sql;  // NOLINT: written in terms of the workspace's SQL helpers
 
 namespace {
 
@@ -532,4 +532,4 @@ api::Result<api::Done> LocalOperations::cancel_execution(const std::string& id) 
   });
 }
 
-}  // namespace gomo::store
+}  // namespace gomo::local

@@ -1,6 +1,4 @@
 // The local platform's DIDs, audio and dictionaries, and the data a workspace is seeded with.
-#include <sqlite3.h>
-
 #include <algorithm>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -10,13 +8,15 @@
 #include "api/validate.h"
 #include "api/validate_programs.h"
 #include "engine/say.h"
-#include "store/local_operations.h"
+#include "local/local_operations.h"
+#include "local/query.h"
 #include "store/sql.h"
+#include "store/workspace.h"
 
-namespace gomo::store {
+namespace gomo::local {
 
 using nlohmann::json;
-using namespace sql;  // NOLINT
+using namespace store::sql;  // NOLINT: written in terms of the workspace's SQL helpers
 
 namespace {
 
@@ -121,25 +121,6 @@ std::vector<engine::Clip> engine_vocabulary(const std::string& language) {
 
 }  // namespace
 
-void seed_organization(sqlite3* db, const std::string& org, const std::string& now) {
-  Stmt seq(db, "SELECT rowid FROM organizations WHERE id = ?");
-  seq.bind(1, org);
-  long long rowid = seq.step() ? seq.integer(0) : 0;
-  for (int n = 1; n <= 3; ++n) {
-    char number[24];
-    std::snprintf(number, sizeof number, "+21252%05lld%02d", rowid % 100000, n);
-    Stmt(db, std::string("INSERT INTO dids (") + kDidColumns + ") VALUES (?, ?, ?, ?, 0, ?, 'active', ?, ?)")
-        .bind(1, new_uuid())
-        .bind(2, std::string(number))
-        .bind(3, "MA")
-        .bind(4, "Local caller ID " + std::to_string(n))
-        .bind(5, org)
-        .bind(6, now)
-        .bind(7, now)
-        .step();
-  }
-}
-
 void seed_system_dictionaries(sqlite3* db) {
   Stmt any(db, "SELECT COUNT(*) FROM dictionaries WHERE is_system = 1");
   any.step();
@@ -173,8 +154,11 @@ void seed_system_dictionaries(sqlite3* db) {
   }
 }
 
-LocalOperations::LocalOperations(sqlite3* db, std::mutex& mutex, std::string organization_id)
-    : ops_db_(db), ops_mutex_(mutex), ops_org_(std::move(organization_id)) {}
+LocalOperations::LocalOperations(std::shared_ptr<store::Workspace> workspace, std::string organization_id)
+    : ops_store_(std::move(workspace)),
+      ops_db_(ops_store_->connection()),
+      ops_mutex_(ops_store_->mutex()),
+      ops_org_(std::move(organization_id)) {}
 
 api::Result<api::Page<api::Did>> LocalOperations::list_available_dids(const api::DidQuery& q) {
   if (auto e = api::validate_page_query(q.page, api_names(kDidSorts))) return *e;
@@ -298,4 +282,4 @@ bool LocalOperations::did_available(const std::string& v) {
   return s.step();
 }
 
-}  // namespace gomo::store
+}  // namespace gomo::local

@@ -1,0 +1,198 @@
+#include "local/workspace.h"
+
+#include <doctest/doctest.h>
+
+#include <vector>
+
+#include "base/sha256.h"
+#include "tests/support/test_support.h"
+
+namespace gomo::local {
+
+TEST_CASE("local Workspace: creates the file and its folder, migrates once, reopens") {
+  std::string path = test::scratch_dir() + "/nested/.gomo/workspace.db";
+  std::string key;
+  {
+    auto ws = Workspace::open(path);
+    REQUIRE(ws);
+    CHECK((*ws)->schema_version() == Workspace::kSchemaVersion);
+    auto org = (*ws)->create_organization("Acme Collections");
+    REQUIRE(org);
+    key = org->api_key;
+    CHECK(key.rfind("gomo_", 0) == 0);
+    CHECK(key.size() == 45);
+    CHECK(org->organization.slug == "acme-collections");
+  }
+  auto again = Workspace::open(path);
+  REQUIRE(again);
+  CHECK((*again)->schema_version() == Workspace::kSchemaVersion);
+  CHECK((*again)->organization_count() == 1);
+  auto found = (*again)->organization_for_key(key);
+  REQUIRE(found);
+  CHECK(found->name == "Acme Collections");
+  CHECK_FALSE((*again)->organization_for_key(key + "x"));
+  CHECK_FALSE((*again)->organization_for_key(""));
+  // Only the digest is stored: the key's text appears nowhere in the database files.
+  std::string bytes = test::read_file(path);
+  CHECK(bytes.find(key) == std::string::npos);
+  CHECK(bytes.find(sha256_hex(key)) != std::string::npos);
+}
+
+TEST_CASE("local Workspace: each organisation sees only its own rows") {
+  auto ws = Workspace::open(test::scratch_dir() + "/w.db");
+  REQUIRE(ws);
+  auto a = (*ws)->create_organization("Org A");
+  auto b = (*ws)->create_organization("Org B");
+  REQUIRE(a);
+  REQUIRE(b);
+  auto pa = (*ws)->platform_for(a->organization.id);
+  auto pb = (*ws)->platform_for(b->organization.id);
+  api::ContactFields f;
+  f.primary_phone = "+212612345678";
+  auto c = pa->create_contact(f);
+  REQUIRE(c);
+  CHECK(pb->get_contact(c->id).error().http_status == 404);
+  CHECK(pb->delete_contact(c->id).error().http_status == 404);
+  // The same phone is a different contact in another organisation.
+  CHECK(pb->create_contact(f));
+  CHECK(pa->list_contacts({})->meta.total == 1);
+  CHECK(pa->me()->organization.name == "Org A");
+}
+
+TEST_CASE("local Workspace: an upsert batch is all or nothing") {
+  auto ws = Workspace::open(test::scratch_dir() + "/w.db");
+  REQUIRE(ws);
+  auto org = (*ws)->create_organization("Org A");
+  REQUIRE(org);
+  auto p = (*ws)->platform_for(org->organization.id);
+  std::vector<api::ContactFields> batch(2);
+  batch[0].primary_phone = "+212600000001";
+  batch[1].primary_phone = "+212600000002";
+  batch[1].custom_attributes["not_defined"] = "1";  // refused: no such attribute
+  auto r = p->upsert_contacts(batch);
+  REQUIRE_FALSE(r);
+  CHECK(r.error().field_errors.count("data.1.customAttributes.not_defined"));
+  CHECK(p->list_contacts({})->meta.total == 0);
+}
+
+TEST_CASE("local Workspace: open_existing and open_empty create nothing") {
+  std::string dir = test::scratch_dir();
+  auto missing = Workspace::open_existing(dir + "/.gomo/workspace.db");
+  REQUIRE_FALSE(missing);
+  CHECK(missing.error().code() == StatusCode::kNotFound);
+  CHECK_FALSE(Workspace::exists(dir + "/.gomo"));
+  auto empty = Workspace::open_empty(dir + "/.gomo/workspace.db");
+  REQUIRE(empty);
+  CHECK((*empty)->schema_version() == Workspace::kSchemaVersion);
+  CHECK((*empty)->organizations().empty());
+  CHECK((*empty)->path() == dir + "/.gomo/workspace.db");
+  auto p = (*empty)->platform_for("");
+  CHECK(p->list_contacts({})->meta.total == 0);
+  CHECK(p->get_contact("x").error().http_status == 404);
+  CHECK_FALSE(Workspace::exists(dir + "/.gomo"));
+  {
+    auto made = Workspace::open(dir + "/w.db");
+    REQUIRE(made);
+  }
+  CHECK(Workspace::open_existing(dir + "/w.db"));
+}
+
+TEST_CASE("local Workspace: sole_organization creates one organisation, once, without a key") {
+  auto ws = Workspace::open(test::scratch_dir() + "/w.db");
+  REQUIRE(ws);
+  auto first = (*ws)->sole_organization("Local organization");
+  REQUIRE(first);
+  CHECK(first->created);
+  CHECK(first->organization.slug == "local-organization");
+  auto again = (*ws)->sole_organization("Local organization");
+  REQUIRE(again);
+  CHECK_FALSE(again->created);
+  CHECK(again->organization.id == first->organization.id);
+  CHECK((*ws)->organization_count() == 1);
+  // It can be used without a key, and a key can be made for it later.
+  auto p = (*ws)->platform_for(first->organization.id);
+  CHECK(p->me()->organization.name == "Local organization");
+  auto key = (*ws)->create_api_key(first->organization.id);
+  REQUIRE(key);
+  CHECK(key->rfind("gomo_", 0) == 0);
+  CHECK(key->size() == 45);
+  CHECK((*ws)->organization_for_key(*key)->id == first->organization.id);
+  auto unknown = (*ws)->create_api_key("no-such-org");
+  REQUIRE_FALSE(unknown);
+  CHECK(unknown.error().code() == StatusCode::kNotFound);
+  // Several organisations: none is "the" one.
+  REQUIRE((*ws)->create_organization("Second org"));
+  CHECK_FALSE((*ws)->sole_organization("Local organization"));
+  CHECK((*ws)->organization_count() == 2);
+}
+
+TEST_CASE("local Workspace: organisation names have 3 to 64 characters; slugs come from the name") {
+  auto ws = Workspace::open(test::scratch_dir() + "/w.db");
+  REQUIRE(ws);
+  for (const std::string& bad : {std::string("ab"), std::string(65, 'x')}) {
+    auto refused = (*ws)->create_organization(bad);
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().message() == "organisation name must have 3 to 64 characters");
+    CHECK_FALSE((*ws)->sole_organization(bad));
+  }
+  CHECK((*ws)->organization_count() == 0);
+  auto arabic = (*ws)->create_organization("Ø´Ø±ÙØ©");  // 4 characters, 8 bytes
+  REQUIRE(arabic);
+  CHECK_FALSE(arabic->organization.slug.empty());
+  auto punctuation = (*ws)->create_organization("!!!");
+  REQUIRE(punctuation);
+  CHECK(punctuation->organization.slug == "org");
+}
+
+TEST_CASE("local Workspace: a platform keeps the workspace open after the Workspace is gone") {
+  std::unique_ptr<api::Platform> platform;
+  {
+    auto ws = Workspace::open(test::scratch_dir() + "/w.db");
+    REQUIRE(ws);
+    auto org = (*ws)->create_organization("Org A");
+    REQUIRE(org);
+    platform = (*ws)->platform_for(org->organization.id);
+  }
+  api::ContactFields f;
+  f.primary_phone = "+212612345678";
+  REQUIRE(platform->create_contact(f));
+  CHECK(platform->list_contacts({})->meta.total == 1);
+  CHECK(platform->me()->organization.name == "Org A");
+}
+
+TEST_CASE("local Workspace: as api::Tenants, a key gives its organisation's platform") {
+  auto ws = Workspace::open(test::scratch_dir() + "/w.db");
+  REQUIRE(ws);
+  auto a = (*ws)->create_organization("Org A");
+  auto b = (*ws)->create_organization("Org B");
+  REQUIRE(a);
+  REQUIRE(b);
+  api::Tenants& tenants = **ws;
+  CHECK_FALSE(tenants.platform_for_key(""));
+  CHECK_FALSE(tenants.platform_for_key(a->api_key + "x"));
+  auto pb = tenants.platform_for_key(b->api_key);
+  REQUIRE(pb);
+  CHECK(pb->me()->organization.name == "Org B");
+}
+
+TEST_CASE("local Workspace: every workspace, even an empty one, has the system dictionaries") {
+  api::DictionaryQuery with_system;
+  with_system.include_system = true;
+  auto empty = Workspace::open_empty(test::scratch_dir() + "/none.db");
+  REQUIRE(empty);
+  auto dictionaries = (*empty)->platform_for("")->list_dictionaries(with_system);
+  REQUIRE(dictionaries);
+  CHECK(dictionaries->meta.total == 3);
+  std::string path = test::scratch_dir() + "/w.db";
+  auto ws = Workspace::open(path);
+  REQUIRE(ws);
+  auto org = (*ws)->create_organization("Org A");
+  REQUIRE(org);
+  CHECK((*ws)->platform_for(org->organization.id)->list_dictionaries(with_system)->meta.total == 3);
+  // Reopening adds none twice.
+  auto again = Workspace::open_existing(path);
+  REQUIRE(again);
+  CHECK((*again)->platform_for(org->organization.id)->list_dictionaries(with_system)->meta.total == 3);
+}
+
+}  // namespace gomo::local
