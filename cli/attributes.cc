@@ -79,10 +79,11 @@ void add_attributes_commands(CLI::App& app, Context& ctx, Action& action) {
 
   auto create = std::make_shared<AttributesCreateOptions>();
   cmd = group->add_subcommand("create", "Define a custom attribute; its name is a slug of the display name");
-  cmd->footer(footer +
-              "\nExamples: gomo attributes create --name \"Last payment date\" --type date   (name: last_payment_date)\n"
-              "          gomo attributes create --name \"Date échéance\" --type date       (name: date_echeance)\n"
-              "          gomo attributes create --name \"الرصيد\" --type number             (name: الرصيد)");
+  cmd->footer(
+      footer +
+      "\nExamples: gomo attributes create --name \"Last payment date\" --type date   (name: last_payment_date)\n"
+      "          gomo attributes create --name \"Date échéance\" --type date       (name: date_echeance)\n"
+      "          gomo attributes create --name \"الرصيد\" --type number             (name: الرصيد)");
   cmd->add_option("--name", create->attribute.display_name, "Display name (3-64 characters)")->required();
   std::vector<std::string> types(std::begin(api::kCustomAttributeTypes), std::end(api::kCustomAttributeTypes));
   cmd->add_option("--type", create->attribute.type, "text, number, boolean, date, phone_number, email or url")

@@ -124,12 +124,13 @@ int audiences_change(Context& ctx, const AudiencesChangeOptions& o, bool add) {
   const std::string what = count_of(ids->size(), "contact", "contacts");
   const std::string name = audiences_quoted(audience->name);
   if (!add) {
-    if (int c = confirm_destructive(ctx, o.yes, "Remove " + what + " from audience " + name + " on " + opened->summary + "?")) {
+    if (int c = confirm_destructive(ctx, o.yes,
+                                    "Remove " + what + " from audience " + name + " on " + opened->summary + "?")) {
       return c;
     }
   }
   auto changed = contacts::change_members(*opened->platform, *audience, *ids,
-                                         add ? contacts::MembershipChange::kAdd : contacts::MembershipChange::kRemove);
+                                          add ? contacts::MembershipChange::kAdd : contacts::MembershipChange::kRemove);
   if (!changed) {
     int code = report_api_error(ctx, changed.error().error);
     if (size_t done = changed.error().done)
@@ -153,8 +154,9 @@ void audiences_add_change(CLI::App& group, Action& action, bool add) {
   auto* cmd = group.add_subcommand(add ? "add" : "remove",
                                    add ? "Add contacts (ids or phones) to an audience; members already in stay"
                                        : "Remove contacts (ids or phones) from an audience (asks first; --yes)");
-  cmd->footer("Exit codes: 0 ok, 2 usage, ambiguous name or unreadable file, 3 API error (also: not found),\n"
-              "4 authentication, 5 network or server unavailable.");
+  cmd->footer(
+      "Exit codes: 0 ok, 2 usage, ambiguous name or unreadable file, 3 API error (also: not found),\n"
+      "4 authentication, 5 network or server unavailable.");
   cmd->add_option("audience", o->audience, "Audience id or name")->required();
   cmd->add_option("contacts", o->contacts, "Contact ids or phone numbers");
   cmd->add_option("--from-file", o->from_file, "File with one contact id or phone per line (# comments); - for stdin")
@@ -199,7 +201,8 @@ void add_audiences_commands(CLI::App& app, Context& ctx, Action& action) {
   cmd = group->add_subcommand("members", "List the contacts of an audience (one page, or --all)");
   cmd->footer(footer);
   cmd->add_option("audience", members->audience, "Audience id or name")->required();
-  add_list_flags(cmd, members->list, "Search first name, last name and phone", {"firstName", "lastName", "primaryPhone", "createdAt"});
+  add_list_flags(cmd, members->list, "Search first name, last name and phone",
+                 {"firstName", "lastName", "primaryPhone", "createdAt"});
   cmd->callback([members, &action] { action = [members](Context& c) { return audiences_get(c, *members, true); }; });
 
   audiences_add_change(*group, action, true);

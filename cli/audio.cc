@@ -7,13 +7,13 @@
 #include <sstream>
 
 #include "api/audio_probe.h"
-#include "base/files.h"
 #include "api/list_all.h"
 #include "api/platform.h"
 #include "api/wire_programs.h"
+#include "base/files.h"
 #include "cli/commands.h"
-#include "cli/exit_codes.h"
 #include "cli/context.h"
+#include "cli/exit_codes.h"
 #include "cli/resources.h"
 #include "cli/target.h"
 
@@ -34,8 +34,12 @@ struct AudioUploadOptions {
 };
 
 std::vector<report::ResourceColumn> audio_columns() {
-  return {{"ID", "id"},           {"TITLE", "title"},          {"USAGE", "usageType"},
-          {"SECONDS", "durationSeconds"}, {"BYTES", "file.sizeBytes"}, {"TAGS", "tags"}};
+  return {{"ID", "id"},
+          {"TITLE", "title"},
+          {"USAGE", "usageType"},
+          {"SECONDS", "durationSeconds"},
+          {"BYTES", "file.sizeBytes"},
+          {"TAGS", "tags"}};
 }
 
 int audio_list(Context& ctx, const AudioListOptions& o) {
@@ -81,14 +85,16 @@ int audio_upload(Context& ctx, const AudioUploadOptions& o) {
     api::AudioUpload u;
     u.bytes = std::move(bytes.value());
     auto probe = api::probe_audio(u.bytes);
-    if (!probe.probe) return report_error(ctx, path + ": " + probe.error + " (WAV, MP3 or OGG expected); nothing uploaded");
+    if (!probe.probe)
+      return report_error(ctx, path + ": " + probe.error + " (WAV, MP3 or OGG expected); nothing uploaded");
     if (static_cast<long long>(u.bytes.size()) > api::kMaxAudioBytes) {
-      ctx.err << "gomo: " << path << ": " << u.bytes.size() << " bytes, over the " << api::kMaxAudioBytes / (1024 * 1024)
-              << " MB limit; nothing uploaded\n";
+      ctx.err << "gomo: " << path << ": " << u.bytes.size() << " bytes, over the "
+              << api::kMaxAudioBytes / (1024 * 1024) << " MB limit; nothing uploaded\n";
       return kExitUsage;
     }
     const auto& p = *probe.probe;
-    if (p.format == "wav" && !ctx.quiet && (p.sample_rate != 8000 || p.channels != 1 || p.bits_per_sample != 16 || !p.pcm)) {
+    if (p.format == "wav" && !ctx.quiet &&
+        (p.sample_rate != 8000 || p.channels != 1 || p.bits_per_sample != 16 || !p.pcm)) {
       ctx.err << "note: " << path << " is " << p.sample_rate << " Hz, " << p.channels << " channel(s), "
               << p.bits_per_sample << "-bit" << (p.pcm ? "" : " non-PCM")
               << "; telephony plays 8 kHz 16-bit mono PCM (the platform converts the rest)\n";
@@ -125,15 +131,17 @@ int audio_upload(Context& ctx, const AudioUploadOptions& o) {
 void add_audio_commands(CLI::App& app, Context& ctx, Action& action) {
   auto* group = app.add_subcommand("audio", "Audio files of the account (prompts, greetings, music)");
   group->require_subcommand(1);
-  const std::string exits = "Exit codes: 0 ok, 2 usage or a file that is not audio, 3 API error, 4 authentication,\n"
-                            "5 network or server unavailable.";
+  const std::string exits =
+      "Exit codes: 0 ok, 2 usage or a file that is not audio, 3 API error, 4 authentication,\n"
+      "5 network or server unavailable.";
   std::vector<std::string> usage_types(std::begin(api::kAudioUsageTypes), std::end(api::kAudioUsageTypes));
 
   auto list = std::make_shared<AudioListOptions>();
   auto* cmd = group->add_subcommand("list", "List audio files (one page, or --all)");
   cmd->footer(exits);
   add_list_flags(cmd, list->list, "Search titles, descriptions and tags", {"createdAt", "title", "durationSeconds"});
-  cmd->add_option("--usage-type", list->usage_type, "Only this usage: " + std::string("welcome, goodbye, question, "
+  cmd->add_option("--usage-type", list->usage_type,
+                  "Only this usage: " + std::string("welcome, goodbye, question, "
                                                     "prompt, hold_music, notification or other"))
       ->check(CLI::IsMember(usage_types));
   cmd->add_option("--tag", list->tags, "Only files with this tag (repeatable: any of them)");
@@ -141,8 +149,10 @@ void add_audio_commands(CLI::App& app, Context& ctx, Action& action) {
 
   auto upload = std::make_shared<AudioUploadOptions>();
   cmd = group->add_subcommand("upload", "Upload audio files (WAV recommended; MP3 and OGG accepted)");
-  cmd->footer("Each file is checked first (readable, WAV/MP3/OGG by content, at most 10 MB); WAV files that are\n"
-              "not 8 kHz 16-bit mono get a note. The ids printed go in flows' audioFile items.\n" + exits);
+  cmd->footer(
+      "Each file is checked first (readable, WAV/MP3/OGG by content, at most 10 MB); WAV files that are\n"
+      "not 8 kHz 16-bit mono get a note. The ids printed go in flows' audioFile items.\n" +
+      exits);
   cmd->add_option("FILE", upload->files, "Audio files")->required()->check(CLI::ExistingFile);
   cmd->add_option("--name", upload->name, "Title (one file only; default: the file name without extension)");
   cmd->add_option("--description", upload->description, "Description (up to 500 characters)");

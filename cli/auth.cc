@@ -52,7 +52,8 @@ void add_auth_commands(CLI::App& app, Context& ctx, Action& action) {
   auto o = std::make_shared<TargetOptions>();
   auto* auth = app.add_subcommand("auth", "Check the API key of the target");
   auth->require_subcommand(1);
-  auto* status = auth->add_subcommand("status", "Call users/me on the target: user, organisation, target, where the key came from");
+  auto* status = auth->add_subcommand(
+      "status", "Call users/me on the target: user, organisation, target, where the key came from");
   status->footer("Exit codes: 0 ok, 2 usage, 4 missing or refused key, 5 network or server unavailable.");
   add_target_flags(status, *o);
   status->callback([o, &action] { action = [o](Context& c) { return auth_status(c, *o); }; });

@@ -58,8 +58,8 @@ struct CommandLineProblem {
   std::string path = "gomo";  // the deepest command named: "gomo flow validate"
   // "unknown command `gomo flwo`; did you mean `gomo flow`?\ngomo commands: flow, serve, ..." or "".
   std::string unknown_command;
-  std::string unknown_flag;  // the first flag no command on the path has ("--strcit"), or ""
-  std::string flag_guess;    // the nearest flag there ("--strict"), or ""
+  std::string unknown_flag;    // the first flag no command on the path has ("--strcit"), or ""
+  std::string flag_guess;      // the nearest flag there ("--strict"), or ""
   bool needs_command = false;  // `path` is a group and no command of it was named
   std::string commands;        // the commands of `path` ("validate, fmt, ..."), when it has some
 };

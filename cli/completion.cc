@@ -107,7 +107,9 @@ void add_completion_commands(CLI::App& app, Context& ctx, Action& action) {
   auto shell = std::make_shared<std::string>();
   auto* completion = app.add_subcommand(
       "completion", "Print the shell completion script for bash, zsh or fish, e.g. source <(gomo completion bash)");
-  completion->add_option("shell", *shell, "bash, zsh or fish")->required()->check(CLI::IsMember({"bash", "zsh", "fish"}));
+  completion->add_option("shell", *shell, "bash, zsh or fish")
+      ->required()
+      ->check(CLI::IsMember({"bash", "zsh", "fish"}));
   completion->callback([&app, shell, &action] {
     action = [&app, shell](Context& c) {
       report::CommandSpec spec = completion_spec(app, c);

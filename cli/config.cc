@@ -9,10 +9,10 @@
 #include "cli/context.h"
 #include "cli/exit_codes.h"
 #include "cli/target.h"
+#include "local/workspace.h"
 #include "profile/init.h"
 #include "profile/prompt.h"
 #include "profile/resolve.h"
-#include "local/workspace.h"
 
 namespace gomo::cli {
 namespace {
@@ -62,28 +62,34 @@ int config_init(Context& ctx, const ConfigInitOptions& o) {
   r.verify = !o.no_verify;
   if (o.key_stdin) r.api_key = profile::read_secret_from_stdin();
   else if (!profile::stdin_is_terminal())
-    return report_error(ctx, "config init asks its questions on a terminal; in scripts pass the key on stdin: "
-                             "gomo config init --name NAME --base-url URL --api-key-stdin");
+    return report_error(ctx,
+                        "config init asks its questions on a terminal; in scripts pass the key on stdin: "
+                        "gomo config init --name NAME --base-url URL --api-key-stdin");
   else if (!config_init_ask(ctx, r)) return kExitUsage;
   if (r.api_key.empty()) return report_error(ctx, std::string("no API key given") + (o.key_stdin ? " on stdin" : ""));
   auto done = profile::init_profile(r, profile::process_env(), [&](const api::User& me) {
     if (!ctx.quiet)
-      ctx.err << "key " << profile::mask_key(r.api_key) << " verified: " << me.email << ", organisation " << me.organization.name << "\n";
+      ctx.err << "key " << profile::mask_key(r.api_key) << " verified: " << me.email << ", organisation "
+              << me.organization.name << "\n";
   });
   if (!done && done.error().refused) {
     int code = report_api_error(ctx, *done.error().refused);
     return report_error(ctx, "nothing saved; check the key and the URL, or save anyway with --no-verify", code);
   }
   if (!done) return report_error(ctx, done.error().status);
-  if (!ctx.quiet) ctx.err << "saved profile " << r.name << " (" << r.base_url << ") in " << done->config_path << "; it is now current\n";
+  if (!ctx.quiet)
+    ctx.err << "saved profile " << r.name << " (" << r.base_url << ") in " << done->config_path
+            << "; it is now current\n";
   return kExitOk;
 }
 
 void add_config_init_command(CLI::App& config, Action& action) {
   auto o = std::make_shared<ConfigInitOptions>();
-  auto* init = config.add_subcommand("init", "Create a profile for a platform, check its key (users/me) and make it current");
+  auto* init =
+      config.add_subcommand("init", "Create a profile for a platform, check its key (users/me) and make it current");
   init->add_option("--name", o->name, "Profile name (default: default)");
-  init->add_option("--base-url", o->base_url, std::string("Platform API base URL (default ") + profile::kDefaultBaseUrl + ")");
+  init->add_option("--base-url", o->base_url,
+                   std::string("Platform API base URL (default ") + profile::kDefaultBaseUrl + ")");
   init->add_flag("--api-key-stdin", o->key_stdin, "Read the API key from stdin and ask nothing (for scripts)");
   init->add_flag("--bearer", o->bearer, "Send the key as Authorization: Bearer instead of x-api-key");
   init->add_flag("--insecure", o->insecure, "Skip TLS verification (stored in the profile)");
@@ -119,10 +125,14 @@ int config_list(Context& ctx) {
     if (const auto* found = cfg->find(name)) p = *found;
     std::string key = p.api_key ? profile::mask_key(*p.api_key) : "";
     if (ctx.output == "json") {
-      rows.push_back({{"name", name}, {"current", name == current}, {"local", p.is_local()}, {"target", config_target_of(p)},
+      rows.push_back({{"name", name},
+                      {"current", name == current},
+                      {"local", p.is_local()},
+                      {"target", config_target_of(p)},
                       {"apiKey", p.api_key ? nlohmann::json(key) : nlohmann::json(nullptr)}});
     } else {
-      ctx.out << (name == current ? "*" : "") << "\t" << name << "\t" << config_target_of(p) << "\t" << (key.empty() ? "-" : key) << "\n";
+      ctx.out << (name == current ? "*" : "") << "\t" << name << "\t" << config_target_of(p) << "\t"
+              << (key.empty() ? "-" : key) << "\n";
     }
   }
   if (ctx.output == "json") ctx.out << rows.dump(2) << "\n";
@@ -137,7 +147,12 @@ int config_show(Context& ctx, const ConfigOptions& o) {
   if (ctx.output == "json") {
     nlohmann::ordered_json settings = nlohmann::ordered_json::object();
     for (const auto& r : rows) settings[r.name] = {{"value", r.value}, {"source", r.source}};
-    ctx.out << nlohmann::ordered_json{{"configFile", t->config_path.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(t->config_path)}, {"target", t->summary()}, {"remote", t->remote}, {"settings", settings}}.dump(2)
+    ctx.out << nlohmann::ordered_json{{"configFile", t->config_path.empty() ? nlohmann::ordered_json(nullptr)
+                                                                            : nlohmann::ordered_json(t->config_path)},
+                                      {"target", t->summary()},
+                                      {"remote", t->remote},
+                                      {"settings", settings}}
+                   .dump(2)
             << "\n";
     return kExitOk;
   }
@@ -155,7 +170,8 @@ int config_get(Context& ctx, const ConfigOptions& o) {
   if (std::find(keys.begin(), keys.end(), o.key) == keys.end())
     return report_error(ctx, "unknown key `" + o.key + "`: expected one of " + join(keys, ", "));
   const auto* p = cfg->find(name);
-  if (!p && name != profile::kLocalProfile) return config_fail(ctx, Status::not_found("no profile `" + name + "`; profiles: " + join(cfg->names(), ", ")));
+  if (!p && name != profile::kLocalProfile)
+    return config_fail(ctx, Status::not_found("no profile `" + name + "`; profiles: " + join(cfg->names(), ", ")));
   auto value = p ? p->get(o.key) : std::nullopt;
   if (!value) {
     ctx.err << "gomo: " << o.key << " is not set in profile " << name << "\n";
@@ -189,8 +205,9 @@ int config_set(Context& ctx, const ConfigOptions& o, bool unset) {
   Status s = Status::ok();
   if (o.target.insecure) {
     // --insecure allows a plain http baseUrl to a host that is not loopback: it is stored first.
-    if (unset || o.key != "baseUrl") return config_fail(ctx, Status::invalid_argument("--insecure goes with `config set baseUrl URL`; "
-                                                                                         "otherwise set insecure true"));
+    if (unset || o.key != "baseUrl")
+      return config_fail(ctx, Status::invalid_argument("--insecure goes with `config set baseUrl URL`; "
+                                                       "otherwise set insecure true"));
     s = cfg->set(name, "insecure", "true");
   }
   if (s) s = unset ? cfg->unset(name, o.key) : cfg->set(name, o.key, value);
@@ -224,7 +241,9 @@ int config_delete(Context& ctx, const ConfigOptions& o) {
   auto cfg = config_load(ctx);
   if (!cfg) return kExitUsage;
   if (!o.yes) {
-    if (!profile::stdin_is_terminal()) return config_fail(ctx, Status::invalid_argument("deleting profile " + o.name + " needs --yes (stdin is not a terminal)"));
+    if (!profile::stdin_is_terminal())
+      return config_fail(
+          ctx, Status::invalid_argument("deleting profile " + o.name + " needs --yes (stdin is not a terminal)"));
     auto answer = profile::ask(ctx.err, "delete profile " + o.name + " and its key? [y/N]");
     if (!answer || (*answer != "y" && *answer != "yes")) return kExitUsage;
   }
@@ -240,8 +259,9 @@ int config_delete(Context& ctx, const ConfigOptions& o) {
 void add_config_commands(CLI::App& app, Context& ctx, Action& action) {
   auto* group = app.add_subcommand("config", "Profiles: which platform gomo talks to, with which key");
   group->require_subcommand(1);
-  group->footer("Config file: $GOMO_CONFIG, else $XDG_CONFIG_HOME/gomo/config.yaml (~/.config/gomo/config.yaml), mode 0600.\n"
-                "Precedence: flag > profile named by --profile > environment > current profile > default (gomo help profiles).");
+  group->footer(
+      "Config file: $GOMO_CONFIG, else $XDG_CONFIG_HOME/gomo/config.yaml (~/.config/gomo/config.yaml), mode 0600.\n"
+      "Precedence: flag > profile named by --profile > environment > current profile > default (gomo help profiles).");
   auto o = std::make_shared<ConfigOptions>();
   auto leaf = [&](const char* name, const char* help, std::function<int(Context&)> run) {
     auto* cmd = group->add_subcommand(name, help);
@@ -259,11 +279,13 @@ void add_config_commands(CLI::App& app, Context& ctx, Action& action) {
   auto* unset = leaf("unset", "Remove one value of a profile", [o](Context& c) { return config_set(c, *o, true); });
   unset->add_option("key", o->key, "baseUrl, apiKey, auth, insecure, rateLimit or workspace")->required();
   unset->add_option("--profile", o->target.profile, "Profile to change (default: the current one)");
-  auto* get = leaf("get", "Print one value of a profile (apiKey masked); exit 1 when unset", [o](Context& c) { return config_get(c, *o); });
+  auto* get = leaf("get", "Print one value of a profile (apiKey masked); exit 1 when unset",
+                   [o](Context& c) { return config_get(c, *o); });
   get->add_option("key", o->key, "baseUrl, apiKey, auth, insecure, rateLimit or workspace")->required();
   get->add_option("--profile", o->target.profile, "Profile to read (default: the current one)");
   leaf("list", "List the profiles; * marks the one in use (-o json)", config_list);
-  auto* use = leaf("use", "Make a profile current (local: the local workspace)", [o](Context& c) { return config_use(c, *o); });
+  auto* use =
+      leaf("use", "Make a profile current (local: the local workspace)", [o](Context& c) { return config_use(c, *o); });
   use->add_option("profile", o->name, "Profile name")->required();
   auto* show = leaf("show", "Every resolved setting and where it came from (flag, env, profile, default; -o json)",
                     [o](Context& c) { return config_show(c, *o); });

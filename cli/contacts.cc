@@ -70,8 +70,7 @@ void add_contacts_commands(CLI::App& app, Context& ctx, Action& action) {
   auto get = std::make_shared<ContactsGetOptions>();
   cmd = group->add_subcommand("get", "Show one contact, by id or phone number");
   cmd->footer(footer);
-  cmd->add_option("contact", get->contact, "Contact id or phone number (E.164, or national with --region)")
-      ->required();
+  cmd->add_option("contact", get->contact, "Contact id or phone number (E.164, or national with --region)")->required();
   add_target_flags(cmd, get->target);
   add_region_flag(cmd, get->region);
   cmd->callback([get, &action] { action = [get](Context& c) { return contacts_get(c, *get); }; });

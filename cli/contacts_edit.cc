@@ -17,8 +17,8 @@ namespace {
 
 struct ContactsEditOptions {
   TargetOptions target;
-  std::string contact;  // update: the contact to change
-  std::string file;     // -f: a JSON/YAML body, "-" for stdin
+  std::string contact;                        // update: the contact to change
+  std::string file;                           // -f: a JSON/YAML body, "-" for stdin
   std::map<std::string, std::string> fields;  // API field name -> flag value
   std::vector<std::string> attributes;        // --attr NAME=VALUE
   std::string region = "MA";
@@ -72,7 +72,8 @@ int contacts_fit_attributes(Context& ctx, api::Platform& platform, contacts::Con
 int contacts_create(Context& ctx, const ContactsEditOptions& o) {
   auto draft = contacts_read_draft(ctx, o);
   if (!draft) return kExitUsage;
-  if (!draft->fields.primary_phone) return report_error(ctx, "a contact needs a phone number: --phone, or primaryPhone in -f FILE");
+  if (!draft->fields.primary_phone)
+    return report_error(ctx, "a contact needs a phone number: --phone, or primaryPhone in -f FILE");
   int exit_code = kExitOk;
   auto opened = open_target(ctx, o.target, exit_code, TargetAccess::kWrite);
   if (!opened) return exit_code;
@@ -93,7 +94,9 @@ int contacts_create(Context& ctx, const ContactsEditOptions& o) {
 int contacts_update(Context& ctx, const ContactsEditOptions& o) {
   auto draft = contacts_read_draft(ctx, o);
   if (!draft) return kExitUsage;
-  if (contacts::is_empty(draft->fields)) return report_error(ctx, "nothing to update: give fields as flags (--first-name, --attr NAME=VALUE, ...) or -f FILE");
+  if (contacts::is_empty(draft->fields))
+    return report_error(ctx,
+                        "nothing to update: give fields as flags (--first-name, --attr NAME=VALUE, ...) or -f FILE");
   int exit_code = kExitOk;
   auto opened = open_target(ctx, o.target, exit_code, TargetAccess::kExisting);
   if (!opened) return exit_code;

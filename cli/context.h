@@ -9,7 +9,7 @@
 namespace CLI {
 class App;
 class Option;
-}
+}  // namespace CLI
 
 namespace gomo::cli {
 
@@ -51,9 +51,9 @@ using Action = std::function<int(Context&)>;
 constexpr int kExitOk = 0;
 constexpr int kExitFindings = 1;
 constexpr int kExitUsage = 2;
-constexpr int kExitApiError = 3;     // the platform refused the request (4xx)
-constexpr int kExitAuth = 4;         // missing, invalid or insufficient API key (401, 403)
-constexpr int kExitNetwork = 5;      // network failure or server unavailable after retries
-constexpr int kExitInternal = 70;    // a bug, or the network module could not be loaded (BSD EX_SOFTWARE)
+constexpr int kExitApiError = 3;   // the platform refused the request (4xx)
+constexpr int kExitAuth = 4;       // missing, invalid or insufficient API key (401, 403)
+constexpr int kExitNetwork = 5;    // network failure or server unavailable after retries
+constexpr int kExitInternal = 70;  // a bug, or the network module could not be loaded (BSD EX_SOFTWARE)
 
 }  // namespace gomo::cli

@@ -20,8 +20,8 @@ struct DidsListOptions {
 };
 
 std::vector<report::ResourceColumn> dids_columns() {
-  return {{"ID", "id"}, {"NUMBER", "number"}, {"COUNTRY", "country"}, {"STATUS", "status"},
-          {"SHARED", "isShared"}, {"DESCRIPTION", "description"}};
+  return {{"ID", "id"},         {"NUMBER", "number"},   {"COUNTRY", "country"},
+          {"STATUS", "status"}, {"SHARED", "isShared"}, {"DESCRIPTION", "description"}};
 }
 
 int dids_list(Context& ctx, const DidsListOptions& o) {

@@ -9,9 +9,7 @@
 
 namespace gomo::cli {
 
-int exit_code_for(const Status& status) {
-  return status.code() == StatusCode::kInternal ? kExitInternal : kExitUsage;
-}
+int exit_code_for(const Status& status) { return status.code() == StatusCode::kInternal ? kExitInternal : kExitUsage; }
 
 int exit_code_for(const api::ApiError& e) {
   if (e.is_auth()) return kExitAuth;

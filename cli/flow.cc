@@ -73,29 +73,40 @@ int run_validate(Context& ctx, const ValidateFlags& f) {
   report::TextStyle style;
   style.color = ctx.use_color(ctx.stdout_tty);
   style.infos = ctx.verbose;  // infos (missing-label) would bury the findings that matter
-  if (Status written = hooks.outputs().write(ctx.out, run->files, info, style); !written) return report_error(ctx, written);
+  if (Status written = hooks.outputs().write(ctx.out, run->files, info, style); !written)
+    return report_error(ctx, written);
   if (!ctx.quiet) print_validate_summary(ctx, *run, hooks.outputs(), style);
   return exit_code_for(run->verdict);
 }
 
 void add_flow_validate_command(CLI::App& flow, Context& ctx, Action& action) {
   auto vf = std::make_shared<ValidateFlags>();
-  auto* validate = flow.add_subcommand("validate", "Check call flows (YAML or JSON) for errors, with file:line:col diagnostics");
+  auto* validate =
+      flow.add_subcommand("validate", "Check call flows (YAML or JSON) for errors, with file:line:col diagnostics");
   validate->add_option("paths", vf->paths, "Flow files or directories (recursive); - reads stdin")->required();
-  validate->add_option("-f,--format", vf->formats,
-                       "Output format: text, json, github, sarif or junit (default: github under GitHub Actions, else text); "
-                       "repeat it with one --output-file each to write several reports")
+  validate
+      ->add_option(
+          "-f,--format", vf->formats,
+          "Output format: text, json, github, sarif or junit (default: github under GitHub Actions, else text); "
+          "repeat it with one --output-file each to write several reports")
       ->check(CLI::IsMember({"text", "json", "github", "sarif", "junit"}));
-  validate->add_option("--output-file", vf->output_files, "Write the report to FILE (- = stdout); pairs with --format, in order")
+  validate
+      ->add_option("--output-file", vf->output_files,
+                   "Write the report to FILE (- = stdout); pairs with --format, in order")
       ->type_name("FILE");
   validate->add_flag("--strict", vf->strict, "Warnings fail the run too (exit 1)");
   auto* ignore = validate->add_option("--ignore", vf->ignore, "Rule ids to skip (repeatable, or comma-separated)");
   for (const auto* rule : checks::all_rules()) ctx.completion_values[ignore].push_back(std::string(rule->id));
-  validate->add_option("--target", vf->target, "local (default) or gomobile: warn on gomo-only extensions the platform may reject")
+  validate
+      ->add_option("--target", vf->target,
+                   "local (default) or gomobile: warn on gomo-only extensions the platform may reject")
       ->check(CLI::IsMember({"local", "gomobile"}));
-  validate->add_option("--audio-catalog", vf->audio_catalog, "File listing the audio ids that exist; unknown audioId becomes an error");
-  validate->add_option("--attributes", vf->attributes, "File listing custom attribute names; unknown ones become errors");
-  validate->add_option("--config", vf->config, "Project config file (default: .gomo.yaml here or in a parent directory)");
+  validate->add_option("--audio-catalog", vf->audio_catalog,
+                       "File listing the audio ids that exist; unknown audioId becomes an error");
+  validate->add_option("--attributes", vf->attributes,
+                       "File listing custom attribute names; unknown ones become errors");
+  validate->add_option("--config", vf->config,
+                       "Project config file (default: .gomo.yaml here or in a parent directory)");
   validate->add_flag("--no-config", vf->no_config, "Ignore .gomo.yaml");
   validate->add_flag("--force-exclude", vf->force_exclude,
                      "Skip paths named on the command line that match `exclude` in .gomo.yaml too (pre-commit)");
@@ -107,7 +118,8 @@ void add_flow_validate_command(CLI::App& flow, Context& ctx, Action& action) {
 }  // namespace
 
 void add_flow_commands(CLI::App& app, Context& ctx, Action& action) {
-  auto* flow = app.add_subcommand("flow", "Validate, format, convert, draw and simulate call flows; push and pull them");
+  auto* flow =
+      app.add_subcommand("flow", "Validate, format, convert, draw and simulate call flows; push and pull them");
   flow->require_subcommand(1);
 
   if (ctx.builds("validate")) add_flow_validate_command(*flow, ctx, action);

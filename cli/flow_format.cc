@@ -163,8 +163,10 @@ int run_flow_fmt(Context& ctx, const FlowFmtFlags& f) {
       if (changed.empty() && failed == 0)
         ctx.err << (n == 1 ? "1 file is formatted\n" : "all " + std::to_string(n) + " files are formatted\n");
       else if (changed.size() == 1 && n == 1) ctx.err << "1 file would be reformatted (run gomo flow fmt)\n";
-      else if (!changed.empty()) ctx.err << changed.size() << " of " << n << " files would be reformatted (run gomo flow fmt)\n";
-      if (failed) ctx.err << failed << " of " << n << (n == 1 ? " file" : " files") << " could not be formatted (see above)\n";
+      else if (!changed.empty())
+        ctx.err << changed.size() << " of " << n << " files would be reformatted (run gomo flow fmt)\n";
+      if (failed)
+        ctx.err << failed << " of " << n << (n == 1 ? " file" : " files") << " could not be formatted (see above)\n";
     }
     if (!changed.empty() && code == kExitOk) code = kExitFindings;
   }
@@ -177,7 +179,8 @@ int run_flow_convert(Context& ctx, const FlowConvertFlags& f) {
   flow::FormatOptions options;
   options.to = f.to == "json" ? document::Format::kJson : document::Format::kYaml;
   options.canonical.name = f.name;
-  if (f.nodes.empty()) options.canonical.nodes = model::build_flow(*doc).nodes_as_map ? flow::NodesForm::kMap : flow::NodesForm::kArray;
+  if (f.nodes.empty())
+    options.canonical.nodes = model::build_flow(*doc).nodes_as_map ? flow::NodesForm::kMap : flow::NodesForm::kArray;
   else options.canonical.nodes = f.nodes == "map" ? flow::NodesForm::kMap : flow::NodesForm::kArray;
   options.drop_comments = true;  // converting says what it drops; JSON has no comments at all
   auto formatted = flow::format_document(*doc, options);
@@ -195,7 +198,8 @@ int run_flow_graph(Context& ctx, const FlowGraphFlags& f) {
   if (!doc) return kExitUsage;
   model::Flow flow = model::build_flow(*doc);
   if (!flow.graph)
-    return report_error(ctx, f.path + ": no flow graph found (expected graph: or startNodeId:/nodes: at the top level)");
+    return report_error(ctx,
+                        f.path + ": no flow graph found (expected graph: or startNodeId:/nodes: at the top level)");
   flow::GraphCoverage coverage;
   if (!f.coverage.empty()) {
     auto loaded = flow::load_graph_coverage(f.coverage, f.path, flow.name);
@@ -210,7 +214,8 @@ int run_flow_graph(Context& ctx, const FlowGraphFlags& f) {
             << " needs Graphviz's dot: install graphviz (apt-get install graphviz) or use --format dot|mermaid\n";
     return kExitUsage;
   }
-  if (f.format == "png" && (f.out.empty() || f.out == "-") && ctx.stdout_tty) return report_error(ctx, "PNG is binary: write it to a file with -O graph.png");
+  if (f.format == "png" && (f.out.empty() || f.out == "-") && ctx.stdout_tty)
+    return report_error(ctx, "PNG is binary: write it to a file with -O graph.png");
   auto image = flow::render_with_graphviz(dot, f.format);
   if (!image) return report_error(ctx, image.error());
   return flow_fmt_emit(ctx, f.out, image.value());
@@ -221,11 +226,14 @@ int run_flow_graph(Context& ctx, const FlowGraphFlags& f) {
 void add_flow_format_commands(CLI::App& flow, Context& ctx, Action& action) {
   if (ctx.builds("fmt")) {
     auto ff = std::make_shared<FlowFmtFlags>();
-    auto* fmt = flow.add_subcommand("fmt", "Rewrite flows in canonical form (stable key order, 2-space YAML; comments kept)");
-    fmt->add_option("paths", ff->paths, "Flow files or directories (recursive); - reads stdin and writes stdout")->required();
+    auto* fmt =
+        flow.add_subcommand("fmt", "Rewrite flows in canonical form (stable key order, 2-space YAML; comments kept)");
+    fmt->add_option("paths", ff->paths, "Flow files or directories (recursive); - reads stdin and writes stdout")
+        ->required();
     fmt->add_flag("--check", ff->check, "Write nothing; list files that would change and exit 1 if any (CI)");
     fmt->add_flag("--diff", ff->diff, "Write nothing; print a unified diff of the changes and exit 1 if any");
-    fmt->add_flag("--drop-comments", ff->drop_comments, "Rewrite even when YAML comments cannot all be kept (they are dropped)");
+    fmt->add_flag("--drop-comments", ff->drop_comments,
+                  "Rewrite even when YAML comments cannot all be kept (they are dropped)");
     fmt->add_option("--name", ff->name, "Name a bare graph, making it the API body {name, graph}");
     fmt->callback([ff, &action] { action = [ff](Context& c) { return run_flow_fmt(c, *ff); }; });
   }
@@ -234,8 +242,12 @@ void add_flow_format_commands(CLI::App& flow, Context& ctx, Action& action) {
     auto cf = std::make_shared<FlowConvertFlags>();
     auto* convert = flow.add_subcommand("convert", "Convert a flow between YAML and JSON, and nodes as array or map");
     convert->add_option("file", cf->path, "Flow file; - reads stdin")->required();
-    convert->add_option("--to", cf->to, "Output format: json or yaml")->required()->check(CLI::IsMember({"json", "yaml"}));
-    convert->add_option("--nodes", cf->nodes, "Nodes as an array (canonical) or a map keyed by id (default: as in the input)")
+    convert->add_option("--to", cf->to, "Output format: json or yaml")
+        ->required()
+        ->check(CLI::IsMember({"json", "yaml"}));
+    convert
+        ->add_option("--nodes", cf->nodes,
+                     "Nodes as an array (canonical) or a map keyed by id (default: as in the input)")
         ->check(CLI::IsMember({"array", "map"}));
     convert->add_option("-O,--out", cf->out, "Write to this file instead of stdout");
     convert->add_option("--name", cf->name, "Name a bare graph, making it the API body {name, graph}");
@@ -249,7 +261,9 @@ void add_flow_format_commands(CLI::App& flow, Context& ctx, Action& action) {
     graph->add_option("-f,--format", gf->format, "mermaid (default), dot, svg or png (svg/png need Graphviz)")
         ->check(CLI::IsMember({"mermaid", "dot", "svg", "png"}));
     graph->add_option("-O,--out", gf->out, "Write to this file instead of stdout");
-    graph->add_option("--coverage", gf->coverage, "Colour edges by test coverage (a report from gomo flow test --coverage-out)")
+    graph
+        ->add_option("--coverage", gf->coverage,
+                     "Colour edges by test coverage (a report from gomo flow test --coverage-out)")
         ->type_name("FILE");
     graph->callback([gf, &action] { action = [gf](Context& c) { return run_flow_graph(c, *gf); }; });
   }

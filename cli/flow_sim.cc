@@ -56,20 +56,26 @@ std::string contradictory_callee_flags(const RunFlags& f) {
     if (flag != f.answer_flags.front())
       return f.answer_flags.front() + " and " + flag + " contradict each other: the callee does one thing; choose one";
   if (f.interactive) {
-    std::string scripted = !f.answer_flags.empty() ? f.answer_flags.front() : !f.script.empty() ? "--script" : !f.press.empty() ? "--press" : "";
-    if (!scripted.empty()) return "--interactive and " + scripted + " contradict each other: with --interactive you are the callee";
+    std::string scripted = !f.answer_flags.empty() ? f.answer_flags.front()
+                           : !f.script.empty()     ? "--script"
+                           : !f.press.empty()      ? "--press"
+                                                   : "";
+    if (!scripted.empty())
+      return "--interactive and " + scripted + " contradict each other: with --interactive you are the callee";
   }
   return "";
 }
 
 int run_flow(Context& ctx, const RunFlags& f) {
-  if (std::string contradiction = contradictory_callee_flags(f); !contradiction.empty()) return fail_usage(ctx, contradiction);
+  if (std::string contradiction = contradictory_callee_flags(f); !contradiction.empty())
+    return fail_usage(ctx, contradiction);
   std::string phone;
   if (!f.phone.empty()) {
     // The same E.164 normalisation as contacts: the engine dials what the platform would store.
     auto normalized = contacts::normalize_phone(f.phone, f.region);
     if (!normalized.ok())
-      return fail_usage(ctx, "--phone " + f.phone + ": " + normalized.message + " [" + contacts::phone_reason_code(normalized.reason) + "]");
+      return fail_usage(ctx, "--phone " + f.phone + ": " + normalized.message + " [" +
+                                 contacts::phone_reason_code(normalized.reason) + "]");
     phone = normalized.e164;
   }
   auto text = read_file(f.flow);
@@ -100,9 +106,10 @@ int run_flow(Context& ctx, const RunFlags& f) {
     script = std::move(loaded.value());
   }
   if (!f.answer.empty()) {
-    static const std::map<std::string, engine::Answer> kAnswers = {{"human", engine::Answer::kHuman}, {"machine", engine::Answer::kMachine},
-                                                                   {"busy", engine::Answer::kBusy}, {"rejected", engine::Answer::kRejected},
-                                                                   {"no-answer", engine::Answer::kNoAnswer}, {"error", engine::Answer::kError}};
+    static const std::map<std::string, engine::Answer> kAnswers = {
+        {"human", engine::Answer::kHuman},        {"machine", engine::Answer::kMachine},
+        {"busy", engine::Answer::kBusy},          {"rejected", engine::Answer::kRejected},
+        {"no-answer", engine::Answer::kNoAnswer}, {"error", engine::Answer::kError}};
     script.answer = kAnswers.at(f.answer);
   }
   if (!f.press.empty()) {
@@ -135,7 +142,8 @@ int run_flow(Context& ctx, const RunFlags& f) {
     softphone::TerminalOptions terminal{STDIN_FILENO, f.speed, ctx.use_color(ctx.stderr_tty), f.audio_dir, ""};
     if (!f.audio_dir.empty()) {
       terminal.player = softphone::find_audio_player(f.player);
-      if (terminal.player.empty()) ctx.err << "gomo: no audio player found (paplay, aplay, play or ffplay): prompts are shown, not heard\n";
+      if (terminal.player.empty())
+        ctx.err << "gomo: no audio player found (paplay, aplay, play or ffplay): prompts are shown, not heard\n";
     }
     softphone::TerminalSoftphone phone(ctx.err, terminal);
     call = engine::run_call(flow, contact, phone, options);
@@ -149,7 +157,9 @@ int run_flow(Context& ctx, const RunFlags& f) {
     report::write_trace(trace, call, options.start_epoch_ms);
   }
   if (ctx.output == "json") report::write_call_json(ctx.out, call, options.start_epoch_ms);
-  else report::write_transcript(ctx.out, call, report::TranscriptStyle{ctx.use_color(ctx.stdout_tty), f.show_keys, ctx.quiet});
+  else
+    report::write_transcript(ctx.out, call,
+                             report::TranscriptStyle{ctx.use_color(ctx.stdout_tty), f.show_keys, ctx.quiet});
   return call.reached_hangup ? kExitOk : kExitFindings;
 }
 
@@ -222,9 +232,11 @@ void add_flow_test_command(CLI::App& flow, Action& action) {
   auto* test = flow.add_subcommand("test", "Run flow unit tests (*.test.yaml) and report node and edge coverage");
   test->add_option("paths", f->paths, "Test files (*.test.yaml) or directories holding them")->required();
   test->add_option("-f,--format", f->format, "text, json or junit")->check(CLI::IsMember({"text", "json", "junit"}));
-  test->add_option("--min-coverage", f->min_coverage, "Fail (exit 1) when a flow's edge coverage is below this percentage")
+  test->add_option("--min-coverage", f->min_coverage,
+                   "Fail (exit 1) when a flow's edge coverage is below this percentage")
       ->check(CLI::Range(0.0, 100.0));
-  test->add_option("--coverage-out", f->coverage_out, "Write the coverage report as JSON (input of `gomo flow graph --coverage`)");
+  test->add_option("--coverage-out", f->coverage_out,
+                   "Write the coverage report as JSON (input of `gomo flow graph --coverage`)");
   test->callback([f, &action] { action = [f](Context& c) { return test_flows(c, *f); }; });
 }
 
@@ -251,7 +263,8 @@ void add_flow_run_command(CLI::App& flow, Context& ctx, Action& action) {
   answer_as("--network-error", "error", "The call fails (network or system error)");
   run->add_option("--press", f->press, "Keys pressed at successive prompts: 1,2 or 1,12#,- (- = silence)");
   run->add_option("--contact", f->contact, "Contact file (YAML/JSON: primaryPhone, firstName, customAttributes, ...)");
-  run->add_option("--contact-csv", f->contact_csv, "Take the contact from a CSV file (header row; see --row)")->excludes("--contact");
+  run->add_option("--contact-csv", f->contact_csv, "Take the contact from a CSV file (header row; see --row)")
+      ->excludes("--contact");
   run->add_option("--row", f->row, "With --contact-csv: which data row (1 = the first after the header)");
   run->add_option("--phone", f->phone, "The contact's phone number (E.164, or national with --region)");
   add_region_flag(run, f->region);
@@ -259,10 +272,15 @@ void add_flow_run_command(CLI::App& flow, Context& ctx, Action& action) {
   run->add_option("--var", f->vars, "Flow variable NAME=VALUE set before the call (repeatable)");
   run->add_option("--trace", f->trace, "Write every event as JSON Lines to this file");
   run->add_option("--max-visits", f->max_visits, "Loop guard: end the call after this many node visits (default 500)");
-  run->add_flag("-i,--interactive", f->interactive, "You are the callee: answer, listen and press keys at the terminal, in real time");
-  run->add_option("--audio-dir", f->audio_dir, "With --interactive: hear audioFile items from DIR/<audioId>.wav (or .mp3, .ogg)")->type_name("DIR");
-  run->add_option("--player", f->player, "Audio player command (default: $GOMO_AUDIO_PLAYER, else paplay, aplay, play or ffplay)");
-  run->add_option("--speed", f->speed, "With --interactive: play prompts and run timeouts this many times faster")->check(CLI::Range(0.1, 100.0));
+  run->add_flag("-i,--interactive", f->interactive,
+                "You are the callee: answer, listen and press keys at the terminal, in real time");
+  run->add_option("--audio-dir", f->audio_dir,
+                  "With --interactive: hear audioFile items from DIR/<audioId>.wav (or .mp3, .ogg)")
+      ->type_name("DIR");
+  run->add_option("--player", f->player,
+                  "Audio player command (default: $GOMO_AUDIO_PLAYER, else paplay, aplay, play or ffplay)");
+  run->add_option("--speed", f->speed, "With --interactive: play prompts and run timeouts this many times faster")
+      ->check(CLI::Range(0.1, 100.0));
   run->add_flag("--keys", f->show_keys, "Show the dictionary clip keys of number and date items");
   run->add_flag("--no-validate", f->no_validate, "Run even if the flow has validation errors");
   run->callback([f, &action] { action = [f](Context& c) { return run_flow(c, *f); }; });

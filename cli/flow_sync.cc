@@ -27,7 +27,8 @@ std::string sync_quoted(const std::string& s) { return "\"" + s + "\""; }
 
 // Usage and validation options shared by push and diff; 0 when they may go on.
 int sync_prepare(Context& ctx, const FlowSyncFlags& f, sync::PushOptions& options, std::vector<checks::Input>& inputs) {
-  if ((!f.name.empty() || !f.id.empty()) && f.paths.size() != 1) return report_error(ctx, "--name and --id apply to one file");
+  if ((!f.name.empty() || !f.id.empty()) && f.paths.size() != 1)
+    return report_error(ctx, "--name and --id apply to one file");
   auto usage = [&](const std::string& message) { return report_error(ctx, message); };
   options.name = f.name;
   options.id = f.id;
@@ -67,19 +68,15 @@ int sync_report_failure(Context& ctx, const sync::PushOutcome& o) {
       return kExitFindings;
     }
     case sync::PushStatus::kAmbiguous: {
-      ctx.err << "gomo: " << o.path << ": " << o.candidates.size() << " platform flows are named " << sync_quoted(o.name)
-              << " (";
+      ctx.err << "gomo: " << o.path << ": " << o.candidates.size() << " platform flows are named "
+              << sync_quoted(o.name) << " (";
       for (size_t i = 0; i < o.candidates.size(); ++i) ctx.err << (i ? ", " : "") << o.candidates[i].id;
       ctx.err << "); say which with --id\n";
       return kExitUsage;
     }
-    case sync::PushStatus::kUnreadable:
-      return report_error(ctx, o.message);
-    case sync::PushStatus::kApiError:
-      ctx.err << "gomo: " << o.path << ":\n";
-      return report_api_error(ctx, *o.error);
-    default:
-      return kExitOk;
+    case sync::PushStatus::kUnreadable: return report_error(ctx, o.message);
+    case sync::PushStatus::kApiError: ctx.err << "gomo: " << o.path << ":\n"; return report_api_error(ctx, *o.error);
+    default: return kExitOk;
   }
 }
 
@@ -141,8 +138,10 @@ int run_flow_push(Context& ctx, const FlowSyncFlags& f, bool diff_only) {
 }
 
 int run_flow_pull(Context& ctx, const FlowSyncFlags& f) {
-  if (f.paths.size() > 1 && f.output_dir.empty()) return report_error(ctx, "pulling several flows needs --output-dir DIR");
-  if (!f.file.empty() && (f.paths.size() > 1 || !f.output_dir.empty())) return report_error(ctx, "-f FILE takes one flow, and not with --output-dir");
+  if (f.paths.size() > 1 && f.output_dir.empty())
+    return report_error(ctx, "pulling several flows needs --output-dir DIR");
+  if (!f.file.empty() && (f.paths.size() > 1 || !f.output_dir.empty()))
+    return report_error(ctx, "-f FILE takes one flow, and not with --output-dir");
   int exit_code = kExitOk;
   auto opened = open_target(ctx, f.target, exit_code, TargetAccess::kRead);
   if (!opened) return exit_code;
@@ -174,7 +173,8 @@ int run_flow_pull(Context& ctx, const FlowSyncFlags& f) {
       ctx.out << yaml.value();
       continue;
     }
-    std::string path = !f.file.empty() ? f.file : (std::filesystem::path(f.output_dir) / sync::flow_file_name(flow)).string();
+    std::string path =
+        !f.file.empty() ? f.file : (std::filesystem::path(f.output_dir) / sync::flow_file_name(flow)).string();
     std::error_code ec;
     if (!f.output_dir.empty()) std::filesystem::create_directories(f.output_dir, ec);
     if (!f.force && std::filesystem::exists(path, ec)) {
@@ -187,7 +187,9 @@ int run_flow_pull(Context& ctx, const FlowSyncFlags& f) {
       worst = std::max(worst, kExitUsage);
       continue;
     }
-    if (!ctx.quiet) ctx.err << "pulled flow " << flow.id << " " << sync_quoted(flow.name) << " from " << opened->summary << " → " << path << "\n";
+    if (!ctx.quiet)
+      ctx.err << "pulled flow " << flow.id << " " << sync_quoted(flow.name) << " from " << opened->summary << " → "
+              << path << "\n";
   }
   ctx.out.flush();
   return worst;
@@ -197,10 +199,12 @@ int run_flow_pull(Context& ctx, const FlowSyncFlags& f) {
 
 void add_flow_sync_commands(CLI::App& flow, Context& ctx, Action& action) {
   if (ctx.builds("push")) {
-    const char* codes = "Exit codes: 0 ok, 1 local errors (not pushed), 2 usage or unreadable file or ambiguous name, "
-                        "3 API error, 4 authentication, 5 network or server unavailable.";
+    const char* codes =
+        "Exit codes: 0 ok, 1 local errors (not pushed), 2 usage or unreadable file or ambiguous name, "
+        "3 API error, 4 authentication, 5 network or server unavailable.";
     auto push = std::make_shared<FlowSyncFlags>();
-    auto* p = flow.add_subcommand("push", "Create or update platform flows from files, by name; unchanged flows are not sent");
+    auto* p = flow.add_subcommand("push",
+                                  "Create or update platform flows from files, by name; unchanged flows are not sent");
     p->add_option("files", push->paths, "Flow files or directories (recursive); - reads stdin")->required();
     p->add_option("--name", push->name, "Name a bare graph {startNodeId, nodes} (one file)");
     p->add_option("--id", push->id, "Update this platform flow instead of the one of the same name (one file)");
@@ -217,8 +221,9 @@ void add_flow_sync_commands(CLI::App& flow, Context& ctx, Action& action) {
     d->add_option("files", diff->paths, "Flow files or directories (recursive); - reads stdin")->required();
     d->add_option("--name", diff->name, "Name a bare graph (one file)");
     d->add_option("--id", diff->id, "Compare with this platform flow instead of the one of the same name (one file)");
-    d->footer("Exit codes (as diff and git diff): 0 no differences, 1 differences (a flow missing on the platform is "
-              "one), 2 usage, unreadable file or ambiguous name, 3 API error, 4 authentication, 5 network.");
+    d->footer(
+        "Exit codes (as diff and git diff): 0 no differences, 1 differences (a flow missing on the platform is "
+        "one), 2 usage, unreadable file or ambiguous name, 3 API error, 4 authentication, 5 network.");
     add_target_flags(d, diff->target);
     d->callback([diff, &action] { action = [diff](Context& c) { return run_flow_push(c, *diff, true); }; });
   }
@@ -230,8 +235,9 @@ void add_flow_sync_commands(CLI::App& flow, Context& ctx, Action& action) {
     l->add_option("-f,--file", pull->file, "Write to FILE instead of stdout (one flow)")->type_name("FILE");
     l->add_option("--output-dir", pull->output_dir, "Write each flow to DIR/<name>.yaml")->type_name("DIR");
     l->add_flag("--force", pull->force, "Overwrite existing files");
-    l->footer("Exit codes: 0 ok, 2 usage, an existing file (without --force) or an ambiguous name, 3 API error or no "
-              "such flow, 4 authentication, 5 network or server unavailable.");
+    l->footer(
+        "Exit codes: 0 ok, 2 usage, an existing file (without --force) or an ambiguous name, 3 API error or no "
+        "such flow, 4 authentication, 5 network or server unavailable.");
     add_target_flags(l, pull->target);
     l->callback([pull, &action] { action = [pull](Context& c) { return run_flow_pull(c, *pull); }; });
   }

@@ -53,7 +53,8 @@ void add_help_commands(CLI::App& app, Context& ctx, Action& action) {
           if (cmd == &app) {
             // The first word may be a topic or a command: suggest the nearest of either.
             std::vector<std::string> names = help_topic_list();
-            for (const auto* sub : app.get_subcommands([](const CLI::App*) { return true; })) names.push_back(sub->get_name());
+            for (const auto* sub : app.get_subcommands([](const CLI::App*) { return true; }))
+              names.push_back(sub->get_name());
             std::string guess = closest_match(w, names);
             c.err << "gomo: no help topic or command `" << w << "`";
             if (!guess.empty()) {

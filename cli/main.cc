@@ -73,10 +73,11 @@ void build_app(CLI::App& app, Context& ctx, Action& action, const std::string& o
 
 const std::vector<CommandGroup>& command_groups() {
   static const std::vector<CommandGroup> kGroups = {
-      {"flow", add_flow_commands},         {"serve", add_serve_commands}, {"contacts", add_contacts_commands},
-      {"attributes", add_attributes_commands}, {"audiences", add_audiences_commands}, {"dids", add_dids_commands},
-      {"audio", add_audio_commands},       {"config", add_config_commands}, {"auth", add_auth_commands},
-      {"version", add_version_commands},
+      {"flow", add_flow_commands},           {"serve", add_serve_commands},
+      {"contacts", add_contacts_commands},   {"attributes", add_attributes_commands},
+      {"audiences", add_audiences_commands}, {"dids", add_dids_commands},
+      {"audio", add_audio_commands},         {"config", add_config_commands},
+      {"auth", add_auth_commands},           {"version", add_version_commands},
   };
   return kGroups;
 }
@@ -180,9 +181,7 @@ int run(int argc, char** argv) {
   }
   try {
     app->parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    return report_parse_error(ctx, *app, e, argc, argv);
-  }
+  } catch (const CLI::ParseError& e) { return report_parse_error(ctx, *app, e, argc, argv); }
   if (!action) {
     std::cerr << app->help();
     return kExitUsage;

@@ -27,7 +27,8 @@ void add_list_flags(CLI::App* cmd, ListOptions& o, const std::string& search_hel
           },
           ""))
       ->type_name("{" + join(sort_fields, ",") + "}");  // shown in --help; `gomo completion` offers them
-  cmd->add_option("--sort-order", o.query.sort_order, "asc or desc (default asc with --sort-by; without it the platform's order, newest first)")
+  cmd->add_option("--sort-order", o.query.sort_order,
+                  "asc or desc (default asc with --sort-by; without it the platform's order, newest first)")
       ->check(CLI::IsMember({"asc", "desc"}));
   cmd->add_flag("--all", o.all, "Follow the pages to the end");
   // People who name a field to sort by read it A to Z (sort, kubectl --sort-by); the platform's own
@@ -81,7 +82,10 @@ std::vector<report::ResourceColumn> audiences_columns() {
 }
 
 std::vector<report::ResourceColumn> attributes_columns() {
-  return {{"ID", "id"}, {"NAME", "name"}, {"TYPE", "type"}, {"DISPLAY NAME", "displayName"},
+  return {{"ID", "id"},
+          {"NAME", "name"},
+          {"TYPE", "type"},
+          {"DISPLAY NAME", "displayName"},
           {"DESCRIPTION", "description"}};
 }
 

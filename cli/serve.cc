@@ -75,7 +75,8 @@ const api::Organization* serve_pick_org(Context& ctx, const std::vector<api::Org
   if (o.org.empty()) {
     if (orgs.size() == 1) return &orgs[0];
     if (orgs.empty()) {
-      ctx.err << "gomo serve: " << o.workspace << " has no organisation yet: create one with gomo serve --init" << where << "\n";
+      ctx.err << "gomo serve: " << o.workspace << " has no organisation yet: create one with gomo serve --init" << where
+              << "\n";
     } else {
       ctx.err << "gomo serve: " << o.workspace << " has " << orgs.size() << " organisations: " << serve_org_names(orgs)
               << "; say which with --org NAME\n";
@@ -84,8 +85,8 @@ const api::Organization* serve_pick_org(Context& ctx, const std::vector<api::Org
   }
   for (const auto& org : orgs)
     if (org.id == o.org || org.slug == o.org || org.name == o.org) return &org;
-  ctx.err << "gomo serve: no organisation `" << o.org << "` in " << o.workspace << "; organisations: "
-          << (orgs.empty() ? "none" : serve_org_names(orgs)) << "\n";
+  ctx.err << "gomo serve: no organisation `" << o.org << "` in " << o.workspace
+          << "; organisations: " << (orgs.empty() ? "none" : serve_org_names(orgs)) << "\n";
   return nullptr;
 }
 
@@ -175,8 +176,7 @@ void add_serve_commands(CLI::App& app, Context& ctx, Action& action) {
       "Then: gomo serve --listen 127.0.0.1:8080 and call http://127.0.0.1:8080/api with x-api-key.\n"
       "Every error answer is the platform's JSON error envelope; -v logs each request (never the key).\n"
       "Exit codes: 0 stopped cleanly, 2 usage, 5 cannot listen.");
-  cmd->add_option("--listen", opts->listen, "HOST:PORT to listen on; port 0 picks a free one")
-      ->capture_default_str();
+  cmd->add_option("--listen", opts->listen, "HOST:PORT to listen on; port 0 picks a free one")->capture_default_str();
   cmd->add_option("--workspace", opts->workspace, "The workspace database")->capture_default_str();
   auto* init = cmd->add_flag("--init", opts->init, "Create an organisation, print its new API key on stdout and exit");
   cmd->add_flag("--add-org", opts->add_org, "With --init: add another organisation to a workspace that has some")

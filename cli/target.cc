@@ -4,12 +4,12 @@
 #include <CLI/CLI.hpp>
 
 #include "api/platform.h"
-#include "remote/remote_platform.h"
 #include "base/time.h"
+#include "local/workspace.h"
 #include "profile/open.h"
 #include "profile/resolve.h"
+#include "remote/remote_platform.h"
 #include "report/resources.h"
-#include "local/workspace.h"
 
 namespace gomo::cli {
 
@@ -38,7 +38,8 @@ std::unique_ptr<profile::ResolvedTarget> resolve_target(Context& ctx, const Targ
   if (!o.timeout.empty()) {
     flags.timeout_ms = parse_duration_ms(o.timeout);
     if (!flags.timeout_ms) {
-      ctx.err << "gomo: --timeout " << o.timeout << ": expected a duration such as 30s, 500ms or 2m, or a number of seconds (0: none)\n";
+      ctx.err << "gomo: --timeout " << o.timeout
+              << ": expected a duration such as 30s, 500ms or 2m, or a number of seconds (0: none)\n";
       exit_code = kExitUsage;
       return nullptr;
     }
@@ -77,7 +78,8 @@ std::optional<OpenedTarget> open_target(Context& ctx, const TargetOptions& o, in
   target.platform = std::move(platform.platform);
   target.summary = resolved->summary();
   if (auto* remote = dynamic_cast<remote::RemotePlatform*>(target.platform.get()); remote && ctx.verbose) {
-    remote->http().on_retry([&ctx](const remote::RetryNotice& n) { ctx.err << "gomo: " << remote::describe_retry(n) << "\n"; });
+    remote->http().on_retry(
+        [&ctx](const remote::RetryNotice& n) { ctx.err << "gomo: " << remote::describe_retry(n) << "\n"; });
   }
   target.resolved = std::move(resolved);
   return target;
@@ -89,16 +91,20 @@ void print_target_summary(Context& ctx, const OpenedTarget& target, const std::s
 }
 
 void add_target_flags(CLI::App* cmd, TargetOptions& o) {
-  cmd->add_option("--profile", o.profile, "Profile of the config file to use (gomo config list); default: GOMO_PROFILE, else the current one");
-  cmd->add_option("--base-url", o.base_url, "Platform API base URL (e.g. https://api.gomobile.ma/api); default: from the profile");
+  cmd->add_option("--profile", o.profile,
+                  "Profile of the config file to use (gomo config list); default: GOMO_PROFILE, else the current one");
+  cmd->add_option("--base-url", o.base_url,
+                  "Platform API base URL (e.g. https://api.gomobile.ma/api); default: from the profile");
   cmd->add_option("--api-key-env", o.api_key_env, "Environment variable holding the API key")->capture_default_str();
   cmd->add_flag("--bearer", o.bearer, "Send the key as Authorization: Bearer instead of x-api-key");
   cmd->add_flag("--insecure", o.insecure, "Skip TLS verification and allow plain http to non-loopback hosts");
   cmd->add_option("--rate-limit", o.rate_limit, "Client-side limit in requests per second (0: none)")
       ->capture_default_str()
       ->each([&o](const std::string&) { o.rate_limit_given = true; });
-  cmd->add_option("--timeout", o.timeout, "Give up on a request after this long, retries included (30s, 500ms, 2m; 0: never); default 60s");
-  cmd->add_option("--workspace", o.workspace, std::string("The local workspace database (default ") + local::kDefaultWorkspacePath + ")");
+  cmd->add_option("--timeout", o.timeout,
+                  "Give up on a request after this long, retries included (30s, 500ms, 2m; 0: never); default 60s");
+  cmd->add_option("--workspace", o.workspace,
+                  std::string("The local workspace database (default ") + local::kDefaultWorkspacePath + ")");
 }
 
 void print_records(Context& ctx, const std::string& records_json, const std::vector<report::ResourceColumn>& columns) {
@@ -106,7 +112,8 @@ void print_records(Context& ctx, const std::string& records_json, const std::vec
   options.format = ctx.output == "text" ? "table" : ctx.output;
   options.tty = ctx.stdout_tty;
   options.ids_only = ctx.quiet;
-  if (!report::print_resources(ctx.out, records_json, columns, options)) ctx.err << "gomo: internal error: records are not JSON\n";
+  if (!report::print_resources(ctx.out, records_json, columns, options))
+    ctx.err << "gomo: internal error: records are not JSON\n";
 }
 
 }  // namespace gomo::cli

@@ -25,14 +25,14 @@ namespace gomo::cli {
 
 // Bound to the flags by add_target_flags. Empty strings: not given on the command line.
 struct TargetOptions {
-  std::string base_url;  // --base-url: a remote platform
+  std::string base_url;                      // --base-url: a remote platform
   std::string api_key_env = "GOMO_API_KEY";  // --api-key-env: the variable holding the key
   bool bearer = false;
   bool insecure = false;
-  double rate_limit = 10;  // --rate-limit, requests per second (0: none); used only when given
-  std::string workspace;   // --workspace: the local workspace at this path
-  std::string profile;     // --profile: a profile of the config file (gomo config)
-  std::string timeout;     // --timeout: deadline of each request, retries included ("30s", "500ms", seconds)
+  double rate_limit = 10;         // --rate-limit, requests per second (0: none); used only when given
+  std::string workspace;          // --workspace: the local workspace at this path
+  std::string profile;            // --profile: a profile of the config file (gomo config)
+  std::string timeout;            // --timeout: deadline of each request, retries included ("30s", "500ms", seconds)
   bool rate_limit_given = false;  // set by the --rate-limit flag
 };
 

@@ -14,8 +14,9 @@ void add_flow_remote_flags(CLI::App* validate, FlowRemoteFlags& flags) {
   validate->add_flag("--remote", flags.remote,
                      "Also ask the platform to validate each flow (POST /flows/validate); its findings are errors "
                      "[remote-validation]");
-  validate->add_option("--catalog-from", flags.catalog_from,
-                       "Check audio ids and custom attribute names against this profile's account")
+  validate
+      ->add_option("--catalog-from", flags.catalog_from,
+                   "Check audio ids and custom attribute names against this profile's account")
       ->type_name("PROFILE");
   add_target_flags(validate, flags.target);
 }
@@ -66,7 +67,8 @@ Status ValidateCommandHooks::prepare(checks::ValidateOptions& options) {
   }
   report::DiagFormat auto_format = report::DiagFormat::kText;
   if (ctx_.output == "json") auto_format = report::DiagFormat::kJson;
-  else if (const char* gh = std::getenv("GITHUB_ACTIONS"); gh && std::string(gh) == "true") auto_format = report::DiagFormat::kGithub;
+  else if (const char* gh = std::getenv("GITHUB_ACTIONS"); gh && std::string(gh) == "true")
+    auto_format = report::DiagFormat::kGithub;
   auto requests = report::pair_outputs(formats_, output_files_, auto_format);
   if (!requests) return requests.error();
   auto outputs = report::OutputSet::open(std::move(requests.value()));
@@ -83,9 +85,8 @@ Status ValidateCommandHooks::begin_remote_pass() {
   return Status::ok();
 }
 
-Result<std::vector<diag::Diagnostic>> ValidateCommandHooks::remote_findings(const std::string& path,
-                                                                           const document::Document& doc,
-                                                                           const std::vector<diag::Diagnostic>& local) {
+Result<std::vector<diag::Diagnostic>> ValidateCommandHooks::remote_findings(
+    const std::string& path, const document::Document& doc, const std::vector<diag::Diagnostic>& local) {
   auto found = sync::remote_validate(*remote_->platform, doc, local);
   if (!found) {
     ctx_.err << "gomo: " << path << ": the platform could not validate it:\n";

@@ -19,9 +19,9 @@ class App;
 namespace gomo::cli {
 
 struct FlowRemoteFlags {
-  bool remote = false;        // --remote
-  std::string catalog_from;   // --catalog-from PROFILE
-  TargetOptions target;       // where --remote sends the flows
+  bool remote = false;       // --remote
+  std::string catalog_from;  // --catalog-from PROFILE
+  TargetOptions target;      // where --remote sends the flows
 };
 
 void add_flow_remote_flags(CLI::App* validate, FlowRemoteFlags& flags);

@@ -12,7 +12,7 @@ build_pkgs=(
 )
 # The test framework, and tools the test suite drives for real: shells for completions, a JSON-Schema
 # validator, Graphviz.
-test_pkgs=(doctest-dev bash zsh fish libvalijson-dev graphviz tmux python3 wrk)
+test_pkgs=(doctest-dev bash zsh fish libvalijson-dev graphviz tmux python3 wrk clang-format)
 
 want=("${build_pkgs[@]}")
 if [[ "${1:-}" == "--with-test-tools" ]]; then want+=("${test_pkgs[@]}"); fi

@@ -6,6 +6,8 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh --with-test-tools
 export CCACHE_DIR=${CCACHE_DIR:-$HOME/.cache/ccache}
 start=$(date +%s)
+# The code's layout is .clang-format's (clang-format 14, Debian bookworm): a differing file fails here, first.
+scripts/check-format.sh
 scripts/build.sh build -DGOMO_TESTS=ON
 ctest --test-dir build --output-on-failure -j "$(nproc)"
 if [[ "${GOMO_SKIP_SANITIZE:-0}" != 1 ]]; then

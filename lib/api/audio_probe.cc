@@ -13,8 +13,7 @@ std::uint32_t le32(std::string_view b, size_t at) {
          static_cast<std::uint32_t>(static_cast<unsigned char>(b[at + 3])) << 24;
 }
 std::uint16_t le16(std::string_view b, size_t at) {
-  return static_cast<std::uint16_t>(static_cast<unsigned char>(b[at]) |
-                                    static_cast<unsigned char>(b[at + 1]) << 8);
+  return static_cast<std::uint16_t>(static_cast<unsigned char>(b[at]) | static_cast<unsigned char>(b[at + 1]) << 8);
 }
 
 AudioProbeResult fail(std::string why) { return {std::nullopt, std::move(why)}; }
@@ -57,8 +56,8 @@ AudioProbeResult probe_audio(std::string_view b) {
   if (b.size() >= 12 && b.substr(0, 4) == "RIFF" && b.substr(8, 4) == "WAVE") return probe_wav(b);
   if (b.size() >= 4 && b.substr(0, 4) == "OggS") return {AudioProbe{"ogg", "audio/ogg", 0, 0, 0, false, {}}, ""};
   bool id3 = b.size() >= 3 && b.substr(0, 3) == "ID3";
-  bool frame_sync = b.size() >= 2 && static_cast<unsigned char>(b[0]) == 0xFF &&
-                    (static_cast<unsigned char>(b[1]) & 0xE0) == 0xE0;
+  bool frame_sync =
+      b.size() >= 2 && static_cast<unsigned char>(b[0]) == 0xFF && (static_cast<unsigned char>(b[1]) & 0xE0) == 0xE0;
   if (id3 || frame_sync) return {AudioProbe{"mp3", "audio/mpeg", 0, 0, 0, false, {}}, ""};
   return fail("not a WAV, MP3 or OGG audio file");
 }

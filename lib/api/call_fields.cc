@@ -9,10 +9,14 @@ template <>
 const Table<ContactMetrics>& table_of<ContactMetrics>() {
   using M = ContactMetrics;
   static const Table<M> table = {
-      field<&M::total_contacts>("totalContacts"), field<&M::pending>("pending"),
-      field<&M::queued>("queued"),                field<&M::calling>("calling"),
-      field<&M::pending_retry>("pendingRetry"),   field<&M::completed>("completed"),
-      field<&M::failed>("failed"),                field<&M::skipped>("skipped"),
+      field<&M::total_contacts>("totalContacts"),
+      field<&M::pending>("pending"),
+      field<&M::queued>("queued"),
+      field<&M::calling>("calling"),
+      field<&M::pending_retry>("pendingRetry"),
+      field<&M::completed>("completed"),
+      field<&M::failed>("failed"),
+      field<&M::skipped>("skipped"),
       field<&M::reach_rate>("reachRate"),
   };
   return table;
@@ -52,10 +56,14 @@ template <>
 const Table<CallDetails>& table_of<CallDetails>() {
   using C = CallDetails;
   static const Table<C> table = {
-      field<&C::status>("status"),         field<&C::direction>("direction"),
-      field<&C::from>("from"),             field<&C::to>("to"),
-      field<&C::created_at>("createdAt"),  field<&C::dialed_at>("dialedAt"),
-      field<&C::answered_at>("answeredAt"), field<&C::terminated_at>("terminatedAt"),
+      field<&C::status>("status"),
+      field<&C::direction>("direction"),
+      field<&C::from>("from"),
+      field<&C::to>("to"),
+      field<&C::created_at>("createdAt"),
+      field<&C::dialed_at>("dialedAt"),
+      field<&C::answered_at>("answeredAt"),
+      field<&C::terminated_at>("terminatedAt"),
       field<&C::duration_ms>("durationMs"),
   };
   return table;

@@ -32,8 +32,8 @@ struct ExecutionReport {
   std::string effective_status;  // stored, with paused -> paused_manual and, inside a pause window,
                                  // running|paused -> paused_window
   ContactMetrics contacts;
-  int total_calls = 0;     // attempts placed
-  int answered_calls = 0;  // attempts with an answeredAt
+  int total_calls = 0;                // attempts placed
+  int answered_calls = 0;             // attempts with an answeredAt
   long long average_duration_ms = 0;  // over calls with a duration
   std::optional<std::string> started_at, ended_at;
 };
@@ -47,7 +47,7 @@ struct ExecutionBreakdown {
 
 // §5.2 CallDetails.
 struct CallDetails {
-  std::string status;               // free text on the platform, e.g. "completed", "no-answer"
+  std::string status;                  // free text on the platform, e.g. "completed", "no-answer"
   std::string direction = "outbound";  // inbound | outbound
   std::string from, to;
   std::string created_at;

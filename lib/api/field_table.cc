@@ -123,8 +123,7 @@ void check_text(const char* name, const Rules& rules, const std::string* value, 
   if (rules.min_chars >= 0 && n < static_cast<std::size_t>(rules.min_chars)) {
     messages.push_back(field + " must be longer than or equal to " + std::to_string(rules.min_chars) + " characters");
   } else if (rules.max_chars >= 0 && n > static_cast<std::size_t>(rules.max_chars)) {
-    messages.push_back(field + " must be shorter than or equal to " + std::to_string(rules.max_chars) +
-                       " characters");
+    messages.push_back(field + " must be shorter than or equal to " + std::to_string(rules.max_chars) + " characters");
   }
   if (!rules.one_of.empty() &&
       std::none_of(rules.one_of.begin(), rules.one_of.end(), [&](const char* v) { return *value == v; })) {
@@ -147,8 +146,8 @@ void check_text(const char* name, const Rules& rules, const std::string* value, 
   if (messages.empty()) errors.erase(prefix + name);
 }
 
-void check_integer(const char* name, const Rules& rules, const long long* value, bool create,
-                   const std::string& prefix, FieldErrors& errors) {
+void check_integer(const char* name, const Rules& rules, const long long* value, bool create, const std::string& prefix,
+                   FieldErrors& errors) {
   if (required_and_missing(name, rules, value != nullptr, create, prefix, errors)) return;
   const std::string field = name;
   if (*value < rules.min_value) {

@@ -36,13 +36,13 @@ enum class Format { kNone, kEmail, kUuid, kIsoInstant };
 // The constraints of one field. Messages are class-validator's, as the platform's (validate_test.cc
 // and the conformance suite pin them). Declare with designated initializers, in this order.
 struct Rules {
-  bool required = false;            // read_object: a missing or null member is "X should not be empty"
-  bool required_on_create = false;  // check_object(create = true): the same, for an unset member
-  bool empty_is_unset = false;      // check_object: a std::string member counts as unset when ""
-  bool not_empty = false;           // check_object: "" is "X should not be empty"
-  int min_chars = -1, max_chars = -1;              // characters (UTF-8 code points); -1: no bound
+  bool required = false;               // read_object: a missing or null member is "X should not be empty"
+  bool required_on_create = false;     // check_object(create = true): the same, for an unset member
+  bool empty_is_unset = false;         // check_object: a std::string member counts as unset when ""
+  bool not_empty = false;              // check_object: "" is "X should not be empty"
+  int min_chars = -1, max_chars = -1;  // characters (UTF-8 code points); -1: no bound
   long long min_value = LLONG_MIN, max_value = LLONG_MAX;  // integers
-  std::span<const char* const> one_of = {};        // allowed values of an enum; empty: any
+  std::span<const char* const> one_of = {};                // allowed values of an enum; empty: any
   Format format = Format::kNone;
   // read_object, for a list of strings that is not an array: false says "X must be an array of
   // strings" (the contact bodies), true "X must be an array" (programs).
@@ -79,7 +79,7 @@ enum class Mode { kResponse, kRequest };  // kRequest omits unset optionals and 
 
 template <typename T>
 struct Field {
-  const char* name = nullptr;    // JSON name; also the field path of its errors
+  const char* name = nullptr;  // JSON name; also the field path of its errors
   Rules rules;
   const char* column = nullptr;  // SQL column (lib/local), nullptr when the field has none of its own
   const char* alias = nullptr;   // decode also reads this name when `name` gives an empty string
@@ -90,9 +90,21 @@ struct Field {
   void (*read)(const Field&, Reader&, T&) = nullptr;
   void (*check)(const Field&, const T&, bool create, const std::string& prefix, FieldErrors&) = nullptr;
 
-  Field with_column(const char* c) const { Field f = *this; f.column = c; return f; }
-  Field with_alias(const char* a) const { Field f = *this; f.alias = a; return f; }
-  Field omitted_when_unset() const { Field f = *this; f.omit_unset = true; return f; }
+  Field with_column(const char* c) const {
+    Field f = *this;
+    f.column = c;
+    return f;
+  }
+  Field with_alias(const char* a) const {
+    Field f = *this;
+    f.alias = a;
+    return f;
+  }
+  Field omitted_when_unset() const {
+    Field f = *this;
+    f.omit_unset = true;
+    return f;
+  }
   // The same member and checks, with its own JSON shape (graph JSON text, retry spellings, ...).
   Field with_codec(decltype(put) p, decltype(get) g, decltype(read) r) const {
     Field f = *this;
@@ -186,8 +198,8 @@ void check_object(const T& value, bool create, FieldErrors& errors, const std::s
 // `value` is nullptr when unset. Records required, not-empty, length, enum and format problems.
 void check_text(const char* name, const Rules& rules, const std::string* value, bool create, const std::string& prefix,
                 FieldErrors& errors);
-void check_integer(const char* name, const Rules& rules, const long long* value, bool create,
-                   const std::string& prefix, FieldErrors& errors);
+void check_integer(const char* name, const Rules& rules, const long long* value, bool create, const std::string& prefix,
+                   FieldErrors& errors);
 // Required-on-create only, for kinds without other constraints.
 void check_present(const char* name, const Rules& rules, bool present, bool create, const std::string& prefix,
                    FieldErrors& errors);

@@ -75,8 +75,8 @@ TEST_CASE("field tables: every response resource round-trips through encode and 
   check_round_trip(attempt);
   check_round_trip(CallReport{"j1", "completed", "completed", {attempt}});
   check_round_trip(CallRequestResult{"j1", "queued"});
-  CallRequest request{"j1", "o1", {kUuid, "c1", "f1", {"scheduled", 0, 0, {"2026-03-02T09:00:00Z"}}, "t"}, "queued",
-                      "t1", "t2"};
+  CallRequest request{"j1",     "o1", {kUuid, "c1", "f1", {"scheduled", 0, 0, {"2026-03-02T09:00:00Z"}}, "t"},
+                      "queued", "t1", "t2"};
   check_round_trip(request);
   check_round_trip(Did{"d1", "+212520000101", "MA", std::nullopt, true, std::nullopt, "active", "t1", "t2"});
   Audio audio;
@@ -127,11 +127,10 @@ TEST_CASE("field tables: request reading refuses each kind of bad member, by pat
   CHECK(read_errors_of_contact("[1]").at("body").at(0) == "must be a JSON object");
 
   FieldErrors p;
-  (void)read_object<ProgramFields>(
-      json::parse(R"({"didPool":"x","autoPauseRules":[{"threshold":"3","resetOnResume":1}],
+  (void)read_object<ProgramFields>(json::parse(R"({"didPool":"x","autoPauseRules":[{"threshold":"3","resetOnResume":1}],
                       "pauseWindows":{"monday":[{"startAt":{"minute":5},"endAt":7}]}})"),
-      "", p);
-  CHECK(p.at("didPool").at(0) == "didPool must be an array");  // list_says_array = true
+                                   "", p);
+  CHECK(p.at("didPool").at(0) == "didPool must be an array");                    // list_says_array = true
   CHECK(p.at("autoPauseRules.0.nodeId").at(0) == "nodeId should not be empty");  // required
   CHECK(p.at("autoPauseRules.0.threshold").at(0) == "threshold must be an integer number");
   CHECK(p.at("autoPauseRules.0.resetOnResume").at(0) == "resetOnResume must be a boolean value");
@@ -155,10 +154,10 @@ TEST_CASE("field tables: each constraint kind names its field, as class-validato
   CHECK(e.empty());
 
   ContactFields c;
-  c.primary_phone = "+2";          // min_chars
+  c.primary_phone = "+2";             // min_chars
   c.address = std::string(257, 'a');  // max_chars
-  c.gender = "other";              // one_of
-  c.primary_email = "not-an-email";  // format: email
+  c.gender = "other";                 // one_of
+  c.primary_email = "not-an-email";   // format: email
   check_object(c, false, e);
   CHECK(e.at("primaryPhone").at(0) == "primaryPhone must be longer than or equal to 3 characters");
   CHECK(e.at("address").at(0) == "address must be shorter than or equal to 256 characters");
@@ -167,9 +166,9 @@ TEST_CASE("field tables: each constraint kind names its field, as class-validato
 
   e.clear();
   ProgramFields p;
-  p.name = "";                    // not_empty
-  p.audience_id = "x";            // format: uuid
-  p.start_at = "2026-03-01";      // format: ISO instant
+  p.name = "";                // not_empty
+  p.audience_id = "x";        // format: uuid
+  p.start_at = "2026-03-01";  // format: ISO instant
   check_object(p, true, e);
   CHECK(e.at("name").at(0) == "name should not be empty");
   CHECK(e.at("audienceId").at(0) == "audienceId must be a UUID");

@@ -26,18 +26,18 @@ inline constexpr const char* kDidStatuses[] = {"active", "inactive", "reserved"}
 // Filters of GET /dids/available beyond paging; sort_by number|country|status|createdAt.
 struct DidQuery {
   PageQuery page;
-  std::string status;               // empty: any
-  std::optional<bool> is_shared;    // unset: both
+  std::string status;             // empty: any
+  std::optional<bool> is_shared;  // unset: both
 };
 
-inline constexpr const char* kAudioUsageTypes[] = {"welcome", "goodbye",      "question", "prompt",
+inline constexpr const char* kAudioUsageTypes[] = {"welcome",    "goodbye",      "question", "prompt",
                                                    "hold_music", "notification", "other"};
 
 // POST /audio-management/upload (multipart): the file and its optional metadata.
 struct AudioUpload {
-  std::string file_name;     // as sent in the multipart part, e.g. "greeting.wav"
-  std::string content_type;  // of the part; may be empty (the bytes decide)
-  std::string bytes;         // the file itself
+  std::string file_name;                   // as sent in the multipart part, e.g. "greeting.wav"
+  std::string content_type;                // of the part; may be empty (the bytes decide)
+  std::string bytes;                       // the file itself
   std::optional<std::string> title;        // <=255; default: the file name without extension
   std::optional<std::string> description;  // <=500
   std::optional<std::string> usage_type;   // one of kAudioUsageTypes

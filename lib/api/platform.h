@@ -53,14 +53,14 @@ struct Done {};
 // Contact fields (CreateContactRequest / UpdateContactRequest, §2.1). Unset = absent from the body;
 // on update, absent fields keep their value. Lengths are in characters.
 struct ContactFields {
-  std::optional<std::string> primary_phone;  // required on create, 3-20
-  std::optional<std::string> first_name;     // 2-64
-  std::optional<std::string> last_name;      // 1-64
-  std::optional<std::string> full_name;      // 3-64
-  std::optional<std::string> primary_email;  // a valid email
-  std::optional<std::string> address;        // 3-256
+  std::optional<std::string> primary_phone;                                    // required on create, 3-20
+  std::optional<std::string> first_name;                                       // 2-64
+  std::optional<std::string> last_name;                                        // 1-64
+  std::optional<std::string> full_name;                                        // 3-64
+  std::optional<std::string> primary_email;                                    // a valid email
+  std::optional<std::string> address;                                          // 3-256
   std::optional<std::string> city, state, zip, occupation, preferred_channel;  // 3-64 each
-  std::optional<std::string> gender;                                          // "male" | "female"
+  std::optional<std::string> gender;                                           // "male" | "female"
   std::optional<std::vector<std::string>> channels;
   // Attribute name slug -> the value as JSON text (`30`, `"tech"`, `["a","b"]`): values need not be
   // strings. On update, the given keys replace those keys only.
@@ -69,7 +69,7 @@ struct ContactFields {
 
 struct Contact {
   std::string id, organization_id;
-  ContactFields fields;  // primary_phone always set
+  ContactFields fields;                // primary_phone always set
   std::string created_at, updated_at;  // ISO 8601 UTC with milliseconds
 };
 
@@ -81,8 +81,8 @@ struct UpsertResult {
 inline constexpr int kMaxUpsertBatch = 1000;
 
 // Custom attribute types (§2.2).
-inline constexpr const char* kCustomAttributeTypes[] = {"text", "number", "boolean", "date",
-                                                        "phone_number", "email", "url"};
+inline constexpr const char* kCustomAttributeTypes[] = {"text",         "number", "boolean", "date",
+                                                        "phone_number", "email",  "url"};
 
 struct NewCustomAttribute {
   std::string display_name;                // 3-64
@@ -128,7 +128,7 @@ struct FlowRecord {
 // One problem the platform found in a flow graph (POST /flows/validate). The docs show no response
 // schema; gomo's choice (README "Flows on the platform") is {valid, errors: [FlowProblem], warnings: [...]}.
 struct FlowProblem {
-  std::string code;     // e.g. "unknown-target" (gomo's rule ids on the local platform)
+  std::string code;  // e.g. "unknown-target" (gomo's rule ids on the local platform)
   std::string message;
   std::optional<std::string> node_id;  // the node it concerns, when there is one
   std::optional<std::string> path;     // JSON pointer into the request body, e.g. /graph/nodes/2/outputs/onEnd
@@ -178,7 +178,8 @@ class Platform {
   virtual Result<Audience> get_audience(const std::string& id) = 0;
   virtual Result<Page<Contact>> audience_members(const std::string& id, const PageQuery& query) = 0;
   // Both return the audience with its new contact_count; contacts already in (or not in) are ignored.
-  virtual Result<Audience> add_audience_contacts(const std::string& id, const std::vector<std::string>& contact_ids) = 0;
+  virtual Result<Audience> add_audience_contacts(const std::string& id,
+                                                 const std::vector<std::string>& contact_ids) = 0;
   virtual Result<Audience> remove_audience_contacts(const std::string& id,
                                                     const std::vector<std::string>& contact_ids) = 0;
 

@@ -84,7 +84,8 @@ const Table<PauseWindows>& table_of<PauseWindows>() {
   using W = PauseWindows;
   // One field per weekday, each a list of windows in `days` under the field's name.
   auto put_day = [](const Field<W>& f, const W& w, json& out, Mode) {
-    if (auto it = w.days.find(f.name); it != w.days.end()) out[f.name] = Codec<std::vector<PauseWindow>>::put(it->second);
+    if (auto it = w.days.find(f.name); it != w.days.end())
+      out[f.name] = Codec<std::vector<PauseWindow>>::put(it->second);
   };
   auto get_day = [](const Field<W>& f, const json& in, W& w) {
     const json* list = detail::present(in, f.name);

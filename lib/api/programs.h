@@ -36,7 +36,7 @@ struct PauseRange {
   bool operator==(const PauseRange&) const = default;
 };
 
-inline constexpr const char* kWeekdays[] = {"sunday", "monday", "tuesday", "wednesday",
+inline constexpr const char* kWeekdays[] = {"sunday",   "monday", "tuesday", "wednesday",
                                             "thursday", "friday", "saturday"};
 
 struct PauseWindows {
@@ -59,11 +59,11 @@ inline constexpr const char* kProgramStatuses[] = {"draft", "active", "archived"
 // CreateProgramDto / the PATCH body (§4.1). Unset = absent from the body; on update, absent fields
 // keep their value.
 struct ProgramFields {
-  std::optional<std::string> name;         // required on create, 1-255
-  std::optional<std::string> audience_id;  // required on create: an audience of the organisation
-  std::optional<std::string> flow_id;      // required on create: a flow of the organisation
-  std::optional<std::string> start_at;     // ISO 8601 with timezone; unset: start at launch
-  std::optional<std::string> stop_at;      // ISO 8601 with timezone, after start_at
+  std::optional<std::string> name;                   // required on create, 1-255
+  std::optional<std::string> audience_id;            // required on create: an audience of the organisation
+  std::optional<std::string> flow_id;                // required on create: a flow of the organisation
+  std::optional<std::string> start_at;               // ISO 8601 with timezone; unset: start at launch
+  std::optional<std::string> stop_at;                // ISO 8601 with timezone, after start_at
   std::optional<std::vector<std::string>> did_pool;  // DID ids or E.164 numbers of available DIDs
   std::optional<RetryStrategy> retry_strategy;
   std::optional<PauseWindows> pause_windows;
@@ -84,7 +84,7 @@ struct Program {
 
 // Stored execution statuses (§4.5). The report's effective status splits `paused` into
 // paused_manual and paused_window.
-inline constexpr const char* kExecutionStatuses[] = {"scheduled", "running", "paused", "paused_no_credits",
+inline constexpr const char* kExecutionStatuses[] = {"scheduled",        "running",   "paused",  "paused_no_credits",
                                                      "paused_threshold", "completed", "stopped", "cancelled"};
 
 // An execution: one launch of a program over a snapshot of its audience. The counters always sum
@@ -92,8 +92,7 @@ inline constexpr const char* kExecutionStatuses[] = {"scheduled", "running", "pa
 struct Execution {
   std::string id, program_id, organization_id, audience_id, flow_id;
   std::string status;
-  int total_contacts = 0, contacts_completed = 0, contacts_failed = 0, contacts_pending = 0,
-      contacts_in_progress = 0;
+  int total_contacts = 0, contacts_completed = 0, contacts_failed = 0, contacts_pending = 0, contacts_in_progress = 0;
   std::string scheduled_start_at;
   std::optional<std::string> scheduled_stop_at, actual_start_at, actual_end_at;
   std::vector<AutoPauseRule> auto_pause_rules;
@@ -101,12 +100,12 @@ struct Execution {
 };
 
 // Error codes of a refused launch (DECISIONS "Launch preconditions"): each its own.
-inline constexpr const char* kProgramArchived = "PROGRAM_ARCHIVED";                 // 409
-inline constexpr const char* kAudienceEmpty = "AUDIENCE_EMPTY";                     // 400
+inline constexpr const char* kProgramArchived = "PROGRAM_ARCHIVED";                   // 409
+inline constexpr const char* kAudienceEmpty = "AUDIENCE_EMPTY";                       // 400
 inline constexpr const char* kExecutionAlreadyRunning = "EXECUTION_ALREADY_RUNNING";  // 409
-inline constexpr const char* kFlowInvalid = "FLOW_INVALID";                         // 400
-inline constexpr const char* kReferenceNotFound = "REFERENCE_NOT_FOUND";            // 400: audience/flow gone
+inline constexpr const char* kFlowInvalid = "FLOW_INVALID";                           // 400
+inline constexpr const char* kReferenceNotFound = "REFERENCE_NOT_FOUND";              // 400: audience/flow gone
 // A transition the execution's status does not allow (pause a paused execution, ...).
-inline constexpr const char* kInvalidTransition = "INVALID_STATUS_TRANSITION";      // 409
+inline constexpr const char* kInvalidTransition = "INVALID_STATUS_TRANSITION";  // 409
 
 }  // namespace gomo::api

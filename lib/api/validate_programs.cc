@@ -50,8 +50,8 @@ void check_iso(FieldErrors& errors, const std::string& field, const std::optiona
 std::optional<long long> parse_iso_instant_ms(const std::string& s) {
   int y, mo, d, h, mi, sec = 0;
   if (!digits(s, 0, 4, y) || s.size() < 16 || s[4] != '-' || !digits(s, 5, 2, mo) || s[7] != '-' ||
-      !digits(s, 8, 2, d) || (s[10] != 'T' && s[10] != 't' && s[10] != ' ') || !digits(s, 11, 2, h) ||
-      s[13] != ':' || !digits(s, 14, 2, mi)) {
+      !digits(s, 8, 2, d) || (s[10] != 'T' && s[10] != 't' && s[10] != ' ') || !digits(s, 11, 2, h) || s[13] != ':' ||
+      !digits(s, 14, 2, mi)) {
     return std::nullopt;
   }
   size_t i = 16;
@@ -169,8 +169,7 @@ std::optional<ApiError> validate_program(const ProgramFields& f, bool create) {
       for (size_t i = 0; i < windows.size(); ++i) {
         for (const auto* t : {&windows[i].start_at, &windows[i].end_at}) {
           if (t->hour < 0 || t->hour > 23 || t->minute < 0 || t->minute > 59) {
-            errors["pauseWindows." + day + "." + std::to_string(i)].push_back(
-                "hour must be 0-23 and minute 0-59");
+            errors["pauseWindows." + day + "." + std::to_string(i)].push_back("hour must be 0-23 and minute 0-59");
           }
         }
       }

@@ -64,7 +64,9 @@ TEST_CASE("attribute_slug: letters of every script are letters; Latin accents be
   CHECK(attribute_slug("Ça coûte (€)") == "ca_coute");
   CHECK(attribute_slug("Straße Nº 5") == "strasse_no_5");
   CHECK(attribute_slug("Ștefan Łódź") == "stefan_lodz");
-  CHECK(attribute_slug("Date e\xCC\x81" "che\xCC\x81" "ance") == "date_echeance");  // accents written apart
+  CHECK(attribute_slug("Date e\xCC\x81"
+                       "che\xCC\x81"
+                       "ance") == "date_echeance");  // accents written apart
   CHECK(attribute_slug("الرصيد") == "الرصيد");
   CHECK(attribute_slug("الرَّصِيد المتبقي") == "الرصيد_المتبقي");  // harakat dropped, words joined
   CHECK(attribute_slug("مبلغ ٣٠٠") == "مبلغ_300");
@@ -72,7 +74,8 @@ TEST_CASE("attribute_slug: letters of every script are letters; Latin accents be
   CHECK(attribute_slug("残高") == "残高");
   CHECK(attribute_slug("ⵜⴰⵎⴰⵣⵉⵖⵜ") == "ⵜⴰⵎⴰⵣⵉⵖⵜ");  // Tifinagh
   CHECK(attribute_slug("«…» — ، ؟") == "");
-  CHECK(attribute_slug("\xFF\xFE" "ab") == "ab");  // malformed bytes separate, never leak into the name
+  CHECK(attribute_slug("\xFF\xFE"
+                       "ab") == "ab");  // malformed bytes separate, never leak into the name
 
   NewCustomAttribute arabic{"الرصيد", std::nullopt, "number"};
   CHECK_FALSE(validate_new_custom_attribute(arabic));

@@ -114,7 +114,8 @@ UpsertResult decode_upsert_result(const json& j) {
   UpsertResult r;
   if (const json* n = fields::detail::present(j, "created")) r.created = static_cast<int>(n->get<long long>());
   if (const json* n = fields::detail::present(j, "updated")) r.updated = static_cast<int>(n->get<long long>());
-  if (const json* data = fields::detail::present(j, "data")) fields::Codec<std::vector<Contact>>::get(*data, r.contacts);
+  if (const json* data = fields::detail::present(j, "data"))
+    fields::Codec<std::vector<Contact>>::get(*data, r.contacts);
   return r;
 }
 

@@ -33,7 +33,8 @@ TEST_CASE("wire: parse_* reject undocumented properties and wrong types, naming 
   CHECK(ids.error().field_errors.count("contactIds"));
   CHECK(ids.error().field_errors.count("contacts"));
 
-  auto ok = parse_contact(json::parse(R"({"primaryPhone":"+212612345678","channels":["voice"],"customAttributes":{"n":1}})"));
+  auto ok =
+      parse_contact(json::parse(R"({"primaryPhone":"+212612345678","channels":["voice"],"customAttributes":{"n":1}})"));
   REQUIRE(ok);
   CHECK(ok->channels->at(0) == "voice");
   CHECK(ok->custom_attributes.at("n") == "1");

@@ -35,7 +35,8 @@ TEST_CASE("format_duration_ms: a spelling that reads back") {
   CHECK(format_duration_ms(60000) == "60s");
   CHECK(format_duration_ms(600000) == "10m");
   CHECK(format_duration_ms(0) == "0s");
-  for (long long ms : {1LL, 999LL, 1001LL, 61000LL, 90000LL, 120000LL, 3600000LL}) CHECK(parse_duration_ms(format_duration_ms(ms)) == ms);
+  for (long long ms : {1LL, 999LL, 1001LL, 61000LL, 90000LL, 120000LL, 3600000LL})
+    CHECK(parse_duration_ms(format_duration_ms(ms)) == ms);
 }
 
 }  // namespace

@@ -18,7 +18,6 @@ std::size_t decode_utf8(std::string_view s, std::size_t i, uint32_t* cp) {
   return len;
 }
 
-
 std::size_t invalid_utf8_offset(std::string_view s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const std::size_t n = s.size();

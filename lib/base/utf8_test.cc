@@ -15,17 +15,17 @@ TEST_CASE("invalid_utf8_offset: well-formed text, and where ill-formed text goes
   CHECK(invalid_utf8_offset("\xEF\xBF\xBD") == npos);      // U+FFFD itself
   CHECK(invalid_utf8_offset("\xF4\x8F\xBF\xBF") == npos);  // U+10FFFF, the last code point
   CHECK(invalid_utf8_offset("\xFF") == 0);
-  CHECK(invalid_utf8_offset("ab\x80") == 2);               // a lone continuation byte
-  CHECK(invalid_utf8_offset("\xC0\xAF") == 0);             // overlong "/"
+  CHECK(invalid_utf8_offset("ab\x80") == 2);    // a lone continuation byte
+  CHECK(invalid_utf8_offset("\xC0\xAF") == 0);  // overlong "/"
   CHECK(invalid_utf8_offset("\xC1\xBF") == 0);
-  CHECK(invalid_utf8_offset("\xE0\x80\xAF") == 0);         // overlong, 3 bytes
-  CHECK(invalid_utf8_offset("\xF0\x80\x80\xAF") == 0);     // overlong, 4 bytes
-  CHECK(invalid_utf8_offset("x\xED\xA0\x80") == 1);        // a UTF-16 surrogate (U+D800)
-  CHECK(invalid_utf8_offset("\xF4\x90\x80\x80") == 0);     // above U+10FFFF
+  CHECK(invalid_utf8_offset("\xE0\x80\xAF") == 0);      // overlong, 3 bytes
+  CHECK(invalid_utf8_offset("\xF0\x80\x80\xAF") == 0);  // overlong, 4 bytes
+  CHECK(invalid_utf8_offset("x\xED\xA0\x80") == 1);     // a UTF-16 surrogate (U+D800)
+  CHECK(invalid_utf8_offset("\xF4\x90\x80\x80") == 0);  // above U+10FFFF
   CHECK(invalid_utf8_offset("\xF5\x80\x80\x80") == 0);
-  CHECK(invalid_utf8_offset("ok\xC3") == 2);               // truncated at the end
+  CHECK(invalid_utf8_offset("ok\xC3") == 2);  // truncated at the end
   CHECK(invalid_utf8_offset("\xE2\x82") == 0);
-  CHECK(invalid_utf8_offset("\xE2\x82x") == 0);            // a continuation byte missing
+  CHECK(invalid_utf8_offset("\xE2\x82x") == 0);  // a continuation byte missing
   CHECK(is_valid_utf8("\xC3\xA9"));
   CHECK_FALSE(is_valid_utf8("\xC3"));
 }
@@ -61,7 +61,7 @@ TEST_CASE("decode_utf8: one sequence, its code point and length; ill-formed ones
   CHECK(decode_utf8("\xC0\xAF", 0, &cp) == 0);      // overlong
   CHECK(decode_utf8("\xED\xA0\x80", 0, &cp) == 0);  // surrogate
   CHECK(decode_utf8("\xF4\x90\x80\x80", 0, &cp) == 0);
-  CHECK(decode_utf8("\xE2\x82", 0, &cp) == 0);      // cut short
+  CHECK(decode_utf8("\xE2\x82", 0, &cp) == 0);  // cut short
   CHECK(decode_utf8("\x80", 0, &cp) == 0);
 }
 

@@ -14,7 +14,8 @@ void for_each_audio_item(const model::Node& node, const std::function<void(const
   }
 }
 
-void for_each_value_source(const Value& value, std::string_view source, const std::function<void(const Value& vs)>& fn) {
+void for_each_value_source(const Value& value, std::string_view source,
+                           const std::function<void(const Value& vs)>& fn) {
   if (value.is_mapping()) {
     if (value.string_at("source") == source) fn(value);
     for (const auto& m : value.members) for_each_value_source(m.value, source, fn);
@@ -66,10 +67,12 @@ std::vector<std::string> value_source_enum(std::string_view property) {
     const schema::Node& then = t.node(branch.then_schema);
     const schema::Node* prop = nullptr;
     for (uint32_t p = 0; p < then.properties.size; ++p)
-      if (t.str(t.properties[then.properties.begin + p].name) == property) prop = &t.node(t.properties[then.properties.begin + p].schema);
+      if (t.str(t.properties[then.properties.begin + p].name) == property)
+        prop = &t.node(t.properties[then.properties.begin + p].schema);
     if (!prop || !prop->has_enum) continue;
     for (uint32_t e = 0; e < prop->enum_values.size; ++e)
-      if (const schema::Constant& c = t.constants[prop->enum_values.begin + e]; c.kind == document::Kind::kString) out.emplace_back(t.str(c.text));
+      if (const schema::Constant& c = t.constants[prop->enum_values.begin + e]; c.kind == document::Kind::kString)
+        out.emplace_back(t.str(c.text));
     break;
   }
   return out;

@@ -9,7 +9,8 @@ TEST_CASE("node_config: tts placeholders") {
   CHECK(checks::placeholders("Hello {contact.firstName}, you owe {amount}.") == V{"contact.firstName", "amount"});
   CHECK(checks::placeholders("{a}{b-c}{sys.callId}") == V{"a", "b-c", "sys.callId"});
   CHECK(checks::placeholders("no {} {with space} {unclosed") == V{});
-  CHECK(checks::placeholders("رصيدك {contact.customAttributes.الرصيد} درهم {«}") == V{"contact.customAttributes.الرصيد"});
+  CHECK(checks::placeholders("رصيدك {contact.customAttributes.الرصيد} درهم {«}") ==
+        V{"contact.customAttributes.الرصيد"});
 }
 
 TEST_CASE("node_config: system variables and contact fields come from the schema") {

@@ -11,8 +11,8 @@ extern const Rule kRuleConditionOperand;
 namespace {
 
 bool is_known_operator(std::string_view op) {
-  for (const char* known : {"equals", "not_equals", "gt", "gte", "lt", "lte", "contains", "not_contains", "is_empty",
-                            "is_not_empty", "in"})
+  for (const char* known :
+       {"equals", "not_equals", "gt", "gte", "lt", "lte", "contains", "not_contains", "is_empty", "is_not_empty", "in"})
     if (op == known) return true;
   return false;
 }
@@ -88,15 +88,18 @@ void check_clause(const model::Node& n, const Value& clause, Reporter& out) {
   }
   if (op == "in") {
     if (literal->is_sequence()) return;
-    out.report(kRuleConditionOperand, *literal,
-               "operator in needs a list on the right, but it is " + describe(*literal) + where +
-                   (literal_source ? "; a {source: literal} value holds one value: write the list itself, e.g. right: [\"1\", \"2\"]"
-                                   : "; write a list, e.g. right: [\"1\", \"2\"], or use equals for one value"));
+    out.report(
+        kRuleConditionOperand, *literal,
+        "operator in needs a list on the right, but it is " + describe(*literal) + where +
+            (literal_source
+                 ? "; a {source: literal} value holds one value: write the list itself, e.g. right: [\"1\", \"2\"]"
+                 : "; write a list, e.g. right: [\"1\", \"2\"], or use equals for one value"));
     return;
   }
   if (literal->is_sequence()) {
     out.report(kRuleConditionOperand, *literal,
-               "a list on the right only fits operator in, not " + op + where + "; use operator: in, or compare with one value");
+               "a list on the right only fits operator in, not " + op + where +
+                   "; use operator: in, or compare with one value");
     return;
   }
   if (op == "gt" || op == "gte" || op == "lt" || op == "lte") {
@@ -126,8 +129,9 @@ void check(const CheckContext& ctx, Reporter& out) {
 
 }  // namespace
 
-const Rule kRuleConditionOperand = {"condition-operand", diag::Severity::kError,
-                                    "A condition clause's operands do not fit its operator (e.g. gt with a non-number, in without a list).",
-                                    false, check};
+const Rule kRuleConditionOperand = {
+    "condition-operand", diag::Severity::kError,
+    "A condition clause's operands do not fit its operator (e.g. gt with a non-number, in without a list).", false,
+    check};
 
 }  // namespace gomo::checks

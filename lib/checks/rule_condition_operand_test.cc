@@ -31,7 +31,8 @@ nodes:
   REQUIRE(d.size() == 6);
   CHECK(d[0].location.line == 7);
   CHECK(d[0].location.col == 67);  // the `right` key
-  CHECK(d[0].message.find("operator is_empty tests `left` alone and takes no right operand (condition of node \"c\")") == 0);
+  CHECK(d[0].message.find(
+            "operator is_empty tests `left` alone and takes no right operand (condition of node \"c\")") == 0);
   CHECK(d[1].location.line == 8);
   CHECK(d[1].location.col == 57);  // the operator
   CHECK(d[1].message.find("operator equals needs a right operand") == 0);

@@ -25,10 +25,12 @@ void check(const CheckContext& ctx, Reporter& out) {
     if (missing.empty()) continue;
     std::string msg = "dial node \"" + n.id + "\" does not handle " + join_words(missing, " and ") +
                       ": a call ending that way stops the flow without a hangup; add " +
-                      (missing.size() == 1 ? "that output" : "those outputs") + ", or `default: " +
-                      (hangup.empty() ? "<hangup node>" : hangup) + "` for every outcome not handled";
+                      (missing.size() == 1 ? "that output" : "those outputs") +
+                      ", or `default: " + (hangup.empty() ? "<hangup node>" : hangup) +
+                      "` for every outcome not handled";
     if (!amd && missing.back() == "onVoicemail")
-      msg += " (onVoicemail is taken because enableAMD is true by default; set enableAMD: false to treat machines as onAnswer)";
+      msg +=
+          " (onVoicemail is taken because enableAMD is true by default; set enableAMD: false to treat machines as onAnswer)";
     out.report(kRuleDialUnhandledOutcome, outputs_anchor(n), msg);
   }
 }

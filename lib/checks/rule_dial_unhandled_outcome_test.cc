@@ -40,9 +40,12 @@ nodes:
 }
 
 TEST_CASE("dial-unhandled-outcome: default, or every outcome, passes") {
-  CHECK(test::diags_of(test::check_loaded_flow("startNodeId: c\nnodes:\n  - {id: c, type: dial, outputs: {onAnswer: b, default: b}}\n  - {id: b, type: hangup}\n"),
-                       "dial-unhandled-outcome")
-            .empty());
+  CHECK(
+      test::diags_of(
+          test::check_loaded_flow(
+              "startNodeId: c\nnodes:\n  - {id: c, type: dial, outputs: {onAnswer: b, default: b}}\n  - {id: b, type: hangup}\n"),
+          "dial-unhandled-outcome")
+          .empty());
   CHECK(test::diags_of(test::check_loaded_flow(R"(startNodeId: c
 nodes:
   - id: c

@@ -24,8 +24,9 @@ void check_single(const model::Node& n, const document::Member& branch, Reporter
   std::string what = "branch \"" + key + "\" of dtmf node \"" + n.id + "\"";
   if (key.size() != 1 || !is_key(key[0])) {
     out.report(kRuleDtmfBranchDigit, branch.key,
-               what + " can never be taken: in single_digit mode a branch key is one key, 0-9, * or #; "
-                      "use one key, or set mode: multi_digit for longer input");
+               what +
+                   " can never be taken: in single_digit mode a branch key is one key, 0-9, * or #; "
+                   "use one key, or set mode: multi_digit for longer input");
     return;
   }
   const Value* sdc = n.config_at("singleDigitConfig");
@@ -37,8 +38,8 @@ void check_single(const model::Node& n, const document::Member& branch, Reporter
   if (std::find(digits.begin(), digits.end(), key) != digits.end()) return;
   out.report(kRuleDtmfBranchDigit, branch.key,
              what + " can never be taken: " + key + " is not in singleDigitConfig.allowedDigits (" +
-                 (digits.empty() ? std::string("empty") : join(digits, ", ")) + "), so pressing it goes to onInvalid; add \"" +
-                 key + "\" to allowedDigits, or remove the branch");
+                 (digits.empty() ? std::string("empty") : join(digits, ", ")) +
+                 "), so pressing it goes to onInvalid; add \"" + key + "\" to allowedDigits, or remove the branch");
 }
 
 void check_multi(const model::Node& n, const document::Member& branch, Reporter& out) {
@@ -54,15 +55,16 @@ void check_multi(const model::Node& n, const document::Member& branch, Reporter&
   auto length = static_cast<int64_t>(key.size());
   if ((min > 0 && length < min) || (max > 0 && length > max)) {
     std::string range = min > 0 && max > 0 ? std::to_string(min) + " to " + std::to_string(max)
-                        : min > 0           ? "at least " + std::to_string(min)
-                                            : "at most " + std::to_string(max);
+                        : min > 0          ? "at least " + std::to_string(min)
+                                           : "at most " + std::to_string(max);
     out.report(kRuleDtmfBranchDigit, branch.key,
                what + " can never be taken: it has " + std::to_string(length) + " digit" + (length == 1 ? "" : "s") +
                    " but multiDigitConfig accepts " + range + "; change the key or minDigits/maxDigits");
     return;
   }
   const Value* terminator = mdc ? mdc->find("terminator") : nullptr;
-  if (terminator && terminator->is_string() && terminator->text.size() == 1 && key.find(terminator->text) != std::string::npos)
+  if (terminator && terminator->is_string() && terminator->text.size() == 1 &&
+      key.find(terminator->text) != std::string::npos)
     out.report(kRuleDtmfBranchDigit, branch.key,
                what + " can never be taken: it contains the terminator key " + terminator->text +
                    ", which ends the input; remove it from the key, or choose another terminator");
@@ -84,8 +86,8 @@ void check(const CheckContext& ctx, Reporter& out) {
 
 }  // namespace
 
-const Rule kRuleDtmfBranchDigit = {"dtmf-branch-digit", diag::Severity::kError,
-                                   "A dtmf branch key can never be entered: not one key 0-9 * #, not allowed, or the wrong length.",
-                                   false, check};
+const Rule kRuleDtmfBranchDigit = {
+    "dtmf-branch-digit", diag::Severity::kError,
+    "A dtmf branch key can never be entered: not one key 0-9 * #, not allowed, or the wrong length.", false, check};
 
 }  // namespace gomo::checks

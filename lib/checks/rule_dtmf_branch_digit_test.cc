@@ -24,7 +24,10 @@ nodes:
   CHECK(d[0].location.line == 10);
   CHECK(d[0].location.col == 9);
   CHECK(d[0].location.pointer == "/nodes/0/outputs/branches/3");
-  CHECK(d[0].message.find("branch \"3\" of dtmf node \"menu\" can never be taken: 3 is not in singleDigitConfig.allowedDigits (1, 2)") == 0);
+  CHECK(
+      d[0].message.find(
+          "branch \"3\" of dtmf node \"menu\" can never be taken: 3 is not in singleDigitConfig.allowedDigits (1, 2)") ==
+      0);
   CHECK(d[0].message.find("add \"3\" to allowedDigits, or remove the branch") != std::string::npos);
   CHECK(d[1].location.line == 11);
   CHECK(d[1].message.find("in single_digit mode a branch key is one key, 0-9, * or #") != std::string::npos);

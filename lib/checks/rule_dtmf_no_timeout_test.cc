@@ -23,10 +23,15 @@ nodes:
 }
 
 TEST_CASE("dtmf-no-timeout: onTimeout or default passes") {
-  CHECK(test::diags_of(test::check_loaded_flow("startNodeId: m\nnodes:\n  - {id: m, type: dtmf, outputs: {onTimeout: b}}\n  - {id: b, type: hangup}\n"),
-                       "dtmf-no-timeout")
-            .empty());
-  CHECK(test::diags_of(test::check_loaded_flow("startNodeId: m\nnodes:\n  - {id: m, type: dtmf, outputs: {default: b}}\n  - {id: b, type: hangup}\n"),
-                       "dtmf-no-timeout")
+  CHECK(
+      test::diags_of(
+          test::check_loaded_flow(
+              "startNodeId: m\nnodes:\n  - {id: m, type: dtmf, outputs: {onTimeout: b}}\n  - {id: b, type: hangup}\n"),
+          "dtmf-no-timeout")
+          .empty());
+  CHECK(test::diags_of(
+            test::check_loaded_flow(
+                "startNodeId: m\nnodes:\n  - {id: m, type: dtmf, outputs: {default: b}}\n  - {id: b, type: hangup}\n"),
+            "dtmf-no-timeout")
             .empty());
 }

@@ -24,8 +24,8 @@ void check(const CheckContext& ctx, Reporter& out) {
 
 }  // namespace
 
-const Rule kRuleGomobileExtension = {"gomobile-extension", diag::Severity::kWarning,
-                                     "With --target gomobile: a gomo-only extension (tts items) the platform may reject.",
-                                     false, check};
+const Rule kRuleGomobileExtension = {
+    "gomobile-extension", diag::Severity::kWarning,
+    "With --target gomobile: a gomo-only extension (tts items) the platform may reject.", false, check};
 
 }  // namespace gomo::checks

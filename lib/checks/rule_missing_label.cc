@@ -16,7 +16,8 @@ std::string label_from_id(const std::string& id) {
     char c = id[i];
     if (c == '-' || c == '_' || c == '.') {
       if (!out.empty() && out.back() != ' ') out += ' ';
-    } else if (std::isupper(static_cast<unsigned char>(c)) && i > 0 && std::islower(static_cast<unsigned char>(id[i - 1]))) {
+    } else if (std::isupper(static_cast<unsigned char>(c)) && i > 0 &&
+               std::islower(static_cast<unsigned char>(id[i - 1]))) {
       out += ' ';
       out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     } else {
@@ -34,7 +35,8 @@ void check(const CheckContext& ctx, Reporter& out) {
     const Value* label = n.value->find("label");
     if (label && (!label->is_string() || !label->text.empty())) continue;  // wrong type: the schema's
     out.report(kRuleMissingLabel, n.anchor(),
-               "node \"" + n.id + "\" has no label; labels name nodes in the Gomobile editor and in graphs: add e.g. label: " +
+               "node \"" + n.id +
+                   "\" has no label; labels name nodes in the Gomobile editor and in graphs: add e.g. label: " +
                    label_from_id(n.id));
   }
 }

@@ -32,15 +32,16 @@ void check(const CheckContext& ctx, Reporter& out) {
       }
     std::string type = model::node_type_name(n.type);
     out.report(kRuleMissingOutputs, outputs_anchor(n),
-               type + " node \"" + n.id + "\" has no outputs, so the call would end here without a hangup; add outputs, e.g. " +
-                   example + ": " + (hangup.empty() ? "<next node>" : hangup) + ", or make it a hangup");
+               type + " node \"" + n.id +
+                   "\" has no outputs, so the call would end here without a hangup; add outputs, e.g. " + example +
+                   ": " + (hangup.empty() ? "<next node>" : hangup) + ", or make it a hangup");
   }
 }
 
 }  // namespace
 
-const Rule kRuleMissingOutputs = {"missing-outputs", diag::Severity::kError,
-                                  "A node that is not a hangup has no outputs: the call would end there without a hangup.",
-                                  false, check};
+const Rule kRuleMissingOutputs = {
+    "missing-outputs", diag::Severity::kError,
+    "A node that is not a hangup has no outputs: the call would end there without a hangup.", false, check};
 
 }  // namespace gomo::checks

@@ -15,7 +15,8 @@ extern const Rule kRuleNoHangupCycle;
 namespace {
 
 // Strongly-connected components of the nodes in `member` (Tarjan), each listed in file order.
-std::vector<std::vector<int>> components(const std::vector<std::vector<int>>& successors, const std::vector<bool>& member) {
+std::vector<std::vector<int>> components(const std::vector<std::vector<int>>& successors,
+                                         const std::vector<bool>& member) {
   const int n = static_cast<int>(successors.size());
   std::vector<int> index(n, -1), low(n, 0), stack;
   std::vector<bool> on_stack(n, false);
@@ -82,7 +83,8 @@ void check(const CheckContext& ctx, Reporter& out) {
   std::vector<int> work;
   for (size_t i = 0; i < n; ++i) {
     const auto& node = f.nodes[i];
-    bool broken_edge = std::any_of(node.edges.begin(), node.edges.end(), [](const model::Edge& e) { return e.target_index < 0; });
+    bool broken_edge =
+        std::any_of(node.edges.begin(), node.edges.end(), [](const model::Edge& e) { return e.target_index < 0; });
     if (node.type == model::NodeType::kHangup || node.type == model::NodeType::kUnknown || broken_edge ||
         ctx.graph.successors[i].empty()) {
       can_end[i] = true;
@@ -122,8 +124,8 @@ void check(const CheckContext& ctx, Reporter& out) {
 
 }  // namespace
 
-const Rule kRuleNoHangupCycle = {"no-hangup-cycle", diag::Severity::kError,
-                                 "Nodes loop forever: no path out of the loop reaches a hangup, so the call never ends.",
-                                 false, check};
+const Rule kRuleNoHangupCycle = {
+    "no-hangup-cycle", diag::Severity::kError,
+    "Nodes loop forever: no path out of the loop reaches a hangup, so the call never ends.", false, check};
 
 }  // namespace gomo::checks

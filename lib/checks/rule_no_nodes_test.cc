@@ -13,11 +13,14 @@ TEST_CASE("no-nodes: an empty nodes list or map") {
   CHECK(d[0].location.pointer == "/nodes");
   CHECK(d[0].message.find("graph.nodes is empty") == 0);
   CHECK(test::diags_of(all, "unknown-start-node").empty());  // one finding, not two
-  CHECK(test::diags_of(test::check_flow(R"({"name": "x", "graph": {"startNodeId": "a", "nodes": {}}})", "f.json"), "no-nodes").size() == 1);
+  CHECK(test::diags_of(test::check_flow(R"({"name": "x", "graph": {"startNodeId": "a", "nodes": {}}})", "f.json"),
+                       "no-nodes")
+            .size() == 1);
 }
 
 TEST_CASE("no-nodes: a flow with nodes, or without a nodes field (the schema's), passes") {
-  CHECK(test::diags_of(test::check_loaded_flow("startNodeId: a\nnodes:\n  - {id: a, type: hangup}\n"), "no-nodes").empty());
+  CHECK(test::diags_of(test::check_loaded_flow("startNodeId: a\nnodes:\n  - {id: a, type: hangup}\n"), "no-nodes")
+            .empty());
   auto missing = test::check_flow("startNodeId: a\n");  // the schema reports it, not no-nodes
   CHECK(test::diags_of(missing, "no-nodes").empty());
   CHECK_FALSE(test::diags_of(missing, "schema").empty());

@@ -23,8 +23,11 @@ nodes:
 }
 
 TEST_CASE("node-id-mismatch: matching or absent ids, and arrays, pass") {
-  CHECK(test::diags_of(test::check_loaded_flow("startNodeId: a\nnodes:\n  a: {id: a, type: hangup}\n  b: {type: hangup}\n"),
-                       "node-id-mismatch")
+  CHECK(test::diags_of(
+            test::check_loaded_flow("startNodeId: a\nnodes:\n  a: {id: a, type: hangup}\n  b: {type: hangup}\n"),
+            "node-id-mismatch")
             .empty());
-  CHECK(test::diags_of(test::check_loaded_flow("startNodeId: a\nnodes:\n  - {id: a, type: hangup}\n"), "node-id-mismatch").empty());
+  CHECK(
+      test::diags_of(test::check_loaded_flow("startNodeId: a\nnodes:\n  - {id: a, type: hangup}\n"), "node-id-mismatch")
+          .empty());
 }

@@ -14,7 +14,8 @@ void check(const CheckContext& ctx, Reporter& out) {
     if (!legacy || !legacy->value.is_string()) continue;  // wrong type: the schema's
     std::string msg = "config.audioId is the legacy single-audio form; write audioItems: [{type: audioFile, audioId: " +
                       legacy->value.text + "}] instead";
-    if (n.config_at("audioItems")) msg += " (this node has audioItems too: merge the two, or it is unclear which one plays)";
+    if (n.config_at("audioItems"))
+      msg += " (this node has audioItems too: merge the two, or it is unclear which one plays)";
     out.report(kRulePlayLegacyAudioId, legacy->key, msg);
   }
 }

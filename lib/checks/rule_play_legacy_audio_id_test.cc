@@ -20,11 +20,16 @@ nodes:
   CHECK(d[0].location.line == 6);
   CHECK(d[0].location.col == 7);
   CHECK(d[0].location.pointer == "/nodes/0/config/audioId");
-  CHECK(d[0].message == "config.audioId is the legacy single-audio form; write audioItems: [{type: audioFile, audioId: AUDIO_ID}] instead");
+  CHECK(
+      d[0].message ==
+      "config.audioId is the legacy single-audio form; write audioItems: [{type: audioFile, audioId: AUDIO_ID}] instead");
 }
 
 TEST_CASE("play-legacy-audio-id: audioItems pass") {
-  CHECK(test::diags_of(test::check_loaded_flow("startNodeId: a\nnodes:\n  - {id: a, type: play, config: {audioItems: [{type: audioFile, audioId: x}]}, outputs: {onComplete: b}}\n  - {id: b, type: hangup}\n"),
-                       "play-legacy-audio-id")
-            .empty());
+  CHECK(
+      test::diags_of(
+          test::check_loaded_flow(
+              "startNodeId: a\nnodes:\n  - {id: a, type: play, config: {audioItems: [{type: audioFile, audioId: x}]}, outputs: {onComplete: b}}\n  - {id: b, type: hangup}\n"),
+          "play-legacy-audio-id")
+          .empty());
 }

@@ -16,7 +16,9 @@ void check(const CheckContext& ctx, Reporter& out) {
     if (items && (!items->is_sequence() || !items->items.empty())) continue;
     if (n.config_at("audioId")) continue;
     const Value& at = items ? *items : config ? config->key : n.anchor();
-    std::string what = items ? "config.audioItems is empty" : config ? "its config has no audioItems" : "it has no config";
+    std::string what = items    ? "config.audioItems is empty"
+                       : config ? "its config has no audioItems"
+                                : "it has no config";
     out.report(kRulePlayNoAudio, at,
                "play node \"" + n.id + "\" plays nothing: " + what +
                    "; add the audio to play, e.g. audioItems: [{type: audioFile, audioId: <audio id>}]");
@@ -26,6 +28,7 @@ void check(const CheckContext& ctx, Reporter& out) {
 }  // namespace
 
 const Rule kRulePlayNoAudio = {"play-no-audio", diag::Severity::kWarning,
-                               "A play node has no audio items (and no legacy audioId): it plays nothing.", false, check};
+                               "A play node has no audio items (and no legacy audioId): it plays nothing.", false,
+                               check};
 
 }  // namespace gomo::checks

@@ -24,20 +24,23 @@ const Rule kRuleSyntax = {"syntax", diag::Severity::kError, "The file is not val
 const Rule kRuleDuplicateKey = {"duplicate-key", diag::Severity::kError,
                                 "A key appears twice in one mapping; readers silently keep only one.", true, nullptr};
 const Rule kRuleSchema = {"schema", diag::Severity::kError,
-                          "The document does not have the shape of a flow: missing, wrong-typed or unknown fields.", true,
-                          check_schema};
-const Rule kRuleUnknownNodeType = {"unknown-node-type", diag::Severity::kError,
-                                   "A node's type is not one of dial, answer, play, dtmf, record, condition, set_variable, hangup.",
-                                   true, nullptr};
+                          "The document does not have the shape of a flow: missing, wrong-typed or unknown fields.",
+                          true, check_schema};
+const Rule kRuleUnknownNodeType = {
+    "unknown-node-type", diag::Severity::kError,
+    "A node's type is not one of dial, answer, play, dtmf, record, condition, set_variable, hangup.", true, nullptr};
 const Rule kRuleUnknownOutput = {"unknown-output", diag::Severity::kError,
-                                 "An output name is not allowed for the node's type (e.g. onEnd on a play node).", true, nullptr};
+                                 "An output name is not allowed for the node's type (e.g. onEnd on a play node).", true,
+                                 nullptr};
 const Rule kRuleHangupOutputs = {"hangup-outputs", diag::Severity::kError,
-                                 "A hangup node has outputs; hangup ends the call, so they are never taken.", true, nullptr};
-const Rule kRuleUnknownOperator = {"unknown-operator", diag::Severity::kError, "A condition uses an operator gomo does not know.",
-                                   true, nullptr};
-const Rule kRuleUnknownValueSource = {"unknown-value-source", diag::Severity::kError,
-                                      "A value source names a `source` other than literal, variable, contactField, customAttribute, system.",
-                                      true, nullptr};
+                                 "A hangup node has outputs; hangup ends the call, so they are never taken.", true,
+                                 nullptr};
+const Rule kRuleUnknownOperator = {"unknown-operator", diag::Severity::kError,
+                                   "A condition uses an operator gomo does not know.", true, nullptr};
+const Rule kRuleUnknownValueSource = {
+    "unknown-value-source", diag::Severity::kError,
+    "A value source names a `source` other than literal, variable, contactField, customAttribute, system.", true,
+    nullptr};
 const Rule kRuleUnsupportedLanguage = {"unsupported-language", diag::Severity::kError,
                                        "A number or date item uses a language other than ar, fr or en.", true, nullptr};
 

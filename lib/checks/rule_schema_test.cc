@@ -45,7 +45,9 @@ TEST_CASE("unknown-output: onEnd on a play node suggests onComplete") {
   text.replace(text.find("onComplete: b"), 13, "onEnd: b");
   auto d = diags_of(check_flow(text), "unknown-output");
   REQUIRE(d.size() == 1);
-  CHECK(d[0].message == "unknown output `onEnd` for a play node: expected one of onComplete, onError, default; did you mean onComplete?");
+  CHECK(
+      d[0].message ==
+      "unknown output `onEnd` for a play node: expected one of onComplete, onError, default; did you mean onComplete?");
   CHECK(d[0].location.line == 11);
   CHECK(d[0].location.pointer == "/graph/nodes/0/outputs/onEnd");
 }

@@ -124,10 +124,12 @@ void check(const CheckContext& ctx, Reporter& out) {
   std::vector<int> writes(n, -1);
   for (size_t i = 0; i < n; ++i) {
     const auto& node = f.nodes[i];
-    if (node.type != model::NodeType::kSetVariable && node.type != model::NodeType::kDtmf && node.type != model::NodeType::kRecord)
+    if (node.type != model::NodeType::kSetVariable && node.type != model::NodeType::kDtmf &&
+        node.type != model::NodeType::kRecord)
       continue;
     const Value* v = node.config_at("variable");
-    if (!v || !v->is_string() || v->text.empty() || starts_with(v->text, "sys.")) continue;  // sys.: system-variable-write
+    if (!v || !v->is_string() || v->text.empty() || starts_with(v->text, "sys."))
+      continue;  // sys.: system-variable-write
     auto [it, added] = var_index.emplace(v->text, var_names.size());
     if (added) {
       var_names.push_back(v->text);
@@ -198,8 +200,8 @@ void check(const CheckContext& ctx, Reporter& out) {
 
 }  // namespace
 
-const Rule kRuleUndefinedVariable = {"undefined-variable", diag::Severity::kWarning,
-                                     "A variable (or tts {placeholder}) is read where no path from the start has set it.", false,
-                                     check};
+const Rule kRuleUndefinedVariable = {
+    "undefined-variable", diag::Severity::kWarning,
+    "A variable (or tts {placeholder}) is read where no path from the start has set it.", false, check};
 
 }  // namespace gomo::checks

@@ -23,7 +23,10 @@ nodes:
   CHECK(d[0].location.line == 5);
   CHECK(d[0].location.col == 45);
   CHECK(d[0].location.pointer == "/nodes/0/config/left/name");
-  CHECK(d[0].message.find("variable `choice` is read by node \"check\" but may be unset there: it is set only by \"ask\" (which runs after this node)") == 0);
+  CHECK(
+      d[0].message.find(
+          "variable `choice` is read by node \"check\" but may be unset there: it is set only by \"ask\" (which runs after this node)") ==
+      0);
 }
 
 TEST_CASE("undefined-variable: set on one path only, never set, typos, tts placeholders") {
@@ -50,7 +53,10 @@ nodes:
   REQUIRE(d.size() == 3);
   CHECK(d[0].location.line == 15);
   CHECK(d[0].location.col == 29);
-  CHECK(d[0].message.find("variable `amount` is read by node \"speak\" but may be unset there: it is set only by \"remember\" (on another path") == 0);
+  CHECK(
+      d[0].message.find(
+          "variable `amount` is read by node \"speak\" but may be unset there: it is set only by \"remember\" (on another path") ==
+      0);
   CHECK(d[1].message.find("variable `pn` is read by node \"speak\" but no node sets it") == 0);
   CHECK(d[1].message.find("did you mean `pin`?") != std::string::npos);
   CHECK(d[2].location.line == 16);

@@ -43,6 +43,7 @@ void check(const CheckContext& ctx, Reporter& out) {
 }  // namespace
 
 const Rule kRuleUnknownAttribute = {"unknown-attribute", diag::Severity::kError,
-                                    "With an attribute catalog: a custom attribute that is not in the catalog.", false, check};
+                                    "With an attribute catalog: a custom attribute that is not in the catalog.", false,
+                                    check};
 
 }  // namespace gomo::checks

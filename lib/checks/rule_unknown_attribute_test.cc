@@ -33,7 +33,8 @@ TEST_CASE("unknown-attribute: customAttribute sources and tts placeholders outsi
   REQUIRE(d.size() == 2);
   CHECK(d[0].location.line == 5);
   CHECK(d[0].location.col == 61);
-  CHECK(d[0].message == "custom attribute \"balanse\" (node \"c\") is not in the attribute catalog; did you mean \"balance\"?");
+  CHECK(d[0].message ==
+        "custom attribute \"balanse\" (node \"c\") is not in the attribute catalog; did you mean \"balance\"?");
   CHECK(d[0].fix == "balance");
   CHECK(d[1].location.line == 11);
   CHECK(d[1].message.find("custom attribute \"amountDue\" (node \"p\")") == 0);

@@ -5,7 +5,8 @@
 using namespace gomo;
 
 TEST_CASE("unknown-start-node: suggests the closest id") {
-  auto d = test::diags_of(test::check_flow("startNodeId: dail-1\nnodes:\n  - {id: dial-1, type: hangup}\n"), "unknown-start-node");
+  auto d = test::diags_of(test::check_flow("startNodeId: dail-1\nnodes:\n  - {id: dial-1, type: hangup}\n"),
+                          "unknown-start-node");
   REQUIRE(d.size() == 1);
   CHECK(d[0].location.line == 1);
   CHECK(d[0].location.col == 14);
@@ -14,5 +15,7 @@ TEST_CASE("unknown-start-node: suggests the closest id") {
 }
 
 TEST_CASE("unknown-start-node: an existing start passes") {
-  CHECK(test::diags_of(test::check_loaded_flow("startNodeId: a\nnodes:\n  - {id: a, type: hangup}\n"), "unknown-start-node").empty());
+  CHECK(test::diags_of(test::check_loaded_flow("startNodeId: a\nnodes:\n  - {id: a, type: hangup}\n"),
+                       "unknown-start-node")
+            .empty());
 }

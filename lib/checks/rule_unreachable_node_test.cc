@@ -23,18 +23,25 @@ nodes:
 }
 
 TEST_CASE("unreachable-node: names the misspelt output that was probably meant for the node") {
-  auto d = test::diags_of(test::check_flow("startNodeId: a\nnodes:\n  - {id: a, type: play, outputs: {onComplete: hangpu}}\n  - {id: hangup, type: hangup}\n"),
-                          "unreachable-node");
+  auto d = test::diags_of(
+      test::check_flow(
+          "startNodeId: a\nnodes:\n  - {id: a, type: play, outputs: {onComplete: hangpu}}\n  - {id: hangup, type: hangup}\n"),
+      "unreachable-node");
   REQUIRE(d.size() == 1);
-  CHECK(d[0].message.find("output onComplete of node \"a\" points at \"hangpu\", probably meaning this node") != std::string::npos);
+  CHECK(d[0].message.find("output onComplete of node \"a\" points at \"hangpu\", probably meaning this node") !=
+        std::string::npos);
 }
 
 TEST_CASE("unreachable-node: connected flows pass, and nothing is reported without a start node") {
-  CHECK(test::diags_of(test::check_loaded_flow("startNodeId: a\nnodes:\n  - {id: a, type: play, outputs: {onComplete: b}}\n  - {id: b, type: hangup}\n"),
-                       "unreachable-node")
-            .empty());
-  CHECK(test::diags_of(test::check_loaded_flow("startNodeId: x\nnodes:\n  - {id: a, type: hangup}\n  - {id: b, type: hangup}\n"),
-                       "unreachable-node")
+  CHECK(
+      test::diags_of(
+          test::check_loaded_flow(
+              "startNodeId: a\nnodes:\n  - {id: a, type: play, outputs: {onComplete: b}}\n  - {id: b, type: hangup}\n"),
+          "unreachable-node")
+          .empty());
+  CHECK(test::diags_of(
+            test::check_loaded_flow("startNodeId: x\nnodes:\n  - {id: a, type: hangup}\n  - {id: b, type: hangup}\n"),
+            "unreachable-node")
             .empty());
 }
 

@@ -24,8 +24,8 @@ void check(const CheckContext& ctx, Reporter& out) {
 
 }  // namespace
 
-const Rule kRuleVoicemailWithoutAmd = {"voicemail-without-amd", diag::Severity::kError,
-                                       "A dial node has onVoicemail while enableAMD is false, so that output is never taken.",
-                                       false, check};
+const Rule kRuleVoicemailWithoutAmd = {
+    "voicemail-without-amd", diag::Severity::kError,
+    "A dial node has onVoicemail while enableAMD is false, so that output is never taken.", false, check};
 
 }  // namespace gomo::checks

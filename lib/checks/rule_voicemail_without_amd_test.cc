@@ -28,10 +28,16 @@ nodes:
 }
 
 TEST_CASE("voicemail-without-amd: AMD on (explicitly or by default) passes") {
-  CHECK(test::diags_of(test::check_loaded_flow("startNodeId: c\nnodes:\n  - {id: c, type: dial, outputs: {onVoicemail: b, default: b}}\n  - {id: b, type: hangup}\n"),
-                       "voicemail-without-amd")
-            .empty());
-  CHECK(test::diags_of(test::check_loaded_flow("startNodeId: c\nnodes:\n  - {id: c, type: dial, config: {enableAMD: true}, outputs: {onVoicemail: b, default: b}}\n  - {id: b, type: hangup}\n"),
-                       "voicemail-without-amd")
-            .empty());
+  CHECK(
+      test::diags_of(
+          test::check_loaded_flow(
+              "startNodeId: c\nnodes:\n  - {id: c, type: dial, outputs: {onVoicemail: b, default: b}}\n  - {id: b, type: hangup}\n"),
+          "voicemail-without-amd")
+          .empty());
+  CHECK(
+      test::diags_of(
+          test::check_loaded_flow(
+              "startNodeId: c\nnodes:\n  - {id: c, type: dial, config: {enableAMD: true}, outputs: {onVoicemail: b, default: b}}\n  - {id: b, type: hangup}\n"),
+          "voicemail-without-amd")
+          .empty());
 }

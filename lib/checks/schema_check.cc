@@ -16,7 +16,8 @@ using schema::Node;
 namespace {
 
 bool json_equal(const Value& a, const Value& b) {
-  if (a.is_number() && b.is_number()) return a.number == b.number || (a.kind == Kind::kInt && b.kind == Kind::kInt && a.integer == b.integer);
+  if (a.is_number() && b.is_number())
+    return a.number == b.number || (a.kind == Kind::kInt && b.kind == Kind::kInt && a.integer == b.integer);
   if (a.kind != b.kind) return false;
   switch (a.kind) {
     case Kind::kNull: return true;
@@ -106,8 +107,12 @@ bool SchemaChecker::eval(const Value& v, schema::Index index, std::vector<Schema
     return eval(v, k.ref, out);
   }
   const size_t before = out ? out->size() : 0;
-  auto noun_of = [&](const Value& of) { return k.has_noun && k.noun.length ? std::string(t.str(k.noun)) : name_of(of); };
-  auto where_of = [&](const Value& of) { return k.has_noun ? std::string(t.str(k.noun)) : name_of(of); };  // an empty noun stays empty
+  auto noun_of = [&](const Value& of) {
+    return k.has_noun && k.noun.length ? std::string(t.str(k.noun)) : name_of(of);
+  };
+  auto where_of = [&](const Value& of) {
+    return k.has_noun ? std::string(t.str(k.noun)) : name_of(of);
+  };  // an empty noun stays empty
   auto rule_of = [&] { return k.rule.length ? std::string(t.str(k.rule)) : std::string("schema"); };
   auto find = [&](schema::Span props, std::string_view name) {
     for (uint32_t i = props.begin; i < props.begin + props.size; ++i)
@@ -128,8 +133,9 @@ bool SchemaChecker::eval(const Value& v, schema::Index index, std::vector<Schema
         types.emplace_back(type == "array" ? "list" : type);
       }
       std::string found_kind = v.kind == Kind::kSequence ? "list" : document::kind_name(v.kind);
-      out->push_back({"schema", "wrong type for " + name_of(v) + ": expected " + join_words(types) + ", found " + found_kind +
-                                    (v.is_scalar() && !v.is_null() ? " " + show(v) : ""),
+      out->push_back({"schema",
+                      "wrong type for " + name_of(v) + ": expected " + join_words(types) + ", found " + found_kind +
+                          (v.is_scalar() && !v.is_null() ? " " + show(v) : ""),
                       &v, ""});
       return false;  // other keywords would only repeat the problem
     }
@@ -141,7 +147,8 @@ bool SchemaChecker::eval(const Value& v, schema::Index index, std::vector<Schema
       if (!out) return false;
       std::vector<std::string> allowed;
       for (const Constant* c = first; c != last; ++c)
-        allowed.push_back(c->composite != schema::kNone ? t.composites[c->composite]->scalar_text() : std::string(t.str(c->text)));
+        allowed.push_back(c->composite != schema::kNone ? t.composites[c->composite]->scalar_text()
+                                                        : std::string(t.str(c->text)));
       std::string msg = "unknown " + noun_of(v) + " " + show(v) + ": expected one of " + join(allowed, ", ");
       std::string fix;
       if (v.is_string()) {
@@ -163,11 +170,17 @@ bool SchemaChecker::eval(const Value& v, schema::Index index, std::vector<Schema
     size_t len = utf8_length(v.text);
     if (const auto& n = b.min_length; n.set && len < static_cast<size_t>(n.value)) {
       if (!out) return false;
-      out->push_back({"schema", name_of(v) + (len == 0 ? " must not be empty" : " is too short: at least " + text(n) + " characters"), &v, ""});
+      out->push_back(
+          {"schema",
+           name_of(v) + (len == 0 ? " must not be empty" : " is too short: at least " + text(n) + " characters"), &v,
+           ""});
     }
     if (const auto& n = b.max_length; n.set && len > static_cast<size_t>(n.value)) {
       if (!out) return false;
-      out->push_back({"schema", name_of(v) + " is too long: " + std::to_string(len) + " characters, at most " + text(n) + " allowed", &v, ""});
+      out->push_back(
+          {"schema",
+           name_of(v) + " is too long: " + std::to_string(len) + " characters, at most " + text(n) + " allowed", &v,
+           ""});
     }
   }
   if (v.is_number()) {
@@ -227,7 +240,8 @@ bool SchemaChecker::eval(const Value& v, schema::Index index, std::vector<Schema
           if (additional.is_boolean && !additional.boolean) {
             if (!out) return false;
             std::vector<std::string> known;
-            for (uint32_t i = 0; i < k.properties.size; ++i) known.emplace_back(t.str(t.properties[k.properties.begin + i].name));
+            for (uint32_t i = 0; i < k.properties.size; ++i)
+              known.emplace_back(t.str(t.properties[k.properties.begin + i].name));
             std::string noun = where_of(v);
             bool output_like = starts_with(noun, "output");
             std::string msg = output_like ? "unknown output `" + m.key.text + "`" + noun.substr(6)
@@ -236,7 +250,8 @@ bool SchemaChecker::eval(const Value& v, schema::Index index, std::vector<Schema
             // Names people reach for by meaning (onEnd -> onComplete) first, then spelling.
             std::string fix;
             for (uint32_t i = 0; i < k.aliases.size; ++i)
-              if (const schema::Alias& a = t.aliases[k.aliases.begin + i]; t.str(a.from) == m.key.text) fix = t.str(a.to);
+              if (const schema::Alias& a = t.aliases[k.aliases.begin + i]; t.str(a.from) == m.key.text)
+                fix = t.str(a.to);
             if (fix.empty()) fix = closest_match(m.key.text, known);
             if (!fix.empty()) msg += "; did you mean " + fix + "?";
             out->push_back({rule_of(), msg, &m.key, fix});

@@ -32,7 +32,8 @@ TEST_CASE("schema checker: type, required, additionalProperties with a suggestio
 }
 
 TEST_CASE("schema checker: enum with x-gomo-rule, if/then, $ref") {
-  const char* s = R"({"definitions":{"t":{"type":"string","enum":["play","dial"],"x-gomo-rule":"unknown-node-type","x-gomo-noun":"node type"}},
+  const char* s =
+      R"({"definitions":{"t":{"type":"string","enum":["play","dial"],"x-gomo-rule":"unknown-node-type","x-gomo-noun":"node type"}},
     "type":"object","properties":{"type":{"$ref":"#/definitions/t"}},
     "if":{"properties":{"type":{"const":"play"}}},"then":{"required":["config"]}})";
   auto v = run(s, R"({"type":"plya"})");
@@ -45,7 +46,8 @@ TEST_CASE("schema checker: enum with x-gomo-rule, if/then, $ref") {
 }
 
 TEST_CASE("schema checker: numbers, lengths, items, anyOf") {
-  const char* s = R"({"type":"object","properties":{"n":{"type":"integer","minimum":1},"s":{"type":"string","minLength":1},
+  const char* s =
+      R"({"type":"object","properties":{"n":{"type":"integer","minimum":1},"s":{"type":"string","minLength":1},
     "a":{"type":"array","items":{"type":"string"}},"u":{"anyOf":[{"type":"string"},{"type":"integer"}]}}})";
   CHECK(run(s, R"({"n":3.0})").empty());  // 3.0 is an integer in JSON Schema
   CHECK(run(s, R"({"n":0})").at(0).message == "`n` must be at least 1, found 0");

@@ -17,7 +17,8 @@ std::string violations(const checks::SchemaChecker& checker, const document::Val
   std::vector<checks::SchemaViolation> out;
   checker.check(instance, out);
   std::string s;
-  for (const auto& v : out) s += v.rule + " | " + v.message + " | " + document::pointer_of(*v.at) + " | " + v.fix + "\n";
+  for (const auto& v : out)
+    s += v.rule + " | " + v.message + " | " + document::pointer_of(*v.at) + " | " + v.fix + "\n";
   return s;
 }
 
@@ -57,7 +58,8 @@ TEST_CASE("schema compile: definitions by name, and the lists rules read from th
 }
 
 TEST_CASE("schema compile: the C++ it writes is tables of numbers, with the strings escaped") {
-  auto doc = document::read_json("s.json", R"({"definitions":{"t":{"type":["string","null"],"enum":["a\"b","\u00e9",null,1.5]}},
+  auto doc = document::read_json("s.json",
+                                 R"({"definitions":{"t":{"type":["string","null"],"enum":["a\"b","\u00e9",null,1.5]}},
     "type":"object","required":["id"],"properties":{"id":{"$ref":"#/definitions/t"},"n":{"type":"integer","minimum":-2}},
     "additionalProperties":false,"x-gomo-noun":"node","x-gomo-rule":"r","x-gomo-aliases":{"onEnd":"onComplete"},
     "allOf":[{"if":{"properties":{"k":{"const":"x"}},"required":["k"]},"then":{"maxProperties":3}}]})");
@@ -68,8 +70,8 @@ TEST_CASE("schema compile: the C++ it writes is tables of numbers, with the stri
   std::string source, error;
   REQUIRE(checks::schema::emit_cpp(*compiled, "kTest", source, error));
   CHECK(error.empty());
-  for (const char* piece : {"const Tables kTest = {kNodes, kStrings, kStrs, kConstants, kBounds", "a\\\"b", "\\303\\251",
-                            "onEnd", "onComplete", "{true, -2, {", "static const Node kNodes[] = {"})
+  for (const char* piece : {"const Tables kTest = {kNodes, kStrings, kStrs, kConstants, kBounds", "a\\\"b",
+                            "\\303\\251", "onEnd", "onComplete", "{true, -2, {", "static const Node kNodes[] = {"})
     CHECK_MESSAGE(source.find(piece) != std::string::npos, piece);
   // No pointers in the tables: nothing for the loader to relocate, so they stay read-only and shared.
   const std::string tables = source.substr(0, source.find("const Tables kTest"));

@@ -75,8 +75,8 @@ struct Node {
   bool has_noun = false;
   uint8_t type_mask = 0;  // a bit per document::Kind
   Index ref = kNone;
-  Span type_names;   // Tables::strs
-  Span enum_values;  // Tables::constants
+  Span type_names;            // Tables::strs
+  Span enum_values;           // Tables::constants
   Index const_value = kNone;  // Tables::constants
   Index bounds = kNone;       // Tables::bounds
   Index items = kNone;        // a schema for every item (tuple `items` are not supported)

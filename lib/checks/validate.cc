@@ -3,12 +3,12 @@
 #include <fnmatch.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstring>
-#include <iostream>
-#include <atomic>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <mutex>
 #include <thread>
 
@@ -259,18 +259,22 @@ FileResult check_guarded(const std::string path, Check&& check) {  // a copy: `c
 }  // namespace
 
 // Reads and checks one input; with `keep`, as check_text.
-static FileResult check_input(Input& in, const ValidateOptions& options, std::shared_ptr<const document::Document>* keep) {
+static FileResult check_input(Input& in, const ValidateOptions& options,
+                              std::shared_ptr<const document::Document>* keep) {
   if (in.from_stdin) return check_text(in.path, std::move(in.text), options, keep);
   // Past the readers' limit, its first bytes are enough for them to refuse it.
   auto text = read_file(in.path, document::kMaxInputBytes);
   if (!text) {
-    if (text.error().code() == StatusCode::kNotFound) return failed_file(in.path, "read-error", "no such file or directory");
+    if (text.error().code() == StatusCode::kNotFound)
+      return failed_file(in.path, "read-error", "no such file or directory");
     return failed_file(in.path, "read-error", "cannot read the file: " + text.error().message());
   }
   return check_text(in.path, std::move(text.value()), options, keep);
 }
 
-static FileResult validate_input(Input& in, const ValidateOptions& options) { return check_input(in, options, nullptr); }
+static FileResult validate_input(Input& in, const ValidateOptions& options) {
+  return check_input(in, options, nullptr);
+}
 
 // Calls check(i) for i in [0, count), `jobs` at a time (0: one per core); results in index order.
 template <typename Check>
@@ -297,9 +301,8 @@ std::vector<FileResult> validate_inputs(std::vector<Input> inputs, const Validat
 }
 
 std::vector<FileResult> validate_inputs(std::vector<Input> inputs, const ValidateOptions& options, FileCheck check) {
-  return check_all(inputs.size(), options.jobs, [&](size_t i) {
-    return check_guarded(inputs[i].path, [&] { return check(inputs[i], options); });
-  });
+  return check_all(inputs.size(), options.jobs,
+                   [&](size_t i) { return check_guarded(inputs[i].path, [&] { return check(inputs[i], options); }); });
 }
 
 std::vector<FileResult> validate_inputs(std::vector<Input> inputs, const ValidateOptions& options,
@@ -316,7 +319,8 @@ Result<std::set<std::string>> load_catalog(const std::string& path, const std::s
   auto doc = document::read_document(path, std::move(text.value()));
   if (!doc->parsed) {
     const auto& p = doc->problems.front();
-    return Status::invalid_argument(path + ":" + std::to_string(p.begin.line) + ":" + std::to_string(p.begin.col) + ": " + p.message);
+    return Status::invalid_argument(path + ":" + std::to_string(p.begin.line) + ":" + std::to_string(p.begin.col) +
+                                    ": " + p.message);
   }
   const document::Value* list = &doc->root;
   if (list->is_mapping()) list = list->find("data");
@@ -327,8 +331,9 @@ Result<std::set<std::string>> load_catalog(const std::string& path, const std::s
     if (item.is_string()) out.insert(item.text);
     else if (const document::Value* v = item.find(field); v && v->is_scalar()) out.insert(v->scalar_text());
     else
-      return Status::invalid_argument(path + ":" + std::to_string(item.begin.line) + ":" + std::to_string(item.begin.col) +
-                                      ": expected a string or an object with `" + field + "`");
+      return Status::invalid_argument(path + ":" + std::to_string(item.begin.line) + ":" +
+                                      std::to_string(item.begin.col) + ": expected a string or an object with `" +
+                                      field + "`");
   }
   return out;
 }

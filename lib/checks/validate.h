@@ -24,7 +24,7 @@ struct Exclusion {
   // crosses `/`); one without matches a file or directory name anywhere (`*.schema.json`, `drafts`).
   // A trailing `/` matches directories only. A matching directory is not entered.
   std::vector<std::string> patterns;
-  std::string base;  // absolute folder the patterns are relative to (the config file's); "" = current folder
+  std::string base;    // absolute folder the patterns are relative to (the config file's); "" = current folder
   bool force = false;  // --force-exclude: skip matching paths named on the command line too (pre-commit)
 
   // True when `path` (as walked or named; relative to the current folder or absolute) matches.
@@ -33,10 +33,10 @@ struct Exclusion {
 
 struct ValidateOptions {
   CheckOptions check;
-  std::set<std::string> ignored_rules;                // never reported
-  std::map<std::string, diag::Severity> severity;     // per-rule severity overrides
-  Exclusion exclude;                                  // files skipped when walking directories
-  unsigned jobs = 0;                                  // worker threads; 0 = one per core
+  std::set<std::string> ignored_rules;             // never reported
+  std::map<std::string, diag::Severity> severity;  // per-rule severity overrides
+  Exclusion exclude;                               // files skipped when walking directories
+  unsigned jobs = 0;                               // worker threads; 0 = one per core
   // Leave each document tree to the operating system instead of freeing it, as clang's -disable-free
   // does: for a process that exits right after one file (pre-commit hooks run one per file), freeing
   // the tree was a tenth of the run. The trees stay reachable, so leak checkers do not report them.
@@ -101,9 +101,9 @@ namespace gomo::checks {
 
 // What the user asked for on the command line; unset fields fall back to the project config.
 struct ValidateRequest {
-  std::vector<std::string> paths;   // files and directories to check; "-" is standard input
-  std::string config_path;          // --config; "" = .gomo.yaml here or in a parent directory
-  bool no_config = false;           // --no-config: no project config at all
+  std::vector<std::string> paths;  // files and directories to check; "-" is standard input
+  std::string config_path;         // --config; "" = .gomo.yaml here or in a parent directory
+  bool no_config = false;          // --no-config: no project config at all
   std::optional<bool> strict;
   std::vector<std::string> ignore;  // rule ids (comma-separated lists allowed)
   std::optional<std::string> target;

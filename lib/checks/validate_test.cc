@@ -110,7 +110,8 @@ checks::FileResult throwing_check(checks::Input& in, const checks::ValidateOptio
 TEST_CASE("validate: an exception while checking one file is that file's error; the run goes on") {
   for (unsigned jobs : {1u, 3u}) {
     INFO("jobs " << jobs);
-    std::vector<checks::Input> inputs = {{"a.yaml", "", false}, {"oom.yaml", "", false}, {"bug.yaml", "", false}, {"b.yaml", "", false}};
+    std::vector<checks::Input> inputs = {
+        {"a.yaml", "", false}, {"oom.yaml", "", false}, {"bug.yaml", "", false}, {"b.yaml", "", false}};
     checks::ValidateOptions opts;
     opts.jobs = jobs;
     auto results = checks::validate_inputs(std::move(inputs), opts, throwing_check);
@@ -137,7 +138,8 @@ TEST_CASE("validate: values quoted in messages show their control characters esc
   REQUIRE(start.size() == 1);
   CHECK(start[0].message.find("\\x1b]0;pwned\\x07") != std::string::npos);
   CHECK(start[0].message.find('\x1b') == std::string::npos);
-  auto json = test::check_flow("{\"startNodeId\": \"a\", \"nodes\": [{\"id\": \"a\\u001b[2J\", \"type\": \"hangup\"}]}", "f.json");
+  auto json = test::check_flow("{\"startNodeId\": \"a\", \"nodes\": [{\"id\": \"a\\u001b[2J\", \"type\": \"hangup\"}]}",
+                               "f.json");
   bool any = false;
   for (const auto& d : json) {
     CHECK(d.message.find('\x1b') == std::string::npos);
@@ -182,7 +184,8 @@ TEST_CASE("validate: exclude patterns, ignore, severity and suppressions") {
   REQUIRE(d.size() == 1);
   CHECK(d[0].severity == diag::Severity::kWarning);
 
-  const char* suppressed = "startNodeId: a\nnodes:\n  - {id: a, type: play, outputs: {onEnd: a}}  # gomo-ignore: unknown-output\n";
+  const char* suppressed =
+      "startNodeId: a\nnodes:\n  - {id: a, type: play, outputs: {onEnd: a}}  # gomo-ignore: unknown-output\n";
   CHECK(test::diags_of(test::check_flow(suppressed), "unknown-output").empty());
 }
 

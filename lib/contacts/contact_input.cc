@@ -70,7 +70,8 @@ Result<api::ContactFields> fields_from_body(const ContactInput& input) {
                                     std::to_string(p.begin.col) + ": " + p.message);
   }
   if (!doc->parsed || !doc->root.is_mapping()) {
-    return Status::invalid_argument(input.body_name + ": expected an object of contact fields (primaryPhone, firstName, ...)");
+    return Status::invalid_argument(input.body_name +
+                                    ": expected an object of contact fields (primaryPhone, firstName, ...)");
   }
   json body = to_json(doc->root);
   // What `contacts get -o json` adds to the fields: the platform sets these, so they are not sent.

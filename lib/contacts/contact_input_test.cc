@@ -99,7 +99,8 @@ TEST_CASE("contact_draft: JSON and YAML bodies, flags over them, read-only field
   // What `contacts get -o json` prints can be edited and sent back.
   ContactInput got;
   got.body_name = "c.json";
-  got.body_text = R"({"id":"x","organizationId":"o","primaryPhone":"+212612345678","city":"Fes","createdAt":"t","updatedAt":"t"})";
+  got.body_text =
+      R"({"id":"x","organizationId":"o","primaryPhone":"+212612345678","city":"Fes","createdAt":"t","updatedAt":"t"})";
   auto g = contact_draft(got);
   REQUIRE_MESSAGE(g, g.error().message());
   CHECK(g->fields.city == "Fes");

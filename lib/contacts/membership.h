@@ -24,7 +24,7 @@ struct MembershipFailure {
 // the audience as the platform answered the last batch (`audience` itself when `contact_ids` is
 // empty). Stops at the first batch the platform refuses.
 Result<api::Audience, MembershipFailure> change_members(api::Platform& platform, const api::Audience& audience,
-                                                       const std::vector<std::string>& contact_ids,
-                                                       MembershipChange change);
+                                                        const std::vector<std::string>& contact_ids,
+                                                        MembershipChange change);
 
 }  // namespace gomo::contacts

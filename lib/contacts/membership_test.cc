@@ -40,7 +40,8 @@ TEST_CASE("change_members: nothing to change returns the audience; a refusal say
   CHECK(same->id == audience->id);
   api::Audience missing = *audience;
   missing.id = "00000000-0000-4000-8000-000000000000";
-  auto refused = change_members(*fx.platform, missing, {"00000000-0000-4000-8000-000000000001"}, MembershipChange::kAdd);
+  auto refused =
+      change_members(*fx.platform, missing, {"00000000-0000-4000-8000-000000000001"}, MembershipChange::kAdd);
   REQUIRE(!refused);
   CHECK(refused.error().done == 0);
   CHECK(refused.error().error.http_status == 404);

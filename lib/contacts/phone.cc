@@ -60,7 +60,8 @@ NormalizedPhone normalize_phone(std::string_view input, std::string_view default
       return refused(PhoneReason::kTooLong, quoted(input) + " is too long for a " + country + " number");
     return refused(PhoneReason::kInvalidNumber, quoted(input) + " has no valid length for a " + country + " number");
   }
-  if (p.stage == 3) return refused(PhoneReason::kInvalidNumber, quoted(input) + " is not a valid " + country + " number");
+  if (p.stage == 3)
+    return refused(PhoneReason::kInvalidNumber, quoted(input) + " is not a valid " + country + " number");
   NormalizedPhone out;
   out.e164 = p.e164;
   return out;

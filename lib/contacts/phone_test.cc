@@ -25,16 +25,16 @@ TEST_CASE("normalize_phone: reasons are the stable reject codes") {
     PhoneReason reason;
     const char* code;
   };
-  for (const Case& c : {Case{"abc", "MA", PhoneReason::kNotANumber, "not_a_number"},
-                        Case{"", "MA", PhoneReason::kNotANumber, "not_a_number"},
-                        Case{"1", "MA", PhoneReason::kNotANumber, "not_a_number"},
-                        Case{"12", "MA", PhoneReason::kTooShort, "too_short"},
-                        Case{"+2126", "MA", PhoneReason::kTooShort, "too_short"},
-                        Case{"+21261234567890123", "MA", PhoneReason::kTooLong, "too_long"},
-                        Case{"06123456789", "MA", PhoneReason::kTooLong, "too_long"},
-                        Case{"+999123456789", "MA", PhoneReason::kInvalidCountryCode, "invalid_country_code"},
-                        Case{"612345678", "ZZ", PhoneReason::kInvalidCountryCode, "invalid_country_code"},
-                        Case{"+212912345678", "MA", PhoneReason::kInvalidNumber, "invalid_number"}}) {
+  for (const Case& c :
+       {Case{"abc", "MA", PhoneReason::kNotANumber, "not_a_number"},
+        Case{"", "MA", PhoneReason::kNotANumber, "not_a_number"},
+        Case{"1", "MA", PhoneReason::kNotANumber, "not_a_number"},
+        Case{"12", "MA", PhoneReason::kTooShort, "too_short"}, Case{"+2126", "MA", PhoneReason::kTooShort, "too_short"},
+        Case{"+21261234567890123", "MA", PhoneReason::kTooLong, "too_long"},
+        Case{"06123456789", "MA", PhoneReason::kTooLong, "too_long"},
+        Case{"+999123456789", "MA", PhoneReason::kInvalidCountryCode, "invalid_country_code"},
+        Case{"612345678", "ZZ", PhoneReason::kInvalidCountryCode, "invalid_country_code"},
+        Case{"+212912345678", "MA", PhoneReason::kInvalidNumber, "invalid_number"}}) {
     auto p = normalize_phone(c.input, c.region);
     CHECK_MESSAGE(p.reason == c.reason, c.input);
     CHECK(std::string(phone_reason_code(p.reason)) == c.code);

@@ -35,12 +35,12 @@ bool looks_like_uuid(const std::string& arg) {
 
 api::Result<std::vector<api::Audience>> list_all_audiences(api::Platform& platform, api::PageQuery query,
                                                            int max_items) {
-  return api::collect_all<api::Audience>([&](const api::PageQuery& q) { return platform.list_audiences(q); },
-                                         query, max_items);
+  return api::collect_all<api::Audience>([&](const api::PageQuery& q) { return platform.list_audiences(q); }, query,
+                                         max_items);
 }
 
-api::Result<std::vector<api::CustomAttribute>> list_all_custom_attributes(api::Platform& platform,
-                                                                          api::PageQuery query, int max_items) {
+api::Result<std::vector<api::CustomAttribute>> list_all_custom_attributes(api::Platform& platform, api::PageQuery query,
+                                                                          int max_items) {
   return api::collect_all<api::CustomAttribute>(
       [&](const api::PageQuery& q) { return platform.list_custom_attributes(q); }, query, max_items);
 }
@@ -70,8 +70,10 @@ Outcome<api::Contact> find_contact(api::Platform& platform, const std::string& a
     api::ApiError error = contact.error();
     // `gomo contacts get Amina`: a name is neither an id nor a phone; say where names are searched.
     if (!looks_like_uuid(arg) && (error.http_status == 404 || error.http_status == 400)) {
-      error.message += "; \"" + arg + "\" is neither a contact id nor a phone number: to find contacts by name, run "
-                       "gomo contacts list --search \"" + arg + "\"";
+      error.message += "; \"" + arg +
+                       "\" is neither a contact id nor a phone number: to find contacts by name, run "
+                       "gomo contacts list --search \"" +
+                       arg + "\"";
     }
     return Failure::api_error(std::move(error));
   }

@@ -52,8 +52,7 @@ api::Result<std::vector<api::Audience>> list_all_audiences(api::Platform& platfo
                                                            int max_items = 1000000);
 api::Result<std::vector<api::Contact>> list_all_members(api::Platform& platform, const std::string& audience_id,
                                                         api::PageQuery query, int max_items = 1000000);
-api::Result<std::vector<api::CustomAttribute>> list_all_custom_attributes(api::Platform& platform,
-                                                                          api::PageQuery query,
+api::Result<std::vector<api::CustomAttribute>> list_all_custom_attributes(api::Platform& platform, api::PageQuery query,
                                                                           int max_items = 1000000);
 
 // One line of a --from-file list: surrounding blanks removed; "" for blank lines and # comments.

@@ -59,8 +59,10 @@ void sort_and_dedupe(std::vector<Diagnostic>& diags) {
   auto key = [](const Diagnostic& d) {
     return std::tie(d.location.file, d.location.line, d.location.col, d.rule, d.message);
   };
-  std::stable_sort(diags.begin(), diags.end(), [&](const Diagnostic& a, const Diagnostic& b) { return key(a) < key(b); });
-  diags.erase(std::unique(diags.begin(), diags.end(), [&](const Diagnostic& a, const Diagnostic& b) { return key(a) == key(b); }),
+  std::stable_sort(diags.begin(), diags.end(),
+                   [&](const Diagnostic& a, const Diagnostic& b) { return key(a) < key(b); });
+  diags.erase(std::unique(diags.begin(), diags.end(),
+                          [&](const Diagnostic& a, const Diagnostic& b) { return key(a) == key(b); }),
               diags.end());
 }
 
@@ -81,7 +83,6 @@ namespace gomo::diag {
 namespace {
 
 bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
-
 
 void append_hex(std::string& out, const char* prefix, uint32_t v, int digits) {
   static const char* kHex = "0123456789abcdef";

@@ -34,8 +34,8 @@ struct Diagnostic {
   // The source line at location.line for reporters, raw (set_snippet fills it): the whole line, or on
   // a long line a window of about kSnippetColumns characters around location.col.
   std::string snippet;
-  uint32_t snippet_col = 1;   // column of the snippet's first character (> 1: the line was cut on the left)
-  bool snippet_cut = false;   // the line goes on after the snippet
+  uint32_t snippet_col = 1;  // column of the snippet's first character (> 1: the line was cut on the left)
+  bool snippet_cut = false;  // the line goes on after the snippet
 };
 
 // Characters a long line's snippet keeps: a window around the located column, so that a finding on a

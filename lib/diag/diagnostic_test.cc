@@ -12,12 +12,15 @@ TEST_CASE("diag: visible escapes what a terminal would act on, and nothing else"
   CHECK(diag::visible(std::string("a\0b", 3)) == "a\\x00b");
   CHECK(diag::visible("tab\there\r\n") == "tab\\there\\r\\n");
   CHECK(diag::visible("\x7f") == "\\x7f");
-  CHECK(diag::visible("\xff\xfe") == "\\xff\\xfe");        // not UTF-8
-  CHECK(diag::visible("\xc2\x9b" "31m") == "\\u009b31m");  // C1 CSI
-  CHECK(diag::visible("\xe2\x80\xae" "abc") == "\\u202eabc");  // right-to-left override
-  CHECK(diag::visible("\xc3\xa9t\xc3\xa9 \xd8\xb3\xd9\x84\xd8\xa7\xd9\x85") == "\xc3\xa9t\xc3\xa9 \xd8\xb3\xd9\x84\xd8\xa7\xd9\x85");
+  CHECK(diag::visible("\xff\xfe") == "\\xff\\xfe");  // not UTF-8
+  CHECK(diag::visible("\xc2\x9b"
+                      "31m") == "\\u009b31m");  // C1 CSI
+  CHECK(diag::visible("\xe2\x80\xae"
+                      "abc") == "\\u202eabc");  // right-to-left override
+  CHECK(diag::visible("\xc3\xa9t\xc3\xa9 \xd8\xb3\xd9\x84\xd8\xa7\xd9\x85") ==
+        "\xc3\xa9t\xc3\xa9 \xd8\xb3\xd9\x84\xd8\xa7\xd9\x85");
   CHECK(diag::visible("\xe0\x80\x80") == "\\xe0\\x80\\x80");  // overlong
-  CHECK(diag::visible("\xe2\x82") == "\\xe2\\x82");          // cut short
+  CHECK(diag::visible("\xe2\x82") == "\\xe2\\x82");           // cut short
   CHECK(diag::visible(diag::visible("\x1b")) == "\\x1b");     // idempotent
 }
 

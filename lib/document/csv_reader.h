@@ -10,8 +10,8 @@ namespace gomo::document {
 
 struct CsvRecord {
   std::vector<std::string> fields;
-  uint32_t line = 0;    // 1-based line where the record starts
-  bool ok = true;       // false: an unterminated quote ran to the end of the input
+  uint32_t line = 0;  // 1-based line where the record starts
+  bool ok = true;     // false: an unterminated quote ran to the end of the input
 };
 
 class CsvReader {

@@ -7,7 +7,8 @@
 using namespace gomo::document;
 
 TEST_CASE("csv reader: quotes, separators, CRLF, BOM and line numbers") {
-  std::istringstream in("\xEF\xBB\xBFphone,name,note\r\n+212600000001,\"Amina, B.\",\"says \"\"hi\"\"\"\r\n+212600000002,Omar,\"two\nlines\"\n+212600000003,,\n");
+  std::istringstream in(
+      "\xEF\xBB\xBFphone,name,note\r\n+212600000001,\"Amina, B.\",\"says \"\"hi\"\"\"\r\n+212600000002,Omar,\"two\nlines\"\n+212600000003,,\n");
   CsvReader r(in);
   CsvRecord rec;
   REQUIRE(r.next(rec));

@@ -89,7 +89,7 @@ std::string_view Document::line_text(uint32_t line) const {
     if (last == '\n') end -= (end - 1 > start && text[end - 2] == '\r') ? 2 : 1;
     else if (last == '\r') end -= 1;
     else if (last == 0x85) end -= 2;  // NEL
-    else end -= 3;                     // LS, PS
+    else end -= 3;                    // LS, PS
   }
   return std::string_view(text).substr(start, end - start);
 }
@@ -229,7 +229,8 @@ std::string limit_message(Limit limit, std::string_view what) {
   if (!out.empty()) out += ": ";
   switch (limit) {
     case Limit::kInputBytes:
-      out += "the input is larger than " + mib(kMaxInputBytes) + ", the limit for one file or standard input; it was not read";
+      out += "the input is larger than " + mib(kMaxInputBytes) +
+             ", the limit for one file or standard input; it was not read";
       break;
     case Limit::kValues:
       out += "the document would hold more than " + with_commas(kMaxValues) +

@@ -33,10 +33,10 @@ struct Value {
   // its value.
   bool is_key = false;
   uint32_t index = 0;
-  Mark begin, end;  // end is one past the last character
-  std::string text;   // strings: the value; other scalars: the source text
+  Mark begin, end;   // end is one past the last character
+  std::string text;  // strings: the value; other scalars: the source text
   int64_t integer = 0;
-  double number = 0;  // set for kInt too
+  double number = 0;         // set for kInt too
   Children<Value> items;     // kSequence
   Children<Member> members;  // kMapping, in source order (duplicates kept; see Document::problems)
   const Value* parent = nullptr;

@@ -41,16 +41,23 @@ TEST_CASE("duplicate keys: 200,000 of them are found without comparing every pai
 TEST_CASE("line_text: LF, CR LF and lone CR end lines; NEL, LS and PS only in YAML") {
   Document doc;
   doc.format = Format::kJson;
-  doc.text = "a\r\nb\rc\n\xC2\x85" "d\n";
+  doc.text =
+      "a\r\nb\rc\n\xC2\x85"
+      "d\n";
   CHECK(doc.line_count() == 5);
   CHECK(doc.line_text(1) == "a");
   CHECK(doc.line_text(2) == "b");
   CHECK(doc.line_text(3) == "c");
-  CHECK(doc.line_text(4) == "\xC2\x85" "d");
+  CHECK(doc.line_text(4) ==
+        "\xC2\x85"
+        "d");
   CHECK(doc.line_text(5) == "");
   CHECK(doc.line_text(6) == "");
   Document yaml;
-  yaml.text = "a\xC2\x85" "b\xE2\x80\xA9" "c\r\r\nd";
+  yaml.text =
+      "a\xC2\x85"
+      "b\xE2\x80\xA9"
+      "c\r\r\nd";
   CHECK(yaml.line_count() == 5);
   CHECK(yaml.line_text(2) == "b");
   CHECK(yaml.line_text(3) == "c");

@@ -165,7 +165,8 @@ class JsonReader {
       default:
         if (c == '-' || (c >= '0' && c <= '9')) ok = parse_number(v);
         else {
-          fail("unexpected " + describe_here() + ": expected a value (object, array, string, number, true, false or null)");
+          fail("unexpected " + describe_here() +
+               ": expected a value (object, array, string, number, true, false or null)");
           ok = false;
         }
     }
@@ -247,7 +248,10 @@ class JsonReader {
     for (int i = 0; i < 4; ++i) {
       if (pos_ >= s_.size()) return -1;
       char c = s_[pos_];
-      int d = (c >= '0' && c <= '9') ? c - '0' : (c >= 'a' && c <= 'f') ? c - 'a' + 10 : (c >= 'A' && c <= 'F') ? c - 'A' + 10 : -1;
+      int d = (c >= '0' && c <= '9')   ? c - '0'
+              : (c >= 'a' && c <= 'f') ? c - 'a' + 10
+              : (c >= 'A' && c <= 'F') ? c - 'A' + 10
+                                       : -1;
       if (d < 0) return -1;
       n = n * 16 + d;
       advance();
@@ -329,7 +333,8 @@ class JsonReader {
             advance();
             advance();
             int lo = hex4();
-            if (lo >= 0xDC00 && lo <= 0xDFFF) code = 0x10000 + ((code - 0xD800) << 10) + (static_cast<uint32_t>(lo) - 0xDC00);
+            if (lo >= 0xDC00 && lo <= 0xDFFF)
+              code = 0x10000 + ((code - 0xD800) << 10) + (static_cast<uint32_t>(lo) - 0xDC00);
             else {
               fail("invalid surrogate pair in \\u escape");
               return false;
@@ -342,9 +347,7 @@ class JsonReader {
           append_utf8(out, code);
           break;
         }
-        default:
-          fail(std::string("invalid escape '\\") + e + "' in string");
-          return false;
+        default: fail(std::string("invalid escape '\\") + e + "' in string"); return false;
       }
     }
   }
@@ -363,10 +366,8 @@ class JsonReader {
     while (true) {
       skip_ws();
       if (pos_ >= s_.size() || s_[pos_] != '"') {
-        if (pos_ < s_.size() && s_[pos_] == '}')
-          fail("trailing comma before '}': remove the last ','");
-        else
-          fail("unexpected " + describe_here() + ": expected a property name in double quotes");
+        if (pos_ < s_.size() && s_[pos_] == '}') fail("trailing comma before '}': remove the last ','");
+        else fail("unexpected " + describe_here() + ": expected a property name in double quotes");
         return false;
       }
       if (!count_value()) return false;

@@ -71,12 +71,12 @@ TEST_CASE("json reader: invalid UTF-8 is a syntax error at its position") {
     std::string text;
     uint32_t line, col;
   };
-  for (const auto& c : {Case{"{\"a\": \"ok\",\n \"b\": \"x\xff y\"}", 2, 9},            // a byte UTF-8 never uses
-                        Case{"{\"a\": \"\xc3\xa9\xc3\"}", 1, 9},                         // cut short
-                        Case{"{\"a\": \"\xc0\xaf\"}", 1, 8},                             // overlong '/'
-                        Case{"{\"a\": \"\xed\xa0\x80\"}", 1, 8},                         // a surrogate
-                        Case{"{\"k\xe9y\": 1}", 1, 4},                                   // in a key (Latin-1 é)
-                        Case{"{\"a\": 1,\n  \xff \"b\": 2}", 2, 3}}) {                    // outside strings
+  for (const auto& c : {Case{"{\"a\": \"ok\",\n \"b\": \"x\xff y\"}", 2, 9},  // a byte UTF-8 never uses
+                        Case{"{\"a\": \"\xc3\xa9\xc3\"}", 1, 9},              // cut short
+                        Case{"{\"a\": \"\xc0\xaf\"}", 1, 8},                  // overlong '/'
+                        Case{"{\"a\": \"\xed\xa0\x80\"}", 1, 8},              // a surrogate
+                        Case{"{\"k\xe9y\": 1}", 1, 4},                        // in a key (Latin-1 é)
+                        Case{"{\"a\": 1,\n  \xff \"b\": 2}", 2, 3}}) {        // outside strings
     CAPTURE(c.text);
     auto doc = read_json("f.json", c.text);
     CHECK_FALSE(doc->parsed);

@@ -101,8 +101,8 @@ TEST_CASE("limits: nesting, also through aliases") {
   CHECK(refusal(*deep_yaml).message.find("nesting deeper than 512 levels") == 0);
   CHECK(refusal(*deep_yaml).begin.col == 516);
   // 300 levels aliased 300 levels down: 600 levels from a short file.
-  auto aliased = read_yaml("f.yaml", "a: &a " + repeat("[", 300) + repeat("]", 300) + "\nb: " + repeat("[", 300) + "*a" +
-                                         repeat("]", 300) + "\n");
+  auto aliased = read_yaml("f.yaml", "a: &a " + repeat("[", 300) + repeat("]", 300) + "\nb: " + repeat("[", 300) +
+                                         "*a" + repeat("]", 300) + "\n");
   const Problem& p = refusal(*aliased);
   CHECK(p.message.find("alias *a: nesting deeper than 512 levels") == 0);
   CHECK(p.begin.line == 2);

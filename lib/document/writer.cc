@@ -113,7 +113,8 @@ class ScalarSpans {
     std::sort(spans_.begin(), spans_.end(), [](const Span& a, const Span& b) { return before(a.begin, b.begin); });
   }
   bool contain(Mark m) const {
-    auto it = std::upper_bound(spans_.begin(), spans_.end(), m, [](Mark x, const Span& s) { return before(x, s.begin); });
+    auto it =
+        std::upper_bound(spans_.begin(), spans_.end(), m, [](Mark x, const Span& s) { return before(x, s.begin); });
     if (it == spans_.begin()) return false;
     --it;
     return before(m, it->end);
@@ -180,7 +181,8 @@ CommentPlan plan_comments(const Document& doc) {
   } else {
     anchors.push_back(&doc.root);
   }
-  std::stable_sort(anchors.begin(), anchors.end(), [](const Value* a, const Value* b) { return before(a->begin, b->begin); });
+  std::stable_sort(anchors.begin(), anchors.end(),
+                   [](const Value* a, const Value* b) { return before(a->begin, b->begin); });
   for (const Comment& c : comments) {
     auto next = std::find_if(anchors.begin(), anchors.end(), [&](const Value* a) { return before(c.at, a->begin); });
     if (c.trailing) {
@@ -196,7 +198,8 @@ CommentPlan plan_comments(const Document& doc) {
   }
   // Blank lines between values stay (one at most), attached like full-line comments.
   for (uint32_t line : blank_lines(doc)) entries.push_back({Mark{line, 1}, ""});
-  std::stable_sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) { return before(a.first, b.first); });
+  std::stable_sort(entries.begin(), entries.end(),
+                   [](const auto& a, const auto& b) { return before(a.first, b.first); });
   for (const auto& [at, text] : entries) {
     auto next = std::find_if(anchors.begin(), anchors.end(), [&](const Value* a) { return before(at, a->begin); });
     if (next == anchors.begin() || next == anchors.end()) continue;  // blank lines at the ends: dropped
@@ -217,8 +220,9 @@ bool needs_escapes(std::string_view s) {
 bool needs_double_quotes(std::string_view s) {
   for (size_t i = 0; i + 1 < s.size(); ++i) {
     const unsigned char c = static_cast<unsigned char>(s[i]), d = static_cast<unsigned char>(s[i + 1]);
-    if (c == 0xC2 && d >= 0x80 && d <= 0x9F) return true;                                      // C1, NEL
-    if (c == 0xEF && d == 0xBB && i + 2 < s.size() && static_cast<unsigned char>(s[i + 2]) == 0xBF) return true;  // U+FEFF
+    if (c == 0xC2 && d >= 0x80 && d <= 0x9F) return true;  // C1, NEL
+    if (c == 0xEF && d == 0xBB && i + 2 < s.size() && static_cast<unsigned char>(s[i + 2]) == 0xBF)
+      return true;  // U+FEFF
   }
   return false;
 }
@@ -269,9 +273,7 @@ class YamlWriter {
         }
         out_ << YAML::EndSeq;
         return;
-      default:
-        scalar(v);
-        record(v);
+      default: scalar(v); record(v);
     }
   }
 
@@ -323,7 +325,9 @@ std::vector<std::string> split_lines(const std::string& text) {
   return lines;
 }
 
-std::string indent_of(const std::string& line) { return line.substr(0, line.find_first_not_of(' ') == std::string::npos ? 0 : line.find_first_not_of(' ')); }
+std::string indent_of(const std::string& line) {
+  return line.substr(0, line.find_first_not_of(' ') == std::string::npos ? 0 : line.find_first_not_of(' '));
+}
 
 // ---- JSON emission ------------------------------------------------------------------------------------
 
@@ -362,7 +366,8 @@ Status json_value(std::string& out, const Value& v, int depth) {
     case Kind::kInt: out += std::to_string(v.integer); break;
     case Kind::kFloat:
       if (!std::isfinite(v.number))
-        return Status::invalid_argument("line " + std::to_string(v.begin.line) + ": JSON cannot hold the number " + v.text);
+        return Status::invalid_argument("line " + std::to_string(v.begin.line) + ": JSON cannot hold the number " +
+                                        v.text);
       out += float_text(v);
       break;
     case Kind::kString: json_string(out, v.text); break;
@@ -412,8 +417,8 @@ bool resolves_as_core_non_string(std::string_view s) {
 bool yaml_needs_quotes(std::string_view s) {
   if (resolves_as_core_non_string(s)) return true;
   // YAML 1.1 booleans (PyYAML, older tools) and merge/value keys.
-  static const char* const kWords[] = {"y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO",
-                                       "on", "On", "ON", "off", "Off", "OFF", "<<", "="};
+  static const char* const kWords[] = {"y",  "Y",  "yes", "Yes", "YES", "n",   "N",   "no", "No",
+                                       "NO", "on", "On",  "ON",  "off", "Off", "OFF", "<<", "="};
   for (const char* w : kWords)
     if (s == w) return true;
   // Anything number-like in either YAML version: 007, 1_000, 0x1F, 0o17, 0b101, 1:30, 1e3, .5, +1.
@@ -456,9 +461,7 @@ Result<std::string> write_yaml(const Value& root, const Document* comments_from)
   YamlWriter writer;
   try {
     writer.emit(root);
-  } catch (const std::exception& e) {
-    return Status::internal(std::string("YAML emitter: ") + e.what());
-  }
+  } catch (const std::exception& e) { return Status::internal(std::string("YAML emitter: ") + e.what()); }
   if (writer.too_big()) return too_big();
   if (!writer.emitter().good()) return Status::internal("YAML emitter: " + writer.emitter().GetLastError());
   std::string text = writer.emitter().c_str();

@@ -12,9 +12,9 @@ namespace gomo::document {
 
 // A YAML comment found in a source document, attached to the value it belongs to.
 struct Comment {
-  Mark at;               // where the `#` is
-  std::string text;      // after the `#`, as written (leading space kept, trailing space dropped)
-  bool trailing = false; // written after code on the same line
+  Mark at;                // where the `#` is
+  std::string text;       // after the `#`, as written (leading space kept, trailing space dropped)
+  bool trailing = false;  // written after code on the same line
 };
 
 // Finds the comments of a parsed YAML document; `#` inside scalars (quoted, plain or block) is

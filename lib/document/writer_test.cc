@@ -29,9 +29,10 @@ TEST_CASE("writer: strings that look like numbers, booleans or null are quoted; 
       "a: \"007\"\nb: \"1.5\"\nc: \"true\"\nd: \"null\"\ne: \"yes\"\nf: \"1e3\"\ng: \"0x1F\"\nh: \"\"\ni: \"~\"\nj: \"1_000\"\n"
       "k: 7\nl: 1.50\nm: true\nn: null\no: 0x1F\np: plain text\nq: \"#1\"\nr: \"a: b\"\ns: \"Off\"\n";
   std::string out = yaml_of(in);
-  CHECK(out ==
-        "a: \"007\"\nb: \"1.5\"\nc: \"true\"\nd: \"null\"\ne: \"yes\"\nf: \"1e3\"\ng: \"0x1F\"\nh: \"\"\ni: \"~\"\nj: \"1_000\"\n"
-        "k: 7\nl: 1.50\nm: true\n\"n\": null\no: 31\np: plain text\nq: \"#1\"\nr: \"a: b\"\ns: \"Off\"\n");
+  CHECK(
+      out ==
+      "a: \"007\"\nb: \"1.5\"\nc: \"true\"\nd: \"null\"\ne: \"yes\"\nf: \"1e3\"\ng: \"0x1F\"\nh: \"\"\ni: \"~\"\nj: \"1_000\"\n"
+      "k: 7\nl: 1.50\nm: true\n\"n\": null\no: 31\np: plain text\nq: \"#1\"\nr: \"a: b\"\ns: \"Off\"\n");
   CHECK(document::yaml_needs_quotes("123"));
   CHECK(document::yaml_needs_quotes("-.5"));
   CHECK(document::yaml_needs_quotes("12:30"));
@@ -54,9 +55,10 @@ TEST_CASE("writer: JSON with 2-space indent, escapes, UTF-8 kept, numbers as wri
 }
 
 TEST_CASE("writer: comments are found outside scalars only") {
-  auto doc = document::read_document("f.yaml",
-                                     "# head\na: \"x # not\"  # trailing\nb: |  # on the header\n  # content, not a comment\n"
-                                     "c: 'it''s # no'\n#tight\n");
+  auto doc =
+      document::read_document("f.yaml",
+                              "# head\na: \"x # not\"  # trailing\nb: |  # on the header\n  # content, not a comment\n"
+                              "c: 'it''s # no'\n#tight\n");
   auto comments = document::find_comments(*doc);
   REQUIRE(comments.size() == 4);
   CHECK(comments[0].text == " head");
@@ -98,7 +100,8 @@ TEST_CASE("writer: comments and blank lines of a file with CR-only line breaks s
 
 TEST_CASE("writer: JSON strings with DEL, C1 controls, NEL, LS, PS or a BOM read back from YAML") {
   auto doc = document::read_document(
-      "f.json", R"({"a": "x\u007fy", "b": "x\u0085y", "c": "x\u2028y", "d": "x\u2029y", "e": "x\u0080y", "f": "\ufeffx", "g": "مرحبا\u007f"})");
+      "f.json",
+      R"({"a": "x\u007fy", "b": "x\u0085y", "c": "x\u2028y", "d": "x\u2029y", "e": "x\u0080y", "f": "\ufeffx", "g": "مرحبا\u007f"})");
   REQUIRE(doc->parsed);
   auto out = document::write_yaml(doc->root);
   REQUIRE(out.has_value());

@@ -26,7 +26,7 @@ namespace gomo::document {
 namespace {
 
 // Past these the fast path declines, and libyaml's reader reports the limit (limits.h) or reads on.
-constexpr int kMaxFastDepth = 200;  // kMaxDepth is 512; no flow nests this deep
+constexpr int kMaxFastDepth = 200;     // kMaxDepth is 512; no flow nests this deep
 constexpr size_t kMaxKeyBytes = 1000;  // libyaml rejects simple keys longer than 1024 characters
 
 // Length of the UTF-8 character at u[i] when it is well-formed and one libyaml reads as ordinary text
@@ -323,12 +323,28 @@ class FastReader {
         char next = s_[p + 1];
         return next != ' ' && !(flow && (next == ',' || next == '[' || next == ']' || next == '{' || next == '}'));
       }
-      case ' ': case '\n': case '\0': case '?': case ':': case ',': case '[': case ']': case '{': case '}':
-      case '#': case '&': case '*': case '!': case '|': case '>': case '\'': case '"': case '%': case '@':
-      case '`':
-        return false;
-      default:
-        return true;
+      case ' ':
+      case '\n':
+      case '\0':
+      case '?':
+      case ':':
+      case ',':
+      case '[':
+      case ']':
+      case '{':
+      case '}':
+      case '#':
+      case '&':
+      case '*':
+      case '!':
+      case '|':
+      case '>':
+      case '\'':
+      case '"':
+      case '%':
+      case '@':
+      case '`': return false;
+      default: return true;
     }
   }
 
@@ -406,7 +422,9 @@ class FastReader {
         case '_': out += "\xC2\xA0"; break;
         case 'L': out += "\xE2\x80\xA8"; break;
         case 'P': out += "\xE2\x80\xA9"; break;
-        case 'x': case 'u': case 'U': {
+        case 'x':
+        case 'u':
+        case 'U': {
           size_t digits = e == 'x' ? 2 : e == 'u' ? 4 : 8;
           if (i + digits > line_end_) return false;
           uint32_t cp = 0;
@@ -420,8 +438,7 @@ class FastReader {
           i += digits;
           break;
         }
-        default:
-          return false;  // unknown escape (libyaml 0.2.5 has no \'): a syntax error
+        default: return false;  // unknown escape (libyaml 0.2.5 has no \'): a syntax error
       }
       run = i;
     }

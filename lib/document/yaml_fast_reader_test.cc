@@ -96,24 +96,82 @@ struct Rng {
   size_t below(size_t n) { return static_cast<size_t>(next() % n); }
   bool chance(int percent) { return static_cast<int>(below(100)) < percent; }
   template <typename T>
-  const T& pick(const std::vector<T>& v) { return v[below(v.size())]; }
+  const T& pick(const std::vector<T>& v) {
+    return v[below(v.size())];
+  }
 };
 
 // Scalars as written in a file. Flow-safe ones may also go inside [ ] and { }.
-const std::vector<std::string> kFlowSafe = {
-    "hangup-error", "n042", "Bench flow 0012", "audio-0144", "Accueil 810", "مرحبا بك", "Date d'échéance",
-    "Message d'attente 3", "رصيد الحساب 77", "a#b", "x - y", "50%", "C'est ça", "12", "-7", "+3", "0", "007",
-    "1.5", "-0.25", "1e3", "2.5E-2", "0x1F", "0o17", ".inf", "-.Inf", ".nan", "123456789012345678901234567890",
-    "true", "True", "FALSE", "false", "null", "Null", "NULL", "~", "yes", "no", "on", "off",
-    "\"Appeler \\\"le\\\" client\"", "\"tab\\tnew\\nline\"", "\"\\u0627\\u0644\"", "\"\\x41\\/\\\\\"", "\"#\"",
-    "\"1\"", "\"\"", "\"Fin d'appel (completed)\"", "\"  spaced  \"", "\"\\U0001F600 😀\"", "\"a, b: [c]\"",
-    "\"\\e\\0\\N\\_\\L\\P\\ \\a\\b\\v\\f\\r\"", "'it''s'", "''", "'#'", "'a # b'", "'مرحبا'", "'x: y, z'",
-    "-1x", "é", "_x", "$var", "a.b.c", "(paren)"};
-const std::vector<std::string> kBlockOnly = {"a:b", "http://example.com/x?y=1", "a, b", "x [y] z", "list{1}",
+const std::vector<std::string> kFlowSafe = {"hangup-error",
+                                            "n042",
+                                            "Bench flow 0012",
+                                            "audio-0144",
+                                            "Accueil 810",
+                                            "مرحبا بك",
+                                            "Date d'échéance",
+                                            "Message d'attente 3",
+                                            "رصيد الحساب 77",
+                                            "a#b",
+                                            "x - y",
+                                            "50%",
+                                            "C'est ça",
+                                            "12",
+                                            "-7",
+                                            "+3",
+                                            "0",
+                                            "007",
+                                            "1.5",
+                                            "-0.25",
+                                            "1e3",
+                                            "2.5E-2",
+                                            "0x1F",
+                                            "0o17",
+                                            ".inf",
+                                            "-.Inf",
+                                            ".nan",
+                                            "123456789012345678901234567890",
+                                            "true",
+                                            "True",
+                                            "FALSE",
+                                            "false",
+                                            "null",
+                                            "Null",
+                                            "NULL",
+                                            "~",
+                                            "yes",
+                                            "no",
+                                            "on",
+                                            "off",
+                                            "\"Appeler \\\"le\\\" client\"",
+                                            "\"tab\\tnew\\nline\"",
+                                            "\"\\u0627\\u0644\"",
+                                            "\"\\x41\\/\\\\\"",
+                                            "\"#\"",
+                                            "\"1\"",
+                                            "\"\"",
+                                            "\"Fin d'appel (completed)\"",
+                                            "\"  spaced  \"",
+                                            "\"\\U0001F600 😀\"",
+                                            "\"a, b: [c]\"",
+                                            "\"\\e\\0\\N\\_\\L\\P\\ \\a\\b\\v\\f\\r\"",
+                                            "'it''s'",
+                                            "''",
+                                            "'#'",
+                                            "'a # b'",
+                                            "'مرحبا'",
+                                            "'x: y, z'",
+                                            "-1x",
+                                            "é",
+                                            "_x",
+                                            "$var",
+                                            "a.b.c",
+                                            "(paren)"};
+const std::vector<std::string> kBlockOnly = {"a:b",       "http://example.com/x?y=1", "a, b", "x [y] z", "list{1}",
                                              "trailing ,"};
-const std::vector<std::string> kKeys = {"id", "type", "label", "config", "outputs", "onError", "branches", "1",
-                                        "\"1\"", "'#'", "\"*\"", "اسم", "clé", "key with spaces", "true", "null",
-                                        "42", "value", "source", "name", "\"quoted key\"", "x"};
+const std::vector<std::string> kKeys = {"id",   "type",  "label", "config", "outputs", "onError", "branches",
+                                        "1",    "\"1\"", "'#'",   "\"*\"",  "اسم",     "clé",     "key with spaces",
+                                        "true", "null",  "42",    "value",  "source",  "name",    "\"quoted key\"",
+                                        "x"};
 const std::vector<std::string> kComments = {"# note", "# gomo-ignore: unknown-audio", "#", "# مرحبا: 'x'",
                                             "# - not: an entry"};
 
@@ -289,7 +347,8 @@ TEST_CASE("yaml fast path: declines what it does not support, and libyaml still 
       "\ta: 1\n",
       "a:\t1\n",
       "a: 1\r\n",
-      "\xEF\xBB\xBF" "a: 1\n",
+      "\xEF\xBB\xBF"
+      "a: 1\n",
       "a: b: c\n",
       "- - a\n",
       "a: [a,\n  b]\n",

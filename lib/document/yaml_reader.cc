@@ -27,8 +27,10 @@ std::string hint_for(const std::string& problem) {
     return "; a ':' inside a plain value needs quotes, or a key is indented wrongly";
   if (problem.find("did not find expected key") != std::string::npos)
     return "; check the indentation of this line against the keys above it";
-  if (problem.find("found undefined alias") != std::string::npos) return "; define the anchor (&name) before using *name";
-  if (problem.find("UTF-8") != std::string::npos) return "; the file must be UTF-8 (re-save it as UTF-8 in your editor)";
+  if (problem.find("found undefined alias") != std::string::npos)
+    return "; define the anchor (&name) before using *name";
+  if (problem.find("UTF-8") != std::string::npos)
+    return "; the file must be UTF-8 (re-save it as UTF-8 in your editor)";
   if (problem.find("control characters") != std::string::npos)
     return "; remove it, or write it as an escape in a double-quoted string (\\x07)";
   return "";
@@ -75,7 +77,8 @@ class YamlReader {
       at = mark_at_offset(doc_.text, offset, Format::kYaml);
       if (value >= 0) {
         char byte[24];
-        std::snprintf(byte, sizeof byte, msg == "invalid UTF-8" ? " (byte 0x%02X)" : " (0x%02X)", static_cast<unsigned>(value));
+        std::snprintf(byte, sizeof byte, msg == "invalid UTF-8" ? " (byte 0x%02X)" : " (0x%02X)",
+                      static_cast<unsigned>(value));
         msg += byte;
       }
     }
@@ -130,7 +133,8 @@ class YamlReader {
       yaml_event_delete(&event);
       ++documents;
       if (documents > 1) {
-        fail("more than one YAML document in this file: a flow file holds one document; split it at the '---' line", doc_start);
+        fail("more than one YAML document in this file: a flow file holds one document; split it at the '---' line",
+             doc_start);
         return false;
       }
       if (!next(parser, event)) return false;

@@ -87,7 +87,9 @@ TEST_CASE("yaml reader: invalid UTF-8 and control characters are reported at the
                         Case{"a: \xff\n", "invalid UTF-8 (byte 0xFF)", 1, 4},
                         Case{"a: 1\nb: \"bell \x07\"\n", "control characters are not allowed (0x07)", 2, 10},
                         Case{"a: 1\rb: \x01\n", "control characters are not allowed", 2, 4},
-                        Case{"\xEF\xBB\xBF" "a: 1\nb: x\x7F\n", "control characters are not allowed", 2, 5}}) {
+                        Case{"\xEF\xBB\xBF"
+                             "a: 1\nb: x\x7F\n",
+                             "control characters are not allowed", 2, 5}}) {
     CAPTURE(c.text);
     auto doc = read_yaml("f.yaml", c.text);
     CHECK_FALSE(doc->parsed);
@@ -112,7 +114,10 @@ TEST_CASE("yaml reader: CR-only line breaks: marks, line_text and comments agree
   CHECK(doc->ignore_comments[0].line == 2);
   CHECK(doc->ignore_comments[0].rules == std::vector<std::string>{"x"});
   // Mixed breaks, and the YAML 1.1 ones libyaml also counts (NEL, LS).
-  auto mixed = read_yaml("f.yaml", "a: 1\r\nb: 2\rc: 3\xC2\x85" "d: 4\xE2\x80\xA8" "e: [x, y]\n");
+  auto mixed = read_yaml("f.yaml",
+                         "a: 1\r\nb: 2\rc: 3\xC2\x85"
+                         "d: 4\xE2\x80\xA8"
+                         "e: [x, y]\n");
   REQUIRE(mixed->parsed);
   CHECK(mixed->root.find("e")->begin.line == 5);
   CHECK(mixed->line_text(1) == "a: 1");

@@ -54,8 +54,8 @@ void resolve_plain(Value& v) {
   // Most plain scalars are ids and labels: only these first characters can start a null, a boolean or
   // a number, so skip the comparisons below for the rest.
   const char c = s[0];
-  if (!((c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == '~' || c == 'n' || c == 'N' ||
-        c == 't' || c == 'T' || c == 'f' || c == 'F')) {
+  if (!((c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == '~' || c == 'n' || c == 'N' || c == 't' ||
+        c == 'T' || c == 'f' || c == 'F')) {
     v.kind = Kind::kString;
     return;
   }

@@ -27,7 +27,8 @@ Result<int> compare(const Value& a, const Value& b, const std::string& op) {
   if (na && nb) return *na < *nb ? -1 : *na > *nb ? 1 : 0;
   if (a.is_string() && b.is_string() && looks_like_iso_date(a.as_string()) && looks_like_iso_date(b.as_string()))
     return a.as_string() < b.as_string() ? -1 : a.as_string() > b.as_string() ? 1 : 0;
-  return Status::invalid_argument("`" + op + "` needs two numbers or two ISO dates, got \"" + a.text() + "\" and \"" + b.text() + "\"");
+  return Status::invalid_argument("`" + op + "` needs two numbers or two ISO dates, got \"" + a.text() + "\" and \"" +
+                                  b.text() + "\"");
 }
 
 Result<bool> clause(const document::Value& c, const SourceResolver& resolve) {
@@ -42,7 +43,8 @@ Result<bool> clause(const document::Value& c, const SourceResolver& resolve) {
   if (!right_v) return Status::invalid_argument("`" + op + "` needs a `right` operand");
   if (op == "in") {
     if (!right_v->is_sequence()) return Status::invalid_argument("`in` needs a list on the right");
-    return std::any_of(right_v->items.begin(), right_v->items.end(), [&](const document::Value& item) { return equal(*left, Value::from_document(item)); });
+    return std::any_of(right_v->items.begin(), right_v->items.end(),
+                       [&](const document::Value& item) { return equal(*left, Value::from_document(item)); });
   }
   auto right = resolve(*right_v);
   if (!right) return right.error();

@@ -16,21 +16,28 @@ Result<Contact> load_contact(const std::string& path) {
   auto doc = document::read_document(path, std::move(text.value()));
   if (!doc->parsed) {
     const auto& p = doc->problems.front();
-    return Status::invalid_argument(path + ":" + std::to_string(p.begin.line) + ":" + std::to_string(p.begin.col) + ": " + p.message);
+    return Status::invalid_argument(path + ":" + std::to_string(p.begin.line) + ":" + std::to_string(p.begin.col) +
+                                    ": " + p.message);
   }
   return parse_contact(doc->root, path);
 }
 
 Result<Contact> parse_contact(const document::Value& root, const std::string& path) {
-  auto at = [&](const document::Value& v) { return path + ":" + std::to_string(v.begin.line) + ":" + std::to_string(v.begin.col) + ": "; };
-  if (!root.is_mapping()) return Status::invalid_argument(at(root) + "a contact is a mapping (primaryPhone, firstName, customAttributes, ...)");
+  auto at = [&](const document::Value& v) {
+    return path + ":" + std::to_string(v.begin.line) + ":" + std::to_string(v.begin.col) + ": ";
+  };
+  if (!root.is_mapping())
+    return Status::invalid_argument(at(root) +
+                                    "a contact is a mapping (primaryPhone, firstName, customAttributes, ...)");
   Contact c;
   for (const auto& m : root.members) {
     const std::string& k = m.key.text;
     if (k == "customAttributes") {
-      if (!m.value.is_mapping()) return Status::invalid_argument(at(m.value) + "`customAttributes` must map attribute names to values");
+      if (!m.value.is_mapping())
+        return Status::invalid_argument(at(m.value) + "`customAttributes` must map attribute names to values");
       for (const auto& a : m.value.members) {
-        if (!a.value.is_scalar()) return Status::invalid_argument(at(a.value) + "attribute values must be text, numbers, booleans or null");
+        if (!a.value.is_scalar())
+          return Status::invalid_argument(at(a.value) + "attribute values must be text, numbers, booleans or null");
         c.attributes[a.key.text] = Value::from_document(a.value);
       }
     } else if (!m.value.is_scalar()) {
@@ -59,9 +66,11 @@ Result<Contact> load_contact_csv(const std::string& path, size_t row) {
     if (!rec.ok) return Status::invalid_argument(path + ":" + std::to_string(rec.line) + ": unterminated quoted field");
     if (rec.fields.size() != header.fields.size())
       return Status::invalid_argument(path + ":" + std::to_string(rec.line) + ": row " + std::to_string(row) + " has " +
-                                      std::to_string(rec.fields.size()) + " columns, the header has " + std::to_string(header.fields.size()));
-    static const std::vector<std::string> kFields = {"firstName", "lastName", "fullName", "primaryEmail", "address", "city",
-                                                     "state", "zip", "occupation", "preferredChannel", "gender"};
+                                      std::to_string(rec.fields.size()) + " columns, the header has " +
+                                      std::to_string(header.fields.size()));
+    static const std::vector<std::string> kFields = {
+        "firstName", "lastName", "fullName",   "primaryEmail",     "address", "city",
+        "state",     "zip",      "occupation", "preferredChannel", "gender"};
     Contact c;
     for (size_t i = 0; i < header.fields.size(); ++i) {
       const std::string& name = header.fields[i];
@@ -74,7 +83,8 @@ Result<Contact> load_contact_csv(const std::string& path, size_t row) {
     }
     return c;
   }
-  return Status::invalid_argument(path + ": there is no data row " + std::to_string(row) + " (the file has " + std::to_string(n) + ")");
+  return Status::invalid_argument(path + ": there is no data row " + std::to_string(row) + " (the file has " +
+                                  std::to_string(n) + ")");
 }
 
 Status apply_assignment(const std::string& assignment, const std::string& flag, Variables& vars) {

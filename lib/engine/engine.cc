@@ -70,7 +70,8 @@ class Runner {
     while (true) {
       const model::Node& node = flow_.nodes[index];
       if (++visits > opts_.max_node_visits)
-        return finish("failed", "loop guard: more than " + std::to_string(opts_.max_node_visits) + " node visits (last: " + node.id + ")");
+        return finish("failed", "loop guard: more than " + std::to_string(opts_.max_node_visits) +
+                                    " node visits (last: " + node.id + ")");
       report_.node_visits[static_cast<size_t>(index)]++;
       report_.path.push_back({node.id, node.type_name, node.label, "", now_});
       if (opts_.record_events)
@@ -95,8 +96,9 @@ class Runner {
       }
       if (!edge || edge->target_index < 0) {
         report_.path.back().output_path = step.output;
-        return finish(answered_ || outcome_.empty() ? "failed" : outcome_, "flow ended without hangup at " + node.id + ": no `" + step.output + "` output" +
-                                    (step.output == "default" ? "" : " and no `default`"));
+        return finish(answered_ || outcome_.empty() ? "failed" : outcome_,
+                      "flow ended without hangup at " + node.id + ": no `" + step.output + "` output" +
+                          (step.output == "default" ? "" : " and no `default`"));
       }
       report_.edges_taken.emplace_back(index, taken);
       if (opts_.record_events) event(CallEvent::Kind::kOutput, node.id, taken + " -> " + edge->target);
@@ -195,7 +197,8 @@ class Runner {
       else if (name == "contact.primaryPhone") v = contact_.phone;
       else if (starts_with(name, "contact.")) v = lookup(contact_.fields, name.substr(8));
       else v = lookup(vars_, name);
-      if (v.is_null()) event(CallEvent::Kind::kNote, node_id, "placeholder {" + name + "} has no value: it is spoken as nothing");
+      if (v.is_null())
+        event(CallEvent::Kind::kNote, node_id, "placeholder {" + name + "} has no value: it is spoken as nothing");
       out += v.text();
       i = close;
     }
@@ -215,7 +218,8 @@ class Runner {
       if (type == "audioFile") {
         part.kind = PromptPart::Kind::kAudio;
         part.audio_id = item.string_at("audioId");
-        auto it = opts_.audio_durations.empty() ? opts_.audio_durations.end() : opts_.audio_durations.find(std::string(part.audio_id));
+        auto it = opts_.audio_durations.empty() ? opts_.audio_durations.end()
+                                                : opts_.audio_durations.find(std::string(part.audio_id));
         part.duration_ms = it == opts_.audio_durations.end() ? kAudioFileMs : it->second;
       } else if (type == "number" || type == "date" || type == "word") {
         const document::Value* src = item.find("value");
@@ -233,7 +237,9 @@ class Runner {
           part.clips = std::move(clips.value());
         } else {
           std::string_view f = item.string_at("format");
-          DateFormat format = f == "datetime" ? DateFormat::kDateTime : f == "time" ? DateFormat::kTime : DateFormat::kDate;
+          DateFormat format = f == "datetime" ? DateFormat::kDateTime
+                              : f == "time"   ? DateFormat::kTime
+                                              : DateFormat::kDate;
           auto clips = say_date(value->text(), language.empty() ? "fr" : language, format);
           if (!clips) return clips.error();
           part.clips = std::move(clips.value());
@@ -281,7 +287,8 @@ class Runner {
 
   void set_variable(const std::string& name, Value v, const std::string& node_id) {
     if (name.empty()) return;
-    if (opts_.record_events) event(CallEvent::Kind::kSet, node_id, name + " = " + (v.is_string() ? "\"" + v.text() + "\"" : v.text()));
+    if (opts_.record_events)
+      event(CallEvent::Kind::kSet, node_id, name + " = " + (v.is_string() ? "\"" + v.text() + "\"" : v.text()));
     vars_[name] = std::move(v);
   }
 
@@ -313,7 +320,8 @@ class Runner {
     bool amd = !(amd_v && amd_v->kind == Kind::kBool && !amd_v->boolean);
     const std::string callee_name = contact_.name();
     CallSetup setup{opts_.call_id, opts_.caller, contact_.phone, callee_name};
-    if (opts_.record_events) event(CallEvent::Kind::kRing, node.id, "dialling " + contact_.phone + (amd ? " (AMD on)" : ""));
+    if (opts_.record_events)
+      event(CallEvent::Kind::kRing, node.id, "dialling " + contact_.phone + (amd ? " (AMD on)" : ""));
     RingReply r = phone_.ring(setup, timeout, amd);
     now_ += std::min(r.after_ms, timeout);
     switch (r.answer) {
@@ -323,7 +331,8 @@ class Runner {
         answered_ = true;
         call_status_ = "answered";
         answered_by_ = amd ? (machine ? "machine" : "human") : "unknown";
-        event(CallEvent::Kind::kAnswer, node.id, machine ? (amd ? "answered by a machine (AMD)" : "answered (by a machine; AMD is off)") : "answered");
+        event(CallEvent::Kind::kAnswer, node.id,
+              machine ? (amd ? "answered by a machine (AMD)" : "answered (by a machine; AMD is off)") : "answered");
         if (machine && amd) {
           outcome_ = "voicemail";
           return {"onVoicemail", ""};
@@ -331,14 +340,12 @@ class Runner {
         outcome_ = "completed";
         return {"onAnswer", ""};
       }
-      case Answer::kBusy:
-        return not_answered(node, "busy", "busy", "onBusy");
-      case Answer::kRejected:
-        return not_answered(node, "rejected", "rejected", "onRejected");
+      case Answer::kBusy: return not_answered(node, "busy", "busy", "onBusy");
+      case Answer::kRejected: return not_answered(node, "rejected", "rejected", "onRejected");
       case Answer::kNoAnswer:
-        return not_answered(node, "no_answer", "no answer after " + std::to_string(timeout / 1000) + " s", "onNoAnswer");
-      case Answer::kError:
-        return not_answered(node, "failed", "call failed (network or system error)", "onError");
+        return not_answered(node, "no_answer", "no answer after " + std::to_string(timeout / 1000) + " s",
+                            "onNoAnswer");
+      case Answer::kError: return not_answered(node, "failed", "call failed (network or system error)", "onError");
     }
     return {"onError", ""};
   }
@@ -402,16 +409,20 @@ class Runner {
       if (const document::Value* a = sd->find("allowedDigits"); a && a->is_sequence())
         for (const auto& d : a->items) allowed.push_back(d.scalar_text());
     if (const document::Value* md = node.config_at("multiDigitConfig"); md && multi) {
-      if (const document::Value* v = md->find("maxDigits"); v && v->kind == Kind::kInt) req.max_digits = static_cast<int>(v->integer);
-      if (const document::Value* v = md->find("minDigits"); v && v->kind == Kind::kInt) min_digits = static_cast<int>(v->integer);
+      if (const document::Value* v = md->find("maxDigits"); v && v->kind == Kind::kInt)
+        req.max_digits = static_cast<int>(v->integer);
+      if (const document::Value* v = md->find("minDigits"); v && v->kind == Kind::kInt)
+        min_digits = static_cast<int>(v->integer);
       std::string_view t = md->string_at("terminator");
       req.terminator = t.empty() ? '#' : t[0];
     }
-    if (multi && req.max_digits <= 1 && !(node.config_at("multiDigitConfig") && node.config_at("multiDigitConfig")->find("maxDigits")))
+    if (multi && req.max_digits <= 1 &&
+        !(node.config_at("multiDigitConfig") && node.config_at("multiDigitConfig")->find("maxDigits")))
       req.max_digits = 20;
     int max_retries = 0;
     if (const document::Value* r = node.config_at("retry"))
-      if (const document::Value* m = r->find("maxRetries"); m && m->kind == Kind::kInt) max_retries = static_cast<int>(m->integer);
+      if (const document::Value* m = r->find("maxRetries"); m && m->kind == Kind::kInt)
+        max_retries = static_cast<int>(m->integer);
     std::string variable(node.config ? node.config->string_at("variable") : "");
     auto prompt = build_prompt(node, node.config_at("promptAudioItems"));
     if (!prompt) {
@@ -434,14 +445,17 @@ class Runner {
       }
       std::string failure;  // "onTimeout" or "onInvalid"
       if (r.digits.empty()) {
-        if (opts_.record_events) event(CallEvent::Kind::kTimeout, node.id, "no key pressed within " + std::to_string(req.timeout_ms / 1000) + " s");
+        if (opts_.record_events)
+          event(CallEvent::Kind::kTimeout, node.id,
+                "no key pressed within " + std::to_string(req.timeout_ms / 1000) + " s");
         failure = "onTimeout";
       } else {
         if (opts_.record_events) event(CallEvent::Kind::kPress, node.id, "pressed " + r.digits);
         set_variable(variable, Value(r.digits), node.id);
         const std::string branch_output = "branches." + r.digits;
         bool branch = find_edge(node, branch_output) != nullptr;
-        bool valid = multi ? static_cast<int>(r.digits.size()) >= min_digits && static_cast<int>(r.digits.size()) <= req.max_digits
+        bool valid = multi ? static_cast<int>(r.digits.size()) >= min_digits &&
+                                 static_cast<int>(r.digits.size()) <= req.max_digits
                            : allowed.empty() || std::find(allowed.begin(), allowed.end(), r.digits) != allowed.end();
         if (branch || valid) {
           failures_[node.id] = 0;
@@ -479,10 +493,12 @@ class Runner {
     }
     std::string variable(node.config ? node.config->string_at("variable") : "");
     if (r.spoken_ms > 0) {
-      event(CallEvent::Kind::kRecord, node.id, "recorded " + std::to_string(r.spoken_ms / 1000) + "." + std::to_string(r.spoken_ms % 1000 / 100) + " s");
+      event(CallEvent::Kind::kRecord, node.id,
+            "recorded " + std::to_string(r.spoken_ms / 1000) + "." + std::to_string(r.spoken_ms % 1000 / 100) + " s");
       set_variable(variable, Value("recording:" + opts_.call_id + "/" + node.id + ".wav"), node.id);
     } else {
-      event(CallEvent::Kind::kRecord, node.id, r.finished_by_key ? "finish key pressed before speaking" : "nothing was said");
+      event(CallEvent::Kind::kRecord, node.id,
+            r.finished_by_key ? "finish key pressed before speaking" : "nothing was said");
     }
     if (r.hung_up) {
       callee_hung_up(node.id);
@@ -521,7 +537,8 @@ class Runner {
     std::string type(node.config ? node.config->string_at("hangupType") : "");
     report_.reached_hangup = true;
     if (outcome_.empty()) outcome_ = answered_ ? "completed" : "failed";
-    event(CallEvent::Kind::kHangUp, node.id, "hang up" + (reason.empty() ? "" : ": " + reason) + (type.empty() ? "" : " (" + type + ")"));
+    event(CallEvent::Kind::kHangUp, node.id,
+          "hang up" + (reason.empty() ? "" : ": " + reason) + (type.empty() ? "" : " (" + type + ")"));
     return {"", "hangup" + (reason.empty() ? "" : ": " + reason)};
   }
 

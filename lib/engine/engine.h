@@ -15,8 +15,8 @@ namespace gomo::engine {
 struct Contact {
   std::string id = "contact-1";
   std::string phone = "+212600000000";
-  Variables fields;      // contact fields: firstName, lastName, fullName, primaryEmail, city, ...
-  Variables attributes;  // custom attributes by name (slug)
+  Variables fields;          // contact fields: firstName, lastName, fullName, primaryEmail, city, ...
+  Variables attributes;      // custom attributes by name (slug)
   std::string name() const;  // fullName, else "firstName lastName"
 };
 
@@ -25,10 +25,10 @@ struct EngineOptions {
   std::string caller = "+212500000000";  // caller id shown to the callee
   std::string organization_id = "local";
   std::string program_id;
-  Millis start_epoch_ms = 1767261600000;  // 2026-01-01T10:00:00Z: fixed, so reports are reproducible
-  int max_node_visits = 500;              // loop guard
-  bool record_events = true;              // false: no transcript events (Monte Carlo runs)
-  Variables variables;                    // flow variables set before the call (--var NAME=VALUE)
+  Millis start_epoch_ms = 1767261600000;          // 2026-01-01T10:00:00Z: fixed, so reports are reproducible
+  int max_node_visits = 500;                      // loop guard
+  bool record_events = true;                      // false: no transcript events (Monte Carlo runs)
+  Variables variables;                            // flow variables set before the call (--var NAME=VALUE)
   std::map<std::string, Millis> audio_durations;  // known audio lengths by id; others are estimated
 };
 
@@ -42,12 +42,25 @@ struct PathEntry {
 
 // What happened, for transcripts and traces.
 struct CallEvent {
-  enum class Kind : uint8_t { kNode, kRing, kAnswer, kPlay, kPress, kTimeout, kRecord, kSet, kCondition, kOutput, kHangUp, kNote };
+  enum class Kind : uint8_t {
+    kNode,
+    kRing,
+    kAnswer,
+    kPlay,
+    kPress,
+    kTimeout,
+    kRecord,
+    kSet,
+    kCondition,
+    kOutput,
+    kHangUp,
+    kNote
+  };
   Kind kind = Kind::kNote;
   Millis at_ms = 0;
   std::string node_id;
-  std::string text;          // human description
-  std::vector<Clip> clips;   // kPlay: clips of number/date/word items
+  std::string text;         // human description
+  std::vector<Clip> clips;  // kPlay: clips of number/date/word items
 };
 // The kind's name in traces ("node", "play", ...). Inline: part of the type, so that report/ prints
 // events without calling into the engine.
@@ -76,14 +89,14 @@ struct CallReport {
   std::string outcome_reason;  // e.g. "hangup: completed", "flow ended without hangup at play-1"
   bool reached_hangup = false;
   bool answered = false;
-  std::string answered_by;     // human, machine, unknown
+  std::string answered_by;  // human, machine, unknown
   Millis duration_ms = 0;
   std::vector<PathEntry> path;
-  const model::Flow* flow = nullptr;                          // the flow that ran (outlives the report)
-  std::vector<int> node_visits;                               // visits per node, by index in flow->nodes
-  std::vector<std::pair<int, std::string>> edges_taken;       // (node index, output) in order
-  int visits_of(std::string_view node_id) const;              // 0 for unknown ids
-  Variables final_variables;   // flow variables (not sys.*)
+  const model::Flow* flow = nullptr;                     // the flow that ran (outlives the report)
+  std::vector<int> node_visits;                          // visits per node, by index in flow->nodes
+  std::vector<std::pair<int, std::string>> edges_taken;  // (node index, output) in order
+  int visits_of(std::string_view node_id) const;         // 0 for unknown ids
+  Variables final_variables;                             // flow variables (not sys.*)
   std::vector<CallEvent> events;
 };
 

@@ -15,7 +15,8 @@ struct Run {
   CallReport report;
   std::string path() const {
     std::string out;
-    for (const auto& p : report.path) out += (out.empty() ? "" : " ") + std::string(p.node_id) + (p.output_path.empty() ? "" : ":" + p.output_path);
+    for (const auto& p : report.path)
+      out += (out.empty() ? "" : " ") + std::string(p.node_id) + (p.output_path.empty() ? "" : ":" + p.output_path);
     return out;
   }
   std::string var(const std::string& name) const {
@@ -98,7 +99,8 @@ TEST_CASE("engine: with AMD off a machine answer is an answer") {
 }
 
 TEST_CASE("engine: a missing output without default ends the call without hangup") {
-  auto r = run("startNodeId: p\nnodes:\n  - {id: p, type: play, config: {audioItems: [{type: audioFile, audioId: a}]}, outputs: {onEnd: x}}\n  - {id: x, type: hangup}\n");
+  auto r = run(
+      "startNodeId: p\nnodes:\n  - {id: p, type: play, config: {audioItems: [{type: audioFile, audioId: a}]}, outputs: {onEnd: x}}\n  - {id: x, type: hangup}\n");
   CHECK_FALSE(r.report.reached_hangup);
   CHECK(r.report.outcome == "failed");
   CHECK(r.report.outcome_reason == "flow ended without hangup at p: no `onComplete` output and no `default`");
@@ -188,7 +190,8 @@ nodes:
   CHECK(r.path() == "rec:onComplete setv:onSuccess cond:onTrue say:onComplete end");
   CHECK(r.var("comment") == "recording:call-1/rec.wav");
   CHECK(r.var("greeting") == "Bonjour");
-  CHECK(r.played() == "Bonjour Amina, votre solde est de | mille deux cent cinquante | premier mars deux mille vingt six");
+  CHECK(r.played() ==
+        "Bonjour Amina, votre solde est de | mille deux cent cinquante | premier mars deux mille vingt six");
   auto silent = run(flow, answering(Answer::kHuman), c);
   CHECK(silent.path() == "rec:onTimeout setv:onSuccess cond:onFalse end");
   c.attributes["balance"] = "not a number";
@@ -196,7 +199,8 @@ nodes:
 }
 
 TEST_CASE("engine: loop guard and callee hang-up") {
-  const char* loop = "startNodeId: a\nnodes:\n  - {id: a, type: play, config: {audioItems: [{type: audioFile, audioId: x}]}, outputs: {onComplete: a}}\n";
+  const char* loop =
+      "startNodeId: a\nnodes:\n  - {id: a, type: play, config: {audioItems: [{type: audioFile, audioId: x}]}, outputs: {onComplete: a}}\n";
   EngineOptions opts;
   opts.max_node_visits = 10;
   auto r = run(loop, {}, {}, opts);

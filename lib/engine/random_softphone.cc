@@ -47,7 +47,9 @@ DigitReply RandomSoftphone::collect_digits(const DigitRequest& req) {
   }
   static const char kKeys[] = "0123456789*#";
   // Callees mostly press the low keys offered in menus.
-  int n = req.single_digit ? 1 : 1 + static_cast<int>(next() % static_cast<uint64_t>(req.max_digits > 0 ? req.max_digits : 1));
+  int n = req.single_digit
+              ? 1
+              : 1 + static_cast<int>(next() % static_cast<uint64_t>(req.max_digits > 0 ? req.max_digits : 1));
   for (int i = 0; i < n; ++i) r.digits += kKeys[uniform() < 80 ? next() % 4 : next() % 12];
   r.elapsed_ms = 600 * n;
   return r;
@@ -55,7 +57,8 @@ DigitReply RandomSoftphone::collect_digits(const DigitRequest& req) {
 
 RecordReply RandomSoftphone::record(const RecordRequest& req) {
   RecordReply r;
-  if (uniform() >= odds_.silence) r.spoken_ms = 1000 + static_cast<Millis>(next() % 20000) % (req.max_duration_ms > 0 ? req.max_duration_ms : 1);
+  if (uniform() >= odds_.silence)
+    r.spoken_ms = 1000 + static_cast<Millis>(next() % 20000) % (req.max_duration_ms > 0 ? req.max_duration_ms : 1);
   r.elapsed_ms = r.spoken_ms + req.silence_timeout_ms;
   return r;
 }

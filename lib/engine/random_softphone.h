@@ -26,7 +26,7 @@ class RandomSoftphone : public Softphone {
  private:
   double uniform();  // [0, 100)
   uint64_t next();
-  uint64_t state_;   // xorshift64*: fast and reproducible for a seed
+  uint64_t state_;  // xorshift64*: fast and reproducible for a seed
   RandomCalleeOdds odds_;
 };
 

@@ -17,27 +17,32 @@ struct Words {
   const char* point;
 };
 
-const Words kFr = {{"zéro", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze",
-                    "treize", "quatorze", "quinze", "seize", "dix-sept", "dix-huit", "dix-neuf"},
-                   {"", "", "vingt", "trente", "quarante", "cinquante", "soixante", "soixante-dix", "quatre-vingt", "quatre-vingt-dix"},
-                   "et",
-                   "moins",
-                   "virgule"};
-const Words kEn = {{"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-                    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"},
-                   {"", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"},
-                   "and",
-                   "minus",
-                   "point"};
+const Words kFr = {
+    {"zéro", "un",   "deux",  "trois",  "quatre",   "cinq",   "six",   "sept",     "huit",     "neuf",
+     "dix",  "onze", "douze", "treize", "quatorze", "quinze", "seize", "dix-sept", "dix-huit", "dix-neuf"},
+    {"", "", "vingt", "trente", "quarante", "cinquante", "soixante", "soixante-dix", "quatre-vingt",
+     "quatre-vingt-dix"},
+    "et",
+    "moins",
+    "virgule"};
+const Words kEn = {
+    {"zero", "one",    "two",    "three",    "four",     "five",    "six",     "seven",     "eight",    "nine",
+     "ten",  "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"},
+    {"", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"},
+    "and",
+    "minus",
+    "point"};
 // Modern Standard Arabic, masculine counting forms, pausal pronunciation as IVR clips are recorded.
-const Words kAr = {{"صفر", "واحد", "اثنان", "ثلاثة", "أربعة", "خمسة", "ستة", "سبعة", "ثمانية", "تسعة", "عشرة", "أحد عشر",
-                    "اثنا عشر", "ثلاثة عشر", "أربعة عشر", "خمسة عشر", "ستة عشر", "سبعة عشر", "ثمانية عشر", "تسعة عشر"},
+const Words kAr = {{"صفر",       "واحد",     "اثنان",   "ثلاثة",    "أربعة",      "خمسة",     "ستة",
+                    "سبعة",      "ثمانية",   "تسعة",    "عشرة",     "أحد عشر",    "اثنا عشر", "ثلاثة عشر",
+                    "أربعة عشر", "خمسة عشر", "ستة عشر", "سبعة عشر", "ثمانية عشر", "تسعة عشر"},
                    {"", "", "عشرون", "ثلاثون", "أربعون", "خمسون", "ستون", "سبعون", "ثمانون", "تسعون"},
                    "و",
                    "ناقص",
                    "فاصلة"};
 
-const std::array<const char*, 10> kArHundreds = {"", "مئة", "مئتان", "ثلاثمئة", "أربعمئة", "خمسمئة", "ستمئة", "سبعمئة", "ثمانمئة", "تسعمئة"};
+const std::array<const char*, 10> kArHundreds = {"",       "مئة",   "مئتان",  "ثلاثمئة", "أربعمئة",
+                                                 "خمسمئة", "ستمئة", "سبعمئة", "ثمانمئة", "تسعمئة"};
 
 void unit(const Words& w, unsigned n, Clips& out) { out.push_back({std::to_string(n), w.units[n]}); }
 void tens(const Words& w, unsigned t, Clips& out) { out.push_back({std::to_string(t * 10), w.tens[t]}); }
@@ -68,14 +73,15 @@ void fr_below100(unsigned n, Clips& out, bool plural_ok = true) {
 void fr_below1000(unsigned n, Clips& out, bool plural_ok = true) {
   unsigned h = n / 100, r = n % 100;
   if (h == 1) out.push_back({"100", "cent"});
-  else if (h > 1) out.push_back({std::to_string(h * 100), std::string(kFr.units[h]) + (r == 0 && plural_ok ? " cents" : " cent")});
+  else if (h > 1)
+    out.push_back({std::to_string(h * 100), std::string(kFr.units[h]) + (r == 0 && plural_ok ? " cents" : " cent")});
   if (r || h == 0) fr_below100(r, out, plural_ok);
 }
 
 void fr_integer(uint64_t n, Clips& out) {
   if (n == 0) return unit(kFr, 0, out);
-  unsigned billions = static_cast<unsigned>(n / 1000000000), millions = (n / 1000000) % 1000, thousands = (n / 1000) % 1000,
-           rest = n % 1000;
+  unsigned billions = static_cast<unsigned>(n / 1000000000), millions = (n / 1000000) % 1000,
+           thousands = (n / 1000) % 1000, rest = n % 1000;
   if (billions) {
     fr_below1000(billions, out);
     out.push_back({"billion", billions > 1 ? "milliards" : "milliard"});
@@ -108,7 +114,8 @@ void en_below1000(unsigned n, Clips& out) {
 
 void en_integer(uint64_t n, Clips& out) {
   if (n == 0) return unit(kEn, 0, out);
-  const std::array<std::pair<uint64_t, const char*>, 3> scales = {{{1000000000, "billion"}, {1000000, "million"}, {1000, "thousand"}}};
+  const std::array<std::pair<uint64_t, const char*>, 3> scales = {
+      {{1000000000, "billion"}, {1000000, "million"}, {1000, "thousand"}}};
   for (const auto& [size, name] : scales) {
     unsigned g = static_cast<unsigned>((n / size) % 1000);
     if (size == 1000000000) g = static_cast<unsigned>(n / size);
@@ -149,8 +156,8 @@ void ar_integer(uint64_t n, Clips& out) {
     const char* plural;  // 3-10 X
   };
   const std::array<Scale, 3> scales = {{{1000000000, "billion", "مليار", "ملياران", "مليارات"},
-                                         {1000000, "million", "مليون", "مليونان", "ملايين"},
-                                         {1000, "thousand", "ألف", "ألفان", "آلاف"}}};
+                                        {1000000, "million", "مليون", "مليونان", "ملايين"},
+                                        {1000, "thousand", "ألف", "ألفان", "آلاف"}}};
   bool first = true;
   auto next = [&] {
     if (!first) conj(kAr, out);
@@ -229,7 +236,8 @@ Result<std::vector<Clip>> say_number(std::string_view value, std::string_view la
   }
   if (int_part.empty() && has_point) int_part = "0";
   if (!all_digits(int_part) || (has_point && !all_digits(frac_part)))
-    return Status::invalid_argument("\"" + std::string(value) + "\" is not a number (expected digits, e.g. 1250 or -3.50)");
+    return Status::invalid_argument("\"" + std::string(value) +
+                                    "\" is not a number (expected digits, e.g. 1250 or -3.50)");
   Clips out;
   if (negative) out.push_back({"minus", w.minus});
   if (mode == NumberMode::kDigits) {
@@ -252,7 +260,8 @@ Result<std::vector<Clip>> say_number(std::string_view value, std::string_view la
       ++zeros;
     }
     std::string_view rest = frac_part.substr(zeros);
-    if (rest.size() > 12) return Status::invalid_argument("\"" + std::string(value) + "\" has too many decimals to read");
+    if (rest.size() > 12)
+      return Status::invalid_argument("\"" + std::string(value) + "\" has too many decimals to read");
     lang.integer(std::stoull(std::string(rest)), out);
   }
   return out;
@@ -260,17 +269,19 @@ Result<std::vector<Clip>> say_number(std::string_view value, std::string_view la
 
 namespace {
 
-const std::array<const char*, 12> kFrMonths = {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-                                               "octobre", "novembre", "décembre"};
-const std::array<const char*, 12> kEnMonths = {"January", "February", "March", "April", "May", "June", "July", "August", "September",
-                                               "October", "November", "December"};
+const std::array<const char*, 12> kFrMonths = {"janvier", "février", "mars",      "avril",   "mai",      "juin",
+                                               "juillet", "août",    "septembre", "octobre", "novembre", "décembre"};
+const std::array<const char*, 12> kEnMonths = {"January", "February", "March",     "April",   "May",      "June",
+                                               "July",    "August",   "September", "October", "November", "December"};
 // Moroccan names (Gomobile's home market); the clip an organisation records decides what is heard.
-const std::array<const char*, 12> kArMonths = {"يناير", "فبراير", "مارس", "أبريل", "ماي", "يونيو", "يوليوز", "غشت", "شتنبر", "أكتوبر", "نونبر", "دجنبر"};
+const std::array<const char*, 12> kArMonths = {"يناير",  "فبراير", "مارس",  "أبريل",  "ماي",   "يونيو",
+                                               "يوليوز", "غشت",    "شتنبر", "أكتوبر", "نونبر", "دجنبر"};
 
 std::string en_ordinal(unsigned n) {
-  static const std::array<const char*, 20> small = {"zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh",
-                                                    "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth",
-                                                    "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth"};
+  static const std::array<const char*, 20> small = {
+      "zeroth",     "first",     "second",    "third",       "fourth",     "fifth",     "sixth",
+      "seventh",    "eighth",    "ninth",     "tenth",       "eleventh",   "twelfth",   "thirteenth",
+      "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth"};
   if (n < 20) return small[n];
   if (n % 10 == 0) return n == 20 ? "twentieth" : "thirtieth";
   return std::string(kEn.tens[n / 10]) + "-" + small[n % 10];
@@ -341,7 +352,8 @@ Result<std::vector<Clip>> say_date(std::string_view value, std::string_view lang
         !parse_fixed(value, time_pos + 3, 2, &minute) || hour > 23 || minute > 59)
       return bad("a time (HH:MM, 24-hour)");
   }
-  if ((format == DateFormat::kTime || format == DateFormat::kDateTime) && !has_time) return bad("a date-time with a time (THH:MM)");
+  if ((format == DateFormat::kTime || format == DateFormat::kDateTime) && !has_time)
+    return bad("a date-time with a time (THH:MM)");
   if (format != DateFormat::kTime) {
     if (language == "fr") {
       if (day == 1) out.push_back({"h-1", "premier"});

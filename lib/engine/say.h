@@ -25,14 +25,16 @@ enum class NumberMode : uint8_t { kFull, kDigits };
 // Clips for a number written as decimal text ("1250", "-3.5", "0042"). Integers up to 999,999,999,999;
 // decimals are read as "<int> point <fraction>" (fraction as a number, leading zeros one by one).
 // Languages: "fr", "ar", "en". Fails on text that is not a number or an unknown language.
-Result<std::vector<Clip>> say_number(std::string_view value, std::string_view language, NumberMode mode = NumberMode::kFull);
+Result<std::vector<Clip>> say_number(std::string_view value, std::string_view language,
+                                     NumberMode mode = NumberMode::kFull);
 
 enum class DateFormat : uint8_t { kDate, kDateTime, kTime };
 
 // Clips for an ISO 8601 date ("2024-03-21"), date-time ("2024-03-21T14:30[:ss][Z|+hh:mm]") or time
 // ("14:30"). French: "vingt et un mars deux mille vingt-quatre" (day 1 is "premier"); English: "March
 // twenty-first, two thousand twenty-four"; Arabic: day, month name, year; times as hours and minutes.
-Result<std::vector<Clip>> say_date(std::string_view value, std::string_view language, DateFormat format = DateFormat::kDate);
+Result<std::vector<Clip>> say_date(std::string_view value, std::string_view language,
+                                   DateFormat format = DateFormat::kDate);
 
 // The words of `clips` joined by spaces (for transcripts).
 std::string clips_text(const std::vector<Clip>& clips);

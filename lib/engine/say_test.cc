@@ -21,16 +21,41 @@ TEST_CASE("say_number: French") {
     const char* n;
     const char* said;
   };
-  for (auto c : {Case{"0", "zéro"}, Case{"1", "un"}, Case{"16", "seize"}, Case{"17", "dix-sept"}, Case{"21", "vingt et un"},
-                 Case{"22", "vingt deux"}, Case{"61", "soixante et un"}, Case{"70", "soixante dix"},
-                 Case{"71", "soixante et onze"}, Case{"72", "soixante douze"}, Case{"80", "quatre-vingts"},
-                 Case{"81", "quatre-vingt un"}, Case{"91", "quatre-vingt onze"}, Case{"99", "quatre-vingt dix-neuf"},
-                 Case{"100", "cent"}, Case{"101", "cent un"}, Case{"200", "deux cents"}, Case{"250", "deux cent cinquante"},
-                 Case{"1000", "mille"}, Case{"1250", "mille deux cent cinquante"}, Case{"2000", "deux mille"},
-                 Case{"80000", "quatre-vingt mille"}, Case{"200000", "deux cent mille"}, Case{"200000000", "deux cents millions"}, Case{"1000000", "un million"}, Case{"2500000", "deux millions cinq cent mille"},
-                 Case{"1000000000", "un milliard"}, Case{"999999999999", "neuf cent quatre-vingt dix-neuf milliards neuf cent quatre-vingt dix-neuf millions neuf cent quatre-vingt dix-neuf mille neuf cent quatre-vingt dix-neuf"},
-                 Case{"-42", "moins quarante deux"}, Case{"12.50", "douze virgule cinquante"},
-                 Case{"3.05", "trois virgule zéro cinq"}}) {
+  for (
+      auto c :
+      {Case{"0", "zéro"},
+       Case{"1", "un"},
+       Case{"16", "seize"},
+       Case{"17", "dix-sept"},
+       Case{"21", "vingt et un"},
+       Case{"22", "vingt deux"},
+       Case{"61", "soixante et un"},
+       Case{"70", "soixante dix"},
+       Case{"71", "soixante et onze"},
+       Case{"72", "soixante douze"},
+       Case{"80", "quatre-vingts"},
+       Case{"81", "quatre-vingt un"},
+       Case{"91", "quatre-vingt onze"},
+       Case{"99", "quatre-vingt dix-neuf"},
+       Case{"100", "cent"},
+       Case{"101", "cent un"},
+       Case{"200", "deux cents"},
+       Case{"250", "deux cent cinquante"},
+       Case{"1000", "mille"},
+       Case{"1250", "mille deux cent cinquante"},
+       Case{"2000", "deux mille"},
+       Case{"80000", "quatre-vingt mille"},
+       Case{"200000", "deux cent mille"},
+       Case{"200000000", "deux cents millions"},
+       Case{"1000000", "un million"},
+       Case{"2500000", "deux millions cinq cent mille"},
+       Case{"1000000000", "un milliard"},
+       Case{
+           "999999999999",
+           "neuf cent quatre-vingt dix-neuf milliards neuf cent quatre-vingt dix-neuf millions neuf cent quatre-vingt dix-neuf mille neuf cent quatre-vingt dix-neuf"},
+       Case{"-42", "moins quarante deux"},
+       Case{"12.50", "douze virgule cinquante"},
+       Case{"3.05", "trois virgule zéro cinq"}}) {
     CAPTURE(c.n);
     CHECK(words(c.n, "fr") == c.said);
   }
@@ -43,11 +68,12 @@ TEST_CASE("say_number: Arabic (units before tens, wa between components, dual an
     const char* n;
     const char* said;
   };
-  for (auto c : {Case{"0", "صفر"}, Case{"11", "أحد عشر"}, Case{"21", "واحد و عشرون"}, Case{"100", "مئة"}, Case{"200", "مئتان"},
-                 Case{"305", "ثلاثمئة و خمسة"}, Case{"1000", "ألف"}, Case{"2000", "ألفان"}, Case{"3000", "ثلاثة آلاف"},
-                 Case{"11000", "أحد عشر ألف"}, Case{"1234", "ألف و مئتان و أربعة و ثلاثون"},
-                 Case{"2000000", "مليونان"}, Case{"200000", "مئتا ألف"}, Case{"300000", "ثلاثمئة ألف"}, Case{"5000000", "خمسة ملايين"}, Case{"1000000000", "مليار"},
-                 Case{"-7", "ناقص سبعة"}, Case{"1.5", "واحد فاصلة خمسة"}}) {
+  for (auto c :
+       {Case{"0", "صفر"}, Case{"11", "أحد عشر"}, Case{"21", "واحد و عشرون"}, Case{"100", "مئة"}, Case{"200", "مئتان"},
+        Case{"305", "ثلاثمئة و خمسة"}, Case{"1000", "ألف"}, Case{"2000", "ألفان"}, Case{"3000", "ثلاثة آلاف"},
+        Case{"11000", "أحد عشر ألف"}, Case{"1234", "ألف و مئتان و أربعة و ثلاثون"}, Case{"2000000", "مليونان"},
+        Case{"200000", "مئتا ألف"}, Case{"300000", "ثلاثمئة ألف"}, Case{"5000000", "خمسة ملايين"},
+        Case{"1000000000", "مليار"}, Case{"-7", "ناقص سبعة"}, Case{"1.5", "واحد فاصلة خمسة"}}) {
     CAPTURE(c.n);
     CHECK(words(c.n, "ar") == c.said);
   }

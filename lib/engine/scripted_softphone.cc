@@ -32,15 +32,18 @@ Millis Prompt::duration_ms() const {
 namespace {
 
 Status error_at(const std::string& path, const document::Value& v, const std::string& msg) {
-  return Status::invalid_argument(path + ":" + std::to_string(v.begin.line) + ":" + std::to_string(v.begin.col) + ": " + msg);
+  return Status::invalid_argument(path + ":" + std::to_string(v.begin.line) + ":" + std::to_string(v.begin.col) + ": " +
+                                  msg);
 }
 
 bool valid_keys(const std::string& keys) {
-  return !keys.empty() && std::all_of(keys.begin(), keys.end(), [](char c) { return (c >= '0' && c <= '9') || c == '*' || c == '#'; });
+  return !keys.empty() &&
+         std::all_of(keys.begin(), keys.end(), [](char c) { return (c >= '0' && c <= '9') || c == '*' || c == '#'; });
 }
 
 Result<Millis> read_ms(const std::string& path, const document::Value& v, const char* what) {
-  if (v.kind != Kind::kInt || v.integer < 0) return error_at(path, v, std::string("`") + what + "` must be a whole number of milliseconds (>= 0)");
+  if (v.kind != Kind::kInt || v.integer < 0)
+    return error_at(path, v, std::string("`") + what + "` must be a whole number of milliseconds (>= 0)");
   return static_cast<Millis>(v.integer);
 }
 
@@ -48,7 +51,8 @@ Result<Millis> read_ms(const std::string& path, const document::Value& v, const 
 
 Result<SoftphoneScript> parse_softphone_script(const document::Value& root, const std::string& path) {
   SoftphoneScript s;
-  if (!root.is_mapping()) return error_at(path, root, "a softphone script is a mapping (answer, answerAfter, hangUpAfter, steps)");
+  if (!root.is_mapping())
+    return error_at(path, root, "a softphone script is a mapping (answer, answerAfter, hangUpAfter, steps)");
   static const std::vector<std::string> kAnswers = {"human", "machine", "busy", "rejected", "no-answer", "error"};
   static const std::vector<std::string> kKeys = {"answer", "answerAfter", "hangUpAfter", "steps", "$schema"};
   for (const auto& m : root.members) {
@@ -73,14 +77,16 @@ Result<SoftphoneScript> parse_softphone_script(const document::Value& root, cons
       if (!v.is_sequence()) return error_at(path, v, "`steps` must be a list");
       for (const auto& item : v.items) {
         if (!item.is_mapping() || item.members.empty())
-          return error_at(path, item, "a step is one of {press: KEYS}, {silence: true}, {speak: MS}, {hangUp: true}, {fail: true}");
+          return error_at(path, item,
+                          "a step is one of {press: KEYS}, {silence: true}, {speak: MS}, {hangUp: true}, {fail: true}");
         ScriptStep step;
         const std::string& kind = item.members.front().key.text;
         const document::Value& arg = item.members.front().value;
         if (kind == "press") {
           step.kind = ScriptStep::Kind::kPress;
           step.keys = arg.scalar_text();
-          if (arg.is_null() || !valid_keys(step.keys)) return error_at(path, arg, "`press` takes keys 0-9, * and #, e.g. \"1\" or \"12#\"");
+          if (arg.is_null() || !valid_keys(step.keys))
+            return error_at(path, arg, "`press` takes keys 0-9, * and #, e.g. \"1\" or \"12#\"");
         } else if (kind == "silence") {
           step.kind = ScriptStep::Kind::kSilence;
         } else if (kind == "speak") {
@@ -112,9 +118,11 @@ Result<SoftphoneScript> parse_softphone_script(const document::Value& root, cons
             if (!ms) return ms.error();
             step.delay_ms = ms.value();
           } else {
-            return error_at(path, extra.key, "unexpected `" + extra.key.text + "` in a " + kind + " step" +
-                                                 (step.kind == ScriptStep::Kind::kPress ? " (only `delay` may follow `press`)"
-                                                  : aimed ? " (only `at` may follow it)" : ""));
+            return error_at(path, extra.key,
+                            "unexpected `" + extra.key.text + "` in a " + kind + " step" +
+                                (step.kind == ScriptStep::Kind::kPress ? " (only `delay` may follow `press`)"
+                                 : aimed                               ? " (only `at` may follow it)"
+                                                                       : ""));
           }
         }
         s.steps.push_back(step);
@@ -135,7 +143,8 @@ Result<SoftphoneScript> load_softphone_script(const std::string& path) {
   auto doc = document::read_document(path, std::move(text.value()));
   if (!doc->parsed) {
     const auto& p = doc->problems.front();
-    return Status::invalid_argument(path + ":" + std::to_string(p.begin.line) + ":" + std::to_string(p.begin.col) + ": " + p.message);
+    return Status::invalid_argument(path + ":" + std::to_string(p.begin.line) + ":" + std::to_string(p.begin.col) +
+                                    ": " + p.message);
   }
   return parse_softphone_script(doc->root, path);
 }
@@ -190,8 +199,7 @@ PlayReply ScriptedSoftphone::play(const Prompt& prompt) {
   // Only hangUp and fail steps act during a plain prompt; press/silence/speak wait for input.
   if (pending && (pending->kind == ScriptStep::Kind::kHangUp || pending->kind == ScriptStep::Kind::kFail))
     pending = next_step(ScriptStep::At::kPrompt);
-  else
-    pending = nullptr;
+  else pending = nullptr;
   if (pending && pending->kind == ScriptStep::Kind::kHangUp) {
     r.hung_up = true;
     r.elapsed_ms = std::min<Millis>(d, 1000);
@@ -261,7 +269,8 @@ RecordReply ScriptedSoftphone::record(const RecordRequest& req) {
   } else if (step && step->kind == ScriptStep::Kind::kSpeak) {
     r.spoken_ms = std::min(step->speak_ms, req.max_duration_ms);
     r.elapsed_ms = beep + r.spoken_ms + (r.spoken_ms < req.max_duration_ms ? req.silence_timeout_ms : 0);
-  } else if (step && step->kind == ScriptStep::Kind::kPress && req.finish_key && step->keys.find(req.finish_key) != std::string::npos) {
+  } else if (step && step->kind == ScriptStep::Kind::kPress && req.finish_key &&
+             step->keys.find(req.finish_key) != std::string::npos) {
     r.finished_by_key = true;
     r.elapsed_ms = beep + step->delay_ms;
   } else {

@@ -8,7 +8,9 @@ using namespace gomo;
 using namespace gomo::engine;
 
 TEST_CASE("softphone script: parses steps and reports errors with positions") {
-  auto doc = document::read_yaml("s.yaml", "answer: human\nanswerAfter: 1500\nsteps:\n  - press: '1'\n  - {press: 12#, delay: 300}\n  - silence: true\n  - speak: 4000\n  - hangUp: true\n");
+  auto doc = document::read_yaml(
+      "s.yaml",
+      "answer: human\nanswerAfter: 1500\nsteps:\n  - press: '1'\n  - {press: 12#, delay: 300}\n  - silence: true\n  - speak: 4000\n  - hangUp: true\n");
   auto s = parse_softphone_script(doc->root, "s.yaml");
   REQUIRE(s.has_value());
   CHECK(s->answer_after_ms == 1500);
@@ -20,7 +22,8 @@ TEST_CASE("softphone script: parses steps and reports errors with positions") {
   auto bad = document::read_yaml("s.yaml", "answer: humn\n");
   auto e = parse_softphone_script(bad->root, "s.yaml");
   REQUIRE_FALSE(e.has_value());
-  CHECK(e.error().message() == "s.yaml:1:9: `answer` must be one of human, machine, busy, rejected, no-answer, error; did you mean human?");
+  CHECK(e.error().message() ==
+        "s.yaml:1:9: `answer` must be one of human, machine, busy, rejected, no-answer, error; did you mean human?");
   auto bad_keys = document::read_yaml("s.yaml", "steps:\n  - press: '1a'\n");
   CHECK(parse_softphone_script(bad_keys->root, "s.yaml").error().message().find("s.yaml:2:12:") == 0);
 }
@@ -66,5 +69,6 @@ TEST_CASE("softphone: fail and hangUp steps aimed at a kind of event wait for it
   CHECK_FALSE(phone.collect_digits(keypad).failed);
   CHECK(phone.record(RecordRequest{}).failed);
   auto bad = document::read_yaml("s.yaml", "steps:\n  - {fail: true, at: dial}\n");
-  CHECK(parse_softphone_script(bad->root, "s.yaml").error().message() == "s.yaml:2:22: `at` must be prompt, keypad or record");
+  CHECK(parse_softphone_script(bad->root, "s.yaml").error().message() ==
+        "s.yaml:2:22: `at` must be prompt, keypad or record");
 }

@@ -33,11 +33,11 @@ struct RingReply {
 // One piece of a prompt, as the platform would play it.
 struct PromptPart {
   enum class Kind : uint8_t { kAudio, kClips, kText, kBeep } kind = Kind::kAudio;
-  std::string_view audio_id;   // kAudio (a view into the flow)
-  std::vector<Clip> clips;     // kClips: number/date/word items as dictionary clips
-  std::string text;            // kText: resolved tts text; kClips: the words; kAudio: empty
+  std::string_view audio_id;  // kAudio (a view into the flow)
+  std::vector<Clip> clips;    // kClips: number/date/word items as dictionary clips
+  std::string text;           // kText: resolved tts text; kClips: the words; kAudio: empty
   std::string language;
-  Millis duration_ms = 0;      // known or estimated
+  Millis duration_ms = 0;  // known or estimated
 };
 
 struct Prompt {
@@ -48,7 +48,7 @@ struct Prompt {
 
 struct PlayReply {
   bool hung_up = false;
-  bool failed = false;  // a system error (media, network): the node takes onError
+  bool failed = false;    // a system error (media, network): the node takes onError
   Millis elapsed_ms = 0;  // how much was heard (the whole prompt unless the callee hung up)
 };
 
@@ -57,7 +57,7 @@ struct DigitRequest {
   bool single_digit = true;
   Millis timeout_ms = 5000;  // for the first key, and between keys in multi-digit mode
   int max_digits = 1;
-  char terminator = '#';     // multi-digit only; '\0' = none
+  char terminator = '#';  // multi-digit only; '\0' = none
 };
 
 struct DigitReply {

@@ -7,7 +7,8 @@ asm(".pushsection .rodata\n"
     ".balign 64\n"
     ".globl gomo_ext_module_begin\n"
     "gomo_ext_module_begin:\n"
-    ".incbin \"" GOMO_EXT_PATH "\"\n"
+    ".incbin \"" GOMO_EXT_PATH
+    "\"\n"
     ".globl gomo_ext_module_end\n"
     "gomo_ext_module_end:\n"
     ".popsection\n");

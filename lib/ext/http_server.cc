@@ -28,7 +28,6 @@ struct Request {
 // The limits of module.h, restated here (the module does not include the binary's C++ header).
 constexpr std::size_t kServerMaxBodyBytes = 32 << 20;
 
-
 class HttplibServer {
  public:
   HttplibServer(gomo_ext_handler_fn handler, void* user) : handler_(handler), user_(user) {
@@ -73,8 +72,8 @@ class HttplibServer {
     });
     // httplib's own refusals (not HTTP, 413, 414, ...) come with an empty body: the handler words them
     // in the error envelope. Answers the handler made already carry one, or are dropped on purpose.
-    http_.set_error_handler(httplib::Server::HandlerWithResponse(
-        [this](const httplib::Request& req, httplib::Response& res) {
+    http_.set_error_handler(
+        httplib::Server::HandlerWithResponse([this](const httplib::Request& req, httplib::Response& res) {
           if (!res.body.empty() || res.content_provider_) return httplib::Server::HandlerResponse::Unhandled;
           Request r;
           r.refused_status = res.status;
@@ -121,7 +120,8 @@ class HttplibServer {
     r.body = req.body;
     if (req.is_multipart_form_data()) {
       r.multipart = true;
-      for (const auto& [name, part] : req.files) r.form.push_back({name, part.content, part.filename, part.content_type});
+      for (const auto& [name, part] : req.files)
+        r.form.push_back({name, part.content, part.filename, part.content_type});
     }
     handle(r, res);
   }
@@ -216,9 +216,7 @@ HttplibServer& server_of(gomo_ext_http_server* s) { return *reinterpret_cast<Htt
 void server_free(gomo_ext_http_server* s) { delete reinterpret_cast<HttplibServer*>(s); }
 int server_bind(gomo_ext_http_server* s, const char* host, int port) { return server_of(s).bind(host, port); }
 int server_listen(gomo_ext_http_server* s) { return server_of(s).listen(); }
-int server_running(const gomo_ext_http_server* s) {
-  return reinterpret_cast<const HttplibServer*>(s)->running();
-}
+int server_running(const gomo_ext_http_server* s) { return reinterpret_cast<const HttplibServer*>(s)->running(); }
 void server_stop(gomo_ext_http_server* s) { server_of(s).stop(); }
 
 }  // namespace

@@ -14,7 +14,9 @@ namespace {
 TEST_CASE("ext: release builds embed the module") {
   CHECK(module_is_embedded());
   CHECK(embedded_module_end() - embedded_module_begin() > 1000);
-  CHECK(std::string(embedded_module_begin(), embedded_module_begin() + 4) == "\x7f" "ELF");
+  CHECK(std::string(embedded_module_begin(), embedded_module_begin() + 4) ==
+        "\x7f"
+        "ELF");
   CHECK(std::string(embedded_module_sha256()).size() == 64);
 }
 

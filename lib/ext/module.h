@@ -27,25 +27,25 @@ struct FormPart {
 
 struct HttpTransportOptions {
   std::string user_agent;
-  std::vector<std::string> headers;       // "Name: value", sent with every request
-  bool insecure = false;                  // no TLS verification
+  std::vector<std::string> headers;  // "Name: value", sent with every request
+  bool insecure = false;             // no TLS verification
   long connect_timeout_ms = 10000, timeout_ms = 30000;
 };
 
 struct HttpExchange {
   std::string method;  // GET POST PUT PATCH DELETE
   std::string url;
-  std::string body;                        // JSON; ignored for GET and when `form` is set
+  std::string body;                             // JSON; ignored for GET and when `form` is set
   const std::vector<FormPart>* form = nullptr;  // multipart/form-data body (POST)
   long timeout_ms = 0;  // limit of this exchange, connecting included; 0: the transport's timeout_ms
 };
 
 struct HttpOutcome {
-  bool answered = false;    // an HTTP status line came back
-  bool never_sent = false;  // failed before the request could reach a server (safe to repeat)
+  bool answered = false;           // an HTTP status line came back
+  bool never_sent = false;         // failed before the request could reach a server (safe to repeat)
   bool certificate_error = false;  // the server's TLS certificate was refused (or could not be checked)
-  bool timed_out = false;   // the exchange's time limit ran out
-  std::string error;        // when not answered: libcurl's description (its error buffer when set)
+  bool timed_out = false;          // the exchange's time limit ran out
+  std::string error;               // when not answered: libcurl's description (its error buffer when set)
   int status = 0;
   std::string body;
   std::string retry_after;  // the Retry-After header of the answer, trimmed
@@ -66,10 +66,10 @@ inline constexpr std::size_t kServerMaxBodyBytes = 32 << 20;
 inline constexpr std::size_t kServerMaxRequestLine = 8192;  // cpp-httplib's CPPHTTPLIB_REQUEST_URI_MAX_LENGTH
 
 struct ServerRequest {
-  std::string method, path;  // path without the query string
+  std::string method, path;                                // path without the query string
   std::vector<std::pair<std::string, std::string>> query;  // decoded
-  std::string api_key;        // x-api-key header
-  std::string authorization;  // Authorization header
+  std::string api_key;                                     // x-api-key header
+  std::string authorization;                               // Authorization header
   std::string body;
   bool multipart = false;  // multipart/form-data: the parts are in `form`
   std::vector<FormPart> form;

@@ -34,10 +34,10 @@ typedef struct gomo_ext_form_part {
 // ---- HTTP client (libcurl) ----
 
 typedef struct gomo_ext_http_options {
-  const char* user_agent;             // NUL-terminated
-  const char* const* headers;         // "Name: value", NUL-terminated, sent with every request
+  const char* user_agent;      // NUL-terminated
+  const char* const* headers;  // "Name: value", NUL-terminated, sent with every request
   size_t header_count;
-  int insecure;                       // non-zero: no TLS verification
+  int insecure;  // non-zero: no TLS verification
   long connect_timeout_ms, timeout_ms;
 } gomo_ext_http_options;
 
@@ -48,7 +48,7 @@ typedef struct gomo_ext_http_exchange {
   int has_form;        // non-zero: multipart/form-data body from `form` (POST)
   const gomo_ext_form_part* form;
   size_t form_count;
-  long timeout_ms;     // this exchange's limit, connecting included; 0: the transport's timeout_ms
+  long timeout_ms;  // this exchange's limit, connecting included; 0: the transport's timeout_ms
 } gomo_ext_http_exchange;
 
 // Text of an outcome, passed to the exchange's gomo_ext_text_fn as `which`.
@@ -71,7 +71,7 @@ typedef struct gomo_ext_header {
 } gomo_ext_header;
 
 typedef struct gomo_ext_server_request {
-  gomo_ext_str method, path;  // path without the query string
+  gomo_ext_str method, path;     // path without the query string
   const gomo_ext_header* query;  // decoded name/value pairs
   size_t query_count;
   gomo_ext_str api_key, authorization, body;
@@ -100,10 +100,10 @@ typedef struct gomo_ext_http_server gomo_ext_http_server;  // opaque
 // ---- phone numbers (libphonenumber) ----
 
 typedef struct gomo_ext_phone_parse {
-  int stage;               // see ext::PhoneParse
-  const char* reason;      // static string inside the module ("" when accepted)
+  int stage;           // see ext::PhoneParse
+  const char* reason;  // static string inside the module ("" when accepted)
   int country_code;
-  char e164[32];           // NUL-terminated when accepted
+  char e164[32];  // NUL-terminated when accepted
 } gomo_ext_phone_parse;
 
 // Passed to the `libraries` callback as `which`: one call per library, text "name version".

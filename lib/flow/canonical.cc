@@ -166,9 +166,10 @@ Status nodes_array_to_map(Value& nodes) {
       return Status::invalid_argument("node " + std::to_string(i) + " (line " + std::to_string(node.begin.line) +
                                       ") has no string id: give it one before converting nodes to a map");
     if (!ids.insert(id->text).second)
-      return Status::invalid_argument("node id `" + id->text + "` is used twice (line " + std::to_string(id->begin.line) +
-                                      "): a map cannot hold both; rename one first");
-    size_t id_count = std::count_if(node.members.begin(), node.members.end(), [](const Member& m) { return m.key.text == "id"; });
+      return Status::invalid_argument("node id `" + id->text + "` is used twice (line " +
+                                      std::to_string(id->begin.line) + "): a map cannot hold both; rename one first");
+    size_t id_count =
+        std::count_if(node.members.begin(), node.members.end(), [](const Member& m) { return m.key.text == "id"; });
     if (id_count > 1)
       return Status::invalid_argument("node `" + id->text + "` has two id fields: remove one before converting");
   }
@@ -178,7 +179,8 @@ Status nodes_array_to_map(Value& nodes) {
   map.end = nodes.end;
   for (Value& node : nodes.items) {
     Member m;
-    auto it = std::find_if(node.members.begin(), node.members.end(), [](const Member& x) { return x.key.text == "id"; });
+    auto it =
+        std::find_if(node.members.begin(), node.members.end(), [](const Member& x) { return x.key.text == "id"; });
     m.key = it->value;
     m.key.is_key = true;
     node.members.erase(it);  // redundant: the key is the id
@@ -255,7 +257,8 @@ Result<Canonical> canonicalize(const document::Document& doc, const CanonicalOpt
     body.kind = Kind::kMapping;
     body.begin = root.begin;
     body.end = root.end;
-    auto schema = std::find_if(root.members.begin(), root.members.end(), [](const Member& m) { return m.key.text == "$schema"; });
+    auto schema =
+        std::find_if(root.members.begin(), root.members.end(), [](const Member& m) { return m.key.text == "$schema"; });
     if (schema != root.members.end()) {
       body.members.push_back(*schema);
       root.members.erase(schema);

@@ -13,7 +13,8 @@ using namespace gomo;
 
 namespace {
 
-std::string canonical_yaml(const std::string& text, const std::string& name = "f.yaml", flow::CanonicalOptions options = {}) {
+std::string canonical_yaml(const std::string& text, const std::string& name = "f.yaml",
+                           flow::CanonicalOptions options = {}) {
   auto doc = document::read_document(name, text);
   REQUIRE(doc->parsed);
   auto c = flow::canonicalize(*doc, options);
@@ -83,7 +84,8 @@ nodes:
 }
 
 TEST_CASE("canonical: flow body order and play items with type first") {
-  std::string text = R"({"graph": {"nodes": [{"config": {"audioItems": [{"language": "ar", "value": {"value": 5, "source": "literal"}, "type": "number", "mode": "full"}]}, "type": "play", "id": "p"}], "startNodeId": "p"}, "description": "d", "name": "Greeting"})";
+  std::string text =
+      R"({"graph": {"nodes": [{"config": {"audioItems": [{"language": "ar", "value": {"value": 5, "source": "literal"}, "type": "number", "mode": "full"}]}, "type": "play", "id": "p"}], "startNodeId": "p"}, "description": "d", "name": "Greeting"})";
   CHECK(canonical_yaml(text, "f.json") == R"(name: Greeting
 description: d
 graph:
@@ -103,8 +105,11 @@ graph:
 }
 
 TEST_CASE("canonical: nodes as a map become an array with ids from the keys") {
-  std::string out = canonical_yaml("startNodeId: a\nnodes:\n  a: {type: play, outputs: {onComplete: b}}\n  b: {id: b, type: hangup}\n");
-  CHECK(out == "startNodeId: a\nnodes:\n  - id: a\n    type: play\n    outputs:\n      onComplete: b\n  - id: b\n    type: hangup\n");
+  std::string out = canonical_yaml(
+      "startNodeId: a\nnodes:\n  a: {type: play, outputs: {onComplete: b}}\n  b: {id: b, type: hangup}\n");
+  CHECK(
+      out ==
+      "startNodeId: a\nnodes:\n  - id: a\n    type: play\n    outputs:\n      onComplete: b\n  - id: b\n    type: hangup\n");
 }
 
 TEST_CASE("canonical: a map whose key and id disagree stays a map, with the reason") {
@@ -120,7 +125,8 @@ TEST_CASE("canonical: array to map drops only ids equal to the key; duplicate id
   to_map.nodes = flow::NodesForm::kMap;
   CHECK(canonical_yaml("startNodeId: a\nnodes:\n  - {type: hangup, id: a, label: A}\n", "f.yaml", to_map) ==
         "startNodeId: a\nnodes:\n  a:\n    type: hangup\n    label: A\n");
-  auto dup = document::read_document("f.yaml", "startNodeId: a\nnodes:\n  - {id: a, type: hangup}\n  - {id: a, type: play}\n");
+  auto dup =
+      document::read_document("f.yaml", "startNodeId: a\nnodes:\n  - {id: a, type: hangup}\n  - {id: a, type: play}\n");
   auto c = flow::canonicalize(*dup, to_map);
   REQUIRE_FALSE(c.has_value());
   CHECK(c.error().message().find("`a` is used twice") != std::string::npos);
@@ -133,7 +139,8 @@ TEST_CASE("canonical: a bare graph stays bare unless given a name") {
   CHECK(canonical_yaml(bare) == "$schema: s.json\nstartNodeId: a\nnodes: []\n");
   flow::CanonicalOptions named;
   named.name = "Greeting";
-  CHECK(canonical_yaml(bare, "f.yaml", named) == "$schema: s.json\nname: Greeting\ngraph:\n  startNodeId: a\n  nodes: []\n");
+  CHECK(canonical_yaml(bare, "f.yaml", named) ==
+        "$schema: s.json\nname: Greeting\ngraph:\n  startNodeId: a\n  nodes: []\n");
 }
 
 TEST_CASE("canonical: same_data compares values, not key order") {

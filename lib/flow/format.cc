@@ -42,13 +42,15 @@ Result<Formatted> format_document(const document::Document& doc, const FormatOpt
   const bool try_comments = to_yaml && !source_comments.empty();
   // YAML from YAML keeps comments and blank lines (placed by the source marks the tree still has).
   const bool keep_layout = to_yaml && doc.format == document::Format::kYaml;
-  auto text = to_yaml ? document::write_yaml(canonical->root, keep_layout ? &doc : nullptr) : document::write_json(canonical->root);
+  auto text = to_yaml ? document::write_yaml(canonical->root, keep_layout ? &doc : nullptr)
+                      : document::write_json(canonical->root);
   if (!text) return text.error();
 
   auto reread = document::read_document(options.to == document::Format::kYaml ? "out.yaml" : "out.json", text.value());
   std::string where;
   if (!reread->parsed || !same_data(reread->root, canonical->root, &where))
-    return Status::internal("the formatted text does not read back to the same data (at " + (where.empty() ? "/" : where) +
+    return Status::internal("the formatted text does not read back to the same data (at " +
+                            (where.empty() ? "/" : where) +
                             "); nothing was written. Please report this with the file.");
   if (options.canonical.name.empty() && !same_flow_data(doc.root, canonical->root, &where))
     return Status::internal("formatting would change the data at " + (where.empty() ? "/" : where) +

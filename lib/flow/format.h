@@ -20,8 +20,8 @@ struct FormatOptions {
 struct Formatted {
   std::string text;
   size_t comments_kept = 0;
-  size_t comments_dropped = 0;   // only when drop_comments (or the output is JSON)
-  std::string kept_map_reason;   // nodes left as a map (see Canonical)
+  size_t comments_dropped = 0;  // only when drop_comments (or the output is JSON)
+  std::string kept_map_reason;  // nodes left as a map (see Canonical)
 };
 
 // REQUIRES: doc.parsed. Fails (kInvalidArgument) when a conversion would lose data, when comments

@@ -8,7 +8,8 @@
 using namespace gomo;
 
 TEST_CASE("format: comments kept by fmt; a conversion that cannot place them refuses unless told") {
-  auto doc = document::read_document("f.yaml", "startNodeId: a\nnodes:\n  - type: hangup  # the end\n    # named a\n    id: a\n");
+  auto doc = document::read_document("f.yaml",
+                                     "startNodeId: a\nnodes:\n  - type: hangup  # the end\n    # named a\n    id: a\n");
   auto kept = flow::format_document(*doc, {});
   REQUIRE(kept.has_value());
   CHECK(kept->comments_kept == 2);
@@ -19,7 +20,8 @@ TEST_CASE("format: comments kept by fmt; a conversion that cannot place them ref
   to_map.canonical.nodes = flow::NodesForm::kMap;
   auto refused = flow::format_document(*doc, to_map);
   REQUIRE_FALSE(refused.has_value());
-  CHECK(refused.error().message() == "1 of 2 comments could not be kept; pass --drop-comments to write the file without them");
+  CHECK(refused.error().message() ==
+        "1 of 2 comments could not be kept; pass --drop-comments to write the file without them");
   to_map.drop_comments = true;
   auto dropped = flow::format_document(*doc, to_map);
   REQUIRE(dropped.has_value());

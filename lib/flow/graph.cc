@@ -142,7 +142,8 @@ std::string render_mermaid(const model::Flow& flow, const GraphCoverage& coverag
     out += "  n" + std::to_string(i) + shape + "\n";
   }
   for (size_t i = 0; i < view.missing_targets.size(); ++i)
-    out += "  missing" + std::to_string(i) + "[\"missing: " + mermaid_escape(view.missing_targets[i]) + "\"]:::missing\n";
+    out +=
+        "  missing" + std::to_string(i) + "[\"missing: " + mermaid_escape(view.missing_targets[i]) + "\"]:::missing\n";
   // Mermaid styles links by their index in definition order; the start arrow is link 0 when drawn.
   int link = (view.start >= 0 || view.start_missing >= 0) ? 1 : 0;
   std::vector<std::string> covered_links, uncovered_links;
@@ -150,11 +151,13 @@ std::string render_mermaid(const model::Flow& flow, const GraphCoverage& coverag
     std::string to = e.to >= 0 ? "n" + std::to_string(e.to) : "missing" + std::to_string(e.missing);
     const char* arrow = view.reachable[e.from] ? "-->" : "-.->";
     out += "  n" + std::to_string(e.from) + " " + arrow + "|\"" + mermaid_escape(e.label) + "\"| " + to + "\n";
-    if (coverage.enabled) (coverage.covered_edges.count(e.key) ? covered_links : uncovered_links).push_back(std::to_string(link));
+    if (coverage.enabled)
+      (coverage.covered_edges.count(e.key) ? covered_links : uncovered_links).push_back(std::to_string(link));
     ++link;
   }
   if (!covered_links.empty()) out += "  linkStyle " + join_ids(covered_links) + " stroke:#1a7f37,stroke-width:3px\n";
-  if (!uncovered_links.empty()) out += "  linkStyle " + join_ids(uncovered_links) + " stroke:#bc4c00,stroke-width:2px,stroke-dasharray:4 4\n";
+  if (!uncovered_links.empty())
+    out += "  linkStyle " + join_ids(uncovered_links) + " stroke:#bc4c00,stroke-width:2px,stroke-dasharray:4 4\n";
   if (view.has_unreachable || !view.missing_targets.empty() || coverage.enabled) {
     std::string legend;
     if (view.has_unreachable) legend += kLegendUnreachable;
@@ -179,15 +182,19 @@ std::string render_dot(const model::Flow& flow, const GraphCoverage& coverage) {
   std::string out = "digraph flow {\n";
   if (!flow.name.empty()) out += "  label=\"" + dot_escape(flow.name) + "\";\n  labelloc=t;\n  fontsize=18;\n";
   out += "  rankdir=TB;\n  fontname=\"sans-serif\";\n";
-  out += "  node [shape=box, style=\"rounded,filled\", fillcolor=\"#ffffff\", color=\"#333333\", fontname=\"sans-serif\", fontsize=12];\n";
+  out +=
+      "  node [shape=box, style=\"rounded,filled\", fillcolor=\"#ffffff\", color=\"#333333\", fontname=\"sans-serif\", fontsize=12];\n";
   out += "  edge [fontname=\"sans-serif\", fontsize=10, color=\"#555555\"];\n";
-  out += "  gomo_start [label=\"start\", shape=circle, style=filled, fillcolor=\"#222222\", fontcolor=\"#ffffff\", width=0.6, fixedsize=true];\n";
+  out +=
+      "  gomo_start [label=\"start\", shape=circle, style=filled, fillcolor=\"#222222\", fontcolor=\"#ffffff\", width=0.6, fixedsize=true];\n";
   for (size_t i = 0; i < view.nodes.size(); ++i) {
     const model::Node& n = *view.nodes[i];
     auto caption = node_caption(n);
     std::string attrs = "label=\"" + dot_escape(caption[0]) + "\\n" + dot_escape(caption[1]) + "\"";
     switch (n.type) {
-      case model::NodeType::kHangup: attrs += ", shape=box, style=\"rounded,filled,bold\", fillcolor=\"#eef5ff\""; break;
+      case model::NodeType::kHangup:
+        attrs += ", shape=box, style=\"rounded,filled,bold\", fillcolor=\"#eef5ff\"";
+        break;
       case model::NodeType::kCondition: attrs += ", shape=diamond, style=filled"; break;
       case model::NodeType::kDtmf: attrs += ", shape=hexagon, style=filled"; break;
       default: break;
@@ -198,15 +205,18 @@ std::string render_dot(const model::Flow& flow, const GraphCoverage& coverage) {
     out += "  n" + std::to_string(i) + " [" + attrs + "];\n";
   }
   for (size_t i = 0; i < view.missing_targets.size(); ++i)
-    out += "  missing" + std::to_string(i) + " [label=\"missing: " + dot_escape(view.missing_targets[i]) +
-           "\", shape=box, style=\"filled,dashed\", fillcolor=\"#ffeeee\", color=\"#cc0000\", fontcolor=\"#cc0000\", penwidth=2];\n";
+    out +=
+        "  missing" + std::to_string(i) + " [label=\"missing: " + dot_escape(view.missing_targets[i]) +
+        "\", shape=box, style=\"filled,dashed\", fillcolor=\"#ffeeee\", color=\"#cc0000\", fontcolor=\"#cc0000\", penwidth=2];\n";
   if (view.start >= 0) out += "  gomo_start -> n" + std::to_string(view.start) + ";\n";
-  else if (view.start_missing >= 0) out += "  gomo_start -> missing" + std::to_string(view.start_missing) + " [color=\"#cc0000\"];\n";
+  else if (view.start_missing >= 0)
+    out += "  gomo_start -> missing" + std::to_string(view.start_missing) + " [color=\"#cc0000\"];\n";
   for (const auto& e : view.edges) {
     std::string to = e.to >= 0 ? "n" + std::to_string(e.to) : "missing" + std::to_string(e.missing);
     std::string attrs = "label=\"" + dot_escape(e.label) + "\"";
     if (e.to < 0) attrs += ", color=\"#cc0000\", fontcolor=\"#cc0000\", penwidth=2";
-    else if (coverage.enabled && coverage.covered_edges.count(e.key)) attrs += ", color=\"#1a7f37\", fontcolor=\"#1a7f37\", penwidth=2.5";
+    else if (coverage.enabled && coverage.covered_edges.count(e.key))
+      attrs += ", color=\"#1a7f37\", fontcolor=\"#1a7f37\", penwidth=2.5";
     else if (coverage.enabled) attrs += ", style=dashed, color=\"#bc4c00\", fontcolor=\"#bc4c00\", penwidth=2";
     else if (!view.reachable[e.from]) attrs += ", style=dashed, color=\"#999999\", fontcolor=\"#777777\"";
     out += "  n" + std::to_string(e.from) + " -> " + to + " [" + attrs + "];\n";
@@ -216,7 +226,8 @@ std::string render_dot(const model::Flow& flow, const GraphCoverage& coverage) {
     if (view.has_unreachable) legend += std::string(kLegendUnreachable) + "\\l";
     if (!view.missing_targets.empty()) legend += std::string(kLegendMissing) + "\\l";
     if (coverage.enabled) legend += std::string(kLegendCoverage) + "\\l";
-    out += "  gomo_legend [label=\"" + legend + "\", shape=note, style=filled, fillcolor=\"#fffbe6\", color=\"#bbbbbb\", fontsize=10];\n";
+    out += "  gomo_legend [label=\"" + legend +
+           "\", shape=note, style=filled, fillcolor=\"#fffbe6\", color=\"#bbbbbb\", fontsize=10];\n";
   }
   out += "}\n";
   return out;
@@ -229,7 +240,8 @@ Result<GraphCoverage> load_graph_coverage(const std::string& report_path, const 
   auto doc = document::read_json(report_path, std::move(text.value()));
   const document::Value* flows = doc->parsed ? doc->root.find("flows") : nullptr;
   if (!flows || !flows->is_sequence())
-    return Status::invalid_argument(report_path + ": not a coverage report (write one with gomo flow test --coverage-out FILE)");
+    return Status::invalid_argument(report_path +
+                                    ": not a coverage report (write one with gomo flow test --coverage-out FILE)");
   const document::Value* chosen = nullptr;
   std::error_code ec;
   for (const auto& entry : flows->items) {
@@ -239,7 +251,9 @@ Result<GraphCoverage> load_graph_coverage(const std::string& report_path, const 
   for (const auto& entry : flows->items)
     if (!chosen && !flow_name.empty() && entry.string_at("name") == flow_name) chosen = &entry;
   if (!chosen && flows->items.size() == 1) chosen = &flows->items.front();
-  if (!chosen) return Status::not_found(report_path + ": has no coverage for " + flow_path + " (run its tests with --coverage-out)");
+  if (!chosen)
+    return Status::not_found(report_path + ": has no coverage for " + flow_path +
+                             " (run its tests with --coverage-out)");
   GraphCoverage coverage;
   coverage.enabled = true;
   const document::Value* edges = chosen->find("edges");
@@ -277,7 +291,8 @@ Result<std::string> render_with_graphviz(const std::string& dot_text, const std:
     std::error_code ec;
     std::filesystem::remove_all(dir, ec);
   };
-  std::string in_path = (dir / "flow.dot").string(), out_path = (dir / "out").string(), err_path = (dir / "err").string();
+  std::string in_path = (dir / "flow.dot").string(), out_path = (dir / "out").string(),
+              err_path = (dir / "err").string();
   {
     std::ofstream in(in_path, std::ios::binary);
     in << dot_text;
@@ -287,8 +302,9 @@ Result<std::string> render_with_graphviz(const std::string& dot_text, const std:
     }
   }
   std::string type_flag = "-T" + format;
-  std::vector<char*> argv = {const_cast<char*>(dot.c_str()), const_cast<char*>(type_flag.c_str()), const_cast<char*>(in_path.c_str()),
-                             const_cast<char*>("-o"), const_cast<char*>(out_path.c_str()), nullptr};
+  std::vector<char*> argv = {const_cast<char*>(dot.c_str()),      const_cast<char*>(type_flag.c_str()),
+                             const_cast<char*>(in_path.c_str()),  const_cast<char*>("-o"),
+                             const_cast<char*>(out_path.c_str()), nullptr};
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
@@ -301,12 +317,12 @@ Result<std::string> render_with_graphviz(const std::string& dot_text, const std:
     return Status::io_error("cannot run " + dot);
   }
   int status = 0;
-  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-  }
+  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
   std::string output = read_all(out_path), errors = read_all(err_path);
   cleanup();
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || output.empty())
-    return Status::io_error("Graphviz failed (" + dot + " " + type_flag + "): " + (errors.empty() ? "no output" : errors));
+    return Status::io_error("Graphviz failed (" + dot + " " + type_flag +
+                            "): " + (errors.empty() ? "no output" : errors));
   return output;
 }
 

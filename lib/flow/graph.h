@@ -16,17 +16,17 @@ namespace gomo::flow {
 struct GraphView {
   struct Edge {
     int from = -1;
-    int to = -1;          // index into nodes, or -1: then `missing` names the placeholder
-    int missing = -1;     // index into missing_targets
-    std::string label;    // "onAnswer", or the branch key ("1") for dtmf branches
-    std::string key;      // "node.output" as coverage reports name it ("menu.branches.1")
+    int to = -1;        // index into nodes, or -1: then `missing` names the placeholder
+    int missing = -1;   // index into missing_targets
+    std::string label;  // "onAnswer", or the branch key ("1") for dtmf branches
+    std::string key;    // "node.output" as coverage reports name it ("menu.branches.1")
   };
   std::vector<const model::Node*> nodes;
   std::vector<bool> reachable;  // per node
   std::vector<std::string> missing_targets;
   std::vector<Edge> edges;
-  int start = -1;              // node index of the start node
-  int start_missing = -1;      // placeholder index when startNodeId names no node
+  int start = -1;          // node index of the start node
+  int start_missing = -1;  // placeholder index when startNodeId names no node
   bool has_unreachable = false;
 };
 
@@ -46,7 +46,8 @@ std::string render_dot(const model::Flow& flow, const GraphCoverage& coverage = 
 
 // Reads a coverage report written by `gomo flow test --coverage-out` and picks the entry of this flow:
 // the same file (by path), else the same flow name, else the only entry. Errors name what is wrong.
-Result<GraphCoverage> load_graph_coverage(const std::string& report_path, const std::string& flow_path, const std::string& flow_name);
+Result<GraphCoverage> load_graph_coverage(const std::string& report_path, const std::string& flow_path,
+                                          const std::string& flow_name);
 
 // Escapes `text` for a Mermaid quoted label ("..." with #entity; codes; newlines become <br/>).
 std::string mermaid_escape(std::string_view text);

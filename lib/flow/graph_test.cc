@@ -31,7 +31,8 @@ void check_golden(const std::string& name, const std::string& actual) {
     std::filesystem::create_directories(std::filesystem::path(path).parent_path());
     std::ofstream(path, std::ios::binary) << actual;
   }
-  CHECK_MESSAGE(test::read_file(path) == actual, "golden " << path << " differs; rerun with GOMO_UPDATE_GOLDEN=1 if intended");
+  CHECK_MESSAGE(test::read_file(path) == actual,
+                "golden " << path << " differs; rerun with GOMO_UPDATE_GOLDEN=1 if intended");
 }
 
 const char* kBroken = R"(startNodeId: a

@@ -35,7 +35,8 @@ std::vector<std::pair<Op, const Line*>> edit_script(const std::vector<Line>& a, 
   size_t prefix = 0;
   while (prefix < a.size() && prefix < b.size() && a[prefix] == b[prefix]) ++prefix;
   size_t suffix = 0;
-  while (suffix < a.size() - prefix && suffix < b.size() - prefix && a[a.size() - 1 - suffix] == b[b.size() - 1 - suffix])
+  while (suffix < a.size() - prefix && suffix < b.size() - prefix &&
+         a[a.size() - 1 - suffix] == b[b.size() - 1 - suffix])
     ++suffix;
   const size_t n = a.size() - prefix - suffix, m = b.size() - prefix - suffix;
   std::vector<std::pair<Op, const Line*>> script;

@@ -9,7 +9,8 @@ TEST_CASE("line diff: equal texts give nothing") { CHECK(flow::unified_diff("a\n
 TEST_CASE("line diff: one hunk with context, like diff -u") {
   std::string a = "1\n2\n3\n4\n5\n6\n7\n8\n9\n";
   std::string b = "1\n2\n3\n4\nfive\n6\n7\n8\n9\n";
-  CHECK(flow::unified_diff(a, b, "a/f", "b/f") == "--- a/f\n+++ b/f\n@@ -2,7 +2,7 @@\n 2\n 3\n 4\n-5\n+five\n 6\n 7\n 8\n");
+  CHECK(flow::unified_diff(a, b, "a/f", "b/f") ==
+        "--- a/f\n+++ b/f\n@@ -2,7 +2,7 @@\n 2\n 3\n 4\n-5\n+five\n 6\n 7\n 8\n");
 }
 
 TEST_CASE("line diff: distant changes make separate hunks; additions and a missing final newline") {

@@ -23,7 +23,9 @@ std::string where(const std::string& path, const Value& v) {
   return path + ":" + std::to_string(v.begin.line) + ":" + std::to_string(v.begin.col) + ": ";
 }
 
-Status error_at(const std::string& path, const Value& v, const std::string& msg) { return Status::invalid_argument(where(path, v) + msg); }
+Status error_at(const std::string& path, const Value& v, const std::string& msg) {
+  return Status::invalid_argument(where(path, v) + msg);
+}
 
 Status unknown_key(const std::string& path, const Value& key, const std::vector<std::string>& known, const char* in) {
   std::string msg = "unknown field `" + key.text + "` in " + in + ": expected one of " + join(known, ", ");
@@ -37,7 +39,8 @@ Result<std::vector<std::string>> strings(const std::string& path, const Value& v
   if (v.is_string()) return std::vector<std::string>{v.text};
   if (!v.is_sequence()) return error_at(path, v, std::string("`") + what + "` must be a list of node ids");
   for (const auto& item : v.items) {
-    if (!item.is_scalar() || item.is_null()) return error_at(path, item, std::string("`") + what + "` must be a list of node ids");
+    if (!item.is_scalar() || item.is_null())
+      return error_at(path, item, std::string("`") + what + "` must be a list of node ids");
     out.push_back(item.scalar_text());
   }
   return out;
@@ -47,7 +50,8 @@ Result<std::vector<std::string>> strings(const std::string& path, const Value& v
 // value with its type (a number stays a number).
 void substitute(Value& v, const Value& row) {
   if (v.is_string()) {
-    if (v.text.size() > 3 && starts_with(v.text, "${") && v.text.back() == '}' && v.text.find('}') == v.text.size() - 1) {
+    if (v.text.size() > 3 && starts_with(v.text, "${") && v.text.back() == '}' &&
+        v.text.find('}') == v.text.size() - 1) {
       if (const Value* p = row.find(v.text.substr(2, v.text.size() - 3))) {
         auto begin = v.begin, end = v.end;
         v = *p;
@@ -76,7 +80,8 @@ void substitute(Value& v, const Value& row) {
 
 Status parse_expect(const std::string& path, const Value& e, Expectations& out) {
   if (!e.is_mapping()) return error_at(path, e, "`expect` must be a mapping");
-  static const std::vector<std::string> kKeys = {"path", "visits", "notVisits", "endsAt", "outputs", "variables", "outcome", "maxDurationMs"};
+  static const std::vector<std::string> kKeys = {"path",    "visits",    "notVisits", "endsAt",
+                                                 "outputs", "variables", "outcome",   "maxDurationMs"};
   for (const auto& m : e.members) {
     const std::string& k = m.key.text;
     const Value& v = m.value;
@@ -88,14 +93,17 @@ Status parse_expect(const std::string& path, const Value& e, Expectations& out) 
     } else if (k == "endsAt" || k == "outcome") {
       if (!v.is_string()) return error_at(path, v, "`" + k + "` must be text");
       (k == "endsAt" ? out.ends_at : out.outcome) = v.text;
-      static const std::vector<std::string> kOutcomes = {"completed", "no_answer", "busy", "rejected", "voicemail", "failed"};
+      static const std::vector<std::string> kOutcomes = {"completed", "no_answer", "busy",
+                                                         "rejected",  "voicemail", "failed"};
       if (k == "outcome" && std::find(kOutcomes.begin(), kOutcomes.end(), v.text) == kOutcomes.end())
         return error_at(path, v, "`outcome` must be one of " + join(kOutcomes, ", "));
     } else if (k == "variables") {
       if (!v.is_mapping()) return error_at(path, v, "`variables` must map names to values");
-      for (const auto& var : v.members) out.variables.emplace_back(var.key.text, engine::Value::from_document(var.value));
+      for (const auto& var : v.members)
+        out.variables.emplace_back(var.key.text, engine::Value::from_document(var.value));
     } else if (k == "maxDurationMs") {
-      if (v.kind != Kind::kInt || v.integer < 0) return error_at(path, v, "`maxDurationMs` must be a whole number of milliseconds");
+      if (v.kind != Kind::kInt || v.integer < 0)
+        return error_at(path, v, "`maxDurationMs` must be a whole number of milliseconds");
       out.max_duration_ms = v.integer;
     } else {
       return unknown_key(path, m.key, kKeys, "expect");
@@ -113,7 +121,8 @@ Result<TestCase> parse_case(const std::string& path, const Value& c, const Value
     if (!contact) return contact.error();
     tc.contact = contact.value();
   }
-  static const std::vector<std::string> kKeys = {"name", "softphone", "script", "answer", "press", "contact", "variables", "expect", "each"};
+  static const std::vector<std::string> kKeys = {"name",    "softphone", "script", "answer", "press",
+                                                 "contact", "variables", "expect", "each"};
   for (const auto& m : c.members) {
     const std::string& k = m.key.text;
     const Value& v = m.value;
@@ -158,7 +167,8 @@ Result<TestCase> parse_case(const std::string& path, const Value& c, const Value
     }
   }
   if (tc.name.empty()) return error_at(path, c, "every case needs a `name`");
-  if (!c.find("expect")) return error_at(path, c, "case \"" + tc.name + "\" has no `expect`: a test that checks nothing cannot fail");
+  if (!c.find("expect"))
+    return error_at(path, c, "case \"" + tc.name + "\" has no `expect`: a test that checks nothing cannot fail");
   return tc;
 }
 
@@ -170,7 +180,8 @@ Result<TestFile> load_test_file(const std::string& path) {
   auto doc = document::read_document(path, std::move(text.value()));
   if (!doc->parsed) {
     const auto& p = doc->problems.front();
-    return Status::invalid_argument(path + ":" + std::to_string(p.begin.line) + ":" + std::to_string(p.begin.col) + ": " + p.message);
+    return Status::invalid_argument(path + ":" + std::to_string(p.begin.line) + ":" + std::to_string(p.begin.col) +
+                                    ": " + p.message);
   }
   const Value& root = doc->root;
   if (!root.is_mapping()) return error_at(path, root, "a test file is a mapping with `flow` and `cases`");
@@ -178,13 +189,18 @@ Result<TestFile> load_test_file(const std::string& path) {
   tf.path = path;
   static const std::vector<std::string> kKeys = {"flow", "contact", "cases", "$schema"};
   for (const auto& m : root.members)
-    if (std::find(kKeys.begin(), kKeys.end(), m.key.text) == kKeys.end()) return unknown_key(path, m.key, kKeys, "a test file");
+    if (std::find(kKeys.begin(), kKeys.end(), m.key.text) == kKeys.end())
+      return unknown_key(path, m.key, kKeys, "a test file");
   const Value* flow = root.find("flow");
-  if (!flow || !flow->is_string()) return error_at(path, flow ? *flow : root, "`flow` must name the flow file to test (relative to this file)");
-  tf.flow_path = fs::path(flow->text).is_absolute() ? flow->text : (fs::path(path).parent_path() / flow->text).lexically_normal().string();
+  if (!flow || !flow->is_string())
+    return error_at(path, flow ? *flow : root, "`flow` must name the flow file to test (relative to this file)");
+  tf.flow_path = fs::path(flow->text).is_absolute()
+                     ? flow->text
+                     : (fs::path(path).parent_path() / flow->text).lexically_normal().string();
   const Value* contact = root.find("contact");
   const Value* cases = root.find("cases");
-  if (!cases || !cases->is_sequence() || cases->items.empty()) return error_at(path, cases ? *cases : root, "`cases` must be a non-empty list");
+  if (!cases || !cases->is_sequence() || cases->items.empty())
+    return error_at(path, cases ? *cases : root, "`cases` must be a non-empty list");
   for (const auto& c : cases->items) {
     const Value* each = c.find("each");
     if (!each) {
@@ -193,7 +209,8 @@ Result<TestFile> load_test_file(const std::string& path) {
       tf.cases.push_back(std::move(tc.value()));
       continue;
     }
-    if (!each->is_sequence() || each->items.empty()) return error_at(path, *each, "`each` must be a non-empty list of parameter maps");
+    if (!each->is_sequence() || each->items.empty())
+      return error_at(path, *each, "`each` must be a non-empty list of parameter maps");
     for (const auto& row : each->items) {
       if (!row.is_mapping()) return error_at(path, row, "each row of `each` maps parameter names to values");
       Value copy = c;
@@ -216,9 +233,11 @@ Result<std::vector<std::string>> find_test_files(const std::vector<std::string>&
     std::error_code ec;
     if (fs::is_directory(arg, ec)) {
       std::vector<std::string> found;
-      for (auto it = fs::recursive_directory_iterator(arg, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
+      for (auto it = fs::recursive_directory_iterator(arg, ec); !ec && it != fs::recursive_directory_iterator();
+           it.increment(ec))
         if (it->is_regular_file() && is_test(it->path().filename().string())) found.push_back(it->path().string());
-      if (found.empty()) return Status::not_found(arg + ": no test files (*.test.yaml, *.test.yml, *.test.json) in this directory");
+      if (found.empty())
+        return Status::not_found(arg + ": no test files (*.test.yaml, *.test.yml, *.test.json) in this directory");
       std::sort(found.begin(), found.end());
       out.insert(out.end(), found.begin(), found.end());
     } else if (fs::exists(arg, ec)) {
@@ -230,7 +249,6 @@ Result<std::vector<std::string>> find_test_files(const std::vector<std::string>&
   if (out.empty()) return Status::invalid_argument("no test files given");
   return out;
 }
-
 
 namespace {
 
@@ -247,7 +265,8 @@ void check_case(const TestCase& tc, const model::Flow& flow, CaseResult& r) {
     std::vector<std::string> ids;
     for (const auto& n : flow.nodes) ids.push_back(n.id);
     std::string guess = closest_match(id, ids);
-    fail(std::string(what) + ": the flow has no node \"" + id + "\"" + (guess.empty() ? "" : "; did you mean \"" + guess + "\"?"));
+    fail(std::string(what) + ": the flow has no node \"" + id + "\"" +
+         (guess.empty() ? "" : "; did you mean \"" + guess + "\"?"));
     return false;
   };
   std::vector<std::string> actual;
@@ -259,25 +278,31 @@ void check_case(const TestCase& tc, const model::Flow& flow, CaseResult& r) {
     r.actual_path = actual;
   }
   for (const auto& id : e.visits)
-    if (known(id, "visits") && !call.visits_of(id)) fail("expected a visit to " + id + ", but the call never reached it");
+    if (known(id, "visits") && !call.visits_of(id))
+      fail("expected a visit to " + id + ", but the call never reached it");
   for (const auto& id : e.not_visits)
     if (known(id, "notVisits") && call.visits_of(id)) fail("expected no visit to " + id + ", but the call went there");
   if (e.ends_at && known(*e.ends_at, "endsAt") && (actual.empty() || actual.back() != *e.ends_at))
-    fail("expected the call to end at " + *e.ends_at + ", but it ended at " + (actual.empty() ? "<nothing>" : actual.back()) + " (" +
-         call.outcome_reason + ")");
+    fail("expected the call to end at " + *e.ends_at + ", but it ended at " +
+         (actual.empty() ? "<nothing>" : actual.back()) + " (" + call.outcome_reason + ")");
   std::set<std::string> taken;
   for (const auto& [node, output] : call.edges_taken) taken.insert(flow.nodes[node].id + "." + output);
   for (const auto& o : e.outputs)
-    if (!taken.count(o)) fail("expected output " + o + " to be taken; taken: " + join(std::vector<std::string>(taken.begin(), taken.end()), ", "));
+    if (!taken.count(o))
+      fail("expected output " + o +
+           " to be taken; taken: " + join(std::vector<std::string>(taken.begin(), taken.end()), ", "));
   for (const auto& [name, value] : e.variables) {
     auto it = call.final_variables.find(name);
-    if (it == call.final_variables.end()) fail("expected variable " + name + " = \"" + value.text() + "\", but it was never set");
+    if (it == call.final_variables.end())
+      fail("expected variable " + name + " = \"" + value.text() + "\", but it was never set");
     else if (it->second.text() != value.text())
       fail("expected variable " + name + " = \"" + value.text() + "\", got \"" + it->second.text() + "\"");
   }
-  if (e.outcome && *e.outcome != call.outcome) fail("expected outcome " + *e.outcome + ", got " + call.outcome + " (" + call.outcome_reason + ")");
+  if (e.outcome && *e.outcome != call.outcome)
+    fail("expected outcome " + *e.outcome + ", got " + call.outcome + " (" + call.outcome_reason + ")");
   if (e.max_duration_ms && call.duration_ms > *e.max_duration_ms)
-    fail("the call took " + std::to_string(call.duration_ms) + " ms, more than maxDurationMs " + std::to_string(*e.max_duration_ms));
+    fail("the call took " + std::to_string(call.duration_ms) + " ms, more than maxDurationMs " +
+         std::to_string(*e.max_duration_ms));
 }
 
 }  // namespace
@@ -331,7 +356,8 @@ RunResult run_tests(const std::vector<std::string>& files) {
       cr.call = engine::run_call(flow, tc.contact, phone, options);
       check_case(tc, flow, cr);
       for (const auto& p : cr.call.path) cov.covered_nodes.emplace(p.node_id);
-      for (const auto& [node, output] : cr.call.edges_taken) cov.covered_edges.insert(flow.nodes[node].id + "." + output);
+      for (const auto& [node, output] : cr.call.edges_taken)
+        cov.covered_edges.insert(flow.nodes[node].id + "." + output);
       (cr.passed ? result.passed : result.failed)++;
       fr.cases.push_back(std::move(cr));
     }

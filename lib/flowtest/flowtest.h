@@ -48,7 +48,7 @@ struct CaseResult {
   std::string name;
   uint32_t line = 0;
   bool passed = true;
-  std::vector<std::string> failures;                 // one message per failed expectation
+  std::vector<std::string> failures;                    // one message per failed expectation
   std::vector<std::string> expected_path, actual_path;  // when a path expectation failed
   engine::CallReport call;
 };
@@ -56,8 +56,8 @@ struct CaseResult {
 struct Coverage {
   std::string flow_path;
   std::string flow_name;
-  std::vector<std::string> nodes;               // all node ids, in file order
-  std::vector<std::string> edges;               // all "node.output" edges, in file order
+  std::vector<std::string> nodes;  // all node ids, in file order
+  std::vector<std::string> edges;  // all "node.output" edges, in file order
   std::set<std::string> covered_nodes, covered_edges;
   // Inline, so that report/ prints coverage without calling into flowtest.
   double node_percent() const { return nodes.empty() ? 100.0 : 100.0 * covered_nodes.size() / nodes.size(); }

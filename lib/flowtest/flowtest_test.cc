@@ -61,7 +61,8 @@ cases:
 TEST_CASE("flowtest: coverage threshold and load errors") {
   auto dir = test::scratch_dir();
   test::write_file(dir, "menu.yaml", kFlow);
-  auto ok = test::write_file(dir, "a.test.yaml", "flow: menu.yaml\ncases:\n  - {name: one, press: '1', expect: {endsAt: 'yes'}}\n");
+  auto ok = test::write_file(dir, "a.test.yaml",
+                             "flow: menu.yaml\ncases:\n  - {name: one, press: '1', expect: {endsAt: 'yes'}}\n");
   auto result = flowtest::run_tests({ok});
   CHECK(flowtest::verdict(result, 0) == flowtest::Verdict::kPassed);
   CHECK(flowtest::verdict(result, 50) == flowtest::Verdict::kCoverageBelowMinimum);  // 1 of 3 edges

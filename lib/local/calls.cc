@@ -105,7 +105,6 @@ long long now_ms() {
       .count();
 }
 
-
 }  // namespace
 
 api::Result<api::ExecutionReport> LocalOperations::execution_report(const std::string& id) {
@@ -200,7 +199,8 @@ api::Result<api::CallRequestResult> LocalOperations::request_call(const api::Cal
   if (auto e = api::validate_call_request(f)) return *e;
   return guarded(ops_mutex_, [&]() -> api::Result<api::CallRequestResult> {
     std::map<std::string, std::vector<std::string>> errors;
-    Stmt did(ops_db_, "SELECT 1 FROM dids WHERE id = ? AND status = 'active' AND (organization_id = ? OR is_shared = 1)");
+    Stmt did(ops_db_,
+             "SELECT 1 FROM dids WHERE id = ? AND status = 'active' AND (organization_id = ? OR is_shared = 1)");
     did.bind(1, f.did_id).bind(2, ops_org_);
     if (!did.step()) errors["didId"].push_back(f.did_id + " is not an active DID available to this organization");
     Stmt contact(ops_db_, "SELECT primary_phone FROM contacts WHERE id = ? AND organization_id = ?");
@@ -360,8 +360,9 @@ api::Result<api::CallAttempt> LocalOperations::record_call_attempt(const CallAtt
     } else {
       const std::string& s2 = rec.contact_status;
       std::string job = s2 == "completed" ? "completed" : s2 == "failed" ? "failed" : "active";
-      Stmt(ops_db_, "UPDATE call_requests SET status = ?, final_outcome = CASE WHEN ? IN ('completed', 'failed') THEN ? "
-                    "ELSE final_outcome END, updated_at = ? WHERE id = ?")
+      Stmt(ops_db_,
+           "UPDATE call_requests SET status = ?, final_outcome = CASE WHEN ? IN ('completed', 'failed') THEN ? "
+           "ELSE final_outcome END, updated_at = ? WHERE id = ?")
           .bind(1, job)
           .bind(2, job)
           .bind(3, a.outcome)

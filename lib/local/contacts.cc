@@ -154,10 +154,9 @@ class LocalPlatform final : public LocalOperations {
           " WHERE organization_id = ?1 AND (?2 = '' OR first_name LIKE ?3 ESCAPE '\\' OR last_name LIKE ?3 "
           "ESCAPE '\\' OR full_name LIKE ?3 ESCAPE '\\' OR primary_phone LIKE ?3 ESCAPE '\\' OR primary_email "
           "LIKE ?3 ESCAPE '\\')";
-      return page_of<Contact>(std::string("SELECT ") + kContactColumns + " FROM contacts" + where +
-                                  order_clause(q, kContactSorts, ""),
-                              "SELECT COUNT(*) FROM contacts" + where, q, org_,
-                              [](Stmt& s) { return read_contact(s); });
+      return page_of<Contact>(
+          std::string("SELECT ") + kContactColumns + " FROM contacts" + where + order_clause(q, kContactSorts, ""),
+          "SELECT COUNT(*) FROM contacts" + where, q, org_, [](Stmt& s) { return read_contact(s); });
     });
   }
 
@@ -237,7 +236,7 @@ class LocalPlatform final : public LocalOperations {
           "FROM custom_attributes" +
               where + order_clause(q, sorts, ""),
           "SELECT COUNT(*) FROM custom_attributes" + where, q, org_, [](Stmt& s) {
-            return api::CustomAttribute{s.text(0), s.text(1),     s.text(2), s.text(3),
+            return api::CustomAttribute{s.text(0),     s.text(1), s.text(2), s.text(3),
                                         s.opt_text(4), s.text(5), s.text(6), s.text(7)};
           });
     });
@@ -323,7 +322,8 @@ class LocalPlatform final : public LocalOperations {
     });
   }
 
-  api::Result<api::Audience> add_audience_contacts(const std::string& id, const std::vector<std::string>& ids) override {
+  api::Result<api::Audience> add_audience_contacts(const std::string& id,
+                                                   const std::vector<std::string>& ids) override {
     return change_members(id, ids, true);
   }
   api::Result<api::Audience> remove_audience_contacts(const std::string& id,
@@ -416,8 +416,8 @@ class LocalPlatform final : public LocalOperations {
       "SELECT id, organization_id, name, description, graph, created_at, updated_at FROM flows";
 
   static api::Audience read_audience(Stmt& s) {
-    return api::Audience{s.text(0),          s.text(1), s.text(2), s.opt_text(3), static_cast<int>(s.integer(4)),
-                         s.text(5),          s.text(6)};
+    return api::Audience{s.text(0), s.text(1), s.text(2), s.opt_text(3), static_cast<int>(s.integer(4)),
+                         s.text(5), s.text(6)};
   }
   // The id of the node a pointer into a graph lies in ("/nodes/2/outputs" or "/nodes/menu/..."), if any.
   static std::optional<std::string> node_id_at(const json& graph, const std::string& pointer) {
@@ -451,8 +451,8 @@ class LocalPlatform final : public LocalOperations {
   // One page plus the total. Parameters: ?1 organisation, ?2 search, ?3 its LIKE pattern, ?4 `extra`;
   // then LIMIT and OFFSET.
   template <typename T, typename Read>
-  api::Page<T> page_of(const std::string& select, const std::string& count, const PageQuery& q,
-                       const std::string& org, Read read, const std::string& extra = "") {
+  api::Page<T> page_of(const std::string& select, const std::string& count, const PageQuery& q, const std::string& org,
+                       Read read, const std::string& extra = "") {
     auto bind_common = [&](Stmt& s) {
       s.bind(1, org).bind(2, q.search).bind(3, like_pattern(q.search));
       if (!extra.empty()) s.bind(4, extra);
@@ -463,8 +463,8 @@ class LocalPlatform final : public LocalOperations {
     api::Page<T> page;
     page.meta = page_meta(q, counter.integer(0));
     int limit_index = extra.empty() ? 4 : 5;
-    Stmt rows(ops_db_, select + " LIMIT ?" + std::to_string(limit_index) + " OFFSET ?" +
-                          std::to_string(limit_index + 1));
+    Stmt rows(ops_db_,
+              select + " LIMIT ?" + std::to_string(limit_index) + " OFFSET ?" + std::to_string(limit_index + 1));
     bind_common(rows);
     rows.bind(limit_index, static_cast<long long>(q.limit))
         .bind(limit_index + 1, static_cast<long long>(q.page - 1) * q.limit);
@@ -516,7 +516,7 @@ class LocalPlatform final : public LocalOperations {
       }
       std::string type = s.text(0);
       json value = json::parse(value_text);
-      bool fits = value.is_null() || (type == "number" ? value.is_number()
+      bool fits = value.is_null() || (type == "number"    ? value.is_number()
                                       : type == "boolean" ? value.is_boolean()
                                                           : value.is_string());
       if (!fits) errors[prefix + name].push_back(name + " must be a " + type + " value");
@@ -528,7 +528,7 @@ class LocalPlatform final : public LocalOperations {
   Contact insert_contact(const ContactFields& fields) {
     std::string id = new_uuid(), now = now_iso();
     Stmt s(ops_db_, "INSERT INTO contacts (" + std::string(kContactColumns) +
-                       ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                        ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     s.bind(1, id).bind(2, org_);
     int i = bind_contact_fields(s, 3, fields);
     s.bind(i, now).bind(i + 1, now);
@@ -582,8 +582,7 @@ class LocalPlatform final : public LocalOperations {
 
 }  // namespace
 
-std::unique_ptr<api::Platform> make_platform(std::shared_ptr<store::Workspace> workspace,
-                                             std::string organization_id) {
+std::unique_ptr<api::Platform> make_platform(std::shared_ptr<store::Workspace> workspace, std::string organization_id) {
   return std::make_unique<LocalPlatform>(std::move(workspace), std::move(organization_id));
 }
 

@@ -91,8 +91,7 @@ class LocalOperations : public api::Platform {
 };
 
 // The platform as organisation `organization_id` sees it over `workspace` (a LocalOperations).
-std::unique_ptr<api::Platform> make_platform(std::shared_ptr<store::Workspace> workspace,
-                                             std::string organization_id);
+std::unique_ptr<api::Platform> make_platform(std::shared_ptr<store::Workspace> workspace, std::string organization_id);
 // The shared read-only system dictionaries (ar, fr, en) with the clip keys the engine speaks
 // numbers and dates with; does nothing when they exist. Throws sql::SqlError.
 void seed_system_dictionaries(sqlite3* db);

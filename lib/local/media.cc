@@ -4,9 +4,9 @@
 #include <set>
 
 #include "api/audio_probe.h"
-#include "base/utf8.h"
 #include "api/validate.h"
 #include "api/validate_programs.h"
+#include "base/utf8.h"
 #include "engine/say.h"
 #include "local/local_operations.h"
 #include "local/query.h"
@@ -24,7 +24,8 @@ const std::vector<SortSpec> kDidSorts = {
     {"number", "number"}, {"country", "country"}, {"status", "status"}, {"createdAt", "created_at"}};
 const std::vector<SortSpec> kAudioSorts = {
     {"createdAt", "created_at"}, {"title", "title"}, {"durationSeconds", "duration_seconds"}};
-const std::vector<SortSpec> kDictionarySorts = {{"name", "name"}, {"createdAt", "created_at"}, {"updatedAt", "updated_at"}};
+const std::vector<SortSpec> kDictionarySorts = {
+    {"name", "name"}, {"createdAt", "created_at"}, {"updatedAt", "updated_at"}};
 
 constexpr const char* kDidColumns =
     "id, number, country, description, is_shared, organization_id, status, created_at, updated_at";
@@ -97,8 +98,8 @@ std::vector<engine::Clip> engine_vocabulary(const std::string& language) {
   };
   for (int n = 0; n <= 100; ++n) add(engine::say_number(std::to_string(n), language));
   for (int n = 100; n <= 1000; n += 100) add(engine::say_number(std::to_string(n), language));
-  for (const char* n : {"1000", "2000", "21000", "1000000", "2000000", "1000000000", "2000000000", "1.5", "-1",
-                        "0.05", "101", "1001", "1000001"}) {
+  for (const char* n : {"1000", "2000", "21000", "1000000", "2000000", "1000000000", "2000000000", "1.5", "-1", "0.05",
+                        "101", "1001", "1000001"}) {
     add(engine::say_number(n, language));
   }
   for (int digit = 0; digit <= 9; ++digit) {
@@ -164,7 +165,8 @@ api::Result<api::Page<api::Did>> LocalOperations::list_available_dids(const api:
   if (auto e = api::validate_page_query(q.page, api_names(kDidSorts))) return *e;
   if (!q.status.empty() && std::none_of(std::begin(api::kDidStatuses), std::end(api::kDidStatuses),
                                         [&](const char* s) { return q.status == s; })) {
-    return api::validation_error({{"status", {"status must be one of the following values: active, inactive, reserved"}}});
+    return api::validation_error(
+        {{"status", {"status must be one of the following values: active, inactive, reserved"}}});
   }
   return guarded(ops_mutex_, [&]() -> api::Result<api::Page<api::Did>> {
     std::string where =
@@ -174,7 +176,8 @@ api::Result<api::Page<api::Did>> LocalOperations::list_available_dids(const api:
       s.bind(1, ops_org_).bind(2, q.page.search).bind(3, like_pattern(q.page.search)).bind(4, q.status);
       s.bind(5, q.is_shared ? (*q.is_shared ? 1LL : 0LL) : -1LL);
     };
-    return select_page<api::Did>(ops_db_, std::string("SELECT ") + kDidColumns + where + order_clause(q.page, kDidSorts, ""),
+    return select_page<api::Did>(ops_db_,
+                                 std::string("SELECT ") + kDidColumns + where + order_clause(q.page, kDidSorts, ""),
                                  "SELECT COUNT(*)" + where, q.page, 6, bind, read_did);
   });
 }
@@ -191,16 +194,17 @@ api::Result<api::Page<api::Audio>> LocalOperations::list_audio(const api::AudioQ
       s.bind(1, ops_org_).bind(2, q.page.search).bind(3, like_pattern(q.page.search)).bind(4, q.usage_type);
       s.bind(5, json(q.tags).dump());
     };
-    return select_page<api::Audio>(ops_db_,
-                                   std::string("SELECT ") + kAudioColumns + where + order_clause(q.page, kAudioSorts, ""),
-                                   "SELECT COUNT(*)" + where, q.page, 6, bind, read_audio);
+    return select_page<api::Audio>(
+        ops_db_, std::string("SELECT ") + kAudioColumns + where + order_clause(q.page, kAudioSorts, ""),
+        "SELECT COUNT(*)" + where, q.page, 6, bind, read_audio);
   });
 }
 
 api::Result<api::Audio> LocalOperations::upload_audio(const api::AudioUpload& u) {
   if (auto e = api::validate_audio_upload(u)) return *e;
   auto probe = api::probe_audio(u.bytes);
-  if (!probe.probe) return api::validation_error({{"file", {"file is " + probe.error + " (WAV, MP3 or OGG expected)"}}});
+  if (!probe.probe)
+    return api::validation_error({{"file", {"file is " + probe.error + " (WAV, MP3 or OGG expected)"}}});
   return guarded(ops_mutex_, [&]() -> api::Result<api::Audio> {
     api::Audio a;
     a.id = new_uuid();

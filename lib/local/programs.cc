@@ -20,7 +20,8 @@ using namespace store::sql;  // NOLINT: written in terms of the workspace's SQL 
 
 namespace {
 
-const std::vector<SortSpec> kProgramSorts = {{"name", "name"}, {"createdAt", "created_at"}, {"updatedAt", "updated_at"}};
+const std::vector<SortSpec> kProgramSorts = {
+    {"name", "name"}, {"createdAt", "created_at"}, {"updatedAt", "updated_at"}};
 
 constexpr const char* kProgramColumns =
     "id, organization_id, name, audience_id, flow_id, start_at, stop_at, did_pool, retry_strategy, pause_windows, "
@@ -139,8 +140,9 @@ void LocalOperations::refresh_execution(const std::string& id) {
   long long now = now_ms();
   std::string stamp = now_iso();
   if (status == "scheduled" && start && *start <= now) {
-    Stmt(ops_db_, "UPDATE executions SET status = 'running', actual_start_at = scheduled_start_at, updated_at = ? "
-                  "WHERE id = ?")
+    Stmt(ops_db_,
+         "UPDATE executions SET status = 'running', actual_start_at = scheduled_start_at, updated_at = ? "
+         "WHERE id = ?")
         .bind(1, stamp)
         .bind(2, id)
         .step();
@@ -166,9 +168,9 @@ void LocalOperations::refresh_execution(const std::string& id) {
 namespace {
 
 // Field errors for references of a program that name nothing of the organisation.
-std::map<std::string, std::vector<std::string>> reference_errors(sqlite3* db, const std::string& org,
-                                                                 const api::ProgramFields& f,
-                                                                 const std::function<bool(const std::string&)>& did_ok) {
+std::map<std::string, std::vector<std::string>> reference_errors(
+    sqlite3* db, const std::string& org, const api::ProgramFields& f,
+    const std::function<bool(const std::string&)>& did_ok) {
   std::map<std::string, std::vector<std::string>> errors;
   if (f.audience_id && !row_exists(db, "audiences", *f.audience_id, org)) {
     errors["audienceId"].push_back("audience " + *f.audience_id + " not found in this organization");
@@ -409,7 +411,10 @@ api::Result<api::Execution> LocalOperations::launch_program(const std::string& p
         .bind(3, p->audience_id)
         .bind(4, ops_org_)
         .step();
-    Stmt(ops_db_, "UPDATE programs SET status = 'active', updated_at = ? WHERE id = ?").bind(1, now).bind(2, program_id).step();
+    Stmt(ops_db_, "UPDATE programs SET status = 'active', updated_at = ? WHERE id = ?")
+        .bind(1, now)
+        .bind(2, program_id)
+        .step();
     tx.commit();
     return *load_execution(id);
   });
@@ -427,8 +432,8 @@ api::Result<api::Page<api::Execution>> LocalOperations::list_executions(const st
     while (all.step()) ids.push_back(all.text(0));
     api::Page<api::Execution> page;
     page.meta = page_meta(q, static_cast<long long>(ids.size()));
-    for (size_t i = static_cast<size_t>(q.page - 1) * q.limit; i < ids.size() && page.data.size() < static_cast<size_t>(q.limit);
-         ++i) {
+    for (size_t i = static_cast<size_t>(q.page - 1) * q.limit;
+         i < ids.size() && page.data.size() < static_cast<size_t>(q.limit); ++i) {
       refresh_execution(ids[i]);
       page.data.push_back(*load_execution(ids[i]));
     }
@@ -470,8 +475,9 @@ api::Result<api::Execution> LocalOperations::set_status(const std::string& id, c
     to = "cancelled";
   }
   std::string now = now_iso();
-  Stmt(ops_db_, "UPDATE executions SET status = ?, updated_at = ?, actual_end_at = CASE WHEN ? = 'cancelled' THEN ? "
-                "ELSE actual_end_at END WHERE id = ?")
+  Stmt(ops_db_,
+       "UPDATE executions SET status = ?, updated_at = ?, actual_end_at = CASE WHEN ? = 'cancelled' THEN ? "
+       "ELSE actual_end_at END WHERE id = ?")
       .bind(1, to)
       .bind(2, now)
       .bind(3, to)
@@ -497,7 +503,10 @@ api::Result<api::Execution> LocalOperations::resume_execution(
     Transaction tx(ops_db_);
     std::vector<api::AutoPauseRule> active = rules ? *rules : current->auto_pause_rules;
     if (rules) {
-      Stmt(ops_db_, "UPDATE executions SET auto_pause_rules = ? WHERE id = ?").bind(1, rules_text(*rules)).bind(2, id).step();
+      Stmt(ops_db_, "UPDATE executions SET auto_pause_rules = ? WHERE id = ?")
+          .bind(1, rules_text(*rules))
+          .bind(2, id)
+          .step();
     }
     auto resumed = set_status(id, "resume");
     if (!resumed) return resumed.error();

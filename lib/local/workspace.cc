@@ -37,9 +37,7 @@ Status seed(store::Workspace& ws) {
     seed_system_dictionaries(ws.connection());
     tx.commit();
     return Status::ok();
-  } catch (const std::exception& e) {
-    return Status::io_error("workspace " + ws.path() + ": " + e.what());
-  }
+  } catch (const std::exception& e) { return Status::io_error("workspace " + ws.path() + ": " + e.what()); }
 }
 
 Result<std::unique_ptr<Workspace>> seeded(Result<std::unique_ptr<store::Workspace>> opened,

@@ -5,7 +5,8 @@
 namespace gomo::model {
 
 namespace {
-const std::vector<std::string> kTypeNames = {"dial", "answer", "play", "dtmf", "record", "condition", "set_variable", "hangup"};
+const std::vector<std::string> kTypeNames = {"dial",   "answer",    "play",         "dtmf",
+                                             "record", "condition", "set_variable", "hangup"};
 }
 
 const char* node_type_name(NodeType type) {
@@ -22,10 +23,12 @@ NodeType parse_node_type(std::string_view name) {
 const std::vector<std::string>& node_type_names() { return kTypeNames; }
 
 const std::vector<std::string>& allowed_outputs(NodeType type) {
-  static const std::vector<std::string> kDial = {"onAnswer", "onVoicemail", "onNoAnswer", "onBusy", "onRejected", "onError", "default"};
+  static const std::vector<std::string> kDial = {"onAnswer",   "onVoicemail", "onNoAnswer", "onBusy",
+                                                 "onRejected", "onError",     "default"};
   static const std::vector<std::string> kAnswer = {"onSuccess", "onError", "default"};
   static const std::vector<std::string> kPlay = {"onComplete", "onError", "default"};
-  static const std::vector<std::string> kDtmf = {"branches", "onSuccess", "onTimeout", "onInvalid", "onMaxRetries", "onError", "default"};
+  static const std::vector<std::string> kDtmf = {"branches",     "onSuccess", "onTimeout", "onInvalid",
+                                                 "onMaxRetries", "onError",   "default"};
   static const std::vector<std::string> kRecord = {"onComplete", "onTimeout", "onError", "default"};
   static const std::vector<std::string> kCondition = {"onTrue", "onFalse", "onError"};
   static const std::vector<std::string> kSetVariable = {"onSuccess", "onError", "default"};

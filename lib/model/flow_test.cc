@@ -5,9 +5,10 @@
 using namespace gomo;
 
 TEST_CASE("build_flow: canonical array form") {
-  auto doc = document::read_yaml("f.yaml",
-                                 "name: x\ngraph:\n  startNodeId: a\n  nodes:\n    - id: a\n      type: dtmf\n"
-                                 "      outputs: {branches: {'1': b}, onTimeout: b}\n    - id: b\n      type: hangup\n");
+  auto doc =
+      document::read_yaml("f.yaml",
+                          "name: x\ngraph:\n  startNodeId: a\n  nodes:\n    - id: a\n      type: dtmf\n"
+                          "      outputs: {branches: {'1': b}, onTimeout: b}\n    - id: b\n      type: hangup\n");
   auto flow = model::build_flow(*doc);
   CHECK(flow.name == "x");
   CHECK_FALSE(flow.bare_graph);

@@ -27,7 +27,8 @@ std::optional<std::string> find_project_config(const std::string& start_dir) {
 namespace {
 
 Status error_at(const std::string& path, const Value& v, const std::string& msg) {
-  return Status::invalid_argument(path + ":" + std::to_string(v.begin.line) + ":" + std::to_string(v.begin.col) + ": " + msg);
+  return Status::invalid_argument(path + ":" + std::to_string(v.begin.line) + ":" + std::to_string(v.begin.col) + ": " +
+                                  msg);
 }
 
 Status read_strings(const std::string& path, const Value& v, const std::string& key, std::vector<std::string>& out) {
@@ -58,19 +59,22 @@ Result<ProjectConfig> load_project_config(const std::string& path) {
   auto doc = document::read_yaml(path, std::move(text.value()));
   if (!doc->parsed) {
     const auto& p = doc->problems.front();
-    return Status::invalid_argument(path + ":" + std::to_string(p.begin.line) + ":" + std::to_string(p.begin.col) + ": " + p.message);
+    return Status::invalid_argument(path + ":" + std::to_string(p.begin.line) + ":" + std::to_string(p.begin.col) +
+                                    ": " + p.message);
   }
   ProjectConfig cfg;
   cfg.path = path;
   const Value& root = doc->root;
   if (root.is_null()) return cfg;
-  if (!root.is_mapping()) return error_at(path, root, "the config file must be a mapping (e.g. `validate: {strict: true}`)");
+  if (!root.is_mapping())
+    return error_at(path, root, "the config file must be a mapping (e.g. `validate: {strict: true}`)");
   const fs::path base = fs::path(path).parent_path();
   auto relative = [&](const std::string& p) { return fs::path(p).is_absolute() ? p : (base / p).string(); };
   for (const auto& top : root.members) {
     if (top.key.text != "validate") return unknown_key(path, top.key, {"validate"});
     if (!top.value.is_mapping()) return error_at(path, top.value, "`validate` must be a mapping");
-    static const std::vector<std::string> kKeys = {"strict", "target", "ignore", "severity", "exclude", "audioCatalog", "attributes"};
+    static const std::vector<std::string> kKeys = {"strict",  "target",       "ignore",    "severity",
+                                                   "exclude", "audioCatalog", "attributes"};
     for (const auto& m : top.value.members) {
       const std::string& k = m.key.text;
       const Value& v = m.value;
@@ -88,7 +92,8 @@ Result<ProjectConfig> load_project_config(const std::string& path) {
       } else if (k == "severity") {
         if (!v.is_mapping()) return error_at(path, v, "`severity` must map rule ids to error, warning, info or off");
         for (const auto& r : v.members) {
-          if (!r.value.is_string() || (r.value.text != "error" && r.value.text != "warning" && r.value.text != "info" && r.value.text != "off"))
+          if (!r.value.is_string() ||
+              (r.value.text != "error" && r.value.text != "warning" && r.value.text != "info" && r.value.text != "off"))
             return error_at(path, r.value, "severity of `" + r.key.text + "` must be error, warning, info or off");
           cfg.validate.severity[r.key.text] = r.value.text;
         }

@@ -12,11 +12,11 @@ namespace gomo::model {
 
 struct ValidateConfig {
   std::optional<bool> strict;
-  std::optional<std::string> target;  // "local" | "gomobile"
-  std::vector<std::string> ignore;    // rule ids
+  std::optional<std::string> target;            // "local" | "gomobile"
+  std::vector<std::string> ignore;              // rule ids
   std::map<std::string, std::string> severity;  // rule id -> error|warning|info|off
-  std::vector<std::string> exclude;   // glob patterns
-  std::optional<std::string> audio_catalog;  // paths, relative to the config file
+  std::vector<std::string> exclude;             // glob patterns
+  std::optional<std::string> audio_catalog;     // paths, relative to the config file
   std::optional<std::string> attributes;
 };
 

@@ -8,9 +8,10 @@ using namespace gomo;
 
 TEST_CASE("project config: loads validate settings") {
   auto dir = test::scratch_dir();
-  auto path = test::write_file(dir, ".gomo.yaml",
-                               "validate:\n  strict: true\n  target: gomobile\n  ignore: [missing-label]\n"
-                               "  severity: {unreachable-node: error}\n  exclude: ['*.schema.json']\n  audioCatalog: audio.yaml\n");
+  auto path = test::write_file(
+      dir, ".gomo.yaml",
+      "validate:\n  strict: true\n  target: gomobile\n  ignore: [missing-label]\n"
+      "  severity: {unreachable-node: error}\n  exclude: ['*.schema.json']\n  audioCatalog: audio.yaml\n");
   auto cfg = model::load_project_config(path);
   REQUIRE(cfg.has_value());
   CHECK(cfg->validate.strict == true);

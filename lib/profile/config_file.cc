@@ -35,8 +35,8 @@ Env process_env() {
 }
 
 const std::vector<std::string>& profile_keys() {
-  static const std::vector<std::string> kKeys = {"baseUrl", "apiKey", "auth", "insecure", "rateLimit", "timeout",
-                                                    "workspace"};
+  static const std::vector<std::string> kKeys = {"baseUrl",   "apiKey",  "auth",     "insecure",
+                                                 "rateLimit", "timeout", "workspace"};
   return kKeys;
 }
 
@@ -50,7 +50,8 @@ std::optional<std::string> Profile::get(const std::string& key) const {
   };
   if (key == "baseUrl") return base_url;
   if (key == "apiKey") return api_key;
-  if (key == "auth") return where.count("auth") ? std::optional<std::string>(bearer ? "bearer" : "x-api-key") : std::nullopt;
+  if (key == "auth")
+    return where.count("auth") ? std::optional<std::string>(bearer ? "bearer" : "x-api-key") : std::nullopt;
   if (key == "insecure") return insecure ? std::optional<std::string>(*insecure ? "true" : "false") : std::nullopt;
   if (key == "rateLimit") return rate_limit ? std::optional<std::string>(number(*rate_limit)) : std::nullopt;
   if (key == "timeout") return timeout_ms ? std::optional<std::string>(format_duration_ms(*timeout_ms)) : std::nullopt;
@@ -99,7 +100,8 @@ Status unknown_key(const std::string& path, const Value* at, const std::string& 
 bool is_url(const std::string& s) { return starts_with(s, "https://") || starts_with(s, "http://"); }
 
 // A profile's `timeout`: a number of seconds, or a duration string ("30s", "500ms").
-constexpr const char* kTimeoutExpected = "`timeout` must be a duration such as 30s, 500ms or 2m, or a number of seconds (0: none)";
+constexpr const char* kTimeoutExpected =
+    "`timeout` must be a duration such as 30s, 500ms or 2m, or a number of seconds (0: none)";
 std::optional<long long> timeout_of(const Value& v) {
   if (v.is_number() || v.is_string()) return parse_duration_ms(v.text);
   return std::nullopt;
@@ -107,12 +109,15 @@ std::optional<long long> timeout_of(const Value& v) {
 
 // As the client: plain http carries the key in clear, so only to a loopback host unless the profile
 // says `insecure: true`. `url` and `insecure` are the profile's values after the change.
-Status check_transport(const std::string& name, const std::optional<std::string>& url, bool insecure, bool setting_url) {
+Status check_transport(const std::string& name, const std::optional<std::string>& url, bool insecure,
+                       bool setting_url) {
   if (!url || !starts_with(*url, "http://") || remote::is_loopback_url(*url) || insecure) return Status::ok();
   if (setting_url)
-    return Status::invalid_argument("refusing plain http to " + *url + ": the API key would travel in clear; use https, "
-                                    "or allow it for profile " + name + " with --insecure (gomo config set baseUrl " +
-                                    *url + " --insecure --profile " + name + ")");
+    return Status::invalid_argument("refusing plain http to " + *url +
+                                    ": the API key would travel in clear; use https, "
+                                    "or allow it for profile " +
+                                    name + " with --insecure (gomo config set baseUrl " + *url +
+                                    " --insecure --profile " + name + ")");
   return Status::invalid_argument("profile " + name + "'s baseUrl " + *url +
                                   " is plain http to a host that is not loopback, which needs insecure: true; "
                                   "change baseUrl to https first");
@@ -122,9 +127,11 @@ Status check_transport(const std::string& name, const std::optional<std::string>
 Status check_value(const std::string& path, const std::string& name, const std::string& key, const Value& v) {
   if (key == "baseUrl") {
     if (name == kLocalProfile)
-      return error_at(path, v, "`local` is the built-in local workspace profile and has no baseUrl; "
-                               "give the platform its own profile (gomo config set baseUrl URL --profile prod)");
-    if (!v.is_string() || !is_url(v.text)) return error_at(path, v, "`baseUrl` must be an http(s) URL, e.g. " + std::string(kDefaultBaseUrl));
+      return error_at(path, v,
+                      "`local` is the built-in local workspace profile and has no baseUrl; "
+                      "give the platform its own profile (gomo config set baseUrl URL --profile prod)");
+    if (!v.is_string() || !is_url(v.text))
+      return error_at(path, v, "`baseUrl` must be an http(s) URL, e.g. " + std::string(kDefaultBaseUrl));
   } else if (key == "apiKey" || key == "workspace") {
     if (!v.is_string() || v.text.empty()) return error_at(path, v, "`" + key + "` must be a non-empty string");
   } else if (key == "auth") {
@@ -133,7 +140,8 @@ Status check_value(const std::string& path, const std::string& name, const std::
   } else if (key == "insecure") {
     if (v.kind != Kind::kBool) return error_at(path, v, "`insecure` must be true or false");
   } else if (key == "rateLimit") {
-    if (!v.is_number() || v.number < 0) return error_at(path, v, "`rateLimit` must be a number of requests per second >= 0 (0: none)");
+    if (!v.is_number() || v.number < 0)
+      return error_at(path, v, "`rateLimit` must be a number of requests per second >= 0 (0: none)");
   } else if (key == "timeout") {
     if (!timeout_of(v)) return error_at(path, v, kTimeoutExpected);
   } else {
@@ -145,13 +153,16 @@ Status check_value(const std::string& path, const std::string& name, const std::
 Result<Profile> parse_profile(const std::string& path, const Value& key, const Value& body) {
   Profile p;
   p.name = key.text;
-  if (!key.is_string() || !valid_profile_name(p.name)) return error_at(path, key, bad_name(key.scalar_text()).message());
+  if (!key.is_string() || !valid_profile_name(p.name))
+    return error_at(path, key, bad_name(key.scalar_text()).message());
   if (body.is_null()) return p;
-  if (!body.is_mapping()) return error_at(path, body, "profile `" + p.name + "` must be a mapping (e.g. `baseUrl: " + kDefaultBaseUrl + "`)");
+  if (!body.is_mapping())
+    return error_at(path, body, "profile `" + p.name + "` must be a mapping (e.g. `baseUrl: " + kDefaultBaseUrl + "`)");
   for (const auto& m : body.members) {
     const std::string& k = m.key.text;
     const Value& v = m.value;
-    if (std::find(profile_keys().begin(), profile_keys().end(), k) == profile_keys().end()) return unknown_key(path, &m.key, k);
+    if (std::find(profile_keys().begin(), profile_keys().end(), k) == profile_keys().end())
+      return unknown_key(path, &m.key, k);
     if (Status s = check_value(path, p.name, k, v); !s) return s;
     p.where[k] = position(path, v);
     if (k == "baseUrl") p.base_url = v.text;
@@ -162,7 +173,10 @@ Result<Profile> parse_profile(const std::string& path, const Value& key, const V
     if (k == "timeout") p.timeout_ms = timeout_of(v);
     if (k == "workspace") p.workspace = v.text;
     if (p.base_url && p.workspace)
-      return error_at(path, m.key, "profile `" + p.name + "` has both baseUrl and workspace: a profile is either a platform (baseUrl) or a local workspace");
+      return error_at(
+          path, m.key,
+          "profile `" + p.name +
+              "` has both baseUrl and workspace: a profile is either a platform (baseUrl) or a local workspace");
   }
   return p;
 }
@@ -228,8 +242,8 @@ Result<ConfigFile> ConfigFile::load(const std::string& path) {
   cfg.doc_ = document::read_yaml(path, std::move(*text));
   if (!cfg.doc_->problems.empty()) {
     const auto& p = cfg.doc_->problems.front();
-    return Status::invalid_argument(path + ":" + std::to_string(p.begin.line) + ":" + std::to_string(p.begin.col) + ": " +
-                                    p.message);
+    return Status::invalid_argument(path + ":" + std::to_string(p.begin.line) + ":" + std::to_string(p.begin.col) +
+                                    ": " + p.message);
   }
   if (Status s = cfg.parse(); !s) return s;
   return cfg;
@@ -247,7 +261,8 @@ Status ConfigFile::parse() {
   profiles_.clear();
   const Value& root = doc_->root;
   if (root.is_null()) return Status::ok();
-  if (!root.is_mapping()) return error_at(path_, root, "the config file must be a mapping (`current:` and `profiles:`)");
+  if (!root.is_mapping())
+    return error_at(path_, root, "the config file must be a mapping (`current:` and `profiles:`)");
   for (const auto& top : root.members) {
     if (top.key.text == "current") {
       if (!top.value.is_string() || !valid_profile_name(top.value.text))
@@ -291,7 +306,8 @@ Status ConfigFile::set(const std::string& name, const std::string& key, const st
   if (!valid_profile_name(name)) return bad_name(name);
   if (std::find(profile_keys().begin(), profile_keys().end(), key) == profile_keys().end())
     return unknown_key(path_, nullptr, key);
-  if (!doc_->root.is_null() && !doc_->root.is_mapping()) return error_at(path_, doc_->root, "the config file must be a mapping");
+  if (!doc_->root.is_null() && !doc_->root.is_mapping())
+    return error_at(path_, doc_->root, "the config file must be a mapping");
   Value value;
   if (key == "insecure") {
     if (text != "true" && text != "false") return Status::invalid_argument("`insecure` must be true or false");
@@ -373,13 +389,15 @@ Status ConfigFile::use(const std::string& name) {
 }
 
 Status ConfigFile::remove(const std::string& name) {
-  if (name == kLocalProfile) return Status::invalid_argument("`local` is the built-in local workspace profile; it cannot be deleted");
+  if (name == kLocalProfile)
+    return Status::invalid_argument("`local` is the built-in local workspace profile; it cannot be deleted");
   if (!find(name)) return Status::not_found("no profile `" + name + "` in " + path_);
   auto& ps = profiles_node().members;
   ps.erase(std::remove_if(ps.begin(), ps.end(), [&](const Member& m) { return m.key.text == name; }), ps.end());
   if (current_ == name) {
     auto& top = doc_->root.members;
-    top.erase(std::remove_if(top.begin(), top.end(), [](const Member& m) { return m.key.text == "current"; }), top.end());
+    top.erase(std::remove_if(top.begin(), top.end(), [](const Member& m) { return m.key.text == "current"; }),
+              top.end());
   }
   doc_->link();
   return parse();

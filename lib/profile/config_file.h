@@ -40,7 +40,7 @@ struct Profile {
   std::optional<std::string> api_key;
   bool bearer = false;  // auth: bearer (default x-api-key)
   std::optional<bool> insecure;
-  std::optional<double> rate_limit;  // requests per second; 0: none
+  std::optional<double> rate_limit;     // requests per second; 0: none
   std::optional<long long> timeout_ms;  // deadline of one request, retries included; 0: none
   std::optional<std::string> workspace;
   // Key -> "path:line:col" of its value in the config file (for provenance). Absent: not set.

@@ -92,13 +92,17 @@ TEST_CASE("profile config: errors carry file:line:col") {
   };
   std::string path = dir + "/config.yaml";
   CHECK(error_of("profiles:\n  prod:\n    baseURL: https://x\n") ==
-        path + ":3:5: unknown profile key `baseURL`: expected one of baseUrl, apiKey, auth, insecure, rateLimit, "
-               "timeout, workspace; did you mean baseUrl?");
+        path +
+            ":3:5: unknown profile key `baseURL`: expected one of baseUrl, apiKey, auth, insecure, rateLimit, "
+            "timeout, workspace; did you mean baseUrl?");
   CHECK(error_of("profiles:\n  prod:\n    auth: basic\n") == path + ":3:11: `auth` must be `x-api-key` or `bearer`");
-  CHECK(error_of("profiles:\n  prod:\n    insecure: yes\n").find(":3:15: `insecure` must be true or false") != std::string::npos);
+  CHECK(error_of("profiles:\n  prod:\n    insecure: yes\n").find(":3:15: `insecure` must be true or false") !=
+        std::string::npos);
   CHECK(error_of("profiles:\n  prod:\n    rateLimit: -1\n").find(":3:16:") != std::string::npos);
-  CHECK(error_of("profiles:\n  prod:\n    baseUrl: ftp://x\n").find(":3:14: `baseUrl` must be an http(s) URL") != std::string::npos);
-  CHECK(error_of("profiles:\n  local:\n    baseUrl: https://x\n").find("built-in local workspace profile") != std::string::npos);
+  CHECK(error_of("profiles:\n  prod:\n    baseUrl: ftp://x\n").find(":3:14: `baseUrl` must be an http(s) URL") !=
+        std::string::npos);
+  CHECK(error_of("profiles:\n  local:\n    baseUrl: https://x\n").find("built-in local workspace profile") !=
+        std::string::npos);
   CHECK(error_of("profiles:\n  a:\n    baseUrl: https://x\n    workspace: w.db\n").find(":4:5: profile `a` has both") !=
         std::string::npos);
   CHECK(error_of("profiles: [a]\n").find(":1:11: `profiles` must map") != std::string::npos);
@@ -196,9 +200,10 @@ TEST_CASE("profile config: plain http only to loopback, unless the profile says 
   ConfigFile cfg(test::scratch_dir() + "/config.yaml");
   Status s = cfg.set("dev", "baseUrl", "http://example.com/api");
   REQUIRE_FALSE(s);
-  CHECK(s.message() == "refusing plain http to http://example.com/api: the API key would travel in clear; use https, or "
-                       "allow it for profile dev with --insecure (gomo config set baseUrl http://example.com/api "
-                       "--insecure --profile dev)");
+  CHECK(s.message() ==
+        "refusing plain http to http://example.com/api: the API key would travel in clear; use https, or "
+        "allow it for profile dev with --insecure (gomo config set baseUrl http://example.com/api "
+        "--insecure --profile dev)");
   CHECK_FALSE(cfg.find("dev"));  // nothing was changed
   CHECK(cfg.set("dev", "baseUrl", "http://127.0.0.1:8080/api"));
   CHECK(cfg.set("dev", "baseUrl", "http://localhost:8080/api"));
@@ -222,8 +227,11 @@ TEST_CASE("profile config: timeout is a duration or a number of seconds") {
   ::chmod(path.c_str(), 0600);
   auto refused = ConfigFile::load(path);
   REQUIRE_FALSE(refused);
-  CHECK(refused.error().message() == path + ":7:14: `timeout` must be a duration such as 30s, 500ms or 2m, or a number of seconds (0: none)");
-  ::chmod(test::write_file(dir, "config.yaml", "profiles:\n  prod:\n    timeout: 45\n  dev:\n    timeout: 500ms\n").c_str(), 0600);
+  CHECK(refused.error().message() ==
+        path + ":7:14: `timeout` must be a duration such as 30s, 500ms or 2m, or a number of seconds (0: none)");
+  ::chmod(
+      test::write_file(dir, "config.yaml", "profiles:\n  prod:\n    timeout: 45\n  dev:\n    timeout: 500ms\n").c_str(),
+      0600);
   auto cfg = ConfigFile::load(path);
   REQUIRE(cfg);
   CHECK(*cfg->find("prod")->timeout_ms == 45000);

@@ -14,10 +14,10 @@ namespace gomo::profile {
 struct InitRequest {
   std::string name = "default";
   std::string base_url = kDefaultBaseUrl;
-  std::string api_key;     // REQUIRES: not empty
-  bool bearer = false;     // send the key as Authorization: Bearer (else x-api-key)
-  bool insecure = false;   // skip TLS verification; allows a plain http URL
-  bool verify = true;      // call users/me with the key before saving anything
+  std::string api_key;    // REQUIRES: not empty
+  bool bearer = false;    // send the key as Authorization: Bearer (else x-api-key)
+  bool insecure = false;  // skip TLS verification; allows a plain http URL
+  bool verify = true;     // call users/me with the key before saving anything
 };
 
 // Why nothing was saved: the request or the config file (a bad name or URL, an unreadable or
@@ -28,7 +28,7 @@ struct InitFailure {
 };
 
 struct InitDone {
-  std::string config_path;           // the file written
+  std::string config_path;            // the file written
   std::optional<api::User> verified;  // whose key it is (request.verify)
 };
 

@@ -1,7 +1,7 @@
 #include "profile/open.h"
 
-#include "remote/remote_platform.h"
 #include "local/workspace.h"
+#include "remote/remote_platform.h"
 
 namespace gomo::profile {
 
@@ -52,15 +52,16 @@ Result<OpenedPlatform, OpenFailure> open_local(const ResolvedTarget& t, Access a
     auto found = (*ws)->organization_for_key(t.api_key);
     if (!found) {
       std::string note = key_override_note(t);
-      return failure(OpenFailure::Kind::kAuth,
-                     key_origin(t) + " belongs to no organisation of " + t.workspace + (note.empty() ? "" : " (" + note + ")"));
+      return failure(OpenFailure::Kind::kAuth, key_origin(t) + " belongs to no organisation of " + t.workspace +
+                                                   (note.empty() ? "" : " (" + note + ")"));
     }
     org = *found;
   } else {
     auto orgs = (*ws)->organizations();
     if (orgs.size() > 1) return failure(OpenFailure::Kind::kAuth, several_organizations_message(t, orgs));
     if (orgs.empty() && access == Access::kRead)
-      return empty_view(t, "the local workspace " + t.workspace + " has no organisation yet (the first change creates it)");
+      return empty_view(
+          t, "the local workspace " + t.workspace + " has no organisation yet (the first change creates it)");
     if (orgs.empty()) {
       auto sole = (*ws)->sole_organization(kDefaultOrganizationName);
       if (!sole) {
@@ -76,10 +77,11 @@ Result<OpenedPlatform, OpenFailure> open_local(const ResolvedTarget& t, Access a
   }
   if (!exists || opened.created) {
     opened.created = true;
-    std::string what = exists ? "created organisation \"" + org.name + "\" in the local workspace " + t.workspace
-                              : "created the local workspace " + t.workspace + " with organisation \"" + org.name + "\"";
-    opened.note = what + " (no API key needed here; a key for HTTP clients of gomo serve: " +
-                  serve_command(t, "--new-key") + ")";
+    std::string what = exists
+                           ? "created organisation \"" + org.name + "\" in the local workspace " + t.workspace
+                           : "created the local workspace " + t.workspace + " with organisation \"" + org.name + "\"";
+    opened.note =
+        what + " (no API key needed here; a key for HTTP clients of gomo serve: " + serve_command(t, "--new-key") + ")";
   }
   opened.platform = (*ws)->platform_for(org.id);
   return opened;

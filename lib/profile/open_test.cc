@@ -120,9 +120,11 @@ TEST_CASE("open: several organisations and no key say how to pick one") {
     REQUIRE_FALSE(opened);
     const auto& f = opened.error();
     CHECK(f.kind == OpenFailure::Kind::kAuth);
-    CHECK(f.message == path + " has 2 organisations (Acme, Beta) and no API key says which: put one of their keys in "
-                              "GOMO_API_KEY, or keep it in the profile (gomo config set apiKey - --profile local); "
-                              "gomo serve --new-key --org NAME --workspace " + path + " prints a new key for one");
+    CHECK(f.message == path +
+                           " has 2 organisations (Acme, Beta) and no API key says which: put one of their keys in "
+                           "GOMO_API_KEY, or keep it in the profile (gomo config set apiKey - --profile local); "
+                           "gomo serve --new-key --org NAME --workspace " +
+                           path + " prints a new key for one");
   }
 }
 
@@ -140,8 +142,10 @@ TEST_CASE("open: the environment's key overriding a profile's is said") {
   REQUIRE(t);
   CHECK(t->api_key == "gmk_env_0123456789abcdef7777");
   CHECK(describe(t->api_key_overrides) == "profile prod (" + path + ":5:13)");
-  CHECK(key_override_note(*t) == "the key gmk_\xE2\x80\xA6" "7777 came from env GOMO_API_KEY, which overrides the apiKey of profile prod (" +
-                                     path + ":5:13); unset GOMO_API_KEY to use the profile's key");
+  CHECK(key_override_note(*t) ==
+        "the key gmk_\xE2\x80\xA6"
+        "7777 came from env GOMO_API_KEY, which overrides the apiKey of profile prod (" +
+            path + ":5:13); unset GOMO_API_KEY to use the profile's key");
   bool shown = false;
   for (const auto& s : shown_settings(*t)) {
     if (s.name != "apiKey") continue;
@@ -157,7 +161,8 @@ TEST_CASE("open: the environment's key overriding a profile's is said") {
   CHECK(t->api_key == "gmk_prod_0123456789abcdef9f3a");
   CHECK(key_override_note(*t).empty());
   // No profile key: nothing to override.
-  t = resolve_target({}, open_env({{"GOMO_API_KEY", "gmk_env_0123456789abcdef7777"}}), ConfigFile("/nonexistent/c.yaml"));
+  t = resolve_target({}, open_env({{"GOMO_API_KEY", "gmk_env_0123456789abcdef7777"}}),
+                     ConfigFile("/nonexistent/c.yaml"));
   REQUIRE(t);
   CHECK(key_override_note(*t).empty());
 }

@@ -22,7 +22,8 @@ std::string describe(const Origin& o) {
 
 std::string ResolvedTarget::summary() const {
   if (!remote) return "local workspace " + workspace;
-  if (base_url_from.source == Source::kProfile || (base_url_from.source == Source::kDefault && profile != kLocalProfile))
+  if (base_url_from.source == Source::kProfile ||
+      (base_url_from.source == Source::kDefault && profile != kLocalProfile))
     return base_url + " (" + profile + ")";
   return base_url;
 }
@@ -39,8 +40,9 @@ std::string mask_key(std::string_view key) {
 
 std::string key_override_note(const ResolvedTarget& t) {
   if (t.api_key_overrides.source == Source::kNone || t.api_key.empty()) return "";
-  return "the key " + mask_key(t.api_key) + " came from " + describe(t.api_key_from) + ", which overrides the apiKey of " +
-         describe(t.api_key_overrides) + "; unset " + t.api_key_from.name + " to use the profile's key";
+  return "the key " + mask_key(t.api_key) + " came from " + describe(t.api_key_from) +
+         ", which overrides the apiKey of " + describe(t.api_key_overrides) + "; unset " + t.api_key_from.name +
+         " to use the profile's key";
 }
 
 std::vector<ShownSetting> shown_settings(const ResolvedTarget& t) {
@@ -83,7 +85,8 @@ Status unknown_profile(const std::string& name, const ConfigFile& config, const 
   std::string guess = closest_match(name, names);
   if (!guess.empty()) msg += "; did you mean " + guess + "?";
   if (config.path().empty()) msg += " (no config file: HOME is not set; set GOMO_CONFIG or XDG_CONFIG_HOME)";
-  else if (!config.exists()) msg += " (no config file at " + config.path() + ": create a profile with gomo config init)";
+  else if (!config.exists())
+    msg += " (no config file at " + config.path() + ": create a profile with gomo config init)";
   return Status::invalid_argument(msg);
 }
 
@@ -135,7 +138,8 @@ Result<ResolvedTarget> resolve_target(const TargetFlags& flags, const Env& env, 
   } else if (!flags.workspace.empty()) {
     if (strong && !profile.is_local())
       return Status::invalid_argument("--workspace names the local workspace, but profile `" + profile.name +
-                                      "` is a platform (" + profile.base_url.value_or(kDefaultBaseUrl) + "): give one of them");
+                                      "` is a platform (" + profile.base_url.value_or(kDefaultBaseUrl) +
+                                      "): give one of them");
     t.remote = false;
   } else if (strong || !env_url) {
     t.remote = !profile.is_local();
@@ -228,7 +232,8 @@ Result<ResolvedTarget> resolve_target(const TargetFlags& flags, const Env& env, 
   } else if (env_timeout) {
     auto ms = parse_duration_ms(*env_timeout);
     if (!ms)
-      return Status::invalid_argument("GOMO_TIMEOUT=" + *env_timeout + ": expected a duration such as 30s, 500ms or 2m, or a number of seconds");
+      return Status::invalid_argument("GOMO_TIMEOUT=" + *env_timeout +
+                                      ": expected a duration such as 30s, 500ms or 2m, or a number of seconds");
     t.timeout_ms = *ms;
     t.timeout_from = {Source::kEnv, "GOMO_TIMEOUT", "", ""};
   }

@@ -15,13 +15,13 @@ namespace gomo::profile {
 
 // What the command line said. Empty strings and unset optionals: not given.
 struct TargetFlags {
-  std::string profile;      // --profile
-  std::string base_url;     // --base-url: a remote target
-  std::string workspace;    // --workspace: the local workspace at this path
-  std::string api_key_env;  // --api-key-env NAME: the key is in $NAME (no fallback when unset)
-  bool bearer = false;      // --bearer
-  bool insecure = false;    // --insecure
-  std::optional<double> rate_limit;  // --rate-limit, requests per second (0: none)
+  std::string profile;                  // --profile
+  std::string base_url;                 // --base-url: a remote target
+  std::string workspace;                // --workspace: the local workspace at this path
+  std::string api_key_env;              // --api-key-env NAME: the key is in $NAME (no fallback when unset)
+  bool bearer = false;                  // --bearer
+  bool insecure = false;                // --insecure
+  std::optional<double> rate_limit;     // --rate-limit, requests per second (0: none)
   std::optional<long long> timeout_ms;  // --timeout (0: none)
 };
 

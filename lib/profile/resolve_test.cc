@@ -6,8 +6,8 @@
 #include <map>
 
 #include "api/platform.h"
-#include "profile/open.h"
 #include "local/workspace.h"
+#include "profile/open.h"
 #include "tests/support/test_support.h"
 
 namespace gomo::profile {
@@ -113,7 +113,8 @@ TEST_CASE("resolve: flag > environment > current profile > default") {
 
 TEST_CASE("resolve: a profile named by --profile outranks the environment") {
   ConfigFile cfg = sample_config();
-  auto env = env_of({{"GOMO_BASE_URL", "https://env.example/api"}, {"GOMO_API_KEY", "gmk_env_key_00000000000000"},
+  auto env = env_of({{"GOMO_BASE_URL", "https://env.example/api"},
+                     {"GOMO_API_KEY", "gmk_env_key_00000000000000"},
                      {"GOMO_PROFILE", "staging"}});
   TargetFlags flags;
   flags.profile = "prod";
@@ -141,7 +142,8 @@ TEST_CASE("resolve: a profile named by --profile outranks the environment") {
 
 TEST_CASE("resolve: the docs' GOMOBILE_* names when GOMO_* are unset") {
   ConfigFile none("/nonexistent/config.yaml");
-  auto t = resolve_target({}, env_of({{"GOMOBILE_API_KEY", "gmk_docs_key_000000000000"}, {"GOMOBILE_API_URL", "https://u/api"}}), none);
+  auto t = resolve_target(
+      {}, env_of({{"GOMOBILE_API_KEY", "gmk_docs_key_000000000000"}, {"GOMOBILE_API_URL", "https://u/api"}}), none);
   REQUIRE(t);
   CHECK(t->remote);
   CHECK(describe(t->base_url_from) == "env GOMOBILE_API_URL");
@@ -149,8 +151,11 @@ TEST_CASE("resolve: the docs' GOMOBILE_* names when GOMO_* are unset") {
   t = resolve_target({}, env_of({{"GOMOBILE_API_BASE_URL", "https://b/api"}}), none);
   REQUIRE(t);
   CHECK(t->base_url == "https://b/api");
-  t = resolve_target({}, env_of({{"GOMO_BASE_URL", "https://g/api"}, {"GOMOBILE_API_URL", "https://u/api"},
-                                 {"GOMO_API_KEY", "gmk_a_000000000000000"}, {"GOMOBILE_API_KEY", "gmk_b_000000000000000"}}),
+  t = resolve_target({},
+                     env_of({{"GOMO_BASE_URL", "https://g/api"},
+                             {"GOMOBILE_API_URL", "https://u/api"},
+                             {"GOMO_API_KEY", "gmk_a_000000000000000"},
+                             {"GOMOBILE_API_KEY", "gmk_b_000000000000000"}}),
                      none);
   REQUIRE(t);
   CHECK(t->base_url == "https://g/api");
@@ -161,7 +166,8 @@ TEST_CASE("resolve: --api-key-env names the only variable looked at") {
   ConfigFile cfg = sample_config();
   TargetFlags flags;
   flags.api_key_env = "MY_KEY";
-  auto t = resolve_target(flags, env_of({{"MY_KEY", "gmk_mine_00000000000000"}, {"GOMO_API_KEY", "gmk_other_000000000"}}), cfg);
+  auto t = resolve_target(
+      flags, env_of({{"MY_KEY", "gmk_mine_00000000000000"}, {"GOMO_API_KEY", "gmk_other_000000000"}}), cfg);
   REQUIRE(t);
   CHECK(t->api_key == "gmk_mine_00000000000000");
   CHECK(describe(t->api_key_from) == "env MY_KEY (named by --api-key-env)");
@@ -213,10 +219,16 @@ TEST_CASE("resolve: unknown profiles and conflicting flags are usage errors") {
 }
 
 TEST_CASE("resolve: keys are masked") {
-  CHECK(mask_key("gmk_0123456789abcdef9f3a") == "gmk_\xE2\x80\xA6" "9f3a");
-  CHECK(mask_key("gomo_0123456789abcdef0123456789abcdef01234567") == "gomo_\xE2\x80\xA6" "4567");
+  CHECK(mask_key("gmk_0123456789abcdef9f3a") ==
+        "gmk_\xE2\x80\xA6"
+        "9f3a");
+  CHECK(mask_key("gomo_0123456789abcdef0123456789abcdef01234567") ==
+        "gomo_\xE2\x80\xA6"
+        "4567");
   CHECK(mask_key("0123456789abcdefXYZW") == "\xE2\x80\xA6XYZW");
-  CHECK(mask_key("short_key12") == "\xE2\x80\xA6" "12");
+  CHECK(mask_key("short_key12") ==
+        "\xE2\x80\xA6"
+        "12");
   CHECK(mask_key("abc") == "\xE2\x80\xA6");
   CHECK(mask_key("") == "\xE2\x80\xA6");
 }

@@ -196,7 +196,8 @@ Result<HttpResponse> perform(HttpClient::Impl& s, ext::HttpExchange exchange, Id
   // A request that may have been applied, ending without a usable answer, must not read as "not
   // applied": its outcome is unknown (kUnsafe requests never get this far: they stop at once).
   auto unknown_outcome = [&](int tried) {
-    return transport_error(kOutcomeUnknown, method + " " + url + ": an earlier attempt may have been applied (its answer " +
+    return transport_error(kOutcomeUnknown, method + " " + url +
+                                                ": an earlier attempt may have been applied (its answer " +
                                                 "was lost), then " + (last_answered ? "the platform answered " : "") +
                                                 last_reason + " after " + attempts_text(tried) +
                                                 "; check before relying on it (repeating this request is safe)");
@@ -204,9 +205,9 @@ Result<HttpResponse> perform(HttpClient::Impl& s, ext::HttpExchange exchange, Id
   auto give_up = [&](int tried, bool out_of_time) -> ApiError {
     if (ambiguous && method != "GET") return unknown_outcome(tried);
     if (out_of_time) {
-      return transport_error(kTimeout, std::string("no answer within ") + timeout_text + " (--timeout): " +
-                                           (last_answered ? "the platform answered " : "") + last_reason + " (" +
-                                           method + " " + url + ") after " + attempts_text(tried));
+      return transport_error(kTimeout, std::string("no answer within ") + timeout_text +
+                                           " (--timeout): " + (last_answered ? "the platform answered " : "") +
+                                           last_reason + " (" + method + " " + url + ") after " + attempts_text(tried));
     }
     last_error.message += " after " + attempts_text(tried);
     return last_error;

@@ -1,8 +1,7 @@
 #pragma once
-// The one HTTP client (libcurl, in the extension module: ext/module.h): JSON requests to the platform's base URL with auth,
-// a client-side rate limit, retries of throttled/unavailable answers and of idempotent requests
-// after network failures, a deadline per request, and connection reuse. Not thread-safe: one client
-// per thread.
+// The one HTTP client (libcurl, in the extension module: ext/module.h): JSON requests to the platform's base URL with
+// auth, a client-side rate limit, retries of throttled/unavailable answers and of idempotent requests after network
+// failures, a deadline per request, and connection reuse. Not thread-safe: one client per thread.
 #include <chrono>
 #include <ctime>
 #include <functional>

@@ -103,9 +103,8 @@ TEST_CASE("HttpClient: connection refused is retried, then NETWORK_ERROR even fo
 
 TEST_CASE("HttpClient: an answer lost, then 503s: the outcome is unknown, not 503") {
   // Requests 1 and 4 lose their answers; every other one is a 503.
-  test::ScriptedServer server([](const ext::ServerRequest&, int n) {
-    return n == 1 || n == 4 ? lost_answer() : unavailable("0");
-  });
+  test::ScriptedServer server(
+      [](const ext::ServerRequest&, int n) { return n == 1 || n == 4 ? lost_answer() : unavailable("0"); });
   auto client = HttpClient::create(quick_options(server.base_url(), 3));
   REQUIRE(client);
   auto patched = (*client)->send("PATCH", "/contact/c1", R"({"city":"Rabat"})", Idempotency::kSafe);
@@ -140,7 +139,7 @@ TEST_CASE("HttpClient: each retry is announced with its wait, attempt and reason
   REQUIRE(notices.size() == 2);
   CHECK(describe_retry(notices[0]) == "retrying GET /contact in 0.0s (attempt 2/4): 503 Service Unavailable");
   CHECK(notices[1].attempt == 3);
-  CHECK(notices[1].path == "/contact");  // no query string: search terms stay out of logs
+  CHECK(notices[1].path == "/contact");    // no query string: search terms stay out of logs
   CHECK_FALSE(notices[1].reason.empty());  // libcurl's word for the lost answer
   for (const auto& n : notices) CHECK(describe_retry(n).find("secret") == std::string::npos);
 }
@@ -206,8 +205,6 @@ TEST_CASE("HttpClient: a refused TLS certificate is reported at once, never retr
   CHECK(r->status == 200);
 }
 
-TEST_CASE("url_encode keeps unreserved characters") {
-  CHECK(url_encode("+212 6/a~b") == "%2B212%206%2Fa~b");
-}
+TEST_CASE("url_encode keeps unreserved characters") { CHECK(url_encode("+212 6/a~b") == "%2B212%206%2Fa~b"); }
 
 }  // namespace gomo::remote

@@ -5,9 +5,9 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "remote/http_client.h"
 #include "api/platform.h"
 #include "api/wire.h"
+#include "remote/http_client.h"
 
 namespace gomo::remote::detail {
 
@@ -37,13 +37,12 @@ inline std::string query_string(const PageQuery& q) {
 template <typename T, typename Decode>
 Result<T> decode_response(const Result<HttpResponse>& response, const std::string& what, Decode decode) {
   if (!response) return response.error();
-  if (response->status < 200 || response->status >= 300) return wire::error_from_response(response->status, response->body);
+  if (response->status < 200 || response->status >= 300)
+    return wire::error_from_response(response->status, response->body);
   try {
     nlohmann::json j = response->body.empty() ? nlohmann::json(nullptr) : nlohmann::json::parse(response->body);
     return decode(j);
-  } catch (const nlohmann::json::exception& e) {
-    return bad_response(what + ": " + e.what());
-  }
+  } catch (const nlohmann::json::exception& e) { return bad_response(what + ": " + e.what()); }
 }
 
 // Sends, then decodes (decode_response).

@@ -7,8 +7,8 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
-#include "remote/remote_platform.h"
 #include "local/workspace.h"
+#include "remote/remote_platform.h"
 #include "tests/support/serve_support.h"
 #include "tests/support/test_support.h"
 
@@ -41,7 +41,8 @@ Setup setup() {
   s.audience = audience->id;
   REQUIRE(s.local->add_audience_contacts(s.audience, {s.contact}));
   auto flow = s.local->create_flow(
-      {std::string("Bye"), std::nullopt, std::string(R"({"startNodeId":"bye","nodes":[{"id":"bye","type":"hangup","label":"Bye"}]})")});
+      {std::string("Bye"), std::nullopt,
+       std::string(R"({"startNodeId":"bye","nodes":[{"id":"bye","type":"hangup","label":"Bye"}]})")});
   REQUIRE(flow);
   s.flow = flow->id;
   auto dids = s.local->list_available_dids({});
@@ -53,7 +54,8 @@ Setup setup() {
 int applied(const std::vector<serve::RequestRecord>& records, const std::string& method, const std::string& suffix) {
   int n = 0;
   for (const auto& r : records) {
-    bool match = r.path.size() >= suffix.size() && r.path.compare(r.path.size() - suffix.size(), suffix.size(), suffix) == 0;
+    bool match =
+        r.path.size() >= suffix.size() && r.path.compare(r.path.size() - suffix.size(), suffix.size(), suffix) == 0;
     n += r.applied && r.method == method && match && r.status < 300;
   }
   return n;
@@ -82,7 +84,7 @@ TEST_CASE("cli: api faults: launches and call requests survive dropped answers, 
     CHECK(execution->program_id == program->id);
     auto executions = s.local->list_executions(program->id, {});
     REQUIRE(executions);
-    CHECK(executions->meta.total == 1);  // never launched twice
+    CHECK(executions->meta.total == 1);                      // never launched twice
     auto cancelled = (*p)->cancel_execution(execution->id);  // a lost answer: the retry finds it cancelled
     REQUIRE_MESSAGE(cancelled, cancelled.error().message);
   }

@@ -3,9 +3,9 @@
 #include <nlohmann/json.hpp>
 
 #include "api/create_checked.h"
-#include "remote/remote_call.h"
 #include "api/validate.h"
 #include "api/wire.h"
+#include "remote/remote_call.h"
 
 namespace gomo::remote {
 
@@ -23,7 +23,8 @@ Result<Done> call_delete(HttpClient& http, const std::string& path) {
   auto response = http.send("DELETE", path, "", Idempotency::kSafe);
   if (!response) return response.error();
   if (response->status == 404 && response->retried_after_ambiguous_failure) return Done{};
-  if (response->status < 200 || response->status >= 300) return wire::error_from_response(response->status, response->body);
+  if (response->status < 200 || response->status >= 300)
+    return wire::error_from_response(response->status, response->body);
   return Done{};
 }
 
@@ -43,7 +44,9 @@ Result<User> RemotePlatform::me() {
 
 Result<Contact> RemotePlatform::create_contact(const ContactFields& fields) {
   std::string body = wire::contact_body(fields).dump();
-  auto send = [&] { return call<Contact>(*http_, "POST", "/contact", body, Idempotency::kUnsafe, wire::decode_contact); };
+  auto send = [&] {
+    return call<Contact>(*http_, "POST", "/contact", body, Idempotency::kUnsafe, wire::decode_contact);
+  };
   if (!fields.primary_phone) return send();
   // The phone is the contact's key: after a lost answer, look before sending again.
   return create_checked<Contact>(
@@ -61,11 +64,13 @@ Result<Page<Contact>> RemotePlatform::list_contacts(const PageQuery& query) {
 }
 
 Result<Contact> RemotePlatform::update_contact(const std::string& id, const ContactFields& fields) {
-  return call<Contact>(*http_, "PATCH", "/contact" + path_id(id), wire::contact_body(fields).dump(),
-                       Idempotency::kSafe, wire::decode_contact);
+  return call<Contact>(*http_, "PATCH", "/contact" + path_id(id), wire::contact_body(fields).dump(), Idempotency::kSafe,
+                       wire::decode_contact);
 }
 
-Result<Done> RemotePlatform::delete_contact(const std::string& id) { return call_delete(*http_, "/contact" + path_id(id)); }
+Result<Done> RemotePlatform::delete_contact(const std::string& id) {
+  return call_delete(*http_, "/contact" + path_id(id));
+}
 
 Result<UpsertResult> RemotePlatform::upsert_contacts(const std::vector<ContactFields>& contacts) {
   // Matched on primaryPhone, so sending the same batch again changes nothing: safe to retry.
@@ -121,8 +126,8 @@ Result<Page<Contact>> RemotePlatform::audience_members(const std::string& id, co
 
 Result<Audience> RemotePlatform::add_audience_contacts(const std::string& id, const std::vector<std::string>& ids) {
   // Adding a member twice is a no-op: safe to retry.
-  return call<Audience>(*http_, "POST", "/audience" + path_id(id) + "/add-contacts",
-                        wire::contact_ids_body(ids).dump(), Idempotency::kSafe, wire::decode_audience);
+  return call<Audience>(*http_, "POST", "/audience" + path_id(id) + "/add-contacts", wire::contact_ids_body(ids).dump(),
+                        Idempotency::kSafe, wire::decode_audience);
 }
 
 Result<Audience> RemotePlatform::remove_audience_contacts(const std::string& id, const std::vector<std::string>& ids) {

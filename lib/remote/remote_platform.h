@@ -8,8 +8,8 @@
 #include <memory>
 #include <string>
 
-#include "remote/http_client.h"
 #include "api/platform.h"
+#include "remote/http_client.h"
 
 namespace gomo::remote {
 
@@ -71,7 +71,8 @@ class RemotePlatform final : public Platform {
   Result<Audience> get_audience(const std::string& id) override;
   Result<Page<Contact>> audience_members(const std::string& id, const PageQuery& query) override;
   Result<Audience> add_audience_contacts(const std::string& id, const std::vector<std::string>& contact_ids) override;
-  Result<Audience> remove_audience_contacts(const std::string& id, const std::vector<std::string>& contact_ids) override;
+  Result<Audience> remove_audience_contacts(const std::string& id,
+                                            const std::vector<std::string>& contact_ids) override;
   Result<FlowRecord> create_flow(const FlowFields& fields) override;
   Result<FlowRecord> get_flow(const std::string& id) override;
   Result<Page<FlowRecord>> list_flows(const PageQuery& query) override;

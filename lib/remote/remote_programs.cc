@@ -3,10 +3,10 @@
 #include <set>
 
 #include "api/create_checked.h"
-#include "remote/remote_call.h"
-#include "remote/remote_platform.h"
 #include "api/wire.h"
 #include "api/wire_programs.h"
+#include "remote/remote_call.h"
+#include "remote/remote_platform.h"
 
 namespace gomo::remote {
 
@@ -74,7 +74,7 @@ Result<Audio> RemotePlatform::upload_audio(const AudioUpload& u) {
 
 Result<Audio> RemotePlatform::get_audio(const std::string& id) {
   return call<Audio>(*http_, "GET", "/audio-management/audio" + path_id(id) + "/metadata", "", Idempotency::kSafe,
-                        wire::decode_audio);
+                     wire::decode_audio);
 }
 
 Result<Page<Dictionary>> RemotePlatform::list_dictionaries(const DictionaryQuery& q) {
@@ -86,7 +86,7 @@ Result<Page<Dictionary>> RemotePlatform::list_dictionaries(const DictionaryQuery
 Result<Program> RemotePlatform::create_program(const ProgramFields& fields) {
   // Program names need not be unique: no key to look for, so a lost answer is reported, not re-sent.
   return call<Program>(*http_, "POST", "/programs", wire::program_body(fields).dump(), Idempotency::kUnsafe,
-                          wire::decode_program);
+                       wire::decode_program);
 }
 
 Result<Program> RemotePlatform::get_program(const std::string& id) {
@@ -99,7 +99,7 @@ Result<Page<Program>> RemotePlatform::list_programs(const PageQuery& q) {
 
 Result<Program> RemotePlatform::update_program(const std::string& id, const ProgramFields& fields) {
   return call<Program>(*http_, "PATCH", "/programs" + path_id(id), wire::program_body(fields).dump(),
-                          Idempotency::kSafe, wire::decode_program);
+                       Idempotency::kSafe, wire::decode_program);
 }
 
 Result<Execution> RemotePlatform::launch_program(const std::string& program_id) {
@@ -107,9 +107,7 @@ Result<Execution> RemotePlatform::launch_program(const std::string& program_id) 
   auto before = all_ids([&](const PageQuery& q) { return list_executions(program_id, q); });
   if (!before) return before.error();
   const std::string path = "/programs" + path_id(program_id) + "/launch";
-  auto launch = [&] {
-    return call<Execution>(*http_, "POST", path, "", Idempotency::kUnsafe, wire::decode_execution);
-  };
+  auto launch = [&] { return call<Execution>(*http_, "POST", path, "", Idempotency::kUnsafe, wire::decode_execution); };
   // A new execution after a lost answer is ours. Not applied: the launch never reached the
   // platform, so sending it again cannot launch twice (and a second launch would be refused while the
   // first one is active anyway). A re-sent launch refused as already running may be refused because
@@ -133,12 +131,12 @@ Result<Execution> RemotePlatform::launch_program(const std::string& program_id) 
 
 Result<Page<Execution>> RemotePlatform::list_executions(const std::string& program_id, const PageQuery& q) {
   return call_page<Execution>(*http_, "/programs" + path_id(program_id) + "/executions" + query_string(q),
-                                 wire::decode_execution);
+                              wire::decode_execution);
 }
 
 Result<Execution> RemotePlatform::get_execution(const std::string& id) {
   return call<Execution>(*http_, "GET", "/program-executions" + path_id(id), "", Idempotency::kSafe,
-                            wire::decode_execution);
+                         wire::decode_execution);
 }
 
 namespace {
@@ -182,13 +180,13 @@ Result<Done> RemotePlatform::cancel_execution(const std::string& id) {
 }
 
 Result<ExecutionReport> RemotePlatform::execution_report(const std::string& id) {
-  return call<ExecutionReport>(*http_, "GET", "/program-execution" + path_id(id) + "/report", "",
-                                  Idempotency::kSafe, wire::decode_execution_report);
+  return call<ExecutionReport>(*http_, "GET", "/program-execution" + path_id(id) + "/report", "", Idempotency::kSafe,
+                               wire::decode_execution_report);
 }
 
 Result<ExecutionBreakdown> RemotePlatform::execution_breakdown(const std::string& id) {
   return call<ExecutionBreakdown>(*http_, "GET", "/program-execution" + path_id(id) + "/report/breakdown", "",
-                                     Idempotency::kSafe, wire::decode_execution_breakdown);
+                                  Idempotency::kSafe, wire::decode_execution_breakdown);
 }
 
 Result<Page<CallAttempt>> RemotePlatform::execution_calls(const std::string& id, const PageQuery& q) {
@@ -210,7 +208,7 @@ Result<CallRequestResult> RemotePlatform::request_call(const CallRequestFields& 
   const std::string body = wire::call_request_body(fields).dump();
   auto send = [&] {
     return call<CallRequestResult>(*http_, "POST", "/call-requests", body, Idempotency::kUnsafe,
-                                      wire::decode_call_request_result);
+                                   wire::decode_call_request_result);
   };
   auto find = [&]() -> Result<std::optional<CallRequestResult>> {
     if (!before) return before.error();  // this platform cannot list call requests to check
@@ -237,7 +235,7 @@ Result<Page<CallRequest>> RemotePlatform::list_call_requests(const CallRequestQu
 
 Result<CallReport> RemotePlatform::call_report(const std::string& job_id) {
   return call<CallReport>(*http_, "GET", "/call-report" + path_id(job_id), "", Idempotency::kSafe,
-                             wire::decode_call_report);
+                          wire::decode_call_report);
 }
 
 }  // namespace gomo::remote

@@ -15,8 +15,8 @@ namespace {
 
 std::string clock(engine::Millis ms) {
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%02lld:%02lld.%03lld", static_cast<long long>(ms / 60000), static_cast<long long>(ms / 1000 % 60),
-                static_cast<long long>(ms % 1000));
+  std::snprintf(buf, sizeof buf, "%02lld:%02lld.%03lld", static_cast<long long>(ms / 60000),
+                static_cast<long long>(ms / 1000 % 60), static_cast<long long>(ms % 1000));
   return buf;
 }
 
@@ -68,11 +68,13 @@ void write_transcript(std::ostream& out, const engine::CallReport& call, const T
     }
     out << "\n";
   }
-  out << (style.outcome_only ? "" : "\n") << bold << "outcome: " << call.outcome << reset << " (" << call.outcome_reason << "), duration "
-      << clock(call.duration_ms) << ", " << call.path.size() << (call.path.size() == 1 ? " node visit\n" : " node visits\n");
+  out << (style.outcome_only ? "" : "\n") << bold << "outcome: " << call.outcome << reset << " (" << call.outcome_reason
+      << "), duration " << clock(call.duration_ms) << ", " << call.path.size()
+      << (call.path.size() == 1 ? " node visit\n" : " node visits\n");
   if (!call.final_variables.empty() && !style.outcome_only) {
     out << "variables:";
-    for (const auto& [k, v] : call.final_variables) out << " " << k << "=" << (v.is_string() ? "\"" + v.text() + "\"" : v.text());
+    for (const auto& [k, v] : call.final_variables)
+      out << " " << k << "=" << (v.is_string() ? "\"" + v.text() + "\"" : v.text());
     out << "\n";
   }
 }
@@ -97,12 +99,9 @@ void write_call_json(std::ostream& out, const engine::CallReport& call, engine::
   }
   ordered_json vars = ordered_json::object();
   for (const auto& [k, v] : call.final_variables) vars[k] = to_json(v);
-  j["flowExecution"] = {{"flowName", call.flow_name},
-                        {"executionPath", std::move(path)},
-                        {"finalVariables", std::move(vars)},
-                        {"nodeExecutionCount", call.path.size()},
-                        {"flowStartedAt", iso_time(start)},
-                        {"flowCompletedAt", iso_time(start + call.duration_ms)}};
+  j["flowExecution"] = {{"flowName", call.flow_name},        {"executionPath", std::move(path)},
+                        {"finalVariables", std::move(vars)}, {"nodeExecutionCount", call.path.size()},
+                        {"flowStartedAt", iso_time(start)},  {"flowCompletedAt", iso_time(start + call.duration_ms)}};
   ordered_json events = ordered_json::array();
   for (const auto& e : call.events) events.push_back(event_json(e, start));
   j["events"] = std::move(events);
@@ -110,7 +109,8 @@ void write_call_json(std::ostream& out, const engine::CallReport& call, engine::
 }
 
 void write_trace(std::ostream& out, const engine::CallReport& call, engine::Millis start) {
-  for (const auto& e : call.events) out << event_json(e, start).dump(-1, ' ', false, ordered_json::error_handler_t::replace) << "\n";
+  for (const auto& e : call.events)
+    out << event_json(e, start).dump(-1, ' ', false, ordered_json::error_handler_t::replace) << "\n";
 }
 
 void write_simulation(std::ostream& out, const engine::SimulationResult& r, bool json) {
@@ -126,10 +126,12 @@ void write_simulation(std::ostream& out, const engine::SimulationResult& r, bool
   }
   auto pct = [&](uint64_t n) {
     char buf[16];
-    std::snprintf(buf, sizeof buf, "%5.1f%%", r.calls ? 100.0 * static_cast<double>(n) / static_cast<double>(r.calls) : 0.0);
+    std::snprintf(buf, sizeof buf, "%5.1f%%",
+                  r.calls ? 100.0 * static_cast<double>(n) / static_cast<double>(r.calls) : 0.0);
     return std::string(buf);
   };
-  out << r.calls << (r.calls == 1 ? " call, average " : " calls, average ") << clock(r.calls ? r.total_call_ms / static_cast<engine::Millis>(r.calls) : 0) << "\n\noutcomes\n";
+  out << r.calls << (r.calls == 1 ? " call, average " : " calls, average ")
+      << clock(r.calls ? r.total_call_ms / static_cast<engine::Millis>(r.calls) : 0) << "\n\noutcomes\n";
   for (const auto& [name, n] : r.outcomes) out << "  " << pct(n) << "  " << name << " (" << n << ")\n";
   out << "\nnode visits (per call)\n";
   for (const auto& [node, n] : r.node_visits) {

@@ -10,7 +10,7 @@ namespace gomo::report {
 
 struct TranscriptStyle {
   bool color = false;
-  bool show_keys = false;  // also print dictionary clip keys of number/date items
+  bool show_keys = false;     // also print dictionary clip keys of number/date items
   bool outcome_only = false;  // -q: the outcome line alone, no events and no variables
 };
 

@@ -5,7 +5,7 @@
 namespace gomo::report {
 
 enum class Paint {
-  kReset,       // back to the terminal's default
+  kReset,  // back to the terminal's default
   kBold,
   kDim,
   kGreen,

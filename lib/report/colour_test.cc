@@ -18,7 +18,8 @@ TEST_CASE("paint: the ANSI sequences gomo has always printed, built by rang") {
 }
 
 TEST_CASE("paint: nothing when colour is off") {
-  for (Paint p : {Paint::kReset, Paint::kBold, Paint::kBoldRed, Paint::kGreen}) CHECK(std::string(paint(p, false)).empty());
+  for (Paint p : {Paint::kReset, Paint::kBold, Paint::kBoldRed, Paint::kGreen})
+    CHECK(std::string(paint(p, false)).empty());
 }
 
 }  // namespace gomo::report

@@ -252,8 +252,8 @@ std::string zsh_bracket_text(const std::string& text) {
 std::string zsh_word(const std::string& text) {
   std::string out;
   for (char c : text) {
-    if (c == ' ' || c == '(' || c == ')' || c == ':' || c == '\\' || c == '\'' || c == '"' || c == '$' ||
-        c == '`' || c == '[' || c == ']')
+    if (c == ' ' || c == '(' || c == ')' || c == ':' || c == '\\' || c == '\'' || c == '"' || c == '$' || c == '`' ||
+        c == '[' || c == ']')
       out += '\\';
     out += c;
   }
@@ -290,8 +290,8 @@ void zsh_option_specs(const OptionSpec& o, std::vector<std::string>& out) {
   std::string value;
   if (o.value != ValueKind::kNone) value = zsh_value_spec(message, o.value, o.choices);
   for (const auto& s : o.short_names)
-    out.push_back(exclusion + "-" + s + (o.value != ValueKind::kNone ? "+" : "") + "[" + zsh_bracket_text(o.description) +
-                  "]" + value);
+    out.push_back(exclusion + "-" + s + (o.value != ValueKind::kNone ? "+" : "") + "[" +
+                  zsh_bracket_text(o.description) + "]" + value);
   for (const auto& l : o.long_names)
     out.push_back(exclusion + "--" + l + (o.value != ValueKind::kNone ? "=" : "") + "[" +
                   zsh_bracket_text(o.description) + "]" + value);
@@ -334,8 +334,7 @@ std::string zsh_completion(const CommandSpec& root) {
         << "  local -A opt_args\n"
         << "  # -A: options after the subcommand are the subcommand's, even global ones this level knows too.\n"
         << "  _arguments -C -s -S -A '-*' \\\n";
-    else
-      s << "  _arguments -s -S \\\n";
+    else s << "  _arguments -s -S \\\n";
     for (size_t i = 0; i < specs.size(); ++i)
       s << "    " << sh_quote(specs[i]) << (i + 1 < specs.size() ? " \\\n" : "");
     if (!has_subcommands) {

@@ -18,7 +18,8 @@ OptionSpec option(std::vector<std::string> shorts, std::vector<std::string> long
   return o;
 }
 
-// tool [-h] [--version] [-o text|json] {flow {validate [-f ...] [--config F] [-j N] [--ignore R]... PATH...} | help [TOPIC]}
+// tool [-h] [--version] [-o text|json] {flow {validate [-f ...] [--config F] [-j N] [--ignore R]... PATH...} | help
+// [TOPIC]}
 CommandSpec sample_tree() {
   CommandSpec root;
   root.name = "tool";
@@ -60,15 +61,18 @@ CommandSpec sample_tree() {
 TEST_CASE("bash completion: per-command tables with global options, values and positionals") {
   std::string s = bash_completion(sample_tree());
   CHECK(contains(s, "complete -F _tool tool\n"));
-  CHECK(contains(s, "    \"tool\")\n      subcommands='flow help'\n      options='-h --help --version -o --output'\n"
-                    "      value_options='-o --output'\n"));
+  CHECK(contains(s,
+                 "    \"tool\")\n      subcommands='flow help'\n      options='-h --help --version -o --output'\n"
+                 "      value_options='-o --output'\n"));
   // Global options are accepted (and take their value) after subcommands too.
-  CHECK(contains(s, "    \"tool flow validate\")\n      subcommands=''\n"
-                    "      options='-h --help -f --format --config -j --jobs --ignore -o --output'\n"
-                    "      value_options='-f --format --config -j --jobs --ignore -o --output'\n"
-                    "      positional_slots=1 positional_variadic=1\n"));
+  CHECK(contains(s,
+                 "    \"tool flow validate\")\n      subcommands=''\n"
+                 "      options='-h --help -f --format --config -j --jobs --ignore -o --output'\n"
+                 "      value_options='-f --format --config -j --jobs --ignore -o --output'\n"
+                 "      positional_slots=1 positional_variadic=1\n"));
   CHECK(contains(s, "    *\"|-o\"|*\"|--output\") _tool_words 'text json' \"$3\" ;;\n"));
-  CHECK(contains(s, "    \"tool flow validate|-f\"|\"tool flow validate|--format\") _tool_words 'text sarif' \"$3\" ;;\n"));
+  CHECK(contains(
+      s, "    \"tool flow validate|-f\"|\"tool flow validate|--format\") _tool_words 'text sarif' \"$3\" ;;\n"));
   CHECK(contains(s, "    \"tool flow validate|--config\") _tool_files \"$3\" ;;\n"));
   CHECK(contains(s, "    \"tool flow validate|-j\"|\"tool flow validate|--jobs\") COMPREPLY=() ;;\n"));
   CHECK(contains(s, "    \"tool flow validate|#0\") _tool_files \"$3\" ;;\n"));
@@ -97,9 +101,11 @@ TEST_CASE("zsh completion: _arguments specs, escaping and registration") {
   CHECK(contains(s, "        'validate:Check [flows]: it'\\''s fast'\n"));
   CHECK(contains(s, "        (validate) _tool_flow_validate && ret=0 ;;\n"));
   // A level with subcommands leaves the words after its subcommand to it (-A), a leaf takes them all.
-  CHECK(contains(s, "_tool_flow() {\n  local curcontext=\"$curcontext\" state state_descr line ret=1\n  local -A opt_args\n"
-                    "  # -A: options after the subcommand are the subcommand's, even global ones this level knows too.\n"
-                    "  _arguments -C -s -S -A '-*' \\\n"));
+  CHECK(
+      contains(s,
+               "_tool_flow() {\n  local curcontext=\"$curcontext\" state state_descr line ret=1\n  local -A opt_args\n"
+               "  # -A: options after the subcommand are the subcommand's, even global ones this level knows too.\n"
+               "  _arguments -C -s -S -A '-*' \\\n"));
   CHECK(contains(s, "_tool_flow_validate() {\n  _arguments -s -S \\\n"));
   CHECK(contains(s, "if [[ $funcstack[1] == _tool ]]; then\n  _tool \"$@\"\nelse\n  compdef _tool tool\nfi\n"));
 }
@@ -108,12 +114,16 @@ TEST_CASE("fish completion: conditions on the command path, values and file argu
   std::string s = fish_completion(sample_tree());
   CHECK(contains(s, "complete -c tool -f\n"));
   CHECK(contains(s, "        case 'tool flow'\n            printf '%s\\n' validate\n"));
-  CHECK(contains(s, "        case 'tool flow validate'\n            printf '%s\\n' -f --format --config -j --jobs --ignore -o --output\n"));
+  CHECK(contains(
+      s,
+      "        case 'tool flow validate'\n            printf '%s\\n' -f --format --config -j --jobs --ignore -o --output\n"));
   // Global: no condition.
   CHECK(contains(s, "complete -c tool -s 'o' -l 'output' -d 'Machine output' -x -a 'text json'\n"));
   CHECK(contains(s, "complete -c tool -n '__tool_at \"tool\"' -l 'version' -d 'Print the version'\n"));
   CHECK(contains(s, "complete -c tool -n '__tool_at \"tool\"' -a 'flow' -d 'Flows'\n"));
-  CHECK(contains(s, "complete -c tool -n '__tool_at \"tool flow validate\"' -s 'f' -l 'format' -d 'Output [format]' -x -a 'text sarif'\n"));
+  CHECK(contains(
+      s,
+      "complete -c tool -n '__tool_at \"tool flow validate\"' -s 'f' -l 'format' -d 'Output [format]' -x -a 'text sarif'\n"));
   CHECK(contains(s, "-l 'config' -d 'Config file' -r -F\n"));
   CHECK(contains(s, "-l 'jobs' -d 'Threads' -x\n"));
   CHECK(contains(s, "-l 'ignore' -d 'Rule it\\'s not' -x -a 'rule-a \\'rule b\\''\n"));

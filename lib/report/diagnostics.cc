@@ -57,7 +57,8 @@ Result<std::vector<OutputRequest>> pair_outputs(const std::vector<std::string>& 
   } else if (formats.size() == 1 && output_files.empty()) {
     requests.push_back({default_format, ""});
     if (!parse_diag_format(formats[0], &requests[0].format))
-      return Status::invalid_argument("unknown format `" + formats[0] + "`: expected text, json, github, sarif or junit");
+      return Status::invalid_argument("unknown format `" + formats[0] +
+                                      "`: expected text, json, github, sarif or junit");
   } else {
     if (formats.size() != output_files.size())
       return Status::invalid_argument("--format given " + std::to_string(formats.size()) + " times but --output-file " +
@@ -66,7 +67,8 @@ Result<std::vector<OutputRequest>> pair_outputs(const std::vector<std::string>& 
     for (size_t i = 0; i < formats.size(); ++i) {
       OutputRequest r;
       if (!parse_diag_format(formats[i], &r.format))
-        return Status::invalid_argument("unknown format `" + formats[i] + "`: expected text, json, github, sarif or junit");
+        return Status::invalid_argument("unknown format `" + formats[i] +
+                                        "`: expected text, json, github, sarif or junit");
       r.path = output_files[i];
       requests.push_back(std::move(r));
     }
@@ -75,7 +77,8 @@ Result<std::vector<OutputRequest>> pair_outputs(const std::vector<std::string>& 
   bool stdout_taken = false;
   for (const auto& r : requests) {
     if (is_stdout(r.path)) {
-      if (stdout_taken) return Status::invalid_argument("two reports would go to standard output: give each an --output-file");
+      if (stdout_taken)
+        return Status::invalid_argument("two reports would go to standard output: give each an --output-file");
       stdout_taken = true;
     } else if (!seen.insert(r.path).second) {
       return Status::invalid_argument("--output-file " + r.path + " is named twice: give each format its own file");

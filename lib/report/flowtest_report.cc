@@ -17,7 +17,8 @@ std::vector<std::string> sequence_diff(const std::vector<std::string>& a, const 
   const size_t n = a.size(), m = b.size();
   std::vector<std::vector<int>> lcs(n + 1, std::vector<int>(m + 1, 0));
   for (size_t i = n; i-- > 0;)
-    for (size_t j = m; j-- > 0;) lcs[i][j] = a[i] == b[j] ? lcs[i + 1][j + 1] + 1 : std::max(lcs[i + 1][j], lcs[i][j + 1]);
+    for (size_t j = m; j-- > 0;)
+      lcs[i][j] = a[i] == b[j] ? lcs[i + 1][j + 1] + 1 : std::max(lcs[i + 1][j], lcs[i][j + 1]);
   std::vector<std::string> out;
   size_t i = 0, j = 0;
   while (i < n || j < m) {
@@ -60,8 +61,9 @@ void write_test_text(std::ostream& out, const flowtest::RunResult& result, bool 
       if (quiet && c.passed) continue;
       char secs[32];
       std::snprintf(secs, sizeof secs, "%.1f s", static_cast<double>(c.call.duration_ms) / 1000);
-      out << "  " << (c.passed ? green : red) << (c.passed ? "✓ " : "✗ ") << reset << c.name << dim << "  (" << c.call.path.size()
-          << (c.call.path.size() == 1 ? " node, " : " nodes, ") << secs << ", " << c.call.outcome << ")" << reset << "\n";
+      out << "  " << (c.passed ? green : red) << (c.passed ? "✓ " : "✗ ") << reset << c.name << dim << "  ("
+          << c.call.path.size() << (c.call.path.size() == 1 ? " node, " : " nodes, ") << secs << ", " << c.call.outcome
+          << ")" << reset << "\n";
       if (c.passed) continue;
       for (const auto& msg : c.failures) out << "      " << msg << "\n";
       if (!c.expected_path.empty() || !c.actual_path.empty()) {
@@ -86,8 +88,9 @@ void write_coverage_text(std::ostream& out, const flowtest::RunResult& result, b
   if (result.coverage.empty()) return;
   out << "\ncoverage\n";
   for (const auto& [path, cov] : result.coverage) {
-    out << "  " << path << "  nodes " << cov.covered_nodes.size() << "/" << cov.nodes.size() << " " << percent(cov.node_percent())
-        << "  edges " << cov.covered_edges.size() << "/" << cov.edges.size() << " " << percent(cov.edge_percent()) << "\n";
+    out << "  " << path << "  nodes " << cov.covered_nodes.size() << "/" << cov.nodes.size() << " "
+        << percent(cov.node_percent()) << "  edges " << cov.covered_edges.size() << "/" << cov.edges.size() << " "
+        << percent(cov.edge_percent()) << "\n";
     std::vector<std::string> uncovered;
     for (const auto& e : cov.edges)
       if (!cov.covered_edges.count(e)) uncovered.push_back(e);
@@ -100,15 +103,24 @@ void write_coverage_text(std::ostream& out, const flowtest::RunResult& result, b
 }
 
 static ordered_json coverage_json(const flowtest::Coverage& cov) {
-  ordered_json uncovered = ordered_json::array(), covered = ordered_json::array(), uncovered_nodes = ordered_json::array();
+  ordered_json uncovered = ordered_json::array(), covered = ordered_json::array(),
+               uncovered_nodes = ordered_json::array();
   for (const auto& e : cov.edges) (cov.covered_edges.count(e) ? covered : uncovered).push_back(e);
   for (const auto& n : cov.nodes)
     if (!cov.covered_nodes.count(n)) uncovered_nodes.push_back(n);
   return {{"flow", cov.flow_path},
           {"name", cov.flow_name},
-          {"nodes", {{"total", cov.nodes.size()}, {"covered", cov.covered_nodes.size()}, {"percent", cov.node_percent()}, {"uncovered", uncovered_nodes}}},
+          {"nodes",
+           {{"total", cov.nodes.size()},
+            {"covered", cov.covered_nodes.size()},
+            {"percent", cov.node_percent()},
+            {"uncovered", uncovered_nodes}}},
           {"edges",
-           {{"total", cov.edges.size()}, {"covered", cov.covered_edges.size()}, {"percent", cov.edge_percent()}, {"uncovered", uncovered}, {"coveredEdges", covered}}}};
+           {{"total", cov.edges.size()},
+            {"covered", cov.covered_edges.size()},
+            {"percent", cov.edge_percent()},
+            {"uncovered", uncovered},
+            {"coveredEdges", covered}}}};
 }
 
 void write_coverage_json(std::ostream& out, const flowtest::RunResult& result) {
@@ -154,18 +166,21 @@ void write_test_junit(std::ostream& out, const flowtest::RunResult& result) {
     errors += f.error.empty() ? 0 : 1;
   }
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-  out << "<testsuites name=\"gomo flow test\" tests=\"" << tests << "\" failures=\"" << result.failed << "\" errors=\"" << errors << "\">\n";
+  out << "<testsuites name=\"gomo flow test\" tests=\"" << tests << "\" failures=\"" << result.failed << "\" errors=\""
+      << errors << "\">\n";
   for (const auto& f : result.files) {
     size_t failed = 0;
     for (const auto& c : f.cases) failed += c.passed ? 0 : 1;
-    out << "  <testsuite name=\"" << xml_escape(f.path) << "\" tests=\"" << (f.cases.size() + (f.error.empty() ? 0 : 1)) << "\" failures=\""
-        << failed << "\" errors=\"" << (f.error.empty() ? 0 : 1) << "\">\n";
+    out << "  <testsuite name=\"" << xml_escape(f.path) << "\" tests=\"" << (f.cases.size() + (f.error.empty() ? 0 : 1))
+        << "\" failures=\"" << failed << "\" errors=\"" << (f.error.empty() ? 0 : 1) << "\">\n";
     if (!f.error.empty())
-      out << "    <testcase classname=\"" << xml_escape(f.path) << "\" name=\"load\"><error message=\"" << xml_escape(f.error) << "\"/></testcase>\n";
+      out << "    <testcase classname=\"" << xml_escape(f.path) << "\" name=\"load\"><error message=\""
+          << xml_escape(f.error) << "\"/></testcase>\n";
     for (const auto& c : f.cases) {
       char secs[32];
       std::snprintf(secs, sizeof secs, "%.3f", static_cast<double>(c.call.duration_ms) / 1000);
-      out << "    <testcase classname=\"" << xml_escape(f.path) << "\" name=\"" << xml_escape(c.name) << "\" time=\"" << secs << "\"";
+      out << "    <testcase classname=\"" << xml_escape(f.path) << "\" name=\"" << xml_escape(c.name) << "\" time=\""
+          << secs << "\"";
       if (c.passed) {
         out << "/>\n";
         continue;

@@ -17,6 +17,7 @@ void write_coverage_text(std::ostream& out, const flowtest::RunResult& result, b
 void write_coverage_json(std::ostream& out, const flowtest::RunResult& result);
 
 // A minimal line diff of two id sequences: "  a", "- b" (expected only), "+ c" (actual only).
-std::vector<std::string> sequence_diff(const std::vector<std::string>& expected, const std::vector<std::string>& actual);
+std::vector<std::string> sequence_diff(const std::vector<std::string>& expected,
+                                       const std::vector<std::string>& actual);
 
 }  // namespace gomo::report

@@ -14,7 +14,9 @@ std::string pairs_of(const std::vector<std::string>& formats, const std::vector<
   auto r = report::pair_outputs(formats, files, DiagFormat::kText);
   if (!r) return "error: " + r.error().message();
   std::string s;
-  for (const auto& o : *r) s += std::string(s.empty() ? "" : " ") + report::diag_format_name(o.format) + "=" + (o.path.empty() ? "stdout" : o.path);
+  for (const auto& o : *r)
+    s += std::string(s.empty() ? "" : " ") + report::diag_format_name(o.format) + "=" +
+         (o.path.empty() ? "stdout" : o.path);
   return s;
 }
 
@@ -26,17 +28,21 @@ TEST_CASE("report outputs: --format and --output-file pair in order") {
   CHECK(pairs_of({}, {"out.txt"}) == "text=out.txt");
   CHECK(pairs_of({"json", "junit"}, {"a.json", "b.xml"}) == "json=a.json junit=b.xml");
   CHECK(pairs_of({"github", "sarif"}, {"-", "gomo.sarif"}) == "github=- sarif=gomo.sarif");
-  CHECK(pairs_of({"json", "junit"}, {"a.json"}) ==
-        "error: --format given 2 times but --output-file 1 times: pair each --format with an --output-file, in order (- is stdout)");
+  CHECK(
+      pairs_of({"json", "junit"}, {"a.json"}) ==
+      "error: --format given 2 times but --output-file 1 times: pair each --format with an --output-file, in order (- is stdout)");
   CHECK(pairs_of({}, {"a", "b"}).find("error: --output-file given 2 times without --format") == 0);
-  CHECK(pairs_of({"json", "sarif"}, {"-", "-"}) == "error: two reports would go to standard output: give each an --output-file");
-  CHECK(pairs_of({"json", "sarif"}, {"x", "x"}) == "error: --output-file x is named twice: give each format its own file");
+  CHECK(pairs_of({"json", "sarif"}, {"-", "-"}) ==
+        "error: two reports would go to standard output: give each an --output-file");
+  CHECK(pairs_of({"json", "sarif"}, {"x", "x"}) ==
+        "error: --output-file x is named twice: give each format its own file");
   CHECK(pairs_of({"xml"}, {}) == "error: unknown format `xml`: expected text, json, github, sarif or junit");
 }
 
 TEST_CASE("report outputs: every report is written, files uncoloured, and others are named to github") {
   std::string dir = test::scratch_dir();
-  auto requests = report::pair_outputs({"github", "sarif", "text"}, {"-", dir + "/r.sarif", dir + "/r.txt"}, DiagFormat::kText);
+  auto requests =
+      report::pair_outputs({"github", "sarif", "text"}, {"-", dir + "/r.sarif", dir + "/r.txt"}, DiagFormat::kText);
   REQUIRE(requests);
   auto set = report::OutputSet::open(std::move(requests.value()));
   REQUIRE(set);

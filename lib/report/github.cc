@@ -139,8 +139,8 @@ void write_github_step_summary(std::ostream& out, const std::vector<checks::File
     }
     for (const auto& [rule, n] : per_rule)
       if (n > kSummaryRowsPerRule)
-        out << "| | " << cell(diag::visible(f.path)) << " | " << cell(std::string(rule)) << " | … and " << (n - kSummaryRowsPerRule)
-            << " more in this file (--format json lists them all) |\n";
+        out << "| | " << cell(diag::visible(f.path)) << " | " << cell(std::string(rule)) << " | … and "
+            << (n - kSummaryRowsPerRule) << " more in this file (--format json lists them all) |\n";
   }
   out << '\n';
 }

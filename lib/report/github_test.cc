@@ -35,7 +35,8 @@ TEST_CASE("github reporter: escaping of data and properties") {
 TEST_CASE("github reporter: one workflow command per finding, with position and title") {
   std::vector<checks::FileResult> files(1);
   files[0].path = "flows/a.yaml";
-  auto d = github_test_diag("unknown-output", diag::Severity::kError, "unknown output `onEnd`: 100% wrong,\nfix it", 26, 9);
+  auto d =
+      github_test_diag("unknown-output", diag::Severity::kError, "unknown output `onEnd`: 100% wrong,\nfix it", 26, 9);
   d.location.file = "flows/a,b:c.yaml";
   files[0].diagnostics.push_back(d);
   files[0].diagnostics.push_back(github_test_diag("missing-label", diag::Severity::kInfo, "node has no label", 4));
@@ -55,9 +56,12 @@ TEST_CASE("github reporter: one workflow command per finding, with position and 
 
 TEST_CASE("github reporter: at most 10 per kind, most severe first, then one line saying what was left out") {
   std::vector<checks::FileResult> files(2);
-  for (int i = 1; i <= 12; ++i) files[0].diagnostics.push_back(github_test_diag("r", diag::Severity::kInfo, "i" + std::to_string(i), i));
-  for (int i = 1; i <= 11; ++i) files[1].diagnostics.push_back(github_test_diag("r", diag::Severity::kError, "e" + std::to_string(i), i));
-  for (int i = 1; i <= 3; ++i) files[1].diagnostics.push_back(github_test_diag("r", diag::Severity::kWarning, "w" + std::to_string(i), i));
+  for (int i = 1; i <= 12; ++i)
+    files[0].diagnostics.push_back(github_test_diag("r", diag::Severity::kInfo, "i" + std::to_string(i), i));
+  for (int i = 1; i <= 11; ++i)
+    files[1].diagnostics.push_back(github_test_diag("r", diag::Severity::kError, "e" + std::to_string(i), i));
+  for (int i = 1; i <= 3; ++i)
+    files[1].diagnostics.push_back(github_test_diag("r", diag::Severity::kWarning, "w" + std::to_string(i), i));
   std::string out = github_of(files);
   std::vector<std::string> lines;
   std::istringstream in(out);

@@ -53,7 +53,8 @@ or, in JSON and YAML alike, a node field:  "x-gomo-ignore": ["unreachable-node"]
 Profiles of platforms and keys (~/.config/gomo/config.yaml) are another file: gomo help profiles.
 )";
 
-const char* kProfiles = R"(Profiles: which platform gomo talks to, and with which key (gomo config --help for the commands)
+const char* kProfiles =
+    R"(Profiles: which platform gomo talks to, and with which key (gomo config --help for the commands)
 Config file: $GOMO_CONFIG, else $XDG_CONFIG_HOME/gomo/config.yaml (default ~/.config/gomo/config.yaml).
 Written 0600; refused when others may read or write it (chmod 600 FILE).
 
@@ -127,9 +128,10 @@ std::string help_topic(const std::string& name) {
     std::ostringstream out;
     out << "Rules of `gomo flow validate` (docs/rules.md has examples):\n";
     for (const auto* r : checks::all_rules())
-      out << "  " << r->id << std::string(r->id ? (24 > std::string(r->id).size() ? 24 - std::string(r->id).size() : 1) : 1, ' ')
-          << diag::severity_name(r->severity) << std::string(9 - std::string(diag::severity_name(r->severity)).size(), ' ')
-          << r->summary << "\n";
+      out << "  " << r->id
+          << std::string(r->id ? (24 > std::string(r->id).size() ? 24 - std::string(r->id).size() : 1) : 1, ' ')
+          << diag::severity_name(r->severity)
+          << std::string(9 - std::string(diag::severity_name(r->severity)).size(), ' ') << r->summary << "\n";
     return out.str();
   }
   return "";

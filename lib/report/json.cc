@@ -43,8 +43,8 @@ void write_json(std::ostream& out, const std::vector<checks::FileResult>& files,
   }
   doc["files"] = std::move(jfiles);
   doc["diagnostics"] = std::move(jdiags);
-  doc["summary"] = {{"files", files.size()}, {"errors", errors}, {"warnings", warnings}, {"infos", infos},
-                    {"strict", run.strict}, {"exitCode", run.exit_code}};
+  doc["summary"] = {{"files", files.size()}, {"errors", errors},     {"warnings", warnings},
+                    {"infos", infos},        {"strict", run.strict}, {"exitCode", run.exit_code}};
   out << doc.dump(2, ' ', false, ordered_json::error_handler_t::replace) << '\n';
 }
 

@@ -9,7 +9,6 @@ namespace gomo::report {
 
 namespace {
 
-
 std::string plural(size_t n, const char* word) { return std::to_string(n) + " " + word + (n == 1 ? "" : "s"); }
 
 // One line per finding, as the text format prints its first line.

@@ -40,7 +40,8 @@ TEST_CASE("junit reporter: one suite, one testcase per file, failure listing eve
   std::vector<checks::FileResult> files(4);
   files[0].path = "ok.yaml";
   files[1].path = "a.yaml";
-  files[1].diagnostics.push_back(junit_test_diag("unknown-output", diag::Severity::kError, "unknown output `onEnd` <here>", 26));
+  files[1].diagnostics.push_back(
+      junit_test_diag("unknown-output", diag::Severity::kError, "unknown output `onEnd` <here>", 26));
   files[1].diagnostics.push_back(junit_test_diag("missing-label", diag::Severity::kInfo, "no label", 30));
   files[1].diagnostics.back().related = "see node & co";
   files[2].path = "warn.yaml";
@@ -50,26 +51,27 @@ TEST_CASE("junit reporter: one suite, one testcase per file, failure listing eve
   files[3].unreadable = true;
   files[3].diagnostics.push_back(junit_test_diag("syntax", diag::Severity::kError, "trailing comma", 1));
   files[3].diagnostics.back().location = {"bad\".json", 1, 9, 1, 10, ""};
-  CHECK(junit_of(files) ==
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        "<testsuites name=\"gomo flow validate\" tests=\"4\" failures=\"1\" errors=\"1\">\n"
-        "  <testsuite name=\"gomo flow validate\" tests=\"4\" failures=\"1\" errors=\"1\" skipped=\"0\">\n"
-        "    <testcase name=\"ok.yaml\" classname=\"ok.yaml\" file=\"ok.yaml\"/>\n"
-        "    <testcase name=\"a.yaml\" classname=\"a.yaml\" file=\"a.yaml\">\n"
-        "      <failure message=\"1 error, 1 info: unknown output `onEnd` &lt;here&gt;\" type=\"gomo\">"
-        "a.yaml:26:5: error: unknown output `onEnd` &lt;here&gt; [unknown-output] at /graph/nodes/1\n"
-        "a.yaml:30:5: info: no label [missing-label] at /graph/nodes/1\n"
-        "  note: see node &amp; co\n"
-        "</failure>\n"
-        "    </testcase>\n"
-        "    <testcase name=\"warn.yaml\" classname=\"warn.yaml\" file=\"warn.yaml\">\n"
-        "      <system-out>warn.yaml:3:5: warning: never reached [unreachable-node] at /graph/nodes/1\n</system-out>\n"
-        "    </testcase>\n"
-        "    <testcase name=\"bad&quot;.json\" classname=\"bad&quot;.json\" file=\"bad&quot;.json\">\n"
-        "      <error message=\"trailing comma\" type=\"syntax\">bad&quot;.json:1:9: error: trailing comma [syntax]\n</error>\n"
-        "    </testcase>\n"
-        "  </testsuite>\n"
-        "</testsuites>\n");
+  CHECK(
+      junit_of(files) ==
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<testsuites name=\"gomo flow validate\" tests=\"4\" failures=\"1\" errors=\"1\">\n"
+      "  <testsuite name=\"gomo flow validate\" tests=\"4\" failures=\"1\" errors=\"1\" skipped=\"0\">\n"
+      "    <testcase name=\"ok.yaml\" classname=\"ok.yaml\" file=\"ok.yaml\"/>\n"
+      "    <testcase name=\"a.yaml\" classname=\"a.yaml\" file=\"a.yaml\">\n"
+      "      <failure message=\"1 error, 1 info: unknown output `onEnd` &lt;here&gt;\" type=\"gomo\">"
+      "a.yaml:26:5: error: unknown output `onEnd` &lt;here&gt; [unknown-output] at /graph/nodes/1\n"
+      "a.yaml:30:5: info: no label [missing-label] at /graph/nodes/1\n"
+      "  note: see node &amp; co\n"
+      "</failure>\n"
+      "    </testcase>\n"
+      "    <testcase name=\"warn.yaml\" classname=\"warn.yaml\" file=\"warn.yaml\">\n"
+      "      <system-out>warn.yaml:3:5: warning: never reached [unreachable-node] at /graph/nodes/1\n</system-out>\n"
+      "    </testcase>\n"
+      "    <testcase name=\"bad&quot;.json\" classname=\"bad&quot;.json\" file=\"bad&quot;.json\">\n"
+      "      <error message=\"trailing comma\" type=\"syntax\">bad&quot;.json:1:9: error: trailing comma [syntax]\n</error>\n"
+      "    </testcase>\n"
+      "  </testsuite>\n"
+      "</testsuites>\n");
 }
 
 TEST_CASE("junit reporter: --strict turns a file with warnings into a failure") {

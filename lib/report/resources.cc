@@ -53,7 +53,8 @@ std::string cell(const json& record, const std::string& field) {
     std::string text;
     for (size_t part_start = 0;;) {
       size_t plus = one.find('+', part_start);
-      if (const json* v = find_path(record, one.substr(part_start, plus == std::string::npos ? plus : plus - part_start))) {
+      if (const json* v =
+              find_path(record, one.substr(part_start, plus == std::string::npos ? plus : plus - part_start))) {
         std::string part = cell_text(*v);
         if (!part.empty()) text += (text.empty() ? "" : " ") + part;
       }
@@ -68,12 +69,13 @@ std::string cell(const json& record, const std::string& field) {
 
 // Cells never break the table: tabs and newlines become spaces.
 std::string flatten(std::string text) {
-  std::replace_if(text.begin(), text.end(), [](char c) { return c == '\t' || c == '\n' || c == '\r'; }, ' ');
+  std::replace_if(
+      text.begin(), text.end(), [](char c) { return c == '\t' || c == '\n' || c == '\r'; }, ' ');
   return text;
 }
 
-// Numbers, dates and times. Over-approximates YAML's number forms (strtod also takes "inf", "nan", hex): an extra pair of
-// quotes is harmless, a missing one changes the type.
+// Numbers, dates and times. Over-approximates YAML's number forms (strtod also takes "inf", "nan", hex): an extra pair
+// of quotes is harmless, a missing one changes the type.
 bool yaml_may_read_as_non_string(const std::string& s) {
   // Dates and times ("2026-11-23T15:50:38.996Z", "12:30") are timestamps or sexagesimal numbers to
   // YAML 1.1 readers (PyYAML, Ruby): keep them strings everywhere.
@@ -122,14 +124,9 @@ void emit_yaml(YAML::Emitter& e, const json& value) {
       e << s;
       break;
     }
-    case json::value_t::boolean:
-      e << value.get<bool>();
-      break;
-    case json::value_t::null:
-      e << YAML::Null;
-      break;
-    default:
-      e << YAML::Value << value.dump();  // numbers keep their JSON spelling
+    case json::value_t::boolean: e << value.get<bool>(); break;
+    case json::value_t::null: e << YAML::Null; break;
+    default: e << YAML::Value << value.dump();  // numbers keep their JSON spelling
   }
 }
 

@@ -13,9 +13,12 @@ const char* kRecords = R"([
   {"id": "c_22", "primaryPhone": "0612", "fullName": "Youssef Alaoui", "firstName": "Youssef"}
 ])";
 
-const std::vector<ResourceColumn> kColumns = {
-    {"ID", "id"}, {"PHONE", "primaryPhone"}, {"NAME", "fullName|firstName"}, {"ORG", "organization.name"},
-    {"CHANNELS", "channels"}, {"NOTE", "note"}};
+const std::vector<ResourceColumn> kColumns = {{"ID", "id"},
+                                              {"PHONE", "primaryPhone"},
+                                              {"NAME", "fullName|firstName"},
+                                              {"ORG", "organization.name"},
+                                              {"CHANNELS", "channels"},
+                                              {"NOTE", "note"}};
 
 std::string print(const std::string& records, ResourcePrintOptions options) {
   std::ostringstream out;
@@ -53,7 +56,8 @@ TEST_CASE("resources: yaml quotes strings that would read back as numbers or boo
   CHECK(yaml.find("none: ~\n") != std::string::npos);
   INFO(yaml);
   CHECK(yaml.find("tags:\n  - x\n") != std::string::npos);
-  std::string more = print(R"({"at":"2026-11-23T15:50:38.996Z","t":"12:30","none":{},"list":[]})", {"yaml", false, false});
+  std::string more =
+      print(R"({"at":"2026-11-23T15:50:38.996Z","t":"12:30","none":{},"list":[]})", {"yaml", false, false});
   CHECK(more.find("at: \"2026-11-23T15:50:38.996Z\"\n") != std::string::npos);
   CHECK(more.find("t: \"12:30\"\n") != std::string::npos);
   CHECK(more.find("none: {}\n") != std::string::npos);

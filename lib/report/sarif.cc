@@ -36,8 +36,8 @@ ordered_json rule_descriptor(const std::string& id, const checks::Rule* rule) {
   r["id"] = id;
   r["shortDescription"] = {{"text", summary}};
   r["fullDescription"] = {{"text", summary + ". Reported by `gomo flow validate`; see " + docs + " for examples."}};
-  std::string silence = "Silence it on one node with a `# gomo-ignore: " + id + "` comment or an `x-gomo-ignore: [" + id +
-                        "]` field, or for a project with `validate.ignore` in .gomo.yaml.";
+  std::string silence = "Silence it on one node with a `# gomo-ignore: " + id + "` comment or an `x-gomo-ignore: [" +
+                        id + "]` field, or for a project with `validate.ignore` in .gomo.yaml.";
   r["help"] = {{"text", summary + ". See " + docs + ". " + silence},
                {"markdown", "**" + summary + "**\n\nSee [" + docs + "](" + docs + ").\n\n" + silence}};
   r["defaultConfiguration"] = {{"level", level_of(rule ? rule->severity : diag::Severity::kError)}};
@@ -131,8 +131,8 @@ void write_sarif(std::ostream& out, const std::vector<checks::FileResult>& files
         ordered_json replacement = {{"deletedRegion", region_of(l)}, {"insertedContent", {{"text", d.fix}}}};
         ordered_json change = {{"artifactLocation", {{"uri", sarif_uri(l.file)}}},
                                {"replacements", ordered_json::array({replacement})}};
-        result["fixes"] = ordered_json::array(
-            {{{"description", {{"text", "Replace with " + d.fix}}}, {"artifactChanges", ordered_json::array({change})}}});
+        result["fixes"] = ordered_json::array({{{"description", {{"text", "Replace with " + d.fix}}},
+                                                {"artifactChanges", ordered_json::array({change})}}});
       }
       result["properties"] = {{"jsonPointer", l.pointer}};
       results.push_back(std::move(result));
@@ -156,7 +156,8 @@ void write_sarif(std::ostream& out, const std::vector<checks::FileResult>& files
     ordered_json n;
     n["level"] = "error";
     n["message"] = {{"text", f.diagnostics.empty() ? "cannot be read" : f.diagnostics.front().message}};
-    n["locations"] = ordered_json::array({{{"physicalLocation", {{"artifactLocation", {{"uri", sarif_uri(f.path)}}}}}}});
+    n["locations"] =
+        ordered_json::array({{{"physicalLocation", {{"artifactLocation", {{"uri", sarif_uri(f.path)}}}}}}});
     notifications.push_back(std::move(n));
   }
   if (!notifications.empty()) invocation["toolExecutionNotifications"] = std::move(notifications);

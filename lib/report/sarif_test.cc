@@ -1,6 +1,5 @@
 #include <doctest/doctest.h>
 
-
 #include <cstdlib>
 #include <filesystem>
 #include <nlohmann/json.hpp>
@@ -87,7 +86,8 @@ TEST_CASE("sarif reporter: a result has rule, level, message, 1-based region, po
   CHECK((*r)["message"]["text"].get<std::string>().find("unknown output `onEnd` for a play node") == 0);
   const json& loc = (*r)["locations"][0];
   CHECK(loc["physicalLocation"]["artifactLocation"]["uri"] == "flows/my%20flow.yaml");
-  CHECK(loc["physicalLocation"]["region"] == json{{"startLine", 3}, {"startColumn", 35}, {"endLine", 3}, {"endColumn", 40}});
+  CHECK(loc["physicalLocation"]["region"] ==
+        json{{"startLine", 3}, {"startColumn", 35}, {"endLine", 3}, {"endColumn", 40}});
   CHECK(loc["logicalLocations"][0]["fullyQualifiedName"] == "/nodes/0/outputs/onEnd");
   CHECK((*r)["properties"]["jsonPointer"] == "/nodes/0/outputs/onEnd");
   CHECK((*r)["partialFingerprints"]["gomoFindingHash/v1"].get<std::string>().size() == 16);
@@ -120,7 +120,10 @@ TEST_CASE("sarif reporter: fingerprints follow a finding when lines move, and te
     edit(e);
     return report::sarif_fingerprint(e);
   };
-  CHECK(changed([](auto& e) { e.location.line = 40; e.location.col = 1; }) == base);
+  CHECK(changed([](auto& e) {
+          e.location.line = 40;
+          e.location.col = 1;
+        }) == base);
   CHECK(changed([](auto& e) { e.rule = "unknown-target"; }) != base);
   CHECK(changed([](auto& e) { e.location.file = "flows/b.yaml"; }) != base);
   CHECK(changed([](auto& e) { e.location.pointer = "/nodes/1"; }) != base);
@@ -163,7 +166,8 @@ TEST_CASE("sarif reporter: output is valid against the official SARIF 2.1.0 JSON
   checks::FileResult unreadable;
   unreadable.path = "gone.yaml";
   unreadable.unreadable = true;
-  unreadable.diagnostics.push_back(diag::Diagnostic{"read-error", diag::Severity::kError, "cannot read", {"gone.yaml", 0, 0, 0, 0, ""}, "", "", ""});
+  unreadable.diagnostics.push_back(
+      diag::Diagnostic{"read-error", diag::Severity::kError, "cannot read", {"gone.yaml", 0, 0, 0, 0, ""}, "", "", ""});
   std::vector<std::vector<checks::FileResult>> runs = {
       {},
       {checks::validate_text("flows/a.yaml", kSarifFlow, {})},

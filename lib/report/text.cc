@@ -25,9 +25,7 @@ const char* color_of(diag::Severity s) {
   return "";
 }
 
-std::string plural(size_t n, const char* word) {
-  return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
-}
+std::string plural(size_t n, const char* word) { return std::to_string(n) + " " + word + (n == 1 ? "" : "s"); }
 
 // The snippet line as printed (control characters escaped, `…` where the line was cut), and under it
 // the caret line: pads (the line's own tabs kept) up to location.col, then `^~~~` to end_col.

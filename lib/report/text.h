@@ -9,9 +9,9 @@
 namespace gomo::report {
 
 struct TextStyle {
-  bool color = false;     // ANSI colours (callers decide: TTY, NO_COLOR, --color)
-  bool snippets = true;   // source line and caret
-  bool infos = true;      // info findings; `flow validate` shows them with --verbose only
+  bool color = false;    // ANSI colours (callers decide: TTY, NO_COLOR, --color)
+  bool snippets = true;  // source line and caret
+  bool infos = true;     // info findings; `flow validate` shows them with --verbose only
   // Findings of one rule printed per file; the rest become one "… and N more" line. 0 = no limit.
   size_t per_rule = 50;
 };

@@ -10,12 +10,14 @@ using namespace gomo;
 
 TEST_CASE("text reporter: compiler-style line, source line and caret") {
   std::vector<checks::FileResult> files(1);
-  files[0] = checks::validate_text("f.yaml", "startNodeId: a\nnodes:\n  - {id: a, type: play, outputs: {onEnd: a}}\n", {});
+  files[0] =
+      checks::validate_text("f.yaml", "startNodeId: a\nnodes:\n  - {id: a, type: play, outputs: {onEnd: a}}\n", {});
   std::ostringstream out;
   report::write_text(out, files, {});
   std::string s = out.str();
   CHECK(s.find("f.yaml:3:35: error: unknown output `onEnd` for a play node") != std::string::npos);
-  CHECK(s.find(" 3 |   - {id: a, type: play, outputs: {onEnd: a}}\n   | " + std::string(34, ' ') + "^~~~~\n") != std::string::npos);
+  CHECK(s.find(" 3 |   - {id: a, type: play, outputs: {onEnd: a}}\n   | " + std::string(34, ' ') + "^~~~~\n") !=
+        std::string::npos);
 }
 
 TEST_CASE("text reporter: summary line") {
@@ -30,14 +32,18 @@ TEST_CASE("text reporter: control characters in the line, the message and the pa
   d.rule = "r";
   d.message = "id \x1b]0;x\x07";
   d.location = {"a\x1b.yaml", 1, 5, 1, 7, ""};
-  diag::set_snippet(d, "\x1b[2J\xff" "ab\tc\x9b");
+  diag::set_snippet(d,
+                    "\x1b[2J\xff"
+                    "ab\tc\x9b");
   std::ostringstream out;
   report::write_text(out, {checks::FileResult{"a\x1b.yaml", false, {d}}}, {});
   const std::string s = out.str();
   // Columns 1-4 are ESC [ 2 J: the caret sits under column 5 (the 0xFF byte), two columns wide.
-  CHECK(s == "a\\x1b.yaml:1:5: error: id \\x1b]0;x\\x07 [r]\n"
-             " 1 | \\x1b[2J\\xffab\tc\\x9b\n"
-             "   | " + std::string(7, ' ') + "^~~~~\n");
+  CHECK(s ==
+        "a\\x1b.yaml:1:5: error: id \\x1b]0;x\\x07 [r]\n"
+        " 1 | \\x1b[2J\\xffab\tc\\x9b\n"
+        "   | " +
+            std::string(7, ' ') + "^~~~~\n");
   for (char c : s) CHECK_FALSE((static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t'));
 }
 
@@ -69,15 +75,20 @@ TEST_CASE("text reporter: a long line shows a window around the column, marked, 
 
 TEST_CASE("text reporter: a flood of one rule is cut after style.per_rule per file; infos can be left out") {
   checks::FileResult f{"f.yaml", false, {}};
-  for (uint32_t i = 1; i <= 60; ++i) f.diagnostics.push_back(diag::Diagnostic{"unknown-property", diag::Severity::kError, "m", {"f.yaml", i, 1, i, 2, ""}, "", "", ""});
-  f.diagnostics.push_back(diag::Diagnostic{"missing-label", diag::Severity::kInfo, "no label", {"f.yaml", 70, 1, 70, 2, ""}, "", "", ""});
+  for (uint32_t i = 1; i <= 60; ++i)
+    f.diagnostics.push_back(
+        diag::Diagnostic{"unknown-property", diag::Severity::kError, "m", {"f.yaml", i, 1, i, 2, ""}, "", "", ""});
+  f.diagnostics.push_back(
+      diag::Diagnostic{"missing-label", diag::Severity::kInfo, "no label", {"f.yaml", 70, 1, 70, 2, ""}, "", "", ""});
   std::ostringstream out;
   report::write_text(out, {f}, {});
   const std::string s = out.str();
   CHECK(s.find("f.yaml:50:1: error") != std::string::npos);
   CHECK(s.find("f.yaml:51:1: error") == std::string::npos);
-  CHECK(s.find("f.yaml: … and 10 more findings of [unknown-property] in this file (the first 50 are shown; --format json lists them all)\n") !=
-        std::string::npos);
+  CHECK(
+      s.find(
+          "f.yaml: … and 10 more findings of [unknown-property] in this file (the first 50 are shown; --format json lists them all)\n") !=
+      std::string::npos);
   CHECK(s.find("[missing-label]") != std::string::npos);
   report::TextStyle quiet;
   quiet.infos = false;

@@ -80,7 +80,6 @@ TEST_CASE("api: every request body the remote client sends holds only documented
   CHECK(kinds.size() == documented.size());  // every kind of body was exercised
 }
 
-
 TEST_CASE("api conformance (programs, calls, media): remote -> gomo serve in process; documented bodies") {
   auto orgs = two_orgs(scratch_dir() + "/workspace.db");
   LocalServer server(*orgs.ws);
@@ -94,7 +93,9 @@ TEST_CASE("api conformance (programs, calls, media): remote -> gomo serve in pro
                                          "didPool", "retryStrategy", "pauseWindows", "autoPauseRules", "status"};
   const std::set<std::string> call_request = {"didId", "contactId", "flowId", "retry", "startAt"};
   const std::map<std::string, std::set<std::string>> program_retry = {
-      {"none", {"type"}}, {"fixed_delay", {"type", "delayMinutes", "maxRetries"}}, {"scheduled", {"type", "retryDates"}}};
+      {"none", {"type"}},
+      {"fixed_delay", {"type", "delayMinutes", "maxRetries"}},
+      {"scheduled", {"type", "retryDates"}}};
   const std::map<std::string, std::set<std::string>> call_retry = {
       {"none", {"type"}}, {"fixed-delay", {"type", "delay", "maxRetries"}}, {"scheduled", {"type", "dates"}}};
   auto keys_within = [](const json& obj, const std::set<std::string>& allowed) {

@@ -19,9 +19,7 @@ bool parse_listen_address(const std::string& listen, std::string& host, int& por
     size_t used = 0;
     port = std::stoi(listen.substr(colon + 1), &used);
     return used == listen.size() - colon - 1 && port >= 0 && port <= 65535;
-  } catch (const std::exception&) {
-    return false;
-  }
+  } catch (const std::exception&) { return false; }
 }
 
 bool parse_rate(const std::string& text, double& per_second) {
@@ -39,9 +37,7 @@ bool parse_rate(const std::string& text, double& per_second) {
       return false;
     }
     return true;
-  } catch (const std::exception&) {
-    return false;
-  }
+  } catch (const std::exception&) { return false; }
 }
 
 Status configure_listen(const std::string& listen, const std::string& rate_limit, bool allow_remote,

@@ -16,8 +16,8 @@ TEST_CASE("serve listen: HOST:PORT, bracketed IPv6, port 0; anything else is ref
   REQUIRE(parse_listen_address("localhost:0", host, port));
   CHECK(host == "localhost");
   CHECK(port == 0);
-  for (const char* bad : {"8080", ":8080", "localhost:", "localhost:http", "localhost:80x", "localhost:65536",
-                          "localhost:-1"}) {
+  for (const char* bad :
+       {"8080", ":8080", "localhost:", "localhost:http", "localhost:80x", "localhost:65536", "localhost:-1"}) {
     INFO(bad);
     CHECK_FALSE(parse_listen_address(bad, host, port));
   }

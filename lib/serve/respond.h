@@ -23,8 +23,7 @@ Response answer(const api::Result<T>& r, const std::string& path, int status, nl
 }
 
 template <typename T>
-Response answer_page(const api::Result<api::Page<T>>& r, const std::string& path,
-                     nlohmann::json (*encode)(const T&)) {
+Response answer_page(const api::Result<api::Page<T>>& r, const std::string& path, nlohmann::json (*encode)(const T&)) {
   if (!r) return error_response(r.error(), path);
   nlohmann::json data = nlohmann::json::array();
   for (const auto& item : r->data) data.push_back(encode(item));

@@ -7,9 +7,9 @@
 #include <nlohmann/json.hpp>
 #include <vector>
 
-#include "base/utf8.h"
 #include "api/wire.h"
 #include "base/time.h"
+#include "base/utf8.h"
 #include "serve/respond.h"
 #include "serve/routes_programs.h"
 
@@ -54,7 +54,6 @@ ApiError make_error(int status, const char* code, std::string message) {
   e.message = std::move(message);
   return e;
 }
-
 
 Response done(const api::Result<api::Done>& r, const std::string& path) {
   if (!r) return error_response(r.error(), path);
@@ -152,8 +151,8 @@ namespace {
 
 Response method_not_allowed(const std::string& method, const std::string& path) {
   Response r = error_response(
-      make_error(405, "METHOD_NOT_ALLOWED",
-                 "gomo serve does not answer " + method + ": it answers " + kAllowedMethods), path);
+      make_error(405, "METHOD_NOT_ALLOWED", "gomo serve does not answer " + method + ": it answers " + kAllowedMethods),
+      path);
   r.headers.emplace_back("Allow", kAllowedMethods);
   return r;
 }
@@ -166,17 +165,16 @@ Response refusal_response(int status, const std::string& method, const std::stri
   if (status == 400 && token) return method_not_allowed(method, path);
   switch (status) {
     case 413:
-      return error_response(make_error(413, "PAYLOAD_TOO_LARGE",
-                                       "The request body is larger than " +
-                                           std::to_string(ext::kServerMaxBodyBytes >> 20) + " MiB"),
-                            path);
+      return error_response(
+          make_error(413, "PAYLOAD_TOO_LARGE",
+                     "The request body is larger than " + std::to_string(ext::kServerMaxBodyBytes >> 20) + " MiB"),
+          path);
     case 414:
       return error_response(make_error(414, "URI_TOO_LONG",
                                        "The request line (method, path and query) is longer than " +
                                            std::to_string(ext::kServerMaxRequestLine) + " bytes"),
                             path);
-    case 416:
-      return error_response(make_error(416, "RANGE_NOT_SATISFIABLE", "The Range header is not valid"), path);
+    case 416: return error_response(make_error(416, "RANGE_NOT_SATISFIABLE", "The Range header is not valid"), path);
     default:
       return error_response(make_error(status >= 400 ? status : 400, "BAD_REQUEST",
                                        "The request is not valid HTTP/1.1 (request line, header or body framing; "
@@ -190,9 +188,7 @@ Response Router::handle(const Request& req) {
     return route(req);
   } catch (const std::exception& e) {
     return error_response(make_error(500, "INTERNAL_ERROR", e.what()), req.path);
-  } catch (...) {
-    return error_response(make_error(500, "INTERNAL_ERROR", "unexpected error"), req.path);
-  }
+  } catch (...) { return error_response(make_error(500, "INTERNAL_ERROR", "unexpected error"), req.path); }
 }
 
 Response Router::route(const Request& req) {
@@ -220,8 +216,8 @@ Response Router::route(const Request& req) {
 
   auto platform = tenants_.platform_for_key(req.api_key);
   if (!platform) {
-    return error_response(make_error(401, api::kUnauthorized, req.api_key.empty() ? "API key required: send x-api-key"
-                                                                                  : "Invalid API key"),
+    return error_response(make_error(401, api::kUnauthorized,
+                                     req.api_key.empty() ? "API key required: send x-api-key" : "Invalid API key"),
                           path);
   }
 

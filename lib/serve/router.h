@@ -28,7 +28,7 @@ struct Request {
 
 struct Response {
   int status = 200;
-  std::string body;  // JSON text (always valid UTF-8); empty for 204
+  std::string body;                                               // JSON text (always valid UTF-8); empty for 204
   std::vector<std::pair<std::string, std::string>> headers = {};  // e.g. Allow with a 405
 };
 

@@ -103,8 +103,12 @@ TEST_CASE("Router: POST /api/flows/validate answers 201 with the findings; only 
   REQUIRE(org);
   Router router(**ws);
   const std::string& key = org->api_key;
-  auto checked = router.handle({"POST", "/api/flows/validate", {}, key,
-                                R"({"graph":{"startNodeId":"a","nodes":[{"id":"a","type":"hangup","outputs":{"x":"a"}}]}})"});
+  auto checked =
+      router.handle({"POST",
+                     "/api/flows/validate",
+                     {},
+                     key,
+                     R"({"graph":{"startNodeId":"a","nodes":[{"id":"a","type":"hangup","outputs":{"x":"a"}}]}})"});
   CHECK(checked.status == 201);
   auto j = json::parse(checked.body);
   CHECK(j.at("valid") == false);
@@ -161,7 +165,8 @@ TEST_CASE("Router: null for a required field is a 400 naming the field, for ever
       {"PATCH", "/api/programs/" + id,
        R"({"pauseWindows":{"monday":[{"startAt":{"hour":null},"endAt":)" + window + "}]}}",
        "pauseWindows.monday.0.startAt.hour"},
-      {"PATCH", "/api/programs/" + id, R"({"pauseWindows":{"advanced":[{"startAt":null,"endAt":"2030-01-01T00:00:00Z"}]}})",
+      {"PATCH", "/api/programs/" + id,
+       R"({"pauseWindows":{"advanced":[{"startAt":null,"endAt":"2030-01-01T00:00:00Z"}]}})",
        "pauseWindows.advanced.0.startAt"},
       {"PATCH", "/api/programs/" + id, R"({"autoPauseRules":[{"nodeId":null,"threshold":1}]})",
        "autoPauseRules.0.nodeId"},
@@ -170,16 +175,18 @@ TEST_CASE("Router: null for a required field is a 400 naming the field, for ever
       {"PATCH", "/api/program-executions/" + id + "/resume", R"({"autoPauseRules":[{"nodeId":null,"threshold":2}]})",
        "autoPauseRules.0.nodeId"},
       {"POST", "/api/call-requests", R"({"didId":null,"contactId":"c","flowId":"f","retry":{"type":"none"}})", "didId"},
-      {"POST", "/api/call-requests", R"({"didId":")" + id + R"(","contactId":null,"flowId":"f","retry":{"type":"none"}})",
-       "contactId"},
-      {"POST", "/api/call-requests", R"({"didId":")" + id + R"(","contactId":"c","flowId":null,"retry":{"type":"none"}})",
-       "flowId"},
+      {"POST", "/api/call-requests",
+       R"({"didId":")" + id + R"(","contactId":null,"flowId":"f","retry":{"type":"none"}})", "contactId"},
+      {"POST", "/api/call-requests",
+       R"({"didId":")" + id + R"(","contactId":"c","flowId":null,"retry":{"type":"none"}})", "flowId"},
       {"POST", "/api/call-requests", R"({"didId":")" + id + R"(","contactId":"c","flowId":"f","retry":null})", "retry"},
       {"POST", "/api/call-requests",
-       R"({"didId":")" + id + R"(","contactId":"c","flowId":"f","retry":{"type":"fixed-delay","delay":null,"maxRetries":1}})",
+       R"({"didId":")" + id +
+           R"(","contactId":"c","flowId":"f","retry":{"type":"fixed-delay","delay":null,"maxRetries":1}})",
        "retry.delay"},
       {"POST", "/api/call-requests",
-       R"({"didId":")" + id + R"(","contactId":"c","flowId":"f","retry":{"type":"scheduled","dates":null}})", "retry.dates"},
+       R"({"didId":")" + id + R"(","contactId":"c","flowId":"f","retry":{"type":"scheduled","dates":null}})",
+       "retry.dates"},
   };
   for (const auto& c : cases) {
     CAPTURE(c.method);
@@ -188,16 +195,22 @@ TEST_CASE("Router: null for a required field is a 400 naming the field, for ever
     check_refused(f.call(c.method, c.path, c.body), c.field);
   }
   // A body that is JSON null (or not an object) where an object is expected.
-  for (const auto& [method, path] : std::vector<std::pair<const char*, std::string>>{
-           {"POST", "/api/contact"},          {"PATCH", "/api/contact/" + id},
-           {"POST", "/api/contact/upsert"},   {"POST", "/api/custom-attributes"},
-           {"POST", "/api/audience"},         {"POST", "/api/audience/" + id + "/add-contacts"},
-           {"POST", "/api/flows"},            {"PUT", "/api/flows/" + id},
-           {"POST", "/api/flows/validate"},   {"POST", "/api/programs"},
-           {"PATCH", "/api/programs/" + id},  {"POST", "/api/programs/" + id + "/launch"},
-           {"PATCH", "/api/program-executions/" + id + "/pause"},
-           {"PATCH", "/api/program-executions/" + id + "/resume"},
-           {"POST", "/api/call-requests"}}) {
+  for (const auto& [method, path] :
+       std::vector<std::pair<const char*, std::string>>{{"POST", "/api/contact"},
+                                                        {"PATCH", "/api/contact/" + id},
+                                                        {"POST", "/api/contact/upsert"},
+                                                        {"POST", "/api/custom-attributes"},
+                                                        {"POST", "/api/audience"},
+                                                        {"POST", "/api/audience/" + id + "/add-contacts"},
+                                                        {"POST", "/api/flows"},
+                                                        {"PUT", "/api/flows/" + id},
+                                                        {"POST", "/api/flows/validate"},
+                                                        {"POST", "/api/programs"},
+                                                        {"PATCH", "/api/programs/" + id},
+                                                        {"POST", "/api/programs/" + id + "/launch"},
+                                                        {"PATCH", "/api/program-executions/" + id + "/pause"},
+                                                        {"PATCH", "/api/program-executions/" + id + "/resume"},
+                                                        {"POST", "/api/call-requests"}}) {
     CAPTURE(method);
     CAPTURE(path);
     check_refused(f.call(method, path, "null"), "body");

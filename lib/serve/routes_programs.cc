@@ -123,7 +123,8 @@ std::optional<Response> route_programs(const Request& req, const std::vector<std
     if (!q) return bad(q.error());
     api::DictionaryQuery dq{*q, false};
     std::map<std::string, std::vector<std::string>> errors;
-    if (extras.count("includeSystem")) dq.include_system = boolean_param(extras["includeSystem"], errors, "includeSystem").value_or(false);
+    if (extras.count("includeSystem"))
+      dq.include_system = boolean_param(extras["includeSystem"], errors, "includeSystem").value_or(false);
     if (!errors.empty()) return bad(api::validation_error(std::move(errors)));
     return answer_page<api::Dictionary>(platform.list_dictionaries(dq), path, wire::encode);
   }

@@ -57,8 +57,7 @@ api::ApiError fault(int status, const char* code, const char* message) {
 
 std::string log_line(const RequestRecord& r) {
   std::string line = (r.method.empty() ? std::string("-") : escape_bytes(r.method, 16)) + " " +
-                     (r.path.empty() ? std::string("-") : escape_bytes(r.path, 200)) + " " +
-                     std::to_string(r.status);
+                     (r.path.empty() ? std::string("-") : escape_bytes(r.path, 200)) + " " + std::to_string(r.status);
   if (r.dropped) line += " (dropped)";
   return line + " " + std::to_string(static_cast<int>(r.millis)) + "ms";
 }

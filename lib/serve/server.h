@@ -13,21 +13,21 @@
 namespace gomo::serve {
 
 struct FaultOptions {
-  double fail_rate = 0;      // probability (0..1) that a request is answered 503 without being handled
-  double rate_limit = 0;     // requests per second over all clients; beyond it 429 + Retry-After; 0: off
-  int latency_ms = 0;        // added before every request
-  double drop_rate = 0;      // probability (0..1) that the connection closes before a complete answer;
-                             // half of these happen after the request was applied, half before
-  std::uint64_t seed = 0;    // of the fault dice; 0: random
+  double fail_rate = 0;    // probability (0..1) that a request is answered 503 without being handled
+  double rate_limit = 0;   // requests per second over all clients; beyond it 429 + Retry-After; 0: off
+  int latency_ms = 0;      // added before every request
+  double drop_rate = 0;    // probability (0..1) that the connection closes before a complete answer;
+                           // half of these happen after the request was applied, half before
+  std::uint64_t seed = 0;  // of the fault dice; 0: random
 };
 
 // What happened to one request, for logs and tests. Never carries the API key.
 struct RequestRecord {
   std::string method, path, body;
-  int status = 0;         // the status sent (or that would have been sent, when dropped)
-  bool applied = false;   // the router handled it (it may have changed the workspace)
-  bool dropped = false;   // the connection was closed before a complete answer
-  double millis = 0;      // handling time
+  int status = 0;        // the status sent (or that would have been sent, when dropped)
+  bool applied = false;  // the router handled it (it may have changed the workspace)
+  bool dropped = false;  // the connection was closed before a complete answer
+  double millis = 0;     // handling time
 };
 
 // One log line for `gomo serve -v`: "GET /api/contact 200 3ms", with bytes outside printable ASCII

@@ -1,18 +1,18 @@
 #include "softphone/terminal_softphone.h"
 
+#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
-#include <fcntl.h>
 #include <termios.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <cctype>
 #include <thread>
 
 namespace gomo::softphone {
@@ -56,7 +56,9 @@ std::string TerminalSoftphone::seconds(Millis call_ms) const {
   return number(s) + " s [" + number(s / options_.speed) + " s real at --speed " + number(options_.speed) + "]";
 }
 
-Millis TerminalSoftphone::scaled(Millis ms) const { return static_cast<Millis>(static_cast<double>(ms) / options_.speed); }
+Millis TerminalSoftphone::scaled(Millis ms) const {
+  return static_cast<Millis>(static_cast<double>(ms) / options_.speed);
+}
 
 Millis TerminalSoftphone::elapsed_since(Clock::time_point start) const {
   double real = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
@@ -82,9 +84,10 @@ char TerminalSoftphone::read_key(Millis timeout_ms) {
 }
 
 engine::RingReply TerminalSoftphone::ring(const engine::CallSetup& call, Millis ring_timeout_ms, bool amd) {
-  out_ << "\n📞 Incoming call from " << call.caller << " to " << (call.callee_name.empty() ? "you" : call.callee_name) << " ("
-       << call.callee << ")\n   [a] answer   [m] let voicemail answer" << (amd ? "" : " (AMD is off: counts as an answer)")
-       << "   [r] reject   [b] busy   (wait " << seconds(ring_timeout_ms) << " = no answer)\n"
+  out_ << "\n📞 Incoming call from " << call.caller << " to " << (call.callee_name.empty() ? "you" : call.callee_name)
+       << " (" << call.callee << ")\n   [a] answer   [m] let voicemail answer"
+       << (amd ? "" : " (AMD is off: counts as an answer)") << "   [r] reject   [b] busy   (wait "
+       << seconds(ring_timeout_ms) << " = no answer)\n"
        << std::flush;
   auto start = Clock::now();
   while (true) {
@@ -93,10 +96,14 @@ engine::RingReply TerminalSoftphone::ring(const engine::CallSetup& call, Millis 
     engine::RingReply r;
     r.after_ms = std::min(elapsed_since(start), ring_timeout_ms);
     switch (std::tolower(static_cast<unsigned char>(c))) {
-      case 0: r.answer = engine::Answer::kNoAnswer; r.after_ms = ring_timeout_ms; break;
+      case 0:
+        r.answer = engine::Answer::kNoAnswer;
+        r.after_ms = ring_timeout_ms;
+        break;
       case 'a': r.answer = engine::Answer::kHuman; break;
       case 'm': r.answer = engine::Answer::kMachine; break;
-      case 'r': case 'h': r.answer = engine::Answer::kRejected; break;
+      case 'r':
+      case 'h': r.answer = engine::Answer::kRejected; break;
       case 'b': r.answer = engine::Answer::kBusy; break;
       default: continue;
     }
@@ -163,8 +170,10 @@ engine::PlayReply TerminalSoftphone::play(const engine::Prompt& prompt) {
   // Parts with a real audio file are heard through the player, one after the other; the rest is shown.
   for (const auto& part : prompt.parts) {
     std::string file = part.kind == engine::PromptPart::Kind::kAudio ? audio_file(part.audio_id) : "";
-    out_ << "   ♪ " << (part.kind == engine::PromptPart::Kind::kAudio ? "[audio " + std::string(part.audio_id) + "]" : part.text)
-         << (file.empty() ? "" : "  (playing " + file + ")") << "\n" << std::flush;
+    out_ << "   ♪ "
+         << (part.kind == engine::PromptPart::Kind::kAudio ? "[audio " + std::string(part.audio_id) + "]" : part.text)
+         << (file.empty() ? "" : "  (playing " + file + ")") << "\n"
+         << std::flush;
     if (file.empty()) continue;
     pid_t pid = start_player(options_.player, file);
     while (pid > 0) {
@@ -201,7 +210,10 @@ engine::PlayReply TerminalSoftphone::play(const engine::Prompt& prompt) {
 
 engine::DigitReply TerminalSoftphone::collect_digits(const engine::DigitRequest& req) {
   engine::DigitReply r;
-  out_ << "   ⌨  " << (req.single_digit ? "press a key" : "type digits" + std::string(req.terminator ? std::string(", then ") + req.terminator : ""))
+  out_ << "   ⌨  "
+       << (req.single_digit
+               ? "press a key"
+               : "type digits" + std::string(req.terminator ? std::string(", then ") + req.terminator : ""))
        << " (" << seconds(req.timeout_ms) << "; [h] hangs up): " << std::flush;
   auto start = Clock::now();
   while (true) {
@@ -225,9 +237,11 @@ engine::DigitReply TerminalSoftphone::collect_digits(const engine::DigitRequest&
 engine::RecordReply TerminalSoftphone::record(const engine::RecordRequest& req) {
   engine::RecordReply r;
   if (req.beep) out_ << "   ♪ beep\n";
-  out_ << "   ● recording: type to \"speak\" (any key but " << (req.finish_key ? std::string(1, req.finish_key) : std::string("h"))
-       << "), " << (req.finish_key ? std::string(1, req.finish_key) + " to finish, " : "") << seconds(req.silence_timeout_ms)
-       << " of silence ends it, [h] hangs up\n" << std::flush;
+  out_ << "   ● recording: type to \"speak\" (any key but "
+       << (req.finish_key ? std::string(1, req.finish_key) : std::string("h")) << "), "
+       << (req.finish_key ? std::string(1, req.finish_key) + " to finish, " : "") << seconds(req.silence_timeout_ms)
+       << " of silence ends it, [h] hangs up\n"
+       << std::flush;
   auto start = Clock::now();
   Clock::time_point first{}, last{};
   bool spoke = false;
@@ -246,11 +260,15 @@ engine::RecordReply TerminalSoftphone::record(const engine::RecordRequest& req) 
     spoke = true;
     last = Clock::now();
   }
-  if (spoke) r.spoken_ms = std::max<Millis>(1, static_cast<Millis>(std::chrono::duration<double, std::milli>(last - first).count() * options_.speed));
+  if (spoke)
+    r.spoken_ms = std::max<Millis>(
+        1, static_cast<Millis>(std::chrono::duration<double, std::milli>(last - first).count() * options_.speed));
   r.elapsed_ms = elapsed_since(start);
   return r;
 }
 
-void TerminalSoftphone::hang_up(const std::string& reason) { out_ << "\n☎  call ended: " << reason << "\n" << std::flush; }
+void TerminalSoftphone::hang_up(const std::string& reason) {
+  out_ << "\n☎  call ended: " << reason << "\n" << std::flush;
+}
 
 }  // namespace gomo::softphone

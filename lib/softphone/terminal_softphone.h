@@ -11,8 +11,8 @@
 namespace gomo::softphone {
 
 struct TerminalOptions {
-  int input_fd = 0;        // a terminal; keys are read unbuffered
-  double speed = 1.0;      // > 1 plays prompts and runs timeouts faster (tests, impatient people)
+  int input_fd = 0;    // a terminal; keys are read unbuffered
+  double speed = 1.0;  // > 1 plays prompts and runs timeouts faster (tests, impatient people)
   bool color = false;
   // Audio: `audio_dir/<audioId>.wav` (or .mp3/.ogg) is played with `player` ("" = none found) when it
   // exists; prompts without a file are shown as text and timed by their estimated length.

@@ -8,8 +8,8 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <cstdio>
 #include <chrono>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <iterator>
@@ -184,9 +184,7 @@ Result<std::unique_ptr<Workspace::Impl>> open_and_migrate(std::unique_ptr<Worksp
       if ((sqlite3_errcode(impl->db) & 0xff) != SQLITE_BUSY || attempt == kOpenAttempts)
         return Status::io_error("workspace " + path + ": " + e.what());
       std::this_thread::sleep_for(std::chrono::milliseconds(10 * attempt));
-    } catch (const TooNew& e) {
-      return Status::invalid_argument(e.what());
-    }
+    } catch (const TooNew& e) { return Status::invalid_argument(e.what()); }
   }
   return Result<std::unique_ptr<Workspace::Impl>>(std::move(impl));
 }
@@ -258,9 +256,7 @@ int Workspace::schema_version() {
     Stmt s(impl_->db, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
     s.step();
     return static_cast<int>(s.integer(0));
-  } catch (const SqlError&) {
-    return 0;
-  }
+  } catch (const SqlError&) { return 0; }
 }
 
 namespace {
@@ -291,7 +287,11 @@ OrganizationRow insert_organization(sqlite3* db, const std::string& name, const 
 // A new key for `organization_id`, its digest stored; runs inside the caller's transaction.
 std::string insert_api_key(sqlite3* db, const std::string& organization_id, const std::string& now) {
   std::string key = "gomo_" + random_hex(40);
-  Stmt(db, "INSERT INTO api_keys VALUES (?, ?, ?)").bind(1, sha256_hex(key)).bind(2, organization_id).bind(3, now).step();
+  Stmt(db, "INSERT INTO api_keys VALUES (?, ?, ?)")
+      .bind(1, sha256_hex(key))
+      .bind(2, organization_id)
+      .bind(3, now)
+      .step();
   return key;
 }
 
@@ -328,9 +328,7 @@ Result<NewOrganization> Workspace::create_organization(const std::string& name, 
     out.api_key = insert_api_key(impl_->db, out.organization.id, now);
     tx.commit();
     return out;
-  } catch (const SqlError& e) {
-    return Status::io_error(std::string("cannot create organisation: ") + e.what());
-  }
+  } catch (const SqlError& e) { return Status::io_error(std::string("cannot create organisation: ") + e.what()); }
 }
 
 Result<Workspace::SoleOrganization> Workspace::sole_organization(const std::string& name, const std::string& slug) {
@@ -351,9 +349,7 @@ Result<Workspace::SoleOrganization> Workspace::sole_organization(const std::stri
     }
     tx.commit();
     return out;
-  } catch (const SqlError& e) {
-    return Status::io_error(std::string("cannot create organisation: ") + e.what());
-  }
+  } catch (const SqlError& e) { return Status::io_error(std::string("cannot create organisation: ") + e.what()); }
 }
 
 Result<std::string> Workspace::create_api_key(const std::string& organization_id) {
@@ -366,9 +362,7 @@ Result<std::string> Workspace::create_api_key(const std::string& organization_id
     std::string key = insert_api_key(impl_->db, organization_id, now_iso());
     tx.commit();
     return key;
-  } catch (const SqlError& e) {
-    return Status::io_error(std::string("cannot create an API key: ") + e.what());
-  }
+  } catch (const SqlError& e) { return Status::io_error(std::string("cannot create an API key: ") + e.what()); }
 }
 
 std::optional<OrganizationRow> Workspace::organization_for_key(const std::string& api_key) {
@@ -381,9 +375,7 @@ std::optional<OrganizationRow> Workspace::organization_for_key(const std::string
     s.bind(1, sha256_hex(api_key));
     if (!s.step()) return std::nullopt;
     return read_organization(s);
-  } catch (const SqlError&) {
-    return std::nullopt;
-  }
+  } catch (const SqlError&) { return std::nullopt; }
 }
 
 int Workspace::organization_count() {
@@ -392,9 +384,7 @@ int Workspace::organization_count() {
     Stmt s(impl_->db, "SELECT COUNT(*) FROM organizations");
     s.step();
     return static_cast<int>(s.integer(0));
-  } catch (const SqlError&) {
-    return 0;
-  }
+  } catch (const SqlError&) { return 0; }
 }
 
 int Workspace::api_key_count() {
@@ -403,9 +393,7 @@ int Workspace::api_key_count() {
     Stmt s(impl_->db, "SELECT COUNT(*) FROM api_keys");
     s.step();
     return static_cast<int>(s.integer(0));
-  } catch (const SqlError&) {
-    return 0;
-  }
+  } catch (const SqlError&) { return 0; }
 }
 
 std::vector<OrganizationRow> Workspace::organizations() {
@@ -414,8 +402,7 @@ std::vector<OrganizationRow> Workspace::organizations() {
   try {
     Stmt s(impl_->db, "SELECT id, name, slug FROM organizations ORDER BY rowid");
     while (s.step()) out.push_back(read_organization(s));
-  } catch (const SqlError&) {
-  }
+  } catch (const SqlError&) {}
   return out;
 }
 

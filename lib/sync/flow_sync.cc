@@ -7,14 +7,14 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "base/files.h"
 #include "api/create_checked.h"
 #include "api/validate.h"
+#include "base/files.h"
 #include "base/unicode.h"
 #include "diag/diagnostic.h"
+#include "document/writer.h"
 #include "flow/canonical.h"
 #include "flow/line_diff.h"
-#include "document/writer.h"
 
 namespace gomo::sync {
 namespace {
@@ -97,7 +97,8 @@ Result<LocalFlow> read_local_flow(const document::Document& doc, const std::stri
   local.path = doc.path;
   const Value* graph = member_value(root, "graph");
   if (!graph) {
-    return Status::invalid_argument(doc.path + ": a bare graph has no name: give it one with --name (or add name: and graph:)");
+    return Status::invalid_argument(doc.path +
+                                    ": a bare graph has no name: give it one with --name (or add name: and graph:)");
   }
   if (!graph->is_mapping()) return Status::invalid_argument(doc.path + ": graph must be an object");
   const Value* own_name = member_value(root, "name");
@@ -206,8 +207,8 @@ PushOutcome push_flow(api::Platform& platform, const checks::Input& input, const
   auto doc = document::read_document(input.path, std::move(text));
   if (!doc->parsed) {
     const auto& p = doc->problems.front();
-    return fail(PushStatus::kUnreadable, input.path + ":" + std::to_string(p.begin.line) + ":" +
-                                             std::to_string(p.begin.col) + ": " + p.message);
+    return fail(PushStatus::kUnreadable,
+                input.path + ":" + std::to_string(p.begin.line) + ":" + std::to_string(p.begin.col) + ": " + p.message);
   }
   auto local = read_local_flow(*doc, options.name);
   if (!local) return fail(PushStatus::kUnreadable, local.error().message());

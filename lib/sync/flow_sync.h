@@ -61,24 +61,24 @@ enum class PushStatus : uint8_t {
 const char* push_status_name(PushStatus status);  // "created", "would-create", "invalid", ...
 
 struct PushOptions {
-  std::string name;     // names a bare graph
-  std::string id;       // compare with / update this platform flow instead of finding it by name
-  bool dry_run = false; // compare and diff, send nothing
-  bool force = false;   // push even when the local checks find errors
-  bool check = true;    // run the local checks first (diff does not)
+  std::string name;      // names a bare graph
+  std::string id;        // compare with / update this platform flow instead of finding it by name
+  bool dry_run = false;  // compare and diff, send nothing
+  bool force = false;    // push even when the local checks find errors
+  bool check = true;     // run the local checks first (diff does not)
   checks::ValidateOptions validate;
 };
 
 struct PushOutcome {
   std::string path;
   PushStatus status = PushStatus::kUnreadable;
-  std::string name;                           // the flow's name, once known
-  std::optional<api::FlowRecord> flow;        // the platform flow after the push (dry run: before)
-  std::vector<api::FlowRecord> candidates;    // kAmbiguous: every flow of that name
-  checks::FileResult checked;                 // the local checks' findings (when `check`)
-  std::string diff;                           // unified diff platform -> file, as found before sending; "" when equal
-  std::string message;                        // kUnreadable: why
-  std::optional<api::ApiError> error;         // kApiError
+  std::string name;                         // the flow's name, once known
+  std::optional<api::FlowRecord> flow;      // the platform flow after the push (dry run: before)
+  std::vector<api::FlowRecord> candidates;  // kAmbiguous: every flow of that name
+  checks::FileResult checked;               // the local checks' findings (when `check`)
+  std::string diff;                         // unified diff platform -> file, as found before sending; "" when equal
+  std::string message;                      // kUnreadable: why
+  std::optional<api::ApiError> error;       // kApiError
 };
 
 // Reads `input` (a file, or stdin text already read), checks it, finds its platform flow, compares

@@ -1,7 +1,7 @@
 #include "sync/remote_checks.h"
 
-#include "flow/canonical.h"
 #include "document/writer.h"
+#include "flow/canonical.h"
 #include "model/flow.h"
 
 namespace gomo::sync {
@@ -39,7 +39,9 @@ std::vector<std::string> tokens_of(const std::string& path) {
   return out;
 }
 
-bool is_index(const std::string& t) { return !t.empty() && t.size() < 9 && t.find_first_not_of("0123456789") == std::string::npos; }
+bool is_index(const std::string& t) {
+  return !t.empty() && t.size() < 9 && t.find_first_not_of("0123456789") == std::string::npos;
+}
 
 // Follows tokens[from..] from `v` as far as the document has them and returns the deepest value
 // reached; a last token naming an object or array member gives the member's key (one line, not the

@@ -54,7 +54,8 @@ TEST_CASE("local platform validate_flow: gomo's checks in the platform's answer 
   auto v = l.platform->validate_flow(graph);
   REQUIRE(v);
   CHECK_FALSE(v->valid);
-  auto it = std::find_if(v->errors.begin(), v->errors.end(), [](const api::FlowProblem& p) { return p.code == "unknown-output"; });
+  auto it = std::find_if(v->errors.begin(), v->errors.end(),
+                         [](const api::FlowProblem& p) { return p.code == "unknown-output"; });
   REQUIRE(it != v->errors.end());
   CHECK(it->node_id == "hello");
   CHECK(it->path == "/graph/nodes/1/outputs/onEnd");
@@ -76,8 +77,9 @@ TEST_CASE("remote_validate: findings placed in the file by node id and pointer; 
   REQUIRE(doc->parsed);
   auto found = remote_validate(*l.platform, *doc);
   REQUIRE(found);
-  auto it = std::find_if(found->begin(), found->end(),
-                         [](const diag::Diagnostic& d) { return d.message.find("(unknown-output)") != std::string::npos; });
+  auto it = std::find_if(found->begin(), found->end(), [](const diag::Diagnostic& d) {
+    return d.message.find("(unknown-output)") != std::string::npos;
+  });
   REQUIRE(it != found->end());
   CHECK(it->rule == kRemoteValidationRule);
   CHECK(it->severity == diag::Severity::kError);
@@ -98,7 +100,8 @@ TEST_CASE("remote_validate: findings placed in the file by node id and pointer; 
 TEST_CASE("validate answer: encoded and decoded; tolerant of other shapes") {
   api::FlowValidation v;
   v.valid = false;
-  v.errors.push_back({"unknown-target", "no node x", std::string("menu"), std::string("/graph/nodes/0/outputs/default")});
+  v.errors.push_back(
+      {"unknown-target", "no node x", std::string("menu"), std::string("/graph/nodes/0/outputs/default")});
   v.warnings.push_back({"missing-label", "no label", std::nullopt, std::nullopt});
   auto j = api::wire::encode(v);
   CHECK(j["valid"] == false);
@@ -108,7 +111,8 @@ TEST_CASE("validate answer: encoded and decoded; tolerant of other shapes") {
   REQUIRE(back.errors.size() == 1);
   CHECK(back.errors[0].path == "/graph/nodes/0/outputs/default");
   CHECK(back.warnings.size() == 1);
-  auto other = api::wire::decode_flow_validation(nlohmann::json::parse(R"({"isValid":false,"errors":["Missing node connection"]})"));
+  auto other = api::wire::decode_flow_validation(
+      nlohmann::json::parse(R"({"isValid":false,"errors":["Missing node connection"]})"));
   CHECK_FALSE(other.valid);
   CHECK(other.errors.at(0).message == "Missing node connection");
   CHECK(api::wire::decode_flow_validation(nlohmann::json::parse(R"({"valid":true})")).valid);
@@ -119,7 +123,8 @@ TEST_CASE("validate answer: encoded and decoded; tolerant of other shapes") {
 
 TEST_CASE("account_attribute_names: every page") {
   Local l;
-  for (int i = 0; i < 105; ++i) REQUIRE(l.platform->create_custom_attribute({"Attribute " + std::to_string(i), std::nullopt, "text"}));
+  for (int i = 0; i < 105; ++i)
+    REQUIRE(l.platform->create_custom_attribute({"Attribute " + std::to_string(i), std::nullopt, "text"}));
   auto names = account_attribute_names(*l.platform);
   REQUIRE(names);
   CHECK(names->size() == 105);  // two pages of at most 100

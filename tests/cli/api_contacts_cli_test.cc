@@ -57,8 +57,8 @@ TEST_CASE("cli: contacts list, local workspace and remote alike; exit codes 3, 4
   CHECK(refused.exit_code == 3);
   CHECK(refused.err.find("API error 400 VALIDATION_FAILED") != std::string::npos);
   CHECK(refused.err.find("search: search must be shorter than or equal to 100 characters") != std::string::npos);
-  auto unsortable = run_gomo({"contacts", "list", "--sort-by", "city", "--base-url", server.base_url()}, "",
-                             {"GOMO_API_KEY=" + key});
+  auto unsortable =
+      run_gomo({"contacts", "list", "--sort-by", "city", "--base-url", server.base_url()}, "", {"GOMO_API_KEY=" + key});
   CHECK(unsortable.exit_code == 2);
   CHECK(unsortable.err.find("cannot sort by `city`") != std::string::npos);
   // 4: a wrong key (remote and local), or none for a remote.

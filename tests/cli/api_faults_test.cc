@@ -24,8 +24,14 @@ std::string phone(int i) { return "+2126100" + std::to_string(10000 + i); }
 // The environment of a gomo run against `base_url` with `key`: no config file, no other target.
 std::vector<std::string> remote_env(const std::string& base_url, const std::string& key) {
   std::string dir = scratch_dir();
-  return {"XDG_CONFIG_HOME=" + dir + "/config", "HOME=" + dir, "GOMO_PROFILE=", "GOMO_API_KEY=" + key,
-          "GOMO_BASE_URL=" + base_url, "GOMOBILE_API_KEY=", "GOMOBILE_API_URL=", "GOMOBILE_API_BASE_URL=",
+  return {"XDG_CONFIG_HOME=" + dir + "/config",
+          "HOME=" + dir,
+          "GOMO_PROFILE=",
+          "GOMO_API_KEY=" + key,
+          "GOMO_BASE_URL=" + base_url,
+          "GOMOBILE_API_KEY=",
+          "GOMOBILE_API_URL=",
+          "GOMOBILE_API_BASE_URL=",
           "GOMO_TIMEOUT="};
 }
 

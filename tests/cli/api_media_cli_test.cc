@@ -108,9 +108,10 @@ TEST_CASE("cli: dids list and audio list|upload, local workspace and gomo serve 
   CHECK(json::parse(remote_dids.out) == did_json);
   auto bad_sort = add({"audio", "list", "--sort-by", "size"});
   CHECK(bad_sort.exit_code == 2);  // checked before sending
-  CHECK(bad_sort.err.find("cannot sort by `size`; expected `createdAt`, `title` or `durationSeconds`") != std::string::npos);
-  auto no_key = run_gomo({"dids", "list", "--base-url", server.base_url(), "--api-key-env", "NOPE"}, "",
-                         {"NOPE=wrong"}, dir);
+  CHECK(bad_sort.err.find("cannot sort by `size`; expected `createdAt`, `title` or `durationSeconds`") !=
+        std::string::npos);
+  auto no_key =
+      run_gomo({"dids", "list", "--base-url", server.base_url(), "--api-key-env", "NOPE"}, "", {"NOPE=wrong"}, dir);
   CHECK(no_key.exit_code == 4);
   CHECK(server.stop() == 0);
   auto down = add({"audio", "list"});

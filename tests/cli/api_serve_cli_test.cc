@@ -62,7 +62,8 @@ TEST_CASE("cli: serve answers 401 without a key, 404 for unknown routes, with th
   REQUIRE(r);
   CHECK(r->status == 401);
   auto envelope = json::parse(r->body);
-  for (const char* field : {"code", "message", "fieldErrors", "fieldDetails", "statusCode", "error", "timestamp", "path"}) {
+  for (const char* field :
+       {"code", "message", "fieldErrors", "fieldDetails", "statusCode", "error", "timestamp", "path"}) {
     CHECK_MESSAGE(envelope.contains(field), field);
   }
   CHECK(envelope.at("path") == "/api/users/me");
@@ -90,8 +91,8 @@ TEST_CASE("cli: serve exits 5 when the port is taken, even by another gomo serve
   REQUIRE(first.started());
   std::string port = first.base_url().substr(std::string("http://127.0.0.1:").size());
   port = port.substr(0, port.find('/'));
-  auto second = run_gomo({"serve", "--listen", "127.0.0.1:" + port, "--workspace", scratch_dir() + "/b.db"}, "", {},
-                         "", 10);
+  auto second =
+      run_gomo({"serve", "--listen", "127.0.0.1:" + port, "--workspace", scratch_dir() + "/b.db"}, "", {}, "", 10);
   CHECK(second.exit_code == 5);
   CHECK(second.err.find("cannot listen") != std::string::npos);
 }
@@ -153,7 +154,7 @@ TEST_CASE("cli: serve answers bytes that are not UTF-8 with 400 INVALID_UTF8 and
                  "INVALID_UTF8");
   REQUIRE(s.alive());
   check_envelope(s.send("GET /api/contact/%FF"), 400, "INVALID_UTF8");
-  check_envelope(s.send("GET /api/contact/\xFF"), 400, "INVALID_UTF8");  // a raw byte in the request line
+  check_envelope(s.send("GET /api/contact/\xFF"), 400, "INVALID_UTF8");    // a raw byte in the request line
   check_envelope(s.send("GET /api/contact/%C0%AF"), 400, "INVALID_UTF8");  // an overlong "/"
   auto key = s.send("GET /api/contact?%FF=1");
   check_envelope(key, 400, "INVALID_UTF8");
@@ -165,7 +166,8 @@ TEST_CASE("cli: serve answers bytes that are not UTF-8 with 400 INVALID_UTF8 and
   auto upload = [&](const std::string& title, const std::string& file_name) {
     std::string body = "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + file_name +
                        "\"\r\nContent-Type: audio/mpeg\r\n\r\nID3\x04rest\r\n--XyZ\r\n"
-                       "Content-Disposition: form-data; name=\"title\"\r\n\r\n" + title + "\r\n--XyZ--\r\n";
+                       "Content-Disposition: form-data; name=\"title\"\r\n\r\n" +
+                       title + "\r\n--XyZ--\r\n";
     return s.send("POST /api/audio-management/upload", "Content-Type: multipart/form-data; boundary=XyZ\r\n", &body);
   };
   auto title = upload("Bad \xFF title", "a.mp3");
@@ -223,7 +225,8 @@ TEST_CASE("cli: serve puts every answer in the envelope: limits, methods, paths,
     body += "0\r\n\r\n";
     return raw_http(port, "POST /api/contact HTTP/1.1\r\nHost: x\r\nx-api-key: " + s.key +
                               "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n"
-                              "Connection: close\r\n\r\n" + body);
+                              "Connection: close\r\n\r\n" +
+                              body);
   };
   check_envelope(chunked(big), 413, "PAYLOAD_TOO_LARGE");
   CHECK(chunked(R"({"primaryPhone":"+212612345670"})").status == 201);
@@ -260,10 +263,10 @@ TEST_CASE("cli: serve puts every answer in the envelope: limits, methods, paths,
   CHECK(s.alive());
   std::string err;
   CHECK(s.server->stop(&err) == 0);
-  for (const char* line : {"- - 414", "POST /api/contact 413", "OPTIONS /api/contact 405", "FOO - 405",
-                           "HEAD /api/users/me 200", "GET /api//contact 404",
-                           "POST /api/programs/00000000-0000-4000-8000-000000000001/launch 404",
-                           "PATCH /api/program-executions/00000000-0000-4000-8000-000000000001/pause 404"}) {
+  for (const char* line :
+       {"- - 414", "POST /api/contact 413", "OPTIONS /api/contact 405", "FOO - 405", "HEAD /api/users/me 200",
+        "GET /api//contact 404", "POST /api/programs/00000000-0000-4000-8000-000000000001/launch 404",
+        "PATCH /api/program-executions/00000000-0000-4000-8000-000000000001/pause 404"}) {
     CHECK_MESSAGE(err.find(line) != std::string::npos, line);
   }
   CHECK(err.find(s.key) == std::string::npos);
@@ -278,9 +281,10 @@ TEST_CASE("cli: an audio row an older gomo stored with bytes that are not UTF-8 
   {
     ServeProcess server({"--workspace", ws});
     REQUIRE(server.started());
-    std::string body = "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.mp3\"\r\n"
-                       "Content-Type: audio/mpeg\r\n\r\nID3\x04rest\r\n--XyZ\r\n"
-                       "Content-Disposition: form-data; name=\"title\"\r\n\r\nPOISONED-TITLE-0123\r\n--XyZ--\r\n";
+    std::string body =
+        "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.mp3\"\r\n"
+        "Content-Type: audio/mpeg\r\n\r\nID3\x04rest\r\n--XyZ\r\n"
+        "Content-Disposition: form-data; name=\"title\"\r\n\r\nPOISONED-TITLE-0123\r\n--XyZ--\r\n";
     auto up = raw_http(server.port(), "POST /api/audio-management/upload HTTP/1.1\r\nHost: x\r\nx-api-key: " + key +
                                           "\r\nContent-Type: multipart/form-data; boundary=XyZ\r\nContent-Length: " +
                                           std::to_string(body.size()) + "\r\nConnection: close\r\n\r\n" + body);

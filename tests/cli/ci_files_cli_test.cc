@@ -100,8 +100,8 @@ std::vector<Annotation> annotate(const std::vector<Matcher>& matchers, const std
       std::string severity = group(m, matcher.pattern, "severity");
       if (severity.empty()) severity = matcher.default_severity;
       found.emplace_back(group(m, matcher.pattern, "file"), std::stoi(group(m, matcher.pattern, "line")),
-                         std::stoi(group(m, matcher.pattern, "column")), severity,
-                         group(m, matcher.pattern, "code"), group(m, matcher.pattern, "message"));
+                         std::stoi(group(m, matcher.pattern, "column")), severity, group(m, matcher.pattern, "code"),
+                         group(m, matcher.pattern, "message"));
     }
     INFO("line: ", line);
     CHECK(taken <= 1);
@@ -125,9 +125,10 @@ TEST_CASE("cli: .pre-commit-hooks.yaml runs gomo flow validate on flow files, ma
     INFO(path);
     CHECK(filter.passes(path));
   }
-  for (const char* path : {"x.test.yaml", "flows/menu.test.yaml", "flows/menu.test.yml", "README.md", "flows/a.yaml.bak",
-                           ".pre-commit-config.yaml", ".pre-commit-hooks.yaml", ".gomo.yaml", ".github/workflows/ci.yml",
-                           "package.json", "tests/tools/package-lock.json", "action.yml", ".gitlab-ci.yml"}) {
+  for (const char* path :
+       {"x.test.yaml", "flows/menu.test.yaml", "flows/menu.test.yml", "README.md", "flows/a.yaml.bak",
+        ".pre-commit-config.yaml", ".pre-commit-hooks.yaml", ".gomo.yaml", ".github/workflows/ci.yml", "package.json",
+        "tests/tools/package-lock.json", "action.yml", ".gitlab-ci.yml"}) {
     INFO(path);
     CHECK_FALSE(filter.passes(path));
   }

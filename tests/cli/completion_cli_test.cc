@@ -48,7 +48,8 @@ TEST_CASE("cli: completion scripts cover every command gomo --help lists") {
 TEST_CASE("cli: completion offers the validate formats and global flags") {
   auto bash = run_gomo({"completion", "bash"});
   REQUIRE(bash.exit_code == 0);
-  CHECK(bash.out.find("\"gomo flow validate|-f\"|\"gomo flow validate|--format\") _gomo_words 'text json github sarif junit'") !=
+  CHECK(bash.out.find(
+            "\"gomo flow validate|-f\"|\"gomo flow validate|--format\") _gomo_words 'text json github sarif junit'") !=
         std::string::npos);
   CHECK(bash.out.find("*\"|--color\") _gomo_words 'auto always never'") != std::string::npos);
   CHECK(bash.out.find("\"gomo help|#0\") _gomo_words 'exit-codes rules config formats") != std::string::npos);

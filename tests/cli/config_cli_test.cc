@@ -23,9 +23,15 @@ namespace {
 
 // A scratch home: nothing of the user's config or environment leaks in.
 std::vector<std::string> config_env(const std::string& dir, std::vector<std::string> extra = {}) {
-  std::vector<std::string> env = {"XDG_CONFIG_HOME=" + dir + "/xdg", "HOME=" + dir + "/home", "GOMO_CONFIG=",
-                                  "GOMO_API_KEY=", "GOMO_PROFILE=", "GOMO_BASE_URL=", "GOMOBILE_API_KEY=",
-                                  "GOMOBILE_API_URL=", "GOMOBILE_API_BASE_URL="};
+  std::vector<std::string> env = {"XDG_CONFIG_HOME=" + dir + "/xdg",
+                                  "HOME=" + dir + "/home",
+                                  "GOMO_CONFIG=",
+                                  "GOMO_API_KEY=",
+                                  "GOMO_PROFILE=",
+                                  "GOMO_BASE_URL=",
+                                  "GOMOBILE_API_KEY=",
+                                  "GOMOBILE_API_URL=",
+                                  "GOMOBILE_API_BASE_URL="};
   env.insert(env.end(), extra.begin(), extra.end());
   return env;
 }
@@ -95,11 +101,12 @@ TEST_CASE("cli: config init on a terminal asks its questions and never echoes th
   ServeProcess server({"--workspace", dir + "/.gomo/workspace.db"});
   REQUIRE(server.started());
   int code = -1;
-  std::string shown = config_run_on_terminal(
-      {"config", "init"}, config_env(dir),
-      {{"Profile name [default]: ", "dev"}, {"base URL [https://api.gomobile.ma/api]: ", server.base_url()},
-       {"API key (input hidden): ", key}, {"x-api-key or bearer [x-api-key]: ", ""}},
-      code);
+  std::string shown = config_run_on_terminal({"config", "init"}, config_env(dir),
+                                             {{"Profile name [default]: ", "dev"},
+                                              {"base URL [https://api.gomobile.ma/api]: ", server.base_url()},
+                                              {"API key (input hidden): ", key},
+                                              {"x-api-key or bearer [x-api-key]: ", ""}},
+                                             code);
   INFO(shown);
   CHECK(code == 0);
   CHECK(shown.find(key) == std::string::npos);
@@ -122,7 +129,9 @@ TEST_CASE("cli: config init, auth status and profiles against gomo serve; exit c
   const std::string url = server.base_url();
   const std::string file = dir + "/xdg/gomo/config.yaml";
   auto env = config_env(dir);
-  auto no_key = [&](const RunResult& r) { return r.out.find(key) == std::string::npos && r.err.find(key) == std::string::npos; };
+  auto no_key = [&](const RunResult& r) {
+    return r.out.find(key) == std::string::npos && r.err.find(key) == std::string::npos;
+  };
 
   // Non-interactive init: the key from stdin, checked with users/me, written 0600 in a 0700 folder.
   auto made = run_gomo({"config", "init", "--name", "dev", "--base-url", url, "--api-key-stdin"}, key + "\n", env, dir);
@@ -154,7 +163,8 @@ TEST_CASE("cli: config init, auth status and profiles against gomo serve; exit c
   CHECK(run_gomo({"contacts", "list"}, "", env, dir).exit_code == 0);
 
   // 4: a wrong key from the environment (which beats the current profile), or none at all.
-  auto wrong = run_gomo({"auth", "status"}, "", config_env(dir, {"GOMO_API_KEY=gomo_wrong_0000000000000000000000"}), dir);
+  auto wrong =
+      run_gomo({"auth", "status"}, "", config_env(dir, {"GOMO_API_KEY=gomo_wrong_0000000000000000000000"}), dir);
   CHECK(wrong.exit_code == 4);
   CHECK(wrong.err.find("from env GOMO_API_KEY") != std::string::npos);
   CHECK(wrong.err.find("gomo_wrong_0000000000000000000000") == std::string::npos);
@@ -172,13 +182,18 @@ TEST_CASE("cli: config init, auth status and profiles against gomo serve; exit c
   CHECK(no_key(verbose));
 
   // A refused key saves nothing.
-  auto refused = run_gomo({"config", "init", "--name", "bad", "--base-url", url, "--api-key-stdin"}, "gomo_nope_00000000000000000\n", env, dir);
+  auto refused = run_gomo({"config", "init", "--name", "bad", "--base-url", url, "--api-key-stdin"},
+                          "gomo_nope_00000000000000000\n", env, dir);
   CHECK(refused.exit_code == 4);
   CHECK(refused.err.find("nothing saved") != std::string::npos);
   CHECK(read_file(file).find("\n  bad:") == std::string::npos);  // the profile (a random key may hold "bad")
   // Unreachable: 5, nothing saved; --no-verify saves anyway.
-  CHECK(run_gomo({"config", "init", "--name", "off", "--base-url", "http://127.0.0.1:1/api", "--api-key-stdin"}, key, env, dir).exit_code == 5);
-  CHECK(run_gomo({"config", "init", "--name", "off", "--base-url", "http://127.0.0.1:1/api", "--api-key-stdin", "--no-verify"}, key, env, dir)
+  CHECK(run_gomo({"config", "init", "--name", "off", "--base-url", "http://127.0.0.1:1/api", "--api-key-stdin"}, key,
+                 env, dir)
+            .exit_code == 5);
+  CHECK(run_gomo({"config", "init", "--name", "off", "--base-url", "http://127.0.0.1:1/api", "--api-key-stdin",
+                  "--no-verify"},
+                 key, env, dir)
             .exit_code == 0);
   // Usage: no terminal and no --api-key-stdin; a key given as an argument; an unknown profile.
   CHECK(run_gomo({"config", "init", "--name", "x"}, "", env, dir).exit_code == 2);
@@ -188,7 +203,8 @@ TEST_CASE("cli: config init, auth status and profiles against gomo serve; exit c
   CHECK(read_file(file).find("gmk_in_history") == std::string::npos);
   auto typo = run_gomo({"contacts", "list", "--profile", "dve"}, "", env, dir);
   CHECK(typo.exit_code == 2);
-  CHECK(typo.err.find("no profile `dve` (named by --profile); profiles: local, dev, off; did you mean dev?") != std::string::npos);
+  CHECK(typo.err.find("no profile `dve` (named by --profile); profiles: local, dev, off; did you mean dev?") !=
+        std::string::npos);
 
   // The built-in local profile: the workspace in the current directory, its only organisation.
   REQUIRE(run_gomo({"config", "use", "local"}, "", env, dir).exit_code == 0);
@@ -244,16 +260,21 @@ TEST_CASE("cli: config set, get, list, use, show and delete keep every other pro
   CHECK(list.out ==
         "CURRENT\tNAME\tTARGET\tKEY\n"
         "\tlocal\tlocal workspace .gomo/workspace.db\t-\n"
-        "*\tprod\thttps://api.gomobile.ma/api\tgmk_\xE2\x80\xA6" "9f3a\n"
+        "*\tprod\thttps://api.gomobile.ma/api\tgmk_\xE2\x80\xA6"
+        "9f3a\n"
         "\tstaging\thttps://staging.example/api\t-\n"
         "\tscratch\tlocal workspace scratch.db\t-\n");
   auto list_json = json::parse(run({"config", "list", "-o", "json"}).out);
   CHECK(list_json.size() == 4);
   CHECK(list_json[1]["current"] == true);
-  CHECK(list_json[1]["apiKey"] == "gmk_\xE2\x80\xA6" "9f3a");
+  CHECK(list_json[1]["apiKey"] ==
+        "gmk_\xE2\x80\xA6"
+        "9f3a");
 
   CHECK(run({"config", "get", "baseUrl"}).out == "https://api.gomobile.ma/api\n");
-  CHECK(run({"config", "get", "apiKey"}).out == "gmk_\xE2\x80\xA6" "9f3a\n");
+  CHECK(run({"config", "get", "apiKey"}).out ==
+        "gmk_\xE2\x80\xA6"
+        "9f3a\n");
   CHECK(run({"config", "get", "rateLimit"}).exit_code == 1);
   CHECK(run({"config", "get", "baseUrl", "--profile", "staging"}).out == "https://staging.example/api\n");
   CHECK(run({"config", "get", "baseUrl"}, "", {"GOMO_PROFILE=staging"}).out == "https://staging.example/api\n");
@@ -266,8 +287,11 @@ TEST_CASE("cli: config set, get, list, use, show and delete keep every other pro
   CHECK(s["target"] == "https://api.gomobile.ma/api (prod)");
   CHECK(s["settings"]["profile"]["source"] == "config file (" + file + ":1:10)");
   CHECK(s["settings"]["baseUrl"]["source"].get<std::string>().rfind("profile prod (" + file + ":", 0) == 0);
-  CHECK(s["settings"]["apiKey"]["value"] == "gmk_\xE2\x80\xA6" "0001");
-  CHECK(s["settings"]["apiKey"]["source"] == "env GOMO_API_KEY, overriding the apiKey of profile prod (" + file + ":5:13)");
+  CHECK(s["settings"]["apiKey"]["value"] ==
+        "gmk_\xE2\x80\xA6"
+        "0001");
+  CHECK(s["settings"]["apiKey"]["source"] ==
+        "env GOMO_API_KEY, overriding the apiKey of profile prod (" + file + ":5:13)");
   CHECK(s["settings"]["auth"]["value"] == "bearer");
   CHECK(s["settings"]["rateLimit"]["source"] == "default");
   CHECK(show.out.find("gmk_from_env_000000000001") == std::string::npos);
@@ -275,7 +299,8 @@ TEST_CASE("cli: config set, get, list, use, show and delete keep every other pro
   REQUIRE(flags.exit_code == 0);
   CHECK(flags.out.find("baseUrl\thttp://127.0.0.1:9/api\tflag --base-url\n") != std::string::npos);
   CHECK(flags.out.find("rateLimit\t3\tflag --rate-limit\n") != std::string::npos);
-  CHECK(flags.out.find("apiKey\tgmk_\xE2\x80\xA6" "9f3a\tprofile prod (") != std::string::npos);
+  CHECK(flags.out.find("apiKey\tgmk_\xE2\x80\xA6"
+                       "9f3a\tprofile prod (") != std::string::npos);
   auto docs_names = run({"config", "show", "--profile", "local"}, "", {"GOMOBILE_API_URL=https://d/api"});
   CHECK(docs_names.out.find("target\tlocal workspace .gomo/workspace.db\n") != std::string::npos);
   auto docs_env = run({"config", "show"}, "", {"GOMOBILE_API_URL=https://d/api", "GOMO_PROFILE=scratch"});

@@ -83,7 +83,10 @@ TEST_CASE("cli: flow fmt --diff prints a unified diff and writes nothing") {
   std::string path = test::write_file(dir, "f.yaml", "startNodeId: a\nnodes:\n  - {type: hangup, id: a}\n");
   auto r = test::run_gomo({"flow", "fmt", "--diff", path});
   CHECK(r.exit_code == 1);
-  CHECK(r.out == "--- " + path + "\n+++ " + path + " (formatted)\n@@ -1,3 +1,4 @@\n startNodeId: a\n nodes:\n-  - {type: hangup, id: a}\n+  - id: a\n+    type: hangup\n");
+  CHECK(
+      r.out ==
+      "--- " + path + "\n+++ " + path +
+          " (formatted)\n@@ -1,3 +1,4 @@\n startNodeId: a\n nodes:\n-  - {type: hangup, id: a}\n+  - id: a\n+    type: hangup\n");
   CHECK(test::read_file(path) == "startNodeId: a\nnodes:\n  - {type: hangup, id: a}\n");
 }
 
@@ -120,9 +123,10 @@ TEST_CASE("cli: flow convert YAML -> JSON map -> YAML gives the same canonical t
 
   auto back = test::run_gomo({"flow", "convert", json, "--to", "yaml", "--nodes", "array"});
   CHECK(back.exit_code == 0);
-  std::string tidy_without_comments = "name: Greeting\ngraph:\n  startNodeId: hello\n  nodes:\n    - id: hello\n      type: play\n"
-                                      "      config:\n        audioItems:\n          - type: audioFile\n            audioId: \"007\"\n"
-                                      "      outputs:\n        onComplete: bye\n    - id: bye\n      type: hangup\n";
+  std::string tidy_without_comments =
+      "name: Greeting\ngraph:\n  startNodeId: hello\n  nodes:\n    - id: hello\n      type: play\n"
+      "      config:\n        audioItems:\n          - type: audioFile\n            audioId: \"007\"\n"
+      "      outputs:\n        onComplete: bye\n    - id: bye\n      type: hangup\n";
   CHECK(back.out == tidy_without_comments);
   // And the JSON, formatted as YAML by fmt, is the same text too.
   auto fmt = test::run_gomo({"flow", "fmt", "-"}, back.out);
@@ -138,7 +142,8 @@ TEST_CASE("cli: flow convert refuses a map conversion that would lose nodes") {
 }
 
 TEST_CASE("cli: flow graph draws mermaid and dot, marking broken parts") {
-  const char* broken = "startNodeId: a\nnodes:\n  - {id: a, type: play, outputs: {onComplete: nowhere}}\n  - {id: lost, type: hangup}\n";
+  const char* broken =
+      "startNodeId: a\nnodes:\n  - {id: a, type: play, outputs: {onComplete: nowhere}}\n  - {id: lost, type: hangup}\n";
   auto mermaid = test::run_gomo({"flow", "graph", "-"}, broken);
   CHECK(mermaid.exit_code == 0);
   CHECK(mermaid.out.find("flowchart TD") != std::string::npos);

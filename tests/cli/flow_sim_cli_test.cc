@@ -22,7 +22,8 @@ TEST_CASE("cli: flow run prints a transcript and exits 0 when the call reaches a
 TEST_CASE("cli: flow run -o json has the call-report shape; --trace writes JSON Lines") {
   auto dir = gomo::test::scratch_dir();
   auto trace = dir + "/trace.jsonl";
-  auto r = run_gomo({"flow", "run", source_path("samples/flows/payment-reminder.json"), "--voicemail", "-o", "json", "--trace", trace});
+  auto r = run_gomo({"flow", "run", source_path("samples/flows/payment-reminder.json"), "--voicemail", "-o", "json",
+                     "--trace", trace});
   CHECK(r.exit_code == 0);
   auto j = nlohmann::json::parse(r.out);
   CHECK(j["outcome"] == "voicemail");
@@ -63,7 +64,8 @@ graph:
 )");
   auto contact = gomo::test::write_file(dir, "c.yaml", "primaryPhone: '+212611111111'\nfirstName: Amina\n");
   auto script = gomo::test::write_file(dir, "s.yaml", "answer: human\nsteps: []\n");
-  auto r = run_gomo({"flow", "run", flow, "--script", script, "--contact", contact, "--attr", "balance=1234", "--var", "greeting=ça va ?", "--keys"});
+  auto r = run_gomo({"flow", "run", flow, "--script", script, "--contact", contact, "--attr", "balance=1234", "--var",
+                     "greeting=ça va ?", "--keys"});
   CHECK(r.exit_code == 0);
   CHECK(r.out.find("♪ Bonjour Amina, ça va ?") != std::string::npos);
   CHECK(r.out.find("♪ ألف و مئتان و أربعة و ثلاثون  [thousand and 200 and 4 and 30]") != std::string::npos);
@@ -87,15 +89,19 @@ TEST_CASE("cli: flow test runs the sample suites at 100% edge coverage") {
 
 TEST_CASE("cli: flow test exit codes and formats") {
   auto dir = gomo::test::scratch_dir();
-  gomo::test::write_file(dir, "f.yaml", "startNodeId: m\nnodes:\n  - {id: m, type: dtmf, outputs: {branches: {'1': a}, onTimeout: b}}\n  - {id: a, type: hangup}\n  - {id: b, type: hangup}\n");
-  auto failing = gomo::test::write_file(dir, "x.test.yaml", "flow: f.yaml\ncases:\n  - {name: wrong, press: '1', expect: {endsAt: b}}\n");
+  gomo::test::write_file(
+      dir, "f.yaml",
+      "startNodeId: m\nnodes:\n  - {id: m, type: dtmf, outputs: {branches: {'1': a}, onTimeout: b}}\n  - {id: a, type: hangup}\n  - {id: b, type: hangup}\n");
+  auto failing = gomo::test::write_file(dir, "x.test.yaml",
+                                        "flow: f.yaml\ncases:\n  - {name: wrong, press: '1', expect: {endsAt: b}}\n");
   auto r = run_gomo({"flow", "test", failing});
   CHECK(r.exit_code == 1);
   CHECK(r.out.find("✗ wrong") != std::string::npos);
   CHECK(r.out.find("expected the call to end at b, but it ended at a") != std::string::npos);
   auto junit = run_gomo({"flow", "test", failing, "-f", "junit"});
   CHECK(junit.out.find("<failure message=\"expected the call to end at b") != std::string::npos);
-  auto passing = gomo::test::write_file(dir, "y.test.yaml", "flow: f.yaml\ncases:\n  - {name: right, press: '1', expect: {endsAt: a}}\n");
+  auto passing = gomo::test::write_file(dir, "y.test.yaml",
+                                        "flow: f.yaml\ncases:\n  - {name: right, press: '1', expect: {endsAt: a}}\n");
   auto cov = dir + "/cov.json";
   auto low = run_gomo({"flow", "test", passing, "--min-coverage", "80", "--coverage-out", cov});
   CHECK(low.exit_code == 1);
@@ -107,9 +113,11 @@ TEST_CASE("cli: flow test exit codes and formats") {
 
 TEST_CASE("cli: flow run takes the contact from a CSV row") {
   auto dir = gomo::test::scratch_dir();
-  auto flow = gomo::test::write_file(dir, "f.yaml",
-                                     "startNodeId: p\nnodes:\n  - {id: p, type: play, label: P, config: {audioItems: [{type: tts, text: 'Salam {contact.firstName}, {contact.customAttributes.plan}'}]}, outputs: {onComplete: h}}\n  - {id: h, type: hangup, label: H}\n");
-  auto csv = gomo::test::write_file(dir, "c.csv", "phone,firstName,plan\n+212600000001,Amina,gold\n+212600000002,\"Omar, Jr\",silver\n");
+  auto flow = gomo::test::write_file(
+      dir, "f.yaml",
+      "startNodeId: p\nnodes:\n  - {id: p, type: play, label: P, config: {audioItems: [{type: tts, text: 'Salam {contact.firstName}, {contact.customAttributes.plan}'}]}, outputs: {onComplete: h}}\n  - {id: h, type: hangup, label: H}\n");
+  auto csv = gomo::test::write_file(
+      dir, "c.csv", "phone,firstName,plan\n+212600000001,Amina,gold\n+212600000002,\"Omar, Jr\",silver\n");
   auto r = run_gomo({"flow", "run", flow, "--contact-csv", csv, "--row", "2"});
   CHECK(r.exit_code == 0);
   CHECK(r.out.find("♪ Salam Omar, Jr, silver") != std::string::npos);
@@ -120,8 +128,11 @@ TEST_CASE("cli: flow run takes the contact from a CSV row") {
 
 TEST_CASE("cli: flow graph --coverage colours covered and uncovered edges") {
   auto dir = gomo::test::scratch_dir();
-  auto flow = gomo::test::write_file(dir, "f.yaml", "startNodeId: m\nnodes:\n  - {id: m, type: dtmf, outputs: {branches: {'1': a}, onTimeout: b}}\n  - {id: a, type: hangup}\n  - {id: b, type: hangup}\n");
-  auto tests = gomo::test::write_file(dir, "f.test.yaml", "flow: f.yaml\ncases:\n  - {name: one, press: '1', expect: {endsAt: a}}\n");
+  auto flow = gomo::test::write_file(
+      dir, "f.yaml",
+      "startNodeId: m\nnodes:\n  - {id: m, type: dtmf, outputs: {branches: {'1': a}, onTimeout: b}}\n  - {id: a, type: hangup}\n  - {id: b, type: hangup}\n");
+  auto tests = gomo::test::write_file(dir, "f.test.yaml",
+                                      "flow: f.yaml\ncases:\n  - {name: one, press: '1', expect: {endsAt: a}}\n");
   auto cov = dir + "/cov.json";
   REQUIRE(run_gomo({"flow", "test", tests, "--coverage-out", cov}).exit_code == 0);
   auto dot = run_gomo({"flow", "graph", flow, "--coverage", cov, "-f", "dot"});

@@ -52,8 +52,14 @@ struct Project {
   std::string key;
   std::vector<std::string> env;
   Project() {
-    env = {"XDG_CONFIG_HOME=" + dir + "/config", "HOME=" + dir, "GOMO_PROFILE=", "GOMO_API_KEY=", "GOMO_BASE_URL=",
-           "GOMOBILE_API_KEY=", "GOMOBILE_API_URL=", "GOMOBILE_API_BASE_URL="};
+    env = {"XDG_CONFIG_HOME=" + dir + "/config",
+           "HOME=" + dir,
+           "GOMO_PROFILE=",
+           "GOMO_API_KEY=",
+           "GOMO_BASE_URL=",
+           "GOMOBILE_API_KEY=",
+           "GOMOBILE_API_URL=",
+           "GOMOBILE_API_BASE_URL="};
     auto init = run_gomo({"serve", "--init"}, "", env, dir);
     REQUIRE(init.exit_code == 0);
     key = init.out.substr(0, init.out.find('\n'));
@@ -98,7 +104,9 @@ void sync_cycle(Project& p, const std::vector<std::string>& target, const std::s
   // Pull by name and by id: canonical YAML (the comment is not part of the flow); round trip.
   auto pulled = p.gomo({"flow", "pull", "Greeting"}, target);
   REQUIRE(pulled.exit_code == 0);
-  CHECK(pulled.out.rfind("name: Greeting\ndescription: Says hello\ngraph:\n  startNodeId: dial\n  nodes:\n    - id: dial\n", 0) == 0);
+  CHECK(pulled.out.rfind(
+            "name: Greeting\ndescription: Says hello\ngraph:\n  startNodeId: dial\n  nodes:\n    - id: dial\n", 0) ==
+        0);
   CHECK_FALSE(has(pulled.out, "#"));
   CHECK(p.gomo({"flow", "pull", id}, target).out == pulled.out);
   CHECK(p.gomo({"flow", "pull", "-f", "pulled.yaml", "Greeting"}, target).exit_code == 0);
@@ -158,7 +166,8 @@ void sync_cycle(Project& p, const std::vector<std::string>& target, const std::s
   auto clean = p.gomo({"flow", "validate", "--remote", "greeting.yaml"}, target);
   CHECK(clean.exit_code == 0);
   CHECK_FALSE(has(clean.out, "remote-validation"));
-  auto ignored = p.gomo({"flow", "validate", "broken.yaml", "--remote", "--ignore", "unknown-output,remote-validation"}, target);
+  auto ignored =
+      p.gomo({"flow", "validate", "broken.yaml", "--remote", "--ignore", "unknown-output,remote-validation"}, target);
   CHECK(ignored.exit_code == 0);
 }
 
@@ -212,8 +221,9 @@ TEST_CASE("cli: flow push, pull, diff and validate --remote against gomo serve")
   REQUIRE((*remote)->create_custom_attribute({"Balance", std::nullopt, "number"}));
   REQUIRE(p.gomo({"config", "set", "baseUrl", server.base_url(), "--profile", "acct"}).exit_code == 0);
   REQUIRE(run_gomo({"config", "set", "apiKey", "-", "--profile", "acct"}, p.key + "\n", p.env, p.dir).exit_code == 0);
-  std::string uses = replaced(kFlow, "audioId: welcome}]", "audioId: welcome}, {type: number, value: {source: customAttribute, "
-                                                           "attributeName: balance}, mode: full, language: fr}]");
+  std::string uses = replaced(kFlow, "audioId: welcome}]",
+                              "audioId: welcome}, {type: number, value: {source: customAttribute, "
+                              "attributeName: balance}, mode: full, language: fr}]");
   p.write("uses.yaml", uses);
   CHECK(p.gomo({"flow", "validate", "uses.yaml"}).exit_code == 0);
   auto catalogs = p.gomo({"flow", "validate", "--catalog-from", "acct", "uses.yaml"});

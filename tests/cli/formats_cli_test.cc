@@ -16,12 +16,13 @@ using nlohmann::json;
 
 namespace {
 
-const char* kGreeting = "samples/flows/simple-greeting.yaml";  // a real bug: exit 1
+const char* kGreeting = "samples/flows/simple-greeting.yaml";   // a real bug: exit 1
 const char* kReminder = "samples/flows/payment-reminder.json";  // a warning only: exit 0
 // Not under GitHub Actions unless a test says so, wherever the suite runs.
 const std::vector<std::string> kNoActions = {"GITHUB_ACTIONS=", "GITHUB_STEP_SUMMARY="};
 
-gomo::test::RunResult validate_in_source(std::vector<std::string> args, const std::vector<std::string>& env = kNoActions) {
+gomo::test::RunResult validate_in_source(std::vector<std::string> args,
+                                         const std::vector<std::string>& env = kNoActions) {
   args.insert(args.begin(), {"flow", "validate", "--no-config"});
   return run_gomo(args, "", env, source_path(""));
 }
@@ -76,10 +77,15 @@ TEST_CASE("cli: GITHUB_ACTIONS=true selects github, and the step summary gets a 
   CHECK(r.exit_code == 1);
   CHECK(r.out.find("::error file=samples/flows/simple-greeting.yaml,line=26,") == 0);
   std::string md = gomo::test::read_file(summary);
-  CHECK(md.find("### gomo flow validate\n\n1 error, 2 warnings in 1 file (1 checked)\n\n| Severity | Location | Rule | Message |\n") == 0);
-  CHECK(md.find("| error | samples/flows/simple-greeting.yaml:26:9 | unknown-output | unknown output `onEnd`") != std::string::npos);
+  CHECK(
+      md.find(
+          "### gomo flow validate\n\n1 error, 2 warnings in 1 file (1 checked)\n\n| Severity | Location | Rule | Message |\n") ==
+      0);
+  CHECK(md.find("| error | samples/flows/simple-greeting.yaml:26:9 | unknown-output | unknown output `onEnd`") !=
+        std::string::npos);
   // An explicit --format wins; without Actions the default is text.
-  CHECK(validate_in_source({"--format", "text", kGreeting}, {"GITHUB_ACTIONS=true"}).out.find("::error") == std::string::npos);
+  CHECK(validate_in_source({"--format", "text", kGreeting}, {"GITHUB_ACTIONS=true"}).out.find("::error") ==
+        std::string::npos);
   auto text = validate_in_source({kGreeting});
   CHECK(text.out.find("samples/flows/simple-greeting.yaml:26:9: error:") != std::string::npos);
   CHECK(text.out.find("::") == std::string::npos);
@@ -101,7 +107,8 @@ TEST_CASE("cli: --format github caps annotations at 10 per kind and says where t
   for (size_t p = r.out.find("::error "); p != std::string::npos; p = r.out.find("::error ", p + 1)) ++errors;
   CHECK(errors == 10);
   CHECK(r.out.find("gomo: 3 more findings (3 errors) not shown as annotations: GitHub shows at most 10 errors, 10 "
-                   "warnings and 10 notices per step. All findings are in " + dir + "/all.sarif.\n") != std::string::npos);
+                   "warnings and 10 notices per step. All findings are in " +
+                   dir + "/all.sarif.\n") != std::string::npos);
   auto sarif = json::parse(gomo::test::read_file(dir + "/all.sarif"));
   size_t unknown_outputs = 0;
   for (const auto& res : sarif["runs"][0]["results"]) unknown_outputs += res["ruleId"] == "unknown-output";
@@ -145,9 +152,11 @@ TEST_CASE("cli: --format junit is well-formed XML with one testcase per file") {
   auto bad = validate_in_source({"--format", "junit", kGreeting, kReminder});
   CHECK(bad.exit_code == 1);
   CHECK(junit_facts(bad.out) == "1 2 1 0 2 1 0");
-  CHECK(bad.out.find("<testcase name=\"samples/flows/simple-greeting.yaml\" classname=\"samples/flows/simple-greeting.yaml\"") !=
+  CHECK(bad.out.find(
+            "<testcase name=\"samples/flows/simple-greeting.yaml\" classname=\"samples/flows/simple-greeting.yaml\"") !=
         std::string::npos);
-  CHECK(bad.out.find("<failure message=\"1 error, 2 warnings: unknown output `onEnd` for a play node") != std::string::npos);
+  CHECK(bad.out.find("<failure message=\"1 error, 2 warnings: unknown output `onEnd` for a play node") !=
+        std::string::npos);
 
   auto ok = validate_in_source({"--format", "junit", kReminder});
   CHECK(ok.exit_code == 0);
@@ -200,8 +209,9 @@ TEST_CASE("cli: several --format with --output-file write several reports in one
 TEST_CASE("cli: a missing path is reported in every format, the other files still checked, exit 2") {
   const std::string missing = "samples/flows/no-such-flow.yaml";
   std::string dir = scratch_dir();
-  auto r = validate_in_source({"-f", "junit", "-f", "sarif", "-f", "json", "--output-file", dir + "/j.xml", "--output-file",
-                               dir + "/s.sarif", "--output-file", dir + "/d.json", kGreeting, missing});
+  auto r =
+      validate_in_source({"-f", "junit", "-f", "sarif", "-f", "json", "--output-file", dir + "/j.xml", "--output-file",
+                          dir + "/s.sarif", "--output-file", dir + "/d.json", kGreeting, missing});
   CHECK(r.exit_code == 2);
   // JUnit: two testcases, a failure for the flow, an <error> for the missing file.
   std::string xml = gomo::test::read_file(dir + "/j.xml");
@@ -220,7 +230,8 @@ TEST_CASE("cli: a missing path is reported in every format, the other files stil
   CHECK(invocation["executionSuccessful"] == false);
   CHECK(invocation["exitCode"] == 2);
   REQUIRE(invocation["toolExecutionNotifications"].size() == 1);
-  CHECK(invocation["toolExecutionNotifications"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == missing);
+  CHECK(invocation["toolExecutionNotifications"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] ==
+        missing);
   // JSON: both files.
   auto j = json::parse(gomo::test::read_file(dir + "/d.json"));
   REQUIRE(j["files"].size() == 2);
@@ -234,16 +245,19 @@ TEST_CASE("cli: a missing path is reported in every format, the other files stil
   CHECK(text.out.find(missing + ": error: no such file or directory [read-error]\n") != std::string::npos);
   auto github = validate_in_source({"-f", "github", missing, kGreeting});
   CHECK(github.exit_code == 2);
-  CHECK(github.out.find("::error file=" + missing + ",title=read-error::no such file or directory\n") != std::string::npos);
+  CHECK(github.out.find("::error file=" + missing + ",title=read-error::no such file or directory\n") !=
+        std::string::npos);
   CHECK(github.out.find("title=unknown-output::") != std::string::npos);
 }
 
 TEST_CASE("cli: control characters from a flow reach no format raw") {
   std::string dir = scratch_dir();
   // ESC ] 0 ; … BEL sets a terminal's title; in a JSON string (raw), a YAML "\e" escape and a map key.
-  std::string json_flow = write_file(dir, "title.json",
-                                     "{\"startNodeId\": \"x\x1b]0;pwned\x07\", \"nodes\": [{\"id\": \"a\", \"type\": \"hangup\"}]}\n");
-  std::string yaml_flow = write_file(dir, "esc.yaml", "startNodeId: \"\\e[2J\"\nnodes:\n  \"b\\e[31m\": {type: hangup}\n");
+  std::string json_flow =
+      write_file(dir, "title.json",
+                 "{\"startNodeId\": \"x\x1b]0;pwned\x07\", \"nodes\": [{\"id\": \"a\", \"type\": \"hangup\"}]}\n");
+  std::string yaml_flow =
+      write_file(dir, "esc.yaml", "startNodeId: \"\\e[2J\"\nnodes:\n  \"b\\e[31m\": {type: hangup}\n");
   for (const char* format : {"text", "github", "json", "sarif", "junit"}) {
     CAPTURE(format);
     auto r = run_gomo({"flow", "validate", "--no-config", "-v", "-f", format, json_flow, yaml_flow}, "", kNoActions);

@@ -31,7 +31,8 @@ test::RunResult run_capped(const std::vector<std::string>& args, const std::stri
   std::string options = std::getenv("ASAN_OPTIONS") ? std::getenv("ASAN_OPTIONS") : "";
   // detect_leaks=0: the RSS limit runs a thread of ASan's own, and a capped run may stop mid-way; every
   // other test still checks leaks.
-  options += (options.empty() ? "" : ":") + std::string("hard_rss_limit_mb=") + std::to_string(kCapMiB) + ":detect_leaks=0";
+  options +=
+      (options.empty() ? "" : ":") + std::string("hard_rss_limit_mb=") + std::to_string(kCapMiB) + ":detect_leaks=0";
   return test::run_gomo(args, input, {"ASAN_OPTIONS=" + options}, "", 120);
 #else
   // The cap is on address space, of which this test process already holds some: add ours to it.
@@ -113,7 +114,8 @@ TEST_CASE("cli: a merge-key bomb: fmt --check and convert refuse it with a posit
 
 TEST_CASE("cli: JSON with invalid UTF-8 is a syntax error at its line, for validate, fmt and convert") {
   std::string dir = test::scratch_dir();
-  const std::string bad = "{\n  \"name\": \"Caf\xe9\",\n  \"graph\": {\"startNodeId\": \"a\", \"nodes\": [{\"id\": \"a\", \"type\": \"hangup\"}]}\n}\n";
+  const std::string bad =
+      "{\n  \"name\": \"Caf\xe9\",\n  \"graph\": {\"startNodeId\": \"a\", \"nodes\": [{\"id\": \"a\", \"type\": \"hangup\"}]}\n}\n";
   std::string path = test::write_file(dir, "latin1.json", bad);
   auto v = test::run_gomo({"flow", "validate", path});
   CHECK(v.exit_code == 2);
@@ -130,8 +132,9 @@ TEST_CASE("cli: JSON with invalid UTF-8 is a syntax error at its line, for valid
 
 TEST_CASE("cli: a YAML file with CR-only line breaks and comments is formatted, not refused") {
   std::string dir = test::scratch_dir();
-  const std::string mac = "# greeting\rname: Greeting  # the name\rgraph:\r  startNodeId: bye\r  nodes:\r    - id: bye\r"
-                          "      type: hangup\r";
+  const std::string mac =
+      "# greeting\rname: Greeting  # the name\rgraph:\r  startNodeId: bye\r  nodes:\r    - id: bye\r"
+      "      type: hangup\r";
   std::string path = test::write_file(dir, "mac.yaml", mac);
   auto check = test::run_gomo({"flow", "fmt", "--check", path});
   CHECK(check.exit_code == 1);
@@ -140,10 +143,12 @@ TEST_CASE("cli: a YAML file with CR-only line breaks and comments is formatted, 
   CHECK(check.err.find("are formatted") == std::string::npos);
   auto fmt = test::run_gomo({"flow", "fmt", path});
   CHECK(fmt.exit_code == 0);
-  CHECK(test::read_file(path) == "# greeting\nname: Greeting  # the name\ngraph:\n  startNodeId: bye\n  nodes:\n"
-                                 "    - id: bye\n      type: hangup\n");
+  CHECK(test::read_file(path) ==
+        "# greeting\nname: Greeting  # the name\ngraph:\n  startNodeId: bye\n  nodes:\n"
+        "    - id: bye\n      type: hangup\n");
   // Diagnostics on such a file point at the right line, with its text.
-  std::string broken = test::write_file(dir, "broken.yaml", "name: x\rgraph:\r  startNodeId: a\r  nodes:\r    - id: b\r      type: hangup\r");
+  std::string broken = test::write_file(
+      dir, "broken.yaml", "name: x\rgraph:\r  startNodeId: a\r  nodes:\r    - id: b\r      type: hangup\r");
   auto v = test::run_gomo({"flow", "validate", broken});
   CHECK(v.exit_code == 1);
   CHECK(v.out.find(broken + ":3:") != std::string::npos);
@@ -166,11 +171,13 @@ TEST_CASE("cli: an endless standard input is refused at the limit, not read to i
   // Before, gomo read all of standard input before the reader looked at its size: `yes | gomo flow
   // validate -` grew until it was killed. Memory is capped here as for the bombs above.
 #ifdef GOMO_TEST_ASAN
-  const std::string cap = "ASAN_OPTIONS=\"${ASAN_OPTIONS:+$ASAN_OPTIONS:}hard_rss_limit_mb=" + std::to_string(kCapMiB) + ":detect_leaks=0\" ";
+  const std::string cap = "ASAN_OPTIONS=\"${ASAN_OPTIONS:+$ASAN_OPTIONS:}hard_rss_limit_mb=" + std::to_string(kCapMiB) +
+                          ":detect_leaks=0\" ";
 #else
   const std::string cap = "ulimit -v " + std::to_string(kCapMiB * 1024) + "; ";
 #endif
-  const std::string script = cap + "yes 'key: value' | timeout 60 " GOMO_BINARY " flow validate - 2>&1; echo \"exit=${PIPESTATUS[1]}\"";
+  const std::string script =
+      cap + "yes 'key: value' | timeout 60 " GOMO_BINARY " flow validate - 2>&1; echo \"exit=${PIPESTATUS[1]}\"";
   const std::string cmd = "bash -c '" + [&] {
     std::string quoted;
     for (char c : script) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);

@@ -33,24 +33,25 @@ TEST_CASE("cli: version prints what --version prints; -v adds every library insi
 
 TEST_CASE("cli: a network module that cannot load is an internal error, exit 70, naming why") {
   // Phone numbers: not every number reported invalid_number.
-  auto phone = run_gomo({"flow", "run", source_path("samples/flows/payment-reminder.json"), "--phone", "0612345678",
-                         "--press", "2"},
-                        "", {kFailure});
+  auto phone = run_gomo(
+      {"flow", "run", source_path("samples/flows/payment-reminder.json"), "--phone", "0612345678", "--press", "2"}, "",
+      {kFailure});
   CHECK(phone.exit_code == 70);
   CHECK(phone.err == kMessage);
   // HTTP: not NETWORK_ERROR (exit 5).
   std::string home = scratch_dir();
-  auto http = run_gomo({"contacts", "list"}, "",
-                       {kFailure, "HOME=" + home, "XDG_CONFIG_HOME=" + home + "/config", "GOMO_PROFILE=",
-                        "GOMO_API_KEY=gomo_some_key_0123456789", "GOMO_BASE_URL=http://127.0.0.1:9/api"});
+  auto http =
+      run_gomo({"contacts", "list"}, "",
+               {kFailure, "HOME=" + home, "XDG_CONFIG_HOME=" + home + "/config",
+                "GOMO_PROFILE=", "GOMO_API_KEY=gomo_some_key_0123456789", "GOMO_BASE_URL=http://127.0.0.1:9/api"});
   CHECK(http.exit_code == 70);
   CHECK(http.err == kMessage);
   auto version = run_gomo({"version", "-v"}, "", {kFailure});
   CHECK(version.exit_code == 70);
   CHECK(version.err == kMessage);
   // Commands that need no network module never load it.
-  auto validate = run_gomo({"flow", "validate", source_path("samples/flows/payment-reminder.json"), "--no-config"},
-                           "", {kFailure});
+  auto validate =
+      run_gomo({"flow", "validate", source_path("samples/flows/payment-reminder.json"), "--no-config"}, "", {kFailure});
   CHECK_MESSAGE(validate.exit_code == 0, validate.err);
 }
 

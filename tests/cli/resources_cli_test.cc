@@ -309,9 +309,10 @@ TEST_CASE("cli: contacts, attributes and audiences against the local workspace a
   CHECK(strip(local.run_json({"contacts", "list", "--all"})) == strip(remote.run_json({"contacts", "list", "--all"})));
 
   // 4: a wrong key, remote and local.
-  for (const auto& args : std::vector<std::vector<std::string>>{{"audiences", "list"},
-                                                                {"attributes", "create", "--name", "Zone", "--type", "text"},
-                                                                {"contacts", "delete", "+212612345678", "--yes"}}) {
+  for (const auto& args :
+       std::vector<std::vector<std::string>>{{"audiences", "list"},
+                                             {"attributes", "create", "--name", "Zone", "--type", "text"},
+                                             {"contacts", "delete", "+212612345678", "--yes"}}) {
     auto a = args;
     a.insert(a.end(), {"--base-url", server.base_url()});
     auto denied = run_gomo(a, "", {"GOMO_API_KEY=gomo_wrong"});

@@ -39,7 +39,8 @@ TEST_CASE("cli: only the named subcommand is built, and anything else gets the w
   CHECK(one.out.find("--check") != std::string::npos);
   auto typo = run_gomo({"flow", "validat", source_path("samples/flows/simple-greeting.yaml")});
   CHECK(typo.exit_code == 2);
-  auto global_first = run_gomo({"-o", "json", "flow", "validate", "--no-config", source_path("samples/flows/payment-reminder.json")});
+  auto global_first =
+      run_gomo({"-o", "json", "flow", "validate", "--no-config", source_path("samples/flows/payment-reminder.json")});
   CHECK(global_first.exit_code == 0);
   CHECK(global_first.out.find("\"files\"") != std::string::npos);
 }
@@ -53,7 +54,8 @@ TEST_CASE("cli: a repeatable option takes one value: the path after --ignore is 
 }
 
 TEST_CASE("cli: validate exit codes 0, 1, 2") {
-  CHECK(run_gomo({"flow", "validate", "--no-config", source_path("samples/flows/payment-reminder.json")}).exit_code == 0);
+  CHECK(run_gomo({"flow", "validate", "--no-config", source_path("samples/flows/payment-reminder.json")}).exit_code ==
+        0);
   auto bad = run_gomo({"flow", "validate", "--no-config", source_path("samples/flows/simple-greeting.yaml")});
   CHECK(bad.exit_code == 1);
   CHECK(bad.out.find("simple-greeting.yaml:26:9: error: unknown output `onEnd` for a play node") != std::string::npos);
@@ -64,7 +66,8 @@ TEST_CASE("cli: validate exit codes 0, 1, 2") {
 }
 
 TEST_CASE("cli: -o json prints the diagnostics document") {
-  auto r = run_gomo({"flow", "validate", "--no-config", "-o", "json", source_path("samples/flows/simple-greeting.yaml")});
+  auto r =
+      run_gomo({"flow", "validate", "--no-config", "-o", "json", source_path("samples/flows/simple-greeting.yaml")});
   CHECK(r.exit_code == 1);
   auto j = nlohmann::json::parse(r.out);
   CHECK(j["version"] == 1);
@@ -96,8 +99,10 @@ TEST_CASE("cli: exclude in .gomo.yaml is relative to the config's folder, under 
   // Only excluded files in a directory: nothing to check is an error, and says why.
   auto drafts = run_gomo({"flow", "validate", "drafts"}, "", {}, dir);
   CHECK(drafts.exit_code == 2);
-  CHECK(drafts.err.find("drafts: no flow files (*.yaml, *.yml, *.json) to check in this directory (1 excluded by `exclude` in the project config)") !=
-        std::string::npos);
+  CHECK(
+      drafts.err.find(
+          "drafts: no flow files (*.yaml, *.yml, *.json) to check in this directory (1 excluded by `exclude` in the project config)") !=
+      std::string::npos);
   // ...but only when nothing else is checked.
   auto both = run_gomo({"flow", "validate", "drafts", "flows"}, "", {}, dir);
   CHECK(both.exit_code == 0);
@@ -133,7 +138,8 @@ TEST_CASE("cli: info findings are counted, not printed, unless --verbose") {
   auto r = run_gomo({"flow", "validate", "--no-config", flow}, "", {"GITHUB_ACTIONS="});
   CHECK(r.exit_code == 0);
   CHECK(r.out.find("[missing-label]") == std::string::npos);
-  CHECK(r.err.find("1 info in 1 file (1 checked); 1 info not shown (--verbose or --format json shows them)") != std::string::npos);
+  CHECK(r.err.find("1 info in 1 file (1 checked); 1 info not shown (--verbose or --format json shows them)") !=
+        std::string::npos);
   auto v = run_gomo({"flow", "validate", "--no-config", "--verbose", flow}, "", {"GITHUB_ACTIONS="});
   CHECK(v.out.find("[missing-label]") != std::string::npos);
   CHECK(v.err.find("not shown") == std::string::npos);
@@ -154,8 +160,9 @@ TEST_CASE("cli: running out of memory on one file costs the other files nothing 
   const std::string good = source_path("samples/flows/payment-reminder.json");
   const std::string bad = source_path("samples/flows/simple-greeting.yaml");
   // 400 MB of address space: the 30 MB file's tree needs several times that.
-  std::string cmd = "ulimit -v 400000; exec '" + std::string(GOMO_BINARY) + "' flow validate --no-config -j 2 -o json '" + good +
-                    "' '" + big + "' '" + bad + "' > '" + dir + "/out.json' 2> '" + dir + "/err.txt'";
+  std::string cmd = "ulimit -v 400000; exec '" + std::string(GOMO_BINARY) +
+                    "' flow validate --no-config -j 2 -o json '" + good + "' '" + big + "' '" + bad + "' > '" + dir +
+                    "/out.json' 2> '" + dir + "/err.txt'";
   int status = std::system(cmd.c_str());
   REQUIRE(WIFEXITED(status));
   CHECK(WEXITSTATUS(status) == 2);

@@ -145,9 +145,10 @@ TEST_CASE("cli: -q quiets flow run and flow test") {
   auto quiet_tests = run_gomo({"flow", "test", tests, "-q"});
   CHECK(quiet_tests.exit_code == 0);
   CHECK(quiet_tests.out.empty());
-  auto failing = write_file(scratch_dir(), "bad.test.yaml",
-                            "flow: " + source_path("samples/flows/payment-reminder.json") +
-                                "\ncases:\n  - name: wrong outcome\n    answer: busy\n    expect: {outcome: completed}\n");
+  auto failing =
+      write_file(scratch_dir(), "bad.test.yaml",
+                 "flow: " + source_path("samples/flows/payment-reminder.json") +
+                     "\ncases:\n  - name: wrong outcome\n    answer: busy\n    expect: {outcome: completed}\n");
   auto quiet_fail = run_gomo({"flow", "test", failing, "-q"});
   CHECK(quiet_fail.exit_code == 1);
   CHECK(has(quiet_fail.out, "✗ wrong outcome"));
@@ -155,7 +156,8 @@ TEST_CASE("cli: -q quiets flow run and flow test") {
 }
 
 TEST_CASE("cli: counts read as English; simulate's wall time is rounded") {
-  const std::string one = write_file(scratch_dir(), "one.yaml", "name: one\ngraph: {startNodeId: h, nodes: [{id: h, type: hangup}]}\n");
+  const std::string one =
+      write_file(scratch_dir(), "one.yaml", "name: one\ngraph: {startNodeId: h, nodes: [{id: h, type: hangup}]}\n");
   auto visits = run_gomo({"flow", "run", one});
   CHECK(has(visits.out, ", 1 node visit\n"));
   auto check = run_gomo({"flow", "fmt", "--check", one});
@@ -183,11 +185,13 @@ TEST_CASE("cli: attribute names in any script; slugs transliterate Latin accents
   REQUIRE(init.exit_code == 0);
   const std::string ws = dir + "/.gomo/workspace.db";
   const std::vector<std::string> env{"GOMO_API_KEY="};
-  auto arabic = run_gomo({"attributes", "create", "--name", "الرصيد", "--type", "number", "-o", "json", "--workspace", ws}, "", env);
+  auto arabic = run_gomo(
+      {"attributes", "create", "--name", "الرصيد", "--type", "number", "-o", "json", "--workspace", ws}, "", env);
   INFO(arabic.err);
   REQUIRE(arabic.exit_code == 0);
   CHECK(json::parse(arabic.out)["name"] == "الرصيد");
-  auto french = run_gomo({"attributes", "create", "--name", "Date échéance", "--type", "date", "-o", "json", "--workspace", ws}, "", env);
+  auto french = run_gomo(
+      {"attributes", "create", "--name", "Date échéance", "--type", "date", "-o", "json", "--workspace", ws}, "", env);
   REQUIRE(french.exit_code == 0);
   CHECK(json::parse(french.out)["name"] == "date_echeance");
   // Refused before anything is sent, with the platform's own words.
@@ -196,7 +200,9 @@ TEST_CASE("cli: attribute names in any script; slugs transliterate Latin accents
   CHECK(has(symbols.err, "displayName must contain a letter or a digit"));
 
   // The contact's value under the Arabic name, and the flow placeholder that reads it.
-  auto contact = run_gomo({"contacts", "create", "--phone", "0612345678", "--attr", "الرصيد=300", "-o", "json", "--workspace", ws}, "", env);
+  auto contact =
+      run_gomo({"contacts", "create", "--phone", "0612345678", "--attr", "الرصيد=300", "-o", "json", "--workspace", ws},
+               "", env);
   REQUIRE(contact.exit_code == 0);
   CHECK(json::parse(contact.out)["customAttributes"]["الرصيد"] == 300);
 
@@ -207,7 +213,9 @@ TEST_CASE("cli: attribute names in any script; slugs transliterate Latin accents
   ServeProcess server({"--workspace", remote_dir + "/.gomo/workspace.db"});
   REQUIRE(server.started());
   const std::vector<std::string> key{"GOMO_API_KEY=" + remote_init.out.substr(0, 45)};
-  auto remote = run_gomo({"attributes", "create", "--name", "Сумма долга", "--type", "number", "-o", "json", "--base-url", server.base_url()}, "", key);
+  auto remote = run_gomo({"attributes", "create", "--name", "Сумма долга", "--type", "number", "-o", "json",
+                          "--base-url", server.base_url()},
+                         "", key);
   INFO(remote.err);
   REQUIRE(remote.exit_code == 0);
   CHECK(json::parse(remote.out)["name"] == "сумма_долга");
@@ -221,8 +229,10 @@ TEST_CASE("cli: contact tables show the whole name; --sort-by is checked here an
     args.insert(args.end(), {"--workspace", dir + "/.gomo/workspace.db"});
     return run_gomo(args, "", env);
   };
-  REQUIRE(gomo({"contacts", "create", "--phone", "0612345678", "--first-name", "Zineb", "--last-name", "Alaoui"}).exit_code == 0);
-  REQUIRE(gomo({"contacts", "create", "--phone", "0612345679", "--first-name", "Amina", "--last-name", "Bennani"}).exit_code == 0);
+  REQUIRE(gomo({"contacts", "create", "--phone", "0612345678", "--first-name", "Zineb", "--last-name", "Alaoui"})
+              .exit_code == 0);
+  REQUIRE(gomo({"contacts", "create", "--phone", "0612345679", "--first-name", "Amina", "--last-name", "Bennani"})
+              .exit_code == 0);
   REQUIRE(gomo({"contacts", "create", "--phone", "0612345670", "--first-name", "Karim"}).exit_code == 0);
 
   auto table = gomo({"contacts", "list", "--sort-by", "firstName"});
@@ -236,8 +246,9 @@ TEST_CASE("cli: contact tables show the whole name; --sort-by is checked here an
 
   auto typo = gomo({"contacts", "list", "--sort-by", "firstname"});
   CHECK(typo.exit_code == 2);
-  CHECK(has(typo.err, "cannot sort by `firstname`; expected `firstName`, `lastName`, `primaryPhone`, `primaryEmail` or "
-                      "`createdAt`; did you mean `firstName`?"));
+  CHECK(has(typo.err,
+            "cannot sort by `firstname`; expected `firstName`, `lastName`, `primaryPhone`, `primaryEmail` or "
+            "`createdAt`; did you mean `firstName`?"));
   CHECK(gomo({"audiences", "list", "--sort-by", "colour"}).exit_code == 2);
 
   auto by_name = gomo({"contacts", "get", "Amina"});

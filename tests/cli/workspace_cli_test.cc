@@ -18,9 +18,15 @@ namespace {
 
 // Nothing of the user's config or environment leaks in; the config file is in the scratch folder.
 std::vector<std::string> workspace_env(const std::string& dir, std::vector<std::string> extra = {}) {
-  std::vector<std::string> env = {"XDG_CONFIG_HOME=" + dir + "/xdg", "HOME=" + dir + "/home", "GOMO_CONFIG=",
-                                  "GOMO_API_KEY=", "GOMO_PROFILE=", "GOMO_BASE_URL=", "GOMOBILE_API_KEY=",
-                                  "GOMOBILE_API_URL=", "GOMOBILE_API_BASE_URL="};
+  std::vector<std::string> env = {"XDG_CONFIG_HOME=" + dir + "/xdg",
+                                  "HOME=" + dir + "/home",
+                                  "GOMO_CONFIG=",
+                                  "GOMO_API_KEY=",
+                                  "GOMO_PROFILE=",
+                                  "GOMO_BASE_URL=",
+                                  "GOMOBILE_API_KEY=",
+                                  "GOMOBILE_API_URL=",
+                                  "GOMOBILE_API_BASE_URL="};
   env.insert(env.end(), extra.begin(), extra.end());
   return env;
 }
@@ -40,7 +46,8 @@ TEST_CASE("cli: workspace: a read in a new folder creates nothing; the first cha
   auto list = run_gomo({"contacts", "list", "-o", "json"}, "", env, dir);
   CHECK(list.exit_code == 0);
   CHECK(json::parse(list.out) == json::array());
-  CHECK(list.err.find("there is no local workspace at .gomo/workspace.db yet (the first change creates it)") != std::string::npos);
+  CHECK(list.err.find("there is no local workspace at .gomo/workspace.db yet (the first change creates it)") !=
+        std::string::npos);
   auto get = run_gomo({"contacts", "get", "+212612345678"}, "", env, dir);
   CHECK(get.exit_code == 3);
   CHECK(get.err.find("no local workspace") != std::string::npos);
@@ -73,7 +80,8 @@ TEST_CASE("cli: workspace: a read in a new folder creates nothing; the first cha
   CHECK(list.err.empty());
 }
 
-TEST_CASE("cli: workspace: serve --init twice refuses; --new-key and --add-org; several organisations say how to pick") {
+TEST_CASE(
+    "cli: workspace: serve --init twice refuses; --new-key and --add-org; several organisations say how to pick") {
   std::string dir = scratch_dir();
   auto env = workspace_env(dir);
   REQUIRE(run_gomo({"attributes", "create", "--name", "Age", "--type", "number"}, "", env, dir).exit_code == 0);
@@ -82,8 +90,10 @@ TEST_CASE("cli: workspace: serve --init twice refuses; --new-key and --add-org; 
   auto init = run_gomo({"serve", "--init"}, "", env, dir);
   CHECK(init.exit_code == 2);
   CHECK(init.out.empty());
-  CHECK(init.err.find(".gomo/workspace.db already has organisation \"Local organization\" (local-organization); nothing created") !=
-        std::string::npos);
+  CHECK(
+      init.err.find(
+          ".gomo/workspace.db already has organisation \"Local organization\" (local-organization); nothing created") !=
+      std::string::npos);
   CHECK(init.err.find("gomo serve --new-key\n") != std::string::npos);
   CHECK(init.err.find("gomo serve --init --add-org --org-name NAME") != std::string::npos);
 
@@ -94,7 +104,8 @@ TEST_CASE("cli: workspace: serve --init twice refuses; --new-key and --add-org; 
     std::string err;
     CHECK(keyless.stop(&err) == 0);
     CHECK(err.find("no organisation of the workspace has an API key yet, so every request gets 401; make one with: "
-                   "gomo serve --new-key --workspace " + dir + "/.gomo/workspace.db") != std::string::npos);
+                   "gomo serve --new-key --workspace " +
+                   dir + "/.gomo/workspace.db") != std::string::npos);
   }
 
   // A key for it, usable over HTTP and locally.
@@ -117,13 +128,15 @@ TEST_CASE("cli: workspace: serve --init twice refuses; --new-key and --add-org; 
   std::string beta_key = added.out.substr(0, 45);
   auto ambiguous = run_gomo({"contacts", "list"}, "", env, dir);
   CHECK(ambiguous.exit_code == 4);
-  CHECK(ambiguous.err.find("has 2 organisations (Local organization, Beta) and no API key says which: put one of their "
-                           "keys in GOMO_API_KEY, or keep it in the profile (gomo config set apiKey - --profile local); "
-                           "gomo serve --new-key --org NAME prints a new key for one") != std::string::npos);
+  CHECK(
+      ambiguous.err.find("has 2 organisations (Local organization, Beta) and no API key says which: put one of their "
+                         "keys in GOMO_API_KEY, or keep it in the profile (gomo config set apiKey - --profile local); "
+                         "gomo serve --new-key --org NAME prints a new key for one") != std::string::npos);
   auto picked = run_gomo({"attributes", "list", "-o", "json"}, "", workspace_env(dir, {"GOMO_API_KEY=" + key}), dir);
   CHECK(picked.exit_code == 0);
   CHECK(json::parse(picked.out).at(0).at("name") == "age");
-  auto other = run_gomo({"attributes", "list", "-o", "json"}, "", workspace_env(dir, {"GOMO_API_KEY=" + beta_key}), dir);
+  auto other =
+      run_gomo({"attributes", "list", "-o", "json"}, "", workspace_env(dir, {"GOMO_API_KEY=" + beta_key}), dir);
   CHECK(other.exit_code == 0);
   CHECK(json::parse(other.out) == json::array());
   auto which = run_gomo({"serve", "--new-key"}, "", env, dir);
@@ -147,18 +160,19 @@ TEST_CASE("cli: workspace: serve --init twice refuses; --new-key and --add-org; 
 
 TEST_CASE("cli: workspace: commands that need no config file work without HOME") {
   std::string dir = scratch_dir();
-  std::vector<std::string> no_home = {"HOME=", "XDG_CONFIG_HOME=", "GOMO_CONFIG=", "GOMO_API_KEY=", "GOMO_PROFILE=",
-                                      "GOMO_BASE_URL=", "GOMOBILE_API_KEY=", "GOMOBILE_API_URL=",
-                                      "GOMOBILE_API_BASE_URL="};
+  std::vector<std::string> no_home = {
+      "HOME=",          "XDG_CONFIG_HOME=",  "GOMO_CONFIG=",      "GOMO_API_KEY=",         "GOMO_PROFILE=",
+      "GOMO_BASE_URL=", "GOMOBILE_API_KEY=", "GOMOBILE_API_URL=", "GOMOBILE_API_BASE_URL="};
   CHECK(run_gomo({"--version"}, "", no_home, dir).exit_code == 0);
-  std::string flow = write_file(dir, "hello.yaml",
-                                "name: hello\n"
-                                "graph:\n"
-                                "  startNodeId: hello\n"
-                                "  nodes:\n"
-                                "    - {id: hello, label: Hello, type: play, config: {audioItems: [{type: tts, text: Hi}]},\n"
-                                "       outputs: {onComplete: bye}}\n"
-                                "    - {id: bye, label: Bye, type: hangup}\n");
+  std::string flow =
+      write_file(dir, "hello.yaml",
+                 "name: hello\n"
+                 "graph:\n"
+                 "  startNodeId: hello\n"
+                 "  nodes:\n"
+                 "    - {id: hello, label: Hello, type: play, config: {audioItems: [{type: tts, text: Hi}]},\n"
+                 "       outputs: {onComplete: bye}}\n"
+                 "    - {id: bye, label: Bye, type: hangup}\n");
   auto validate = run_gomo({"flow", "validate", flow}, "", no_home, dir);
   INFO(validate.err);
   CHECK(validate.exit_code == 0);
@@ -180,7 +194,8 @@ TEST_CASE("cli: workspace: commands that need no config file work without HOME")
   CHECK(set.err.find("HOME is not set") != std::string::npos);
 }
 
-TEST_CASE("cli: config set refuses plain http to a non-loopback host; GOMO_API_KEY overriding a profile's key is said") {
+TEST_CASE(
+    "cli: config set refuses plain http to a non-loopback host; GOMO_API_KEY overriding a profile's key is said") {
   std::string dir = scratch_dir();
   auto env = workspace_env(dir);
   auto refused = run_gomo({"config", "set", "baseUrl", "http://example.com/api", "--profile", "lab"}, "", env, dir);
@@ -188,7 +203,8 @@ TEST_CASE("cli: config set refuses plain http to a non-loopback host; GOMO_API_K
   CHECK(refused.err.find("refusing plain http to http://example.com/api") != std::string::npos);
   CHECK(refused.err.find("--insecure") != std::string::npos);
   CHECK(workspace_file_mode(dir + "/xdg/gomo/config.yaml") == -1);  // nothing written
-  auto allowed = run_gomo({"config", "set", "baseUrl", "http://example.com/api", "--profile", "lab", "--insecure"}, "", env, dir);
+  auto allowed =
+      run_gomo({"config", "set", "baseUrl", "http://example.com/api", "--profile", "lab", "--insecure"}, "", env, dir);
   CHECK(allowed.exit_code == 0);
   std::string text = read_file(dir + "/xdg/gomo/config.yaml");
   CHECK(text.find("insecure: true") != std::string::npos);
@@ -202,17 +218,19 @@ TEST_CASE("cli: config set refuses plain http to a non-loopback host; GOMO_API_K
   std::string key = init.out.substr(0, 45);
   ServeProcess server({"--workspace", dir + "/.gomo/workspace.db"});
   REQUIRE(server.started());
-  REQUIRE(run_gomo({"config", "init", "--name", "dev", "--base-url", server.base_url(), "--api-key-stdin"}, key, env, dir)
-              .exit_code == 0);
+  REQUIRE(
+      run_gomo({"config", "init", "--name", "dev", "--base-url", server.base_url(), "--api-key-stdin"}, key, env, dir)
+          .exit_code == 0);
   std::string wrong = "gomo_00000000000000000000000000000000000000ff";
   auto show = run_gomo({"config", "show"}, "", workspace_env(dir, {"GOMO_API_KEY=" + wrong}), dir);
   CHECK(show.exit_code == 0);
-  CHECK(show.out.find("apiKey\tgomo_\xE2\x80\xA6" "00ff\tenv GOMO_API_KEY, overriding the apiKey of profile dev (") !=
-        std::string::npos);
+  CHECK(show.out.find("apiKey\tgomo_\xE2\x80\xA6"
+                      "00ff\tenv GOMO_API_KEY, overriding the apiKey of profile dev (") != std::string::npos);
   auto denied = run_gomo({"contacts", "list"}, "", workspace_env(dir, {"GOMO_API_KEY=" + wrong}), dir);
   CHECK(denied.exit_code == 4);
   CHECK(denied.err.find("401") != std::string::npos);
-  CHECK(denied.err.find("the key gomo_\xE2\x80\xA6" "00ff came from env GOMO_API_KEY, which overrides the apiKey of profile dev (") !=
+  CHECK(denied.err.find("the key gomo_\xE2\x80\xA6"
+                        "00ff came from env GOMO_API_KEY, which overrides the apiKey of profile dev (") !=
         std::string::npos);
   CHECK(denied.err.find("unset GOMO_API_KEY to use the profile's key") != std::string::npos);
   CHECK(denied.err.find(wrong) == std::string::npos);

@@ -75,7 +75,8 @@ TEST_CASE("golden: text output of every golden flow") {
     }
     REQUIRE_MESSAGE(fs::exists(out_path), g.out << " is missing; run with GOMO_UPDATE_GOLDEN=1 to create it");
     CHECK_MESSAGE(got.str() == test::read_file(out_path),
-                  g.out << " differs (GOMO_UPDATE_GOLDEN=1 rewrites it after a deliberate change):\n" << got.str());
+                  g.out << " differs (GOMO_UPDATE_GOLDEN=1 rewrites it after a deliberate change):\n"
+                        << got.str());
   }
 }
 
@@ -104,7 +105,9 @@ TEST_CASE("golden: the messages quoted in docs/rules.md are the ones gomo prints
   for (std::string line; std::getline(docs, line);) {
     if (line.rfind("## ", 0) == 0) {
       rule = line.substr(3);
-      out = fs::exists(test::source_path("tests/golden/" + rule + ".out")) ? test::read_file(test::source_path("tests/golden/" + rule + ".out")) : "";
+      out = fs::exists(test::source_path("tests/golden/" + rule + ".out"))
+                ? test::read_file(test::source_path("tests/golden/" + rule + ".out"))
+                : "";
     } else if (line == "```console") {
       in_console = true;
     } else if (line == "```") {
@@ -121,7 +124,8 @@ TEST_CASE("golden: the messages quoted in docs/rules.md are the ones gomo prints
 TEST_CASE("golden: each golden input triggers the rule it is named after") {
   for (const checks::Rule* rule : checks::all_rules()) {
     std::string id = rule->id;
-    std::string path = "tests/golden/" + id + (fs::exists(test::source_path("tests/golden/" + id + ".json")) ? ".json" : ".yaml");
+    std::string path =
+        "tests/golden/" + id + (fs::exists(test::source_path("tests/golden/" + id + ".json")) ? ".json" : ".yaml");
     if (!fs::exists(test::source_path(path))) continue;  // the previous test fails for it
     INFO(path);
     std::string text = test::read_file(test::source_path(path));

@@ -149,7 +149,8 @@ std::vector<std::string> layering_problems(const std::vector<CmakeFile>& files) 
   // Which layer each target is in: its folder, unless kTargetLayers says otherwise.
   std::map<std::string, std::string> layer_of;
   for (const CmakeFile& f : files) {
-    if (!layers.count(f.folder)) problems.push_back(f.path + ": lib/" + f.folder + " has no row in kLayers (tests/layering/layering_test.cc)");
+    if (!layers.count(f.folder))
+      problems.push_back(f.path + ": lib/" + f.folder + " has no row in kLayers (tests/layering/layering_test.cc)");
     for (const char* command : {"add_library", "add_executable"})
       for (const auto& words : commands(f.text, command))
         if (!words.empty()) layer_of[words[0]] = kTargetLayers.count(words[0]) ? kTargetLayers.at(words[0]) : f.folder;
@@ -163,7 +164,8 @@ std::vector<std::string> layering_problems(const std::vector<CmakeFile>& files) 
 
   for (const Link& link : links) {
     if (!layer_of.count(link.target) || !layer_of.count(link.dep)) {
-      problems.push_back(link.file + ": " + link.target + " -> " + link.dep + ": unknown target (not made by add_library in lib/*/)");
+      problems.push_back(link.file + ": " + link.target + " -> " + link.dep +
+                         ": unknown target (not made by add_library in lib/*/)");
       continue;
     }
     std::string from = layer_of[link.target], to = layer_of[link.dep];
@@ -177,8 +179,8 @@ std::vector<std::string> layering_problems(const std::vector<CmakeFile>& files) 
       std::string rule;
       if (layers.count(from))
         for (const char* below : layers[from]->below) rule += std::string(rule.empty() ? "" : ", ") + below;
-      problems.push_back(edge + " is not in the drawing: " + from + " may link only " + (rule.empty() ? "nothing" : rule) +
-                         " and what those may link");
+      problems.push_back(edge + " is not in the drawing: " + from + " may link only " +
+                         (rule.empty() ? "nothing" : rule) + " and what those may link");
     }
   }
   return problems;
@@ -256,8 +258,10 @@ TEST_CASE("layering: every gomo_* link in lib/*/CMakeLists.txt is allowed by the
 TEST_CASE("layering: an edge against the drawing is named with its rule") {
   std::vector<CmakeFile> files = {
       {"lib/base/CMakeLists.txt", "base", "add_library(gomo_base STATIC a.cc)\n"},
-      {"lib/document/CMakeLists.txt", "document", "add_library(gomo_document STATIC a.cc)\ntarget_link_libraries(gomo_document PUBLIC gomo_base)\n"},
-      {"lib/api/CMakeLists.txt", "api", "add_library(gomo_api a.cc)\ntarget_link_libraries(gomo_api PUBLIC gomo_base)\n"},
+      {"lib/document/CMakeLists.txt", "document",
+       "add_library(gomo_document STATIC a.cc)\ntarget_link_libraries(gomo_document PUBLIC gomo_base)\n"},
+      {"lib/api/CMakeLists.txt", "api",
+       "add_library(gomo_api a.cc)\ntarget_link_libraries(gomo_api PUBLIC gomo_base)\n"},
       {"lib/ext/CMakeLists.txt", "ext", "add_library(gomo_ext a.cc)\n"},
       {"lib/store/CMakeLists.txt", "store",
        "# target_link_libraries(gomo_store PUBLIC gomo_ext) is a comment\nadd_library(gomo_store a.cc)\n"
@@ -265,16 +269,23 @@ TEST_CASE("layering: an edge against the drawing is named with its rule") {
   };
   auto problems = layering_problems(files);
   REQUIRE(problems.size() == 1);
-  CHECK(problems[0] == "lib/store/CMakeLists.txt: gomo_store -> gomo_api (store -> api) is not in the drawing: store may link only "
-                       "base and what those may link");
+  CHECK(problems[0] ==
+        "lib/store/CMakeLists.txt: gomo_store -> gomo_api (store -> api) is not in the drawing: store may link only "
+        "base and what those may link");
 
-  files.push_back({"lib/profile/CMakeLists.txt", "profile", "add_library(gomo_profile a.cc)\ntarget_link_libraries(gomo_profile PRIVATE gomo_store)\n"});
-  files.push_back({"lib/widgets/CMakeLists.txt", "widgets", "add_library(gomo_widgets a.cc)\ntarget_link_libraries(gomo_widgets PRIVATE gomo_nowhere)\n"});
+  files.push_back({"lib/profile/CMakeLists.txt", "profile",
+                   "add_library(gomo_profile a.cc)\ntarget_link_libraries(gomo_profile PRIVATE gomo_store)\n"});
+  files.push_back({"lib/widgets/CMakeLists.txt", "widgets",
+                   "add_library(gomo_widgets a.cc)\ntarget_link_libraries(gomo_widgets PRIVATE gomo_nowhere)\n"});
   problems = layering_problems(files);
   REQUIRE(problems.size() == 4);
-  CHECK(problems[0] == "lib/widgets/CMakeLists.txt: lib/widgets has no row in kLayers (tests/layering/layering_test.cc)");
-  CHECK(problems[1].starts_with("lib/store/CMakeLists.txt: gomo_store -> gomo_api (store -> api) is not in the drawing"));
-  CHECK(problems[2] == "lib/profile/CMakeLists.txt: gomo_profile -> gomo_store (profile -> store) is forbidden: profile returns a "
-                       "std::unique_ptr<api::Platform>; the workspace belongs to local");
-  CHECK(problems[3] == "lib/widgets/CMakeLists.txt: gomo_widgets -> gomo_nowhere: unknown target (not made by add_library in lib/*/)");
+  CHECK(problems[0] ==
+        "lib/widgets/CMakeLists.txt: lib/widgets has no row in kLayers (tests/layering/layering_test.cc)");
+  CHECK(
+      problems[1].starts_with("lib/store/CMakeLists.txt: gomo_store -> gomo_api (store -> api) is not in the drawing"));
+  CHECK(problems[2] ==
+        "lib/profile/CMakeLists.txt: gomo_profile -> gomo_store (profile -> store) is forbidden: profile returns a "
+        "std::unique_ptr<api::Platform>; the workspace belongs to local");
+  CHECK(problems[3] ==
+        "lib/widgets/CMakeLists.txt: gomo_widgets -> gomo_nowhere: unknown target (not made by add_library in lib/*/)");
 }

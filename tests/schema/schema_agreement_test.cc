@@ -5,7 +5,6 @@
 // Syntax errors and duplicate keys are left out: JSON readers disagree there (most keep the last key).
 #include <doctest/doctest.h>
 
-
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
@@ -45,12 +44,13 @@ const Valijson& flow_validator() {
 std::set<std::string> shape_rule_ids() {
   std::set<std::string> ids;
   for (const checks::Rule* r : checks::all_rules())
-    if (r->shape && std::string_view(r->id) != "syntax" && std::string_view(r->id) != "duplicate-key") ids.insert(r->id);
+    if (r->shape && std::string_view(r->id) != "syntax" && std::string_view(r->id) != "duplicate-key")
+      ids.insert(r->id);
   return ids;
 }
 
 struct Verdicts {
-  bool comparable = false;  // parsed, no duplicate keys
+  bool comparable = false;            // parsed, no duplicate keys
   std::vector<std::string> gomo;      // shape diagnostics, "line:col [rule] message"
   std::set<std::string> gomo_at;      // the same as "rule<TAB>pointer" ("(root)" for the document)
   std::vector<std::string> valijson;  // valijson's errors
@@ -142,12 +142,11 @@ namespace {
 // Any other draft-07 keyword (pattern, format, uniqueItems, patternProperties...) would be enforced by
 // editors and ajv but ignored by gomo: a silent disagreement.
 const std::set<std::string> kGomoKeywords = {
-    "$ref",      "type",     "enum",     "const",    "properties", "required", "additionalProperties",
-    "propertyNames", "items", "minItems", "maxItems", "minLength",  "maxLength", "minimum",
-    "maximum",   "minProperties", "maxProperties", "allOf", "anyOf", "oneOf", "not",
-    "if",        "then",     "else",
+    "$ref", "type", "enum", "const", "properties", "required", "additionalProperties", "propertyNames", "items",
+    "minItems", "maxItems", "minLength", "maxLength", "minimum", "maximum", "minProperties", "maxProperties", "allOf",
+    "anyOf", "oneOf", "not", "if", "then", "else",
     // annotations
-    "$schema",   "$id",      "$comment", "title",    "description", "default", "examples", "definitions"};
+    "$schema", "$id", "$comment", "title", "description", "default", "examples", "definitions"};
 
 void collect_unknown_keywords(const json& schema, const std::string& where, std::vector<std::string>& out) {
   if (!schema.is_object()) return;
@@ -157,9 +156,10 @@ void collect_unknown_keywords(const json& schema, const std::string& where, std:
     if (key == "properties" || key == "definitions") {
       for (const auto& [name, sub] : value.items()) collect_unknown_keywords(sub, where + "/" + key + "/" + name, out);
     } else if (key == "allOf" || key == "anyOf" || key == "oneOf") {
-      for (size_t i = 0; i < value.size(); ++i) collect_unknown_keywords(value[i], where + "/" + key + "/" + std::to_string(i), out);
-    } else if (key == "items" || key == "additionalProperties" || key == "propertyNames" || key == "not" || key == "if" ||
-               key == "then" || key == "else") {
+      for (size_t i = 0; i < value.size(); ++i)
+        collect_unknown_keywords(value[i], where + "/" + key + "/" + std::to_string(i), out);
+    } else if (key == "items" || key == "additionalProperties" || key == "propertyNames" || key == "not" ||
+               key == "if" || key == "then" || key == "else") {
       if (value.is_array()) out.push_back(where + "/" + key + " (tuple form is not implemented by gomo)");
       collect_unknown_keywords(value, where + "/" + key, out);
     }
@@ -226,7 +226,8 @@ TEST_CASE("schema agreement: fixtures say what their names say, and valijson agr
     }
   }
   for (const auto& [name, finding] : expected)
-    CHECK_MESSAGE(fs::exists(test::source_path("tests/fixtures/schema/" + name)), name, " in expected.tsv does not exist");
+    CHECK_MESSAGE(fs::exists(test::source_path("tests/fixtures/schema/" + name)), name,
+                  " in expected.tsv does not exist");
   CHECK(valid >= 5);
   CHECK(invalid >= 20);
 }
@@ -280,7 +281,9 @@ TEST_CASE("schema agreement: flow test and softphone schemas accept the samples 
   CHECK(checked > 0);
   auto typo = document::read_yaml("t.yaml", "flow: f.yaml\ncases:\n  - {name: x, press: '1', expext: {endsAt: a}}\n");
   CHECK_FALSE(flowtest.errors(to_json(typo->root)).empty());
-  auto script = document::read_yaml("s.yaml", "answer: human\nanswerAfter: 1500\nsteps:\n  - press: '12#'\n  - {silence: true}\n  - {speak: 3000}\n  - {hangUp: true}\n");
+  auto script = document::read_yaml(
+      "s.yaml",
+      "answer: human\nanswerAfter: 1500\nsteps:\n  - press: '12#'\n  - {silence: true}\n  - {speak: 3000}\n  - {hangUp: true}\n");
   CHECK(softphone.errors(to_json(script->root)).empty());
   auto bad = document::read_yaml("s.yaml", "answer: humn\nsteps:\n  - press: '1a'\n");
   CHECK(softphone.errors(to_json(bad->root)).size() >= 1);

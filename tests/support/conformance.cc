@@ -9,8 +9,8 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
-#include "remote/remote_platform.h"
 #include "local/workspace.h"
+#include "remote/remote_platform.h"
 #include "tests/support/serve_support.h"
 #include "tests/support/test_support.h"
 
@@ -234,7 +234,6 @@ void conformance_suite(api::Platform& p, api::Platform& other) {
   CHECK(p.validate_flow("[1]").error().http_status == 400);
   CHECK(api::list_all_flows(p, {})->empty());  // nothing saved
 }
-
 
 TwoOrgs two_orgs(const std::string& path) {
   auto ws = local::Workspace::open(path);

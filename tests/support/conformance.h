@@ -7,8 +7,8 @@
 #include <string>
 
 #include "api/platform.h"
-#include "remote/remote_platform.h"
 #include "local/workspace.h"
+#include "remote/remote_platform.h"
 
 namespace gomo::local {
 class LocalOperations;

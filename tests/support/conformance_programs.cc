@@ -8,9 +8,9 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
-#include "remote/remote_platform.h"
 #include "local/local_operations.h"
 #include "local/workspace.h"
+#include "remote/remote_platform.h"
 #include "tests/support/serve_support.h"
 #include "tests/support/test_support.h"
 
@@ -29,9 +29,9 @@ std::string wav_bytes(double seconds) {
   le(w, 36 + data, 4);
   w += "WAVEfmt ";
   le(w, 16, 4);
-  le(w, 1, 2);     // PCM
-  le(w, 1, 2);     // mono
-  le(w, 8000, 4);  // sample rate
+  le(w, 1, 2);      // PCM
+  le(w, 1, 2);      // mono
+  le(w, 8000, 4);   // sample rate
   le(w, 16000, 4);  // byte rate
   le(w, 2, 2);
   le(w, 16, 2);
@@ -40,7 +40,6 @@ std::string wav_bytes(double seconds) {
   w += std::string(data, '\0');
   return w;
 }
-
 
 const char* const kGoodGraph =
     R"({"startNodeId":"dial","nodes":[{"id":"dial","type":"dial","label":"Call","outputs":{"onAnswer":"bye","default":"bye"}},
@@ -149,8 +148,8 @@ void programs_suite(api::Platform& p, api::Platform& other, local::LocalOperatio
   auto empty_audience = p.create_audience({std::string("Nobody here"), std::nullopt});
   REQUIRE(audience);
   REQUIRE(empty_audience);
-  REQUIRE(p.add_audience_contacts(audience->id, {contacts->contacts[0].id, contacts->contacts[1].id,
-                                                 contacts->contacts[2].id}));
+  REQUIRE(p.add_audience_contacts(audience->id,
+                                  {contacts->contacts[0].id, contacts->contacts[1].id, contacts->contacts[2].id}));
   auto flow = p.create_flow({std::string("Reminder"), std::nullopt, std::string(kGoodGraph)});
   REQUIRE(flow);
 
@@ -219,20 +218,20 @@ void programs_suite(api::Platform& p, api::Platform& other, local::LocalOperatio
   api::ProgramFields unarchive;
   unarchive.status = "draft";
   REQUIRE(p.update_program(program->id, unarchive)->status == "draft");
-  auto empty_program = p.create_program({std::string("Empty"), empty_audience->id, flow->id, std::nullopt,
-                                         std::nullopt, std::nullopt, std::nullopt, std::nullopt, std::nullopt,
-                                         std::nullopt});
+  auto empty_program = p.create_program({std::string("Empty"), empty_audience->id, flow->id, std::nullopt, std::nullopt,
+                                         std::nullopt, std::nullopt, std::nullopt, std::nullopt, std::nullopt});
   REQUIRE(empty_program);
   auto empty_launch = p.launch_program(empty_program->id);
   REQUIRE_FALSE(empty_launch);
   CHECK(empty_launch.error().code == "AUDIENCE_EMPTY");
   CHECK(empty_launch.error().http_status == 400);
-  auto broken_flow = p.create_flow({std::string("Broken"), std::nullopt,
-                                    std::string(R"({"startNodeId":"nowhere","nodes":[{"id":"bye","type":"hangup"}]})")});
+  auto broken_flow =
+      p.create_flow({std::string("Broken"), std::nullopt,
+                     std::string(R"({"startNodeId":"nowhere","nodes":[{"id":"bye","type":"hangup"}]})")});
   REQUIRE(broken_flow);
-  auto broken_program = p.create_program({std::string("Broken flow"), audience->id, broken_flow->id, std::nullopt,
-                                          std::nullopt, std::nullopt, std::nullopt, std::nullopt, std::nullopt,
-                                          std::nullopt});
+  auto broken_program =
+      p.create_program({std::string("Broken flow"), audience->id, broken_flow->id, std::nullopt, std::nullopt,
+                        std::nullopt, std::nullopt, std::nullopt, std::nullopt, std::nullopt});
   REQUIRE(broken_program);
   auto invalid = p.launch_program(broken_program->id);
   REQUIRE_FALSE(invalid);
@@ -387,6 +386,5 @@ void programs_suite(api::Platform& p, api::Platform& other, local::LocalOperatio
   CHECK(job->attempts[0].flow_execution_json);
   CHECK(other.call_report(queued->job_id).error().http_status == 404);
 }
-
 
 }  // namespace gomo::test::conformance

@@ -31,7 +31,8 @@ int read_port(int fd, std::string& log, const std::string& marker, const std::st
     if (auto at = log.find(marker); at != std::string::npos) {
       size_t digits = at + marker.size(), end = digits;
       while (end < log.size() && std::isdigit(static_cast<unsigned char>(log[end]))) ++end;
-      if (end > digits && log.compare(end, after.size(), after) == 0) return std::stoi(log.substr(digits, end - digits));
+      if (end > digits && log.compare(end, after.size(), after) == 0)
+        return std::stoi(log.substr(digits, end - digits));
     }
   }
   return 0;
@@ -158,7 +159,8 @@ TlsServerProcess::TlsServerProcess() {
   std::string dir = scratch_dir();
   // An EC key: quick to make, unlike RSA.
   auto made = std::system(("openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2 "
-                           "-subj /CN=localhost -keyout " + dir + "/key.pem -out " + dir + "/cert.pem 2>/dev/null")
+                           "-subj /CN=localhost -keyout " +
+                           dir + "/key.pem -out " + dir + "/cert.pem 2>/dev/null")
                               .c_str());
   if (made != 0) return;
   int out_pipe[2];

@@ -8,11 +8,11 @@
 #include <thread>
 #include <vector>
 
-#include "remote/http_client.h"
+#include "api/tenants.h"
 #include "ext/module.h"
+#include "remote/http_client.h"
 #include "serve/router.h"
 #include "serve/server.h"
-#include "api/tenants.h"
 
 namespace gomo::test {
 

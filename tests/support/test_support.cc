@@ -103,7 +103,8 @@ RunResult run_gomo(const std::vector<std::string>& args, const std::string& inpu
     if (out_open) fds.push_back({out_pipe[0], POLLIN, 0});
     if (err_open) fds.push_back({err_pipe[0], POLLIN, 0});
     if (in_open) fds.push_back({in_pipe[1], POLLOUT, 0});
-    int left = static_cast<int>(std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()).count());
+    int left = static_cast<int>(
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()).count());
     if (left <= 0) {
       kill(pid, SIGKILL);
       break;
