@@ -95,9 +95,9 @@ const gomo_ext_abi* open_module_abi(std::string& why) {
   }
   // Never dlclose: the module's code may run until exit (thread pools, atexit handlers).
   using Entry = const gomo_ext_abi* (*)();
-  auto entry = reinterpret_cast<Entry>(dlsym(handle, "gomo_ext_abi_v3"));
+  auto entry = reinterpret_cast<Entry>(dlsym(handle, "gomo_ext_abi_v4"));
   if (!entry) {
-    why = "it has no entry point gomo_ext_abi_v3 (rebuild gomo)";
+    why = "it has no entry point gomo_ext_abi_v4 (rebuild gomo)";
     return nullptr;
   }
   return entry();

@@ -111,7 +111,13 @@ struct PhoneParse {
   std::string reason;
   int country_code = 0;  // from stage 2 on
   std::string e164;      // when accepted: "+212612345678"
+  bool fast = false;     // the fast reader decided, not libphonenumber
 };
+
+// Which reader parses: kAuto, the fast reader for the common shapes and libphonenumber for the rest (the
+// same answers; lib/contacts/phone_diff_test.cc); kLibphonenumber alone; kFastOnly, the fast reader alone
+// (stage -1 when it declines). kAuto is for everyone; the other two are for tests and benchmarks.
+enum class PhoneReader { kAuto, kLibphonenumber, kFastOnly };
 
 // The loaded module's entry points. Cheap to copy; valid until exit (the module is never unloaded).
 class Module {
@@ -125,7 +131,11 @@ class Module {
   std::unique_ptr<HttpTransport> new_http_transport(const HttpTransportOptions& options) const;
   std::unique_ptr<HttpServer> new_http_server(ServerHandler handler) const;
   // `default_region` applies to numbers without a leading + or international prefix. Thread-safe.
-  PhoneParse parse_phone(std::string_view input, std::string_view default_region) const;
+  PhoneParse parse_phone(std::string_view input, std::string_view default_region,
+                         PhoneReader reader = PhoneReader::kAuto) const;
+  // parse_phone of each input, in one call across the module boundary; `out` is resized to match.
+  void parse_phones(const std::vector<std::string_view>& inputs, std::string_view default_region,
+                    std::vector<PhoneParse>& out, PhoneReader reader = PhoneReader::kAuto) const;
   bool is_known_region(std::string_view region) const;
 
  private:

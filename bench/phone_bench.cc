@@ -1,0 +1,103 @@
+// gomo_phone_bench: phone normalisation speed (bench/phone.sh) and the long differential run against
+// libphonenumber (scripts/phone-diff.sh). Built with the tests.
+//   gomo_phone_bench gen N FILE                      N realistic numbers (region MA), one a line
+//   gomo_phone_bench run FILE auto|libphonenumber|batch [REGION]
+//                                                    normalises each line; numbers/s, peak RSS on stdout
+//   gomo_phone_bench diff N [SEED]                   fast reader vs libphonenumber on N generated numbers
+#include <sys/resource.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "contacts/phone.h"
+#include "tests/support/phone_samples.h"
+
+namespace {
+
+using gomo::contacts::NormalizedPhone;
+
+long peak_rss_kib() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return usage.ru_maxrss;
+}
+
+int usage() {
+  std::cerr << "usage: gomo_phone_bench gen N FILE | run FILE auto|libphonenumber|batch [REGION] | diff N [SEED]\n";
+  return 2;
+}
+
+int gen(uint64_t count, const std::string& path) {
+  std::ofstream out(path);
+  gomo::test::PhoneSampleGenerator generator(42);
+  for (uint64_t i = 0; i < count; ++i) out << generator.next_realistic() << '\n';
+  return out ? 0 : 1;
+}
+
+int run(const std::string& path, const std::string& mode, const std::string& region) {
+  std::ifstream in(path);
+  if (!in) {
+    std::cerr << "gomo_phone_bench: cannot read " << path << "\n";
+    return 2;
+  }
+  std::vector<std::string> lines;
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  const std::vector<std::string_view> views(lines.begin(), lines.end());
+  // Load the module and the metadata before the clock starts: start-up is not what is measured.
+  (void)gomo::contacts::normalize_phone("0612345678", region);
+  (void)gomo::contacts::normalize_phone("0612345678", region, gomo::contacts::PhoneParser::kLibphonenumber);
+  const long rss_before = peak_rss_kib();
+  uint64_t ok = 0;
+  const auto start = std::chrono::steady_clock::now();
+  if (mode == "batch") {
+    std::vector<NormalizedPhone> out;
+    constexpr size_t kBatch = 1000;
+    for (size_t i = 0; i < views.size(); i += kBatch) {
+      const std::vector<std::string_view> batch(views.begin() + i, views.begin() + std::min(views.size(), i + kBatch));
+      gomo::contacts::normalize_phones(batch, region, out);
+      for (const NormalizedPhone& p : out) ok += p.ok();
+    }
+  } else {
+    const auto parser = mode == "auto" ? gomo::contacts::PhoneParser::kAuto : gomo::contacts::PhoneParser::kLibphonenumber;
+    if (mode != "auto" && mode != "libphonenumber") return usage();
+    for (std::string_view v : views) ok += gomo::contacts::normalize_phone(v, region, parser).ok();
+  }
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::printf("%s: %zu numbers in %.3f s: %.0f numbers/s, %llu valid; peak RSS %ld KiB (%ld KiB before the run)\n",
+              mode.c_str(), views.size(), seconds, static_cast<double>(views.size()) / seconds,
+              static_cast<unsigned long long>(ok), peak_rss_kib(), rss_before);
+  return 0;
+}
+
+int diff(uint64_t count, uint64_t seed) {
+  const auto start = std::chrono::steady_clock::now();
+  const gomo::test::PhoneDiffReport report = gomo::test::phone_diff(count, seed, 50);
+  for (const auto& d : report.examples) {
+    std::printf("DIFF input \"%s\" region \"%s\": fast %s, libphonenumber %s\n", d.sample.input.c_str(),
+                d.sample.region.c_str(), d.fast.c_str(), d.libphonenumber.c_str());
+  }
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::printf("%llu numbers (seed %llu), %llu read by the fast reader (%.1f%%), %llu differences, %.1f s\n",
+              static_cast<unsigned long long>(report.numbers), static_cast<unsigned long long>(seed),
+              static_cast<unsigned long long>(report.fast), 100.0 * report.fast / std::max<uint64_t>(1, report.numbers),
+              static_cast<unsigned long long>(report.differences), seconds);
+  return report.differences == 0 && report.numbers == count ? 0 : 1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.size() == 3 && args[0] == "gen") return gen(std::strtoull(args[1].c_str(), nullptr, 10), args[2]);
+  if ((args.size() == 3 || args.size() == 4) && args[0] == "run")
+    return run(args[1], args[2], args.size() == 4 ? args[3] : "MA");
+  if ((args.size() == 2 || args.size() == 3) && args[0] == "diff")
+    return diff(std::strtoull(args[1].c_str(), nullptr, 10),
+                args.size() == 3 ? std::strtoull(args[2].c_str(), nullptr, 10) : 1);
+  return usage();
+}
