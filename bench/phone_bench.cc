@@ -1,7 +1,7 @@
 // gomo_phone_bench: phone normalisation speed (bench/phone.sh) and the long differential run against
 // libphonenumber (scripts/phone-diff.sh). Built with the tests.
 //   gomo_phone_bench gen N FILE                      N realistic numbers (region MA), one a line
-//   gomo_phone_bench run FILE auto|libphonenumber|batch [REGION]
+//   gomo_phone_bench run FILE auto|libphonenumber|batch|fast-only [REGION]
 //                                                    normalises each line; numbers/s, peak RSS on stdout
 //   gomo_phone_bench diff N [SEED]                   fast reader vs libphonenumber on N generated numbers
 #include <sys/resource.h>
@@ -11,10 +11,13 @@
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <iterator>
 #include <string>
 #include <vector>
 
 #include "contacts/phone.h"
+#include "ext/load.h"
+#include "ext/module.h"
 #include "tests/support/phone_samples.h"
 
 namespace {
@@ -27,8 +30,18 @@ long peak_rss_kib() {
   return usage.ru_maxrss;
 }
 
+long current_rss_kib() {
+  long pages = 0, resident = 0;
+  if (FILE* f = std::fopen("/proc/self/statm", "r")) {
+    if (std::fscanf(f, "%ld %ld", &pages, &resident) != 2) resident = 0;
+    std::fclose(f);
+  }
+  return resident * 4;
+}
+
 int usage() {
-  std::cerr << "usage: gomo_phone_bench gen N FILE | run FILE auto|libphonenumber|batch [REGION] | diff N [SEED]\n";
+  std::cerr
+      << "usage: gomo_phone_bench gen N FILE | run FILE auto|libphonenumber|batch|fast-only [REGION] | diff N [SEED]\n";
   return 2;
 }
 
@@ -45,13 +58,20 @@ int run(const std::string& path, const std::string& mode, const std::string& reg
     std::cerr << "gomo_phone_bench: cannot read " << path << "\n";
     return 2;
   }
-  std::vector<std::string> lines;
-  for (std::string line; std::getline(in, line);) lines.push_back(line);
-  const std::vector<std::string_view> views(lines.begin(), lines.end());
+  // The whole file in one buffer, and a view of each line: the input costs its size, not a string each.
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::vector<std::string_view> views;
+  for (size_t start = 0; start < text.size();) {
+    size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    views.emplace_back(text.data() + start, end - start);
+    start = end + 1;
+  }
+  const long rss_input = current_rss_kib();
   // Load the module and the metadata before the clock starts: start-up is not what is measured.
   (void)gomo::contacts::normalize_phone("0612345678", region);
   (void)gomo::contacts::normalize_phone("0612345678", region, gomo::contacts::PhoneParser::kLibphonenumber);
-  const long rss_before = peak_rss_kib();
+  const long rss_before = current_rss_kib();
   uint64_t ok = 0;
   const auto start = std::chrono::steady_clock::now();
   if (mode == "batch") {
@@ -62,15 +82,27 @@ int run(const std::string& path, const std::string& mode, const std::string& reg
       gomo::contacts::normalize_phones(batch, region, out);
       for (const NormalizedPhone& p : out) ok += p.ok();
     }
+  } else if (mode == "fast-only") {  // the fast reader alone, through the module: how much it reads
+    const gomo::ext::Module& module = **gomo::ext::module();
+    uint64_t declined = 0;
+    for (std::string_view v : views) {
+      const gomo::ext::PhoneParse p = module.parse_phone(v, region, gomo::ext::PhoneReader::kFastOnly);
+      ok += p.stage == 0;
+      declined += p.stage == -1;
+    }
+    std::printf("fast-only: declined %llu of %zu\n", static_cast<unsigned long long>(declined), views.size());
   } else {
-    const auto parser = mode == "auto" ? gomo::contacts::PhoneParser::kAuto : gomo::contacts::PhoneParser::kLibphonenumber;
+    const auto parser =
+        mode == "auto" ? gomo::contacts::PhoneParser::kAuto : gomo::contacts::PhoneParser::kLibphonenumber;
     if (mode != "auto" && mode != "libphonenumber") return usage();
     for (std::string_view v : views) ok += gomo::contacts::normalize_phone(v, region, parser).ok();
   }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  std::printf("%s: %zu numbers in %.3f s: %.0f numbers/s, %llu valid; peak RSS %ld KiB (%ld KiB before the run)\n",
-              mode.c_str(), views.size(), seconds, static_cast<double>(views.size()) / seconds,
-              static_cast<unsigned long long>(ok), peak_rss_kib(), rss_before);
+  std::printf(
+      "%-14s %zu numbers in %.3f s: %9.0f numbers/s, %llu valid; peak RSS %ld KiB (input %ld KiB, module "
+      "loaded %ld KiB, after the run %ld KiB)\n",
+      (mode + ":").c_str(), views.size(), seconds, static_cast<double>(views.size()) / seconds,
+      static_cast<unsigned long long>(ok), peak_rss_kib(), rss_input, rss_before, current_rss_kib());
   return 0;
 }
 

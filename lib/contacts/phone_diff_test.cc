@@ -45,7 +45,10 @@ TEST_CASE("phone fast reader: the common shapes are read fast, with libphonenumb
     const char* region;
   };
   for (const Case& c : {Case{"+212 6 12-34-56-78", "MA"}, Case{"0612345678", "MA"}, Case{"00212612345678", "MA"},
-                        Case{"(06) 12.34.56.78", "MA"}, Case{"06\xC2\xA0" "12 34 56 78", "FR"},
+                        Case{"(06) 12.34.56.78", "MA"},
+                        Case{"06\xC2\xA0"
+                             "12 34 56 78",
+                             "FR"},
                         Case{"\xD9\xA0\xD9\xA6\xD9\xA1\xD9\xA2\xD9\xA3\xD9\xA4\xD9\xA5\xD9\xA6\xD9\xA7\xD9\xA8", "MA"},
                         Case{"\xDB\xB0\xDB\xB6\xDB\xB1\xDB\xB2\xDB\xB3\xDB\xB4\xDB\xB5\xDB\xB6\xDB\xB7\xDB\xB8", "MA"},
                         Case{"+33 (0)6 12 34 56 78", "MA"}, Case{"+1 212-555-0123", "MA"}, Case{"0612", "MA"},

@@ -55,8 +55,11 @@ std::string install_hint(const std::string& dl_error) {
     const char* library;
     const char* package;
   };
-  static constexpr Hint kHints[] = {
-      {"libcurl", "libcurl4"}, {"libcpp-httplib", "libcpp-httplib0.11"}, {"libphonenumber", "libphonenumber8"}};
+  static constexpr Hint kHints[] = {{"libcurl", "libcurl4"},
+                                    {"libcpp-httplib", "libcpp-httplib0.11"},
+                                    {"libphonenumber", "libphonenumber8"},
+                                    {"libre2", "libre2-9"},
+                                    {"libprotobuf.so", "libprotobuf32"}};
   for (const auto& h : kHints)
     if (dl_error.find(h.library) != std::string::npos)
       return std::string("; install it: apt-get install ") + h.package + " (scripts/setup.sh does)";

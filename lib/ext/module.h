@@ -123,7 +123,7 @@ enum class PhoneReader { kAuto, kLibphonenumber, kFastOnly };
 class Module {
  public:
   explicit Module(const gomo_ext_abi* abi) : abi_(abi) {}
-  // "name version" of each library inside: libcurl (with its TLS library), cpp-httplib, libphonenumber.
+  // "name version" of each library inside: libcurl (with its TLS library), cpp-httplib, libphonenumber, RE2.
   std::vector<std::string> library_versions() const;
   // The same, joined with ", ".
   std::string libraries() const;

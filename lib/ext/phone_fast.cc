@@ -3,12 +3,15 @@
 // declines and libphonenumber decides.
 #include "ext/phone_fast.h"
 
+#include "ext/module_parts.h"
+
 #include <phonenumbers/phonemetadata.pb.h>
 #include <phonenumbers/phonenumberutil.h>
 #include <re2/re2.h>
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cstdint>
 #include <cstring>
 #include <list>
@@ -30,10 +33,10 @@ using i18n::phonenumbers::PhoneMetadata;
 using i18n::phonenumbers::PhoneNumberDesc;
 using i18n::phonenumbers::PhoneNumberUtil;
 
-constexpr size_t kMinLengthForNsn = 2;    // PhoneNumberUtil::kMinLengthForNsn
-constexpr size_t kMaxLengthForNsn = 17;   // PhoneNumberUtil::kMaxLengthForNsn
-constexpr size_t kMaxInputLength = 250;   // libphonenumber's kMaxInputStringLength
-constexpr size_t kMaxDigits = 40;         // longer: declined (libphonenumber says too_long its own way)
+constexpr size_t kMinLengthForNsn = 2;   // PhoneNumberUtil::kMinLengthForNsn
+constexpr size_t kMaxLengthForNsn = 17;  // PhoneNumberUtil::kMaxLengthForNsn
+constexpr size_t kMaxInputLength = 250;  // libphonenumber's kMaxInputStringLength
+constexpr size_t kMaxDigits = 40;        // longer: declined (libphonenumber says too_long its own way)
 
 // TestNumberLength's answers (PhoneNumberUtil::ValidationResult).
 enum class Length { kPossible, kLocalOnly, kTooShort, kTooLong, kInvalid };
@@ -59,14 +62,27 @@ struct Region {
   std::vector<int> local_only_lengths;  // general_desc possible_length_local_only
   PhoneMetadata proto;                  // the rest, read once by compile_once()
 
-  std::once_flag once;
+  // Compiled on first use; `ready` rather than std::call_once, whose libstdc++ version touches
+  // thread-locals (a __tls_get_addr call in a dlopen()ed module) on every call.
+  std::atomic<bool> ready{false};
+  std::mutex compiling;
   bool compiled_ok = false;
   std::unique_ptr<RE2> general, idd, leading_digits;
+  std::string idd_literal;  // the IDD when it is a plain digit string ("00"): compared, not matched
+  // Every string the general pattern matches lies in [general_min, general_max] (RE2's
+  // PossibleMatchRange): most national numbers with their prefix fail this without running RE2.
+  std::string general_min, general_max;
+  bool general_range = false;
   // The number types' patterns (premium rate … mobile) that allow each length, as one alternation.
   std::array<std::unique_ptr<RE2>, kMaxLengthForNsn + 1> types_by_length;
 
   const Region& compiled() {
-    std::call_once(once, [this] { compile_once(); });
+    if (ready.load(std::memory_order_acquire)) return *this;
+    std::lock_guard<std::mutex> lock(compiling);
+    if (!ready.load(std::memory_order_relaxed)) {
+      compile_once();
+      ready.store(true, std::memory_order_release);
+    }
     return *this;
   }
 
@@ -77,13 +93,15 @@ struct Region {
       if (!pattern.empty() && !slot) compiled_ok = false;
     };
     need(proto.general_desc().national_number_pattern(), general);
+    if (general) general_range = general->PossibleMatchRange(&general_min, &general_max, 4);
     need(proto.international_prefix(), idd);
+    const std::string& idd_text = proto.international_prefix();
+    if (!idd_text.empty() && idd_text.find_first_not_of("0123456789") == std::string::npos) idd_literal = idd_text;
     need(proto.leading_digits(), leading_digits);
     // GetNumberTypeHelper's order does not matter for validity: any type that matches makes it valid.
-    const PhoneNumberDesc* types[] = {&proto.premium_rate(),    &proto.toll_free(), &proto.shared_cost(),
-                                      &proto.voip(),            &proto.personal_number(), &proto.pager(),
-                                      &proto.uan(),             &proto.voicemail(), &proto.fixed_line(),
-                                      &proto.mobile()};
+    const PhoneNumberDesc* types[] = {
+        &proto.premium_rate(), &proto.toll_free(), &proto.shared_cost(), &proto.voip(),       &proto.personal_number(),
+        &proto.pager(),        &proto.uan(),       &proto.voicemail(),   &proto.fixed_line(), &proto.mobile()};
     for (int length : lengths) {
       if (length < 0 || length > static_cast<int>(kMaxLengthForNsn)) continue;
       std::string alternation;
@@ -109,18 +127,25 @@ Length test_length(size_t length, const Region& region) {
   if (lengths.front() == actual) return Length::kPossible;
   if (lengths.front() > actual) return Length::kTooShort;
   if (lengths.back() < actual) return Length::kTooLong;
-  return std::find(lengths.begin() + 1, lengths.end(), actual) != lengths.end() ? Length::kPossible
-                                                                                  : Length::kInvalid;
+  return std::find(lengths.begin() + 1, lengths.end(), actual) != lengths.end() ? Length::kPossible : Length::kInvalid;
 }
 
 bool full_match(const RE2* re, std::string_view s) { return re && RE2::FullMatch(s, *re); }
 
+// MatchNationalNumber(number, general_desc): the general pattern full-matches.
+bool general_match(const Region& region, std::string_view nsn) {
+  if (region.general_range && (nsn < region.general_min || nsn > region.general_max)) return false;
+  return full_match(region.general.get(), nsn);
+}
+
 // GetNumberTypeHelper(...) != UNKNOWN: the general description and one number type both match.
-bool has_number_type(std::string_view nsn, const Region& region) {
-  if (nsn.size() > kMaxLengthForNsn) return false;
+// `general_known`: 1 when the caller already knows the general pattern matches, -1 unknown.
+bool has_number_type(std::string_view nsn, const Region& region, int general_known = -1) {
+  if (nsn.size() > kMaxLengthForNsn || general_known == 0) return false;
   if (std::find(region.lengths.begin(), region.lengths.end(), static_cast<int>(nsn.size())) == region.lengths.end())
     return false;
-  return full_match(region.general.get(), nsn) && full_match(region.types_by_length[nsn.size()].get(), nsn);
+  return (general_known == 1 || general_match(region, nsn)) &&
+         full_match(region.types_by_length[nsn.size()].get(), nsn);
 }
 
 struct Metadata {
@@ -153,8 +178,8 @@ const Metadata* load_metadata() {
     if (r->country_code > 0 && r->country_code < 1000) out->code_known[r->country_code] = true;
     if (Metadata::slot(r->id) < 0) continue;  // "001": non-geographic numbers are declined
     const std::string& prefix = m.national_prefix_for_parsing();
-    r->prefix_modelled = m.national_prefix_transform_rule().empty() &&
-                         prefix.find_first_not_of("0123456789") == std::string::npos;
+    r->prefix_modelled =
+        m.national_prefix_transform_rule().empty() && prefix.find_first_not_of("0123456789") == std::string::npos;
     r->national_prefix = prefix;
     r->lengths.assign(m.general_desc().possible_length().begin(), m.general_desc().possible_length().end());
     std::sort(r->lengths.begin(), r->lengths.end());
@@ -204,8 +229,13 @@ struct Scanned {
   bool separated = false;  // a separator or the '+' lies between the first and the last digit
 };
 
-bool scan(std::string_view input, Scanned& s) {
-  if (input.size() > kMaxInputLength) return false;
+enum class Scan { kRead, kDecline, kNoDigits };
+
+// kNoDigits: ASCII text with neither a digit nor a '+' ("n/a", "-"), which ExtractPossibleNumber
+// reduces to nothing whatever else it holds: not a number.
+Scan scan(std::string_view input, Scanned& s) {
+  if (input.size() > kMaxInputLength) return Scan::kDecline;
+  bool other_ascii = false;
   bool started = false;  // ExtractPossibleNumber starts at the first '+' or digit
   bool pending_separator = false;
   const size_t n = input.size();
@@ -221,7 +251,7 @@ bool scan(std::string_view input, Scanned& s) {
                static_cast<unsigned char>(input[i + 1]) <= 0xB9) {
       digit = static_cast<char>('0' + (static_cast<unsigned char>(input[++i]) - 0xB0));
     } else if (c == '+') {
-      if (started) return false;  // a '+' after the start: libphonenumber's business
+      if (started) return Scan::kDecline;  // a '+' after the start: libphonenumber's business
       started = true;
       s.plus = true;
       pending_separator = true;
@@ -233,16 +263,20 @@ bool scan(std::string_view input, Scanned& s) {
       ++i;
       if (started) pending_separator = true;
       continue;
+    } else if (c < 0x80) {
+      other_ascii = true;
+      continue;
     } else {
-      return false;
+      return Scan::kDecline;  // maybe a digit of another script, a full-width '+', a letter
     }
-    if (s.count == kMaxDigits) return false;
+    if (s.count == kMaxDigits) return Scan::kDecline;
     if (pending_separator && started) s.separated = true;
     pending_separator = false;
     started = true;
     s.digits[s.count++] = digit;
   }
-  return true;
+  if (!other_ascii) return Scan::kRead;
+  return s.count == 0 && !s.plus ? Scan::kNoDigits : Scan::kDecline;
 }
 
 // ExtractCountryCode: the 1-3 leading digits that are a known calling code, or 0.
@@ -273,7 +307,12 @@ int consume_length(const RE2* re, std::string_view s) {
 
 bool parse_phone_fast(std::string_view input, std::string_view default_region, gomo_ext_phone_parse* out) {
   Scanned s;
-  if (!scan(input, s)) return false;
+  const Scan scanned = scan(input, s);
+  if (scanned == Scan::kDecline) return false;
+  if (scanned == Scan::kNoDigits) {
+    refuse(out, 1, "not_a_number");
+    return true;
+  }
   // IsViablePhoneNumber: two bare digits, or three digits with anything of this alphabet around them.
   if (s.count < 2 || (s.count == 2 && (s.plus || s.separated))) {
     refuse(out, 1, "not_a_number");
@@ -293,8 +332,10 @@ bool parse_phone_fast(std::string_view input, std::string_view default_region, g
   bool international = s.plus;
   if (!s.plus) {
     // MaybeStripInternationalPrefixAndNormalize: the default region's IDD, unless a 0 follows it.
-    const int idd = consume_length(home->compiled().idd.get(), digits);
-    if (!home->compiled_ok) return false;
+    const Region& h = home->compiled();
+    if (!h.compiled_ok) return false;
+    const int idd = !h.idd_literal.empty() ? (starts_with(digits, h.idd_literal) ? int(h.idd_literal.size()) : -1)
+                                           : consume_length(h.idd.get(), digits);
     if (idd >= 0) {
       if (static_cast<size_t>(idd) < digits.size() && digits[idd] == '0') return false;
       digits.remove_prefix(idd);
@@ -309,8 +350,12 @@ bool parse_phone_fast(std::string_view input, std::string_view default_region, g
     std::string_view rest = digits;
     code = extract_country_code(rest, m);
     if (code == 0) {
-      // After a '+', libphonenumber tries again as if there were none (the IDD, the default code).
-      if (s.plus && home) return false;
+      // After a '+', libphonenumber tries again as if there were none: the default region's IDD may
+      // then start the number (declined). Its code cannot: ExtractCountryCode would have found it.
+      if (s.plus && home) {
+        const Region& h = home->compiled();
+        if (!h.compiled_ok || consume_length(h.idd.get(), digits) >= 0) return false;
+      }
       refuse(out, 1, "invalid_country_code");
       return true;
     }
@@ -332,12 +377,19 @@ bool parse_phone_fast(std::string_view input, std::string_view default_region, g
 
   // MaybeStripNationalPrefixAndCarrierCode, then ParseHelper's length test of what is left.
   std::string_view nsn = digits;
+  int nsn_general = -1;  // whether the general pattern matches nsn: 1 yes, 0 no, -1 not known yet
   if (!region.national_prefix.empty() && starts_with(nsn, region.national_prefix)) {
     const std::string_view stripped = nsn.substr(region.national_prefix.size());
-    const bool viable_original = full_match(region.general.get(), nsn);
-    if (!viable_original || full_match(region.general.get(), stripped)) {
+    const bool viable_original = general_match(region, nsn);
+    const int stripped_general = viable_original ? general_match(region, stripped) : -1;
+    if (!viable_original || stripped_general == 1) {
       const Length l = test_length(stripped.size(), region);
-      if (l != Length::kTooShort && l != Length::kLocalOnly && l != Length::kInvalid) nsn = stripped;
+      if (l != Length::kTooShort && l != Length::kLocalOnly && l != Length::kInvalid) {
+        nsn = stripped;
+        nsn_general = stripped_general;
+      }
+    } else {
+      nsn_general = 1;  // the original stays, and it matched
     }
   }
   if (nsn.size() < kMinLengthForNsn) {
@@ -361,6 +413,7 @@ bool parse_phone_fast(std::string_view input, std::string_view default_region, g
 
   // IsValidNumber: GetRegionCodeForNumber, then IsValidNumberForRegion.
   const Region* chosen = nullptr;
+  // nsn_general was computed with the parse region's pattern: it holds for the chosen one only then.
   if (regions.size() == 1) {
     chosen = &regions.front()->compiled();
     if (!chosen->compiled_ok) return false;
@@ -379,7 +432,7 @@ bool parse_phone_fast(std::string_view input, std::string_view default_region, g
       }
     }
   }
-  if (!chosen || !has_number_type(nsn, *chosen)) {
+  if (!chosen || !has_number_type(nsn, *chosen, chosen == &region ? nsn_general : -1)) {
     refuse(out, 3, "invalid_number", code);
     return true;
   }
@@ -396,5 +449,8 @@ bool parse_phone_fast(std::string_view input, std::string_view default_region, g
   p[nsn.size()] = '\0';
   return true;
 }
+
+// Debian's re2.pc carries no version: CMake takes the package's (lib/ext/CMakeLists.txt).
+std::string re2_library() { return std::string("RE2 ") + GOMO_RE2_VERSION; }
 
 }  // namespace gomo::ext::inside

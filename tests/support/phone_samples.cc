@@ -123,14 +123,24 @@ PhoneSample PhoneSampleGenerator::next() {
     case 5: plain = nsn; break;
     case 6: plain = std::string("+") + c.code + (prefix.empty() ? "0" : prefix) + nsn; break;
     case 7: plain = std::string(c.code) + nsn; break;
-    case 8: plain = "+" + std::to_string(below(1000)) + nsn; break;                       // any code
+    case 8: plain = "+" + std::to_string(below(1000)) + nsn; break;                                    // any code
     case 9: plain = (chance(50) ? "+" : "") + (std::string(c.code) + nsn).substr(0, below(6)); break;  // short
     case 10: plain = (chance(50) ? "+" + std::string(c.code) : prefix) + nsn + digits(1 + below(12)); break;
     case 11: plain = std::string("011") + c.code + nsn; break;
-    case 12: plain = (chance(30) ? "+" : "") + digits(below(22)); break;
+    case 12:
+      if (chance(20)) {  // no digits at all
+        static const char* const kText[] = {"n/a",    "-",  "none", "tel:",     "#", ";phone-context=example.com",
+                                            "+",      "()", "N/A ", "\xD9\xA0", "x", "inconnu",
+                                            "ext. 12"};
+        plain = kText[below(13)];
+      } else {
+        plain = (chance(30) ? "+" : "") + digits(below(22));
+      }
+      break;
     default: {
-      static const char* const kOdd[] = {"ext. 12", " x34", "#", "*", "/", "+", "a", "ABC", "\xEF\xBC\x8B", "\t",
-                                         ";ext=5", ",,7", "\xE2\x80\xAF", "tel:", "\xD9\xAB", "~", "[", "]", "'"};
+      static const char* const kOdd[] = {
+          "ext. 12", " x34",         "#",    "*",        "/", "+", "a", "ABC", "\xEF\xBC\x8B", "\t", ";ext=5",
+          ",,7",     "\xE2\x80\xAF", "tel:", "\xD9\xAB", "~", "[", "]", "'"};
       plain = (chance(50) ? "+" + std::string(c.code) : prefix) + nsn;
       const std::string odd = kOdd[below(19)];
       const size_t at = below(static_cast<int>(plain.size()) + 1);
