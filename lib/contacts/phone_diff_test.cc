@@ -4,6 +4,8 @@
 
 #include <cstdlib>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "contacts/phone.h"
 #include "ext/load.h"
@@ -83,6 +85,30 @@ TEST_CASE("normalize_phones: a batch gives what each call gives") {
     CHECK(batch[i].reason == one.reason);
     CHECK(batch[i].e164 == one.e164);
     CHECK(batch[i].message == one.message);
+  }
+}
+
+}  // namespace gomo::contacts
+
+namespace gomo::contacts {
+
+TEST_CASE("normalize_phone: threads share the fast reader") {
+  // Regions are compiled on first use, under a lock; run alone (-tc), both threads race to compile these.
+  std::vector<std::string> inputs;
+  for (const char* p : {"+221 77 123 45 67", "+225 07 12 34 56 78", "+216 20 123 456", "+966 50 123 4567",
+                        "+971 50 123 4567", "+20 10 1234 5678", "+32 470 12 34 56", "+34 612 34 56 78"})
+    for (int i = 0; i < 500; ++i) inputs.push_back(p);
+  std::vector<std::string> results[2];
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 2; ++t) {
+    threads.emplace_back([&, t] {
+      for (const std::string& input : inputs) results[t].push_back(normalize_phone(input, "MA").e164);
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  CHECK(results[0] == results[1]);
+  for (size_t i = 0; i < inputs.size(); i += 500) {
+    CHECK_MESSAGE(results[0][i] == normalize_phone(inputs[i], "MA", PhoneParser::kLibphonenumber).e164, inputs[i]);
   }
 }
 
