@@ -363,10 +363,24 @@ bool parse_phone_fast(std::string_view input, std::string_view default_region, g
     if (m.by_code[code].empty()) return false;  // non-geographic
     parse_region = m.by_code[code].front();
   } else {
-    // MaybeExtractCountryCode: a national number that starts with the default region's code is tried
-    // both ways; libphonenumber decides.
-    if (starts_with(digits, home->code_text)) return false;
     code = home->country_code;
+    // MaybeExtractCountryCode: digits that start with the default region's code ("212612345678" in MA)
+    // lose it when that makes a number of the region's pattern, or when they are too long with it.
+    if (starts_with(digits, home->code_text)) {
+      const Region& h = home->compiled();
+      if (!h.compiled_ok || !h.prefix_modelled) return false;
+      std::string_view potential = digits.substr(h.code_text.size());
+      // MaybeStripNationalPrefixAndCarrierCode, without ParseHelper's length test.
+      if (!h.national_prefix.empty() && !potential.empty() && starts_with(potential, h.national_prefix)) {
+        const std::string_view stripped = potential.substr(h.national_prefix.size());
+        if (!general_match(h, potential) || general_match(h, stripped)) potential = stripped;
+      }
+      if ((!general_match(h, digits) && general_match(h, potential)) ||
+          test_length(digits.size(), h) == Length::kTooLong) {
+        digits = potential;
+        parse_region = m.by_code[code].front();  // the code's main region (US for a CA default)
+      }
+    }
   }
   if (digits.size() < kMinLengthForNsn) {
     refuse(out, 1, "too_short");

@@ -105,9 +105,9 @@ std::string PhoneSampleGenerator::dress(const std::string& plain) {
 PhoneSample PhoneSampleGenerator::next() {
   static const char* const kRegions[] = {"US", "GB", "DE", "CA", "ZZ", "", "ma", "DZ", "SN", "001"};
   PhoneSample s;
-  const int r = below(100);
-  s.region = r < 45 ? "MA" : r < 90 ? "FR" : kRegions[below(10)];
   const Country& c = countries()[below(static_cast<int>(countries().size()))];
+  const int r = below(100);
+  s.region = r < 40 ? "MA" : r < 80 ? "FR" : r < 90 ? c.region : kRegions[below(10)];
   const std::string lead = c.leading[below(static_cast<int>(c.leading.size()))];
   int length = c.min_length + below(c.max_length - c.min_length + 1);
   if (chance(10)) length += below(5) - 2;  // near the edges of the possible lengths
@@ -122,8 +122,8 @@ PhoneSample PhoneSampleGenerator::next() {
     case 4: plain = prefix + nsn; break;
     case 5: plain = nsn; break;
     case 6: plain = std::string("+") + c.code + (prefix.empty() ? "0" : prefix) + nsn; break;
-    case 7: plain = std::string(c.code) + nsn; break;
-    case 8: plain = "+" + std::to_string(below(1000)) + nsn; break;                                    // any code
+    case 7: plain = std::string(c.code) + (chance(30) ? prefix : "") + nsn; break;  // the code without +
+    case 8: plain = "+" + std::to_string(below(1000)) + nsn; break;                 // any code
     case 9: plain = (chance(50) ? "+" : "") + (std::string(c.code) + nsn).substr(0, below(6)); break;  // short
     case 10: plain = (chance(50) ? "+" + std::string(c.code) : prefix) + nsn + digits(1 + below(12)); break;
     case 11: plain = std::string("011") + c.code + nsn; break;
