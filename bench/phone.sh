@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Phone normalisation speed: numbers/s and peak RSS of contacts::normalize_phone with the fast reader
-# (auto, and the batch call) and with libphonenumber alone, on N (1,000,000) generated numbers written the
+# (auto, on two threads, and the batch call) and with libphonenumber alone, on N (1,000,000) generated numbers written the
 # way a CRM export writes them (mostly Moroccan mobiles, national and international, separators, some
 # Arabic-Indic digits, French and other countries, a few bad ones), default region MA, one thread.
 # Usage: bench/phone.sh [gomo_phone_bench]   (built with the tests: scripts/build.sh build -DGOMO_TESTS=ON)
@@ -16,6 +16,7 @@ file=bench/out/phones-$N.txt
 [[ -s $file ]] || "$bin" gen "$N" "$file"
 echo "input: $file ($(wc -l <"$file") numbers, $(du -h "$file" | cut -f1))"
 "$bin" run "$file" auto
+"$bin" run "$file" auto-2threads
 "$bin" run "$file" batch
 "$bin" run "$file" fast-only
 if [[ $LIB_N != "$N" ]]; then

@@ -1,11 +1,12 @@
 // gomo_phone_bench: phone normalisation speed (bench/phone.sh) and the long differential run against
 // libphonenumber (scripts/phone-diff.sh). Built with the tests.
 //   gomo_phone_bench gen N FILE                      N realistic numbers (region MA), one a line
-//   gomo_phone_bench run FILE auto|libphonenumber|batch|fast-only [REGION]
+//   gomo_phone_bench run FILE auto|auto-2threads|libphonenumber|batch|fast-only [REGION]
 //                                                    normalises each line; numbers/s, peak RSS on stdout
 //   gomo_phone_bench diff N [SEED]                   fast reader vs libphonenumber on N generated numbers
 #include <sys/resource.h>
 
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -13,6 +14,7 @@
 #include <iostream>
 #include <iterator>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "contacts/phone.h"
@@ -41,7 +43,7 @@ long current_rss_kib() {
 
 int usage() {
   std::cerr
-      << "usage: gomo_phone_bench gen N FILE | run FILE auto|libphonenumber|batch|fast-only [REGION] | diff N [SEED]\n";
+      << "usage: gomo_phone_bench gen N FILE | run FILE auto|auto-2threads|libphonenumber|batch|fast-only [REGION] | diff N [SEED]\n";
   return 2;
 }
 
@@ -97,6 +99,18 @@ int run(const std::string& path, const std::string& mode, const std::string& reg
       gomo::contacts::normalize_phones(batch, region, out);
       for (const NormalizedPhone& p : out) ok += p.ok();
     }
+  } else if (mode == "auto-2threads") {  // two threads, half the file each: do they get in each other's way?
+    std::atomic<uint64_t> valid{0};
+    std::vector<std::thread> threads;
+    for (size_t t = 0; t < 2; ++t) {
+      threads.emplace_back([&, t] {
+        uint64_t mine = 0;
+        for (size_t i = t; i < views.size(); i += 2) mine += gomo::contacts::normalize_phone(views[i], region).ok();
+        valid += mine;
+      });
+    }
+    for (std::thread& t : threads) t.join();
+    ok = valid;
   } else if (mode == "fast-only") {  // the fast reader alone, through the module: how much it reads
     const gomo::ext::Module& module = **gomo::ext::module();
     uint64_t declined = 0;

@@ -11,12 +11,10 @@
 
 #include <algorithm>
 #include <array>
-#include <atomic>
 #include <cstdint>
 #include <cstring>
 #include <list>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <vector>
 
@@ -50,8 +48,9 @@ std::unique_ptr<RE2> compile(const std::string& pattern) {
   return re;
 }
 
-// One region of the metadata: plain data at load, patterns compiled on first use.
+// One region of the metadata: plain data, read once at load and shared by every thread.
 struct Region {
+  size_t index = 0;  // in Metadata::regions
   std::string id;
   int country_code = 0;
   std::string code_text;  // "212"
@@ -60,13 +59,16 @@ struct Region {
   bool prefix_modelled = true;
   std::vector<int> lengths;             // general_desc possible_length, ascending
   std::vector<int> local_only_lengths;  // general_desc possible_length_local_only
-  PhoneMetadata proto;                  // the rest, read once by compile_once()
+  PhoneMetadata proto;                  // the patterns, compiled by each thread that needs them
+};
 
-  // Compiled on first use; `ready` rather than std::call_once, whose libstdc++ version touches
-  // thread-locals (a __tls_get_addr call in a dlopen()ed module) on every call.
-  std::atomic<bool> ready{false};
-  std::mutex compiling;
-  bool compiled_ok = false;
+// A region's patterns compiled with RE2. Each thread compiles its own on first use (patterns()): RE2
+// objects are thread-safe, but every match takes a reader lock on the object's DFA cache, and two
+// threads sharing them spent their time passing that lock's cache line back and forth.
+struct Compiled {
+  explicit Compiled(const Region& region);
+  const Region& data;
+  bool ok = true;  // every pattern compiled
   std::unique_ptr<RE2> general, idd, leading_digits;
   std::string idd_literal;  // the IDD when it is a plain digit string ("00"): compared, not matched
   // Every string the general pattern matches lies in [general_min, general_max] (RE2's
@@ -75,47 +77,37 @@ struct Region {
   bool general_range = false;
   // The number types' patterns (premium rate … mobile) that allow each length, as one alternation.
   std::array<std::unique_ptr<RE2>, kMaxLengthForNsn + 1> types_by_length;
-
-  const Region& compiled() {
-    if (ready.load(std::memory_order_acquire)) return *this;
-    std::lock_guard<std::mutex> lock(compiling);
-    if (!ready.load(std::memory_order_relaxed)) {
-      compile_once();
-      ready.store(true, std::memory_order_release);
-    }
-    return *this;
-  }
-
-  void compile_once() {
-    compiled_ok = true;
-    auto need = [&](const std::string& pattern, std::unique_ptr<RE2>& slot) {
-      slot = compile(pattern);
-      if (!pattern.empty() && !slot) compiled_ok = false;
-    };
-    need(proto.general_desc().national_number_pattern(), general);
-    if (general) general_range = general->PossibleMatchRange(&general_min, &general_max, 4);
-    need(proto.international_prefix(), idd);
-    const std::string& idd_text = proto.international_prefix();
-    if (!idd_text.empty() && idd_text.find_first_not_of("0123456789") == std::string::npos) idd_literal = idd_text;
-    need(proto.leading_digits(), leading_digits);
-    // GetNumberTypeHelper's order does not matter for validity: any type that matches makes it valid.
-    const PhoneNumberDesc* types[] = {
-        &proto.premium_rate(), &proto.toll_free(), &proto.shared_cost(), &proto.voip(),       &proto.personal_number(),
-        &proto.pager(),        &proto.uan(),       &proto.voicemail(),   &proto.fixed_line(), &proto.mobile()};
-    for (int length : lengths) {
-      if (length < 0 || length > static_cast<int>(kMaxLengthForNsn)) continue;
-      std::string alternation;
-      for (const PhoneNumberDesc* desc : types) {
-        if (desc->national_number_pattern().empty()) continue;
-        const auto& allowed = desc->possible_length();
-        if (!allowed.empty() && std::find(allowed.begin(), allowed.end(), length) == allowed.end()) continue;
-        if (!alternation.empty()) alternation += '|';
-        alternation += "(?:" + desc->national_number_pattern() + ")";
-      }
-      need(alternation, types_by_length[length]);
-    }
-  }
 };
+
+Compiled::Compiled(const Region& region) : data(region) {
+  const PhoneMetadata& proto = region.proto;
+  auto need = [&](const std::string& pattern, std::unique_ptr<RE2>& slot) {
+    slot = compile(pattern);
+    if (!pattern.empty() && !slot) ok = false;
+  };
+  need(proto.general_desc().national_number_pattern(), general);
+  if (general) general_range = general->PossibleMatchRange(&general_min, &general_max, 4);
+  need(proto.international_prefix(), idd);
+  const std::string& idd_text = proto.international_prefix();
+  if (!idd_text.empty() && idd_text.find_first_not_of("0123456789") == std::string::npos) idd_literal = idd_text;
+  need(proto.leading_digits(), leading_digits);
+  // GetNumberTypeHelper's order does not matter for validity: any type that matches makes it valid.
+  const PhoneNumberDesc* types[] = {
+      &proto.premium_rate(), &proto.toll_free(), &proto.shared_cost(), &proto.voip(),       &proto.personal_number(),
+      &proto.pager(),        &proto.uan(),       &proto.voicemail(),   &proto.fixed_line(), &proto.mobile()};
+  for (int length : region.lengths) {
+    if (length < 0 || length > static_cast<int>(kMaxLengthForNsn)) continue;
+    std::string alternation;
+    for (const PhoneNumberDesc* desc : types) {
+      if (desc->national_number_pattern().empty()) continue;
+      const auto& allowed = desc->possible_length();
+      if (!allowed.empty() && std::find(allowed.begin(), allowed.end(), length) == allowed.end()) continue;
+      if (!alternation.empty()) alternation += '|';
+      alternation += "(?:" + desc->national_number_pattern() + ")";
+    }
+    need(alternation, types_by_length[length]);
+  }
+}
 
 // PhoneNumberUtil::TestNumberLength for the general description (type UNKNOWN).
 Length test_length(size_t length, const Region& region) {
@@ -133,17 +125,17 @@ Length test_length(size_t length, const Region& region) {
 bool full_match(const RE2* re, std::string_view s) { return re && RE2::FullMatch(s, *re); }
 
 // MatchNationalNumber(number, general_desc): the general pattern full-matches.
-bool general_match(const Region& region, std::string_view nsn) {
+bool general_match(const Compiled& region, std::string_view nsn) {
   if (region.general_range && (nsn < region.general_min || nsn > region.general_max)) return false;
   return full_match(region.general.get(), nsn);
 }
 
 // GetNumberTypeHelper(...) != UNKNOWN: the general description and one number type both match.
 // `general_known`: 1 when the caller already knows the general pattern matches, -1 unknown.
-bool has_number_type(std::string_view nsn, const Region& region, int general_known = -1) {
+bool has_number_type(std::string_view nsn, const Compiled& region, int general_known = -1) {
   if (nsn.size() > kMaxLengthForNsn || general_known == 0) return false;
-  if (std::find(region.lengths.begin(), region.lengths.end(), static_cast<int>(nsn.size())) == region.lengths.end())
-    return false;
+  const std::vector<int>& lengths = region.data.lengths;
+  if (std::find(lengths.begin(), lengths.end(), static_cast<int>(nsn.size())) == lengths.end()) return false;
   return (general_known == 1 || general_match(region, nsn)) &&
          full_match(region.types_by_length[nsn.size()].get(), nsn);
 }
@@ -172,6 +164,7 @@ const Metadata* load_metadata() {
     return out;  // empty: every number declined
   for (const PhoneMetadata& m : collection.metadata()) {
     auto r = std::make_unique<Region>();
+    r->index = out->regions.size();
     r->id = m.id();
     r->country_code = m.country_code();
     r->code_text = std::to_string(r->country_code);
@@ -209,6 +202,15 @@ const Metadata* load_metadata() {
 const Metadata& metadata() {
   static const Metadata* m = load_metadata();
   return *m;
+}
+
+// This thread's compiled patterns of `region`, compiled on first use. No locks: each thread has its own.
+const Compiled& patterns(const Region& region) {
+  thread_local std::vector<std::unique_ptr<Compiled>> mine;
+  if (mine.size() <= region.index) mine.resize(metadata().regions.size());
+  std::unique_ptr<Compiled>& slot = mine[region.index];
+  if (!slot) slot = std::make_unique<Compiled>(region);
+  return *slot;
 }
 
 void refuse(gomo_ext_phone_parse* out, int stage, const char* reason, int country_code = 0) {
@@ -332,8 +334,8 @@ bool parse_phone_fast(std::string_view input, std::string_view default_region, g
   bool international = s.plus;
   if (!s.plus) {
     // MaybeStripInternationalPrefixAndNormalize: the default region's IDD, unless a 0 follows it.
-    const Region& h = home->compiled();
-    if (!h.compiled_ok) return false;
+    const Compiled& h = patterns(*home);
+    if (!h.ok) return false;
     const int idd = !h.idd_literal.empty() ? (starts_with(digits, h.idd_literal) ? int(h.idd_literal.size()) : -1)
                                            : consume_length(h.idd.get(), digits);
     if (idd >= 0) {
@@ -353,8 +355,8 @@ bool parse_phone_fast(std::string_view input, std::string_view default_region, g
       // After a '+', libphonenumber tries again as if there were none: the default region's IDD may
       // then start the number (declined). Its code cannot: ExtractCountryCode would have found it.
       if (s.plus && home) {
-        const Region& h = home->compiled();
-        if (!h.compiled_ok || consume_length(h.idd.get(), digits) >= 0) return false;
+        const Compiled& h = patterns(*home);
+        if (!h.ok || consume_length(h.idd.get(), digits) >= 0) return false;
       }
       refuse(out, 1, "invalid_country_code");
       return true;
@@ -367,16 +369,17 @@ bool parse_phone_fast(std::string_view input, std::string_view default_region, g
     // MaybeExtractCountryCode: digits that start with the default region's code ("212612345678" in MA)
     // lose it when that makes a number of the region's pattern, or when they are too long with it.
     if (starts_with(digits, home->code_text)) {
-      const Region& h = home->compiled();
-      if (!h.compiled_ok || !h.prefix_modelled) return false;
-      std::string_view potential = digits.substr(h.code_text.size());
+      const Compiled& h = patterns(*home);
+      if (!h.ok || !home->prefix_modelled) return false;
+      std::string_view potential = digits.substr(home->code_text.size());
       // MaybeStripNationalPrefixAndCarrierCode, without ParseHelper's length test.
-      if (!h.national_prefix.empty() && !potential.empty() && starts_with(potential, h.national_prefix)) {
-        const std::string_view stripped = potential.substr(h.national_prefix.size());
+      const std::string& prefix = home->national_prefix;
+      if (!prefix.empty() && !potential.empty() && starts_with(potential, prefix)) {
+        const std::string_view stripped = potential.substr(prefix.size());
         if (!general_match(h, potential) || general_match(h, stripped)) potential = stripped;
       }
       if ((!general_match(h, digits) && general_match(h, potential)) ||
-          test_length(digits.size(), h) == Length::kTooLong) {
+          test_length(digits.size(), *home) == Length::kTooLong) {
         digits = potential;
         parse_region = m.by_code[code].front();  // the code's main region (US for a CA default)
       }
@@ -386,18 +389,19 @@ bool parse_phone_fast(std::string_view input, std::string_view default_region, g
     refuse(out, 1, "too_short");
     return true;
   }
-  const Region& region = parse_region->compiled();
-  if (!region.compiled_ok || !region.prefix_modelled) return false;
+  const Compiled& region = patterns(*parse_region);
+  if (!region.ok || !parse_region->prefix_modelled) return false;
 
   // MaybeStripNationalPrefixAndCarrierCode, then ParseHelper's length test of what is left.
   std::string_view nsn = digits;
   int nsn_general = -1;  // whether the general pattern matches nsn: 1 yes, 0 no, -1 not known yet
-  if (!region.national_prefix.empty() && starts_with(nsn, region.national_prefix)) {
-    const std::string_view stripped = nsn.substr(region.national_prefix.size());
+  const std::string& prefix = parse_region->national_prefix;
+  if (!prefix.empty() && starts_with(nsn, prefix)) {
+    const std::string_view stripped = nsn.substr(prefix.size());
     const bool viable_original = general_match(region, nsn);
     const int stripped_general = viable_original ? general_match(region, stripped) : -1;
     if (!viable_original || stripped_general == 1) {
-      const Length l = test_length(stripped.size(), region);
+      const Length l = test_length(stripped.size(), *parse_region);
       if (l != Length::kTooShort && l != Length::kLocalOnly && l != Length::kInvalid) {
         nsn = stripped;
         nsn_general = stripped_general;
@@ -426,16 +430,16 @@ bool parse_phone_fast(std::string_view input, std::string_view default_region, g
   }
 
   // IsValidNumber: GetRegionCodeForNumber, then IsValidNumberForRegion.
-  const Region* chosen = nullptr;
+  const Compiled* chosen = nullptr;
   // nsn_general was computed with the parse region's pattern: it holds for the chosen one only then.
   if (regions.size() == 1) {
-    chosen = &regions.front()->compiled();
-    if (!chosen->compiled_ok) return false;
+    chosen = &patterns(*regions.front());
+    if (!chosen->ok) return false;
   } else {
     for (Region* candidate : regions) {
-      const Region& r = candidate->compiled();
-      if (!r.compiled_ok) return false;
-      if (r.proto.has_leading_digits()) {
+      const Compiled& r = patterns(*candidate);
+      if (!r.ok) return false;
+      if (candidate->proto.has_leading_digits()) {
         if (consume_length(r.leading_digits.get(), nsn) >= 0) {
           chosen = &r;
           break;

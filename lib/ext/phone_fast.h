@@ -13,8 +13,9 @@
 namespace gomo::ext::inside {
 
 // Fills `out` exactly as libphonenumber's path (phone_numbers.cc) would and returns true, or returns
-// false (out untouched) when it does not read this shape. The metadata is parsed on the first call and
-// each region's patterns are compiled on first use; thread-safe.
+// false (out untouched) when it does not read this shape. The metadata is parsed on the first call (~1 ms,
+// shared); each thread compiles a region's patterns when it first needs them (~1 ms and ~0.3 MiB for MA),
+// so threads never share an RE2 object. Thread-safe.
 bool parse_phone_fast(std::string_view input, std::string_view default_region, gomo_ext_phone_parse* out);
 
 }  // namespace gomo::ext::inside
