@@ -104,7 +104,9 @@ class HttpServer {
 
 // What libphonenumber made of a number; contacts/phone.cc turns it into reasons and messages.
 struct PhoneParse {
-  // Where it was refused: 0 accepted; 1 Parse(); 2 IsPossibleNumberWithReason(); 3 IsValidNumber().
+  // Where it was refused: 0 accepted; 1 Parse(); 2 IsPossibleNumberWithReason(); 3 IsValidNumber();
+  // -1 only with PhoneReader::kFastOnly, when the fast reader declined. The fast reader gives the stage
+  // libphonenumber would.
   int stage = 0;
   // Stage 1: invalid_country_code, not_a_number, too_short, too_long. Stage 2: invalid_country_code,
   // too_short, too_long, invalid_length. Stage 3: invalid_number. "" when accepted.
