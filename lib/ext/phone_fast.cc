@@ -145,6 +145,7 @@ struct Metadata {
   std::array<Region*, 26 * 26> by_id{};              // "MA" -> region
   std::array<std::vector<Region*>, 1000> by_code{};  // libphonenumber's order: the main region first
   std::array<bool, 1000> code_known{};               // a region or a non-geographic entity has it
+  bool loaded = false;                               // false: the metadata did not parse; decline all
 
   // by_id's slot of a region id, or -1 when it is not two capital letters ("001", "ma").
   static int slot(std::string_view id) {
@@ -161,7 +162,7 @@ const Metadata* load_metadata() {
   auto* out = new Metadata;  // lives until exit, like libphonenumber's own
   i18n::phonenumbers::PhoneMetadataCollection collection;
   if (!collection.ParseFromArray(i18n::phonenumbers::metadata_get(), i18n::phonenumbers::metadata_size()))
-    return out;  // empty: every number declined
+    return out;  // not loaded: every number declined
   for (const PhoneMetadata& m : collection.metadata()) {
     auto r = std::make_unique<Region>();
     r->index = out->regions.size();
@@ -182,6 +183,7 @@ const Metadata* load_metadata() {
     out->by_id[Metadata::slot(r->id)] = r.get();
     out->regions.push_back(std::move(r));
   }
+  out->loaded = true;
   const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
   for (int code = 1; code < 1000; ++code) {
     if (!out->code_known[code]) continue;
@@ -221,9 +223,9 @@ void refuse(gomo_ext_phone_parse* out, int stage, const char* reason, int countr
   out->fast = 1;
 }
 
-// The digits of `input` in ASCII, or false when it holds anything but digits (ASCII, Arabic-Indic
-// U+0660-0669, Extended U+06F0-06F9), separators (space . - ( ) and U+00A0, all of them
-// kValidPunctuation, dropped by Normalize) and one leading '+'.
+// The digits of an input in ASCII, when it holds only digits (ASCII, Arabic-Indic U+0660-0669, Extended
+// U+06F0-06F9), separators (space . - ( ) and U+00A0, all of them kValidPunctuation, which Normalize
+// drops) and one leading '+'.
 struct Scanned {
   char digits[kMaxDigits];
   size_t count = 0;
@@ -323,6 +325,7 @@ bool parse_phone_fast(std::string_view input, std::string_view default_region, g
   if (s.count == 2) return false;
 
   const Metadata& m = metadata();
+  if (!m.loaded) return false;
   Region* home = m.region(default_region);
   if (!s.plus && !home) {  // CheckRegionForParsing
     refuse(out, 1, "invalid_country_code");
