@@ -31,7 +31,8 @@ int version_run(Context& ctx) {
 
 void add_version_commands(CLI::App& app, Context&, Action& action) {
   CLI::App* version = app.add_subcommand("version", "Print gomo's version; with -v, the libraries inside");
-  version->footer("With -v/--verbose: libyaml, SQLite, libcurl and its TLS library, cpp-httplib and libphonenumber.");
+  version->footer(
+      "With -v/--verbose: libyaml, SQLite, libcurl and its TLS library, cpp-httplib, libphonenumber and RE2.");
   version->callback([&action] { action = version_run; });
 }
 

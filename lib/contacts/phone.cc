@@ -32,10 +32,15 @@ const char* phone_reason_code(PhoneReason reason) {
   return "invalid_number";
 }
 
-NormalizedPhone normalize_phone(std::string_view input, std::string_view default_region) {
-  auto module = ext::module();
-  if (!module) return refused(PhoneReason::kInvalidNumber, module.error().message());
-  const ext::PhoneParse p = (*module)->parse_phone(input, default_region);
+namespace {
+
+// libphonenumber's verdict (ext::PhoneParse), in words.
+NormalizedPhone worded(const ext::PhoneParse& p, std::string_view input, std::string_view default_region) {
+  if (p.stage == 0) {
+    NormalizedPhone out;
+    out.e164 = p.e164;
+    return out;
+  }
   const std::string country = "+" + std::to_string(p.country_code);
   if (p.stage == 1) {
     if (p.reason == "invalid_country_code") {
@@ -60,11 +65,33 @@ NormalizedPhone normalize_phone(std::string_view input, std::string_view default
       return refused(PhoneReason::kTooLong, quoted(input) + " is too long for a " + country + " number");
     return refused(PhoneReason::kInvalidNumber, quoted(input) + " has no valid length for a " + country + " number");
   }
-  if (p.stage == 3)
-    return refused(PhoneReason::kInvalidNumber, quoted(input) + " is not a valid " + country + " number");
-  NormalizedPhone out;
-  out.e164 = p.e164;
-  return out;
+  return refused(PhoneReason::kInvalidNumber, quoted(input) + " is not a valid " + country + " number");
+}
+
+}  // namespace
+
+NormalizedPhone normalize_phone(std::string_view input, std::string_view default_region) {
+  return normalize_phone(input, default_region, PhoneParser::kAuto);
+}
+
+NormalizedPhone normalize_phone(std::string_view input, std::string_view default_region, PhoneParser parser) {
+  auto module = ext::module();
+  if (!module) return refused(PhoneReason::kInvalidNumber, module.error().message());
+  const auto reader = parser == PhoneParser::kAuto ? ext::PhoneReader::kAuto : ext::PhoneReader::kLibphonenumber;
+  return worded((*module)->parse_phone(input, default_region, reader), input, default_region);
+}
+
+void normalize_phones(const std::vector<std::string_view>& inputs, std::string_view default_region,
+                      std::vector<NormalizedPhone>& out) {
+  out.resize(inputs.size());
+  auto module = ext::module();
+  if (!module) {
+    for (NormalizedPhone& p : out) p = refused(PhoneReason::kInvalidNumber, module.error().message());
+    return;
+  }
+  std::vector<ext::PhoneParse> parsed;
+  (*module)->parse_phones(inputs, default_region, parsed);
+  for (size_t i = 0; i < inputs.size(); ++i) out[i] = worded(parsed[i], inputs[i], default_region);
 }
 
 bool is_known_region(std::string_view region) {

@@ -154,15 +154,47 @@ std::unique_ptr<HttpServer> Module::new_http_server(ServerHandler handler) const
   return server;
 }
 
-PhoneParse Module::parse_phone(std::string_view input, std::string_view default_region) const {
-  gomo_ext_phone_parse c{};
-  abi_->parse_phone(str(input), str(default_region), &c);
-  PhoneParse out;
+namespace {
+
+int reader_code(PhoneReader reader) {
+  switch (reader) {
+    case PhoneReader::kAuto: return GOMO_EXT_PHONE_AUTO;
+    case PhoneReader::kLibphonenumber: return GOMO_EXT_PHONE_LIBPHONENUMBER;
+    case PhoneReader::kFastOnly: return GOMO_EXT_PHONE_FAST_ONLY;
+  }
+  return GOMO_EXT_PHONE_AUTO;
+}
+
+void from_c(const gomo_ext_phone_parse& c, PhoneParse& out) {
   out.stage = c.stage;
   out.reason = c.reason ? c.reason : "";
   out.country_code = c.country_code;
-  if (c.stage == 0) out.e164 = c.e164;
+  if (c.stage == 0) {
+    out.e164 = c.e164;
+  } else {
+    out.e164.clear();
+  }
+  out.fast = c.fast != 0;
+}
+
+}  // namespace
+
+PhoneParse Module::parse_phone(std::string_view input, std::string_view default_region, PhoneReader reader) const {
+  gomo_ext_phone_parse c{};
+  abi_->parse_phone(str(input), str(default_region), reader_code(reader), &c);
+  PhoneParse out;
+  from_c(c, out);
   return out;
+}
+
+void Module::parse_phones(const std::vector<std::string_view>& inputs, std::string_view default_region,
+                          std::vector<PhoneParse>& out, PhoneReader reader) const {
+  std::vector<gomo_ext_str> c_inputs(inputs.size());
+  for (size_t i = 0; i < inputs.size(); ++i) c_inputs[i] = str(inputs[i]);
+  std::vector<gomo_ext_phone_parse> c_out(inputs.size());
+  abi_->parse_phones(c_inputs.data(), c_inputs.size(), str(default_region), reader_code(reader), c_out.data());
+  out.resize(inputs.size());
+  for (size_t i = 0; i < inputs.size(); ++i) from_c(c_out[i], out[i]);
 }
 
 bool Module::is_known_region(std::string_view region) const { return abi_->is_known_region(str(region)) != 0; }

@@ -7,14 +7,14 @@ namespace gomo::ext::inside {
 namespace {
 
 void libraries(void* user, gomo_ext_text_fn each) {
-  for (const std::string& library : {curl_library(), httplib_library(), phonenumber_library()})
+  for (const std::string& library : {curl_library(), httplib_library(), phonenumber_library(), re2_library()})
     each(user, GOMO_EXT_LIBRARY, library.data(), library.size());
 }
 
 }  // namespace
 }  // namespace gomo::ext::inside
 
-extern "C" __attribute__((visibility("default"))) const gomo_ext_abi* gomo_ext_abi_v3(void) {
+extern "C" __attribute__((visibility("default"))) const gomo_ext_abi* gomo_ext_abi_v4(void) {
   static const gomo_ext_abi abi = [] {
     gomo_ext_abi a{};
     a.abi_version = GOMO_EXT_ABI_VERSION;

@@ -104,20 +104,28 @@ class HttpServer {
 
 // What libphonenumber made of a number; contacts/phone.cc turns it into reasons and messages.
 struct PhoneParse {
-  // Where it was refused: 0 accepted; 1 Parse(); 2 IsPossibleNumberWithReason(); 3 IsValidNumber().
+  // Where it was refused: 0 accepted; 1 Parse(); 2 IsPossibleNumberWithReason(); 3 IsValidNumber();
+  // -1 only with PhoneReader::kFastOnly, when the fast reader declined. The fast reader gives the stage
+  // libphonenumber would.
   int stage = 0;
   // Stage 1: invalid_country_code, not_a_number, too_short, too_long. Stage 2: invalid_country_code,
   // too_short, too_long, invalid_length. Stage 3: invalid_number. "" when accepted.
   std::string reason;
   int country_code = 0;  // from stage 2 on
   std::string e164;      // when accepted: "+212612345678"
+  bool fast = false;     // the fast reader decided, not libphonenumber
 };
+
+// Which reader parses: kAuto, the fast reader for the common shapes and libphonenumber for the rest (the
+// same answers; lib/contacts/phone_diff_test.cc); kLibphonenumber alone; kFastOnly, the fast reader alone
+// (stage -1 when it declines). kAuto is for everyone; the other two are for tests and benchmarks.
+enum class PhoneReader { kAuto, kLibphonenumber, kFastOnly };
 
 // The loaded module's entry points. Cheap to copy; valid until exit (the module is never unloaded).
 class Module {
  public:
   explicit Module(const gomo_ext_abi* abi) : abi_(abi) {}
-  // "name version" of each library inside: libcurl (with its TLS library), cpp-httplib, libphonenumber.
+  // "name version" of each library inside: libcurl (with its TLS library), cpp-httplib, libphonenumber, RE2.
   std::vector<std::string> library_versions() const;
   // The same, joined with ", ".
   std::string libraries() const;
@@ -125,7 +133,11 @@ class Module {
   std::unique_ptr<HttpTransport> new_http_transport(const HttpTransportOptions& options) const;
   std::unique_ptr<HttpServer> new_http_server(ServerHandler handler) const;
   // `default_region` applies to numbers without a leading + or international prefix. Thread-safe.
-  PhoneParse parse_phone(std::string_view input, std::string_view default_region) const;
+  PhoneParse parse_phone(std::string_view input, std::string_view default_region,
+                         PhoneReader reader = PhoneReader::kAuto) const;
+  // parse_phone of each input, in one call across the module boundary; `out` is resized to match.
+  void parse_phones(const std::vector<std::string_view>& inputs, std::string_view default_region,
+                    std::vector<PhoneParse>& out, PhoneReader reader = PhoneReader::kAuto) const;
   bool is_known_region(std::string_view region) const;
 
  private:

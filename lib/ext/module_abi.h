@@ -14,7 +14,7 @@ extern "C" {
 
 // Bumped on any change to the structs or function signatures below; the binary refuses a module
 // with another version (they are built together, so a mismatch means a stale build).
-#define GOMO_EXT_ABI_VERSION 3u
+#define GOMO_EXT_ABI_VERSION 4u
 
 // Receives text the module produces; `data` is valid only during the call (copy it).
 typedef void (*gomo_ext_text_fn)(void* user, int which, const char* data, size_t size);
@@ -100,11 +100,18 @@ typedef struct gomo_ext_http_server gomo_ext_http_server;  // opaque
 // ---- phone numbers (libphonenumber) ----
 
 typedef struct gomo_ext_phone_parse {
-  int stage;           // see ext::PhoneParse
+  int stage;           // see ext::PhoneParse; -1: GOMO_EXT_PHONE_FAST_ONLY and the fast reader declined
   const char* reason;  // static string inside the module ("" when accepted)
   int country_code;
   char e164[32];  // NUL-terminated when accepted
+  int fast;       // non-zero: the fast reader decided (not libphonenumber)
 } gomo_ext_phone_parse;
+
+// Which reader parse_phone uses. AUTO: the fast reader (RE2 over libphonenumber's own metadata) for the
+// common shapes, libphonenumber for the rest; both give the same answers (a differential test holds them
+// together). LIBPHONENUMBER: libphonenumber alone. FAST_ONLY: the fast reader alone (stage -1 when it
+// declines), for tests and benchmarks.
+enum { GOMO_EXT_PHONE_AUTO = 0, GOMO_EXT_PHONE_LIBPHONENUMBER = 1, GOMO_EXT_PHONE_FAST_ONLY = 2 };
 
 // Passed to the `libraries` callback as `which`: one call per library, text "name version".
 enum { GOMO_EXT_LIBRARY = 1 };
@@ -112,7 +119,8 @@ enum { GOMO_EXT_LIBRARY = 1 };
 typedef struct gomo_ext_abi {
   uint32_t abi_version;  // GOMO_EXT_ABI_VERSION
   uint32_t struct_size;  // sizeof(gomo_ext_abi) in the module
-  // "libcurl 7.88.1 (OpenSSL/3.0.11)", "cpp-httplib 0.11.3", "libphonenumber 8.12.57", one call each.
+  // "libcurl 7.88.1 (OpenSSL/3.0.11)", "cpp-httplib 0.11.3", "libphonenumber 8.12.57", "RE2 20220601", one
+  // call each.
   void (*libraries)(void* user, gomo_ext_text_fn each);
 
   // Null when libcurl cannot be initialised. Free with http_transport_free.
@@ -131,12 +139,16 @@ typedef struct gomo_ext_abi {
   void (*http_server_stop)(gomo_ext_http_server* server);
 
   // Thread-safe. `default_region` applies to numbers without a leading + or international prefix.
-  void (*parse_phone)(gomo_ext_str input, gomo_ext_str default_region, gomo_ext_phone_parse* out);
+  // `reader` is one of GOMO_EXT_PHONE_*.
+  void (*parse_phone)(gomo_ext_str input, gomo_ext_str default_region, int reader, gomo_ext_phone_parse* out);
+  // parse_phone over `count` inputs (outs[i] for inputs[i]): one call across the boundary for a batch.
+  void (*parse_phones)(const gomo_ext_str* inputs, size_t count, gomo_ext_str default_region, int reader,
+                       gomo_ext_phone_parse* outs);
   int (*is_known_region)(gomo_ext_str region);
 } gomo_ext_abi;
 
 // The module's one exported symbol (also linked directly in sanitizer builds).
-const gomo_ext_abi* gomo_ext_abi_v3(void);
+const gomo_ext_abi* gomo_ext_abi_v4(void);
 
 #ifdef __cplusplus
 }

@@ -15,5 +15,6 @@ void add_phone_numbers(gomo_ext_abi& abi);   // phone_numbers.cc
 std::string curl_library();
 std::string httplib_library();
 std::string phonenumber_library();
+std::string re2_library();  // the fast phone reader's regular expressions (phone_fast.cc)
 
 }  // namespace gomo::ext::inside

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "ext/module_parts.h"
+#include "ext/phone_fast.h"
 
 namespace gomo::ext::inside {
 namespace {
@@ -23,12 +24,12 @@ void refused(gomo_ext_phone_parse* out, int stage, const char* reason, int count
 
 std::string_view view(gomo_ext_str s) { return {s.data, s.size}; }
 
-void parse_phone(gomo_ext_str input, gomo_ext_str default_region, gomo_ext_phone_parse* out) {
+void parse_with_libphonenumber(std::string_view input, std::string_view default_region, gomo_ext_phone_parse* out) {
   *out = gomo_ext_phone_parse{};
   out->reason = "";
   const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
   PhoneNumber number;
-  switch (util.Parse(std::string(view(input)), std::string(view(default_region)), &number)) {
+  switch (util.Parse(std::string(input), std::string(default_region), &number)) {
     case PhoneNumberUtil::NO_PARSING_ERROR: break;
     case PhoneNumberUtil::INVALID_COUNTRY_CODE_ERROR: return refused(out, 1, "invalid_country_code");
     case PhoneNumberUtil::NOT_A_NUMBER: return refused(out, 1, "not_a_number");
@@ -53,6 +54,22 @@ void parse_phone(gomo_ext_str input, gomo_ext_str default_region, gomo_ext_phone
   std::strncpy(out->e164, e164.c_str(), sizeof out->e164 - 1);
 }
 
+void parse_phone(gomo_ext_str input, gomo_ext_str default_region, int reader, gomo_ext_phone_parse* out) {
+  if (reader != GOMO_EXT_PHONE_LIBPHONENUMBER && parse_phone_fast(view(input), view(default_region), out)) return;
+  if (reader == GOMO_EXT_PHONE_FAST_ONLY) {
+    *out = gomo_ext_phone_parse{};
+    out->stage = -1;
+    out->reason = "";
+    return;
+  }
+  parse_with_libphonenumber(view(input), view(default_region), out);
+}
+
+void parse_phones(const gomo_ext_str* inputs, size_t count, gomo_ext_str default_region, int reader,
+                  gomo_ext_phone_parse* outs) {
+  for (size_t i = 0; i < count; ++i) parse_phone(inputs[i], default_region, reader, &outs[i]);
+}
+
 int is_known_region(gomo_ext_str region) {
   static const std::set<std::string, std::less<>> regions = [] {
     std::set<std::string, std::less<>> r;
@@ -68,6 +85,7 @@ int is_known_region(gomo_ext_str region) {
 
 void add_phone_numbers(gomo_ext_abi& abi) {
   abi.parse_phone = parse_phone;
+  abi.parse_phones = parse_phones;
   abi.is_known_region = is_known_region;
 }
 
