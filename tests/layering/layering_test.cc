@@ -67,17 +67,6 @@ const std::vector<Edge> kForbiddenEdges = {
     {"profile", "store", "profile returns a std::unique_ptr<api::Platform>; the workspace belongs to local"},
 };
 
-// Known violations that other slices of issue 12 are removing right now (lib/local and lib/remote take
-// LocalPlatform and the HTTP client). The integrator empties this list after merging them; an entry no
-// link line has any more fails the test, so the list cannot go stale.
-const std::vector<Edge> kPendingEdges = {
-    {"store", "api", "LocalPlatform moves to lib/local"},
-    {"store", "checks", "flow validation at launch moves to lib/local"},
-    {"store", "engine", "say_number moves to lib/local"},
-    {"serve", "store", "serve takes any api::Platform"},
-    {"profile", "store", "profile returns a std::unique_ptr<api::Platform>"},
-};
-
 struct Link {
   std::string file;    // "lib/store/CMakeLists.txt"
   std::string target;  // "gomo_store"
