@@ -1,4 +1,4 @@
-// `gomo attributes list|create`: the custom contact fields of the account (gomobile-api.md §2.2).
+// `gomo attributes list|create`: the custom contact fields of the account (Gomobile docs: Custom attributes).
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 

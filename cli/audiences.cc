@@ -1,5 +1,5 @@
 // `gomo audiences create|list|get|members|add|remove`: audiences named by id or name, members by
-// contact id or phone (gomobile-api.md §2.3).
+// contact id or phone (Gomobile docs: Audiences).
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 #include <sstream>

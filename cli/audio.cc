@@ -1,4 +1,4 @@
-// `gomo audio list|upload`: the account's audio files (gomobile-api.md §2.10). Uploads are checked
+// `gomo audio list|upload`: the account's audio files (Gomobile docs: Audio management). Uploads are checked
 // locally first (readable, WAV/MP3/OGG by content, size), all of them before the first is sent.
 #include <CLI/CLI.hpp>
 #include <filesystem>

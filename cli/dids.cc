@@ -1,4 +1,4 @@
-// `gomo dids list`: the caller-ID numbers (DIDs) the account may call from (gomobile-api.md §2.12).
+// `gomo dids list`: the caller-ID numbers (DIDs) the account may call from (Gomobile docs: DIDs).
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 

@@ -32,7 +32,7 @@ void add_list_flags(CLI::App* cmd, ListOptions& o, const std::string& search_hel
       ->check(CLI::IsMember({"asc", "desc"}));
   cmd->add_flag("--all", o.all, "Follow the pages to the end");
   // People who name a field to sort by read it A to Z (sort, kubectl --sort-by); the platform's own
-  // default direction is desc (gomobile-api.md 1.5), so the order is always sent with --sort-by.
+  // default direction is desc (Gomobile docs: Pagination), so the order is always sent with --sort-by.
   cmd->parse_complete_callback([&o] {
     if (!o.query.sort_by.empty() && o.query.sort_order.empty()) o.query.sort_order = "asc";
   });

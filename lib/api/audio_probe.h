@@ -1,6 +1,6 @@
 #pragma once
 // What an audio file is, from its bytes: the formats the platform accepts (WAV recommended, MP3,
-// OGG; gomobile-api.md §2.10) and, for WAV, its shape and duration. Used by `gomo audio upload`
+// OGG; Gomobile docs: Audio management) and, for WAV, its shape and duration. Used by `gomo audio upload`
 // before sending and by the local platform when it stores an upload.
 #include <optional>
 #include <string>

@@ -1,5 +1,5 @@
 // Field tables of execution reports, call attempts, call requests and call reports
-// (gomobile-api.md §2.7-2.9, §5). The docs show no report schema: those shapes are gomo's.
+// (Gomobile docs: Execution reports to Call reports). The docs show no report schema: those shapes are gomo's.
 #include "api/resource_tables.h"
 #include "api/wire_programs.h"
 

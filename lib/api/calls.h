@@ -1,5 +1,5 @@
 #pragma once
-// Calls: execution reports, ad-hoc call requests and call reports (gomobile-api.md §2.7-2.9, §5) as
+// Calls: execution reports, ad-hoc call requests and call reports (Gomobile docs: Execution reports to Call reports) as
 // plain structs. Included by platform.h; names are the API's JSON names in snake_case.
 #include <map>
 #include <optional>
@@ -11,10 +11,10 @@
 
 namespace gomo::api {
 
-// Call outcomes (DECISIONS "Calls, programs, retries").
+// Call outcomes (docs/decisions.md, How a call runs).
 inline constexpr const char* kCallOutcomes[] = {"completed", "no_answer", "busy",     "rejected",
                                                 "voicemail", "failed",    "cancelled"};
-// Statuses of one contact within an execution (the report's ContactMetrics, §2.7).
+// Statuses of one contact within an execution (the report's ContactMetrics, Gomobile docs: Execution reports).
 inline constexpr const char* kExecutionContactStatuses[] = {"pending",   "queued", "calling", "pendingRetry",
                                                             "completed", "failed", "skipped"};
 
@@ -45,7 +45,7 @@ struct ExecutionBreakdown {
   std::map<std::string, int> outcomes, contact_statuses, attempts;
 };
 
-// §5.2 CallDetails.
+// CallDetails (Gomobile docs: Call reports).
 struct CallDetails {
   std::string status;                  // free text on the platform, e.g. "completed", "no-answer"
   std::string direction = "outbound";  // inbound | outbound
@@ -55,7 +55,7 @@ struct CallDetails {
   std::optional<long long> duration_ms;
 };
 
-// One attempt of a call (§5.2 Attempt); also a row of report/calls, which adds contact_id.
+// One attempt of a call (Attempt, Gomobile docs: Call reports); also a row of report/calls, which adds contact_id.
 struct CallAttempt {
   std::string call_id;
   int attempt = 1;  // 1-based
@@ -68,7 +68,7 @@ struct CallAttempt {
   std::string events_json = "[]";  // [{type, timestamp, data}]
 };
 
-// POST /call-requests (RequestCallDto, §2.8). `retry` is in gomo's form: the wire sends the
+// POST /call-requests (RequestCallDto, Gomobile docs: Ad-hoc calls). `retry` is in gomo's form: the wire sends the
 // call-request spelling (fixed-delay, delay in ms, dates).
 struct CallRequestFields {
   std::string did_id;      // a DID from GET /dids/available
@@ -102,7 +102,7 @@ struct CallRequestQuery {
   std::string contact_id;
 };
 
-// GET /call-report/{jobId} (§5.2).
+// GET /call-report/{jobId} (Gomobile docs: Call reports).
 struct CallReport {
   std::string job_id;
   std::string status;  // kJobStatuses

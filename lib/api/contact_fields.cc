@@ -1,5 +1,5 @@
 // Field tables of contacts, custom attributes, audiences, flows, users and pages
-// (gomobile-api.md §1.5, §2.1-2.4). Lengths are in characters.
+// (Gomobile docs: Pagination, Contacts to Flows). Lengths are in characters.
 #include "api/resource_tables.h"
 
 namespace gomo::api::fields {

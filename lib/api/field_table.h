@@ -1,7 +1,7 @@
 #pragma once
 // One field table per resource: each field's JSON name, its member, its request rules and (for
 // lib/local) its SQL column, declared once. The table drives the four things that used to be
-// written out by hand per field (gomobile-api.md §1.3-§2.12):
+// written out by hand per field (Gomobile docs: API basics to DIDs):
 //   encode_object   struct -> JSON (responses write unset optionals as null; request bodies omit them)
 //   decode_object   JSON -> struct, leniently: a missing or null member gives the default; a member of
 //                   the wrong JSON type throws nlohmann's type_error (the remote client reports it as

@@ -1,5 +1,5 @@
 #pragma once
-// Caller-ID numbers, audio files and dictionaries (gomobile-api.md §2.10-2.12) as plain structs.
+// Caller-ID numbers, audio files and dictionaries (Gomobile docs: Audio management to DIDs) as plain structs.
 // Included by platform.h; field names are the API's JSON names in snake_case (wire.h maps them).
 #include <optional>
 #include <string>

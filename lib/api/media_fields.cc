@@ -1,4 +1,4 @@
-// Field tables of caller-ID numbers, audio and dictionaries (gomobile-api.md §2.10-2.12).
+// Field tables of caller-ID numbers, audio and dictionaries (Gomobile docs: Audio management, Dictionaries, DIDs).
 #include "api/resource_tables.h"
 
 namespace gomo::api::fields {

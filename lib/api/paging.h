@@ -1,11 +1,11 @@
 #pragma once
-// Paginated lists (gomobile-api.md §1.5): the query every list takes and the page it returns.
+// Paginated lists (Gomobile docs: Pagination): the query every list takes and the page it returns.
 #include <string>
 #include <vector>
 
 namespace gomo::api {
 
-// Query of a paginated list (§1.5). `page` is 1-based; `limit` 1..100.
+// Query of a paginated list (Gomobile docs: Pagination). `page` is 1-based; `limit` 1..100.
 struct PageQuery {
   int page = 1;
   int limit = 20;

@@ -1,6 +1,6 @@
 #pragma once
-// The Gomobile platform's operations as one narrow interface with plain structs (gomobile-api.md §2).
-// Two implementations: store::LocalPlatform (the SQLite workspace) and remote::RemotePlatform (HTTPS, lib/remote).
+// The Gomobile platform's operations as one narrow interface with plain structs (Gomobile docs; docs/decisions.md).
+// Two implementations: local::LocalPlatform (the SQLite workspace) and remote::RemotePlatform (HTTPS, lib/remote).
 // Field names follow the API's JSON names in snake_case; `wire.h` maps them to the camelCase JSON.
 #include <map>
 #include <optional>
@@ -17,7 +17,7 @@
 
 namespace gomo::api {
 
-// What the platform said when it refused, in the error envelope's terms (§1.4), or a transport failure.
+// What the platform said when it refused (the error envelope, Gomobile docs: Errors), or a transport failure.
 struct ApiError {
   int http_status = 0;  // 0: no HTTP response (network error, timeout, dropped connection)
   std::string code;     // e.g. VALIDATION_FAILED, NOT_FOUND, CONFLICT, UNAUTHORIZED, NETWORK_ERROR
@@ -50,7 +50,7 @@ using Result = gomo::Result<T, ApiError>;
 // The value of operations that return nothing (delete).
 struct Done {};
 
-// Contact fields (CreateContactRequest / UpdateContactRequest, §2.1). Unset = absent from the body;
+// Contact fields (CreateContactRequest / UpdateContactRequest, Gomobile docs: Contacts). Unset = absent from the body;
 // on update, absent fields keep their value. Lengths are in characters.
 struct ContactFields {
   std::optional<std::string> primary_phone;                                    // required on create, 3-20
@@ -80,7 +80,7 @@ struct UpsertResult {
 };
 inline constexpr int kMaxUpsertBatch = 1000;
 
-// Custom attribute types (§2.2).
+// Custom attribute types (Gomobile docs: Custom attributes).
 inline constexpr const char* kCustomAttributeTypes[] = {"text",         "number", "boolean", "date",
                                                         "phone_number", "email",  "url"};
 
@@ -192,7 +192,7 @@ class Platform {
   // JSON object is refused (400); problems in a well-formed graph are the answer, not an error.
   virtual Result<FlowValidation> validate_flow(const std::string& graph_json) = 0;
 
-  // --- Caller-ID numbers, audio, dictionaries (§2.10-2.12; api/media.h) ---
+  // --- Caller-ID numbers, audio, dictionaries (Gomobile docs: Audio management to DIDs; api/media.h) ---
   // GET /dids/available: the organisation's DIDs and the shared ones; sort_by number|country|status|createdAt.
   virtual Result<Page<Did>> list_available_dids(const DidQuery& query) = 0;
   virtual Result<Page<Audio>> list_audio(const AudioQuery& query) = 0;
@@ -202,7 +202,7 @@ class Platform {
   virtual Result<Audio> get_audio(const std::string& id) = 0;  // GET .../audio/:id/metadata
   virtual Result<Page<Dictionary>> list_dictionaries(const DictionaryQuery& query) = 0;
 
-  // --- Programs and executions (§2.5-2.6, §4; api/programs.h) ---
+  // --- Programs and executions (Gomobile docs: Programs to Pause windows; api/programs.h) ---
   // 400 when audience_id or flow_id name nothing of the organisation, or a DID of did_pool is not
   // available; create accepts status draft only.
   virtual Result<Program> create_program(const ProgramFields& fields) = 0;
@@ -232,13 +232,13 @@ class Platform {
   // DELETE (204): scheduled | running | paused* -> cancelled; 409 once it has ended.
   virtual Result<Done> cancel_execution(const std::string& id) = 0;
 
-  // --- Execution reports (§2.7; api/calls.h) ---
+  // --- Execution reports (Gomobile docs: Execution reports; api/calls.h) ---
   virtual Result<ExecutionReport> execution_report(const std::string& execution_id) = 0;
   virtual Result<ExecutionBreakdown> execution_breakdown(const std::string& execution_id) = 0;
   // Every call attempt of the execution, oldest first (page and limit only).
   virtual Result<Page<CallAttempt>> execution_calls(const std::string& execution_id, const PageQuery& query) = 0;
 
-  // --- Ad-hoc call requests and call reports (§2.8-2.9, §5) ---
+  // --- Ad-hoc call requests and call reports (Gomobile docs: Ad-hoc calls, Call reports) ---
   // POST /call-requests (202 queued). 400 when the DID is not available or the contact or flow
   // unknown. Not idempotent: the remote client looks for the request before ever sending it again.
   virtual Result<CallRequestResult> request_call(const CallRequestFields& fields) = 0;

@@ -1,5 +1,5 @@
 // Field tables of programs and executions with their parts: retry strategies (two spellings),
-// pause windows and auto-pause rules (gomobile-api.md §2.5-2.6, §4).
+// pause windows and auto-pause rules (Gomobile docs: Programs to Pause windows).
 #include <algorithm>
 
 #include "api/resource_tables.h"

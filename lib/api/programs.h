@@ -1,5 +1,5 @@
 #pragma once
-// Programs and their executions (gomobile-api.md §2.5-2.6, §4) as plain structs. Included by
+// Programs and their executions (Gomobile docs: Programs to Pause windows) as plain structs. Included by
 // platform.h; field names are the API's JSON names in snake_case (wire.h maps them).
 #include <map>
 #include <optional>
@@ -8,8 +8,8 @@
 
 namespace gomo::api {
 
-// A retry strategy in gomo's one internal form. On the wire it has two spellings (§4.3, DECISIONS
-// "Calls, programs, retries"): programs `{type: fixed_delay, delayMinutes, maxRetries}` /
+// A retry strategy in gomo's one internal form. On the wire it has two spellings (docs/decisions.md,
+// "Programs, executions and call requests"): programs `{type: fixed_delay, delayMinutes, maxRetries}` /
 // `{type: scheduled, retryDates}`, call requests `{type: fixed-delay, delay (ms), maxRetries}` /
 // `{type: scheduled, dates}`. wire.h converts both ways.
 struct RetryStrategy {
@@ -25,7 +25,7 @@ struct TimeOfDay {
   bool operator==(const TimeOfDay&) const = default;
 };
 
-// No call or retry starts inside a window; nobody is skipped, only delayed (§4.4).
+// No call or retry starts inside a window; nobody is skipped, only delayed (Gomobile docs: Pause windows).
 struct PauseWindow {
   TimeOfDay start_at, end_at;  // in the organisation's timezone; end before start spans midnight
   bool operator==(const PauseWindow&) const = default;
@@ -56,7 +56,7 @@ struct AutoPauseRule {
 
 inline constexpr const char* kProgramStatuses[] = {"draft", "active", "archived"};
 
-// CreateProgramDto / the PATCH body (§4.1). Unset = absent from the body; on update, absent fields
+// CreateProgramDto / the PATCH body (Gomobile docs: Programs). Unset = absent from the body; on update, absent fields
 // keep their value.
 struct ProgramFields {
   std::optional<std::string> name;                   // required on create, 1-255
@@ -82,7 +82,7 @@ struct Program {
   std::string created_at, updated_at;
 };
 
-// Stored execution statuses (§4.5). The report's effective status splits `paused` into
+// Stored execution statuses (Gomobile docs: Executions). The report's effective status splits `paused` into
 // paused_manual and paused_window.
 inline constexpr const char* kExecutionStatuses[] = {"scheduled",        "running",   "paused",  "paused_no_credits",
                                                      "paused_threshold", "completed", "stopped", "cancelled"};
@@ -99,7 +99,7 @@ struct Execution {
   std::string created_at, updated_at;
 };
 
-// Error codes of a refused launch (DECISIONS "Launch preconditions"): each its own.
+// Error codes of a refused launch (docs/decisions.md, "Programs, executions and call requests"): each its own.
 inline constexpr const char* kProgramArchived = "PROGRAM_ARCHIVED";                   // 409
 inline constexpr const char* kAudienceEmpty = "AUDIENCE_EMPTY";                       // 400
 inline constexpr const char* kExecutionAlreadyRunning = "EXECUTION_ALREADY_RUNNING";  // 409

@@ -1,5 +1,5 @@
 #pragma once
-// The documented request constraints (gomobile-api.md §2.1-2.4, §1.5), checked by the local platform
+// The documented request constraints (Gomobile docs: Contacts to Flows, Pagination), checked by the local platform
 // so that it refuses what the real platform refuses, with the same field names and messages.
 #include <optional>
 #include <string>

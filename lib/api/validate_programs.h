@@ -1,6 +1,6 @@
 #pragma once
 // The documented constraints of the program, execution, call-request, DID and audio requests
-// (gomobile-api.md §1.3, §2.5-2.12, §4), checked by the local platform before anything is stored.
+// (Gomobile docs: API basics, Programs to DIDs), checked by the local platform before anything is stored.
 // Each returns the 400 VALIDATION_FAILED error listing every bad field (camelCase names), or nothing.
 #include <optional>
 #include <string>

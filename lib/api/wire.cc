@@ -24,7 +24,7 @@ const std::map<std::string, std::vector<std::string>>& documented_table() {
       {"audienceContacts", {"contacts"}},
       {"flow", table_of<FlowFields>().names},
       {"flowValidate", {"graph"}},
-      // Programs, executions, call requests and audio (gomobile-api.md §2.5-2.10, §4.1).
+      // Programs, executions, call requests and audio (Gomobile docs: Programs to Audio management).
       {"program", table_of<ProgramFields>().names},
       {"resume", {"autoPauseRules"}},
       {"callRequest", table_of<CallRequestFields>().names},

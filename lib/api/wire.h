@@ -1,7 +1,7 @@
 #pragma once
-// The API's JSON shapes (gomobile-api.md §1.4-2.4), shared by the remote client and `gomo serve` so
+// The API's JSON shapes (Gomobile docs: Errors to Flows), shared by the remote client and `gomo serve` so
 // the two cannot disagree. encode_* / decode_* are responses; *_body / parse_* are request bodies.
-// parse_* reject properties the docs do not list, as the platform does (§1.3).
+// parse_* reject properties the docs do not list, as the platform does (Gomobile docs: API basics).
 #include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <vector>

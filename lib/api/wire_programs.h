@@ -1,8 +1,8 @@
 #pragma once
 // The JSON shapes of DIDs, audio, dictionaries, programs, executions, reports, call requests and
-// call reports (gomobile-api.md §2.5-2.12, §4-5), shared by the remote client and `gomo serve`
+// call reports (Gomobile docs: Programs to DIDs), shared by the remote client and `gomo serve`
 // like wire.h. Where the docs show no response schema (reports, audio), the shape is gomo's and
-// the decoders are lenient. Requests are checked against the documented fields (§1.3).
+// the decoders are lenient. Requests are checked against the documented fields (Gomobile docs: API basics).
 #include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
@@ -14,7 +14,7 @@ namespace gomo::api::wire {
 
 using nlohmann::json;
 
-// Retry strategies in their two spellings (§4.3): program {fixed_delay, delayMinutes, retryDates}
+// Retry strategies in their two spellings (docs/decisions.md): program {fixed_delay, delayMinutes, retryDates}
 // and call request {fixed-delay, delay (ms), dates}.
 json program_retry_json(const RetryStrategy& retry);
 json call_request_retry_json(const RetryStrategy& retry);

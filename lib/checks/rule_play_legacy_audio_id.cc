@@ -1,4 +1,4 @@
-// play-legacy-audio-id: `config.audioId` on a play node, the single-audio shorthand of seed 000.
+// play-legacy-audio-id: `config.audioId` on a play node, the single-audio shorthand of Gomobile's first-call guide.
 // It still plays, but audioItems is the documented form and can hold more than one item.
 #include "checks/rule.h"
 

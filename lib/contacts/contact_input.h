@@ -49,7 +49,7 @@ bool is_empty(const api::ContactFields& fields);
 // "007" -> "007", "[\"a\"]" -> ["a"]).
 std::string attribute_value_json(std::string_view text);
 
-// The JSON text of an --attr value for an attribute of `type` (§2.2): number and boolean values must
+// The JSON text of an --attr value for an attribute of `type`: number and boolean values must
 // be JSON numbers and true/false; phone_number values are normalised to E.164 (with `region`); other
 // types take the text as a string (a JSON array stays an array). InvalidArgument naming `name` else.
 Result<std::string> attribute_value_for_type(std::string_view name, std::string_view text, std::string_view type,

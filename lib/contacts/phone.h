@@ -8,7 +8,7 @@
 
 namespace gomo::contacts {
 
-// Why a number was refused. The codes are the stable reject reasons of CONVENTIONS.md.
+// Why a number was refused. The codes are the stable reject reasons of docs/decisions.md, Phone numbers.
 enum class PhoneReason {
   kOk,
   kNotANumber,          // "not_a_number": no digits to speak of, or letters where digits belong

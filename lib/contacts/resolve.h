@@ -25,7 +25,7 @@ struct Failure {
 template <typename T>
 using Outcome = Result<T, Failure>;
 
-// 8-4-4-4-12 hex digits: how the platform's ids look (§1.3: UUID path fields must be UUIDs).
+// 8-4-4-4-12 hex digits: how the platform's ids look (Gomobile docs, API basics: UUID fields must be UUIDs).
 bool looks_like_uuid(const std::string& arg);
 
 // The contact `arg` names: a phone number (anything looks_like_phone says is one; normalised with

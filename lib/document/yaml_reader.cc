@@ -1,5 +1,5 @@
 // YAML into the positioned tree, with libyaml's event parser (about 10x faster than yaml-cpp's node
-// API here; see CONVENTIONS.md). Scalars resolve by YAML 1.2's core schema: yes/no/on/off are strings.
+// API here; see docs/architecture.md). Scalars resolve by YAML 1.2's core schema: yes/no/on/off are strings.
 #include <yaml.h>
 
 #include <algorithm>

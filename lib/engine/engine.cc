@@ -86,7 +86,7 @@ class Runner {
         if (edge) taken = "default";
       }
       if (!edge && step.output.rfind("branches.", 0) == 0) {
-        // A branch digit without its own edge goes on as onSuccess (DECISIONS.md), else default.
+        // A branch digit without its own edge goes on as onSuccess (docs/decisions.md), else default.
         edge = find_edge(node, "onSuccess");
         taken = "onSuccess";
         if (!edge) {
@@ -281,7 +281,7 @@ class Runner {
   void callee_hung_up(const std::string& node_id) {
     ended_by_callee_ = true;
     event(CallEvent::Kind::kHangUp, node_id, "callee hung up");
-    // Answered but the flow did not reach a hangup node: not a completed contact (DECISIONS.md).
+    // Answered but the flow did not reach a hangup node: not a completed contact (docs/decisions.md).
     outcome_ = "failed";
   }
 

@@ -1,5 +1,5 @@
 #pragma once
-// Runs one call of a flow, node by node, as the platform would (DECISIONS.md node semantics), against
+// Runs one call of a flow, node by node, as the platform would (docs/decisions.md, How a call runs), against
 // a Softphone. Time is whatever the softphone's replies say: virtual for scripts (a two-minute call
 // runs in microseconds), real for a person at the terminal.
 #include <map>

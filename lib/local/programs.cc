@@ -1,5 +1,5 @@
 // The local platform's programs and executions: create/update with reference checks, launch with
-// its preconditions, and the execution status machine (gomobile-api.md §4.2, §4.5, §4.6).
+// its preconditions, and the execution status machine (Gomobile docs: Programs, Executions).
 #include <algorithm>
 #include <chrono>
 #include <functional>

@@ -1,6 +1,6 @@
 // The conformance suite (tests/support/conformance.h) through the remote client and gomo serve in
 // this process, and: every request body the remote client sends holds only fields the Gomobile docs
-// list (gomobile-api.md §2.1-2.8, §4.1, §4.3).
+// list (Gomobile docs: Contacts to Ad-hoc calls; docs/decisions.md lists the pages).
 #include <doctest/doctest.h>
 
 #include <map>
@@ -27,7 +27,7 @@ TEST_CASE("api conformance: remote client -> gomo serve in process") {
 }
 
 TEST_CASE("api: every request body the remote client sends holds only documented fields") {
-  // Written from gomobile-api.md, independently of lib/api/wire.cc's own table.
+  // Written from the Gomobile docs, independently of lib/api/wire.cc's own table.
   const std::map<std::string, std::set<std::string>> documented = {
       {"contact",
        {"primaryPhone", "firstName", "lastName", "fullName", "primaryEmail", "address", "city", "state", "zip",
@@ -88,7 +88,7 @@ TEST_CASE("api conformance (programs, calls, media): remote -> gomo serve in pro
   auto dialer = orgs.ws->platform_for(orgs.a.organization.id);
   programs_suite(*p, *other, dynamic_cast<local::LocalOperations&>(*dialer));
 
-  // Written from gomobile-api.md §2.5-2.8, §4.1, §4.3, independently of the wire tables.
+  // Written from the Gomobile docs (Programs to Ad-hoc calls), independently of the wire tables.
   const std::set<std::string> program = {"name",    "audienceId",    "flowId",       "startAt",        "stopAt",
                                          "didPool", "retryStrategy", "pauseWindows", "autoPauseRules", "status"};
   const std::set<std::string> call_request = {"didId", "contactId", "flowId", "retry", "startAt"};

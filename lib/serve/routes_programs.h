@@ -1,6 +1,6 @@
 #pragma once
 // The routes of programs, executions, execution reports, call requests, call reports, DIDs, audio
-// and dictionaries (gomobile-api.md §2.5-2.12), for Router::handle. Internal to lib/serve.
+// and dictionaries (Gomobile docs: Programs to DIDs), for Router::handle. Internal to lib/serve.
 #include <initializer_list>
 #include <map>
 #include <nlohmann/json_fwd.hpp>

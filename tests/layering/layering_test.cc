@@ -1,5 +1,5 @@
 // The layering test: reads the target_link_libraries lines of every lib/*/CMakeLists.txt and fails on
-// any gomo_* link the drawing (STYLE.md §1, issue 12) does not allow, naming the edge and the rule;
+// any gomo_* link the drawing (docs/architecture.md, The layers) does not allow, naming the edge and the rule;
 // the #include lines of lib/'s sources are held to the same drawing.
 // A folder may link only folders below it: the ones its row in kLayers names, and what those may
 // link in turn (the transitive closure). kForbiddenEdges removes a few edges the closure would allow.
