@@ -56,7 +56,8 @@ Result<ColumnMap> map_columns(const std::vector<std::string>& header, const Mapp
   for (const auto& [field, column] : options.overrides) {
     if (!is_field(field)) return Status::invalid_argument("--map " + field + "=" + column + ": unknown field " + field);
     long c = column_of(column);
-    if (c < 0) return Status::invalid_argument("--map " + field + "=" + column + ": no column \"" + column + "\" in the header");
+    if (c < 0)
+      return Status::invalid_argument("--map " + field + "=" + column + ": no column \"" + column + "\" in the header");
     by_column[c] = field;
   }
   for (const auto& alias : aliases()) {

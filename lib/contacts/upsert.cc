@@ -3,6 +3,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -12,6 +13,7 @@
 
 #include "contacts/membership.h"
 #include "contacts/resolve.h"
+#include "contacts/upsert_journal.h"
 #include "contacts/upsert_row.h"
 #include "document/csv_reader.h"
 
@@ -74,6 +76,7 @@ class Pipeline {
     if (auto failed = read_header()) return *failed;
     if (auto failed = prepare_attributes()) return *failed;
     if (auto failed = prepare_audience()) return *failed;
+    if (auto failed = open_journal()) return *failed;
     if (auto failed = first_pass()) return *failed;
     if (!request_.rejects_path.empty()) {
       rejects_.open(request_.rejects_path, std::ios::binary | std::ios::trunc);
@@ -93,6 +96,7 @@ class Pipeline {
                        ? request_.max_rejects_percent / 100.0 * static_cast<double>(summary_.rows_read)
                        : static_cast<double>(request_.max_rejects);
     summary_.over_max_rejects = static_cast<double>(summary_.rejected) > limit;
+    if (journal_) journal_->finish();
     return summary_;
   }
 
@@ -120,7 +124,7 @@ class Pipeline {
     std::string head(4096, '\0');
     in.read(head.data(), static_cast<std::streamsize>(head.size()));
     head.resize(static_cast<size_t>(in.gcount()));
-    if (auto why = not_csv(request_.path, head)) return usage(*why);
+    if (auto why = not_csv(request_.path == "-" ? "<stdin>" : request_.path, head)) return usage(*why);
     delimiter_ = request_.delimiter ? request_.delimiter : detect_delimiter(head.substr(0, head.find('\n')));
     return std::nullopt;
   }
@@ -186,6 +190,32 @@ class Pipeline {
     auto created = platform_.create_audience(fields);
     if (!created) return api_failure(created.error());
     summary_.audience_id = created->id;
+    return std::nullopt;
+  }
+
+  std::optional<Failed> open_journal() {
+    if (request_.journal_dir.empty() || request_.dry_run || request_.path == "-") {
+      if (request_.resume) return usage("--resume needs a file (not stdin) and no --dry-run");
+      return std::nullopt;
+    }
+    std::string identity = file_identity(path_);
+    if (identity.empty()) return std::nullopt;
+    // Everything that shapes the batches: another value starts afresh.
+    identity += "|" + summary_.target + "|" + std::to_string(request_.batch_size) + "|" +
+                std::to_string(static_cast<int>(request_.on_duplicate)) + "|" + std::string(1, delimiter_) + "|" +
+                request_.default_region + "|" + std::to_string(static_cast<int>(request_.mapping.attributes.kind));
+    for (const auto& [field, column] : request_.mapping.overrides) identity += "|" + field + "=" + column;
+    for (const auto& column : request_.mapping.attributes.columns) identity += "|a:" + column;
+    auto journal = UpsertJournal::open(request_.journal_dir, identity);
+    if (!journal) return io_failure(journal.error().message());
+    if (request_.resume && journal->earlier().empty()) {
+      auto path = journal->path();
+      journal->finish();
+      return usage("--resume: no earlier run of " + request_.path + " into " + summary_.target +
+                   " to continue (no journal " + path + "); run without --resume");
+    }
+    summary_.journal_path = journal->path();
+    journal_.emplace(std::move(*journal));
     return std::nullopt;
   }
 
@@ -284,10 +314,39 @@ class Pipeline {
     return std::nullopt;
   }
 
+  // Sends one batch, or, when an earlier run's journal lists it, counts it as that run did.
   std::optional<Failed> flush(std::vector<Pending>& batch) {
+    size_t index = batch_index_++;
+    if (journal_ && index < journal_->earlier().size()) {
+      const JournalBatch& done = journal_->earlier()[index];
+      summary_.sent += done.sent;
+      summary_.created += done.created;
+      summary_.updated += done.updated;
+      ++summary_.resumed_batches;
+      for (const auto& p : batch) {
+        if (std::find(done.rejected_rows.begin(), done.rejected_rows.end(), p.row) == done.rejected_rows.end())
+          continue;
+        if (!reject(p.row, p.raw, {"server_rejected", "", "refused by the platform in an earlier run of this file"}))
+          return io_failure("writing the rejects file " + request_.rejects_path + " failed (disk full?)");
+      }
+      batch.clear();
+      return std::nullopt;
+    }
+    const UpsertSummary before = summary_;
+    server_rejected_rows_.clear();
     auto failed = send(batch);
     batch.clear();
-    return failed;
+    if (failed || !journal_) return failed;
+    JournalBatch done{summary_.sent - before.sent, summary_.created - before.created, summary_.updated - before.updated,
+                      server_rejected_rows_};
+    if (Status recorded = journal_->record(done); !recorded.is_ok()) {
+      // Not recorded, so not acknowledged: the counts stay as before this batch.
+      summary_.sent = before.sent;
+      summary_.created = before.created;
+      summary_.updated = before.updated;
+      return io_failure(recorded.message());
+    }
+    return std::nullopt;
   }
 
   // Sends `items`; a batch refused for some of its records is sent again without them (the server
@@ -342,6 +401,7 @@ class Pipeline {
         rest.push_back(std::move(items[i]));
         continue;
       }
+      server_rejected_rows_.push_back(items[i].row);
       std::string field = it->second.substr(0, it->second.find(':'));
       const auto* fc = map_.find(field);
       if (!reject(items[i].row, items[i].raw, {"server_rejected", fc ? header_[fc->column] : field, it->second}))
@@ -355,7 +415,8 @@ class Pipeline {
     ++summary_.reject_reasons[problem.code];
     if (!rejects_.is_open()) return true;
     std::vector<std::string> line = raw;
-    for (const auto& extra : {std::to_string(row), problem.column, problem.code, problem.message}) line.push_back(extra);
+    for (const auto& extra : {std::to_string(row), problem.column, problem.code, problem.message})
+      line.push_back(extra);
     return write_reject_line(line);
   }
 
@@ -376,6 +437,9 @@ class Pipeline {
   std::unordered_map<std::string, PhoneEntry> phones_;
   size_t rows_total_ = 0;
   std::ofstream rejects_;
+  std::optional<UpsertJournal> journal_;
+  size_t batch_index_ = 0;
+  std::vector<uint32_t> server_rejected_rows_;  // of the batch being sent
 };
 
 }  // namespace

@@ -19,10 +19,18 @@ std::string trimmed(const std::string& s) {
 std::optional<std::string> api::ContactFields::*member_of(const std::string& field) {
   using C = api::ContactFields;
   static const std::map<std::string, std::optional<std::string> C::*> kMembers = {
-      {"primaryPhone", &C::primary_phone}, {"firstName", &C::first_name},   {"lastName", &C::last_name},
-      {"fullName", &C::full_name},         {"primaryEmail", &C::primary_email}, {"address", &C::address},
-      {"city", &C::city},                  {"state", &C::state},           {"zip", &C::zip},
-      {"occupation", &C::occupation},      {"gender", &C::gender},         {"preferredChannel", &C::preferred_channel},
+      {"primaryPhone", &C::primary_phone},
+      {"firstName", &C::first_name},
+      {"lastName", &C::last_name},
+      {"fullName", &C::full_name},
+      {"primaryEmail", &C::primary_email},
+      {"address", &C::address},
+      {"city", &C::city},
+      {"state", &C::state},
+      {"zip", &C::zip},
+      {"occupation", &C::occupation},
+      {"gender", &C::gender},
+      {"preferredChannel", &C::preferred_channel},
   };
   auto it = kMembers.find(field);
   return it == kMembers.end() ? nullptr : it->second;
@@ -62,9 +70,9 @@ bool convert_row(const std::vector<std::string>& fields, const RowRules& rules, 
                  RowProblem& problem) {
   const auto& header = *rules.header;
   if (fields.size() != header.size()) {
-    return refuse(problem, "ragged_row", "",
-                  "the row has " + std::to_string(fields.size()) + " fields, the header " +
-                      std::to_string(header.size()));
+    return refuse(
+        problem, "ragged_row", "",
+        "the row has " + std::to_string(fields.size()) + " fields, the header " + std::to_string(header.size()));
   }
   for (size_t i = 0; i < fields.size(); ++i) {
     if (!is_valid_utf8(fields[i])) {

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "contacts/upsert_journal.h"
 #include "tests/support/test_support.h"
 #include "tests/support/workspace_fixture.h"
 
@@ -135,6 +136,35 @@ TEST_CASE("parse_max_rejects") {
   CHECK(r.max_rejects_percent == 5);
   CHECK_FALSE(parse_max_rejects("x", r));
   CHECK_FALSE(parse_max_rejects("-1", r));
+}
+
+}  // namespace gomo::contacts
+
+namespace gomo::contacts {
+
+TEST_CASE("UpsertJournal: records batches, ignores a line cut short, another identity starts afresh") {
+  std::string dir = test::scratch_dir() + "/journals";
+  {
+    auto j = UpsertJournal::open(dir, "file|1|2");
+    REQUIRE(j);
+    CHECK(j->earlier().empty());
+    CHECK(j->record({100, 60, 40, {}}).is_ok());
+    CHECK(j->record({99, 99, 0, {7, 9}}).is_ok());
+    std::ofstream(j->path(), std::ios::app) << "batch 100 1";  // a crash mid-write
+  }
+  auto again = UpsertJournal::open(dir, "file|1|2");
+  REQUIRE(again);
+  REQUIRE(again->earlier().size() == 2);
+  CHECK(again->earlier()[1].rejected_rows == std::vector<uint32_t>{7, 9});
+  CHECK(again->record({5, 5, 0, {}}).is_ok());
+  auto third = UpsertJournal::open(dir, "file|1|2");
+  REQUIRE(third);
+  CHECK(third->earlier().size() == 3);
+  CHECK(third->earlier()[2].sent == 5);
+  third->finish();
+  auto other = UpsertJournal::open(dir, "file|1|3");
+  REQUIRE(other);
+  CHECK(other->earlier().empty());
 }
 
 }  // namespace gomo::contacts
