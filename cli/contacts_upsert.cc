@@ -16,11 +16,11 @@ namespace {
 struct ContactsUpsertOptions {
   TargetOptions target;
   contacts::UpsertRequest request;
-  std::string delimiter;               // "," ";" "tab" or "" (detect)
-  std::vector<std::string> maps;       // --map FIELD=COLUMN
-  std::string attributes = "none";     // auto|none|COL,COL
+  std::string delimiter;            // "," ";" "tab" or "" (detect)
+  std::vector<std::string> maps;    // --map FIELD=COLUMN
+  std::string attributes = "none";  // auto|none|COL,COL
   std::string on_duplicate = "last";
-  std::string max_rejects;             // N or P%
+  std::string max_rejects;  // N or P%
   int concurrency = 1;
 };
 
@@ -55,11 +55,21 @@ class UpsertProgress : public contacts::UpsertObserver {
 };
 
 nlohmann::json upsert_summary_json(const contacts::UpsertSummary& s) {
-  return {{"rowsRead", s.rows_read}, {"valid", s.valid},         {"sent", s.sent},
-          {"created", s.created},    {"updated", s.updated},     {"duplicates", s.duplicates},
-          {"rejected", s.rejected},  {"rejectReasons", s.reject_reasons}, {"batches", s.batches},
-          {"seconds", s.seconds},    {"dryRun", s.dry_run},      {"overMaxRejects", s.over_max_rejects},
-          {"audienceId", s.audience_id}, {"target", s.target}, {"resumedBatches", s.resumed_batches}};
+  return {{"rowsRead", s.rows_read},
+          {"valid", s.valid},
+          {"sent", s.sent},
+          {"created", s.created},
+          {"updated", s.updated},
+          {"duplicates", s.duplicates},
+          {"rejected", s.rejected},
+          {"rejectReasons", s.reject_reasons},
+          {"batches", s.batches},
+          {"seconds", s.seconds},
+          {"dryRun", s.dry_run},
+          {"overMaxRejects", s.over_max_rejects},
+          {"audienceId", s.audience_id},
+          {"target", s.target},
+          {"resumedBatches", s.resumed_batches}};
 }
 
 void print_upsert_summary(Context& ctx, const contacts::UpsertSummary& s, const std::string& rejects_path) {
@@ -70,8 +80,8 @@ void print_upsert_summary(Context& ctx, const contacts::UpsertSummary& s, const 
   if (ctx.quiet) return;
   ctx.err << (s.dry_run ? "dry run (nothing sent): " : "") << s.rows_read << " rows read, " << s.valid << " valid, "
           << s.sent << (s.dry_run ? " would be sent" : " sent") << " (" << s.created << " created, " << s.updated
-          << " updated), " << s.duplicates << " duplicates, " << s.rejected << " rejected in " << s.seconds
-          << " s → " << s.target << "\n";
+          << " updated), " << s.duplicates << " duplicates, " << s.rejected << " rejected in " << s.seconds << " s → "
+          << s.target << "\n";
   for (const auto& [code, n] : s.reject_reasons) ctx.err << "  " << code << ": " << n << "\n";
   if (s.rejected && !rejects_path.empty()) ctx.err << "rejected rows with their reasons: " << rejects_path << "\n";
 }
@@ -95,7 +105,8 @@ int contacts_upsert(Context& ctx, ContactsUpsertOptions& o) {
   }
   for (const auto& m : o.maps) {
     auto eq = m.find('=');
-    if (eq == std::string::npos) return report_error(ctx, "--map " + m + ": use FIELD=COLUMN (--map primaryPhone=Mobile)");
+    if (eq == std::string::npos)
+      return report_error(ctx, "--map " + m + ": use FIELD=COLUMN (--map primaryPhone=Mobile)");
     r.mapping.overrides.emplace_back(m.substr(0, eq), m.substr(eq + 1));
   }
   if (o.attributes == "auto") {
@@ -106,9 +117,9 @@ int contacts_upsert(Context& ctx, ContactsUpsertOptions& o) {
     for (std::string column; std::getline(list, column, ',');) r.mapping.attributes.columns.push_back(column);
   }
   static const std::map<std::string, contacts::OnDuplicate> kOnDuplicate = {{"last", contacts::OnDuplicate::kLast},
-                                                                           {"first", contacts::OnDuplicate::kFirst},
-                                                                           {"merge", contacts::OnDuplicate::kMerge},
-                                                                           {"reject", contacts::OnDuplicate::kReject}};
+                                                                            {"first", contacts::OnDuplicate::kFirst},
+                                                                            {"merge", contacts::OnDuplicate::kMerge},
+                                                                            {"reject", contacts::OnDuplicate::kReject}};
   r.on_duplicate = kOnDuplicate.at(o.on_duplicate);
   if (!o.max_rejects.empty() && !contacts::parse_max_rejects(o.max_rejects, r)) {
     return report_error(ctx, "--max-rejects " + o.max_rejects + ": use a count (100) or a percentage (2%)");
@@ -126,8 +137,7 @@ int contacts_upsert(Context& ctx, ContactsUpsertOptions& o) {
     const auto& failure = result.error();
     if (failure.kind == contacts::UpsertFailure::Kind::kApi) {
       int code = report_api_error(ctx, failure.api);
-      ctx.err << "gomo: stopped after " << failure.partial.rows_read << " rows (" << failure.partial.sent
-              << " sent)";
+      ctx.err << "gomo: stopped after " << failure.partial.rows_read << " rows (" << failure.partial.sent << " sent)";
       if (!failure.partial.journal_path.empty()) {
         ctx.err << "; run the same command again (or with --resume) to continue from the journal "
                 << failure.partial.journal_path;
@@ -174,13 +184,15 @@ void add_contacts_upsert_command(CLI::App& contacts, Context&, Action& action) {
             return contacts::is_known_region(value) ? "" : "unknown region " + value + " (use a code such as MA or FR)";
           },
           ""));
-  cmd->add_option("--on-duplicate", o->on_duplicate, "Rows with the same phone: the last, the first, merged, or all rejected")
+  cmd->add_option("--on-duplicate", o->on_duplicate,
+                  "Rows with the same phone: the last, the first, merged, or all rejected")
       ->check(CLI::IsMember({"last", "first", "merge", "reject"}))
       ->capture_default_str();
   cmd->add_option("--batch-size", o->request.batch_size, "Contacts per request (1-1000)")
       ->check(CLI::Range(1, 1000))
       ->capture_default_str();
-  cmd->add_option("--concurrency", o->concurrency, "Requests in flight (accepted; batches are sent one at a time today)")
+  cmd->add_option("--concurrency", o->concurrency,
+                  "Requests in flight (accepted; batches are sent one at a time today)")
       ->check(CLI::Range(1, 16));
   cmd->add_option("--audience", o->request.audience, "Add the upserted contacts to this audience (id or name)");
   cmd->add_flag("--create-audience", o->request.create_audience, "Create the --audience (by name) when missing");

@@ -75,9 +75,8 @@ Result<UpsertJournal> UpsertJournal::open(const std::string& dir, const std::str
   if (journal.fd_ < 0) {
     return Status::io_error("cannot write the resume journal " + journal.path_ + ": " + std::strerror(errno));
   }
-  if (::ftruncate(journal.fd_, static_cast<off_t>(good_bytes)) != 0 ||
-      ::lseek(journal.fd_, 0, SEEK_END) < 0 || (good_bytes == 0 && !write_all(journal.fd_, head + "\n")) ||
-      ::fsync(journal.fd_) != 0) {
+  if (::ftruncate(journal.fd_, static_cast<off_t>(good_bytes)) != 0 || ::lseek(journal.fd_, 0, SEEK_END) < 0 ||
+      (good_bytes == 0 && !write_all(journal.fd_, head + "\n")) || ::fsync(journal.fd_) != 0) {
     return Status::io_error("cannot write the resume journal " + journal.path_ + ": " + std::strerror(errno));
   }
   return journal;
@@ -93,8 +92,8 @@ UpsertJournal::~UpsertJournal() {
 }
 
 Status UpsertJournal::record(const JournalBatch& batch) {
-  std::string line = "batch " + std::to_string(batch.sent) + " " + std::to_string(batch.created) + " " +
-                     std::to_string(batch.updated);
+  std::string line =
+      "batch " + std::to_string(batch.sent) + " " + std::to_string(batch.created) + " " + std::to_string(batch.updated);
   for (size_t i = 0; i < batch.rejected_rows.size(); ++i) {
     line += (i ? "," : " ") + std::to_string(batch.rejected_rows[i]);
   }
