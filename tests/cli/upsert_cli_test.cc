@@ -33,8 +33,9 @@ std::string upsert_csv_text(int rows, int& valid) {
 
 TEST_CASE("cli: contacts upsert: local workspace, rejects file, exit codes") {
   std::string dir = scratch_dir();
-  std::vector<std::string> env = {"HOME=" + dir, "XDG_CONFIG_HOME=" + dir + "/config", "XDG_STATE_HOME=",
-                                  "GOMO_PROFILE=", "GOMO_BASE_URL=", "GOMO_API_KEY="};
+  std::vector<std::string> env = {"HOME=" + dir,     "XDG_CONFIG_HOME=" + dir + "/config",
+                                  "XDG_STATE_HOME=", "GOMO_PROFILE=",
+                                  "GOMO_BASE_URL=",  "GOMO_API_KEY="};
   std::string csv = write_file(dir, "in.csv", "phone;first_name\n0612345678;أمينة\n12;Bad\n");
   std::string ws = dir + "/ws.db";
   auto r = run_gomo({"contacts", "upsert", csv, "--workspace", ws, "--rejects", dir + "/rej.csv"}, "", env);
@@ -57,6 +58,10 @@ TEST_CASE("cli: contacts upsert: local workspace, rejects file, exit codes") {
   CHECK(contains(r.err, "no data rows"));
   r = run_gomo({"contacts", "upsert", csv, "--workspace", ws, "--resume"}, "", env);
   CHECK(r.exit_code == 2);
+  // A rejects file on a full disk: a clear error, not a summary that claims the rows were recorded.
+  r = run_gomo({"contacts", "upsert", csv, "--workspace", ws, "--rejects", "/dev/full"}, "", env);
+  CHECK(r.exit_code == 2);
+  CHECK(contains(r.err, "disk full"));
 }
 
 TEST_CASE("cli: contacts upsert: killed (-9) mid-run against a slow, faulty gomo serve, then --resume") {
