@@ -61,9 +61,17 @@ uint64_t phone_key(const std::string& e164) {
   return key;
 }
 
-// The per-phone facts the first pass gathers.
+// The per-phone facts the second pass needs.
 struct PhoneEntry {
   uint32_t first_row = 0, last_row = 0, count = 0;
+};
+
+// One valid row of the first pass; sorted by (key, row), a vector of these is the whole
+// de-duplication table (16 bytes a row, no per-entry allocation).
+struct KeyRow {
+  uint64_t key;
+  uint32_t row;
+  bool operator<(const KeyRow& o) const { return key != o.key ? key < o.key : row < o.row; }
 };
 
 class Pipeline {
@@ -242,12 +250,19 @@ class Pipeline {
       ++row;
       if (observer_ && row % 4096 == 0) observer_->on_progress(1, row, 0);
       if (!record.ok || !convert_row(record.fields, rules_, fields, problem)) continue;
-      auto& entry = phones_[phone_key(*fields.primary_phone)];
-      if (entry.count++ == 0) entry.first_row = row;
-      entry.last_row = row;
+      keys_.push_back({phone_key(*fields.primary_phone), row});
     }
+    std::sort(keys_.begin(), keys_.end());
+    keys_.shrink_to_fit();
     rows_total_ = row;
     return std::nullopt;
+  }
+
+  PhoneEntry entry_of(uint64_t key) const {
+    auto lo = std::lower_bound(keys_.begin(), keys_.end(), KeyRow{key, 0});
+    auto hi = std::lower_bound(lo, keys_.end(), KeyRow{key + 1, 0});
+    if (lo == hi) return {};
+    return {lo->row, (hi - 1)->row, static_cast<uint32_t>(hi - lo)};
   }
 
   struct Pending {
@@ -282,7 +297,7 @@ class Pipeline {
         continue;
       }
       ++summary_.valid;
-      const PhoneEntry& entry = phones_[phone_key(*fields.primary_phone)];
+      const PhoneEntry entry = entry_of(phone_key(*fields.primary_phone));
       if (entry.count > 1) {
         bool wins = false;
         switch (request_.on_duplicate) {
@@ -451,7 +466,7 @@ class Pipeline {
   std::vector<std::string> header_;
   ColumnMap map_;
   RowRules rules_;
-  std::unordered_map<uint64_t, PhoneEntry> phones_;
+  std::vector<KeyRow> keys_;  // pass 1's valid rows, sorted
   size_t rows_total_ = 0;
   std::ofstream rejects_;
   std::optional<UpsertJournal> journal_;
