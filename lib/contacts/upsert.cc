@@ -410,16 +410,16 @@ class Pipeline {
     }
     const auto& error = result.error();
     if (error.http_status != 400 && error.http_status != 422) return api_failure(error);
-    std::map<size_t, std::string> bad;  // index -> "field: message"
+    std::map<size_t, std::pair<std::string, std::string>> bad;  // index -> (field, message)
     for (const auto& [key, messages] : error.field_errors) {
       if (key.rfind("data.", 0) != 0) continue;
       size_t dot = key.find('.', 5);
       size_t index = std::strtoul(key.c_str() + 5, nullptr, 10);
       if (index >= items.size()) continue;
       std::string field = dot == std::string::npos ? "" : key.substr(dot + 1);
-      if (!bad.count(index)) bad[index] = field + ": " + (messages.empty() ? error.message : messages.front());
+      if (!bad.count(index)) bad[index] = {field, messages.empty() ? error.message : messages.front()};
     }
-    if (bad.empty() && items.size() == 1) bad[0] = error.code + ": " + error.message;
+    if (bad.empty() && items.size() == 1) bad[0] = {"", error.code + ": " + error.message};
     if (bad.empty()) {
       std::vector<Pending> left(items.begin(), items.begin() + static_cast<long>(items.size() / 2));
       std::vector<Pending> right(items.begin() + static_cast<long>(items.size() / 2), items.end());
@@ -434,9 +434,9 @@ class Pipeline {
         continue;
       }
       server_rejected_rows_.push_back(items[i].row);
-      std::string field = it->second.substr(0, it->second.find(':'));
+      const auto& [field, message] = it->second;
       const auto* fc = map_.find(field);
-      if (!reject(items[i].row, items[i].raw, {"server_rejected", fc ? header_[fc->column] : field, it->second}))
+      if (!reject(items[i].row, items[i].raw, {"server_rejected", fc ? header_[fc->column] : field, message}))
         return io_failure("writing the rejects file " + request_.rejects_path + " failed (disk full?)");
     }
     return send(rest);

@@ -7,6 +7,7 @@
 
 #include "tests/support/serve_support.h"
 #include "tests/support/test_support.h"
+#include "tests/support/workspace_fixture.h"
 
 namespace gomo::test {
 namespace {
@@ -62,6 +63,44 @@ TEST_CASE("cli: contacts upsert: local workspace, rejects file, exit codes") {
   r = run_gomo({"contacts", "upsert", csv, "--workspace", ws, "--rejects", "/dev/full"}, "", env);
   CHECK(r.exit_code == 2);
   CHECK(contains(r.err, "disk full"));
+}
+
+TEST_CASE("cli: contacts upsert: a batch the platform refuses without naming the record is split to it") {
+  WorkspaceFixture f("Split Org");
+  serve::Router router(*f.ws);
+  // The platform refuses any upsert body holding this phone, without saying which record (a 400 with no
+  // data.N field): gomo halves the batch until the record is alone.
+  ScriptedServer server([&](const ext::ServerRequest& req, int) {
+    if (req.path == "/api/contact/upsert" && contains(req.body, "+212610000007")) {
+      ext::ServerReply reply;
+      reply.status = 400;
+      reply.body = R"({"code":"VALIDATION_FAILED","message":"Blocked number","statusCode":400})";
+      return reply;
+    }
+    return ScriptedServer::route(router, req);
+  });
+  std::string dir = scratch_dir();
+  std::vector<std::string> env = {"HOME=" + dir,
+                                  "XDG_CONFIG_HOME=" + dir + "/config",
+                                  "XDG_STATE_HOME=" + dir + "/state",
+                                  "GOMO_PROFILE=",
+                                  "GOMO_API_KEY=" + f.org.api_key,
+                                  "GOMO_BASE_URL=" + server.base_url(),
+                                  "GOMOBILE_API_KEY=",
+                                  "GOMOBILE_API_URL=",
+                                  "GOMOBILE_API_BASE_URL=",
+                                  "GOMO_TIMEOUT="};
+  int valid = 0;
+  std::string csv = write_file(dir, "in.csv", upsert_csv_text(40, valid));  // row 8 is 0610000007
+  auto r = run_gomo({"contacts", "upsert", csv, "--batch-size", "16", "--rejects", dir + "/rej.csv", "--max-rejects",
+                     "10", "-o", "json", "--rate-limit", "0"},
+                    "", env);
+  REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+  auto summary = nlohmann::json::parse(r.out);
+  CHECK(summary["sent"] == valid - 1);
+  CHECK(summary["rejectReasons"]["server_rejected"] == 1);
+  CHECK(contains(read_file(dir + "/rej.csv"), "0610000007,Amina,Casablanca,8,,server_rejected,"));
+  CHECK(f.platform->list_contacts({})->meta.total == valid - 1);
 }
 
 TEST_CASE("cli: contacts upsert: killed (-9) mid-run against a slow, faulty gomo serve, then --resume") {
