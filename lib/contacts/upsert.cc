@@ -66,14 +66,6 @@ struct PhoneEntry {
   uint32_t first_row = 0, last_row = 0, count = 0;
 };
 
-// One valid row of the first pass; sorted by (key, row), a vector of these is the whole
-// de-duplication table (16 bytes a row, no per-entry allocation).
-struct KeyRow {
-  uint64_t key;
-  uint32_t row;
-  bool operator<(const KeyRow& o) const { return key != o.key ? key < o.key : row < o.row; }
-};
-
 class Pipeline {
  public:
   Pipeline(api::Platform& platform, const UpsertRequest& request, UpsertObserver* observer)
@@ -249,20 +241,33 @@ class Pipeline {
     while (reader.next(record)) {
       ++row;
       if (observer_ && row % 4096 == 0) observer_->on_progress(1, row, 0);
-      if (!record.ok || !convert_row(record.fields, rules_, fields, problem)) continue;
-      keys_.push_back({phone_key(*fields.primary_phone), row});
+      if (!record.ok || !convert_row(record.fields, rules_, fields, problem)) {
+        row_keys_.resize(row, 0);
+        continue;
+      }
+      row_keys_.resize(row - 1, 0);
+      row_keys_.push_back(phone_key(*fields.primary_phone));
+      order_.push_back(row);
+      continue;
     }
-    std::sort(keys_.begin(), keys_.end());
-    keys_.shrink_to_fit();
+    // Invalid rows and the rows after the last valid one keep key 0.
+    row_keys_.resize(row, 0);
+    std::stable_sort(order_.begin(), order_.end(), [this](uint32_t a, uint32_t b) { return key_of(a) < key_of(b); });
+    order_.shrink_to_fit();
+    row_keys_.shrink_to_fit();
     rows_total_ = row;
     return std::nullopt;
   }
 
+  uint64_t key_of(uint32_t row) const { return row - 1 < row_keys_.size() ? row_keys_[row - 1] : 0; }
+
+  // The rows of one phone are adjacent in order_, in file order (a stable sort).
   PhoneEntry entry_of(uint64_t key) const {
-    auto lo = std::lower_bound(keys_.begin(), keys_.end(), KeyRow{key, 0});
-    auto hi = std::lower_bound(lo, keys_.end(), KeyRow{key + 1, 0});
+    auto lo = std::lower_bound(order_.begin(), order_.end(), key,
+                               [this](uint32_t row, uint64_t k) { return key_of(row) < k; });
+    auto hi = std::upper_bound(lo, order_.end(), key, [this](uint64_t k, uint32_t row) { return k < key_of(row); });
     if (lo == hi) return {};
-    return {lo->row, (hi - 1)->row, static_cast<uint32_t>(hi - lo)};
+    return {*lo, *(hi - 1), static_cast<uint32_t>(hi - lo)};
   }
 
   struct Pending {
@@ -291,13 +296,15 @@ class Pipeline {
           return io_failure("writing the rejects file " + request_.rejects_path + " failed (disk full?)");
         continue;
       }
-      if (!convert_row(record.fields, rules_, fields, problem)) {
+      // Rows pass 1 found valid carry their phone: libphonenumber runs once per row, not twice.
+      const uint64_t key = key_of(row);
+      if (!convert_row(record.fields, rules_, fields, problem, key ? "+" + std::to_string(key) : std::string())) {
         if (!reject(row, record.fields, problem))
           return io_failure("writing the rejects file " + request_.rejects_path + " failed (disk full?)");
         continue;
       }
       ++summary_.valid;
-      const PhoneEntry entry = entry_of(phone_key(*fields.primary_phone));
+      const PhoneEntry entry = entry_of(key);
       if (entry.count > 1) {
         bool wins = false;
         switch (request_.on_duplicate) {
@@ -466,7 +473,10 @@ class Pipeline {
   std::vector<std::string> header_;
   ColumnMap map_;
   RowRules rules_;
-  std::vector<KeyRow> keys_;  // pass 1's valid rows, sorted
+  // The de-duplication table, 12 bytes a row: each row's phone key (0: invalid), and the valid rows
+  // sorted by key.
+  std::vector<uint64_t> row_keys_;
+  std::vector<uint32_t> order_;
   size_t rows_total_ = 0;
   std::ofstream rejects_;
   std::optional<UpsertJournal> journal_;

@@ -67,7 +67,7 @@ bool looks_like(const std::string& type, const std::string& text) {
 }  // namespace
 
 bool convert_row(const std::vector<std::string>& fields, const RowRules& rules, api::ContactFields& out,
-                 RowProblem& problem) {
+                 RowProblem& problem, const std::string& known_e164) {
   const auto& header = *rules.header;
   if (fields.size() != header.size()) {
     return refuse(
@@ -83,7 +83,9 @@ bool convert_row(const std::vector<std::string>& fields, const RowRules& rules, 
   for (const auto& fc : rules.map->fields) {
     std::string value = trimmed(fields[fc.column]);
     if (value.empty()) continue;
-    if (fc.field == "primaryPhone") {
+    if (fc.field == "primaryPhone" && !known_e164.empty()) {
+      value = known_e164;
+    } else if (fc.field == "primaryPhone") {
       auto phone = normalize_phone(value, rules.region);
       if (!phone.ok()) return refuse(problem, phone_reason_code(phone.reason), header[fc.column], phone.message);
       value = phone.e164;

@@ -24,9 +24,10 @@ struct RowProblem {
 };
 
 // Converts `fields` (one data row, as read). Returns false and fills `problem` when the row is
-// refused; else fills `out`. Blank cells leave their field unset.
+// refused; else fills `out`. Blank cells leave their field unset. `known_e164`, when not empty, is the
+// row's phone as an earlier conversion of the same row normalised it (libphonenumber is not asked again).
 bool convert_row(const std::vector<std::string>& fields, const RowRules& rules, api::ContactFields& out,
-                 RowProblem& problem);
+                 RowProblem& problem, const std::string& known_e164 = "");
 
 // Later set fields of `later` replace those of `into` (custom attributes key by key): --on-duplicate merge.
 void merge_fields(api::ContactFields& into, const api::ContactFields& later);
