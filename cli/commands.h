@@ -23,6 +23,8 @@ void add_serve_commands(CLI::App& app, Context& ctx, Action& action);
 void add_contacts_commands(CLI::App& app, Context& ctx, Action& action);
 // create, update and delete under `gomo contacts` (cli/contacts_edit.cc); called by add_contacts_commands.
 void add_contacts_edit_commands(CLI::App& contacts, Context& ctx, Action& action);
+// upsert under `gomo contacts` (cli/contacts_upsert.cc); called by add_contacts_commands.
+void add_contacts_upsert_command(CLI::App& contacts, Context& ctx, Action& action);
 void add_attributes_commands(CLI::App& app, Context& ctx, Action& action);
 void add_audiences_commands(CLI::App& app, Context& ctx, Action& action);
 void add_dids_commands(CLI::App& app, Context& ctx, Action& action);

@@ -76,6 +76,7 @@ void add_contacts_commands(CLI::App& app, Context& ctx, Action& action) {
   cmd->callback([get, &action] { action = [get](Context& c) { return contacts_get(c, *get); }; });
 
   add_contacts_edit_commands(*group, ctx, action);
+  add_contacts_upsert_command(*group, ctx, action);
 }
 
 }  // namespace gomo::cli

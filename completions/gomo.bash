@@ -86,7 +86,7 @@ _gomo_command() {
       positional_slots=0 positional_variadic=0
       ;;
     "gomo contacts")
-      subcommands='list get create update delete'
+      subcommands='list get create update delete upsert'
       options='-h --help -o --output --color -q --quiet -v --verbose'
       value_options='-o --output --color'
       positional_slots=0 positional_variadic=0
@@ -120,6 +120,12 @@ _gomo_command() {
       options='-h --help -y --yes --region --profile --base-url --api-key-env --bearer --insecure --rate-limit --timeout --workspace -o --output --color -q --quiet -v --verbose'
       value_options='--region --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color'
       positional_slots=1 positional_variadic=1
+      ;;
+    "gomo contacts upsert")
+      subcommands=''
+      options='-h --help --delimiter --map --attributes --create-attributes --default-region --on-duplicate --batch-size --concurrency --audience --create-audience --dry-run --rejects --max-rejects --resume --profile --base-url --api-key-env --bearer --insecure --rate-limit --timeout --workspace -o --output --color -q --quiet -v --verbose'
+      value_options='--delimiter --map --attributes --default-region --on-duplicate --batch-size --concurrency --audience --rejects --max-rejects --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color'
+      positional_slots=1 positional_variadic=0
       ;;
     "gomo attributes")
       subcommands='list create'
@@ -459,6 +465,23 @@ _gomo_value() {
     "gomo contacts delete|--timeout") _gomo_files "$3" ;;
     "gomo contacts delete|--workspace") _gomo_files "$3" ;;
     "gomo contacts delete|#0") _gomo_files "$3" ;;
+    "gomo contacts upsert|--delimiter") _gomo_files "$3" ;;
+    "gomo contacts upsert|--map") _gomo_files "$3" ;;
+    "gomo contacts upsert|--attributes") _gomo_files "$3" ;;
+    "gomo contacts upsert|--default-region") _gomo_files "$3" ;;
+    "gomo contacts upsert|--on-duplicate") _gomo_words 'last first merge reject' "$3" ;;
+    "gomo contacts upsert|--batch-size") COMPREPLY=() ;;
+    "gomo contacts upsert|--concurrency") COMPREPLY=() ;;
+    "gomo contacts upsert|--audience") _gomo_files "$3" ;;
+    "gomo contacts upsert|--rejects") _gomo_files "$3" ;;
+    "gomo contacts upsert|--max-rejects") _gomo_files "$3" ;;
+    "gomo contacts upsert|--profile") _gomo_files "$3" ;;
+    "gomo contacts upsert|--base-url") _gomo_files "$3" ;;
+    "gomo contacts upsert|--api-key-env") _gomo_files "$3" ;;
+    "gomo contacts upsert|--rate-limit") COMPREPLY=() ;;
+    "gomo contacts upsert|--timeout") _gomo_files "$3" ;;
+    "gomo contacts upsert|--workspace") _gomo_files "$3" ;;
+    "gomo contacts upsert|#0") _gomo_files "$3" ;;
     "gomo attributes list|--profile") _gomo_files "$3" ;;
     "gomo attributes list|--base-url") _gomo_files "$3" ;;
     "gomo attributes list|--api-key-env") _gomo_files "$3" ;;

@@ -9,7 +9,7 @@ function __gomo_subcommands
         case 'gomo flow'
             printf '%s\n' validate fmt convert graph run test simulate push diff pull
         case 'gomo contacts'
-            printf '%s\n' list get create update delete
+            printf '%s\n' list get create update delete upsert
         case 'gomo attributes'
             printf '%s\n' list create
         case 'gomo audiences'
@@ -66,6 +66,8 @@ function __gomo_value_options
             printf '%s\n' --phone --first-name --last-name --full-name --email --address --city --state --zip --occupation --gender --preferred-channel --attr -f --file --region --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color
         case 'gomo contacts delete'
             printf '%s\n' --region --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color
+        case 'gomo contacts upsert'
+            printf '%s\n' --delimiter --map --attributes --default-region --on-duplicate --batch-size --concurrency --audience --rejects --max-rejects --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color
         case 'gomo attributes'
             printf '%s\n' -o --output --color
         case 'gomo attributes list'
@@ -353,6 +355,7 @@ complete -c gomo -n '__gomo_at "gomo contacts"' -a 'get' -d 'Show one contact, b
 complete -c gomo -n '__gomo_at "gomo contacts"' -a 'create' -d 'Create a contact (--phone and other fields, or -f FILE)'
 complete -c gomo -n '__gomo_at "gomo contacts"' -a 'update' -d 'Change fields of a contact, by id or phone; other fields keep their value'
 complete -c gomo -n '__gomo_at "gomo contacts"' -a 'delete' -d 'Delete contacts, by id or phone (asks first; --yes when not on a terminal)'
+complete -c gomo -n '__gomo_at "gomo contacts"' -a 'upsert' -d 'Create or update contacts from a CSV file (matched by phone)'
 complete -c gomo -n '__gomo_at "gomo contacts"' -s 'h' -l 'help' -d 'Show help for a command'
 
 # gomo contacts list
@@ -451,6 +454,32 @@ complete -c gomo -n '__gomo_at "gomo contacts delete"' -l 'rate-limit' -d 'Clien
 complete -c gomo -n '__gomo_at "gomo contacts delete"' -l 'timeout' -d 'Give up on a request after this long, retries included (30s, 500ms, 2m; 0: never); default 60s' -r -F
 complete -c gomo -n '__gomo_at "gomo contacts delete"' -l 'workspace' -d 'The local workspace database (default .gomo/workspace.db)' -r -F
 complete -c gomo -n '__gomo_at "gomo contacts delete"' -F
+
+# gomo contacts upsert
+complete -c gomo -n '__gomo_at "gomo contacts upsert"' -s 'h' -l 'help' -d 'Show help for a command'
+complete -c gomo -n '__gomo_at "gomo contacts upsert"' -l 'delimiter' -d 'Field separator: , ; or tab (default: detected from the header)' -r -F
+complete -c gomo -n '__gomo_at "gomo contacts upsert"' -l 'map' -d 'FIELD=COLUMN: the column of a contact field (repeatable)' -r -F
+complete -c gomo -n '__gomo_at "gomo contacts upsert"' -l 'attributes' -d 'Other columns as custom attributes: none, auto (all) or a comma-separated list of columns' -r -F
+complete -c gomo -n '__gomo_at "gomo contacts upsert"' -l 'create-attributes' -d 'Create missing custom attributes (type text)'
+complete -c gomo -n '__gomo_at "gomo contacts upsert"' -l 'default-region' -d 'Region of phone numbers written without + or 00 (ISO 3166 code)' -r -F
+complete -c gomo -n '__gomo_at "gomo contacts upsert"' -l 'on-duplicate' -d 'Rows with the same phone: the last, the first, merged, or all rejected' -x -a 'last first merge reject'
+complete -c gomo -n '__gomo_at "gomo contacts upsert"' -l 'batch-size' -d 'Contacts per request (1-1000)' -x
+complete -c gomo -n '__gomo_at "gomo contacts upsert"' -l 'concurrency' -d 'Requests in flight (accepted; batches are sent one at a time today)' -x
+complete -c gomo -n '__gomo_at "gomo contacts upsert"' -l 'audience' -d 'Add the upserted contacts to this audience (id or name)' -r -F
+complete -c gomo -n '__gomo_at "gomo contacts upsert"' -l 'create-audience' -d 'Create the --audience (by name) when missing'
+complete -c gomo -n '__gomo_at "gomo contacts upsert"' -l 'dry-run' -d 'Check everything and send nothing'
+complete -c gomo -n '__gomo_at "gomo contacts upsert"' -l 'rejects' -d 'Write every rejected row (as read, plus gomo_row, gomo_column, gomo_reason, gomo_message) here' -r -F
+complete -c gomo -n '__gomo_at "gomo contacts upsert"' -l 'max-rejects' -d 'Fail (exit 1) above this many rejected rows: N or P% (default 0)' -r -F
+complete -c gomo -n '__gomo_at "gomo contacts upsert"' -l 'resume' -d 'Continue an interrupted run (also automatic when the same file and target are given again)'
+complete -c gomo -n '__gomo_at "gomo contacts upsert"' -l 'profile' -d 'Profile of the config file to use (gomo config list); default: GOMO_PROFILE, else the current one' -r -F
+complete -c gomo -n '__gomo_at "gomo contacts upsert"' -l 'base-url' -d 'Platform API base URL (e.g. https://api.gomobile.ma/api); default: from the profile' -r -F
+complete -c gomo -n '__gomo_at "gomo contacts upsert"' -l 'api-key-env' -d 'Environment variable holding the API key' -r -F
+complete -c gomo -n '__gomo_at "gomo contacts upsert"' -l 'bearer' -d 'Send the key as Authorization: Bearer instead of x-api-key'
+complete -c gomo -n '__gomo_at "gomo contacts upsert"' -l 'insecure' -d 'Skip TLS verification and allow plain http to non-loopback hosts'
+complete -c gomo -n '__gomo_at "gomo contacts upsert"' -l 'rate-limit' -d 'Client-side limit in requests per second (0: none)' -x
+complete -c gomo -n '__gomo_at "gomo contacts upsert"' -l 'timeout' -d 'Give up on a request after this long, retries included (30s, 500ms, 2m; 0: never); default 60s' -r -F
+complete -c gomo -n '__gomo_at "gomo contacts upsert"' -l 'workspace' -d 'The local workspace database (default .gomo/workspace.db)' -r -F
+complete -c gomo -n '__gomo_at "gomo contacts upsert"' -F
 
 # gomo attributes
 complete -c gomo -n '__gomo_at "gomo attributes"' -a 'list' -d 'List custom attributes (one page, or --all)'

@@ -1,0 +1,209 @@
+// `gomo contacts upsert FILE.csv`: a CSV file into the platform's contacts (contacts/upsert.h does
+// the work; this file parses flags, prints progress and the summary, and picks the exit code).
+#include <CLI/CLI.hpp>
+#include <chrono>
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.h"
+#include "cli/context.h"
+#include "cli/target.h"
+#include "contacts/phone.h"
+#include "contacts/upsert.h"
+
+namespace gomo::cli {
+namespace {
+
+struct ContactsUpsertOptions {
+  TargetOptions target;
+  contacts::UpsertRequest request;
+  std::string delimiter;            // "," ";" "tab" or "" (detect)
+  std::vector<std::string> maps;    // --map FIELD=COLUMN
+  std::string attributes = "none";  // auto|none|COL,COL
+  std::string on_duplicate = "last";
+  std::string max_rejects;  // N or P%
+  int concurrency = 1;
+};
+
+// One line rewritten in place on a terminal: rows, rows/s and the ETA of the sending pass.
+class UpsertProgress : public contacts::UpsertObserver {
+ public:
+  explicit UpsertProgress(std::ostream& err) : err_(err), start_(std::chrono::steady_clock::now()) {}
+  ~UpsertProgress() override {
+    if (shown_) err_ << "\r\033[K" << std::flush;
+  }
+  void on_progress(int pass, size_t rows, size_t total) override {
+    double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+    if (pass == 2 && pass_ != 2) start_ = std::chrono::steady_clock::now(), s = 0;
+    pass_ = pass;
+    double rate = s > 0 ? static_cast<double>(rows) / s : 0;
+    err_ << "\r\033[K" << (pass == 1 ? "checking" : "sending") << " " << rows;
+    if (total) err_ << "/" << total;
+    err_ << " rows";
+    if (rate > 0) {
+      err_ << ", " << static_cast<long>(rate) << " rows/s";
+      if (total > rows) err_ << ", ETA " << static_cast<long>(static_cast<double>(total - rows) / rate) << " s";
+    }
+    err_ << std::flush;
+    shown_ = true;
+  }
+
+ private:
+  std::ostream& err_;
+  std::chrono::steady_clock::time_point start_;
+  int pass_ = 0;
+  bool shown_ = false;
+};
+
+nlohmann::json upsert_summary_json(const contacts::UpsertSummary& s) {
+  return {{"rowsRead", s.rows_read},
+          {"valid", s.valid},
+          {"sent", s.sent},
+          {"created", s.created},
+          {"updated", s.updated},
+          {"duplicates", s.duplicates},
+          {"rejected", s.rejected},
+          {"rejectReasons", s.reject_reasons},
+          {"batches", s.batches},
+          {"seconds", s.seconds},
+          {"dryRun", s.dry_run},
+          {"overMaxRejects", s.over_max_rejects},
+          {"audienceId", s.audience_id},
+          {"target", s.target},
+          {"resumedBatches", s.resumed_batches}};
+}
+
+void print_upsert_summary(Context& ctx, const contacts::UpsertSummary& s, const std::string& rejects_path) {
+  if (ctx.output == "json") {
+    ctx.out << upsert_summary_json(s).dump(2) << "\n";
+    return;
+  }
+  if (ctx.quiet) return;
+  ctx.err << (s.dry_run ? "dry run (nothing sent): " : "") << s.rows_read << " rows read, " << s.valid << " valid, "
+          << s.sent << (s.dry_run ? " would be sent" : " sent") << " (" << s.created << " created, " << s.updated
+          << " updated), " << s.duplicates << " duplicates, " << s.rejected << " rejected in " << s.seconds << " s → "
+          << s.target << "\n";
+  for (const auto& [code, n] : s.reject_reasons) ctx.err << "  " << code << ": " << n << "\n";
+  if (s.rejected && !rejects_path.empty()) ctx.err << "rejected rows with their reasons: " << rejects_path << "\n";
+}
+
+// $XDG_STATE_HOME/gomo/upsert-journals, else ~/.local/state/gomo/upsert-journals ("" without HOME).
+std::string upsert_journal_dir() {
+  const char* state = std::getenv("XDG_STATE_HOME");
+  if (state && *state == '/') return std::string(state) + "/gomo/upsert-journals";
+  const char* home = std::getenv("HOME");
+  return home && *home ? std::string(home) + "/.local/state/gomo/upsert-journals" : "";
+}
+
+int contacts_upsert(Context& ctx, ContactsUpsertOptions& o) {
+  auto& r = o.request;
+  if (o.delimiter == "tab" || o.delimiter == "\\t") {
+    r.delimiter = '\t';
+  } else if (o.delimiter.size() == 1) {
+    r.delimiter = o.delimiter[0];
+  } else if (!o.delimiter.empty()) {
+    return report_error(ctx, "--delimiter " + o.delimiter + ": use one character, or tab");
+  }
+  for (const auto& m : o.maps) {
+    auto eq = m.find('=');
+    if (eq == std::string::npos)
+      return report_error(ctx, "--map " + m + ": use FIELD=COLUMN (--map primaryPhone=Mobile)");
+    r.mapping.overrides.emplace_back(m.substr(0, eq), m.substr(eq + 1));
+  }
+  if (o.attributes == "auto") {
+    r.mapping.attributes.kind = contacts::AttributeChoice::Kind::kAuto;
+  } else if (o.attributes != "none") {
+    r.mapping.attributes.kind = contacts::AttributeChoice::Kind::kList;
+    std::stringstream list(o.attributes);
+    for (std::string column; std::getline(list, column, ',');) r.mapping.attributes.columns.push_back(column);
+  }
+  static const std::map<std::string, contacts::OnDuplicate> kOnDuplicate = {{"last", contacts::OnDuplicate::kLast},
+                                                                            {"first", contacts::OnDuplicate::kFirst},
+                                                                            {"merge", contacts::OnDuplicate::kMerge},
+                                                                            {"reject", contacts::OnDuplicate::kReject}};
+  r.on_duplicate = kOnDuplicate.at(o.on_duplicate);
+  if (!o.max_rejects.empty() && !contacts::parse_max_rejects(o.max_rejects, r)) {
+    return report_error(ctx, "--max-rejects " + o.max_rejects + ": use a count (100) or a percentage (2%)");
+  }
+  r.stdin_input = &ctx.in;
+  r.journal_dir = upsert_journal_dir();
+  int exit_code = kExitOk;
+  auto opened = open_target(ctx, o.target, exit_code, r.dry_run ? TargetAccess::kRead : TargetAccess::kWrite);
+  if (!opened) return exit_code;
+  std::optional<UpsertProgress> progress;
+  if (ctx.stderr_tty && !ctx.quiet) progress.emplace(ctx.err);
+  auto result = contacts::upsert_csv(*opened->platform, r, progress ? &*progress : nullptr);
+  progress.reset();
+  if (!result) {
+    const auto& failure = result.error();
+    if (failure.kind == contacts::UpsertFailure::Kind::kApi) {
+      int code = report_api_error(ctx, failure.api);
+      ctx.err << "gomo: stopped after " << failure.partial.rows_read << " rows (" << failure.partial.sent << " sent)";
+      if (!failure.partial.journal_path.empty()) {
+        ctx.err << "; run the same command again (or with --resume) to continue from the journal "
+                << failure.partial.journal_path;
+      }
+      ctx.err << "\n";
+      return code;
+    }
+    return report_error(ctx, failure.message);
+  }
+  if (result->resumed_batches && !ctx.quiet) {
+    ctx.err << "gomo: continued an earlier run of this file: " << result->resumed_batches
+            << " batches it had sent were not sent again\n";
+  }
+  print_upsert_summary(ctx, *result, r.rejects_path);
+  if (result->over_max_rejects) {
+    ctx.err << "gomo: " << result->rejected << " rows rejected, more than --max-rejects allows"
+            << (o.max_rejects.empty() ? " (0 by default; pass --max-rejects N or P%)" : "") << "\n";
+    return kExitFindings;
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+void add_contacts_upsert_command(CLI::App& contacts, Context&, Action& action) {
+  auto o = std::make_shared<ContactsUpsertOptions>();
+  auto* cmd = contacts.add_subcommand("upsert", "Create or update contacts from a CSV file (matched by phone)");
+  cmd->footer(
+      "Exit codes: 0 ok, 1 more rejected rows than --max-rejects, 2 usage or a file that is not CSV, 3 API error, "
+      "4 authentication, 5 network or server unavailable.");
+  cmd->add_option("file", o->request.path, "The CSV file (\"-\" reads stdin)")->required();
+  cmd->add_option("--delimiter", o->delimiter, "Field separator: , ; or tab (default: detected from the header)");
+  cmd->add_option("--map", o->maps, "FIELD=COLUMN: the column of a contact field (repeatable)");
+  cmd->add_option("--attributes", o->attributes,
+                  "Other columns as custom attributes: none, auto (all) or a comma-separated list of columns")
+      ->capture_default_str();
+  cmd->add_flag("--create-attributes", o->request.create_attributes, "Create missing custom attributes (type text)");
+  cmd->add_option("--default-region", o->request.default_region,
+                  "Region of phone numbers written without + or 00 (ISO 3166 code)")
+      ->capture_default_str()
+      ->check(CLI::Validator(
+          [](std::string& value) -> std::string {
+            for (auto& c : value) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+            return contacts::is_known_region(value) ? "" : "unknown region " + value + " (use a code such as MA or FR)";
+          },
+          ""));
+  cmd->add_option("--on-duplicate", o->on_duplicate,
+                  "Rows with the same phone: the last, the first, merged, or all rejected")
+      ->check(CLI::IsMember({"last", "first", "merge", "reject"}))
+      ->capture_default_str();
+  cmd->add_option("--batch-size", o->request.batch_size, "Contacts per request (1-1000)")
+      ->check(CLI::Range(1, 1000))
+      ->capture_default_str();
+  cmd->add_option("--concurrency", o->concurrency,
+                  "Requests in flight (accepted; batches are sent one at a time today)")
+      ->check(CLI::Range(1, 16));
+  cmd->add_option("--audience", o->request.audience, "Add the upserted contacts to this audience (id or name)");
+  cmd->add_flag("--create-audience", o->request.create_audience, "Create the --audience (by name) when missing");
+  cmd->add_flag("--dry-run", o->request.dry_run, "Check everything and send nothing");
+  cmd->add_option("--rejects", o->request.rejects_path,
+                  "Write every rejected row (as read, plus gomo_row, gomo_column, gomo_reason, gomo_message) here");
+  cmd->add_option("--max-rejects", o->max_rejects, "Fail (exit 1) above this many rejected rows: N or P% (default 0)");
+  cmd->add_flag("--resume", o->request.resume,
+                "Continue an interrupted run (also automatic when the same file and target are given again)");
+  add_target_flags(cmd, o->target);
+  cmd->callback([o, &action] { action = [o](Context& c) { return contacts_upsert(c, *o); }; });
+}
+
+}  // namespace gomo::cli

@@ -1,0 +1,511 @@
+// The CSV upsert pipeline (contacts/upsert.h).
+#include "contacts/upsert.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <optional>
+#include <unordered_map>
+
+#include "contacts/membership.h"
+#include "contacts/resolve.h"
+#include "contacts/upsert_journal.h"
+#include "contacts/upsert_row.h"
+#include "document/csv_reader.h"
+
+namespace gomo::contacts {
+namespace {
+
+using Failed = UpsertFailure;
+
+Failed usage(std::string message) { return Failed{Failed::Kind::kUsage, std::move(message), {}, {}}; }
+
+// The most frequent of , ; and tab outside quotes on the first line; ',' when none.
+char detect_delimiter(const std::string& first_line) {
+  size_t counts[3] = {0, 0, 0};
+  const char kCandidates[3] = {',', ';', '\t'};
+  bool quoted = false;
+  for (char c : first_line) {
+    if (c == '"') quoted = !quoted;
+    for (int i = 0; i < 3 && !quoted; ++i) counts[i] += c == kCandidates[i];
+  }
+  int best = 0;
+  for (int i = 1; i < 3; ++i) {
+    if (counts[i] > counts[best]) best = i;
+  }
+  return kCandidates[best];
+}
+
+// A file that is not CSV at all gets one clear error (exit 2) instead of a rejects file of every line.
+std::optional<std::string> not_csv(const std::string& path, const std::string& head) {
+  if (head.empty()) return path + ": the file is empty; expected a CSV file with a header row";
+  if (head.find('\0') != std::string::npos) return path + ": this is a binary file, not CSV";
+  size_t first = head.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+  if (first != std::string::npos && (head[first] == '{' || head[first] == '[')) {
+    return path + ": this looks like JSON, not CSV; export the contacts as CSV with a header row";
+  }
+  return std::nullopt;
+}
+
+// An E.164 number as one integer: at most 15 digits after '+', and no country code starts with 0, so
+// the digits read as a number name one phone. Keeps the per-phone table at ~40 bytes a phone.
+uint64_t phone_key(const std::string& e164) {
+  uint64_t key = 0;
+  for (char c : e164) {
+    if (c >= '0' && c <= '9') key = key * 10 + static_cast<uint64_t>(c - '0');
+  }
+  return key;
+}
+
+// The per-phone facts the second pass needs.
+struct PhoneEntry {
+  uint32_t first_row = 0, last_row = 0, count = 0;
+};
+
+class Pipeline {
+ public:
+  Pipeline(api::Platform& platform, const UpsertRequest& request, UpsertObserver* observer)
+      : platform_(platform), request_(request), observer_(observer) {}
+  ~Pipeline() {
+    if (!temp_path_.empty()) ::unlink(temp_path_.c_str());
+  }
+
+  Result<UpsertSummary, Failed> run() {
+    auto start = std::chrono::steady_clock::now();
+    summary_.dry_run = request_.dry_run;
+    summary_.target = platform_.target();
+    if (request_.batch_size < 1 || request_.batch_size > static_cast<size_t>(api::kMaxUpsertBatch)) {
+      return usage("--batch-size " + std::to_string(request_.batch_size) + " is out of range: use 1 to " +
+                   std::to_string(api::kMaxUpsertBatch));
+    }
+    if (auto failed = open_input()) return *failed;
+    if (auto failed = read_header()) return *failed;
+    if (auto failed = prepare_attributes()) return *failed;
+    if (auto failed = prepare_audience()) return *failed;
+    if (auto failed = open_journal()) return *failed;
+    if (auto failed = first_pass()) return *failed;
+    if (!request_.rejects_path.empty()) {
+      rejects_.open(request_.rejects_path, std::ios::binary | std::ios::trunc);
+      if (!rejects_) return io_failure("cannot write the rejects file " + request_.rejects_path);
+      std::vector<std::string> head = header_;
+      for (const char* extra : {"gomo_row", "gomo_column", "gomo_reason", "gomo_message"}) head.push_back(extra);
+      if (!write_reject_line(head)) return io_failure("cannot write the rejects file " + request_.rejects_path);
+    }
+    auto sent = second_pass();
+    summary_.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    if (sent) return *sent;
+    if (rejects_.is_open()) {
+      rejects_.flush();
+      if (!rejects_) return io_failure("writing the rejects file " + request_.rejects_path + " failed (disk full?)");
+    }
+    double limit = request_.max_rejects_percent >= 0
+                       ? request_.max_rejects_percent / 100.0 * static_cast<double>(summary_.rows_read)
+                       : static_cast<double>(request_.max_rejects);
+    summary_.over_max_rejects = static_cast<double>(summary_.rejected) > limit;
+    if (journal_) journal_->finish();
+    return summary_;
+  }
+
+ private:
+  Failed io_failure(std::string message) { return Failed{Failed::Kind::kIo, std::move(message), {}, summary_}; }
+  Failed api_failure(const api::ApiError& error) { return Failed{Failed::Kind::kApi, "", error, summary_}; }
+
+  std::optional<Failed> open_input() {
+    path_ = request_.path;
+    if (path_ == "-") {
+      // Two passes need the text twice: stdin goes to a temporary file first.
+      const char* tmp = std::getenv("TMPDIR");
+      std::string pattern = std::string(tmp && *tmp ? tmp : "/tmp") + "/gomo-upsert-XXXXXX";
+      int fd = ::mkstemp(pattern.data());
+      if (fd < 0) return io_failure("cannot create a temporary file for stdin in " + pattern);
+      ::close(fd);
+      temp_path_ = pattern;
+      std::ofstream copy(temp_path_, std::ios::binary);
+      if (request_.stdin_input) copy << request_.stdin_input->rdbuf();
+      if (!copy.flush()) return io_failure("cannot copy stdin to " + temp_path_ + " (disk full?)");
+      path_ = temp_path_;
+    }
+    std::ifstream in(path_, std::ios::binary);
+    if (!in) return usage(request_.path + ": cannot read the file (does it exist?)");
+    std::string head(4096, '\0');
+    in.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<size_t>(in.gcount()));
+    if (auto why = not_csv(request_.path == "-" ? "<stdin>" : request_.path, head)) return usage(*why);
+    delimiter_ = request_.delimiter ? request_.delimiter : detect_delimiter(head.substr(0, head.find('\n')));
+    return std::nullopt;
+  }
+
+  std::optional<Failed> read_header() {
+    std::ifstream in(path_, std::ios::binary);
+    document::CsvReader reader(in, delimiter_);
+    document::CsvRecord record;
+    if (!reader.next(record) || !record.ok) return usage(request_.path + ": no header row");
+    header_ = record.fields;
+    if (!reader.next(record)) return usage(request_.path + ": the file has a header row but no data rows");
+    auto map = map_columns(header_, request_.mapping);
+    if (!map) return usage(request_.path + ": " + map.error().message());
+    map_ = std::move(*map);
+    rules_.header = &header_;
+    rules_.map = &map_;
+    rules_.region = request_.default_region;
+    return std::nullopt;
+  }
+
+  // Attribute columns need the account's definitions (their types); missing ones are created first
+  // when asked (the API requires it before data uses them).
+  std::optional<Failed> prepare_attributes() {
+    if (map_.attributes.empty()) return std::nullopt;
+    auto catalog = list_all_custom_attributes(platform_, {});
+    if (!catalog) return api_failure(catalog.error());
+    for (auto& column : map_.attributes) {
+      const api::CustomAttribute* found = nullptr;
+      for (const auto& a : *catalog) {
+        if (a.name == column.name) found = &a;
+      }
+      if (found) {
+        rules_.attribute_types[column.name] = found->type;
+        continue;
+      }
+      if (!request_.create_attributes) {
+        return usage("column \"" + column.header + "\": the account has no custom attribute \"" + column.name +
+                     "\"; create it (gomo attributes create) or pass --create-attributes");
+      }
+      if (!request_.dry_run) {
+        auto created = platform_.create_custom_attribute({column.header, std::nullopt, "text"});
+        if (!created) return api_failure(created.error());
+        column.name = created->name;
+      }
+      rules_.attribute_types[column.name] = "text";
+    }
+    return std::nullopt;
+  }
+
+  std::optional<Failed> prepare_audience() {
+    if (request_.audience.empty()) return std::nullopt;
+    auto found = find_audience(platform_, request_.audience);
+    if (found) {
+      summary_.audience_id = found->id;
+      return std::nullopt;
+    }
+    const auto& failure = found.error();
+    if (failure.usage) return usage(failure.message);
+    if (failure.api.http_status != 404 || !request_.create_audience) return api_failure(failure.api);
+    if (request_.dry_run) return std::nullopt;
+    api::AudienceFields fields;
+    fields.name = request_.audience;
+    auto created = platform_.create_audience(fields);
+    if (!created) return api_failure(created.error());
+    summary_.audience_id = created->id;
+    return std::nullopt;
+  }
+
+  std::optional<Failed> open_journal() {
+    if (request_.journal_dir.empty() || request_.dry_run || request_.path == "-") {
+      if (request_.resume) return usage("--resume needs a file (not stdin) and no --dry-run");
+      return std::nullopt;
+    }
+    std::string identity = file_identity(path_);
+    if (identity.empty()) return std::nullopt;
+    // Everything that shapes the batches: another value starts afresh.
+    identity += "|" + summary_.target + "|" + std::to_string(request_.batch_size) + "|" +
+                std::to_string(static_cast<int>(request_.on_duplicate)) + "|" + std::string(1, delimiter_) + "|" +
+                request_.default_region + "|" + std::to_string(static_cast<int>(request_.mapping.attributes.kind));
+    for (const auto& [field, column] : request_.mapping.overrides) identity += "|" + field + "=" + column;
+    for (const auto& column : request_.mapping.attributes.columns) identity += "|a:" + column;
+    auto journal = UpsertJournal::open(request_.journal_dir, identity);
+    if (!journal) return io_failure(journal.error().message());
+    if (request_.resume && journal->earlier().empty()) {
+      auto path = journal->path();
+      journal->finish();
+      return usage("--resume: no earlier run of " + request_.path + " into " + summary_.target +
+                   " to continue (no journal " + path + "); run without --resume");
+    }
+    summary_.journal_path = journal->path();
+    journal_.emplace(std::move(*journal));
+    return std::nullopt;
+  }
+
+  // Pass 1: which row wins for each phone.
+  std::optional<Failed> first_pass() {
+    std::ifstream in(path_, std::ios::binary);
+    document::CsvReader reader(in, delimiter_);
+    document::CsvRecord record;
+    reader.next(record);  // the header
+    api::ContactFields fields;
+    RowProblem problem;
+    uint32_t row = 0;
+    while (reader.next(record)) {
+      ++row;
+      if (observer_ && row % 4096 == 0) observer_->on_progress(1, row, 0);
+      if (!record.ok || !convert_row(record.fields, rules_, fields, problem)) {
+        row_keys_.resize(row, 0);
+        continue;
+      }
+      row_keys_.resize(row - 1, 0);
+      row_keys_.push_back(phone_key(*fields.primary_phone));
+      order_.push_back(row);
+      continue;
+    }
+    // Invalid rows and the rows after the last valid one keep key 0.
+    row_keys_.resize(row, 0);
+    std::stable_sort(order_.begin(), order_.end(), [this](uint32_t a, uint32_t b) { return key_of(a) < key_of(b); });
+    order_.shrink_to_fit();
+    row_keys_.shrink_to_fit();
+    rows_total_ = row;
+    return std::nullopt;
+  }
+
+  uint64_t key_of(uint32_t row) const { return row - 1 < row_keys_.size() ? row_keys_[row - 1] : 0; }
+
+  // The rows of one phone are adjacent in order_, in file order (a stable sort).
+  PhoneEntry entry_of(uint64_t key) const {
+    auto lo = std::lower_bound(order_.begin(), order_.end(), key,
+                               [this](uint32_t row, uint64_t k) { return key_of(row) < k; });
+    auto hi = std::upper_bound(lo, order_.end(), key, [this](uint64_t k, uint32_t row) { return k < key_of(row); });
+    if (lo == hi) return {};
+    return {*lo, *(hi - 1), static_cast<uint32_t>(hi - lo)};
+  }
+
+  struct Pending {
+    uint32_t row;
+    std::vector<std::string> raw;
+    api::ContactFields fields;
+  };
+
+  // Pass 2: convert again, reject or send.
+  std::optional<Failed> second_pass() {
+    std::ifstream in(path_, std::ios::binary);
+    document::CsvReader reader(in, delimiter_);
+    document::CsvRecord record;
+    reader.next(record);
+    std::unordered_map<uint64_t, api::ContactFields> merged;  // kMerge: phones seen more than once, so far
+    std::vector<Pending> batch;
+    api::ContactFields fields;
+    RowProblem problem;
+    uint32_t row = 0;
+    while (reader.next(record)) {
+      ++row;
+      ++summary_.rows_read;
+      if (observer_ && row % 4096 == 0) observer_->on_progress(2, row, rows_total_);
+      if (!record.ok) {
+        if (!reject(row, record.fields, {"unterminated_quote", "", "a quoted field runs to the end of the file"}))
+          return io_failure("writing the rejects file " + request_.rejects_path + " failed (disk full?)");
+        continue;
+      }
+      // Rows pass 1 found valid carry their phone: libphonenumber runs once per row, not twice.
+      const uint64_t key = key_of(row);
+      if (!convert_row(record.fields, rules_, fields, problem, key ? "+" + std::to_string(key) : std::string())) {
+        if (!reject(row, record.fields, problem))
+          return io_failure("writing the rejects file " + request_.rejects_path + " failed (disk full?)");
+        continue;
+      }
+      ++summary_.valid;
+      const PhoneEntry entry = entry_of(key);
+      if (entry.count > 1) {
+        bool wins = false;
+        switch (request_.on_duplicate) {
+          case OnDuplicate::kReject: {
+            RowProblem dup{"duplicate_in_file", header_[map_.find("primaryPhone")->column],
+                           *fields.primary_phone + " is on " + std::to_string(entry.count) + " rows (first row " +
+                               std::to_string(entry.first_row) + "); --on-duplicate reject refuses them all"};
+            if (!reject(row, record.fields, dup))
+              return io_failure("writing the rejects file " + request_.rejects_path + " failed (disk full?)");
+            continue;
+          }
+          case OnDuplicate::kFirst: wins = row == entry.first_row; break;
+          case OnDuplicate::kLast: wins = row == entry.last_row; break;
+          case OnDuplicate::kMerge: {
+            auto& m = merged[phone_key(*fields.primary_phone)];
+            merge_fields(m, fields);
+            wins = row == entry.last_row;
+            if (wins) {
+              fields = std::move(m);
+              merged.erase(phone_key(*fields.primary_phone));
+            }
+            break;
+          }
+        }
+        if (!wins) {
+          ++summary_.duplicates;
+          continue;
+        }
+      }
+      batch.push_back({row, record.fields, std::move(fields)});
+      if (batch.size() >= request_.batch_size) {
+        if (auto failed = flush(batch)) return failed;
+      }
+    }
+    if (!batch.empty()) {
+      if (auto failed = flush(batch)) return failed;
+    }
+    if (observer_) observer_->on_progress(2, row, rows_total_);
+    return std::nullopt;
+  }
+
+  // Sends one batch, or, when an earlier run's journal lists it, counts it as that run did.
+  std::optional<Failed> flush(std::vector<Pending>& batch) {
+    size_t index = batch_index_++;
+    if (journal_ && index < journal_->earlier().size()) {
+      const JournalBatch& done = journal_->earlier()[index];
+      summary_.sent += done.sent;
+      summary_.created += done.created;
+      summary_.updated += done.updated;
+      ++summary_.resumed_batches;
+      for (const auto& p : batch) {
+        if (std::find(done.rejected_rows.begin(), done.rejected_rows.end(), p.row) == done.rejected_rows.end())
+          continue;
+        if (!reject(p.row, p.raw, {"server_rejected", "", "refused by the platform in an earlier run of this file"}))
+          return io_failure("writing the rejects file " + request_.rejects_path + " failed (disk full?)");
+      }
+      batch.clear();
+      return std::nullopt;
+    }
+    const UpsertSummary before = summary_;
+    server_rejected_rows_.clear();
+    auto failed = send(batch);
+    batch.clear();
+    if (failed || !journal_) return failed;
+    // The batch's rejects reach the disk before the journal says the batch is done.
+    if (rejects_.is_open() && !rejects_.flush()) {
+      summary_.sent = before.sent;
+      summary_.created = before.created;
+      summary_.updated = before.updated;
+      return io_failure("writing the rejects file " + request_.rejects_path + " failed (disk full?)");
+    }
+    JournalBatch done{summary_.sent - before.sent, summary_.created - before.created, summary_.updated - before.updated,
+                      server_rejected_rows_};
+    if (Status recorded = journal_->record(done); !recorded.is_ok()) {
+      // Not recorded, so not acknowledged: the counts stay as before this batch.
+      summary_.sent = before.sent;
+      summary_.created = before.created;
+      summary_.updated = before.updated;
+      return io_failure(recorded.message());
+    }
+    return std::nullopt;
+  }
+
+  // Sends `items`; a batch refused for some of its records is sent again without them (the server
+  // names them "data.N.field"), or split in halves when it does not say which.
+  std::optional<Failed> send(std::vector<Pending>& items) {
+    if (items.empty()) return std::nullopt;
+    if (request_.dry_run) {
+      summary_.sent += items.size();
+      return std::nullopt;
+    }
+    std::vector<api::ContactFields> body;
+    body.reserve(items.size());
+    for (const auto& p : items) body.push_back(p.fields);
+    ++summary_.batches;
+    auto result = platform_.upsert_contacts(body);
+    if (result) {
+      summary_.sent += items.size();
+      summary_.created += static_cast<size_t>(result->created);
+      summary_.updated += static_cast<size_t>(result->updated);
+      if (!summary_.audience_id.empty()) {
+        std::vector<std::string> ids;
+        for (const auto& c : result->contacts) ids.push_back(c.id);
+        api::Audience audience;
+        audience.id = summary_.audience_id;
+        auto joined = change_members(platform_, audience, ids, MembershipChange::kAdd);
+        if (!joined) return api_failure(joined.error().error);
+      }
+      return std::nullopt;
+    }
+    const auto& error = result.error();
+    if (error.http_status != 400 && error.http_status != 422) return api_failure(error);
+    std::map<size_t, std::pair<std::string, std::string>> bad;  // index -> (field, message)
+    for (const auto& [key, messages] : error.field_errors) {
+      if (key.rfind("data.", 0) != 0) continue;
+      size_t dot = key.find('.', 5);
+      size_t index = std::strtoul(key.c_str() + 5, nullptr, 10);
+      if (index >= items.size()) continue;
+      std::string field = dot == std::string::npos ? "" : key.substr(dot + 1);
+      if (!bad.count(index)) bad[index] = {field, messages.empty() ? error.message : messages.front()};
+    }
+    if (bad.empty() && items.size() == 1) bad[0] = {"", error.code + ": " + error.message};
+    if (bad.empty()) {
+      std::vector<Pending> left(items.begin(), items.begin() + static_cast<long>(items.size() / 2));
+      std::vector<Pending> right(items.begin() + static_cast<long>(items.size() / 2), items.end());
+      if (auto failed = send(left)) return failed;
+      return send(right);
+    }
+    std::vector<Pending> rest;
+    for (size_t i = 0; i < items.size(); ++i) {
+      auto it = bad.find(i);
+      if (it == bad.end()) {
+        rest.push_back(std::move(items[i]));
+        continue;
+      }
+      server_rejected_rows_.push_back(items[i].row);
+      const auto& [field, message] = it->second;
+      const auto* fc = map_.find(field);
+      if (!reject(items[i].row, items[i].raw, {"server_rejected", fc ? header_[fc->column] : field, message}))
+        return io_failure("writing the rejects file " + request_.rejects_path + " failed (disk full?)");
+    }
+    return send(rest);
+  }
+
+  bool reject(uint32_t row, const std::vector<std::string>& raw, const RowProblem& problem) {
+    ++summary_.rejected;
+    ++summary_.reject_reasons[problem.code];
+    if (!rejects_.is_open()) return true;
+    std::vector<std::string> line = raw;
+    for (const auto& extra : {std::to_string(row), problem.column, problem.code, problem.message})
+      line.push_back(extra);
+    return write_reject_line(line);
+  }
+
+  bool write_reject_line(const std::vector<std::string>& fields) {
+    rejects_ << csv_line(fields, delimiter_);
+    return static_cast<bool>(rejects_);
+  }
+
+  api::Platform& platform_;
+  const UpsertRequest& request_;
+  UpsertObserver* observer_;
+  UpsertSummary summary_;
+  std::string path_, temp_path_;
+  char delimiter_ = ',';
+  std::vector<std::string> header_;
+  ColumnMap map_;
+  RowRules rules_;
+  // The de-duplication table, 12 bytes a row: each row's phone key (0: invalid), and the valid rows
+  // sorted by key.
+  std::vector<uint64_t> row_keys_;
+  std::vector<uint32_t> order_;
+  size_t rows_total_ = 0;
+  std::ofstream rejects_;
+  std::optional<UpsertJournal> journal_;
+  size_t batch_index_ = 0;
+  std::vector<uint32_t> server_rejected_rows_;  // of the batch being sent
+};
+
+}  // namespace
+
+Result<UpsertSummary, UpsertFailure> upsert_csv(api::Platform& platform, const UpsertRequest& request,
+                                                UpsertObserver* observer) {
+  Pipeline pipeline(platform, request, observer);
+  return pipeline.run();
+}
+
+bool parse_max_rejects(const std::string& text, UpsertRequest& request) {
+  if (text.empty()) return false;
+  char* end = nullptr;
+  if (text.back() == '%') {
+    double p = std::strtod(text.c_str(), &end);
+    if (end != text.c_str() + text.size() - 1 || p < 0 || p > 100) return false;
+    request.max_rejects_percent = p;
+    return true;
+  }
+  long long n = std::strtoll(text.c_str(), &end, 10);
+  if (*end != '\0' || n < 0) return false;
+  request.max_rejects = n;
+  request.max_rejects_percent = -1;
+  return true;
+}
+
+}  // namespace gomo::contacts

@@ -1,0 +1,87 @@
+#pragma once
+// `gomo contacts upsert`: a CSV file into the platform's contacts, over api::Platform only.
+// Two passes over the file (memory: 12 bytes a row for the de-duplication table, not the
+// rows' text): the first checks every row and picks, per normalised phone, the row that wins
+// (--on-duplicate); the second sends the winners in batches. Every row that is not sent is either a
+// duplicate (superseded by another row of the same phone) or a reject (written to the rejects file
+// with its reason code), so rows_read == sent + duplicates + rejected always holds.
+#include <cstddef>
+#include <cstdint>
+#include <istream>
+#include <map>
+#include <string>
+
+#include "api/platform.h"
+#include "contacts/column_map.h"
+
+namespace gomo::contacts {
+
+enum class OnDuplicate { kLast, kFirst, kMerge, kReject };
+
+struct UpsertRequest {
+  std::string path;  // the CSV file; "-" reads `stdin_input` (copied to a temporary file first)
+  std::istream* stdin_input = nullptr;
+  char delimiter = 0;                 // 0: detected from the header line (',' ';' or tab, the most frequent)
+  MappingOptions mapping;             // --map, --attributes
+  bool create_attributes = false;     // create attributes the account lacks (type text) instead of failing
+  std::string default_region = "MA";  // for phones written without + or 00
+  OnDuplicate on_duplicate = OnDuplicate::kLast;
+  size_t batch_size = 500;       // contacts per request, 1..api::kMaxUpsertBatch
+  std::string audience;          // "": none; else an audience id or name the upserted contacts join
+  bool create_audience = false;  // create `audience` (by name) when it does not exist
+  bool dry_run = false;          // check everything, send nothing (the target is only read)
+  std::string rejects_path;      // "": no rejects file
+  // The run fails (UpsertSummary::over_max_rejects) when rejected > max_rejects, or, when
+  // max_rejects_percent >= 0, when rejected > that percentage of rows_read. Default: any reject.
+  long long max_rejects = 0;
+  double max_rejects_percent = -1;
+  // Where resume journals live (contacts/upsert_journal.h); "": no journal. Never for stdin or a dry run.
+  // An earlier run's journal for the same file, target and options is always continued (the summary
+  // says so); `resume` only insists that there is one (a usage failure otherwise).
+  std::string journal_dir;
+  bool resume = false;
+};
+
+struct UpsertSummary {
+  size_t rows_read = 0;  // data rows (the header excluded)
+  size_t valid = 0;      // rows that passed the client checks (before de-duplication)
+  size_t sent = 0;       // contacts the platform acknowledged (dry run: that would be sent)
+  size_t created = 0, updated = 0;
+  size_t duplicates = 0;                         // rows superseded by another row with the same phone
+  size_t rejected = 0;                           // rows in the rejects file
+  std::map<std::string, size_t> reject_reasons;  // reason code -> rows
+  size_t batches = 0;                            // requests sent
+  double seconds = 0;
+  bool dry_run = false;
+  bool over_max_rejects = false;
+  std::string audience_id;     // the audience the contacts joined, if any
+  std::string target;          // api::Platform::target()
+  size_t resumed_batches = 0;  // batches an earlier run had sent (skipped, counted from the journal)
+  std::string journal_path;    // "" when the run kept no journal; removed once the run finished
+};
+
+// Why the run stopped: a usage problem (bad file, bad mapping, unknown attribute: exit 2), a file
+// that could not be written (rejects), or the platform's refusal (auth, unavailable, ...). `partial`
+// counts what happened before.
+struct UpsertFailure {
+  enum class Kind { kUsage, kIo, kApi } kind = Kind::kUsage;
+  std::string message;  // kUsage, kIo: the whole message
+  api::ApiError api;    // kApi
+  UpsertSummary partial;
+};
+
+// Told of progress from the calling thread; may be null.
+class UpsertObserver {
+ public:
+  virtual ~UpsertObserver() = default;
+  // `pass` 1 (checking) or 2 (sending); rows of that pass so far; the file's size in bytes (0 unknown).
+  virtual void on_progress(int pass, size_t rows, size_t rows_total) = 0;
+};
+
+Result<UpsertSummary, UpsertFailure> upsert_csv(api::Platform& platform, const UpsertRequest& request,
+                                                UpsertObserver* observer);
+
+// "--max-rejects" values: "N" or "P%". False when `text` is neither.
+bool parse_max_rejects(const std::string& text, UpsertRequest& request);
+
+}  // namespace gomo::contacts

@@ -1,0 +1,170 @@
+#include "contacts/upsert.h"
+
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "contacts/upsert_journal.h"
+#include "tests/support/test_support.h"
+#include "tests/support/workspace_fixture.h"
+
+namespace gomo::contacts {
+namespace {
+
+std::string write_csv(const std::string& text) {
+  std::string path = test::scratch_dir() + "/in.csv";
+  std::ofstream(path, std::ios::binary) << text;
+  return path;
+}
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+}  // namespace
+
+TEST_CASE("upsert_csv: valid rows sent, bad rows rejected with codes, duplicates counted; counts add up") {
+  test::WorkspaceFixture fx;
+  UpsertRequest request;
+  request.path = write_csv(
+      "phone;first_name;email\n"
+      "0612345678;أمينة;amina@example.ma\n"
+      "+33612345678;Élodie;\n"
+      "12;Bad;\n"
+      "0612345679;Omar;not-an-email\n"
+      "0612345680;Ragged\n"
+      "06 12 34 56 78;Amina2;\n");
+  request.rejects_path = test::scratch_dir() + "/rejects.csv";
+  auto r = upsert_csv(*fx.platform, request, nullptr);
+  REQUIRE(r);
+  CHECK(r->rows_read == 6);
+  CHECK(r->sent == 2);
+  CHECK(r->created == 2);
+  CHECK(r->duplicates == 1);
+  CHECK(r->rejected == 3);
+  CHECK(r->rows_read == r->sent + r->duplicates + r->rejected);
+  CHECK(r->over_max_rejects);  // default: any reject fails the run
+  CHECK(r->reject_reasons["invalid_email"] == 1);
+  CHECK(r->reject_reasons["ragged_row"] == 1);
+  std::string rejects = slurp(request.rejects_path);
+  CHECK(rejects.find("phone;first_name;email;gomo_row;gomo_column;gomo_reason;gomo_message\r\n") == 0);
+  CHECK(rejects.find("0612345679;Omar;not-an-email;4;email;invalid_email;") != std::string::npos);
+  auto all = api::list_all_contacts(*fx.platform, {});
+  REQUIRE(all);
+  REQUIRE(all->size() == 2);
+  for (const auto& c : *all) {
+    if (*c.fields.primary_phone == "+212612345678") CHECK(*c.fields.first_name == "Amina2");  // last wins
+  }
+
+  // Again: every contact is now an update.
+  request.on_duplicate = OnDuplicate::kFirst;
+  request.max_rejects_percent = 50;
+  auto again = upsert_csv(*fx.platform, request, nullptr);
+  REQUIRE(again);
+  CHECK(again->updated == 2);
+  CHECK_FALSE(again->over_max_rejects);
+}
+
+TEST_CASE("upsert_csv: --on-duplicate reject and merge; dry run sends nothing") {
+  test::WorkspaceFixture fx;
+  UpsertRequest request;
+  request.path = write_csv("phone,firstName,city\n0612345678,Amina,\n0612345678,,Rabat\n0612345670,Omar,Fes\n");
+  request.on_duplicate = OnDuplicate::kReject;
+  request.dry_run = true;
+  auto r = upsert_csv(*fx.platform, request, nullptr);
+  REQUIRE(r);
+  CHECK(r->rejected == 2);
+  CHECK(r->sent == 1);
+  CHECK(fx.platform->list_contacts({})->meta.total == 0);
+
+  request.on_duplicate = OnDuplicate::kMerge;
+  request.dry_run = false;
+  r = upsert_csv(*fx.platform, request, nullptr);
+  REQUIRE(r);
+  CHECK(r->sent == 2);
+  CHECK(r->duplicates == 1);
+  auto amina = api::find_contact_by_phone(*fx.platform, "+212612345678");
+  REQUIRE(amina);
+  REQUIRE(amina->has_value());
+  CHECK((*amina)->fields.first_name == "Amina");
+  CHECK((*amina)->fields.city == "Rabat");
+}
+
+TEST_CASE("upsert_csv: files that are not CSV, and a header without a phone, are usage failures") {
+  test::WorkspaceFixture fx;
+  UpsertRequest request;
+  for (const char* text : {"", "{\"a\": 1}\n", "phone\n", "name,city\nA,B\n", std::string("a\0b\n", 4).c_str()}) {
+    request.path = write_csv(text);
+    auto r = upsert_csv(*fx.platform, request, nullptr);
+    REQUIRE_FALSE(r);
+    CHECK(r.error().kind == UpsertFailure::Kind::kUsage);
+  }
+}
+
+TEST_CASE("upsert_csv: attribute columns are typed by the account's definitions; --audience joins contacts") {
+  test::WorkspaceFixture fx;
+  REQUIRE(fx.platform->create_custom_attribute({"Balance", std::nullopt, "number"}));
+  UpsertRequest request;
+  request.path = write_csv("phone,Balance\n0612345678,12.5\n0612345679,lots\n");
+  request.mapping.attributes.kind = AttributeChoice::Kind::kAuto;
+  request.audience = "Upserted";
+  request.create_audience = true;
+  auto r = upsert_csv(*fx.platform, request, nullptr);
+  REQUIRE(r);
+  CHECK(r->sent == 1);
+  CHECK(r->reject_reasons["attribute_type"] == 1);
+  REQUIRE_FALSE(r->audience_id.empty());
+  CHECK(fx.platform->get_audience(r->audience_id)->contact_count == 1);
+
+  request.path = write_csv("phone,Unknown Column\n0612345678,x\n");
+  auto unknown = upsert_csv(*fx.platform, request, nullptr);
+  REQUIRE_FALSE(unknown);
+  CHECK(unknown.error().message.find("--create-attributes") != std::string::npos);
+  request.create_attributes = true;
+  CHECK(upsert_csv(*fx.platform, request, nullptr));
+}
+
+TEST_CASE("parse_max_rejects") {
+  UpsertRequest r;
+  CHECK(parse_max_rejects("10", r));
+  CHECK(r.max_rejects == 10);
+  CHECK(parse_max_rejects("5%", r));
+  CHECK(r.max_rejects_percent == 5);
+  CHECK_FALSE(parse_max_rejects("x", r));
+  CHECK_FALSE(parse_max_rejects("-1", r));
+}
+
+}  // namespace gomo::contacts
+
+namespace gomo::contacts {
+
+TEST_CASE("UpsertJournal: records batches, ignores a line cut short, another identity starts afresh") {
+  std::string dir = test::scratch_dir() + "/journals";
+  {
+    auto j = UpsertJournal::open(dir, "file|1|2");
+    REQUIRE(j);
+    CHECK(j->earlier().empty());
+    CHECK(j->record({100, 60, 40, {}}).is_ok());
+    CHECK(j->record({99, 99, 0, {7, 9}}).is_ok());
+    std::ofstream(j->path(), std::ios::app) << "batch 100 1";  // a crash mid-write
+  }
+  auto again = UpsertJournal::open(dir, "file|1|2");
+  REQUIRE(again);
+  REQUIRE(again->earlier().size() == 2);
+  CHECK(again->earlier()[1].rejected_rows == std::vector<uint32_t>{7, 9});
+  CHECK(again->record({5, 5, 0, {}}).is_ok());
+  auto third = UpsertJournal::open(dir, "file|1|2");
+  REQUIRE(third);
+  CHECK(third->earlier().size() == 3);
+  CHECK(third->earlier()[2].sent == 5);
+  third->finish();
+  auto other = UpsertJournal::open(dir, "file|1|3");
+  REQUIRE(other);
+  CHECK(other->earlier().empty());
+}
+
+}  // namespace gomo::contacts
