@@ -67,7 +67,7 @@ int audio_list(Context& ctx, const AudioListOptions& o) {
   }
   nlohmann::json records = nlohmann::json::array();
   for (const auto& a : items) records.push_back(api::wire::encode(a));
-  print_list(ctx, records.dump(), audio_columns(), o.list.all ? nullptr : &meta, "audio files");
+  print_list(ctx, records, audio_columns(), o.list.all ? nullptr : &meta, "audio files");
   return kExitOk;
 }
 
@@ -122,7 +122,7 @@ int audio_upload(Context& ctx, const AudioUploadOptions& o) {
     records.push_back(api::wire::encode(*uploaded));
     print_target_summary(ctx, *opened, "uploaded audio " + uploaded->id + " \"" + uploaded->title + "\"");
   }
-  if (!records.empty()) print_records(ctx, records.dump(), audio_columns());
+  if (!records.empty()) print_records(ctx, records, audio_columns());
   return failed_code;
 }
 

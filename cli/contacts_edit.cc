@@ -86,7 +86,7 @@ int contacts_create(Context& ctx, const ContactsEditOptions& o) {
     }
     return code;
   }
-  print_records(ctx, api::wire::encode(*created).dump(), contacts_columns());
+  print_records(ctx, api::wire::encode(*created), contacts_columns());
   print_target_summary(ctx, *opened, "created contact " + created->id + " " + *created->fields.primary_phone);
   return kExitOk;
 }
@@ -105,7 +105,7 @@ int contacts_update(Context& ctx, const ContactsEditOptions& o) {
   if (int fit = contacts_fit_attributes(ctx, *opened->platform, *draft, o.region)) return fit;
   auto updated = opened->platform->update_contact(contact->id, draft->fields);
   if (!updated) return report_api_error(ctx, updated.error());
-  print_records(ctx, api::wire::encode(*updated).dump(), contacts_columns());
+  print_records(ctx, api::wire::encode(*updated), contacts_columns());
   print_target_summary(ctx, *opened, "updated contact " + updated->id + " " + *updated->fields.primary_phone);
   return kExitOk;
 }

@@ -107,13 +107,12 @@ void add_target_flags(CLI::App* cmd, TargetOptions& o) {
                   std::string("The local workspace database (default ") + local::kDefaultWorkspacePath + ")");
 }
 
-void print_records(Context& ctx, const std::string& records_json, const std::vector<report::ResourceColumn>& columns) {
+void print_records(Context& ctx, const nlohmann::json& records, const std::vector<report::ResourceColumn>& columns) {
   report::ResourcePrintOptions options;
   options.format = ctx.output == "text" ? "table" : ctx.output;
   options.tty = ctx.stdout_tty;
   options.ids_only = ctx.quiet;
-  if (!report::print_resources(ctx.out, records_json, columns, options))
-    ctx.err << "gomo: internal error: records are not JSON\n";
+  report::print_resources(ctx.out, records, columns, options);
 }
 
 }  // namespace gomo::cli
