@@ -49,7 +49,7 @@ int attributes_create(Context& ctx, const AttributesCreateOptions& o) {
   // `gomo serve` run the same function.
   if (auto refused = api::validate_new_custom_attribute(attribute)) {
     for (const auto& [field, messages] : refused->field_errors)
-      for (const auto& message : messages) ctx.err << "gomo: " << message << "\n";
+      for (const auto& message : messages) report_error(ctx, message);
     return kExitUsage;
   }
   int exit_code = kExitOk;

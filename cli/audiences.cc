@@ -134,7 +134,10 @@ int audiences_change(Context& ctx, const AudiencesChangeOptions& o, bool add) {
   if (!changed) {
     int code = report_api_error(ctx, changed.error().error);
     if (size_t done = changed.error().done)
-      ctx.err << "gomo: the first " << done << " of " << ids->size() << " were " << (add ? "added" : "removed") << "\n";
+      return report_error(ctx,
+                          "the first " + std::to_string(done) + " of " + std::to_string(ids->size()) + " were " +
+                              (add ? "added" : "removed"),
+                          code);
     return code;
   }
   const api::Audience& after = *changed;

@@ -34,8 +34,6 @@ std::optional<profile::ConfigFile> config_load(Context& ctx) {
   return std::move(*cfg);
 }
 
-int config_fail(Context& ctx, const Status& s) { return report_error(ctx, s); }
-
 struct ConfigInitOptions {
   std::string name, base_url;
   bool key_stdin = false, bearer = false, insecure = false, no_verify = false;
@@ -171,12 +169,9 @@ int config_get(Context& ctx, const ConfigOptions& o) {
     return report_error(ctx, "unknown key `" + o.key + "`: expected one of " + join(keys, ", "));
   const auto* p = cfg->find(name);
   if (!p && name != profile::kLocalProfile)
-    return config_fail(ctx, Status::not_found("no profile `" + name + "`; profiles: " + join(cfg->names(), ", ")));
+    return report_error(ctx, Status::not_found("no profile `" + name + "`; profiles: " + join(cfg->names(), ", ")));
   auto value = p ? p->get(o.key) : std::nullopt;
-  if (!value) {
-    ctx.err << "gomo: " << o.key << " is not set in profile " << name << "\n";
-    return kExitFindings;
-  }
+  if (!value) return report_error(ctx, o.key + " is not set in profile " + name, kExitFindings);
   ctx.out << (o.key == "apiKey" ? profile::mask_key(*value) : *value) << "\n";
   return kExitOk;
 }
@@ -194,25 +189,24 @@ int config_set(Context& ctx, const ConfigOptions& o, bool unset) {
   bool created = !cfg->find(name) && name != profile::kLocalProfile;
   std::string value = o.value;
   if (!unset && o.key == "apiKey") {
-    if (value != "-") {
-      ctx.err << "gomo: the API key is not accepted on the command line (it would stay in your shell history); "
-                 "use `gomo config set apiKey -` to type it or pipe it on stdin\n";
-      return kExitUsage;
-    }
+    if (value != "-")
+      return report_error(ctx,
+                          "the API key is not accepted on the command line (it would stay in your shell history); "
+                          "use `gomo config set apiKey -` to type it or pipe it on stdin");
     value = config_read_key(ctx);
-    if (value.empty()) return config_fail(ctx, Status::invalid_argument("no API key given on stdin"));
+    if (value.empty()) return report_error(ctx, Status::invalid_argument("no API key given on stdin"));
   }
   Status s = Status::ok();
   if (o.target.insecure) {
     // --insecure allows a plain http baseUrl to a host that is not loopback: it is stored first.
     if (unset || o.key != "baseUrl")
-      return config_fail(ctx, Status::invalid_argument("--insecure goes with `config set baseUrl URL`; "
-                                                       "otherwise set insecure true"));
+      return report_error(ctx, Status::invalid_argument("--insecure goes with `config set baseUrl URL`; "
+                                                        "otherwise set insecure true"));
     s = cfg->set(name, "insecure", "true");
   }
   if (s) s = unset ? cfg->unset(name, o.key) : cfg->set(name, o.key, value);
   if (s) s = cfg->save();
-  if (!s) return config_fail(ctx, s);
+  if (!s) return report_error(ctx, s);
   if (!ctx.quiet) {
     ctx.err << (unset ? "unset " : "set ") << name << "." << o.key << " in " << cfg->path() << "\n";
     if (created) ctx.err << "created profile " << name << "; make it current with: gomo config use " << name << "\n";
@@ -225,7 +219,7 @@ int config_use(Context& ctx, const ConfigOptions& o) {
   if (!cfg) return kExitUsage;
   Status s = cfg->use(o.name);
   if (s) s = cfg->save();
-  if (!s) return config_fail(ctx, s);
+  if (!s) return report_error(ctx, s);
   if (!ctx.quiet) {
     profile::Profile p;
     p.name = o.name;
@@ -242,14 +236,14 @@ int config_delete(Context& ctx, const ConfigOptions& o) {
   if (!cfg) return kExitUsage;
   if (!o.yes) {
     if (!profile::stdin_is_terminal())
-      return config_fail(
+      return report_error(
           ctx, Status::invalid_argument("deleting profile " + o.name + " needs --yes (stdin is not a terminal)"));
     auto answer = profile::ask(ctx.err, "delete profile " + o.name + " and its key? [y/N]");
     if (!answer || (*answer != "y" && *answer != "yes")) return kExitUsage;
   }
   Status s = cfg->remove(o.name);
   if (s) s = cfg->save();
-  if (!s) return config_fail(ctx, s);
+  if (!s) return report_error(ctx, s);
   if (!ctx.quiet) ctx.err << "deleted profile " << o.name << " from " << cfg->path() << "\n";
   return kExitOk;
 }

@@ -64,4 +64,8 @@ int report_failure(Context& ctx, const contacts::Failure& failure) {
   return report_error(ctx, failure.message);
 }
 
+void report_note(Context& ctx, std::string_view message) { ctx.err << "gomo: " << message << "\n"; }
+
+void report_warning(Context& ctx, std::string_view message) { ctx.err << "gomo: warning: " << message << "\n"; }
+
 }  // namespace gomo::cli

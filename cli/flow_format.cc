@@ -69,19 +69,19 @@ std::unique_ptr<document::Document> flow_fmt_load(Context& ctx, const checks::In
   report::TextStyle style;
   style.color = ctx.use_color(ctx.stderr_tty);
   report::write_text(ctx.err, {result}, style);
-  ctx.err << "gomo: " << in.path << " is not valid " << (doc->format == document::Format::kJson ? "JSON" : "YAML")
-          << "; not rewritten\n";
+  report_error(
+      ctx, in.path + " is not valid " + (doc->format == document::Format::kJson ? "JSON" : "YAML") + "; not rewritten");
   return nullptr;
 }
 
 std::unique_ptr<document::Document> flow_fmt_load_path(Context& ctx, const std::string& path) {
   auto inputs = checks::expand_inputs({path}, {});
   if (!inputs) {
-    ctx.err << "gomo: " << inputs.error().message() << "\n";
+    report_error(ctx, inputs.error().message());
     return nullptr;
   }
   if (inputs->size() != 1) {
-    ctx.err << "gomo: expected one flow file, " << path << " holds " << inputs->size() << "\n";
+    report_error(ctx, "expected one flow file, " + path + " holds " + std::to_string(inputs->size()));
     return nullptr;
   }
   return flow_fmt_load(ctx, inputs->front());
@@ -95,7 +95,7 @@ int flow_fmt_emit(Context& ctx, const std::string& out_path, const std::string& 
     return kExitOk;
   }
   if (Status s = flow::replace_file(out_path, data); !s) return report_error(ctx, s);
-  if (ctx.verbose) ctx.err << "gomo: wrote " << out_path << "\n";
+  if (ctx.verbose) report_note(ctx, "wrote " + out_path);
   return kExitOk;
 }
 
@@ -111,7 +111,7 @@ int run_flow_fmt(Context& ctx, const FlowFmtFlags& f) {
   auto inputs = checks::expand_inputs(f.paths, exclude, &notes);
   if (!inputs) return report_error(ctx, inputs.error());
   if (!ctx.quiet)
-    for (const auto& note : notes) ctx.err << "gomo: warning: " << note << "\n";
+    for (const auto& note : notes) report_warning(ctx, note);
   int code = kExitOk;
   std::vector<std::string> changed;
   size_t failed = 0;  // files that could not be read or formatted (each said why)
@@ -128,15 +128,15 @@ int run_flow_fmt(Context& ctx, const FlowFmtFlags& f) {
     options.drop_comments = f.drop_comments;
     auto formatted = flow::format_document(*doc, options);
     if (!formatted) {
-      ctx.err << "gomo: " << in.path << ": " << formatted.error().message() << "\n";
-      code = kExitUsage;
+      code = report_error(ctx, in.path + ": " + formatted.error().message());
       ++failed;
       continue;
     }
     if (!formatted->kept_map_reason.empty() && !ctx.quiet)
-      ctx.err << "gomo: " << in.path << ": nodes kept as a map (" << formatted->kept_map_reason << ")\n";
+      report_note(ctx, in.path + ": nodes kept as a map (" + formatted->kept_map_reason + ")");
     if (formatted->comments_dropped && !ctx.quiet)
-      ctx.err << "gomo: " << in.path << ": " << formatted->comments_dropped << " comments dropped (--drop-comments)\n";
+      report_note(ctx,
+                  in.path + ": " + std::to_string(formatted->comments_dropped) + " comments dropped (--drop-comments)");
     if (in.from_stdin && !f.check && !f.diff) {
       ctx.out << formatted->text;
       continue;
@@ -146,8 +146,7 @@ int run_flow_fmt(Context& ctx, const FlowFmtFlags& f) {
     if (f.diff) ctx.out << flow::unified_diff(doc->text, formatted->text, in.path, in.path + " (formatted)");
     if (f.check || f.diff) continue;
     if (Status s = flow::replace_file(in.path, formatted->text); !s) {
-      ctx.err << "gomo: " << s.message() << "\n";
-      code = kExitUsage;
+      code = report_error(ctx, s.message());
       continue;
     }
     if (!ctx.quiet) ctx.err << "formatted " << in.path << "\n";
@@ -186,10 +185,10 @@ int run_flow_convert(Context& ctx, const FlowConvertFlags& f) {
   auto formatted = flow::format_document(*doc, options);
   if (!formatted) return report_error(ctx, f.path + ": " + formatted.error().message());
   if (!formatted->kept_map_reason.empty() && !ctx.quiet)
-    ctx.err << "gomo: " << f.path << ": nodes kept as a map (" << formatted->kept_map_reason << ")\n";
+    report_note(ctx, f.path + ": nodes kept as a map (" + formatted->kept_map_reason + ")");
   if (formatted->comments_dropped && !ctx.quiet)
-    ctx.err << "gomo: " << f.path << ": " << formatted->comments_dropped << " comments dropped"
-            << (options.to == document::Format::kJson ? " (JSON has no comments)" : "") << "\n";
+    report_note(ctx, f.path + ": " + std::to_string(formatted->comments_dropped) + " comments dropped" +
+                         (options.to == document::Format::kJson ? " (JSON has no comments)" : ""));
   return flow_fmt_emit(ctx, f.out, formatted->text);
 }
 
@@ -209,11 +208,10 @@ int run_flow_graph(Context& ctx, const FlowGraphFlags& f) {
   if (f.format == "mermaid") return flow_fmt_emit(ctx, f.out, flow::render_mermaid(flow, coverage));
   std::string dot = flow::render_dot(flow, coverage);
   if (f.format == "dot") return flow_fmt_emit(ctx, f.out, dot);
-  if (flow::find_graphviz().empty()) {
-    ctx.err << "gomo: --format " << f.format
-            << " needs Graphviz's dot: install graphviz (apt-get install graphviz) or use --format dot|mermaid\n";
-    return kExitUsage;
-  }
+  if (flow::find_graphviz().empty())
+    return report_error(ctx, "--format " + f.format +
+                                 " needs Graphviz's dot: install graphviz (apt-get install graphviz) or use --format "
+                                 "dot|mermaid");
   if (f.format == "png" && (f.out.empty() || f.out == "-") && ctx.stdout_tty)
     return report_error(ctx, "PNG is binary: write it to a file with -O graph.png");
   auto image = flow::render_with_graphviz(dot, f.format);

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <fstream>
 #include <memory>
+#include <sstream>
 
 #include "base/files.h"
 #include "checks/validate.h"
@@ -91,8 +92,8 @@ int run_flow(Context& ctx, const RunFlags& f) {
         if (d.severity != diag::Severity::kError) d.rule.clear();
       std::erase_if(files[0].diagnostics, [](const diag::Diagnostic& d) { return d.rule.empty(); });
       report::write_text(ctx.err, files, report::TextStyle{ctx.use_color(ctx.stderr_tty), true});
-      ctx.err << "gomo: the flow has errors; fix them or run with --no-validate\n";
-      return checked.unreadable ? kExitUsage : kExitFindings;
+      return report_error(ctx, "the flow has errors; fix them or run with --no-validate",
+                          checked.unreadable ? kExitUsage : kExitFindings);
     }
   }
   if (f.no_validate) doc = document::read_document(f.flow, std::move(text.value()));
@@ -143,7 +144,7 @@ int run_flow(Context& ctx, const RunFlags& f) {
     if (!f.audio_dir.empty()) {
       terminal.player = softphone::find_audio_player(f.player);
       if (terminal.player.empty())
-        ctx.err << "gomo: no audio player found (paplay, aplay, play or ffplay): prompts are shown, not heard\n";
+        report_note(ctx, "no audio player found (paplay, aplay, play or ffplay): prompts are shown, not heard");
     }
     softphone::TerminalSoftphone phone(ctx.err, terminal);
     call = engine::run_call(flow, contact, phone, options);
@@ -188,8 +189,11 @@ int test_flows(Context& ctx, const TestFlags& f) {
     report::write_coverage_json(cov, result);
   }
   auto verdict = flowtest::verdict(result, f.min_coverage);
-  if (verdict == flowtest::Verdict::kCoverageBelowMinimum)
-    ctx.err << "gomo: edge coverage is below --min-coverage " << f.min_coverage << "%\n";
+  if (verdict == flowtest::Verdict::kCoverageBelowMinimum) {
+    std::ostringstream minimum;  // as the flag was given: 80, 62.5
+    minimum << f.min_coverage;
+    return report_error(ctx, "edge coverage is below --min-coverage " + minimum.str() + "%", exit_code_for(verdict));
+  }
   return exit_code_for(verdict);
 }
 
@@ -212,8 +216,9 @@ int simulate_flow(Context& ctx, const SimulateFlags& f) {
     char took[32];
     if (r.wall_seconds < 1) std::snprintf(took, sizeof took, "%.1f ms", r.wall_seconds * 1000);
     else std::snprintf(took, sizeof took, "%.2f s", r.wall_seconds);
-    ctx.err << "gomo: " << r.calls << (r.calls == 1 ? " call in " : " calls in ") << took << " ("
-            << static_cast<uint64_t>(static_cast<double>(r.calls) / std::max(r.wall_seconds, 1e-9)) << " calls/s)\n";
+    const auto per_second = static_cast<uint64_t>(static_cast<double>(r.calls) / std::max(r.wall_seconds, 1e-9));
+    report_note(ctx, std::to_string(r.calls) + (r.calls == 1 ? " call in " : " calls in ") + took + " (" +
+                         std::to_string(per_second) + " calls/s)");
   }
   return kExitOk;
 }

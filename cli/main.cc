@@ -9,6 +9,7 @@
 
 #include "cli/commands.h"
 #include "cli/context.h"
+#include "cli/exit_codes.h"
 #include "ext/load.h"
 #include "version.h"
 
@@ -115,19 +116,17 @@ int report_parse_error(Context& ctx, CLI::App& app, const CLI::ParseError& e, in
   const CommandLineProblem problem = explain_command_line(app, argc, argv);
   // `gomo programs --help` is not the root's help: the word before --help names nothing.
   if (e.get_exit_code() == 0 && problem.unknown_command.empty()) return app.exit(e);
-  if (!problem.unknown_command.empty()) {
-    ctx.err << "gomo: " << problem.unknown_command << "\n";
-  } else if (!problem.unknown_flag.empty()) {
-    ctx.err << "gomo: unknown flag `" << problem.unknown_flag << "` for `" << problem.path << "`";
-    if (!problem.flag_guess.empty()) ctx.err << "; did you mean `" << problem.flag_guess << "`?";
-    ctx.err << "\nRun `" << problem.path << " --help` for its flags.\n";
-  } else if (problem.needs_command) {
-    ctx.err << "gomo: `" << problem.path << "` needs a command: " << problem.commands << "\nRun `" << problem.path
-            << " --help` for what each does.\n";
-  } else {
-    ctx.err << "gomo: " << e.what() << "\nRun `" << problem.path << " --help` for usage.\n";
+  if (!problem.unknown_command.empty()) return report_error(ctx, problem.unknown_command);
+  if (!problem.unknown_flag.empty()) {
+    return report_error(ctx, "unknown flag `" + problem.unknown_flag + "` for `" + problem.path + "`" +
+                                 (problem.flag_guess.empty() ? "" : "; did you mean `" + problem.flag_guess + "`?") +
+                                 "\nRun `" + problem.path + " --help` for its flags.");
   }
-  return kExitUsage;
+  if (problem.needs_command) {
+    return report_error(ctx, "`" + problem.path + "` needs a command: " + problem.commands + "\nRun `" + problem.path +
+                                 " --help` for what each does.");
+  }
+  return report_error(ctx, std::string(e.what()) + "\nRun `" + problem.path + " --help` for usage.");
 }
 
 }  // namespace

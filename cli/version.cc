@@ -19,10 +19,7 @@ int version_run(Context& ctx) {
   ctx.out << "SQLite " << store::sqlite_version() << "\n";
   // The network module's libraries; a module that cannot load is an internal error (exit 70, main.cc).
   auto network = remote::network_library_versions();
-  if (!network) {
-    ctx.err << "gomo: internal error: " << network.error().message() << "\n";
-    return kExitInternal;
-  }
+  if (!network) return report_error(ctx, "internal error: " + network.error().message(), kExitInternal);
   for (const auto& library : *network) ctx.out << library << "\n";
   return kExitOk;
 }
