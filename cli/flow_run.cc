@@ -23,7 +23,7 @@ namespace {
 
 struct RunFlags {
   std::string flow;
-  engine::CallInputs call;                 // --script, --answer/--busy/..., --press, --contact, --attr, ...
+  engine::CallInputs call;                // --script, --answer/--busy/..., --press, --contact, --attr, ...
   std::vector<std::string> answer_flags;  // which of --answer/--busy/... were given, to refuse contradictions
   std::string phone;
   std::string region = "MA";
@@ -43,7 +43,7 @@ std::string run_contradictory_callee_flags(const RunFlags& f) {
     if (flag != f.answer_flags.front())
       return f.answer_flags.front() + " and " + flag + " contradict each other: the callee does one thing; choose one";
   if (f.interactive) {
-    std::string scripted = !f.answer_flags.empty()     ? f.answer_flags.front()
+    std::string scripted = !f.answer_flags.empty()       ? f.answer_flags.front()
                            : !f.call.script_path.empty() ? "--script"
                            : !f.call.presses.empty()     ? "--press"
                                                          : "";
@@ -162,7 +162,8 @@ void add_flow_run_command(CLI::App& flow, Action& action) {
                   "Contact file (YAML/JSON: primaryPhone, firstName, customAttributes, ...)");
   run->add_option("--contact-csv", f->call.contact_csv_path, "Take the contact from a CSV file (header row; see --row)")
       ->excludes("--contact");
-  run->add_option("--row", f->call.contact_csv_row, "With --contact-csv: which data row (1 = the first after the header)");
+  run->add_option("--row", f->call.contact_csv_row,
+                  "With --contact-csv: which data row (1 = the first after the header)");
   run->add_option("--phone", f->phone, "The contact's phone number (E.164, or national with --region)");
   add_region_flag(run, f->region);
   run->add_option("--attr", f->call.attributes, "Custom attribute NAME=VALUE (repeatable)");

@@ -40,7 +40,8 @@ TEST_CASE("call inputs: the contact from a file, then the CSV row, then --phone 
   CHECK(call->options.variables.at("attempt").text() == "2");
   CHECK(call->options.max_node_visits == 7);
 
-  inputs.contact_csv_path = test::write_file(dir, "contacts.csv", "phone,firstName\n+212622222222,Omar\n+212633333333,Sara\n");
+  inputs.contact_csv_path =
+      test::write_file(dir, "contacts.csv", "phone,firstName\n+212622222222,Omar\n+212633333333,Sara\n");
   inputs.contact_csv_row = 2;
   inputs.phone = "+212644444444";
   auto from_csv = prepare_call(inputs);
