@@ -31,6 +31,8 @@ void add_dids_commands(CLI::App& app, Context& ctx, Action& action);
 void add_audio_commands(CLI::App& app, Context& ctx, Action& action);
 // `gomo config` (cli/config.cc).
 void add_config_commands(CLI::App& app, Context& ctx, Action& action);
+// init under `gomo config` (cli/config_init.cc); called by add_config_commands.
+void add_config_init_command(CLI::App& config, Action& action);
 void add_auth_commands(CLI::App& app, Context& ctx, Action& action);
 void add_completion_commands(CLI::App& app, Context& ctx, Action& action);
 // `gomo version` (cli/version.cc).
