@@ -1,18 +1,11 @@
 // gomo flow fmt|convert|graph: thin wrappers over lib/flow (canonical writer, drawings).
-#include <unistd.h>
-
 #include <CLI/CLI.hpp>
-#include <cerrno>
-#include <cstring>
-#include <fstream>
 #include <memory>
-#include <sstream>
 
-#include "base/files.h"
+#include "checks/read_input.h"
 #include "checks/validate.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
-#include "diag/diagnostic.h"
 #include "flow/format.h"
 #include "flow/graph.h"
 #include "flow/line_diff.h"
@@ -49,42 +42,27 @@ struct FlowGraphFlags {
 // Reads one input (a file, or stdin already read by expand_inputs) into a document. On a read or
 // syntax error prints the diagnostic and returns null.
 std::unique_ptr<document::Document> flow_fmt_load(Context& ctx, const checks::Input& in) {
-  std::string text = in.text;
-  if (!in.from_stdin) {
-    auto read = read_file(in.path);
-    if (!read) {
-      report_error(ctx, "cannot read " + diag::visible(in.path) + ": " + read.error().message());
-      return nullptr;
-    }
-    text = std::move(read.value());
+  auto read = checks::read_input(in);
+  if (!read) {
+    report_error(ctx, read.error());
+    return nullptr;
   }
-  auto doc = document::read_document(in.path, std::move(text));
-  if (doc->parsed) return doc;
-  checks::FileResult result{in.path, true, {}};
-  for (const auto& p : doc->problems) {
-    diag::Diagnostic d = diag::from_problem(*doc, p);
-    diag::set_snippet(d, doc->line_text(d.location.line));
-    result.diagnostics.push_back(std::move(d));
-  }
+  if (read->doc->parsed) return std::move(read->doc);
   report::TextStyle style;
   style.color = ctx.use_color(ctx.stderr_tty);
-  report::write_text(ctx.err, {result}, style);
-  report_error(
-      ctx, in.path + " is not valid " + (doc->format == document::Format::kJson ? "JSON" : "YAML") + "; not rewritten");
+  report::write_text(ctx.err, {read->problems}, style);
+  report_error(ctx, in.path + " is not valid " + (read->doc->format == document::Format::kJson ? "JSON" : "YAML") +
+                        "; not rewritten");
   return nullptr;
 }
 
 std::unique_ptr<document::Document> flow_fmt_load_path(Context& ctx, const std::string& path) {
-  auto inputs = checks::expand_inputs({path}, {});
-  if (!inputs) {
-    report_error(ctx, inputs.error().message());
+  auto input = checks::expand_one_input(path);
+  if (!input) {
+    report_error(ctx, input.error());
     return nullptr;
   }
-  if (inputs->size() != 1) {
-    report_error(ctx, "expected one flow file, " + path + " holds " + std::to_string(inputs->size()));
-    return nullptr;
-  }
-  return flow_fmt_load(ctx, inputs->front());
+  return flow_fmt_load(ctx, *input);
 }
 
 // Data to stdout, or to `-O FILE` (written atomically).
