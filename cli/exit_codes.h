@@ -3,6 +3,7 @@
 // and where every "gomo: ..." line is printed: errors (report_*error, report_failure) and the notes
 // and warnings that are not errors (report_note, report_warning). lib/ returns values (Status,
 // api::ApiError, verdicts); commands hand them here and never write "gomo: " themselves.
+#include <iosfwd>
 #include <string_view>
 
 #include "cli/context.h"
@@ -48,6 +49,10 @@ int report_error(Context& ctx, std::string_view message, int exit_code = kExitUs
 int report_api_error(Context& ctx, const api::ApiError& error);
 // The usage message or the platform's answer (report_api_error); returns exit_code_for(failure).
 int report_failure(Context& ctx, const contacts::Failure& failure);
+
+// Prints "gomo: internal error: MESSAGE" to `err` and returns 70 (kExitInternal): a bug, or the
+// network module could not be loaded. Takes a stream, not a Context, for main's last-resort catch.
+int report_internal_error(std::ostream& err, std::string_view message);
 
 // Prints "gomo: MESSAGE" on stderr for what is no error: progress, a summary, a -v detail, a note
 // on how the work went. The caller decides whether -q or -v apply.

@@ -148,7 +148,7 @@ std::string subcommand_of(int argc, char** argv) {
 // numbers, serve) cannot go on, and its callers must not word it as a network error or as invalid
 // phone numbers. An internal error, exit 70.
 [[noreturn]] void network_module_failed(const std::string& message) {
-  std::cerr << "gomo: internal error: " << message << "\n";
+  report_internal_error(std::cerr, message);
   std::cout.flush();  // what the command printed so far; no destructors run (other threads may be busy)
   std::cerr.flush();
   std::_Exit(kExitInternal);
@@ -194,7 +194,7 @@ int main(int argc, char** argv) {
   try {
     return gomo::cli::run(argc, argv);
   } catch (const std::exception& e) {
-    std::cerr << "gomo: internal error: " << e.what() << "\nPlease report this with the command you ran.\n";
-    return gomo::cli::kExitInternal;
+    return gomo::cli::report_internal_error(std::cerr,
+                                            std::string(e.what()) + "\nPlease report this with the command you ran.");
   }
 }
