@@ -38,7 +38,7 @@ int attributes_list(Context& ctx, const ListOptions& o) {
   }
   nlohmann::json records = nlohmann::json::array();
   for (const auto& a : attributes) records.push_back(api::wire::encode(a));
-  print_list(ctx, records.dump(), attributes_columns(), o.all ? nullptr : &meta, "attributes");
+  print_list(ctx, records, attributes_columns(), o.all ? nullptr : &meta, "attributes");
   return kExitOk;
 }
 
@@ -49,7 +49,7 @@ int attributes_create(Context& ctx, const AttributesCreateOptions& o) {
   // `gomo serve` run the same function.
   if (auto refused = api::validate_new_custom_attribute(attribute)) {
     for (const auto& [field, messages] : refused->field_errors)
-      for (const auto& message : messages) ctx.err << "gomo: " << message << "\n";
+      for (const auto& message : messages) report_error(ctx, message);
     return kExitUsage;
   }
   int exit_code = kExitOk;
@@ -57,7 +57,7 @@ int attributes_create(Context& ctx, const AttributesCreateOptions& o) {
   if (!opened) return exit_code;
   auto created = opened->platform->create_custom_attribute(attribute);
   if (!created) return report_api_error(ctx, created.error());
-  print_records(ctx, api::wire::encode(*created).dump(), attributes_columns());
+  print_records(ctx, api::wire::encode(*created), attributes_columns());
   print_target_summary(ctx, *opened, "created attribute " + created->name + " (" + created->type + ")");
   return kExitOk;
 }

@@ -48,7 +48,7 @@ int audiences_create(Context& ctx, const AudiencesCreateOptions& o) {
   if (!o.description.empty()) fields.description = o.description;
   auto created = opened->platform->create_audience(fields);
   if (!created) return report_api_error(ctx, created.error());
-  print_records(ctx, api::wire::encode(*created).dump(), audiences_columns());
+  print_records(ctx, api::wire::encode(*created), audiences_columns());
   print_target_summary(ctx, *opened, "created audience " + created->id + " " + audiences_quoted(created->name));
   return kExitOk;
 }
@@ -71,7 +71,7 @@ int audiences_list(Context& ctx, const ListOptions& o) {
   }
   nlohmann::json records = nlohmann::json::array();
   for (const auto& a : audiences) records.push_back(api::wire::encode(a));
-  print_list(ctx, records.dump(), audiences_columns(), o.all ? nullptr : &meta, "audiences");
+  print_list(ctx, records, audiences_columns(), o.all ? nullptr : &meta, "audiences");
   return kExitOk;
 }
 
@@ -82,7 +82,7 @@ int audiences_get(Context& ctx, const AudiencesGetOptions& o, bool members) {
   auto audience = contacts::find_audience(*opened->platform, o.audience);
   if (!audience) return report_failure(ctx, audience.error());
   if (!members) {
-    print_records(ctx, api::wire::encode(*audience).dump(), audiences_columns());
+    print_records(ctx, api::wire::encode(*audience), audiences_columns());
     return kExitOk;
   }
   std::vector<api::Contact> contacts;
@@ -99,7 +99,7 @@ int audiences_get(Context& ctx, const AudiencesGetOptions& o, bool members) {
   }
   nlohmann::json records = nlohmann::json::array();
   for (const auto& c : contacts) records.push_back(api::wire::encode(c));
-  print_list(ctx, records.dump(), contacts_columns(), o.list.all ? nullptr : &meta, "members");
+  print_list(ctx, records, contacts_columns(), o.list.all ? nullptr : &meta, "members");
   return kExitOk;
 }
 
@@ -134,11 +134,14 @@ int audiences_change(Context& ctx, const AudiencesChangeOptions& o, bool add) {
   if (!changed) {
     int code = report_api_error(ctx, changed.error().error);
     if (size_t done = changed.error().done)
-      ctx.err << "gomo: the first " << done << " of " << ids->size() << " were " << (add ? "added" : "removed") << "\n";
+      return report_error(ctx,
+                          "the first " + std::to_string(done) + " of " + std::to_string(ids->size()) + " were " +
+                              (add ? "added" : "removed"),
+                          code);
     return code;
   }
   const api::Audience& after = *changed;
-  print_records(ctx, api::wire::encode(after).dump(), audiences_columns());
+  print_records(ctx, api::wire::encode(after), audiences_columns());
   const int moved = add ? after.contact_count - audience->contact_count : audience->contact_count - after.contact_count;
   std::string summary = std::string(add ? "added " : "removed ") + count_of(moved, "contact", "contacts") +
                         (add ? " to" : " from") + " audience " + name;

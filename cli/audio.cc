@@ -67,16 +67,15 @@ int audio_list(Context& ctx, const AudioListOptions& o) {
   }
   nlohmann::json records = nlohmann::json::array();
   for (const auto& a : items) records.push_back(api::wire::encode(a));
-  print_list(ctx, records.dump(), audio_columns(), o.list.all ? nullptr : &meta, "audio files");
+  print_list(ctx, records, audio_columns(), o.list.all ? nullptr : &meta, "audio files");
   return kExitOk;
 }
 
 int audio_upload(Context& ctx, const AudioUploadOptions& o) {
-  if (!o.name.empty() && o.files.size() > 1) {
-    ctx.err << "gomo: --name names one file; upload the files one by one, or leave --name out (titles default "
-               "to the file names)\n";
-    return kExitUsage;
-  }
+  if (!o.name.empty() && o.files.size() > 1)
+    return report_error(ctx,
+                        "--name names one file; upload the files one by one, or leave --name out (titles default "
+                        "to the file names)");
   // Every file is read and checked before anything is sent.
   std::vector<api::AudioUpload> uploads;
   for (const auto& path : o.files) {
@@ -87,11 +86,9 @@ int audio_upload(Context& ctx, const AudioUploadOptions& o) {
     auto probe = api::probe_audio(u.bytes);
     if (!probe.probe)
       return report_error(ctx, path + ": " + probe.error + " (WAV, MP3 or OGG expected); nothing uploaded");
-    if (static_cast<long long>(u.bytes.size()) > api::kMaxAudioBytes) {
-      ctx.err << "gomo: " << path << ": " << u.bytes.size() << " bytes, over the "
-              << api::kMaxAudioBytes / (1024 * 1024) << " MB limit; nothing uploaded\n";
-      return kExitUsage;
-    }
+    if (static_cast<long long>(u.bytes.size()) > api::kMaxAudioBytes)
+      return report_error(ctx, path + ": " + std::to_string(u.bytes.size()) + " bytes, over the " +
+                                   std::to_string(api::kMaxAudioBytes / (1024 * 1024)) + " MB limit; nothing uploaded");
     const auto& p = *probe.probe;
     if (p.format == "wav" && !ctx.quiet &&
         (p.sample_rate != 8000 || p.channels != 1 || p.bits_per_sample != 16 || !p.pcm)) {
@@ -115,14 +112,14 @@ int audio_upload(Context& ctx, const AudioUploadOptions& o) {
   for (const auto& u : uploads) {
     auto uploaded = opened->platform->upload_audio(u);
     if (!uploaded) {
-      ctx.err << "gomo: " << u.file_name << ": upload failed\n";
+      report_error(ctx, u.file_name + ": upload failed");
       failed_code = report_api_error(ctx, uploaded.error());
       break;  // the platform refused or went away: the rest would fare no better
     }
     records.push_back(api::wire::encode(*uploaded));
     print_target_summary(ctx, *opened, "uploaded audio " + uploaded->id + " \"" + uploaded->title + "\"");
   }
-  if (!records.empty()) print_records(ctx, records.dump(), audio_columns());
+  if (!records.empty()) print_records(ctx, records, audio_columns());
   return failed_code;
 }
 

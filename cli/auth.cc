@@ -23,8 +23,7 @@ int auth_status(Context& ctx, const TargetOptions& o) {
   auto me = opened->platform->me();
   if (!me) {
     int code = report_api_error(ctx, me.error());
-    ctx.err << "gomo: target " << opened->summary << "; key " << key << " from " << key_from << "\n";
-    return code;
+    return report_error(ctx, "target " + opened->summary + "; key " + key + " from " + key_from, code);
   }
   std::string user = me->email;
   std::string full = me->first_name + (me->first_name.empty() || me->last_name.empty() ? "" : " ") + me->last_name;

@@ -16,6 +16,8 @@ void add_flow_commands(CLI::App& app, Context& ctx, Action& action);
 void add_flow_format_commands(CLI::App& flow, Context& ctx, Action& action);
 // run, test and simulate under `gomo flow` (cli/flow_sim.cc); called by add_flow_commands.
 void add_flow_sim_commands(CLI::App& flow, Context& ctx, Action& action);
+// run under `gomo flow` (cli/flow_run.cc); called by add_flow_sim_commands.
+void add_flow_run_command(CLI::App& flow, Action& action);
 // push, pull and diff under `gomo flow` (cli/flow_sync.cc); called by add_flow_commands.
 void add_flow_sync_commands(CLI::App& flow, Context& ctx, Action& action);
 void add_help_commands(CLI::App& app, Context& ctx, Action& action);
@@ -31,6 +33,8 @@ void add_dids_commands(CLI::App& app, Context& ctx, Action& action);
 void add_audio_commands(CLI::App& app, Context& ctx, Action& action);
 // `gomo config` (cli/config.cc).
 void add_config_commands(CLI::App& app, Context& ctx, Action& action);
+// init under `gomo config` (cli/config_init.cc); called by add_config_commands.
+void add_config_init_command(CLI::App& config, Action& action);
 void add_auth_commands(CLI::App& app, Context& ctx, Action& action);
 void add_completion_commands(CLI::App& app, Context& ctx, Action& action);
 // `gomo version` (cli/version.cc).

@@ -9,8 +9,7 @@
 #include "cli/context.h"
 #include "cli/exit_codes.h"
 #include "cli/target.h"
-#include "local/workspace.h"
-#include "profile/init.h"
+#include "profile/listing.h"
 #include "profile/prompt.h"
 #include "profile/resolve.h"
 
@@ -34,108 +33,28 @@ std::optional<profile::ConfigFile> config_load(Context& ctx) {
   return std::move(*cfg);
 }
 
-int config_fail(Context& ctx, const Status& s) { return report_error(ctx, s); }
-
-struct ConfigInitOptions {
-  std::string name, base_url;
-  bool key_stdin = false, bearer = false, insecure = false, no_verify = false;
-};
-
-// The questions of `config init` on a terminal; false when one went unanswered (end of input).
-bool config_init_ask(Context& ctx, profile::InitRequest& r) {
-  auto answer = profile::ask(ctx.err, "Profile name", r.name);
-  if (answer) r.base_url = profile::ask(ctx.err, "Platform API base URL", r.base_url).value_or("");
-  if (answer) r.api_key = profile::ask_secret(ctx.err, "API key (input hidden)").value_or("");
-  auto auth = profile::ask(ctx.err, "Send the key as x-api-key or bearer", r.bearer ? "bearer" : "x-api-key");
-  if (!answer || !auth) return false;
-  r.name = *answer;
-  r.bearer = *auth == "bearer";
-  return true;
-}
-
-int config_init(Context& ctx, const ConfigInitOptions& o) {
-  profile::InitRequest r;
-  if (!o.name.empty()) r.name = o.name;
-  if (!o.base_url.empty()) r.base_url = o.base_url;
-  r.bearer = o.bearer;
-  r.insecure = o.insecure;
-  r.verify = !o.no_verify;
-  if (o.key_stdin) r.api_key = profile::read_secret_from_stdin();
-  else if (!profile::stdin_is_terminal())
-    return report_error(ctx,
-                        "config init asks its questions on a terminal; in scripts pass the key on stdin: "
-                        "gomo config init --name NAME --base-url URL --api-key-stdin");
-  else if (!config_init_ask(ctx, r)) return kExitUsage;
-  if (r.api_key.empty()) return report_error(ctx, std::string("no API key given") + (o.key_stdin ? " on stdin" : ""));
-  auto done = profile::init_profile(r, profile::process_env(), [&](const api::User& me) {
-    if (!ctx.quiet)
-      ctx.err << "key " << profile::mask_key(r.api_key) << " verified: " << me.email << ", organisation "
-              << me.organization.name << "\n";
-  });
-  if (!done && done.error().refused) {
-    int code = report_api_error(ctx, *done.error().refused);
-    return report_error(ctx, "nothing saved; check the key and the URL, or save anyway with --no-verify", code);
-  }
-  if (!done) return report_error(ctx, done.error().status);
-  if (!ctx.quiet)
-    ctx.err << "saved profile " << r.name << " (" << r.base_url << ") in " << done->config_path
-            << "; it is now current\n";
-  return kExitOk;
-}
-
-void add_config_init_command(CLI::App& config, Action& action) {
-  auto o = std::make_shared<ConfigInitOptions>();
-  auto* init =
-      config.add_subcommand("init", "Create a profile for a platform, check its key (users/me) and make it current");
-  init->add_option("--name", o->name, "Profile name (default: default)");
-  init->add_option("--base-url", o->base_url,
-                   std::string("Platform API base URL (default ") + profile::kDefaultBaseUrl + ")");
-  init->add_flag("--api-key-stdin", o->key_stdin, "Read the API key from stdin and ask nothing (for scripts)");
-  init->add_flag("--bearer", o->bearer, "Send the key as Authorization: Bearer instead of x-api-key");
-  init->add_flag("--insecure", o->insecure, "Skip TLS verification (stored in the profile)");
-  init->add_flag("--no-verify", o->no_verify, "Save without calling users/me to check the key");
-  init->footer(
-      "The key is never taken as an argument (it would stay in your shell history): it is typed without echo\n"
-      "on a terminal, or read with --api-key-stdin, e.g. gomo config init --name prod --api-key-stdin < key.txt\n"
-      "Exit codes: 0 saved, 2 usage, 3 API error, 4 the key was refused, 5 the platform is unreachable (nothing saved).");
-  init->callback([o, &action] { action = [o](Context& c) { return config_init(c, *o); }; });
-}
-
-// The profile `config set/get` act on: --profile, else GOMO_PROFILE, else current, else local.
-std::string config_profile_of(const profile::ConfigFile& cfg, const std::string& flag) {
-  if (!flag.empty()) return flag;
-  if (auto p = profile::process_env()("GOMO_PROFILE")) return *p;
-  return cfg.current().empty() ? profile::kLocalProfile : cfg.current();
-}
-
-std::string config_target_of(const profile::Profile& p) {
-  if (p.is_local()) return "local workspace " + p.workspace.value_or(local::kDefaultWorkspacePath);
-  return p.base_url.value_or(profile::kDefaultBaseUrl);
-}
-
 int config_list(Context& ctx) {
   auto cfg = config_load(ctx);
   if (!cfg) return kExitUsage;
-  std::string current = config_profile_of(*cfg, "");
-  nlohmann::json rows = nlohmann::json::array();
-  if (ctx.output != "json") ctx.out << "CURRENT\tNAME\tTARGET\tKEY\n";
-  for (const auto& name : cfg->names()) {
-    profile::Profile p;
-    p.name = name;
-    if (const auto* found = cfg->find(name)) p = *found;
-    std::string key = p.api_key ? profile::mask_key(*p.api_key) : "";
-    if (ctx.output == "json") {
-      rows.push_back({{"name", name},
-                      {"current", name == current},
-                      {"local", p.is_local()},
-                      {"target", config_target_of(p)},
-                      {"apiKey", p.api_key ? nlohmann::json(key) : nlohmann::json(nullptr)}});
-    } else {
-      ctx.out << (name == current ? "*" : "") << "\t" << name << "\t" << config_target_of(p) << "\t"
-              << (key.empty() ? "-" : key) << "\n";
+  auto rows = profile::list_profiles(*cfg, profile::process_env());
+  if (ctx.output == "json") {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& r : rows) {
+      out.push_back({{"name", r.name},
+                     {"current", r.current},
+                     {"local", r.local},
+                     {"target", r.target},
+                     {"apiKey", r.masked_key ? nlohmann::json(*r.masked_key) : nlohmann::json(nullptr)}});
     }
+    ctx.out << out.dump(2) << "\n";
+    return kExitOk;
   }
-  if (ctx.output == "json") ctx.out << rows.dump(2) << "\n";
+  ctx.out << "CURRENT\tNAME\tTARGET\tKEY\n";
+  for (const auto& r : rows) {
+    const std::string key = r.masked_key.value_or("");
+    ctx.out << (r.current ? "*" : "") << "\t" << r.name << "\t" << r.target << "\t" << (key.empty() ? "-" : key)
+            << "\n";
+  }
   return kExitOk;
 }
 
@@ -165,18 +84,15 @@ int config_show(Context& ctx, const ConfigOptions& o) {
 int config_get(Context& ctx, const ConfigOptions& o) {
   auto cfg = config_load(ctx);
   if (!cfg) return kExitUsage;
-  std::string name = config_profile_of(*cfg, o.target.profile);
+  std::string name = profile::selected_profile(*cfg, o.target.profile, profile::process_env());
   const auto& keys = profile::profile_keys();
   if (std::find(keys.begin(), keys.end(), o.key) == keys.end())
     return report_error(ctx, "unknown key `" + o.key + "`: expected one of " + join(keys, ", "));
   const auto* p = cfg->find(name);
   if (!p && name != profile::kLocalProfile)
-    return config_fail(ctx, Status::not_found("no profile `" + name + "`; profiles: " + join(cfg->names(), ", ")));
+    return report_error(ctx, Status::not_found("no profile `" + name + "`; profiles: " + join(cfg->names(), ", ")));
   auto value = p ? p->get(o.key) : std::nullopt;
-  if (!value) {
-    ctx.err << "gomo: " << o.key << " is not set in profile " << name << "\n";
-    return kExitFindings;
-  }
+  if (!value) return report_error(ctx, o.key + " is not set in profile " + name, kExitFindings);
   ctx.out << (o.key == "apiKey" ? profile::mask_key(*value) : *value) << "\n";
   return kExitOk;
 }
@@ -190,29 +106,28 @@ std::string config_read_key(Context& ctx) {
 int config_set(Context& ctx, const ConfigOptions& o, bool unset) {
   auto cfg = config_load(ctx);
   if (!cfg) return kExitUsage;
-  std::string name = config_profile_of(*cfg, o.target.profile);
+  std::string name = profile::selected_profile(*cfg, o.target.profile, profile::process_env());
   bool created = !cfg->find(name) && name != profile::kLocalProfile;
   std::string value = o.value;
   if (!unset && o.key == "apiKey") {
-    if (value != "-") {
-      ctx.err << "gomo: the API key is not accepted on the command line (it would stay in your shell history); "
-                 "use `gomo config set apiKey -` to type it or pipe it on stdin\n";
-      return kExitUsage;
-    }
+    if (value != "-")
+      return report_error(ctx,
+                          "the API key is not accepted on the command line (it would stay in your shell history); "
+                          "use `gomo config set apiKey -` to type it or pipe it on stdin");
     value = config_read_key(ctx);
-    if (value.empty()) return config_fail(ctx, Status::invalid_argument("no API key given on stdin"));
+    if (value.empty()) return report_error(ctx, Status::invalid_argument("no API key given on stdin"));
   }
   Status s = Status::ok();
   if (o.target.insecure) {
     // --insecure allows a plain http baseUrl to a host that is not loopback: it is stored first.
     if (unset || o.key != "baseUrl")
-      return config_fail(ctx, Status::invalid_argument("--insecure goes with `config set baseUrl URL`; "
-                                                       "otherwise set insecure true"));
+      return report_error(ctx, Status::invalid_argument("--insecure goes with `config set baseUrl URL`; "
+                                                        "otherwise set insecure true"));
     s = cfg->set(name, "insecure", "true");
   }
   if (s) s = unset ? cfg->unset(name, o.key) : cfg->set(name, o.key, value);
   if (s) s = cfg->save();
-  if (!s) return config_fail(ctx, s);
+  if (!s) return report_error(ctx, s);
   if (!ctx.quiet) {
     ctx.err << (unset ? "unset " : "set ") << name << "." << o.key << " in " << cfg->path() << "\n";
     if (created) ctx.err << "created profile " << name << "; make it current with: gomo config use " << name << "\n";
@@ -225,12 +140,10 @@ int config_use(Context& ctx, const ConfigOptions& o) {
   if (!cfg) return kExitUsage;
   Status s = cfg->use(o.name);
   if (s) s = cfg->save();
-  if (!s) return config_fail(ctx, s);
+  if (!s) return report_error(ctx, s);
   if (!ctx.quiet) {
-    profile::Profile p;
-    p.name = o.name;
-    if (const auto* found = cfg->find(o.name)) p = *found;
-    ctx.err << "now using profile " << o.name << " \xE2\x86\x92 " << config_target_of(p) << "\n";
+    ctx.err << "now using profile " << o.name << " \xE2\x86\x92 "
+            << profile::target_of(profile::profile_or_default(*cfg, o.name)) << "\n";
     if (auto env = profile::process_env()("GOMO_PROFILE"); env && *env != o.name)
       ctx.err << "note: GOMO_PROFILE=" << *env << " is set and wins over the current profile\n";
   }
@@ -242,14 +155,14 @@ int config_delete(Context& ctx, const ConfigOptions& o) {
   if (!cfg) return kExitUsage;
   if (!o.yes) {
     if (!profile::stdin_is_terminal())
-      return config_fail(
+      return report_error(
           ctx, Status::invalid_argument("deleting profile " + o.name + " needs --yes (stdin is not a terminal)"));
     auto answer = profile::ask(ctx.err, "delete profile " + o.name + " and its key? [y/N]");
     if (!answer || (*answer != "y" && *answer != "yes")) return kExitUsage;
   }
   Status s = cfg->remove(o.name);
   if (s) s = cfg->save();
-  if (!s) return config_fail(ctx, s);
+  if (!s) return report_error(ctx, s);
   if (!ctx.quiet) ctx.err << "deleted profile " << o.name << " from " << cfg->path() << "\n";
   return kExitOk;
 }
@@ -268,7 +181,7 @@ void add_config_commands(CLI::App& app, Context& ctx, Action& action) {
     cmd->callback([run, &action] { action = run; });
     return cmd;
   };
-  add_config_init_command(*group, action);
+  add_config_init_command(*group, action);  // cli/config_init.cc
   auto* set = leaf("set", "Set one value of a profile (apiKey: give `-` and type or pipe the key)",
                    [o](Context& c) { return config_set(c, *o, false); });
   set->add_option("key", o->key, "baseUrl, apiKey, auth, insecure, rateLimit or workspace")->required();

@@ -38,7 +38,7 @@ int contacts_list(Context& ctx, const ListOptions& o) {
   }
   nlohmann::json records = nlohmann::json::array();
   for (const auto& c : contacts) records.push_back(api::wire::encode(c));
-  print_list(ctx, records.dump(), contacts_columns(), o.all ? nullptr : &meta, "contacts");
+  print_list(ctx, records, contacts_columns(), o.all ? nullptr : &meta, "contacts");
   return kExitOk;
 }
 
@@ -48,7 +48,7 @@ int contacts_get(Context& ctx, const ContactsGetOptions& o) {
   if (!opened) return exit_code;
   auto contact = contacts::find_contact(*opened->platform, o.contact, o.region);
   if (!contact) return report_failure(ctx, contact.error());
-  print_records(ctx, api::wire::encode(*contact).dump(), contacts_columns());
+  print_records(ctx, api::wire::encode(*contact), contacts_columns());
   return kExitOk;
 }
 

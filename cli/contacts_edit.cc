@@ -37,13 +37,13 @@ std::optional<contacts::ContactDraft> contacts_read_draft(Context& ctx, const Co
   if (!o.file.empty()) {
     auto text = contacts::read_input(o.file, ctx.in);
     if (!text) {
-      ctx.err << "gomo: " << text.error().message() << "\n";
+      report_error(ctx, text.error());
       return std::nullopt;
     }
     input.body_text = std::move(*text);
     input.body_name = o.file == "-" ? "<stdin>" : o.file;
     if (input.body_text.find_first_not_of(" \t\r\n") == std::string::npos) {
-      ctx.err << "gomo: " << input.body_name << " is empty\n";
+      report_error(ctx, input.body_name + " is empty");
       return std::nullopt;
     }
   }
@@ -52,7 +52,7 @@ std::optional<contacts::ContactDraft> contacts_read_draft(Context& ctx, const Co
   input.region = o.region;
   auto draft = contacts::contact_draft(input);
   if (!draft) {
-    ctx.err << "gomo: " << draft.error().message() << "\n";
+    report_error(ctx, draft.error());
     return std::nullopt;
   }
   return std::move(*draft);
@@ -86,7 +86,7 @@ int contacts_create(Context& ctx, const ContactsEditOptions& o) {
     }
     return code;
   }
-  print_records(ctx, api::wire::encode(*created).dump(), contacts_columns());
+  print_records(ctx, api::wire::encode(*created), contacts_columns());
   print_target_summary(ctx, *opened, "created contact " + created->id + " " + *created->fields.primary_phone);
   return kExitOk;
 }
@@ -105,7 +105,7 @@ int contacts_update(Context& ctx, const ContactsEditOptions& o) {
   if (int fit = contacts_fit_attributes(ctx, *opened->platform, *draft, o.region)) return fit;
   auto updated = opened->platform->update_contact(contact->id, draft->fields);
   if (!updated) return report_api_error(ctx, updated.error());
-  print_records(ctx, api::wire::encode(*updated).dump(), contacts_columns());
+  print_records(ctx, api::wire::encode(*updated), contacts_columns());
   print_target_summary(ctx, *opened, "updated contact " + updated->id + " " + *updated->fields.primary_phone);
   return kExitOk;
 }
@@ -130,8 +130,8 @@ int contacts_delete(Context& ctx, const ContactsDeleteOptions& o) {
     auto done = opened->platform->delete_contact(c.id);
     if (!done) {
       int code = report_api_error(ctx, done.error());
-      ctx.err << "gomo: deleted " << deleted << " of " << doomed.size() << " before that\n";
-      return code;
+      return report_error(
+          ctx, "deleted " + std::to_string(deleted) + " of " + std::to_string(doomed.size()) + " before that", code);
     }
     ++deleted;
     if (ctx.verbose) ctx.err << "deleted contact " << c.id << " " << c.fields.primary_phone.value_or("") << "\n";

@@ -51,7 +51,7 @@ int dids_list(Context& ctx, const DidsListOptions& o) {
   }
   nlohmann::json records = nlohmann::json::array();
   for (const auto& d : dids) records.push_back(api::wire::encode(d));
-  print_list(ctx, records.dump(), dids_columns(), o.list.all ? nullptr : &meta, "DIDs");
+  print_list(ctx, records, dids_columns(), o.list.all ? nullptr : &meta, "DIDs");
   return kExitOk;
 }
 

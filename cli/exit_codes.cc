@@ -1,6 +1,8 @@
 // Exit codes and error lines (cli/exit_codes.h).
 #include "cli/exit_codes.h"
 
+#include <ostream>
+
 #include "api/platform.h"
 #include "base/status.h"
 #include "checks/validate.h"
@@ -63,5 +65,14 @@ int report_failure(Context& ctx, const contacts::Failure& failure) {
   if (!failure.usage) return report_api_error(ctx, failure.api);
   return report_error(ctx, failure.message);
 }
+
+int report_internal_error(std::ostream& err, std::string_view message) {
+  err << "gomo: internal error: " << message << "\n";
+  return kExitInternal;
+}
+
+void report_note(Context& ctx, std::string_view message) { ctx.err << "gomo: " << message << "\n"; }
+
+void report_warning(Context& ctx, std::string_view message) { ctx.err << "gomo: warning: " << message << "\n"; }
 
 }  // namespace gomo::cli

@@ -1,7 +1,9 @@
 #pragma once
 // The one place where what went wrong becomes an exit code (the table is `gomo help exit-codes`),
-// and where the "gomo: ..." error line is printed. lib/ returns values (Status, api::ApiError,
-// verdicts); commands hand them here.
+// and where every "gomo: ..." line is printed: errors (report_*error, report_failure) and the notes
+// and warnings that are not errors (report_note, report_warning). lib/ returns values (Status,
+// api::ApiError, verdicts); commands hand them here and never write "gomo: " themselves.
+#include <iosfwd>
 #include <string_view>
 
 #include "cli/context.h"
@@ -39,12 +41,23 @@ int exit_code_for(const contacts::Failure& failure);
 
 // Prints "gomo: MESSAGE" on stderr and returns exit_code_for(status). REQUIRES: !status.ok().
 int report_error(Context& ctx, const Status& status);
-// Prints "gomo: MESSAGE" on stderr and returns `exit_code` (default 2, a usage error).
+// Prints "gomo: MESSAGE" on stderr and returns `exit_code` (default 2, a usage error). A message may
+// hold more lines (a hint such as "Run `gomo flow --help` for its flags."); the last gets the newline.
 int report_error(Context& ctx, std::string_view message, int exit_code = kExitUsage);
 // Prints what the platform said ("gomo: API error 400 VALIDATION_FAILED: ..." plus each field error,
 // and for a 401 or 403 ctx.auth_note) and returns exit_code_for(error).
 int report_api_error(Context& ctx, const api::ApiError& error);
 // The usage message or the platform's answer (report_api_error); returns exit_code_for(failure).
 int report_failure(Context& ctx, const contacts::Failure& failure);
+
+// Prints "gomo: internal error: MESSAGE" to `err` and returns 70 (kExitInternal): a bug, or the
+// network module could not be loaded. Takes a stream, not a Context, for main's last-resort catch.
+int report_internal_error(std::ostream& err, std::string_view message);
+
+// Prints "gomo: MESSAGE" on stderr for what is no error: progress, a summary, a -v detail, a note
+// on how the work went. The caller decides whether -q or -v apply.
+void report_note(Context& ctx, std::string_view message);
+// Prints "gomo: warning: MESSAGE" on stderr: something looks wrong, but the work goes on.
+void report_warning(Context& ctx, std::string_view message);
 
 }  // namespace gomo::cli

@@ -64,7 +64,7 @@ int run_validate(Context& ctx, const ValidateFlags& f) {
   ValidateCommandHooks hooks(ctx, f.remote, f.formats, f.output_files);
   auto run = checks::validate(validate_request(f), &hooks);
   if (!run) return hooks.exit_code() ? hooks.exit_code() : report_error(ctx, run.error());
-  if (run->remote_checked && ctx.verbose) ctx.err << "gomo: validated on " << hooks.remote_summary() << "\n";
+  if (run->remote_checked && ctx.verbose) report_note(ctx, "validated on " + hooks.remote_summary());
   report::RunInfo info;
   info.tool_version = kVersion;
   info.strict = run->strict;

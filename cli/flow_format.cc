@@ -1,18 +1,11 @@
 // gomo flow fmt|convert|graph: thin wrappers over lib/flow (canonical writer, drawings).
-#include <unistd.h>
-
 #include <CLI/CLI.hpp>
-#include <cerrno>
-#include <cstring>
-#include <fstream>
 #include <memory>
-#include <sstream>
 
-#include "base/files.h"
+#include "checks/read_input.h"
 #include "checks/validate.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
-#include "diag/diagnostic.h"
 #include "flow/format.h"
 #include "flow/graph.h"
 #include "flow/line_diff.h"
@@ -49,42 +42,27 @@ struct FlowGraphFlags {
 // Reads one input (a file, or stdin already read by expand_inputs) into a document. On a read or
 // syntax error prints the diagnostic and returns null.
 std::unique_ptr<document::Document> flow_fmt_load(Context& ctx, const checks::Input& in) {
-  std::string text = in.text;
-  if (!in.from_stdin) {
-    auto read = read_file(in.path);
-    if (!read) {
-      report_error(ctx, "cannot read " + diag::visible(in.path) + ": " + read.error().message());
-      return nullptr;
-    }
-    text = std::move(read.value());
+  auto read = checks::read_input(in);
+  if (!read) {
+    report_error(ctx, read.error());
+    return nullptr;
   }
-  auto doc = document::read_document(in.path, std::move(text));
-  if (doc->parsed) return doc;
-  checks::FileResult result{in.path, true, {}};
-  for (const auto& p : doc->problems) {
-    diag::Diagnostic d = diag::from_problem(*doc, p);
-    diag::set_snippet(d, doc->line_text(d.location.line));
-    result.diagnostics.push_back(std::move(d));
-  }
+  if (read->doc->parsed) return std::move(read->doc);
   report::TextStyle style;
   style.color = ctx.use_color(ctx.stderr_tty);
-  report::write_text(ctx.err, {result}, style);
-  ctx.err << "gomo: " << in.path << " is not valid " << (doc->format == document::Format::kJson ? "JSON" : "YAML")
-          << "; not rewritten\n";
+  report::write_text(ctx.err, {read->problems}, style);
+  report_error(ctx, in.path + " is not valid " + (read->doc->format == document::Format::kJson ? "JSON" : "YAML") +
+                        "; not rewritten");
   return nullptr;
 }
 
 std::unique_ptr<document::Document> flow_fmt_load_path(Context& ctx, const std::string& path) {
-  auto inputs = checks::expand_inputs({path}, {});
-  if (!inputs) {
-    ctx.err << "gomo: " << inputs.error().message() << "\n";
+  auto input = checks::expand_one_input(path);
+  if (!input) {
+    report_error(ctx, input.error());
     return nullptr;
   }
-  if (inputs->size() != 1) {
-    ctx.err << "gomo: expected one flow file, " << path << " holds " << inputs->size() << "\n";
-    return nullptr;
-  }
-  return flow_fmt_load(ctx, inputs->front());
+  return flow_fmt_load(ctx, *input);
 }
 
 // Data to stdout, or to `-O FILE` (written atomically).
@@ -95,7 +73,7 @@ int flow_fmt_emit(Context& ctx, const std::string& out_path, const std::string& 
     return kExitOk;
   }
   if (Status s = flow::replace_file(out_path, data); !s) return report_error(ctx, s);
-  if (ctx.verbose) ctx.err << "gomo: wrote " << out_path << "\n";
+  if (ctx.verbose) report_note(ctx, "wrote " + out_path);
   return kExitOk;
 }
 
@@ -111,7 +89,7 @@ int run_flow_fmt(Context& ctx, const FlowFmtFlags& f) {
   auto inputs = checks::expand_inputs(f.paths, exclude, &notes);
   if (!inputs) return report_error(ctx, inputs.error());
   if (!ctx.quiet)
-    for (const auto& note : notes) ctx.err << "gomo: warning: " << note << "\n";
+    for (const auto& note : notes) report_warning(ctx, note);
   int code = kExitOk;
   std::vector<std::string> changed;
   size_t failed = 0;  // files that could not be read or formatted (each said why)
@@ -128,15 +106,15 @@ int run_flow_fmt(Context& ctx, const FlowFmtFlags& f) {
     options.drop_comments = f.drop_comments;
     auto formatted = flow::format_document(*doc, options);
     if (!formatted) {
-      ctx.err << "gomo: " << in.path << ": " << formatted.error().message() << "\n";
-      code = kExitUsage;
+      code = report_error(ctx, in.path + ": " + formatted.error().message());
       ++failed;
       continue;
     }
     if (!formatted->kept_map_reason.empty() && !ctx.quiet)
-      ctx.err << "gomo: " << in.path << ": nodes kept as a map (" << formatted->kept_map_reason << ")\n";
+      report_note(ctx, in.path + ": nodes kept as a map (" + formatted->kept_map_reason + ")");
     if (formatted->comments_dropped && !ctx.quiet)
-      ctx.err << "gomo: " << in.path << ": " << formatted->comments_dropped << " comments dropped (--drop-comments)\n";
+      report_note(ctx,
+                  in.path + ": " + std::to_string(formatted->comments_dropped) + " comments dropped (--drop-comments)");
     if (in.from_stdin && !f.check && !f.diff) {
       ctx.out << formatted->text;
       continue;
@@ -146,8 +124,7 @@ int run_flow_fmt(Context& ctx, const FlowFmtFlags& f) {
     if (f.diff) ctx.out << flow::unified_diff(doc->text, formatted->text, in.path, in.path + " (formatted)");
     if (f.check || f.diff) continue;
     if (Status s = flow::replace_file(in.path, formatted->text); !s) {
-      ctx.err << "gomo: " << s.message() << "\n";
-      code = kExitUsage;
+      code = report_error(ctx, s.message());
       continue;
     }
     if (!ctx.quiet) ctx.err << "formatted " << in.path << "\n";
@@ -186,10 +163,10 @@ int run_flow_convert(Context& ctx, const FlowConvertFlags& f) {
   auto formatted = flow::format_document(*doc, options);
   if (!formatted) return report_error(ctx, f.path + ": " + formatted.error().message());
   if (!formatted->kept_map_reason.empty() && !ctx.quiet)
-    ctx.err << "gomo: " << f.path << ": nodes kept as a map (" << formatted->kept_map_reason << ")\n";
+    report_note(ctx, f.path + ": nodes kept as a map (" + formatted->kept_map_reason + ")");
   if (formatted->comments_dropped && !ctx.quiet)
-    ctx.err << "gomo: " << f.path << ": " << formatted->comments_dropped << " comments dropped"
-            << (options.to == document::Format::kJson ? " (JSON has no comments)" : "") << "\n";
+    report_note(ctx, f.path + ": " + std::to_string(formatted->comments_dropped) + " comments dropped" +
+                         (options.to == document::Format::kJson ? " (JSON has no comments)" : ""));
   return flow_fmt_emit(ctx, f.out, formatted->text);
 }
 
@@ -209,11 +186,10 @@ int run_flow_graph(Context& ctx, const FlowGraphFlags& f) {
   if (f.format == "mermaid") return flow_fmt_emit(ctx, f.out, flow::render_mermaid(flow, coverage));
   std::string dot = flow::render_dot(flow, coverage);
   if (f.format == "dot") return flow_fmt_emit(ctx, f.out, dot);
-  if (flow::find_graphviz().empty()) {
-    ctx.err << "gomo: --format " << f.format
-            << " needs Graphviz's dot: install graphviz (apt-get install graphviz) or use --format dot|mermaid\n";
-    return kExitUsage;
-  }
+  if (flow::find_graphviz().empty())
+    return report_error(ctx, "--format " + f.format +
+                                 " needs Graphviz's dot: install graphviz (apt-get install graphviz) or use --format "
+                                 "dot|mermaid");
   if (f.format == "png" && (f.out.empty() || f.out == "-") && ctx.stdout_tty)
     return report_error(ctx, "PNG is binary: write it to a file with -O graph.png");
   auto image = flow::render_with_graphviz(dot, f.format);

@@ -1,167 +1,23 @@
-// gomo flow run (one simulated call with a scripted callee) and gomo flow test (flow unit tests).
+// gomo flow test (flow unit tests) and gomo flow simulate (many random calls); gomo flow run is in
+// cli/flow_run.cc.
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <fstream>
 #include <memory>
+#include <sstream>
 
 #include "base/files.h"
-#include "checks/validate.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
-#include "cli/resources.h"
-#include "contacts/phone.h"
-#include "engine/contact.h"
-#include "engine/scripted_softphone.h"
+#include "document/document.h"
 #include "engine/simulate.h"
 #include "flowtest/flowtest.h"
+#include "model/flow.h"
 #include "report/call_report.h"
 #include "report/flowtest_report.h"
-#include "report/text.h"
-#include "softphone/terminal_softphone.h"
-
-#include <unistd.h>
 
 namespace gomo::cli {
 namespace {
-
-struct RunFlags {
-  std::string flow;
-  std::string script;
-  std::string answer;                     // --answer/--busy/... set this
-  std::vector<std::string> answer_flags;  // which of them were given, to refuse contradictions
-  std::string press;
-  std::string contact;
-  std::string contact_csv;
-  size_t row = 1;
-  std::string phone;
-  std::string region = "MA";
-  std::vector<std::string> attrs;
-  std::vector<std::string> vars;
-  std::string trace;
-  bool no_validate = false;
-  bool show_keys = false;
-  bool interactive = false;
-  std::string audio_dir;
-  std::string player;
-  double speed = 1.0;
-  int max_visits = 500;
-};
-
-int fail_usage(Context& ctx, const std::string& msg) { return report_error(ctx, msg); }
-
-// The callee flags must agree: one of --answer/--voicemail/--busy/... (repeating one is fine), and
-// none of them, nor --script or --press, with --interactive (there you are the callee).
-std::string contradictory_callee_flags(const RunFlags& f) {
-  for (const auto& flag : f.answer_flags)
-    if (flag != f.answer_flags.front())
-      return f.answer_flags.front() + " and " + flag + " contradict each other: the callee does one thing; choose one";
-  if (f.interactive) {
-    std::string scripted = !f.answer_flags.empty() ? f.answer_flags.front()
-                           : !f.script.empty()     ? "--script"
-                           : !f.press.empty()      ? "--press"
-                                                   : "";
-    if (!scripted.empty())
-      return "--interactive and " + scripted + " contradict each other: with --interactive you are the callee";
-  }
-  return "";
-}
-
-int run_flow(Context& ctx, const RunFlags& f) {
-  if (std::string contradiction = contradictory_callee_flags(f); !contradiction.empty())
-    return fail_usage(ctx, contradiction);
-  std::string phone;
-  if (!f.phone.empty()) {
-    // The same E.164 normalisation as contacts: the engine dials what the platform would store.
-    auto normalized = contacts::normalize_phone(f.phone, f.region);
-    if (!normalized.ok())
-      return fail_usage(ctx, "--phone " + f.phone + ": " + normalized.message + " [" +
-                                 contacts::phone_reason_code(normalized.reason) + "]");
-    phone = normalized.e164;
-  }
-  auto text = read_file(f.flow);
-  if (!text) return fail_usage(ctx, f.flow + ": cannot read the flow file");
-  std::shared_ptr<const document::Document> doc;
-  // Refuse a flow the platform would reject, with the same diagnostics as `flow validate`.
-  if (!f.no_validate) {
-    auto checked = checks::validate_text(f.flow, std::move(text.value()), {}, &doc);
-    auto counts = diag::count(checked.diagnostics);
-    if (checked.unreadable || counts.errors) {
-      std::vector<checks::FileResult> files{checked};
-      for (auto& d : files[0].diagnostics)
-        if (d.severity != diag::Severity::kError) d.rule.clear();
-      std::erase_if(files[0].diagnostics, [](const diag::Diagnostic& d) { return d.rule.empty(); });
-      report::write_text(ctx.err, files, report::TextStyle{ctx.use_color(ctx.stderr_tty), true});
-      ctx.err << "gomo: the flow has errors; fix them or run with --no-validate\n";
-      return checked.unreadable ? kExitUsage : kExitFindings;
-    }
-  }
-  if (f.no_validate) doc = document::read_document(f.flow, std::move(text.value()));
-  if (!doc || !doc->parsed) return fail_usage(ctx, f.flow + ": not valid YAML/JSON (run gomo flow validate)");
-  model::Flow flow = model::build_flow(*doc);
-
-  engine::SoftphoneScript script;
-  if (!f.script.empty()) {
-    auto loaded = engine::load_softphone_script(f.script);
-    if (!loaded) return fail_usage(ctx, loaded.error().message());
-    script = std::move(loaded.value());
-  }
-  if (!f.answer.empty()) {
-    static const std::map<std::string, engine::Answer> kAnswers = {
-        {"human", engine::Answer::kHuman},        {"machine", engine::Answer::kMachine},
-        {"busy", engine::Answer::kBusy},          {"rejected", engine::Answer::kRejected},
-        {"no-answer", engine::Answer::kNoAnswer}, {"error", engine::Answer::kError}};
-    script.answer = kAnswers.at(f.answer);
-  }
-  if (!f.press.empty()) {
-    auto steps = engine::steps_from_presses(f.press);
-    script.steps.insert(script.steps.end(), steps.begin(), steps.end());
-  }
-  engine::Contact contact;
-  if (!f.contact.empty()) {
-    auto loaded = engine::load_contact(f.contact);
-    if (!loaded) return fail_usage(ctx, loaded.error().message());
-    contact = std::move(loaded.value());
-  }
-  if (!f.contact_csv.empty()) {
-    auto loaded = engine::load_contact_csv(f.contact_csv, f.row);
-    if (!loaded) return fail_usage(ctx, loaded.error().message());
-    contact = std::move(loaded.value());
-  }
-  if (!phone.empty()) contact.phone = phone;
-  engine::EngineOptions options;
-  options.max_node_visits = f.max_visits;
-  for (const auto& a : f.attrs)
-    if (Status s = engine::apply_assignment(a, "--attr", contact.attributes); !s) return fail_usage(ctx, s.message());
-  for (const auto& v : f.vars)
-    if (Status s = engine::apply_assignment(v, "--var", options.variables); !s) return fail_usage(ctx, s.message());
-
-  engine::CallReport call;
-  if (f.interactive) {
-    if (!isatty(STDIN_FILENO)) return fail_usage(ctx, "--interactive needs a terminal on standard input");
-    // The live call goes to stderr, so -o json on stdout stays machine-readable.
-    softphone::TerminalOptions terminal{STDIN_FILENO, f.speed, ctx.use_color(ctx.stderr_tty), f.audio_dir, ""};
-    if (!f.audio_dir.empty()) {
-      terminal.player = softphone::find_audio_player(f.player);
-      if (terminal.player.empty())
-        ctx.err << "gomo: no audio player found (paplay, aplay, play or ffplay): prompts are shown, not heard\n";
-    }
-    softphone::TerminalSoftphone phone(ctx.err, terminal);
-    call = engine::run_call(flow, contact, phone, options);
-  } else {
-    engine::ScriptedSoftphone phone(script);
-    call = engine::run_call(flow, contact, phone, options);
-  }
-  if (!f.trace.empty()) {
-    std::ofstream trace(f.trace, std::ios::binary | std::ios::trunc);
-    if (!trace) return fail_usage(ctx, f.trace + ": cannot write the trace file");
-    report::write_trace(trace, call, options.start_epoch_ms);
-  }
-  if (ctx.output == "json") report::write_call_json(ctx.out, call, options.start_epoch_ms);
-  else
-    report::write_transcript(ctx.out, call,
-                             report::TranscriptStyle{ctx.use_color(ctx.stdout_tty), f.show_keys, ctx.quiet});
-  return call.reached_hangup ? kExitOk : kExitFindings;
-}
 
 struct TestFlags {
   std::vector<std::string> paths;
@@ -172,7 +28,7 @@ struct TestFlags {
 
 int test_flows(Context& ctx, const TestFlags& f) {
   auto files = flowtest::find_test_files(f.paths);
-  if (!files) return fail_usage(ctx, files.error().message());
+  if (!files) return report_error(ctx, files.error().message());
   auto result = flowtest::run_tests(files.value());
   std::string format = ctx.output == "json" && f.format == "text" ? "json" : f.format;
   bool color = ctx.use_color(ctx.stdout_tty);
@@ -184,12 +40,15 @@ int test_flows(Context& ctx, const TestFlags& f) {
   }
   if (!f.coverage_out.empty()) {
     std::ofstream cov(f.coverage_out, std::ios::binary | std::ios::trunc);
-    if (!cov) return fail_usage(ctx, f.coverage_out + ": cannot write the coverage report");
+    if (!cov) return report_error(ctx, f.coverage_out + ": cannot write the coverage report");
     report::write_coverage_json(cov, result);
   }
   auto verdict = flowtest::verdict(result, f.min_coverage);
-  if (verdict == flowtest::Verdict::kCoverageBelowMinimum)
-    ctx.err << "gomo: edge coverage is below --min-coverage " << f.min_coverage << "%\n";
+  if (verdict == flowtest::Verdict::kCoverageBelowMinimum) {
+    std::ostringstream minimum;  // as the flag was given: 80, 62.5
+    minimum << f.min_coverage;
+    return report_error(ctx, "edge coverage is below --min-coverage " + minimum.str() + "%", exit_code_for(verdict));
+  }
   return exit_code_for(verdict);
 }
 
@@ -201,9 +60,9 @@ struct SimulateFlags {
 
 int simulate_flow(Context& ctx, const SimulateFlags& f) {
   auto text = read_file(f.flow);
-  if (!text) return fail_usage(ctx, f.flow + ": cannot read the flow file");
+  if (!text) return report_error(ctx, f.flow + ": cannot read the flow file");
   auto doc = document::read_document(f.flow, std::move(text.value()));
-  if (!doc->parsed) return fail_usage(ctx, f.flow + ": not valid YAML/JSON (run gomo flow validate)");
+  if (!doc->parsed) return report_error(ctx, f.flow + ": not valid YAML/JSON (run gomo flow validate)");
   model::Flow flow = model::build_flow(*doc);
   auto r = engine::simulate(flow, f.calls, f.seed);
   report::write_simulation(ctx.out, r, ctx.output == "json");
@@ -212,8 +71,9 @@ int simulate_flow(Context& ctx, const SimulateFlags& f) {
     char took[32];
     if (r.wall_seconds < 1) std::snprintf(took, sizeof took, "%.1f ms", r.wall_seconds * 1000);
     else std::snprintf(took, sizeof took, "%.2f s", r.wall_seconds);
-    ctx.err << "gomo: " << r.calls << (r.calls == 1 ? " call in " : " calls in ") << took << " ("
-            << static_cast<uint64_t>(static_cast<double>(r.calls) / std::max(r.wall_seconds, 1e-9)) << " calls/s)\n";
+    const auto per_second = static_cast<uint64_t>(static_cast<double>(r.calls) / std::max(r.wall_seconds, 1e-9));
+    report_note(ctx, std::to_string(r.calls) + (r.calls == 1 ? " call in " : " calls in ") + took + " (" +
+                         std::to_string(per_second) + " calls/s)");
   }
   return kExitOk;
 }
@@ -240,59 +100,13 @@ void add_flow_test_command(CLI::App& flow, Action& action) {
   test->callback([f, &action] { action = [f](Context& c) { return test_flows(c, *f); }; });
 }
 
-void add_flow_run_command(CLI::App& flow, Context& ctx, Action& action) {
-  (void)ctx;
-  auto f = std::make_shared<RunFlags>();
-  auto* run = flow.add_subcommand("run", "Simulate one call of a flow with a scripted callee (virtual time)");
-  run->add_option("flow", f->flow, "The flow file (YAML or JSON)")->required();
-  run->add_option("--script", f->script, "Softphone script: how the callee answers, presses, speaks, hangs up");
-  auto answer_as = [&, f](const char* flag, const char* value, const char* help) {
-    run->add_flag_callback(
-        flag,
-        [f, flag, value] {
-          f->answer = value;
-          f->answer_flags.push_back(flag);
-        },
-        help);
-  };
-  answer_as("--answer", "human", "The callee answers (the default)");
-  answer_as("--voicemail", "machine", "A machine answers (voicemail)");
-  answer_as("--busy", "busy", "The line is busy");
-  answer_as("--no-answer", "no-answer", "Nobody answers before the ring timeout");
-  answer_as("--reject", "rejected", "The callee declines the call");
-  answer_as("--network-error", "error", "The call fails (network or system error)");
-  run->add_option("--press", f->press, "Keys pressed at successive prompts: 1,2 or 1,12#,- (- = silence)");
-  run->add_option("--contact", f->contact, "Contact file (YAML/JSON: primaryPhone, firstName, customAttributes, ...)");
-  run->add_option("--contact-csv", f->contact_csv, "Take the contact from a CSV file (header row; see --row)")
-      ->excludes("--contact");
-  run->add_option("--row", f->row, "With --contact-csv: which data row (1 = the first after the header)");
-  run->add_option("--phone", f->phone, "The contact's phone number (E.164, or national with --region)");
-  add_region_flag(run, f->region);
-  run->add_option("--attr", f->attrs, "Custom attribute NAME=VALUE (repeatable)");
-  run->add_option("--var", f->vars, "Flow variable NAME=VALUE set before the call (repeatable)");
-  run->add_option("--trace", f->trace, "Write every event as JSON Lines to this file");
-  run->add_option("--max-visits", f->max_visits, "Loop guard: end the call after this many node visits (default 500)");
-  run->add_flag("-i,--interactive", f->interactive,
-                "You are the callee: answer, listen and press keys at the terminal, in real time");
-  run->add_option("--audio-dir", f->audio_dir,
-                  "With --interactive: hear audioFile items from DIR/<audioId>.wav (or .mp3, .ogg)")
-      ->type_name("DIR");
-  run->add_option("--player", f->player,
-                  "Audio player command (default: $GOMO_AUDIO_PLAYER, else paplay, aplay, play or ffplay)");
-  run->add_option("--speed", f->speed, "With --interactive: play prompts and run timeouts this many times faster")
-      ->check(CLI::Range(0.1, 100.0));
-  run->add_flag("--keys", f->show_keys, "Show the dictionary clip keys of number and date items");
-  run->add_flag("--no-validate", f->no_validate, "Run even if the flow has validation errors");
-  run->callback([f, &action] { action = [f](Context& c) { return run_flow(c, *f); }; });
-}
-
 }  // namespace
 }  // namespace gomo::cli
 
 namespace gomo::cli {
 
 void add_flow_sim_commands(CLI::App& flow, Context& ctx, Action& action) {
-  if (ctx.builds("run")) add_flow_run_command(flow, ctx, action);
+  if (ctx.builds("run")) add_flow_run_command(flow, action);
   if (ctx.builds("test")) add_flow_test_command(flow, action);
   if (ctx.builds("simulate")) add_flow_simulate_command(flow, action);
 }

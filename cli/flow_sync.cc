@@ -48,7 +48,7 @@ int sync_prepare(Context& ctx, const FlowSyncFlags& f, sync::PushOptions& option
   auto expanded = checks::expand_inputs(f.paths, resolved->options.exclude, &notes);
   if (!expanded) return usage(expanded.error().message());
   if (!ctx.quiet)
-    for (const auto& note : notes) ctx.err << "gomo: warning: " << note << "\n";
+    for (const auto& note : notes) report_warning(ctx, note);
   inputs = std::move(expanded.value());
   return kExitOk;
 }
@@ -62,20 +62,22 @@ int sync_report_failure(Context& ctx, const sync::PushOutcome& o) {
       checks::FileResult errors = o.checked;
       std::erase_if(errors.diagnostics, [](const diag::Diagnostic& d) { return d.severity != diag::Severity::kError; });
       report::write_text(ctx.err, {errors}, style);
-      ctx.err << "gomo: " << o.path << ": " << errors.diagnostics.size()
-              << (errors.diagnostics.size() == 1 ? " error" : " errors")
-              << "; not pushed (fix them, or push anyway with --force)\n";
-      return kExitFindings;
+      const size_t n = errors.diagnostics.size();
+      return report_error(ctx,
+                          o.path + ": " + std::to_string(n) + (n == 1 ? " error" : " errors") +
+                              "; not pushed (fix them, or push anyway with --force)",
+                          kExitFindings);
     }
     case sync::PushStatus::kAmbiguous: {
-      ctx.err << "gomo: " << o.path << ": " << o.candidates.size() << " platform flows are named "
-              << sync_quoted(o.name) << " (";
-      for (size_t i = 0; i < o.candidates.size(); ++i) ctx.err << (i ? ", " : "") << o.candidates[i].id;
-      ctx.err << "); say which with --id\n";
-      return kExitUsage;
+      std::string ids;
+      for (const auto& candidate : o.candidates) ids += (ids.empty() ? "" : ", ") + candidate.id;
+      return report_error(ctx, o.path + ": " + std::to_string(o.candidates.size()) + " platform flows are named " +
+                                   sync_quoted(o.name) + " (" + ids + "); say which with --id");
     }
     case sync::PushStatus::kUnreadable: return report_error(ctx, o.message);
-    case sync::PushStatus::kApiError: ctx.err << "gomo: " << o.path << ":\n"; return report_api_error(ctx, *o.error);
+    case sync::PushStatus::kApiError:
+      report_error(ctx, o.path + ":");  // the platform's answer follows, on its own lines
+      return report_api_error(ctx, *o.error);
     default: return kExitOk;
   }
 }
@@ -155,18 +157,17 @@ int run_flow_pull(Context& ctx, const FlowSyncFlags& f) {
       continue;
     }
     if (found->size() != 1) {
-      ctx.err << "gomo: " << (found->empty() ? "no flow with the id or name " : "several flows are named ")
-              << sync_quoted(key) << " on " << opened->summary;
-      for (size_t i = 0; i < found->size(); ++i) ctx.err << (i ? ", " : " (") << (*found)[i].id;
-      ctx.err << (found->empty() ? "\n" : "); pull one by id\n");
-      worst = std::max(worst, found->empty() ? kExitApiError : kExitUsage);
+      std::string message = (found->empty() ? "no flow with the id or name " : "several flows are named ") +
+                            sync_quoted(key) + " on " + opened->summary;
+      for (size_t i = 0; i < found->size(); ++i) message += (i ? ", " : " (") + (*found)[i].id;
+      if (!found->empty()) message += "); pull one by id";
+      worst = std::max(worst, report_error(ctx, message, found->empty() ? kExitApiError : kExitUsage));
       continue;
     }
     const api::FlowRecord& flow = found->front();
     auto yaml = sync::platform_flow_yaml(flow);
     if (!yaml) {
-      ctx.err << "gomo: flow " << flow.id << ": " << yaml.error().message() << "\n";
-      worst = std::max(worst, kExitApiError);
+      worst = std::max(worst, report_error(ctx, "flow " + flow.id + ": " + yaml.error().message(), kExitApiError));
       continue;
     }
     if (f.file.empty() && f.output_dir.empty()) {
@@ -178,13 +179,11 @@ int run_flow_pull(Context& ctx, const FlowSyncFlags& f) {
     std::error_code ec;
     if (!f.output_dir.empty()) std::filesystem::create_directories(f.output_dir, ec);
     if (!f.force && std::filesystem::exists(path, ec)) {
-      ctx.err << "gomo: " << path << " exists; not overwritten (--force to replace it)\n";
-      worst = std::max(worst, kExitUsage);
+      worst = std::max(worst, report_error(ctx, path + " exists; not overwritten (--force to replace it)"));
       continue;
     }
     if (Status s = flow::replace_file(path, yaml.value()); !s) {
-      ctx.err << "gomo: " << s.message() << "\n";
-      worst = std::max(worst, kExitUsage);
+      worst = std::max(worst, report_error(ctx, s.message()));
       continue;
     }
     if (!ctx.quiet)

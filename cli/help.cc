@@ -4,6 +4,7 @@
 #include "base/strings.h"
 #include "checks/registry.h"
 #include "cli/commands.h"
+#include "cli/exit_codes.h"
 #include "report/help_topics.h"
 
 namespace gomo::cli {
@@ -56,16 +57,15 @@ void add_help_commands(CLI::App& app, Context& ctx, Action& action) {
             for (const auto* sub : app.get_subcommands([](const CLI::App*) { return true; }))
               names.push_back(sub->get_name());
             std::string guess = closest_match(w, names);
-            c.err << "gomo: no help topic or command `" << w << "`";
+            std::string message = "no help topic or command `" + w + "`";
             if (!guess.empty()) {
               for (size_t i = 1; i < words->size(); ++i) guess += " " + (*words)[i];
-              c.err << "; did you mean `gomo help " << guess << "`?";
+              message += "; did you mean `gomo help " + guess + "`?";
             }
-            c.err << "\ntopics: " << report::help_topic_names() << "\ncommands: " << command_list(app) << "\n";
-          } else {
-            c.err << "gomo: " << unknown_command_message(*cmd, path, w) << "\n";
+            return report_error(
+                c, message + "\ntopics: " + report::help_topic_names() + "\ncommands: " + command_list(app));
           }
-          return kExitUsage;
+          return report_error(c, unknown_command_message(*cmd, path, w));
         }
         cmd = next;
         path += " " + next->get_name();

@@ -9,6 +9,7 @@
 
 #include "cli/commands.h"
 #include "cli/context.h"
+#include "cli/exit_codes.h"
 #include "ext/load.h"
 #include "version.h"
 
@@ -115,19 +116,17 @@ int report_parse_error(Context& ctx, CLI::App& app, const CLI::ParseError& e, in
   const CommandLineProblem problem = explain_command_line(app, argc, argv);
   // `gomo programs --help` is not the root's help: the word before --help names nothing.
   if (e.get_exit_code() == 0 && problem.unknown_command.empty()) return app.exit(e);
-  if (!problem.unknown_command.empty()) {
-    ctx.err << "gomo: " << problem.unknown_command << "\n";
-  } else if (!problem.unknown_flag.empty()) {
-    ctx.err << "gomo: unknown flag `" << problem.unknown_flag << "` for `" << problem.path << "`";
-    if (!problem.flag_guess.empty()) ctx.err << "; did you mean `" << problem.flag_guess << "`?";
-    ctx.err << "\nRun `" << problem.path << " --help` for its flags.\n";
-  } else if (problem.needs_command) {
-    ctx.err << "gomo: `" << problem.path << "` needs a command: " << problem.commands << "\nRun `" << problem.path
-            << " --help` for what each does.\n";
-  } else {
-    ctx.err << "gomo: " << e.what() << "\nRun `" << problem.path << " --help` for usage.\n";
+  if (!problem.unknown_command.empty()) return report_error(ctx, problem.unknown_command);
+  if (!problem.unknown_flag.empty()) {
+    return report_error(ctx, "unknown flag `" + problem.unknown_flag + "` for `" + problem.path + "`" +
+                                 (problem.flag_guess.empty() ? "" : "; did you mean `" + problem.flag_guess + "`?") +
+                                 "\nRun `" + problem.path + " --help` for its flags.");
   }
-  return kExitUsage;
+  if (problem.needs_command) {
+    return report_error(ctx, "`" + problem.path + "` needs a command: " + problem.commands + "\nRun `" + problem.path +
+                                 " --help` for what each does.");
+  }
+  return report_error(ctx, std::string(e.what()) + "\nRun `" + problem.path + " --help` for usage.");
 }
 
 }  // namespace
@@ -149,7 +148,7 @@ std::string subcommand_of(int argc, char** argv) {
 // numbers, serve) cannot go on, and its callers must not word it as a network error or as invalid
 // phone numbers. An internal error, exit 70.
 [[noreturn]] void network_module_failed(const std::string& message) {
-  std::cerr << "gomo: internal error: " << message << "\n";
+  report_internal_error(std::cerr, message);
   std::cout.flush();  // what the command printed so far; no destructors run (other threads may be busy)
   std::cerr.flush();
   std::_Exit(kExitInternal);
@@ -195,7 +194,7 @@ int main(int argc, char** argv) {
   try {
     return gomo::cli::run(argc, argv);
   } catch (const std::exception& e) {
-    std::cerr << "gomo: internal error: " << e.what() << "\nPlease report this with the command you ran.\n";
-    return gomo::cli::kExitInternal;
+    return gomo::cli::report_internal_error(std::cerr,
+                                            std::string(e.what()) + "\nPlease report this with the command you ran.");
   }
 }

@@ -38,9 +38,9 @@ void add_list_flags(CLI::App* cmd, ListOptions& o, const std::string& search_hel
   });
 }
 
-void print_list(Context& ctx, const std::string& records_json, const std::vector<report::ResourceColumn>& columns,
+void print_list(Context& ctx, const nlohmann::json& records, const std::vector<report::ResourceColumn>& columns,
                 const api::PageMeta* meta, const std::string& plural) {
-  print_records(ctx, records_json, columns);
+  print_records(ctx, records, columns);
   if (meta && !ctx.quiet && meta->has_next_page) {
     ctx.err << "page " << meta->page << " of " << meta->total_pages << " (" << meta->total << " " << plural
             << "); --page N for more, or --all\n";

@@ -24,9 +24,9 @@ struct ListOptions {
 void add_list_flags(CLI::App* cmd, ListOptions& options, const std::string& search_help,
                     const std::vector<std::string>& sort_fields);
 
-// Prints records (a JSON array) and, for one page that is not the last, the hint to stderr:
+// Prints records (an array, as for print_records) and, for one page that is not the last, the hint to stderr:
 // "page 1 of 3 (45 audiences); --page N for more, or --all". `meta` null: the whole list was printed.
-void print_list(Context& ctx, const std::string& records_json, const std::vector<report::ResourceColumn>& columns,
+void print_list(Context& ctx, const nlohmann::json& records, const std::vector<report::ResourceColumn>& columns,
                 const api::PageMeta* meta, const std::string& plural);
 
 // --region REGION (default MA): the region of phone numbers written without +. Upper-cases the value

@@ -23,8 +23,7 @@ std::unique_ptr<profile::ResolvedTarget> resolve_target(Context& ctx, const Targ
   auto env = profile::process_env();
   auto config = profile::load_config(env);  // none without HOME: the defaults and the environment apply
   if (!config) {
-    ctx.err << "gomo: " << config.error().message() << "\n";
-    exit_code = kExitUsage;
+    exit_code = report_error(ctx, config.error().message());
     return nullptr;
   }
   profile::TargetFlags flags;
@@ -38,16 +37,15 @@ std::unique_ptr<profile::ResolvedTarget> resolve_target(Context& ctx, const Targ
   if (!o.timeout.empty()) {
     flags.timeout_ms = parse_duration_ms(o.timeout);
     if (!flags.timeout_ms) {
-      ctx.err << "gomo: --timeout " << o.timeout
-              << ": expected a duration such as 30s, 500ms or 2m, or a number of seconds (0: none)\n";
-      exit_code = kExitUsage;
+      exit_code =
+          report_error(ctx, "--timeout " + o.timeout +
+                                ": expected a duration such as 30s, 500ms or 2m, or a number of seconds (0: none)");
       return nullptr;
     }
   }
   auto resolved = profile::resolve_target(flags, env, *config);
   if (!resolved) {
-    ctx.err << "gomo: " << resolved.error().message() << "\n";
-    exit_code = kExitUsage;
+    exit_code = report_error(ctx, resolved.error().message());
     return nullptr;
   }
   return std::make_unique<profile::ResolvedTarget>(std::move(*resolved));
@@ -57,29 +55,28 @@ std::optional<OpenedTarget> open_target(Context& ctx, const TargetOptions& o, in
   auto resolved = resolve_target(ctx, o, exit_code);
   if (!resolved) return std::nullopt;
   if (ctx.verbose) {
-    ctx.err << "gomo: target " << resolved->summary() << " (profile " << resolved->profile << ", "
-            << profile::describe(resolved->profile_from) << "); key "
-            << (resolved->api_key.empty() ? "none" : profile::mask_key(resolved->api_key)) << " from "
-            << profile::describe(resolved->api_key_from) << "\n";
+    report_note(ctx, "target " + resolved->summary() + " (profile " + resolved->profile + ", " +
+                         profile::describe(resolved->profile_from) + "); key " +
+                         (resolved->api_key.empty() ? "none" : profile::mask_key(resolved->api_key)) + " from " +
+                         profile::describe(resolved->api_key_from));
   }
   ctx.auth_note = profile::key_override_note(*resolved);
   auto opened = profile::open_platform(
       *resolved, access == TargetAccess::kWrite ? profile::Access::kWrite : profile::Access::kRead);
   if (!opened) {
-    ctx.err << "gomo: " << opened.error().message << "\n";
-    exit_code = opened.error().kind == profile::OpenFailure::Kind::kAuth ? kExitAuth : kExitUsage;
+    exit_code = report_error(ctx, opened.error().message,
+                             opened.error().kind == profile::OpenFailure::Kind::kAuth ? kExitAuth : kExitUsage);
     return std::nullopt;
   }
   auto& platform = *opened;
   // An empty read says why even with -q (like kubectl's "No resources found"); a creation is a summary.
-  if (!platform.note.empty() && (platform.empty || !ctx.quiet)) ctx.err << "gomo: " << platform.note << "\n";
+  if (!platform.note.empty() && (platform.empty || !ctx.quiet)) report_note(ctx, platform.note);
   OpenedTarget target;
   target.empty = platform.empty;
   target.platform = std::move(platform.platform);
   target.summary = resolved->summary();
   if (auto* remote = dynamic_cast<remote::RemotePlatform*>(target.platform.get()); remote && ctx.verbose) {
-    remote->http().on_retry(
-        [&ctx](const remote::RetryNotice& n) { ctx.err << "gomo: " << remote::describe_retry(n) << "\n"; });
+    remote->http().on_retry([&ctx](const remote::RetryNotice& n) { report_note(ctx, remote::describe_retry(n)); });
   }
   target.resolved = std::move(resolved);
   return target;
@@ -107,13 +104,12 @@ void add_target_flags(CLI::App* cmd, TargetOptions& o) {
                   std::string("The local workspace database (default ") + local::kDefaultWorkspacePath + ")");
 }
 
-void print_records(Context& ctx, const std::string& records_json, const std::vector<report::ResourceColumn>& columns) {
+void print_records(Context& ctx, const nlohmann::json& records, const std::vector<report::ResourceColumn>& columns) {
   report::ResourcePrintOptions options;
   options.format = ctx.output == "text" ? "table" : ctx.output;
   options.tty = ctx.stdout_tty;
   options.ids_only = ctx.quiet;
-  if (!report::print_resources(ctx.out, records_json, columns, options))
-    ctx.err << "gomo: internal error: records are not JSON\n";
+  report::print_resources(ctx.out, records, columns, options);
 }
 
 }  // namespace gomo::cli

@@ -4,6 +4,7 @@
 // documented exit codes. Profiles (gomo config) resolve here too (lib/profile), so commands never
 // see them: flag > profile named by --profile > environment > current profile > default.
 #include <memory>
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -76,8 +77,8 @@ std::optional<OpenedTarget> open_target(Context& ctx, const TargetOptions& optio
 // "created contact c_123 → local workspace .gomo/workspace.db".
 void print_target_summary(Context& ctx, const OpenedTarget& target, const std::string& what);
 
-// Prints platform records (a JSON array or object in the API's field names) in the format -o asks
-// for: table (text), json or yaml; with -q only their ids (report/resources.h).
-void print_records(Context& ctx, const std::string& records_json, const std::vector<report::ResourceColumn>& columns);
+// Prints platform records (an array of objects or one object, as api::wire::encode makes them) in the
+// format -o asks for: table (text), json or yaml; with -q only their ids (report/resources.h).
+void print_records(Context& ctx, const nlohmann::json& records, const std::vector<report::ResourceColumn>& columns);
 
 }  // namespace gomo::cli

@@ -38,12 +38,12 @@ const std::string& ValidateCommandHooks::remote_summary() const {
 }
 
 void ValidateCommandHooks::config_loaded(const std::string& path) {
-  if (ctx_.verbose) ctx_.err << "gomo: using config " << path << "\n";
+  if (ctx_.verbose) report_note(ctx_, "using config " + path);
 }
 
 void ValidateCommandHooks::inputs_found(const std::vector<std::string>& notes) {
   if (!ctx_.quiet)
-    for (const auto& note : notes) ctx_.err << "gomo: warning: " << note << "\n";
+    for (const auto& note : notes) report_warning(ctx_, note);
 }
 
 Status ValidateCommandHooks::prepare(checks::ValidateOptions& options) {
@@ -62,8 +62,8 @@ Status ValidateCommandHooks::prepare(checks::ValidateOptions& options) {
     options.check.has_audio_catalog = true;
     options.check.audio_ids = std::move(audio.value());
     if (ctx_.verbose)
-      ctx_.err << "gomo: " << options.check.attribute_names.size() << " custom attributes and "
-               << options.check.audio_ids.size() << " audio files from " << opened->summary << "\n";
+      report_note(ctx_, std::to_string(options.check.attribute_names.size()) + " custom attributes and " +
+                            std::to_string(options.check.audio_ids.size()) + " audio files from " + opened->summary);
   }
   report::DiagFormat auto_format = report::DiagFormat::kText;
   if (ctx_.output == "json") auto_format = report::DiagFormat::kJson;
@@ -89,7 +89,7 @@ Result<std::vector<diag::Diagnostic>> ValidateCommandHooks::remote_findings(
     const std::string& path, const document::Document& doc, const std::vector<diag::Diagnostic>& local) {
   auto found = sync::remote_validate(*remote_->platform, doc, local);
   if (!found) {
-    ctx_.err << "gomo: " << path << ": the platform could not validate it:\n";
+    report_error(ctx_, path + ": the platform could not validate it:");  // its answer follows
     return failed(report_api_error(ctx_, found.error()));
   }
   return std::move(found.value());

@@ -4,6 +4,7 @@
 
 #include "cli/commands.h"
 #include "cli/context.h"
+#include "cli/exit_codes.h"
 #include "document/libyaml_version.h"
 #include "remote/versions.h"
 #include "store/sqlite_version.h"
@@ -19,10 +20,7 @@ int version_run(Context& ctx) {
   ctx.out << "SQLite " << store::sqlite_version() << "\n";
   // The network module's libraries; a module that cannot load is an internal error (exit 70, main.cc).
   auto network = remote::network_library_versions();
-  if (!network) {
-    ctx.err << "gomo: internal error: " << network.error().message() << "\n";
-    return kExitInternal;
-  }
+  if (!network) return report_internal_error(ctx.err, network.error().message());
   for (const auto& library : *network) ctx.out << library << "\n";
   return kExitOk;
 }

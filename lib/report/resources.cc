@@ -12,8 +12,7 @@
 namespace gomo::report {
 namespace {
 
-// ordered_json: records print with their fields in the API's order.
-using json = nlohmann::ordered_json;
+using nlohmann::json;
 
 const json* find_path(const json& record, const std::string& path) {
   const json* at = &record;
@@ -132,43 +131,41 @@ void emit_yaml(YAML::Emitter& e, const json& value) {
 
 }  // namespace
 
-std::string resource_cell(const std::string& record_json, const std::string& field) {
-  json record = json::parse(record_json, nullptr, false);
-  if (record.is_discarded()) return "";
-  return cell(record, field);
-}
+std::string resource_cell(const json& record, const std::string& field) { return cell(record, field); }
 
-bool print_resources(std::ostream& out, const std::string& records_json, const std::vector<ResourceColumn>& columns,
+void print_resources(std::ostream& out, const json& records, const std::vector<ResourceColumn>& columns,
                      const ResourcePrintOptions& options) {
-  json parsed = json::parse(records_json, nullptr, false);
-  if (parsed.is_discarded()) return false;
-  const bool single = !parsed.is_array();
-  json records = single ? json::array({parsed}) : parsed;
-
+  // One object is a list of one for -q and the table; json and yaml print it as it is.
+  std::vector<const json*> list;
+  if (records.is_array()) {
+    for (const auto& r : records) list.push_back(&r);
+  } else {
+    list.push_back(&records);
+  }
   if (options.ids_only) {
-    for (const auto& r : records) out << cell(r, "id") << "\n";
-    return true;
+    for (const json* r : list) out << cell(*r, "id") << "\n";
+    return;
   }
   if (options.format == "json") {
-    out << (single ? parsed : records).dump(2) << "\n";
-    return true;
+    out << records.dump(2) << "\n";
+    return;
   }
   if (options.format == "yaml") {
     YAML::Emitter e;
     e.SetIndent(2);
-    emit_yaml(e, single ? parsed : records);
+    emit_yaml(e, records);
     out << e.c_str() << "\n";
-    return true;
+    return;
   }
   // Table: one row per record. Piped: tab-separated (for cut/awk); on a terminal: aligned columns.
   std::vector<std::vector<std::string>> rows;
-  rows.reserve(records.size() + 1);
+  rows.reserve(list.size() + 1);
   std::vector<std::string> header;
   for (const auto& c : columns) header.push_back(c.header);
   rows.push_back(std::move(header));
-  for (const auto& r : records) {
+  for (const json* r : list) {
     std::vector<std::string> row;
-    for (const auto& c : columns) row.push_back(flatten(cell(r, c.field)));
+    for (const auto& c : columns) row.push_back(flatten(cell(*r, c.field)));
     rows.push_back(std::move(row));
   }
   if (!options.tty) {
@@ -176,7 +173,7 @@ bool print_resources(std::ostream& out, const std::string& records_json, const s
       for (size_t i = 0; i < row.size(); ++i) out << (i ? "\t" : "") << row[i];
       out << "\n";
     }
-    return true;
+    return;
   }
   std::vector<size_t> width(columns.size(), 0);
   for (const auto& row : rows) {
@@ -190,7 +187,6 @@ bool print_resources(std::ostream& out, const std::string& records_json, const s
     }
     out << line << "\n";
   }
-  return true;
 }
 
 }  // namespace gomo::report

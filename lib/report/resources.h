@@ -1,7 +1,8 @@
 #pragma once
 // The one printer for platform resources (contacts, audiences, flows, DIDs, ...): `-o json|yaml|table`
-// and `-q` (ids only), like gh's and kubectl's `-o`. Records come in as JSON text in the API's own
-// field names (api::wire encodes them), so json and yaml show exactly what the platform returns.
+// and `-q` (ids only), like gh's and kubectl's `-o`. Records come in as JSON values in the API's own
+// field names (api::wire::encode makes them), so json and yaml show exactly what the platform returns.
+#include <nlohmann/json_fwd.hpp>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -23,13 +24,13 @@ struct ResourcePrintOptions {
   bool ids_only = false;         // print the `id` of each record, one per line, whatever the format
 };
 
-// Prints `records_json` (a JSON array of objects, or one object) to `out`. For a single object the
-// json/yaml output is that object, not an array. Returns false (printing nothing) when the text is
-// not JSON: a programming error the caller reports.
-bool print_resources(std::ostream& out, const std::string& records_json, const std::vector<ResourceColumn>& columns,
+// Prints `records` (an array of objects, or one object) to `out`. For a single object the json/yaml
+// output is that object, not an array. Fields print in the records' own order (api::wire's records
+// are nlohmann::json objects: sorted by name).
+void print_resources(std::ostream& out, const nlohmann::json& records, const std::vector<ResourceColumn>& columns,
                      const ResourcePrintOptions& options);
 
 // A table cell's text for a record (exposed for tests): see ResourceColumn::field.
-std::string resource_cell(const std::string& record_json, const std::string& field);
+std::string resource_cell(const nlohmann::json& record, const std::string& field);
 
 }  // namespace gomo::report
