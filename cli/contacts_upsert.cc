@@ -137,25 +137,27 @@ int contacts_upsert(Context& ctx, ContactsUpsertOptions& o) {
     const auto& failure = result.error();
     if (failure.kind == contacts::UpsertFailure::Kind::kApi) {
       int code = report_api_error(ctx, failure.api);
-      ctx.err << "gomo: stopped after " << failure.partial.rows_read << " rows (" << failure.partial.sent << " sent)";
+      std::string stopped = "stopped after " + std::to_string(failure.partial.rows_read) + " rows (" +
+                            std::to_string(failure.partial.sent) + " sent)";
       if (!failure.partial.journal_path.empty()) {
-        ctx.err << "; run the same command again (or with --resume) to continue from the journal "
-                << failure.partial.journal_path;
+        stopped += "; run the same command again (or with --resume) to continue from the journal " +
+                   failure.partial.journal_path;
       }
-      ctx.err << "\n";
+      report_note(ctx, stopped);
       return code;
     }
     return report_error(ctx, failure.message);
   }
   if (result->resumed_batches && !ctx.quiet) {
-    ctx.err << "gomo: continued an earlier run of this file: " << result->resumed_batches
-            << " batches it had sent were not sent again\n";
+    report_note(ctx, "continued an earlier run of this file: " + std::to_string(result->resumed_batches) +
+                         " batches it had sent were not sent again");
   }
   print_upsert_summary(ctx, *result, r.rejects_path);
   if (result->over_max_rejects) {
-    ctx.err << "gomo: " << result->rejected << " rows rejected, more than --max-rejects allows"
-            << (o.max_rejects.empty() ? " (0 by default; pass --max-rejects N or P%)" : "") << "\n";
-    return kExitFindings;
+    return report_error(ctx,
+                        std::to_string(result->rejected) + " rows rejected, more than --max-rejects allows" +
+                            (o.max_rejects.empty() ? " (0 by default; pass --max-rejects N or P%)" : ""),
+                        kExitFindings);
   }
   return kExitOk;
 }
