@@ -9,6 +9,7 @@
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/resources.h"
+#include "contacts/csv_contact.h"
 #include "contacts/phone.h"
 #include "engine/contact.h"
 #include "engine/scripted_softphone.h"
@@ -33,6 +34,7 @@ struct RunFlags {
   std::string contact;
   std::string contact_csv;
   size_t row = 1;
+  std::vector<std::string> maps;  // --map FIELD=COLUMN for --contact-csv
   std::string phone;
   std::string region = "MA";
   std::vector<std::string> attrs;
@@ -123,9 +125,18 @@ int run_flow(Context& ctx, const RunFlags& f) {
     contact = std::move(loaded.value());
   }
   if (!f.contact_csv.empty()) {
-    auto loaded = engine::load_contact_csv(f.contact_csv, f.row);
+    // The reader and column mapping of `contacts upsert`; every other column is an attribute.
+    contacts::MappingOptions mapping;
+    mapping.attributes.kind = contacts::AttributeChoice::Kind::kAuto;
+    for (const auto& m : f.maps)
+      if (Status s = contacts::add_override(mapping, m); !s) return fail_usage(ctx, s.message());
+    auto loaded = contacts::read_csv_contact(f.contact_csv, f.row, mapping);
     if (!loaded) return fail_usage(ctx, loaded.error().message());
-    contact = std::move(loaded.value());
+    if (!loaded->id.empty()) contact.id = loaded->id;
+    for (const auto& [field, value] : loaded->fields)
+      if (field == "primaryPhone") contact.phone = value;
+      else contact.fields[field] = engine::Value(value);
+    for (const auto& [name, value] : loaded->attributes) contact.attributes[name] = engine::Value(value);
   }
   if (!phone.empty()) contact.phone = phone;
   engine::EngineOptions options;
@@ -266,6 +277,8 @@ void add_flow_run_command(CLI::App& flow, Context& ctx, Action& action) {
   run->add_option("--contact-csv", f->contact_csv, "Take the contact from a CSV file (header row; see --row)")
       ->excludes("--contact");
   run->add_option("--row", f->row, "With --contact-csv: which data row (1 = the first after the header)");
+  run->add_option("--map", f->maps, "With --contact-csv: take contact FIELD from COLUMN (FIELD=COLUMN, repeatable)")
+      ->type_name("FIELD=COLUMN");
   run->add_option("--phone", f->phone, "The contact's phone number (E.164, or national with --region)");
   add_region_flag(run, f->region);
   run->add_option("--attr", f->attrs, "Custom attribute NAME=VALUE (repeatable)");

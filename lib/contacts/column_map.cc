@@ -20,9 +20,29 @@ struct FieldAliases {
 const std::vector<FieldAliases>& alias_table() {
   static const std::vector<FieldAliases> kTable = {
       {"primaryPhone",
-       {"phone", "phone number", "mobile", "mobile phone", "mobile number", "cell", "cell phone", "tel", "telephone",
-        "msisdn", "gsm", "portable", "numero", "numero de telephone", "num tel", "contact number", "whatsapp",
-        "هاتف", "الهاتف", "رقم الهاتف", "الجوال", "جوال", "رقم"}},
+       {"phone",
+        "phone number",
+        "mobile",
+        "mobile phone",
+        "mobile number",
+        "cell",
+        "cell phone",
+        "tel",
+        "telephone",
+        "msisdn",
+        "gsm",
+        "portable",
+        "numero",
+        "numero de telephone",
+        "num tel",
+        "contact number",
+        "whatsapp",
+        "هاتف",
+        "الهاتف",
+        "رقم الهاتف",
+        "الجوال",
+        "جوال",
+        "رقم"}},
       {"firstName", {"first name", "first", "given name", "forename", "prenom", "الاسم الأول", "الاسم الاول"}},
       {"lastName", {"last name", "last", "surname", "family name", "nom", "nom de famille", "اللقب", "اسم العائلة"}},
       {"fullName", {"full name", "name", "nom complet", "contact name", "display name", "الاسم الكامل", "الاسم"}},
@@ -155,8 +175,7 @@ Result<ColumnMap> map_columns(const std::vector<std::string>& header, const Mapp
 
   std::vector<bool> is_attribute(header.size(), false);
   if (options.attributes.kind == AttributeChoice::Kind::kAuto) {
-    for (size_t i = 0; i < header.size(); ++i)
-      is_attribute[i] = field_of[i].empty() && !keys[i].empty();
+    for (size_t i = 0; i < header.size(); ++i) is_attribute[i] = field_of[i].empty() && !keys[i].empty();
   } else if (options.attributes.kind == AttributeChoice::Kind::kList) {
     for (const auto& name : options.attributes.columns) {
       const std::string what = "--attributes " + name;
@@ -259,11 +278,9 @@ Result<MappingOptions> load_mapping_file(const std::string& path) {
           options.attributes.columns.push_back(item.scalar_text());
         }
       } else if (m.value.is_string() && (m.value.text == "auto" || m.value.text == "none")) {
-        options.attributes.kind =
-            m.value.text == "auto" ? AttributeChoice::Kind::kAuto : AttributeChoice::Kind::kNone;
+        options.attributes.kind = m.value.text == "auto" ? AttributeChoice::Kind::kAuto : AttributeChoice::Kind::kNone;
       } else {
-        return Status::invalid_argument(at(m.value.begin) +
-                                        "`attributes` is auto, none or a list of column names");
+        return Status::invalid_argument(at(m.value.begin) + "`attributes` is auto, none or a list of column names");
       }
     } else {
       return Status::invalid_argument(at(m.key.begin) + "unknown key `" + key + "`: a mapping file has `map` and " +

@@ -33,9 +33,9 @@ struct AttributeColumn {
   size_t column;
 };  // name: the attribute's name (slug)
 struct ColumnMap {
-  std::vector<FieldColumn> fields;          // the standard contact fields found (API JSON names)
-  std::vector<AttributeColumn> attributes;  // columns that become custom attributes
-  std::vector<size_t> unused;               // columns that are neither
+  std::vector<FieldColumn> fields;                        // the standard contact fields found (API JSON names)
+  std::vector<AttributeColumn> attributes;                // columns that become custom attributes
+  std::vector<size_t> unused;                             // columns that are neither
   const FieldColumn* find(std::string_view field) const;  // nullptr when the field has no column
 };
 // Maps a header row. Fails (Status, invalid_argument; the message names the column and how to fix it) when

@@ -91,8 +91,9 @@ TEST_CASE("column map: attributes auto, none and a list, named by slugs") {
 
 TEST_CASE("column map: overrides, and the errors that say how to fix the mapping") {
   std::vector<std::string> header = {"Numéro", "Client", "Tel fixe", "Portable"};
-  CHECK(error_of(header) == "columns `Numéro` (column 1) and `Portable` (column 4) both look like primaryPhone; "
-                            "choose one with --map primaryPhone=COLUMN");
+  CHECK(error_of(header) ==
+        "columns `Numéro` (column 1) and `Portable` (column 4) both look like primaryPhone; "
+        "choose one with --map primaryPhone=COLUMN");
   MappingOptions options;
   REQUIRE(add_override(options, "phone=Portable").is_ok());
   REQUIRE(add_override(options, "fullName=client").is_ok());
@@ -113,8 +114,9 @@ TEST_CASE("column map: overrides, and the errors that say how to fix the mapping
         "telephone, msisdn, ...); name it with --map primaryPhone=COLUMN");
   MappingOptions bad;
   bad.overrides = {{"birthday", "Client"}};
-  CHECK(error_of(header, bad).find("--map birthday=Client: unknown contact field `birthday`; expected one of "
-                                   "primaryPhone firstName") == 0);
+  CHECK(error_of(header, bad)
+            .find("--map birthday=Client: unknown contact field `birthday`; expected one of "
+                  "primaryPhone firstName") == 0);
   bad.overrides = {{"phone", "Mobile"}};
   CHECK(error_of(header, bad) ==
         "--map phone=Mobile: there is no column `Mobile` in the header (the columns are `Numéro`, `Client`, `Tel "
@@ -137,7 +139,8 @@ TEST_CASE("column map: --attributes values") {
 
 TEST_CASE("column map: mapping files, with positioned errors") {
   auto dir = gomo::test::scratch_dir();
-  auto yaml = gomo::test::write_file(dir, "m.yaml", "map:\n  primaryPhone: Numéro\n  prénom: Client\nattributes: [plan]\n");
+  auto yaml =
+      gomo::test::write_file(dir, "m.yaml", "map:\n  primaryPhone: Numéro\n  prénom: Client\nattributes: [plan]\n");
   auto loaded = load_mapping_file(yaml);
   REQUIRE(loaded.has_value());
   CHECK(loaded->overrides ==
@@ -158,7 +161,8 @@ TEST_CASE("column map: mapping files, with positioned errors") {
   CHECK(error_in("map:\n  birthday: Date\n") ==
         ":2:3: unknown contact field `birthday`; expected one of primaryPhone firstName lastName fullName primaryEmail "
         "address city state zip occupation gender preferredChannel");
-  CHECK(error_in("map:\n  phone: [a]\n") == ":2:10: the column of `phone` must be a column name as the header writes it");
+  CHECK(error_in("map:\n  phone: [a]\n") ==
+        ":2:10: the column of `phone` must be a column name as the header writes it");
   CHECK(error_in("attributes: some\n") == ":1:13: `attributes` is auto, none or a list of column names");
   CHECK(error_in("colums: {}\n") == ":1:1: unknown key `colums`: a mapping file has `map` and `attributes`");
   CHECK(error_in("map: [\n").find(":") == 0);
