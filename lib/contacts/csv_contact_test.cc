@@ -48,15 +48,15 @@ TEST_CASE("csv contact: bad rows and files that are not CSV are errors with posi
 }
 
 TEST_CASE("csv contact: the sample CRM export with the sample mapping file") {
-  auto mapping = load_mapping_file(gomo::test::source_path("samples/contacts/mapping.yaml"));
+  auto mapping = load_mapping_file(gomo::test::source_path("tests/fixtures/contacts/mapping.yaml"));
   REQUIRE(mapping.has_value());
-  auto c = read_csv_contact(gomo::test::source_path("samples/contacts/crm-export.csv"), 3, *mapping);
+  auto c = read_csv_contact(gomo::test::source_path("tests/fixtures/contacts/crm-export.csv"), 3, *mapping);
   REQUIRE(c.has_value());
   CHECK(c->fields == std::map<std::string, std::string>{
                          {"primaryPhone", "0661000000"}, {"fullName", "يوسف العلوي"}, {"city", "الرباط"}});
   CHECK(c->attributes == std::map<std::string, std::string>{{"date_echeance", "2026-03-31"}, {"solde", "1 200,00"}});
   // Without the mapping: Portable is the phone (`Tel fixe` is no alias) and Client is no field.
-  auto plain = read_csv_contact(gomo::test::source_path("samples/contacts/crm-export.csv"), 1, {});
+  auto plain = read_csv_contact(gomo::test::source_path("tests/fixtures/contacts/crm-export.csv"), 1, {});
   REQUIRE(plain.has_value());
   CHECK(plain->fields.at("primaryPhone") == "06 12 34 56 78");
   CHECK(plain->fields.count("fullName") == 0);

@@ -295,8 +295,8 @@ TEST_CASE("schema agreement: the contact mapping schema accepts the sample and r
   const json schema = read_json_file(test::source_path("schemas/contact-mapping.schema.json"));
   CHECK(Valijson(metaschema).errors(schema).empty());
   Valijson mapping(schema);
-  auto sample = document::read_document(test::source_path("samples/contacts/mapping.yaml"),
-                                        test::read_file(test::source_path("samples/contacts/mapping.yaml")));
+  auto sample = document::read_document(test::source_path("tests/fixtures/contacts/mapping.yaml"),
+                                        test::read_file(test::source_path("tests/fixtures/contacts/mapping.yaml")));
   REQUIRE(sample->parsed);
   CHECK(mapping.errors(to_json(sample->root)).empty());
   CHECK(mapping.errors(json::parse(R"({"map": {"phone": "Tel"}, "attributes": "auto"})")).empty());
