@@ -86,6 +86,29 @@ std::string describe(const CsvProblem& p, uint64_t row, char delimiter) {
   return "";
 }
 
+void append_csv_record(std::string& out, const std::vector<std::string_view>& fields, char delimiter,
+                       std::string_view line_end) {
+  const char specials[] = {delimiter, '"', '\r', '\n', '\0'};
+  for (size_t i = 0; i < fields.size(); ++i) {
+    if (i > 0) out += delimiter;
+    std::string_view f = fields[i];
+    // One empty field alone would be an empty line, which readers skip: quote it.
+    bool quote = f.find_first_of(std::string_view(specials, 4)) != std::string_view::npos ||
+                 (!f.empty() && f.front() == ' ') || (fields.size() == 1 && f.empty());
+    if (!quote) {
+      out += f;
+      continue;
+    }
+    out += '"';
+    for (char c : f) {
+      if (c == '"') out += '"';
+      out += c;
+    }
+    out += '"';
+  }
+  out += line_end;
+}
+
 static CsvOptions with_delimiter(char delimiter) {
   CsvOptions options;
   options.delimiter = delimiter;

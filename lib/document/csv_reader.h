@@ -61,6 +61,12 @@ const char* csv_problem_code(CsvProblemKind kind);
 // 4 (column 4 is missing): quote fields that contain the delimiter ';'". `row` is the data row number.
 std::string describe(const CsvProblem& problem, uint64_t row, char delimiter);
 
+// Appends `fields` to `out` as one CSV record ending in `line_end`, quoting the fields that need it
+// (delimiter, quote, CR, LF, or a leading space) and doubling their quotes: what the reader reads back
+// as `fields`. For rejects files and other CSV output.
+void append_csv_record(std::string& out, const std::vector<std::string_view>& fields, char delimiter = ',',
+                       std::string_view line_end = "\n");
+
 // A record as views into the reader's buffer: cheap, VALID ONLY UNTIL the next call of next() or the
 // reader's destruction.
 struct CsvRow {

@@ -284,3 +284,16 @@ TEST_CASE("csv reader: random files read back exactly at any block size") {
     CHECK_FALSE(reader.next(rec));
   }
 }
+
+TEST_CASE("csv reader: append_csv_record writes what the reader reads back") {
+  std::string out;
+  append_csv_record(out, {"+212600000001", "Amina, B.", "says \"hi\"", "two\nlines", "", " lead"});
+  append_csv_record(out, {"a;b", "c"}, ';', "\r\n");
+  append_csv_record(out, {""});
+  CHECK(out == "+212600000001,\"Amina, B.\",\"says \"\"hi\"\"\",\"two\nlines\",,\" lead\"\n\"a;b\";c\r\n\"\"\n");
+  std::istringstream in(out);
+  CsvReader reader(in, ',');
+  CsvRecord rec;
+  REQUIRE(reader.next(rec));
+  CHECK(rec.fields == std::vector<std::string>{"+212600000001", "Amina, B.", "says \"hi\"", "two\nlines", "", " lead"});
+}
