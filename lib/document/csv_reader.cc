@@ -48,6 +48,45 @@ class GzSource : public CsvSource {
   std::string name_;
 };
 
+// True when `s` is well-formed UTF-8: ASCII eight bytes at a time, the rest through decode_utf8.
+bool valid_utf8(std::string_view s) {
+  size_t i = 0;
+  const size_t n = s.size();
+  while (i < n) {
+    if (i + 8 <= n) {
+      uint64_t word;
+      std::memcpy(&word, s.data() + i, 8);
+      if ((word & 0x8080808080808080ULL) == 0) {
+        i += 8;
+        continue;
+      }
+    }
+    const auto lead = static_cast<unsigned char>(s[i]);
+    if (lead < 0x80) {
+      ++i;
+      continue;
+    }
+    // Two-byte sequences (accented Latin, Arabic) inline: lead C2..DF, then a continuation byte.
+    if (lead >= 0xC2 && lead <= 0xDF && i + 1 < n && (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80) {
+      i += 2;
+      continue;
+    }
+    uint32_t cp;
+    size_t len = decode_utf8(s, i, &cp);
+    if (len == 0) return false;
+    i += len;
+  }
+  return true;
+}
+
+constexpr uint64_t kOnes = 0x0101010101010101ULL, kHighs = 0x8080808080808080ULL;
+// Bytes of `word` equal to the byte repeated in `pattern` have their high bit set; the lowest set one is
+// exact (a borrow can only mark bytes above a real match).
+inline uint64_t bytes_equal(uint64_t word, uint64_t pattern) {
+  uint64_t x = word ^ pattern;
+  return (x - kOnes) & ~x & kHighs;
+}
+
 }  // namespace
 
 const char* csv_problem_code(CsvProblemKind kind) {
@@ -272,12 +311,12 @@ CsvReader::Parse CsvReader::parse_record(CsvRow& row) {
         break;
       }
       // Text after the closing quote (`"a"b`) stays in the field, as spreadsheets read it.
-      while (p < end_ && !table_[static_cast<uint8_t>(base[p])]) ++p;
+      p = scan_bare(p);
       newlines += std::count(base + quote_at, base + p, '\n');
       spans_.push_back({static_cast<uint32_t>(quote_at - start), static_cast<uint32_t>(p - start), true});
     } else {
       const size_t field_start = p;
-      while (p < end_ && !table_[static_cast<uint8_t>(base[p])]) ++p;
+      p = scan_bare(p);
       spans_.push_back({static_cast<uint32_t>(field_start - start), static_cast<uint32_t>(p - start), false});
     }
     if (p - start >= limit) {
@@ -309,10 +348,28 @@ CsvReader::Parse CsvReader::parse_record(CsvRow& row) {
   }
 }
 
+// The first byte at or after `p` that ends a bare field (delimiter, CR, LF), or end_: eight bytes at a
+// time (little-endian), then byte by byte.
+size_t CsvReader::scan_bare(size_t p) const {
+  const char* base = buf_.get();
+  const uint64_t delimiter = kOnes * static_cast<uint8_t>(delimiter_), lf = kOnes * '\n', cr = kOnes * '\r';
+  while (p + 8 <= end_) {
+    uint64_t word;
+    std::memcpy(&word, base + p, 8);
+    uint64_t hits = bytes_equal(word, delimiter) | bytes_equal(word, lf) | bytes_equal(word, cr);
+    if (hits) return p + __builtin_ctzll(hits) / 8;
+    p += 8;
+  }
+  while (p < end_ && !table_[static_cast<uint8_t>(base[p])]) ++p;
+  return p;
+}
+
 // The record [begin_, record_end) is complete: its fields become views, unquoted in place.
 void CsvReader::finish_record(CsvRow& row, size_t record_end) {
   char* base = buf_.get() + begin_;
   row.line = line_;
+  // Checked before unquoting, on the record's bytes at once: the fields are valid when these are.
+  record_utf8_ = !options_.check_utf8 || valid_utf8(std::string_view(base, record_end - begin_));
   row.fields.resize(spans_.size());
   for (size_t i = 0; i < spans_.size(); ++i) {
     const Span& s = spans_[i];
@@ -336,7 +393,6 @@ void CsvReader::finish_record(CsvRow& row, size_t record_end) {
     }
     row.fields[i] = std::string_view(base + s.begin, out - (base + s.begin));
   }
-  (void)record_end;
 }
 
 // No closing quote within the input or the record limit: the field runs to the end of the line the
@@ -378,7 +434,7 @@ void CsvReader::cut_too_long(CsvRow& row) {
 
 void CsvReader::check_fields(CsvRow& row) {
   if (!row.ok()) return;
-  if (options_.check_utf8) {
+  if (!record_utf8_) {
     for (size_t i = 0; i < row.fields.size(); ++i) {
       std::string_view f = row.fields[i];
       unsigned char high = 0;

@@ -126,6 +126,7 @@ class CsvReader {
   void detect_delimiter();
   enum class Parse { kDone, kNeedMore, kEnd };
   Parse parse_record(CsvRow& row);
+  size_t scan_bare(size_t p) const;
   void finish_record(CsvRow& row, size_t record_end);
   void cut_unterminated(CsvRow& row, size_t quote_at, size_t field_start);
   void cut_too_long(CsvRow& row);
@@ -142,6 +143,7 @@ class CsvReader {
   uint64_t line_ = 1, next_row_ = 0;
   uint64_t consumed_ = 0;     // bytes dropped from the front of buf_
   size_t header_fields_ = 0;  // 0 until the header is read
+  bool record_utf8_ = true;   // the last record's bytes are well-formed UTF-8 (or not checked)
   std::vector<Span> spans_;
   std::vector<std::string> header_;
   Status status_;

@@ -297,3 +297,16 @@ TEST_CASE("csv reader: append_csv_record writes what the reader reads back") {
   REQUIRE(reader.next(rec));
   CHECK(rec.fields == std::vector<std::string>{"+212600000001", "Amina, B.", "says \"hi\"", "two\nlines", "", " lead"});
 }
+
+TEST_CASE("csv reader: UTF-8 is checked exactly: cut, overlong and surrogate sequences are invalid") {
+  for (std::string bad : {"\xC3", "\xC0\x80", "\xED\xA0\x80", "\xF4\x90\x80\x80", "abcdefgh\xE2\x82"}) {
+    auto recs = read_all("a,b\nok," + bad + "\n");
+    REQUIRE(recs.size() == 2);
+    CAPTURE(bad);
+    CHECK(recs[1].problem.kind == CsvProblemKind::kInvalidUtf8);
+    CHECK(recs[1].problem.column == 2);
+  }
+  auto good = read_all("a,b\n€ 12345678,😀 ب é ⵣ\n");
+  REQUIRE(good.size() == 2);
+  CHECK(good[1].ok);
+}
