@@ -144,6 +144,9 @@ TEST_CASE("cli: flow run reads a semicolon CSV with first_name/last_name like co
   CHECK(r.out.find("♪ Bonjour Hélène Durand; fils, 2026-01-31") != std::string::npos);
   auto arabic = run_gomo({"flow", "run", flow, "--contact-csv", csv, "--row", "2"});
   CHECK(arabic.out.find("♪ Bonjour يوسف العلوي, 2026-02-28") != std::string::npos);
+  auto piped = run_gomo({"flow", "run", flow, "--contact-csv", "-", "--row", "2"}, gomo::test::read_file(csv));
+  CHECK(piped.exit_code == 0);
+  CHECK(piped.out.find("♪ Bonjour يوسف العلوي, 2026-02-28") != std::string::npos);
 
   // Two phone-like columns: the error says how to choose, and --map chooses.
   auto two = gomo::test::write_file(dir, "two.csv", "mobile,tel,prenom\n+212600000001,+212500000001,Amina\n");
