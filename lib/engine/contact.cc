@@ -1,7 +1,6 @@
 #include "engine/contact.h"
 
 #include "base/files.h"
-#include "base/strings.h"
 #include "document/document.h"
 
 namespace gomo::engine {
