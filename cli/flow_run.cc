@@ -11,6 +11,7 @@
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/resources.h"
+#include "contacts/csv_contact.h"
 #include "contacts/phone.h"
 #include "engine/call_inputs.h"
 #include "engine/scripted_softphone.h"
@@ -25,6 +26,9 @@ struct RunFlags {
   std::string flow;
   engine::CallInputs call;                // --script, --answer/--busy/..., --press, --contact, --attr, ...
   std::vector<std::string> answer_flags;  // which of --answer/--busy/... were given, to refuse contradictions
+  std::string contact_csv;                // --contact-csv
+  size_t contact_csv_row = 1;             // --row
+  std::vector<std::string> maps;          // --map FIELD=COLUMN for --contact-csv
   std::string phone;
   std::string region = "MA";
   std::string trace;
@@ -98,6 +102,16 @@ int run_flow(Context& ctx, const RunFlags& f) {
                                    contacts::phone_reason_code(normalized.reason) + "]");
     inputs.phone = normalized.e164;
   }
+  if (!f.contact_csv.empty()) {
+    // The reader and column mapping of `contacts upsert`; every other column is an attribute.
+    contacts::MappingOptions mapping;
+    mapping.attributes.kind = contacts::AttributeChoice::Kind::kAuto;
+    for (const auto& m : f.maps)
+      if (Status s = contacts::add_override(mapping, m); !s) return report_error(ctx, s.message());
+    auto loaded = contacts::read_csv_contact(f.contact_csv, f.contact_csv_row, mapping);
+    if (!loaded) return report_error(ctx, loaded.error().message());
+    inputs.contact_values = engine::CallInputs::ContactValues{loaded->id, loaded->fields, loaded->attributes};
+  }
   int exit_code = kExitOk;
   auto doc = run_load_flow(ctx, f, exit_code);
   if (!doc) return exit_code;
@@ -160,10 +174,11 @@ void add_flow_run_command(CLI::App& flow, Action& action) {
   run->add_option("--press", f->call.presses, "Keys pressed at successive prompts: 1,2 or 1,12#,- (- = silence)");
   run->add_option("--contact", f->call.contact_path,
                   "Contact file (YAML/JSON: primaryPhone, firstName, customAttributes, ...)");
-  run->add_option("--contact-csv", f->call.contact_csv_path, "Take the contact from a CSV file (header row; see --row)")
+  run->add_option("--contact-csv", f->contact_csv, "Take the contact from a CSV file (header row; see --row)")
       ->excludes("--contact");
-  run->add_option("--row", f->call.contact_csv_row,
-                  "With --contact-csv: which data row (1 = the first after the header)");
+  run->add_option("--row", f->contact_csv_row, "With --contact-csv: which data row (1 = the first after the header)");
+  run->add_option("--map", f->maps, "With --contact-csv: take contact FIELD from COLUMN (FIELD=COLUMN, repeatable)")
+      ->type_name("FIELD=COLUMN");
   run->add_option("--phone", f->phone, "The contact's phone number (E.164, or national with --region)");
   add_region_flag(run, f->region);
   run->add_option("--attr", f->call.attributes, "Custom attribute NAME=VALUE (repeatable)");

@@ -45,8 +45,8 @@ _gomo_command() {
       ;;
     "gomo flow run")
       subcommands=''
-      options='-h --help --script --answer --voicemail --busy --no-answer --reject --network-error --press --contact --contact-csv --row --phone --region --attr --var --trace --max-visits -i --interactive --audio-dir --player --speed --keys --no-validate -o --output --color -q --quiet -v --verbose'
-      value_options='--script --press --contact --contact-csv --row --phone --region --attr --var --trace --max-visits --audio-dir --player --speed -o --output --color'
+      options='-h --help --script --answer --voicemail --busy --no-answer --reject --network-error --press --contact --contact-csv --row --map --phone --region --attr --var --trace --max-visits -i --interactive --audio-dir --player --speed --keys --no-validate -o --output --color -q --quiet -v --verbose'
+      value_options='--script --press --contact --contact-csv --row --map --phone --region --attr --var --trace --max-visits --audio-dir --player --speed -o --output --color'
       positional_slots=1 positional_variadic=0
       ;;
     "gomo flow test")
@@ -342,6 +342,7 @@ _gomo_value() {
     "gomo flow run|--contact") _gomo_files "$3" ;;
     "gomo flow run|--contact-csv") _gomo_files "$3" ;;
     "gomo flow run|--row") COMPREPLY=() ;;
+    "gomo flow run|--map") COMPREPLY=() ;;
     "gomo flow run|--phone") _gomo_files "$3" ;;
     "gomo flow run|--region") COMPREPLY=() ;;
     "gomo flow run|--attr") _gomo_files "$3" ;;

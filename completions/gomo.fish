@@ -41,7 +41,7 @@ function __gomo_value_options
         case 'gomo flow graph'
             printf '%s\n' -f --format -O --out --coverage -o --output --color
         case 'gomo flow run'
-            printf '%s\n' --script --press --contact --contact-csv --row --phone --region --attr --var --trace --max-visits --audio-dir --player --speed -o --output --color
+            printf '%s\n' --script --press --contact --contact-csv --row --map --phone --region --attr --var --trace --max-visits --audio-dir --player --speed -o --output --color
         case 'gomo flow test'
             printf '%s\n' -f --format --min-coverage --coverage-out -o --output --color
         case 'gomo flow simulate'
@@ -261,6 +261,7 @@ complete -c gomo -n '__gomo_at "gomo flow run"' -l 'press' -d 'Keys pressed at s
 complete -c gomo -n '__gomo_at "gomo flow run"' -l 'contact' -d 'Contact file (YAML/JSON: primaryPhone, firstName, customAttributes, ...)' -r -F
 complete -c gomo -n '__gomo_at "gomo flow run"' -l 'contact-csv' -d 'Take the contact from a CSV file (header row; see --row)' -r -F
 complete -c gomo -n '__gomo_at "gomo flow run"' -l 'row' -d 'With --contact-csv: which data row (1 = the first after the header)' -x
+complete -c gomo -n '__gomo_at "gomo flow run"' -l 'map' -d 'With --contact-csv: take contact FIELD from COLUMN (FIELD=COLUMN, repeatable)' -x
 complete -c gomo -n '__gomo_at "gomo flow run"' -l 'phone' -d 'The contact\'s phone number (E.164, or national with --region)' -r -F
 complete -c gomo -n '__gomo_at "gomo flow run"' -l 'region' -d 'Region of phone numbers written without + (ISO 3166 code)' -x
 complete -c gomo -n '__gomo_at "gomo flow run"' -l 'attr' -d 'Custom attribute NAME=VALUE (repeatable)' -r -F

@@ -8,7 +8,7 @@ set -euo pipefail
 build_pkgs=(
   build-essential cmake ninja-build ccache pkg-config
   libcli11-dev nlohmann-json3-dev libyaml-cpp-dev libyaml-dev librang-dev
-  libsqlite3-dev libcurl4-openssl-dev libcpp-httplib-dev libphonenumber-dev
+  libsqlite3-dev libcurl4-openssl-dev libcpp-httplib-dev libphonenumber-dev zlib1g-dev
   libre2-dev libprotobuf-dev
 )
 # The test framework, and tools the test suite drives for real: shells for completions, a JSON-Schema

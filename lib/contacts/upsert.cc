@@ -292,7 +292,11 @@ class Pipeline {
       ++summary_.rows_read;
       if (observer_ && row % 4096 == 0) observer_->on_progress(2, row, rows_total_);
       if (!record.ok) {
-        if (!reject(row, record.fields, {"unterminated_quote", "", "a quoted field runs to the end of the file"}))
+        // The reader's own finding (ragged row, invalid UTF-8, unterminated quote), with its code and words.
+        const auto& p = record.problem;
+        std::string column = p.column >= 1 && p.column <= header_.size() ? header_[p.column - 1] : "";
+        if (!reject(row, record.fields,
+                    {document::csv_problem_code(p.kind), column, document::describe(p, row, delimiter_)}))
           return io_failure("writing the rejects file " + request_.rejects_path + " failed (disk full?)");
         continue;
       }

@@ -22,10 +22,13 @@ Result<PreparedCall> prepare_call(const CallInputs& inputs) {
     if (!loaded) return loaded.error();
     call.contact = std::move(loaded.value());
   }
-  if (!inputs.contact_csv_path.empty()) {
-    auto loaded = load_contact_csv(inputs.contact_csv_path, inputs.contact_csv_row);
-    if (!loaded) return loaded.error();
-    call.contact = std::move(loaded.value());
+  if (const auto& values = inputs.contact_values) {
+    if (!values->id.empty()) call.contact.id = values->id;
+    for (const auto& [field, value] : values->fields) {
+      if (field == "primaryPhone") call.contact.phone = value;
+      else call.contact.fields[field] = Value(value);
+    }
+    for (const auto& [name, value] : values->attributes) call.contact.attributes[name] = Value(value);
   }
   if (!inputs.phone.empty()) call.contact.phone = inputs.phone;
   call.options.max_node_visits = inputs.max_node_visits;

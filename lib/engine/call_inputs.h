@@ -3,6 +3,7 @@
 // contact and the engine options, gathered from files and NAME=VALUE settings in one place, so a test
 // reaches what the command does.
 #include <cstddef>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,9 +19,15 @@ struct CallInputs {
   std::optional<Answer> answer;  // how the callee answers; overrides the script's; nullopt: the script's
   std::string presses;           // keys at successive prompts, after the script's steps ("1,2": steps_from_presses)
   std::string contact_path;      // a contact file (load_contact); "": the default contact
-  std::string contact_csv_path;  // a CSV file (load_contact_csv); applied after contact_path; "": none
-  size_t contact_csv_row = 1;    // 1-based data row of contact_csv_path
-  std::string phone;             // the contact's phone (E.164, already normalised); "": the contact's own
+  // A contact read from elsewhere (`--contact-csv`: contacts::read_csv_contact, with the CSV reader and
+  // column mapping of `contacts upsert`), applied over contact_path's. Plain strings: the engine reads no CSV.
+  struct ContactValues {
+    std::string id;                                 // "": keep the contact's
+    std::map<std::string, std::string> fields;      // API field name -> value; primaryPhone is the phone
+    std::map<std::string, std::string> attributes;  // attribute name -> value
+  };
+  std::optional<ContactValues> contact_values;
+  std::string phone;                    // the contact's phone (E.164, already normalised); "": the contact's own
   std::vector<std::string> attributes;  // custom attributes, "NAME=VALUE" each (named --attr in messages)
   std::vector<std::string> variables;   // flow variables set before the call, "NAME=VALUE" (--var)
   int max_node_visits = 500;            // loop guard (EngineOptions::max_node_visits)

@@ -40,14 +40,18 @@ TEST_CASE("call inputs: the contact from a file, then the CSV row, then --phone 
   CHECK(call->options.variables.at("attempt").text() == "2");
   CHECK(call->options.max_node_visits == 7);
 
-  inputs.contact_csv_path =
-      test::write_file(dir, "contacts.csv", "phone,firstName\n+212622222222,Omar\n+212633333333,Sara\n");
-  inputs.contact_csv_row = 2;
-  inputs.phone = "+212644444444";
+  inputs.contact_values = CallInputs::ContactValues{
+      "c-7", {{"primaryPhone", "+212633333333"}, {"firstName", "Sara"}}, {{"balance", "120"}}};
   auto from_csv = prepare_call(inputs);
   REQUIRE(from_csv.has_value());
+  CHECK(from_csv->contact.id == "c-7");
   CHECK(from_csv->contact.fields.at("firstName").text() == "Sara");
-  CHECK(from_csv->contact.phone == "+212644444444");
+  CHECK(from_csv->contact.phone == "+212633333333");
+  CHECK(from_csv->contact.attributes.at("balance").text() == "120");
+  CHECK(from_csv->contact.attributes.at("plan").text() == "gold");  // --attr still applies on top
+
+  inputs.phone = "+212644444444";  // --phone wins over the file's
+  CHECK(prepare_call(inputs)->contact.phone == "+212644444444");
 }
 
 TEST_CASE("call inputs: the first problem is the answer, naming the flag or the file") {

@@ -1,11 +1,6 @@
 #include "engine/contact.h"
 
-#include <algorithm>
-#include <fstream>
-
 #include "base/files.h"
-#include "base/strings.h"
-#include "document/csv_reader.h"
 #include "document/document.h"
 
 namespace gomo::engine {
@@ -51,40 +46,6 @@ Result<Contact> parse_contact(const document::Value& root, const std::string& pa
     }
   }
   return c;
-}
-
-Result<Contact> load_contact_csv(const std::string& path, size_t row) {
-  std::ifstream f(path, std::ios::binary);
-  if (!f) return Status::not_found(path + ": cannot read the CSV file");
-  document::CsvReader reader(f);
-  document::CsvRecord header, rec;
-  if (!reader.next(header)) return Status::invalid_argument(path + ": the file is empty (expected a header row)");
-  if (row == 0) return Status::invalid_argument("--row counts data rows from 1 (the header is not a row)");
-  size_t n = 0;
-  while (reader.next(rec)) {
-    if (++n < row) continue;
-    if (!rec.ok) return Status::invalid_argument(path + ":" + std::to_string(rec.line) + ": unterminated quoted field");
-    if (rec.fields.size() != header.fields.size())
-      return Status::invalid_argument(path + ":" + std::to_string(rec.line) + ": row " + std::to_string(row) + " has " +
-                                      std::to_string(rec.fields.size()) + " columns, the header has " +
-                                      std::to_string(header.fields.size()));
-    static const std::vector<std::string> kFields = {
-        "firstName", "lastName", "fullName",   "primaryEmail",     "address", "city",
-        "state",     "zip",      "occupation", "preferredChannel", "gender"};
-    Contact c;
-    for (size_t i = 0; i < header.fields.size(); ++i) {
-      const std::string& name = header.fields[i];
-      const std::string& value = rec.fields[i];
-      const std::string lower = to_lower(name);
-      if (lower == "primaryphone" || lower == "phone" || lower == "mobile") c.phone = value;
-      else if (lower == "id") c.id = value;
-      else if (std::find(kFields.begin(), kFields.end(), name) != kFields.end()) c.fields[name] = Value(value);
-      else if (!value.empty()) c.attributes[name] = Value(value);
-    }
-    return c;
-  }
-  return Status::invalid_argument(path + ": there is no data row " + std::to_string(row) + " (the file has " +
-                                  std::to_string(n) + ")");
 }
 
 Status apply_assignment(const std::string& assignment, const std::string& flag, Variables& vars) {

@@ -126,6 +126,50 @@ TEST_CASE("cli: flow run takes the contact from a CSV row") {
   CHECK(missing.err.find("there is no data row 3 (the file has 2)") != std::string::npos);
 }
 
+TEST_CASE("cli: flow run reads a semicolon CSV with first_name/last_name like contacts upsert does") {
+  auto dir = gomo::test::scratch_dir();
+  auto flow = gomo::test::write_file(
+      dir, "f.yaml",
+      "startNodeId: p\nnodes:\n  - {id: p, type: play, label: P, config: {audioItems: [{type: tts, text: 'Bonjour "
+      "{contact.firstName} {contact.lastName}, {contact.customAttributes.date_echeance}'}]}, outputs: {onComplete: "
+      "h}}\n  - {id: h, type: hangup, label: H}\n");
+  auto csv = gomo::test::write_file(dir, "c.csv",
+                                    "\xEF\xBB\xBFT\xC3\xA9l\xC3\xA9phone;first_name;last_name;Date \xC3\xA9"
+                                    "ch\xC3\xA9"
+                                    "ance\r\n"
+                                    "+212600000001;Hélène;\"Durand; fils\";2026-01-31\r\n"
+                                    "+212600000002;يوسف;العلوي;2026-02-28\r\n");
+  auto r = run_gomo({"flow", "run", flow, "--contact-csv", csv, "--row", "1"});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("♪ Bonjour Hélène Durand; fils, 2026-01-31") != std::string::npos);
+  auto arabic = run_gomo({"flow", "run", flow, "--contact-csv", csv, "--row", "2"});
+  CHECK(arabic.out.find("♪ Bonjour يوسف العلوي, 2026-02-28") != std::string::npos);
+  auto piped = run_gomo({"flow", "run", flow, "--contact-csv", "-", "--row", "2"}, gomo::test::read_file(csv));
+  CHECK(piped.exit_code == 0);
+  CHECK(piped.out.find("♪ Bonjour يوسف العلوي, 2026-02-28") != std::string::npos);
+
+  // Two phone-like columns: the error says how to choose, and --map chooses.
+  auto two = gomo::test::write_file(dir, "two.csv", "mobile,tel,prenom\n+212600000001,+212500000001,Amina\n");
+  auto ambiguous = run_gomo({"flow", "run", flow, "--contact-csv", two});
+  CHECK(ambiguous.exit_code == 2);
+  CHECK(ambiguous.err.find("both look like primaryPhone; choose one with --map primaryPhone=COLUMN") !=
+        std::string::npos);
+  auto mapped = run_gomo({"flow", "run", flow, "--contact-csv", two, "--map", "primaryPhone=tel"});
+  CHECK(mapped.exit_code == 0);
+  CHECK(mapped.out.find("♪ Bonjour Amina") != std::string::npos);
+
+  // A ragged row is named with its line; a JSON file is not CSV.
+  auto ragged = gomo::test::write_file(dir, "r.csv", "phone;name\n+212600000001;A;extra\n");
+  auto bad = run_gomo({"flow", "run", flow, "--contact-csv", ragged});
+  CHECK(bad.exit_code == 2);
+  CHECK(bad.err.find("r.csv:2: row 1 (line 2) has 3 fields, the header has 2 (column 3 is extra)") !=
+        std::string::npos);
+  auto json = gomo::test::write_file(dir, "j.csv", "{\"phone\": \"+212600000001\"}\n");
+  auto notcsv = run_gomo({"flow", "run", flow, "--contact-csv", json});
+  CHECK(notcsv.exit_code == 2);
+  CHECK(notcsv.err.find("looks like a JSON document, not CSV") != std::string::npos);
+}
+
 TEST_CASE("cli: flow graph --coverage colours covered and uncovered edges") {
   auto dir = gomo::test::scratch_dir();
   auto flow = gomo::test::write_file(

@@ -288,3 +288,19 @@ TEST_CASE("schema agreement: flow test and softphone schemas accept the samples 
   auto bad = document::read_yaml("s.yaml", "answer: humn\nsteps:\n  - press: '1a'\n");
   CHECK(softphone.errors(to_json(bad->root)).size() >= 1);
 }
+
+// The contact mapping schema is for editors too; gomo reads mapping files with contacts::load_mapping_file.
+TEST_CASE("schema agreement: the contact mapping schema accepts the sample and rejects mistakes") {
+  const json metaschema = read_json_file(test::source_path("tests/schema/json-schema-draft-07.json"));
+  const json schema = read_json_file(test::source_path("schemas/contact-mapping.schema.json"));
+  CHECK(Valijson(metaschema).errors(schema).empty());
+  Valijson mapping(schema);
+  auto sample = document::read_document(test::source_path("tests/fixtures/contacts/mapping.yaml"),
+                                        test::read_file(test::source_path("tests/fixtures/contacts/mapping.yaml")));
+  REQUIRE(sample->parsed);
+  CHECK(mapping.errors(to_json(sample->root)).empty());
+  CHECK(mapping.errors(json::parse(R"({"map": {"phone": "Tel"}, "attributes": "auto"})")).empty());
+  CHECK_FALSE(mapping.errors(json::parse(R"({"colums": {}})")).empty());
+  CHECK_FALSE(mapping.errors(json::parse(R"({"map": {"phone": ["a"]}})")).empty());
+  CHECK_FALSE(mapping.errors(json::parse(R"({"attributes": "some"})")).empty());
+}
