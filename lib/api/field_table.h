@@ -9,6 +9,8 @@
 //   read_object     a request body -> struct, strictly: 400 VALIDATION_FAILED naming each undocumented
 //                   property, each member of the wrong JSON type and each missing required one
 //   check_object    the documented constraints (lengths in characters, enums, formats, ranges)
+// and columns_of lists the SQL columns (name, column, kind) lib/local's statements are built from
+// (local/table_sql.h).
 // The member's C++ type picks the JSON kind: std::string, int, long long, bool, double, their
 // std::optional, std::vector<std::string>, std::map<std::string, int>, and any struct S (or
 // std::vector<S>, std::optional<...>) that has a table_of<S>() (a nested object or array of them).
@@ -77,13 +79,29 @@ class Reader {
 
 enum class Mode { kResponse, kRequest };  // kRequest omits unset optionals and empty maps
 
+// How lib/local keeps a field in its SQL column. field() picks it from the member's type: strings
+// TEXT, int and long long INTEGER, bool INTEGER 0/1, double REAL, anything else (lists, maps,
+// nested objects) the JSON text of its value; custom() fields keep the JSON text of what they write.
+enum class ColumnKind { kText, kInteger, kBoolean, kReal, kJson };
+
+// One SQL column of a resource: the JSON member it holds (the table's field name), the column's
+// name and its kind (local/table_sql.h reads and writes rows through these).
+struct Column {
+  const char* name;
+  const char* column;
+  ColumnKind kind;
+};
+
 template <typename T>
 struct Field {
   const char* name = nullptr;  // JSON name; also the field path of its errors
   Rules rules;
   const char* column = nullptr;  // SQL column (lib/local), nullptr when the field has none of its own
-  const char* alias = nullptr;   // decode also reads this name when `name` gives an empty string
-  bool omit_unset = false;       // responses too leave an unset optional out instead of writing null
+  ColumnKind column_kind = ColumnKind::kJson;
+  // flatten(): appends the flattened members' columns (they are columns of T's SQL table too).
+  void (*flattened_columns)(std::vector<Column>& out) = nullptr;
+  const char* alias = nullptr;  // decode also reads this name when `name` gives an empty string
+  bool omit_unset = false;      // responses too leave an unset optional out instead of writing null
   // Each may be nullptr (the field takes no part).
   void (*put)(const Field&, const T&, json& out, Mode) = nullptr;
   void (*get)(const Field&, const json& in, T&) = nullptr;
@@ -191,6 +209,22 @@ void check_into(const Table<T>& table, const T& value, bool create, const std::s
 template <typename T>
 void check_object(const T& value, bool create, FieldErrors& errors, const std::string& prefix = "") {
   check_into(table_of<T>(), value, create, prefix, errors);
+}
+
+// The SQL columns of `table`, in table order, flattened members' columns in their place.
+template <typename T>
+void append_columns(const Table<T>& table, std::vector<Column>& out) {
+  for (const auto& f : table.fields) {
+    if (f.column) out.push_back({f.name, f.column, f.column_kind});
+    if (f.flattened_columns) f.flattened_columns(out);
+  }
+}
+
+template <typename T>
+std::vector<Column> columns_of() {
+  std::vector<Column> out;
+  append_columns(table_of<T>(), out);
+  return out;
 }
 
 // --- Checks shared by every kind (field_table.cc) ------------------------------------------------
@@ -342,6 +376,12 @@ struct MemberOps {
   using V = typename member_traits<decltype(M)>::value;
   static constexpr bool kOptional = detail::is_optional<V>::value;
   using Inner = typename detail::optional_inner<V>::type;
+  static constexpr ColumnKind kColumnKind = std::is_same_v<Inner, std::string> ? ColumnKind::kText
+                                            : std::is_same_v<Inner, bool>      ? ColumnKind::kBoolean
+                                            : std::is_same_v<Inner, int> || std::is_same_v<Inner, long long>
+                                                ? ColumnKind::kInteger
+                                            : std::is_same_v<Inner, double> ? ColumnKind::kReal
+                                                                            : ColumnKind::kJson;
 
   static void put(const Field<T>& f, const T& obj, json& out, Mode mode) {
     const V& v = obj.*M;
@@ -415,6 +455,7 @@ Field<typename MemberOps<M>::T> field(const char* name, Rules rules = {}) {
   f.get = &Ops::get;
   f.read = &Ops::read;
   f.check = &Ops::check;
+  f.column_kind = Ops::kColumnKind;
   return f;
 }
 
@@ -440,6 +481,7 @@ Field<typename MemberOps<M>::T> flatten() {
   Field<T> f;
   f.put = [](const Field<T>&, const T& obj, json& out, Mode mode) { encode_into(table_of<Sub>(), obj.*M, out, mode); };
   f.get = [](const Field<T>&, const json& in, T& obj) { decode_into(table_of<Sub>(), in, obj.*M); };
+  f.flattened_columns = [](std::vector<Column>& out) { append_columns(table_of<Sub>(), out); };
   return f;
 }
 
