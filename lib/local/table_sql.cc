@@ -32,16 +32,11 @@ void bind_member(Stmt& s, int i, const json& obj, const std::string& name, Colum
 json column_value(Stmt& s, int col, ColumnKind kind) {
   if (s.is_null(col)) return nullptr;
   switch (kind) {
-    case ColumnKind::kText:
-      return s.text(col);
-    case ColumnKind::kInteger:
-      return s.integer(col);
-    case ColumnKind::kBoolean:
-      return s.integer(col) != 0;
-    case ColumnKind::kReal:
-      return s.real(col);
-    case ColumnKind::kJson:
-      break;
+    case ColumnKind::kText: return s.text(col);
+    case ColumnKind::kInteger: return s.integer(col);
+    case ColumnKind::kBoolean: return s.integer(col) != 0;
+    case ColumnKind::kReal: return s.real(col);
+    case ColumnKind::kJson: break;
   }
   return json::parse(s.text(col));
 }

@@ -193,5 +193,17 @@ TEST_CASE("table_sql: integer, boolean and real columns keep their SQL types") {
   CHECK_FALSE(s.step());
 }
 
+TEST_CASE("table_sql: the shared DID reads back with no organisation, as a boolean isShared") {
+  Scratch scratch("did");
+  SqlTable<api::Did> dids("dids");
+  Stmt s(scratch.db(), dids.select() + " WHERE is_shared = 1");
+  REQUIRE(s.step());
+  api::Did shared = dids.read(s);
+  CHECK(shared.number == "+212800000000");
+  CHECK(shared.is_shared);
+  CHECK_FALSE(shared.organization_id);
+  CHECK(shared.status == "active");
+}
+
 }  // namespace local
 }  // namespace gomo
