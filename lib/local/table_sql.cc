@@ -46,10 +46,12 @@ json column_value(Stmt& s, int col, ColumnKind kind) {
 SqlColumns::SqlColumns(std::string table, std::vector<api::fields::Column> columns, std::string alias)
     : table_(std::move(table)), alias_(std::move(alias)) {
   for (const auto& c : columns) entries_.push_back({c.name, c.column, c.kind, true, kept_for_life(c.column)});
+  build_statements();
 }
 
 void SqlColumns::add_computed(const char* name, std::string expression, ColumnKind kind) {
   entries_.push_back({name, std::move(expression), kind, false, false});
+  build_statements();
 }
 
 std::string SqlColumns::list(const std::string& prefix) const {
@@ -61,28 +63,18 @@ std::string SqlColumns::list(const std::string& prefix) const {
   return out;
 }
 
-std::string SqlColumns::select() const {
-  if (alias_.empty()) return "SELECT " + list() + " FROM " + table_;
-  return "SELECT " + list(alias_ + ".") + " FROM " + table_ + " " + alias_;
-}
-
-std::string SqlColumns::insert() const {
-  std::string columns, values;
+void SqlColumns::build_statements() {
+  select_ = alias_.empty() ? "SELECT " + list() + " FROM " + table_
+                           : "SELECT " + list(alias_ + ".") + " FROM " + table_ + " " + alias_;
+  std::string columns, values, sets;
   for (const auto& e : entries_) {
     if (!e.stored) continue;
     columns += (columns.empty() ? "" : ", ") + e.expression;
     values += values.empty() ? "?" : ", ?";
+    if (!e.fixed) sets += (sets.empty() ? "" : ", ") + e.expression + " = ?";
   }
-  return "INSERT INTO " + table_ + " (" + columns + ") VALUES (" + values + ")";
-}
-
-std::string SqlColumns::update() const {
-  std::string sets;
-  for (const auto& e : entries_) {
-    if (!e.stored || e.fixed) continue;
-    sets += (sets.empty() ? "" : ", ") + e.expression + " = ?";
-  }
-  return "UPDATE " + table_ + " SET " + sets + " WHERE id = ?";
+  insert_ = "INSERT INTO " + table_ + " (" + columns + ") VALUES (" + values + ")";
+  update_ = "UPDATE " + table_ + " SET " + sets + " WHERE id = ?";
 }
 
 void SqlColumns::bind_insert(Stmt& s, const json& obj) const {

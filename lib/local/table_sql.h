@@ -31,13 +31,14 @@ class SqlColumns {
 
   // "c.id, c.organization_id, ..." for prefix "c."; computed columns last, as written.
   std::string list(const std::string& prefix = "") const;
-  // "SELECT <list(alias.)> FROM table [alias]": append WHERE, ORDER BY, LIMIT.
-  std::string select() const;
+  // The statements are built once, at set-up. "SELECT <list(alias.)> FROM table [alias]": append
+  // WHERE, ORDER BY, LIMIT.
+  const std::string& select() const { return select_; }
   // "INSERT INTO table (stored columns) VALUES (?, ...)".
-  std::string insert() const;
+  const std::string& insert() const { return insert_; }
   // "UPDATE table SET col = ?, ... WHERE id = ?": every stored column but the ones a row keeps for
   // life (id, organization_id, created_at).
-  std::string update() const;
+  const std::string& update() const { return update_; }
 
   // Binds `obj`'s members (the resource's JSON form) from parameter 1 in insert() order; a missing
   // member binds NULL.
@@ -56,8 +57,10 @@ class SqlColumns {
     bool stored;  // false: computed, read only
     bool fixed;   // written at insert only
   };
+  void build_statements();
   std::string table_, alias_;
   std::vector<Entry> entries_;
+  std::string select_, insert_, update_;
 };
 
 // SqlColumns for resource T, from table_of<T>().
@@ -74,7 +77,7 @@ class SqlTable {
   }
 
   std::string list(const std::string& prefix = "") const { return columns_.list(prefix); }
-  std::string select() const { return columns_.select(); }
+  const std::string& select() const { return columns_.select(); }
 
   // Inserts `value` as a new row. Throws sql::SqlError.
   void insert(sqlite3* db, const T& value) const {
