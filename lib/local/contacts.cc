@@ -43,8 +43,7 @@ const SqlTable<api::CustomAttribute>& attributes_table() {
 const SqlTable<api::Audience>& audiences_table() {
   static const SqlTable<api::Audience> table =
       SqlTable<api::Audience>("audiences", "a")
-          .computed("contactCount", "(SELECT COUNT(*) FROM audience_members m WHERE m.audience_id = a.id)",
-                    api::fields::ColumnKind::kInteger);
+          .computed("contactCount", "(SELECT COUNT(*) FROM audience_members m WHERE m.audience_id = a.id)");
   return table;
 }
 const SqlTable<api::FlowRecord>& flows_table() {

@@ -38,8 +38,7 @@ const SqlTable<api::Did>& dids_table() {
 const SqlTable<api::Dictionary>& dictionaries_table() {
   static const SqlTable<api::Dictionary> table =
       SqlTable<api::Dictionary>("dictionaries", "d")
-          .computed("entryCount", "(SELECT COUNT(*) FROM dictionary_entries e WHERE e.dictionary_id = d.id)",
-                    api::fields::ColumnKind::kInteger);
+          .computed("entryCount", "(SELECT COUNT(*) FROM dictionary_entries e WHERE e.dictionary_id = d.id)");
   return table;
 }
 

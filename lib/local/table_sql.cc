@@ -3,7 +3,6 @@
 namespace gomo::local {
 
 using api::fields::ColumnKind;
-using nlohmann::json;
 using store::sql::Stmt;
 
 namespace {
@@ -12,45 +11,31 @@ bool kept_for_life(const std::string& column) {
   return column == "id" || column == "organization_id" || column == "created_at";
 }
 
-void bind_member(Stmt& s, int i, const json& obj, const std::string& name, ColumnKind kind) {
-  auto it = obj.find(name);
-  if (it == obj.end() || it->is_null()) {
+void bind_value(Stmt& s, int i, const api::fields::ColumnValue& v, ColumnKind kind) {
+  if (v.null) {
     s.bind_null(i);
-  } else if (kind == ColumnKind::kJson || it->is_structured()) {
-    s.bind(i, it->dump());
-  } else if (it->is_string()) {
-    s.bind(i, it->get_ref<const std::string&>());
-  } else if (it->is_boolean()) {
-    s.bind(i, it->get<bool>());
-  } else if (it->is_number_float()) {
-    s.bind_double(i, it->get<double>());
+  } else if (kind == ColumnKind::kInteger || kind == ColumnKind::kBoolean) {
+    s.bind(i, v.integer);
+  } else if (kind == ColumnKind::kReal) {
+    s.bind_double(i, v.real);
   } else {
-    s.bind(i, it->get<long long>());
+    s.bind(i, v.text);
   }
 }
 
-json column_value(Stmt& s, int col, ColumnKind kind) {
-  if (s.is_null(col)) return nullptr;
-  switch (kind) {
-    case ColumnKind::kText: return s.text(col);
-    case ColumnKind::kInteger: return s.integer(col);
-    case ColumnKind::kBoolean: return s.integer(col) != 0;
-    case ColumnKind::kReal: return s.real(col);
-    case ColumnKind::kJson: break;
-  }
-  return json::parse(s.text(col));
-}
+// The owner of a column's member: the resource, or the part of it a flattened column lives in.
+void* owner_of(const api::fields::Column& c, void* resource) { return c.part ? c.part(resource) : resource; }
 
 }  // namespace
 
 SqlColumns::SqlColumns(std::string table, std::vector<api::fields::Column> columns, std::string alias)
     : table_(std::move(table)), alias_(std::move(alias)) {
-  for (const auto& c : columns) entries_.push_back({c.name, c.column, c.kind, true, kept_for_life(c.column)});
+  for (const auto& c : columns) entries_.push_back({c, c.column, true, kept_for_life(c.column)});
   build_statements();
 }
 
-void SqlColumns::add_computed(const char* name, std::string expression, ColumnKind kind) {
-  entries_.push_back({name, std::move(expression), kind, false, false});
+void SqlColumns::add_computed(const api::fields::Column& column, std::string expression) {
+  entries_.push_back({column, std::move(expression), false, false});
   build_statements();
 }
 
@@ -77,26 +62,45 @@ void SqlColumns::build_statements() {
   update_ = "UPDATE " + table_ + " SET " + sets + " WHERE id = ?";
 }
 
-void SqlColumns::bind_insert(Stmt& s, const json& obj) const {
+// Binding only reads the resource: owner_of computes an address, nothing is written through it.
+void SqlColumns::bind_insert(Stmt& s, const void* resource) const {
   int i = 1;
+  api::fields::ColumnValue v;
   for (const auto& e : entries_) {
-    if (e.stored) bind_member(s, i++, obj, e.name, e.kind);
+    if (!e.stored) continue;
+    e.column.store(e.column.field, owner_of(e.column, const_cast<void*>(resource)), v);
+    bind_value(s, i++, v, e.column.kind);
   }
 }
 
-void SqlColumns::bind_update(Stmt& s, const json& obj) const {
+void SqlColumns::bind_update(Stmt& s, const void* resource, const std::string& id) const {
   int i = 1;
+  api::fields::ColumnValue v;
   for (const auto& e : entries_) {
-    if (e.stored && !e.fixed) bind_member(s, i++, obj, e.name, e.kind);
+    if (!e.stored || e.fixed) continue;
+    e.column.store(e.column.field, owner_of(e.column, const_cast<void*>(resource)), v);
+    bind_value(s, i++, v, e.column.kind);
   }
-  bind_member(s, i, obj, "id", ColumnKind::kText);
+  s.bind(i, id);
 }
 
-json SqlColumns::read(Stmt& s, int first) const {
-  json obj = json::object();
+void SqlColumns::read(Stmt& s, int first, void* resource) const {
   int col = first;
-  for (const auto& e : entries_) obj[e.name] = column_value(s, col++, e.kind);
-  return obj;
+  api::fields::ColumnValue v;
+  for (const auto& e : entries_) {
+    v.null = s.is_null(col);
+    if (!v.null) {
+      switch (e.column.kind) {
+        case ColumnKind::kInteger:
+        case ColumnKind::kBoolean: v.integer = s.integer(col); break;
+        case ColumnKind::kReal: v.real = s.real(col); break;
+        case ColumnKind::kText:
+        case ColumnKind::kJson: v.text = s.text(col); break;
+      }
+    }
+    ++col;
+    e.column.load(e.column.field, v, owner_of(e.column, resource));
+  }
 }
 
 }  // namespace gomo::local

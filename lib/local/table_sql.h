@@ -3,10 +3,9 @@
 // column lists of SELECT, INSERT and UPDATE, and the binding of a row to the struct and back. Adding
 // a field to such a resource is one line in its table (plus a migration when the column is new).
 //
-// A row travels through the resource's JSON form (encode_object in Mode::kResponse, decode_object),
-// so each column holds what the API writes for its field: text, integers, reals, or for lists,
-// nested objects and custom fields (graphs, retry strategies, custom attributes) their compact JSON
-// text; an unset optional is NULL.
+// Text, integer, boolean and real members are bound and read directly; lists, nested objects and
+// custom fields (graphs, retry strategies, custom attributes) are stored as the compact JSON text of
+// what the API writes for them (Mode::kResponse). An unset optional is NULL.
 //
 // Internal to lib/local's .cc files and tests: it includes nlohmann/json.hpp through the field tables.
 // A SqlTable is immutable after set-up and may be shared between threads; statements run on the
@@ -26,8 +25,8 @@ class SqlColumns {
   // `table` is the SQL table; `alias`, when not empty, names it in select() ("audiences a").
   SqlColumns(std::string table, std::vector<api::fields::Column> columns, std::string alias = "");
 
-  // A read-only column: `expression` (in select() only) read as JSON member `name`.
-  void add_computed(const char* name, std::string expression, api::fields::ColumnKind kind);
+  // A read-only column: `expression` (in select() only), read into `column`'s member.
+  void add_computed(const api::fields::Column& column, std::string expression);
 
   // "c.id, c.organization_id, ..." for prefix "c."; computed columns last, as written.
   std::string list(const std::string& prefix = "") const;
@@ -40,22 +39,21 @@ class SqlColumns {
   // life (id, organization_id, created_at).
   const std::string& update() const { return update_; }
 
-  // Binds `obj`'s members (the resource's JSON form) from parameter 1 in insert() order; a missing
-  // member binds NULL.
-  void bind_insert(store::sql::Stmt& s, const nlohmann::json& obj) const;
-  // Binds the SET values in update() order, then obj["id"].
-  void bind_update(store::sql::Stmt& s, const nlohmann::json& obj) const;
-  // The JSON form of the row at the statement's current step, from column `first` on (list() order);
-  // NULL columns are null members.
-  nlohmann::json read(store::sql::Stmt& s, int first = 0) const;
+  // `resource` is the object the columns were listed from (a T of SqlTable<T>).
+  // Binds its members from parameter 1 in insert() order.
+  void bind_insert(store::sql::Stmt& s, const void* resource) const;
+  // Binds the SET values in update() order, then `id`.
+  void bind_update(store::sql::Stmt& s, const void* resource, const std::string& id) const;
+  // Reads the row at the statement's current step, from column `first` on (list() order), into
+  // `resource`'s members.
+  void read(store::sql::Stmt& s, int first, void* resource) const;
 
  private:
   struct Entry {
-    std::string name;        // JSON member
+    api::fields::Column column;
     std::string expression;  // column name, or a computed expression
-    api::fields::ColumnKind kind;
-    bool stored;  // false: computed, read only
-    bool fixed;   // written at insert only
+    bool stored;             // false: computed, read only
+    bool fixed;              // written at insert only
   };
   void build_statements();
   std::string table_, alias_;
@@ -70,9 +68,13 @@ class SqlTable {
   explicit SqlTable(std::string table, std::string alias = "")
       : columns_(std::move(table), api::fields::columns_of<T>(), std::move(alias)) {}
 
-  // A read-only computed member (the audience's contactCount): see SqlColumns::add_computed.
-  SqlTable&& computed(const char* name, std::string expression, api::fields::ColumnKind kind) && {
-    columns_.add_computed(name, std::move(expression), kind);
+  // A read-only member computed by `expression` (the audience's contactCount), selected after the
+  // stored columns. REQUIRES: T's table has a field named `name`.
+  SqlTable&& computed(const char* name, std::string expression) && {
+    for (const auto& f : api::fields::table_of<T>().fields) {
+      if (f.name && std::string(f.name) == name)
+        columns_.add_computed(api::fields::column_for(f), std::move(expression));
+    }
     return std::move(*this);
   }
 
@@ -82,17 +84,22 @@ class SqlTable {
   // Inserts `value` as a new row. Throws sql::SqlError.
   void insert(sqlite3* db, const T& value) const {
     store::sql::Stmt s(db, columns_.insert());
-    columns_.bind_insert(s, api::fields::encode_object(value));
+    columns_.bind_insert(s, &value);
     s.step();
   }
   // Rewrites the row of value.id (all but id, organization_id and created_at). Throws sql::SqlError.
   void update(sqlite3* db, const T& value) const {
     store::sql::Stmt s(db, columns_.update());
-    columns_.bind_update(s, api::fields::encode_object(value));
+    columns_.bind_update(s, &value, value.id);
     s.step();
   }
   // The row at the statement's current step, its columns from `first` on in list() order.
-  T read(store::sql::Stmt& s, int first = 0) const { return api::fields::decode_object<T>(columns_.read(s, first)); }
+  // Members without a column keep T's defaults.
+  T read(store::sql::Stmt& s, int first = 0) const {
+    T value{};
+    columns_.read(s, first, &value);
+    return value;
+  }
 
  private:
   SqlColumns columns_;

@@ -73,17 +73,19 @@ TEST_CASE("table_sql: the contact table's column lists are the contacts columns,
   CHECK(flows.update() == "UPDATE flows SET name = ?, description = ?, graph = ?, updated_at = ? WHERE id = ?");
 }
 
-TEST_CASE("table_sql: a computed column is selected last and never written") {
-  auto audiences = SqlTable<api::Audience>("audiences", "a")
-                       .computed("contactCount", "(SELECT 7)", api::fields::ColumnKind::kInteger);
+TEST_CASE("table_sql: a computed column is selected last, read into its member and never written") {
+  Scratch scratch("computed");
+  auto audiences = SqlTable<api::Audience>("audiences", "a").computed("contactCount", "(SELECT 7)");
   CHECK(audiences.select() ==
         "SELECT a.id, a.organization_id, a.name, a.description, a.created_at, a.updated_at, (SELECT 7) "
         "FROM audiences a");
-  SqlColumns plain("audiences", api::fields::columns_of<api::Audience>());
-  plain.add_computed("contactCount", "(SELECT 7)", api::fields::ColumnKind::kInteger);
-  CHECK(plain.insert() ==
-        "INSERT INTO audiences (id, organization_id, name, description, created_at, updated_at) "
-        "VALUES (?, ?, ?, ?, ?, ?)");
+  audiences.insert(scratch.db(), api::Audience{"a1", scratch.org, "Late payers", std::nullopt, 3, "t0", "t0"});
+  Stmt s(scratch.db(), audiences.select());
+  REQUIRE(s.step());
+  api::Audience back = audiences.read(s);
+  CHECK(back.name == "Late payers");
+  CHECK_FALSE(back.description);
+  CHECK(back.contact_count == 7);
 }
 
 TEST_CASE("table_sql: a contact round-trips through a real workspace file, unset fields as NULL") {
