@@ -9,6 +9,8 @@
 //   read_object     a request body -> struct, strictly: 400 VALIDATION_FAILED naming each undocumented
 //                   property, each member of the wrong JSON type and each missing required one
 //   check_object    the documented constraints (lengths in characters, enums, formats, ranges)
+// and columns_of lists the SQL columns (name, column, kind) lib/local's statements are built from
+// (local/table_sql.h).
 // The member's C++ type picks the JSON kind: std::string, int, long long, bool, double, their
 // std::optional, std::vector<std::string>, std::map<std::string, int>, and any struct S (or
 // std::vector<S>, std::optional<...>) that has a table_of<S>() (a nested object or array of them).
@@ -77,13 +79,48 @@ class Reader {
 
 enum class Mode { kResponse, kRequest };  // kRequest omits unset optionals and empty maps
 
+// How lib/local keeps a field in its SQL column. field() picks it from the member's type: strings
+// TEXT, int and long long INTEGER, bool INTEGER 0/1, double REAL, anything else (lists, maps,
+// nested objects) the JSON text of its value; custom() fields keep the JSON text of what they write.
+enum class ColumnKind { kText, kInteger, kBoolean, kReal, kJson };
+
+// A column's value as lib/local binds and reads it (no SQLite here): NULL, an integer (booleans
+// too), a real, or text (the JSON text of the value for ColumnKind::kJson).
+struct ColumnValue {
+  bool null = true;
+  long long integer = 0;
+  double real = 0;
+  std::string text;
+};
+
+// One SQL column of a resource: the JSON member it holds (the table's field name), the column's
+// name and kind, and how to move the member's value in and out (local/table_sql.h builds its
+// statements and binds rows with these). `store` and `load` take the Field (`field`) and the object
+// that owns it: the resource itself, or for a flattened member the part `part` returns.
+struct Column {
+  const char* name;
+  const char* column;
+  ColumnKind kind;
+  const void* field;
+  void (*store)(const void* field, const void* owner, ColumnValue& out);
+  void (*load)(const void* field, ColumnValue& in, void* owner);
+  void* (*part)(void* resource) = nullptr;  // nullptr: the owner is the resource
+};
+
 template <typename T>
 struct Field {
   const char* name = nullptr;  // JSON name; also the field path of its errors
   Rules rules;
   const char* column = nullptr;  // SQL column (lib/local), nullptr when the field has none of its own
-  const char* alias = nullptr;   // decode also reads this name when `name` gives an empty string
-  bool omit_unset = false;       // responses too leave an unset optional out instead of writing null
+  ColumnKind column_kind = ColumnKind::kJson;
+  // Direct column access, set by field() for text, integer, boolean and real members; nullptr: the
+  // column holds the JSON text of what put writes and get reads.
+  void (*to_column)(const Field&, const T&, ColumnValue&) = nullptr;
+  void (*from_column)(const Field&, ColumnValue&, T&) = nullptr;
+  // flatten(): appends the flattened members' columns (they are columns of T's SQL table too).
+  void (*flattened_columns)(std::vector<Column>& out) = nullptr;
+  const char* alias = nullptr;  // decode also reads this name when `name` gives an empty string
+  bool omit_unset = false;      // responses too leave an unset optional out instead of writing null
   // Each may be nullptr (the field takes no part).
   void (*put)(const Field&, const T&, json& out, Mode) = nullptr;
   void (*get)(const Field&, const json& in, T&) = nullptr;
@@ -111,6 +148,8 @@ struct Field {
     f.put = p;
     f.get = g;
     f.read = r;
+    f.to_column = nullptr;  // the codec decides what the column holds too
+    f.from_column = nullptr;
     return f;
   }
 };
@@ -191,6 +230,56 @@ void check_into(const Table<T>& table, const T& value, bool create, const std::s
 template <typename T>
 void check_object(const T& value, bool create, FieldErrors& errors, const std::string& prefix = "") {
   check_into(table_of<T>(), value, create, prefix, errors);
+}
+
+namespace detail {
+
+template <typename T>
+void store_column(const void* field, const void* owner, ColumnValue& out) {
+  const auto& f = *static_cast<const Field<T>*>(field);
+  const T& obj = *static_cast<const T*>(owner);
+  if (f.to_column) return f.to_column(f, obj, out);
+  json tmp = json::object();
+  if (f.put) f.put(f, obj, tmp, Mode::kResponse);
+  auto it = tmp.find(f.name);
+  out.null = it == tmp.end() || it->is_null();
+  if (!out.null) out.text = it->dump();
+}
+
+template <typename T>
+void load_column(const void* field, ColumnValue& in, void* owner) {
+  const auto& f = *static_cast<const Field<T>*>(field);
+  T& obj = *static_cast<T*>(owner);
+  if (f.from_column) return f.from_column(f, in, obj);
+  json tmp = json::object();
+  if (!in.null) tmp[f.name] = json::parse(in.text);
+  if (f.get) f.get(f, tmp, obj);
+}
+
+}  // namespace detail
+
+// Field `f` of T as a column (its own, or a computed one lib/local names), owned by the part of
+// the resource `part` returns (nullptr: the resource).
+template <typename T>
+Column column_for(const Field<T>& f, void* (*part)(void*) = nullptr) {
+  return {f.name, f.column, f.column_kind, &f, &detail::store_column<T>, &detail::load_column<T>, part};
+}
+
+// The SQL columns of `table`, in table order, flattened members' columns in their place. `table`
+// must be a table_of<T>() (its fields live as long as the program). One level of flatten().
+template <typename T>
+void append_columns(const Table<T>& table, std::vector<Column>& out, void* (*part)(void*) = nullptr) {
+  for (const auto& f : table.fields) {
+    if (f.column) out.push_back(column_for(f, part));
+    if (f.flattened_columns) f.flattened_columns(out);
+  }
+}
+
+template <typename T>
+std::vector<Column> columns_of() {
+  std::vector<Column> out;
+  append_columns(table_of<T>(), out);
+  return out;
 }
 
 // --- Checks shared by every kind (field_table.cc) ------------------------------------------------
@@ -342,6 +431,46 @@ struct MemberOps {
   using V = typename member_traits<decltype(M)>::value;
   static constexpr bool kOptional = detail::is_optional<V>::value;
   using Inner = typename detail::optional_inner<V>::type;
+  static constexpr ColumnKind kColumnKind = std::is_same_v<Inner, std::string> ? ColumnKind::kText
+                                            : std::is_same_v<Inner, bool>      ? ColumnKind::kBoolean
+                                            : std::is_same_v<Inner, int> || std::is_same_v<Inner, long long>
+                                                ? ColumnKind::kInteger
+                                            : std::is_same_v<Inner, double> ? ColumnKind::kReal
+                                                                            : ColumnKind::kJson;
+
+  // Direct column access for the kinds that are not JSON text.
+  static void to_column(const Field<T>&, const T& obj, ColumnValue& out) {
+    const V& v = obj.*M;
+    if constexpr (kOptional) {
+      out.null = !v;
+      if (v) put_column(*v, out);
+    } else {
+      out.null = false;
+      put_column(v, out);
+    }
+  }
+  static void put_column(const Inner& v, ColumnValue& out) {
+    if constexpr (std::is_same_v<Inner, std::string>) {
+      out.text = v;
+    } else if constexpr (std::is_same_v<Inner, double>) {
+      out.real = v;
+    } else {
+      out.integer = v;
+    }
+  }
+  static void from_column(const Field<T>&, ColumnValue& in, T& obj) {
+    if (in.null) {
+      obj.*M = V{};
+    } else if constexpr (std::is_same_v<Inner, std::string>) {
+      obj.*M = std::move(in.text);
+    } else if constexpr (std::is_same_v<Inner, double>) {
+      obj.*M = in.real;
+    } else if constexpr (std::is_same_v<Inner, bool>) {
+      obj.*M = in.integer != 0;
+    } else {
+      obj.*M = static_cast<Inner>(in.integer);
+    }
+  }
 
   static void put(const Field<T>& f, const T& obj, json& out, Mode mode) {
     const V& v = obj.*M;
@@ -415,6 +544,11 @@ Field<typename MemberOps<M>::T> field(const char* name, Rules rules = {}) {
   f.get = &Ops::get;
   f.read = &Ops::read;
   f.check = &Ops::check;
+  f.column_kind = Ops::kColumnKind;
+  if constexpr (Ops::kColumnKind != ColumnKind::kJson) {
+    f.to_column = &Ops::to_column;
+    f.from_column = &Ops::from_column;
+  }
   return f;
 }
 
@@ -440,6 +574,9 @@ Field<typename MemberOps<M>::T> flatten() {
   Field<T> f;
   f.put = [](const Field<T>&, const T& obj, json& out, Mode mode) { encode_into(table_of<Sub>(), obj.*M, out, mode); };
   f.get = [](const Field<T>&, const json& in, T& obj) { decode_into(table_of<Sub>(), in, obj.*M); };
+  f.flattened_columns = [](std::vector<Column>& out) {
+    append_columns(table_of<Sub>(), out, [](void* resource) -> void* { return &(static_cast<T*>(resource)->*M); });
+  };
   return f;
 }
 

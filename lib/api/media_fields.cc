@@ -6,15 +6,15 @@ namespace gomo::api::fields {
 template <>
 const Table<Did>& table_of<Did>() {
   static const Table<Did> table = {
-      field<&Did::id>("id"),
-      field<&Did::number>("number"),
-      field<&Did::country>("country"),
-      field<&Did::description>("description"),
-      field<&Did::is_shared>("isShared"),
-      field<&Did::organization_id>("organizationId"),
-      field<&Did::status>("status"),
-      field<&Did::created_at>("createdAt"),
-      field<&Did::updated_at>("updatedAt"),
+      field<&Did::id>("id").with_column("id"),
+      field<&Did::number>("number").with_column("number"),
+      field<&Did::country>("country").with_column("country"),
+      field<&Did::description>("description").with_column("description"),
+      field<&Did::is_shared>("isShared").with_column("is_shared"),
+      field<&Did::organization_id>("organizationId").with_column("organization_id"),
+      field<&Did::status>("status").with_column("status"),
+      field<&Did::created_at>("createdAt").with_column("created_at"),
+      field<&Did::updated_at>("updatedAt").with_column("updated_at"),
   };
   return table;
 }
@@ -66,15 +66,15 @@ template <>
 const Table<Dictionary>& table_of<Dictionary>() {
   using D = Dictionary;
   static const Table<D> table = {
-      field<&D::id>("id"),
-      field<&D::name>("name"),
-      field<&D::description>("description"),
-      field<&D::language>("language"),
-      field<&D::organization_id>("organizationId"),
-      field<&D::is_system>("isSystem"),
-      field<&D::entry_count>("entryCount"),
-      field<&D::created_at>("createdAt"),
-      field<&D::updated_at>("updatedAt"),
+      field<&D::id>("id").with_column("id"),
+      field<&D::name>("name").with_column("name"),
+      field<&D::description>("description").with_column("description"),
+      field<&D::language>("language").with_column("language"),
+      field<&D::organization_id>("organizationId").with_column("organization_id"),
+      field<&D::is_system>("isSystem").with_column("is_system"),
+      field<&D::entry_count>("entryCount"),  // counted from dictionary_entries
+      field<&D::created_at>("createdAt").with_column("created_at"),
+      field<&D::updated_at>("updatedAt").with_column("updated_at"),
       deleted_at<D>(),
   };
   return table;

@@ -21,6 +21,10 @@ using namespace store::sql;  // NOLINT: written in terms of the workspace's SQL 
 
 namespace {
 
+// Call attempts and call requests keep hand-written SQL: they do not map 1:1 to their field tables.
+// An attempt's call details (a nested object) are columns of its row, beside the execution or job it
+// belongs to; a call request's row keeps the phone dialled and its retry strategy in the program
+// spelling, where the resource carries the call-request one.
 constexpr const char* kAttemptColumns =
     "id, attempt, contact_id, status, direction, from_number, to_number, created_at, dialed_at, answered_at, "
     "terminated_at, duration_ms, outcome, outcome_reason, flow_execution, events";

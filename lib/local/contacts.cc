@@ -8,6 +8,7 @@
 #include "checks/validate.h"
 #include "local/local_operations.h"
 #include "local/query.h"
+#include "local/table_sql.h"
 #include "store/sql.h"
 #include "store/workspace.h"
 
@@ -29,78 +30,42 @@ const std::vector<SortSpec> kContactSorts = {{"firstName", "first_name"},
                                              {"createdAt", "created_at"}};
 const std::vector<SortSpec> kNamedSorts = {{"name", "name"}, {"createdAt", "created_at"}, {"updatedAt", "updated_at"}};
 
-constexpr const char* kContactColumns =
-    "id, organization_id, primary_phone, first_name, last_name, full_name, primary_email, address, city, state, "
-    "zip, occupation, preferred_channel, gender, channels, custom_attributes, created_at, updated_at";
-
-Contact read_contact(Stmt& s, int base = 0) {
-  Contact c;
-  c.id = s.text(base + 0);
-  c.organization_id = s.text(base + 1);
-  auto& f = c.fields;
-  f.primary_phone = s.text(base + 2);
-  f.first_name = s.opt_text(base + 3);
-  f.last_name = s.opt_text(base + 4);
-  f.full_name = s.opt_text(base + 5);
-  f.primary_email = s.opt_text(base + 6);
-  f.address = s.opt_text(base + 7);
-  f.city = s.opt_text(base + 8);
-  f.state = s.opt_text(base + 9);
-  f.zip = s.opt_text(base + 10);
-  f.occupation = s.opt_text(base + 11);
-  f.preferred_channel = s.opt_text(base + 12);
-  f.gender = s.opt_text(base + 13);
-  if (auto channels = s.opt_text(base + 14)) f.channels = json::parse(*channels).get<std::vector<std::string>>();
-  json attributes = json::parse(s.text(base + 15));  // named: items() of a temporary would dangle
-  for (const auto& [name, value] : attributes.items()) f.custom_attributes[name] = value.dump();
-  c.created_at = s.text(base + 16);
-  c.updated_at = s.text(base + 17);
-  return c;
+// The resources stored one field per column (table_sql.h). An audience's contactCount is counted
+// from audience_members; users/me joins two tables and stays hand-written.
+const SqlTable<Contact>& contacts_table() {
+  static const SqlTable<Contact> table("contacts");
+  return table;
+}
+const SqlTable<api::CustomAttribute>& attributes_table() {
+  static const SqlTable<api::CustomAttribute> table("custom_attributes");
+  return table;
+}
+const SqlTable<api::Audience>& audiences_table() {
+  static const SqlTable<api::Audience> table =
+      SqlTable<api::Audience>("audiences", "a")
+          .computed("contactCount", "(SELECT COUNT(*) FROM audience_members m WHERE m.audience_id = a.id)");
+  return table;
+}
+const SqlTable<api::FlowRecord>& flows_table() {
+  static const SqlTable<api::FlowRecord> table("flows");
+  return table;
 }
 
-// `base` with every field `change` sets replaced; custom attributes merge key by key.
-ContactFields merge(ContactFields base, const ContactFields& change) {
-  auto take = [](std::optional<std::string>& to, const std::optional<std::string>& from) {
-    if (from) to = from;
-  };
-  take(base.primary_phone, change.primary_phone);
-  take(base.first_name, change.first_name);
-  take(base.last_name, change.last_name);
-  take(base.full_name, change.full_name);
-  take(base.primary_email, change.primary_email);
-  take(base.address, change.address);
-  take(base.city, change.city);
-  take(base.state, change.state);
-  take(base.zip, change.zip);
-  take(base.occupation, change.occupation);
-  take(base.preferred_channel, change.preferred_channel);
-  take(base.gender, change.gender);
-  if (change.channels) base.channels = change.channels;
-  for (const auto& [k, v] : change.custom_attributes) base.custom_attributes[k] = v;
-  return base;
-}
+Contact read_contact(Stmt& s) { return contacts_table().read(s); }
 
-std::string attributes_text(const ContactFields& f) {
-  json obj = json::object();
-  for (const auto& [k, v] : f.custom_attributes) obj[k] = json::parse(v);
-  return obj.dump();
-}
-
-std::optional<std::string> channels_text(const ContactFields& f) {
-  if (!f.channels) return std::nullopt;
-  return json(*f.channels).dump();
-}
-
-// Binds the 16 contact columns after id and organization_id, starting at parameter `i`.
-int bind_contact_fields(Stmt& s, int i, const ContactFields& f) {
-  s.bind(i++, *f.primary_phone);
-  for (const auto* v : {&f.first_name, &f.last_name, &f.full_name, &f.primary_email, &f.address, &f.city, &f.state,
-                        &f.zip, &f.occupation, &f.preferred_channel, &f.gender}) {
-    s.bind(i++, *v);
+// `base` with every field `change` sets replaced, through the table's JSON form (a request leaves
+// unset fields out); custom attributes merge key by key.
+ContactFields merge(const ContactFields& base, const ContactFields& change) {
+  json merged = api::fields::encode_object(base);
+  json given = api::fields::encode_object(change, api::fields::Mode::kRequest);  // named: items() must not dangle
+  for (const auto& [name, value] : given.items()) {
+    if (name != "customAttributes") {
+      merged[name] = value;
+      continue;
+    }
+    for (const auto& [key, attribute] : value.items()) merged[name][key] = attribute;
   }
-  s.bind(i++, channels_text(f));
-  s.bind(i++, attributes_text(f));
-  return i;
+  return api::fields::decode_object<ContactFields>(merged);
 }
 
 }  // namespace
@@ -154,9 +119,8 @@ class LocalPlatform final : public LocalOperations {
           " WHERE organization_id = ?1 AND (?2 = '' OR first_name LIKE ?3 ESCAPE '\\' OR last_name LIKE ?3 "
           "ESCAPE '\\' OR full_name LIKE ?3 ESCAPE '\\' OR primary_phone LIKE ?3 ESCAPE '\\' OR primary_email "
           "LIKE ?3 ESCAPE '\\')";
-      return page_of<Contact>(
-          std::string("SELECT ") + kContactColumns + " FROM contacts" + where + order_clause(q, kContactSorts, ""),
-          "SELECT COUNT(*) FROM contacts" + where, q, org_, [](Stmt& s) { return read_contact(s); });
+      return page_of<Contact>(contacts_table().select() + where + order_clause(q, kContactSorts, ""),
+                              "SELECT COUNT(*) FROM contacts" + where, q, org_, read_contact);
     });
   }
 
@@ -231,14 +195,9 @@ class LocalPlatform final : public LocalOperations {
       std::string where =
           " WHERE organization_id = ?1 AND (?2 = '' OR name LIKE ?3 ESCAPE '\\' OR display_name LIKE ?3 "
           "ESCAPE '\\' OR description LIKE ?3 ESCAPE '\\')";
-      return page_of<api::CustomAttribute>(
-          "SELECT id, organization_id, name, display_name, description, type, created_at, updated_at "
-          "FROM custom_attributes" +
-              where + order_clause(q, sorts, ""),
-          "SELECT COUNT(*) FROM custom_attributes" + where, q, org_, [](Stmt& s) {
-            return api::CustomAttribute{s.text(0),     s.text(1), s.text(2), s.text(3),
-                                        s.opt_text(4), s.text(5), s.text(6), s.text(7)};
-          });
+      return page_of<api::CustomAttribute>(attributes_table().select() + where + order_clause(q, sorts, ""),
+                                           "SELECT COUNT(*) FROM custom_attributes" + where, q, org_,
+                                           [](Stmt& s) { return attributes_table().read(s); });
     });
   }
 
@@ -251,16 +210,7 @@ class LocalPlatform final : public LocalOperations {
       if (find.step()) return api::conflict_error("Custom attribute with name " + name + " already exists");
       api::CustomAttribute out{new_uuid(), org_, name, a.display_name, a.description, a.type, now_iso(), ""};
       out.updated_at = out.created_at;
-      Stmt(ops_db_, "INSERT INTO custom_attributes VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-          .bind(1, out.id)
-          .bind(2, org_)
-          .bind(3, name)
-          .bind(4, out.display_name)
-          .bind(5, out.description)
-          .bind(6, out.type)
-          .bind(7, out.created_at)
-          .bind(8, out.updated_at)
-          .step();
+      attributes_table().insert(ops_db_, out);
       return out;
     });
   }
@@ -269,14 +219,7 @@ class LocalPlatform final : public LocalOperations {
     if (auto e = api::validate_audience(f, true)) return *e;
     return guarded(ops_mutex_, [&]() -> api::Result<api::Audience> {
       std::string id = new_uuid(), now = now_iso();
-      Stmt(ops_db_, "INSERT INTO audiences VALUES (?, ?, ?, ?, ?, ?)")
-          .bind(1, id)
-          .bind(2, org_)
-          .bind(3, *f.name)
-          .bind(4, f.description)
-          .bind(5, now)
-          .bind(6, now)
-          .step();
+      audiences_table().insert(ops_db_, api::Audience{id, org_, *f.name, f.description, 0, now, now});
       return *load_audience(id);
     });
   }
@@ -287,8 +230,9 @@ class LocalPlatform final : public LocalOperations {
       std::string where =
           " WHERE organization_id = ?1 AND (?2 = '' OR name LIKE ?3 ESCAPE '\\' OR description LIKE ?3 ESCAPE "
           "'\\')";
-      return page_of<api::Audience>(std::string(kAudienceSelect) + where + order_clause(q, kNamedSorts, ""),
-                                    "SELECT COUNT(*) FROM audiences a" + where, q, org_, read_audience);
+      return page_of<api::Audience>(audiences_table().select() + where + order_clause(q, kNamedSorts, ""),
+                                    "SELECT COUNT(*) FROM audiences a" + where, q, org_,
+                                    [](Stmt& s) { return audiences_table().read(s); });
     });
   }
 
@@ -310,15 +254,8 @@ class LocalPlatform final : public LocalOperations {
           " FROM contacts c JOIN audience_members m ON m.contact_id = c.id WHERE c.organization_id = ?1 AND "
           "m.audience_id = ?4 AND (?2 = '' OR c.first_name LIKE ?3 ESCAPE '\\' OR c.last_name LIKE ?3 ESCAPE "
           "'\\' OR c.primary_phone LIKE ?3 ESCAPE '\\')";
-      std::string columns;
-      for (std::string rest = kContactColumns; !rest.empty();) {
-        auto comma = rest.find(", ");
-        columns += (columns.empty() ? "c." : ", c.") + rest.substr(0, comma);
-        rest = comma == std::string::npos ? "" : rest.substr(comma + 2);
-      }
-      return page_of<Contact>(
-          "SELECT " + columns + where + order_clause(q, sorts, "c."), "SELECT COUNT(*)" + where, q, org_,
-          [](Stmt& s) { return read_contact(s); }, id);
+      return page_of<Contact>("SELECT " + contacts_table().list("c.") + where + order_clause(q, sorts, "c."),
+                              "SELECT COUNT(*)" + where, q, org_, read_contact, id);
     });
   }
 
@@ -335,15 +272,7 @@ class LocalPlatform final : public LocalOperations {
     if (auto e = api::validate_flow(f, true)) return *e;
     return guarded(ops_mutex_, [&]() -> api::Result<api::FlowRecord> {
       std::string id = new_uuid(), now = now_iso();
-      Stmt(ops_db_, "INSERT INTO flows VALUES (?, ?, ?, ?, ?, ?, ?)")
-          .bind(1, id)
-          .bind(2, org_)
-          .bind(3, *f.name)
-          .bind(4, f.description)
-          .bind(5, json::parse(*f.graph_json).dump())
-          .bind(6, now)
-          .bind(7, now)
-          .step();
+      flows_table().insert(ops_db_, api::FlowRecord{id, org_, *f.name, f.description, *f.graph_json, now, now});
       return *load_flow(id);
     });
   }
@@ -362,8 +291,9 @@ class LocalPlatform final : public LocalOperations {
       std::string where =
           " WHERE organization_id = ?1 AND (?2 = '' OR name LIKE ?3 ESCAPE '\\' OR description LIKE ?3 ESCAPE "
           "'\\')";
-      return page_of<api::FlowRecord>(std::string(kFlowSelect) + where + order_clause(q, kNamedSorts, ""),
-                                      "SELECT COUNT(*) FROM flows" + where, q, org_, read_flow);
+      return page_of<api::FlowRecord>(flows_table().select() + where + order_clause(q, kNamedSorts, ""),
+                                      "SELECT COUNT(*) FROM flows" + where, q, org_,
+                                      [](Stmt& s) { return flows_table().read(s); });
     });
   }
 
@@ -372,13 +302,12 @@ class LocalPlatform final : public LocalOperations {
     return guarded(ops_mutex_, [&]() -> api::Result<api::FlowRecord> {
       auto current = load_flow(id);
       if (!current) return api::not_found_error("Flow");
-      Stmt(ops_db_, "UPDATE flows SET name = ?, description = ?, graph = ?, updated_at = ? WHERE id = ?")
-          .bind(1, f.name ? *f.name : current->name)
-          .bind(2, f.description ? f.description : current->description)
-          .bind(3, f.graph_json ? json::parse(*f.graph_json).dump() : current->graph_json)
-          .bind(4, now_iso())
-          .bind(5, id)
-          .step();
+      api::FlowRecord changed = *current;
+      if (f.name) changed.name = *f.name;
+      if (f.description) changed.description = f.description;
+      if (f.graph_json) changed.graph_json = *f.graph_json;
+      changed.updated_at = now_iso();
+      flows_table().update(ops_db_, changed);
       return *load_flow(id);
     });
   }
@@ -408,17 +337,6 @@ class LocalPlatform final : public LocalOperations {
   }
 
  private:
-  static constexpr const char* kAudienceSelect =
-      "SELECT a.id, a.organization_id, a.name, a.description, "
-      "(SELECT COUNT(*) FROM audience_members m WHERE m.audience_id = a.id), a.created_at, a.updated_at "
-      "FROM audiences a";
-  static constexpr const char* kFlowSelect =
-      "SELECT id, organization_id, name, description, graph, created_at, updated_at FROM flows";
-
-  static api::Audience read_audience(Stmt& s) {
-    return api::Audience{s.text(0), s.text(1), s.text(2), s.opt_text(3), static_cast<int>(s.integer(4)),
-                         s.text(5), s.text(6)};
-  }
   // The id of the node a pointer into a graph lies in ("/nodes/2/outputs" or "/nodes/menu/..."), if any.
   static std::optional<std::string> node_id_at(const json& graph, const std::string& pointer) {
     const std::string prefix = "/nodes/";
@@ -442,10 +360,6 @@ class LocalPlatform final : public LocalOperations {
     auto id = nodes[index].find("id");
     if (id == nodes[index].end() || !id->is_string()) return std::nullopt;
     return id->get<std::string>();
-  }
-
-  static api::FlowRecord read_flow(Stmt& s) {
-    return api::FlowRecord{s.text(0), s.text(1), s.text(2), s.opt_text(3), s.text(4), s.text(5), s.text(6)};
   }
 
   // One page plus the total. Parameters: ?1 organisation, ?2 search, ?3 its LIKE pattern, ?4 `extra`;
@@ -480,24 +394,24 @@ class LocalPlatform final : public LocalOperations {
   }
 
   std::optional<Contact> load_contact(const std::string& id) {
-    Stmt s(ops_db_, std::string("SELECT ") + kContactColumns + " FROM contacts WHERE id = ? AND organization_id = ?");
+    Stmt s(ops_db_, contacts_table().select() + " WHERE id = ? AND organization_id = ?");
     s.bind(1, id).bind(2, org_);
     if (!s.step()) return std::nullopt;
     return read_contact(s);
   }
 
   std::optional<api::Audience> load_audience(const std::string& id) {
-    Stmt s(ops_db_, std::string(kAudienceSelect) + " WHERE a.id = ? AND a.organization_id = ?");
+    Stmt s(ops_db_, audiences_table().select() + " WHERE a.id = ? AND a.organization_id = ?");
     s.bind(1, id).bind(2, org_);
     if (!s.step()) return std::nullopt;
-    return read_audience(s);
+    return audiences_table().read(s);
   }
 
   std::optional<api::FlowRecord> load_flow(const std::string& id) {
-    Stmt s(ops_db_, std::string(kFlowSelect) + " WHERE id = ? AND organization_id = ?");
+    Stmt s(ops_db_, flows_table().select() + " WHERE id = ? AND organization_id = ?");
     s.bind(1, id).bind(2, org_);
     if (!s.step()) return std::nullopt;
-    return read_flow(s);
+    return flows_table().read(s);
   }
 
   static ApiError duplicate_phone(const std::string& phone) {
@@ -527,24 +441,15 @@ class LocalPlatform final : public LocalOperations {
 
   Contact insert_contact(const ContactFields& fields) {
     std::string id = new_uuid(), now = now_iso();
-    Stmt s(ops_db_, "INSERT INTO contacts (" + std::string(kContactColumns) +
-                        ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    s.bind(1, id).bind(2, org_);
-    int i = bind_contact_fields(s, 3, fields);
-    s.bind(i, now).bind(i + 1, now);
-    s.step();
+    contacts_table().insert(ops_db_, Contact{id, org_, fields, now, now});
     return *load_contact(id);
   }
 
   Contact update_row(const Contact& current, const ContactFields& change) {
-    ContactFields merged = merge(current.fields, change);
-    Stmt s(ops_db_,
-           "UPDATE contacts SET primary_phone = ?, first_name = ?, last_name = ?, full_name = ?, primary_email = ?, "
-           "address = ?, city = ?, state = ?, zip = ?, occupation = ?, preferred_channel = ?, gender = ?, "
-           "channels = ?, custom_attributes = ?, updated_at = ? WHERE id = ?");
-    int i = bind_contact_fields(s, 1, merged);
-    s.bind(i, now_iso()).bind(i + 1, current.id);
-    s.step();
+    Contact changed = current;
+    changed.fields = merge(current.fields, change);
+    changed.updated_at = now_iso();
+    contacts_table().update(ops_db_, changed);
     return *load_contact(current.id);
   }
 

@@ -10,6 +10,7 @@
 #include "engine/say.h"
 #include "local/local_operations.h"
 #include "local/query.h"
+#include "local/table_sql.h"
 #include "store/sql.h"
 #include "store/workspace.h"
 
@@ -27,25 +28,23 @@ const std::vector<SortSpec> kAudioSorts = {
 const std::vector<SortSpec> kDictionarySorts = {
     {"name", "name"}, {"createdAt", "created_at"}, {"updatedAt", "updated_at"}};
 
-constexpr const char* kDidColumns =
-    "id, number, country, description, is_shared, organization_id, status, created_at, updated_at";
+// DIDs and dictionaries are stored one field per column (table_sql.h); a dictionary's entryCount is
+// counted from dictionary_entries. Audio is not: its file's members are columns of the audio row,
+// text from older gomo versions is repaired on reading, and the row keeps the bytes.
+const SqlTable<api::Did>& dids_table() {
+  static const SqlTable<api::Did> table("dids");
+  return table;
+}
+const SqlTable<api::Dictionary>& dictionaries_table() {
+  static const SqlTable<api::Dictionary> table =
+      SqlTable<api::Dictionary>("dictionaries", "d")
+          .computed("entryCount", "(SELECT COUNT(*) FROM dictionary_entries e WHERE e.dictionary_id = d.id)");
+  return table;
+}
+
 constexpr const char* kAudioColumns =
     "id, organization_id, title, description, usage_type, tags, duration_seconds, file_name, mime_type, size_bytes, "
     "playable, downloadable, created_at, updated_at";
-
-api::Did read_did(Stmt& s) {
-  api::Did d;
-  d.id = s.text(0);
-  d.number = s.text(1);
-  d.country = s.text(2);
-  d.description = s.opt_text(3);
-  d.is_shared = s.integer(4) != 0;
-  d.organization_id = s.opt_text(5);
-  d.status = s.text(6);
-  d.created_at = s.text(7);
-  d.updated_at = s.text(8);
-  return d;
-}
 
 api::Audio read_audio(Stmt& s) {
   api::Audio a;
@@ -136,14 +135,14 @@ void seed_system_dictionaries(sqlite3* db) {
                         {"fr", "00000000-0000-4000-8000-0000000d1c02", "System numbers and dates (French)"},
                         {"en", "00000000-0000-4000-8000-0000000d1c03", "System numbers and dates (English)"}};
   for (const auto& l : langs) {
-    Stmt(db, "INSERT INTO dictionaries VALUES (?, NULL, ?, ?, ?, 1, ?, ?)")
-        .bind(1, l.id)
-        .bind(2, l.name)
-        .bind(3, "The clips gomo's engine plays for number and date items (keys such as 100, and, mon-2)")
-        .bind(4, l.code)
-        .bind(5, now)
-        .bind(6, now)
-        .step();
+    api::Dictionary d;
+    d.id = l.id;
+    d.name = l.name;
+    d.description = "The clips gomo's engine plays for number and date items (keys such as 100, and, mon-2)";
+    d.language = l.code;
+    d.is_system = true;
+    d.created_at = d.updated_at = now;
+    dictionaries_table().insert(db, d);
     for (const auto& clip : engine_vocabulary(l.code)) {
       Stmt(db, "INSERT OR IGNORE INTO dictionary_entries VALUES (?, ?, ?, ?, NULL)")
           .bind(1, new_uuid())
@@ -176,9 +175,9 @@ api::Result<api::Page<api::Did>> LocalOperations::list_available_dids(const api:
       s.bind(1, ops_org_).bind(2, q.page.search).bind(3, like_pattern(q.page.search)).bind(4, q.status);
       s.bind(5, q.is_shared ? (*q.is_shared ? 1LL : 0LL) : -1LL);
     };
-    return select_page<api::Did>(ops_db_,
-                                 std::string("SELECT ") + kDidColumns + where + order_clause(q.page, kDidSorts, ""),
-                                 "SELECT COUNT(*)" + where, q.page, 6, bind, read_did);
+    return select_page<api::Did>(ops_db_, "SELECT " + dids_table().list() + where + order_clause(q.page, kDidSorts, ""),
+                                 "SELECT COUNT(*)" + where, q.page, 6, bind,
+                                 [](Stmt& s) { return dids_table().read(s); });
   });
 }
 
@@ -256,25 +255,9 @@ api::Result<api::Page<api::Dictionary>> LocalOperations::list_dictionaries(const
     auto bind = [&](Stmt& s) {
       s.bind(1, ops_org_).bind(2, q.page.search).bind(3, like_pattern(q.page.search)).bind(4, q.include_system);
     };
-    auto read = [](Stmt& s) {
-      api::Dictionary d;
-      d.id = s.text(0);
-      d.organization_id = s.opt_text(1);
-      d.name = s.text(2);
-      d.description = s.opt_text(3);
-      d.language = s.text(4);
-      d.is_system = s.integer(5) != 0;
-      d.entry_count = static_cast<int>(s.integer(6));
-      d.created_at = s.text(7);
-      d.updated_at = s.text(8);
-      return d;
-    };
     return select_page<api::Dictionary>(
-        ops_db_,
-        "SELECT d.id, d.organization_id, d.name, d.description, d.language, d.is_system, (SELECT COUNT(*) FROM "
-        "dictionary_entries e WHERE e.dictionary_id = d.id), d.created_at, d.updated_at" +
-            where + order_clause(q.page, kDictionarySorts, "d."),
-        "SELECT COUNT(*)" + where, q.page, 5, bind, read);
+        ops_db_, "SELECT " + dictionaries_table().list("d.") + where + order_clause(q.page, kDictionarySorts, "d."),
+        "SELECT COUNT(*)" + where, q.page, 5, bind, [](Stmt& s) { return dictionaries_table().read(s); });
   });
 }
 

@@ -10,6 +10,7 @@
 #include "api/wire_programs.h"
 #include "local/local_operations.h"
 #include "local/query.h"
+#include "local/table_sql.h"
 #include "store/sql.h"
 #include "store/workspace.h"
 
@@ -23,9 +24,13 @@ namespace {
 const std::vector<SortSpec> kProgramSorts = {
     {"name", "name"}, {"createdAt", "created_at"}, {"updatedAt", "updated_at"}};
 
-constexpr const char* kProgramColumns =
-    "id, organization_id, name, audience_id, flow_id, start_at, stop_at, did_pool, retry_strategy, pause_windows, "
-    "auto_pause_rules, status, created_at, updated_at";
+// Programs are stored one field per column (table_sql.h). Executions are not: their counters are
+// counted from execution_contacts, and their rows keep the program's retry strategy, pause windows,
+// DID pool and flow graph as launched, which the Execution resource does not carry.
+const SqlTable<api::Program>& programs_table() {
+  static const SqlTable<api::Program> table("programs");
+  return table;
+}
 constexpr const char* kExecutionColumns =
     "id, program_id, organization_id, audience_id, flow_id, status, scheduled_start_at, scheduled_stop_at, "
     "actual_start_at, actual_end_at, auto_pause_rules, created_at, updated_at";
@@ -33,25 +38,6 @@ constexpr const char* kExecutionColumns =
 long long now_ms() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
       .count();
-}
-
-api::Program read_program(Stmt& s) {
-  json j = {{"id", s.text(0)},
-            {"organizationId", s.text(1)},
-            {"name", s.text(2)},
-            {"audienceId", s.text(3)},
-            {"flowId", s.text(4)},
-            {"didPool", json::parse(s.text(7))},
-            {"retryStrategy", json::parse(s.text(8))},
-            {"pauseWindows", json::parse(s.text(9))},
-            {"autoPauseRules", json::parse(s.text(10))},
-            {"status", s.text(11)},
-            {"createdAt", s.text(12)},
-            {"updatedAt", s.text(13)}};
-  api::Program p = api::wire::decode_program(j);
-  p.start_at = s.opt_text(5);
-  p.stop_at = s.opt_text(6);
-  return p;
 }
 
 std::vector<api::AutoPauseRule> rules_of(const std::string& text) {
@@ -85,10 +71,10 @@ bool row_exists(sqlite3* db, const char* table, const std::string& id, const std
 }  // namespace
 
 std::optional<api::Program> LocalOperations::load_program(const std::string& id) {
-  Stmt s(ops_db_, std::string("SELECT ") + kProgramColumns + " FROM programs WHERE id = ? AND organization_id = ?");
+  Stmt s(ops_db_, programs_table().select() + " WHERE id = ? AND organization_id = ?");
   s.bind(1, id).bind(2, ops_org_);
   if (!s.step()) return std::nullopt;
-  return read_program(s);
+  return programs_table().read(s);
 }
 
 std::optional<api::Execution> LocalOperations::load_execution(const std::string& id) {
@@ -210,24 +196,7 @@ api::Result<api::Program> LocalOperations::create_program(const api::ProgramFiel
     if (f.auto_pause_rules) p.auto_pause_rules = *f.auto_pause_rules;
     p.status = "draft";
     p.created_at = p.updated_at = now_iso();
-    json enc = api::wire::encode(p);
-    Stmt(ops_db_, std::string("INSERT INTO programs (") + kProgramColumns +
-                      ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .bind(1, p.id)
-        .bind(2, ops_org_)
-        .bind(3, p.name)
-        .bind(4, p.audience_id)
-        .bind(5, p.flow_id)
-        .bind(6, p.start_at)
-        .bind(7, p.stop_at)
-        .bind(8, enc.at("didPool").dump())
-        .bind(9, enc.at("retryStrategy").dump())
-        .bind(10, enc.at("pauseWindows").dump())
-        .bind(11, enc.at("autoPauseRules").dump())
-        .bind(12, p.status)
-        .bind(13, p.created_at)
-        .bind(14, p.updated_at)
-        .step();
+    programs_table().insert(ops_db_, p);
     return *load_program(p.id);
   });
 }
@@ -249,11 +218,11 @@ api::Result<api::Page<api::Program>> LocalOperations::list_programs(const api::P
     counter.step();
     api::Page<api::Program> page;
     page.meta = page_meta(q, counter.integer(0));
-    Stmt rows(ops_db_, std::string("SELECT ") + kProgramColumns + where + order_clause(q, kProgramSorts, "") +
-                           " LIMIT ?4 OFFSET ?5");
+    Stmt rows(ops_db_,
+              "SELECT " + programs_table().list() + where + order_clause(q, kProgramSorts, "") + " LIMIT ?4 OFFSET ?5");
     rows.bind(1, ops_org_).bind(2, q.search).bind(3, like_pattern(q.search));
     rows.bind(4, static_cast<long long>(q.limit)).bind(5, static_cast<long long>(q.page - 1) * q.limit);
-    while (rows.step()) page.data.push_back(read_program(rows));
+    while (rows.step()) page.data.push_back(programs_table().read(rows));
     return page;
   });
 }
@@ -297,23 +266,8 @@ api::Result<api::Program> LocalOperations::update_program(const std::string& id,
     if (f.retry_strategy) p.retry_strategy = *f.retry_strategy;
     if (f.pause_windows) p.pause_windows = *f.pause_windows;
     if (f.auto_pause_rules) p.auto_pause_rules = *f.auto_pause_rules;
-    json enc = api::wire::encode(p);
-    Stmt(ops_db_,
-         "UPDATE programs SET name = ?, audience_id = ?, flow_id = ?, start_at = ?, stop_at = ?, did_pool = ?, "
-         "retry_strategy = ?, pause_windows = ?, auto_pause_rules = ?, status = ?, updated_at = ? WHERE id = ?")
-        .bind(1, p.name)
-        .bind(2, p.audience_id)
-        .bind(3, p.flow_id)
-        .bind(4, p.start_at)
-        .bind(5, p.stop_at)
-        .bind(6, enc.at("didPool").dump())
-        .bind(7, enc.at("retryStrategy").dump())
-        .bind(8, enc.at("pauseWindows").dump())
-        .bind(9, enc.at("autoPauseRules").dump())
-        .bind(10, p.status)
-        .bind(11, now_iso())
-        .bind(12, id)
-        .step();
+    p.updated_at = now_iso();
+    programs_table().update(ops_db_, p);
     return *load_program(id);
   });
 }
