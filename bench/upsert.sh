@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Rows/s and peak RSS of `gomo contacts upsert`: --dry-run, a full upsert into the local workspace, and a
-# full upsert into `gomo serve` over loopback; beside a Node peer (csv-parse + google-libphonenumber) on
-# the same file when those packages are installable.
+# full upsert into `gomo serve` over loopback (the client's peak RSS, then the server's); beside a Node
+# peer (csv-parse + google-libphonenumber) on the same file when those packages are installable.
 #
 # Usage: bench/upsert.sh [GOMO_BINARY]        (default build/gomo; this script builds nothing)
 # Environment: ROWS [1000000] rows of the generated file; SERVE_ROWS [ROWS] rows sent to gomo serve;
@@ -54,6 +54,8 @@ for _ in $(seq 100); do grep -q "listening on" "$work/serve.err" 2>/dev/null && 
 port=$(grep -o "127.0.0.1:[0-9]*" "$work/serve.err" | head -1 | cut -d: -f2)
 GOMO_API_KEY=$key GOMO_BASE_URL=http://127.0.0.1:$port/api run "gomo -> gomo serve" "$SERVE_ROWS" \
   "$gomo" contacts upsert "$work/serve.csv" --max-rejects 100% --batch-size 1000 --rate-limit 0
+# The server's own peak RSS (the line above is the client's), read before the server stops.
+awk '/VmHWM/ { printf "%-28s peak RSS %6.1f MiB\n", "gomo serve (the server)", $2 / 1024 }' "/proc/$server_pid/status"
 
 if [[ $PEER == 1 ]] && command -v node >/dev/null && command -v npm >/dev/null; then
   if (cd "$work" && npm install --silent --no-audit --no-fund csv-parse google-libphonenumber >/dev/null 2>&1); then

@@ -93,6 +93,20 @@ class SqlTable {
     columns_.bind_update(s, &value, value.id);
     s.step();
   }
+  // The same through a statement prepared from insert_sql() or update_sql() and run once per row:
+  // a batch prepares each statement once. The statement is reset first.
+  const std::string& insert_sql() const { return columns_.insert(); }
+  const std::string& update_sql() const { return columns_.update(); }
+  void insert(store::sql::Stmt& s, const T& value) const {
+    s.reset();
+    columns_.bind_insert(s, &value);
+    s.step();
+  }
+  void update(store::sql::Stmt& s, const T& value) const {
+    s.reset();
+    columns_.bind_update(s, &value, value.id);
+    s.step();
+  }
   // The row at the statement's current step, its columns from `first` on in list() order.
   // Members without a column keep T's defaults.
   T read(store::sql::Stmt& s, int first = 0) const {

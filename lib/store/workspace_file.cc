@@ -192,7 +192,13 @@ Result<std::unique_ptr<Workspace::Impl>> open_and_migrate(std::unique_ptr<Worksp
 // The schema of `db` brought up to date. Throws SqlError, or TooNew for a file from a newer gomo.
 void migrate(sqlite3* db, const std::string& path) {
   {
-    exec(db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
+    // WAL with synchronous=NORMAL: a committed transaction survives the process being killed (kill -9):
+    // it is in the WAL file, in the OS's cache; only a power loss may take the last ones back. A 16 MiB
+    // page cache (SQLite's default is 2 MiB; the cache grows only as pages are used) keeps the pages
+    // of the contacts' indexes that a batch of upserts touches in memory, instead of re-reading them.
+    exec(db,
+         "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; "
+         "PRAGMA cache_size = -16384;");
     exec(db, "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
     for (;;) {
       Transaction tx(db);  // IMMEDIATE: two processes opening a new file migrate one after the other
