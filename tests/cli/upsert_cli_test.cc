@@ -53,7 +53,7 @@ TEST_CASE("cli: contacts upsert: local workspace, rejects file, exit codes") {
   // Not CSV: exit 2 with one message.
   r = run_gomo({"contacts", "upsert", "-", "--workspace", ws}, "{\"data\": []}", env);
   CHECK(r.exit_code == 2);
-  CHECK(contains(r.err, "looks like JSON"));
+  CHECK(contains(r.err, "looks like a JSON document"));  // the CSV reader's words
   r = run_gomo({"contacts", "upsert", write_file(dir, "h.csv", "phone\n"), "--workspace", ws}, "", env);
   CHECK(r.exit_code == 2);
   CHECK(contains(r.err, "no data rows"));
