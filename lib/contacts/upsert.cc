@@ -8,12 +8,14 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <functional>
 #include <optional>
 #include <unordered_map>
 
 #include "contacts/membership.h"
 #include "contacts/resolve.h"
 #include "contacts/upsert_journal.h"
+#include "contacts/upsert_keys.h"
 #include "contacts/upsert_row.h"
 #include "document/csv_reader.h"
 
@@ -24,32 +26,10 @@ using Failed = UpsertFailure;
 
 Failed usage(std::string message) { return Failed{Failed::Kind::kUsage, std::move(message), {}, {}}; }
 
-// An E.164 number as one integer: at most 15 digits after '+', and no country code starts with 0, so
-// the digits read as a number name one phone. Keeps the per-phone table at ~40 bytes a phone.
-uint64_t phone_key(std::string_view e164) {
-  uint64_t key = 0;
-  for (char c : e164) {
-    if (c >= '0' && c <= '9') key = key * 10 + static_cast<uint64_t>(c - '0');
-  }
-  return key;
-}
-
 // The per-phone facts the second pass needs (count 1: the phone is on one row only).
 struct PhoneEntry {
   uint32_t first_row = 0, last_row = 0, count = 1;
 };
-
-// "+" and the key's digits: the E.164 text phone_key read.
-std::string_view e164_of(uint64_t key, char (&buf)[24]) {
-  char* end = buf + sizeof buf;
-  char* p = end;
-  do {
-    *--p = static_cast<char>('0' + key % 10);
-    key /= 10;
-  } while (key);
-  *--p = '+';
-  return {p, static_cast<size_t>(end - p)};
-}
 
 class Pipeline {
  public:
@@ -225,19 +205,13 @@ class Pipeline {
 
   // Pass 1: each row's phone key (0: the row is refused), then the phones on more than one row.
   std::optional<Failed> first_pass() {
-    document::CsvRow record;
-    api::ContactFields fields;
-    RowProblem problem;
-    uint32_t row = 0;
-    while (reader_->next(record)) {
-      ++row;
-      if (observer_ && row % 4096 == 0) observer_->on_progress(1, row, 0);
-      bool valid = record.ok() && convert_row(record.fields, rules_, fields, problem);
-      row_keys_.push_back(valid ? phone_key(*fields.primary_phone) : 0);
-    }
-    if (!reader_->status().is_ok()) return io_failure(reader_->status().message());
+    std::function<void(size_t)> progress;
+    if (observer_) progress = [this](size_t rows) { observer_->on_progress(1, rows, 0); };
+    auto keys = phone_keys_of(*reader_, rules_, request_.check_threads, progress);
     reader_.reset();
-    rows_total_ = row;
+    if (!keys) return io_failure(keys.error().message());
+    row_keys_ = std::move(*keys);
+    rows_total_ = row_keys_.size();
     find_duplicates();
     return std::nullopt;
   }
@@ -306,7 +280,7 @@ class Pipeline {
       // Rows pass 1 found valid carry their phone: libphonenumber runs once per row, not twice.
       // A dry run needs no fields of a valid row: its key decides.
       const uint64_t key = key_of(row);
-      const std::string_view e164 = key ? e164_of(key, e164_buf) : std::string_view();
+      const std::string_view e164 = key && !request_.dry_run ? e164_of(key, e164_buf) : std::string_view();
       if ((!key || !request_.dry_run) && !convert_row(record.fields, rules_, fields, problem, e164)) {
         if (!reject(row, record.fields, problem))
           return io_failure("writing the rejects file " + request_.rejects_path + " failed (disk full?)");
@@ -319,8 +293,9 @@ class Pipeline {
         switch (request_.on_duplicate) {
           case OnDuplicate::kReject: {
             RowProblem dup{"duplicate_in_file", header_[map_.find("primaryPhone")->column],
-                           std::string(e164) + " is on " + std::to_string(entry.count) + " rows (first row " +
-                               std::to_string(entry.first_row) + "); --on-duplicate reject refuses them all"};
+                           std::string(e164_of(key, e164_buf)) + " is on " + std::to_string(entry.count) +
+                               " rows (first row " + std::to_string(entry.first_row) +
+                               "); --on-duplicate reject refuses them all"};
             if (!reject(row, record.fields, dup))
               return io_failure("writing the rejects file " + request_.rejects_path + " failed (disk full?)");
             continue;

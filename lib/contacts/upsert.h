@@ -40,6 +40,7 @@ struct UpsertRequest {
   // says so); `resume` only insists that there is one (a usage failure otherwise).
   std::string journal_dir;
   bool resume = false;
+  unsigned check_threads = 0;  // threads that check rows in the first pass; 0: one per core, at most 4
 };
 
 struct UpsertSummary {
