@@ -100,9 +100,10 @@ class Pipeline {
   // A reader of the input at its first data row. The reader tells a file that is not CSV at all
   // (empty, binary, JSON, a header only) with one clear error (exit 2), detects the delimiter and
   // checks each row's UTF-8 and width.
-  Result<std::unique_ptr<document::CsvReader>, Failed> open_reader() {
+  Result<std::unique_ptr<document::CsvReader>, Failed> open_reader(bool keep_raw = false) {
     const std::string shown = request_.path == "-" ? "<stdin>" : request_.path;
     document::CsvOptions options;
+    options.keep_raw = keep_raw;
     options.delimiter = request_.delimiter ? request_.delimiter : document::kDetectDelimiter;
     auto reader = document::CsvReader::open(path_, options);
     // "<path>: cannot open: No such file or directory"
@@ -248,13 +249,13 @@ class Pipeline {
 
   struct Pending {
     uint32_t row;
-    std::vector<std::string> raw;
+    std::string raw;  // the row's bytes as read, for the rejects file (kept only when there is one)
     api::ContactFields fields;
   };
 
   // Pass 2: convert again, reject or send.
   std::optional<Failed> second_pass() {
-    auto opened = open_reader();
+    auto opened = open_reader(rejects_.is_open());
     if (!opened) return opened.error();
     document::CsvReader& reader = **opened;
     document::CsvRow record;
@@ -272,7 +273,7 @@ class Pipeline {
         // The reader's own finding (ragged row, invalid UTF-8, unterminated quote), with its code and words.
         const auto& p = record.problem;
         std::string column = p.column >= 1 && p.column <= header_.size() ? header_[p.column - 1] : "";
-        if (!reject(row, record.fields,
+        if (!reject(row, raw_of(record),
                     {document::csv_problem_code(p.kind), column, document::describe(p, row, delimiter_)}))
           return io_failure("writing the rejects file " + request_.rejects_path + " failed (disk full?)");
         continue;
@@ -282,7 +283,7 @@ class Pipeline {
       const uint64_t key = key_of(row);
       const std::string_view e164 = key && !request_.dry_run ? e164_of(key, e164_buf) : std::string_view();
       if ((!key || !request_.dry_run) && !convert_row(record.fields, rules_, fields, problem, e164)) {
-        if (!reject(row, record.fields, problem))
+        if (!reject(row, raw_of(record), problem))
           return io_failure("writing the rejects file " + request_.rejects_path + " failed (disk full?)");
         continue;
       }
@@ -296,7 +297,7 @@ class Pipeline {
                            std::string(e164_of(key, e164_buf)) + " is on " + std::to_string(entry.count) +
                                " rows (first row " + std::to_string(entry.first_row) +
                                "); --on-duplicate reject refuses them all"};
-            if (!reject(row, record.fields, dup))
+            if (!reject(row, raw_of(record), dup))
               return io_failure("writing the rejects file " + request_.rejects_path + " failed (disk full?)");
             continue;
           }
@@ -326,7 +327,7 @@ class Pipeline {
         ++summary_.sent;
         continue;
       }
-      batch.push_back({row, {record.fields.begin(), record.fields.end()}, std::move(fields)});
+      batch.push_back({row, rejects_.is_open() ? std::string(raw_of(record)) : std::string(), std::move(fields)});
       if (batch.size() >= request_.batch_size) {
         if (auto failed = flush(batch)) return failed;
       }
@@ -351,8 +352,7 @@ class Pipeline {
       for (const auto& p : batch) {
         if (std::find(done.rejected_rows.begin(), done.rejected_rows.end(), p.row) == done.rejected_rows.end())
           continue;
-        if (!reject(p.row, views_of(p.raw),
-                    {"server_rejected", "", "refused by the platform in an earlier run of this file"}))
+        if (!reject(p.row, p.raw, {"server_rejected", "", "refused by the platform in an earlier run of this file"}))
           return io_failure("writing the rejects file " + request_.rejects_path + " failed (disk full?)");
       }
       batch.clear();
@@ -437,24 +437,35 @@ class Pipeline {
       server_rejected_rows_.push_back(items[i].row);
       const auto& [field, message] = it->second;
       const auto* fc = map_.find(field);
-      if (!reject(items[i].row, views_of(items[i].raw), {"server_rejected", fc ? header_[fc->column] : field, message}))
+      if (!reject(items[i].row, items[i].raw, {"server_rejected", fc ? header_[fc->column] : field, message}))
         return io_failure("writing the rejects file " + request_.rejects_path + " failed (disk full?)");
     }
     return send(rest);
   }
 
-  static std::vector<std::string_view> views_of(const std::vector<std::string>& fields) {
-    return {fields.begin(), fields.end()};
+  // The row as the rejects file shows it: its bytes as read, so that a fixed file re-imports exactly.
+  // A record cut at an unterminated quote would swallow the gomo_* columns (and the lines after it)
+  // and a record too long was not kept: those are written as the fields the reader made of them.
+  std::string_view raw_of(const document::CsvRow& record) {
+    using Kind = document::CsvProblemKind;
+    if (record.problem.kind != Kind::kUnterminatedQuote && record.problem.kind != Kind::kRecordTooLong) {
+      return record.raw;
+    }
+    raw_fallback_.clear();
+    document::append_csv_record(raw_fallback_, record.fields, delimiter_, "");
+    return raw_fallback_;
   }
 
-  bool reject(uint32_t row, const std::vector<std::string_view>& raw, const RowProblem& problem) {
+  bool reject(uint32_t row, std::string_view raw, const RowProblem& problem) {
     ++summary_.rejected;
     ++summary_.reject_reasons[problem.code];
     if (!rejects_.is_open()) return true;
-    std::vector<std::string_view> line = raw;
+    line_.assign(raw);
+    line_ += delimiter_;
     const std::string number = std::to_string(row);
-    for (const std::string* extra : {&number, &problem.column, &problem.code, &problem.message}) line.push_back(*extra);
-    return write_reject_line(line);
+    document::append_csv_record(line_, {number, problem.column, problem.code, problem.message}, delimiter_, "\r\n");
+    rejects_ << line_;
+    return static_cast<bool>(rejects_);
   }
 
   bool write_reject_line(const std::vector<std::string_view>& fields) {
@@ -478,6 +489,7 @@ class Pipeline {
   std::unordered_map<uint64_t, PhoneEntry> duplicates_;  // phones on more than one row
   std::unique_ptr<document::CsvReader> reader_;          // pass 1's, at its first data row
   std::string line_;                                     // a rejects line being written
+  std::string raw_fallback_;                             // raw_of's text when the record's bytes will not do
   size_t rows_total_ = 0;
   std::ofstream rejects_;
   std::optional<UpsertJournal> journal_;
