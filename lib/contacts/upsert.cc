@@ -60,7 +60,8 @@ class Pipeline {
       for (const char* extra : {"gomo_row", "gomo_column", "gomo_reason", "gomo_message"}) head.push_back(extra);
       if (!write_reject_line(head)) return io_failure("cannot write the rejects file " + request_.rejects_path);
     }
-    auto sent = second_pass();
+    // A dry run without a rejects file needs only counts, which pass 1 has: no second read.
+    auto sent = request_.dry_run && request_.rejects_path.empty() ? count_dry_run() : second_pass();
     summary_.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (sent) return *sent;
     if (rejects_.is_open()) {
@@ -208,7 +209,7 @@ class Pipeline {
   std::optional<Failed> first_pass() {
     std::function<void(size_t)> progress;
     if (observer_) progress = [this](size_t rows) { observer_->on_progress(1, rows, 0); };
-    auto keys = phone_keys_of(*reader_, rules_, request_.check_threads, progress);
+    auto keys = phone_keys_of(*reader_, rules_, request_.check_threads, progress, &first_pass_reasons_);
     reader_.reset();
     if (!keys) return io_failure(keys.error().message());
     row_keys_ = std::move(*keys);
@@ -245,6 +246,32 @@ class Pipeline {
     if (duplicates_.empty()) return {};
     auto it = duplicates_.find(key);
     return it == duplicates_.end() ? PhoneEntry{} : it->second;
+  }
+
+  // What second_pass would count in a dry run, from pass 1's keys and reasons: valid rows include
+  // duplicates (refused as duplicate_in_file with --on-duplicate reject, else all but one superseded).
+  std::optional<Failed> count_dry_run() {
+    summary_.rows_read = rows_total_;
+    for (const auto& [code, n] : first_pass_reasons_) {
+      summary_.reject_reasons[code] += n;
+      summary_.rejected += n;
+    }
+    summary_.valid = rows_total_ - summary_.rejected;
+    size_t on_shared_phones = 0, phones = 0;
+    for (const auto& [key, entry] : duplicates_) {
+      on_shared_phones += entry.count;
+      ++phones;
+    }
+    if (request_.on_duplicate == OnDuplicate::kReject) {
+      summary_.rejected += on_shared_phones;
+      if (on_shared_phones) summary_.reject_reasons["duplicate_in_file"] += on_shared_phones;
+      summary_.sent = summary_.valid - on_shared_phones;
+    } else {
+      summary_.duplicates = on_shared_phones - phones;
+      summary_.sent = summary_.valid - summary_.duplicates;
+    }
+    if (observer_) observer_->on_progress(2, rows_total_, rows_total_);
+    return std::nullopt;
   }
 
   struct Pending {
@@ -487,6 +514,7 @@ class Pipeline {
   // The de-duplication table, 8 bytes a row: each row's phone key (0: refused).
   std::vector<uint64_t> row_keys_;
   std::unordered_map<uint64_t, PhoneEntry> duplicates_;  // phones on more than one row
+  std::map<std::string, size_t> first_pass_reasons_;     // refused rows per reason code
   std::unique_ptr<document::CsvReader> reader_;          // pass 1's, at its first data row
   std::string line_;                                     // a rejects line being written
   std::string raw_fallback_;                             // raw_of's text when the record's bytes will not do

@@ -14,12 +14,12 @@ constexpr size_t kChunkRows = 4096;
 
 // Rows copied out of the reader (its views die with its next call): fields end to end in `bytes`.
 struct Chunk {
-  size_t first_row = 0;              // 0-based index of the chunk's first data row
-  std::string bytes;                 // the fields of the rows the reader found well-formed
-  std::vector<uint32_t> field_ends;  // per field: its end in `bytes`
-  std::vector<uint32_t> row_ends;    // per row: its end in `field_ends`
-  std::vector<uint8_t> ok;           // per row: the reader found no problem
-  std::vector<uint64_t> keys;        // per row: the result
+  size_t first_row = 0;                            // 0-based index of the chunk's first data row
+  std::string bytes;                               // the fields of the rows the reader found well-formed
+  std::vector<uint32_t> field_ends;                // per field: its end in `bytes`
+  std::vector<uint32_t> row_ends;                  // per row: its end in `field_ends`
+  std::vector<document::CsvProblemKind> problems;  // per row: the reader's finding (kNone: none)
+  std::vector<uint64_t> keys;                      // per row: the result
 };
 
 class KeyPass {
@@ -33,14 +33,18 @@ class KeyPass {
     api::ContactFields fields;
     RowProblem problem;
     std::vector<std::string_view> views;
+    std::map<std::string, size_t> reasons;
     for (;;) {
       size_t rows_so_far;
       {
         std::lock_guard<std::mutex> lock(mu_);
-        if (!take(chunk, row)) return;
+        if (!take(chunk, row)) {
+          for (const auto& [code, n] : reasons) reasons_[code] += n;
+          return;
+        }
         rows_so_far = next_row_;
       }
-      convert(chunk, fields, problem, views);
+      convert(chunk, fields, problem, views, reasons);
       {
         std::lock_guard<std::mutex> lock(mu_);
         if (keys_.size() < chunk.first_row + chunk.keys.size()) keys_.resize(chunk.first_row + chunk.keys.size());
@@ -51,6 +55,7 @@ class KeyPass {
   }
 
   std::vector<uint64_t>& keys() { return keys_; }
+  std::map<std::string, size_t>& reasons() { return reasons_; }
 
  private:
   // REQUIRES: mu_ held. False when the input has no more rows.
@@ -58,14 +63,14 @@ class KeyPass {
     c.bytes.clear();
     c.field_ends.clear();
     c.row_ends.clear();
-    c.ok.clear();
+    c.problems.clear();
     c.first_row = next_row_;
-    while (!done_ && c.ok.size() < kChunkRows) {
+    while (!done_ && c.problems.size() < kChunkRows) {
       if (!reader_.next(row)) {
         done_ = true;
         break;
       }
-      c.ok.push_back(row.ok());
+      c.problems.push_back(row.problem.kind);
       if (row.ok()) {
         for (std::string_view f : row.fields) {
           c.bytes.append(f);
@@ -74,22 +79,30 @@ class KeyPass {
       }
       c.row_ends.push_back(static_cast<uint32_t>(c.field_ends.size()));
     }
-    next_row_ += c.ok.size();
-    return !c.ok.empty();
+    next_row_ += c.problems.size();
+    return !c.problems.empty();
   }
 
-  void convert(Chunk& c, api::ContactFields& fields, RowProblem& problem, std::vector<std::string_view>& views) const {
-    c.keys.assign(c.ok.size(), 0);
+  void convert(Chunk& c, api::ContactFields& fields, RowProblem& problem, std::vector<std::string_view>& views,
+               std::map<std::string, size_t>& reasons) const {
+    c.keys.assign(c.problems.size(), 0);
     uint32_t field = 0;
-    for (size_t r = 0; r < c.ok.size(); ++r) {
+    for (size_t r = 0; r < c.problems.size(); ++r) {
       const uint32_t end = c.row_ends[r];
-      if (!c.ok[r]) continue;
+      if (c.problems[r] != document::CsvProblemKind::kNone) {
+        ++reasons[document::csv_problem_code(c.problems[r])];
+        continue;
+      }
       views.clear();
       for (; field < end; ++field) {
         const uint32_t begin = field == 0 ? 0 : c.field_ends[field - 1];
         views.emplace_back(c.bytes.data() + begin, c.field_ends[field] - begin);
       }
-      if (convert_row(views, rules_, fields, problem)) c.keys[r] = phone_key(*fields.primary_phone);
+      if (convert_row(views, rules_, fields, problem)) {
+        c.keys[r] = phone_key(*fields.primary_phone);
+      } else {
+        ++reasons[problem.code];
+      }
     }
   }
 
@@ -99,6 +112,7 @@ class KeyPass {
   bool done_ = false;    // guarded by mu_, as are the reader and the two below
   size_t next_row_ = 0;  // rows handed out
   std::vector<uint64_t> keys_;
+  std::map<std::string, size_t> reasons_;
 };
 
 }  // namespace
@@ -123,7 +137,8 @@ std::string_view e164_of(uint64_t key, char (&buf)[24]) {
 }
 
 Result<std::vector<uint64_t>> phone_keys_of(document::CsvReader& reader, const RowRules& rules, unsigned threads,
-                                            const std::function<void(size_t)>& progress) {
+                                            const std::function<void(size_t)>& progress,
+                                            std::map<std::string, size_t>* reasons) {
   if (threads == 0) threads = std::clamp(std::thread::hardware_concurrency(), 1u, 4u);
   KeyPass pass(reader, rules);
   std::vector<std::thread> helpers;
@@ -131,6 +146,7 @@ Result<std::vector<uint64_t>> phone_keys_of(document::CsvReader& reader, const R
   pass.work(&progress);
   for (auto& t : helpers) t.join();
   if (!reader.status().is_ok()) return reader.status();
+  if (reasons) *reasons = std::move(pass.reasons());
   return std::move(pass.keys());
 }
 

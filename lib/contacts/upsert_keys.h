@@ -4,6 +4,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <map>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -25,8 +27,11 @@ std::string_view e164_of(uint64_t key, char (&buf)[24]);
 // copied out of the reader a chunk at a time, under a lock, so reading and converting overlap. The
 // result does not depend on `threads`. `progress(rows_so_far)` runs on the calling thread only; may be
 // empty. `rules` must be safe to read from several threads (convert_row only reads it).
+// `reasons`, when not null, receives the count of refused rows per reason code (the reader's
+// csv_problem_code or convert_row's), the counts a second pass would find.
 // Returns the reader's IoError when reading stopped early.
 Result<std::vector<uint64_t>> phone_keys_of(document::CsvReader& reader, const RowRules& rules, unsigned threads,
-                                            const std::function<void(size_t)>& progress);
+                                            const std::function<void(size_t)>& progress,
+                                            std::map<std::string, size_t>* reasons = nullptr);
 
 }  // namespace gomo::contacts
