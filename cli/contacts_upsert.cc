@@ -9,6 +9,7 @@
 #include "cli/target.h"
 #include "contacts/phone.h"
 #include "contacts/upsert.h"
+#include "profile/resolve.h"
 
 namespace gomo::cli {
 namespace {
@@ -22,6 +23,7 @@ struct ContactsUpsertOptions {
   std::string on_duplicate = "last";
   std::string max_rejects;  // N or P%
   int concurrency = 1;
+  std::string default_region;  // --default-region; "": the profile's defaultRegion, else MA
 };
 
 // One line rewritten in place on a terminal: rows, rows/s and the ETA of the sending pass.
@@ -129,6 +131,18 @@ int contacts_upsert(Context& ctx, ContactsUpsertOptions& o) {
   int exit_code = kExitOk;
   auto opened = open_target(ctx, o.target, exit_code, r.dry_run ? TargetAccess::kRead : TargetAccess::kWrite);
   if (!opened) return exit_code;
+  if (!o.default_region.empty()) {
+    r.default_region = o.default_region;
+  } else if (!opened->resolved->default_region.empty()) {
+    const auto& resolved = *opened->resolved;
+    r.default_region = resolved.default_region;
+    for (auto& c : r.default_region) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    if (!contacts::is_known_region(r.default_region))
+      return report_error(ctx, "defaultRegion " + resolved.default_region + " of " +
+                                   profile::describe(resolved.default_region_from) +
+                                   " is not a known region: use a code such as MA or FR (gomo config set "
+                                   "defaultRegion MA), or pass --default-region");
+  }
   std::optional<UpsertProgress> progress;
   if (ctx.stderr_tty && !ctx.quiet) progress.emplace(ctx.err);
   auto result = contacts::upsert_csv(*opened->platform, r, progress ? &*progress : nullptr);
@@ -177,9 +191,9 @@ void add_contacts_upsert_command(CLI::App& contacts, Context&, Action& action) {
                   "Other columns as custom attributes: none, auto (all) or a comma-separated list of columns")
       ->capture_default_str();
   cmd->add_flag("--create-attributes", o->request.create_attributes, "Create missing custom attributes (type text)");
-  cmd->add_option("--default-region", o->request.default_region,
-                  "Region of phone numbers written without + or 00 (ISO 3166 code)")
-      ->capture_default_str()
+  cmd->add_option("--default-region", o->default_region,
+                  "Region of phone numbers written without + or 00 (ISO 3166 code; default: the profile's "
+                  "defaultRegion, else MA)")
       ->check(CLI::Validator(
           [](std::string& value) -> std::string {
             for (auto& c : value) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));

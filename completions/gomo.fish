@@ -462,7 +462,7 @@ complete -c gomo -n '__gomo_at "gomo contacts upsert"' -l 'delimiter' -d 'Field 
 complete -c gomo -n '__gomo_at "gomo contacts upsert"' -l 'map' -d 'FIELD=COLUMN: the column of a contact field (repeatable)' -r -F
 complete -c gomo -n '__gomo_at "gomo contacts upsert"' -l 'attributes' -d 'Other columns as custom attributes: none, auto (all) or a comma-separated list of columns' -r -F
 complete -c gomo -n '__gomo_at "gomo contacts upsert"' -l 'create-attributes' -d 'Create missing custom attributes (type text)'
-complete -c gomo -n '__gomo_at "gomo contacts upsert"' -l 'default-region' -d 'Region of phone numbers written without + or 00 (ISO 3166 code)' -r -F
+complete -c gomo -n '__gomo_at "gomo contacts upsert"' -l 'default-region' -d 'Region of phone numbers written without + or 00 (ISO 3166 code; default: the profile\'s defaultRegion, else MA)' -r -F
 complete -c gomo -n '__gomo_at "gomo contacts upsert"' -l 'on-duplicate' -d 'Rows with the same phone: the last, the first, merged, or all rejected' -x -a 'last first merge reject'
 complete -c gomo -n '__gomo_at "gomo contacts upsert"' -l 'batch-size' -d 'Contacts per request (1-1000)' -x
 complete -c gomo -n '__gomo_at "gomo contacts upsert"' -l 'concurrency' -d 'Requests in flight (accepted; batches are sent one at a time today)' -x

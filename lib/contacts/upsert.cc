@@ -8,12 +8,14 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <functional>
 #include <optional>
 #include <unordered_map>
 
 #include "contacts/membership.h"
 #include "contacts/resolve.h"
 #include "contacts/upsert_journal.h"
+#include "contacts/upsert_keys.h"
 #include "contacts/upsert_row.h"
 #include "document/csv_reader.h"
 
@@ -24,46 +26,9 @@ using Failed = UpsertFailure;
 
 Failed usage(std::string message) { return Failed{Failed::Kind::kUsage, std::move(message), {}, {}}; }
 
-// The most frequent of , ; and tab outside quotes on the first line; ',' when none.
-char detect_delimiter(const std::string& first_line) {
-  size_t counts[3] = {0, 0, 0};
-  const char kCandidates[3] = {',', ';', '\t'};
-  bool quoted = false;
-  for (char c : first_line) {
-    if (c == '"') quoted = !quoted;
-    for (int i = 0; i < 3 && !quoted; ++i) counts[i] += c == kCandidates[i];
-  }
-  int best = 0;
-  for (int i = 1; i < 3; ++i) {
-    if (counts[i] > counts[best]) best = i;
-  }
-  return kCandidates[best];
-}
-
-// A file that is not CSV at all gets one clear error (exit 2) instead of a rejects file of every line.
-std::optional<std::string> not_csv(const std::string& path, const std::string& head) {
-  if (head.empty()) return path + ": the file is empty; expected a CSV file with a header row";
-  if (head.find('\0') != std::string::npos) return path + ": this is a binary file, not CSV";
-  size_t first = head.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
-  if (first != std::string::npos && (head[first] == '{' || head[first] == '[')) {
-    return path + ": this looks like JSON, not CSV; export the contacts as CSV with a header row";
-  }
-  return std::nullopt;
-}
-
-// An E.164 number as one integer: at most 15 digits after '+', and no country code starts with 0, so
-// the digits read as a number name one phone. Keeps the per-phone table at ~40 bytes a phone.
-uint64_t phone_key(const std::string& e164) {
-  uint64_t key = 0;
-  for (char c : e164) {
-    if (c >= '0' && c <= '9') key = key * 10 + static_cast<uint64_t>(c - '0');
-  }
-  return key;
-}
-
-// The per-phone facts the second pass needs.
+// The per-phone facts the second pass needs (count 1: the phone is on one row only).
 struct PhoneEntry {
-  uint32_t first_row = 0, last_row = 0, count = 0;
+  uint32_t first_row = 0, last_row = 0, count = 1;
 };
 
 class Pipeline {
@@ -91,11 +56,12 @@ class Pipeline {
     if (!request_.rejects_path.empty()) {
       rejects_.open(request_.rejects_path, std::ios::binary | std::ios::trunc);
       if (!rejects_) return io_failure("cannot write the rejects file " + request_.rejects_path);
-      std::vector<std::string> head = header_;
+      std::vector<std::string_view> head(header_.begin(), header_.end());
       for (const char* extra : {"gomo_row", "gomo_column", "gomo_reason", "gomo_message"}) head.push_back(extra);
       if (!write_reject_line(head)) return io_failure("cannot write the rejects file " + request_.rejects_path);
     }
-    auto sent = second_pass();
+    // A dry run without a rejects file needs only counts, which pass 1 has: no second read.
+    auto sent = request_.dry_run && request_.rejects_path.empty() ? count_dry_run() : second_pass();
     summary_.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (sent) return *sent;
     if (rejects_.is_open()) {
@@ -129,29 +95,39 @@ class Pipeline {
       if (!copy.flush()) return io_failure("cannot copy stdin to " + temp_path_ + " (disk full?)");
       path_ = temp_path_;
     }
-    std::ifstream in(path_, std::ios::binary);
-    if (!in) return usage(request_.path + ": cannot read the file (does it exist?)");
-    std::string head(4096, '\0');
-    in.read(head.data(), static_cast<std::streamsize>(head.size()));
-    head.resize(static_cast<size_t>(in.gcount()));
-    if (auto why = not_csv(request_.path == "-" ? "<stdin>" : request_.path, head)) return usage(*why);
-    delimiter_ = request_.delimiter ? request_.delimiter : detect_delimiter(head.substr(0, head.find('\n')));
     return std::nullopt;
   }
 
+  // A reader of the input at its first data row. The reader tells a file that is not CSV at all
+  // (empty, binary, JSON, a header only) with one clear error (exit 2), detects the delimiter and
+  // checks each row's UTF-8 and width.
+  Result<std::unique_ptr<document::CsvReader>, Failed> open_reader(bool keep_raw = false) {
+    const std::string shown = request_.path == "-" ? "<stdin>" : request_.path;
+    document::CsvOptions options;
+    options.keep_raw = keep_raw;
+    options.delimiter = request_.delimiter ? request_.delimiter : document::kDetectDelimiter;
+    auto reader = document::CsvReader::open(path_, options);
+    // "<path>: cannot open: No such file or directory"
+    if (!reader) return usage(reader.error().message() + "; check the path");
+    Status header = (*reader)->read_header();
+    if (header.is_ok()) return std::move(*reader);
+    if (header.code() == StatusCode::kIoError) return io_failure(header.message());
+    return usage(shown + ": " + header.message());
+  }
+
   std::optional<Failed> read_header() {
-    std::ifstream in(path_, std::ios::binary);
-    document::CsvReader reader(in, delimiter_);
-    document::CsvRecord record;
-    if (!reader.next(record) || !record.ok) return usage(request_.path + ": no header row");
-    header_ = record.fields;
-    if (!reader.next(record)) return usage(request_.path + ": the file has a header row but no data rows");
+    auto reader = open_reader();
+    if (!reader) return reader.error();
+    reader_ = std::move(*reader);
+    header_ = reader_->header();
+    delimiter_ = reader_->delimiter();
     auto map = map_columns(header_, request_.mapping);
     if (!map) return usage(request_.path + ": " + map.error().message());
     map_ = std::move(*map);
     rules_.header = &header_;
     rules_.map = &map_;
     rules_.region = request_.default_region;
+    rules_.bind();
     return std::nullopt;
   }
 
@@ -229,59 +205,88 @@ class Pipeline {
     return std::nullopt;
   }
 
-  // Pass 1: which row wins for each phone.
+  // Pass 1: each row's phone key (0: the row is refused), then the phones on more than one row.
   std::optional<Failed> first_pass() {
-    std::ifstream in(path_, std::ios::binary);
-    document::CsvReader reader(in, delimiter_);
-    document::CsvRecord record;
-    reader.next(record);  // the header
-    api::ContactFields fields;
-    RowProblem problem;
-    uint32_t row = 0;
-    while (reader.next(record)) {
-      ++row;
-      if (observer_ && row % 4096 == 0) observer_->on_progress(1, row, 0);
-      if (!record.ok || !convert_row(record.fields, rules_, fields, problem)) {
-        row_keys_.resize(row, 0);
-        continue;
-      }
-      row_keys_.resize(row - 1, 0);
-      row_keys_.push_back(phone_key(*fields.primary_phone));
-      order_.push_back(row);
-      continue;
-    }
-    // Invalid rows and the rows after the last valid one keep key 0.
-    row_keys_.resize(row, 0);
-    std::stable_sort(order_.begin(), order_.end(), [this](uint32_t a, uint32_t b) { return key_of(a) < key_of(b); });
-    order_.shrink_to_fit();
-    row_keys_.shrink_to_fit();
-    rows_total_ = row;
+    std::function<void(size_t)> progress;
+    if (observer_) progress = [this](size_t rows) { observer_->on_progress(1, rows, 0); };
+    auto keys = phone_keys_of(*reader_, rules_, request_.check_threads, progress, &first_pass_reasons_);
+    reader_.reset();
+    if (!keys) return io_failure(keys.error().message());
+    row_keys_ = std::move(*keys);
+    rows_total_ = row_keys_.size();
+    find_duplicates();
     return std::nullopt;
+  }
+
+  // Fills duplicates_ with the phones on more than one row: a sorted copy of the keys finds them
+  // (8 bytes a valid row, freed on return), one scan in file order their first and last rows.
+  void find_duplicates() {
+    std::vector<uint64_t> sorted;
+    sorted.reserve(row_keys_.size());
+    for (uint64_t key : row_keys_) {
+      if (key) sorted.push_back(key);
+    }
+    std::sort(sorted.begin(), sorted.end());
+    for (size_t i = 1; i < sorted.size(); ++i) {
+      if (sorted[i] == sorted[i - 1]) duplicates_.try_emplace(sorted[i], PhoneEntry{0, 0, 0});
+    }
+    if (duplicates_.empty()) return;
+    for (uint32_t row = 1; row <= row_keys_.size(); ++row) {
+      auto it = duplicates_.find(row_keys_[row - 1]);
+      if (it == duplicates_.end()) continue;
+      PhoneEntry& e = it->second;
+      if (e.count++ == 0) e.first_row = row;
+      e.last_row = row;
+    }
   }
 
   uint64_t key_of(uint32_t row) const { return row - 1 < row_keys_.size() ? row_keys_[row - 1] : 0; }
 
-  // The rows of one phone are adjacent in order_, in file order (a stable sort).
   PhoneEntry entry_of(uint64_t key) const {
-    auto lo = std::lower_bound(order_.begin(), order_.end(), key,
-                               [this](uint32_t row, uint64_t k) { return key_of(row) < k; });
-    auto hi = std::upper_bound(lo, order_.end(), key, [this](uint64_t k, uint32_t row) { return k < key_of(row); });
-    if (lo == hi) return {};
-    return {*lo, *(hi - 1), static_cast<uint32_t>(hi - lo)};
+    if (duplicates_.empty()) return {};
+    auto it = duplicates_.find(key);
+    return it == duplicates_.end() ? PhoneEntry{} : it->second;
+  }
+
+  // What second_pass would count in a dry run, from pass 1's keys and reasons: valid rows include
+  // duplicates (refused as duplicate_in_file with --on-duplicate reject, else all but one superseded).
+  std::optional<Failed> count_dry_run() {
+    summary_.rows_read = rows_total_;
+    for (const auto& [code, n] : first_pass_reasons_) {
+      summary_.reject_reasons[code] += n;
+      summary_.rejected += n;
+    }
+    summary_.valid = rows_total_ - summary_.rejected;
+    size_t on_shared_phones = 0, phones = 0;
+    for (const auto& [key, entry] : duplicates_) {
+      on_shared_phones += entry.count;
+      ++phones;
+    }
+    if (request_.on_duplicate == OnDuplicate::kReject) {
+      summary_.rejected += on_shared_phones;
+      if (on_shared_phones) summary_.reject_reasons["duplicate_in_file"] += on_shared_phones;
+      summary_.sent = summary_.valid - on_shared_phones;
+    } else {
+      summary_.duplicates = on_shared_phones - phones;
+      summary_.sent = summary_.valid - summary_.duplicates;
+    }
+    if (observer_) observer_->on_progress(2, rows_total_, rows_total_);
+    return std::nullopt;
   }
 
   struct Pending {
     uint32_t row;
-    std::vector<std::string> raw;
+    std::string raw;  // the row's bytes as read, for the rejects file (kept only when there is one)
     api::ContactFields fields;
   };
 
   // Pass 2: convert again, reject or send.
   std::optional<Failed> second_pass() {
-    std::ifstream in(path_, std::ios::binary);
-    document::CsvReader reader(in, delimiter_);
-    document::CsvRecord record;
-    reader.next(record);
+    auto opened = open_reader(rejects_.is_open());
+    if (!opened) return opened.error();
+    document::CsvReader& reader = **opened;
+    document::CsvRow record;
+    char e164_buf[24];
     std::unordered_map<uint64_t, api::ContactFields> merged;  // kMerge: phones seen more than once, so far
     std::vector<Pending> batch;
     api::ContactFields fields;
@@ -291,19 +296,21 @@ class Pipeline {
       ++row;
       ++summary_.rows_read;
       if (observer_ && row % 4096 == 0) observer_->on_progress(2, row, rows_total_);
-      if (!record.ok) {
+      if (!record.ok()) {
         // The reader's own finding (ragged row, invalid UTF-8, unterminated quote), with its code and words.
         const auto& p = record.problem;
         std::string column = p.column >= 1 && p.column <= header_.size() ? header_[p.column - 1] : "";
-        if (!reject(row, record.fields,
+        if (!reject(row, raw_of(record),
                     {document::csv_problem_code(p.kind), column, document::describe(p, row, delimiter_)}))
           return io_failure("writing the rejects file " + request_.rejects_path + " failed (disk full?)");
         continue;
       }
       // Rows pass 1 found valid carry their phone: libphonenumber runs once per row, not twice.
+      // A dry run needs no fields of a valid row: its key decides.
       const uint64_t key = key_of(row);
-      if (!convert_row(record.fields, rules_, fields, problem, key ? "+" + std::to_string(key) : std::string())) {
-        if (!reject(row, record.fields, problem))
+      const std::string_view e164 = key && !request_.dry_run ? e164_of(key, e164_buf) : std::string_view();
+      if ((!key || !request_.dry_run) && !convert_row(record.fields, rules_, fields, problem, e164)) {
+        if (!reject(row, raw_of(record), problem))
           return io_failure("writing the rejects file " + request_.rejects_path + " failed (disk full?)");
         continue;
       }
@@ -314,21 +321,26 @@ class Pipeline {
         switch (request_.on_duplicate) {
           case OnDuplicate::kReject: {
             RowProblem dup{"duplicate_in_file", header_[map_.find("primaryPhone")->column],
-                           *fields.primary_phone + " is on " + std::to_string(entry.count) + " rows (first row " +
-                               std::to_string(entry.first_row) + "); --on-duplicate reject refuses them all"};
-            if (!reject(row, record.fields, dup))
+                           std::string(e164_of(key, e164_buf)) + " is on " + std::to_string(entry.count) +
+                               " rows (first row " + std::to_string(entry.first_row) +
+                               "); --on-duplicate reject refuses them all"};
+            if (!reject(row, raw_of(record), dup))
               return io_failure("writing the rejects file " + request_.rejects_path + " failed (disk full?)");
             continue;
           }
           case OnDuplicate::kFirst: wins = row == entry.first_row; break;
           case OnDuplicate::kLast: wins = row == entry.last_row; break;
           case OnDuplicate::kMerge: {
-            auto& m = merged[phone_key(*fields.primary_phone)];
+            if (request_.dry_run) {
+              wins = row == entry.last_row;
+              break;
+            }
+            auto& m = merged[key];
             merge_fields(m, fields);
             wins = row == entry.last_row;
             if (wins) {
               fields = std::move(m);
-              merged.erase(phone_key(*fields.primary_phone));
+              merged.erase(key);
             }
             break;
           }
@@ -338,7 +350,11 @@ class Pipeline {
           continue;
         }
       }
-      batch.push_back({row, record.fields, std::move(fields)});
+      if (request_.dry_run) {
+        ++summary_.sent;
+        continue;
+      }
+      batch.push_back({row, rejects_.is_open() ? std::string(raw_of(record)) : std::string(), std::move(fields)});
       if (batch.size() >= request_.batch_size) {
         if (auto failed = flush(batch)) return failed;
       }
@@ -346,6 +362,7 @@ class Pipeline {
     if (!batch.empty()) {
       if (auto failed = flush(batch)) return failed;
     }
+    if (!reader.status().is_ok()) return io_failure(reader.status().message());
     if (observer_) observer_->on_progress(2, row, rows_total_);
     return std::nullopt;
   }
@@ -453,18 +470,35 @@ class Pipeline {
     return send(rest);
   }
 
-  bool reject(uint32_t row, const std::vector<std::string>& raw, const RowProblem& problem) {
+  // The row as the rejects file shows it: its bytes as read, so that a fixed file re-imports exactly.
+  // A record cut at an unterminated quote would swallow the gomo_* columns (and the lines after it)
+  // and a record too long was not kept: those are written as the fields the reader made of them.
+  std::string_view raw_of(const document::CsvRow& record) {
+    using Kind = document::CsvProblemKind;
+    if (record.problem.kind != Kind::kUnterminatedQuote && record.problem.kind != Kind::kRecordTooLong) {
+      return record.raw;
+    }
+    raw_fallback_.clear();
+    document::append_csv_record(raw_fallback_, record.fields, delimiter_, "");
+    return raw_fallback_;
+  }
+
+  bool reject(uint32_t row, std::string_view raw, const RowProblem& problem) {
     ++summary_.rejected;
     ++summary_.reject_reasons[problem.code];
     if (!rejects_.is_open()) return true;
-    std::vector<std::string> line = raw;
-    for (const auto& extra : {std::to_string(row), problem.column, problem.code, problem.message})
-      line.push_back(extra);
-    return write_reject_line(line);
+    line_.assign(raw);
+    line_ += delimiter_;
+    const std::string number = std::to_string(row);
+    document::append_csv_record(line_, {number, problem.column, problem.code, problem.message}, delimiter_, "\r\n");
+    rejects_ << line_;
+    return static_cast<bool>(rejects_);
   }
 
-  bool write_reject_line(const std::vector<std::string>& fields) {
-    rejects_ << csv_line(fields, delimiter_);
+  bool write_reject_line(const std::vector<std::string_view>& fields) {
+    line_.clear();
+    document::append_csv_record(line_, fields, delimiter_, "\r\n");
+    rejects_ << line_;
     return static_cast<bool>(rejects_);
   }
 
@@ -477,10 +511,13 @@ class Pipeline {
   std::vector<std::string> header_;
   ColumnMap map_;
   RowRules rules_;
-  // The de-duplication table, 12 bytes a row: each row's phone key (0: invalid), and the valid rows
-  // sorted by key.
+  // The de-duplication table, 8 bytes a row: each row's phone key (0: refused).
   std::vector<uint64_t> row_keys_;
-  std::vector<uint32_t> order_;
+  std::unordered_map<uint64_t, PhoneEntry> duplicates_;  // phones on more than one row
+  std::map<std::string, size_t> first_pass_reasons_;     // refused rows per reason code
+  std::unique_ptr<document::CsvReader> reader_;          // pass 1's, at its first data row
+  std::string line_;                                     // a rejects line being written
+  std::string raw_fallback_;                             // raw_of's text when the record's bytes will not do
   size_t rows_total_ = 0;
   std::ofstream rejects_;
   std::optional<UpsertJournal> journal_;

@@ -1,6 +1,6 @@
 #pragma once
 // `gomo contacts upsert`: a CSV file into the platform's contacts, over api::Platform only.
-// Two passes over the file (memory: 12 bytes a row for the de-duplication table, not the
+// Two passes over the file (memory: 8 bytes a row for the de-duplication table, not the
 // rows' text): the first checks every row and picks, per normalised phone, the row that wins
 // (--on-duplicate); the second sends the winners in batches. Every row that is not sent is either a
 // duplicate (superseded by another row of the same phone) or a reject (written to the rejects file
@@ -40,6 +40,7 @@ struct UpsertRequest {
   // says so); `resume` only insists that there is one (a usage failure otherwise).
   std::string journal_dir;
   bool resume = false;
+  unsigned check_threads = 0;  // threads that check rows in the first pass; 0: one per core, at most 4
 };
 
 struct UpsertSummary {

@@ -69,6 +69,59 @@ TEST_CASE("upsert_csv: valid rows sent, bad rows rejected with codes, duplicates
   CHECK_FALSE(again->over_max_rejects);
 }
 
+TEST_CASE("upsert_csv: rejected rows are in the rejects file byte for byte as read, then the gomo_* columns") {
+  test::WorkspaceFixture fx;
+  UpsertRequest request;
+  const std::string quoted = "0612345679,\"Omar \"\"O\"\"\",\"not an\nemail\"";  // quotes and a line end
+  const std::string bad_utf8 = "0612345670,Bad\xC3(,";
+  const std::string ragged = "0612345671,  spaced ,a@b.ma,extra";
+  const std::string open_quote = "0612345672,\"Never closed,";
+  request.path = write_csv("phone,first_name,email\r\n0612345678,Amina,\r\n" + quoted + "\r\n" + bad_utf8 + "\n" +
+                           ragged + "\n" + open_quote + "\n");
+  request.rejects_path = test::scratch_dir() + "/rejects.csv";
+  request.max_rejects = 10;
+  request.dry_run = true;
+  auto r = upsert_csv(*fx.platform, request, nullptr);
+  REQUIRE(r);
+  CHECK(r->rows_read == 5);
+  CHECK(r->rejected == 4);
+  std::string rejects = slurp(request.rejects_path);
+  CHECK(rejects.find("phone,first_name,email,gomo_row,gomo_column,gomo_reason,gomo_message\r\n") == 0);
+  CHECK(rejects.find("\r\n" + quoted + ",2,email,invalid_email,") != std::string::npos);
+  CHECK(rejects.find("\r\n" + bad_utf8 + ",3,first_name,invalid_utf8,") != std::string::npos);
+  CHECK(rejects.find("\r\n" + ragged + ",4,,ragged_row,") != std::string::npos);
+  // An unterminated quote would swallow the columns after it: that row is written re-quoted.
+  CHECK(rejects.find("\r\n0612345672,\"Never closed,\",5,") != std::string::npos);
+}
+
+TEST_CASE("upsert_csv: a dry run without a rejects file counts from the first pass what the second would") {
+  test::WorkspaceFixture fx;
+  UpsertRequest request;
+  request.path = write_csv(
+      "phone;first_name;email\n0612345678;Amina;\n0612345678;Amina2;\n12;Bad;\n0612345679;Omar;nope\n"
+      "0612345680;Ragged\n06 12 34 56 78;Amina3;\n0612345681;\xC3(;\n0612345682;Sara;\n");
+  request.dry_run = true;
+  request.max_rejects = 100;
+  for (auto mode : {OnDuplicate::kLast, OnDuplicate::kReject, OnDuplicate::kMerge}) {
+    CAPTURE(static_cast<int>(mode));
+    request.on_duplicate = mode;
+    request.rejects_path.clear();
+    auto counted = upsert_csv(*fx.platform, request, nullptr);
+    request.rejects_path = test::scratch_dir() + "/dry_rejects.csv";
+    auto read_twice = upsert_csv(*fx.platform, request, nullptr);
+    REQUIRE(counted);
+    REQUIRE(read_twice);
+    CHECK(counted->rows_read == 8);
+    CHECK(counted->rows_read == read_twice->rows_read);
+    CHECK(counted->valid == read_twice->valid);
+    CHECK(counted->sent == read_twice->sent);
+    CHECK(counted->duplicates == read_twice->duplicates);
+    CHECK(counted->rejected == read_twice->rejected);
+    CHECK(counted->reject_reasons == read_twice->reject_reasons);
+    CHECK(counted->rows_read == counted->sent + counted->duplicates + counted->rejected);
+  }
+}
+
 TEST_CASE("upsert_csv: --on-duplicate reject and merge; dry run sends nothing") {
   test::WorkspaceFixture fx;
   UpsertRequest request;

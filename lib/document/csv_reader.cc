@@ -370,6 +370,15 @@ void CsvReader::finish_record(CsvRow& row, size_t record_end) {
   row.line = line_;
   // Checked before unquoting, on the record's bytes at once: the fields are valid when these are.
   record_utf8_ = !options_.check_utf8 || valid_utf8(std::string_view(base, record_end - begin_));
+  row.raw = {};
+  if (options_.keep_raw) {
+    row.raw = std::string_view(base, record_end - begin_);
+    // Unquoting rewrites the buffer: keep a copy of the bytes first.
+    if (std::any_of(spans_.begin(), spans_.end(), [](const Span& s) { return s.quoted; })) {
+      raw_.assign(row.raw);
+      row.raw = raw_;
+    }
+  }
   row.fields.resize(spans_.size());
   for (size_t i = 0; i < spans_.size(); ++i) {
     const Span& s = spans_[i];
@@ -416,6 +425,7 @@ void CsvReader::cut_unterminated(CsvRow& row, size_t quote_at, size_t start) {
 // An unquoted record past the limit (a binary file, a missing line end): skip to the next line end.
 void CsvReader::cut_too_long(CsvRow& row) {
   row.fields.clear();
+  row.raw = {};
   row.line = line_;
   row.problem.kind = CsvProblemKind::kRecordTooLong;
   row.problem.column = 1;

@@ -36,6 +36,9 @@ struct CsvOptions {
   bool check_utf8 = true;             // report fields that are not well-formed UTF-8 (kInvalidUtf8)
   size_t max_record_bytes = 8 << 20;  // a longer record is cut (kRecordTooLong or kUnterminatedQuote)
   size_t block_bytes = 1 << 20;       // read size; the buffer is about this big
+  // Fill CsvRow::raw. Costs a copy of each record that has a quoted field (its fields are unquoted in
+  // place); records without one are views. Default false.
+  bool keep_raw = false;
 };
 
 enum class CsvProblemKind : uint8_t {
@@ -74,6 +77,10 @@ struct CsvRow {
   uint64_t row = 0;   // 0 for the header (the first record), then 1, 2, ... for data rows
   uint64_t line = 0;  // 1-based line where the record starts
   CsvProblem problem;
+  // With CsvOptions::keep_raw: the record's bytes exactly as read (quotes, doubled quotes, embedded
+  // line ends, invalid UTF-8 and all), without its line end; valid as long as `fields`. Empty for
+  // kRecordTooLong (those bytes were skipped) and without keep_raw.
+  std::string_view raw;
   bool ok() const { return problem.kind == CsvProblemKind::kNone; }
 };
 
@@ -145,6 +152,7 @@ class CsvReader {
   size_t header_fields_ = 0;  // 0 until the header is read
   bool record_utf8_ = true;   // the last record's bytes are well-formed UTF-8 (or not checked)
   std::vector<Span> spans_;
+  std::string raw_;  // CsvRow::raw of a record with quoted fields (keep_raw)
   std::vector<std::string> header_;
   Status status_;
   CsvRow scratch_;  // for next(CsvRecord&)

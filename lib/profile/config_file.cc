@@ -35,8 +35,8 @@ Env process_env() {
 }
 
 const std::vector<std::string>& profile_keys() {
-  static const std::vector<std::string> kKeys = {"baseUrl",   "apiKey",  "auth",     "insecure",
-                                                 "rateLimit", "timeout", "workspace"};
+  static const std::vector<std::string> kKeys = {"baseUrl",   "apiKey",  "auth",      "insecure",
+                                                 "rateLimit", "timeout", "workspace", "defaultRegion"};
   return kKeys;
 }
 
@@ -56,6 +56,7 @@ std::optional<std::string> Profile::get(const std::string& key) const {
   if (key == "rateLimit") return rate_limit ? std::optional<std::string>(number(*rate_limit)) : std::nullopt;
   if (key == "timeout") return timeout_ms ? std::optional<std::string>(format_duration_ms(*timeout_ms)) : std::nullopt;
   if (key == "workspace") return workspace;
+  if (key == "defaultRegion") return default_region;
   return std::nullopt;
 }
 
@@ -144,6 +145,10 @@ Status check_value(const std::string& path, const std::string& name, const std::
       return error_at(path, v, "`rateLimit` must be a number of requests per second >= 0 (0: none)");
   } else if (key == "timeout") {
     if (!timeout_of(v)) return error_at(path, v, kTimeoutExpected);
+  } else if (key == "defaultRegion") {
+    if (!v.is_string() || v.text.size() != 2 || !std::isalpha(static_cast<unsigned char>(v.text[0])) ||
+        !std::isalpha(static_cast<unsigned char>(v.text[1])))
+      return error_at(path, v, "`defaultRegion` must be a two-letter region code (ISO 3166), e.g. MA or FR");
   } else {
     return unknown_key(path, nullptr, key);
   }
@@ -172,6 +177,7 @@ Result<Profile> parse_profile(const std::string& path, const Value& key, const V
     if (k == "rateLimit") p.rate_limit = v.number;
     if (k == "timeout") p.timeout_ms = timeout_of(v);
     if (k == "workspace") p.workspace = v.text;
+    if (k == "defaultRegion") p.default_region = v.text;
     if (p.base_url && p.workspace)
       return error_at(
           path, m.key,

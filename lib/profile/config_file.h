@@ -31,7 +31,7 @@ using Env = std::function<std::optional<std::string>(const std::string& name)>;
 Env process_env();
 
 // The keys a profile may hold, in display order: baseUrl apiKey auth insecure rateLimit timeout
-// workspace.
+// workspace defaultRegion.
 const std::vector<std::string>& profile_keys();
 
 struct Profile {
@@ -43,6 +43,9 @@ struct Profile {
   std::optional<double> rate_limit;     // requests per second; 0: none
   std::optional<long long> timeout_ms;  // deadline of one request, retries included; 0: none
   std::optional<std::string> workspace;
+  // defaultRegion: the region (ISO 3166 alpha-2, two letters, any case) of phone numbers written
+  // without + or 00, for commands that read many (contacts upsert).
+  std::optional<std::string> default_region;
   // Key -> "path:line:col" of its value in the config file (for provenance). Absent: not set.
   std::map<std::string, std::string> where;
 

@@ -94,7 +94,7 @@ TEST_CASE("profile config: errors carry file:line:col") {
   CHECK(error_of("profiles:\n  prod:\n    baseURL: https://x\n") ==
         path +
             ":3:5: unknown profile key `baseURL`: expected one of baseUrl, apiKey, auth, insecure, rateLimit, "
-            "timeout, workspace; did you mean baseUrl?");
+            "timeout, workspace, defaultRegion; did you mean baseUrl?");
   CHECK(error_of("profiles:\n  prod:\n    auth: basic\n") == path + ":3:11: `auth` must be `x-api-key` or `bearer`");
   CHECK(error_of("profiles:\n  prod:\n    insecure: yes\n").find(":3:15: `insecure` must be true or false") !=
         std::string::npos);
@@ -217,6 +217,23 @@ TEST_CASE("profile config: plain http only to loopback, unless the profile says 
   CHECK(*cfg.find("lab")->insecure);
   CHECK(cfg.set("lab", "baseUrl", "https://10.0.0.5/api"));
   CHECK(cfg.set("lab", "insecure", "false"));
+}
+
+TEST_CASE("profile config: defaultRegion is a two-letter region code") {
+  std::string dir = test::scratch_dir();
+  std::string path = test::write_file(dir, "config.yaml", "profiles:\n  local:\n    defaultRegion: Morocco\n");
+  ::chmod(path.c_str(), 0600);
+  auto refused = ConfigFile::load(path);
+  REQUIRE_FALSE(refused);
+  CHECK(refused.error().message() ==
+        path + ":3:20: `defaultRegion` must be a two-letter region code (ISO 3166), e.g. MA or FR");
+  ::chmod(test::write_file(dir, "config.yaml", "profiles:\n  local:\n    defaultRegion: fr\n").c_str(), 0600);
+  auto cfg = ConfigFile::load(path);
+  REQUIRE(cfg);
+  CHECK(*cfg->find("local")->default_region == "fr");
+  CHECK(*cfg->find("local")->get("defaultRegion") == "fr");
+  CHECK_FALSE(cfg->set("local", "defaultRegion", "France"));
+  REQUIRE(cfg->set("local", "defaultRegion", "MA"));
 }
 
 TEST_CASE("profile config: timeout is a duration or a number of seconds") {

@@ -67,6 +67,7 @@ std::vector<ShownSetting> shown_settings(const ResolvedTarget& t) {
     out.push_back({"rateLimit", rate, describe(t.rate_limit_from)});
     out.push_back({"timeout", format_duration_ms(t.timeout_ms), describe(t.timeout_from)});
   }
+  if (!t.default_region.empty()) out.push_back({"defaultRegion", t.default_region, describe(t.default_region_from)});
   return out;
 }
 
@@ -221,6 +222,10 @@ Result<ResolvedTarget> resolve_target(const TargetFlags& flags, const Env& env, 
   } else if (applies && profile.rate_limit) {
     t.rate_limit = *profile.rate_limit;
     t.rate_limit_from = from_profile("rateLimit");
+  }
+  if (applies && profile.default_region) {
+    t.default_region = *profile.default_region;
+    t.default_region_from = from_profile("defaultRegion");
   }
   auto env_timeout = t.remote ? env("GOMO_TIMEOUT") : std::nullopt;
   if (flags.timeout_ms) {

@@ -64,6 +64,8 @@ struct ResolvedTarget {
   Origin rate_limit_from;
   long long timeout_ms = kDefaultTimeoutMs;  // deadline of one request, its retries included; 0: none
   Origin timeout_from;
+  std::string default_region;  // the profile's defaultRegion as written; "" when it has none
+  Origin default_region_from{Source::kNone, "", "", ""};
 
   // "local workspace .gomo/workspace.db" or "https://api.gomobile.ma/api (prod)".
   std::string summary() const;

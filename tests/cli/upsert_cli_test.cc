@@ -32,6 +32,33 @@ std::string upsert_csv_text(int rows, int& valid) {
 
 }  // namespace
 
+TEST_CASE("cli: contacts upsert: --default-region defaults to the profile's defaultRegion, else MA") {
+  std::string dir = scratch_dir();
+  std::vector<std::string> env = {"HOME=" + dir,     "XDG_CONFIG_HOME=" + dir + "/config",
+                                  "XDG_STATE_HOME=", "GOMO_PROFILE=",
+                                  "GOMO_BASE_URL=",  "GOMO_API_KEY=",
+                                  "GOMO_CONFIG="};
+  std::string csv = write_file(dir, "in.csv", "phone,first_name\n0612345678,Amina\n");
+  std::string ws = dir + "/ws.db";
+  auto ma = run_gomo({"contacts", "upsert", csv, "--workspace", ws, "--dry-run", "-o", "json"}, "", env);
+  CHECK_MESSAGE(ma.exit_code == 0, ma.err);
+  REQUIRE(run_gomo({"config", "set", "defaultRegion", "fr", "--profile", "local"}, "", env).exit_code == 0);
+  auto fr = run_gomo({"contacts", "upsert", csv, "--workspace", ws}, "", env);
+  CHECK_MESSAGE(fr.exit_code == 0, fr.err);
+  auto list = run_gomo({"contacts", "list", "--workspace", ws, "-o", "json"}, "", env);
+  CHECK(contains(list.out, "+33612345678"));
+  CHECK_FALSE(contains(list.out, "+212612345678"));
+  // The flag outranks the profile.
+  REQUIRE(run_gomo({"contacts", "upsert", csv, "--workspace", ws, "--default-region", "MA"}, "", env).exit_code == 0);
+  list = run_gomo({"contacts", "list", "--workspace", ws, "-o", "json"}, "", env);
+  CHECK(contains(list.out, "+212612345678"));
+  // A code libphonenumber does not know is refused with where it was written.
+  REQUIRE(run_gomo({"config", "set", "defaultRegion", "QQ", "--profile", "local"}, "", env).exit_code == 0);
+  auto bad = run_gomo({"contacts", "upsert", csv, "--workspace", ws}, "", env);
+  CHECK(bad.exit_code == 2);
+  CHECK(contains(bad.err, "defaultRegion QQ of profile local ("));
+}
+
 TEST_CASE("cli: contacts upsert: local workspace, rejects file, exit codes") {
   std::string dir = scratch_dir();
   std::vector<std::string> env = {"HOME=" + dir,     "XDG_CONFIG_HOME=" + dir + "/config",
@@ -53,7 +80,7 @@ TEST_CASE("cli: contacts upsert: local workspace, rejects file, exit codes") {
   // Not CSV: exit 2 with one message.
   r = run_gomo({"contacts", "upsert", "-", "--workspace", ws}, "{\"data\": []}", env);
   CHECK(r.exit_code == 2);
-  CHECK(contains(r.err, "looks like JSON"));
+  CHECK(contains(r.err, "looks like a JSON document"));  // the CSV reader's words
   r = run_gomo({"contacts", "upsert", write_file(dir, "h.csv", "phone\n"), "--workspace", ws}, "", env);
   CHECK(r.exit_code == 2);
   CHECK(contains(r.err, "no data rows"));
