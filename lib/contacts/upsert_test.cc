@@ -150,7 +150,9 @@ TEST_CASE("upsert_csv: --on-duplicate reject and merge; dry run sends nothing") 
 TEST_CASE("upsert_csv: files that are not CSV, and a header without a phone, are usage failures") {
   test::WorkspaceFixture fx;
   UpsertRequest request;
-  for (const char* text : {"", "{\"a\": 1}\n", "phone\n", "name,city\nA,B\n", std::string("a\0b\n", 4).c_str()}) {
+  // The last one holds a NUL byte (a binary file): built with its length, not from a C string.
+  const std::vector<std::string> texts = {"", "{\"a\": 1}\n", "phone\n", "name,city\nA,B\n", std::string("a\0b\n", 4)};
+  for (const std::string& text : texts) {
     request.path = write_csv(text);
     auto r = upsert_csv(*fx.platform, request, nullptr);
     REQUIRE_FALSE(r);
