@@ -2,6 +2,7 @@
 // the work; this file parses flags, prints progress and the summary, and picks the exit code).
 #include <CLI/CLI.hpp>
 #include <chrono>
+#include <cstdio>
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
@@ -80,10 +81,12 @@ void print_upsert_summary(Context& ctx, const contacts::UpsertSummary& s, const 
     return;
   }
   if (ctx.quiet) return;
+  char seconds[32];
+  std::snprintf(seconds, sizeof seconds, "%.2f", s.seconds);  // "0.03 s", not "0.0322653 s"
   ctx.err << (s.dry_run ? "dry run (nothing sent): " : "") << s.rows_read << " rows read, " << s.valid << " valid, "
           << s.sent << (s.dry_run ? " would be sent" : " sent") << " (" << s.created << " created, " << s.updated
-          << " updated), " << s.duplicates << " duplicates, " << s.rejected << " rejected in " << s.seconds << " s → "
-          << s.target << "\n";
+          << " updated), " << s.duplicates << (s.duplicates == 1 ? " duplicate, " : " duplicates, ") << s.rejected
+          << " rejected in " << seconds << " s → " << s.target << "\n";
   for (const auto& [code, n] : s.reject_reasons) ctx.err << "  " << code << ": " << n << "\n";
   if (s.rejected && !rejects_path.empty()) ctx.err << "rejected rows with their reasons: " << rejects_path << "\n";
 }

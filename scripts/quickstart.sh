@@ -49,6 +49,9 @@ export QS_KEY=$key
 for _ in $(seq 1 50); do ./build/gomo contacts list --base-url http://127.0.0.1:18471/api --api-key-env QS_KEY >/dev/null 2>&1 && break; sleep 0.1; done
 api=(--base-url http://127.0.0.1:18471/api --api-key-env QS_KEY)
 ./build/gomo contacts create --phone "0612345678" --first-name Amina --city Rabat "${api[@]}" >/dev/null
+echo "== gomo contacts upsert samples/contacts/crm-export.csv (a CRM export: ';', accents, Arabic, two bad rows)"
+XDG_STATE_HOME="$work/state" ./build/gomo contacts upsert samples/contacts/crm-export.csv --attributes Solde \
+  --create-attributes --rejects "$work/rejects.csv" --max-rejects 50% "${api[@]}"
 ./build/gomo audiences create --name "Payment reminders" "${api[@]}" >/dev/null
 ./build/gomo audiences add "Payment reminders" "+212612345678" "${api[@]}" >/dev/null
 ./build/gomo flow push samples/flows/payment-reminder.json "${api[@]}" >/dev/null
