@@ -21,6 +21,8 @@ struct ContactsUpsertOptions {
   std::string delimiter;            // "," ";" "tab" or "" (detect)
   std::vector<std::string> maps;    // --map FIELD=COLUMN
   std::string attributes = "none";  // auto|none|COL,COL
+  bool attributes_given = false;    // --attributes was on the command line (it then wins over --mapping's)
+  std::string mapping_file;         // --mapping FILE
   std::string on_duplicate = "last";
   std::string max_rejects;  // N or P%
   int concurrency = 1;
@@ -108,18 +110,19 @@ int contacts_upsert(Context& ctx, ContactsUpsertOptions& o) {
   } else if (!o.delimiter.empty()) {
     return report_error(ctx, "--delimiter " + o.delimiter + ": use one character, or tab");
   }
-  for (const auto& m : o.maps) {
-    auto eq = m.find('=');
-    if (eq == std::string::npos)
-      return report_error(ctx, "--map " + m + ": use FIELD=COLUMN (--map primaryPhone=Mobile)");
-    r.mapping.overrides.emplace_back(m.substr(0, eq), m.substr(eq + 1));
+  // A mapping file first, then --map (a later override of a field wins) and --attributes when given.
+  if (!o.mapping_file.empty()) {
+    auto loaded = contacts::load_mapping_file(o.mapping_file);
+    if (!loaded) return report_error(ctx, loaded.error());
+    r.mapping = std::move(*loaded);
   }
-  if (o.attributes == "auto") {
-    r.mapping.attributes.kind = contacts::AttributeChoice::Kind::kAuto;
-  } else if (o.attributes != "none") {
-    r.mapping.attributes.kind = contacts::AttributeChoice::Kind::kList;
-    std::stringstream list(o.attributes);
-    for (std::string column; std::getline(list, column, ',');) r.mapping.attributes.columns.push_back(column);
+  for (const auto& m : o.maps)
+    if (Status s = contacts::add_override(r.mapping, m); !s)
+      return report_error(ctx, "--map " + m + ": " + s.message());
+  if (o.mapping_file.empty() || o.attributes_given) {
+    auto choice = contacts::parse_attribute_choice(o.attributes);
+    if (!choice) return report_error(ctx, "--attributes " + o.attributes + ": " + choice.error().message());
+    r.mapping.attributes = std::move(*choice);
   }
   static const std::map<std::string, contacts::OnDuplicate> kOnDuplicate = {{"last", contacts::OnDuplicate::kLast},
                                                                             {"first", contacts::OnDuplicate::kFirst},
@@ -190,9 +193,14 @@ void add_contacts_upsert_command(CLI::App& contacts, Context&, Action& action) {
   cmd->add_option("file", o->request.path, "The CSV file (\"-\" reads stdin)")->required();
   cmd->add_option("--delimiter", o->delimiter, "Field separator: , ; or tab (default: detected from the header)");
   cmd->add_option("--map", o->maps, "FIELD=COLUMN: the column of a contact field (repeatable)");
+  cmd->add_option("--mapping", o->mapping_file,
+                  "A mapping file (YAML or JSON: map: {FIELD: COLUMN}, attributes: auto|none|[COLUMN]); --map and "
+                  "--attributes override it")
+      ->type_name("FILE");
   cmd->add_option("--attributes", o->attributes,
                   "Other columns as custom attributes: none, auto (all) or a comma-separated list of columns")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->each([o](const std::string&) { o->attributes_given = true; });
   cmd->add_flag("--create-attributes", o->request.create_attributes, "Create missing custom attributes (type text)");
   cmd->add_option("--default-region", o->default_region,
                   "Region of phone numbers written without + or 00 (ISO 3166 code; default: the profile's "

@@ -174,4 +174,37 @@ TEST_CASE("cli: contacts upsert: killed (-9) mid-run against a slow, faulty gomo
   CHECK(server.stop() == 0);
 }
 
+TEST_CASE(
+    "cli: contacts upsert: --mapping FILE maps columns and attributes; --map overrides it; a bad file is positioned") {
+  std::string dir = scratch_dir();
+  std::vector<std::string> env = {"HOME=" + dir,     "XDG_CONFIG_HOME=" + dir + "/config",
+                                  "XDG_STATE_HOME=", "GOMO_PROFILE=",
+                                  "GOMO_BASE_URL=",  "GOMO_API_KEY=",
+                                  "GOMO_CONFIG="};
+  std::string csv = source_path("tests/fixtures/contacts/crm-export.csv");
+  std::string mapping = source_path("tests/fixtures/contacts/mapping.yaml");
+  std::string ws = dir + "/ws.db";
+  auto r = run_gomo({"contacts", "upsert", csv, "--mapping", mapping, "--create-attributes", "--max-rejects", "100%",
+                     "--workspace", ws, "-o", "json"},
+                    "", env);
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  auto list = run_gomo({"contacts", "list", "--workspace", ws, "-o", "json"}, "", env);
+  CHECK(contains(list.out, "+212612345678"));  // Portable, not "Tel fixe"
+  CHECK(contains(list.out, "Amina Benali"));
+  CHECK(contains(list.out, "date_echeance"));
+
+  // --map wins over the file's choice of phone column.
+  auto fixed = run_gomo({"contacts", "upsert", csv, "--mapping", mapping, "--map", "primaryPhone=Tel fixe",
+                         "--create-attributes", "--max-rejects", "100%", "--workspace", ws},
+                        "", env);
+  CHECK(fixed.exit_code == 0);
+  CHECK(contains(run_gomo({"contacts", "list", "--workspace", ws, "-o", "json"}, "", env).out, "+212522000000"));
+
+  std::string bad = write_file(dir, "bad.yaml", "map: {primaryPhone: Portable}\nattributes: 3\n");
+  auto refused = run_gomo({"contacts", "upsert", csv, "--mapping", bad, "--workspace", ws, "--dry-run"}, "", env);
+  CHECK(refused.exit_code == 2);
+  CHECK(contains(refused.err, bad + ":2:13: `attributes` is auto, none or a list of column names"));
+}
+
 }  // namespace gomo::test
