@@ -18,11 +18,12 @@ namespace {
 struct ContactsUpsertOptions {
   TargetOptions target;
   contacts::UpsertRequest request;
-  std::string delimiter;            // "," ";" "tab" or "" (detect)
-  std::vector<std::string> maps;    // --map FIELD=COLUMN
-  std::string attributes = "none";  // auto|none|COL,COL
-  bool attributes_given = false;    // --attributes was on the command line (it then wins over --mapping's)
-  std::string mapping_file;         // --mapping FILE
+  std::string delimiter;                     // "," ";" "tab" or "" (detect)
+  std::vector<std::string> maps;             // --map FIELD=COLUMN
+  std::string attributes = "none";           // auto|none|COL,COL
+  bool attributes_given = false;             // --attributes was on the command line (it then wins over --mapping's)
+  std::string mapping_file;                  // --mapping FILE
+  std::vector<std::string> attribute_types;  // --attribute-type COLUMN=TYPE
   std::string on_duplicate = "last";
   std::string max_rejects;  // N or P%
   int concurrency = 1;
@@ -119,6 +120,12 @@ int contacts_upsert(Context& ctx, ContactsUpsertOptions& o) {
   for (const auto& m : o.maps)
     if (Status s = contacts::add_override(r.mapping, m); !s)
       return report_error(ctx, "--map " + m + ": " + s.message());
+  for (const auto& t : o.attribute_types) {
+    auto eq = t.rfind('=');
+    if (eq == std::string::npos || eq == 0)
+      return report_error(ctx, "--attribute-type " + t + ": use COLUMN=TYPE (--attribute-type Solde=number)");
+    r.attribute_types[t.substr(0, eq)] = t.substr(eq + 1);
+  }
   if (o.mapping_file.empty() || o.attributes_given) {
     auto choice = contacts::parse_attribute_choice(o.attributes);
     if (!choice) return report_error(ctx, "--attributes " + o.attributes + ": " + choice.error().message());
@@ -201,7 +208,12 @@ void add_contacts_upsert_command(CLI::App& contacts, Context&, Action& action) {
                   "Other columns as custom attributes: none, auto (all) or a comma-separated list of columns")
       ->capture_default_str()
       ->each([o](const std::string&) { o->attributes_given = true; });
-  cmd->add_flag("--create-attributes", o->request.create_attributes, "Create missing custom attributes (type text)");
+  cmd->add_flag("--create-attributes", o->request.create_attributes,
+                "Create missing custom attributes (type text, or as --attribute-type says)");
+  cmd->add_option("--attribute-type", o->attribute_types,
+                  "COLUMN=TYPE: the type of an attribute --create-attributes creates (text, number, boolean, date, "
+                  "phone_number, email, url; repeatable)")
+      ->type_name("COLUMN=TYPE");
   cmd->add_option("--default-region", o->default_region,
                   "Region of phone numbers written without + or 00 (ISO 3166 code; default: the profile's "
                   "defaultRegion, else MA)")

@@ -67,7 +67,7 @@ function __gomo_value_options
         case 'gomo contacts delete'
             printf '%s\n' --region --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color
         case 'gomo contacts upsert'
-            printf '%s\n' --delimiter --map --mapping --attributes --default-region --on-duplicate --batch-size --concurrency --audience --rejects --max-rejects --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color
+            printf '%s\n' --delimiter --map --mapping --attributes --attribute-type --default-region --on-duplicate --batch-size --concurrency --audience --rejects --max-rejects --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color
         case 'gomo attributes'
             printf '%s\n' -o --output --color
         case 'gomo attributes list'
@@ -462,7 +462,8 @@ complete -c gomo -n '__gomo_at "gomo contacts upsert"' -l 'delimiter' -d 'Field 
 complete -c gomo -n '__gomo_at "gomo contacts upsert"' -l 'map' -d 'FIELD=COLUMN: the column of a contact field (repeatable)' -r -F
 complete -c gomo -n '__gomo_at "gomo contacts upsert"' -l 'mapping' -d 'A mapping file (YAML or JSON: map: {FIELD: COLUMN}, attributes: auto|none|[COLUMN]); --map and --attributes override it' -r -F
 complete -c gomo -n '__gomo_at "gomo contacts upsert"' -l 'attributes' -d 'Other columns as custom attributes: none, auto (all) or a comma-separated list of columns' -r -F
-complete -c gomo -n '__gomo_at "gomo contacts upsert"' -l 'create-attributes' -d 'Create missing custom attributes (type text)'
+complete -c gomo -n '__gomo_at "gomo contacts upsert"' -l 'create-attributes' -d 'Create missing custom attributes (type text, or as --attribute-type says)'
+complete -c gomo -n '__gomo_at "gomo contacts upsert"' -l 'attribute-type' -d 'COLUMN=TYPE: the type of an attribute --create-attributes creates (text, number, boolean, date, phone_number, email, url; repeatable)' -x
 complete -c gomo -n '__gomo_at "gomo contacts upsert"' -l 'default-region' -d 'Region of phone numbers written without + or 00 (ISO 3166 code; default: the profile\'s defaultRegion, else MA)' -r -F
 complete -c gomo -n '__gomo_at "gomo contacts upsert"' -l 'on-duplicate' -d 'Rows with the same phone: the last, the first, merged, or all rejected' -x -a 'last first merge reject'
 complete -c gomo -n '__gomo_at "gomo contacts upsert"' -l 'batch-size' -d 'Contacts per request (1-1000)' -x

@@ -50,7 +50,7 @@ for _ in $(seq 1 50); do ./build/gomo contacts list --base-url http://127.0.0.1:
 api=(--base-url http://127.0.0.1:18471/api --api-key-env QS_KEY)
 ./build/gomo contacts create --phone "0612345678" --first-name Amina --city Rabat "${api[@]}" >/dev/null
 echo "== gomo contacts upsert samples/contacts/crm-export.csv (a CRM export: ';', accents, Arabic, two bad rows)"
-XDG_STATE_HOME="$work/state" ./build/gomo contacts upsert samples/contacts/crm-export.csv --attributes Solde \
+XDG_STATE_HOME="$work/state" ./build/gomo contacts upsert samples/contacts/crm-export.csv --attributes Solde --attribute-type Solde=number \
   --create-attributes --rejects "$work/rejects.csv" --max-rejects 50% "${api[@]}"
 ./build/gomo audiences create --name "Payment reminders" "${api[@]}" >/dev/null
 ./build/gomo audiences add "Payment reminders" "+212612345678" "${api[@]}" >/dev/null

@@ -134,6 +134,19 @@ class Pipeline {
   // Attribute columns need the account's definitions (their types); missing ones are created first
   // when asked (the API requires it before data uses them).
   std::optional<Failed> prepare_attributes() {
+    // Every --attribute-type names an attribute column and a type the platform knows.
+    for (const auto& [key, type] : request_.attribute_types) {
+      bool known_type = std::any_of(std::begin(api::kCustomAttributeTypes), std::end(api::kCustomAttributeTypes),
+                                    [&](const char* t) { return type == t; });
+      if (!known_type)
+        return usage("--attribute-type " + key + "=" + type +
+                     ": the type is one of text, number, boolean, date, phone_number, email, url");
+      bool is_column = std::any_of(map_.attributes.begin(), map_.attributes.end(),
+                                   [&](const AttributeColumn& c) { return c.header == key || c.name == key; });
+      if (!is_column)
+        return usage("--attribute-type " + key + "=" + type +
+                     ": no attribute column of that name; choose the columns with --attributes");
+    }
     if (map_.attributes.empty()) return std::nullopt;
     auto catalog = list_all_custom_attributes(platform_, {});
     if (!catalog) return api_failure(catalog.error());
@@ -150,12 +163,18 @@ class Pipeline {
         return usage("column \"" + column.header + "\": the account has no custom attribute \"" + column.name +
                      "\"; create it (gomo attributes create) or pass --create-attributes");
       }
+      std::string type = "text";
+      if (auto it = request_.attribute_types.find(column.header); it != request_.attribute_types.end()) {
+        type = it->second;
+      } else if (auto by_name = request_.attribute_types.find(column.name); by_name != request_.attribute_types.end()) {
+        type = by_name->second;
+      }
       if (!request_.dry_run) {
-        auto created = platform_.create_custom_attribute({column.header, std::nullopt, "text"});
+        auto created = platform_.create_custom_attribute({column.header, std::nullopt, type});
         if (!created) return api_failure(created.error());
         column.name = created->name;
       }
-      rules_.attribute_types[column.name] = "text";
+      rules_.attribute_types[column.name] = type;
     }
     return std::nullopt;
   }

@@ -21,9 +21,12 @@ enum class OnDuplicate { kLast, kFirst, kMerge, kReject };
 struct UpsertRequest {
   std::string path;  // the CSV file; "-" reads `stdin_input` (copied to a temporary file first)
   std::istream* stdin_input = nullptr;
-  char delimiter = 0;                 // 0: detected from the header line (',' ';' or tab, the most frequent)
-  MappingOptions mapping;             // --map, --attributes
-  bool create_attributes = false;     // create attributes the account lacks (type text) instead of failing
+  char delimiter = 0;              // 0: detected from the header line (',' ';' or tab, the most frequent)
+  MappingOptions mapping;          // --map, --attributes
+  bool create_attributes = false;  // create attributes the account lacks instead of failing
+  // --attribute-type COLUMN=TYPE: the type an attribute created by create_attributes gets (keyed by the
+  // column's header or the attribute's name; one of api::kCustomAttributeTypes). Unlisted ones are text.
+  std::map<std::string, std::string> attribute_types;
   std::string default_region = "MA";  // for phones written without + or 00
   OnDuplicate on_duplicate = OnDuplicate::kLast;
   size_t batch_size = 500;       // contacts per request, 1..api::kMaxUpsertBatch

@@ -1,4 +1,5 @@
 #include "contacts/upsert.h"
+#include "contacts/resolve.h"
 
 #include <doctest/doctest.h>
 
@@ -181,6 +182,37 @@ TEST_CASE("upsert_csv: attribute columns are typed by the account's definitions;
   CHECK(unknown.error().message.find("--create-attributes") != std::string::npos);
   request.create_attributes = true;
   CHECK(upsert_csv(*fx.platform, request, nullptr));
+}
+
+TEST_CASE("upsert_csv: --attribute-type gives created attributes their type; a bad one is a usage failure") {
+  test::WorkspaceFixture fx;
+  UpsertRequest request;
+  request.path = write_csv("phone,Date échéance,Solde\n0612345678,2026-01-31,12.5\n0612345679,tomorrow,x\n");
+  request.mapping.attributes.kind = AttributeChoice::Kind::kAuto;
+  request.create_attributes = true;
+  request.max_rejects_percent = 100;
+  request.attribute_types = {{"Date échéance", "date"}, {"solde", "number"}};  // by header, or by name
+  auto r = upsert_csv(*fx.platform, request, nullptr);
+  REQUIRE_MESSAGE(r, r.error().message);
+  CHECK(r->sent == 1);
+  CHECK(r->reject_reasons["attribute_type"] == 1);  // "tomorrow" is no date
+  auto attributes = list_all_custom_attributes(*fx.platform, {});
+  REQUIRE(attributes);
+  std::map<std::string, std::string> types;
+  for (const auto& a : *attributes) types[a.name] = a.type;
+  CHECK(types["date_echeance"] == "date");
+  CHECK(types["solde"] == "number");
+
+  request.attribute_types = {{"Solde", "money"}};
+  auto bad_type = upsert_csv(*fx.platform, request, nullptr);
+  REQUIRE_FALSE(bad_type);
+  CHECK(bad_type.error().kind == UpsertFailure::Kind::kUsage);
+  CHECK(bad_type.error().message.find("text, number, boolean, date") != std::string::npos);
+
+  request.attribute_types = {{"Nowhere", "number"}};
+  auto bad_column = upsert_csv(*fx.platform, request, nullptr);
+  REQUIRE_FALSE(bad_column);
+  CHECK(bad_column.error().message.find("no attribute column") != std::string::npos);
 }
 
 TEST_CASE("parse_max_rejects") {

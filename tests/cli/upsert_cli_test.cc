@@ -205,6 +205,12 @@ TEST_CASE(
   auto refused = run_gomo({"contacts", "upsert", csv, "--mapping", bad, "--workspace", ws, "--dry-run"}, "", env);
   CHECK(refused.exit_code == 2);
   CHECK(contains(refused.err, bad + ":2:13: `attributes` is auto, none or a list of column names"));
+
+  auto no_type = run_gomo({"contacts", "upsert", csv, "--mapping", mapping, "--create-attributes", "--attribute-type",
+                           "Solde", "--workspace", ws, "--dry-run"},
+                          "", env);
+  CHECK(no_type.exit_code == 2);
+  CHECK(contains(no_type.err, "--attribute-type Solde: use COLUMN=TYPE"));
 }
 
 }  // namespace gomo::test
