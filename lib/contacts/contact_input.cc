@@ -1,6 +1,8 @@
 // Contact fields from flags and body files (contacts/contact_input.h).
 #include "contacts/contact_input.h"
 
+#include <cctype>
+
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -151,30 +153,50 @@ std::string attribute_value_json(std::string_view text) {
   return json(std::string(text)).dump();
 }
 
+namespace {
+
+// The shapes gomo checks before sending, for the types whose values are strings: the platform is the
+// judge, this keeps obviously wrong values out of a request (or of a whole upsert batch).
+bool has_shape_of(std::string_view type, std::string_view text) {
+  auto digit = [&](size_t i) { return std::isdigit(static_cast<unsigned char>(text[i])) != 0; };
+  if (type == "email") {
+    auto at = text.find('@');
+    return at != std::string_view::npos && at > 0 && text.find('.', at) != std::string_view::npos;
+  }
+  if (type == "url") return text.starts_with("http://") || text.starts_with("https://");
+  if (type == "date") {
+    return text.size() >= 10 && digit(0) && digit(1) && digit(2) && digit(3) && text[4] == '-' && digit(5) &&
+           digit(6) && text[7] == '-' && digit(8) && digit(9);
+  }
+  return true;
+}
+
+}  // namespace
+
 Result<std::string> attribute_value_for_type(std::string_view name, std::string_view text, std::string_view type,
                                              std::string_view region) {
-  const std::string where = "--attr " + std::string(name) + ": ";
+  const std::string what = "\"" + std::string(text) + "\" is not ";
+  const std::string why =
+      " (" + std::string(name) + " is a" + (type == "email" ? "n " : " ") + std::string(type) + " attribute)";
   json parsed = json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (type == "number") {
-    if (parsed.is_discarded() || !parsed.is_number()) {
-      return Status::invalid_argument(where + "\"" + std::string(text) + "\" is not a number (" + std::string(name) +
-                                      " is a number attribute)");
-    }
+    if (parsed.is_discarded() || !parsed.is_number()) return Status::invalid_argument(what + "a number" + why);
     return parsed.dump();
   }
   if (type == "boolean") {
-    if (text != "true" && text != "false") {
-      return Status::invalid_argument(where + "\"" + std::string(text) + "\" is not true or false (" +
-                                      std::string(name) + " is a boolean attribute)");
-    }
+    if (text != "true" && text != "false") return Status::invalid_argument(what + "true or false" + why);
     return std::string(text);
   }
   if (type == "phone_number") {
     auto phone = normalize_phone(text, region);
-    if (!phone.ok()) {
-      return Status::invalid_argument(where + phone.message + " [" + phone_reason_code(phone.reason) + "]");
-    }
+    if (!phone.ok()) return Status::invalid_argument(phone.message + " [" + phone_reason_code(phone.reason) + "]");
     return json(phone.e164).dump();
+  }
+  if (!has_shape_of(type, text)) {
+    const char* shape = type == "date"  ? "a date (YYYY-MM-DD)"
+                        : type == "url" ? "an http:// or https:// URL"
+                                        : "an email address";
+    return Status::invalid_argument(what + shape + why);
   }
   if (!parsed.is_discarded() && parsed.is_array()) return parsed.dump();
   return json(std::string(text)).dump();
@@ -208,7 +230,7 @@ Status fit_attribute_types(ContactDraft& draft, const std::vector<api::CustomAtt
     auto text = draft.attribute_texts.find(name);
     if (text != draft.attribute_texts.end()) {
       auto typed = attribute_value_for_type(name, text->second, attribute->type, region);
-      if (!typed) return typed.error();
+      if (!typed) return Status::invalid_argument("--attr " + name + ": " + typed.error().message());
       value = *typed;
     } else if (!fits_type(json::parse(value), attribute->type)) {
       return Status::invalid_argument("customAttributes." + name + ": " + value + " is not a " + attribute->type +

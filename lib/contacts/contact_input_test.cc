@@ -37,12 +37,19 @@ TEST_CASE("attribute_value_for_type: typed by the account's attribute") {
   CHECK(*attribute_value_for_type("age", "30", "number") == "30");
   auto not_number = attribute_value_for_type("age", "thirty", "number");
   REQUIRE_FALSE(not_number);
-  CHECK(not_number.error().message() == "--attr age: \"thirty\" is not a number (age is a number attribute)");
+  CHECK(not_number.error().message() == "\"thirty\" is not a number (age is a number attribute)");
   CHECK(*attribute_value_for_type("vip", "false", "boolean") == "false");
   CHECK_FALSE(attribute_value_for_type("vip", "yes", "boolean"));
   CHECK(*attribute_value_for_type("zip", "20000", "text") == "\"20000\"");
   CHECK(*attribute_value_for_type("tags", "[\"a\"]", "text") == "[\"a\"]");
   CHECK(*attribute_value_for_type("since", "2024-01-31", "date") == "\"2024-01-31\"");
+  // Dates, emails and URLs are strings of a shape: one that is not is refused before anything is sent.
+  CHECK(attribute_value_for_type("since", "tomorrow", "date").error().message() ==
+        "\"tomorrow\" is not a date (YYYY-MM-DD) (since is a date attribute)");
+  CHECK(attribute_value_for_type("contact", "nobody@", "email").error().message() ==
+        "\"nobody@\" is not an email address (contact is an email attribute)");
+  CHECK_FALSE(attribute_value_for_type("site", "example.ma", "url"));
+  CHECK(*attribute_value_for_type("site", "https://example.ma", "url") == "\"https://example.ma\"");
   CHECK(*attribute_value_for_type("other_phone", "0612345678", "phone_number") == "\"+212612345678\"");
   auto bad_phone = attribute_value_for_type("other_phone", "12", "phone_number");
   REQUIRE_FALSE(bad_phone);
@@ -142,6 +149,11 @@ TEST_CASE("fit_attribute_types: unknown names, --attr re-typed, body values chec
   CHECK(fit_attribute_types(*dt, catalog).message() ==
         "unknown custom attribute \"agee\"; did you mean \"age\"? (attributes: age, zip_code, last_payment)");
   CHECK(fit_attribute_types(*dt, {}).message().find("the account has none") != std::string::npos);
+  ContactInput wrong_type;
+  wrong_type.attributes = {"last_payment=soon"};
+  auto dw = contact_draft(wrong_type);
+  CHECK(fit_attribute_types(*dw, catalog).message() ==
+        "--attr last_payment: \"soon\" is not a date (YYYY-MM-DD) (last_payment is a date attribute)");
 
   ContactInput body;
   body.body_text = R"({"customAttributes":{"age":"thirty"}})";

@@ -54,21 +54,6 @@ bool refuse(RowProblem& problem, std::string code, std::string column, std::stri
   return false;
 }
 
-// Formats the API cannot check for us, kept simple: the platform is the judge, this only keeps
-// obviously wrong values out of a batch (which the platform would refuse whole).
-bool looks_like(const std::string& type, std::string_view text) {
-  if (type == "email") {
-    auto at = text.find('@');
-    return at != std::string_view::npos && at > 0 && text.find('.', at) != std::string_view::npos;
-  }
-  if (type == "url") return text.substr(0, 7) == "http://" || text.substr(0, 8) == "https://";
-  if (type == "date") {
-    return text.size() >= 10 && isdigit(text[0]) && isdigit(text[3]) && text[4] == '-' && isdigit(text[5]) &&
-           text[7] == '-' && isdigit(text[8]) && isdigit(text[9]);
-  }
-  return true;
-}
-
 }  // namespace
 
 void RowRules::bind() {
@@ -134,9 +119,6 @@ bool convert_row(const std::vector<std::string_view>& fields, const RowRules& ru
     std::string type = type_it == rules.attribute_types.end() ? "text" : type_it->second;
     auto typed = attribute_value_for_type(ac.name, value, type, rules.region);
     if (!typed) return refuse(problem, "attribute_type", ac.header, typed.error().message());
-    if (!looks_like(type, value)) {
-      return refuse(problem, "attribute_type", ac.header, "\"" + std::string(value) + "\" is not a " + type + " value");
-    }
     out.custom_attributes[ac.name] = *typed;
   }
   return true;
