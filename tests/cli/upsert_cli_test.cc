@@ -14,6 +14,23 @@ namespace {
 
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
+// The environment of a gomo run that sees none of the user's config, profiles, journals or keys: its
+// config and state live under `dir`; with `base_url`, it talks to that platform with `key`.
+std::vector<std::string> isolated_env(const std::string& dir, const std::string& base_url = "",
+                                      const std::string& key = "") {
+  return {"HOME=" + dir,
+          "XDG_CONFIG_HOME=" + dir + "/config",
+          "XDG_STATE_HOME=" + dir + "/state",
+          "GOMO_PROFILE=",
+          "GOMO_CONFIG=",
+          "GOMO_API_KEY=" + key,
+          "GOMO_BASE_URL=" + base_url,
+          "GOMOBILE_API_KEY=",
+          "GOMOBILE_API_URL=",
+          "GOMOBILE_API_BASE_URL=",
+          "GOMO_TIMEOUT="};
+}
+
 // `rows` data rows of unique Moroccan mobiles (national form), every 50th row a bad number.
 std::string upsert_csv_text(int rows, int& valid) {
   std::string text = "phone,first_name,city\n";
@@ -34,10 +51,7 @@ std::string upsert_csv_text(int rows, int& valid) {
 
 TEST_CASE("cli: contacts upsert: --default-region defaults to the profile's defaultRegion, else MA") {
   std::string dir = scratch_dir();
-  std::vector<std::string> env = {"HOME=" + dir,     "XDG_CONFIG_HOME=" + dir + "/config",
-                                  "XDG_STATE_HOME=", "GOMO_PROFILE=",
-                                  "GOMO_BASE_URL=",  "GOMO_API_KEY=",
-                                  "GOMO_CONFIG="};
+  std::vector<std::string> env = isolated_env(dir);
   std::string csv = write_file(dir, "in.csv", "phone,first_name\n0612345678,Amina\n");
   std::string ws = dir + "/ws.db";
   auto ma = run_gomo({"contacts", "upsert", csv, "--workspace", ws, "--dry-run", "-o", "json"}, "", env);
@@ -61,9 +75,7 @@ TEST_CASE("cli: contacts upsert: --default-region defaults to the profile's defa
 
 TEST_CASE("cli: contacts upsert: local workspace, rejects file, exit codes") {
   std::string dir = scratch_dir();
-  std::vector<std::string> env = {"HOME=" + dir,     "XDG_CONFIG_HOME=" + dir + "/config",
-                                  "XDG_STATE_HOME=", "GOMO_PROFILE=",
-                                  "GOMO_BASE_URL=",  "GOMO_API_KEY="};
+  std::vector<std::string> env = isolated_env(dir);
   std::string csv = write_file(dir, "in.csv", "phone;first_name\n0612345678;أمينة\n12;Bad\n");
   std::string ws = dir + "/ws.db";
   auto r = run_gomo({"contacts", "upsert", csv, "--workspace", ws, "--rejects", dir + "/rej.csv"}, "", env);
@@ -107,16 +119,7 @@ TEST_CASE("cli: contacts upsert: a batch the platform refuses without naming the
     return ScriptedServer::route(router, req);
   });
   std::string dir = scratch_dir();
-  std::vector<std::string> env = {"HOME=" + dir,
-                                  "XDG_CONFIG_HOME=" + dir + "/config",
-                                  "XDG_STATE_HOME=" + dir + "/state",
-                                  "GOMO_PROFILE=",
-                                  "GOMO_API_KEY=" + f.org.api_key,
-                                  "GOMO_BASE_URL=" + server.base_url(),
-                                  "GOMOBILE_API_KEY=",
-                                  "GOMOBILE_API_URL=",
-                                  "GOMOBILE_API_BASE_URL=",
-                                  "GOMO_TIMEOUT="};
+  std::vector<std::string> env = isolated_env(dir, server.base_url(), f.org.api_key);
   int valid = 0;
   std::string csv = write_file(dir, "in.csv", upsert_csv_text(40, valid));  // row 8 is 0610000007
   auto r = run_gomo({"contacts", "upsert", csv, "--batch-size", "16", "--rejects", dir + "/rej.csv", "--max-rejects",
@@ -138,16 +141,7 @@ TEST_CASE("cli: contacts upsert: killed (-9) mid-run against a slow, faulty gomo
   std::string key = init.out.substr(0, init.out.find('\n'));
   ServeProcess server({"--workspace", workspace, "--latency", "150", "--fail-rate", "0.1", "--seed", "7"});
   REQUIRE(server.started());
-  std::vector<std::string> env = {"HOME=" + dir,
-                                  "XDG_CONFIG_HOME=" + dir + "/config",
-                                  "XDG_STATE_HOME=" + dir + "/state",
-                                  "GOMO_PROFILE=",
-                                  "GOMO_API_KEY=" + key,
-                                  "GOMO_BASE_URL=" + server.base_url(),
-                                  "GOMOBILE_API_KEY=",
-                                  "GOMOBILE_API_URL=",
-                                  "GOMOBILE_API_BASE_URL=",
-                                  "GOMO_TIMEOUT="};
+  std::vector<std::string> env = isolated_env(dir, server.base_url(), key);
   int valid = 0;
   std::string csv = write_file(dir, "big.csv", upsert_csv_text(3000, valid));
   std::vector<std::string> args = {"contacts", "upsert", csv, "--batch-size", "100", "--max-rejects", "5%"};
@@ -177,10 +171,7 @@ TEST_CASE("cli: contacts upsert: killed (-9) mid-run against a slow, faulty gomo
 TEST_CASE(
     "cli: contacts upsert: --mapping FILE maps columns and attributes; --map overrides it; a bad file is positioned") {
   std::string dir = scratch_dir();
-  std::vector<std::string> env = {"HOME=" + dir,     "XDG_CONFIG_HOME=" + dir + "/config",
-                                  "XDG_STATE_HOME=", "GOMO_PROFILE=",
-                                  "GOMO_BASE_URL=",  "GOMO_API_KEY=",
-                                  "GOMO_CONFIG="};
+  std::vector<std::string> env = isolated_env(dir);
   std::string csv = source_path("tests/fixtures/contacts/crm-export.csv");
   std::string mapping = source_path("tests/fixtures/contacts/mapping.yaml");
   std::string ws = dir + "/ws.db";
