@@ -30,6 +30,8 @@ void add_contacts_upsert_command(CLI::App& contacts, Context& ctx, Action& actio
 void add_attributes_commands(CLI::App& app, Context& ctx, Action& action);
 void add_audiences_commands(CLI::App& app, Context& ctx, Action& action);
 void add_dids_commands(CLI::App& app, Context& ctx, Action& action);
+// `gomo call`, `call report`, `call list` (cli/call.cc).
+void add_call_commands(CLI::App& app, Context& ctx, Action& action);
 void add_audio_commands(CLI::App& app, Context& ctx, Action& action);
 // `gomo config` (cli/config.cc).
 void add_config_commands(CLI::App& app, Context& ctx, Action& action);

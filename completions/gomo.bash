@@ -8,7 +8,7 @@ _gomo_command() {
   subcommands="" options="" value_options="" positional_slots=0 positional_variadic=0
   case "$1" in
     "gomo")
-      subcommands='flow serve contacts attributes audiences dids audio config auth version help completion'
+      subcommands='flow serve contacts attributes audiences dids audio call config auth version help completion'
       options='--version -h --help -o --output --color -q --quiet -v --verbose'
       value_options='-o --output --color'
       positional_slots=0 positional_variadic=0
@@ -216,6 +216,24 @@ _gomo_command() {
       options='-h --help --name --description --usage-type --tag --profile --base-url --api-key-env --bearer --insecure --rate-limit --timeout --workspace -o --output --color -q --quiet -v --verbose'
       value_options='--name --description --usage-type --tag --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color'
       positional_slots=1 positional_variadic=1
+      ;;
+    "gomo call")
+      subcommands='report list'
+      options='-h --help --flow --did --var --retry --at --profile --base-url --api-key-env --bearer --insecure --rate-limit --timeout --workspace --region -o --output --color -q --quiet -v --verbose'
+      value_options='--flow --did --var --retry --at --profile --base-url --api-key-env --rate-limit --timeout --workspace --region -o --output --color'
+      positional_slots=1 positional_variadic=0
+      ;;
+    "gomo call report")
+      subcommands=''
+      options='-h --help --profile --base-url --api-key-env --bearer --insecure --rate-limit --timeout --workspace -o --output --color -q --quiet -v --verbose'
+      value_options='--profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color'
+      positional_slots=1 positional_variadic=0
+      ;;
+    "gomo call list")
+      subcommands=''
+      options='-h --help --profile --base-url --api-key-env --bearer --insecure --rate-limit --timeout --workspace --contact --page --limit --all --region -o --output --color -q --quiet -v --verbose'
+      value_options='--profile --base-url --api-key-env --rate-limit --timeout --workspace --contact --page --limit --region -o --output --color'
+      positional_slots=0 positional_variadic=0
       ;;
     "gomo config")
       subcommands='init set unset get list use show delete'
@@ -599,6 +617,36 @@ _gomo_value() {
     "gomo audio upload|--timeout") _gomo_files "$3" ;;
     "gomo audio upload|--workspace") _gomo_files "$3" ;;
     "gomo audio upload|#0") _gomo_files "$3" ;;
+    "gomo call|--flow") _gomo_files "$3" ;;
+    "gomo call|--did") _gomo_files "$3" ;;
+    "gomo call|--var") _gomo_files "$3" ;;
+    "gomo call|--retry") _gomo_files "$3" ;;
+    "gomo call|--at") _gomo_files "$3" ;;
+    "gomo call|--profile") _gomo_files "$3" ;;
+    "gomo call|--base-url") _gomo_files "$3" ;;
+    "gomo call|--api-key-env") _gomo_files "$3" ;;
+    "gomo call|--rate-limit") COMPREPLY=() ;;
+    "gomo call|--timeout") _gomo_files "$3" ;;
+    "gomo call|--workspace") _gomo_files "$3" ;;
+    "gomo call|--region") COMPREPLY=() ;;
+    "gomo call|#0") _gomo_files "$3" ;;
+    "gomo call report|--profile") _gomo_files "$3" ;;
+    "gomo call report|--base-url") _gomo_files "$3" ;;
+    "gomo call report|--api-key-env") _gomo_files "$3" ;;
+    "gomo call report|--rate-limit") COMPREPLY=() ;;
+    "gomo call report|--timeout") _gomo_files "$3" ;;
+    "gomo call report|--workspace") _gomo_files "$3" ;;
+    "gomo call report|#0") _gomo_files "$3" ;;
+    "gomo call list|--profile") _gomo_files "$3" ;;
+    "gomo call list|--base-url") _gomo_files "$3" ;;
+    "gomo call list|--api-key-env") _gomo_files "$3" ;;
+    "gomo call list|--rate-limit") COMPREPLY=() ;;
+    "gomo call list|--timeout") _gomo_files "$3" ;;
+    "gomo call list|--workspace") _gomo_files "$3" ;;
+    "gomo call list|--contact") _gomo_files "$3" ;;
+    "gomo call list|--page") COMPREPLY=() ;;
+    "gomo call list|--limit") COMPREPLY=() ;;
+    "gomo call list|--region") COMPREPLY=() ;;
     "gomo config init|--name") _gomo_files "$3" ;;
     "gomo config init|--base-url") _gomo_files "$3" ;;
     "gomo config set|--profile") _gomo_files "$3" ;;
@@ -622,7 +670,7 @@ _gomo_value() {
     "gomo auth status|--rate-limit") COMPREPLY=() ;;
     "gomo auth status|--timeout") _gomo_files "$3" ;;
     "gomo auth status|--workspace") _gomo_files "$3" ;;
-    "gomo help|#0") _gomo_words 'exit-codes rules config formats profiles flow serve contacts attributes audiences dids audio config auth version help completion' "$3" ;;
+    "gomo help|#0") _gomo_words 'exit-codes rules config formats profiles flow serve contacts attributes audiences dids audio call config auth version help completion' "$3" ;;
     "gomo completion|#0") _gomo_words 'bash zsh fish' "$3" ;;
     *) COMPREPLY=() ;;
   esac

@@ -5,7 +5,7 @@
 function __gomo_subcommands
     switch $argv[1]
         case 'gomo'
-            printf '%s\n' flow serve contacts attributes audiences dids audio config auth version help completion
+            printf '%s\n' flow serve contacts attributes audiences dids audio call config auth version help completion
         case 'gomo flow'
             printf '%s\n' validate fmt convert graph run test simulate push diff pull
         case 'gomo contacts'
@@ -18,6 +18,8 @@ function __gomo_subcommands
             printf '%s\n' list
         case 'gomo audio'
             printf '%s\n' list upload
+        case 'gomo call'
+            printf '%s\n' report list
         case 'gomo config'
             printf '%s\n' init set unset get list use show delete
         case 'gomo auth'
@@ -98,6 +100,12 @@ function __gomo_value_options
             printf '%s\n' --profile --base-url --api-key-env --rate-limit --timeout --workspace --search --page --limit --sort-by --sort-order --usage-type --tag -o --output --color
         case 'gomo audio upload'
             printf '%s\n' --name --description --usage-type --tag --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color
+        case 'gomo call'
+            printf '%s\n' --flow --did --var --retry --at --profile --base-url --api-key-env --rate-limit --timeout --workspace --region -o --output --color
+        case 'gomo call report'
+            printf '%s\n' --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color
+        case 'gomo call list'
+            printf '%s\n' --profile --base-url --api-key-env --rate-limit --timeout --workspace --contact --page --limit --region -o --output --color
         case 'gomo config'
             printf '%s\n' -o --output --color
         case 'gomo config init'
@@ -179,6 +187,7 @@ complete -c gomo -n '__gomo_at "gomo"' -a 'attributes' -d 'Custom contact attrib
 complete -c gomo -n '__gomo_at "gomo"' -a 'audiences' -d 'Audiences (contact lists that programs call), by id or name'
 complete -c gomo -n '__gomo_at "gomo"' -a 'dids' -d 'Caller-ID numbers (DIDs) the account may call from'
 complete -c gomo -n '__gomo_at "gomo"' -a 'audio' -d 'Audio files of the account (prompts, greetings, music)'
+complete -c gomo -n '__gomo_at "gomo"' -a 'call' -d 'Request one call: a contact, a flow, a caller id (gomo call CONTACT --flow F)'
 complete -c gomo -n '__gomo_at "gomo"' -a 'config' -d 'Profiles: which platform gomo talks to, with which key'
 complete -c gomo -n '__gomo_at "gomo"' -a 'auth' -d 'Check the API key of the target'
 complete -c gomo -n '__gomo_at "gomo"' -a 'version' -d 'Print gomo\'s version; with -v, the libraries inside'
@@ -684,6 +693,54 @@ complete -c gomo -n '__gomo_at "gomo audio upload"' -l 'timeout' -d 'Give up on 
 complete -c gomo -n '__gomo_at "gomo audio upload"' -l 'workspace' -d 'The local workspace database (default .gomo/workspace.db)' -r -F
 complete -c gomo -n '__gomo_at "gomo audio upload"' -F
 
+# gomo call
+complete -c gomo -n '__gomo_at "gomo call"' -a 'report' -d 'Show a call request\'s status, outcome and attempts'
+complete -c gomo -n '__gomo_at "gomo call"' -a 'list' -d 'List call requests, newest first (one page, or --all)'
+complete -c gomo -n '__gomo_at "gomo call"' -s 'h' -l 'help' -d 'Show help for a command'
+complete -c gomo -n '__gomo_at "gomo call"' -l 'flow' -d 'The flow to run: its id or exact name' -r -F
+complete -c gomo -n '__gomo_at "gomo call"' -l 'did' -d 'Caller id: a DID number or id (default: the account\'s first own active DID)' -r -F
+complete -c gomo -n '__gomo_at "gomo call"' -l 'var' -d 'NAME=VALUE for the flow\'s {NAME} placeholders (repeatable; mobtexting)' -r -F
+complete -c gomo -n '__gomo_at "gomo call"' -l 'retry' -d 'none (default), fixed_delay:DELAY:MAX or scheduled:DATE,DATE' -r -F
+complete -c gomo -n '__gomo_at "gomo call"' -l 'at' -d 'When to call: ISO 8601 with a timezone, or +10m (default: now)' -r -F
+complete -c gomo -n '__gomo_at "gomo call"' -l 'profile' -d 'Profile of the config file to use (gomo config list); default: GOMO_PROFILE, else the current one' -r -F
+complete -c gomo -n '__gomo_at "gomo call"' -l 'base-url' -d 'Platform API base URL (e.g. https://api.gomobile.ma/api); default: from the profile' -r -F
+complete -c gomo -n '__gomo_at "gomo call"' -l 'api-key-env' -d 'Environment variable holding the API key' -r -F
+complete -c gomo -n '__gomo_at "gomo call"' -l 'bearer' -d 'Send the key as Authorization: Bearer instead of x-api-key'
+complete -c gomo -n '__gomo_at "gomo call"' -l 'insecure' -d 'Skip TLS verification and allow plain http to non-loopback hosts'
+complete -c gomo -n '__gomo_at "gomo call"' -l 'rate-limit' -d 'Client-side limit in requests per second (0: none)' -x
+complete -c gomo -n '__gomo_at "gomo call"' -l 'timeout' -d 'Give up on a request after this long, retries included (30s, 500ms, 2m; 0: never); default 60s' -r -F
+complete -c gomo -n '__gomo_at "gomo call"' -l 'workspace' -d 'The local workspace database (default .gomo/workspace.db)' -r -F
+complete -c gomo -n '__gomo_at "gomo call"' -l 'region' -d 'Region of phone numbers written without + (ISO 3166 code)' -x
+complete -c gomo -n '__gomo_at "gomo call"' -F
+
+# gomo call report
+complete -c gomo -n '__gomo_at "gomo call report"' -s 'h' -l 'help' -d 'Show help for a command'
+complete -c gomo -n '__gomo_at "gomo call report"' -l 'profile' -d 'Profile of the config file to use (gomo config list); default: GOMO_PROFILE, else the current one' -r -F
+complete -c gomo -n '__gomo_at "gomo call report"' -l 'base-url' -d 'Platform API base URL (e.g. https://api.gomobile.ma/api); default: from the profile' -r -F
+complete -c gomo -n '__gomo_at "gomo call report"' -l 'api-key-env' -d 'Environment variable holding the API key' -r -F
+complete -c gomo -n '__gomo_at "gomo call report"' -l 'bearer' -d 'Send the key as Authorization: Bearer instead of x-api-key'
+complete -c gomo -n '__gomo_at "gomo call report"' -l 'insecure' -d 'Skip TLS verification and allow plain http to non-loopback hosts'
+complete -c gomo -n '__gomo_at "gomo call report"' -l 'rate-limit' -d 'Client-side limit in requests per second (0: none)' -x
+complete -c gomo -n '__gomo_at "gomo call report"' -l 'timeout' -d 'Give up on a request after this long, retries included (30s, 500ms, 2m; 0: never); default 60s' -r -F
+complete -c gomo -n '__gomo_at "gomo call report"' -l 'workspace' -d 'The local workspace database (default .gomo/workspace.db)' -r -F
+complete -c gomo -n '__gomo_at "gomo call report"' -F
+
+# gomo call list
+complete -c gomo -n '__gomo_at "gomo call list"' -s 'h' -l 'help' -d 'Show help for a command'
+complete -c gomo -n '__gomo_at "gomo call list"' -l 'profile' -d 'Profile of the config file to use (gomo config list); default: GOMO_PROFILE, else the current one' -r -F
+complete -c gomo -n '__gomo_at "gomo call list"' -l 'base-url' -d 'Platform API base URL (e.g. https://api.gomobile.ma/api); default: from the profile' -r -F
+complete -c gomo -n '__gomo_at "gomo call list"' -l 'api-key-env' -d 'Environment variable holding the API key' -r -F
+complete -c gomo -n '__gomo_at "gomo call list"' -l 'bearer' -d 'Send the key as Authorization: Bearer instead of x-api-key'
+complete -c gomo -n '__gomo_at "gomo call list"' -l 'insecure' -d 'Skip TLS verification and allow plain http to non-loopback hosts'
+complete -c gomo -n '__gomo_at "gomo call list"' -l 'rate-limit' -d 'Client-side limit in requests per second (0: none)' -x
+complete -c gomo -n '__gomo_at "gomo call list"' -l 'timeout' -d 'Give up on a request after this long, retries included (30s, 500ms, 2m; 0: never); default 60s' -r -F
+complete -c gomo -n '__gomo_at "gomo call list"' -l 'workspace' -d 'The local workspace database (default .gomo/workspace.db)' -r -F
+complete -c gomo -n '__gomo_at "gomo call list"' -l 'contact' -d 'Only this contact\'s requests: an id or phone' -r -F
+complete -c gomo -n '__gomo_at "gomo call list"' -l 'page' -d 'Page number, from 1' -x
+complete -c gomo -n '__gomo_at "gomo call list"' -l 'limit' -d 'Items per page (1-100)' -x
+complete -c gomo -n '__gomo_at "gomo call list"' -l 'all' -d 'Follow the pages to the end'
+complete -c gomo -n '__gomo_at "gomo call list"' -l 'region' -d 'Region of phone numbers written without + (ISO 3166 code)' -x
+
 # gomo config
 complete -c gomo -n '__gomo_at "gomo config"' -a 'init' -d 'Create a profile for a platform, check its key (users/me) and make it current'
 complete -c gomo -n '__gomo_at "gomo config"' -a 'set' -d 'Set one value of a profile (apiKey: give `-` and type or pipe the key)'
@@ -764,7 +821,7 @@ complete -c gomo -n '__gomo_at "gomo version"' -s 'h' -l 'help' -d 'Show help fo
 
 # gomo help
 complete -c gomo -n '__gomo_at "gomo help"' -s 'h' -l 'help' -d 'Show help for a command'
-complete -c gomo -n '__gomo_at "gomo help"' -a 'exit-codes rules config formats profiles flow serve contacts attributes audiences dids audio config auth version help completion'
+complete -c gomo -n '__gomo_at "gomo help"' -a 'exit-codes rules config formats profiles flow serve contacts attributes audiences dids audio call config auth version help completion'
 
 # gomo completion
 complete -c gomo -n '__gomo_at "gomo completion"' -s 'h' -l 'help' -d 'Show help for a command'

@@ -1,0 +1,192 @@
+// `gomo call CONTACT --flow F`: one-off call requests (Gomobile docs: Ad-hoc calls), `gomo call report
+// JOB_ID` and `gomo call list`. The lookups and checks are in lib/calls; this file reads flags and prints.
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include "api/list_all.h"
+#include "api/wire_programs.h"
+#include "calls/call_options.h"
+#include "calls/call_request.h"
+#include "cli/commands.h"
+#include "cli/context.h"
+#include "cli/resources.h"
+#include "cli/target.h"
+#include "contacts/resolve.h"
+#include "report/call_job.h"
+
+namespace gomo::cli {
+namespace {
+
+struct CallOptions {
+  TargetOptions target;
+  std::string contact, flow, did, retry = "none", at;
+  std::vector<std::string> vars;
+  std::string region = "MA";
+};
+
+struct CallReportOptions {
+  TargetOptions target;
+  std::string job_id;
+};
+
+struct CallListOptions {
+  ListOptions list;
+  std::string contact;
+  std::string region = "MA";
+};
+
+std::vector<report::ResourceColumn> call_columns() {
+  return {{"ID", "id"},     {"STATUS", "status"}, {"CONTACT", "contactId"}, {"FLOW", "flowId"},
+          {"DID", "didId"}, {"START", "startAt"}, {"CREATED", "createdAt"}};
+}
+
+int call_request(Context& ctx, const CallOptions& o) {
+  if (o.contact.empty())
+    return report_error(
+        ctx, "`gomo call` needs a contact: gomo call CONTACT --flow FLOW\nRun `gomo call --help` for its flags.");
+  if (o.flow.empty()) return report_error(ctx, "`gomo call` needs --flow NAME|ID: the flow the call runs");
+  const long long now = calls::now_ms();
+  calls::CallSpec spec{o.contact, o.flow, o.did, o.region, {}, std::nullopt};
+  auto retry = calls::parse_retry(o.retry, now);
+  if (!retry) return report_error(ctx, retry.error());
+  spec.retry = *retry;
+  if (!o.at.empty()) {
+    auto at = calls::parse_start_at(o.at, now);
+    if (!at) return report_error(ctx, at.error());
+    spec.start_at = *at;
+  }
+  std::map<std::string, std::string> vars;
+  for (const auto& v : o.vars) {
+    if (Status s = calls::add_variable(v, vars); !s) return report_error(ctx, s);
+  }
+  if (!vars.empty()) {
+    return report_error(ctx,
+                        "--var: the Gomobile call-request API takes no variables (didId, contactId, flowId, retry, "
+                        "startAt); flow variables travel with --provider mobtexting");
+  }
+  int exit_code = kExitOk;
+  auto opened = open_target(ctx, o.target, exit_code, TargetAccess::kExisting);
+  if (!opened) return exit_code;
+  auto placed = calls::request_call(*opened->platform, spec);
+  if (!placed) return report_failure(ctx, placed.error());
+  if (ctx.output == "text" || ctx.output == "table") {
+    ctx.out << placed->result.job_id << "\n";
+  } else {
+    print_records(ctx, calls::placed_call_json(*placed), call_columns());
+  }
+  print_target_summary(ctx, *opened,
+                       "queued call " + placed->result.job_id + " to " +
+                           placed->contact.fields.primary_phone.value_or(placed->contact.id) + ", flow \"" +
+                           placed->flow.name + "\", from " + placed->did.number +
+                           (spec.start_at ? " at " + *spec.start_at : std::string()));
+  return kExitOk;
+}
+
+int call_report(Context& ctx, const CallReportOptions& o) {
+  int exit_code = kExitOk;
+  auto opened = open_target(ctx, o.target, exit_code, TargetAccess::kRead);
+  if (!opened) return exit_code;
+  auto report = opened->platform->call_report(o.job_id);
+  if (!report) {
+    api::ApiError e = report.error();
+    if (e.http_status == 404) e.message = "no call request with job id " + o.job_id + " (gomo call list shows them)";
+    return report_api_error(ctx, e);
+  }
+  if (ctx.output == "text" || ctx.output == "table") {
+    report::write_call_job(ctx.out, *report, ctx.stdout_tty);
+  } else {
+    Context plain = ctx;  // -q prints the whole report: the id is what was asked for
+    plain.quiet = false;
+    print_records(plain, api::wire::encode(*report), {});
+  }
+  return kExitOk;
+}
+
+int call_list(Context& ctx, const CallListOptions& o) {
+  int exit_code = kExitOk;
+  auto opened = open_target(ctx, o.list.target, exit_code, TargetAccess::kRead);
+  if (!opened) return exit_code;
+  api::CallRequestQuery query;
+  query.page = o.list.query;
+  if (!o.contact.empty()) {
+    auto contact = contacts::find_contact(*opened->platform, o.contact, o.region);
+    if (!contact) return report_failure(ctx, contact.error());
+    query.contact_id = contact->id;
+  }
+  std::vector<api::CallRequest> requests;
+  api::PageMeta meta;
+  if (o.list.all) {
+    auto all = api::collect_all<api::CallRequest>(
+        [&](const api::PageQuery& q) {
+          api::CallRequestQuery page = query;
+          page.page = q;
+          return opened->platform->list_call_requests(page);
+        },
+        query.page);
+    if (!all) return report_api_error(ctx, all.error());
+    requests = std::move(*all);
+  } else {
+    auto page = opened->platform->list_call_requests(query);
+    if (!page) return report_api_error(ctx, page.error());
+    requests = std::move(page->data);
+    meta = page->meta;
+  }
+  nlohmann::json records = nlohmann::json::array();
+  for (const auto& r : requests) records.push_back(api::wire::encode(r));
+  print_list(ctx, records, call_columns(), o.list.all ? nullptr : &meta, "call requests");
+  return kExitOk;
+}
+
+}  // namespace
+
+void add_call_commands(CLI::App& app, Context& ctx, Action& action) {
+  const std::string footer =
+      "Exit codes: 0 ok, 2 usage (a bad flag value, an ambiguous name), 3 API error (also: not found),\n"
+      "4 authentication, 5 network or server unavailable (a request whose answer was lost is looked up, never "
+      "sent twice).";
+  auto* group =
+      app.add_subcommand("call", "Request one call: a contact, a flow, a caller id (gomo call CONTACT --flow F)");
+  auto call = std::make_shared<CallOptions>();
+  group->footer(
+      "CONTACT is a contact id or phone (a phone no contact has: create it with gomo contacts create --phone).\n"
+      "--retry none | fixed_delay:DELAY:MAX (DELAY 1m-24h as 30 or 30m or 2h, MAX 0-10 retries) |\n"
+      "        scheduled:DATE[,DATE...] (1-10 future ISO 8601 times with a timezone, ascending).\n"
+      "--at    an ISO 8601 time with a timezone (2026-12-01T09:00:00+01:00) or from now: +90s, +10m, +2h, +1d.\n"
+      "Prints the job id (-o json|yaml: the request); `gomo call report JOB_ID` follows it.\n" +
+      footer);
+  group->add_option("contact", call->contact, "Contact id or phone number (E.164, or national with --region)");
+  group->add_option("--flow", call->flow, "The flow to run: its id or exact name");
+  group->add_option("--did", call->did, "Caller id: a DID number or id (default: the account's first own active DID)");
+  group->add_option("--var", call->vars, "NAME=VALUE for the flow's {NAME} placeholders (repeatable; mobtexting)");
+  group->add_option("--retry", call->retry, "none (default), fixed_delay:DELAY:MAX or scheduled:DATE,DATE");
+  group->add_option("--at", call->at, "When to call: ISO 8601 with a timezone, or +10m (default: now)");
+  add_target_flags(group, call->target);
+  add_region_flag(group, call->region);
+  group->callback([group, call, &action] {
+    if (!group->get_subcommands().empty()) return;  // `call report` or `call list` chose their own action
+    action = [call](Context& c) { return call_request(c, *call); };
+  });
+
+  if (ctx.builds("report")) {
+    auto report = std::make_shared<CallReportOptions>();
+    auto* cmd = group->add_subcommand("report", "Show a call request's status, outcome and attempts");
+    cmd->footer(footer);
+    cmd->add_option("job_id", report->job_id, "The job id `gomo call` printed")->required();
+    add_target_flags(cmd, report->target);
+    cmd->callback([report, &action] { action = [report](Context& c) { return call_report(c, *report); }; });
+  }
+  if (ctx.builds("list")) {
+    auto list = std::make_shared<CallListOptions>();
+    auto* cmd = group->add_subcommand("list", "List call requests, newest first (one page, or --all)");
+    cmd->footer(footer);
+    add_target_flags(cmd, list->list.target);
+    cmd->add_option("--contact", list->contact, "Only this contact's requests: an id or phone");
+    cmd->add_option("--page", list->list.query.page, "Page number, from 1")->check(CLI::PositiveNumber);
+    cmd->add_option("--limit", list->list.query.limit, "Items per page (1-100)")->check(CLI::Range(1, 100));
+    cmd->add_flag("--all", list->list.all, "Follow the pages to the end");
+    add_region_flag(cmd, list->region);
+    cmd->callback([list, &action] { action = [list](Context& c) { return call_list(c, *list); }; });
+  }
+}
+
+}  // namespace gomo::cli
