@@ -7,11 +7,15 @@
 #include "api/wire_programs.h"
 #include "calls/call_options.h"
 #include "calls/call_request.h"
+#include "calls/mobtexting_call.h"
 #include "cli/commands.h"
 #include "cli/context.h"
 #include "cli/resources.h"
 #include "cli/target.h"
 #include "contacts/resolve.h"
+#include "profile/mobtexting.h"
+#include "profile/resolve.h"
+#include "remote/mobtexting.h"
 #include "report/call_job.h"
 
 namespace gomo::cli {
@@ -21,6 +25,7 @@ struct CallOptions {
   TargetOptions target;
   std::string contact, flow, did, retry = "none", at;
   std::vector<std::string> vars;
+  std::string provider = "gomobile", audio, webhook;  // audio and webhook: mobtexting only
   std::string region = "MA";
 };
 
@@ -40,11 +45,58 @@ std::vector<report::ResourceColumn> call_columns() {
           {"DID", "didId"}, {"START", "startAt"}, {"CREATED", "createdAt"}};
 }
 
+// --provider mobtexting: the same flags as one outgoing-call request from a mobtexting profile.
+int call_mobtexting(Context& ctx, const CallOptions& o, const api::RetryStrategy& retry,
+                    const std::optional<std::string>& start_at, const std::map<std::string, std::string>& vars) {
+  auto config = profile::load_config(profile::process_env());
+  if (!config) return report_error(ctx, config.error());
+  auto target = profile::resolve_mobtexting(o.target.profile, profile::process_env(), *config);
+  if (!target) return report_error(ctx, target.error());
+  calls::MobtextingSpec spec{o.contact, o.region, o.flow,   o.audio, o.did.empty() ? target->bridge : o.did,
+                             o.webhook, retry,    start_at, vars};
+  std::vector<std::string> notes;
+  auto request = calls::mobtexting_call(spec, notes);
+  if (!request) return report_error(ctx, request.error());
+  if (ctx.verbose)
+    report_note(ctx, "mobtexting key from " + target->key_from + ": " + profile::mask_key(target->api_key));
+  remote::MobtextingOptions options;
+  options.endpoint = target->endpoint;
+  options.api_key = target->api_key;
+  options.insecure = target->insecure || o.target.insecure;
+  options.timeout_ms = static_cast<int>(target->timeout_ms);
+  auto client = remote::MobtextingClient::create(options);
+  if (!client) return report_api_error(ctx, client.error());
+  auto sent = (*client)->send_call(*request);
+  if (!sent) return report_api_error(ctx, sent.error());
+  const std::string id = sent->accepted.front().id;
+  if (ctx.output == "text" || ctx.output == "table") {
+    ctx.out << id << "\n";
+  } else {
+    nlohmann::json accepted = nlohmann::json::array();
+    for (const auto& a : sent->accepted)
+      accepted.push_back({{"id", a.id}, {"mobile", a.mobile}, {"charges", a.charges}, {"submittedAt", a.submitted_at}});
+    nlohmann::json record = {{"id", id},
+                             {"provider", "mobtexting"},
+                             {"to", request->to},
+                             {"bridge", request->bridge},
+                             {"message", sent->message},
+                             {"accepted", accepted}};
+    print_records(ctx, record, {});
+  }
+  if (!ctx.quiet) {
+    for (const auto& n : notes) report_note(ctx, "note: " + n);
+    ctx.err << "mobtexting accepted call " << id << " to " << request->to << " from bridge " << request->bridge
+            << " \xE2\x86\x92 " << target->summary() << "\n";
+  }
+  return kExitOk;
+}
+
 int call_request(Context& ctx, const CallOptions& o) {
   if (o.contact.empty())
     return report_error(
         ctx, "`gomo call` needs a contact: gomo call CONTACT --flow FLOW\nRun `gomo call --help` for its flags.");
-  if (o.flow.empty()) return report_error(ctx, "`gomo call` needs --flow NAME|ID: the flow the call runs");
+  if (o.flow.empty() && o.provider != "mobtexting")
+    return report_error(ctx, "`gomo call` needs --flow NAME|ID: the flow the call runs");
   const long long now = calls::now_ms();
   calls::CallSpec spec{o.contact, o.flow, o.did, o.region, {}, std::nullopt};
   auto retry = calls::parse_retry(o.retry, now);
@@ -59,6 +111,9 @@ int call_request(Context& ctx, const CallOptions& o) {
   for (const auto& v : o.vars) {
     if (Status s = calls::add_variable(v, vars); !s) return report_error(ctx, s);
   }
+  if (o.provider == "mobtexting") return call_mobtexting(ctx, o, spec.retry, spec.start_at, vars);
+  if (!o.audio.empty() || !o.webhook.empty())
+    return report_error(ctx, "--audio and --webhook are for --provider mobtexting; a Gomobile call runs --flow");
   if (!vars.empty()) {
     return report_error(ctx,
                         "--var: the Gomobile call-request API takes no variables (didId, contactId, flowId, retry, "
@@ -152,7 +207,9 @@ void add_call_commands(CLI::App& app, Context& ctx, Action& action) {
       "--retry none | fixed_delay:DELAY:MAX (DELAY 1m-24h as 30 or 30m or 2h, MAX 0-10 retries) |\n"
       "        scheduled:DATE[,DATE...] (1-10 future ISO 8601 times with a timezone, ascending).\n"
       "--at    an ISO 8601 time with a timezone (2026-12-01T09:00:00+01:00) or from now: +90s, +10m, +2h, +1d.\n"
-      "Prints the job id (-o json|yaml: the request); `gomo call report JOB_ID` follows it.\n" +
+      "Prints the job id (-o json|yaml: the request); `gomo call report JOB_ID` follows it.\n"
+      "--provider mobtexting: CONTACT is a phone, --flow a mobtexting journey id (or --audio), --did the bridge\n"
+      "(default: the profile's); the profile has provider: mobtexting, apiKey (or GOMO_MOBTEXTING_API_KEY), bridge.\n" +
       footer);
   group->add_option("contact", call->contact, "Contact id or phone number (E.164, or national with --region)");
   group->add_option("--flow", call->flow, "The flow to run: its id or exact name");
@@ -160,6 +217,10 @@ void add_call_commands(CLI::App& app, Context& ctx, Action& action) {
   group->add_option("--var", call->vars, "NAME=VALUE for the flow's {NAME} placeholders (repeatable; mobtexting)");
   group->add_option("--retry", call->retry, "none (default), fixed_delay:DELAY:MAX or scheduled:DATE,DATE");
   group->add_option("--at", call->at, "When to call: ISO 8601 with a timezone, or +10m (default: now)");
+  group->add_option("--provider", call->provider, "gomobile (default: the target platform) or mobtexting (a profile)")
+      ->check(CLI::IsMember({"gomobile", "mobtexting"}));
+  group->add_option("--audio", call->audio, "mobtexting: a sound id or http(s) URL to play instead of --flow");
+  group->add_option("--webhook", call->webhook, "mobtexting: the webhook_id to notify");
   add_target_flags(group, call->target);
   add_region_flag(group, call->region);
   group->callback([group, call, &action] {

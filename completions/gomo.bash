@@ -219,8 +219,8 @@ _gomo_command() {
       ;;
     "gomo call")
       subcommands='report list'
-      options='-h --help --flow --did --var --retry --at --profile --base-url --api-key-env --bearer --insecure --rate-limit --timeout --workspace --region -o --output --color -q --quiet -v --verbose'
-      value_options='--flow --did --var --retry --at --profile --base-url --api-key-env --rate-limit --timeout --workspace --region -o --output --color'
+      options='-h --help --flow --did --var --retry --at --provider --audio --webhook --profile --base-url --api-key-env --bearer --insecure --rate-limit --timeout --workspace --region -o --output --color -q --quiet -v --verbose'
+      value_options='--flow --did --var --retry --at --provider --audio --webhook --profile --base-url --api-key-env --rate-limit --timeout --workspace --region -o --output --color'
       positional_slots=1 positional_variadic=0
       ;;
     "gomo call report")
@@ -622,6 +622,9 @@ _gomo_value() {
     "gomo call|--var") _gomo_files "$3" ;;
     "gomo call|--retry") _gomo_files "$3" ;;
     "gomo call|--at") _gomo_files "$3" ;;
+    "gomo call|--provider") _gomo_words 'gomobile mobtexting' "$3" ;;
+    "gomo call|--audio") _gomo_files "$3" ;;
+    "gomo call|--webhook") _gomo_files "$3" ;;
     "gomo call|--profile") _gomo_files "$3" ;;
     "gomo call|--base-url") _gomo_files "$3" ;;
     "gomo call|--api-key-env") _gomo_files "$3" ;;

@@ -101,7 +101,7 @@ function __gomo_value_options
         case 'gomo audio upload'
             printf '%s\n' --name --description --usage-type --tag --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color
         case 'gomo call'
-            printf '%s\n' --flow --did --var --retry --at --profile --base-url --api-key-env --rate-limit --timeout --workspace --region -o --output --color
+            printf '%s\n' --flow --did --var --retry --at --provider --audio --webhook --profile --base-url --api-key-env --rate-limit --timeout --workspace --region -o --output --color
         case 'gomo call report'
             printf '%s\n' --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color
         case 'gomo call list'
@@ -702,6 +702,9 @@ complete -c gomo -n '__gomo_at "gomo call"' -l 'did' -d 'Caller id: a DID number
 complete -c gomo -n '__gomo_at "gomo call"' -l 'var' -d 'NAME=VALUE for the flow\'s {NAME} placeholders (repeatable; mobtexting)' -r -F
 complete -c gomo -n '__gomo_at "gomo call"' -l 'retry' -d 'none (default), fixed_delay:DELAY:MAX or scheduled:DATE,DATE' -r -F
 complete -c gomo -n '__gomo_at "gomo call"' -l 'at' -d 'When to call: ISO 8601 with a timezone, or +10m (default: now)' -r -F
+complete -c gomo -n '__gomo_at "gomo call"' -l 'provider' -d 'gomobile (default: the target platform) or mobtexting (a profile)' -x -a 'gomobile mobtexting'
+complete -c gomo -n '__gomo_at "gomo call"' -l 'audio' -d 'mobtexting: a sound id or http(s) URL to play instead of --flow' -r -F
+complete -c gomo -n '__gomo_at "gomo call"' -l 'webhook' -d 'mobtexting: the webhook_id to notify' -r -F
 complete -c gomo -n '__gomo_at "gomo call"' -l 'profile' -d 'Profile of the config file to use (gomo config list); default: GOMO_PROFILE, else the current one' -r -F
 complete -c gomo -n '__gomo_at "gomo call"' -l 'base-url' -d 'Platform API base URL (e.g. https://api.gomobile.ma/api); default: from the profile' -r -F
 complete -c gomo -n '__gomo_at "gomo call"' -l 'api-key-env' -d 'Environment variable holding the API key' -r -F

@@ -35,8 +35,8 @@ Env process_env() {
 }
 
 const std::vector<std::string>& profile_keys() {
-  static const std::vector<std::string> kKeys = {"baseUrl",   "apiKey",  "auth",      "insecure",
-                                                 "rateLimit", "timeout", "workspace", "defaultRegion"};
+  static const std::vector<std::string> kKeys = {"baseUrl", "apiKey",    "auth",          "insecure", "rateLimit",
+                                                 "timeout", "workspace", "defaultRegion", "provider", "bridge"};
   return kKeys;
 }
 
@@ -57,6 +57,8 @@ std::optional<std::string> Profile::get(const std::string& key) const {
   if (key == "timeout") return timeout_ms ? std::optional<std::string>(format_duration_ms(*timeout_ms)) : std::nullopt;
   if (key == "workspace") return workspace;
   if (key == "defaultRegion") return default_region;
+  if (key == "provider") return provider;
+  if (key == "bridge") return bridge;
   return std::nullopt;
 }
 
@@ -149,10 +151,27 @@ Status check_value(const std::string& path, const std::string& name, const std::
     if (!v.is_string() || v.text.size() != 2 || !std::isalpha(static_cast<unsigned char>(v.text[0])) ||
         !std::isalpha(static_cast<unsigned char>(v.text[1])))
       return error_at(path, v, "`defaultRegion` must be a two-letter region code (ISO 3166), e.g. MA or FR");
+  } else if (key == "provider") {
+    if (name == kLocalProfile && v.text == kMobtextingProvider)
+      return error_at(path, v,
+                      "`local` is the built-in local workspace profile; give mobtexting its own profile "
+                      "(gomo config set provider mobtexting --profile mt)");
+    if (!v.is_string() || (v.text != kGomobileProvider && v.text != kMobtextingProvider))
+      return error_at(path, v, "`provider` must be `gomobile` (the default) or `mobtexting`");
+  } else if (key == "bridge") {
+    const std::string digits = starts_with(v.text, "+") ? v.text.substr(1) : v.text;
+    if (!(v.is_string() || v.is_number()) || digits.size() < 6 || digits.size() > 15 ||
+        digits.find_first_not_of("0123456789") != std::string::npos)
+      return error_at(path, v, "`bridge` must be the bridge phone number with its country code, e.g. 918068280000");
   } else {
     return unknown_key(path, nullptr, key);
   }
   return Status::ok();
+}
+
+std::string mobtexting_workspace_message(const std::string& name) {
+  return "profile `" + name + "` has provider: mobtexting and a workspace: mobtexting is reached over the network " +
+         "(baseUrl, default " + kMobtextingBaseUrl + "), never a local workspace";
 }
 
 Result<Profile> parse_profile(const std::string& path, const Value& key, const Value& body) {
@@ -178,6 +197,9 @@ Result<Profile> parse_profile(const std::string& path, const Value& key, const V
     if (k == "timeout") p.timeout_ms = timeout_of(v);
     if (k == "workspace") p.workspace = v.text;
     if (k == "defaultRegion") p.default_region = v.text;
+    if (k == "provider") p.provider = v.text;
+    if (k == "bridge") p.bridge = v.text;
+    if (p.is_mobtexting() && p.workspace) return error_at(path, m.key, mobtexting_workspace_message(p.name));
     if (p.base_url && p.workspace)
       return error_at(
           path, m.key,
@@ -348,6 +370,9 @@ Status ConfigFile::set(const std::string& name, const std::string& key, const st
   if (existing && key == "workspace" && existing->base_url)
     return Status::invalid_argument("profile `" + name + "` is a platform (baseUrl: " + *existing->base_url +
                                     "); a profile is either a platform (baseUrl) or a local workspace");
+  if (existing && ((key == "workspace" && existing->is_mobtexting()) ||
+                   (key == "provider" && text == kMobtextingProvider && existing->workspace)))
+    return Status::invalid_argument(mobtexting_workspace_message(name));
   Value& profile = child_mapping(profiles_node(), name);
   if (Member* m = find_member(profile, key)) {
     value.begin = m->value.begin;  // comments on that line stay with it

@@ -24,6 +24,11 @@ namespace gomo::profile {
 inline constexpr const char* kLocalProfile = "local";
 // Where a remote profile without `baseUrl` sends its requests.
 inline constexpr const char* kDefaultBaseUrl = "https://api.gomobile.ma/api";
+// Profile kinds (`provider`): the Gomobile platform (default), or mobtexting's outgoing-call API, which
+// only `gomo call --provider mobtexting` uses (baseUrl default kMobtextingBaseUrl, apiKey, bridge).
+inline constexpr const char* kGomobileProvider = "gomobile";
+inline constexpr const char* kMobtextingProvider = "mobtexting";
+inline constexpr const char* kMobtextingBaseUrl = "https://portal.mobtexting.com/api/v2/";
 
 // Looks up an environment variable; nullopt when unset or empty. Tests pass their own.
 using Env = std::function<std::optional<std::string>(const std::string& name)>;
@@ -31,7 +36,7 @@ using Env = std::function<std::optional<std::string>(const std::string& name)>;
 Env process_env();
 
 // The keys a profile may hold, in display order: baseUrl apiKey auth insecure rateLimit timeout
-// workspace defaultRegion.
+// workspace defaultRegion provider bridge.
 const std::vector<std::string>& profile_keys();
 
 struct Profile {
@@ -46,12 +51,17 @@ struct Profile {
   // defaultRegion: the region (ISO 3166 alpha-2, two letters, any case) of phone numbers written
   // without + or 00, for commands that read many (contacts upsert).
   std::optional<std::string> default_region;
+  // provider: gomobile (unset) or mobtexting; bridge: a mobtexting profile's bridge (caller) number.
+  std::optional<std::string> provider;
+  std::optional<std::string> bridge;
   // Key -> "path:line:col" of its value in the config file (for provenance). Absent: not set.
   std::map<std::string, std::string> where;
 
   // The local workspace (the built-in `local`, or a profile with `workspace` and no `baseUrl`);
   // otherwise a remote platform at base_url (default kDefaultBaseUrl).
   bool is_local() const;
+  // provider: mobtexting (never the local workspace, never a Gomobile platform).
+  bool is_mobtexting() const { return provider && *provider == kMobtextingProvider; }
   // The value of `key` (one of profile_keys()) as text, or nullopt when unset. apiKey unmasked.
   std::optional<std::string> get(const std::string& key) const;
 };

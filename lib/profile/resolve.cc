@@ -121,6 +121,10 @@ Result<ResolvedTarget> resolve_target(const TargetFlags& flags, const Env& env, 
                                                              : "current: at " + config.current_at();
     return unknown_profile(t.profile, config, by);
   }
+  if (profile.is_mobtexting())
+    return Status::invalid_argument("profile `" + profile.name +
+                                    "` is a mobtexting profile (provider: mobtexting): only `gomo call --provider "
+                                    "mobtexting` uses it; name a Gomobile profile or the local workspace instead");
   // A profile named on the command line outranks the environment; the current profile does not.
   const bool strong = t.profile_from.source == Source::kFlag;
   auto from_profile = [&](const std::string& key) {

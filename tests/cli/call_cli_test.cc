@@ -1,8 +1,11 @@
 // `gomo call`, `gomo call report` and `gomo call list` through the binary, on the local workspace and
 // through `gomo serve` over loopback: names resolved, the job id printed (-q, -o json), bad flag values
-// refused before anything is sent (exit 2), unknown things exit 3.
+// refused before anything is sent (exit 2), unknown things exit 3. `--provider mobtexting` against a
+// loopback server standing in for mobtexting, which checks the request's shape.
 #include <doctest/doctest.h>
+#include <sys/stat.h>
 
+#include <mutex>
 #include <nlohmann/json.hpp>
 
 #include "tests/support/serve_support.h"
@@ -120,6 +123,86 @@ TEST_CASE("cli: gomo call, call report and call list, local workspace and gomo s
   REQUIRE(remote_list.exit_code == 0);
   CHECK(std::count(remote_list.out.begin(), remote_list.out.end(), '\n') == 3);
   CHECK(server.stop() == 0);
+}
+
+TEST_CASE("cli: gomo call --provider mobtexting sends mobtexting's request from a mobtexting profile") {
+  std::mutex mutex;
+  std::vector<ext::ServerRequest> seen;
+  ScriptedServer server([&](const ext::ServerRequest& r, int) {
+    std::lock_guard<std::mutex> lock(mutex);
+    seen.push_back(r);
+    ext::ServerReply reply;
+    if (r.authorization != "Bearer mt_key_0123456789abcdef") {
+      reply.status = 401;
+      reply.body = R"({"status":401,"message":"Unauthenticated."})";
+      return reply;
+    }
+    reply.body = R"({"status":200,"message":"1 numbers accepted for delivery.","data":[{"id":"70fa87e0:1",)"
+                 R"("mobile":"918867135000","charges":"0.5000","submitted_at":"2019-08-16 15:09:51"}]})";
+    return reply;
+  });
+  const std::string dir = scratch_dir();
+  const std::string config = write_file(dir, "config.yaml",
+                                        "profiles:\n"
+                                        "  mt:\n"
+                                        "    provider: mobtexting\n"
+                                        "    baseUrl: " +
+                                            server.base_url() +
+                                            "/v2/\n"
+                                            "    apiKey: mt_key_0123456789abcdef\n"
+                                            "    bridge: '918068280000'\n");
+  ::chmod(config.c_str(), 0600);
+  const std::vector<std::string> env = {"GOMO_CONFIG=" + config, "GOMO_PROFILE=", "GOMO_MOBTEXTING_API_KEY="};
+  auto mt = [&](std::vector<std::string> args) {
+    args.insert(args.begin(), {"call", "+918867135000", "--provider", "mobtexting"});
+    return run_gomo(args, "", env, dir);
+  };
+
+  auto sent = mt({"--flow", "24", "--var", "Name=Asha", "--var", "otp=123456", "--retry", "fixed_delay:15:3"});
+  REQUIRE_MESSAGE(sent.exit_code == 0, sent.err);
+  CHECK(sent.out == "70fa87e0:1\n");
+  CHECK(has(sent.err, "note: mobtexting retries every 15 minutes and decides how many times itself"));
+  CHECK(has(sent.err, "mobtexting accepted call 70fa87e0:1 to +918867135000 from bridge 918068280000 → mobtexting " +
+                          server.base_url() + "/v2/ (profile mt)"));
+  CHECK_FALSE(has(sent.err, "mt_key_0123456789abcdef"));
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    REQUIRE(seen.size() == 1);
+    CHECK(seen[0].method == "POST");
+    CHECK(seen[0].path == "/api/v2/outgoing/send");
+    CHECK(json::parse(seen[0].body) ==
+          json::parse(R"({"bridge":"918068280000","to":"918867135000","flow_id":"24",)"
+                      R"("interval":15,"variables[Name]":"Asha","variables[otp]":"123456"})"));
+  }
+  auto as_json = mt({"--audio", "https://example.com/a.mp3", "--did", "+918068289999", "-o", "json", "-q"});
+  REQUIRE_MESSAGE(as_json.exit_code == 0, as_json.err);
+  CHECK(as_json.err.empty());
+  CHECK(as_json.out == "70fa87e0:1\n");  // -q: the id alone
+  auto record = mt({"--flow", "24", "-o", "json"});
+  REQUIRE(record.exit_code == 0);
+  CHECK(json::parse(record.out)["accepted"][0]["mobile"] == "918867135000");
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    REQUIRE(seen.size() == 3);
+    auto body = json::parse(seen[1].body);
+    CHECK(body["audio"] == "https://example.com/a.mp3");
+    CHECK(body["bridge"] == "918068289999");
+    CHECK_FALSE(body.contains("flow_id"));
+  }
+
+  // Refused before sending: what mobtexting cannot do.
+  CHECK(mt({"--flow", "24", "--at", "+10m"}).exit_code == 2);
+  CHECK(mt({"--flow", "24", "--retry", "fixed_delay:10:1"}).exit_code == 2);
+  CHECK(mt({}).exit_code == 2);  // neither --flow nor --audio
+  auto wrong_key = run_gomo({"call", "+918867135000", "--provider", "mobtexting", "--flow", "24"}, "",
+                            {"GOMO_CONFIG=" + config, "GOMO_PROFILE=", "GOMO_MOBTEXTING_API_KEY=wrong"}, dir);
+  CHECK(wrong_key.exit_code == 4);
+  CHECK(has(wrong_key.err, "mobtexting answered 401: Unauthenticated."));
+  auto gomobile_command = run_gomo({"contacts", "list", "--profile", "mt"}, "", env, dir);
+  CHECK(gomobile_command.exit_code == 2);
+  CHECK(has(gomobile_command.err, "profile `mt` is a mobtexting profile"));
+  std::lock_guard<std::mutex> lock(mutex);
+  CHECK(seen.size() == 4);  // the three refusals sent nothing; the wrong key was sent once
 }
 
 }  // namespace gomo::test
