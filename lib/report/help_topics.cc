@@ -63,6 +63,7 @@ Written 0600; refused when others may read or write it (chmod 600 FILE).
     prod:  {baseUrl: https://api.gomobile.ma/api, apiKey: ..., auth: x-api-key, rateLimit: 10, timeout: 30s}
     dev:   {baseUrl: http://127.0.0.1:8080/api}          # a gomo serve
     scratch: {workspace: /tmp/scratch.db}                # a local workspace
+    mt:    {provider: mobtexting, apiKey: ..., bridge: '918068280000'}   # gomo call --provider mobtexting
 
 The built-in profile `local` is the local workspace (.gomo/workspace.db); it is the default until
 `gomo config use NAME`. Each setting comes from, in order:
