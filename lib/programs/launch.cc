@@ -46,9 +46,9 @@ Outcome<api::Program> resolve_program(api::Platform& platform, const std::string
   auto found = find_program(platform, key);
   if (!found) return Failure::api_error(found.error());
   if (found->empty()) {
-    return Failure::api_error(refusal(404, api::kNotFound,
-                                      "program " + in_quotes(key) +
-                                          " not found: no program has that id or name (gomo program list)"));
+    return Failure::api_error(
+        refusal(404, api::kNotFound,
+                "program " + in_quotes(key) + " not found: no program has that id or name (gomo program list)"));
   }
   if (found->size() > 1) {
     std::string ids;
@@ -86,8 +86,8 @@ Outcome<api::Execution> launch(api::Platform& platform, const api::Program& prog
   if (audience->contact_count == 0) {
     return Failure::api_error(refusal(400, api::kAudienceEmpty,
                                       "audience " + in_quotes(audience->name) + " of " + name +
-                                          " has no contacts; add some (gomo audiences add " + in_quotes(audience->name) +
-                                          " PHONE...), then launch"));
+                                          " has no contacts; add some (gomo audiences add " +
+                                          in_quotes(audience->name) + " PHONE...), then launch"));
   }
   auto flow = platform.get_flow(program.flow_id);
   if (!flow) {
@@ -103,7 +103,7 @@ Outcome<api::Execution> launch(api::Platform& platform, const api::Program& prog
         "flow " + in_quotes(flow->name) + " of " + name + " has " +
             (errors->unreadable ? std::string("a graph gomo cannot read")
                                 : std::to_string(n) + (n == 1 ? " error" : " errors")) +
-            " (gomo's validator, below); fix the flow (gomo flow validate, gomo flow push), then launch"));
+            " (gomo's validator's findings above); fix the flow (gomo flow validate, gomo flow push), then launch"));
     failure.flow_findings.push_back(std::move(*errors));
     return failure;
   }

@@ -11,8 +11,8 @@ namespace gomo::programs {
 namespace {
 
 Status at(const std::string& path, const document::Value& v, const std::string& message) {
-  return Status::invalid_argument(path + ":" + std::to_string(v.begin.line) + ":" + std::to_string(v.begin.col) +
-                                  ": " + message);
+  return Status::invalid_argument(path + ":" + std::to_string(v.begin.line) + ":" + std::to_string(v.begin.col) + ": " +
+                                  message);
 }
 
 }  // namespace
@@ -38,9 +38,9 @@ Result<std::vector<api::AutoPauseRule>> read_auto_pause_rules(const std::string&
   std::set<std::string> nodes;
   for (const document::Value& item : list->items) {
     if (!item.is_mapping()) {
-      return at(path, item,
-                std::string("a rule is a mapping {nodeId, threshold, resetOnResume}, got ") +
-                    document::kind_name(item.kind));
+      return at(
+          path, item,
+          std::string("a rule is a mapping {nodeId, threshold, resetOnResume}, got ") + document::kind_name(item.kind));
     }
     api::AutoPauseRule rule;
     bool has_node = false, has_threshold = false;

@@ -28,18 +28,16 @@ const char* verb_name(Verb verb) {
   return "";
 }
 
-bool is_active(const std::string& status) {
-  return status == "scheduled" || status == "running" || is_paused(status);
-}
+bool is_active(const std::string& status) { return status == "scheduled" || status == "running" || is_paused(status); }
 
 Outcome<api::Execution> find_execution(api::Platform& platform, const std::string& id) {
   auto got = platform.get_execution(id);
   if (got) return std::move(*got);
   // 400: a platform that checks the id's shape first.
   if (got.error().http_status == 404 || got.error().http_status == 400) {
-    return Failure::api_error(refusal(404, api::kNotFound,
-                                      "execution " + id +
-                                          " not found; list a program's executions with gomo execution list PROGRAM"));
+    return Failure::api_error(
+        refusal(404, api::kNotFound,
+                "execution " + id + " not found; list a program's executions with gomo execution list PROGRAM"));
   }
   return Failure::api_error(got.error());
 }
@@ -65,9 +63,7 @@ TransitionPlan plan_transition(const api::Execution& e, Verb verb, bool replacin
   const std::string name = "execution " + e.id;
   if (!is_active(s)) {
     if (if_active) return nothing(name + " has ended (" + s + "); nothing to " + verb_name(verb));
-    std::string allowed = verb == Verb::kPause    ? "running"
-                          : verb == Verb::kResume ? kPausedStatuses
-                                                  : kActiveStatuses;
+    std::string allowed = verb == Verb::kPause ? "running" : verb == Verb::kResume ? kPausedStatuses : kActiveStatuses;
     return impossible(name + " is " + s + " (it has ended); " + verb_name(verb) + " needs an execution that is " +
                       allowed);
   }
@@ -75,7 +71,8 @@ TransitionPlan plan_transition(const api::Execution& e, Verb verb, bool replacin
     case Verb::kPause:
       if (s == "running") return {};
       if (is_paused(s)) return nothing(name + " is already paused (" + s + "); nothing to do");
-      return impossible(name + " is scheduled and has not started; pause needs a running execution (cancel "
+      return impossible(name +
+                        " is scheduled and has not started; pause needs a running execution (cancel "
                         "stops a scheduled one from starting)");
     case Verb::kResume:
       if (is_paused(s)) return {};

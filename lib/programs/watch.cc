@@ -43,8 +43,8 @@ Outcome<Snapshot> read_snapshot(api::Platform& platform, const std::string& exec
   return s;
 }
 
-Outcome<WatchEnd> watch_execution(api::Platform& platform, const std::string& execution_id,
-                                  const WatchOptions& options, const std::function<void(const Snapshot&)>& on_snapshot) {
+Outcome<WatchEnd> watch_execution(api::Platform& platform, const std::string& execution_id, const WatchOptions& options,
+                                  const std::function<void(const Snapshot&)>& on_snapshot) {
   const long long interval = options.interval_ms > 0 ? options.interval_ms : 2000;
   const long long start = now_ms();
   std::optional<Snapshot> first, last;

@@ -15,9 +15,9 @@ namespace gomo::programs {
 struct Snapshot {
   api::Execution execution;
   api::ExecutionReport report;
-  long long at_ms = 0;            // when it was read (milliseconds since the epoch)
-  double calls_per_minute = 0;    // calls placed since the watch began, per minute of watching (0 at first)
-  bool ended = false;             // completed, stopped or cancelled: the watch stops
+  long long at_ms = 0;          // when it was read (milliseconds since the epoch)
+  double calls_per_minute = 0;  // calls placed since the watch began, per minute of watching (0 at first)
+  bool ended = false;           // completed, stopped or cancelled: the watch stops
   std::optional<api::ExecutionBreakdown> breakdown;  // read only when asked (a live view's outcomes)
 };
 
@@ -44,7 +44,7 @@ enum class WatchEnd {
 // Polls the execution every interval until it ends or the timeout passes, calling `on_snapshot` with
 // the first snapshot and then with each one that differs from the last handed over (every one with
 // every_poll). A failed read ends the watch with that failure.
-Outcome<WatchEnd> watch_execution(api::Platform& platform, const std::string& execution_id,
-                                  const WatchOptions& options, const std::function<void(const Snapshot&)>& on_snapshot);
+Outcome<WatchEnd> watch_execution(api::Platform& platform, const std::string& execution_id, const WatchOptions& options,
+                                  const std::function<void(const Snapshot&)>& on_snapshot);
 
 }  // namespace gomo::programs

@@ -80,8 +80,8 @@ void write_execution_status(std::ostream& out, const api::Execution& e, const ap
   out << "calls        " << r.total_calls << " placed, " << r.answered_calls << " answered";
   if (r.average_duration_ms > 0) out << ", average " << format_duration_ms(r.average_duration_ms);
   out << "\n";
-  out << "started      " << (e.actual_start_at ? *e.actual_start_at : "not yet (scheduled " + e.scheduled_start_at + ")")
-      << "\n";
+  out << "started      "
+      << (e.actual_start_at ? *e.actual_start_at : "not yet (scheduled " + e.scheduled_start_at + ")") << "\n";
   if (e.actual_end_at) out << "ended        " << *e.actual_end_at << "\n";
 }
 
@@ -148,17 +148,17 @@ void write_execution_report(std::ostream& out, const api::ExecutionReport& r, Ex
       csv_row(out, {r.execution_id, r.program_id, r.status, r.effective_status, std::to_string(c.total_contacts),
                     std::to_string(c.pending), std::to_string(c.queued), std::to_string(c.calling),
                     std::to_string(c.pending_retry), std::to_string(c.completed), std::to_string(c.failed),
-                    std::to_string(c.skipped), one_decimal(c.reach_rate),
-                    std::to_string(r.total_calls), std::to_string(r.answered_calls),
-                    std::to_string(r.average_duration_ms), opt(r.started_at), opt(r.ended_at)});
+                    std::to_string(c.skipped), one_decimal(c.reach_rate), std::to_string(r.total_calls),
+                    std::to_string(r.answered_calls), std::to_string(r.average_duration_ms), opt(r.started_at),
+                    opt(r.ended_at)});
       return;
     case ExecutionFormat::kText: break;
   }
   out << "execution    " << r.execution_id << " of program " << r.program_id << "\n";
   out << "status       " << status_text(r, r.status) << "\n";
   out << "contacts     " << c.total_contacts << ": " << c.completed << " completed, " << c.failed << " failed, "
-      << c.skipped << " skipped, " << c.pending << " pending, " << c.queued << " queued, " << c.calling
-      << " calling, " << c.pending_retry << " waiting to retry\n";
+      << c.skipped << " skipped, " << c.pending << " pending, " << c.queued << " queued, " << c.calling << " calling, "
+      << c.pending_retry << " waiting to retry\n";
   out << "reach rate   " << percent(c.reach_rate) << "\n";
   out << "calls        " << r.total_calls << " placed, " << r.answered_calls << " answered";
   if (r.average_duration_ms > 0) out << ", average " << format_duration_ms(r.average_duration_ms);
@@ -195,8 +195,8 @@ void write_execution_breakdown(std::ostream& out, const api::ExecutionBreakdown&
 void write_execution_calls(std::ostream& out, const std::vector<api::CallAttempt>& calls, ExecutionFormat format,
                            bool tty) {
   if (format == ExecutionFormat::kCsv) {
-    csv_row(out, {"callId", "attempt", "contactId", "to", "from", "outcome", "outcomeReason", "createdAt",
-                  "answeredAt", "terminatedAt", "durationMs"});
+    csv_row(out, {"callId", "attempt", "contactId", "to", "from", "outcome", "outcomeReason", "createdAt", "answeredAt",
+                  "terminatedAt", "durationMs"});
     for (const auto& c : calls) {
       csv_row(out, {c.call_id, std::to_string(c.attempt), opt(c.contact_id), c.call.to, c.call.from, c.outcome,
                     c.outcome_reason, c.call.created_at, opt(c.call.answered_at), opt(c.call.terminated_at),

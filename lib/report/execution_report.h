@@ -31,8 +31,7 @@ void write_execution_status_data(std::ostream& out, const api::Execution& execut
 
 // One line per change of a piped `status --watch`: "TIME STATUS[/EFFECTIVE] completed=3 failed=1
 // pending=5 in_progress=1 total=10 reach=30.0% calls=12". TIME is the ISO instant of `at_ms`.
-std::string execution_status_line(const api::Execution& execution, const api::ExecutionReport& report,
-                                  long long at_ms);
+std::string execution_status_line(const api::Execution& execution, const api::ExecutionReport& report, long long at_ms);
 
 // The live view of `status --watch` on a terminal: a fixed number of lines (kLiveViewLines), each
 // ending in '\n', at most `width` columns: the status, a progress bar of contacts done, the counters,
