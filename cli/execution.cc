@@ -115,15 +115,17 @@ int execution_list(Context& ctx, const ExecutionListOptions& o) {
 }  // namespace
 
 void add_execution_commands(CLI::App& app, Context& ctx, Action& action) {
-  auto* group = app.add_subcommand("execution", "Executions (one launch of a program): status, report, pause, "
-                                                "resume, cancel");
+  auto* group = app.add_subcommand("execution",
+                                   "Executions (one launch of a program): status, report, pause, "
+                                   "resume, cancel");
   group->require_subcommand(1);
   const std::string footer =
       "Exit codes: 0 ok, 2 usage, 3 API error (also: unknown execution id), 4 authentication, 5 network.";
 
   auto status = std::make_shared<ExecutionStatusOptions>();
   auto* cmd = group->add_subcommand(
-      "status", "Status, effective status, contact counters (they sum to the total) and reach rate; --watch follows it");
+      "status",
+      "Status, effective status, contact counters (they sum to the total) and reach rate; --watch follows it");
   cmd->footer(
       "--watch redraws a live view on a terminal and prints one line per change when piped, until the\n"
       "execution ends or --timeout passes.\n"
@@ -136,8 +138,9 @@ void add_execution_commands(CLI::App& app, Context& ctx, Action& action) {
   cmd->callback([status, &action] { action = [status](Context& c) { return execution_status(c, *status); }; });
 
   auto report = std::make_shared<ExecutionReportOptions>();
-  cmd = group->add_subcommand("report", "The execution's report: summary, --breakdown (by outcome, status, attempt) "
-                                        "or --calls (every attempt)");
+  cmd = group->add_subcommand("report",
+                              "The execution's report: summary, --breakdown (by outcome, status, attempt) "
+                              "or --calls (every attempt)");
   cmd->footer(footer);
   cmd->add_option("execution", report->execution, "Execution id")->required();
   auto* breakdown = cmd->add_flag("--breakdown", report->breakdown, "Counts by call outcome, contact status, attempt");
@@ -150,8 +153,9 @@ void add_execution_commands(CLI::App& app, Context& ctx, Action& action) {
 
   auto list = std::make_shared<ExecutionListOptions>();
   cmd = group->add_subcommand("list", "A program's executions, newest first");
-  cmd->footer("Exit codes: 0 ok, 2 usage or ambiguous name, 3 API error (also: unknown program), 4 authentication,\n"
-              "5 network.");
+  cmd->footer(
+      "Exit codes: 0 ok, 2 usage or ambiguous name, 3 API error (also: unknown program), 4 authentication,\n"
+      "5 network.");
   cmd->add_option("program", list->program, "Program id or name")->required();
   add_target_flags(cmd, list->target);
   cmd->callback([list, &action] { action = [list](Context& c) { return execution_list(c, *list); }; });

@@ -52,7 +52,8 @@ std::optional<api::Execution> control_target(Context& ctx, api::Platform& platfo
     return std::nullopt;
   }
   if (*active) return **active;
-  const std::string none = "program " + control_quoted(program->name) + " has no scheduled, running or paused execution";
+  const std::string none =
+      "program " + control_quoted(program->name) + " has no scheduled, running or paused execution";
   if (o.if_active) {
     if (!ctx.quiet) report_note(ctx, none + "; nothing to " + programs::verb_name(verb));
     exit_code = kExitOk;
@@ -101,7 +102,9 @@ int run_control(Context& ctx, const ControlOptions& o, programs::Verb verb) {
     if (!ctx.quiet) report_note(ctx, applied->note);
     return kExitOk;
   }
-  const char* done = verb == programs::Verb::kPause ? "paused" : verb == programs::Verb::kResume ? "resumed" : "cancelled";
+  const char* done = verb == programs::Verb::kPause    ? "paused"
+                     : verb == programs::Verb::kResume ? "resumed"
+                                                       : "cancelled";
   std::string summary = std::string(done) + " " + what + ", now " + applied->execution.status;
   if (rules) summary += " (auto-pause rules replaced: " + std::to_string(rules->size()) + ")";
   print_target_summary(ctx, *opened, summary);

@@ -20,7 +20,7 @@ namespace gomo::cli {
 // The flags of pause, resume and cancel.
 struct ControlOptions {
   TargetOptions target;
-  std::string key;         // an execution id, or with by_program a program id or name
+  std::string key;          // an execution id, or with by_program a program id or name
   bool by_program = false;  // act on the program's scheduled, running or paused execution
   bool if_active = false;   // --if-active: exit 0 when there is nothing to act on
   bool yes = false;         // cancel: --yes
