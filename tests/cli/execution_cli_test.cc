@@ -57,9 +57,9 @@ struct ProgramsWorkspace {
     auto bad = p->create_flow({std::string("Bad"), std::nullopt, std::string(kBadGraph)});
     REQUIRE(good);
     REQUIRE(bad);
-    for (auto [name, audience, flow] : {std::tuple{"March", reminders->id, good->id},
-                                        std::tuple{"Broken", reminders->id, bad->id},
-                                        std::tuple{"Nobody", empty->id, good->id}}) {
+    for (auto [name, audience, flow] :
+         {std::tuple{"March", reminders->id, good->id}, std::tuple{"Broken", reminders->id, bad->id},
+          std::tuple{"Nobody", empty->id, good->id}}) {
       api::ProgramFields f;
       f.name = name;
       f.audience_id = audience;
@@ -70,8 +70,15 @@ struct ProgramsWorkspace {
 
   // No config file or key of the user's; keyless commands see the one organisation.
   std::vector<std::string> env(const std::string& api_key = "") const {
-    return {"XDG_CONFIG_HOME=" + dir + "/xdg", "HOME=" + dir + "/home", "GOMO_CONFIG=", "GOMO_API_KEY=" + api_key,
-            "GOMO_PROFILE=", "GOMO_BASE_URL=", "GOMOBILE_API_KEY=", "GOMOBILE_API_URL=", "GOMOBILE_API_BASE_URL="};
+    return {"XDG_CONFIG_HOME=" + dir + "/xdg",
+            "HOME=" + dir + "/home",
+            "GOMO_CONFIG=",
+            "GOMO_API_KEY=" + api_key,
+            "GOMO_PROFILE=",
+            "GOMO_BASE_URL=",
+            "GOMOBILE_API_KEY=",
+            "GOMOBILE_API_URL=",
+            "GOMOBILE_API_BASE_URL="};
   }
   RunResult run(std::vector<std::string> args, const std::string& input = "") const {
     args.push_back("--workspace");
@@ -81,7 +88,8 @@ struct ProgramsWorkspace {
 };
 
 // gomo with stdout to `out_path` (a pipe would hide what it printed so far), in the background.
-pid_t spawn_gomo(const std::vector<std::string>& args, const std::vector<std::string>& env, const std::string& out_path) {
+pid_t spawn_gomo(const std::vector<std::string>& args, const std::vector<std::string>& env,
+                 const std::string& out_path) {
   pid_t pid = fork();
   REQUIRE(pid >= 0);
   if (pid == 0) {
@@ -175,7 +183,8 @@ TEST_CASE("cli: program launch checks each precondition first, with its own code
   CHECK(executions[0].at("status") == "running");
 }
 
-TEST_CASE("cli: pause, resume and cancel are idempotent for cron; impossible transitions say which statuses allow them") {
+TEST_CASE(
+    "cli: pause, resume and cancel are idempotent for cron; impossible transitions say which statuses allow them") {
   ProgramsWorkspace w;
   auto launched = w.run({"program", "launch", "March", "-q"});
   REQUIRE(launched.exit_code == 0);
@@ -197,7 +206,8 @@ TEST_CASE("cli: pause, resume and cancel are idempotent for cron; impossible tra
   std::string rules = write_file(w.dir, "rules.yaml", "- nodeId: bye\n  threshold: 5\n  resetOnResume: true\n");
   auto resumed = w.run({"execution", "resume", id, "--auto-pause-rules", rules, "-o", "json"});
   REQUIRE_MESSAGE(resumed.exit_code == 0, resumed.err);
-  CHECK(json::parse(resumed.out).at("autoPauseRules") == json::parse(R"([{"nodeId":"bye","threshold":5,"resetOnResume":true}])"));
+  CHECK(json::parse(resumed.out).at("autoPauseRules") ==
+        json::parse(R"([{"nodeId":"bye","threshold":5,"resetOnResume":true}])"));
   CHECK(w.run({"program", "resume", "March"}).exit_code == 0);  // already running: a note
 
   // cancel asks; without a terminal it refuses rather than wait for an answer.
@@ -250,7 +260,8 @@ TEST_CASE("cli: execution status and report: counters, formats, csv") {
   CHECK(json::parse(breakdown.out).at("contactStatuses").at("pending") == 2);
   auto calls = w.run({"execution", "report", id, "--calls", "-o", "csv"});
   REQUIRE(calls.exit_code == 0);
-  CHECK(calls.out == "callId,attempt,contactId,to,from,outcome,outcomeReason,createdAt,answeredAt,terminatedAt,durationMs\n");
+  CHECK(calls.out ==
+        "callId,attempt,contactId,to,from,outcome,outcomeReason,createdAt,answeredAt,terminatedAt,durationMs\n");
   CHECK(w.run({"execution", "report", id, "--calls", "--breakdown"}).exit_code == 2);
   CHECK(w.run({"execution", "report", id, "-o", "xml"}).exit_code == 2);
   CHECK(w.run({"execution", "report", "00000000-0000-4000-8000-000000000000"}).exit_code == 3);
@@ -277,9 +288,9 @@ TEST_CASE("cli: execution status --watch over gomo serve prints a line per chang
   CHECK(remote({"program", "launch", "March"}).exit_code == 3);  // the same preconditions over HTTP
 
   const std::string out = w.dir + "/watch.out";
-  pid_t watch = spawn_gomo({"execution", "status", id, "--watch", "--interval", "50ms", "--timeout", "60s",
-                            "--base-url", server.base_url()},
-                           env, out);
+  pid_t watch = spawn_gomo(
+      {"execution", "status", id, "--watch", "--interval", "50ms", "--timeout", "60s", "--base-url", server.base_url()},
+      env, out);
   REQUIRE(wait_for(out, " running "));
   CHECK(remote({"execution", "pause", id}).exit_code == 0);
   REQUIRE(wait_for(out, " paused"));
