@@ -26,10 +26,18 @@ bool differs(const Snapshot& a, const Snapshot& b) {
 }
 
 Outcome<Snapshot> read_snapshot(api::Platform& platform, const std::string& execution_id, bool with_breakdown) {
+  // Two requests: a change between them (another client pausing) would pair the old status with the
+  // new report. Read again until both say the same status (a few times at most).
   auto execution = find_execution(platform, execution_id);
   if (!execution) return execution.error();
   auto report = platform.execution_report(execution_id);
   if (!report) return Failure::api_error(report.error());
+  for (int retry = 0; retry < 3 && report->status != execution->status; ++retry) {
+    execution = find_execution(platform, execution_id);
+    if (!execution) return execution.error();
+    report = platform.execution_report(execution_id);
+    if (!report) return Failure::api_error(report.error());
+  }
   Snapshot s;
   s.execution = std::move(*execution);
   s.report = std::move(*report);

@@ -300,7 +300,7 @@ TEST_CASE("cli: execution status --watch over gomo serve prints a line per chang
   CHECK(wait_exit(watch, 20) == 0);  // the watch ends with the execution
 
   std::string lines = read_file(out);
-  CHECK(count_of(lines, "\n") == 4);
+  CHECK_MESSAGE(count_of(lines, "\n") == 4, lines);
   CHECK(count_of(lines, " running completed=0 failed=0 pending=2 in_progress=0 total=2 reach=0.0% calls=0\n") == 2);
   CHECK(count_of(lines, " paused/paused_manual ") == 1);
   CHECK(count_of(lines, " cancelled ") == 1);
