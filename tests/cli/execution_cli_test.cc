@@ -8,11 +8,15 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <chrono>
+#include <map>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <thread>
 
 #include "local/workspace.h"
+#include "serve/router.h"
 #include "tests/support/serve_support.h"
 #include "tests/support/test_support.h"
 
@@ -305,6 +309,52 @@ TEST_CASE("cli: execution status --watch over gomo serve prints a line per chang
   CHECK(count_of(lines, " paused/paused_manual ") == 1);
   CHECK(count_of(lines, " cancelled ") == 1);
   CHECK(lines.rfind(" cancelled ") > lines.rfind(" running "));
+}
+
+TEST_CASE("cli: launch, pause, resume and cancel whose answers are lost: applied once, and success") {
+  ProgramsWorkspace w;
+  auto ws = local::Workspace::open(w.path);
+  REQUIRE(ws);
+  serve::Router router(**ws);
+  std::mutex mutex;
+  std::map<std::string, int> seen;  // "launch", "pause", "resume", "cancel" -> requests
+  // The first of each changing request is applied and its answer lost (the connection drops).
+  ScriptedServer server([&](const ext::ServerRequest& req, int) {
+    std::string kind;
+    if (req.method == "POST" && req.path.find("/launch") != std::string::npos) kind = "launch";
+    if (req.method == "PATCH") kind = req.path.substr(req.path.rfind('/') + 1);
+    if (req.method == "DELETE") kind = "cancel";
+    auto reply = ScriptedServer::route(router, req);
+    if (!kind.empty()) {
+      std::lock_guard<std::mutex> lock(mutex);
+      reply.drop = ++seen[kind] == 1;
+    }
+    return reply;
+  });
+  auto env = w.env(w.key);
+  auto remote = [&](std::vector<std::string> args) {
+    args.insert(args.end(), {"--base-url", server.base_url()});
+    return run_gomo(args, "", env, w.dir);
+  };
+  auto launched = remote({"program", "launch", "March", "-q"});
+  REQUIRE_MESSAGE(launched.exit_code == 0, launched.err);
+  const std::string id = launched.out.substr(0, 36);
+  auto paused = remote({"execution", "pause", id});
+  CHECK_MESSAGE(paused.exit_code == 0, paused.err);
+  auto resumed = remote({"program", "resume", "March"});
+  CHECK_MESSAGE(resumed.exit_code == 0, resumed.err);
+  auto cancelled = remote({"execution", "cancel", id, "--yes"});
+  CHECK_MESSAGE(cancelled.exit_code == 0, cancelled.err);
+  std::lock_guard<std::mutex> lock(mutex);
+  CHECK(seen["launch"] == 1);  // never sent twice: the client found the execution instead
+  CHECK(seen["pause"] == 2);   // sent again after the lost answer: the 409 that follows means done
+  CHECK(seen["resume"] == 2);
+  CHECK(seen["cancel"] >= 1);  // a dropped 204 may still reach the client: once or twice
+  auto list = w.run({"execution", "list", "March", "-o", "json"});
+  REQUIRE(list.exit_code == 0);
+  auto executions = json::parse(list.out);
+  REQUIRE(executions.size() == 1);  // one launch
+  CHECK(executions[0].at("status") == "cancelled");
 }
 
 }  // namespace gomo::test
