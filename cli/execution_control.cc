@@ -83,6 +83,11 @@ int run_control(Context& ctx, const ControlOptions& o, programs::Verb verb) {
   if (!current) return exit_code;
   const std::string what =
       "execution " + current->id + (program_name.empty() ? "" : " of program " + control_quoted(program_name));
+  if (rules) {
+    if (auto problem = programs::check_rule_nodes(*opened->platform, *current, *rules, o.rules_file)) {
+      return report_programs_failure(ctx, *problem);
+    }
+  }
   auto plan = programs::plan_transition(*current, verb, rules.has_value(), o.if_active);
   if (plan.kind == programs::TransitionPlan::Kind::kApply && verb == programs::Verb::kCancel) {
     const int done = current->contacts_completed + current->contacts_failed;

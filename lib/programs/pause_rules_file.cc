@@ -2,9 +2,11 @@
 // that every mistake says where it is.
 #include "programs/pause_rules_file.h"
 
+#include <nlohmann/json.hpp>
 #include <set>
 
 #include "api/validate_programs.h"
+#include "base/strings.h"
 #include "document/document.h"
 
 namespace gomo::programs {
@@ -78,6 +80,34 @@ Result<std::vector<api::AutoPauseRule>> read_auto_pause_rules(const std::string&
     return Status::invalid_argument(message);
   }
   return rules;
+}
+
+std::optional<Failure> check_rule_nodes(api::Platform& platform, const api::Execution& execution,
+                                        const std::vector<api::AutoPauseRule>& rules, const std::string& path) {
+  if (rules.empty()) return std::nullopt;
+  auto flow = platform.get_flow(execution.flow_id);
+  if (!flow) return std::nullopt;
+  nlohmann::json graph = nlohmann::json::parse(flow->graph_json, nullptr, /*allow_exceptions=*/false);
+  if (!graph.is_object() || !graph.contains("nodes")) return std::nullopt;
+  std::vector<std::string> ids;
+  const nlohmann::json& nodes = graph.at("nodes");
+  if (nodes.is_object()) {
+    for (const auto& [id, node] : nodes.items()) ids.push_back(id);
+  } else if (nodes.is_array()) {
+    for (const auto& node : nodes)
+      if (node.is_object() && node.contains("id") && node.at("id").is_string()) ids.push_back(node.at("id"));
+  }
+  const std::set<std::string> known(ids.begin(), ids.end());
+  for (size_t i = 0; i < rules.size(); ++i) {
+    const std::string& node = rules[i].node_id;
+    if (known.count(node)) continue;
+    std::string message = path + ": rule " + std::to_string(i + 1) + ": node " + node + " is not in flow \"" +
+                          flow->name + "\", so the rule would never pause the execution";
+    if (std::string guess = closest_match(node, ids); !guess.empty()) message += "; did you mean " + guess + "?";
+    message += " (its nodes: " + join(ids, ", ") + ")";
+    return Failure::usage_error(std::move(message));
+  }
+  return std::nullopt;
 }
 
 }  // namespace gomo::programs

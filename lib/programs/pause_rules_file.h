@@ -1,11 +1,13 @@
 #pragma once
 // `gomo execution resume --auto-pause-rules FILE`: the rules that replace an execution's, from a YAML
 // or JSON file.
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "api/platform.h"
 #include "base/status.h"
+#include "programs/failure.h"
 
 namespace gomo::programs {
 
@@ -15,5 +17,11 @@ namespace gomo::programs {
 // "rules.yaml:3:14: threshold must be an integer >= 1, got 0" (unknown keys, wrong types, a missing
 // nodeId, a node given twice).
 Result<std::vector<api::AutoPauseRule>> read_auto_pause_rules(const std::string& path, std::string text);
+
+// Rules whose nodeId is no node of `execution`'s flow would never fire: a usage error naming the
+// first such rule (1-based, with `path`), the nearest node id and the flow's nodes. Nothing when every
+// node exists, or when the flow cannot be read (the platform has the last word).
+std::optional<Failure> check_rule_nodes(api::Platform& platform, const api::Execution& execution,
+                                        const std::vector<api::AutoPauseRule>& rules, const std::string& path);
 
 }  // namespace gomo::programs

@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include "programs/pause_rules_file.h"
 #include "tests/support/workspace_fixture.h"
 
 namespace gomo::programs {
@@ -116,6 +117,17 @@ TEST_CASE("transitions: resume replaces the auto-pause rules") {
   REQUIRE(resumed->execution.auto_pause_rules.size() == 1);
   CHECK(resumed->execution.auto_pause_rules.front().node_id == "bye");
   CHECK(resumed->execution.auto_pause_rules.front().threshold == 5);
+}
+
+TEST_CASE("check_rule_nodes: a rule for a node the flow does not have is refused, with the nearest node") {
+  RunningFixture t;
+  CHECK_FALSE(check_rule_nodes(*t.f.platform, t.execution, {{"bye", 2, false}}, "rules.yaml"));
+  auto problem = check_rule_nodes(*t.f.platform, t.execution, {{"bye", 2, false}, {"by", 2, false}}, "rules.yaml");
+  REQUIRE(problem);
+  CHECK(problem->usage);
+  CHECK(problem->message ==
+        "rules.yaml: rule 2: node by is not in flow \"Bye\", so the rule would never pause the execution; did you "
+        "mean bye? (its nodes: bye)");
 }
 
 TEST_CASE("transitions: a stale view (another client paused first) still succeeds") {

@@ -207,6 +207,11 @@ TEST_CASE(
   auto refused = w.run({"execution", "resume", id, "--auto-pause-rules", bad_rules});
   CHECK(refused.exit_code == 2);
   CHECK(refused.err.find("bad.yaml:2:14: threshold must be an integer >= 1, got 0") != std::string::npos);
+  std::string typo = write_file(w.dir, "typo.yaml", "- nodeId: by\n  threshold: 5\n");
+  auto unknown_node = w.run({"execution", "resume", id, "--auto-pause-rules", typo});
+  CHECK(unknown_node.exit_code == 2);
+  CHECK(unknown_node.err.find("rule 1: node by is not in flow \"Bye\"") != std::string::npos);
+  CHECK(unknown_node.err.find("did you mean bye?") != std::string::npos);
   std::string rules = write_file(w.dir, "rules.yaml", "- nodeId: bye\n  threshold: 5\n  resetOnResume: true\n");
   auto resumed = w.run({"execution", "resume", id, "--auto-pause-rules", rules, "-o", "json"});
   REQUIRE_MESSAGE(resumed.exit_code == 0, resumed.err);
