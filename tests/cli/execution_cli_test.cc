@@ -239,6 +239,12 @@ TEST_CASE(
   CHECK(cron.exit_code == 0);
   CHECK(cron.err.find("nothing to pause") != std::string::npos);
 
+  // Launched again (the last one ended): --wait stays until it ends, here until --timeout (exit 1).
+  auto wait = w.run({"program", "launch", "March", "--wait", "--interval", "50ms", "--timeout", "300ms", "-q"});
+  CHECK(wait.exit_code == 1);
+  CHECK(wait.out.size() == 37);  // the id alone
+  CHECK(wait.err.find("still running") != std::string::npos);
+
   auto unknown = w.run({"execution", "status", "00000000-0000-4000-8000-000000000000"});
   CHECK(unknown.exit_code == 3);
   CHECK(unknown.err.find("execution 00000000-0000-4000-8000-000000000000 not found") != std::string::npos);
