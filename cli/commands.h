@@ -38,6 +38,12 @@ void add_config_commands(CLI::App& app, Context& ctx, Action& action);
 // init under `gomo config` (cli/config_init.cc); called by add_config_commands.
 void add_config_init_command(CLI::App& config, Action& action);
 void add_auth_commands(CLI::App& app, Context& ctx, Action& action);
+// `gomo program` (cli/program.cc).
+void add_program_commands(CLI::App& app, Context& ctx, Action& action);
+// launch, pause, resume and cancel under `gomo program` (cli/program_run.cc); called by add_program_commands.
+void add_program_run_commands(CLI::App& program, Context& ctx, Action& action);
+// `gomo execution` (cli/execution.cc): pause, resume, cancel, status, report, list.
+void add_execution_commands(CLI::App& app, Context& ctx, Action& action);
 void add_completion_commands(CLI::App& app, Context& ctx, Action& action);
 // `gomo version` (cli/version.cc).
 void add_version_commands(CLI::App& app, Context& ctx, Action& action);

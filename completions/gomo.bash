@@ -8,7 +8,7 @@ _gomo_command() {
   subcommands="" options="" value_options="" positional_slots=0 positional_variadic=0
   case "$1" in
     "gomo")
-      subcommands='flow serve contacts attributes audiences dids audio call config auth version help completion'
+      subcommands='flow serve contacts attributes audiences dids audio program execution call config auth version help completion'
       options='--version -h --help -o --output --color -q --quiet -v --verbose'
       value_options='-o --output --color'
       positional_slots=0 positional_variadic=0
@@ -216,6 +216,78 @@ _gomo_command() {
       options='-h --help --name --description --usage-type --tag --profile --base-url --api-key-env --bearer --insecure --rate-limit --timeout --workspace -o --output --color -q --quiet -v --verbose'
       value_options='--name --description --usage-type --tag --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color'
       positional_slots=1 positional_variadic=1
+      ;;
+    "gomo program")
+      subcommands='launch pause resume cancel'
+      options='-h --help -o --output --color -q --quiet -v --verbose'
+      value_options='-o --output --color'
+      positional_slots=0 positional_variadic=0
+      ;;
+    "gomo program launch")
+      subcommands=''
+      options='-h --help --wait --watch --interval --profile --base-url --api-key-env --bearer --insecure --rate-limit --timeout --workspace -o --output --color -q --quiet -v --verbose'
+      value_options='--interval --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color'
+      positional_slots=1 positional_variadic=0
+      ;;
+    "gomo program pause")
+      subcommands=''
+      options='-h --help --if-active --profile --base-url --api-key-env --bearer --insecure --rate-limit --timeout --workspace -o --output --color -q --quiet -v --verbose'
+      value_options='--profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color'
+      positional_slots=1 positional_variadic=0
+      ;;
+    "gomo program resume")
+      subcommands=''
+      options='-h --help --if-active --auto-pause-rules --profile --base-url --api-key-env --bearer --insecure --rate-limit --timeout --workspace -o --output --color -q --quiet -v --verbose'
+      value_options='--auto-pause-rules --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color'
+      positional_slots=1 positional_variadic=0
+      ;;
+    "gomo program cancel")
+      subcommands=''
+      options='-h --help --if-active -y --yes --profile --base-url --api-key-env --bearer --insecure --rate-limit --timeout --workspace -o --output --color -q --quiet -v --verbose'
+      value_options='--profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color'
+      positional_slots=1 positional_variadic=0
+      ;;
+    "gomo execution")
+      subcommands='status report list pause resume cancel'
+      options='-h --help -o --output --color -q --quiet -v --verbose'
+      value_options='-o --output --color'
+      positional_slots=0 positional_variadic=0
+      ;;
+    "gomo execution status")
+      subcommands=''
+      options='-h --help --watch --interval --profile --base-url --api-key-env --bearer --insecure --rate-limit --timeout --workspace -o --output --color -q --quiet -v --verbose'
+      value_options='--interval --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color'
+      positional_slots=1 positional_variadic=0
+      ;;
+    "gomo execution report")
+      subcommands=''
+      options='-h --help --breakdown --calls -o --output --profile --base-url --api-key-env --bearer --insecure --rate-limit --timeout --workspace -o --output --color -q --quiet -v --verbose'
+      value_options='-o --output --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color'
+      positional_slots=1 positional_variadic=0
+      ;;
+    "gomo execution list")
+      subcommands=''
+      options='-h --help --profile --base-url --api-key-env --bearer --insecure --rate-limit --timeout --workspace -o --output --color -q --quiet -v --verbose'
+      value_options='--profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color'
+      positional_slots=1 positional_variadic=0
+      ;;
+    "gomo execution pause")
+      subcommands=''
+      options='-h --help --if-active --profile --base-url --api-key-env --bearer --insecure --rate-limit --timeout --workspace -o --output --color -q --quiet -v --verbose'
+      value_options='--profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color'
+      positional_slots=1 positional_variadic=0
+      ;;
+    "gomo execution resume")
+      subcommands=''
+      options='-h --help --if-active --auto-pause-rules --profile --base-url --api-key-env --bearer --insecure --rate-limit --timeout --workspace -o --output --color -q --quiet -v --verbose'
+      value_options='--auto-pause-rules --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color'
+      positional_slots=1 positional_variadic=0
+      ;;
+    "gomo execution cancel")
+      subcommands=''
+      options='-h --help --if-active -y --yes --profile --base-url --api-key-env --bearer --insecure --rate-limit --timeout --workspace -o --output --color -q --quiet -v --verbose'
+      value_options='--profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color'
+      positional_slots=1 positional_variadic=0
       ;;
     "gomo call")
       subcommands='report list'
@@ -617,6 +689,81 @@ _gomo_value() {
     "gomo audio upload|--timeout") _gomo_files "$3" ;;
     "gomo audio upload|--workspace") _gomo_files "$3" ;;
     "gomo audio upload|#0") _gomo_files "$3" ;;
+    "gomo program launch|--interval") _gomo_files "$3" ;;
+    "gomo program launch|--profile") _gomo_files "$3" ;;
+    "gomo program launch|--base-url") _gomo_files "$3" ;;
+    "gomo program launch|--api-key-env") _gomo_files "$3" ;;
+    "gomo program launch|--rate-limit") COMPREPLY=() ;;
+    "gomo program launch|--timeout") _gomo_files "$3" ;;
+    "gomo program launch|--workspace") _gomo_files "$3" ;;
+    "gomo program launch|#0") _gomo_files "$3" ;;
+    "gomo program pause|--profile") _gomo_files "$3" ;;
+    "gomo program pause|--base-url") _gomo_files "$3" ;;
+    "gomo program pause|--api-key-env") _gomo_files "$3" ;;
+    "gomo program pause|--rate-limit") COMPREPLY=() ;;
+    "gomo program pause|--timeout") _gomo_files "$3" ;;
+    "gomo program pause|--workspace") _gomo_files "$3" ;;
+    "gomo program pause|#0") _gomo_files "$3" ;;
+    "gomo program resume|--auto-pause-rules") _gomo_files "$3" ;;
+    "gomo program resume|--profile") _gomo_files "$3" ;;
+    "gomo program resume|--base-url") _gomo_files "$3" ;;
+    "gomo program resume|--api-key-env") _gomo_files "$3" ;;
+    "gomo program resume|--rate-limit") COMPREPLY=() ;;
+    "gomo program resume|--timeout") _gomo_files "$3" ;;
+    "gomo program resume|--workspace") _gomo_files "$3" ;;
+    "gomo program resume|#0") _gomo_files "$3" ;;
+    "gomo program cancel|--profile") _gomo_files "$3" ;;
+    "gomo program cancel|--base-url") _gomo_files "$3" ;;
+    "gomo program cancel|--api-key-env") _gomo_files "$3" ;;
+    "gomo program cancel|--rate-limit") COMPREPLY=() ;;
+    "gomo program cancel|--timeout") _gomo_files "$3" ;;
+    "gomo program cancel|--workspace") _gomo_files "$3" ;;
+    "gomo program cancel|#0") _gomo_files "$3" ;;
+    "gomo execution status|--interval") _gomo_files "$3" ;;
+    "gomo execution status|--profile") _gomo_files "$3" ;;
+    "gomo execution status|--base-url") _gomo_files "$3" ;;
+    "gomo execution status|--api-key-env") _gomo_files "$3" ;;
+    "gomo execution status|--rate-limit") COMPREPLY=() ;;
+    "gomo execution status|--timeout") _gomo_files "$3" ;;
+    "gomo execution status|--workspace") _gomo_files "$3" ;;
+    "gomo execution status|#0") _gomo_files "$3" ;;
+    "gomo execution report|-o"|"gomo execution report|--output") _gomo_words 'text table json yaml csv' "$3" ;;
+    "gomo execution report|--profile") _gomo_files "$3" ;;
+    "gomo execution report|--base-url") _gomo_files "$3" ;;
+    "gomo execution report|--api-key-env") _gomo_files "$3" ;;
+    "gomo execution report|--rate-limit") COMPREPLY=() ;;
+    "gomo execution report|--timeout") _gomo_files "$3" ;;
+    "gomo execution report|--workspace") _gomo_files "$3" ;;
+    "gomo execution report|#0") _gomo_files "$3" ;;
+    "gomo execution list|--profile") _gomo_files "$3" ;;
+    "gomo execution list|--base-url") _gomo_files "$3" ;;
+    "gomo execution list|--api-key-env") _gomo_files "$3" ;;
+    "gomo execution list|--rate-limit") COMPREPLY=() ;;
+    "gomo execution list|--timeout") _gomo_files "$3" ;;
+    "gomo execution list|--workspace") _gomo_files "$3" ;;
+    "gomo execution list|#0") _gomo_files "$3" ;;
+    "gomo execution pause|--profile") _gomo_files "$3" ;;
+    "gomo execution pause|--base-url") _gomo_files "$3" ;;
+    "gomo execution pause|--api-key-env") _gomo_files "$3" ;;
+    "gomo execution pause|--rate-limit") COMPREPLY=() ;;
+    "gomo execution pause|--timeout") _gomo_files "$3" ;;
+    "gomo execution pause|--workspace") _gomo_files "$3" ;;
+    "gomo execution pause|#0") _gomo_files "$3" ;;
+    "gomo execution resume|--auto-pause-rules") _gomo_files "$3" ;;
+    "gomo execution resume|--profile") _gomo_files "$3" ;;
+    "gomo execution resume|--base-url") _gomo_files "$3" ;;
+    "gomo execution resume|--api-key-env") _gomo_files "$3" ;;
+    "gomo execution resume|--rate-limit") COMPREPLY=() ;;
+    "gomo execution resume|--timeout") _gomo_files "$3" ;;
+    "gomo execution resume|--workspace") _gomo_files "$3" ;;
+    "gomo execution resume|#0") _gomo_files "$3" ;;
+    "gomo execution cancel|--profile") _gomo_files "$3" ;;
+    "gomo execution cancel|--base-url") _gomo_files "$3" ;;
+    "gomo execution cancel|--api-key-env") _gomo_files "$3" ;;
+    "gomo execution cancel|--rate-limit") COMPREPLY=() ;;
+    "gomo execution cancel|--timeout") _gomo_files "$3" ;;
+    "gomo execution cancel|--workspace") _gomo_files "$3" ;;
+    "gomo execution cancel|#0") _gomo_files "$3" ;;
     "gomo call|--flow") _gomo_files "$3" ;;
     "gomo call|--did") _gomo_files "$3" ;;
     "gomo call|--var") _gomo_files "$3" ;;
@@ -673,7 +820,7 @@ _gomo_value() {
     "gomo auth status|--rate-limit") COMPREPLY=() ;;
     "gomo auth status|--timeout") _gomo_files "$3" ;;
     "gomo auth status|--workspace") _gomo_files "$3" ;;
-    "gomo help|#0") _gomo_words 'exit-codes rules config formats profiles flow serve contacts attributes audiences dids audio call config auth version help completion' "$3" ;;
+    "gomo help|#0") _gomo_words 'exit-codes rules config formats profiles flow serve contacts attributes audiences dids audio program execution call config auth version help completion' "$3" ;;
     "gomo completion|#0") _gomo_words 'bash zsh fish' "$3" ;;
     *) COMPREPLY=() ;;
   esac

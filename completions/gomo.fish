@@ -5,7 +5,7 @@
 function __gomo_subcommands
     switch $argv[1]
         case 'gomo'
-            printf '%s\n' flow serve contacts attributes audiences dids audio call config auth version help completion
+            printf '%s\n' flow serve contacts attributes audiences dids audio program execution call config auth version help completion
         case 'gomo flow'
             printf '%s\n' validate fmt convert graph run test simulate push diff pull
         case 'gomo contacts'
@@ -18,6 +18,10 @@ function __gomo_subcommands
             printf '%s\n' list
         case 'gomo audio'
             printf '%s\n' list upload
+        case 'gomo program'
+            printf '%s\n' launch pause resume cancel
+        case 'gomo execution'
+            printf '%s\n' status report list pause resume cancel
         case 'gomo call'
             printf '%s\n' report list
         case 'gomo config'
@@ -100,6 +104,30 @@ function __gomo_value_options
             printf '%s\n' --profile --base-url --api-key-env --rate-limit --timeout --workspace --search --page --limit --sort-by --sort-order --usage-type --tag -o --output --color
         case 'gomo audio upload'
             printf '%s\n' --name --description --usage-type --tag --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color
+        case 'gomo program'
+            printf '%s\n' -o --output --color
+        case 'gomo program launch'
+            printf '%s\n' --interval --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color
+        case 'gomo program pause'
+            printf '%s\n' --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color
+        case 'gomo program resume'
+            printf '%s\n' --auto-pause-rules --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color
+        case 'gomo program cancel'
+            printf '%s\n' --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color
+        case 'gomo execution'
+            printf '%s\n' -o --output --color
+        case 'gomo execution status'
+            printf '%s\n' --interval --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color
+        case 'gomo execution report'
+            printf '%s\n' -o --output --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color
+        case 'gomo execution list'
+            printf '%s\n' --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color
+        case 'gomo execution pause'
+            printf '%s\n' --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color
+        case 'gomo execution resume'
+            printf '%s\n' --auto-pause-rules --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color
+        case 'gomo execution cancel'
+            printf '%s\n' --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color
         case 'gomo call'
             printf '%s\n' --flow --did --var --retry --at --provider --audio --webhook --profile --base-url --api-key-env --rate-limit --timeout --workspace --region -o --output --color
         case 'gomo call report'
@@ -187,6 +215,8 @@ complete -c gomo -n '__gomo_at "gomo"' -a 'attributes' -d 'Custom contact attrib
 complete -c gomo -n '__gomo_at "gomo"' -a 'audiences' -d 'Audiences (contact lists that programs call), by id or name'
 complete -c gomo -n '__gomo_at "gomo"' -a 'dids' -d 'Caller-ID numbers (DIDs) the account may call from'
 complete -c gomo -n '__gomo_at "gomo"' -a 'audio' -d 'Audio files of the account (prompts, greetings, music)'
+complete -c gomo -n '__gomo_at "gomo"' -a 'program' -d 'Programs (a flow over an audience): launch, pause, resume, cancel'
+complete -c gomo -n '__gomo_at "gomo"' -a 'execution' -d 'Executions (one launch of a program): status, report, pause, resume, cancel'
 complete -c gomo -n '__gomo_at "gomo"' -a 'call' -d 'Request one call: a contact, a flow, a caller id (gomo call CONTACT --flow F)'
 complete -c gomo -n '__gomo_at "gomo"' -a 'config' -d 'Profiles: which platform gomo talks to, with which key'
 complete -c gomo -n '__gomo_at "gomo"' -a 'auth' -d 'Check the API key of the target'
@@ -693,6 +723,160 @@ complete -c gomo -n '__gomo_at "gomo audio upload"' -l 'timeout' -d 'Give up on 
 complete -c gomo -n '__gomo_at "gomo audio upload"' -l 'workspace' -d 'The local workspace database (default .gomo/workspace.db)' -r -F
 complete -c gomo -n '__gomo_at "gomo audio upload"' -F
 
+# gomo program
+complete -c gomo -n '__gomo_at "gomo program"' -a 'launch' -d 'Launch a program: check it can run (audience, flow, no active execution), start an execution'
+complete -c gomo -n '__gomo_at "gomo program"' -a 'pause' -d 'Pause the program\'s scheduled, running or paused execution (already paused: a note, exit 0)'
+complete -c gomo -n '__gomo_at "gomo program"' -a 'resume' -d 'Resume the program\'s scheduled, running or paused execution (already running: a note, exit 0)'
+complete -c gomo -n '__gomo_at "gomo program"' -a 'cancel' -d 'Cancel the program\'s scheduled, running or paused execution for good (asks first; --yes)'
+complete -c gomo -n '__gomo_at "gomo program"' -s 'h' -l 'help' -d 'Show help for a command'
+
+# gomo program launch
+complete -c gomo -n '__gomo_at "gomo program launch"' -s 'h' -l 'help' -d 'Show help for a command'
+complete -c gomo -n '__gomo_at "gomo program launch"' -l 'wait' -d 'Stay until the execution ends (prints nothing more)'
+complete -c gomo -n '__gomo_at "gomo program launch"' -l 'watch' -d 'Stay until the execution ends, showing it (live on a terminal, a line per change when piped)'
+complete -c gomo -n '__gomo_at "gomo program launch"' -l 'interval' -d 'Time between two looks at the execution (500ms, 2s, 1m)' -r -F
+complete -c gomo -n '__gomo_at "gomo program launch"' -l 'profile' -d 'Profile of the config file to use (gomo config list); default: GOMO_PROFILE, else the current one' -r -F
+complete -c gomo -n '__gomo_at "gomo program launch"' -l 'base-url' -d 'Platform API base URL (e.g. https://api.gomobile.ma/api); default: from the profile' -r -F
+complete -c gomo -n '__gomo_at "gomo program launch"' -l 'api-key-env' -d 'Environment variable holding the API key' -r -F
+complete -c gomo -n '__gomo_at "gomo program launch"' -l 'bearer' -d 'Send the key as Authorization: Bearer instead of x-api-key'
+complete -c gomo -n '__gomo_at "gomo program launch"' -l 'insecure' -d 'Skip TLS verification and allow plain http to non-loopback hosts'
+complete -c gomo -n '__gomo_at "gomo program launch"' -l 'rate-limit' -d 'Client-side limit in requests per second (0: none)' -x
+complete -c gomo -n '__gomo_at "gomo program launch"' -l 'timeout' -d 'Give up on a request after this long, retries included (30s, 500ms, 2m; 0: never); default 60s' -r -F
+complete -c gomo -n '__gomo_at "gomo program launch"' -l 'workspace' -d 'The local workspace database (default .gomo/workspace.db)' -r -F
+complete -c gomo -n '__gomo_at "gomo program launch"' -F
+
+# gomo program pause
+complete -c gomo -n '__gomo_at "gomo program pause"' -s 'h' -l 'help' -d 'Show help for a command'
+complete -c gomo -n '__gomo_at "gomo program pause"' -l 'if-active' -d 'Exit 0 with a note when there is nothing to act on (no active execution, or it has ended): for cron'
+complete -c gomo -n '__gomo_at "gomo program pause"' -l 'profile' -d 'Profile of the config file to use (gomo config list); default: GOMO_PROFILE, else the current one' -r -F
+complete -c gomo -n '__gomo_at "gomo program pause"' -l 'base-url' -d 'Platform API base URL (e.g. https://api.gomobile.ma/api); default: from the profile' -r -F
+complete -c gomo -n '__gomo_at "gomo program pause"' -l 'api-key-env' -d 'Environment variable holding the API key' -r -F
+complete -c gomo -n '__gomo_at "gomo program pause"' -l 'bearer' -d 'Send the key as Authorization: Bearer instead of x-api-key'
+complete -c gomo -n '__gomo_at "gomo program pause"' -l 'insecure' -d 'Skip TLS verification and allow plain http to non-loopback hosts'
+complete -c gomo -n '__gomo_at "gomo program pause"' -l 'rate-limit' -d 'Client-side limit in requests per second (0: none)' -x
+complete -c gomo -n '__gomo_at "gomo program pause"' -l 'timeout' -d 'Give up on a request after this long, retries included (30s, 500ms, 2m; 0: never); default 60s' -r -F
+complete -c gomo -n '__gomo_at "gomo program pause"' -l 'workspace' -d 'The local workspace database (default .gomo/workspace.db)' -r -F
+complete -c gomo -n '__gomo_at "gomo program pause"' -F
+
+# gomo program resume
+complete -c gomo -n '__gomo_at "gomo program resume"' -s 'h' -l 'help' -d 'Show help for a command'
+complete -c gomo -n '__gomo_at "gomo program resume"' -l 'if-active' -d 'Exit 0 with a note when there is nothing to act on (no active execution, or it has ended): for cron'
+complete -c gomo -n '__gomo_at "gomo program resume"' -l 'auto-pause-rules' -d 'Replace the execution\'s auto-pause rules with those of FILE (YAML/JSON list of {nodeId, threshold, resetOnResume}; [] removes them)' -r -F
+complete -c gomo -n '__gomo_at "gomo program resume"' -l 'profile' -d 'Profile of the config file to use (gomo config list); default: GOMO_PROFILE, else the current one' -r -F
+complete -c gomo -n '__gomo_at "gomo program resume"' -l 'base-url' -d 'Platform API base URL (e.g. https://api.gomobile.ma/api); default: from the profile' -r -F
+complete -c gomo -n '__gomo_at "gomo program resume"' -l 'api-key-env' -d 'Environment variable holding the API key' -r -F
+complete -c gomo -n '__gomo_at "gomo program resume"' -l 'bearer' -d 'Send the key as Authorization: Bearer instead of x-api-key'
+complete -c gomo -n '__gomo_at "gomo program resume"' -l 'insecure' -d 'Skip TLS verification and allow plain http to non-loopback hosts'
+complete -c gomo -n '__gomo_at "gomo program resume"' -l 'rate-limit' -d 'Client-side limit in requests per second (0: none)' -x
+complete -c gomo -n '__gomo_at "gomo program resume"' -l 'timeout' -d 'Give up on a request after this long, retries included (30s, 500ms, 2m; 0: never); default 60s' -r -F
+complete -c gomo -n '__gomo_at "gomo program resume"' -l 'workspace' -d 'The local workspace database (default .gomo/workspace.db)' -r -F
+complete -c gomo -n '__gomo_at "gomo program resume"' -F
+
+# gomo program cancel
+complete -c gomo -n '__gomo_at "gomo program cancel"' -s 'h' -l 'help' -d 'Show help for a command'
+complete -c gomo -n '__gomo_at "gomo program cancel"' -l 'if-active' -d 'Exit 0 with a note when there is nothing to act on (no active execution, or it has ended): for cron'
+complete -c gomo -n '__gomo_at "gomo program cancel"' -s 'y' -l 'yes' -d 'Cancel without asking (required when stdin is not a terminal)'
+complete -c gomo -n '__gomo_at "gomo program cancel"' -l 'profile' -d 'Profile of the config file to use (gomo config list); default: GOMO_PROFILE, else the current one' -r -F
+complete -c gomo -n '__gomo_at "gomo program cancel"' -l 'base-url' -d 'Platform API base URL (e.g. https://api.gomobile.ma/api); default: from the profile' -r -F
+complete -c gomo -n '__gomo_at "gomo program cancel"' -l 'api-key-env' -d 'Environment variable holding the API key' -r -F
+complete -c gomo -n '__gomo_at "gomo program cancel"' -l 'bearer' -d 'Send the key as Authorization: Bearer instead of x-api-key'
+complete -c gomo -n '__gomo_at "gomo program cancel"' -l 'insecure' -d 'Skip TLS verification and allow plain http to non-loopback hosts'
+complete -c gomo -n '__gomo_at "gomo program cancel"' -l 'rate-limit' -d 'Client-side limit in requests per second (0: none)' -x
+complete -c gomo -n '__gomo_at "gomo program cancel"' -l 'timeout' -d 'Give up on a request after this long, retries included (30s, 500ms, 2m; 0: never); default 60s' -r -F
+complete -c gomo -n '__gomo_at "gomo program cancel"' -l 'workspace' -d 'The local workspace database (default .gomo/workspace.db)' -r -F
+complete -c gomo -n '__gomo_at "gomo program cancel"' -F
+
+# gomo execution
+complete -c gomo -n '__gomo_at "gomo execution"' -a 'status' -d 'Status, effective status, contact counters (they sum to the total) and reach rate; --watch follows it'
+complete -c gomo -n '__gomo_at "gomo execution"' -a 'report' -d 'The execution\'s report: summary, --breakdown (by outcome, status, attempt) or --calls (every attempt)'
+complete -c gomo -n '__gomo_at "gomo execution"' -a 'list' -d 'A program\'s executions, newest first'
+complete -c gomo -n '__gomo_at "gomo execution"' -a 'pause' -d 'Pause an execution (already paused: a note, exit 0)'
+complete -c gomo -n '__gomo_at "gomo execution"' -a 'resume' -d 'Resume an execution (already running: a note, exit 0)'
+complete -c gomo -n '__gomo_at "gomo execution"' -a 'cancel' -d 'Cancel an execution for good (asks first; --yes)'
+complete -c gomo -n '__gomo_at "gomo execution"' -s 'h' -l 'help' -d 'Show help for a command'
+
+# gomo execution status
+complete -c gomo -n '__gomo_at "gomo execution status"' -s 'h' -l 'help' -d 'Show help for a command'
+complete -c gomo -n '__gomo_at "gomo execution status"' -l 'watch' -d 'Follow the execution until it ends (bounded by --timeout)'
+complete -c gomo -n '__gomo_at "gomo execution status"' -l 'interval' -d 'Time between two looks at the execution (500ms, 2s, 1m)' -r -F
+complete -c gomo -n '__gomo_at "gomo execution status"' -l 'profile' -d 'Profile of the config file to use (gomo config list); default: GOMO_PROFILE, else the current one' -r -F
+complete -c gomo -n '__gomo_at "gomo execution status"' -l 'base-url' -d 'Platform API base URL (e.g. https://api.gomobile.ma/api); default: from the profile' -r -F
+complete -c gomo -n '__gomo_at "gomo execution status"' -l 'api-key-env' -d 'Environment variable holding the API key' -r -F
+complete -c gomo -n '__gomo_at "gomo execution status"' -l 'bearer' -d 'Send the key as Authorization: Bearer instead of x-api-key'
+complete -c gomo -n '__gomo_at "gomo execution status"' -l 'insecure' -d 'Skip TLS verification and allow plain http to non-loopback hosts'
+complete -c gomo -n '__gomo_at "gomo execution status"' -l 'rate-limit' -d 'Client-side limit in requests per second (0: none)' -x
+complete -c gomo -n '__gomo_at "gomo execution status"' -l 'timeout' -d 'Give up on a request after this long, retries included (30s, 500ms, 2m; 0: never); default 60s' -r -F
+complete -c gomo -n '__gomo_at "gomo execution status"' -l 'workspace' -d 'The local workspace database (default .gomo/workspace.db)' -r -F
+complete -c gomo -n '__gomo_at "gomo execution status"' -F
+
+# gomo execution report
+complete -c gomo -n '__gomo_at "gomo execution report"' -s 'h' -l 'help' -d 'Show help for a command'
+complete -c gomo -n '__gomo_at "gomo execution report"' -l 'breakdown' -d 'Counts by call outcome, contact status, attempt'
+complete -c gomo -n '__gomo_at "gomo execution report"' -l 'calls' -d 'Every call attempt, oldest first'
+complete -c gomo -n '__gomo_at "gomo execution report"' -s 'o' -l 'output' -d 'Output: text (= table), json, yaml or csv' -x -a 'text table json yaml csv'
+complete -c gomo -n '__gomo_at "gomo execution report"' -l 'profile' -d 'Profile of the config file to use (gomo config list); default: GOMO_PROFILE, else the current one' -r -F
+complete -c gomo -n '__gomo_at "gomo execution report"' -l 'base-url' -d 'Platform API base URL (e.g. https://api.gomobile.ma/api); default: from the profile' -r -F
+complete -c gomo -n '__gomo_at "gomo execution report"' -l 'api-key-env' -d 'Environment variable holding the API key' -r -F
+complete -c gomo -n '__gomo_at "gomo execution report"' -l 'bearer' -d 'Send the key as Authorization: Bearer instead of x-api-key'
+complete -c gomo -n '__gomo_at "gomo execution report"' -l 'insecure' -d 'Skip TLS verification and allow plain http to non-loopback hosts'
+complete -c gomo -n '__gomo_at "gomo execution report"' -l 'rate-limit' -d 'Client-side limit in requests per second (0: none)' -x
+complete -c gomo -n '__gomo_at "gomo execution report"' -l 'timeout' -d 'Give up on a request after this long, retries included (30s, 500ms, 2m; 0: never); default 60s' -r -F
+complete -c gomo -n '__gomo_at "gomo execution report"' -l 'workspace' -d 'The local workspace database (default .gomo/workspace.db)' -r -F
+complete -c gomo -n '__gomo_at "gomo execution report"' -F
+
+# gomo execution list
+complete -c gomo -n '__gomo_at "gomo execution list"' -s 'h' -l 'help' -d 'Show help for a command'
+complete -c gomo -n '__gomo_at "gomo execution list"' -l 'profile' -d 'Profile of the config file to use (gomo config list); default: GOMO_PROFILE, else the current one' -r -F
+complete -c gomo -n '__gomo_at "gomo execution list"' -l 'base-url' -d 'Platform API base URL (e.g. https://api.gomobile.ma/api); default: from the profile' -r -F
+complete -c gomo -n '__gomo_at "gomo execution list"' -l 'api-key-env' -d 'Environment variable holding the API key' -r -F
+complete -c gomo -n '__gomo_at "gomo execution list"' -l 'bearer' -d 'Send the key as Authorization: Bearer instead of x-api-key'
+complete -c gomo -n '__gomo_at "gomo execution list"' -l 'insecure' -d 'Skip TLS verification and allow plain http to non-loopback hosts'
+complete -c gomo -n '__gomo_at "gomo execution list"' -l 'rate-limit' -d 'Client-side limit in requests per second (0: none)' -x
+complete -c gomo -n '__gomo_at "gomo execution list"' -l 'timeout' -d 'Give up on a request after this long, retries included (30s, 500ms, 2m; 0: never); default 60s' -r -F
+complete -c gomo -n '__gomo_at "gomo execution list"' -l 'workspace' -d 'The local workspace database (default .gomo/workspace.db)' -r -F
+complete -c gomo -n '__gomo_at "gomo execution list"' -F
+
+# gomo execution pause
+complete -c gomo -n '__gomo_at "gomo execution pause"' -s 'h' -l 'help' -d 'Show help for a command'
+complete -c gomo -n '__gomo_at "gomo execution pause"' -l 'if-active' -d 'Exit 0 with a note when there is nothing to act on (no active execution, or it has ended): for cron'
+complete -c gomo -n '__gomo_at "gomo execution pause"' -l 'profile' -d 'Profile of the config file to use (gomo config list); default: GOMO_PROFILE, else the current one' -r -F
+complete -c gomo -n '__gomo_at "gomo execution pause"' -l 'base-url' -d 'Platform API base URL (e.g. https://api.gomobile.ma/api); default: from the profile' -r -F
+complete -c gomo -n '__gomo_at "gomo execution pause"' -l 'api-key-env' -d 'Environment variable holding the API key' -r -F
+complete -c gomo -n '__gomo_at "gomo execution pause"' -l 'bearer' -d 'Send the key as Authorization: Bearer instead of x-api-key'
+complete -c gomo -n '__gomo_at "gomo execution pause"' -l 'insecure' -d 'Skip TLS verification and allow plain http to non-loopback hosts'
+complete -c gomo -n '__gomo_at "gomo execution pause"' -l 'rate-limit' -d 'Client-side limit in requests per second (0: none)' -x
+complete -c gomo -n '__gomo_at "gomo execution pause"' -l 'timeout' -d 'Give up on a request after this long, retries included (30s, 500ms, 2m; 0: never); default 60s' -r -F
+complete -c gomo -n '__gomo_at "gomo execution pause"' -l 'workspace' -d 'The local workspace database (default .gomo/workspace.db)' -r -F
+complete -c gomo -n '__gomo_at "gomo execution pause"' -F
+
+# gomo execution resume
+complete -c gomo -n '__gomo_at "gomo execution resume"' -s 'h' -l 'help' -d 'Show help for a command'
+complete -c gomo -n '__gomo_at "gomo execution resume"' -l 'if-active' -d 'Exit 0 with a note when there is nothing to act on (no active execution, or it has ended): for cron'
+complete -c gomo -n '__gomo_at "gomo execution resume"' -l 'auto-pause-rules' -d 'Replace the execution\'s auto-pause rules with those of FILE (YAML/JSON list of {nodeId, threshold, resetOnResume}; [] removes them)' -r -F
+complete -c gomo -n '__gomo_at "gomo execution resume"' -l 'profile' -d 'Profile of the config file to use (gomo config list); default: GOMO_PROFILE, else the current one' -r -F
+complete -c gomo -n '__gomo_at "gomo execution resume"' -l 'base-url' -d 'Platform API base URL (e.g. https://api.gomobile.ma/api); default: from the profile' -r -F
+complete -c gomo -n '__gomo_at "gomo execution resume"' -l 'api-key-env' -d 'Environment variable holding the API key' -r -F
+complete -c gomo -n '__gomo_at "gomo execution resume"' -l 'bearer' -d 'Send the key as Authorization: Bearer instead of x-api-key'
+complete -c gomo -n '__gomo_at "gomo execution resume"' -l 'insecure' -d 'Skip TLS verification and allow plain http to non-loopback hosts'
+complete -c gomo -n '__gomo_at "gomo execution resume"' -l 'rate-limit' -d 'Client-side limit in requests per second (0: none)' -x
+complete -c gomo -n '__gomo_at "gomo execution resume"' -l 'timeout' -d 'Give up on a request after this long, retries included (30s, 500ms, 2m; 0: never); default 60s' -r -F
+complete -c gomo -n '__gomo_at "gomo execution resume"' -l 'workspace' -d 'The local workspace database (default .gomo/workspace.db)' -r -F
+complete -c gomo -n '__gomo_at "gomo execution resume"' -F
+
+# gomo execution cancel
+complete -c gomo -n '__gomo_at "gomo execution cancel"' -s 'h' -l 'help' -d 'Show help for a command'
+complete -c gomo -n '__gomo_at "gomo execution cancel"' -l 'if-active' -d 'Exit 0 with a note when there is nothing to act on (no active execution, or it has ended): for cron'
+complete -c gomo -n '__gomo_at "gomo execution cancel"' -s 'y' -l 'yes' -d 'Cancel without asking (required when stdin is not a terminal)'
+complete -c gomo -n '__gomo_at "gomo execution cancel"' -l 'profile' -d 'Profile of the config file to use (gomo config list); default: GOMO_PROFILE, else the current one' -r -F
+complete -c gomo -n '__gomo_at "gomo execution cancel"' -l 'base-url' -d 'Platform API base URL (e.g. https://api.gomobile.ma/api); default: from the profile' -r -F
+complete -c gomo -n '__gomo_at "gomo execution cancel"' -l 'api-key-env' -d 'Environment variable holding the API key' -r -F
+complete -c gomo -n '__gomo_at "gomo execution cancel"' -l 'bearer' -d 'Send the key as Authorization: Bearer instead of x-api-key'
+complete -c gomo -n '__gomo_at "gomo execution cancel"' -l 'insecure' -d 'Skip TLS verification and allow plain http to non-loopback hosts'
+complete -c gomo -n '__gomo_at "gomo execution cancel"' -l 'rate-limit' -d 'Client-side limit in requests per second (0: none)' -x
+complete -c gomo -n '__gomo_at "gomo execution cancel"' -l 'timeout' -d 'Give up on a request after this long, retries included (30s, 500ms, 2m; 0: never); default 60s' -r -F
+complete -c gomo -n '__gomo_at "gomo execution cancel"' -l 'workspace' -d 'The local workspace database (default .gomo/workspace.db)' -r -F
+complete -c gomo -n '__gomo_at "gomo execution cancel"' -F
+
 # gomo call
 complete -c gomo -n '__gomo_at "gomo call"' -a 'report' -d 'Show a call request\'s status, outcome and attempts'
 complete -c gomo -n '__gomo_at "gomo call"' -a 'list' -d 'List call requests, newest first (one page, or --all)'
@@ -824,7 +1008,7 @@ complete -c gomo -n '__gomo_at "gomo version"' -s 'h' -l 'help' -d 'Show help fo
 
 # gomo help
 complete -c gomo -n '__gomo_at "gomo help"' -s 'h' -l 'help' -d 'Show help for a command'
-complete -c gomo -n '__gomo_at "gomo help"' -a 'exit-codes rules config formats profiles flow serve contacts attributes audiences dids audio call config auth version help completion'
+complete -c gomo -n '__gomo_at "gomo help"' -a 'exit-codes rules config formats profiles flow serve contacts attributes audiences dids audio program execution call config auth version help completion'
 
 # gomo completion
 complete -c gomo -n '__gomo_at "gomo completion"' -s 'h' -l 'help' -d 'Show help for a command'

@@ -12,11 +12,17 @@ const char* kExitCodes = R"(Exit codes (stable; scripts may rely on them):
   0  success: everything checked, nothing failed
   1  checks failed: errors found (or warnings, with --strict); differences found (fmt --check);
      a simulated call that did not reach a hangup (flow run); failing flow tests (flow test);
-     flow diff: the files differ from the platform; flow push: local errors, nothing sent
+     flow diff: the files differ from the platform; flow push: local errors, nothing sent;
+     execution status --watch, program launch --wait|--watch: --timeout passed before the
+     execution ended (launch --wait|--watch also: it ended stopped or cancelled, not completed)
   2  usage error (an unknown command or flag: gomo names the nearest one; a bad flag value), or
      input that cannot be read or parsed (missing file, YAML/JSON syntax error; the other files
      are still checked), or no flow file at all to check: gomo never exits 0 when nothing was checked
-  3  the platform refused the request (an API error, 4xx)
+  3  the platform refused the request (an API error, 4xx), or gomo found the same refusal before
+     sending it: an unknown program or execution id (named in the message), a launch precondition
+     (PROGRAM_ARCHIVED, EXECUTION_ALREADY_RUNNING, AUDIENCE_EMPTY, FLOW_INVALID, REFERENCE_NOT_FOUND),
+     a transition the execution's status does not allow (INVALID_STATUS_TRANSITION: the message says
+     which statuses allow it), program pause|resume|cancel with no active execution (not with --if-active)
   4  authentication or permission (401/403, no API key)
   5  network failure or server unavailable after retries; --timeout reached (TIMEOUT); a create
      whose answer was lost and could not be checked (REQUEST_OUTCOME_UNKNOWN); a TLS certificate

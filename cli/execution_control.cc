@@ -1,0 +1,214 @@
+// pause/resume/cancel for programs and executions, the watch, and programs::Failure's exit codes
+// (cli/execution_control.h).
+#include "cli/execution_control.h"
+
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include "api/platform.h"
+#include "api/wire_programs.h"
+#include "base/files.h"
+#include "base/time.h"
+#include "cli/exit_codes.h"
+#include "cli/resources.h"
+#include "programs/launch.h"
+#include "programs/pause_rules_file.h"
+#include "programs/watch.h"
+#include "report/execution_report.h"
+#include "report/text.h"
+
+namespace gomo::cli {
+namespace {
+
+std::string control_quoted(const std::string& s) { return "\"" + s + "\""; }
+
+int terminal_width() {
+  winsize ws{};
+  if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) return ws.ws_col;
+  return 80;
+}
+
+// The execution to act on: the one named, or the program's active one. Nothing (and `exit_code` 0)
+// when --if-active finds none.
+std::optional<api::Execution> control_target(Context& ctx, api::Platform& platform, const ControlOptions& o,
+                                             programs::Verb verb, std::string& program_name, int& exit_code) {
+  if (!o.by_program) {
+    auto e = programs::find_execution(platform, o.key);
+    if (!e) exit_code = report_programs_failure(ctx, e.error());
+    return e ? std::optional<api::Execution>(std::move(*e)) : std::nullopt;
+  }
+  auto program = programs::resolve_program(platform, o.key);
+  if (!program) {
+    exit_code = report_programs_failure(ctx, program.error());
+    return std::nullopt;
+  }
+  program_name = program->name;
+  auto active = programs::active_execution(platform, program->id);
+  if (!active) {
+    exit_code = report_programs_failure(ctx, active.error());
+    return std::nullopt;
+  }
+  if (*active) return **active;
+  const std::string none =
+      "program " + control_quoted(program->name) + " has no scheduled, running or paused execution";
+  if (o.if_active) {
+    if (!ctx.quiet) report_note(ctx, none + "; nothing to " + programs::verb_name(verb));
+    exit_code = kExitOk;
+  } else {
+    exit_code = report_error(ctx,
+                             none + "; --if-active makes this exit 0 (see its executions: gomo execution list " +
+                                 control_quoted(program->name) + ")",
+                             kExitApiError);
+  }
+  return std::nullopt;
+}
+
+int run_control(Context& ctx, const ControlOptions& o, programs::Verb verb) {
+  std::optional<std::vector<api::AutoPauseRule>> rules;
+  if (!o.rules_file.empty()) {
+    auto text = read_file(o.rules_file);
+    if (!text) return report_error(ctx, "--auto-pause-rules: " + text.error().message());
+    auto read = programs::read_auto_pause_rules(o.rules_file, std::move(*text));
+    if (!read) return report_error(ctx, read.error());
+    rules = std::move(*read);
+  }
+  int exit_code = kExitOk;
+  auto opened = open_target(ctx, o.target, exit_code, TargetAccess::kExisting);
+  if (!opened) return exit_code;
+  std::string program_name;
+  auto current = control_target(ctx, *opened->platform, o, verb, program_name, exit_code);
+  if (!current) return exit_code;
+  const std::string what =
+      "execution " + current->id + (program_name.empty() ? "" : " of program " + control_quoted(program_name));
+  if (rules) {
+    if (auto problem = programs::check_rule_nodes(*opened->platform, *current, *rules, o.rules_file)) {
+      return report_programs_failure(ctx, *problem);
+    }
+  }
+  auto plan = programs::plan_transition(*current, verb, rules.has_value(), o.if_active);
+  if (plan.kind == programs::TransitionPlan::Kind::kApply && verb == programs::Verb::kCancel) {
+    const int done = current->contacts_completed + current->contacts_failed;
+    if (int c = confirm_destructive(ctx, o.yes,
+                                    "Cancel " + what + " (" + current->status + ", " + std::to_string(done) + " of " +
+                                        std::to_string(current->total_contacts) + " contacts done) on " +
+                                        opened->summary + "? Contacts not called yet will not be called.")) {
+      return c;
+    }
+  }
+  auto applied = programs::apply_transition(*opened->platform, *current, verb, rules, o.if_active);
+  if (!applied) return report_programs_failure(ctx, applied.error());
+  if (ctx.output == "json" || ctx.output == "yaml") {
+    print_records(ctx, api::wire::encode(applied->execution), {{"ID", "id"}, {"STATUS", "status"}});
+  }
+  if (!applied->changed) {
+    if (!ctx.quiet) report_note(ctx, applied->note);
+    return kExitOk;
+  }
+  const char* done = verb == programs::Verb::kPause    ? "paused"
+                     : verb == programs::Verb::kResume ? "resumed"
+                                                       : "cancelled";
+  std::string summary = std::string(done) + " " + what + ", now " + applied->execution.status;
+  if (rules) summary += " (auto-pause rules replaced: " + std::to_string(rules->size()) + ")";
+  print_target_summary(ctx, *opened, summary);
+  return kExitOk;
+}
+
+}  // namespace
+
+int report_programs_failure(Context& ctx, const programs::Failure& failure) {
+  if (failure.usage) return report_error(ctx, failure.message);
+  if (!failure.flow_findings.empty()) {
+    report::TextStyle style;
+    style.color = ctx.use_color(ctx.stderr_tty);
+    report::write_text(ctx.err, failure.flow_findings, style);
+  }
+  return report_api_error(ctx, failure.api);
+}
+
+void add_control_command(CLI::App& group, Action& action, programs::Verb verb, bool by_program) {
+  auto o = std::make_shared<ControlOptions>();
+  o->by_program = by_program;
+  const std::string of = by_program ? "the program's scheduled, running or paused execution" : "an execution";
+  std::string help;
+  switch (verb) {
+    case programs::Verb::kPause: help = "Pause " + of + " (already paused: a note, exit 0)"; break;
+    case programs::Verb::kResume: help = "Resume " + of + " (already running: a note, exit 0)"; break;
+    case programs::Verb::kCancel: help = "Cancel " + of + " for good (asks first; --yes)"; break;
+  }
+  auto* cmd = group.add_subcommand(programs::verb_name(verb), help);
+  cmd->footer(
+      "Exit codes: 0 done or nothing to do, 2 usage or ambiguous name, 3 API error (unknown id, a transition\n"
+      "its status does not allow, no active execution without --if-active), 4 authentication, 5 network.");
+  if (by_program) {
+    cmd->add_option("program", o->key, "Program id or name")->required();
+  } else {
+    cmd->add_option("execution", o->key, "Execution id (gomo execution list PROGRAM)")->required();
+  }
+  cmd->add_flag("--if-active", o->if_active,
+                "Exit 0 with a note when there is nothing to act on (no active execution, or it has ended): for cron");
+  if (verb == programs::Verb::kResume) {
+    cmd->add_option("--auto-pause-rules", o->rules_file,
+                    "Replace the execution's auto-pause rules with those of FILE (YAML/JSON list of "
+                    "{nodeId, threshold, resetOnResume}; [] removes them)")
+        ->type_name("FILE");
+  }
+  if (verb == programs::Verb::kCancel) {
+    cmd->add_flag("-y,--yes", o->yes, "Cancel without asking (required when stdin is not a terminal)");
+  }
+  add_target_flags(cmd, o->target);
+  cmd->callback([o, &action, verb] { action = [o, verb](Context& c) { return run_control(c, *o, verb); }; });
+}
+
+void add_watch_flags(CLI::App* cmd, WatchFlags& flags) {
+  cmd->add_option("--interval", flags.interval, "Time between two looks at the execution (500ms, 2s, 1m)")
+      ->capture_default_str();
+}
+
+int watch_and_report(Context& ctx, api::Platform& platform, const TargetOptions& target, const WatchFlags& flags,
+                     const std::string& id, bool quiet_changes, std::string* final_status) {
+  programs::WatchOptions options;
+  auto interval = parse_duration_ms(flags.interval);
+  if (!interval || *interval <= 0) {
+    return report_error(ctx, "--interval " + flags.interval + ": expected a duration such as 500ms, 2s or 1m");
+  }
+  options.interval_ms = *interval;
+  if (!target.timeout.empty()) {
+    auto timeout = parse_duration_ms(target.timeout);
+    if (!timeout) return report_error(ctx, "--timeout " + target.timeout + ": expected a duration such as 30s or 5m");
+    options.timeout_ms = *timeout;
+  }
+  const bool live = ctx.stdout_tty && !quiet_changes;
+  options.every_poll = live;
+  options.with_breakdown = live;
+  const bool color = ctx.use_color(ctx.stdout_tty);
+  bool drawn = false;
+  std::string last_status;
+  auto end = programs::watch_execution(platform, id, options, [&](const programs::Snapshot& s) {
+    last_status = s.execution.status;
+    if (quiet_changes) return;
+    if (!live) {
+      ctx.out << report::execution_status_line(s.execution, s.report, s.at_ms) << "\n" << std::flush;
+      return;
+    }
+    // Up over the last drawing and clear to the end of the screen, then draw again.
+    if (drawn) ctx.out << "\x1b[" << report::kLiveViewLines << "A\x1b[J";
+    ctx.out << report::execution_live_view(s.execution, s.report, s.breakdown ? &*s.breakdown : nullptr,
+                                           s.calls_per_minute, terminal_width(), color)
+            << std::flush;
+    drawn = true;
+  });
+  if (!end) return report_programs_failure(ctx, end.error());
+  if (final_status) *final_status = last_status;
+  if (*end == programs::WatchEnd::kTimedOut) {
+    report_note(ctx, "stopped watching after " + format_duration_ms(options.timeout_ms) + " (--timeout): execution " +
+                         id + " is still " + last_status);
+    return kExitFindings;
+  }
+  if (!ctx.quiet) report_note(ctx, "execution " + id + " ended: " + last_status);
+  return kExitOk;
+}
+
+}  // namespace gomo::cli

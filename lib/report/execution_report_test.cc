@@ -1,0 +1,88 @@
+#include "report/execution_report.h"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <sstream>
+
+namespace gomo::report {
+namespace {
+
+api::Execution execution() {
+  api::Execution e;
+  e.id = "e1";
+  e.program_id = "p1";
+  e.status = "running";
+  e.total_contacts = 10;
+  e.contacts_completed = 3;
+  e.contacts_failed = 1;
+  e.contacts_pending = 5;
+  e.contacts_in_progress = 1;
+  e.scheduled_start_at = e.created_at = e.updated_at = "2026-03-01T09:00:00.000Z";
+  e.actual_start_at = "2026-03-01T09:00:00.000Z";
+  return e;
+}
+
+api::ExecutionReport report() {
+  api::ExecutionReport r;
+  r.execution_id = "e1";
+  r.program_id = "p1";
+  r.status = "running";
+  r.effective_status = "paused_window";
+  r.contacts.total_contacts = 10;
+  r.contacts.completed = 3;
+  r.contacts.reach_rate = 30;
+  r.total_calls = 12;
+  r.answered_calls = 8;
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("execution status: text, one line per change, json, and the live view") {
+  std::ostringstream text;
+  write_execution_status(text, execution(), report());
+  CHECK(text.str() ==
+        "execution e1 of program p1\n"
+        "status       running (effective: paused_window)\n"
+        "contacts     10 = 3 completed + 1 failed + 5 pending + 1 in progress\n"
+        "reach rate   30.0%\n"
+        "calls        12 placed, 8 answered\n"
+        "started      2026-03-01T09:00:00.000Z\n");
+  CHECK(execution_status_line(execution(), report(), 0) ==
+        "1970-01-01T00:00:00.000Z running/paused_window completed=3 failed=1 pending=5 in_progress=1 total=10 "
+        "reach=30.0% calls=12");
+  std::ostringstream json;
+  write_execution_status_data(json, execution(), report(), ExecutionFormat::kJson);
+  CHECK(json.str().find("\"effectiveStatus\": \"paused_window\"") != std::string::npos);
+  CHECK(json.str().find("\"reachRate\": 30") != std::string::npos);
+
+  api::ExecutionBreakdown b;
+  b.outcomes = {{"completed", 3}, {"no_answer", 2}};
+  std::string view = execution_live_view(execution(), report(), &b, 4, 80, false);
+  CHECK(std::count(view.begin(), view.end(), '\n') == kLiveViewLines);
+  CHECK(view.find("40.0%  4/10 contacts done") != std::string::npos);
+  CHECK(view.find("completed 3 no_answer 2") != std::string::npos);
+  CHECK(view.find("4.0 calls/min") != std::string::npos);
+}
+
+TEST_CASE("execution report: csv rows, breakdown sections, fields quoted when needed") {
+  std::ostringstream csv;
+  write_execution_report(csv, report(), ExecutionFormat::kCsv);
+  CHECK(csv.str().find("executionId,programId,status,effectiveStatus,totalContacts") == 0);
+  CHECK(csv.str().find("\ne1,p1,running,paused_window,10,0,0,0,0,3,0,0,30.0,12,8,0,,\n") != std::string::npos);
+  api::ExecutionBreakdown b;
+  b.outcomes = {{"busy", 1}};
+  std::ostringstream rows, sections;
+  write_execution_breakdown(rows, b, ExecutionFormat::kCsv);
+  CHECK(rows.str() == "kind,key,count\noutcome,busy,1\n");
+  write_execution_breakdown(sections, b, ExecutionFormat::kText);
+  CHECK(sections.str().find("calls by outcome\n  busy             1\n") == 0);
+  CHECK(csv_field("a,\"b\"") == "\"a,\"\"b\"\"\"");
+  ExecutionFormat f;
+  CHECK(parse_execution_format("table", &f));
+  CHECK(f == ExecutionFormat::kText);
+  CHECK_FALSE(parse_execution_format("xml", &f));
+}
+
+}  // namespace gomo::report
