@@ -160,6 +160,9 @@ void add_contacts_upsert_command(CLI::App& contacts, Context&, Action& action) {
   auto o = std::make_shared<ContactsUpsertOptions>();
   auto* cmd = contacts.add_subcommand("upsert", "Create or update contacts from a CSV file (matched by phone)");
   cmd->footer(
+      "The summary counts rows read, valid, sent (created, updated, unchanged: fields already as sent; the real "
+      "platform counts those as updated), duplicates and rejected. --dry-run reads the target's contacts to say "
+      "what would be created, updated or unchanged (unknown, with the reason, when it cannot read them).\n"
       "Exit codes: 0 ok, 1 more rejected rows than --max-rejects, 2 usage or a file that is not CSV, 3 API error, "
       "4 authentication, 5 network or server unavailable.");
   cmd->add_option("file", o->request.path, "The CSV file (\"-\" reads stdin)")->required();

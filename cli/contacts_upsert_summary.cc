@@ -83,8 +83,8 @@ void print_upsert_summary(Context& ctx, const contacts::UpsertSummary& s, const 
           << " rejected in " << seconds << " s → " << s.target << "\n";
   for (const auto& [code, n] : s.reject_reasons) ctx.err << "  " << code << ": " << n << "\n";
   if (s.rejected && !rejects_path.empty()) ctx.err << "rejected rows with their reasons: " << rejects_path << "\n";
-  if (!s.unknown_outcome.empty()) report_note(ctx, "which contacts would be created or updated is unknown: " +
-                                                       s.unknown_outcome);
+  if (!s.unknown_outcome.empty())
+    report_note(ctx, "which contacts would be created or updated is unknown: " + s.unknown_outcome);
 }
 
 }  // namespace gomo::cli

@@ -25,8 +25,8 @@ TEST_CASE("infer_attribute_types: the narrowest type every non-empty value fits,
   REQUIRE(types);
   std::vector<std::string> got;
   for (const auto& t : *types) got.push_back(t.type);
-  CHECK(got == std::vector<std::string>{"number", "boolean", "date", "email", "url", "phone_number", "text", "text",
-                                        "text"});
+  CHECK(got ==
+        std::vector<std::string>{"number", "boolean", "date", "email", "url", "phone_number", "text", "text", "text"});
   CHECK((*types)[0].values == 3);
   CHECK((*types)[7].values == 0);
 }

@@ -87,8 +87,8 @@ std::optional<uint64_t> TargetContacts::find(uint64_t key) const {
 }
 
 Result<WouldCounts> compare_with_target(document::CsvReader& reader, const RowRules& rules,
-                                        const std::vector<uint64_t>& keys,
-                                        const std::function<RowRole(uint32_t)>& role, const TargetContacts& target) {
+                                        const std::vector<uint64_t>& keys, const std::function<RowRole(uint32_t)>& role,
+                                        const TargetContacts& target) {
   WouldCounts counts;
   document::CsvRow record;
   api::ContactFields fields;

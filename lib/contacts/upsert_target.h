@@ -49,7 +49,7 @@ struct WouldCounts {
 // `role(row)` says what the run does with data row `row` (1-based). Rows whose phone the target lacks
 // are not converted. The reader's IoError when reading stopped early.
 Result<WouldCounts> compare_with_target(document::CsvReader& reader, const RowRules& rules,
-                                        const std::vector<uint64_t>& keys,
-                                        const std::function<RowRole(uint32_t)>& role, const TargetContacts& target);
+                                        const std::vector<uint64_t>& keys, const std::function<RowRole(uint32_t)>& role,
+                                        const TargetContacts& target);
 
 }  // namespace gomo::contacts

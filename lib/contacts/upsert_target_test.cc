@@ -63,10 +63,10 @@ TEST_CASE("upsert_csv: a dry run counts would-create, would-update and unchanged
   UpsertRequest request;
   request.path = write_csv(
       "phone,first_name,city,Solde\n"
-      "0612345678,Amina,Casablanca,\n"   // unchanged
-      "0612345679,Omar,Fes,\n"           // updated: city
-      "0612345680,Sara,Rabat,30\n"       // unchanged, attribute included
-      "0612345681,Nadia,Tanger,12.5\n"   // created
+      "0612345678,Amina,Casablanca,\n"  // unchanged
+      "0612345679,Omar,Fes,\n"          // updated: city
+      "0612345680,Sara,Rabat,30\n"      // unchanged, attribute included
+      "0612345681,Nadia,Tanger,12.5\n"  // created
       "0612345682,Bad,Rabat,not a number\n"
       "0612345681,Nadia,Tanger,12.5\n");  // a duplicate of the created one
   request.mapping.attributes.kind = AttributeChoice::Kind::kAuto;
