@@ -2,10 +2,9 @@
 // the work; this file parses flags, prints progress and the summary, and picks the exit code).
 #include <CLI/CLI.hpp>
 #include <chrono>
-#include <cstdio>
-#include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
+#include "cli/contacts_upsert_summary.h"
 #include "cli/context.h"
 #include "cli/target.h"
 #include "contacts/phone.h"
@@ -59,40 +58,6 @@ class UpsertProgress : public contacts::UpsertObserver {
   int pass_ = 0;
   bool shown_ = false;
 };
-
-nlohmann::json upsert_summary_json(const contacts::UpsertSummary& s) {
-  return {{"rowsRead", s.rows_read},
-          {"valid", s.valid},
-          {"sent", s.sent},
-          {"created", s.created},
-          {"updated", s.updated},
-          {"duplicates", s.duplicates},
-          {"rejected", s.rejected},
-          {"rejectReasons", s.reject_reasons},
-          {"batches", s.batches},
-          {"seconds", s.seconds},
-          {"dryRun", s.dry_run},
-          {"overMaxRejects", s.over_max_rejects},
-          {"audienceId", s.audience_id},
-          {"target", s.target},
-          {"resumedBatches", s.resumed_batches}};
-}
-
-void print_upsert_summary(Context& ctx, const contacts::UpsertSummary& s, const std::string& rejects_path) {
-  if (ctx.output == "json") {
-    ctx.out << upsert_summary_json(s).dump(2) << "\n";
-    return;
-  }
-  if (ctx.quiet) return;
-  char seconds[32];
-  std::snprintf(seconds, sizeof seconds, "%.2f", s.seconds);  // "0.03 s", not "0.0322653 s"
-  ctx.err << (s.dry_run ? "dry run (nothing sent): " : "") << s.rows_read << " rows read, " << s.valid << " valid, "
-          << s.sent << (s.dry_run ? " would be sent" : " sent") << " (" << s.created << " created, " << s.updated
-          << " updated), " << s.duplicates << (s.duplicates == 1 ? " duplicate, " : " duplicates, ") << s.rejected
-          << " rejected in " << seconds << " s → " << s.target << "\n";
-  for (const auto& [code, n] : s.reject_reasons) ctx.err << "  " << code << ": " << n << "\n";
-  if (s.rejected && !rejects_path.empty()) ctx.err << "rejected rows with their reasons: " << rejects_path << "\n";
-}
 
 // $XDG_STATE_HOME/gomo/upsert-journals, else ~/.local/state/gomo/upsert-journals ("" without HOME).
 std::string upsert_journal_dir() {
@@ -195,6 +160,9 @@ void add_contacts_upsert_command(CLI::App& contacts, Context&, Action& action) {
   auto o = std::make_shared<ContactsUpsertOptions>();
   auto* cmd = contacts.add_subcommand("upsert", "Create or update contacts from a CSV file (matched by phone)");
   cmd->footer(
+      "The summary counts rows read, valid, sent (created, updated, unchanged: fields already as sent; the real "
+      "platform counts those as updated), duplicates and rejected. --dry-run reads the target's contacts to say "
+      "what would be created, updated or unchanged (unknown, with the reason, when it cannot read them).\n"
       "Exit codes: 0 ok, 1 more rejected rows than --max-rejects, 2 usage or a file that is not CSV, 3 API error, "
       "4 authentication, 5 network or server unavailable.");
   cmd->add_option("file", o->request.path, "The CSV file (\"-\" reads stdin)")->required();
@@ -208,8 +176,9 @@ void add_contacts_upsert_command(CLI::App& contacts, Context&, Action& action) {
                   "Other columns as custom attributes: none, auto (all) or a comma-separated list of columns")
       ->capture_default_str()
       ->each([o](const std::string&) { o->attributes_given = true; });
-  cmd->add_flag("--create-attributes", o->request.create_attributes,
-                "Create missing custom attributes (type text, or as --attribute-type says)");
+  cmd->add_flag(
+      "--create-attributes", o->request.create_attributes,
+      "Create missing custom attributes, typed as --attribute-type says, else inferred from the column's values");
   cmd->add_option("--attribute-type", o->attribute_types,
                   "COLUMN=TYPE: the type of an attribute --create-attributes creates (text, number, boolean, date, "
                   "phone_number, email, url; repeatable)")
@@ -235,7 +204,8 @@ void add_contacts_upsert_command(CLI::App& contacts, Context&, Action& action) {
       ->check(CLI::Range(1, 16));
   cmd->add_option("--audience", o->request.audience, "Add the upserted contacts to this audience (id or name)");
   cmd->add_flag("--create-audience", o->request.create_audience, "Create the --audience (by name) when missing");
-  cmd->add_flag("--dry-run", o->request.dry_run, "Check everything and send nothing");
+  cmd->add_flag("--dry-run", o->request.dry_run,
+                "Check everything and send nothing; count what would be created, updated or left unchanged");
   cmd->add_option("--rejects", o->request.rejects_path,
                   "Write every rejected row (as read, plus gomo_row, gomo_column, gomo_reason, gomo_message) here");
   cmd->add_option("--max-rejects", o->max_rejects, "Fail (exit 1) above this many rejected rows: N or P% (default 0)");

@@ -501,7 +501,7 @@ complete -c gomo -n '__gomo_at "gomo contacts upsert"' -l 'delimiter' -d 'Field 
 complete -c gomo -n '__gomo_at "gomo contacts upsert"' -l 'map' -d 'FIELD=COLUMN: the column of a contact field (repeatable)' -r -F
 complete -c gomo -n '__gomo_at "gomo contacts upsert"' -l 'mapping' -d 'A mapping file (YAML or JSON: map: {FIELD: COLUMN}, attributes: auto|none|[COLUMN]); --map and --attributes override it' -r -F
 complete -c gomo -n '__gomo_at "gomo contacts upsert"' -l 'attributes' -d 'Other columns as custom attributes: none, auto (all) or a comma-separated list of columns' -r -F
-complete -c gomo -n '__gomo_at "gomo contacts upsert"' -l 'create-attributes' -d 'Create missing custom attributes (type text, or as --attribute-type says)'
+complete -c gomo -n '__gomo_at "gomo contacts upsert"' -l 'create-attributes' -d 'Create missing custom attributes, typed as --attribute-type says, else inferred from the column\'s values'
 complete -c gomo -n '__gomo_at "gomo contacts upsert"' -l 'attribute-type' -d 'COLUMN=TYPE: the type of an attribute --create-attributes creates (text, number, boolean, date, phone_number, email, url; repeatable)' -x
 complete -c gomo -n '__gomo_at "gomo contacts upsert"' -l 'default-region' -d 'Region of phone numbers written without + or 00 (ISO 3166 code; default: the profile\'s defaultRegion, else MA)' -r -F
 complete -c gomo -n '__gomo_at "gomo contacts upsert"' -l 'on-duplicate' -d 'Rows with the same phone: the last, the first, merged, or all rejected' -x -a 'last first merge reject'
@@ -509,7 +509,7 @@ complete -c gomo -n '__gomo_at "gomo contacts upsert"' -l 'batch-size' -d 'Conta
 complete -c gomo -n '__gomo_at "gomo contacts upsert"' -l 'concurrency' -d 'Requests in flight (accepted; batches are sent one at a time today)' -x
 complete -c gomo -n '__gomo_at "gomo contacts upsert"' -l 'audience' -d 'Add the upserted contacts to this audience (id or name)' -r -F
 complete -c gomo -n '__gomo_at "gomo contacts upsert"' -l 'create-audience' -d 'Create the --audience (by name) when missing'
-complete -c gomo -n '__gomo_at "gomo contacts upsert"' -l 'dry-run' -d 'Check everything and send nothing'
+complete -c gomo -n '__gomo_at "gomo contacts upsert"' -l 'dry-run' -d 'Check everything and send nothing; count what would be created, updated or left unchanged'
 complete -c gomo -n '__gomo_at "gomo contacts upsert"' -l 'rejects' -d 'Write every rejected row (as read, plus gomo_row, gomo_column, gomo_reason, gomo_message) here' -r -F
 complete -c gomo -n '__gomo_at "gomo contacts upsert"' -l 'max-rejects' -d 'Fail (exit 1) above this many rejected rows: N or P% (default 0)' -r -F
 complete -c gomo -n '__gomo_at "gomo contacts upsert"' -l 'resume' -d 'Continue an interrupted run (also automatic when the same file and target are given again)'

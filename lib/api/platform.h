@@ -74,8 +74,11 @@ struct Contact {
 };
 
 // Result of POST /contact/upsert: which contacts were created and which updated (matched on phone).
+// `unchanged` is a gomo extension (docs/decisions.md): contacts whose sent fields already held those
+// values, not rewritten and counted in neither created nor updated. gomo's local platform and `gomo
+// serve` report it; the real platform does not (0: its `updated` includes them).
 struct UpsertResult {
-  int created = 0, updated = 0;
+  int created = 0, updated = 0, unchanged = 0;
   std::vector<Contact> contacts;  // in request order
 };
 inline constexpr int kMaxUpsertBatch = 1000;

@@ -107,6 +107,7 @@ json encode(const UpsertResult& r) {
   return {{"message", "Contacts upserted successfully"},
           {"created", r.created},
           {"updated", r.updated},
+          {"unchanged", r.unchanged},
           {"data", fields::Codec<std::vector<Contact>>::put(r.contacts)}};
 }
 
@@ -114,6 +115,9 @@ UpsertResult decode_upsert_result(const json& j) {
   UpsertResult r;
   if (const json* n = fields::detail::present(j, "created")) r.created = static_cast<int>(n->get<long long>());
   if (const json* n = fields::detail::present(j, "updated")) r.updated = static_cast<int>(n->get<long long>());
+  // A gomo extension (gomo serve): absent from the real platform's answers.
+  if (const json* n = fields::detail::present(j, "unchanged"); n && n->is_number_integer())
+    r.unchanged = static_cast<int>(n->get<long long>());
   if (const json* data = fields::detail::present(j, "data"))
     fields::Codec<std::vector<Contact>>::get(*data, r.contacts);
   return r;

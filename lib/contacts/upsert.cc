@@ -12,11 +12,13 @@
 #include <optional>
 #include <unordered_map>
 
+#include "contacts/attribute_infer.h"
 #include "contacts/membership.h"
 #include "contacts/resolve.h"
 #include "contacts/upsert_journal.h"
 #include "contacts/upsert_keys.h"
 #include "contacts/upsert_row.h"
+#include "contacts/upsert_target.h"
 #include "document/csv_reader.h"
 
 namespace gomo::contacts {
@@ -56,12 +58,17 @@ class Pipeline {
     if (!request_.rejects_path.empty()) {
       rejects_.open(request_.rejects_path, std::ios::binary | std::ios::trunc);
       if (!rejects_) return io_failure("cannot write the rejects file " + request_.rejects_path);
-      std::vector<std::string_view> head(header_.begin(), header_.end());
-      for (const char* extra : {"gomo_row", "gomo_column", "gomo_reason", "gomo_message"}) head.push_back(extra);
-      if (!write_reject_line(head)) return io_failure("cannot write the rejects file " + request_.rejects_path);
+      // The header as read (byte for byte, as the rows), then the gomo_* columns.
+      line_ = header_raw_;
+      line_ += delimiter_;
+      document::append_csv_record(line_, {"gomo_row", "gomo_column", "gomo_reason", "gomo_message"}, delimiter_,
+                                  "\r\n");
+      rejects_ << line_;
+      if (!rejects_) return io_failure("cannot write the rejects file " + request_.rejects_path);
     }
     // A dry run without a rejects file needs only counts, which pass 1 has: no second read.
     auto sent = request_.dry_run && request_.rejects_path.empty() ? count_dry_run() : second_pass();
+    if (!sent && request_.dry_run) sent = count_would_do();
     summary_.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (sent) return *sent;
     if (rejects_.is_open()) {
@@ -120,6 +127,7 @@ class Pipeline {
     if (!reader) return reader.error();
     reader_ = std::move(*reader);
     header_ = reader_->header();
+    header_raw_ = reader_->header_raw();
     delimiter_ = reader_->delimiter();
     auto map = map_columns(header_, request_.mapping);
     if (!map) return usage(request_.path + ": " + map.error().message());
@@ -150,6 +158,8 @@ class Pipeline {
     if (map_.attributes.empty()) return std::nullopt;
     auto catalog = list_all_custom_attributes(platform_, {});
     if (!catalog) return api_failure(catalog.error());
+    auto inferred = infer_missing_types(*catalog);
+    if (!inferred) return inferred.error();
     for (auto& column : map_.attributes) {
       const api::CustomAttribute* found = nullptr;
       for (const auto& a : *catalog) {
@@ -163,20 +173,52 @@ class Pipeline {
         return usage("column \"" + column.header + "\": the account has no custom attribute \"" + column.name +
                      "\"; create it (gomo attributes create) or pass --create-attributes");
       }
-      std::string type = "text";
-      if (auto it = request_.attribute_types.find(column.header); it != request_.attribute_types.end()) {
-        type = it->second;
-      } else if (auto by_name = request_.attribute_types.find(column.name); by_name != request_.attribute_types.end()) {
-        type = by_name->second;
+      CreatedAttribute made{column.header, column.name, "text", false, 0};
+      if (const std::string* given = given_type(column)) {
+        made.type = *given;
+      } else if (auto it = inferred->find(column.column); it != inferred->end()) {
+        made.type = it->second.type;
+        made.inferred = true;
+        made.values = it->second.values;
       }
       if (!request_.dry_run) {
-        auto created = platform_.create_custom_attribute({column.header, std::nullopt, type});
+        auto created = platform_.create_custom_attribute({column.header, std::nullopt, made.type});
         if (!created) return api_failure(created.error());
-        column.name = created->name;
+        column.name = made.name = created->name;
       }
-      rules_.attribute_types[column.name] = type;
+      rules_.attribute_types[column.name] = made.type;
+      summary_.attributes_created.push_back(std::move(made));
     }
     return std::nullopt;
+  }
+
+  // The --attribute-type of `column` (by header, else by attribute name); null when none was given.
+  const std::string* given_type(const AttributeColumn& column) const {
+    if (auto it = request_.attribute_types.find(column.header); it != request_.attribute_types.end())
+      return &it->second;
+    if (auto it = request_.attribute_types.find(column.name); it != request_.attribute_types.end()) return &it->second;
+    return nullptr;
+  }
+
+  // The inferred types of the attribute columns --create-attributes will create without an
+  // --attribute-type, by column index: one streaming read of the file, only when there are some.
+  Result<std::map<size_t, InferredType>, Failed> infer_missing_types(const std::vector<api::CustomAttribute>& catalog) {
+    std::vector<size_t> columns;
+    if (request_.create_attributes) {
+      for (const auto& column : map_.attributes) {
+        bool known = std::any_of(catalog.begin(), catalog.end(),
+                                 [&](const api::CustomAttribute& a) { return a.name == column.name; });
+        if (!known && !given_type(column)) columns.push_back(column.column);
+      }
+    }
+    std::map<size_t, InferredType> out;
+    if (columns.empty()) return out;
+    auto reader = open_reader();
+    if (!reader) return reader.error();
+    auto types = infer_attribute_types(**reader, columns, request_.default_region);
+    if (!types) return io_failure(types.error().message());
+    for (size_t i = 0; i < columns.size(); ++i) out[columns[i]] = (*types)[i];
+    return out;
   }
 
   std::optional<Failed> prepare_audience() {
@@ -293,6 +335,49 @@ class Pipeline {
     return std::nullopt;
   }
 
+  // What the run does with data row `row`: the pass 2 decision from pass 1's keys alone.
+  RowRole role_of(uint32_t row) const {
+    const uint64_t key = key_of(row);
+    if (!key) return RowRole::kSkipped;
+    const PhoneEntry entry = entry_of(key);
+    if (entry.count <= 1) return RowRole::kSent;
+    switch (request_.on_duplicate) {
+      case OnDuplicate::kReject: return RowRole::kSkipped;
+      case OnDuplicate::kFirst: return row == entry.first_row ? RowRole::kSent : RowRole::kSkipped;
+      case OnDuplicate::kLast: return row == entry.last_row ? RowRole::kSent : RowRole::kSkipped;
+      case OnDuplicate::kMerge: return row == entry.last_row ? RowRole::kSent : RowRole::kMerged;
+    }
+    return RowRole::kSkipped;
+  }
+
+  // Dry run: what a real run would create, update or leave unchanged, from the target's contacts (16
+  // bytes each). A target that cannot be read leaves them unknown, and the dry run still succeeds.
+  std::optional<Failed> count_would_do() {
+    if (summary_.sent == 0) return std::nullopt;
+    auto target = TargetContacts::read(platform_, rules_);
+    if (!target) {
+      const auto& e = target.error();
+      summary_.unknown_outcome =
+          "the target's contacts could not be read (" +
+          (e.http_status ? "HTTP " + std::to_string(e.http_status) + " " + e.code : std::string("no answer")) +
+          (e.message.empty() ? "" : ": " + e.message) + ")";
+      return std::nullopt;
+    }
+    if (target->size() == 0) {
+      summary_.created = summary_.sent;
+      return std::nullopt;
+    }
+    auto reader = open_reader();
+    if (!reader) return reader.error();
+    auto counts = compare_with_target(
+        **reader, rules_, row_keys_, [this](uint32_t row) { return role_of(row); }, *target);
+    if (!counts) return io_failure(counts.error().message());
+    summary_.created = counts->create;
+    summary_.updated = counts->update;
+    summary_.unchanged = counts->unchanged;
+    return std::nullopt;
+  }
+
   struct Pending {
     uint32_t row;
     std::string raw;  // the row's bytes as read, for the rejects file (kept only when there is one)
@@ -394,6 +479,8 @@ class Pipeline {
       summary_.sent += done.sent;
       summary_.created += done.created;
       summary_.updated += done.updated;
+      // The journal keeps no unchanged count: what was sent and neither created nor updated.
+      summary_.unchanged += done.sent - std::min(done.sent, done.created + done.updated);
       ++summary_.resumed_batches;
       for (const auto& p : batch) {
         if (std::find(done.rejected_rows.begin(), done.rejected_rows.end(), p.row) == done.rejected_rows.end())
@@ -414,6 +501,7 @@ class Pipeline {
       summary_.sent = before.sent;
       summary_.created = before.created;
       summary_.updated = before.updated;
+      summary_.unchanged = before.unchanged;
       return io_failure("writing the rejects file " + request_.rejects_path + " failed (disk full?)");
     }
     JournalBatch done{summary_.sent - before.sent, summary_.created - before.created, summary_.updated - before.updated,
@@ -423,6 +511,7 @@ class Pipeline {
       summary_.sent = before.sent;
       summary_.created = before.created;
       summary_.updated = before.updated;
+      summary_.unchanged = before.unchanged;
       return io_failure(recorded.message());
     }
     return std::nullopt;
@@ -445,6 +534,7 @@ class Pipeline {
       summary_.sent += items.size();
       summary_.created += static_cast<size_t>(result->created);
       summary_.updated += static_cast<size_t>(result->updated);
+      summary_.unchanged += static_cast<size_t>(result->unchanged);
       if (!summary_.audience_id.empty()) {
         std::vector<std::string> ids;
         for (const auto& c : result->contacts) ids.push_back(c.id);
@@ -514,13 +604,6 @@ class Pipeline {
     return static_cast<bool>(rejects_);
   }
 
-  bool write_reject_line(const std::vector<std::string_view>& fields) {
-    line_.clear();
-    document::append_csv_record(line_, fields, delimiter_, "\r\n");
-    rejects_ << line_;
-    return static_cast<bool>(rejects_);
-  }
-
   api::Platform& platform_;
   const UpsertRequest& request_;
   UpsertObserver* observer_;
@@ -528,6 +611,7 @@ class Pipeline {
   std::string path_, temp_path_;
   char delimiter_ = ',';
   std::vector<std::string> header_;
+  std::string header_raw_;  // the header's bytes as read
   ColumnMap map_;
   RowRules rules_;
   // The de-duplication table, 8 bytes a row: each row's phone key (0: refused).

@@ -10,6 +10,7 @@
 #include <istream>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "api/platform.h"
 #include "contacts/column_map.h"
@@ -46,15 +47,30 @@ struct UpsertRequest {
   unsigned check_threads = 0;  // threads that check rows in the first pass; 0: one per core, at most 4
 };
 
+// An attribute --create-attributes created (a dry run: would create).
+struct CreatedAttribute {
+  std::string column;     // the CSV header
+  std::string name;       // the attribute's name (slug)
+  std::string type;       // one of api::kCustomAttributeTypes
+  bool inferred = false;  // the type was inferred from the column's values (else --attribute-type)
+  size_t values = 0;      // inferred: the non-empty values it was inferred from
+};
+
 struct UpsertSummary {
   size_t rows_read = 0;  // data rows (the header excluded)
   size_t valid = 0;      // rows that passed the client checks (before de-duplication)
   size_t sent = 0;       // contacts the platform acknowledged (dry run: that would be sent)
-  size_t created = 0, updated = 0;
-  size_t duplicates = 0;                         // rows superseded by another row with the same phone
-  size_t rejected = 0;                           // rows in the rejects file
-  std::map<std::string, size_t> reject_reasons;  // reason code -> rows
-  size_t batches = 0;                            // requests sent
+  // sent == created + updated + unchanged. `unchanged`: contacts whose sent fields already held those
+  // values. Real runs: as the platform says (gomo's local platform and `gomo serve` report unchanged;
+  // the real platform does not, and counts them as updated). Dry runs: what a real run would do, told
+  // from the target's contacts (contacts/upsert_target.h), unless `unknown_outcome` says why not.
+  size_t created = 0, updated = 0, unchanged = 0;
+  std::string unknown_outcome;  // dry run: why created/updated/unchanged are unknown ("": they are known)
+  std::vector<CreatedAttribute> attributes_created;  // in column order
+  size_t duplicates = 0;                             // rows superseded by another row with the same phone
+  size_t rejected = 0;                               // rows in the rejects file
+  std::map<std::string, size_t> reject_reasons;      // reason code -> rows
+  size_t batches = 0;                                // requests sent
   double seconds = 0;
   bool dry_run = false;
   bool over_max_rejects = false;

@@ -61,12 +61,14 @@ TEST_CASE("upsert_csv: valid rows sent, bad rows rejected with codes, duplicates
     if (*c.fields.primary_phone == "+212612345678") CHECK(*c.fields.first_name == "Amina2");  // last wins
   }
 
-  // Again: every contact is now an update.
+  // Again: every contact is known; the first of Amina's rows changes her name, Élodie's is as stored.
   request.on_duplicate = OnDuplicate::kFirst;
   request.max_rejects_percent = 50;
   auto again = upsert_csv(*fx.platform, request, nullptr);
   REQUIRE(again);
-  CHECK(again->updated == 2);
+  CHECK(again->created == 0);
+  CHECK(again->updated == 1);
+  CHECK(again->unchanged == 1);
   CHECK_FALSE(again->over_max_rejects);
 }
 
@@ -93,6 +95,18 @@ TEST_CASE("upsert_csv: rejected rows are in the rejects file byte for byte as re
   CHECK(rejects.find("\r\n" + ragged + ",4,,ragged_row,") != std::string::npos);
   // An unterminated quote would swallow the columns after it: that row is written re-quoted.
   CHECK(rejects.find("\r\n0612345672,\"Never closed,\",5,") != std::string::npos);
+}
+
+TEST_CASE("upsert_csv: the rejects file's header is the input's header byte for byte (BOM, quotes)") {
+  test::WorkspaceFixture fx;
+  UpsertRequest request;
+  const std::string header = "\xEF\xBB\xBF\"phone\";\"Pr\xC3\xA9nom \"\"usuel\"\"\";email";
+  request.path = write_csv(header + "\r\n0612345678;Amina;not-an-email\r\n");
+  request.rejects_path = test::scratch_dir() + "/rejects.csv";
+  request.max_rejects = 10;
+  request.dry_run = true;
+  REQUIRE(upsert_csv(*fx.platform, request, nullptr));
+  CHECK(slurp(request.rejects_path).find(header + ";gomo_row;gomo_column;gomo_reason;gomo_message\r\n") == 0);
 }
 
 TEST_CASE("upsert_csv: a dry run without a rejects file counts from the first pass what the second would") {

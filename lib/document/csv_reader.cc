@@ -241,7 +241,11 @@ static constexpr std::string_view kBom = "\xEF\xBB\xBF";
 Status CsvReader::read_header() {
   if (started_) return Status::internal("CsvReader::read_header after next()");
   CsvRow row;
+  // The header's bytes are kept whatever keep_raw says: one record, and rejects files repeat it exactly.
+  const bool keep_raw = options_.keep_raw;
+  options_.keep_raw = true;
   bool any = next(row);
+  options_.keep_raw = keep_raw;
   if (!status_) return status_;
   if (!any) return Status::invalid_argument("the file is empty: expected a header row (column names) and data rows");
   // Checked on the first block only: enough to tell a binary or JSON file from CSV.
@@ -258,6 +262,8 @@ Status CsvReader::read_header() {
         "this looks like a JSON document, not CSV: expected a header row of column names (phone,firstName,...)");
   if (!row.ok()) return Status::invalid_argument(describe(row.problem, 0, delimiter_));
   header_.assign(row.fields.begin(), row.fields.end());
+  header_raw_.assign(had_bom_ ? kBom : std::string_view());
+  header_raw_.append(row.raw);
   // Header only? Skip blank lines and see whether anything is left.
   for (;;) {
     while (begin_ < end_ && (buf_[begin_] == '\n' || buf_[begin_] == '\r')) {
@@ -475,7 +481,10 @@ bool CsvReader::next(CsvRow& row) {
   if (!started_) {
     started_ = true;
     while (end_ < kBom.size() && fill()) {}
-    if (std::string_view(buf_.get(), std::min(end_, kBom.size())) == kBom) begin_ = kBom.size();
+    if (std::string_view(buf_.get(), std::min(end_, kBom.size())) == kBom) {
+      begin_ = kBom.size();
+      had_bom_ = true;
+    }
     while (!eof_ && std::memchr(buf_.get() + begin_, '\n', end_ - begin_) == nullptr && end_ < capacity_ && fill()) {}
     if (delimiter_ == kDetectDelimiter) detect_delimiter();
     table_[static_cast<uint8_t>(delimiter_)] = table_['\n'] = table_['\r'] = true;

@@ -112,6 +112,9 @@ class CsvReader {
   // header first. REQUIRES: called before next().
   Status read_header();
   const std::vector<std::string>& header() const { return header_; }
+  // The header record's bytes exactly as read (quotes and all, the UTF-8 BOM when the input starts
+  // with one), without its line end: what a rejects file repeats. Empty before read_header().
+  const std::string& header_raw() const { return header_raw_; }
 
   // Reads the next record; false at the end of the input (then see status()).
   bool next(CsvRow& row);
@@ -154,6 +157,8 @@ class CsvReader {
   std::vector<Span> spans_;
   std::string raw_;  // CsvRow::raw of a record with quoted fields (keep_raw)
   std::vector<std::string> header_;
+  std::string header_raw_;
+  bool had_bom_ = false;  // the input started with a UTF-8 BOM (dropped from the first field)
   Status status_;
   CsvRow scratch_;  // for next(CsvRecord&)
 };

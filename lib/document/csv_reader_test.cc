@@ -207,6 +207,21 @@ TEST_CASE("csv reader: read_header tells files that are not CSV") {
   CHECK_FALSE(r.next(row));
 }
 
+TEST_CASE("csv reader: header_raw is the header's bytes as read, with or without keep_raw") {
+  for (bool keep_raw : {false, true}) {
+    std::istringstream in("\xEF\xBB\xBF\"phone\",\"a \"\"b\"\"\"\r\n+1,x\r\n");
+    CsvOptions options;
+    options.keep_raw = keep_raw;
+    CsvReader r(in, options);
+    REQUIRE(r.read_header().is_ok());
+    CHECK(r.header() == std::vector<std::string>{"phone", "a \"b\""});
+    CHECK(r.header_raw() == "\xEF\xBB\xBF\"phone\",\"a \"\"b\"\"\"");
+    CsvRow row;
+    REQUIRE(r.next(row));
+    CHECK(row.raw == (keep_raw ? "+1,x" : ""));
+  }
+}
+
 TEST_CASE("csv reader: open reads plain and gzip files alike") {
   auto dir = gomo::test::scratch_dir();
   std::string text = "phone,name\n+212600000001,Amina\n+212600000002,\"Omar\"\n";

@@ -70,6 +70,12 @@ ContactFields merge(const ContactFields& base, const ContactFields& change) {
   return api::fields::decode_object<ContactFields>(merged);
 }
 
+// True when upserting `change` over `base` would store what is stored: every field `change` sets
+// already holds that value (compared as JSON, so 30 and 30.0 are the same number).
+bool changes_nothing(const ContactFields& base, const ContactFields& change) {
+  return api::fields::encode_object(merge(base, change)) == api::fields::encode_object(base);
+}
+
 // The custom attributes an organisation defined: name -> type.
 using AttributeTypes = std::map<std::string, std::string>;
 
@@ -232,6 +238,12 @@ class LocalPlatform final : public LocalOperations {
       result.contacts.reserve(contacts.size());
       for (const auto& fields : contacts) {
         if (auto current = writes.find_by_phone(*fields.primary_phone)) {
+          // Not rewritten (updatedAt stays): a nightly re-import of the same export changes nothing.
+          if (changes_nothing(current->fields, fields)) {
+            result.contacts.push_back(std::move(*current));
+            ++result.unchanged;
+            continue;
+          }
           result.contacts.push_back(writes.update(*current, fields, now));
           ++result.updated;
         } else {

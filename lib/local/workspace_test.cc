@@ -71,6 +71,35 @@ TEST_CASE("local Workspace: an upsert batch is all or nothing") {
   CHECK(p->list_contacts({})->meta.total == 0);
 }
 
+TEST_CASE("local Workspace: an upsert that changes nothing leaves the contact alone and says unchanged") {
+  auto ws = Workspace::open(test::scratch_dir() + "/w.db");
+  REQUIRE(ws);
+  auto org = (*ws)->create_organization("Org A");
+  REQUIRE(org);
+  auto p = (*ws)->platform_for(org->organization.id);
+  REQUIRE(p->create_custom_attribute({"Solde", std::nullopt, "number"}));
+  std::vector<api::ContactFields> batch(2);
+  batch[0].primary_phone = "+212600000001";
+  batch[0].first_name = "Amina";
+  batch[0].custom_attributes["solde"] = "30";
+  batch[1].primary_phone = "+212600000002";
+  auto first = p->upsert_contacts(batch);
+  REQUIRE(first);
+  CHECK(first->created == 2);
+  const std::string stamped = first->contacts[0].updated_at;
+  batch[0].custom_attributes["solde"] = "30.0";  // the same number
+  batch[1].city = "Rabat";
+  auto again = p->upsert_contacts(batch);
+  REQUIRE(again);
+  CHECK(again->created == 0);
+  CHECK(again->updated == 1);
+  CHECK(again->unchanged == 1);
+  REQUIRE(again->contacts.size() == 2);
+  CHECK(again->contacts[0].updated_at == stamped);
+  CHECK(again->contacts[0].id == first->contacts[0].id);
+  CHECK(again->contacts[1].fields.city == "Rabat");
+}
+
 TEST_CASE("local Workspace: open_existing and open_empty create nothing") {
   std::string dir = test::scratch_dir();
   auto missing = Workspace::open_existing(dir + "/.gomo/workspace.db");

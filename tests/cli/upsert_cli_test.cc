@@ -80,12 +80,13 @@ TEST_CASE("cli: contacts upsert: local workspace, rejects file, exit codes") {
   std::string ws = dir + "/ws.db";
   auto r = run_gomo({"contacts", "upsert", csv, "--workspace", ws, "--rejects", dir + "/rej.csv"}, "", env);
   CHECK(r.exit_code == 1);  // a reject, and --max-rejects defaults to 0
-  CHECK(contains(r.err, "2 rows read, 1 valid, 1 sent (1 created, 0 updated), 0 duplicates, 1 rejected"));
+  CHECK(contains(r.err, "2 rows read, 1 valid, 1 sent (1 created, 0 updated, 0 unchanged), 0 duplicates, 1 rejected"));
   CHECK(contains(read_file(dir + "/rej.csv"), "12;Bad;2;phone;too_short;"));
   r = run_gomo({"contacts", "upsert", csv, "--workspace", ws, "--max-rejects", "1", "-o", "json"}, "", env);
   CHECK_MESSAGE(r.exit_code == 0, r.err);
   auto summary = nlohmann::json::parse(r.out);
-  CHECK(summary["updated"] == 1);
+  CHECK(summary["updated"] == 0);
+  CHECK(summary["unchanged"] == 1);  // the same row again: nothing to change
   CHECK(summary["rowsRead"] == 2);
   auto list = run_gomo({"contacts", "list", "--workspace", ws, "-o", "json"}, "", env);
   CHECK(contains(list.out, "أمينة"));
@@ -202,6 +203,87 @@ TEST_CASE(
                           "", env);
   CHECK(no_type.exit_code == 2);
   CHECK(contains(no_type.err, "--attribute-type Solde: use COLUMN=TYPE"));
+}
+
+TEST_CASE("cli: contacts upsert: unchanged contacts, inferred attribute types, a dry run's would-create/update") {
+  std::string dir = scratch_dir();
+  std::vector<std::string> env = isolated_env(dir);
+  std::string ws = dir + "/ws.db";
+  std::string first =
+      write_file(dir, "first.csv", "phone,first_name,Solde\n0612345678,Amina,1000\n0612345679,Omar,-2.5\n");
+  auto r = run_gomo(
+      {"contacts", "upsert", first, "--workspace", ws, "--attributes", "auto", "--create-attributes", "--dry-run"}, "",
+      env);
+  CHECK_MESSAGE(r.exit_code == 0, r.err);
+  CHECK(contains(r.err, "gomo: would create attribute Solde (number, inferred from 2 values)"));
+  CHECK(contains(r.err, "2 would be sent (2 would be created, 0 updated, 0 unchanged)"));
+  r = run_gomo({"contacts", "upsert", first, "--workspace", ws, "--attributes", "auto", "--create-attributes"}, "",
+               env);
+  CHECK_MESSAGE(r.exit_code == 0, r.err);
+  CHECK(contains(r.err, "gomo: created attribute Solde (number, inferred from 2 values)"));
+  CHECK(contains(r.err, "2 sent (2 created, 0 updated, 0 unchanged)"));
+
+  std::string second = write_file(
+      dir, "second.csv", "phone,first_name,Solde\n0612345678,Amina,1000\n0612345679,Omar,3\n0612345670,Sara,\n");
+  r = run_gomo({"contacts", "upsert", second, "--workspace", ws, "--attributes", "auto", "--dry-run", "-o", "json"}, "",
+               env);
+  REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+  auto dry = nlohmann::json::parse(r.out);
+  CHECK(dry["dryRun"] == true);
+  CHECK(dry["created"] == 1);
+  CHECK(dry["updated"] == 1);
+  CHECK(dry["unchanged"] == 1);
+  CHECK(dry["attributesCreated"].empty());
+  r = run_gomo({"contacts", "upsert", second, "--workspace", ws, "--attributes", "auto", "-o", "json"}, "", env);
+  REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+  auto real = nlohmann::json::parse(r.out);
+  CHECK(real["created"] == 1);
+  CHECK(real["updated"] == 1);
+  CHECK(real["unchanged"] == 1);
+}
+
+TEST_CASE("cli: contacts upsert against gomo serve: unchanged over HTTP; a dry run whose target refuses the key") {
+  std::string dir = scratch_dir();
+  std::string workspace = dir + "/ws.db";
+  auto init = run_gomo({"serve", "--init", "--workspace", workspace});
+  REQUIRE(init.exit_code == 0);
+  std::string key = init.out.substr(0, init.out.find('\n'));
+  ServeProcess server({"--workspace", workspace});
+  REQUIRE(server.started());
+  std::vector<std::string> env = isolated_env(dir, server.base_url(), key);
+  std::string csv = write_file(dir, "in.csv", "phone,first_name\n0612345678,Amina\n0612345679,Omar\n");
+  auto r = run_gomo({"contacts", "upsert", csv, "-o", "json"}, "", env);
+  REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+  CHECK(nlohmann::json::parse(r.out)["created"] == 2);
+  std::string changed = write_file(dir, "changed.csv", "phone,first_name\n0612345678,Amina\n0612345679,Omer\n");
+  r = run_gomo({"contacts", "upsert", changed, "--dry-run", "-o", "json"}, "", env);
+  REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+  auto dry = nlohmann::json::parse(r.out);
+  CHECK(dry["created"] == 0);
+  CHECK(dry["updated"] == 1);
+  CHECK(dry["unchanged"] == 1);
+  r = run_gomo({"contacts", "upsert", changed, "-o", "json"}, "", env);
+  REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+  auto real = nlohmann::json::parse(r.out);
+  CHECK(real["updated"] == 1);
+  CHECK(real["unchanged"] == 1);  // gomo serve's extension of the upsert answer, read by the client
+
+  // A key the target refuses: the dry run still checks the file, and says create/update are unknown.
+  std::vector<std::string> bad_key = isolated_env(dir, server.base_url(), "not-a-key");
+  r = run_gomo({"contacts", "upsert", changed, "--dry-run"}, "", bad_key);
+  CHECK_MESSAGE(r.exit_code == 0, r.err);
+  CHECK(contains(r.err, "2 would be sent (created/updated unknown)"));
+  CHECK(contains(r.err,
+                 "which contacts would be created or updated is unknown: the target's contacts could not be "
+                 "read (HTTP 401"));
+  r = run_gomo({"contacts", "upsert", changed, "--dry-run", "-o", "json"}, "", bad_key);
+  REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+  auto unknown = nlohmann::json::parse(r.out);
+  CHECK(unknown["created"].is_null());
+  CHECK(unknown["unchanged"].is_null());
+  CHECK(unknown["sent"] == 2);
+  CHECK(contains(unknown["unknownOutcome"].get<std::string>(), "HTTP 401"));
+  CHECK(server.stop() == 0);
 }
 
 }  // namespace gomo::test
