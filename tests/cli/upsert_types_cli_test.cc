@@ -13,10 +13,17 @@ bool has(const std::string& text, const std::string& part) { return text.find(pa
 
 // A run that sees none of the user's config, profiles, journals or keys.
 std::vector<std::string> types_env(const std::string& dir) {
-  return {"HOME=" + dir,   "XDG_CONFIG_HOME=" + dir + "/config", "XDG_STATE_HOME=" + dir + "/state",
-          "GOMO_PROFILE=", "GOMO_CONFIG=",                       "GOMO_API_KEY=",
-          "GOMO_BASE_URL=", "GOMOBILE_API_KEY=",                  "GOMOBILE_API_URL=",
-          "GOMOBILE_API_BASE_URL=", "GOMO_TIMEOUT="};
+  return {"HOME=" + dir,
+          "XDG_CONFIG_HOME=" + dir + "/config",
+          "XDG_STATE_HOME=" + dir + "/state",
+          "GOMO_PROFILE=",
+          "GOMO_CONFIG=",
+          "GOMO_API_KEY=",
+          "GOMO_BASE_URL=",
+          "GOMOBILE_API_KEY=",
+          "GOMOBILE_API_URL=",
+          "GOMOBILE_API_BASE_URL=",
+          "GOMO_TIMEOUT="};
 }
 
 }  // namespace
@@ -29,18 +36,19 @@ TEST_CASE("cli: contacts upsert --allow-types: other types are not_callable, in 
                                "phone,first_name\n0612345678,Amina\n0522123456,Karim\n0592412345,Sara\n"
                                "0800123456,Hotline\n0890123456,Jeu\n");
   std::string ws = dir + "/ws.db";
-  auto r = run_gomo({"contacts", "upsert", csv, "--workspace", ws, "--rejects", dir + "/rej.csv", "--max-rejects",
-                     "10", "-o", "json"},
+  auto r = run_gomo({"contacts", "upsert", csv, "--workspace", ws, "--rejects", dir + "/rej.csv", "--max-rejects", "10",
+                     "-o", "json"},
                     "", env);
   CHECK_MESSAGE(r.exit_code == 0, r.err);
   auto summary = nlohmann::json::parse(r.out);
   CHECK(summary["sent"] == 3);
   CHECK(summary["rejectReasons"]["not_callable"] == 2);
   const std::string rejects = read_file(dir + "/rej.csv");
-  CHECK(has(rejects,
-            "0800123456,Hotline,4,phone,not_callable,\"\"\"0800123456\"\" (+212800123456) is a toll_free number, not one "
-            "of the phone types allowed (fixed_line,mobile,fixed_line_or_mobile,voip); pass --allow-types "
-            "fixed_line,mobile,fixed_line_or_mobile,toll_free,voip to keep it\""));
+  CHECK(
+      has(rejects,
+          "0800123456,Hotline,4,phone,not_callable,\"\"\"0800123456\"\" (+212800123456) is a toll_free number, not one "
+          "of the phone types allowed (fixed_line,mobile,fixed_line_or_mobile,voip); pass --allow-types "
+          "fixed_line,mobile,fixed_line_or_mobile,toll_free,voip to keep it\""));
   CHECK(has(rejects, "0890123456,Jeu,5,phone,not_callable,"));
   CHECK(has(rejects, "premium_rate"));
 
