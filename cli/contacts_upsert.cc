@@ -27,6 +27,7 @@ struct ContactsUpsertOptions {
   std::string max_rejects;  // N or P%
   int concurrency = 1;
   std::string default_region;  // --default-region; "": the profile's defaultRegion, else MA
+  std::string allow_types;     // --allow-types; "": contacts::PhoneTypes::callable()
 };
 
 // One line rewritten in place on a terminal: rows, rows/s and the ETA of the sending pass.
@@ -103,6 +104,11 @@ int contacts_upsert(Context& ctx, ContactsUpsertOptions& o) {
   r.on_duplicate = kOnDuplicate.at(o.on_duplicate);
   if (!o.max_rejects.empty() && !contacts::parse_max_rejects(o.max_rejects, r)) {
     return report_error(ctx, "--max-rejects " + o.max_rejects + ": use a count (100) or a percentage (2%)");
+  }
+  if (!o.allow_types.empty()) {
+    auto types = contacts::parse_phone_types(o.allow_types);
+    if (!types) return report_error(ctx, "--allow-types " + o.allow_types + ": " + types.error().message());
+    r.allowed_types = *types;
   }
   r.stdin_input = &ctx.in;
   r.journal_dir = upsert_journal_dir();
@@ -192,6 +198,12 @@ void add_contacts_upsert_command(CLI::App& contacts, Context&, Action& action) {
             return contacts::is_known_region(value) ? "" : "unknown region " + value + " (use a code such as MA or FR)";
           },
           ""));
+  cmd->add_option("--allow-types", o->allow_types,
+                  "Phone types to accept, comma-separated (mobile, fixed_line, fixed_line_or_mobile, voip, toll_free, "
+                  "premium_rate, shared_cost, personal_number, pager, uan, voicemail, or all; default: "
+                  "mobile,fixed_line,fixed_line_or_mobile,voip); valid numbers of other types are rejected as "
+                  "not_callable")
+      ->type_name("LIST");
   cmd->add_option("--on-duplicate", o->on_duplicate,
                   "Rows with the same phone: the last, the first, merged, or all rejected")
       ->check(CLI::IsMember({"last", "first", "merge", "reject"}))

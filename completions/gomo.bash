@@ -123,8 +123,8 @@ _gomo_command() {
       ;;
     "gomo contacts upsert")
       subcommands=''
-      options='-h --help --delimiter --map --mapping --attributes --create-attributes --attribute-type --default-region --on-duplicate --batch-size --concurrency --audience --create-audience --dry-run --rejects --max-rejects --resume --profile --base-url --api-key-env --bearer --insecure --rate-limit --timeout --workspace -o --output --color -q --quiet -v --verbose'
-      value_options='--delimiter --map --mapping --attributes --attribute-type --default-region --on-duplicate --batch-size --concurrency --audience --rejects --max-rejects --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color'
+      options='-h --help --delimiter --map --mapping --attributes --create-attributes --attribute-type --default-region --allow-types --on-duplicate --batch-size --concurrency --audience --create-audience --dry-run --rejects --max-rejects --resume --profile --base-url --api-key-env --bearer --insecure --rate-limit --timeout --workspace -o --output --color -q --quiet -v --verbose'
+      value_options='--delimiter --map --mapping --attributes --attribute-type --default-region --allow-types --on-duplicate --batch-size --concurrency --audience --rejects --max-rejects --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color'
       positional_slots=1 positional_variadic=0
       ;;
     "gomo attributes")
@@ -562,6 +562,7 @@ _gomo_value() {
     "gomo contacts upsert|--attributes") _gomo_files "$3" ;;
     "gomo contacts upsert|--attribute-type") COMPREPLY=() ;;
     "gomo contacts upsert|--default-region") _gomo_files "$3" ;;
+    "gomo contacts upsert|--allow-types") COMPREPLY=() ;;
     "gomo contacts upsert|--on-duplicate") _gomo_words 'last first merge reject' "$3" ;;
     "gomo contacts upsert|--batch-size") COMPREPLY=() ;;
     "gomo contacts upsert|--concurrency") COMPREPLY=() ;;

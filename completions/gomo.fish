@@ -73,7 +73,7 @@ function __gomo_value_options
         case 'gomo contacts delete'
             printf '%s\n' --region --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color
         case 'gomo contacts upsert'
-            printf '%s\n' --delimiter --map --mapping --attributes --attribute-type --default-region --on-duplicate --batch-size --concurrency --audience --rejects --max-rejects --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color
+            printf '%s\n' --delimiter --map --mapping --attributes --attribute-type --default-region --allow-types --on-duplicate --batch-size --concurrency --audience --rejects --max-rejects --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color
         case 'gomo attributes'
             printf '%s\n' -o --output --color
         case 'gomo attributes list'
@@ -504,6 +504,7 @@ complete -c gomo -n '__gomo_at "gomo contacts upsert"' -l 'attributes' -d 'Other
 complete -c gomo -n '__gomo_at "gomo contacts upsert"' -l 'create-attributes' -d 'Create missing custom attributes, typed as --attribute-type says, else inferred from the column\'s values'
 complete -c gomo -n '__gomo_at "gomo contacts upsert"' -l 'attribute-type' -d 'COLUMN=TYPE: the type of an attribute --create-attributes creates (text, number, boolean, date, phone_number, email, url; repeatable)' -x
 complete -c gomo -n '__gomo_at "gomo contacts upsert"' -l 'default-region' -d 'Region of phone numbers written without + or 00 (ISO 3166 code; default: the profile\'s defaultRegion, else MA)' -r -F
+complete -c gomo -n '__gomo_at "gomo contacts upsert"' -l 'allow-types' -d 'Phone types to accept, comma-separated (mobile, fixed_line, fixed_line_or_mobile, voip, toll_free, premium_rate, shared_cost, personal_number, pager, uan, voicemail, or all; default: mobile,fixed_line,fixed_line_or_mobile,voip); valid numbers of other types are rejected as not_callable' -x
 complete -c gomo -n '__gomo_at "gomo contacts upsert"' -l 'on-duplicate' -d 'Rows with the same phone: the last, the first, merged, or all rejected' -x -a 'last first merge reject'
 complete -c gomo -n '__gomo_at "gomo contacts upsert"' -l 'batch-size' -d 'Contacts per request (1-1000)' -x
 complete -c gomo -n '__gomo_at "gomo contacts upsert"' -l 'concurrency' -d 'Requests in flight (accepted; batches are sent one at a time today)' -x

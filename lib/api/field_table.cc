@@ -113,39 +113,74 @@ void check_present(const char* name, const Rules& rules, bool present, bool crea
   required_and_missing(name, rules, present, create, prefix, errors);
 }
 
+namespace {
+
+// The checks of a present text value, in order: calls found(fault) for each finding until it returns false.
+template <typename Found>
+void each_text_fault(const Rules& rules, const std::string& value, Found found) {
+  const std::size_t n = char_count(value);
+  if (rules.not_empty && n == 0 && !found(FieldFault::kEmpty)) return;
+  if (rules.min_chars >= 0 && n < static_cast<std::size_t>(rules.min_chars)) {
+    if (!found(FieldFault::kTooShort)) return;
+  } else if (rules.max_chars >= 0 && n > static_cast<std::size_t>(rules.max_chars)) {
+    if (!found(FieldFault::kTooLong)) return;
+  }
+  if (!rules.one_of.empty() &&
+      std::none_of(rules.one_of.begin(), rules.one_of.end(), [&](const char* v) { return value == v; })) {
+    if (!found(FieldFault::kNotOneOf)) return;
+  }
+  bool well_formed = true;
+  switch (rules.format) {
+    case Format::kNone: break;
+    case Format::kEmail: well_formed = looks_like_email(value); break;
+    case Format::kUuid: well_formed = is_uuid(value); break;
+    case Format::kIsoInstant: well_formed = static_cast<bool>(parse_iso_instant_ms(value)); break;
+  }
+  if (!well_formed) found(FieldFault::kBadFormat);
+}
+
+// class-validator's words for a finding of each_text_fault.
+std::string text_fault_message(std::string_view field, const Rules& rules, FieldFault fault) {
+  const std::string name(field);
+  switch (fault) {
+    case FieldFault::kTooShort:
+      return name + " must be longer than or equal to " + std::to_string(rules.min_chars) + " characters";
+    case FieldFault::kTooLong:
+      return name + " must be shorter than or equal to " + std::to_string(rules.max_chars) + " characters";
+    case FieldFault::kNotOneOf: return name + " must be one of the following values: " + join_values(rules.one_of);
+    case FieldFault::kBadFormat:
+      if (rules.format == Format::kEmail) return name + " must be an email";
+      if (rules.format == Format::kUuid) return name + " must be a UUID";
+      return name + " must be a valid ISO 8601 date string with a timezone or Z";
+    case FieldFault::kNone:
+    case FieldFault::kMissing:
+    case FieldFault::kEmpty:
+    case FieldFault::kInvalid: break;
+  }
+  return name + " should not be empty";
+}
+
+}  // namespace
+
+FieldFault first_text_fault(const Rules& rules, const std::string* value, bool create) {
+  if (!value) return create && rules.required_on_create ? FieldFault::kMissing : FieldFault::kNone;
+  FieldFault first = FieldFault::kNone;
+  each_text_fault(rules, *value, [&](FieldFault fault) {
+    first = fault;
+    return false;
+  });
+  return first;
+}
+
 void check_text(const char* name, const Rules& rules, const std::string* value, bool create, const std::string& prefix,
                 FieldErrors& errors) {
   if (required_and_missing(name, rules, value != nullptr, create, prefix, errors)) return;
   // Most values pass: nothing is allocated unless one does not (the CSV upsert checks millions).
   std::vector<std::string> messages;
-  const std::string_view field = name;
-  std::size_t n = char_count(*value);
-  if (rules.not_empty && n == 0) messages.push_back(std::string(field) + " should not be empty");
-  if (rules.min_chars >= 0 && n < static_cast<std::size_t>(rules.min_chars)) {
-    messages.push_back(std::string(field) + " must be longer than or equal to " + std::to_string(rules.min_chars) +
-                       " characters");
-  } else if (rules.max_chars >= 0 && n > static_cast<std::size_t>(rules.max_chars)) {
-    messages.push_back(std::string(field) + " must be shorter than or equal to " + std::to_string(rules.max_chars) +
-                       " characters");
-  }
-  if (!rules.one_of.empty() &&
-      std::none_of(rules.one_of.begin(), rules.one_of.end(), [&](const char* v) { return *value == v; })) {
-    messages.push_back(std::string(field) + " must be one of the following values: " + join_values(rules.one_of));
-  }
-  switch (rules.format) {
-    case Format::kNone: break;
-    case Format::kEmail:
-      if (!looks_like_email(*value)) messages.push_back(std::string(field) + " must be an email");
-      break;
-    case Format::kUuid:
-      if (!is_uuid(*value)) messages.push_back(std::string(field) + " must be a UUID");
-      break;
-    case Format::kIsoInstant:
-      if (!parse_iso_instant_ms(*value)) {
-        messages.push_back(std::string(field) + " must be a valid ISO 8601 date string with a timezone or Z");
-      }
-      break;
-  }
+  each_text_fault(rules, *value, [&](FieldFault fault) {
+    messages.push_back(text_fault_message(name, rules, fault));
+    return true;
+  });
   if (messages.empty()) return;
   auto& recorded = errors[prefix + name];
   for (auto& m : messages) recorded.push_back(std::move(m));

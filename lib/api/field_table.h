@@ -27,6 +27,8 @@
 #include <type_traits>
 #include <vector>
 
+#include "api/validate.h"
+
 namespace gomo::api::fields {
 
 using nlohmann::json;
@@ -126,6 +128,8 @@ struct Field {
   void (*get)(const Field&, const json& in, T&) = nullptr;
   void (*read)(const Field&, Reader&, T&) = nullptr;
   void (*check)(const Field&, const T&, bool create, const std::string& prefix, FieldErrors&) = nullptr;
+  // The kind of check's first finding (kNone when it finds nothing); set for text members, nullptr else.
+  FieldFault (*fault)(const Field&, const T&, bool create) = nullptr;
 
   Field with_column(const char* c) const {
     Field f = *this;
@@ -285,6 +289,8 @@ std::vector<Column> columns_of() {
 // --- Checks shared by every kind (field_table.cc) ------------------------------------------------
 
 // `value` is nullptr when unset. Records required, not-empty, length, enum and format problems.
+// first_text_fault gives the kind of the first message it records (kNone when it records none).
+FieldFault first_text_fault(const Rules& rules, const std::string* value, bool create);
 void check_text(const char* name, const Rules& rules, const std::string* value, bool create, const std::string& prefix,
                 FieldErrors& errors);
 void check_integer(const char* name, const Rules& rules, const long long* value, bool create, const std::string& prefix,
@@ -531,6 +537,16 @@ struct MemberOps {
       check_present(f.name, f.rules, v.has_value(), create, prefix, errors);
     }
   }
+  static constexpr bool kText = std::is_same_v<V, std::string> || std::is_same_v<V, std::optional<std::string>>;
+  static FieldFault fault(const Field<T>& f, const T& obj, bool create) {
+    const V& v = obj.*M;
+    if constexpr (std::is_same_v<V, std::string>) {
+      return first_text_fault(f.rules, f.rules.empty_is_unset && v.empty() ? nullptr : &v, create);
+    } else if constexpr (std::is_same_v<V, std::optional<std::string>>) {
+      return first_text_fault(f.rules, v ? &*v : nullptr, create);
+    }
+    return FieldFault::kNone;
+  }
 };
 
 // A field stored in member M of its owner.
@@ -544,6 +560,7 @@ Field<typename MemberOps<M>::T> field(const char* name, Rules rules = {}) {
   f.get = &Ops::get;
   f.read = &Ops::read;
   f.check = &Ops::check;
+  if constexpr (Ops::kText) f.fault = &Ops::fault;
   f.column_kind = Ops::kColumnKind;
   if constexpr (Ops::kColumnKind != ColumnKind::kJson) {
     f.to_column = &Ops::to_column;

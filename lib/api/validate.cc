@@ -31,6 +31,17 @@ std::optional<ApiError> validate_contact(const ContactFields& f, bool create) {
   return result_of(std::move(errors));
 }
 
+std::optional<FieldProblem> first_contact_problem(const ContactFields& f, bool create) {
+  auto error = validate_contact(f, create);
+  if (!error) return std::nullopt;
+  const auto& [field, messages] = *error->field_errors.begin();
+  FieldProblem problem{field, FieldFault::kInvalid, messages.front()};
+  for (const auto& column : fields::table_of<ContactFields>().fields) {
+    if (column.name && column.fault && field == column.name) problem.fault = column.fault(column, f, create);
+  }
+  return problem;
+}
+
 std::optional<ApiError> validate_new_custom_attribute(const NewCustomAttribute& a) {
   FieldErrors errors;
   fields::check_object(a, true, errors);

@@ -9,8 +9,31 @@
 
 namespace gomo::api {
 
+// What is wrong with a field, by kind, for code that must tell the findings apart (the upsert's reject
+// codes); people read the messages. In the order a text field's checks report them.
+enum class FieldFault {
+  kNone,
+  kMissing,    // required and unset: "X should not be empty"
+  kEmpty,      // "" where text is required
+  kTooShort,   // fewer characters than the field's minimum
+  kTooLong,    // more characters than the field's maximum
+  kNotOneOf,   // not one of the enum's values
+  kBadFormat,  // not an email, a UUID, an ISO 8601 instant
+  kInvalid,    // anything else (a custom attribute value that is not JSON, a number out of range)
+};
+
+// One finding of a validate_* function, with its kind.
+struct FieldProblem {
+  std::string field;  // as ApiError::field_errors names it: "firstName", "customAttributes.plan"
+  FieldFault fault = FieldFault::kInvalid;
+  std::string message;  // the field's first message
+};
+
 // Each returns the 400 VALIDATION_FAILED error listing every bad field (camelCase names), or nothing.
 std::optional<ApiError> validate_contact(const ContactFields& fields, bool create);
+// validate_contact's first finding (the first field in name order, as field_errors lists them, and its
+// first message), with its kind; nothing when the fields pass (then nothing is allocated).
+std::optional<FieldProblem> first_contact_problem(const ContactFields& fields, bool create);
 std::optional<ApiError> validate_new_custom_attribute(const NewCustomAttribute& attribute);
 std::optional<ApiError> validate_audience(const AudienceFields& fields, bool create);
 // Also requires graph_json to be a JSON object with a string startNodeId and nodes (array or object).

@@ -35,6 +35,44 @@ TEST_CASE("validate_contact: create needs primaryPhone; lengths, email and gende
   CHECK_FALSE(validate_contact(good, true));
 }
 
+TEST_CASE("first_contact_problem: validate_contact's first finding, with its kind") {
+  ContactFields f;
+  auto missing = first_contact_problem(f, true);
+  REQUIRE(missing);
+  CHECK(missing->field == "primaryPhone");
+  CHECK(missing->fault == FieldFault::kMissing);
+  CHECK(missing->message == "primaryPhone should not be empty");
+  CHECK_FALSE(first_contact_problem(f, false));
+
+  f.primary_phone = "+212612345678";
+  struct Case {
+    std::optional<std::string> ContactFields::*member;
+    std::string value, field;
+    FieldFault fault;
+  };
+  for (const Case& c : {Case{&ContactFields::first_name, "A", "firstName", FieldFault::kTooShort},
+                        Case{&ContactFields::city, std::string(65, 'x'), "city", FieldFault::kTooLong},
+                        Case{&ContactFields::gender, "other", "gender", FieldFault::kNotOneOf},
+                        Case{&ContactFields::primary_email, "not-an-email", "primaryEmail", FieldFault::kBadFormat}}) {
+    ContactFields one = f;
+    one.*c.member = c.value;
+    auto found = first_contact_problem(one, true);
+    REQUIRE_MESSAGE(found, c.field);
+    CHECK(found->field == c.field);
+    CHECK(found->fault == c.fault);
+    CHECK(found->message == validate_contact(one, true)->field_errors.at(c.field).at(0));
+  }
+  // Several: the first field by name, as field_errors lists them.
+  ContactFields two = f;
+  two.zip = "1";
+  two.city = "x";
+  auto first = first_contact_problem(two, true);
+  REQUIRE(first);
+  CHECK(first->field == "city");
+  CHECK(first->fault == FieldFault::kTooShort);
+  CHECK_FALSE(first_contact_problem(f, true));
+}
+
 TEST_CASE("validate: lengths count characters, not bytes") {
   ContactFields f;
   f.primary_phone = "+212600000000";

@@ -28,8 +28,85 @@ const char* phone_reason_code(PhoneReason reason) {
     case PhoneReason::kTooShort: return "too_short";
     case PhoneReason::kTooLong: return "too_long";
     case PhoneReason::kInvalidNumber: return "invalid_number";
+    case PhoneReason::kNotCallable: return "not_callable";
   }
   return "invalid_number";
+}
+
+const char* phone_type_name(PhoneType type) {
+  switch (type) {
+    case PhoneType::kFixedLine: return "fixed_line";
+    case PhoneType::kMobile: return "mobile";
+    case PhoneType::kFixedLineOrMobile: return "fixed_line_or_mobile";
+    case PhoneType::kTollFree: return "toll_free";
+    case PhoneType::kPremiumRate: return "premium_rate";
+    case PhoneType::kSharedCost: return "shared_cost";
+    case PhoneType::kVoip: return "voip";
+    case PhoneType::kPersonalNumber: return "personal_number";
+    case PhoneType::kPager: return "pager";
+    case PhoneType::kUan: return "uan";
+    case PhoneType::kVoicemail: return "voicemail";
+    case PhoneType::kUnknown: break;
+  }
+  return "unknown";
+}
+
+PhoneTypes PhoneTypes::all() {
+  PhoneTypes out;
+  for (int t = 0; t < ext::kPhoneTypeCount; ++t) out.add(static_cast<PhoneType>(t));
+  return out;
+}
+
+PhoneTypes PhoneTypes::callable() {
+  return PhoneTypes()
+      .add(PhoneType::kMobile)
+      .add(PhoneType::kFixedLine)
+      .add(PhoneType::kFixedLineOrMobile)
+      .add(PhoneType::kVoip);
+}
+
+std::string PhoneTypes::names() const {
+  std::string out;
+  for (int t = 0; t < ext::kPhoneTypeCount; ++t) {
+    if (!has(static_cast<PhoneType>(t))) continue;
+    if (!out.empty()) out += ',';
+    out += phone_type_name(static_cast<PhoneType>(t));
+  }
+  return out;
+}
+
+Result<PhoneTypes> parse_phone_types(std::string_view list) {
+  const std::string known = PhoneTypes::all().names() + " or all";
+  PhoneTypes out;
+  size_t start = 0;
+  while (true) {
+    const size_t comma = list.find(',', start);
+    std::string_view name =
+        list.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
+    while (!name.empty() && name.front() == ' ') name.remove_prefix(1);
+    while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
+    if (name.empty()) {
+      return Status::invalid_argument("\"" + std::string(list) + "\" has an empty phone type; expected names from " +
+                                      known + ", separated by commas");
+    }
+    if (name == "all") {
+      out = PhoneTypes::all();
+    } else {
+      bool found = false;
+      for (int t = 0; t < ext::kPhoneTypeCount && !found; ++t) {
+        if (name == phone_type_name(static_cast<PhoneType>(t))) {
+          out.add(static_cast<PhoneType>(t));
+          found = true;
+        }
+      }
+      if (!found) {
+        return Status::invalid_argument("unknown phone type \"" + std::string(name) + "\"; expected " + known);
+      }
+    }
+    if (comma == std::string_view::npos) break;
+    start = comma + 1;
+  }
+  return out;
 }
 
 namespace {
@@ -39,6 +116,7 @@ NormalizedPhone worded(const ext::PhoneParse& p, std::string_view input, std::st
   if (p.stage == 0) {
     NormalizedPhone out;
     out.e164 = p.e164;
+    out.type = p.type;
     return out;
   }
   const std::string country = "+" + std::to_string(p.country_code);
@@ -92,6 +170,24 @@ void normalize_phones(const std::vector<std::string_view>& inputs, std::string_v
   std::vector<ext::PhoneParse> parsed;
   (*module)->parse_phones(inputs, default_region, parsed);
   for (size_t i = 0; i < inputs.size(); ++i) out[i] = worded(parsed[i], inputs[i], default_region);
+}
+
+void refuse_uncallable(NormalizedPhone& phone, std::string_view input, PhoneTypes allowed) {
+  if (!phone.ok() || allowed.has(phone.type)) return;
+  const std::string type = phone_type_name(phone.type);
+  phone.reason = PhoneReason::kNotCallable;
+  PhoneTypes with = allowed;
+  with.add(phone.type);
+  phone.message = quoted(input) + " (" + phone.e164 + ") is a " + type +
+                  " number, not one of the phone types allowed (" + allowed.names() + "); pass --allow-types " +
+                  with.names() + " to keep it";
+  phone.e164.clear();
+}
+
+NormalizedPhone normalize_callable_phone(std::string_view input, std::string_view default_region, PhoneTypes allowed) {
+  NormalizedPhone phone = normalize_phone(input, default_region);
+  refuse_uncallable(phone, input, allowed);
+  return phone;
 }
 
 bool is_known_region(std::string_view region) {

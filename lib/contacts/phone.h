@@ -2,9 +2,14 @@
 // Phone numbers to E.164 with libphonenumber (which lives in this folder only). Used by every command
 // that takes a phone (contacts get/update/delete, audiences add) and by the CSV upsert: one function,
 // one set of reasons.
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "base/status.h"
+#include "ext/phone_type.h"
 
 namespace gomo::contacts {
 
@@ -16,15 +21,54 @@ enum class PhoneReason {
   kTooShort,            // "too_short": shorter than any number of its country
   kTooLong,             // "too_long": longer than any number of its country
   kInvalidNumber,       // "invalid_number": right length, but no number of its country looks like it
+  kNotCallable,         // "not_callable": a valid number of a type the caller did not allow (PhoneTypes)
 };
 
-// "not_a_number", "invalid_country_code", "too_short", "too_long", "invalid_number"; "" for kOk.
+// "not_a_number", "invalid_country_code", "too_short", "too_long", "invalid_number", "not_callable";
+// "" for kOk.
 const char* phone_reason_code(PhoneReason reason);
+
+// A valid number's type, as libphonenumber's GetNumberType tells it from the numbering plan (a
+// number's range, not who holds it: a ported mobile keeps its type). kUnknown for invalid numbers.
+using PhoneType = ext::PhoneType;
+
+// "fixed_line", "mobile", "fixed_line_or_mobile", "toll_free", "premium_rate", "shared_cost", "voip",
+// "personal_number", "pager", "uan", "voicemail", "unknown".
+const char* phone_type_name(PhoneType type);
+
+// A set of phone types: the ones a run accepts (--allow-types).
+class PhoneTypes {
+ public:
+  constexpr PhoneTypes() = default;
+  // Every type.
+  static PhoneTypes all();
+  // What a voice campaign calls unless told otherwise (docs/decisions.md, Callable numbers): mobile,
+  // fixed_line, fixed_line_or_mobile, voip. Not toll_free, premium_rate, shared_cost, personal_number,
+  // pager, uan, voicemail: numbers that cost the caller extra, or reach a company's line or no person.
+  static PhoneTypes callable();
+  bool has(PhoneType type) const { return (bits_ >> static_cast<int>(type)) & 1u; }
+  PhoneTypes& add(PhoneType type) {
+    bits_ |= 1u << static_cast<int>(type);
+    return *this;
+  }
+  bool operator==(const PhoneTypes&) const = default;
+  // The names, comma-separated, in PhoneType's order ("fixed_line,mobile"); "" for none.
+  std::string names() const;
+
+ private:
+  uint32_t bits_ = 0;
+};
+
+// Parses a comma-separated list of phone_type_name names ("mobile,fixed_line"; "all" for every type;
+// spaces around names are ignored). InvalidArgument naming the unknown or missing name and the
+// names allowed.
+Result<PhoneTypes> parse_phone_types(std::string_view list);
 
 struct NormalizedPhone {
   PhoneReason reason = PhoneReason::kOk;
-  std::string e164;     // "+212612345678" when ok, else ""
-  std::string message;  // when not ok: what is wrong, for people ("+2126 is too short for +212")
+  std::string e164;                      // "+212612345678" when ok, else ""
+  std::string message;                   // when not ok: what is wrong, for people ("+2126 is too short for +212")
+  PhoneType type = PhoneType::kUnknown;  // when the number is valid (ok, or kNotCallable): its type
   bool ok() const { return reason == PhoneReason::kOk; }
 };
 
@@ -47,6 +91,15 @@ NormalizedPhone normalize_phone(std::string_view input, std::string_view default
 // into the module costs nanoseconds; use whichever suits the caller.
 void normalize_phones(const std::vector<std::string_view>& inputs, std::string_view default_region,
                       std::vector<NormalizedPhone>& out);
+
+// normalize_phone, then refuses a valid number whose type is not in `allowed`: reason kNotCallable,
+// e164 "", `type` kept, and a message naming the type and the --allow-types list that keeps it. The
+// one check of callable numbers (contacts upsert's rows). Thread-safe.
+NormalizedPhone normalize_callable_phone(std::string_view input, std::string_view default_region, PhoneTypes allowed);
+
+// Turns an accepted `phone` (of `input`) whose type is not in `allowed` into the kNotCallable refusal
+// normalize_callable_phone gives; leaves other results alone.
+void refuse_uncallable(NormalizedPhone& phone, std::string_view input, PhoneTypes allowed);
 
 // True when libphonenumber knows `region` (upper-case two letters: "MA", "FR").
 bool is_known_region(std::string_view region);

@@ -135,6 +135,7 @@ class Pipeline {
     rules_.header = &header_;
     rules_.map = &map_;
     rules_.region = request_.default_region;
+    rules_.allowed_types = request_.allowed_types;
     rules_.bind();
     return std::nullopt;
   }
@@ -253,6 +254,8 @@ class Pipeline {
                 request_.default_region + "|" + std::to_string(static_cast<int>(request_.mapping.attributes.kind));
     for (const auto& [field, column] : request_.mapping.overrides) identity += "|" + field + "=" + column;
     for (const auto& column : request_.mapping.attributes.columns) identity += "|a:" + column;
+    // Only when not the default: journals of runs without --allow-types keep their names.
+    if (request_.allowed_types != PhoneTypes::callable()) identity += "|t:" + request_.allowed_types.names();
     auto journal = UpsertJournal::open(request_.journal_dir, identity);
     if (!journal) return io_failure(journal.error().message());
     if (request_.resume && journal->earlier().empty()) {

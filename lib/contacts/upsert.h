@@ -14,6 +14,7 @@
 
 #include "api/platform.h"
 #include "contacts/column_map.h"
+#include "contacts/phone.h"
 
 namespace gomo::contacts {
 
@@ -29,6 +30,8 @@ struct UpsertRequest {
   // column's header or the attribute's name; one of api::kCustomAttributeTypes). Unlisted ones are text.
   std::map<std::string, std::string> attribute_types;
   std::string default_region = "MA";  // for phones written without + or 00
+  // Valid phones of other types are rejected as not_callable (--allow-types).
+  PhoneTypes allowed_types = PhoneTypes::callable();
   OnDuplicate on_duplicate = OnDuplicate::kLast;
   size_t batch_size = 500;       // contacts per request, 1..api::kMaxUpsertBatch
   std::string audience;          // "": none; else an audience id or name the upserted contacts join

@@ -36,12 +36,14 @@ ContactMember member_of(const std::string& field) {
   return it == kMembers.end() ? nullptr : it->second;
 }
 
-// The reason code of a field error of lib/api's checks (class-validator's wording).
-std::string code_of_field_error(const std::string& field, const std::string& message) {
-  if (field == "primaryEmail") return "invalid_email";
-  if (message.find("longer than") != std::string::npos) return "too_short";
-  if (message.find("shorter than") != std::string::npos) return "too_long";
-  return "invalid_value";
+// The reject code of a field's finding, from its kind.
+const char* code_of_field_problem(const api::FieldProblem& problem) {
+  if (problem.field == "primaryEmail") return "invalid_email";
+  switch (problem.fault) {
+    case api::FieldFault::kTooShort: return "too_short";
+    case api::FieldFault::kTooLong: return "too_long";
+    default: return "invalid_value";
+  }
 }
 
 using C = api::ContactFields;
@@ -85,7 +87,7 @@ bool convert_row(const std::vector<std::string_view>& fields, const RowRules& ru
       if (!known_e164.empty()) {
         value = known_e164;
       } else {
-        auto phone = normalize_phone(value, rules.region);
+        auto phone = normalize_callable_phone(value, rules.region, rules.allowed_types);
         if (!phone.ok()) return refuse(problem, phone_reason_code(phone.reason), header[fc.column], phone.message);
         out.primary_phone = std::move(phone.e164);
         continue;
@@ -106,11 +108,10 @@ bool convert_row(const std::vector<std::string_view>& fields, const RowRules& ru
     const auto* phone = rules.map->find("primaryPhone");
     return refuse(problem, "not_a_number", header[phone->column], "the phone is empty");
   }
-  if (auto error = api::validate_contact(out, true)) {
-    const auto& [field, messages] = *error->field_errors.begin();
-    const auto* fc = rules.map->find(field);
-    return refuse(problem, code_of_field_error(field, messages.front()), fc ? header[fc->column] : field,
-                  messages.front());
+  if (auto found = api::first_contact_problem(out, true)) {
+    const auto* fc = rules.map->find(found->field);
+    return refuse(problem, code_of_field_problem(*found), fc ? header[fc->column] : found->field,
+                  std::move(found->message));
   }
   for (const auto& ac : rules.map->attributes) {
     std::string_view value = trimmed(fields[ac.column]);

@@ -8,6 +8,7 @@
 
 #include "api/platform.h"
 #include "contacts/column_map.h"
+#include "contacts/phone.h"
 
 namespace gomo::contacts {
 
@@ -18,6 +19,8 @@ struct RowRules {
   const ColumnMap* map = nullptr;
   std::map<std::string, std::string> attribute_types;  // attribute name -> its type (text, number, ...)
   std::string region = "MA";
+  // Valid phones of other types are refused as not_callable (--allow-types).
+  PhoneTypes allowed_types = PhoneTypes::callable();
   // map->fields[i]'s member of api::ContactFields (nullptr: none), filled by bind(); convert_row looks
   // them up by name per row without it (slower).
   std::vector<ContactMember> members;

@@ -165,6 +165,13 @@ int reader_code(PhoneReader reader) {
   return GOMO_EXT_PHONE_AUTO;
 }
 
+// ext::PhoneType is the ABI's numbering.
+static_assert(static_cast<int>(PhoneType::kFixedLine) == GOMO_EXT_PHONE_TYPE_FIXED_LINE);
+static_assert(static_cast<int>(PhoneType::kMobile) == GOMO_EXT_PHONE_TYPE_MOBILE);
+static_assert(static_cast<int>(PhoneType::kTollFree) == GOMO_EXT_PHONE_TYPE_TOLL_FREE);
+static_assert(static_cast<int>(PhoneType::kVoicemail) == GOMO_EXT_PHONE_TYPE_VOICEMAIL);
+static_assert(static_cast<int>(PhoneType::kUnknown) == GOMO_EXT_PHONE_TYPE_UNKNOWN);
+
 void from_c(const gomo_ext_phone_parse& c, PhoneParse& out) {
   out.stage = c.stage;
   out.reason = c.reason ? c.reason : "";
@@ -175,6 +182,8 @@ void from_c(const gomo_ext_phone_parse& c, PhoneParse& out) {
     out.e164.clear();
   }
   out.fast = c.fast != 0;
+  out.type =
+      c.stage == 0 && c.type >= 0 && c.type < kPhoneTypeCount ? static_cast<PhoneType>(c.type) : PhoneType::kUnknown;
 }
 
 }  // namespace

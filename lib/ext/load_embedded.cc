@@ -98,9 +98,9 @@ const gomo_ext_abi* open_module_abi(std::string& why) {
   }
   // Never dlclose: the module's code may run until exit (thread pools, atexit handlers).
   using Entry = const gomo_ext_abi* (*)();
-  auto entry = reinterpret_cast<Entry>(dlsym(handle, "gomo_ext_abi_v4"));
+  auto entry = reinterpret_cast<Entry>(dlsym(handle, "gomo_ext_abi_v5"));
   if (!entry) {
-    why = "it has no entry point gomo_ext_abi_v4 (rebuild gomo)";
+    why = "it has no entry point gomo_ext_abi_v5 (rebuild gomo)";
     return nullptr;
   }
   return entry();

@@ -14,7 +14,7 @@ void libraries(void* user, gomo_ext_text_fn each) {
 }  // namespace
 }  // namespace gomo::ext::inside
 
-extern "C" __attribute__((visibility("default"))) const gomo_ext_abi* gomo_ext_abi_v4(void) {
+extern "C" __attribute__((visibility("default"))) const gomo_ext_abi* gomo_ext_abi_v5(void) {
   static const gomo_ext_abi abi = [] {
     gomo_ext_abi a{};
     a.abi_version = GOMO_EXT_ABI_VERSION;

@@ -12,6 +12,8 @@
 #include <utility>
 #include <vector>
 
+#include "ext/phone_type.h"
+
 struct gomo_ext_abi;  // module_abi.h
 
 namespace gomo::ext {
@@ -111,9 +113,10 @@ struct PhoneParse {
   // Stage 1: invalid_country_code, not_a_number, too_short, too_long. Stage 2: invalid_country_code,
   // too_short, too_long, invalid_length. Stage 3: invalid_number. "" when accepted.
   std::string reason;
-  int country_code = 0;  // from stage 2 on
-  std::string e164;      // when accepted: "+212612345678"
-  bool fast = false;     // the fast reader decided, not libphonenumber
+  int country_code = 0;                  // from stage 2 on
+  std::string e164;                      // when accepted: "+212612345678"
+  bool fast = false;                     // the fast reader decided, not libphonenumber
+  PhoneType type = PhoneType::kUnknown;  // when accepted: GetNumberType's answer; else kUnknown
 };
 
 // Which reader parses: kAuto, the fast reader for the common shapes and libphonenumber for the rest (the

@@ -14,7 +14,7 @@ extern "C" {
 
 // Bumped on any change to the structs or function signatures below; the binary refuses a module
 // with another version (they are built together, so a mismatch means a stale build).
-#define GOMO_EXT_ABI_VERSION 4u
+#define GOMO_EXT_ABI_VERSION 5u
 
 // Receives text the module produces; `data` is valid only during the call (copy it).
 typedef void (*gomo_ext_text_fn)(void* user, int which, const char* data, size_t size);
@@ -99,12 +99,29 @@ typedef struct gomo_ext_http_server gomo_ext_http_server;  // opaque
 
 // ---- phone numbers (libphonenumber) ----
 
+// A number's type, libphonenumber's PhoneNumberType in its order (ext::PhoneType has the same values).
+enum {
+  GOMO_EXT_PHONE_TYPE_FIXED_LINE = 0,
+  GOMO_EXT_PHONE_TYPE_MOBILE = 1,
+  GOMO_EXT_PHONE_TYPE_FIXED_LINE_OR_MOBILE = 2,
+  GOMO_EXT_PHONE_TYPE_TOLL_FREE = 3,
+  GOMO_EXT_PHONE_TYPE_PREMIUM_RATE = 4,
+  GOMO_EXT_PHONE_TYPE_SHARED_COST = 5,
+  GOMO_EXT_PHONE_TYPE_VOIP = 6,
+  GOMO_EXT_PHONE_TYPE_PERSONAL_NUMBER = 7,
+  GOMO_EXT_PHONE_TYPE_PAGER = 8,
+  GOMO_EXT_PHONE_TYPE_UAN = 9,
+  GOMO_EXT_PHONE_TYPE_VOICEMAIL = 10,
+  GOMO_EXT_PHONE_TYPE_UNKNOWN = 11
+};
+
 typedef struct gomo_ext_phone_parse {
   int stage;           // see ext::PhoneParse; -1: GOMO_EXT_PHONE_FAST_ONLY and the fast reader declined
   const char* reason;  // static string inside the module ("" when accepted)
   int country_code;
   char e164[32];  // NUL-terminated when accepted
   int fast;       // non-zero: the fast reader decided (not libphonenumber)
+  int type;       // GOMO_EXT_PHONE_TYPE_* when accepted (GetNumberType); GOMO_EXT_PHONE_TYPE_UNKNOWN otherwise
 } gomo_ext_phone_parse;
 
 // Which reader parse_phone uses. AUTO: the fast reader (RE2 over libphonenumber's own metadata) for the
@@ -148,7 +165,7 @@ typedef struct gomo_ext_abi {
 } gomo_ext_abi;
 
 // The module's one exported symbol (also linked directly in sanitizer builds).
-const gomo_ext_abi* gomo_ext_abi_v4(void);
+const gomo_ext_abi* gomo_ext_abi_v5(void);
 
 #ifdef __cplusplus
 }

@@ -62,6 +62,17 @@ struct Region {
   PhoneMetadata proto;                  // the patterns, compiled by each thread that needs them
 };
 
+// One number type's description (PhoneNumberDesc), compiled: IsNumberMatchingDesc's test.
+struct TypeDesc {
+  int type = GOMO_EXT_PHONE_TYPE_UNKNOWN;
+  std::unique_ptr<RE2> pattern;  // null when empty: RegexBasedMatcher matches nothing then
+  std::vector<int> lengths;      // possible_length; empty: any length
+  // Every string the pattern matches lies in [min, max] (RE2's PossibleMatchRange): most numbers of
+  // other types fail this without running RE2.
+  std::string min, max;
+  bool range = false;
+};
+
 // A region's patterns compiled with RE2. Each thread compiles its own on first use (patterns()): RE2
 // objects are thread-safe, but every match takes a reader lock on the object's DFA cache, and two
 // threads sharing them spent their time passing that lock's cache line back and forth.
@@ -75,8 +86,11 @@ struct Compiled {
   // PossibleMatchRange): most national numbers with their prefix fail this without running RE2.
   std::string general_min, general_max;
   bool general_range = false;
-  // The number types' patterns (premium rate … mobile) that allow each length, as one alternation.
-  std::array<std::unique_ptr<RE2>, kMaxLengthForNsn + 1> types_by_length;
+  // GetNumberTypeHelper's descriptions in its order: premium rate, toll free, shared cost, VoIP,
+  // personal number, pager, UAN, voicemail (those that can match anything), then fixed line and mobile.
+  std::vector<TypeDesc> special;
+  TypeDesc fixed_line, mobile;
+  bool same_mobile_and_fixed_line = false;
 };
 
 Compiled::Compiled(const Region& region) : data(region) {
@@ -91,22 +105,32 @@ Compiled::Compiled(const Region& region) : data(region) {
   const std::string& idd_text = proto.international_prefix();
   if (!idd_text.empty() && idd_text.find_first_not_of("0123456789") == std::string::npos) idd_literal = idd_text;
   need(proto.leading_digits(), leading_digits);
-  // GetNumberTypeHelper's order does not matter for validity: any type that matches makes it valid.
-  const PhoneNumberDesc* types[] = {
-      &proto.premium_rate(), &proto.toll_free(), &proto.shared_cost(), &proto.voip(),       &proto.personal_number(),
-      &proto.pager(),        &proto.uan(),       &proto.voicemail(),   &proto.fixed_line(), &proto.mobile()};
-  for (int length : region.lengths) {
-    if (length < 0 || length > static_cast<int>(kMaxLengthForNsn)) continue;
-    std::string alternation;
-    for (const PhoneNumberDesc* desc : types) {
-      if (desc->national_number_pattern().empty()) continue;
-      const auto& allowed = desc->possible_length();
-      if (!allowed.empty() && std::find(allowed.begin(), allowed.end(), length) == allowed.end()) continue;
-      if (!alternation.empty()) alternation += '|';
-      alternation += "(?:" + desc->national_number_pattern() + ")";
-    }
-    need(alternation, types_by_length[length]);
+  auto describe = [&](const PhoneNumberDesc& desc, int type) {
+    TypeDesc out;
+    out.type = type;
+    need(desc.national_number_pattern(), out.pattern);
+    out.lengths.assign(desc.possible_length().begin(), desc.possible_length().end());
+    if (out.pattern) out.range = out.pattern->PossibleMatchRange(&out.min, &out.max, 4);
+    return out;
+  };
+  const std::pair<const PhoneNumberDesc*, int> specials[] = {
+      {&proto.premium_rate(), GOMO_EXT_PHONE_TYPE_PREMIUM_RATE},
+      {&proto.toll_free(), GOMO_EXT_PHONE_TYPE_TOLL_FREE},
+      {&proto.shared_cost(), GOMO_EXT_PHONE_TYPE_SHARED_COST},
+      {&proto.voip(), GOMO_EXT_PHONE_TYPE_VOIP},
+      {&proto.personal_number(), GOMO_EXT_PHONE_TYPE_PERSONAL_NUMBER},
+      {&proto.pager(), GOMO_EXT_PHONE_TYPE_PAGER},
+      {&proto.uan(), GOMO_EXT_PHONE_TYPE_UAN},
+      {&proto.voicemail(), GOMO_EXT_PHONE_TYPE_VOICEMAIL}};
+  for (const auto& [desc, type] : specials) {
+    TypeDesc d = describe(*desc, type);
+    // No pattern, or only the length -1 (the type does not exist here): it never matches.
+    const bool never = !d.pattern || (d.lengths.size() == 1 && d.lengths[0] == -1);
+    if (!never) special.push_back(std::move(d));
   }
+  fixed_line = describe(proto.fixed_line(), GOMO_EXT_PHONE_TYPE_FIXED_LINE);
+  mobile = describe(proto.mobile(), GOMO_EXT_PHONE_TYPE_MOBILE);
+  same_mobile_and_fixed_line = proto.same_mobile_and_fixed_line_pattern();
 }
 
 // PhoneNumberUtil::TestNumberLength for the general description (type UNKNOWN).
@@ -130,14 +154,34 @@ bool general_match(const Compiled& region, std::string_view nsn) {
   return full_match(region.general.get(), nsn);
 }
 
-// GetNumberTypeHelper(...) != UNKNOWN: the general description and one number type both match.
-// `general_known`: 1 when the caller already knows the general pattern matches, -1 unknown.
-bool has_number_type(std::string_view nsn, const Compiled& region, int general_known = -1) {
-  if (nsn.size() > kMaxLengthForNsn || general_known == 0) return false;
+// IsNumberMatchingDesc(nsn, desc).
+bool matches(const TypeDesc& desc, std::string_view nsn) {
+  if (!desc.pattern) return false;
+  if (!desc.lengths.empty() &&
+      std::find(desc.lengths.begin(), desc.lengths.end(), static_cast<int>(nsn.size())) == desc.lengths.end())
+    return false;
+  if (desc.range && (nsn < desc.min || nsn > desc.max)) return false;
+  return RE2::FullMatch(nsn, *desc.pattern);
+}
+
+// GetNumberTypeHelper(nsn, metadata): GOMO_EXT_PHONE_TYPE_*, UNKNOWN when no type matches (the
+// number is then not valid for the region). `general_known`: 1 when the caller already knows the
+// general pattern matches, 0 when it knows it does not, -1 unknown.
+int number_type(std::string_view nsn, const Compiled& region, int general_known = -1) {
+  if (nsn.size() > kMaxLengthForNsn || general_known == 0) return GOMO_EXT_PHONE_TYPE_UNKNOWN;
   const std::vector<int>& lengths = region.data.lengths;
-  if (std::find(lengths.begin(), lengths.end(), static_cast<int>(nsn.size())) == lengths.end()) return false;
-  return (general_known == 1 || general_match(region, nsn)) &&
-         full_match(region.types_by_length[nsn.size()].get(), nsn);
+  if (std::find(lengths.begin(), lengths.end(), static_cast<int>(nsn.size())) == lengths.end())
+    return GOMO_EXT_PHONE_TYPE_UNKNOWN;
+  if (general_known != 1 && !general_match(region, nsn)) return GOMO_EXT_PHONE_TYPE_UNKNOWN;
+  for (const TypeDesc& desc : region.special) {
+    if (matches(desc, nsn)) return desc.type;
+  }
+  if (matches(region.fixed_line, nsn)) {
+    return region.same_mobile_and_fixed_line || matches(region.mobile, nsn) ? GOMO_EXT_PHONE_TYPE_FIXED_LINE_OR_MOBILE
+                                                                            : GOMO_EXT_PHONE_TYPE_FIXED_LINE;
+  }
+  if (!region.same_mobile_and_fixed_line && matches(region.mobile, nsn)) return GOMO_EXT_PHONE_TYPE_MOBILE;
+  return GOMO_EXT_PHONE_TYPE_UNKNOWN;
 }
 
 struct Metadata {
@@ -217,6 +261,7 @@ const Compiled& patterns(const Region& region) {
 
 void refuse(gomo_ext_phone_parse* out, int stage, const char* reason, int country_code = 0) {
   *out = gomo_ext_phone_parse{};
+  out->type = GOMO_EXT_PHONE_TYPE_UNKNOWN;
   out->stage = stage;
   out->reason = reason;
   out->country_code = country_code;
@@ -447,18 +492,22 @@ bool parse_phone_fast(std::string_view input, std::string_view default_region, g
           chosen = &r;
           break;
         }
-      } else if (has_number_type(nsn, r)) {
+      } else if (number_type(nsn, r) != GOMO_EXT_PHONE_TYPE_UNKNOWN) {
         chosen = &r;
         break;
       }
     }
   }
-  if (!chosen || !has_number_type(nsn, *chosen, chosen == &region ? nsn_general : -1)) {
+  // IsValidNumber and GetNumberType ask GetNumberTypeHelper the same question.
+  const int type =
+      chosen ? number_type(nsn, *chosen, chosen == &region ? nsn_general : -1) : GOMO_EXT_PHONE_TYPE_UNKNOWN;
+  if (type == GOMO_EXT_PHONE_TYPE_UNKNOWN) {
     refuse(out, 3, "invalid_number", code);
     return true;
   }
   *out = gomo_ext_phone_parse{};
   out->reason = "";
+  out->type = type;
   out->country_code = code;
   out->fast = 1;
   char* p = out->e164;

@@ -24,9 +24,28 @@ void refused(gomo_ext_phone_parse* out, int stage, const char* reason, int count
 
 std::string_view view(gomo_ext_str s) { return {s.data, s.size}; }
 
+int type_code(PhoneNumberUtil::PhoneNumberType type) {
+  switch (type) {
+    case PhoneNumberUtil::FIXED_LINE: return GOMO_EXT_PHONE_TYPE_FIXED_LINE;
+    case PhoneNumberUtil::MOBILE: return GOMO_EXT_PHONE_TYPE_MOBILE;
+    case PhoneNumberUtil::FIXED_LINE_OR_MOBILE: return GOMO_EXT_PHONE_TYPE_FIXED_LINE_OR_MOBILE;
+    case PhoneNumberUtil::TOLL_FREE: return GOMO_EXT_PHONE_TYPE_TOLL_FREE;
+    case PhoneNumberUtil::PREMIUM_RATE: return GOMO_EXT_PHONE_TYPE_PREMIUM_RATE;
+    case PhoneNumberUtil::SHARED_COST: return GOMO_EXT_PHONE_TYPE_SHARED_COST;
+    case PhoneNumberUtil::VOIP: return GOMO_EXT_PHONE_TYPE_VOIP;
+    case PhoneNumberUtil::PERSONAL_NUMBER: return GOMO_EXT_PHONE_TYPE_PERSONAL_NUMBER;
+    case PhoneNumberUtil::PAGER: return GOMO_EXT_PHONE_TYPE_PAGER;
+    case PhoneNumberUtil::UAN: return GOMO_EXT_PHONE_TYPE_UAN;
+    case PhoneNumberUtil::VOICEMAIL: return GOMO_EXT_PHONE_TYPE_VOICEMAIL;
+    case PhoneNumberUtil::UNKNOWN: break;
+  }
+  return GOMO_EXT_PHONE_TYPE_UNKNOWN;
+}
+
 void parse_with_libphonenumber(std::string_view input, std::string_view default_region, gomo_ext_phone_parse* out) {
   *out = gomo_ext_phone_parse{};
   out->reason = "";
+  out->type = GOMO_EXT_PHONE_TYPE_UNKNOWN;
   const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
   PhoneNumber number;
   switch (util.Parse(std::string(input), std::string(default_region), &number)) {
@@ -48,6 +67,7 @@ void parse_with_libphonenumber(std::string_view input, std::string_view default_
   }
   if (!util.IsValidNumber(number)) return refused(out, 3, "invalid_number", country);
   out->country_code = country;
+  out->type = type_code(util.GetNumberType(number));
   std::string e164;
   util.Format(number, PhoneNumberUtil::E164, &e164);
   // E.164 has at most 15 digits after the +: the buffer always holds it.
@@ -60,6 +80,7 @@ void parse_phone(gomo_ext_str input, gomo_ext_str default_region, int reader, go
     *out = gomo_ext_phone_parse{};
     out->stage = -1;
     out->reason = "";
+    out->type = GOMO_EXT_PHONE_TYPE_UNKNOWN;
     return;
   }
   parse_with_libphonenumber(view(input), view(default_region), out);

@@ -2,6 +2,7 @@
 
 #include <string_view>
 
+#include "contacts/phone.h"
 #include "ext/load.h"
 #include "ext/module.h"
 
@@ -49,7 +50,7 @@ std::string arabic(char digit, bool extended) {
 
 std::string describe(const ext::PhoneParse& p) {
   return std::to_string(p.stage) + " " + (p.reason.empty() ? "-" : p.reason) + " " + std::to_string(p.country_code) +
-         " " + (p.e164.empty() ? "-" : p.e164);
+         " " + (p.e164.empty() ? "-" : p.e164) + " " + contacts::phone_type_name(p.type);
 }
 
 }  // namespace

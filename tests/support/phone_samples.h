@@ -37,7 +37,7 @@ class PhoneSampleGenerator {
 // One difference between the fast reader and libphonenumber.
 struct PhoneDifference {
   PhoneSample sample;
-  std::string fast, libphonenumber;  // "stage reason country e164"
+  std::string fast, libphonenumber;  // "stage reason country e164 type"
 };
 
 struct PhoneDiffReport {
@@ -48,7 +48,7 @@ struct PhoneDiffReport {
 };
 
 // Parses `count` generated numbers (seed `seed`) with the fast reader alone and with libphonenumber
-// alone, and compares stage, reason, country code and E.164 wherever the fast reader decided.
+// alone, and compares stage, reason, country code, E.164 and number type wherever the fast reader decided.
 PhoneDiffReport phone_diff(uint64_t count, uint64_t seed, size_t max_examples = 20);
 
 }  // namespace gomo::test
