@@ -44,7 +44,8 @@ const std::vector<Layer> kLayers = {
     {"profile", {"api", "local", "remote", "document"}},
     {"contacts", {"api", "document", "ext"}},  // ext: phone numbers
     {"sync", {"api", "document", "ext", "flow", "checks"}},
-    {"programs", {"api"}},  // program files, launch, execution control: over api::Platform only
+    // program files (checks: FileResult, the schema checker), launch, execution control: over api::Platform only
+    {"programs", {"api", "checks", "diag", "schema"}},
     {"campaign", {"api", "document", "ext", "engine"}},  // the dialer places calls through the engine
     // Formats result values and calls nothing: links only the libraries whose types it prints.
     {"report", {"base", "document", "diag", "model", "checks", "engine", "flowtest", "api"}},
