@@ -5,7 +5,7 @@
 function __gomo_subcommands
     switch $argv[1]
         case 'gomo'
-            printf '%s\n' flow serve contacts attributes audiences dids audio config auth version help completion
+            printf '%s\n' flow serve contacts attributes audiences program dids audio config auth version help completion
         case 'gomo flow'
             printf '%s\n' validate fmt convert graph run test simulate push diff pull
         case 'gomo contacts'
@@ -14,6 +14,8 @@ function __gomo_subcommands
             printf '%s\n' list create
         case 'gomo audiences'
             printf '%s\n' create list get members add remove
+        case 'gomo program'
+            printf '%s\n' validate list get archive apply
         case 'gomo dids'
             printf '%s\n' list
         case 'gomo audio'
@@ -88,6 +90,18 @@ function __gomo_value_options
             printf '%s\n' --from-file --region --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color
         case 'gomo audiences remove'
             printf '%s\n' --from-file --region --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color
+        case 'gomo program'
+            printf '%s\n' -o --output --color
+        case 'gomo program validate'
+            printf '%s\n' -f --format --output-file --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color
+        case 'gomo program list'
+            printf '%s\n' --profile --base-url --api-key-env --rate-limit --timeout --workspace --search --page --limit --sort-by --sort-order -o --output --color
+        case 'gomo program get'
+            printf '%s\n' --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color
+        case 'gomo program archive'
+            printf '%s\n' --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color
+        case 'gomo program apply'
+            printf '%s\n' -f --file --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color
         case 'gomo dids'
             printf '%s\n' -o --output --color
         case 'gomo dids list'
@@ -177,6 +191,7 @@ complete -c gomo -n '__gomo_at "gomo"' -a 'serve' -d 'Serve the local workspace 
 complete -c gomo -n '__gomo_at "gomo"' -a 'contacts' -d 'Contacts of the local workspace or of the platform'
 complete -c gomo -n '__gomo_at "gomo"' -a 'attributes' -d 'Custom contact attributes of the account'
 complete -c gomo -n '__gomo_at "gomo"' -a 'audiences' -d 'Audiences (contact lists that programs call), by id or name'
+complete -c gomo -n '__gomo_at "gomo"' -a 'program' -d 'Program (campaign) files: validate, apply; list, get and archive programs'
 complete -c gomo -n '__gomo_at "gomo"' -a 'dids' -d 'Caller-ID numbers (DIDs) the account may call from'
 complete -c gomo -n '__gomo_at "gomo"' -a 'audio' -d 'Audio files of the account (prompts, greetings, music)'
 complete -c gomo -n '__gomo_at "gomo"' -a 'config' -d 'Profiles: which platform gomo talks to, with which key'
@@ -620,6 +635,84 @@ complete -c gomo -n '__gomo_at "gomo audiences remove"' -l 'workspace' -d 'The l
 complete -c gomo -n '__gomo_at "gomo audiences remove"' -F
 complete -c gomo -n '__gomo_at "gomo audiences remove"' -F
 
+# gomo program
+complete -c gomo -n '__gomo_at "gomo program"' -a 'validate' -d 'Check program files (YAML or JSON) for errors, with file:line:col diagnostics'
+complete -c gomo -n '__gomo_at "gomo program"' -a 'list' -d 'List the programs'
+complete -c gomo -n '__gomo_at "gomo program"' -a 'get' -d 'Show one program, by id or exact name'
+complete -c gomo -n '__gomo_at "gomo program"' -a 'archive' -d 'Archive a program (it can no longer be launched); idempotent'
+complete -c gomo -n '__gomo_at "gomo program"' -a 'apply' -d 'Create or update a program from a file, by name; only changed fields are sent, unchanged sends nothing'
+complete -c gomo -n '__gomo_at "gomo program"' -s 'h' -l 'help' -d 'Show help for a command'
+
+# gomo program validate
+complete -c gomo -n '__gomo_at "gomo program validate"' -s 'h' -l 'help' -d 'Show help for a command'
+complete -c gomo -n '__gomo_at "gomo program validate"' -s 'f' -l 'format' -d 'Output format: text, json, github, sarif or junit (default: github under GitHub Actions, else text); repeat it with one --output-file each' -x -a 'text json github sarif junit'
+complete -c gomo -n '__gomo_at "gomo program validate"' -l 'output-file' -d 'Write the report to FILE (- = stdout); pairs with --format' -r -F
+complete -c gomo -n '__gomo_at "gomo program validate"' -l 'strict' -d 'Warnings fail the run too (exit 1)'
+complete -c gomo -n '__gomo_at "gomo program validate"' -l 'remote' -d 'Also look the flow, audience and DIDs up on the target (unknown names are errors, with a guess)'
+complete -c gomo -n '__gomo_at "gomo program validate"' -l 'profile' -d 'Profile of the config file to use (gomo config list); default: GOMO_PROFILE, else the current one' -r -F
+complete -c gomo -n '__gomo_at "gomo program validate"' -l 'base-url' -d 'Platform API base URL (e.g. https://api.gomobile.ma/api); default: from the profile' -r -F
+complete -c gomo -n '__gomo_at "gomo program validate"' -l 'api-key-env' -d 'Environment variable holding the API key' -r -F
+complete -c gomo -n '__gomo_at "gomo program validate"' -l 'bearer' -d 'Send the key as Authorization: Bearer instead of x-api-key'
+complete -c gomo -n '__gomo_at "gomo program validate"' -l 'insecure' -d 'Skip TLS verification and allow plain http to non-loopback hosts'
+complete -c gomo -n '__gomo_at "gomo program validate"' -l 'rate-limit' -d 'Client-side limit in requests per second (0: none)' -x
+complete -c gomo -n '__gomo_at "gomo program validate"' -l 'timeout' -d 'Give up on a request after this long, retries included (30s, 500ms, 2m; 0: never); default 60s' -r -F
+complete -c gomo -n '__gomo_at "gomo program validate"' -l 'workspace' -d 'The local workspace database (default .gomo/workspace.db)' -r -F
+complete -c gomo -n '__gomo_at "gomo program validate"' -F
+
+# gomo program list
+complete -c gomo -n '__gomo_at "gomo program list"' -s 'h' -l 'help' -d 'Show help for a command'
+complete -c gomo -n '__gomo_at "gomo program list"' -l 'profile' -d 'Profile of the config file to use (gomo config list); default: GOMO_PROFILE, else the current one' -r -F
+complete -c gomo -n '__gomo_at "gomo program list"' -l 'base-url' -d 'Platform API base URL (e.g. https://api.gomobile.ma/api); default: from the profile' -r -F
+complete -c gomo -n '__gomo_at "gomo program list"' -l 'api-key-env' -d 'Environment variable holding the API key' -r -F
+complete -c gomo -n '__gomo_at "gomo program list"' -l 'bearer' -d 'Send the key as Authorization: Bearer instead of x-api-key'
+complete -c gomo -n '__gomo_at "gomo program list"' -l 'insecure' -d 'Skip TLS verification and allow plain http to non-loopback hosts'
+complete -c gomo -n '__gomo_at "gomo program list"' -l 'rate-limit' -d 'Client-side limit in requests per second (0: none)' -x
+complete -c gomo -n '__gomo_at "gomo program list"' -l 'timeout' -d 'Give up on a request after this long, retries included (30s, 500ms, 2m; 0: never); default 60s' -r -F
+complete -c gomo -n '__gomo_at "gomo program list"' -l 'workspace' -d 'The local workspace database (default .gomo/workspace.db)' -r -F
+complete -c gomo -n '__gomo_at "gomo program list"' -l 'search' -d 'Only programs whose name contains TEXT' -r -F
+complete -c gomo -n '__gomo_at "gomo program list"' -l 'page' -d 'Page number, from 1' -x
+complete -c gomo -n '__gomo_at "gomo program list"' -l 'limit' -d 'Items per page (1-100)' -x
+complete -c gomo -n '__gomo_at "gomo program list"' -l 'sort-by' -d 'Sort by this field (ascending unless --sort-order desc)' -x -a 'name createdAt updatedAt'
+complete -c gomo -n '__gomo_at "gomo program list"' -l 'sort-order' -d 'asc or desc (default asc with --sort-by; without it the platform\'s order, newest first)' -x -a 'asc desc'
+complete -c gomo -n '__gomo_at "gomo program list"' -l 'all' -d 'Follow the pages to the end'
+
+# gomo program get
+complete -c gomo -n '__gomo_at "gomo program get"' -s 'h' -l 'help' -d 'Show help for a command'
+complete -c gomo -n '__gomo_at "gomo program get"' -l 'profile' -d 'Profile of the config file to use (gomo config list); default: GOMO_PROFILE, else the current one' -r -F
+complete -c gomo -n '__gomo_at "gomo program get"' -l 'base-url' -d 'Platform API base URL (e.g. https://api.gomobile.ma/api); default: from the profile' -r -F
+complete -c gomo -n '__gomo_at "gomo program get"' -l 'api-key-env' -d 'Environment variable holding the API key' -r -F
+complete -c gomo -n '__gomo_at "gomo program get"' -l 'bearer' -d 'Send the key as Authorization: Bearer instead of x-api-key'
+complete -c gomo -n '__gomo_at "gomo program get"' -l 'insecure' -d 'Skip TLS verification and allow plain http to non-loopback hosts'
+complete -c gomo -n '__gomo_at "gomo program get"' -l 'rate-limit' -d 'Client-side limit in requests per second (0: none)' -x
+complete -c gomo -n '__gomo_at "gomo program get"' -l 'timeout' -d 'Give up on a request after this long, retries included (30s, 500ms, 2m; 0: never); default 60s' -r -F
+complete -c gomo -n '__gomo_at "gomo program get"' -l 'workspace' -d 'The local workspace database (default .gomo/workspace.db)' -r -F
+complete -c gomo -n '__gomo_at "gomo program get"' -F
+
+# gomo program archive
+complete -c gomo -n '__gomo_at "gomo program archive"' -s 'h' -l 'help' -d 'Show help for a command'
+complete -c gomo -n '__gomo_at "gomo program archive"' -l 'profile' -d 'Profile of the config file to use (gomo config list); default: GOMO_PROFILE, else the current one' -r -F
+complete -c gomo -n '__gomo_at "gomo program archive"' -l 'base-url' -d 'Platform API base URL (e.g. https://api.gomobile.ma/api); default: from the profile' -r -F
+complete -c gomo -n '__gomo_at "gomo program archive"' -l 'api-key-env' -d 'Environment variable holding the API key' -r -F
+complete -c gomo -n '__gomo_at "gomo program archive"' -l 'bearer' -d 'Send the key as Authorization: Bearer instead of x-api-key'
+complete -c gomo -n '__gomo_at "gomo program archive"' -l 'insecure' -d 'Skip TLS verification and allow plain http to non-loopback hosts'
+complete -c gomo -n '__gomo_at "gomo program archive"' -l 'rate-limit' -d 'Client-side limit in requests per second (0: none)' -x
+complete -c gomo -n '__gomo_at "gomo program archive"' -l 'timeout' -d 'Give up on a request after this long, retries included (30s, 500ms, 2m; 0: never); default 60s' -r -F
+complete -c gomo -n '__gomo_at "gomo program archive"' -l 'workspace' -d 'The local workspace database (default .gomo/workspace.db)' -r -F
+complete -c gomo -n '__gomo_at "gomo program archive"' -F
+
+# gomo program apply
+complete -c gomo -n '__gomo_at "gomo program apply"' -s 'h' -l 'help' -d 'Show help for a command'
+complete -c gomo -n '__gomo_at "gomo program apply"' -s 'f' -l 'file' -d 'Program file (YAML or JSON, schemas/program.schema.json); - reads stdin' -r -F
+complete -c gomo -n '__gomo_at "gomo program apply"' -l 'dry-run' -d 'Send nothing: print what would change, field by field'
+complete -c gomo -n '__gomo_at "gomo program apply"' -l 'profile' -d 'Profile of the config file to use (gomo config list); default: GOMO_PROFILE, else the current one' -r -F
+complete -c gomo -n '__gomo_at "gomo program apply"' -l 'base-url' -d 'Platform API base URL (e.g. https://api.gomobile.ma/api); default: from the profile' -r -F
+complete -c gomo -n '__gomo_at "gomo program apply"' -l 'api-key-env' -d 'Environment variable holding the API key' -r -F
+complete -c gomo -n '__gomo_at "gomo program apply"' -l 'bearer' -d 'Send the key as Authorization: Bearer instead of x-api-key'
+complete -c gomo -n '__gomo_at "gomo program apply"' -l 'insecure' -d 'Skip TLS verification and allow plain http to non-loopback hosts'
+complete -c gomo -n '__gomo_at "gomo program apply"' -l 'rate-limit' -d 'Client-side limit in requests per second (0: none)' -x
+complete -c gomo -n '__gomo_at "gomo program apply"' -l 'timeout' -d 'Give up on a request after this long, retries included (30s, 500ms, 2m; 0: never); default 60s' -r -F
+complete -c gomo -n '__gomo_at "gomo program apply"' -l 'workspace' -d 'The local workspace database (default .gomo/workspace.db)' -r -F
+
 # gomo dids
 complete -c gomo -n '__gomo_at "gomo dids"' -a 'list' -d 'List the available DIDs: the account\'s own and shared ones'
 complete -c gomo -n '__gomo_at "gomo dids"' -s 'h' -l 'help' -d 'Show help for a command'
@@ -764,7 +857,7 @@ complete -c gomo -n '__gomo_at "gomo version"' -s 'h' -l 'help' -d 'Show help fo
 
 # gomo help
 complete -c gomo -n '__gomo_at "gomo help"' -s 'h' -l 'help' -d 'Show help for a command'
-complete -c gomo -n '__gomo_at "gomo help"' -a 'exit-codes rules config formats profiles flow serve contacts attributes audiences dids audio config auth version help completion'
+complete -c gomo -n '__gomo_at "gomo help"' -a 'exit-codes rules config formats profiles flow serve contacts attributes audiences program dids audio config auth version help completion'
 
 # gomo completion
 complete -c gomo -n '__gomo_at "gomo completion"' -s 'h' -l 'help' -d 'Show help for a command'

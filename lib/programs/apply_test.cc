@@ -7,8 +7,7 @@
 namespace gomo::programs {
 namespace {
 
-const char* const kGraph =
-    R"({"startNodeId":"bye","nodes":[{"id":"bye","type":"hangup","label":"Bye"}]})";
+const char* const kGraph = R"({"startNodeId":"bye","nodes":[{"id":"bye","type":"hangup","label":"Bye"}]})";
 
 struct Catalog {
   std::string flow_id, audience_id;

@@ -34,7 +34,7 @@ struct ProgramFile {
 
 struct LoadedProgram {
   ProgramFile file;
-  bool unreadable = false;                   // not valid YAML/JSON: exit 2, as flow validate
+  bool unreadable = false;                    // not valid YAML/JSON: exit 2, as flow validate
   std::vector<diag::Diagnostic> diagnostics;  // syntax, duplicate-key and schema findings
 };
 

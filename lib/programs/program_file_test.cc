@@ -69,9 +69,9 @@ TEST_CASE("parse_time_of_day: HH:MM on the 24-hour clock only") {
 }
 
 TEST_CASE("the sample program file is clean") {
-  auto text = read_file(std::string(GOMO_SOURCE_DIR) + "/samples/programs/march-reminders.yaml");
+  auto text = read_file(std::string(GOMO_SOURCE_DIR) + "/samples/programs/march-reminders.program.yaml");
   REQUIRE(text);
-  auto result = validate_program_text("march-reminders.yaml", *text, nullptr);
+  auto result = validate_program_text("march-reminders.program.yaml", *text, nullptr);
   for (const auto& d : result.diagnostics) INFO(d.rule << ": " << d.message);
   CHECK(result.diagnostics.empty());
   CHECK_FALSE(result.unreadable);

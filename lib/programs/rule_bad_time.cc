@@ -48,8 +48,8 @@ void check_bad_time(const ProgramContext& ctx, ProgramReporter& out) {
 
 }  // namespace
 
-const ProgramRule kRuleBadTime = {
-    "bad-time", diag::Severity::kError,
-    "An instant is not ISO 8601 with a UTC offset, or a pause window time is not HH:MM.", check_bad_time};
+const ProgramRule kRuleBadTime = {"bad-time", diag::Severity::kError,
+                                  "An instant is not ISO 8601 with a UTC offset, or a pause window time is not HH:MM.",
+                                  check_bad_time};
 
 }  // namespace gomo::programs

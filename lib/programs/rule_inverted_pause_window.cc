@@ -21,9 +21,9 @@ void check_inverted_pause_window(const ProgramContext& ctx, ProgramReporter& out
       if (m.key.text == "advanced") {
         auto s = api::parse_iso_instant_ms(start->text), e = api::parse_iso_instant_ms(end->text);
         if (s && e && *e <= *s)
-          out.report(kRuleInvertedPauseWindow, *end,
-                     "pause range ends at " + end->text + ", not after its start " + start->text +
-                         "; swap startAt and endAt");
+          out.report(
+              kRuleInvertedPauseWindow, *end,
+              "pause range ends at " + end->text + ", not after its start " + start->text + "; swap startAt and endAt");
       } else {
         auto s = parse_time_of_day(start->text), e = parse_time_of_day(end->text);
         if (s && e && *s == *e)

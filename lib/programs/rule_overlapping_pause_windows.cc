@@ -13,10 +13,10 @@ extern const ProgramRule kRuleOverlappingPauseWindows;
 namespace {
 
 struct Segment {
-  int day;                              // index in api::kWeekdays
-  int begin, end;                       // minutes of that day, [begin, end)
-  const document::Value* window;        // the window as written
-  const std::string* written_day;       // the key it was written under
+  int day;                         // index in api::kWeekdays
+  int begin, end;                  // minutes of that day, [begin, end)
+  const document::Value* window;   // the window as written
+  const std::string* written_day;  // the key it was written under
 };
 
 std::string span_text(const document::Value& window) {
@@ -51,7 +51,8 @@ void check_weekdays(const document::Value& windows, ProgramReporter& out) {
       const Segment &a = segments[j], &b = segments[i];
       if (a.day != b.day || a.window == b.window || a.begin >= b.end || b.begin >= a.end) continue;
       std::string other = *a.written_day + " " + span_text(*a.window) + " at " + position(*a.window);
-      if (*a.written_day != api::kWeekdays[a.day]) other += ", which spans midnight into " + std::string(api::kWeekdays[a.day]);
+      if (*a.written_day != api::kWeekdays[a.day])
+        other += ", which spans midnight into " + std::string(api::kWeekdays[a.day]);
       out.report(kRuleOverlappingPauseWindows, *b.window,
                  *b.written_day + " pause window " + span_text(*b.window) + " overlaps " + other +
                      "; merge them into one window");

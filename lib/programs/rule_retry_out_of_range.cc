@@ -24,8 +24,9 @@ void check_retry_out_of_range(const ProgramContext& ctx, ProgramReporter& out) {
     if (const auto* retries = retry->find("maxRetries"); retries && retries->kind == document::Kind::kInt) {
       if (retries->integer < 0 || retries->integer > kMaxRetries)
         out.report(kRuleRetryOutOfRange, *retries,
-                   "maxRetries is " + retries->text + "; expected 0 to 100 retries after the first attempt (3 = up "
-                   "to four calls per contact)");
+                   "maxRetries is " + retries->text +
+                       "; expected 0 to 100 retries after the first attempt (3 = up "
+                       "to four calls per contact)");
     }
   } else if (type == "scheduled") {
     const auto* dates = retry->find("retryDates");

@@ -5,8 +5,9 @@
 namespace gomo::programs {
 
 TEST_CASE("retry-out-of-range: delay below a minute, maxRetries over 100, dates out of order") {
-  auto fixed = test::findings(std::string(test::kHead) + "retry: {type: fixed_delay, delayMinutes: 0, maxRetries: 101}\n",
-                              "retry-out-of-range");
+  auto fixed =
+      test::findings(std::string(test::kHead) + "retry: {type: fixed_delay, delayMinutes: 0, maxRetries: 101}\n",
+                     "retry-out-of-range");
   REQUIRE(fixed.size() == 2);
   CHECK(fixed[0].location.line == 4);
   CHECK(fixed[0].message.find("at least 1 minute") != std::string::npos);

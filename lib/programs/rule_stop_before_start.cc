@@ -20,7 +20,7 @@ void check_stop_before_start(const ProgramContext& ctx, ProgramReporter& out) {
 
 }  // namespace
 
-const ProgramRule kRuleStopBeforeStart = {"stop-before-start", diag::Severity::kError,
-                                          "stopAt is not after startAt.", check_stop_before_start};
+const ProgramRule kRuleStopBeforeStart = {"stop-before-start", diag::Severity::kError, "stopAt is not after startAt.",
+                                          check_stop_before_start};
 
 }  // namespace gomo::programs

@@ -22,10 +22,20 @@ const ProgramRule kProgramRuleSchema = {
 
 const std::vector<const ProgramRule*>& all_program_rules() {
   static const std::vector<const ProgramRule*> rules = {
-      &kProgramRuleSyntax,   &kProgramRuleDuplicateKey, &kProgramRuleSchema,      &kRuleBadTime,
-      &kRuleRetryOutOfRange, &kRuleInvertedPauseWindow, &kRuleOverlappingPauseWindows,
-      &kRuleUnknownTimezone, &kRuleStopBeforeStart,     &kRuleDidShape,           &kRuleUnknownFlow,
-      &kRuleUnknownAudience, &kRuleUnknownDid,          &kRuleAmbiguousReference,
+      &kProgramRuleSyntax,
+      &kProgramRuleDuplicateKey,
+      &kProgramRuleSchema,
+      &kRuleBadTime,
+      &kRuleRetryOutOfRange,
+      &kRuleInvertedPauseWindow,
+      &kRuleOverlappingPauseWindows,
+      &kRuleUnknownTimezone,
+      &kRuleStopBeforeStart,
+      &kRuleDidShape,
+      &kRuleUnknownFlow,
+      &kRuleUnknownAudience,
+      &kRuleUnknownDid,
+      &kRuleAmbiguousReference,
   };
   return rules;
 }
@@ -36,8 +46,7 @@ const ProgramRule* find_program_rule(const std::string& id) {
   return nullptr;
 }
 
-void ProgramReporter::report(const ProgramRule& rule, const document::Value& at, std::string message,
-                             std::string fix) {
+void ProgramReporter::report(const ProgramRule& rule, const document::Value& at, std::string message, std::string fix) {
   diag::Diagnostic d;
   d.rule = rule.id;
   d.severity = rule.severity;

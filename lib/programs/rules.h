@@ -30,7 +30,7 @@ class ProgramReporter;
 struct ProgramRule {
   const char* id;  // kebab-case, names the fault
   diag::Severity severity;
-  const char* summary;                                        // one line, for docs and help
+  const char* summary;                                     // one line, for docs and help
   void (*check)(const ProgramContext&, ProgramReporter&);  // null for ids reported by the loader
 };
 

@@ -48,7 +48,7 @@ std::vector<checks::FileResult> validate_program_inputs(const std::vector<checks
         diag::Diagnostic d;
         d.rule = "read-error";
         d.message = read.error().code() == StatusCode::kNotFound ? "no such file or directory"
-                                                                  : "cannot read the file: " + read.error().message();
+                                                                 : "cannot read the file: " + read.error().message();
         d.location.file = in.path;
         failed.diagnostics.push_back(std::move(d));
         results.push_back(std::move(failed));

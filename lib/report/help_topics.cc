@@ -12,7 +12,8 @@ const char* kExitCodes = R"(Exit codes (stable; scripts may rely on them):
   0  success: everything checked, nothing failed
   1  checks failed: errors found (or warnings, with --strict); differences found (fmt --check);
      a simulated call that did not reach a hangup (flow run); failing flow tests (flow test);
-     flow diff: the files differ from the platform; flow push: local errors, nothing sent
+     flow diff: the files differ from the platform; flow push: local errors, nothing sent;
+     program validate: findings in a program file; program apply: errors in the file, nothing sent
   2  usage error (an unknown command or flag: gomo names the nearest one; a bad flag value), or
      input that cannot be read or parsed (missing file, YAML/JSON syntax error; the other files
      are still checked), or no flow file at all to check: gomo never exits 0 when nothing was checked
