@@ -38,8 +38,13 @@ void add_config_commands(CLI::App& app, Context& ctx, Action& action);
 // init under `gomo config` (cli/config_init.cc); called by add_config_commands.
 void add_config_init_command(CLI::App& config, Action& action);
 void add_auth_commands(CLI::App& app, Context& ctx, Action& action);
-// `gomo program` (cli/program.cc).
+// `gomo program` (cli/program.cc): creates the group and calls add_program_file_commands. Launch and
+// execution control add theirs to the same group with their own add_program_*_commands(program, ...).
 void add_program_commands(CLI::App& app, Context& ctx, Action& action);
+// validate, apply, list, get and archive under `gomo program` (cli/program.cc).
+void add_program_file_commands(CLI::App& program, Context& ctx, Action& action);
+// apply under `gomo program` (cli/program_apply.cc); called by add_program_file_commands.
+void add_program_apply_command(CLI::App& program, Context& ctx, Action& action);
 // launch, pause, resume and cancel under `gomo program` (cli/program_run.cc); called by add_program_commands.
 void add_program_run_commands(CLI::App& program, Context& ctx, Action& action);
 // `gomo execution` (cli/execution.cc): pause, resume, cancel, status, report, list.

@@ -218,9 +218,39 @@ _gomo_command() {
       positional_slots=1 positional_variadic=1
       ;;
     "gomo program")
-      subcommands='launch pause resume cancel'
+      subcommands='validate list get archive apply launch pause resume cancel'
       options='-h --help -o --output --color -q --quiet -v --verbose'
       value_options='-o --output --color'
+      positional_slots=0 positional_variadic=0
+      ;;
+    "gomo program validate")
+      subcommands=''
+      options='-h --help -f --format --output-file --strict --remote --profile --base-url --api-key-env --bearer --insecure --rate-limit --timeout --workspace -o --output --color -q --quiet -v --verbose'
+      value_options='-f --format --output-file --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color'
+      positional_slots=1 positional_variadic=1
+      ;;
+    "gomo program list")
+      subcommands=''
+      options='-h --help --profile --base-url --api-key-env --bearer --insecure --rate-limit --timeout --workspace --search --page --limit --sort-by --sort-order --all -o --output --color -q --quiet -v --verbose'
+      value_options='--profile --base-url --api-key-env --rate-limit --timeout --workspace --search --page --limit --sort-by --sort-order -o --output --color'
+      positional_slots=0 positional_variadic=0
+      ;;
+    "gomo program get")
+      subcommands=''
+      options='-h --help --profile --base-url --api-key-env --bearer --insecure --rate-limit --timeout --workspace -o --output --color -q --quiet -v --verbose'
+      value_options='--profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color'
+      positional_slots=1 positional_variadic=0
+      ;;
+    "gomo program archive")
+      subcommands=''
+      options='-h --help --profile --base-url --api-key-env --bearer --insecure --rate-limit --timeout --workspace -o --output --color -q --quiet -v --verbose'
+      value_options='--profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color'
+      positional_slots=1 positional_variadic=0
+      ;;
+    "gomo program apply")
+      subcommands=''
+      options='-h --help -f --file --dry-run --profile --base-url --api-key-env --bearer --insecure --rate-limit --timeout --workspace -o --output --color -q --quiet -v --verbose'
+      value_options='-f --file --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color'
       positional_slots=0 positional_variadic=0
       ;;
     "gomo program launch")
@@ -690,6 +720,47 @@ _gomo_value() {
     "gomo audio upload|--timeout") _gomo_files "$3" ;;
     "gomo audio upload|--workspace") _gomo_files "$3" ;;
     "gomo audio upload|#0") _gomo_files "$3" ;;
+    "gomo program validate|-f"|"gomo program validate|--format") _gomo_words 'text json github sarif junit' "$3" ;;
+    "gomo program validate|--output-file") _gomo_files "$3" ;;
+    "gomo program validate|--profile") _gomo_files "$3" ;;
+    "gomo program validate|--base-url") _gomo_files "$3" ;;
+    "gomo program validate|--api-key-env") _gomo_files "$3" ;;
+    "gomo program validate|--rate-limit") COMPREPLY=() ;;
+    "gomo program validate|--timeout") _gomo_files "$3" ;;
+    "gomo program validate|--workspace") _gomo_files "$3" ;;
+    "gomo program validate|#0") _gomo_files "$3" ;;
+    "gomo program list|--profile") _gomo_files "$3" ;;
+    "gomo program list|--base-url") _gomo_files "$3" ;;
+    "gomo program list|--api-key-env") _gomo_files "$3" ;;
+    "gomo program list|--rate-limit") COMPREPLY=() ;;
+    "gomo program list|--timeout") _gomo_files "$3" ;;
+    "gomo program list|--workspace") _gomo_files "$3" ;;
+    "gomo program list|--search") _gomo_files "$3" ;;
+    "gomo program list|--page") COMPREPLY=() ;;
+    "gomo program list|--limit") COMPREPLY=() ;;
+    "gomo program list|--sort-by") _gomo_words 'name createdAt updatedAt' "$3" ;;
+    "gomo program list|--sort-order") _gomo_words 'asc desc' "$3" ;;
+    "gomo program get|--profile") _gomo_files "$3" ;;
+    "gomo program get|--base-url") _gomo_files "$3" ;;
+    "gomo program get|--api-key-env") _gomo_files "$3" ;;
+    "gomo program get|--rate-limit") COMPREPLY=() ;;
+    "gomo program get|--timeout") _gomo_files "$3" ;;
+    "gomo program get|--workspace") _gomo_files "$3" ;;
+    "gomo program get|#0") _gomo_files "$3" ;;
+    "gomo program archive|--profile") _gomo_files "$3" ;;
+    "gomo program archive|--base-url") _gomo_files "$3" ;;
+    "gomo program archive|--api-key-env") _gomo_files "$3" ;;
+    "gomo program archive|--rate-limit") COMPREPLY=() ;;
+    "gomo program archive|--timeout") _gomo_files "$3" ;;
+    "gomo program archive|--workspace") _gomo_files "$3" ;;
+    "gomo program archive|#0") _gomo_files "$3" ;;
+    "gomo program apply|-f"|"gomo program apply|--file") _gomo_files "$3" ;;
+    "gomo program apply|--profile") _gomo_files "$3" ;;
+    "gomo program apply|--base-url") _gomo_files "$3" ;;
+    "gomo program apply|--api-key-env") _gomo_files "$3" ;;
+    "gomo program apply|--rate-limit") COMPREPLY=() ;;
+    "gomo program apply|--timeout") _gomo_files "$3" ;;
+    "gomo program apply|--workspace") _gomo_files "$3" ;;
     "gomo program launch|--interval") _gomo_files "$3" ;;
     "gomo program launch|--profile") _gomo_files "$3" ;;
     "gomo program launch|--base-url") _gomo_files "$3" ;;

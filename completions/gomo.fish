@@ -19,7 +19,7 @@ function __gomo_subcommands
         case 'gomo audio'
             printf '%s\n' list upload
         case 'gomo program'
-            printf '%s\n' launch pause resume cancel
+            printf '%s\n' validate list get archive apply launch pause resume cancel
         case 'gomo execution'
             printf '%s\n' status report list pause resume cancel
         case 'gomo call'
@@ -106,6 +106,16 @@ function __gomo_value_options
             printf '%s\n' --name --description --usage-type --tag --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color
         case 'gomo program'
             printf '%s\n' -o --output --color
+        case 'gomo program validate'
+            printf '%s\n' -f --format --output-file --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color
+        case 'gomo program list'
+            printf '%s\n' --profile --base-url --api-key-env --rate-limit --timeout --workspace --search --page --limit --sort-by --sort-order -o --output --color
+        case 'gomo program get'
+            printf '%s\n' --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color
+        case 'gomo program archive'
+            printf '%s\n' --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color
+        case 'gomo program apply'
+            printf '%s\n' -f --file --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color
         case 'gomo program launch'
             printf '%s\n' --interval --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color
         case 'gomo program pause'
@@ -215,7 +225,7 @@ complete -c gomo -n '__gomo_at "gomo"' -a 'attributes' -d 'Custom contact attrib
 complete -c gomo -n '__gomo_at "gomo"' -a 'audiences' -d 'Audiences (contact lists that programs call), by id or name'
 complete -c gomo -n '__gomo_at "gomo"' -a 'dids' -d 'Caller-ID numbers (DIDs) the account may call from'
 complete -c gomo -n '__gomo_at "gomo"' -a 'audio' -d 'Audio files of the account (prompts, greetings, music)'
-complete -c gomo -n '__gomo_at "gomo"' -a 'program' -d 'Programs (a flow over an audience): launch, pause, resume, cancel'
+complete -c gomo -n '__gomo_at "gomo"' -a 'program' -d 'Programs (a flow over an audience): validate and apply files; list, get, archive; launch, pause, resume, cancel'
 complete -c gomo -n '__gomo_at "gomo"' -a 'execution' -d 'Executions (one launch of a program): status, report, pause, resume, cancel'
 complete -c gomo -n '__gomo_at "gomo"' -a 'call' -d 'Request one call: a contact, a flow, a caller id (gomo call CONTACT --flow F)'
 complete -c gomo -n '__gomo_at "gomo"' -a 'config' -d 'Profiles: which platform gomo talks to, with which key'
@@ -725,11 +735,86 @@ complete -c gomo -n '__gomo_at "gomo audio upload"' -l 'workspace' -d 'The local
 complete -c gomo -n '__gomo_at "gomo audio upload"' -F
 
 # gomo program
+complete -c gomo -n '__gomo_at "gomo program"' -a 'validate' -d 'Check program files (YAML or JSON) for errors, with file:line:col diagnostics'
+complete -c gomo -n '__gomo_at "gomo program"' -a 'list' -d 'List the programs'
+complete -c gomo -n '__gomo_at "gomo program"' -a 'get' -d 'Show one program, by id or exact name'
+complete -c gomo -n '__gomo_at "gomo program"' -a 'archive' -d 'Archive a program (it can no longer be launched); idempotent'
+complete -c gomo -n '__gomo_at "gomo program"' -a 'apply' -d 'Create or update a program from a file, by name; only changed fields are sent, unchanged sends nothing'
 complete -c gomo -n '__gomo_at "gomo program"' -a 'launch' -d 'Launch a program: check it can run (audience, flow, no active execution), start an execution'
 complete -c gomo -n '__gomo_at "gomo program"' -a 'pause' -d 'Pause the program\'s scheduled, running or paused execution (already paused: a note, exit 0)'
 complete -c gomo -n '__gomo_at "gomo program"' -a 'resume' -d 'Resume the program\'s scheduled, running or paused execution (already running: a note, exit 0)'
 complete -c gomo -n '__gomo_at "gomo program"' -a 'cancel' -d 'Cancel the program\'s scheduled, running or paused execution for good (asks first; --yes)'
 complete -c gomo -n '__gomo_at "gomo program"' -s 'h' -l 'help' -d 'Show help for a command'
+
+# gomo program validate
+complete -c gomo -n '__gomo_at "gomo program validate"' -s 'h' -l 'help' -d 'Show help for a command'
+complete -c gomo -n '__gomo_at "gomo program validate"' -s 'f' -l 'format' -d 'Output format: text, json, github, sarif or junit (default: github under GitHub Actions, else text); repeat it with one --output-file each' -x -a 'text json github sarif junit'
+complete -c gomo -n '__gomo_at "gomo program validate"' -l 'output-file' -d 'Write the report to FILE (- = stdout); pairs with --format' -r -F
+complete -c gomo -n '__gomo_at "gomo program validate"' -l 'strict' -d 'Warnings fail the run too (exit 1)'
+complete -c gomo -n '__gomo_at "gomo program validate"' -l 'remote' -d 'Also look the flow, audience and DIDs up on the target (unknown names are errors, with a guess)'
+complete -c gomo -n '__gomo_at "gomo program validate"' -l 'profile' -d 'Profile of the config file to use (gomo config list); default: GOMO_PROFILE, else the current one' -r -F
+complete -c gomo -n '__gomo_at "gomo program validate"' -l 'base-url' -d 'Platform API base URL (e.g. https://api.gomobile.ma/api); default: from the profile' -r -F
+complete -c gomo -n '__gomo_at "gomo program validate"' -l 'api-key-env' -d 'Environment variable holding the API key' -r -F
+complete -c gomo -n '__gomo_at "gomo program validate"' -l 'bearer' -d 'Send the key as Authorization: Bearer instead of x-api-key'
+complete -c gomo -n '__gomo_at "gomo program validate"' -l 'insecure' -d 'Skip TLS verification and allow plain http to non-loopback hosts'
+complete -c gomo -n '__gomo_at "gomo program validate"' -l 'rate-limit' -d 'Client-side limit in requests per second (0: none)' -x
+complete -c gomo -n '__gomo_at "gomo program validate"' -l 'timeout' -d 'Give up on a request after this long, retries included (30s, 500ms, 2m; 0: never); default 60s' -r -F
+complete -c gomo -n '__gomo_at "gomo program validate"' -l 'workspace' -d 'The local workspace database (default .gomo/workspace.db)' -r -F
+complete -c gomo -n '__gomo_at "gomo program validate"' -F
+
+# gomo program list
+complete -c gomo -n '__gomo_at "gomo program list"' -s 'h' -l 'help' -d 'Show help for a command'
+complete -c gomo -n '__gomo_at "gomo program list"' -l 'profile' -d 'Profile of the config file to use (gomo config list); default: GOMO_PROFILE, else the current one' -r -F
+complete -c gomo -n '__gomo_at "gomo program list"' -l 'base-url' -d 'Platform API base URL (e.g. https://api.gomobile.ma/api); default: from the profile' -r -F
+complete -c gomo -n '__gomo_at "gomo program list"' -l 'api-key-env' -d 'Environment variable holding the API key' -r -F
+complete -c gomo -n '__gomo_at "gomo program list"' -l 'bearer' -d 'Send the key as Authorization: Bearer instead of x-api-key'
+complete -c gomo -n '__gomo_at "gomo program list"' -l 'insecure' -d 'Skip TLS verification and allow plain http to non-loopback hosts'
+complete -c gomo -n '__gomo_at "gomo program list"' -l 'rate-limit' -d 'Client-side limit in requests per second (0: none)' -x
+complete -c gomo -n '__gomo_at "gomo program list"' -l 'timeout' -d 'Give up on a request after this long, retries included (30s, 500ms, 2m; 0: never); default 60s' -r -F
+complete -c gomo -n '__gomo_at "gomo program list"' -l 'workspace' -d 'The local workspace database (default .gomo/workspace.db)' -r -F
+complete -c gomo -n '__gomo_at "gomo program list"' -l 'search' -d 'Only programs whose name contains TEXT' -r -F
+complete -c gomo -n '__gomo_at "gomo program list"' -l 'page' -d 'Page number, from 1' -x
+complete -c gomo -n '__gomo_at "gomo program list"' -l 'limit' -d 'Items per page (1-100)' -x
+complete -c gomo -n '__gomo_at "gomo program list"' -l 'sort-by' -d 'Sort by this field (ascending unless --sort-order desc)' -x -a 'name createdAt updatedAt'
+complete -c gomo -n '__gomo_at "gomo program list"' -l 'sort-order' -d 'asc or desc (default asc with --sort-by; without it the platform\'s order, newest first)' -x -a 'asc desc'
+complete -c gomo -n '__gomo_at "gomo program list"' -l 'all' -d 'Follow the pages to the end'
+
+# gomo program get
+complete -c gomo -n '__gomo_at "gomo program get"' -s 'h' -l 'help' -d 'Show help for a command'
+complete -c gomo -n '__gomo_at "gomo program get"' -l 'profile' -d 'Profile of the config file to use (gomo config list); default: GOMO_PROFILE, else the current one' -r -F
+complete -c gomo -n '__gomo_at "gomo program get"' -l 'base-url' -d 'Platform API base URL (e.g. https://api.gomobile.ma/api); default: from the profile' -r -F
+complete -c gomo -n '__gomo_at "gomo program get"' -l 'api-key-env' -d 'Environment variable holding the API key' -r -F
+complete -c gomo -n '__gomo_at "gomo program get"' -l 'bearer' -d 'Send the key as Authorization: Bearer instead of x-api-key'
+complete -c gomo -n '__gomo_at "gomo program get"' -l 'insecure' -d 'Skip TLS verification and allow plain http to non-loopback hosts'
+complete -c gomo -n '__gomo_at "gomo program get"' -l 'rate-limit' -d 'Client-side limit in requests per second (0: none)' -x
+complete -c gomo -n '__gomo_at "gomo program get"' -l 'timeout' -d 'Give up on a request after this long, retries included (30s, 500ms, 2m; 0: never); default 60s' -r -F
+complete -c gomo -n '__gomo_at "gomo program get"' -l 'workspace' -d 'The local workspace database (default .gomo/workspace.db)' -r -F
+complete -c gomo -n '__gomo_at "gomo program get"' -F
+
+# gomo program archive
+complete -c gomo -n '__gomo_at "gomo program archive"' -s 'h' -l 'help' -d 'Show help for a command'
+complete -c gomo -n '__gomo_at "gomo program archive"' -l 'profile' -d 'Profile of the config file to use (gomo config list); default: GOMO_PROFILE, else the current one' -r -F
+complete -c gomo -n '__gomo_at "gomo program archive"' -l 'base-url' -d 'Platform API base URL (e.g. https://api.gomobile.ma/api); default: from the profile' -r -F
+complete -c gomo -n '__gomo_at "gomo program archive"' -l 'api-key-env' -d 'Environment variable holding the API key' -r -F
+complete -c gomo -n '__gomo_at "gomo program archive"' -l 'bearer' -d 'Send the key as Authorization: Bearer instead of x-api-key'
+complete -c gomo -n '__gomo_at "gomo program archive"' -l 'insecure' -d 'Skip TLS verification and allow plain http to non-loopback hosts'
+complete -c gomo -n '__gomo_at "gomo program archive"' -l 'rate-limit' -d 'Client-side limit in requests per second (0: none)' -x
+complete -c gomo -n '__gomo_at "gomo program archive"' -l 'timeout' -d 'Give up on a request after this long, retries included (30s, 500ms, 2m; 0: never); default 60s' -r -F
+complete -c gomo -n '__gomo_at "gomo program archive"' -l 'workspace' -d 'The local workspace database (default .gomo/workspace.db)' -r -F
+complete -c gomo -n '__gomo_at "gomo program archive"' -F
+
+# gomo program apply
+complete -c gomo -n '__gomo_at "gomo program apply"' -s 'h' -l 'help' -d 'Show help for a command'
+complete -c gomo -n '__gomo_at "gomo program apply"' -s 'f' -l 'file' -d 'Program file (YAML or JSON, schemas/program.schema.json); - reads stdin' -r -F
+complete -c gomo -n '__gomo_at "gomo program apply"' -l 'dry-run' -d 'Send nothing: print what would change, field by field'
+complete -c gomo -n '__gomo_at "gomo program apply"' -l 'profile' -d 'Profile of the config file to use (gomo config list); default: GOMO_PROFILE, else the current one' -r -F
+complete -c gomo -n '__gomo_at "gomo program apply"' -l 'base-url' -d 'Platform API base URL (e.g. https://api.gomobile.ma/api); default: from the profile' -r -F
+complete -c gomo -n '__gomo_at "gomo program apply"' -l 'api-key-env' -d 'Environment variable holding the API key' -r -F
+complete -c gomo -n '__gomo_at "gomo program apply"' -l 'bearer' -d 'Send the key as Authorization: Bearer instead of x-api-key'
+complete -c gomo -n '__gomo_at "gomo program apply"' -l 'insecure' -d 'Skip TLS verification and allow plain http to non-loopback hosts'
+complete -c gomo -n '__gomo_at "gomo program apply"' -l 'rate-limit' -d 'Client-side limit in requests per second (0: none)' -x
+complete -c gomo -n '__gomo_at "gomo program apply"' -l 'timeout' -d 'Give up on a request after this long, retries included (30s, 500ms, 2m; 0: never); default 60s' -r -F
+complete -c gomo -n '__gomo_at "gomo program apply"' -l 'workspace' -d 'The local workspace database (default .gomo/workspace.db)' -r -F
 
 # gomo program launch
 complete -c gomo -n '__gomo_at "gomo program launch"' -s 'h' -l 'help' -d 'Show help for a command'

@@ -43,6 +43,11 @@ bool is_flow_file(const fs::path& p) {
   return ext == ".yaml" || ext == ".yml" || ext == ".json";
 }
 
+// Program files (`gomo program validate`) by the naming convention *.program.yaml: not flows.
+bool is_program_file(const std::string& name) {
+  return ends_with(name, ".program.yaml") || ends_with(name, ".program.yml") || ends_with(name, ".program.json");
+}
+
 bool is_flow_test(const std::string& name) {
   return ends_with(name, ".test.yaml") || ends_with(name, ".test.yml") || ends_with(name, ".test.json");
 }
@@ -150,6 +155,7 @@ Result<std::vector<Input>> expand_inputs(const std::vector<std::string>& args, c
         ++tests;
         continue;
       }
+      if (is_program_file(name)) continue;
       if (exclude.matches(it->path().string(), false)) {
         ++excluded;
         continue;

@@ -60,6 +60,7 @@ TEST_CASE("validate: a directory without flow files is an error only when nothin
 TEST_CASE("validate: walking a directory skips flow tests and `exclude` matches relative to the config's folder") {
   auto root = test::scratch_dir();
   test::write_file(root, "flows/a.yaml", "");
+  test::write_file(root, "flows/march.program.yaml", "");  // a program file (gomo program validate)
   test::write_file(root, "flows/a.test.yaml", "");
   test::write_file(root, "flows/b.test.json", "");
   test::write_file(root, "drafts/b01.yaml", "");

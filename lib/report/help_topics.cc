@@ -15,6 +15,7 @@ const char* kExitCodes = R"(Exit codes (stable; scripts may rely on them):
      flow diff: the files differ from the platform; flow push: local errors, nothing sent;
      execution status --watch, program launch --wait|--watch: --timeout passed before the
      execution ended (launch --wait|--watch also: it ended stopped or cancelled, not completed)
+     program validate: findings in a program file; program apply: errors in the file, nothing sent
   2  usage error (an unknown command or flag: gomo names the nearest one; a bad flag value), or
      input that cannot be read or parsed (missing file, YAML/JSON syntax error; the other files
      are still checked), or no flow file at all to check: gomo never exits 0 when nothing was checked

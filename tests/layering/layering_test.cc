@@ -44,9 +44,9 @@ const std::vector<Layer> kLayers = {
     {"profile", {"api", "local", "remote", "document"}},
     {"contacts", {"api", "document", "ext"}},  // ext: phone numbers
     {"sync", {"api", "document", "ext", "flow", "checks"}},
-    // Program files, launch, execution control: over api::Platform only; checks for gomo's own flow
-    // validator (launch preconditions), document for rule files. Printing is report's or cli's.
-    {"programs", {"api", "checks", "document"}},
+    // Program files (checks: FileResult, the schema checker), launch (gomo's own flow validator), execution
+    // control, auto-pause rule files (document): over api::Platform only. Printing is report's or cli's.
+    {"programs", {"api", "checks", "diag", "schema", "document"}},
     {"calls", {"api", "contacts", "sync", "remote"}},    // gomo call: names to objects; remote: mobtexting
     {"campaign", {"api", "document", "ext", "engine"}},  // the dialer places calls through the engine
     // Formats result values and calls nothing: links only the libraries whose types it prints.

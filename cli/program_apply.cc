@@ -1,0 +1,123 @@
+// gomo program apply -f FILE [--dry-run]: a thin wrapper over lib/programs/apply.h.
+#include <CLI/CLI.hpp>
+#include <iterator>
+#include <nlohmann/json.hpp>
+
+#include "api/platform.h"
+#include "base/files.h"
+#include "cli/commands.h"
+#include "cli/exit_codes.h"
+#include "cli/target.h"
+#include "programs/apply.h"
+#include "report/text.h"
+
+namespace gomo::cli {
+namespace {
+
+struct ProgramApplyFlags {
+  TargetOptions target;
+  std::string file;
+  bool dry_run = false;
+};
+
+std::string apply_quoted(const std::string& s) { return "\"" + s + "\""; }
+
+// Prints why the file was not applied; returns the exit code (0 when it was applied or planned).
+int apply_report_failure(Context& ctx, const programs::ApplyOutcome& o) {
+  switch (o.status) {
+    case programs::ApplyStatus::kInvalid:
+    case programs::ApplyStatus::kUnreadable: {
+      report::TextStyle style;
+      style.color = ctx.use_color(ctx.stderr_tty);
+      report::write_text(ctx.err, {o.checked}, style);
+      if (o.status == programs::ApplyStatus::kUnreadable) return report_error(ctx, o.path + ": not applied");
+      const size_t n = diag::count(o.checked.diagnostics).errors;
+      return report_error(ctx, o.path + ": " + std::to_string(n) + (n == 1 ? " error" : " errors") + "; not applied",
+                          kExitFindings);
+    }
+    case programs::ApplyStatus::kAmbiguous: {
+      std::string ids;
+      for (const auto& p : o.candidates) ids += (ids.empty() ? "" : ", ") + p.id;
+      return report_error(ctx, o.path + ": " + std::to_string(o.candidates.size()) + " programs are named " +
+                                   apply_quoted(o.name) + " (" + ids +
+                                   "); rename or archive the extra ones (gomo program archive ID)");
+    }
+    case programs::ApplyStatus::kApiError:
+      report_error(ctx, o.path + ":");  // the platform's answer follows, on its own lines
+      return report_api_error(ctx, *o.error);
+    default: return kExitOk;
+  }
+}
+
+nlohmann::json apply_outcome_json(const programs::ApplyOutcome& o) {
+  nlohmann::json j = {{"file", o.path}, {"name", o.name}, {"status", programs::apply_status_name(o.status)}};
+  if (o.program) j["id"] = o.program->id;
+  nlohmann::json changes = nlohmann::json::array();
+  for (const auto& c : o.changes) {
+    nlohmann::json change = {{"field", c.field}, {"after", nlohmann::json::parse(c.after)}};
+    if (!c.before.empty()) change["before"] = nlohmann::json::parse(c.before);
+    changes.push_back(std::move(change));
+  }
+  j["changes"] = std::move(changes);
+  return j;
+}
+
+int program_apply(Context& ctx, const ProgramApplyFlags& f) {
+  std::string text, path = f.file;
+  if (f.file == "-") {
+    path = "<stdin>";
+    text.assign(std::istreambuf_iterator<char>(ctx.in), std::istreambuf_iterator<char>());
+  } else {
+    auto read = read_file(f.file);
+    if (!read) return report_error(ctx, "cannot read " + f.file + ": " + read.error().message());
+    text = std::move(read.value());
+  }
+  int exit_code = kExitOk;
+  auto opened = open_target(ctx, f.target, exit_code, f.dry_run ? TargetAccess::kRead : TargetAccess::kWrite);
+  if (!opened) return exit_code;
+  auto o = programs::apply_program_file(*opened->platform, path, std::move(text), f.dry_run);
+  if (int code = apply_report_failure(ctx, o)) return code;
+  if (ctx.output == "json") {
+    ctx.out << apply_outcome_json(o).dump(2) << "\n";
+  } else if (f.dry_run && !o.changes.empty()) {
+    ctx.out << (o.program ? "~ program " + o.program->id + " " : "+ program ") << apply_quoted(o.name) << "\n"
+            << programs::format_changes(o.changes);
+  }
+  ctx.out.flush();
+  const std::string id = o.program ? o.program->id + " " : "";
+  std::string what;
+  switch (o.status) {
+    case programs::ApplyStatus::kUnchanged:
+      what = "unchanged program " + id + apply_quoted(o.name) + " (nothing sent)";
+      break;
+    case programs::ApplyStatus::kWouldCreate: what = "would create program " + apply_quoted(o.name); break;
+    case programs::ApplyStatus::kWouldUpdate:
+      what = "would update program " + id + apply_quoted(o.name) + " (" + std::to_string(o.changes.size()) +
+             (o.changes.size() == 1 ? " field)" : " fields)");
+      break;
+    default: what = std::string(programs::apply_status_name(o.status)) + " program " + id + apply_quoted(o.name);
+  }
+  print_target_summary(ctx, *opened, what);
+  return kExitOk;
+}
+
+}  // namespace
+
+void add_program_apply_command(CLI::App& program, Context& ctx, Action& action) {
+  if (!ctx.builds("apply")) return;
+  auto f = std::make_shared<ProgramApplyFlags>();
+  auto* a = program.add_subcommand(
+      "apply",
+      "Create or update a program from a file, by name; only changed fields are sent, unchanged sends nothing");
+  a->add_option("-f,--file", f->file, "Program file (YAML or JSON, schemas/program.schema.json); - reads stdin")
+      ->required()
+      ->type_name("FILE");
+  a->add_flag("--dry-run", f->dry_run, "Send nothing: print what would change, field by field");
+  add_target_flags(a, f->target);
+  a->footer(
+      "Fields the file leaves out keep the platform's values. Exit codes: 0 ok, 1 errors in the file (not applied), "
+      "2 usage, unreadable file or several programs of that name, 3 API error, 4 authentication, 5 network.");
+  a->callback([f, &action] { action = [f](Context& c) { return program_apply(c, *f); }; });
+}
+
+}  // namespace gomo::cli

@@ -1,0 +1,85 @@
+// Program file validation (programs/validate_program.h).
+#include "programs/validate_program.h"
+
+#include "api/list_all.h"
+#include "base/files.h"
+
+namespace gomo::programs {
+
+checks::FileResult validate_program_text(const std::string& path, std::string text, const ProgramCatalog* catalog,
+                                         LoadedProgram* loaded) {
+  checks::FileResult result;
+  result.path = path;
+  LoadedProgram program = load_program_file(path, std::move(text));
+  result.unreadable = program.unreadable;
+  std::vector<diag::Diagnostic> diags = std::move(program.diagnostics);
+  const document::Document& doc = *program.file.doc;
+  if (doc.parsed) {
+    ProgramContext ctx{program.file, catalog};
+    ProgramReporter reporter(doc);
+    for (const ProgramRule* rule : all_program_rules())
+      if (rule->check) rule->check(ctx, reporter);
+    for (auto& d : reporter.diagnostics()) diags.push_back(std::move(d));
+  }
+  for (auto& d : diags) {
+    // Values from the file are printed: escape what a terminal would act on (as flow validate does).
+    d.message = diag::visible(d.message);
+    d.related = diag::visible(d.related);
+  }
+  diag::sort_and_dedupe(diags);
+  diag::SnippetCursor cursor;
+  for (auto& d : diags) diag::set_snippet(d, doc.line_text(d.location.line), &cursor);
+  result.diagnostics = std::move(diags);
+  if (loaded) *loaded = std::move(program);
+  return result;
+}
+
+std::vector<checks::FileResult> validate_program_inputs(const std::vector<checks::Input>& inputs,
+                                                        const ProgramCatalog* catalog) {
+  std::vector<checks::FileResult> results;
+  for (const auto& in : inputs) {
+    std::string text = in.text;
+    if (!in.from_stdin) {
+      auto read = read_file(in.path);
+      if (!read) {
+        checks::FileResult failed;
+        failed.path = in.path;
+        failed.unreadable = true;
+        diag::Diagnostic d;
+        d.rule = "read-error";
+        d.message = read.error().code() == StatusCode::kNotFound ? "no such file or directory"
+                                                                 : "cannot read the file: " + read.error().message();
+        d.location.file = in.path;
+        failed.diagnostics.push_back(std::move(d));
+        results.push_back(std::move(failed));
+        continue;
+      }
+      text = std::move(read.value());
+    }
+    results.push_back(validate_program_text(in.path, std::move(text), catalog));
+  }
+  return results;
+}
+
+api::Result<ProgramCatalog> read_catalog(api::Platform& platform) {
+  ProgramCatalog catalog;
+  auto flows = api::list_all_flows(platform, {});
+  if (!flows) return flows.error();
+  for (const auto& f : *flows) catalog.flows.push_back({f.id, f.name});
+  auto audiences =
+      api::collect_all<api::Audience>([&](const api::PageQuery& q) { return platform.list_audiences(q); }, {});
+  if (!audiences) return audiences.error();
+  for (const auto& a : *audiences) catalog.audiences.push_back({a.id, a.name});
+  auto dids = api::collect_all<api::Did>(
+      [&](const api::PageQuery& q) {
+        api::DidQuery query;
+        query.page = q;
+        return platform.list_available_dids(query);
+      },
+      {});
+  if (!dids) return dids.error();
+  for (const auto& d : *dids) catalog.dids.push_back({d.id, d.number});
+  return catalog;
+}
+
+}  // namespace gomo::programs

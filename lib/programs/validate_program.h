@@ -1,0 +1,28 @@
+#pragma once
+// `gomo program validate` as library calls: a program file's findings (schema, then the rules of
+// programs/rules.h) in the FileResult form every report format of lib/report prints.
+#include <string>
+#include <vector>
+
+#include "api/platform.h"
+#include "checks/validate.h"
+#include "programs/program_file.h"
+#include "programs/rules.h"
+
+namespace gomo::programs {
+
+// Loads and checks one program file already in memory. `catalog` null: offline, the reference rules
+// (unknown-flow, ...) are skipped. Diagnostics are sorted, control characters escaped, snippets filled.
+// `loaded` (may be null) receives the file for a caller that goes on with it (apply).
+checks::FileResult validate_program_text(const std::string& path, std::string text, const ProgramCatalog* catalog,
+                                         LoadedProgram* loaded = nullptr);
+
+// Reads and checks each input (a path, or text read from stdin), in order. A file that cannot be read
+// is a read-error finding (unreadable), and the others are still checked.
+std::vector<checks::FileResult> validate_program_inputs(const std::vector<checks::Input>& inputs,
+                                                        const ProgramCatalog* catalog);
+
+// The flows, audiences and available DIDs of `platform`, every page.
+api::Result<ProgramCatalog> read_catalog(api::Platform& platform);
+
+}  // namespace gomo::programs
