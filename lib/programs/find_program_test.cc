@@ -9,8 +9,7 @@
 namespace gomo::programs {
 namespace {
 
-const char* const kGraph =
-    R"({"startNodeId":"bye","nodes":[{"id":"bye","type":"hangup","label":"Bye"}]})";
+const char* const kGraph = R"({"startNodeId":"bye","nodes":[{"id":"bye","type":"hangup","label":"Bye"}]})";
 
 std::string make_program(api::Platform& p, const std::string& name) {
   auto audience = p.create_audience({std::string("Audience of ") + name, std::nullopt});
