@@ -20,6 +20,9 @@ json encode(const Audience& audience);
 json encode(const FlowRecord& flow);
 json encode(const User& user);
 json encode(const UpsertResult& result);
+// encode(result).dump() (bytes that are not UTF-8 replaced by U+FFFD), written without building the
+// json tree: an answer of 1,000 contacts that way was a quarter of gomo serve's upsert time.
+std::string upsert_result_text(const UpsertResult& result);
 json encode_meta(const PageMeta& meta);
 Contact decode_contact(const json& j);
 CustomAttribute decode_custom_attribute(const json& j);

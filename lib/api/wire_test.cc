@@ -79,3 +79,33 @@ TEST_CASE("wire: the error envelope and back") {
 }
 
 }  // namespace gomo::api::wire
+
+namespace gomo::api {
+
+TEST_CASE("wire: upsert_result_text is encode(result).dump(), byte for byte") {
+  UpsertResult r;
+  r.created = 2;
+  r.updated = 1;
+  Contact bare;  // every optional unset: nulls
+  bare.id = "0190a1b2-0000-7000-8000-000000000001";
+  bare.organization_id = "org";
+  bare.fields.primary_phone = "+212600000001";
+  bare.created_at = bare.updated_at = "2026-01-02T03:04:05.000Z";
+  Contact full = bare;
+  full.fields.first_name = "أمينة \"Mina\"";
+  full.fields.last_name = "Back\\slash\ttab\nline\x01\x1f";
+  full.fields.full_name = "Zoé El Amrani";
+  full.fields.primary_email = "a@b.ma";
+  full.fields.city = "";  // set, empty
+  full.fields.gender = "female";
+  full.fields.channels = std::vector<std::string>{"phone", "sms"};
+  full.fields.custom_attributes = {{"solde", "12.5"}, {"date_echeance", "\"2026-01-01\""}};  // JSON texts
+  Contact bad_bytes = bare;
+  bad_bytes.fields.first_name = std::string("caf\xe9");  // Latin-1, not UTF-8: U+FFFD
+  r.contacts = {bare, full, bad_bytes};
+  CHECK(wire::upsert_result_text(r) == wire::encode(r).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  r.contacts.clear();
+  CHECK(wire::upsert_result_text(r) == wire::encode(r).dump());
+}
+
+}  // namespace gomo::api

@@ -55,9 +55,9 @@ struct BatchOutcome {
 
 // Read-only facts the workers share. Must outlive the sender.
 struct SendContext {
-  const ColumnMap* map = nullptr;                  // a refused field's column ...
+  const ColumnMap* map = nullptr;                    // a refused field's column ...
   const std::vector<std::string>* header = nullptr;  // ... by its header
-  std::string audience_id;                         // "": none; else the sent contacts join it
+  std::string audience_id;                           // "": none; else the sent contacts join it
 };
 
 class BatchSender {
