@@ -467,7 +467,7 @@ complete -c gomo -n '__gomo_at "gomo contacts upsert"' -l 'attribute-type' -d 'C
 complete -c gomo -n '__gomo_at "gomo contacts upsert"' -l 'default-region' -d 'Region of phone numbers written without + or 00 (ISO 3166 code; default: the profile\'s defaultRegion, else MA)' -r -F
 complete -c gomo -n '__gomo_at "gomo contacts upsert"' -l 'on-duplicate' -d 'Rows with the same phone: the last, the first, merged, or all rejected' -x -a 'last first merge reject'
 complete -c gomo -n '__gomo_at "gomo contacts upsert"' -l 'batch-size' -d 'Contacts per request (1-1000)' -x
-complete -c gomo -n '__gomo_at "gomo contacts upsert"' -l 'concurrency' -d 'Requests in flight (accepted; batches are sent one at a time today)' -x
+complete -c gomo -n '__gomo_at "gomo contacts upsert"' -l 'concurrency' -d 'Batches in flight at once, each on its own connection (1-16; the rate limit is shared; a local workspace takes one at a time)' -x
 complete -c gomo -n '__gomo_at "gomo contacts upsert"' -l 'audience' -d 'Add the upserted contacts to this audience (id or name)' -r -F
 complete -c gomo -n '__gomo_at "gomo contacts upsert"' -l 'create-audience' -d 'Create the --audience (by name) when missing'
 complete -c gomo -n '__gomo_at "gomo contacts upsert"' -l 'dry-run' -d 'Check everything and send nothing'
