@@ -1,8 +1,11 @@
 // JSON text written straight from the field tables (wire.h: upsert_result_text), for the answers
 // large enough that building an nlohmann tree first shows in a profile.
 #include <algorithm>
+#include <climits>
 #include <cstdio>
 #include <cstring>
+#include <map>
+#include <optional>
 
 #include "api/field_table.h"
 #include "api/resource_tables.h"
@@ -101,6 +104,181 @@ std::string upsert_result_text(const UpsertResult& r) {
     // A stored list or map that does not print (bytes that are not UTF-8): nlohmann's replacement.
     return encode(r).dump(-1, ' ', false, json::error_handler_t::replace);
   }
+}
+
+}  // namespace gomo::api::wire
+
+namespace gomo::api::wire {
+namespace {
+
+// The upsert answer's SAX reader: created, updated and each contact of data, the contact's members
+// loaded through its columns (lists and maps from the JSON text of their value, as SQL rows are).
+// Anything it was not written for (a member of another type, an unknown shape) stops it: the caller
+// then decodes through the DOM, which says what is wrong.
+class UpsertAnswerReader {
+ public:
+  using string_t = json::string_t;
+  explicit UpsertAnswerReader(UpsertResult& out) : out_(out) {
+    for (const auto& c : sorted_columns<Contact>()) by_name_.emplace(c.name, &c);
+  }
+
+  bool null() {
+    if (capturing()) return scalar("null");
+    if (depth_ == 3) return load_null();
+    return depth_ == 1;  // "message": null and the like
+  }
+  bool boolean(bool b) {
+    if (capturing()) return scalar(b ? "true" : "false");
+    return depth_ == 1;
+  }
+  bool number_integer(json::number_integer_t n) { return integer(static_cast<long long>(n)); }
+  bool number_unsigned(json::number_unsigned_t n) {
+    if (n > static_cast<json::number_unsigned_t>(LLONG_MAX)) return false;
+    return integer(static_cast<long long>(n));
+  }
+  bool number_float(json::number_float_t, const string_t& text) {
+    if (capturing()) return scalar(text);
+    return depth_ == 1 && key_ != "created" && key_ != "updated";
+  }
+  bool string(string_t& s) {
+    if (capturing()) {
+      value_prefix();
+      append_string(text_, s);
+      return true;
+    }
+    if (depth_ == 3) {
+      if (!column_) return true;  // a member Contact does not have
+      if (column_->kind != fields::ColumnKind::kText) return false;
+      v_.null = false;
+      v_.text = std::move(s);
+      return load();
+    }
+    return depth_ == 1 && key_ != "created" && key_ != "updated" && key_ != "data";
+  }
+  bool binary(json::binary_t&) { return false; }
+  bool start_object(std::size_t) { return open('{'); }
+  bool end_object() { return close('}'); }
+  bool start_array(std::size_t) { return open('['); }
+  bool end_array() { return close(']'); }
+  bool key(string_t& k) {
+    if (capturing()) {
+      if (!first_.back()) text_ += ',';
+      first_.back() = false;
+      append_string(text_, k);
+      text_ += ':';
+      after_key_ = true;
+      return true;
+    }
+    if (depth_ == 1) key_ = k;
+    if (depth_ == 3) {
+      auto it = by_name_.find(k);
+      column_ = it == by_name_.end() ? nullptr : it->second;
+    }
+    return true;
+  }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) { return false; }
+
+ private:
+  bool capturing() const { return !first_.empty(); }
+  void value_prefix() {
+    if (after_key_) {
+      after_key_ = false;
+    } else {
+      if (!first_.back()) text_ += ',';
+      first_.back() = false;
+    }
+  }
+  bool scalar(std::string_view text) {
+    value_prefix();
+    text_ += text;
+    return true;
+  }
+  bool integer(long long n) {
+    if (capturing()) return scalar(std::to_string(n));
+    if (depth_ == 1) {
+      if (key_ == "created") out_.created = static_cast<int>(n);
+      if (key_ == "updated") out_.updated = static_cast<int>(n);
+      return true;
+    }
+    return false;  // a contact member that is a number: not the contact table's shape
+  }
+  bool open(char bracket) {
+    if (capturing()) {
+      value_prefix();
+      text_ += bracket;
+      first_.push_back(true);
+      return true;
+    }
+    ++depth_;
+    if (depth_ == 1) return bracket == '{';
+    if (depth_ == 2) {
+      if (key_ == "data") return bracket == '[';
+      --depth_;  // another member's value: captured (and dropped)
+      return start_capture(bracket);
+    }
+    if (depth_ == 3) {
+      if (bracket != '{') return false;
+      out_.contacts.emplace_back();
+      return true;
+    }
+    // depth 4: a list or map member of the contact, read from its JSON text.
+    --depth_;
+    if (column_ && column_->kind != fields::ColumnKind::kJson) return false;
+    return start_capture(bracket);
+  }
+  bool start_capture(char bracket) {
+    text_.assign(1, bracket);
+    first_.assign(1, true);
+    after_key_ = false;
+    return true;
+  }
+  bool close(char bracket) {
+    if (capturing()) {
+      text_ += bracket;
+      first_.pop_back();
+      if (capturing()) return true;
+      if (depth_ != 3 || !column_) return true;  // dropped
+      v_.null = false;
+      v_.text = text_;
+      return load();
+    }
+    --depth_;
+    return true;
+  }
+  bool load_null() {
+    if (!column_) return true;
+    v_.null = true;
+    return load();
+  }
+  bool load() {
+    Contact& c = out_.contacts.back();
+    void* owner = column_->part ? column_->part(&c) : &c;
+    column_->load(column_->field, v_, owner);
+    return true;
+  }
+
+  UpsertResult& out_;
+  std::map<std::string, const fields::Column*, std::less<>> by_name_;
+  int depth_ = 0;                           // 1 the answer, 2 data, 3 a contact
+  std::string key_;                         // the answer's member being read
+  const fields::Column* column_ = nullptr;  // the contact's member being read (nullptr: unknown)
+  fields::ColumnValue v_;
+  std::string text_;         // a captured list or map, as JSON text
+  std::vector<bool> first_;  // per open bracket of the capture: nothing written in it yet
+  bool after_key_ = false;
+};
+
+}  // namespace
+
+std::optional<UpsertResult> read_upsert_result_text(const std::string& text) {
+  UpsertResult r;
+  UpsertAnswerReader reader(r);
+  try {
+    if (!json::sax_parse(text, &reader)) return std::nullopt;
+  } catch (const std::exception&) {
+    return std::nullopt;  // a column's text that does not load: the DOM path says why
+  }
+  return r;
 }
 
 }  // namespace gomo::api::wire
