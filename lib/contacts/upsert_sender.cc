@@ -2,6 +2,7 @@
 #include "contacts/upsert_sender.h"
 
 #include <cstdlib>
+#include <exception>
 #include <map>
 #include <utility>
 
@@ -126,7 +127,15 @@ void BatchSender::work(api::Platform& platform) {
     changed_.notify_all();  // room in the queue
     BatchOutcome outcome;
     outcome.index = batch.index;
-    send_contacts(platform, context_, batch.contacts, outcome);
+    try {
+      send_contacts(platform, context_, batch.contacts, outcome);
+    } catch (const std::exception& e) {
+      // Nothing may escape a worker thread (std::terminate): the run stops like on any failure.
+      api::ApiError error;
+      error.code = "INTERNAL_ERROR";
+      error.message = std::string("sending a batch failed: ") + e.what();
+      outcome.error = error;
+    }
     {
       std::lock_guard<std::mutex> lock(mutex_);
       --busy_;
