@@ -127,6 +127,12 @@ int contacts_upsert(Context& ctx, ContactsUpsertOptions& o) {
                                    " is not a known region: use a code such as MA or FR (gomo config set "
                                    "defaultRegion MA), or pass --default-region");
   }
+  r.concurrency = static_cast<unsigned>(o.concurrency);
+  r.open_sender = remote_connections(ctx, *opened, 1.0 / o.concurrency);
+  if (o.concurrency > 1 && !r.open_sender && !ctx.quiet) {
+    report_note(ctx, "--concurrency " + std::to_string(o.concurrency) +
+                         " has no effect on a local workspace (one SQLite writer): batches go one at a time");
+  }
   std::optional<UpsertProgress> progress;
   if (ctx.stderr_tty && !ctx.quiet) progress.emplace(ctx.err);
   auto result = contacts::upsert_csv(*opened->platform, r, progress ? &*progress : nullptr);
@@ -212,8 +218,10 @@ void add_contacts_upsert_command(CLI::App& contacts, Context&, Action& action) {
       ->check(CLI::Range(1, 1000))
       ->capture_default_str();
   cmd->add_option("--concurrency", o->concurrency,
-                  "Requests in flight (accepted; batches are sent one at a time today)")
-      ->check(CLI::Range(1, 16));
+                  "Batches in flight at once, each on its own connection (1-16; the rate limit is shared; a "
+                  "local workspace takes one at a time)")
+      ->check(CLI::Range(1, 16))
+      ->capture_default_str();
   cmd->add_option("--audience", o->request.audience, "Add the upserted contacts to this audience (id or name)");
   cmd->add_flag("--create-audience", o->request.create_audience, "Create the --audience (by name) when missing");
   cmd->add_flag("--dry-run", o->request.dry_run,

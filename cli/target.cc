@@ -2,6 +2,7 @@
 #include "cli/target.h"
 
 #include <CLI/CLI.hpp>
+#include <mutex>
 
 #include "api/platform.h"
 #include "base/time.h"
@@ -80,6 +81,25 @@ std::optional<OpenedTarget> open_target(Context& ctx, const TargetOptions& o, in
   }
   target.resolved = std::move(resolved);
   return target;
+}
+
+std::function<Result<std::unique_ptr<api::Platform>>()> remote_connections(Context& ctx, const OpenedTarget& target,
+                                                                           double rate_share) {
+  if (!target.resolved || !target.resolved->remote) return nullptr;
+  return [&ctx, &target, rate_share]() -> Result<std::unique_ptr<api::Platform>> {
+    profile::ResolvedTarget share = *target.resolved;
+    share.rate_limit *= rate_share;  // <= 0 (none) stays none
+    auto opened = profile::open_platform(share, profile::Access::kWrite);
+    if (!opened) return Status::invalid_argument(opened.error().message);
+    if (auto* remote = dynamic_cast<remote::RemotePlatform*>(opened->platform.get()); remote && ctx.verbose) {
+      remote->http().on_retry([&ctx](const remote::RetryNotice& n) {
+        static std::mutex one_line_at_a_time;
+        std::lock_guard<std::mutex> lock(one_line_at_a_time);
+        report_note(ctx, remote::describe_retry(n));
+      });
+    }
+    return std::move(opened->platform);
+  };
 }
 
 void print_target_summary(Context& ctx, const OpenedTarget& target, const std::string& what) {

@@ -3,12 +3,14 @@
 // target (local workspace or remote platform), and printing the platform's refusals with the
 // documented exit codes. Profiles (gomo config) resolve here too (lib/profile), so commands never
 // see them: flag > profile named by --profile > environment > current profile > default.
+#include <functional>
 #include <memory>
 #include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "base/status.h"
 #include "cli/context.h"
 #include "cli/exit_codes.h"  // report_api_error, for every platform command
 
@@ -72,6 +74,14 @@ std::unique_ptr<profile::ResolvedTarget> resolve_target(Context& ctx, const Targ
 // Sets ctx.auth_note when the environment's key overrides a profile's (report_api_error prints it).
 std::optional<OpenedTarget> open_target(Context& ctx, const TargetOptions& options, int& exit_code,
                                         TargetAccess access);
+
+// Opens more connections to the remote `target` (commands that send in parallel: upsert
+// --concurrency), each with `rate_share` of the target's rate limit, so that `1 / rate_share` of them
+// together keep it; each says its retries with -v. Null when the target is the local workspace (its
+// one SQLite writer gains nothing from more connections). The factory may be called from any thread;
+// `ctx` and `target` must outlive it.
+std::function<Result<std::unique_ptr<api::Platform>>()> remote_connections(Context& ctx, const OpenedTarget& target,
+                                                                           double rate_share);
 
 // The one summary line of a mutating command, on stderr unless -q:
 // "created contact c_123 → local workspace .gomo/workspace.db".

@@ -517,7 +517,7 @@ complete -c gomo -n '__gomo_at "gomo contacts upsert"' -l 'default-region' -d 'R
 complete -c gomo -n '__gomo_at "gomo contacts upsert"' -l 'allow-types' -d 'Phone types to accept, comma-separated (mobile, fixed_line, fixed_line_or_mobile, voip, toll_free, premium_rate, shared_cost, personal_number, pager, uan, voicemail, or all; default: mobile,fixed_line,fixed_line_or_mobile,voip); valid numbers of other types are rejected as not_callable' -x
 complete -c gomo -n '__gomo_at "gomo contacts upsert"' -l 'on-duplicate' -d 'Rows with the same phone: the last, the first, merged, or all rejected' -x -a 'last first merge reject'
 complete -c gomo -n '__gomo_at "gomo contacts upsert"' -l 'batch-size' -d 'Contacts per request (1-1000)' -x
-complete -c gomo -n '__gomo_at "gomo contacts upsert"' -l 'concurrency' -d 'Requests in flight (accepted; batches are sent one at a time today)' -x
+complete -c gomo -n '__gomo_at "gomo contacts upsert"' -l 'concurrency' -d 'Batches in flight at once, each on its own connection (1-16; the rate limit is shared; a local workspace takes one at a time)' -x
 complete -c gomo -n '__gomo_at "gomo contacts upsert"' -l 'audience' -d 'Add the upserted contacts to this audience (id or name)' -r -F
 complete -c gomo -n '__gomo_at "gomo contacts upsert"' -l 'create-audience' -d 'Create the --audience (by name) when missing'
 complete -c gomo -n '__gomo_at "gomo contacts upsert"' -l 'dry-run' -d 'Check everything and send nothing; count what would be created, updated or left unchanged'

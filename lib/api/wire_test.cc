@@ -79,3 +79,63 @@ TEST_CASE("wire: the error envelope and back") {
 }
 
 }  // namespace gomo::api::wire
+
+namespace gomo::api {
+
+TEST_CASE("wire: upsert_result_text is encode(result).dump(), byte for byte") {
+  UpsertResult r;
+  r.created = 2;
+  r.updated = 1;
+  Contact bare;  // every optional unset: nulls
+  bare.id = "0190a1b2-0000-7000-8000-000000000001";
+  bare.organization_id = "org";
+  bare.fields.primary_phone = "+212600000001";
+  bare.created_at = bare.updated_at = "2026-01-02T03:04:05.000Z";
+  Contact full = bare;
+  full.fields.first_name = "أمينة \"Mina\"";
+  full.fields.last_name = "Back\\slash\ttab\nline\x01\x1f";
+  full.fields.full_name = "Zoé El Amrani";
+  full.fields.primary_email = "a@b.ma";
+  full.fields.city = "";  // set, empty
+  full.fields.gender = "female";
+  full.fields.channels = std::vector<std::string>{"phone", "sms"};
+  full.fields.custom_attributes = {{"solde", "12.5"}, {"date_echeance", "\"2026-01-01\""}};  // JSON texts
+  Contact bad_bytes = bare;
+  bad_bytes.fields.first_name = std::string("caf\xe9");  // Latin-1, not UTF-8: U+FFFD
+  r.contacts = {bare, full, bad_bytes};
+  CHECK(wire::upsert_result_text(r) == wire::encode(r).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  // The client's reader without a DOM gives what the DOM path gives.
+  std::string text = wire::upsert_result_text(r);
+  auto read = wire::read_upsert_result_text(text);
+  REQUIRE(read);
+  CHECK(read->created == 2);
+  CHECK(read->updated == 1);
+  CHECK(wire::upsert_result_text(*read) ==
+        wire::upsert_result_text(wire::decode_upsert_result(nlohmann::json::parse(text))));
+  CHECK(read->contacts[1].fields.custom_attributes == full.fields.custom_attributes);
+  CHECK(read->contacts[1].fields.channels == full.fields.channels);
+  CHECK(read->contacts[1].fields.last_name == full.fields.last_name);
+  CHECK_FALSE(read->contacts[0].fields.first_name);
+  r.contacts.clear();
+  CHECK(wire::upsert_result_text(r) == wire::encode(r).dump());
+}
+
+TEST_CASE("wire: read_upsert_result_text skips members it does not know and refuses other shapes") {
+  auto read = wire::read_upsert_result_text(
+      R"({"message":"ok","meta":{"a":[1,{"b":null}]},"created":1,"updated":0,"data":[{"id":"c1","primaryPhone":"+212600000001",)"
+      R"("extra":{"x":[1.5,true]},"customAttributes":{"n":1.25,"l":[1,"a"]},"channels":["sms"],"city":null}]})");
+  REQUIRE(read);
+  REQUIRE(read->contacts.size() == 1);
+  CHECK(read->contacts[0].id == "c1");
+  CHECK(read->contacts[0].fields.primary_phone == "+212600000001");
+  CHECK(read->contacts[0].fields.custom_attributes.at("n") == "1.25");
+  CHECK(read->contacts[0].fields.custom_attributes.at("l") == R"([1,"a"])");
+  CHECK(read->contacts[0].fields.channels == std::vector<std::string>{"sms"});
+  // Members of another type, broken JSON: nothing (the DOM path then says what is wrong).
+  CHECK_FALSE(wire::read_upsert_result_text(R"({"created":1,"data":[{"primaryPhone":12}]})"));
+  CHECK_FALSE(wire::read_upsert_result_text(R"({"created":"1","data":[]})"));
+  CHECK_FALSE(wire::read_upsert_result_text(R"({"data":[{"primaryPhone":"+2126")"));
+  CHECK_FALSE(wire::read_upsert_result_text(R"([])"));
+}
+
+}  // namespace gomo::api

@@ -18,6 +18,7 @@
 #include "contacts/upsert_journal.h"
 #include "contacts/upsert_keys.h"
 #include "contacts/upsert_row.h"
+#include "contacts/upsert_sender.h"
 #include "contacts/upsert_target.h"
 #include "document/csv_reader.h"
 
@@ -381,12 +382,6 @@ class Pipeline {
     return std::nullopt;
   }
 
-  struct Pending {
-    uint32_t row;
-    std::string raw;  // the row's bytes as read, for the rejects file (kept only when there is one)
-    api::ContactFields fields;
-  };
-
   // Pass 2: convert again, reject or send.
   std::optional<Failed> second_pass() {
     auto opened = open_reader(rejects_.is_open());
@@ -395,7 +390,10 @@ class Pipeline {
     document::CsvRow record;
     char e164_buf[24];
     std::unordered_map<uint64_t, api::ContactFields> merged;  // kMerge: phones seen more than once, so far
-    std::vector<Pending> batch;
+    if (!request_.dry_run) {
+      if (auto failed = start_sender()) return failed;
+    }
+    std::vector<OutgoingContact> batch;
     api::ContactFields fields;
     RowProblem problem;
     uint32_t row = 0;
@@ -469,117 +467,117 @@ class Pipeline {
     if (!batch.empty()) {
       if (auto failed = flush(batch)) return failed;
     }
+    if (auto failed = finish_sending()) return failed;
     if (!reader.status().is_ok()) return io_failure(reader.status().message());
     if (observer_) observer_->on_progress(2, row, rows_total_);
     return std::nullopt;
   }
 
-  // Sends one batch, or, when an earlier run's journal lists it, counts it as that run did.
-  std::optional<Failed> flush(std::vector<Pending>& batch) {
-    size_t index = batch_index_++;
-    if (journal_ && index < journal_->earlier().size()) {
-      const JournalBatch& done = journal_->earlier()[index];
-      summary_.sent += done.sent;
-      summary_.created += done.created;
-      summary_.updated += done.updated;
-      // The journal keeps no unchanged count: what was sent and neither created nor updated.
-      summary_.unchanged += done.sent - std::min(done.sent, done.created + done.updated);
-      ++summary_.resumed_batches;
-      for (const auto& p : batch) {
-        if (std::find(done.rejected_rows.begin(), done.rejected_rows.end(), p.row) == done.rejected_rows.end())
-          continue;
-        if (!reject(p.row, p.raw, {"server_rejected", "", "refused by the platform in an earlier run of this file"}))
-          return io_failure("writing the rejects file " + request_.rejects_path + " failed (disk full?)");
+  // The workers that send batches: `concurrency` of them, each on its own platform from
+  // request_.open_sender when there is one, else one worker on platform_.
+  std::optional<Failed> start_sender() {
+    std::vector<api::Platform*> platforms;
+    if (request_.concurrency > 1 && request_.open_sender) {
+      for (unsigned i = 0; i < request_.concurrency; ++i) {
+        auto opened = request_.open_sender();
+        if (!opened) return usage(opened.error().message());
+        platforms.push_back(opened->get());
+        sender_platforms_.push_back(std::move(*opened));
       }
-      batch.clear();
-      return std::nullopt;
+    } else {
+      platforms.push_back(&platform_);
     }
-    const UpsertSummary before = summary_;
-    server_rejected_rows_.clear();
-    auto failed = send(batch);
-    batch.clear();
-    if (failed || !journal_) return failed;
-    // The batch's rejects reach the disk before the journal says the batch is done.
-    if (rejects_.is_open() && !rejects_.flush()) {
-      summary_.sent = before.sent;
-      summary_.created = before.created;
-      summary_.updated = before.updated;
-      summary_.unchanged = before.unchanged;
-      return io_failure("writing the rejects file " + request_.rejects_path + " failed (disk full?)");
-    }
-    JournalBatch done{summary_.sent - before.sent, summary_.created - before.created, summary_.updated - before.updated,
-                      server_rejected_rows_};
-    if (Status recorded = journal_->record(done); !recorded.is_ok()) {
-      // Not recorded, so not acknowledged: the counts stay as before this batch.
-      summary_.sent = before.sent;
-      summary_.created = before.created;
-      summary_.updated = before.updated;
-      summary_.unchanged = before.unchanged;
-      return io_failure(recorded.message());
-    }
+    send_context_ = {&map_, &header_, summary_.audience_id};
+    sender_.emplace(std::move(platforms), send_context_);
     return std::nullopt;
   }
 
-  // Sends `items`; a batch refused for some of its records is sent again without them (the server
-  // names them "data.N.field"), or split in halves when it does not say which.
-  std::optional<Failed> send(std::vector<Pending>& items) {
-    if (items.empty()) return std::nullopt;
-    if (request_.dry_run) {
-      summary_.sent += items.size();
-      return std::nullopt;
-    }
-    std::vector<api::ContactFields> body;
-    body.reserve(items.size());
-    for (const auto& p : items) body.push_back(p.fields);
-    ++summary_.batches;
-    auto result = platform_.upsert_contacts(body);
-    if (result) {
-      summary_.sent += items.size();
-      summary_.created += static_cast<size_t>(result->created);
-      summary_.updated += static_cast<size_t>(result->updated);
-      summary_.unchanged += static_cast<size_t>(result->unchanged);
-      if (!summary_.audience_id.empty()) {
-        std::vector<std::string> ids;
-        for (const auto& c : result->contacts) ids.push_back(c.id);
-        api::Audience audience;
-        audience.id = summary_.audience_id;
-        auto joined = change_members(platform_, audience, ids, MembershipChange::kAdd);
-        if (!joined) return api_failure(joined.error().error);
+  // Sends one batch (hands it to a worker), or, when an earlier run's journal lists it, counts it as
+  // that run did. Counts the batches that finished meanwhile.
+  std::optional<Failed> flush(std::vector<OutgoingContact>& batch) {
+    size_t index = batch_index_++;
+    if (journal_) {
+      if (auto done_before = journal_->earlier().find(index); done_before != journal_->earlier().end()) {
+        const JournalBatch& done = done_before->second;
+        summary_.sent += done.sent;
+        summary_.created += done.created;
+        summary_.updated += done.updated;
+        // The journal keeps no unchanged count: what was sent and neither created nor updated.
+        summary_.unchanged += done.sent - std::min(done.sent, done.created + done.updated);
+        ++summary_.resumed_batches;
+        for (const auto& p : batch) {
+          if (std::find(done.rejected_rows.begin(), done.rejected_rows.end(), p.row) == done.rejected_rows.end())
+            continue;
+          if (!reject(p.row, p.raw, {"server_rejected", "", "refused by the platform in an earlier run of this file"}))
+            return io_failure("writing the rejects file " + request_.rejects_path + " failed (disk full?)");
+        }
+        batch.clear();
+        return std::nullopt;
       }
-      return std::nullopt;
     }
-    const auto& error = result.error();
-    if (error.http_status != 400 && error.http_status != 422) return api_failure(error);
-    std::map<size_t, std::pair<std::string, std::string>> bad;  // index -> (field, message)
-    for (const auto& [key, messages] : error.field_errors) {
-      if (key.rfind("data.", 0) != 0) continue;
-      size_t dot = key.find('.', 5);
-      size_t index = std::strtoul(key.c_str() + 5, nullptr, 10);
-      if (index >= items.size()) continue;
-      std::string field = dot == std::string::npos ? "" : key.substr(dot + 1);
-      if (!bad.count(index)) bad[index] = {field, messages.empty() ? error.message : messages.front()};
+    sender_->submit({index, std::move(batch)});
+    batch.clear();
+    for (auto& outcome : sender_->take_done(false)) absorb(outcome);
+    if (failure_) return finish_sending();
+    return std::nullopt;
+  }
+
+  // Waits for the batches in flight and counts them. After a failure, sends nothing more: the batches
+  // already in flight finish and are recorded, then the first failure is returned (its `partial`
+  // counting them all).
+  std::optional<Failed> finish_sending() {
+    if (!sender_) return std::nullopt;
+    if (failure_) sender_->cancel_pending();
+    for (;;) {
+      auto done = sender_->take_done(true);
+      if (done.empty()) break;
+      for (auto& outcome : done) absorb(outcome);
+      if (failure_) sender_->cancel_pending();
     }
-    if (bad.empty() && items.size() == 1) bad[0] = {"", error.code + ": " + error.message};
-    if (bad.empty()) {
-      std::vector<Pending> left(items.begin(), items.begin() + static_cast<long>(items.size() / 2));
-      std::vector<Pending> right(items.begin() + static_cast<long>(items.size() / 2), items.end());
-      if (auto failed = send(left)) return failed;
-      return send(right);
-    }
-    std::vector<Pending> rest;
-    for (size_t i = 0; i < items.size(); ++i) {
-      auto it = bad.find(i);
-      if (it == bad.end()) {
-        rest.push_back(std::move(items[i]));
-        continue;
+    if (!failure_) return std::nullopt;
+    failure_->partial = summary_;
+    return failure_;
+  }
+
+  // Counts one finished batch: its refused rows reach the rejects file, then the journal records the
+  // batch (fsync), and only then does it count as sent. A batch that failed counts what the platform
+  // acknowledged of it but is not recorded (a later run sends it again; upsert by phone makes that
+  // harmless). The first failure is kept in failure_.
+  void absorb(BatchOutcome& outcome) {
+    summary_.batches += outcome.requests;
+    for (const auto& refused : outcome.refused) {
+      if (!reject(refused.row, refused.raw, refused.problem) && !failure_) {
+        failure_ = io_failure("writing the rejects file " + request_.rejects_path + " failed (disk full?)");
       }
-      server_rejected_rows_.push_back(items[i].row);
-      const auto& [field, message] = it->second;
-      const auto* fc = map_.find(field);
-      if (!reject(items[i].row, items[i].raw, {"server_rejected", fc ? header_[fc->column] : field, message}))
-        return io_failure("writing the rejects file " + request_.rejects_path + " failed (disk full?)");
     }
-    return send(rest);
+    if (outcome.error) {
+      summary_.sent += outcome.sent;
+      summary_.created += outcome.created;
+      summary_.updated += outcome.updated;
+      summary_.unchanged += outcome.unchanged;
+      if (!failure_) failure_ = api_failure(*outcome.error);
+      return;
+    }
+    if (failure_ && failure_->kind == Failed::Kind::kIo) return;  // the disk refused: record nothing more
+    if (journal_) {
+      // The batch's rejects reach the disk before the journal says the batch is done.
+      if (rejects_.is_open() && !rejects_.flush()) {
+        failure_ = io_failure("writing the rejects file " + request_.rejects_path + " failed (disk full?)");
+        return;
+      }
+      std::vector<uint32_t> rows;
+      for (const auto& refused : outcome.refused) rows.push_back(refused.row);
+      JournalBatch done{outcome.sent, outcome.created, outcome.updated, std::move(rows)};
+      if (Status recorded = journal_->record(outcome.index, done); !recorded.is_ok()) {
+        // Not recorded, so not acknowledged: the counts stay as before this batch.
+        if (!failure_ || failure_->kind != Failed::Kind::kIo) failure_ = io_failure(recorded.message());
+        return;
+      }
+    }
+    summary_.sent += outcome.sent;
+    summary_.created += outcome.created;
+    summary_.updated += outcome.updated;
+    summary_.unchanged += outcome.unchanged;
   }
 
   // The row as the rejects file shows it: its bytes as read, so that a fixed file re-imports exactly.
@@ -628,7 +626,11 @@ class Pipeline {
   std::ofstream rejects_;
   std::optional<UpsertJournal> journal_;
   size_t batch_index_ = 0;
-  std::vector<uint32_t> server_rejected_rows_;  // of the batch being sent
+  // The sending stage; declared after what its workers use, so that it stops (joins) first.
+  std::vector<std::unique_ptr<api::Platform>> sender_platforms_;
+  SendContext send_context_;
+  std::optional<BatchSender> sender_;
+  std::optional<Failed> failure_;  // the first failure while sending
 };
 
 }  // namespace

@@ -7,8 +7,10 @@
 // with its reason code), so rows_read == sent + duplicates + rejected always holds.
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <istream>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -48,6 +50,13 @@ struct UpsertRequest {
   std::string journal_dir;
   bool resume = false;
   unsigned check_threads = 0;  // threads that check rows in the first pass; 0: one per core, at most 4
+  // Batches in flight at once (--concurrency, 1..16), each on its own platform from `open_sender`
+  // (another connection to the same target, used by one thread only). Without `open_sender` (the
+  // local workspace: one SQLite writer gains nothing from more) batches go one at a time, on a thread
+  // of their own beside the reading. Batches may be acknowledged out of order: the journal records
+  // each by its index, so a resumed run never sends a recorded batch again.
+  unsigned concurrency = 1;
+  std::function<Result<std::unique_ptr<api::Platform>>()> open_sender;
 };
 
 // An attribute --create-attributes created (a dry run: would create).

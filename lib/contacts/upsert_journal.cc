@@ -1,7 +1,8 @@
 // The resume journal (contacts/upsert_journal.h). Text lines, so that a person can read one:
 //   gomo-upsert-journal 1 IDENTITY
-//   batch SENT CREATED UPDATED [ROW,ROW,...]
-// A last line cut short by a crash is ignored (it was not fsync'd, so it never counted).
+//   ack INDEX SENT CREATED UPDATED [ROW,ROW,...]
+// (journals of earlier versions hold "batch SENT CREATED UPDATED [ROWS]" lines, in index order: they
+// are still read). A last line cut short by a crash is ignored (it was not fsync'd, so it never counted).
 #include "contacts/upsert_journal.h"
 
 #include <fcntl.h>
@@ -63,12 +64,15 @@ Result<UpsertJournal> UpsertJournal::open(const std::string& dir, const std::str
     std::istringstream words(line);
     std::string word, rows;
     JournalBatch batch;
-    if (!(words >> word >> batch.sent >> batch.created >> batch.updated) || word != "batch") break;
+    size_t index = journal.earlier_.size();  // "batch" lines: in order
+    if (!(words >> word) || (word != "batch" && word != "ack")) break;
+    if (word == "ack" && !(words >> index)) break;
+    if (!(words >> batch.sent >> batch.created >> batch.updated)) break;
     if (words >> rows) {
       std::istringstream list(rows);
       for (std::string row; std::getline(list, row, ',');) batch.rejected_rows.push_back(std::stoul(row));
     }
-    journal.earlier_.push_back(std::move(batch));
+    journal.earlier_[index] = std::move(batch);
     good_bytes += line.size() + 1;
   }
   journal.fd_ = ::open(journal.path_.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
@@ -91,9 +95,9 @@ UpsertJournal::~UpsertJournal() {
   if (fd_ >= 0) ::close(fd_);
 }
 
-Status UpsertJournal::record(const JournalBatch& batch) {
-  std::string line =
-      "batch " + std::to_string(batch.sent) + " " + std::to_string(batch.created) + " " + std::to_string(batch.updated);
+Status UpsertJournal::record(size_t index, const JournalBatch& batch) {
+  std::string line = "ack " + std::to_string(index) + " " + std::to_string(batch.sent) + " " +
+                     std::to_string(batch.created) + " " + std::to_string(batch.updated);
   for (size_t i = 0; i < batch.rejected_rows.size(); ++i) {
     line += (i ? "," : " ") + std::to_string(batch.rejected_rows[i]);
   }

@@ -1,12 +1,14 @@
 #pragma once
 // The resume journal of `gomo contacts upsert`: one line per batch the platform acknowledged,
 // written and fsync'd before the batch counts as sent. The pipeline forms its batches the same way
-// on every run over the same file with the same options, so a run that stopped (kill -9, network
-// loss) continues by skipping the first N batches the journal lists. The file's name is a hash of
+// on every run over the same file with the same options, and numbers them in file order, so a run
+// that stopped (kill -9, network loss) continues by skipping the batches the journal lists. With
+// --concurrency, batches are acknowledged out of order: each line names its batch's index. The file's name is a hash of
 // the CSV file's identity (absolute path, size, modification time), the target and the options
 // that shape batches: another file, target or mapping starts afresh.
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -30,9 +32,11 @@ class UpsertJournal {
   ~UpsertJournal();
 
   const std::string& path() const { return path_; }
-  const std::vector<JournalBatch>& earlier() const { return earlier_; }
-  // Appends one batch and fsyncs. IoError (disk full, ...): the batch must not count as acknowledged.
-  Status record(const JournalBatch& batch);
+  // The batches an earlier run recorded, by their index in file order (0-based).
+  const std::map<size_t, JournalBatch>& earlier() const { return earlier_; }
+  // Appends batch `index` (in any order) and fsyncs. IoError (disk full, ...): the batch must not
+  // count as acknowledged. Not thread-safe: one caller at a time.
+  Status record(size_t index, const JournalBatch& batch);
   // The run finished: the journal is removed.
   void finish();
 
@@ -40,7 +44,7 @@ class UpsertJournal {
   UpsertJournal() = default;
   std::string path_;
   int fd_ = -1;
-  std::vector<JournalBatch> earlier_;
+  std::map<size_t, JournalBatch> earlier_;
 };
 
 // The identity of a CSV file for the journal: "absolute-path|size|mtime-ns"; "" when it cannot be

@@ -249,23 +249,54 @@ TEST_CASE("UpsertJournal: records batches, ignores a line cut short, another ide
     auto j = UpsertJournal::open(dir, "file|1|2");
     REQUIRE(j);
     CHECK(j->earlier().empty());
-    CHECK(j->record({100, 60, 40, {}}).is_ok());
-    CHECK(j->record({99, 99, 0, {7, 9}}).is_ok());
-    std::ofstream(j->path(), std::ios::app) << "batch 100 1";  // a crash mid-write
+    CHECK(j->record(0, {100, 60, 40, {}}).is_ok());
+    CHECK(j->record(1, {99, 99, 0, {7, 9}}).is_ok());
+    std::ofstream(j->path(), std::ios::app) << "ack 2 100 1";  // a crash mid-write
   }
   auto again = UpsertJournal::open(dir, "file|1|2");
   REQUIRE(again);
   REQUIRE(again->earlier().size() == 2);
-  CHECK(again->earlier()[1].rejected_rows == std::vector<uint32_t>{7, 9});
-  CHECK(again->record({5, 5, 0, {}}).is_ok());
+  CHECK(again->earlier().at(1).rejected_rows == std::vector<uint32_t>{7, 9});
+  CHECK(again->record(2, {5, 5, 0, {}}).is_ok());
   auto third = UpsertJournal::open(dir, "file|1|2");
   REQUIRE(third);
   CHECK(third->earlier().size() == 3);
-  CHECK(third->earlier()[2].sent == 5);
+  CHECK(third->earlier().at(2).sent == 5);
   third->finish();
   auto other = UpsertJournal::open(dir, "file|1|3");
   REQUIRE(other);
   CHECK(other->earlier().empty());
+}
+
+TEST_CASE("UpsertJournal: batches acknowledged out of order are recorded by index; gaps stay to send") {
+  std::string dir = test::scratch_dir() + "/journals";
+  {
+    auto j = UpsertJournal::open(dir, "file|ooo");
+    REQUIRE(j);
+    // --concurrency 3: batch 2 answers first, then 0; batch 1 was in flight when the run died.
+    CHECK(j->record(2, {10, 10, 0, {}}).is_ok());
+    CHECK(j->record(0, {9, 4, 5, {3}}).is_ok());
+    CHECK(j->record(3, {10, 0, 10, {}}).is_ok());
+  }
+  auto again = UpsertJournal::open(dir, "file|ooo");
+  REQUIRE(again);
+  const auto& done = again->earlier();
+  REQUIRE(done.size() == 3);
+  CHECK(done.count(0) == 1);
+  CHECK(done.count(1) == 0);  // never recorded: sent again
+  CHECK(done.at(0).rejected_rows == std::vector<uint32_t>{3});
+  CHECK(done.at(2).created == 10);
+  CHECK(done.at(3).updated == 10);
+  // Journals of earlier versions ("batch" lines, one per batch in order) still read, as indexes 0, 1, ...
+  std::string old_dir = test::scratch_dir() + "/old-journals";
+  auto old = UpsertJournal::open(old_dir, "file|old");
+  REQUIRE(old);
+  std::string path = old->path();
+  std::ofstream(path, std::ios::app) << "batch 5 5 0\nbatch 4 0 4 17\n";
+  auto reread = UpsertJournal::open(old_dir, "file|old");
+  REQUIRE(reread);
+  REQUIRE(reread->earlier().size() == 2);
+  CHECK(reread->earlier().at(1).rejected_rows == std::vector<uint32_t>{17});
 }
 
 }  // namespace gomo::contacts

@@ -87,17 +87,18 @@ class ContactWrites {
   ContactWrites(sqlite3* db, std::string org)
       : org_(std::move(org)),
         by_phone_(db, contacts_table().select() + " WHERE organization_id = ? AND primary_phone = ?"),
-        by_id_(db, contacts_table().select() + " WHERE id = ? AND organization_id = ?"),
         insert_(db, contacts_table().insert_sql()),
         update_(db, contacts_table().update_sql()) {}
 
   std::optional<Contact> find_by_phone(const std::string& phone) { return find(by_phone_, org_, phone); }
 
-  // A new contact stamped `now`, as stored (read back: the stored form is what later reads answer).
+  // A new contact stamped `now`, as stored. Not read back: every column round-trips exactly (the
+  // conformance tests compare the answer with a later read), and reading back 1,000 rows a batch
+  // was a tenth of an upsert's time.
   Contact insert(const ContactFields& fields, const std::string& now) {
-    std::string id = new_uuid();
-    contacts_table().insert(insert_, Contact{id, org_, fields, now, now});
-    return *find(by_id_, id, org_);
+    Contact c{new_uuid(), org_, fields, now, now};
+    contacts_table().insert(insert_, c);
+    return c;
   }
 
   // `current` with every field `change` sets replaced, stamped `now`, as stored.
@@ -106,7 +107,7 @@ class ContactWrites {
     changed.fields = merge(current.fields, change);
     changed.updated_at = now;
     contacts_table().update(update_, changed);
-    return *find(by_id_, current.id, org_);
+    return changed;
   }
 
  private:
@@ -117,7 +118,7 @@ class ContactWrites {
     return read_contact(s);
   }
   std::string org_;
-  Stmt by_phone_, by_id_, insert_, update_;
+  Stmt by_phone_, insert_, update_;
 };
 
 }  // namespace

@@ -2,8 +2,10 @@
 
 #include <doctest/doctest.h>
 
+#include <nlohmann/json.hpp>
 #include <vector>
 
+#include "api/wire.h"
 #include "tests/support/test_support.h"
 
 namespace gomo::local {
@@ -98,6 +100,36 @@ TEST_CASE("local Workspace: an upsert that changes nothing leaves the contact al
   CHECK(again->contacts[0].updated_at == stamped);
   CHECK(again->contacts[0].id == first->contacts[0].id);
   CHECK(again->contacts[1].fields.city == "Rabat");
+}
+
+TEST_CASE("local Workspace: an upsert answers each contact exactly as a later read does") {
+  auto ws = Workspace::open(test::scratch_dir() + "/w.db");
+  REQUIRE(ws);
+  auto org = (*ws)->create_organization("Org A");
+  REQUIRE(org);
+  auto p = (*ws)->platform_for(org->organization.id);
+  REQUIRE(p->create_custom_attribute({"Solde", std::nullopt, "number"}));
+  std::vector<api::ContactFields> batch(2);
+  batch[0].primary_phone = "+212600000001";
+  batch[0].first_name = "أمينة";
+  batch[0].channels = std::vector<std::string>{"phone"};
+  batch[0].custom_attributes["solde"] = "12.5";
+  batch[1].primary_phone = "+212600000002";
+  batch[1].city = "Rabat";
+  // Created, then updated (merged with what is stored): both answers are the stored form.
+  for (int round = 0; round < 2; ++round) {
+    CAPTURE(round);
+    auto r = p->upsert_contacts(batch);
+    REQUIRE(r);
+    REQUIRE(r->contacts.size() == 2);
+    for (const auto& answered : r->contacts) {
+      auto stored = p->get_contact(answered.id);
+      REQUIRE(stored);
+      CHECK(api::wire::encode(*stored).dump() == api::wire::encode(answered).dump());
+    }
+    batch[0].first_name.reset();
+    batch[0].last_name = "Benali";
+  }
 }
 
 TEST_CASE("local Workspace: open_existing and open_empty create nothing") {

@@ -250,7 +250,9 @@ Response Router::route(const Request& req) {
     if (n == 2 && parts[1] == "upsert" && m == "POST") {
       auto contacts = wire::parse_upsert(body);
       if (!contacts) return bad(contacts.error());
-      return answer<api::UpsertResult>(platform->upsert_contacts(*contacts), path, 201, wire::encode);
+      auto upserted = platform->upsert_contacts(*contacts);
+      if (!upserted) return error_response(upserted.error(), path);
+      return {201, wire::upsert_result_text(*upserted)};
     }
     if (n == 2 && m == "GET") return answer<api::Contact>(platform->get_contact(parts[1]), path, 200, wire::encode);
     if (n == 2 && (m == "PATCH" || m == "PUT")) {

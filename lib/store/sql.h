@@ -68,7 +68,7 @@ class Transaction {
 };
 
 std::string random_hex(std::size_t digits);  // from the kernel's CSPRNG
-std::string new_uuid();                      // version 4
+std::string new_uuid();                      // version 7: time-ordered, then random
 
 // LIKE pattern for a search text, with %, _ and \ escaped (ESCAPE '\').
 std::string like_pattern(const std::string& search);

@@ -2,6 +2,7 @@
 // with injected faults, killed mid-run (kill -9) and continued from its journal.
 #include <doctest/doctest.h>
 
+#include <atomic>
 #include <nlohmann/json.hpp>
 #include <set>
 
@@ -119,54 +120,149 @@ TEST_CASE("cli: contacts upsert: a batch the platform refuses without naming the
     }
     return ScriptedServer::route(router, req);
   });
-  std::string dir = scratch_dir();
-  std::vector<std::string> env = isolated_env(dir, server.base_url(), f.org.api_key);
-  int valid = 0;
-  std::string csv = write_file(dir, "in.csv", upsert_csv_text(40, valid));  // row 8 is 0610000007
-  auto r = run_gomo({"contacts", "upsert", csv, "--batch-size", "16", "--rejects", dir + "/rej.csv", "--max-rejects",
-                     "10", "-o", "json", "--rate-limit", "0"},
-                    "", env);
-  REQUIRE_MESSAGE(r.exit_code == 0, r.err);
-  auto summary = nlohmann::json::parse(r.out);
-  CHECK(summary["sent"] == valid - 1);
-  CHECK(summary["rejectReasons"]["server_rejected"] == 1);
-  CHECK(contains(read_file(dir + "/rej.csv"), "0610000007,Amina,Casablanca,8,,server_rejected,"));
-  CHECK(f.platform->list_contacts({})->meta.total == valid - 1);
+  // One batch at a time, and three in flight (each on its own connection): the same outcome.
+  for (const char* concurrency : {"1", "3"}) {
+    CAPTURE(concurrency);
+    std::string dir = scratch_dir() + "/c" + concurrency;
+    std::vector<std::string> env = isolated_env(dir, server.base_url(), f.org.api_key);
+    int valid = 0;
+    std::string csv = write_file(dir, "in.csv", upsert_csv_text(40, valid));  // row 8 is 0610000007
+    auto r = run_gomo({"contacts", "upsert", csv, "--batch-size", "16", "--rejects", dir + "/rej.csv", "--max-rejects",
+                       "10", "-o", "json", "--rate-limit", "0", "--concurrency", concurrency},
+                      "", env);
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    auto summary = nlohmann::json::parse(r.out);
+    CHECK(summary["sent"] == valid - 1);
+    CHECK(summary["rejectReasons"]["server_rejected"] == 1);
+    CHECK(summary["rowsRead"] == summary["sent"].get<int>() + summary["rejected"].get<int>());
+    CHECK(contains(read_file(dir + "/rej.csv"), "0610000007,Amina,Casablanca,8,,server_rejected,"));
+    CHECK(f.platform->list_contacts({})->meta.total == valid - 1);
+  }
 }
 
 TEST_CASE("cli: contacts upsert: killed (-9) mid-run against a slow, faulty gomo serve, then --resume") {
+  // --concurrency 4 sends four batches at once, acknowledged out of order: smaller batches, so that
+  // the kill still comes part-way.
+  for (auto [concurrency, batch] : {std::pair{"1", "100"}, std::pair{"4", "25"}}) {
+    CAPTURE(concurrency);
+    std::string dir = scratch_dir() + "/c" + concurrency;
+    std::string workspace = dir + "/ws.db";
+    auto init = run_gomo({"serve", "--init", "--workspace", workspace});
+    REQUIRE(init.exit_code == 0);
+    std::string key = init.out.substr(0, init.out.find('\n'));
+    ServeProcess server({"--workspace", workspace, "--latency", "150", "--fail-rate", "0.1", "--seed", "7"});
+    REQUIRE(server.started());
+    std::vector<std::string> env = isolated_env(dir, server.base_url(), key);
+    int valid = 0;
+    std::string csv = write_file(dir, "big.csv", upsert_csv_text(3000, valid));
+    std::vector<std::string> args = {"contacts", "upsert",        csv,         "--batch-size", batch, "--max-rejects",
+                                     "5%",       "--concurrency", concurrency, "-o",           "json"};
+    // >= 30 rounds of >= 150 ms each: killed (SIGKILL) after 2 s, part-way.
+    auto killed = run_gomo(args, "", env, "", 2);
+    CHECK(killed.exit_code != 0);
+    auto after_kill = run_gomo({"contacts", "list", "--all", "-o", "json"}, "", env);
+    REQUIRE(after_kill.exit_code == 0);
+    size_t sent_before = nlohmann::json::parse(after_kill.out).size();
+    CHECK(sent_before > 0);
+    CHECK(sent_before < static_cast<size_t>(valid));
+
+    args.push_back("--resume");
+    auto resumed = run_gomo(args, "", env, "", 120);
+    REQUIRE_MESSAGE(resumed.exit_code == 0, resumed.err);
+    CHECK(contains(resumed.err, "continued an earlier run"));
+    auto summary = nlohmann::json::parse(resumed.out);
+    // The counts of both runs together: every valid row sent once, created once (a batch the killed run
+    // had sent but not recorded is sent again, and then counts as updated).
+    CHECK(summary["sent"] == valid);
+    CHECK(summary["rowsRead"] == 3000);
+    CHECK(summary["rowsRead"] ==
+          summary["sent"].get<int>() + summary["duplicates"].get<int>() + summary["rejected"].get<int>());
+    CHECK(summary["created"].get<int>() + summary["updated"].get<int>() + summary["unchanged"].get<int>() == valid);
+    CHECK(summary["resumedBatches"].get<int>() > 0);
+    auto list = run_gomo({"contacts", "list", "--all", "-o", "json"}, "", env);
+    REQUIRE(list.exit_code == 0);
+    auto contacts = nlohmann::json::parse(list.out);
+    std::set<std::string> phones;
+    for (const auto& c : contacts) phones.insert(c["primaryPhone"].get<std::string>());
+    CHECK(contacts.size() == static_cast<size_t>(valid));  // every valid row, exactly once
+    CHECK(phones.size() == static_cast<size_t>(valid));
+    CHECK(server.stop() == 0);
+  }
+}
+
+TEST_CASE("cli: contacts upsert --concurrency 4 against a slow, faulty gomo serve: every valid row once") {
   std::string dir = scratch_dir();
   std::string workspace = dir + "/ws.db";
   auto init = run_gomo({"serve", "--init", "--workspace", workspace});
   REQUIRE(init.exit_code == 0);
   std::string key = init.out.substr(0, init.out.find('\n'));
-  ServeProcess server({"--workspace", workspace, "--latency", "150", "--fail-rate", "0.1", "--seed", "7"});
+  // Slow answers, one request in five refused with 503, some answers cut off after the headers:
+  // the client retries, and the batches finish in any order.
+  ServeProcess server({"--workspace", workspace, "--latency", "30", "--fail-rate", "0.2", "--drop-connections", "0.05",
+                       "--seed", "11"});
   REQUIRE(server.started());
   std::vector<std::string> env = isolated_env(dir, server.base_url(), key);
   int valid = 0;
-  std::string csv = write_file(dir, "big.csv", upsert_csv_text(3000, valid));
-  std::vector<std::string> args = {"contacts", "upsert", csv, "--batch-size", "100", "--max-rejects", "5%"};
-  // ~30 batches of >= 150 ms each: killed (SIGKILL) after 2 s, part-way.
-  auto killed = run_gomo(args, "", env, "", 2);
-  CHECK(killed.exit_code != 0);
-  auto after_kill = run_gomo({"contacts", "list", "--all", "-o", "json"}, "", env);
-  REQUIRE(after_kill.exit_code == 0);
-  size_t sent_before = nlohmann::json::parse(after_kill.out).size();
-  CHECK(sent_before > 0);
-  CHECK(sent_before < static_cast<size_t>(valid));
-
-  args.push_back("--resume");
-  auto resumed = run_gomo(args, "", env, "", 120);
-  CHECK_MESSAGE(resumed.exit_code == 0, resumed.err);
-  CHECK(contains(resumed.err, "continued an earlier run"));
+  std::string csv = write_file(dir, "in.csv", upsert_csv_text(2000, valid) + "0610000001,Again,Fes\n");
+  auto r = run_gomo({"contacts", "upsert", csv, "--batch-size", "40", "--concurrency", "4", "--max-rejects", "5%",
+                     "--rate-limit", "0", "-o", "json"},
+                    "", env, "", 120);
+  REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+  auto summary = nlohmann::json::parse(r.out);
+  CHECK(summary["rowsRead"] == 2001);
+  CHECK(summary["sent"] == valid);
+  CHECK(summary["duplicates"] == 1);
+  CHECK(summary["rowsRead"] ==
+        summary["sent"].get<int>() + summary["duplicates"].get<int>() + summary["rejected"].get<int>());
+  CHECK(summary["created"].get<int>() + summary["updated"].get<int>() + summary["unchanged"].get<int>() == valid);
   auto list = run_gomo({"contacts", "list", "--all", "-o", "json"}, "", env);
   REQUIRE(list.exit_code == 0);
   auto contacts = nlohmann::json::parse(list.out);
   std::set<std::string> phones;
-  for (const auto& c : contacts) phones.insert(c["primaryPhone"].get<std::string>());
-  CHECK(contacts.size() == static_cast<size_t>(valid));  // every valid row, exactly once
+  for (const auto& c : contacts) {
+    phones.insert(c["primaryPhone"].get<std::string>());
+    if (c["primaryPhone"] == "+212610000001") CHECK(c["firstName"] == "Again");  // the last row of that phone
+  }
+  CHECK(contacts.size() == static_cast<size_t>(valid));
   CHECK(phones.size() == static_cast<size_t>(valid));
   CHECK(server.stop() == 0);
+}
+
+TEST_CASE("cli: contacts upsert --concurrency 3: a platform that stops answering stops every worker; exit 5") {
+  WorkspaceFixture f("Outage Org");
+  serve::Router router(*f.ws);
+  std::atomic<bool> down{false};
+  std::atomic<int> upserts{0};
+  // Up after 4 upserts; then every request is 503 (Retry-After 0: the retries come at once).
+  ScriptedServer server([&](const ext::ServerRequest& req, int) {
+    if (req.path == "/api/contact/upsert" && (down || ++upserts > 4)) {
+      down = true;
+      ext::ServerReply reply;
+      reply.status = 503;
+      reply.headers.emplace_back("Retry-After", "0");
+      reply.body = R"({"code":"SERVICE_UNAVAILABLE","message":"Down for maintenance","statusCode":503})";
+      return reply;
+    }
+    return ScriptedServer::route(router, req);
+  });
+  std::string dir = scratch_dir();
+  std::vector<std::string> env = isolated_env(dir, server.base_url(), f.org.api_key);
+  int valid = 0;
+  std::string csv = write_file(dir, "in.csv", upsert_csv_text(400, valid));
+  std::vector<std::string> args = {"contacts", "upsert",        csv,  "--batch-size", "20", "--concurrency",
+                                   "3",        "--max-rejects", "5%", "--rate-limit", "0"};
+  auto failed = run_gomo(args, "", env, "", 60);
+  CHECK(failed.exit_code == 5);
+  CHECK(contains(failed.err, "to continue from the journal " + dir + "/state/gomo/upsert-journals/"));
+  size_t requests_when_stopped = server.requests().size();
+  CHECK(requests_when_stopped < 20 * 5);  // 20 batches of 5 attempts each were not all tried
+
+  down = false;
+  upserts = -1000;
+  auto resumed = run_gomo(args, "", env, "", 60);
+  REQUIRE_MESSAGE(resumed.exit_code == 0, resumed.err);
+  CHECK(contains(resumed.err, "continued an earlier run"));
+  CHECK(f.platform->list_contacts({})->meta.total == valid);
 }
 
 TEST_CASE(
