@@ -137,4 +137,51 @@ TEST_CASE("cli: api faults: an upload whose answer is lost is reported unknown, 
   CHECK(launches == 0);
 }
 
+TEST_CASE("cli: api faults: a pause or cancel whose answer is lost, refused when re-sent, status unreadable: unknown") {
+  Setup s = setup();
+  api::ProgramFields f{std::string("P"), s.audience, s.flow, {}, {}, {}, {}, {}, {}, {}};
+  auto program = s.local->create_program(f);
+  REQUIRE(program);
+  auto execution = s.local->launch_program(program->id);
+  REQUIRE(execution);
+  serve::Router router(*s.ws);
+  std::map<std::string, int> changes;  // "PATCH", "DELETE" -> requests
+  // Each first change is applied and its answer lost; reading the execution is throttled throughout,
+  // so the client cannot tell whether the 409 of the re-sent change means "done" or "impossible".
+  ScriptedServer server([&](const ext::ServerRequest& req, int) {
+    if (req.method == "GET" && req.path.find("/program-executions/") != std::string::npos) {
+      ext::ServerReply r;
+      r.status = 429;
+      r.body = R"({"code":"TOO_MANY_REQUESTS","message":"Rate limit exceeded","statusCode":429})";
+      r.headers = {{"Retry-After", "0"}};
+      return r;
+    }
+    auto reply = ScriptedServer::route(router, req);
+    if ((req.method == "PATCH" || req.method == "DELETE") && ++changes[req.method] == 1) {
+      if (reply.body.empty()) {  // a 204 has no body to cut short: lose the answer with one that has
+        reply.status = 200;
+        reply.body = R"({"note":"this answer is cut short"})";
+      }
+      reply.drop = true;
+    }
+    return reply;
+  });
+  auto p = remote::RemotePlatform::create(test_client_options(server.base_url(), s.org.api_key));
+  REQUIRE(p);
+  auto paused = (*p)->pause_execution(execution->id);
+  REQUIRE_FALSE(paused);
+  CHECK(paused.error().code == "REQUEST_OUTCOME_UNKNOWN");  // not 409 INVALID_STATUS_TRANSITION
+  CHECK(paused.error().message.find("the request sent again was refused (409 INVALID_STATUS_TRANSITION") !=
+        std::string::npos);
+  CHECK(paused.error().message.find("reading the execution's status failed too (429") != std::string::npos);
+  CHECK(s.local->get_execution(execution->id)->status == "paused");  // applied, once
+  CHECK(changes["PATCH"] == 2);
+
+  auto cancelled = (*p)->cancel_execution(execution->id);
+  REQUIRE_FALSE(cancelled);
+  CHECK(cancelled.error().code == "REQUEST_OUTCOME_UNKNOWN");
+  CHECK(s.local->get_execution(execution->id)->status == "cancelled");
+  CHECK(changes["DELETE"] == 2);
+}
+
 }  // namespace gomo::test

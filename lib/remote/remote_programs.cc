@@ -141,6 +141,17 @@ Result<Execution> RemotePlatform::get_execution(const std::string& id) {
 
 namespace {
 
+// A change sent again after a lost answer and refused (409) as impossible, whose execution's status
+// could not be read either: the first send may have made the change, so the outcome is unknown
+// (REQUEST_OUTCOME_UNKNOWN, exit 5), not the refusal, which would say the change cannot be made.
+ApiError refused_after_lost_answer(const std::string& request, const HttpResponse& refusal, const ApiError& why) {
+  ApiError lost = wire::error_from_response(refusal.status, refusal.body);
+  lost.message = request + ": the answer was lost, and the request sent again was refused (" +
+                 std::to_string(refusal.status) + " " + lost.code + ": " + lost.message +
+                 "), as it would be if the first one had been applied";
+  return api::outcome_still_unknown(lost, "reading the execution's status", why);
+}
+
 // A status change sent again after a lost answer may be refused (409) because the first one was
 // applied: then the execution already has the wanted status, which is success.
 Result<Execution> transition(RemotePlatform& p, HttpClient& http, const std::string& id, const std::string& verb,
@@ -149,7 +160,8 @@ Result<Execution> transition(RemotePlatform& p, HttpClient& http, const std::str
   auto response = http.send("PATCH", path, body, Idempotency::kSafe);
   if (response && response->status == 409 && response->retried_after_ambiguous_failure) {
     auto now = p.get_execution(id);
-    if (now && now->status == wanted) return now;
+    if (!now) return refused_after_lost_answer("PATCH " + path, *response, now.error());
+    if (now->status == wanted) return now;
   }
   return decode_response<Execution>(response, "PATCH " + path, wire::decode_execution);
 }
@@ -171,7 +183,8 @@ Result<Done> RemotePlatform::cancel_execution(const std::string& id) {
   if (!response) return response.error();
   if (response->status == 409 && response->retried_after_ambiguous_failure) {
     auto now = get_execution(id);
-    if (now && now->status == "cancelled") return Done{};
+    if (!now) return refused_after_lost_answer("DELETE " + path, *response, now.error());
+    if (now->status == "cancelled") return Done{};
   }
   if (response->status < 200 || response->status >= 300) {
     return wire::error_from_response(response->status, response->body);
@@ -205,6 +218,9 @@ Result<CallRequestResult> RemotePlatform::request_call(const CallRequestFields& 
     cq.page = q;
     return list_call_requests(cq);
   });
+  // A listing that failed on the way (not one the platform lacks): nothing sent yet, so say so now,
+  // rather than send a request whose lost answer could not be checked.
+  if (!before && api::may_pass_when_repeated(before.error())) return before.error();
   const std::string body = wire::call_request_body(fields).dump();
   auto send = [&] {
     return call<CallRequestResult>(*http_, "POST", "/call-requests", body, Idempotency::kUnsafe,
