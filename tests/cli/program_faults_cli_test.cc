@@ -2,8 +2,9 @@
 // --fail-rate 0.2` (a child process on 127.0.0.1): each command is run again, as a script or cron job
 // would, while it exits 5 (network or outcome unknown), and must then exit 0; what the workspace holds
 // afterwards shows each change applied once: one execution for the launch, the wanted status after every
-// pause, resume and cancel, one call request per `gomo call`. (Exact request counts, with the server in
-// this process: lib/remote/remote_faults_programs_test.cc.)
+// pause, resume and cancel, one call request per `gomo call`; `execution status|report` and `call report`
+// read it back through the same faults. (Exact request counts, with the server in this process:
+// lib/remote/remote_faults_programs_test.cc.)
 #include <doctest/doctest.h>
 
 #include <nlohmann/json.hpp>
@@ -130,12 +131,23 @@ TEST_CASE("cli: program faults: launch, pause, resume, cancel and call against a
   auto cancelled = until_done({"program", "cancel", "Reminders", "--yes", "--if-active"});
   CHECK_MESSAGE(cancelled.exit_code == 0, cancelled.err);
   CHECK(status_of(id) == "cancelled");
+  auto status = until_done({"execution", "status", id, "-o", "json"});
+  REQUIRE_MESSAGE(status.exit_code == 0, status.err);
+  CHECK(json::parse(status.out).at("status") == "cancelled");
+  auto breakdown = until_done({"execution", "report", id, "--breakdown", "-o", "json"});
+  REQUIRE_MESSAGE(breakdown.exit_code == 0, breakdown.err);
+  CHECK(json::parse(breakdown.out).at("contactStatuses").at("pending") == 2);
 
   // Three one-off calls: three call requests, whatever was lost on the way.
+  std::string job;
   for (int call = 0; call < 3; ++call) {
     auto queued = until_done({"call", w.contact_phone, "--flow", "Bye", "-q"});
     CHECK_MESSAGE(queued.exit_code == 0, queued.err);
+    job = queued.out.substr(0, queued.out.find('\n'));
   }
+  auto report = until_done({"call", "report", job, "-o", "json"});
+  CHECK_MESSAGE(report.exit_code == 0, report.err);
+  CHECK(faults_has(report.out, "\"queued\""));
   auto calls = until_done({"call", "list", "--contact", w.contact_phone, "-q"});
   REQUIRE_MESSAGE(calls.exit_code == 0, calls.err);
   size_t lines = 0;
