@@ -1,9 +1,10 @@
 // The campaign commands through the binary against a real `gomo serve --drop-connections 0.3
 // --fail-rate 0.2` (a child process on 127.0.0.1): each command is run again, as a script or cron job
-// would, while it exits 5 (network or outcome unknown), and must then exit 0; what the workspace holds
-// afterwards shows each change applied once: one execution for the launch, the wanted status after every
-// pause, resume and cancel, one call request per `gomo call`; `execution status|report` and `call report`
-// read it back through the same faults. (Exact request counts, with the server in this process:
+// would, while it exits 5 (network or outcome unknown), and must then exit 0 (a launch may instead meet
+// its own lost launch: exit 3 naming it); what the workspace holds afterwards shows each change applied
+// once: one execution for the launch, the wanted status after every pause, resume and cancel, one call
+// request per `gomo call`; `execution status|report` and `call report` read it back through the same
+// faults. (Exact request counts, with the server in this process:
 // lib/remote/remote_faults_programs_test.cc.)
 #include <doctest/doctest.h>
 
