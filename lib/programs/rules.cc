@@ -8,7 +8,7 @@ namespace gomo::programs {
 extern const ProgramRule kProgramRuleSyntax, kProgramRuleDuplicateKey, kProgramRuleSchema, kRuleBadTime,
     kRuleRetryOutOfRange, kRuleInvertedPauseWindow, kRuleOverlappingPauseWindows, kRuleUnknownTimezone,
     kRuleStopBeforeStart, kRuleDidShape, kRuleUnknownFlow, kRuleUnknownAudience, kRuleUnknownDid,
-    kRuleAmbiguousReference;
+    kRuleAmbiguousReference, kRuleUnknownNode;
 
 const ProgramRule kProgramRuleSyntax = {"syntax", diag::Severity::kError, "The file is not valid YAML or JSON.",
                                         nullptr};
@@ -36,6 +36,7 @@ const std::vector<const ProgramRule*>& all_program_rules() {
       &kRuleUnknownAudience,
       &kRuleUnknownDid,
       &kRuleAmbiguousReference,
+      &kRuleUnknownNode,
   };
   return rules;
 }

@@ -2,6 +2,7 @@
 // The checks of a program file (`gomo program validate`), one rule per file (rule_<id>.cc), listed in
 // run order in rules.cc, as lib/checks does for flows. Rules read the document tree through
 // ProgramFile and never compute positions: they hand the value to the reporter.
+#include <map>
 #include <string>
 #include <vector>
 
@@ -15,9 +16,13 @@ struct Reference {
   std::string id, name;
 };
 
-// What the target holds, for the checks that need it (unknown flow, audience or DID names).
+// What the target holds, for the checks that need it (unknown flow, audience or DID names; unknown
+// nodes in auto-pause rules).
 struct ProgramCatalog {
   std::vector<Reference> flows, audiences, dids;
+  // Flow id -> the ids of its graph's nodes (programs/flow_nodes.h). A flow missing here (its graph was
+  // not read) has its auto-pause rules left unchecked.
+  std::map<std::string, std::vector<std::string>> flow_nodes;
 };
 
 struct ProgramContext {

@@ -3,6 +3,7 @@
 
 #include "api/list_all.h"
 #include "base/files.h"
+#include "programs/flow_nodes.h"
 
 namespace gomo::programs {
 
@@ -65,7 +66,10 @@ api::Result<ProgramCatalog> read_catalog(api::Platform& platform) {
   ProgramCatalog catalog;
   auto flows = api::list_all_flows(platform, {});
   if (!flows) return flows.error();
-  for (const auto& f : *flows) catalog.flows.push_back({f.id, f.name});
+  for (const auto& f : *flows) {
+    catalog.flows.push_back({f.id, f.name});
+    if (auto nodes = flow_node_ids(f.graph_json)) catalog.flow_nodes[f.id] = std::move(*nodes);
+  }
   auto audiences =
       api::collect_all<api::Audience>([&](const api::PageQuery& q) { return platform.list_audiences(q); }, {});
   if (!audiences) return audiences.error();

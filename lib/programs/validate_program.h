@@ -22,7 +22,8 @@ checks::FileResult validate_program_text(const std::string& path, std::string te
 std::vector<checks::FileResult> validate_program_inputs(const std::vector<checks::Input>& inputs,
                                                         const ProgramCatalog* catalog);
 
-// The flows, audiences and available DIDs of `platform`, every page.
+// The flows (with their node ids, when the listing carries the graph), audiences and available DIDs
+// of `platform`, every page.
 api::Result<ProgramCatalog> read_catalog(api::Platform& platform);
 
 }  // namespace gomo::programs

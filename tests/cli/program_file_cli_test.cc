@@ -65,6 +65,15 @@ void program_cycle(ProgramProject& p, const std::vector<std::string>& target) {
   REQUIRE(p.gomo({"audiences", "create", "--name", "Debtors"}, target).exit_code == 0);
   CHECK(p.gomo({"program", "validate", "--remote", "march.yaml"}, target).exit_code == 0);
 
+  // An auto-pause rule on a node the flow does not have: found with the target's flow only.
+  write_file(p.dir, "paused.yaml", std::string(kProgram) + "autoPauseRules: [{nodeId: by, threshold: 5}]\n");
+  CHECK(p.gomo({"program", "validate", "paused.yaml"}, target).exit_code == 0);
+  auto node = p.gomo({"program", "validate", "--remote", "paused.yaml"}, target);
+  CHECK(node.exit_code == 1);
+  CHECK(program_has(node.out, "paused.yaml:9:27: error: node `by` is not in flow `Reminder`"));
+  CHECK(program_has(node.out, "did you mean bye? [unknown-node]"));
+  CHECK(p.gomo({"program", "apply", "-f", "paused.yaml"}, target).exit_code == 1);
+
   // Dry run: the diff, nothing sent; then created; then unchanged.
   auto dry = p.gomo({"program", "apply", "-f", "march.yaml", "--dry-run"}, target);
   CHECK(dry.exit_code == 0);
