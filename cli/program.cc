@@ -26,7 +26,8 @@ struct ProgramValidateFlags {
   std::vector<std::string> paths;
   std::vector<std::string> formats, output_files;
   bool strict = false;
-  bool remote = false;  // also look the flow, audience and DIDs up on the target
+  std::vector<std::string> ignore;  // rule ids (comma-separated lists allowed), as flow validate's --ignore
+  bool remote = false;              // also look the flow, audience and DIDs up on the target
   TargetOptions target;
 };
 
@@ -58,6 +59,8 @@ int program_validate(Context& ctx, const ProgramValidateFlags& f) {
     auto_format = report::DiagFormat::kGithub;
   auto requests = report::pair_outputs(f.formats, f.output_files, auto_format);
   if (!requests) return report_error(ctx, requests.error());
+  auto rules = checks::select_rules(f.ignore, {}, {}, "", programs::program_rule_ids());
+  if (!rules) return report_error(ctx, rules.error());
   auto outputs = report::OutputSet::open(std::move(requests.value()));
   if (!outputs) return report_error(ctx, outputs.error());
   std::optional<programs::ProgramCatalog> catalog;
@@ -70,7 +73,7 @@ int program_validate(Context& ctx, const ProgramValidateFlags& f) {
     catalog = std::move(read.value());
     if (ctx.verbose) report_note(ctx, "names checked against " + opened->summary);
   }
-  auto files = programs::validate_program_inputs(inputs, catalog ? &*catalog : nullptr);
+  auto files = programs::validate_program_inputs(inputs, catalog ? &*catalog : nullptr, &*rules);
   const auto verdict = checks::validate_verdict(files, f.strict);
   report::RunInfo info;
   info.tool_version = kVersion;
@@ -180,6 +183,8 @@ void add_program_file_commands(CLI::App& program, Context& ctx, Action& action) 
     v->add_option("--output-file", f->output_files, "Write the report to FILE (- = stdout); pairs with --format")
         ->type_name("FILE");
     v->add_flag("--strict", f->strict, "Warnings fail the run too (exit 1)");
+    auto* ignore = v->add_option("--ignore", f->ignore, "Rule ids to skip (repeatable, or comma-separated)");
+    for (const auto* rule : programs::all_program_rules()) ctx.completion_values[ignore].push_back(rule->id);
     v->add_flag("--remote", f->remote,
                 "Also look the flow, audience and DIDs up on the target (unknown names are errors, with a guess)");
     add_target_flags(v, f->target);

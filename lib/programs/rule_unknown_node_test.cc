@@ -8,9 +8,8 @@
 namespace gomo::programs {
 namespace {
 
-const char* const kGraph =
-    R"({"startNodeId":"bye","nodes":[{"id":"bye","type":"hangup","label":"Bye"},)"
-    R"({"id":"transfer","type":"hangup","label":"Transfer"}]})";
+const char* const kGraph = R"({"startNodeId":"bye","nodes":[{"id":"bye","type":"hangup","label":"Bye"},)"
+                           R"({"id":"transfer","type":"hangup","label":"Transfer"}]})";
 
 // The workspace's catalog after adding the flow `Reminder` and the audience `Debtors` (test::kHead's).
 ProgramCatalog seeded_catalog(api::Platform& platform) {

@@ -47,6 +47,14 @@ const ProgramRule* find_program_rule(const std::string& id) {
   return nullptr;
 }
 
+checks::KnownRules program_rule_ids() {
+  checks::KnownRules known;
+  for (const ProgramRule* r : all_program_rules()) known.ids.push_back(r->id);
+  known.also = {"read-error"};
+  known.list_hint = "docs/program-rules.md lists them";
+  return known;
+}
+
 void ProgramReporter::report(const ProgramRule& rule, const document::Value& at, std::string message, std::string fix) {
   diag::Diagnostic d;
   d.rule = rule.id;

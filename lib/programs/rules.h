@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "checks/rule_selection.h"
 #include "diag/diagnostic.h"
 #include "programs/program_file.h"
 
@@ -54,6 +55,8 @@ class ProgramReporter {
 // Every program rule in run order (syntax, duplicate-key and schema first: the loader reports those).
 const std::vector<const ProgramRule*>& all_program_rules();
 const ProgramRule* find_program_rule(const std::string& id);
+// The ids `program validate --ignore` accepts: the rules above, and read-error.
+checks::KnownRules program_rule_ids();
 
 // The references `key` designates in `refs`: the one with that id, else every one named `key` (for
 // DIDs: the number, with or without its leading +). Empty: unknown; more than one: ambiguous.

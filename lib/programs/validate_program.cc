@@ -8,7 +8,7 @@
 namespace gomo::programs {
 
 checks::FileResult validate_program_text(const std::string& path, std::string text, const ProgramCatalog* catalog,
-                                         LoadedProgram* loaded) {
+                                         LoadedProgram* loaded, const checks::RuleSelection* rules) {
   checks::FileResult result;
   result.path = path;
   LoadedProgram program = load_program_file(path, std::move(text));
@@ -22,6 +22,7 @@ checks::FileResult validate_program_text(const std::string& path, std::string te
       if (rule->check) rule->check(ctx, reporter);
     for (auto& d : reporter.diagnostics()) diags.push_back(std::move(d));
   }
+  if (rules) rules->apply(diags);
   for (auto& d : diags) {
     // Values from the file are printed: escape what a terminal would act on (as flow validate does).
     d.message = diag::visible(d.message);
@@ -36,7 +37,8 @@ checks::FileResult validate_program_text(const std::string& path, std::string te
 }
 
 std::vector<checks::FileResult> validate_program_inputs(const std::vector<checks::Input>& inputs,
-                                                        const ProgramCatalog* catalog) {
+                                                        const ProgramCatalog* catalog,
+                                                        const checks::RuleSelection* rules) {
   std::vector<checks::FileResult> results;
   for (const auto& in : inputs) {
     std::string text = in.text;
@@ -52,12 +54,13 @@ std::vector<checks::FileResult> validate_program_inputs(const std::vector<checks
                                                                  : "cannot read the file: " + read.error().message();
         d.location.file = in.path;
         failed.diagnostics.push_back(std::move(d));
+        if (rules) rules->apply(failed.diagnostics);
         results.push_back(std::move(failed));
         continue;
       }
       text = std::move(read.value());
     }
-    results.push_back(validate_program_text(in.path, std::move(text), catalog));
+    results.push_back(validate_program_text(in.path, std::move(text), catalog, nullptr, rules));
   }
   return results;
 }

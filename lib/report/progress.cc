@@ -29,7 +29,8 @@ std::string format_progress_line(const ProgressSnapshot& p, size_t width) {
   if (p.total) line += "/" + std::to_string(p.total);
   line += " " + std::string(p.unit);
   std::string rate, eta;
-  if (auto r = progress_rate(p)) rate = ", " + std::to_string(static_cast<long long>(*r)) + " " + std::string(p.unit) + "/s";
+  if (auto r = progress_rate(p))
+    rate = ", " + std::to_string(static_cast<long long>(*r)) + " " + std::string(p.unit) + "/s";
   if (auto e = eta_seconds(p)) eta = ", ETA " + format_duration(*e);
   // Least useful last: the ETA goes first, then the rate, then the line is cut.
   auto fits = [&](size_t n) { return width == 0 || n <= width; };

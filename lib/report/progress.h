@@ -47,8 +47,8 @@ class ProgressLine {
 
   // The text to draw for this report (format_progress_line), or nothing when no redraw is due. A new
   // `label` starts a new pass: its rate and ETA are timed from `now_s`. `now_s` must not go back.
-  std::optional<std::string> update(std::string_view label, size_t done, size_t total, double now_s,
-                                    size_t width = 0, std::string_view unit = "rows");
+  std::optional<std::string> update(std::string_view label, size_t done, size_t total, double now_s, size_t width = 0,
+                                    std::string_view unit = "rows");
 
   bool drawn() const { return drawn_; }  // whether update() has returned a line yet (the caller clears it)
 

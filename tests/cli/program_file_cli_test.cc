@@ -142,6 +142,19 @@ TEST_CASE("cli: program validate, offline: positioned findings, formats and exit
   auto sarif = p.gomo({"program", "validate", "--format", "sarif", "bad.yaml"});
   CHECK(program_has(sarif.out, "\"ruleId\": \"unknown-timezone\""));
 
+  // --ignore as flow validate's: repeatable or comma-separated, ids checked with a guess.
+  auto ignored = p.gomo({"program", "validate", "--ignore", "unknown-timezone,did-shape", "bad.yaml"});
+  CHECK(ignored.exit_code == 1);
+  CHECK_FALSE(program_has(ignored.out, "[unknown-timezone]"));
+  CHECK_FALSE(program_has(ignored.out, "[did-shape]"));
+  CHECK(program_has(ignored.out, "[stop-before-start]"));
+  CHECK(p.gomo({"program", "validate", "--ignore", "unknown-timezone", "--ignore", "did-shape", "--ignore",
+                "stop-before-start", "bad.yaml"})
+            .exit_code == 0);
+  auto typo = p.gomo({"program", "validate", "--ignore", "did-shap", "bad.yaml"});
+  CHECK(typo.exit_code == 2);
+  CHECK(program_has(typo.err, "--ignore: unknown rule `did-shap`; did you mean did-shape?"));
+
   CHECK(p.gomo({"program", "validate", GOMO_SOURCE_DIR "/samples/programs/march-reminders.program.yaml"}).exit_code ==
         0);
   write_file(p.dir, "broken.yaml", "name: [\n");
