@@ -3,6 +3,7 @@
 
 #include "api/list_all.h"
 #include "base/files.h"
+#include "model/project_config.h"
 #include "programs/flow_nodes.h"
 
 namespace gomo::programs {
@@ -63,6 +64,21 @@ std::vector<checks::FileResult> validate_program_inputs(const std::vector<checks
     results.push_back(validate_program_text(in.path, std::move(text), catalog, nullptr, rules));
   }
   return results;
+}
+
+Result<ProgramRuleChoice> choose_program_rules(const std::vector<std::string>& ignore, bool strict_flag,
+                                               const std::string& config_path, bool no_config) {
+  auto config = model::load_chosen_project_config(config_path, no_config);
+  if (!config) return config.error();
+  const model::ProgramConfig none;
+  const model::ProgramConfig& section = config->has_value() ? config->value().program : none;
+  ProgramRuleChoice out;
+  if (config->has_value()) out.config_path = config->value().path;
+  auto rules = checks::select_rules(ignore, section.ignore, section.severity, out.config_path, program_rule_ids());
+  if (!rules) return rules.error();
+  out.rules = std::move(rules.value());
+  out.strict = strict_flag || section.strict.value_or(false);
+  return out;
 }
 
 api::Result<ProgramCatalog> read_catalog(api::Platform& platform) {

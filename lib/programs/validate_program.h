@@ -25,6 +25,18 @@ std::vector<checks::FileResult> validate_program_inputs(const std::vector<checks
                                                         const ProgramCatalog* catalog,
                                                         const checks::RuleSelection* rules = nullptr);
 
+// What `gomo program validate` reports, as flow validate decides it: --ignore (`ignore`: ids or
+// comma-separated lists), --strict, and the project config's `program:` section (`config_path` from
+// --config, else .gomo.yaml here or in a parent; none with `no_config`). Errors (nothing checked): a
+// config that does not load, an unknown rule id (with a guess), a bad severity.
+struct ProgramRuleChoice {
+  checks::RuleSelection rules;
+  bool strict = false;      // the flag, else the config's `program.strict`
+  std::string config_path;  // the config file used; "" for none
+};
+Result<ProgramRuleChoice> choose_program_rules(const std::vector<std::string>& ignore, bool strict_flag,
+                                               const std::string& config_path, bool no_config);
+
 // The flows (with their node ids, when the listing carries the graph), audiences and available DIDs
 // of `platform`, every page.
 api::Result<ProgramCatalog> read_catalog(api::Platform& platform);

@@ -2,6 +2,8 @@
 // against a real `gomo serve`.
 #include <doctest/doctest.h>
 
+#include <cstdio>
+
 #include <nlohmann/json.hpp>
 
 #include "tests/support/serve_support.h"
@@ -154,6 +156,22 @@ TEST_CASE("cli: program validate, offline: positioned findings, formats and exit
   auto typo = p.gomo({"program", "validate", "--ignore", "did-shap", "bad.yaml"});
   CHECK(typo.exit_code == 2);
   CHECK(program_has(typo.err, "--ignore: unknown rule `did-shap`; did you mean did-shape?"));
+
+  // .gomo.yaml's program section: ignore and severity as flow validate's `validate:` section; --no-config.
+  write_file(p.dir, ".gomo.yaml",
+             "program:\n  ignore: [unknown-timezone]\n  severity: {did-shape: warning, stop-before-start: off}\n");
+  auto configured = p.gomo({"program", "validate", "bad.yaml"});
+  CHECK(configured.exit_code == 0);
+  CHECK(program_has(configured.out, "warning:"));
+  CHECK(program_has(configured.out, "[did-shape]"));
+  CHECK_FALSE(program_has(configured.out, "[unknown-timezone]"));
+  CHECK(p.gomo({"program", "validate", "--strict", "bad.yaml"}).exit_code == 1);
+  CHECK(p.gomo({"program", "validate", "--no-config", "bad.yaml"}).exit_code == 1);
+  write_file(p.dir, ".gomo.yaml", "program:\n  ignore: [unknown-nod]\n");
+  auto bad_config = p.gomo({"program", "validate", "bad.yaml"});
+  CHECK(bad_config.exit_code == 2);
+  CHECK(program_has(bad_config.err, "unknown rule `unknown-nod`; did you mean unknown-node?"));
+  std::remove((p.dir + "/.gomo.yaml").c_str());
 
   CHECK(p.gomo({"program", "validate", GOMO_SOURCE_DIR "/samples/programs/march-reminders.program.yaml"}).exit_code ==
         0);
