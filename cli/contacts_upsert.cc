@@ -1,5 +1,8 @@
 // `gomo contacts upsert FILE.csv`: a CSV file into the platform's contacts (contacts/upsert.h does
 // the work; this file parses flags, prints progress and the summary, and picks the exit code).
+#include <sys/ioctl.h>
+#include <unistd.h>
+
 #include <CLI/CLI.hpp>
 #include <chrono>
 
@@ -10,6 +13,7 @@
 #include "contacts/phone.h"
 #include "contacts/upsert.h"
 #include "profile/resolve.h"
+#include "report/progress.h"
 
 namespace gomo::cli {
 namespace {
@@ -30,34 +34,31 @@ struct ContactsUpsertOptions {
   std::string allow_types;     // --allow-types; "": contacts::PhoneTypes::callable()
 };
 
-// One line rewritten in place on a terminal: rows, rows/s and the ETA of the sending pass.
+// The progress line on a terminal (report/progress.h says what it shows and when it is redrawn).
 class UpsertProgress : public contacts::UpsertObserver {
  public:
-  explicit UpsertProgress(std::ostream& err) : err_(err), start_(std::chrono::steady_clock::now()) {}
+  explicit UpsertProgress(std::ostream& err) : err_(err), line_(upsert_now_s()) {}
   ~UpsertProgress() override {
-    if (shown_) err_ << "\r\033[K" << std::flush;
+    if (line_.drawn()) err_ << "\r\033[K" << std::flush;
   }
   void on_progress(int pass, size_t rows, size_t total) override {
-    double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
-    if (pass == 2 && pass_ != 2) start_ = std::chrono::steady_clock::now(), s = 0;
-    pass_ = pass;
-    double rate = s > 0 ? static_cast<double>(rows) / s : 0;
-    err_ << "\r\033[K" << (pass == 1 ? "checking" : "sending") << " " << rows;
-    if (total) err_ << "/" << total;
-    err_ << " rows";
-    if (rate > 0) {
-      err_ << ", " << static_cast<long>(rate) << " rows/s";
-      if (total > rows) err_ << ", ETA " << static_cast<long>(static_cast<double>(total - rows) / rate) << " s";
-    }
-    err_ << std::flush;
-    shown_ = true;
+    auto text = line_.update(pass == 1 ? "checking" : "sending", rows, total, upsert_now_s(), upsert_stderr_width());
+    if (text) err_ << "\r\033[K" << *text << std::flush;
   }
 
  private:
+  static double upsert_now_s() {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+  }
+  // The terminal's width less one column, so that the line never reaches the last column and wraps.
+  static size_t upsert_stderr_width() {
+    winsize ws{};
+    if (ioctl(STDERR_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 1) return ws.ws_col - 1u;
+    return 79;
+  }
+
   std::ostream& err_;
-  std::chrono::steady_clock::time_point start_;
-  int pass_ = 0;
-  bool shown_ = false;
+  report::ProgressLine line_;
 };
 
 // $XDG_STATE_HOME/gomo/upsert-journals, else ~/.local/state/gomo/upsert-journals ("" without HOME).

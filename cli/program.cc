@@ -26,6 +26,9 @@ struct ProgramValidateFlags {
   std::vector<std::string> paths;
   std::vector<std::string> formats, output_files;
   bool strict = false;
+  std::vector<std::string> ignore;  // rule ids (comma-separated lists allowed), as flow validate's --ignore
+  std::string config;               // --config FILE; "": .gomo.yaml here or in a parent
+  bool no_config = false;
   bool remote = false;  // also look the flow, audience and DIDs up on the target
   TargetOptions target;
 };
@@ -58,6 +61,9 @@ int program_validate(Context& ctx, const ProgramValidateFlags& f) {
     auto_format = report::DiagFormat::kGithub;
   auto requests = report::pair_outputs(f.formats, f.output_files, auto_format);
   if (!requests) return report_error(ctx, requests.error());
+  auto chosen = programs::choose_program_rules(f.ignore, f.strict, f.config, f.no_config);
+  if (!chosen) return report_error(ctx, chosen.error());
+  if (ctx.verbose && !chosen->config_path.empty()) report_note(ctx, "using config " + chosen->config_path);
   auto outputs = report::OutputSet::open(std::move(requests.value()));
   if (!outputs) return report_error(ctx, outputs.error());
   std::optional<programs::ProgramCatalog> catalog;
@@ -70,11 +76,11 @@ int program_validate(Context& ctx, const ProgramValidateFlags& f) {
     catalog = std::move(read.value());
     if (ctx.verbose) report_note(ctx, "names checked against " + opened->summary);
   }
-  auto files = programs::validate_program_inputs(inputs, catalog ? &*catalog : nullptr);
-  const auto verdict = checks::validate_verdict(files, f.strict);
+  auto files = programs::validate_program_inputs(inputs, catalog ? &*catalog : nullptr, &chosen->rules);
+  const auto verdict = checks::validate_verdict(files, chosen->strict);
   report::RunInfo info;
   info.tool_version = kVersion;
-  info.strict = f.strict;
+  info.strict = chosen->strict;
   info.exit_code = exit_code_for(verdict);
   if (const char* summary = std::getenv("GITHUB_STEP_SUMMARY")) info.github_step_summary = summary;
   report::TextStyle style;
@@ -180,6 +186,12 @@ void add_program_file_commands(CLI::App& program, Context& ctx, Action& action) 
     v->add_option("--output-file", f->output_files, "Write the report to FILE (- = stdout); pairs with --format")
         ->type_name("FILE");
     v->add_flag("--strict", f->strict, "Warnings fail the run too (exit 1)");
+    auto* ignore = v->add_option("--ignore", f->ignore, "Rule ids to skip (repeatable, or comma-separated)");
+    for (const auto* rule : programs::all_program_rules()) ctx.completion_values[ignore].push_back(rule->id);
+    v->add_option("--config", f->config,
+                  "Project config file, for its `program:` section (default: .gomo.yaml here or in a parent "
+                  "directory)");
+    v->add_flag("--no-config", f->no_config, "Ignore .gomo.yaml");
     v->add_flag("--remote", f->remote,
                 "Also look the flow, audience and DIDs up on the target (unknown names are errors, with a guess)");
     add_target_flags(v, f->target);

@@ -225,8 +225,8 @@ _gomo_command() {
       ;;
     "gomo program validate")
       subcommands=''
-      options='-h --help -f --format --output-file --strict --remote --profile --base-url --api-key-env --bearer --insecure --rate-limit --timeout --workspace -o --output --color -q --quiet -v --verbose'
-      value_options='-f --format --output-file --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color'
+      options='-h --help -f --format --output-file --strict --ignore --config --no-config --remote --profile --base-url --api-key-env --bearer --insecure --rate-limit --timeout --workspace -o --output --color -q --quiet -v --verbose'
+      value_options='-f --format --output-file --ignore --config --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color'
       positional_slots=1 positional_variadic=1
       ;;
     "gomo program list")
@@ -722,6 +722,8 @@ _gomo_value() {
     "gomo audio upload|#0") _gomo_files "$3" ;;
     "gomo program validate|-f"|"gomo program validate|--format") _gomo_words 'text json github sarif junit' "$3" ;;
     "gomo program validate|--output-file") _gomo_files "$3" ;;
+    "gomo program validate|--ignore") _gomo_words 'syntax duplicate-key schema bad-time retry-out-of-range inverted-pause-window overlapping-pause-windows unknown-timezone stop-before-start did-shape unknown-flow unknown-audience unknown-did ambiguous-reference unknown-node' "$3" ;;
+    "gomo program validate|--config") _gomo_files "$3" ;;
     "gomo program validate|--profile") _gomo_files "$3" ;;
     "gomo program validate|--base-url") _gomo_files "$3" ;;
     "gomo program validate|--api-key-env") _gomo_files "$3" ;;

@@ -107,7 +107,7 @@ function __gomo_value_options
         case 'gomo program'
             printf '%s\n' -o --output --color
         case 'gomo program validate'
-            printf '%s\n' -f --format --output-file --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color
+            printf '%s\n' -f --format --output-file --ignore --config --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color
         case 'gomo program list'
             printf '%s\n' --profile --base-url --api-key-env --rate-limit --timeout --workspace --search --page --limit --sort-by --sort-order -o --output --color
         case 'gomo program get'
@@ -751,6 +751,9 @@ complete -c gomo -n '__gomo_at "gomo program validate"' -s 'h' -l 'help' -d 'Sho
 complete -c gomo -n '__gomo_at "gomo program validate"' -s 'f' -l 'format' -d 'Output format: text, json, github, sarif or junit (default: github under GitHub Actions, else text); repeat it with one --output-file each' -x -a 'text json github sarif junit'
 complete -c gomo -n '__gomo_at "gomo program validate"' -l 'output-file' -d 'Write the report to FILE (- = stdout); pairs with --format' -r -F
 complete -c gomo -n '__gomo_at "gomo program validate"' -l 'strict' -d 'Warnings fail the run too (exit 1)'
+complete -c gomo -n '__gomo_at "gomo program validate"' -l 'ignore' -d 'Rule ids to skip (repeatable, or comma-separated)' -x -a 'syntax duplicate-key schema bad-time retry-out-of-range inverted-pause-window overlapping-pause-windows unknown-timezone stop-before-start did-shape unknown-flow unknown-audience unknown-did ambiguous-reference unknown-node'
+complete -c gomo -n '__gomo_at "gomo program validate"' -l 'config' -d 'Project config file, for its `program:` section (default: .gomo.yaml here or in a parent directory)' -r -F
+complete -c gomo -n '__gomo_at "gomo program validate"' -l 'no-config' -d 'Ignore .gomo.yaml'
 complete -c gomo -n '__gomo_at "gomo program validate"' -l 'remote' -d 'Also look the flow, audience and DIDs up on the target (unknown names are errors, with a guess)'
 complete -c gomo -n '__gomo_at "gomo program validate"' -l 'profile' -d 'Profile of the config file to use (gomo config list); default: GOMO_PROFILE, else the current one' -r -F
 complete -c gomo -n '__gomo_at "gomo program validate"' -l 'base-url' -d 'Platform API base URL (e.g. https://api.gomobile.ma/api); default: from the profile' -r -F

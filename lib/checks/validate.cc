@@ -15,6 +15,7 @@
 #include "base/files.h"
 #include "base/strings.h"
 #include "checks/registry.h"
+#include "checks/rule_selection.h"
 #include "document/document.h"
 #include "document/limits.h"
 #include "model/flow.h"
@@ -350,16 +351,14 @@ Result<std::set<std::string>> load_catalog(const std::string& path, const std::s
 
 namespace gomo::checks {
 
-static Status check_rule_id(const std::string& id, const std::string& where) {
-  // read-error and remote-validation (`flow validate --remote`) are reported outside the rule table.
-  if (id == "all" || find_rule(id) || id == "read-error" || id == "internal-error" || id == "remote-validation")
-    return Status::ok();
-  std::vector<std::string> ids;
-  for (const Rule* r : all_rules()) ids.push_back(r->id);
-  std::string msg = where + ": unknown rule `" + id + "`";
-  std::string guess = closest_match(id, ids);
-  msg += guess.empty() ? "; run `gomo help rules` for the list" : "; did you mean " + guess + "?";
-  return Status::invalid_argument(msg);
+// The ids `flow validate` accepts: its rules, and the ids reported outside the rule table (read-error,
+// internal-error, remote-validation: `flow validate --remote`) and "all" (inline suppressions).
+static KnownRules flow_rule_ids() {
+  KnownRules known;
+  for (const Rule* r : all_rules()) known.ids.push_back(r->id);
+  known.also = {"all", "read-error", "internal-error", "remote-validation"};
+  known.list_hint = "run `gomo help rules` for the list";
+  return known;
 }
 
 Exclusion project_exclusion(const model::ProjectConfig& config) {
@@ -382,34 +381,10 @@ Result<ResolvedValidate> resolve_validate(const ValidateRequest& request, const 
   if (target != "local" && target != "gomobile")
     return Status::invalid_argument("--target must be local or gomobile, not `" + target + "`");
   out.options.check.target = target == "gomobile" ? Target::kGomobile : Target::kLocal;
-  for (const auto& id : cfg.ignore) {
-    if (Status s = check_rule_id(id, cfg_name); !s) return s;
-    out.options.ignored_rules.insert(id);
-  }
-  for (const auto& list : request.ignore) {
-    std::string item;
-    for (size_t i = 0; i <= list.size(); ++i) {
-      if (i == list.size() || list[i] == ',') {
-        if (!item.empty()) {
-          if (Status s = check_rule_id(item, "--ignore"); !s) return s;
-          out.options.ignored_rules.insert(item);
-        }
-        item.clear();
-      } else if (list[i] != ' ') {
-        item += list[i];
-      }
-    }
-  }
-  for (const auto& [id, sev] : cfg.severity) {
-    if (Status s = check_rule_id(id, cfg_name); !s) return s;
-    if (sev == "off") {
-      out.options.ignored_rules.insert(id);
-      continue;
-    }
-    diag::Severity level;
-    if (!diag::parse_severity(sev, &level)) return Status::invalid_argument(cfg_name + ": bad severity `" + sev + "`");
-    out.options.severity[id] = level;
-  }
+  auto rules = select_rules(request.ignore, cfg.ignore, cfg.severity, cfg_name, flow_rule_ids());
+  if (!rules) return rules.error();
+  out.options.ignored_rules = std::move(rules->ignored);
+  out.options.severity = std::move(rules->severity);
   if (config) out.options.exclude = project_exclusion(*config);
   out.options.exclude.force = request.force_exclude;
   out.options.jobs = request.jobs;

@@ -11,15 +11,12 @@ namespace {
 
 // The project config the request names, finds or refuses; null for none.
 Result<std::unique_ptr<model::ProjectConfig>> load_config(const ValidateRequest& request, ValidateHooks& hooks) {
-  std::unique_ptr<model::ProjectConfig> config;
-  if (request.no_config) return config;
-  std::optional<std::string> path =
-      request.config_path.empty() ? model::find_project_config(".") : std::optional<std::string>(request.config_path);
-  if (!path) return config;
-  auto loaded = model::load_project_config(*path);
+  auto loaded = model::load_chosen_project_config(request.config_path, request.no_config);
   if (!loaded) return loaded.error();
-  hooks.config_loaded(*path);
-  return std::make_unique<model::ProjectConfig>(std::move(loaded.value()));
+  std::unique_ptr<model::ProjectConfig> config;
+  if (!loaded->has_value()) return config;
+  hooks.config_loaded(loaded->value().path);
+  return std::make_unique<model::ProjectConfig>(std::move(loaded->value()));
 }
 
 // Adds the platform's findings to each file that parsed; they follow the run's severities.

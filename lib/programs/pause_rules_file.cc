@@ -2,12 +2,12 @@
 // that every mistake says where it is.
 #include "programs/pause_rules_file.h"
 
-#include <nlohmann/json.hpp>
 #include <set>
 
 #include "api/validate_programs.h"
 #include "base/strings.h"
 #include "document/document.h"
+#include "programs/flow_nodes.h"
 
 namespace gomo::programs {
 namespace {
@@ -87,16 +87,9 @@ std::optional<Failure> check_rule_nodes(api::Platform& platform, const api::Exec
   if (rules.empty()) return std::nullopt;
   auto flow = platform.get_flow(execution.flow_id);
   if (!flow) return std::nullopt;
-  nlohmann::json graph = nlohmann::json::parse(flow->graph_json, nullptr, /*allow_exceptions=*/false);
-  if (!graph.is_object() || !graph.contains("nodes")) return std::nullopt;
-  std::vector<std::string> ids;
-  const nlohmann::json& nodes = graph.at("nodes");
-  if (nodes.is_object()) {
-    for (const auto& [id, node] : nodes.items()) ids.push_back(id);
-  } else if (nodes.is_array()) {
-    for (const auto& node : nodes)
-      if (node.is_object() && node.contains("id") && node.at("id").is_string()) ids.push_back(node.at("id"));
-  }
+  auto node_ids = flow_node_ids(flow->graph_json);
+  if (!node_ids) return std::nullopt;
+  const std::vector<std::string>& ids = *node_ids;
   const std::set<std::string> known(ids.begin(), ids.end());
   for (size_t i = 0; i < rules.size(); ++i) {
     const std::string& node = rules[i].node_id;

@@ -8,7 +8,7 @@ namespace gomo::programs {
 extern const ProgramRule kProgramRuleSyntax, kProgramRuleDuplicateKey, kProgramRuleSchema, kRuleBadTime,
     kRuleRetryOutOfRange, kRuleInvertedPauseWindow, kRuleOverlappingPauseWindows, kRuleUnknownTimezone,
     kRuleStopBeforeStart, kRuleDidShape, kRuleUnknownFlow, kRuleUnknownAudience, kRuleUnknownDid,
-    kRuleAmbiguousReference;
+    kRuleAmbiguousReference, kRuleUnknownNode;
 
 const ProgramRule kProgramRuleSyntax = {"syntax", diag::Severity::kError, "The file is not valid YAML or JSON.",
                                         nullptr};
@@ -36,6 +36,7 @@ const std::vector<const ProgramRule*>& all_program_rules() {
       &kRuleUnknownAudience,
       &kRuleUnknownDid,
       &kRuleAmbiguousReference,
+      &kRuleUnknownNode,
   };
   return rules;
 }
@@ -44,6 +45,14 @@ const ProgramRule* find_program_rule(const std::string& id) {
   for (const ProgramRule* r : all_program_rules())
     if (id == r->id) return r;
   return nullptr;
+}
+
+checks::KnownRules program_rule_ids() {
+  checks::KnownRules known;
+  for (const ProgramRule* r : all_program_rules()) known.ids.push_back(r->id);
+  known.also = {"read-error"};
+  known.list_hint = "docs/program-rules.md lists them";
+  return known;
 }
 
 void ProgramReporter::report(const ProgramRule& rule, const document::Value& at, std::string message, std::string fix) {

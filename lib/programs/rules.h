@@ -2,9 +2,11 @@
 // The checks of a program file (`gomo program validate`), one rule per file (rule_<id>.cc), listed in
 // run order in rules.cc, as lib/checks does for flows. Rules read the document tree through
 // ProgramFile and never compute positions: they hand the value to the reporter.
+#include <map>
 #include <string>
 #include <vector>
 
+#include "checks/rule_selection.h"
 #include "diag/diagnostic.h"
 #include "programs/program_file.h"
 
@@ -15,9 +17,13 @@ struct Reference {
   std::string id, name;
 };
 
-// What the target holds, for the checks that need it (unknown flow, audience or DID names).
+// What the target holds, for the checks that need it (unknown flow, audience or DID names; unknown
+// nodes in auto-pause rules).
 struct ProgramCatalog {
   std::vector<Reference> flows, audiences, dids;
+  // Flow id -> the ids of its graph's nodes (programs/flow_nodes.h). A flow missing here (its graph was
+  // not read) has its auto-pause rules left unchecked.
+  std::map<std::string, std::vector<std::string>> flow_nodes;
 };
 
 struct ProgramContext {
@@ -49,6 +55,8 @@ class ProgramReporter {
 // Every program rule in run order (syntax, duplicate-key and schema first: the loader reports those).
 const std::vector<const ProgramRule*>& all_program_rules();
 const ProgramRule* find_program_rule(const std::string& id);
+// The ids `program validate --ignore` accepts: the rules above, and read-error.
+checks::KnownRules program_rule_ids();
 
 // The references `key` designates in `refs`: the one with that id, else every one named `key` (for
 // DIDs: the number, with or without its leading +). Empty: unknown; more than one: ambiguous.

@@ -3,11 +3,13 @@
 
 #include "api/list_all.h"
 #include "base/files.h"
+#include "model/project_config.h"
+#include "programs/flow_nodes.h"
 
 namespace gomo::programs {
 
 checks::FileResult validate_program_text(const std::string& path, std::string text, const ProgramCatalog* catalog,
-                                         LoadedProgram* loaded) {
+                                         LoadedProgram* loaded, const checks::RuleSelection* rules) {
   checks::FileResult result;
   result.path = path;
   LoadedProgram program = load_program_file(path, std::move(text));
@@ -21,6 +23,7 @@ checks::FileResult validate_program_text(const std::string& path, std::string te
       if (rule->check) rule->check(ctx, reporter);
     for (auto& d : reporter.diagnostics()) diags.push_back(std::move(d));
   }
+  if (rules) rules->apply(diags);
   for (auto& d : diags) {
     // Values from the file are printed: escape what a terminal would act on (as flow validate does).
     d.message = diag::visible(d.message);
@@ -35,7 +38,8 @@ checks::FileResult validate_program_text(const std::string& path, std::string te
 }
 
 std::vector<checks::FileResult> validate_program_inputs(const std::vector<checks::Input>& inputs,
-                                                        const ProgramCatalog* catalog) {
+                                                        const ProgramCatalog* catalog,
+                                                        const checks::RuleSelection* rules) {
   std::vector<checks::FileResult> results;
   for (const auto& in : inputs) {
     std::string text = in.text;
@@ -51,21 +55,40 @@ std::vector<checks::FileResult> validate_program_inputs(const std::vector<checks
                                                                  : "cannot read the file: " + read.error().message();
         d.location.file = in.path;
         failed.diagnostics.push_back(std::move(d));
+        if (rules) rules->apply(failed.diagnostics);
         results.push_back(std::move(failed));
         continue;
       }
       text = std::move(read.value());
     }
-    results.push_back(validate_program_text(in.path, std::move(text), catalog));
+    results.push_back(validate_program_text(in.path, std::move(text), catalog, nullptr, rules));
   }
   return results;
+}
+
+Result<ProgramRuleChoice> choose_program_rules(const std::vector<std::string>& ignore, bool strict_flag,
+                                               const std::string& config_path, bool no_config) {
+  auto config = model::load_chosen_project_config(config_path, no_config);
+  if (!config) return config.error();
+  const model::ProgramConfig none;
+  const model::ProgramConfig& section = config->has_value() ? config->value().program : none;
+  ProgramRuleChoice out;
+  if (config->has_value()) out.config_path = config->value().path;
+  auto rules = checks::select_rules(ignore, section.ignore, section.severity, out.config_path, program_rule_ids());
+  if (!rules) return rules.error();
+  out.rules = std::move(rules.value());
+  out.strict = strict_flag || section.strict.value_or(false);
+  return out;
 }
 
 api::Result<ProgramCatalog> read_catalog(api::Platform& platform) {
   ProgramCatalog catalog;
   auto flows = api::list_all_flows(platform, {});
   if (!flows) return flows.error();
-  for (const auto& f : *flows) catalog.flows.push_back({f.id, f.name});
+  for (const auto& f : *flows) {
+    catalog.flows.push_back({f.id, f.name});
+    if (auto nodes = flow_node_ids(f.graph_json)) catalog.flow_nodes[f.id] = std::move(*nodes);
+  }
   auto audiences =
       api::collect_all<api::Audience>([&](const api::PageQuery& q) { return platform.list_audiences(q); }, {});
   if (!audiences) return audiences.error();

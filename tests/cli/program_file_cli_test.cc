@@ -2,6 +2,8 @@
 // against a real `gomo serve`.
 #include <doctest/doctest.h>
 
+#include <cstdio>
+
 #include <nlohmann/json.hpp>
 
 #include "tests/support/serve_support.h"
@@ -64,6 +66,15 @@ void program_cycle(ProgramProject& p, const std::vector<std::string>& target) {
   CHECK(program_has(remote.out, "[unknown-audience]"));
   REQUIRE(p.gomo({"audiences", "create", "--name", "Debtors"}, target).exit_code == 0);
   CHECK(p.gomo({"program", "validate", "--remote", "march.yaml"}, target).exit_code == 0);
+
+  // An auto-pause rule on a node the flow does not have: found with the target's flow only.
+  write_file(p.dir, "paused.yaml", std::string(kProgram) + "autoPauseRules: [{nodeId: by, threshold: 5}]\n");
+  CHECK(p.gomo({"program", "validate", "paused.yaml"}, target).exit_code == 0);
+  auto node = p.gomo({"program", "validate", "--remote", "paused.yaml"}, target);
+  CHECK(node.exit_code == 1);
+  CHECK(program_has(node.out, "paused.yaml:9:27: error: node `by` is not in flow `Reminder`"));
+  CHECK(program_has(node.out, "did you mean bye? [unknown-node]"));
+  CHECK(p.gomo({"program", "apply", "-f", "paused.yaml"}, target).exit_code == 1);
 
   // Dry run: the diff, nothing sent; then created; then unchanged.
   auto dry = p.gomo({"program", "apply", "-f", "march.yaml", "--dry-run"}, target);
@@ -132,6 +143,35 @@ TEST_CASE("cli: program validate, offline: positioned findings, formats and exit
   CHECK(doc["diagnostics"].size() == 3);
   auto sarif = p.gomo({"program", "validate", "--format", "sarif", "bad.yaml"});
   CHECK(program_has(sarif.out, "\"ruleId\": \"unknown-timezone\""));
+
+  // --ignore as flow validate's: repeatable or comma-separated, ids checked with a guess.
+  auto ignored = p.gomo({"program", "validate", "--ignore", "unknown-timezone,did-shape", "bad.yaml"});
+  CHECK(ignored.exit_code == 1);
+  CHECK_FALSE(program_has(ignored.out, "[unknown-timezone]"));
+  CHECK_FALSE(program_has(ignored.out, "[did-shape]"));
+  CHECK(program_has(ignored.out, "[stop-before-start]"));
+  CHECK(p.gomo({"program", "validate", "--ignore", "unknown-timezone", "--ignore", "did-shape", "--ignore",
+                "stop-before-start", "bad.yaml"})
+            .exit_code == 0);
+  auto typo = p.gomo({"program", "validate", "--ignore", "did-shap", "bad.yaml"});
+  CHECK(typo.exit_code == 2);
+  CHECK(program_has(typo.err, "--ignore: unknown rule `did-shap`; did you mean did-shape?"));
+
+  // .gomo.yaml's program section: ignore and severity as flow validate's `validate:` section; --no-config.
+  write_file(p.dir, ".gomo.yaml",
+             "program:\n  ignore: [unknown-timezone]\n  severity: {did-shape: warning, stop-before-start: off}\n");
+  auto configured = p.gomo({"program", "validate", "bad.yaml"});
+  CHECK(configured.exit_code == 0);
+  CHECK(program_has(configured.out, "warning:"));
+  CHECK(program_has(configured.out, "[did-shape]"));
+  CHECK_FALSE(program_has(configured.out, "[unknown-timezone]"));
+  CHECK(p.gomo({"program", "validate", "--strict", "bad.yaml"}).exit_code == 1);
+  CHECK(p.gomo({"program", "validate", "--no-config", "bad.yaml"}).exit_code == 1);
+  write_file(p.dir, ".gomo.yaml", "program:\n  ignore: [unknown-nod]\n");
+  auto bad_config = p.gomo({"program", "validate", "bad.yaml"});
+  CHECK(bad_config.exit_code == 2);
+  CHECK(program_has(bad_config.err, "unknown rule `unknown-nod`; did you mean unknown-node?"));
+  std::remove((p.dir + "/.gomo.yaml").c_str());
 
   CHECK(p.gomo({"program", "validate", GOMO_SOURCE_DIR "/samples/programs/march-reminders.program.yaml"}).exit_code ==
         0);
