@@ -106,7 +106,8 @@ struct UpsertFailure {
 class UpsertObserver {
  public:
   virtual ~UpsertObserver() = default;
-  // `pass` 1 (checking) or 2 (sending); rows of that pass so far; the file's size in bytes (0 unknown).
+  // `pass` 1 (checking) or 2 (sending); rows of that pass so far; the data rows of the file (0: not known yet,
+  // as in pass 1).
   virtual void on_progress(int pass, size_t rows, size_t rows_total) = 0;
 };
 
