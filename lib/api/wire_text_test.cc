@@ -78,12 +78,12 @@ TEST_CASE("wire_text: read_upsert_body_text declines every other shape (the DOM 
       R"({"data":[{"channels":null}]})",
       R"({"data":[{"primaryPhone":"+2126"}]} x)",
       R"({"data":[{"primaryPhone":"+2126"},]})",
-      "{\"data\":[{\"firstName\":\"\xff\xfe\"}]}",   // not UTF-8
-      "{\"data\":[{\"firstName\":\"\xc3\"}]}",       // truncated sequence
+      "{\"data\":[{\"firstName\":\"\xff\xfe\"}]}",      // not UTF-8
+      "{\"data\":[{\"firstName\":\"\xc3\"}]}",          // truncated sequence
       "{\"data\":[{\"firstName\":\"\xed\xa0\x80\"}]}",  // a surrogate
-      R"({"data":[{"firstName":"\ud800"}]})",        // a lone escaped surrogate
-      "{\"data\":[{\"firstName\":\"a\nb\"}]}",       // a raw control character
-      R"({"data":[{"firstName":"ab"})",              // truncated
+      R"({"data":[{"firstName":"\ud800"}]})",           // a lone escaped surrogate
+      "{\"data\":[{\"firstName\":\"a\nb\"}]}",          // a raw control character
+      R"({"data":[{"firstName":"ab"})",                 // truncated
   };
   for (const char* body : declined) {
     CAPTURE(body);

@@ -97,10 +97,11 @@ class SqlTable {
   // a batch prepares each statement once. The statement is reset first.
   const std::string& insert_sql() const { return columns_.insert(); }
   const std::string& update_sql() const { return columns_.update(); }
-  void insert(store::sql::Stmt& s, const T& value) const {
+  // insert() is true when the statement gave a row (an INSERT ... RETURNING that inserted).
+  bool insert(store::sql::Stmt& s, const T& value) const {
     s.reset();
     columns_.bind_insert(s, &value);
-    s.step();
+    return s.step();
   }
   void update(store::sql::Stmt& s, const T& value) const {
     s.reset();
