@@ -88,8 +88,7 @@ class ContactWrites {
       : org_(std::move(org)),
         by_phone_(db, contacts_table().select() + " WHERE organization_id = ? AND primary_phone = ?"),
         insert_(db, contacts_table().insert_sql()),
-        insert_new_(
-            db, contacts_table().insert_sql() + " ON CONFLICT (organization_id, primary_phone) DO NOTHING RETURNING 1"),
+        insert_new_(db, "INSERT OR IGNORE" + contacts_table().insert_sql().substr(6)),
         update_(db, contacts_table().update_sql()) {}
 
   std::optional<Contact> find_by_phone(const std::string& phone) { return find(by_phone_, org_, phone); }
@@ -105,11 +104,13 @@ class ContactWrites {
 
   // The same as insert() when no contact has the phone yet, in one statement; nothing (and nothing
   // written) when one has. Cheaper than find_by_phone() then insert() for a contact that is new.
+  // OR IGNORE, not ON CONFLICT DO NOTHING RETURNING: that one made SQLite keep a statement journal,
+  // which cost more than the lookup saved. IGNORE also skips a row breaking another constraint (an
+  // id taken, a NULL): the caller's lookup then finds nothing and insert() reports it.
   std::optional<Contact> insert_if_new(const ContactFields& fields, const std::string& now) {
     Contact c{new_uuid(), org_, fields, now, now};
-    bool inserted = contacts_table().insert(insert_new_, c);  // RETURNING: a row when it was inserted
-    insert_new_.reset();  // ends the statement, which would otherwise stay open after its row
-    if (!inserted) return std::nullopt;
+    contacts_table().insert(insert_new_, c);
+    if (insert_new_.changes() == 0) return std::nullopt;
     return c;
   }
 

@@ -97,11 +97,10 @@ class SqlTable {
   // a batch prepares each statement once. The statement is reset first.
   const std::string& insert_sql() const { return columns_.insert(); }
   const std::string& update_sql() const { return columns_.update(); }
-  // insert() is true when the statement gave a row (an INSERT ... RETURNING that inserted).
-  bool insert(store::sql::Stmt& s, const T& value) const {
+  void insert(store::sql::Stmt& s, const T& value) const {
     s.reset();
     columns_.bind_insert(s, &value);
-    return s.step();
+    s.step();
   }
   void update(store::sql::Stmt& s, const T& value) const {
     s.reset();

@@ -79,6 +79,7 @@ std::optional<std::string> Stmt::opt_text(int col) {
   return text(col);
 }
 
+int Stmt::changes() const { return sqlite3_changes(db_); }
 long long Stmt::integer(int col) { return sqlite3_column_int64(stmt_, col); }
 double Stmt::real(int col) { return sqlite3_column_double(stmt_, col); }
 bool Stmt::is_null(int col) { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
