@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <vector>
 
@@ -130,6 +131,48 @@ TEST_CASE("local Workspace: an upsert answers each contact exactly as a later re
     batch[0].first_name.reset();
     batch[0].last_name = "Benali";
   }
+}
+
+TEST_CASE("local Workspace: an upsert counts new, changed and unchanged contacts exactly, in any mix") {
+  auto ws = Workspace::open(test::scratch_dir() + "/w.db");
+  REQUIRE(ws);
+  auto a = (*ws)->create_organization("Org A");
+  auto b = (*ws)->create_organization("Org B");
+  REQUIRE(a);
+  REQUIRE(b);
+  auto p = (*ws)->platform_for(a->organization.id);
+  auto other = (*ws)->platform_for(b->organization.id);
+  auto phone = [](int i) { return "+2126000000" + std::to_string(10 + i); };
+  // Org B has phone(1): the same phone in another organisation is a new contact of Org A.
+  std::vector<api::ContactFields> theirs(1);
+  theirs[0].primary_phone = phone(1);
+  REQUIRE(other->upsert_contacts(theirs));
+  std::vector<api::ContactFields> first(3);
+  for (int i = 0; i < 3; ++i) first[i].primary_phone = phone(2 * i);  // 0, 2, 4
+  REQUIRE(p->upsert_contacts(first)->created == 3);
+
+  // Known and new alternate (0 to 5), then a run of new ones (6 7), then one phone twice in the
+  // batch (8 created, then changed). The first 8 answers as it was before the second.
+  std::vector<api::ContactFields> batch(10);
+  for (int i = 0; i < 10; ++i) batch[i].primary_phone = phone(std::min(i, 8));
+  batch[0].city = "Rabat";  // 0 changed; 2 and 4 unchanged (nothing but the phone sent)
+  batch[9].city = "Fes";    // the second 8 changes the first
+  auto r = p->upsert_contacts(batch);
+  REQUIRE(r);
+  CHECK(r->created == 6);    // 1 3 5 6 7 and the first 8
+  CHECK(r->updated == 2);    // 0 and the second 8
+  CHECK(r->unchanged == 2);  // 2 and 4
+  REQUIRE(r->contacts.size() == batch.size());
+  for (size_t i = 0; i < batch.size(); ++i) {
+    CAPTURE(i);
+    CHECK(r->contacts[i].fields.primary_phone == batch[i].primary_phone);
+    auto stored = p->get_contact(r->contacts[i].id);
+    REQUIRE(stored);
+    if (i != 8) CHECK(api::wire::encode(*stored).dump() == api::wire::encode(r->contacts[i]).dump());
+  }
+  CHECK(r->contacts[8].id == r->contacts[9].id);
+  CHECK(p->list_contacts({})->meta.total == 9);
+  CHECK(other->list_contacts({})->meta.total == 1);
 }
 
 TEST_CASE("local Workspace: open_existing and open_empty create nothing") {

@@ -5,6 +5,7 @@
 #include "api/create_checked.h"
 #include "api/validate.h"
 #include "api/wire.h"
+#include "api/wire_text.h"
 #include "remote/remote_call.h"
 
 namespace gomo::remote {
@@ -74,7 +75,7 @@ Result<Done> RemotePlatform::delete_contact(const std::string& id) {
 
 Result<UpsertResult> RemotePlatform::upsert_contacts(const std::vector<ContactFields>& contacts) {
   // Matched on primaryPhone, so sending the same batch again changes nothing: safe to retry.
-  auto response = http_->send("POST", "/contact/upsert", wire::upsert_body(contacts).dump(), Idempotency::kSafe);
+  auto response = http_->send("POST", "/contact/upsert", wire::upsert_body_text(contacts), Idempotency::kSafe);
   // The answer holds every contact (~400 bytes each): read without a DOM when it has the usual shape.
   if (response && response->status >= 200 && response->status < 300) {
     if (auto read = wire::read_upsert_result_text(response->body)) return std::move(*read);

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "api/wire.h"
+#include "api/wire_text.h"
 #include "base/time.h"
 #include "base/utf8.h"
 #include "serve/respond.h"
@@ -221,8 +222,14 @@ Response Router::route(const Request& req) {
                           path);
   }
 
+  // An upsert body of the plain shape is read without the DOM (a tenth of the upsert's time); any
+  // other body, or a plain one the reader declines, takes the DOM path and its error messages.
+  const bool upsert =
+      m == "POST" && !req.multipart && parts.size() == 2 && parts[0] == "contact" && parts[1] == "upsert";
+  std::optional<std::vector<api::ContactFields>> plain_upsert;
+  if (upsert) plain_upsert = wire::read_upsert_body_text(req.body);
   json body;
-  if ((m == "POST" || m == "PUT" || m == "PATCH") && !req.multipart) {
+  if ((m == "POST" || m == "PUT" || m == "PATCH") && !req.multipart && !plain_upsert) {
     body = json::parse(req.body.empty() ? std::string("{}") : req.body, nullptr, false);
     if (body.is_discarded()) {
       return error_response(make_error(400, "INVALID_JSON", "The request body is not valid JSON"), path);
@@ -247,8 +254,9 @@ Response Router::route(const Request& req) {
       if (!q) return bad(q.error());
       return answer_page<api::Contact>(platform->list_contacts(*q), path, wire::encode);
     }
-    if (n == 2 && parts[1] == "upsert" && m == "POST") {
-      auto contacts = wire::parse_upsert(body);
+    if (upsert) {
+      auto contacts = plain_upsert ? api::Result<std::vector<api::ContactFields>>(std::move(*plain_upsert))
+                                   : wire::parse_upsert(body);
       if (!contacts) return bad(contacts.error());
       auto upserted = platform->upsert_contacts(*contacts);
       if (!upserted) return error_response(upserted.error(), path);

@@ -38,6 +38,8 @@ class Stmt {
   Stmt& bind_blob(int i, const std::string& bytes);
   // True while there is a row.
   bool step();
+  // The rows the connection's last finished INSERT, UPDATE or DELETE changed (sqlite3_changes).
+  int changes() const;
   // Ready to run again from the first row, for a statement prepared once and run many times (a
   // batch: preparing costs more than running a one-row statement). Bindings are cleared to NULL.
   void reset();
