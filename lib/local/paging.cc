@@ -32,8 +32,8 @@ void keep_bounded(std::vector<Entry>& entries, Entry entry) {
 }  // namespace
 
 std::string Pager::cursor_key(const ListQuery& q) {
-  std::string key = q.select + q.from_where + "|" + q.order.column + "|" + q.order.rowid +
-                    (q.order.descending ? "|desc|" : "|asc|");
+  std::string key =
+      q.select + q.from_where + "|" + q.order.column + "|" + q.order.rowid + (q.order.descending ? "|desc|" : "|asc|");
   for (const auto& p : q.params) append_value(key, p);
   return key;
 }

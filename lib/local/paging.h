@@ -23,10 +23,10 @@ namespace gomo::local {
 
 // One list: what to select, from where, in which order.
 struct ListQuery {
-  std::string select;                       // "SELECT a, b, c": the reader's columns, read from column 0
-  std::string from_where;                   // " FROM t WHERE ...", with parameters ?1..?N
-  std::vector<store::sql::Value> params;    // ?1..?N, in order
-  SortColumn order;                         // what ORDER BY sorts on (sort_column() in query.h)
+  std::string select;                     // "SELECT a, b, c": the reader's columns, read from column 0
+  std::string from_where;                 // " FROM t WHERE ...", with parameters ?1..?N
+  std::vector<store::sql::Value> params;  // ?1..?N, in order
+  SortColumn order;                       // what ORDER BY sorts on (sort_column() in query.h)
 };
 
 // Cursors and totals of recent queries. One per local::Workspace, shared by every platform over its

@@ -109,7 +109,7 @@ TEST_CASE("Pager: a search keeps its own cursor; pages asked out of order use OF
   REQUIRE(first);
   int omars = first->meta.total;
   CHECK(omars == 24);  // i % 4 == 1 and i % 5 != 0
-  q.page = 3;  // skips page 2: no cursor for page 3 yet
+  q.page = 3;          // skips page 2: no cursor for page 3 yet
   auto third = platform->list_contacts(q);
   REQUIRE(third);
   CHECK(pager->stats().seeks == 0);
