@@ -184,8 +184,9 @@ void add_config_commands(CLI::App& app, Context& ctx, Action& action) {
   add_config_init_command(*group, action);  // cli/config_init.cc
   auto* set = leaf("set", "Set one value of a profile (apiKey: give `-` and type or pipe the key)",
                    [o](Context& c) { return config_set(c, *o, false); });
-  set->add_option("key", o->key,
-                  "baseUrl, apiKey, auth, insecure, rateLimit, timeout, workspace, defaultRegion, provider or bridge")
+  set->add_option(
+         "key", o->key,
+         "baseUrl, apiKey, auth, insecure, rateLimit, timeout, workspace, defaultRegion, allowTypes, provider or bridge")
       ->required();
   set->add_option("value", o->value, "The value; for apiKey `-` (read from stdin, hidden on a terminal)")->required();
   set->add_option("--profile", o->target.profile, "Profile to change (created when missing; default: the current one)");
@@ -193,14 +194,16 @@ void add_config_commands(CLI::App& app, Context& ctx, Action& action) {
                 "With baseUrl: allow plain http to a host that is not loopback (stores insecure: true)");
   auto* unset = leaf("unset", "Remove one value of a profile", [o](Context& c) { return config_set(c, *o, true); });
   unset
-      ->add_option("key", o->key,
-                   "baseUrl, apiKey, auth, insecure, rateLimit, timeout, workspace, defaultRegion, provider or bridge")
+      ->add_option(
+          "key", o->key,
+          "baseUrl, apiKey, auth, insecure, rateLimit, timeout, workspace, defaultRegion, allowTypes, provider or bridge")
       ->required();
   unset->add_option("--profile", o->target.profile, "Profile to change (default: the current one)");
   auto* get = leaf("get", "Print one value of a profile (apiKey masked); exit 1 when unset",
                    [o](Context& c) { return config_get(c, *o); });
-  get->add_option("key", o->key,
-                  "baseUrl, apiKey, auth, insecure, rateLimit, timeout, workspace, defaultRegion, provider or bridge")
+  get->add_option(
+         "key", o->key,
+         "baseUrl, apiKey, auth, insecure, rateLimit, timeout, workspace, defaultRegion, allowTypes, provider or bridge")
       ->required();
   get->add_option("--profile", o->target.profile, "Profile to read (default: the current one)");
   leaf("list", "List the profiles; * marks the one in use (-o json)", config_list);

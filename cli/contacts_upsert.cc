@@ -31,7 +31,7 @@ struct ContactsUpsertOptions {
   std::string max_rejects;  // N or P%
   int concurrency = 1;
   std::string default_region;  // --default-region; "": the profile's defaultRegion, else MA
-  std::string allow_types;     // --allow-types; "": contacts::PhoneTypes::callable()
+  std::string allow_types;     // --allow-types; "": the profile's allowTypes, else PhoneTypes::callable()
 };
 
 // The progress line on a terminal (report/progress.h says what it shows and when it is redrawn).
@@ -128,6 +128,15 @@ int contacts_upsert(Context& ctx, ContactsUpsertOptions& o) {
                                    " is not a known region: use a code such as MA or FR (gomo config set "
                                    "defaultRegion MA), or pass --default-region");
   }
+  if (o.allow_types.empty() && !opened->resolved->allow_types.empty()) {
+    const auto& resolved = *opened->resolved;
+    auto types = contacts::parse_phone_types(resolved.allow_types);
+    if (!types)
+      return report_error(ctx, "allowTypes " + resolved.allow_types + " of " +
+                                   profile::describe(resolved.allow_types_from) + ": " + types.error().message() +
+                                   " (gomo config set allowTypes mobile,fixed_line), or pass --allow-types");
+    r.allowed_types = *types;
+  }
   r.concurrency = static_cast<unsigned>(o.concurrency);
   r.open_sender = remote_connections(ctx, *opened, 1.0 / o.concurrency);
   if (o.concurrency > 1 && !r.open_sender && !ctx.quiet) {
@@ -205,11 +214,12 @@ void add_contacts_upsert_command(CLI::App& contacts, Context&, Action& action) {
             return contacts::is_known_region(value) ? "" : "unknown region " + value + " (use a code such as MA or FR)";
           },
           ""));
-  cmd->add_option("--allow-types", o->allow_types,
-                  "Phone types to accept, comma-separated (mobile, fixed_line, fixed_line_or_mobile, voip, toll_free, "
-                  "premium_rate, shared_cost, personal_number, pager, uan, voicemail, or all; default: "
-                  "mobile,fixed_line,fixed_line_or_mobile,voip); valid numbers of other types are rejected as "
-                  "not_callable")
+  cmd->add_option(
+         "--allow-types", o->allow_types,
+         "Phone types to accept, comma-separated (mobile, fixed_line, fixed_line_or_mobile, voip, toll_free, "
+         "premium_rate, shared_cost, personal_number, pager, uan, voicemail, or all; default: the profile's "
+         "allowTypes, else mobile,fixed_line,fixed_line_or_mobile,voip); valid numbers of other types are rejected as "
+         "not_callable")
       ->type_name("LIST");
   cmd->add_option("--on-duplicate", o->on_duplicate,
                   "Rows with the same phone: the last, the first, merged, or all rejected")

@@ -10,6 +10,7 @@
 #include "api/validate_programs.h"
 #include "api/wire_programs.h"
 #include "local/local_operations.h"
+#include "local/paging.h"
 #include "local/query.h"
 #include "store/sql.h"
 #include "store/workspace.h"
@@ -186,16 +187,12 @@ api::Result<api::Page<api::CallAttempt>> LocalOperations::execution_calls(const 
   if (auto e = api::validate_page_query(q, {})) return *e;
   return guarded(ops_mutex_, [&]() -> api::Result<api::Page<api::CallAttempt>> {
     if (!load_execution(id)) return api::not_found_error("Execution");
-    Stmt counter(ops_db_, "SELECT COUNT(*) FROM call_attempts WHERE execution_id = ?");
-    counter.bind(1, id);
-    counter.step();
-    api::Page<api::CallAttempt> page;
-    page.meta = page_meta(q, counter.integer(0));
-    Stmt rows(ops_db_, std::string("SELECT ") + kAttemptColumns +
-                           " FROM call_attempts WHERE execution_id = ? ORDER BY created_at, rowid LIMIT ? OFFSET ?");
-    rows.bind(1, id).bind(2, static_cast<long long>(q.limit)).bind(3, static_cast<long long>(q.page - 1) * q.limit);
-    while (rows.step()) page.data.push_back(read_attempt(rows));
-    return page;
+    // Oldest first, whatever the query asks: the order the calls were made.
+    ListQuery list{std::string("SELECT ") + kAttemptColumns,
+                   " FROM call_attempts WHERE execution_id = ?1",
+                   {id},
+                   SortColumn{"created_at", "rowid", false, false}};
+    return ops_pager_->page<api::CallAttempt>(ops_db_, list, q, read_attempt);
   });
 }
 
@@ -239,18 +236,11 @@ api::Result<api::CallRequestResult> LocalOperations::request_call(const api::Cal
 api::Result<api::Page<api::CallRequest>> LocalOperations::list_call_requests(const api::CallRequestQuery& q) {
   if (auto e = api::validate_page_query(q.page, {"createdAt"})) return *e;
   return guarded(ops_mutex_, [&]() -> api::Result<api::Page<api::CallRequest>> {
-    std::string where = " FROM call_requests WHERE organization_id = ?1 AND (?2 = '' OR contact_id = ?2)";
-    Stmt counter(ops_db_, "SELECT COUNT(*)" + where);
-    counter.bind(1, ops_org_).bind(2, q.contact_id);
-    counter.step();
-    api::Page<api::CallRequest> page;
-    page.meta = page_meta(q.page, counter.integer(0));
-    Stmt rows(ops_db_,
-              "SELECT id, did_id, contact_id, flow_id, retry_strategy, start_at, status, created_at, updated_at" +
-                  where + order_clause(q.page, {{"createdAt", "created_at"}}, "") + " LIMIT ?3 OFFSET ?4");
-    rows.bind(1, ops_org_).bind(2, q.contact_id);
-    rows.bind(3, static_cast<long long>(q.page.limit)).bind(4, static_cast<long long>(q.page.page - 1) * q.page.limit);
-    while (rows.step()) {
+    ListQuery list{"SELECT id, did_id, contact_id, flow_id, retry_strategy, start_at, status, created_at, updated_at",
+                   " FROM call_requests WHERE organization_id = ?1 AND (?2 = '' OR contact_id = ?2)",
+                   {ops_org_, q.contact_id},
+                   sort_column(q.page, {{"createdAt", "created_at"}}, "")};
+    return ops_pager_->page<api::CallRequest>(ops_db_, list, q.page, [&](Stmt& rows) {
       api::CallRequest r;
       r.id = rows.text(0);
       r.organization_id = ops_org_;
@@ -262,9 +252,8 @@ api::Result<api::Page<api::CallRequest>> LocalOperations::list_call_requests(con
       r.status = rows.text(6);
       r.created_at = rows.text(7);
       r.updated_at = rows.text(8);
-      page.data.push_back(std::move(r));
-    }
-    return page;
+      return r;
+    });
   });
 }
 

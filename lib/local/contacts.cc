@@ -9,6 +9,7 @@
 #include "api/validate.h"
 #include "checks/validate.h"
 #include "local/local_operations.h"
+#include "local/paging.h"
 #include "local/query.h"
 #include "local/table_sql.h"
 #include "store/sql.h"
@@ -25,10 +26,10 @@ using namespace store::sql;  // NOLINT: the platform is written in terms of the 
 
 namespace {
 
-const std::vector<SortSpec> kContactSorts = {{"firstName", "first_name"},
-                                             {"lastName", "last_name"},
+const std::vector<SortSpec> kContactSorts = {{"firstName", "first_name", true},
+                                             {"lastName", "last_name", true},
                                              {"primaryPhone", "primary_phone"},
-                                             {"primaryEmail", "primary_email"},
+                                             {"primaryEmail", "primary_email", true},
                                              {"createdAt", "created_at"}};
 const std::vector<SortSpec> kNamedSorts = {{"name", "name"}, {"createdAt", "created_at"}, {"updatedAt", "updated_at"}};
 
@@ -142,8 +143,8 @@ namespace {
 // objects answer 404 exactly like objects that do not exist.
 class LocalPlatform final : public LocalOperations {
  public:
-  LocalPlatform(std::shared_ptr<store::Workspace> ws, std::string org)
-      : LocalOperations(std::move(ws), org), org_(std::move(org)) {}
+  LocalPlatform(std::shared_ptr<store::Workspace> ws, std::string org, std::shared_ptr<Pager> pager)
+      : LocalOperations(std::move(ws), org, std::move(pager)), org_(std::move(org)) {}
 
   std::string target() const override { return "local workspace " + ops_store_->path(); }
 
@@ -186,8 +187,9 @@ class LocalPlatform final : public LocalOperations {
           " WHERE organization_id = ?1 AND (?2 = '' OR first_name LIKE ?3 ESCAPE '\\' OR last_name LIKE ?3 "
           "ESCAPE '\\' OR full_name LIKE ?3 ESCAPE '\\' OR primary_phone LIKE ?3 ESCAPE '\\' OR primary_email "
           "LIKE ?3 ESCAPE '\\')";
-      return page_of<Contact>(contacts_table().select() + where + order_clause(q, kContactSorts, ""),
-                              "SELECT COUNT(*) FROM contacts" + where, q, org_, read_contact);
+      ListQuery list{"SELECT " + contacts_table().list(), " FROM contacts" + where, search_params(q),
+                     sort_column(q, kContactSorts, "")};
+      return ops_pager_->page<Contact>(ops_db_, list, q, read_contact);
     });
   }
 
@@ -289,9 +291,10 @@ class LocalPlatform final : public LocalOperations {
       std::string where =
           " WHERE organization_id = ?1 AND (?2 = '' OR name LIKE ?3 ESCAPE '\\' OR display_name LIKE ?3 "
           "ESCAPE '\\' OR description LIKE ?3 ESCAPE '\\')";
-      return page_of<api::CustomAttribute>(attributes_table().select() + where + order_clause(q, sorts, ""),
-                                           "SELECT COUNT(*) FROM custom_attributes" + where, q, org_,
-                                           [](Stmt& s) { return attributes_table().read(s); });
+      ListQuery list{"SELECT " + attributes_table().list(), " FROM custom_attributes" + where, search_params(q),
+                     sort_column(q, sorts, "")};
+      return ops_pager_->page<api::CustomAttribute>(ops_db_, list, q,
+                                                    [](Stmt& s) { return attributes_table().read(s); });
     });
   }
 
@@ -324,9 +327,9 @@ class LocalPlatform final : public LocalOperations {
       std::string where =
           " WHERE organization_id = ?1 AND (?2 = '' OR name LIKE ?3 ESCAPE '\\' OR description LIKE ?3 ESCAPE "
           "'\\')";
-      return page_of<api::Audience>(audiences_table().select() + where + order_clause(q, kNamedSorts, ""),
-                                    "SELECT COUNT(*) FROM audiences a" + where, q, org_,
-                                    [](Stmt& s) { return audiences_table().read(s); });
+      ListQuery list{"SELECT " + audiences_table().list("a."), " FROM audiences a" + where, search_params(q),
+                     sort_column(q, kNamedSorts, "")};
+      return ops_pager_->page<api::Audience>(ops_db_, list, q, [](Stmt& s) { return audiences_table().read(s); });
     });
   }
 
@@ -348,8 +351,10 @@ class LocalPlatform final : public LocalOperations {
           " FROM contacts c JOIN audience_members m ON m.contact_id = c.id WHERE c.organization_id = ?1 AND "
           "m.audience_id = ?4 AND (?2 = '' OR c.first_name LIKE ?3 ESCAPE '\\' OR c.last_name LIKE ?3 ESCAPE "
           "'\\' OR c.primary_phone LIKE ?3 ESCAPE '\\')";
-      return page_of<Contact>("SELECT " + contacts_table().list("c.") + where + order_clause(q, sorts, "c."),
-                              "SELECT COUNT(*)" + where, q, org_, read_contact, id);
+      std::vector<Value> params = search_params(q);
+      params.emplace_back(id);
+      ListQuery list{"SELECT " + contacts_table().list("c."), where, std::move(params), sort_column(q, sorts, "c.")};
+      return ops_pager_->page<Contact>(ops_db_, list, q, read_contact);
     });
   }
 
@@ -385,9 +390,9 @@ class LocalPlatform final : public LocalOperations {
       std::string where =
           " WHERE organization_id = ?1 AND (?2 = '' OR name LIKE ?3 ESCAPE '\\' OR description LIKE ?3 ESCAPE "
           "'\\')";
-      return page_of<api::FlowRecord>(flows_table().select() + where + order_clause(q, kNamedSorts, ""),
-                                      "SELECT COUNT(*) FROM flows" + where, q, org_,
-                                      [](Stmt& s) { return flows_table().read(s); });
+      ListQuery list{"SELECT " + flows_table().list(), " FROM flows" + where, search_params(q),
+                     sort_column(q, kNamedSorts, "")};
+      return ops_pager_->page<api::FlowRecord>(ops_db_, list, q, [](Stmt& s) { return flows_table().read(s); });
     });
   }
 
@@ -456,29 +461,8 @@ class LocalPlatform final : public LocalOperations {
     return id->get<std::string>();
   }
 
-  // One page plus the total. Parameters: ?1 organisation, ?2 search, ?3 its LIKE pattern, ?4 `extra`;
-  // then LIMIT and OFFSET.
-  template <typename T, typename Read>
-  api::Page<T> page_of(const std::string& select, const std::string& count, const PageQuery& q, const std::string& org,
-                       Read read, const std::string& extra = "") {
-    auto bind_common = [&](Stmt& s) {
-      s.bind(1, org).bind(2, q.search).bind(3, like_pattern(q.search));
-      if (!extra.empty()) s.bind(4, extra);
-    };
-    Stmt counter(ops_db_, count);
-    bind_common(counter);
-    counter.step();
-    api::Page<T> page;
-    page.meta = page_meta(q, counter.integer(0));
-    int limit_index = extra.empty() ? 4 : 5;
-    Stmt rows(ops_db_,
-              select + " LIMIT ?" + std::to_string(limit_index) + " OFFSET ?" + std::to_string(limit_index + 1));
-    bind_common(rows);
-    rows.bind(limit_index, static_cast<long long>(q.limit))
-        .bind(limit_index + 1, static_cast<long long>(q.page - 1) * q.limit);
-    while (rows.step()) page.data.push_back(read(rows));
-    return page;
-  }
+  // ?1 organisation, ?2 search, ?3 its LIKE pattern: the parameters every list here starts with.
+  std::vector<Value> search_params(const PageQuery& q) const { return {org_, q.search, like_pattern(q.search)}; }
 
   std::optional<Contact> load_contact(const std::string& id) {
     Stmt s(ops_db_, contacts_table().select() + " WHERE id = ? AND organization_id = ?");
@@ -573,8 +557,10 @@ class LocalPlatform final : public LocalOperations {
 
 }  // namespace
 
-std::unique_ptr<api::Platform> make_platform(std::shared_ptr<store::Workspace> workspace, std::string organization_id) {
-  return std::make_unique<LocalPlatform>(std::move(workspace), std::move(organization_id));
+std::unique_ptr<api::Platform> make_platform(std::shared_ptr<store::Workspace> workspace, std::string organization_id,
+                                             std::shared_ptr<Pager> pager) {
+  if (!pager) pager = std::make_shared<Pager>();
+  return std::make_unique<LocalPlatform>(std::move(workspace), std::move(organization_id), std::move(pager));
 }
 
 }  // namespace gomo::local

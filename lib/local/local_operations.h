@@ -24,6 +24,8 @@ class Workspace;
 
 namespace gomo::local {
 
+class Pager;  // paging.h
+
 // One finished (or progressing) call attempt, as the dialer reports it.
 struct CallAttemptRecord {
   std::optional<std::string> execution_id;     // the execution it belongs to, or
@@ -38,8 +40,10 @@ struct CallAttemptRecord {
 
 class LocalOperations : public api::Platform {
  public:
-  // Shares `workspace` (its connection and mutex); `organization_id` is the organisation it acts for.
-  LocalOperations(std::shared_ptr<store::Workspace> workspace, std::string organization_id);
+  // Shares `workspace` (its connection and mutex); `organization_id` is the organisation it acts for;
+  // `pager` pages every list (shared by the platforms over one workspace; not null).
+  LocalOperations(std::shared_ptr<store::Workspace> workspace, std::string organization_id,
+                  std::shared_ptr<Pager> pager);
 
   api::Result<api::Page<api::Did>> list_available_dids(const api::DidQuery& query) override;
   api::Result<api::Page<api::Audio>> list_audio(const api::AudioQuery& query) override;
@@ -78,6 +82,7 @@ class LocalOperations : public api::Platform {
   sqlite3* ops_db_;
   std::mutex& ops_mutex_;
   std::string ops_org_;
+  std::shared_ptr<Pager> ops_pager_;  // used under ops_mutex_
 
  private:
   // Clock-driven transitions applied when an execution is read: scheduled -> running once its start
@@ -91,7 +96,11 @@ class LocalOperations : public api::Platform {
 };
 
 // The platform as organisation `organization_id` sees it over `workspace` (a LocalOperations).
-std::unique_ptr<api::Platform> make_platform(std::shared_ptr<store::Workspace> workspace, std::string organization_id);
+// Platforms over one workspace should share one `pager` (paging.h), so that a client reading page
+// after page of a list, each page through a new platform (gomo serve), keeps its cursor; null: a
+// pager of its own.
+std::unique_ptr<api::Platform> make_platform(std::shared_ptr<store::Workspace> workspace, std::string organization_id,
+                                             std::shared_ptr<Pager> pager = nullptr);
 // The shared read-only system dictionaries (ar, fr, en) with the clip keys the engine speaks
 // numbers and dates with; does nothing when they exist. Throws sql::SqlError.
 void seed_system_dictionaries(sqlite3* db);

@@ -9,6 +9,7 @@
 #include "base/utf8.h"
 #include "engine/say.h"
 #include "local/local_operations.h"
+#include "local/paging.h"
 #include "local/query.h"
 #include "local/table_sql.h"
 #include "store/sql.h"
@@ -24,7 +25,7 @@ namespace {
 const std::vector<SortSpec> kDidSorts = {
     {"number", "number"}, {"country", "country"}, {"status", "status"}, {"createdAt", "created_at"}};
 const std::vector<SortSpec> kAudioSorts = {
-    {"createdAt", "created_at"}, {"title", "title"}, {"durationSeconds", "duration_seconds"}};
+    {"createdAt", "created_at"}, {"title", "title"}, {"durationSeconds", "duration_seconds", true}};
 const std::vector<SortSpec> kDictionarySorts = {
     {"name", "name"}, {"createdAt", "created_at"}, {"updatedAt", "updated_at"}};
 
@@ -66,23 +67,6 @@ api::Audio read_audio(Stmt& s) {
   a.created_at = s.text(12);
   a.updated_at = s.text(13);
   return a;
-}
-
-// One page plus the total; `bind` binds the WHERE parameters (?1.. as the caller numbered them),
-// `next` is the first free parameter number.
-template <typename T, typename Bind, typename Read>
-api::Page<T> select_page(sqlite3* db, const std::string& select, const std::string& count, const api::PageQuery& q,
-                         int next, Bind bind, Read read) {
-  Stmt counter(db, count);
-  bind(counter);
-  counter.step();
-  api::Page<T> page;
-  page.meta = page_meta(q, counter.integer(0));
-  Stmt rows(db, select + " LIMIT ?" + std::to_string(next) + " OFFSET ?" + std::to_string(next + 1));
-  bind(rows);
-  rows.bind(next, static_cast<long long>(q.limit)).bind(next + 1, static_cast<long long>(q.page - 1) * q.limit);
-  while (rows.step()) page.data.push_back(read(rows));
-  return page;
 }
 
 // The clips the engine speaks numbers and dates with, per language: every key it can produce.
@@ -154,11 +138,13 @@ void seed_system_dictionaries(sqlite3* db) {
   }
 }
 
-LocalOperations::LocalOperations(std::shared_ptr<store::Workspace> workspace, std::string organization_id)
+LocalOperations::LocalOperations(std::shared_ptr<store::Workspace> workspace, std::string organization_id,
+                                 std::shared_ptr<Pager> pager)
     : ops_store_(std::move(workspace)),
       ops_db_(ops_store_->connection()),
       ops_mutex_(ops_store_->mutex()),
-      ops_org_(std::move(organization_id)) {}
+      ops_org_(std::move(organization_id)),
+      ops_pager_(std::move(pager)) {}
 
 api::Result<api::Page<api::Did>> LocalOperations::list_available_dids(const api::DidQuery& q) {
   if (auto e = api::validate_page_query(q.page, api_names(kDidSorts))) return *e;
@@ -171,13 +157,12 @@ api::Result<api::Page<api::Did>> LocalOperations::list_available_dids(const api:
     std::string where =
         " FROM dids WHERE (organization_id = ?1 OR is_shared = 1) AND (?2 = '' OR number LIKE ?3 ESCAPE '\\' OR "
         "description LIKE ?3 ESCAPE '\\') AND (?4 = '' OR status = ?4) AND (?5 < 0 OR is_shared = ?5)";
-    auto bind = [&](Stmt& s) {
-      s.bind(1, ops_org_).bind(2, q.page.search).bind(3, like_pattern(q.page.search)).bind(4, q.status);
-      s.bind(5, q.is_shared ? (*q.is_shared ? 1LL : 0LL) : -1LL);
-    };
-    return select_page<api::Did>(ops_db_, "SELECT " + dids_table().list() + where + order_clause(q.page, kDidSorts, ""),
-                                 "SELECT COUNT(*)" + where, q.page, 6, bind,
-                                 [](Stmt& s) { return dids_table().read(s); });
+    ListQuery list{"SELECT " + dids_table().list(),
+                   where,
+                   {ops_org_, q.page.search, like_pattern(q.page.search), q.status,
+                    q.is_shared ? (*q.is_shared ? 1LL : 0LL) : -1LL},
+                   sort_column(q.page, kDidSorts, "")};
+    return ops_pager_->page<api::Did>(ops_db_, list, q.page, [](Stmt& s) { return dids_table().read(s); });
   });
 }
 
@@ -189,13 +174,11 @@ api::Result<api::Page<api::Audio>> LocalOperations::list_audio(const api::AudioQ
         " FROM audio WHERE organization_id = ?1 AND (?2 = '' OR title LIKE ?3 ESCAPE '\\' OR description LIKE ?3 "
         "ESCAPE '\\' OR tags LIKE ?3 ESCAPE '\\') AND (?4 = '' OR usage_type = ?4) AND (?5 = '[]' OR EXISTS "
         "(SELECT 1 FROM json_each(audio.tags) t WHERE t.value IN (SELECT value FROM json_each(?5))))";
-    auto bind = [&](Stmt& s) {
-      s.bind(1, ops_org_).bind(2, q.page.search).bind(3, like_pattern(q.page.search)).bind(4, q.usage_type);
-      s.bind(5, json(q.tags).dump());
-    };
-    return select_page<api::Audio>(
-        ops_db_, std::string("SELECT ") + kAudioColumns + where + order_clause(q.page, kAudioSorts, ""),
-        "SELECT COUNT(*)" + where, q.page, 6, bind, read_audio);
+    ListQuery list{std::string("SELECT ") + kAudioColumns,
+                   where,
+                   {ops_org_, q.page.search, like_pattern(q.page.search), q.usage_type, json(q.tags).dump()},
+                   sort_column(q.page, kAudioSorts, "")};
+    return ops_pager_->page<api::Audio>(ops_db_, list, q.page, read_audio);
   });
 }
 
@@ -252,12 +235,12 @@ api::Result<api::Page<api::Dictionary>> LocalOperations::list_dictionaries(const
     std::string where =
         " FROM dictionaries d WHERE (d.organization_id = ?1 OR (?4 = 1 AND d.is_system = 1)) AND (?2 = '' OR "
         "d.name LIKE ?3 ESCAPE '\\' OR d.description LIKE ?3 ESCAPE '\\')";
-    auto bind = [&](Stmt& s) {
-      s.bind(1, ops_org_).bind(2, q.page.search).bind(3, like_pattern(q.page.search)).bind(4, q.include_system);
-    };
-    return select_page<api::Dictionary>(
-        ops_db_, "SELECT " + dictionaries_table().list("d.") + where + order_clause(q.page, kDictionarySorts, "d."),
-        "SELECT COUNT(*)" + where, q.page, 5, bind, [](Stmt& s) { return dictionaries_table().read(s); });
+    ListQuery list{"SELECT " + dictionaries_table().list("d."),
+                   where,
+                   {ops_org_, q.page.search, like_pattern(q.page.search), q.include_system},
+                   sort_column(q.page, kDictionarySorts, "d.")};
+    return ops_pager_->page<api::Dictionary>(ops_db_, list, q.page,
+                                             [](Stmt& s) { return dictionaries_table().read(s); });
   });
 }
 

@@ -9,6 +9,7 @@
 #include "api/validate_programs.h"
 #include "api/wire_programs.h"
 #include "local/local_operations.h"
+#include "local/paging.h"
 #include "local/query.h"
 #include "local/table_sql.h"
 #include "store/sql.h"
@@ -212,18 +213,11 @@ api::Result<api::Program> LocalOperations::get_program(const std::string& id) {
 api::Result<api::Page<api::Program>> LocalOperations::list_programs(const api::PageQuery& q) {
   if (auto e = api::validate_page_query(q, api_names(kProgramSorts))) return *e;
   return guarded(ops_mutex_, [&]() -> api::Result<api::Page<api::Program>> {
-    std::string where = " FROM programs WHERE organization_id = ?1 AND (?2 = '' OR name LIKE ?3 ESCAPE '\\')";
-    Stmt counter(ops_db_, "SELECT COUNT(*)" + where);
-    counter.bind(1, ops_org_).bind(2, q.search).bind(3, like_pattern(q.search));
-    counter.step();
-    api::Page<api::Program> page;
-    page.meta = page_meta(q, counter.integer(0));
-    Stmt rows(ops_db_,
-              "SELECT " + programs_table().list() + where + order_clause(q, kProgramSorts, "") + " LIMIT ?4 OFFSET ?5");
-    rows.bind(1, ops_org_).bind(2, q.search).bind(3, like_pattern(q.search));
-    rows.bind(4, static_cast<long long>(q.limit)).bind(5, static_cast<long long>(q.page - 1) * q.limit);
-    while (rows.step()) page.data.push_back(programs_table().read(rows));
-    return page;
+    ListQuery list{"SELECT " + programs_table().list(),
+                   " FROM programs WHERE organization_id = ?1 AND (?2 = '' OR name LIKE ?3 ESCAPE '\\')",
+                   {ops_org_, q.search, like_pattern(q.search)},
+                   sort_column(q, kProgramSorts, "")};
+    return ops_pager_->page<api::Program>(ops_db_, list, q, [](Stmt& s) { return programs_table().read(s); });
   });
 }
 
@@ -379,17 +373,17 @@ api::Result<api::Page<api::Execution>> LocalOperations::list_executions(const st
   if (auto e = api::validate_page_query(q, {"createdAt"})) return *e;
   return guarded(ops_mutex_, [&]() -> api::Result<api::Page<api::Execution>> {
     if (!load_program(program_id)) return api::not_found_error("Program");
-    Stmt all(ops_db_, "SELECT id FROM executions WHERE program_id = ? AND organization_id = ?" +
-                          order_clause(q, {{"createdAt", "created_at"}}, ""));
-    all.bind(1, program_id).bind(2, ops_org_);
-    std::vector<std::string> ids;
-    while (all.step()) ids.push_back(all.text(0));
+    // The page's ids first: refreshing an execution writes, which must not happen while paging.
+    ListQuery list{"SELECT id",
+                   " FROM executions WHERE program_id = ?1 AND organization_id = ?2",
+                   {program_id, ops_org_},
+                   sort_column(q, {{"createdAt", "created_at"}}, "")};
+    auto ids = ops_pager_->page<std::string>(ops_db_, list, q, [](Stmt& s) { return s.text(0); });
     api::Page<api::Execution> page;
-    page.meta = page_meta(q, static_cast<long long>(ids.size()));
-    for (size_t i = static_cast<size_t>(q.page - 1) * q.limit;
-         i < ids.size() && page.data.size() < static_cast<size_t>(q.limit); ++i) {
-      refresh_execution(ids[i]);
-      page.data.push_back(*load_execution(ids[i]));
+    page.meta = ids.meta;
+    for (const auto& id : ids.data) {
+      refresh_execution(id);
+      page.data.push_back(*load_execution(id));
     }
     return page;
   });

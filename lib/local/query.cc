@@ -16,13 +16,15 @@ std::vector<std::string> api_names(const std::vector<SortSpec>& specs) {
   return names;
 }
 
-std::string order_clause(const api::PageQuery& q, const std::vector<SortSpec>& specs, const std::string& prefix) {
-  std::string column = prefix + "created_at";
+SortColumn sort_column(const api::PageQuery& q, const std::vector<SortSpec>& specs, const std::string& prefix) {
+  SortColumn order{prefix + "created_at", prefix + "rowid", q.sort_order != "asc", false};
   for (const auto& s : specs) {
-    if (q.sort_by == s.api_name) column = prefix + s.column;
+    if (q.sort_by == s.api_name) {
+      order.column = prefix + s.column;
+      order.nullable = s.nullable;
+    }
   }
-  std::string dir = q.sort_order == "asc" ? "ASC" : "DESC";
-  return " ORDER BY " + column + " " + dir + ", " + prefix + "rowid " + dir;
+  return order;
 }
 
 api::PageMeta page_meta(const api::PageQuery& q, long long total) {

@@ -1,6 +1,6 @@
 #pragma once
 // The local platform's side of the SQL helpers (internal to lib/local): SQLite failures as the API's
-// 500, and the API's paging (sortBy/sortOrder, page meta) as SQL clauses. Statements themselves
+// 500, and the API's paging (sortBy/sortOrder, page meta); paging.h pages with them. Statements themselves
 // are store/sql.h's.
 #include <mutex>
 #include <string>
@@ -27,14 +27,25 @@ auto guarded(std::mutex& mutex, Fn body) -> decltype(body()) {
   }
 }
 
-// One sortable field: its name in the API and its column.
+// One sortable field: its name in the API and its column. `nullable` must be true when the column
+// may hold NULL (paging.h seeks past NULLs differently; false lets an index serve a descending seek).
 struct SortSpec {
   const char* api_name;
   const char* column;
+  bool nullable = false;
 };
 std::vector<std::string> api_names(const std::vector<SortSpec>& specs);
-// " ORDER BY col dir, rowid dir": createdAt by default, newest first (the docs' default sortOrder).
-std::string order_clause(const api::PageQuery& q, const std::vector<SortSpec>& specs, const std::string& prefix);
+
+// What a list is ordered by: `column`, then `rowid` (the tie-break), both ascending or descending.
+struct SortColumn {
+  std::string column;
+  std::string rowid = "rowid";
+  bool descending = true;
+  bool nullable = false;
+};
+// The order `q` asks for among `specs` (columns and rowid prefixed with `prefix`, e.g. "c."):
+// createdAt by default, newest first (the docs' default sortOrder).
+SortColumn sort_column(const api::PageQuery& q, const std::vector<SortSpec>& specs, const std::string& prefix);
 api::PageMeta page_meta(const api::PageQuery& q, long long total);
 
 }  // namespace gomo::local

@@ -4,6 +4,7 @@
 
 #include "api/validate.h"
 #include "local/local_operations.h"
+#include "local/paging.h"
 #include "store/sql.h"
 #include "store/workspace.h"
 
@@ -50,7 +51,8 @@ Result<std::unique_ptr<Workspace>> seeded(Result<std::unique_ptr<store::Workspac
 
 }  // namespace
 
-Workspace::Workspace(std::shared_ptr<store::Workspace> store) : store_(std::move(store)) {}
+Workspace::Workspace(std::shared_ptr<store::Workspace> store)
+    : store_(std::move(store)), pager_(std::make_shared<Pager>()) {}
 Workspace::~Workspace() = default;
 
 Result<std::unique_ptr<Workspace>> Workspace::open(const std::string& path) {
@@ -110,7 +112,7 @@ std::vector<api::Organization> Workspace::organizations() {
 }
 
 std::unique_ptr<api::Platform> Workspace::platform_for(const std::string& organization_id) {
-  return make_platform(store_, organization_id);
+  return make_platform(store_, organization_id, pager_);
 }
 
 std::unique_ptr<api::Platform> Workspace::platform_for_key(const std::string& api_key) {

@@ -18,6 +18,8 @@ class Workspace;
 
 namespace gomo::local {
 
+class Pager;
+
 // Where `gomo` keeps the workspace unless told otherwise (relative to the current directory).
 inline constexpr const char* kDefaultWorkspacePath = ".gomo/workspace.db";
 
@@ -80,6 +82,7 @@ class Workspace final : public api::Tenants {
  private:
   explicit Workspace(std::shared_ptr<store::Workspace> store);
   std::shared_ptr<store::Workspace> store_;
+  std::shared_ptr<Pager> pager_;  // the paging cursors of every platform_for (local/paging.h)
 };
 
 }  // namespace gomo::local

@@ -35,8 +35,9 @@ Env process_env() {
 }
 
 const std::vector<std::string>& profile_keys() {
-  static const std::vector<std::string> kKeys = {"baseUrl", "apiKey",    "auth",          "insecure", "rateLimit",
-                                                 "timeout", "workspace", "defaultRegion", "provider", "bridge"};
+  static const std::vector<std::string> kKeys = {"baseUrl",    "apiKey",   "auth",      "insecure",
+                                                 "rateLimit",  "timeout",  "workspace", "defaultRegion",
+                                                 "allowTypes", "provider", "bridge"};
   return kKeys;
 }
 
@@ -57,6 +58,7 @@ std::optional<std::string> Profile::get(const std::string& key) const {
   if (key == "timeout") return timeout_ms ? std::optional<std::string>(format_duration_ms(*timeout_ms)) : std::nullopt;
   if (key == "workspace") return workspace;
   if (key == "defaultRegion") return default_region;
+  if (key == "allowTypes") return allow_types;
   if (key == "provider") return provider;
   if (key == "bridge") return bridge;
   return std::nullopt;
@@ -151,6 +153,13 @@ Status check_value(const std::string& path, const std::string& name, const std::
     if (!v.is_string() || v.text.size() != 2 || !std::isalpha(static_cast<unsigned char>(v.text[0])) ||
         !std::isalpha(static_cast<unsigned char>(v.text[1])))
       return error_at(path, v, "`defaultRegion` must be a two-letter region code (ISO 3166), e.g. MA or FR");
+  } else if (key == "allowTypes") {
+    // The type names are lib/contacts' (checked where they are used); here only their shape.
+    if (!v.is_string() || v.text.empty() ||
+        v.text.find_first_not_of("abcdefghijklmnopqrstuvwxyz_,") != std::string::npos)
+      return error_at(path, v,
+                      "`allowTypes` must be a comma-separated list of phone number types, e.g. "
+                      "mobile,fixed_line (or all)");
   } else if (key == "provider") {
     if (name == kLocalProfile && v.text == kMobtextingProvider)
       return error_at(path, v,
@@ -197,6 +206,7 @@ Result<Profile> parse_profile(const std::string& path, const Value& key, const V
     if (k == "timeout") p.timeout_ms = timeout_of(v);
     if (k == "workspace") p.workspace = v.text;
     if (k == "defaultRegion") p.default_region = v.text;
+    if (k == "allowTypes") p.allow_types = v.text;
     if (k == "provider") p.provider = v.text;
     if (k == "bridge") p.bridge = v.text;
     if (p.is_mobtexting() && p.workspace) return error_at(path, m.key, mobtexting_workspace_message(p.name));

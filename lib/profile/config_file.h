@@ -51,6 +51,9 @@ struct Profile {
   // defaultRegion: the region (ISO 3166 alpha-2, two letters, any case) of phone numbers written
   // without + or 00, for commands that read many (contacts upsert).
   std::optional<std::string> default_region;
+  // allowTypes: the phone number types contacts upsert accepts (its --allow-types, e.g.
+  // "mobile,fixed_line"); the names are checked by the command that uses them.
+  std::optional<std::string> allow_types;
   // provider: gomobile (unset) or mobtexting; bridge: a mobtexting profile's bridge (caller) number.
   std::optional<std::string> provider;
   std::optional<std::string> bridge;

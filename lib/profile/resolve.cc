@@ -68,6 +68,7 @@ std::vector<ShownSetting> shown_settings(const ResolvedTarget& t) {
     out.push_back({"timeout", format_duration_ms(t.timeout_ms), describe(t.timeout_from)});
   }
   if (!t.default_region.empty()) out.push_back({"defaultRegion", t.default_region, describe(t.default_region_from)});
+  if (!t.allow_types.empty()) out.push_back({"allowTypes", t.allow_types, describe(t.allow_types_from)});
   return out;
 }
 
@@ -230,6 +231,10 @@ Result<ResolvedTarget> resolve_target(const TargetFlags& flags, const Env& env, 
   if (applies && profile.default_region) {
     t.default_region = *profile.default_region;
     t.default_region_from = from_profile("defaultRegion");
+  }
+  if (applies && profile.allow_types) {
+    t.allow_types = *profile.allow_types;
+    t.allow_types_from = from_profile("allowTypes");
   }
   auto env_timeout = t.remote ? env("GOMO_TIMEOUT") : std::nullopt;
   if (flags.timeout_ms) {

@@ -66,6 +66,8 @@ struct ResolvedTarget {
   Origin timeout_from;
   std::string default_region;  // the profile's defaultRegion as written; "" when it has none
   Origin default_region_from{Source::kNone, "", "", ""};
+  std::string allow_types;  // the profile's allowTypes as written; "" when it has none
+  Origin allow_types_from{Source::kNone, "", "", ""};
 
   // "local workspace .gomo/workspace.db" or "https://api.gomobile.ma/api (prod)".
   std::string summary() const;

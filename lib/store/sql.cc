@@ -50,6 +50,17 @@ Stmt& Stmt::bind_blob(int i, const std::string& bytes) {
   return *this;
 }
 
+Stmt& Stmt::bind(int i, const Value& v) {
+  switch (v.type) {
+    case Value::Type::kNull: return bind_null(i);
+    case Value::Type::kInteger: return bind(i, v.integer);
+    case Value::Type::kReal: return bind_double(i, v.real);
+    case Value::Type::kText: return bind(i, v.text);
+    case Value::Type::kBlob: return bind_blob(i, v.text);
+  }
+  return *this;
+}
+
 bool Stmt::step() {
   int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
@@ -84,8 +95,32 @@ long long Stmt::integer(int col) { return sqlite3_column_int64(stmt_, col); }
 double Stmt::real(int col) { return sqlite3_column_double(stmt_, col); }
 bool Stmt::is_null(int col) { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
 
+Value Stmt::value(int col) {
+  switch (sqlite3_column_type(stmt_, col)) {
+    case SQLITE_INTEGER: return Value(integer(col));
+    case SQLITE_FLOAT: return Value::of_real(real(col));
+    case SQLITE_TEXT: return Value(text(col));
+    case SQLITE_BLOB: {
+      Value v(text(col));
+      v.type = Value::Type::kBlob;
+      return v;
+    }
+    default: return Value();
+  }
+}
+
+int Stmt::column_count() { return sqlite3_column_count(stmt_); }
+
 void Stmt::check(int rc) {
   if (rc != SQLITE_OK) throw SqlError(std::string("bind: ") + sqlite3_errmsg(db_));
+}
+
+ChangeStamp change_stamp(sqlite3* db) {
+  ChangeStamp stamp;
+  Stmt version(db, "PRAGMA data_version");
+  if (version.step()) stamp.data_version = version.integer(0);
+  stamp.total_changes = sqlite3_total_changes64(db);
+  return stamp;
 }
 
 void exec(sqlite3* db, const char* sql) {

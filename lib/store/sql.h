@@ -19,6 +19,39 @@ struct SqlError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// One stored value of any SQLite type, kept to be bound again (a paging cursor's sort key, a
+// statement's parameters). Converting constructors make parameter lists easy to write.
+struct Value {
+  enum class Type { kNull, kInteger, kReal, kText, kBlob };
+  Type type = Type::kNull;
+  long long integer = 0;
+  double real = 0;
+  std::string text;  // kText and kBlob
+
+  Value() = default;
+  Value(std::string s) : type(Type::kText), text(std::move(s)) {}  // NOLINT: implicit on purpose
+  Value(const char* s) : Value(std::string(s)) {}                  // NOLINT: not the bool overload
+  Value(long long i) : type(Type::kInteger), integer(i) {}         // NOLINT
+  Value(int i) : Value(static_cast<long long>(i)) {}               // NOLINT
+  Value(bool b) : Value(b ? 1LL : 0LL) {}                          // NOLINT
+  static Value of_real(double d) {
+    Value v;
+    v.type = Type::kReal;
+    v.real = d;
+    return v;
+  }
+};
+
+// What changes whenever any row of the database may have changed: commits by other connections
+// (PRAGMA data_version) and rows this connection inserted, updated or deleted (total_changes). Equal
+// stamps mean nothing changed in between, so a cached answer is still right.
+struct ChangeStamp {
+  long long data_version = -1;
+  long long total_changes = -1;
+  bool operator==(const ChangeStamp&) const = default;
+};
+ChangeStamp change_stamp(sqlite3* db);
+
 // One prepared statement; parameters are 1-based, columns 0-based (SQLite's conventions).
 class Stmt {
  public:
@@ -36,6 +69,7 @@ class Stmt {
   Stmt& bind_double(int i, double v);
   Stmt& bind_null(int i);
   Stmt& bind_blob(int i, const std::string& bytes);
+  Stmt& bind(int i, const Value& v);
   // True while there is a row.
   bool step();
   // The rows the connection's last finished INSERT, UPDATE or DELETE changed (sqlite3_changes).
@@ -48,6 +82,8 @@ class Stmt {
   long long integer(int col);
   double real(int col);
   bool is_null(int col);
+  Value value(int col);  // the column as stored, whatever its type
+  int column_count();
 
  private:
   void check(int rc);

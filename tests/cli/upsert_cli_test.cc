@@ -74,6 +74,30 @@ TEST_CASE("cli: contacts upsert: --default-region defaults to the profile's defa
   CHECK(contains(bad.err, "defaultRegion QQ of profile local ("));
 }
 
+TEST_CASE("cli: contacts upsert: --allow-types defaults to the profile's allowTypes") {
+  std::string dir = scratch_dir();
+  std::vector<std::string> env = isolated_env(dir);
+  // A Moroccan mobile and a Moroccan fixed line.
+  std::string csv = write_file(dir, "in.csv", "phone,first_name\n0612345678,Amina\n0522123456,Omar\n");
+  std::string ws = dir + "/ws.db";
+  auto both = run_gomo({"contacts", "upsert", csv, "--workspace", ws, "--dry-run", "-o", "json"}, "", env);
+  CHECK_MESSAGE(both.exit_code == 0, both.err);
+  REQUIRE(run_gomo({"config", "set", "allowTypes", "mobile", "--profile", "local"}, "", env).exit_code == 0);
+  auto mobile = run_gomo({"contacts", "upsert", csv, "--workspace", ws, "--dry-run", "-o", "json"}, "", env);
+  CHECK(mobile.exit_code == 1);
+  CHECK(contains(mobile.out + mobile.err, "not_callable"));
+  // The flag outranks the profile.
+  auto all = run_gomo({"contacts", "upsert", csv, "--workspace", ws, "--dry-run", "--allow-types", "all"}, "", env);
+  CHECK_MESSAGE(all.exit_code == 0, all.err);
+  // A type gomo does not know is refused with where it was written.
+  REQUIRE(run_gomo({"config", "set", "allowTypes", "mobile,landline", "--profile", "local"}, "", env).exit_code == 0);
+  auto bad = run_gomo({"contacts", "upsert", csv, "--workspace", ws, "--dry-run"}, "", env);
+  CHECK(bad.exit_code == 2);
+  CHECK(contains(bad.err, "allowTypes mobile,landline of profile local ("));
+  // The config file itself takes only a list of words.
+  CHECK(run_gomo({"config", "set", "allowTypes", "Mobile Phones", "--profile", "local"}, "", env).exit_code == 2);
+}
+
 TEST_CASE("cli: contacts upsert: local workspace, rejects file, exit codes") {
   std::string dir = scratch_dir();
   std::vector<std::string> env = isolated_env(dir);
