@@ -8,6 +8,7 @@
 
 #include "api/wire.h"
 #include "tests/support/test_support.h"
+#include "tests/support/workspace_fixture.h"
 
 namespace gomo::local {
 
@@ -75,11 +76,8 @@ TEST_CASE("local Workspace: an upsert batch is all or nothing") {
 }
 
 TEST_CASE("local Workspace: an upsert that changes nothing leaves the contact alone and says unchanged") {
-  auto ws = Workspace::open(test::scratch_dir() + "/w.db");
-  REQUIRE(ws);
-  auto org = (*ws)->create_organization("Org A");
-  REQUIRE(org);
-  auto p = (*ws)->platform_for(org->organization.id);
+  test::WorkspaceFixture f;
+  auto& p = f.platform;
   REQUIRE(p->create_custom_attribute({"Solde", std::nullopt, "number"}));
   std::vector<api::ContactFields> batch(2);
   batch[0].primary_phone = "+212600000001";
@@ -104,11 +102,8 @@ TEST_CASE("local Workspace: an upsert that changes nothing leaves the contact al
 }
 
 TEST_CASE("local Workspace: an upsert answers each contact exactly as a later read does") {
-  auto ws = Workspace::open(test::scratch_dir() + "/w.db");
-  REQUIRE(ws);
-  auto org = (*ws)->create_organization("Org A");
-  REQUIRE(org);
-  auto p = (*ws)->platform_for(org->organization.id);
+  test::WorkspaceFixture f;
+  auto& p = f.platform;
   REQUIRE(p->create_custom_attribute({"Solde", std::nullopt, "number"}));
   std::vector<api::ContactFields> batch(2);
   batch[0].primary_phone = "+212600000001";

@@ -4,31 +4,14 @@
 
 #include <thread>
 
-#include "tests/support/workspace_fixture.h"
+#include "tests/support/running_program.h"
 
 namespace gomo::programs {
 
 TEST_CASE("watch_execution: the first state, each change, and the end; or the timeout") {
-  test::WorkspaceFixture f;
-  auto audience = f.platform->create_audience({std::string("Reminders"), std::nullopt});
-  REQUIRE(audience);
-  api::ContactFields c;
-  c.primary_phone = "+212612345670";
-  auto contact = f.platform->create_contact(c);
-  REQUIRE(contact);
-  REQUIRE(f.platform->add_audience_contacts(audience->id, {contact->id}));
-  auto flow = f.platform->create_flow(
-      {std::string("Bye"), std::nullopt,
-       std::string(R"({"startNodeId":"bye","nodes":[{"id":"bye","type":"hangup","label":"Bye"}]})")});
-  REQUIRE(flow);
-  api::ProgramFields fields;
-  fields.name = "March";
-  fields.audience_id = audience->id;
-  fields.flow_id = flow->id;
-  auto program = f.platform->create_program(fields);
-  REQUIRE(program);
-  auto execution = f.platform->launch_program(program->id);
-  REQUIRE(execution);
+  test::RunningProgram running;
+  auto& f = running.f;
+  const api::Execution* execution = &running.execution;
 
   auto snapshot = read_snapshot(*f.platform, execution->id);
   REQUIRE(snapshot);
