@@ -14,14 +14,17 @@ namespace {
 
 const checks::SchemaChecker& program_schema_checker() {
   // Parsed and compiled once (thread-safe static initialisation); never freed, as nothing runs after exit.
-  static const checks::SchemaChecker* const checker = [] {
-    auto* doc = document::read_json("schemas/program.schema.json", program_schema_text()).release();
-    if (!doc->parsed) {
+  // The document is kept in a static of its own: the checker points into it (and the leak checker
+  // must see it reachable).
+  static const document::Document* const doc = [] {
+    auto d = document::read_json("schemas/program.schema.json", program_schema_text());
+    if (!d->parsed) {
       std::fprintf(stderr, "gomo: internal error: the embedded program schema does not parse\n");
       std::abort();
     }
-    return new checks::SchemaChecker(doc->root);
+    return d.release();
   }();
+  static const checks::SchemaChecker* const checker = new checks::SchemaChecker(doc->root);
   return *checker;
 }
 
