@@ -5,6 +5,7 @@
 #include <set>
 
 #include "api/list_all.h"
+#include "api/validate_programs.h"
 #include "base/strings.h"
 #include "contacts/phone.h"
 
@@ -19,19 +20,6 @@ Failure bad_phone(const NormalizedPhone& phone) {
 std::string quoted(const std::string& s) { return "\"" + s + "\""; }
 
 }  // namespace
-
-bool looks_like_uuid(const std::string& arg) {
-  if (arg.size() != 36) return false;
-  for (size_t i = 0; i < arg.size(); ++i) {
-    const char c = arg[i];
-    if (i == 8 || i == 13 || i == 18 || i == 23) {
-      if (c != '-') return false;
-    } else if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
-      return false;
-    }
-  }
-  return true;
-}
 
 api::Result<std::vector<api::Audience>> list_all_audiences(api::Platform& platform, api::PageQuery query,
                                                            int max_items) {
@@ -52,7 +40,7 @@ api::Result<std::vector<api::Contact>> list_all_members(api::Platform& platform,
 }
 
 Outcome<api::Contact> find_contact(api::Platform& platform, const std::string& arg, const std::string& region) {
-  if (!looks_like_uuid(arg) && looks_like_phone(arg)) {
+  if (!api::is_uuid(arg) && looks_like_phone(arg)) {
     auto phone = normalize_phone(arg, region);
     if (!phone.ok()) return bad_phone(phone);
     auto found = api::find_contact_by_phone(platform, phone.e164);
@@ -69,7 +57,7 @@ Outcome<api::Contact> find_contact(api::Platform& platform, const std::string& a
   if (!contact) {
     api::ApiError error = contact.error();
     // `gomo contacts get Amina`: a name is neither an id nor a phone; say where names are searched.
-    if (!looks_like_uuid(arg) && (error.http_status == 404 || error.http_status == 400)) {
+    if (!api::is_uuid(arg) && (error.http_status == 404 || error.http_status == 400)) {
       error.message += "; \"" + arg +
                        "\" is neither a contact id nor a phone number: to find contacts by name, run "
                        "gomo contacts list --search \"" +
@@ -86,7 +74,7 @@ Outcome<std::vector<std::string>> contact_ids_for(api::Platform& platform, const
   std::vector<std::string> ids(args.size());
   std::map<std::string, std::vector<size_t>> phones;  // E.164 -> positions in ids
   for (size_t i = 0; i < args.size(); ++i) {
-    if (looks_like_uuid(args[i]) || !looks_like_phone(args[i])) {
+    if (api::is_uuid(args[i]) || !looks_like_phone(args[i])) {
       ids[i] = args[i];
       continue;
     }
@@ -136,7 +124,7 @@ Outcome<std::vector<std::string>> contact_ids_for(api::Platform& platform, const
 }
 
 Outcome<api::Audience> find_audience(api::Platform& platform, const std::string& arg) {
-  if (looks_like_uuid(arg)) {
+  if (api::is_uuid(arg)) {
     auto audience = platform.get_audience(arg);
     if (audience) return std::move(*audience);
     if (audience.error().http_status != 404) return Failure::api_error(audience.error());

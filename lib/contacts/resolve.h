@@ -25,9 +25,6 @@ struct Failure {
 template <typename T>
 using Outcome = Result<T, Failure>;
 
-// 8-4-4-4-12 hex digits: how the platform's ids look (Gomobile docs, API basics: UUID fields must be UUIDs).
-bool looks_like_uuid(const std::string& arg);
-
 // The contact `arg` names: a phone number (anything looks_like_phone says is one; normalised with
 // `region` first, then found by an exact primaryPhone match), else an id.
 // Not found: a 404 NOT_FOUND "Contact with phone +212612345678 not found" or the platform's own; for

@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include "api/validate_programs.h"
 #include "tests/support/test_support.h"
 #include "tests/support/workspace_fixture.h"
 
@@ -28,12 +29,12 @@ struct Fixture : test::WorkspaceFixture {
 
 }  // namespace
 
-TEST_CASE("looks_like_uuid and list_file_entry") {
-  CHECK(looks_like_uuid("3f2b1c4e-0000-4000-8000-00000000abcd"));
-  CHECK(looks_like_uuid("3F2B1C4E-0000-4000-8000-00000000ABCD"));
-  CHECK_FALSE(looks_like_uuid("3f2b1c4e-0000-4000-8000-00000000abc"));
-  CHECK_FALSE(looks_like_uuid("3f2b1c4e00000-4000-8000-00000000abcd"));
-  CHECK_FALSE(looks_like_uuid("VIP"));
+TEST_CASE("api::is_uuid (ids told from names) and list_file_entry") {
+  CHECK(api::is_uuid("3f2b1c4e-0000-4000-8000-00000000abcd"));
+  CHECK(api::is_uuid("3F2B1C4E-0000-4000-8000-00000000ABCD"));
+  CHECK_FALSE(api::is_uuid("3f2b1c4e-0000-4000-8000-00000000abc"));
+  CHECK_FALSE(api::is_uuid("3f2b1c4e00000-4000-8000-00000000abcd"));
+  CHECK_FALSE(api::is_uuid("VIP"));
   CHECK(list_file_entry("  +212612345678 \r\n") == "+212612345678");
   CHECK(list_file_entry("# header").empty());
   CHECK(list_file_entry("   ").empty());

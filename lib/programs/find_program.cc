@@ -3,20 +3,10 @@
 
 #include "api/list_all.h"
 #include "api/validate.h"
+#include "api/validate_programs.h"
 
 namespace gomo::programs {
 namespace {
-
-bool looks_like_uuid(const std::string& s) {
-  if (s.size() != 36) return false;
-  for (size_t i = 0; i < s.size(); ++i) {
-    const char c = s[i];
-    const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
-    const bool hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-    if (dash ? c != '-' : !hex) return false;
-  }
-  return true;
-}
 
 // An id the platform does not know: 404, or 400 from a platform that checks the id's shape first.
 bool is_not_found(const api::ApiError& e) { return e.http_status == 404 || e.http_status == 400; }
@@ -49,7 +39,7 @@ api::Result<std::vector<api::Program>> find_program(api::Platform& platform, con
     if (is_not_found(got.error())) return std::vector<api::Program>{};
     return got.error();
   };
-  const bool uuid = looks_like_uuid(key);
+  const bool uuid = api::is_uuid(key);
   auto first = uuid ? by_id() : find_programs_by_name(platform, key);
   if (!first || !first->empty()) return first;
   return uuid ? find_programs_by_name(platform, key) : by_id();

@@ -9,6 +9,7 @@
 
 #include "api/create_checked.h"
 #include "api/validate.h"
+#include "api/validate_programs.h"
 #include "base/files.h"
 #include "base/unicode.h"
 #include "diag/diagnostic.h"
@@ -42,15 +43,6 @@ api::ApiError bad_flow(const std::string& message) {
   e.code = "BAD_RESPONSE";
   e.message = message;
   return e;
-}
-
-bool looks_like_uuid(const std::string& s) {
-  if (s.size() != 36) return false;
-  for (size_t i = 0; i < s.size(); ++i) {
-    bool dash = i == 8 || i == 13 || i == 18 || i == 23;
-    if (dash ? s[i] != '-' : !std::isxdigit(static_cast<unsigned char>(s[i]))) return false;
-  }
-  return true;
 }
 
 // gomo-only keys never go to the platform, which rejects undocumented properties: `x-gomo-*` (e.g. a
@@ -154,7 +146,7 @@ api::Result<std::vector<api::FlowRecord>> find_flow(api::Platform& platform, con
     if (is_not_found(got.error())) return std::vector<api::FlowRecord>{};
     return got.error();
   };
-  const bool uuid = looks_like_uuid(key);
+  const bool uuid = api::is_uuid(key);
   auto first = uuid ? by_id() : find_flows_by_name(platform, key);
   if (!first || !first->empty()) return first;
   return uuid ? find_flows_by_name(platform, key) : by_id();
