@@ -1,7 +1,7 @@
 // unknown-timezone: `timezone` is not an IANA time zone name (the system's tz database).
 #include "base/strings.h"
+#include "base/time_zone.h"
 #include "programs/rules.h"
-#include "programs/time_zone.h"
 
 namespace gomo::programs {
 
