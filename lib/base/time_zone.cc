@@ -23,8 +23,7 @@ const date::time_zone* find_zone(std::string_view name) {
     auto it = std::lower_bound(db.zones.begin(), db.zones.end(), name, by_name);
     // Debian builds date-tz with USE_OS_TZDB=1: links (Asia/Calcutta) are files there, listed as zones.
     if (it != db.zones.end() && it->name() == name) return &*it;
-  } catch (const std::exception&) {
-  }
+  } catch (const std::exception&) {}
   return nullptr;
 }
 
@@ -33,9 +32,7 @@ template <typename F>
 auto guarded(F&& f) -> std::optional<decltype(f())> {
   try {
     return f();
-  } catch (const std::exception&) {
-    return std::nullopt;
-  }
+  } catch (const std::exception&) { return std::nullopt; }
 }
 
 }  // namespace
@@ -49,8 +46,7 @@ const std::vector<std::string>& time_zone_names() {
       const date::tzdb& db = date::get_tzdb();
       for (const date::time_zone& z : db.zones)
         if (z.name() != "localtime") out.push_back(z.name());
-    } catch (const std::exception&) {
-    }
+    } catch (const std::exception&) {}
     std::sort(out.begin(), out.end());
     return out;
   }();
@@ -93,8 +89,8 @@ std::optional<ResolvedWallClock> resolve_wall_clock(std::string_view zone, const
     return std::nullopt;
   const date::time_zone* z = find_zone(zone);
   if (!z) return std::nullopt;
-  date::local_seconds local = date::local_days{ymd} + std::chrono::hours(wall.hour) +
-                              std::chrono::minutes(wall.minute) + seconds(wall.second);
+  date::local_seconds local =
+      date::local_days{ymd} + std::chrono::hours(wall.hour) + std::chrono::minutes(wall.minute) + seconds(wall.second);
   auto found = guarded([&] { return z->get_info(local); });
   if (!found) return std::nullopt;
   const date::local_info& info = *found;
@@ -127,8 +123,12 @@ std::optional<SysSeconds> next_wall_time(std::string_view zone, SysSeconds from,
   date::sys_days today{date::year{now->year} / now->month / now->day};
   for (int i = -1; i <= 3; ++i) {
     date::year_month_day ymd{today + date::days(i)};
-    WallClock wall{static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
-                   static_cast<int>(static_cast<unsigned>(ymd.day())), hour, minute, 0};
+    WallClock wall{static_cast<int>(ymd.year()),
+                   static_cast<int>(static_cast<unsigned>(ymd.month())),
+                   static_cast<int>(static_cast<unsigned>(ymd.day())),
+                   hour,
+                   minute,
+                   0};
     auto r = resolve_wall_clock(zone, wall);
     if (!r) return std::nullopt;
     if (r->earliest >= from) return r->earliest;
