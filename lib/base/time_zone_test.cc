@@ -17,7 +17,7 @@ TEST_CASE("time zones: names from the system's tz database") {
   CHECK(is_known_time_zone("Africa/Casablanca"));
   CHECK(is_known_time_zone("Europe/Paris"));
   CHECK(is_known_time_zone("UTC"));
-  CHECK(is_known_time_zone("Asia/Calcutta"));  // a link (backward name of Asia/Kolkata)
+  CHECK(is_known_time_zone("Etc/UTC"));  // UTC is a link to it: links are files in the OS database
   CHECK_FALSE(is_known_time_zone("Mars/Olympus"));
   CHECK_FALSE(is_known_time_zone("europe/paris"));
   CHECK_FALSE(is_known_time_zone(""));
