@@ -2,12 +2,12 @@
 # Installs the Debian packages gomo needs to build (README command 1) and, with --with-test-tools, to
 # build and run the test suite (command 2); only those missing. Nothing the gomo binary needs may be in
 # test_pkgs alone: .ci/run builds gomo with the test-only packages made unfindable to keep that true.
-# --runtime installs only what a gomo binary built elsewhere needs to run (action.yml's cached binary).
-# Usage: scripts/setup.sh [--with-test-tools | --runtime]
+# Usage: scripts/setup.sh [--with-test-tools]
 set -euo pipefail
 
-# libhowardhinnant-date-dev: date/tz (lib/base/time_zone.cc), built by Debian to read the system's zone files;
-# tzdata: those files (/usr/share/zoneinfo), which slim Debian images leave out.
+# libhowardhinnant-date-dev: date/tz (lib/ext/time_zone_db.cc, inside the network module), built by Debian
+# to read the system's zone files; tzdata: those files (/usr/share/zoneinfo), which slim Debian images
+# leave out.
 build_pkgs=(
   build-essential cmake ninja-build ccache pkg-config
   libcli11-dev nlohmann-json3-dev libyaml-cpp-dev libyaml-dev librang-dev
@@ -15,15 +15,12 @@ build_pkgs=(
   libre2-dev libprotobuf-dev
   libhowardhinnant-date-dev tzdata
 )
-# What the gomo binary loads at run time beyond libc: date-tz (and the C++ runtime it brings), the zone files.
-runtime_pkgs=(libdate-tz3 tzdata)
 # The test framework, and tools the test suite drives for real: shells for completions, a JSON-Schema
 # validator, Graphviz.
 test_pkgs=(doctest-dev bash zsh fish libvalijson-dev graphviz tmux python3 wrk clang-format)
 
 want=("${build_pkgs[@]}")
 if [[ "${1:-}" == "--with-test-tools" ]]; then want+=("${test_pkgs[@]}"); fi
-if [[ "${1:-}" == "--runtime" ]]; then want=("${runtime_pkgs[@]}"); fi
 
 missing=()
 for p in "${want[@]}"; do

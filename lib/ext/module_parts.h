@@ -10,6 +10,7 @@ namespace gomo::ext::inside {
 void add_http_transport(gomo_ext_abi& abi);  // http_transport.cc
 void add_http_server(gomo_ext_abi& abi);     // http_server.cc
 void add_phone_numbers(gomo_ext_abi& abi);   // phone_numbers.cc
+void add_time_zones(gomo_ext_abi& abi);      // time_zone_db.cc (date-tz)
 
 // "name version" of each library, for gomo version --verbose.
 std::string curl_library();

@@ -1,13 +1,13 @@
 // The local platform's execution reports, call requests and call reports, all computed from the
 // stored call attempts (which the dialer records with record_call_attempt), and the effective
-// status of an execution inside a pause window (organisation timezone: base/time_zone.h).
+// status of an execution inside a pause window (organisation timezone: ext/time_zone.h).
 #include <chrono>
 #include <nlohmann/json.hpp>
 
 #include "api/validate.h"
 #include "api/validate_programs.h"
 #include "api/wire_programs.h"
-#include "base/time_zone.h"
+#include "ext/time_zone.h"
 #include "local/local_operations.h"
 #include "local/query.h"
 #include "store/sql.h"
@@ -57,7 +57,7 @@ bool in_pause_window(const api::PauseWindows& w, const std::string& zone, long l
   }
   if (w.days.empty()) return false;
   const long long t = ms / 1000;
-  long long local = t + utc_offset_seconds(zone, SysSeconds{std::chrono::seconds(t)}).value_or(0);
+  long long local = t + ext::utc_offset_seconds(zone, ext::SysSeconds{std::chrono::seconds(t)}).value_or(0);
   long long day = local >= 0 ? local / 86400 : (local - 86399) / 86400;
   int weekday = static_cast<int>(((day + 4) % 7 + 7) % 7);  // 1970-01-01 was a Thursday; 0 = sunday
   int minute = static_cast<int>((local - day * 86400) / 60);

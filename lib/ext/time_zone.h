@@ -1,18 +1,22 @@
 #pragma once
 // IANA time zones ("Africa/Casablanca", "Europe/Paris") from the system's tz database (Debian's tzdata in
 // /usr/share/zoneinfo), through Howard Hinnant's date/tz in its OS-database mode (Debian's libdate-tz).
+// date-tz is a shared library with the system's libstdc++, so it lives in the network module
+// (module_abi.h's tz_* entries, time_zone_db.cc) and these wrappers (time_zone.cc) call it there: the
+// binary loads it, and date-tz, only when a command first asks for a zone.
 //
-// Cost: nothing until a function here is called. The first call lists the database's directory once
-// (about 600 names, one stat each, ~2 ms); a zone's file is read the first time an instant in that zone is
-// asked for. All functions are thread-safe. None throws: an unknown zone, or a machine without tzdata,
-// gives false / nothing.
+// Cost: nothing until a function here is called. The first call loads the module (ext::module(), a few
+// ms) and lists the database's directory once (about 600 names, one stat each, ~2 ms); a zone's file is
+// read the first time an instant in that zone is asked for. All functions are thread-safe. None throws:
+// an unknown zone, or a machine without tzdata, gives false / nothing. A module that cannot load gives
+// nothing too here; the CLI's load-failure handler (ext/load.h) has already reported it and exited 70.
 #include <chrono>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
-namespace gomo {
+namespace gomo::ext {
 
 using SysSeconds = std::chrono::sys_seconds;  // an instant: seconds since 1970-01-01T00:00:00Z
 
@@ -56,7 +60,7 @@ struct WallClock {
 
 // How often a wall-clock time happens in a zone: once; never (it falls in the gap when clocks go forward,
 // e.g. 02:30 in Paris on the last Sunday of March); or twice (the hour repeated when clocks go back).
-enum class WallClockKind { kUnique, kSkipped, kRepeated };
+enum class WallClockKind { kUnique, kSkipped, kRepeated };  // the values of GOMO_EXT_WALL_*
 
 struct ResolvedWallClock {
   WallClockKind kind = WallClockKind::kUnique;
@@ -75,4 +79,4 @@ std::optional<ResolvedWallClock> resolve_wall_clock(std::string_view zone, const
 // a pause window needs. Nothing for an unknown zone or an out-of-range hour or minute.
 std::optional<SysSeconds> next_wall_time(std::string_view zone, SysSeconds from, int hour, int minute);
 
-}  // namespace gomo
+}  // namespace gomo::ext

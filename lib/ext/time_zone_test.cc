@@ -1,10 +1,10 @@
-#include "base/time_zone.h"
+#include "ext/time_zone.h"
 
 #include <doctest/doctest.h>
 
 #include <algorithm>
 
-namespace gomo {
+namespace gomo::ext {
 namespace {
 
 // 2026-MM-DDTHH:MM:SSZ as an instant.
@@ -127,4 +127,4 @@ TEST_CASE("time zones: Africa/Casablanca's Ramadan rule (+01, +00 from 15 Februa
 }
 
 }  // namespace
-}  // namespace gomo
+}  // namespace gomo::ext
