@@ -7,7 +7,8 @@ namespace gomo::ext::inside {
 namespace {
 
 void libraries(void* user, gomo_ext_text_fn each) {
-  for (const std::string& library : {curl_library(), httplib_library(), phonenumber_library(), re2_library()})
+  for (const std::string& library :
+       {curl_library(), httplib_library(), phonenumber_library(), re2_library(), date_tz_library()})
     each(user, GOMO_EXT_LIBRARY, library.data(), library.size());
 }
 

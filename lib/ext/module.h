@@ -128,7 +128,8 @@ enum class PhoneReader { kAuto, kLibphonenumber, kFastOnly };
 class Module {
  public:
   explicit Module(const gomo_ext_abi* abi) : abi_(abi) {}
-  // "name version" of each library inside: libcurl (with its TLS library), cpp-httplib, libphonenumber, RE2.
+  // "name version" of each library inside: libcurl (with its TLS library), cpp-httplib, libphonenumber, RE2,
+  // date-tz.
   std::vector<std::string> library_versions() const;
   // The same, joined with ", ".
   std::string libraries() const;

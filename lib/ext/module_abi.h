@@ -168,8 +168,8 @@ enum { GOMO_EXT_LIBRARY = 1 };
 typedef struct gomo_ext_abi {
   uint32_t abi_version;  // GOMO_EXT_ABI_VERSION
   uint32_t struct_size;  // sizeof(gomo_ext_abi) in the module
-  // "libcurl 7.88.1 (OpenSSL/3.0.11)", "cpp-httplib 0.11.3", "libphonenumber 8.12.57", "RE2 20220601", one
-  // call each.
+  // "libcurl 7.88.1 (OpenSSL/3.0.11)", "cpp-httplib 0.11.3", "libphonenumber 8.12.57", "RE2 20220601",
+  // "date-tz 3.0.1", one call each.
   void (*libraries)(void* user, gomo_ext_text_fn each);
 
   // Null when libcurl cannot be initialised. Free with http_transport_free.

@@ -16,6 +16,7 @@ void add_time_zones(gomo_ext_abi& abi);      // time_zone_db.cc (date-tz)
 std::string curl_library();
 std::string httplib_library();
 std::string phonenumber_library();
-std::string re2_library();  // the fast phone reader's regular expressions (phone_fast.cc)
+std::string re2_library();      // the fast phone reader's regular expressions (phone_fast.cc)
+std::string date_tz_library();  // time zones (time_zone_db.cc)
 
 }  // namespace gomo::ext::inside

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <exception>
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "ext/module_parts.h"
@@ -155,6 +156,8 @@ int tz_next_wall_time(gomo_ext_str zone, int64_t from, int hour, int minute, int
 }
 
 }  // namespace
+
+std::string date_tz_library() { return std::string("date-tz ") + GOMO_DATE_VERSION; }
 
 void add_time_zones(gomo_ext_abi& abi) {
   abi.tz_is_known = tz_is_known;
