@@ -5,11 +5,15 @@
 # Usage: scripts/setup.sh [--with-test-tools]
 set -euo pipefail
 
+# libhowardhinnant-date-dev: date/tz (lib/ext/time_zone_db.cc, inside the network module), built by Debian
+# to read the system's zone files; tzdata: those files (/usr/share/zoneinfo), which slim Debian images
+# leave out.
 build_pkgs=(
   build-essential cmake ninja-build ccache pkg-config
   libcli11-dev nlohmann-json3-dev libyaml-cpp-dev libyaml-dev librang-dev
   libsqlite3-dev libcurl4-openssl-dev libcpp-httplib-dev libphonenumber-dev zlib1g-dev
   libre2-dev libprotobuf-dev
+  libhowardhinnant-date-dev tzdata
 )
 # The test framework, and tools the test suite drives for real: shells for completions, a JSON-Schema
 # validator, Graphviz.

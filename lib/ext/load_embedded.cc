@@ -55,11 +55,9 @@ std::string install_hint(const std::string& dl_error) {
     const char* library;
     const char* package;
   };
-  static constexpr Hint kHints[] = {{"libcurl", "libcurl4"},
-                                    {"libcpp-httplib", "libcpp-httplib0.11"},
-                                    {"libphonenumber", "libphonenumber8"},
-                                    {"libre2", "libre2-9"},
-                                    {"libprotobuf.so", "libprotobuf32"}};
+  static constexpr Hint kHints[] = {
+      {"libcurl", "libcurl4"}, {"libcpp-httplib", "libcpp-httplib0.11"}, {"libphonenumber", "libphonenumber8"},
+      {"libre2", "libre2-9"},  {"libprotobuf.so", "libprotobuf32"},      {"libdate-tz", "libdate-tz3"}};
   for (const auto& h : kHints)
     if (dl_error.find(h.library) != std::string::npos)
       return std::string("; install it: apt-get install ") + h.package + " (scripts/setup.sh does)";
@@ -98,9 +96,9 @@ const gomo_ext_abi* open_module_abi(std::string& why) {
   }
   // Never dlclose: the module's code may run until exit (thread pools, atexit handlers).
   using Entry = const gomo_ext_abi* (*)();
-  auto entry = reinterpret_cast<Entry>(dlsym(handle, "gomo_ext_abi_v5"));
+  auto entry = reinterpret_cast<Entry>(dlsym(handle, "gomo_ext_abi_v6"));
   if (!entry) {
-    why = "it has no entry point gomo_ext_abi_v5 (rebuild gomo)";
+    why = "it has no entry point gomo_ext_abi_v6 (rebuild gomo)";
     return nullptr;
   }
   return entry();

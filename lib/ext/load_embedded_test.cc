@@ -25,7 +25,7 @@ TEST_CASE("ext: without a memfd, the module loads from a temporary file that is 
   void* handle = open_module_from_temp_file(error);
   REQUIRE_MESSAGE(handle != nullptr, error);
   using Entry = const gomo_ext_abi* (*)();
-  auto entry = reinterpret_cast<Entry>(dlsym(handle, "gomo_ext_abi_v5"));
+  auto entry = reinterpret_cast<Entry>(dlsym(handle, "gomo_ext_abi_v6"));
   REQUIRE(static_cast<bool>(entry));
   CHECK(entry()->abi_version == GOMO_EXT_ABI_VERSION);
   CHECK(entry()->struct_size == sizeof(gomo_ext_abi));

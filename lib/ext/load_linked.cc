@@ -8,7 +8,7 @@
 
 namespace gomo::ext {
 
-const gomo_ext_abi* open_module_abi(std::string&) { return gomo_ext_abi_v5(); }
+const gomo_ext_abi* open_module_abi(std::string&) { return gomo_ext_abi_v6(); }
 
 bool module_is_embedded() { return false; }
 

@@ -17,10 +17,11 @@ TEST_CASE("ext: the network module loads once and answers through its C table") 
   CHECK(*first == *second);
   CHECK((*first)->libraries().find("libcurl ") == 0);
   auto versions = (*first)->library_versions();
-  REQUIRE(versions.size() == 4);
+  REQUIRE(versions.size() == 5);
   CHECK(versions[1].find("cpp-httplib 0.") == 0);
   CHECK(versions[2].find("libphonenumber 8.") == 0);
   CHECK(versions[3].find("RE2 ") == 0);
+  CHECK(versions[4].find("date-tz 3.") == 0);
   // Text crosses the boundary both ways.
   auto phone = (*first)->parse_phone("0612345678", "MA");
   CHECK(phone.stage == 0);

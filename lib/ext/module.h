@@ -128,7 +128,8 @@ enum class PhoneReader { kAuto, kLibphonenumber, kFastOnly };
 class Module {
  public:
   explicit Module(const gomo_ext_abi* abi) : abi_(abi) {}
-  // "name version" of each library inside: libcurl (with its TLS library), cpp-httplib, libphonenumber, RE2.
+  // "name version" of each library inside: libcurl (with its TLS library), cpp-httplib, libphonenumber, RE2,
+  // date-tz.
   std::vector<std::string> library_versions() const;
   // The same, joined with ", ".
   std::string libraries() const;
@@ -142,6 +143,8 @@ class Module {
   void parse_phones(const std::vector<std::string_view>& inputs, std::string_view default_region,
                     std::vector<PhoneParse>& out, PhoneReader reader = PhoneReader::kAuto) const;
   bool is_known_region(std::string_view region) const;
+  // The C table, for the wrappers of ext/time_zone.h (time_zone.cc); lib/ calls those, not this.
+  const gomo_ext_abi* abi() const { return abi_; }
 
  private:
   const gomo_ext_abi* abi_;

@@ -1,10 +1,11 @@
 #pragma once
-// The network module's boundary: a plain C ABI. The binary links libstdc++ statically and the module
-// uses the system's shared one, so nothing of C++ crosses here (no std::string, std::function,
-// containers, exceptions or allocations freed on the other side). Strings are `const char*` plus a
+// The network module's boundary (it also holds the time zone database, date-tz): a plain C ABI. The binary links
+// libstdc++ statically and the module uses the system's shared one, so nothing of C++ crosses here (no std::string,
+// std::function, containers, exceptions or allocations freed on the other side). Strings are `const char*` plus a
 // length and are only borrowed for the duration of the call; text coming back is handed to a
 // caller's callback (`gomo_ext_text_fn`) during the call, or written into a caller's buffer.
-// The C++ API for lib/ is ext/module.h; its wrappers (client.cc) are the only users of this table.
+// The C++ API for lib/ is ext/module.h and ext/time_zone.h; their wrappers (client.cc, time_zone.cc) are the
+// only users of this table.
 #include <stddef.h>
 #include <stdint.h>
 
@@ -14,7 +15,7 @@ extern "C" {
 
 // Bumped on any change to the structs or function signatures below; the binary refuses a module
 // with another version (they are built together, so a mismatch means a stale build).
-#define GOMO_EXT_ABI_VERSION 5u
+#define GOMO_EXT_ABI_VERSION 6u
 
 // Receives text the module produces; `data` is valid only during the call (copy it).
 typedef void (*gomo_ext_text_fn)(void* user, int which, const char* data, size_t size);
@@ -130,14 +131,45 @@ typedef struct gomo_ext_phone_parse {
 // declines), for tests and benchmarks.
 enum { GOMO_EXT_PHONE_AUTO = 0, GOMO_EXT_PHONE_LIBPHONENUMBER = 1, GOMO_EXT_PHONE_FAST_ONLY = 2 };
 
+// ---- time zones (date-tz, reading the system's /usr/share/zoneinfo) ----
+
+// Instants are seconds since 1970-01-01T00:00:00Z. Every tz_* entry is thread-safe and reports an
+// unknown zone, a machine without tz database or an unreadable zone file as 0 (nothing), never by an
+// exception.
+
+// An instant on a zone's wall clock (ext::LocalTime).
+typedef struct gomo_ext_local_time {
+  int year, month, day;  // month 1-12, day 1-31
+  int weekday;           // 0 = Sunday ... 6 = Saturday
+  int hour, minute, second;
+  int64_t utc_offset_seconds;  // local = UTC + this
+  int dst;                     // non-zero: a daylight-saving rule is in force
+} gomo_ext_local_time;
+
+// A date and wall-clock time as a person writes it (ext::WallClock).
+typedef struct gomo_ext_wall_clock {
+  int year, month, day, hour, minute, second;
+} gomo_ext_wall_clock;
+
+// How often a wall-clock time happens (ext::WallClockKind has the same values).
+enum { GOMO_EXT_WALL_UNIQUE = 0, GOMO_EXT_WALL_SKIPPED = 1, GOMO_EXT_WALL_REPEATED = 2 };
+
+typedef struct gomo_ext_resolved_wall_clock {
+  int kind;  // GOMO_EXT_WALL_*
+  int64_t earliest, latest;
+} gomo_ext_resolved_wall_clock;
+
+// Passed to the `tz_names` callback as `which`: one call per zone or link name.
+enum { GOMO_EXT_TZ_NAME = 1 };
+
 // Passed to the `libraries` callback as `which`: one call per library, text "name version".
 enum { GOMO_EXT_LIBRARY = 1 };
 
 typedef struct gomo_ext_abi {
   uint32_t abi_version;  // GOMO_EXT_ABI_VERSION
   uint32_t struct_size;  // sizeof(gomo_ext_abi) in the module
-  // "libcurl 7.88.1 (OpenSSL/3.0.11)", "cpp-httplib 0.11.3", "libphonenumber 8.12.57", "RE2 20220601", one
-  // call each.
+  // "libcurl 7.88.1 (OpenSSL/3.0.11)", "cpp-httplib 0.11.3", "libphonenumber 8.12.57", "RE2 20220601",
+  // "date-tz 3.0.1", one call each.
   void (*libraries)(void* user, gomo_ext_text_fn each);
 
   // Null when libcurl cannot be initialised. Free with http_transport_free.
@@ -162,10 +194,21 @@ typedef struct gomo_ext_abi {
   void (*parse_phones)(const gomo_ext_str* inputs, size_t count, gomo_ext_str default_region, int reader,
                        gomo_ext_phone_parse* outs);
   int (*is_known_region)(gomo_ext_str region);
+
+  // Non-zero when `name` is a zone or link of the database (case-sensitive; never "localtime").
+  int (*tz_is_known)(gomo_ext_str name);
+  // Each zone and link name, in the database's order (not sorted), one `each` call per name.
+  void (*tz_names)(void* user, gomo_ext_text_fn each);
+  // Non-zero with *out set: instant `t` on the wall clock of `zone`.
+  int (*tz_local_time)(gomo_ext_str zone, int64_t t, gomo_ext_local_time* out);
+  // Non-zero with *out set: when `wall` happens in `zone` (0 too for an invalid date or time).
+  int (*tz_resolve_wall_clock)(gomo_ext_str zone, const gomo_ext_wall_clock* wall, gomo_ext_resolved_wall_clock* out);
+  // Non-zero with *out set: the first instant at or after `from` at which `zone`'s clock shows hour:minute.
+  int (*tz_next_wall_time)(gomo_ext_str zone, int64_t from, int hour, int minute, int64_t* out);
 } gomo_ext_abi;
 
 // The module's one exported symbol (also linked directly in sanitizer builds).
-const gomo_ext_abi* gomo_ext_abi_v5(void);
+const gomo_ext_abi* gomo_ext_abi_v6(void);
 
 #ifdef __cplusplus
 }

@@ -1,14 +1,13 @@
 // The local platform's execution reports, call requests and call reports, all computed from the
 // stored call attempts (which the dialer records with record_call_attempt), and the effective
-// status of an execution inside a pause window (organisation timezone, from the system's tzdata).
+// status of an execution inside a pause window (organisation timezone: ext/time_zone.h).
 #include <chrono>
-#include <cstdint>
-#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "api/validate.h"
 #include "api/validate_programs.h"
 #include "api/wire_programs.h"
+#include "ext/time_zone.h"
 #include "local/local_operations.h"
 #include "local/paging.h"
 #include "local/query.h"
@@ -51,34 +50,6 @@ api::CallAttempt read_attempt(Stmt& s) {
   return a;
 }
 
-// UTC offset in seconds of IANA zone `zone` at `t` (seconds since the epoch), from the TZif file
-// in /usr/share/zoneinfo (version 2+ 64-bit data). Nothing when the zone cannot be read.
-std::optional<long long> utc_offset(const std::string& zone, long long t) {
-  if (zone.empty() || zone.find("..") != std::string::npos || zone[0] == '/') return std::nullopt;
-  std::ifstream in("/usr/share/zoneinfo/" + zone, std::ios::binary);
-  std::string b((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  auto be = [&](size_t at, int bytes) {
-    std::int64_t v = 0;
-    for (int i = 0; i < bytes; ++i) v = (v << 8) | static_cast<unsigned char>(b[at + i]);
-    if (bytes == 4) v = static_cast<std::int32_t>(static_cast<std::uint32_t>(v));
-    return v;
-  };
-  if (b.size() < 44 || b.compare(0, 4, "TZif") != 0 || b[4] < '2') return std::nullopt;
-  auto counts = [&](size_t at, long long* c) {
-    for (int i = 0; i < 6; ++i) c[i] = be(at + 20 + 4 * i, 4);
-  };
-  long long c[6];  // isutcnt isstdcnt leapcnt timecnt typecnt charcnt
-  counts(0, c);
-  size_t v2 = 44 + c[3] * 4 + c[3] + c[4] * 6 + c[5] + c[2] * 8 + c[1] + c[0];
-  if (b.size() < v2 + 44) return std::nullopt;
-  counts(v2, c);
-  size_t times = v2 + 44, idx = times + c[3] * 8, types = idx + c[3];
-  if (b.size() < types + c[4] * 6 || c[4] == 0) return std::nullopt;
-  int type = 0;
-  for (long long i = 0; i < c[3] && be(times + i * 8, 8) <= t; ++i) type = static_cast<unsigned char>(b[idx + i]);
-  return be(types + type * 6, 4);
-}
-
 // Whether instant `ms` falls inside one of the program's pause windows, in `zone`.
 bool in_pause_window(const api::PauseWindows& w, const std::string& zone, long long ms) {
   for (const auto& r : w.advanced) {
@@ -86,7 +57,8 @@ bool in_pause_window(const api::PauseWindows& w, const std::string& zone, long l
     if (a && b && *a <= ms && ms < *b) return true;
   }
   if (w.days.empty()) return false;
-  long long local = ms / 1000 + utc_offset(zone, ms / 1000).value_or(0);
+  const long long t = ms / 1000;
+  long long local = t + ext::utc_offset_seconds(zone, ext::SysSeconds{std::chrono::seconds(t)}).value_or(0);
   long long day = local >= 0 ? local / 86400 : (local - 86399) / 86400;
   int weekday = static_cast<int>(((day + 4) % 7 + 7) % 7);  // 1970-01-01 was a Thursday; 0 = sunday
   int minute = static_cast<int>((local - day * 86400) / 60);

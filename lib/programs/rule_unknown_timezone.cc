@@ -1,7 +1,7 @@
 // unknown-timezone: `timezone` is not an IANA time zone name (the system's tz database).
 #include "base/strings.h"
+#include "ext/time_zone.h"
 #include "programs/rules.h"
-#include "programs/time_zone.h"
 
 namespace gomo::programs {
 
@@ -11,9 +11,9 @@ namespace {
 
 void check_unknown_timezone(const ProgramContext& ctx, ProgramReporter& out) {
   const Located& tz = ctx.file.timezone;
-  if (!tz.present() || is_known_time_zone(tz.text)) return;
+  if (!tz.present() || ext::is_known_time_zone(tz.text)) return;
   std::string message = "unknown time zone `" + tz.text + "`: expected an IANA name such as Africa/Casablanca";
-  const std::string guess = closest_match(tz.text, time_zone_names());
+  const std::string guess = closest_match(tz.text, ext::time_zone_names());
   if (!guess.empty()) message += "; did you mean " + guess + "?";
   out.report(kRuleUnknownTimezone, *tz.at, std::move(message), guess);
 }

@@ -25,8 +25,8 @@ TEST_CASE("cli: version prints what --version prints; -v adds every library insi
   auto verbose = run_gomo({"version", "-v"});
   REQUIRE_MESSAGE(verbose.exit_code == 0, verbose.err);
   CHECK(verbose.out.rfind(plain.out, 0) == 0);
-  for (const char* line :
-       {"\nlibyaml 0.", "\nSQLite 3.", "\nlibcurl 7.", "\ncpp-httplib 0.", "\nlibphonenumber 8.", "\nRE2 20"})
+  for (const char* line : {"\nlibyaml 0.", "\nSQLite 3.", "\nlibcurl 7.", "\ncpp-httplib 0.", "\nlibphonenumber 8.",
+                           "\nRE2 20", "\ndate-tz 3."})
     CHECK_MESSAGE(verbose.out.find(line) != std::string::npos, line);
   // libcurl names its TLS library: security scans need both.
   CHECK(verbose.out.find("SSL/") != std::string::npos);

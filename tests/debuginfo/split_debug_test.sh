@@ -41,8 +41,8 @@ if [[ -n $module ]]; then
   link=$(readelf -p .gnu_debuglink "$module" 2>/dev/null | sed -n 's/^ *\[ *0\] *//p')
   [[ $link == gomo-ext.debug ]] || fail "the module's .gnu_debuglink names '$link'"
   if command -v gdb >/dev/null; then
-    out=$(cd / && gdb -nx -batch -iex "set debug-file-directory $dir" -ex 'info line gomo_ext_abi_v5' "$module" 2>&1)
-    [[ $out == *'Line '*'module.cc'* ]] || fail "gdb found no line for gomo_ext_abi_v5 by build id: $out"
+    out=$(cd / && gdb -nx -batch -iex "set debug-file-directory $dir" -ex 'info line gomo_ext_abi_v6' "$module" 2>&1)
+    [[ $out == *'Line '*'module.cc'* ]] || fail "gdb found no line for gomo_ext_abi_v6 by build id: $out"
   fi
 fi
 echo "split debug: $gomo $size bytes, $debug $(stat -c %s "$debug") bytes"

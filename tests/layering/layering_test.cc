@@ -38,15 +38,16 @@ const std::vector<Layer> kLayers = {
     {"flowtest", {"engine"}},
     {"api", {"base", "document"}},  // no HTTP (ext), no SQLite
     {"remote", {"api", "ext"}},
-    {"store", {"base"}},  // SQLite rows only: knows nothing of api's rules
-    {"local", {"api", "store", "checks", "engine"}},
+    {"store", {"base"}},                                     // SQLite rows only: knows nothing of api's rules
+    {"local", {"api", "store", "checks", "engine", "ext"}},  // ext: time zones (pause windows)
     {"serve", {"api", "ext"}},
     {"profile", {"api", "local", "remote", "document"}},
     {"contacts", {"api", "document", "ext"}},  // ext: phone numbers
     {"sync", {"api", "document", "ext", "flow", "checks"}},
     // Program files (checks: FileResult, the schema checker), launch (gomo's own flow validator), execution
     // control, auto-pause rule files (document): over api::Platform only. Printing is report's or cli's.
-    {"programs", {"api", "checks", "diag", "schema", "document"}},
+    // ext: IANA time zone names (the unknown-timezone rule), from date-tz inside the module.
+    {"programs", {"api", "checks", "diag", "schema", "document", "ext"}},
     {"calls", {"api", "contacts", "sync", "remote"}},    // gomo call: names to objects; remote: mobtexting
     {"campaign", {"api", "document", "ext", "engine"}},  // the dialer places calls through the engine
     // Formats result values and calls nothing: links only the libraries whose types it prints.
