@@ -154,12 +154,18 @@ struct User {
 
 // One organisation's view of the platform. Objects of other organisations do not exist for it (404).
 // Implementations are not thread-safe unless they say so; use one per thread.
+class Dialing;  // api/dialing.h
+
 class Platform {
  public:
   virtual ~Platform() = default;
 
   // A short description of where requests go, for summaries ("local workspace .gomo/workspace.db").
   virtual std::string target() const = 0;
+
+  // The platform's dialing side (api/dialing.h) when gomo's own dialer places its calls (the local
+  // workspace); null when the platform dials on its own.
+  virtual Dialing* dialing() { return nullptr; }
 
   virtual Result<User> me() = 0;
 

@@ -1,0 +1,78 @@
+#pragma once
+// What a dialer needs from a platform to run executions and call requests itself: the local workspace
+// offers it (gomo's own dialer, lib/campaign, places the calls); a remote platform does not (it dials on
+// its own). Instants are milliseconds since 1970-01-01T00:00:00Z on the dialer's clock, which may be
+// virtual: a day-long campaign runs in seconds and its attempts are dated on that clock.
+//
+// Crash safety: a contact is claimed (in progress) before its call is placed and released only by
+// finish_attempt, which records the attempt, the contact's new state and the node counts in one
+// transaction. A claim left behind by a crash is undone by release_claims: the call never counted, so
+// it is placed again; nothing is lost and nothing counts twice.
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "api/platform.h"
+
+namespace gomo::api {
+
+using EpochMillis = int64_t;
+
+// An execution as the dialer runs it: the program as it was launched.
+struct DialingPlan {
+  std::string execution_id, program_id, organization_id, flow_id;
+  std::string flow_graph_json;  // the flow as launched (nodes, edges): what the engine runs
+  std::string time_zone;        // the organisation's IANA zone: pause windows are on its wall clock
+  std::optional<EpochMillis> start_at, stop_at;
+  std::vector<std::string> caller_numbers;  // the DID pool as E.164 numbers: one line each, at least one
+  RetryStrategy retry_strategy;
+  PauseWindows pause_windows;
+  std::vector<AutoPauseRule> auto_pause_rules;
+};
+
+// A contact whose attempt is due, claimed for calling.
+struct DueContact {
+  std::string contact_id, phone;
+  int attempts_before = 0;  // attempts already made (0: the first call)
+  std::map<std::string, std::string> fields;  // firstName, lastName, ... and custom attributes by slug
+};
+
+// One finished attempt, and what becomes of the contact.
+struct FinishedAttempt {
+  std::string execution_id;
+  std::string contact_id;
+  CallAttempt attempt;  // call_id empty: the store makes one
+  // pending (a retry is due at next_attempt_at), completed or failed.
+  std::string contact_status;
+  std::optional<EpochMillis> next_attempt_at;
+  std::map<std::string, int> node_counts;  // node id -> visits in this call (auto-pause rules)
+};
+
+class Dialing {
+ public:
+  virtual ~Dialing() = default;
+  // Executions whose status is scheduled, running or one of the paused ones, oldest first.
+  virtual Result<std::vector<std::string>> active_executions() = 0;
+  virtual Result<DialingPlan> dialing_plan(const std::string& execution_id) = 0;
+  // The stored status (kExecutionStatuses): pause, resume and cancel from elsewhere show here.
+  virtual Result<std::string> execution_status(const std::string& execution_id) = 0;
+  // Moves scheduled -> running (at start), running -> stopped (stopAt passed: pending contacts are
+  // skipped), running -> completed (nothing left), with actual_start_at/actual_end_at = `at`.
+  virtual Result<std::string> set_execution_status(const std::string& execution_id, const std::string& status,
+                                                   EpochMillis at) = 0;
+  // Up to `limit` pending contacts whose next attempt is due at or before `now` (never-called ones
+  // first in audience order, then retries by due time), marked in progress.
+  virtual Result<std::vector<DueContact>> claim_due(const std::string& execution_id, EpochMillis now,
+                                                    size_t limit) = 0;
+  // The earliest next_attempt_at among pending contacts; nothing when no contact is pending.
+  virtual Result<std::optional<EpochMillis>> next_due(const std::string& execution_id) = 0;
+  // Records the attempt and the contact's new state (see FinishedAttempt); pauses the execution
+  // (paused_threshold) when an auto-pause rule's count is reached. Returns the stored status after.
+  virtual Result<std::string> finish_attempt(const FinishedAttempt& done) = 0;
+  // Claims left by a dialer that died: back to pending, due now. Returns how many.
+  virtual Result<int> release_claims(const std::string& execution_id) = 0;
+};
+
+}  // namespace gomo::api
