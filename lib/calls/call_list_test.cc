@@ -10,7 +10,8 @@ namespace gomo::calls {
 TEST_CASE("list_calls: one contact's requests by phone, a page or every page; call_report names unknown ids") {
   test::WorkspaceFixture f;
   REQUIRE(f.platform->create_flow(
-      {"Reminder", std::nullopt, std::string(R"({"startNodeId":"bye","nodes":[{"id":"bye","type":"hangup","label":"Bye"}]})")}));
+      {"Reminder", std::nullopt,
+       std::string(R"({"startNodeId":"bye","nodes":[{"id":"bye","type":"hangup","label":"Bye"}]})")}));
   for (const char* phone : {"+212612345678", "+212612345679"}) {
     api::ContactFields c;
     c.primary_phone = phone;

@@ -55,8 +55,8 @@ Outcome<ControlOutcome> control_execution(api::Platform& platform, const Control
   if (!found) return found.error();
   if (!*found) return out;
   const api::Execution& current = **found;
-  const std::string what = "execution " + current.id +
-                           (out.program_name.empty() ? "" : " of program " + control_quoted(out.program_name));
+  const std::string what =
+      "execution " + current.id + (out.program_name.empty() ? "" : " of program " + control_quoted(out.program_name));
   if (request.rules) {
     if (auto problem = check_rule_nodes(platform, current, *request.rules, request.rules_path)) return *problem;
   }

@@ -59,8 +59,7 @@ TEST_CASE("control_execution: pause a program's execution by name, then again (a
   REQUIRE(resumed);
   CHECK(resumed->kind == ControlOutcome::Kind::kChanged);
   CHECK(resumed->program_name.empty());
-  CHECK(resumed->summary ==
-        "resumed execution " + t.execution.id + ", now running (auto-pause rules replaced: 1)");
+  CHECK(resumed->summary == "resumed execution " + t.execution.id + ", now running (auto-pause rules replaced: 1)");
   CHECK(nobody.asked.empty());  // only cancel asks
 }
 
