@@ -3,8 +3,8 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
-#include "api/list_all.h"
 #include "api/wire_programs.h"
+#include "calls/call_list.h"
 #include "calls/call_options.h"
 #include "calls/call_request.h"
 #include "calls/mobtexting_call.h"
@@ -97,20 +97,10 @@ int call_request(Context& ctx, const CallOptions& o) {
         ctx, "`gomo call` needs a contact: gomo call CONTACT --flow FLOW\nRun `gomo call --help` for its flags.");
   if (o.flow.empty() && o.provider != "mobtexting")
     return report_error(ctx, "`gomo call` needs --flow NAME|ID: the flow the call runs");
-  const long long now = calls::now_ms();
-  calls::CallSpec spec{o.contact, o.flow, o.did, o.region, {}, std::nullopt};
-  auto retry = calls::parse_retry(o.retry, now);
-  if (!retry) return report_error(ctx, retry.error());
-  spec.retry = *retry;
-  if (!o.at.empty()) {
-    auto at = calls::parse_start_at(o.at, now);
-    if (!at) return report_error(ctx, at.error());
-    spec.start_at = *at;
-  }
-  std::map<std::string, std::string> vars;
-  for (const auto& v : o.vars) {
-    if (Status s = calls::add_variable(v, vars); !s) return report_error(ctx, s);
-  }
+  auto read = calls::read_call_flags(o.retry, o.at, o.vars, calls::now_ms());
+  if (!read) return report_error(ctx, read.error());
+  const calls::CallSpec spec{o.contact, o.flow, o.did, o.region, read->retry, read->start_at};
+  const std::map<std::string, std::string>& vars = read->vars;
   if (o.provider == "mobtexting") return call_mobtexting(ctx, o, spec.retry, spec.start_at, vars);
   if (!o.audio.empty() || !o.webhook.empty())
     return report_error(ctx, "--audio and --webhook are for --provider mobtexting; a Gomobile call runs --flow");
@@ -141,12 +131,8 @@ int call_report(Context& ctx, const CallReportOptions& o) {
   int exit_code = kExitOk;
   auto opened = open_target(ctx, o.target, exit_code, TargetAccess::kRead);
   if (!opened) return exit_code;
-  auto report = opened->platform->call_report(o.job_id);
-  if (!report) {
-    api::ApiError e = report.error();
-    if (e.http_status == 404) e.message = "no call request with job id " + o.job_id + " (gomo call list shows them)";
-    return report_api_error(ctx, e);
-  }
+  auto report = calls::call_report(*opened->platform, o.job_id);
+  if (!report) return report_api_error(ctx, report.error());
   if (ctx.output == "text" || ctx.output == "table") {
     report::write_call_job(ctx.out, *report, ctx.stdout_tty);
   } else {
@@ -161,34 +147,11 @@ int call_list(Context& ctx, const CallListOptions& o) {
   int exit_code = kExitOk;
   auto opened = open_target(ctx, o.list.target, exit_code, TargetAccess::kRead);
   if (!opened) return exit_code;
-  api::CallRequestQuery query;
-  query.page = o.list.query;
-  if (!o.contact.empty()) {
-    auto contact = contacts::find_contact(*opened->platform, o.contact, o.region);
-    if (!contact) return report_failure(ctx, contact.error());
-    query.contact_id = contact->id;
-  }
-  std::vector<api::CallRequest> requests;
-  api::PageMeta meta;
-  if (o.list.all) {
-    auto all = api::collect_all<api::CallRequest>(
-        [&](const api::PageQuery& q) {
-          api::CallRequestQuery page = query;
-          page.page = q;
-          return opened->platform->list_call_requests(page);
-        },
-        query.page);
-    if (!all) return report_api_error(ctx, all.error());
-    requests = std::move(*all);
-  } else {
-    auto page = opened->platform->list_call_requests(query);
-    if (!page) return report_api_error(ctx, page.error());
-    requests = std::move(page->data);
-    meta = page->meta;
-  }
+  auto listed = calls::list_calls(*opened->platform, o.contact, o.region, o.list.query, o.list.all);
+  if (!listed) return report_failure(ctx, listed.error());
   nlohmann::json records = nlohmann::json::array();
-  for (const auto& r : requests) records.push_back(api::wire::encode(r));
-  print_list(ctx, records, call_columns(), o.list.all ? nullptr : &meta, "call requests");
+  for (const auto& r : listed->requests) records.push_back(api::wire::encode(r));
+  print_list(ctx, records, call_columns(), listed->meta ? &*listed->meta : nullptr, "call requests");
   return kExitOk;
 }
 

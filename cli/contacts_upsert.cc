@@ -1,9 +1,9 @@
 // `gomo contacts upsert FILE.csv`: a CSV file into the platform's contacts (contacts/upsert.h does
 // the work; this file parses flags, prints progress and the summary, and picks the exit code).
-#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <chrono>
 
 #include "cli/commands.h"
@@ -51,11 +51,7 @@ class UpsertProgress : public contacts::UpsertObserver {
     return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
   }
   // The terminal's width less one column, so that the line never reaches the last column and wraps.
-  static size_t upsert_stderr_width() {
-    winsize ws{};
-    if (ioctl(STDERR_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 1) return ws.ws_col - 1u;
-    return 79;
-  }
+  static size_t upsert_stderr_width() { return static_cast<size_t>(std::max(terminal_width(STDERR_FILENO), 2) - 1); }
 
   std::ostream& err_;
   report::ProgressLine line_;

@@ -44,6 +44,10 @@ struct Context {
   bool use_color(bool tty) const;
 };
 
+// The width in columns of the terminal on file descriptor `fd` (STDOUT_FILENO, STDERR_FILENO); 80 when
+// `fd` is not a terminal.
+int terminal_width(int fd);
+
 // The action a leaf command recorded while parsing; main runs it after parsing succeeded.
 using Action = std::function<int(Context&)>;
 

@@ -2,7 +2,6 @@
 // (cli/execution_control.h).
 #include "cli/execution_control.h"
 
-#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -10,11 +9,12 @@
 
 #include "api/platform.h"
 #include "api/wire_programs.h"
+#include "base/confirm.h"
 #include "base/files.h"
 #include "base/time.h"
 #include "cli/exit_codes.h"
 #include "cli/resources.h"
-#include "programs/launch.h"
+#include "programs/control.h"
 #include "programs/pause_rules_file.h"
 #include "programs/watch.h"
 #include "report/execution_report.h"
@@ -23,96 +23,38 @@
 namespace gomo::cli {
 namespace {
 
-std::string control_quoted(const std::string& s) { return "\"" + s + "\""; }
-
-int terminal_width() {
-  winsize ws{};
-  if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) return ws.ws_col;
-  return 80;
-}
-
-// The execution to act on: the one named, or the program's active one. Nothing (and `exit_code` 0)
-// when --if-active finds none.
-std::optional<api::Execution> control_target(Context& ctx, api::Platform& platform, const ControlOptions& o,
-                                             programs::Verb verb, std::string& program_name, int& exit_code) {
-  if (!o.by_program) {
-    auto e = programs::find_execution(platform, o.key);
-    if (!e) exit_code = report_programs_failure(ctx, e.error());
-    return e ? std::optional<api::Execution>(std::move(*e)) : std::nullopt;
-  }
-  auto program = programs::resolve_program(platform, o.key);
-  if (!program) {
-    exit_code = report_programs_failure(ctx, program.error());
-    return std::nullopt;
-  }
-  program_name = program->name;
-  auto active = programs::active_execution(platform, program->id);
-  if (!active) {
-    exit_code = report_programs_failure(ctx, active.error());
-    return std::nullopt;
-  }
-  if (*active) return **active;
-  const std::string none =
-      "program " + control_quoted(program->name) + " has no scheduled, running or paused execution";
-  if (o.if_active) {
-    if (!ctx.quiet) report_note(ctx, none + "; nothing to " + programs::verb_name(verb));
-    exit_code = kExitOk;
-  } else {
-    exit_code = report_error(ctx,
-                             none + "; --if-active makes this exit 0 (see its executions: gomo execution list " +
-                                 control_quoted(program->name) + ")",
-                             kExitApiError);
-  }
-  return std::nullopt;
-}
-
 int run_control(Context& ctx, const ControlOptions& o, programs::Verb verb) {
-  std::optional<std::vector<api::AutoPauseRule>> rules;
+  programs::ControlRequest request;
+  request.verb = verb;
+  request.key = o.key;
+  request.by_program = o.by_program;
+  request.if_active = o.if_active;
   if (!o.rules_file.empty()) {
     auto text = read_file(o.rules_file);
     if (!text) return report_error(ctx, "--auto-pause-rules: " + text.error().message());
     auto read = programs::read_auto_pause_rules(o.rules_file, std::move(*text));
     if (!read) return report_error(ctx, read.error());
-    rules = std::move(*read);
+    request.rules = std::move(*read);
+    request.rules_path = o.rules_file;
   }
   int exit_code = kExitOk;
   auto opened = open_target(ctx, o.target, exit_code, TargetAccess::kExisting);
   if (!opened) return exit_code;
-  std::string program_name;
-  auto current = control_target(ctx, *opened->platform, o, verb, program_name, exit_code);
-  if (!current) return exit_code;
-  const std::string what =
-      "execution " + current->id + (program_name.empty() ? "" : " of program " + control_quoted(program_name));
-  if (rules) {
-    if (auto problem = programs::check_rule_nodes(*opened->platform, *current, *rules, o.rules_file)) {
-      return report_programs_failure(ctx, *problem);
-    }
+  request.target = opened->summary;
+  auto ask = [&](const std::string& question) { return confirm(ctx.in, ctx.err, ctx.stdin_tty, o.yes, question); };
+  auto done = programs::control_execution(*opened->platform, request, ask);
+  if (!done) return report_programs_failure(ctx, done.error());
+  using Kind = programs::ControlOutcome::Kind;
+  if (done->kind == Kind::kNotConfirmed) return report_unconfirmed(ctx, done->confirmation);
+  if (done->kind == Kind::kNoActiveExecution) return report_error(ctx, done->note, kExitApiError);
+  if (done->execution && (ctx.output == "json" || ctx.output == "yaml")) {
+    print_records(ctx, api::wire::encode(*done->execution), {{"ID", "id"}, {"STATUS", "status"}});
   }
-  auto plan = programs::plan_transition(*current, verb, rules.has_value(), o.if_active);
-  if (plan.kind == programs::TransitionPlan::Kind::kApply && verb == programs::Verb::kCancel) {
-    const int done = current->contacts_completed + current->contacts_failed;
-    if (int c = confirm_destructive(ctx, o.yes,
-                                    "Cancel " + what + " (" + current->status + ", " + std::to_string(done) + " of " +
-                                        std::to_string(current->total_contacts) + " contacts done) on " +
-                                        opened->summary + "? Contacts not called yet will not be called.")) {
-      return c;
-    }
-  }
-  auto applied = programs::apply_transition(*opened->platform, *current, verb, rules, o.if_active);
-  if (!applied) return report_programs_failure(ctx, applied.error());
-  if (ctx.output == "json" || ctx.output == "yaml") {
-    print_records(ctx, api::wire::encode(applied->execution), {{"ID", "id"}, {"STATUS", "status"}});
-  }
-  if (!applied->changed) {
-    if (!ctx.quiet) report_note(ctx, applied->note);
+  if (done->kind == Kind::kNothingToDo) {
+    if (!ctx.quiet) report_note(ctx, done->note);
     return kExitOk;
   }
-  const char* done = verb == programs::Verb::kPause    ? "paused"
-                     : verb == programs::Verb::kResume ? "resumed"
-                                                       : "cancelled";
-  std::string summary = std::string(done) + " " + what + ", now " + applied->execution.status;
-  if (rules) summary += " (auto-pause rules replaced: " + std::to_string(rules->size()) + ")";
-  print_target_summary(ctx, *opened, summary);
+  print_target_summary(ctx, *opened, done->summary);
   return kExitOk;
 }
 
@@ -196,7 +138,7 @@ int watch_and_report(Context& ctx, api::Platform& platform, const TargetOptions&
     // Up over the last drawing and clear to the end of the screen, then draw again.
     if (drawn) ctx.out << "\x1b[" << report::kLiveViewLines << "A\x1b[J";
     ctx.out << report::execution_live_view(s.execution, s.report, s.breakdown ? &*s.breakdown : nullptr,
-                                           s.calls_per_minute, terminal_width(), color)
+                                           s.calls_per_minute, terminal_width(STDOUT_FILENO), color)
             << std::flush;
     drawn = true;
   });

@@ -1,4 +1,5 @@
 // The gomo binary: global flags, one add_<group>_commands per command group, parse, run the action.
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -28,6 +29,12 @@ bool Context::use_color(bool tty) const {
   if (env("CLICOLOR_FORCE") == "1") return true;
   if (env("CLICOLOR") == "0" || env("TERM") == "dumb") return false;
   return tty;
+}
+
+int terminal_width(int fd) {
+  winsize ws{};
+  if (ioctl(fd, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) return ws.ws_col;
+  return 80;
 }
 
 // A repeatable option takes one value per occurrence (`--ignore a --ignore b`), so that the words after

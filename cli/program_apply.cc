@@ -9,6 +9,8 @@
 #include "cli/exit_codes.h"
 #include "cli/target.h"
 #include "programs/apply.h"
+#include "programs/rules.h"
+#include "programs/validate_program.h"
 #include "report/text.h"
 
 namespace gomo::cli {
@@ -18,6 +20,11 @@ struct ProgramApplyFlags {
   TargetOptions target;
   std::string file;
   bool dry_run = false;
+  // The rule selection of `gomo program validate`: --ignore, --strict, --config, --no-config.
+  std::vector<std::string> ignore;
+  bool strict = false;
+  std::string config;
+  bool no_config = false;
 };
 
 std::string apply_quoted(const std::string& s) { return "\"" + s + "\""; }
@@ -31,9 +38,11 @@ int apply_report_failure(Context& ctx, const programs::ApplyOutcome& o) {
       style.color = ctx.use_color(ctx.stderr_tty);
       report::write_text(ctx.err, {o.checked}, style);
       if (o.status == programs::ApplyStatus::kUnreadable) return report_error(ctx, o.path + ": not applied");
-      const size_t n = diag::count(o.checked.diagnostics).errors;
-      return report_error(ctx, o.path + ": " + std::to_string(n) + (n == 1 ? " error" : " errors") + "; not applied",
-                          kExitFindings);
+      const diag::Counts n = diag::count(o.checked.diagnostics);
+      const std::string why = n.errors ? std::to_string(n.errors) + (n.errors == 1 ? " error" : " errors")
+                                       : std::to_string(n.warnings) + (n.warnings == 1 ? " warning" : " warnings") +
+                                             " with strict checking (--strict or the config's program.strict)";
+      return report_error(ctx, o.path + ": " + why + "; not applied", kExitFindings);
     }
     case programs::ApplyStatus::kAmbiguous: {
       std::string ids;
@@ -63,6 +72,9 @@ nlohmann::json apply_outcome_json(const programs::ApplyOutcome& o) {
 }
 
 int program_apply(Context& ctx, const ProgramApplyFlags& f) {
+  auto chosen = programs::choose_program_rules(f.ignore, f.strict, f.config, f.no_config);
+  if (!chosen) return report_error(ctx, chosen.error());
+  if (ctx.verbose && !chosen->config_path.empty()) report_note(ctx, "using config " + chosen->config_path);
   std::string text, path = f.file;
   if (f.file == "-") {
     path = "<stdin>";
@@ -75,7 +87,7 @@ int program_apply(Context& ctx, const ProgramApplyFlags& f) {
   int exit_code = kExitOk;
   auto opened = open_target(ctx, f.target, exit_code, f.dry_run ? TargetAccess::kRead : TargetAccess::kWrite);
   if (!opened) return exit_code;
-  auto o = programs::apply_program_file(*opened->platform, path, std::move(text), f.dry_run);
+  auto o = programs::apply_program_file(*opened->platform, path, std::move(text), f.dry_run, &*chosen);
   if (int code = apply_report_failure(ctx, o)) return code;
   if (ctx.output == "json") {
     ctx.out << apply_outcome_json(o).dump(2) << "\n";
@@ -113,9 +125,19 @@ void add_program_apply_command(CLI::App& program, Context& ctx, Action& action) 
       ->required()
       ->type_name("FILE");
   a->add_flag("--dry-run", f->dry_run, "Send nothing: print what would change, field by field");
+  auto* ignore =
+      a->add_option("--ignore", f->ignore, "Rule ids to skip, as program validate's (repeatable, or comma-separated)");
+  for (const auto* rule : programs::all_program_rules()) ctx.completion_values[ignore].push_back(rule->id);
+  a->add_flag("--strict", f->strict, "Warnings keep the file from being applied too (exit 1)");
+  a->add_option("--config", f->config,
+                "Project config file, for its `program:` section (default: .gomo.yaml here or in a parent "
+                "directory)");
+  a->add_flag("--no-config", f->no_config, "Ignore .gomo.yaml");
   add_target_flags(a, f->target);
   a->footer(
-      "Fields the file leaves out keep the platform's values. Exit codes: 0 ok, 1 errors in the file (not applied), "
+      "Fields the file leaves out keep the platform's values. The file is checked as `gomo program validate\n"
+      "--remote` checks it, with the same rule selection (--ignore, --strict, .gomo.yaml's program: section).\n"
+      "Exit codes: 0 ok, 1 errors in the file (not applied), "
       "2 usage, unreadable file or several programs of that name, 3 API error, 4 authentication, 5 network.");
   a->callback([f, &action] { action = [f](Context& c) { return program_apply(c, *f); }; });
 }

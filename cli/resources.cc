@@ -60,7 +60,11 @@ void add_region_flag(CLI::App* cmd, std::string& region) {
 }
 
 int confirm_destructive(Context& ctx, bool yes, const std::string& question) {
-  switch (confirm(ctx.in, ctx.err, ctx.stdin_tty, yes, question)) {
+  return report_unconfirmed(ctx, confirm(ctx.in, ctx.err, ctx.stdin_tty, yes, question));
+}
+
+int report_unconfirmed(Context& ctx, Confirmation answer) {
+  switch (answer) {
     case Confirmation::kYes: return kExitOk;
     case Confirmation::kRefused:
       return report_error(ctx, "refusing without confirmation: stdin is not a terminal; add --yes to go ahead");

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "api/platform.h"
+#include "base/confirm.h"
 #include "cli/context.h"
 #include "cli/exit_codes.h"
 #include "cli/target.h"
@@ -36,6 +37,9 @@ void add_region_flag(CLI::App* cmd, std::string& region);
 // The --yes rule: kExitOk to go ahead; else prints why and returns 2 (no terminal and no --yes, or
 // the user did not answer y). `question` is e.g. "Delete 3 contacts from local workspace .gomo/workspace.db?".
 int confirm_destructive(Context& ctx, bool yes, const std::string& question);
+// What confirm_destructive says when the answer was not yes: prints why nothing was done and returns 2
+// (kExitOk for kYes), for commands whose lib/ call asked (base/confirm.h).
+int report_unconfirmed(Context& ctx, Confirmation answer);
 
 // "1 contact", "3 contacts".
 std::string count_of(size_t n, const std::string& singular, const std::string& plural);

@@ -249,8 +249,8 @@ _gomo_command() {
       ;;
     "gomo program apply")
       subcommands=''
-      options='-h --help -f --file --dry-run --profile --base-url --api-key-env --bearer --insecure --rate-limit --timeout --workspace -o --output --color -q --quiet -v --verbose'
-      value_options='-f --file --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color'
+      options='-h --help -f --file --dry-run --ignore --strict --config --no-config --profile --base-url --api-key-env --bearer --insecure --rate-limit --timeout --workspace -o --output --color -q --quiet -v --verbose'
+      value_options='-f --file --ignore --config --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color'
       positional_slots=0 positional_variadic=0
       ;;
     "gomo program launch")
@@ -757,6 +757,8 @@ _gomo_value() {
     "gomo program archive|--workspace") _gomo_files "$3" ;;
     "gomo program archive|#0") _gomo_files "$3" ;;
     "gomo program apply|-f"|"gomo program apply|--file") _gomo_files "$3" ;;
+    "gomo program apply|--ignore") _gomo_words 'syntax duplicate-key schema bad-time retry-out-of-range inverted-pause-window overlapping-pause-windows unknown-timezone stop-before-start did-shape unknown-flow unknown-audience unknown-did ambiguous-reference unknown-node' "$3" ;;
+    "gomo program apply|--config") _gomo_files "$3" ;;
     "gomo program apply|--profile") _gomo_files "$3" ;;
     "gomo program apply|--base-url") _gomo_files "$3" ;;
     "gomo program apply|--api-key-env") _gomo_files "$3" ;;

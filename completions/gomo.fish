@@ -115,7 +115,7 @@ function __gomo_value_options
         case 'gomo program archive'
             printf '%s\n' --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color
         case 'gomo program apply'
-            printf '%s\n' -f --file --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color
+            printf '%s\n' -f --file --ignore --config --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color
         case 'gomo program launch'
             printf '%s\n' --interval --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color
         case 'gomo program pause'
@@ -810,6 +810,10 @@ complete -c gomo -n '__gomo_at "gomo program archive"' -F
 complete -c gomo -n '__gomo_at "gomo program apply"' -s 'h' -l 'help' -d 'Show help for a command'
 complete -c gomo -n '__gomo_at "gomo program apply"' -s 'f' -l 'file' -d 'Program file (YAML or JSON, schemas/program.schema.json); - reads stdin' -r -F
 complete -c gomo -n '__gomo_at "gomo program apply"' -l 'dry-run' -d 'Send nothing: print what would change, field by field'
+complete -c gomo -n '__gomo_at "gomo program apply"' -l 'ignore' -d 'Rule ids to skip, as program validate\'s (repeatable, or comma-separated)' -x -a 'syntax duplicate-key schema bad-time retry-out-of-range inverted-pause-window overlapping-pause-windows unknown-timezone stop-before-start did-shape unknown-flow unknown-audience unknown-did ambiguous-reference unknown-node'
+complete -c gomo -n '__gomo_at "gomo program apply"' -l 'strict' -d 'Warnings keep the file from being applied too (exit 1)'
+complete -c gomo -n '__gomo_at "gomo program apply"' -l 'config' -d 'Project config file, for its `program:` section (default: .gomo.yaml here or in a parent directory)' -r -F
+complete -c gomo -n '__gomo_at "gomo program apply"' -l 'no-config' -d 'Ignore .gomo.yaml'
 complete -c gomo -n '__gomo_at "gomo program apply"' -l 'profile' -d 'Profile of the config file to use (gomo config list); default: GOMO_PROFILE, else the current one' -r -F
 complete -c gomo -n '__gomo_at "gomo program apply"' -l 'base-url' -d 'Platform API base URL (e.g. https://api.gomobile.ma/api); default: from the profile' -r -F
 complete -c gomo -n '__gomo_at "gomo program apply"' -l 'api-key-env' -d 'Environment variable holding the API key' -r -F

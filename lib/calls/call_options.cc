@@ -145,4 +145,21 @@ Status add_variable(const std::string& text, std::map<std::string, std::string>&
   return Status::ok();
 }
 
+Result<CallFlagValues> read_call_flags(const std::string& retry, const std::string& at,
+                                       const std::vector<std::string>& vars, long long now) {
+  CallFlagValues out;
+  auto strategy = parse_retry(retry, now);
+  if (!strategy) return strategy.error();
+  out.retry = std::move(*strategy);
+  if (!at.empty()) {
+    auto start = parse_start_at(at, now);
+    if (!start) return start.error();
+    out.start_at = std::move(*start);
+  }
+  for (const auto& v : vars) {
+    if (Status s = add_variable(v, out.vars); !s) return s;
+  }
+  return out;
+}
+
 }  // namespace gomo::calls

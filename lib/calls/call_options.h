@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "api/programs.h"
 #include "base/status.h"
@@ -31,6 +32,16 @@ Result<std::string> parse_start_at(const std::string& text, long long now_ms);
 // --var NAME=VALUE, added to `vars`. NAME: letters, digits and `_` (a flow's `{NAME}` placeholder).
 // A NAME given twice fails.
 Status add_variable(const std::string& text, std::map<std::string, std::string>& vars);
+
+// --retry, --at ("" for now) and each --var of one call, read together at `now_ms`; fails as the
+// first of the functions above that fails, in that order.
+struct CallFlagValues {
+  api::RetryStrategy retry;
+  std::optional<std::string> start_at;  // unset: now
+  std::map<std::string, std::string> vars;
+};
+Result<CallFlagValues> read_call_flags(const std::string& retry, const std::string& at,
+                                       const std::vector<std::string>& vars, long long now_ms);
 
 // Now, in milliseconds since the epoch.
 long long now_ms();

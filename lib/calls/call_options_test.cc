@@ -80,4 +80,19 @@ TEST_CASE("add_variable: NAME=VALUE, each name once") {
   CHECK_FALSE(add_variable("a b=c", vars));
 }
 
+TEST_CASE("read_call_flags: --retry, --at and --var together; the first bad one says why") {
+  auto read = read_call_flags("fixed_delay:30m:2", "+10m", {"otp=1"}, kNow);
+  REQUIRE(read);
+  CHECK(read->retry.type == "fixed_delay");
+  REQUIRE(read->start_at);
+  CHECK(*read->start_at == "2026-06-01T12:10:00.000Z");
+  CHECK(read->vars == std::map<std::string, std::string>{{"otp", "1"}});
+  auto now = read_call_flags("none", "", {}, kNow);
+  REQUIRE(now);
+  CHECK_FALSE(now->start_at);
+  CHECK(read_call_flags("fixed_delay:0:2", "tomorrow", {}, kNow).error().message().rfind("--retry", 0) == 0);
+  CHECK(read_call_flags("none", "tomorrow", {"a b=c"}, kNow).error().message().rfind("--at", 0) == 0);
+  CHECK(read_call_flags("none", "", {"otp=1", "otp=2"}, kNow).error().message() == "--var otp is given twice");
+}
+
 }  // namespace gomo::calls

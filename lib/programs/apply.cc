@@ -120,7 +120,8 @@ std::string format_changes(const std::vector<FieldChange>& changes) {
   return out;
 }
 
-ApplyOutcome apply_program_file(api::Platform& platform, const std::string& path, std::string text, bool dry_run) {
+ApplyOutcome apply_program_file(api::Platform& platform, const std::string& path, std::string text, bool dry_run,
+                                const ProgramRuleChoice* choice) {
   ApplyOutcome o;
   o.path = path;
   auto catalog = read_catalog(platform);
@@ -130,13 +131,14 @@ ApplyOutcome apply_program_file(api::Platform& platform, const std::string& path
     return o;
   }
   LoadedProgram loaded;
-  o.checked = validate_program_text(path, std::move(text), &*catalog, &loaded);
+  o.checked = validate_program_text(path, std::move(text), &*catalog, &loaded, choice ? &choice->rules : nullptr);
   o.name = loaded.file.name.text;
   if (o.checked.unreadable) {
     o.status = ApplyStatus::kUnreadable;
     return o;
   }
-  if (diag::count(o.checked.diagnostics).errors) {
+  const diag::Counts found_counts = diag::count(o.checked.diagnostics);
+  if (found_counts.errors || (choice && choice->strict && found_counts.warnings)) {
     o.status = ApplyStatus::kInvalid;
     return o;
   }

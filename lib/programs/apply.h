@@ -10,6 +10,7 @@
 #include "api/platform.h"
 #include "checks/validate.h"
 #include "programs/rules.h"
+#include "programs/validate_program.h"
 
 namespace gomo::programs {
 
@@ -19,7 +20,7 @@ enum class ApplyStatus : uint8_t {
   kUnchanged,    // the platform's program already matches the file: nothing sent
   kWouldCreate,  // dry run
   kWouldUpdate,  // dry run
-  kInvalid,      // the file has errors (schema, rules, unknown references): nothing sent
+  kInvalid,      // the file has errors (schema, rules, unknown references), or warnings when strict: nothing sent
   kUnreadable,   // not valid YAML/JSON, or cannot be read
   kAmbiguous,    // several programs have the file's name
   kApiError,     // the platform refused or could not be reached
@@ -45,10 +46,15 @@ struct ApplyOutcome {
 
 // Checks the file (with the target's catalog, so unknown names are findings), plans and, unless
 // `dry_run`, sends the create or update. `text` is the file's content; `path` names it in findings.
-ApplyOutcome apply_program_file(api::Platform& platform, const std::string& path, std::string text, bool dry_run);
+// `choice` is `gomo program validate`'s (--ignore, --strict, the config's `program:` section): ignored
+// findings and those re-graded below error do not block, and with `strict` warnings block too. Null:
+// every rule as declared; warnings never block. A reference whose rule is ignored is sent as written
+// (the platform has the last word).
+ApplyOutcome apply_program_file(api::Platform& platform, const std::string& path, std::string text, bool dry_run,
+                                const ProgramRuleChoice* choice = nullptr);
 
 // The create or PATCH body `file` asks for against `existing` (null: create), and the changes it
-// makes. REQUIRES: the file has no errors and its references resolve in `catalog`.
+// makes. REQUIRES: the file has no errors. A reference `catalog` does not resolve is sent as written.
 struct ApplyPlan {
   api::ProgramFields fields;
   std::vector<FieldChange> changes;

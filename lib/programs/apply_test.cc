@@ -88,4 +88,33 @@ TEST_CASE("apply: unknown names are findings; an ambiguous program name sends no
   CHECK(ambiguous.candidates.size() == 2);
 }
 
+TEST_CASE("apply: program validate's rule selection; ignored or re-graded rules do not block, strict warnings do") {
+  test::WorkspaceFixture f;
+  seed(*f.platform);
+  const std::string text = program_yaml("{type: fixed_delay, delayMinutes: 30, maxRetries: 3}") +
+                           "autoPauseRules: [{nodeId: by, threshold: 5}]\n";
+  auto blocked = apply_program_file(*f.platform, "p.yaml", text, true);
+  CHECK(blocked.status == ApplyStatus::kInvalid);
+  REQUIRE(blocked.checked.diagnostics.size() == 1);
+  CHECK(blocked.checked.diagnostics[0].rule == "unknown-node");
+
+  ProgramRuleChoice warning;
+  warning.rules.severity["unknown-node"] = diag::Severity::kWarning;
+  auto warned = apply_program_file(*f.platform, "p.yaml", text, true, &warning);
+  CHECK(warned.status == ApplyStatus::kWouldCreate);
+  REQUIRE(warned.checked.diagnostics.size() == 1);
+  CHECK(warned.checked.diagnostics[0].severity == diag::Severity::kWarning);
+  warning.strict = true;
+  CHECK(apply_program_file(*f.platform, "p.yaml", text, true, &warning).status == ApplyStatus::kInvalid);
+
+  auto ignored = choose_program_rules({"unknown-node"}, false, "", /*no_config=*/true);
+  REQUIRE(ignored);
+  auto created = apply_program_file(*f.platform, "p.yaml", text, false, &*ignored);
+  REQUIRE_MESSAGE(created.status == ApplyStatus::kCreated, apply_status_name(created.status));
+  CHECK(created.checked.diagnostics.empty());
+  REQUIRE(created.program);
+  REQUIRE(created.program->auto_pause_rules.size() == 1);
+  CHECK(created.program->auto_pause_rules[0].node_id == "by");  // as written: the platform has the last word
+}
+
 }  // namespace gomo::programs

@@ -45,7 +45,7 @@ Flags given on the command line win over it. Use --config FILE to name one, --no
     exclude: ["drafts/*", "*.schema.json"]   # skipped when walking directories (see below)
     audioCatalog: audio.yaml     # audio ids that exist (paths relative to this file)
     attributes: attributes.yaml  # custom attribute names that exist
-  program:                       # gomo program validate (its own rule ids: docs/program-rules.md)
+  program:                       # gomo program validate and apply (rule ids: docs/program-rules.md)
     strict: true
     ignore: [did-shape]
     severity: {unknown-node: warning}

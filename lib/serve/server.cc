@@ -56,10 +56,14 @@ api::ApiError fault(int status, const char* code, const char* message) {
 }  // namespace
 
 std::string log_line(const RequestRecord& r) {
+  const bool dropped_before = r.dropped && !r.applied;
   std::string line = (r.method.empty() ? std::string("-") : escape_bytes(r.method, 16)) + " " +
-                     (r.path.empty() ? std::string("-") : escape_bytes(r.path, 200)) + " " + std::to_string(r.status);
-  if (r.dropped) line += " (dropped)";
-  return line + " " + std::to_string(static_cast<int>(r.millis)) + "ms";
+                     (r.path.empty() ? std::string("-") : escape_bytes(r.path, 200)) + " " +
+                     (dropped_before ? std::string("-") : std::to_string(r.status)) + " " +
+                     std::to_string(static_cast<int>(r.millis)) + "ms";
+  if (dropped_before) line += " (dropped) before handling: nothing applied";
+  else if (r.dropped) line += " (dropped) after handling: applied, the answer was lost";
+  return line;
 }
 
 bool is_loopback_host(const std::string& host) {
@@ -126,7 +130,8 @@ struct Server::Impl {
 
   ext::ServerReply finish(RequestRecord& record, Response& out, ext::ServerReply& reply, bool drop,
                           Clock::time_point started) {
-    record.status = out.status;
+    // Dropped before handling, `out` is no answer of the router's: no status to record.
+    record.status = drop && !record.applied ? 0 : out.status;
     record.dropped = drop;
     // A dropped answer sends its headers, then the connection closes before the body is complete.
     reply.status = drop && !out.status ? 200 : out.status;

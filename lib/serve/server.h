@@ -24,7 +24,7 @@ struct FaultOptions {
 // What happened to one request, for logs and tests. Never carries the API key.
 struct RequestRecord {
   std::string method, path, body;
-  int status = 0;        // the status sent (or that would have been sent, when dropped)
+  int status = 0;        // the router's status (headers sent, the body maybe cut); 0: dropped before handling
   bool applied = false;  // the router handled it (it may have changed the workspace)
   bool dropped = false;  // the connection was closed before a complete answer
   double millis = 0;     // handling time
@@ -33,6 +33,9 @@ struct RequestRecord {
 // One log line for `gomo serve -v`: "GET /api/contact 200 3ms", with bytes outside printable ASCII
 // as \xHH (a request cannot write control characters to the terminal), "-" for a method or path
 // the request did not get as far as, the path cut at 200 bytes. Never the key, the query or the body.
+// A dropped connection says when it was dropped: "POST /api/contact - 0ms (dropped) before handling:
+// nothing applied" (no status: the router never answered), or "POST /api/contact 201 4ms (dropped)
+// after handling: applied, the answer was lost".
 std::string log_line(const RequestRecord& record);
 
 struct ServeOptions {

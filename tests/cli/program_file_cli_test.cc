@@ -193,4 +193,34 @@ TEST_CASE("cli: program apply, list, get and archive against gomo serve") {
   program_cycle(p, {"--base-url", server.base_url()});
 }
 
+TEST_CASE("cli: program apply takes program validate's rule selection: --ignore, --strict, .gomo.yaml") {
+  ProgramProject p;
+  write_file(p.dir, "reminder.yaml", kProgramFlow);
+  REQUIRE(p.gomo({"flow", "push", "reminder.yaml"}).exit_code == 0);
+  REQUIRE(p.gomo({"audiences", "create", "--name", "Debtors"}).exit_code == 0);
+  write_file(p.dir, "paused.yaml", std::string(kProgram) + "autoPauseRules: [{nodeId: by, threshold: 5}]\n");
+  auto blocked = p.gomo({"program", "apply", "-f", "paused.yaml", "--dry-run"});
+  CHECK(blocked.exit_code == 1);
+  CHECK(program_has(blocked.err, "[unknown-node]"));
+  auto typo = p.gomo({"program", "apply", "-f", "paused.yaml", "--ignore", "unknown-nod"});
+  CHECK(typo.exit_code == 2);
+  CHECK(program_has(typo.err, "did you mean unknown-node?"));
+
+  // The config's program: section re-grades the rule: applied, unless strict; --no-config: an error again.
+  write_file(p.dir, ".gomo.yaml", "program:\n  severity: {unknown-node: warning}\n");
+  auto strict = p.gomo({"program", "apply", "-f", "paused.yaml", "--strict"});
+  CHECK(strict.exit_code == 1);
+  CHECK(program_has(strict.err, "warning: node `by` is not in flow `Reminder`"));
+  CHECK(program_has(strict.err, "paused.yaml: 1 warning with strict checking"));
+  CHECK(p.gomo({"program", "apply", "-f", "paused.yaml", "--dry-run", "--no-config"}).exit_code == 1);
+  auto dry = p.gomo({"program", "apply", "-f", "paused.yaml", "--dry-run"});
+  CHECK(dry.exit_code == 0);
+  CHECK(program_has(dry.err, "would create program \"March\""));
+  std::remove((p.dir + "/.gomo.yaml").c_str());
+
+  auto ignored = p.gomo({"program", "apply", "-f", "paused.yaml", "--ignore", "unknown-node"});
+  CHECK_MESSAGE(ignored.exit_code == 0, ignored.err);
+  CHECK(program_has(ignored.err, "created program"));
+}
+
 }  // namespace gomo::test
