@@ -63,8 +63,9 @@ int calendar_bench(long n) {
   long paused = 0;
   for (long i = 0; i < n; ++i) paused += cal->paused_at(kT0 + i * 7000);
   double paused_s = seconds_since(t0);
-  std::printf("calendar: %ld instants over %.0f days: next_allowed %.1f ns/call, paused_at %.1f ns/call (%ld paused, %lld)\n",
-              n, n * 7.0 / 86400, next_s * 1e9 / n, paused_s * 1e9 / n, paused, static_cast<long long>(sum));
+  std::printf(
+      "calendar: %ld instants over %.0f days: next_allowed %.1f ns/call, paused_at %.1f ns/call (%ld paused, %lld)\n",
+      n, n * 7.0 / 86400, next_s * 1e9 / n, paused_s * 1e9 / n, paused, static_cast<long long>(sum));
   return 0;
 }
 

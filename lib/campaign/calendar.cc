@@ -33,8 +33,8 @@ struct Date {
 
 Date add_days(Date d, int n) {
   using namespace std::chrono;
-  year_month_day ymd{sys_days{year{d.year} / month{static_cast<unsigned>(d.month)} / day{static_cast<unsigned>(d.day)}} +
-                     days{n}};
+  year_month_day ymd{
+      sys_days{year{d.year} / month{static_cast<unsigned>(d.month)} / day{static_cast<unsigned>(d.day)}} + days{n}};
   return {static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
           static_cast<int>(static_cast<unsigned>(ymd.day()))};
 }
@@ -106,7 +106,8 @@ Calendar::Day Calendar::build_day(EpochMillis t) const {
   };
   add(yesterday, (local->weekday + 6) % 7, true);
   add(today, local->weekday, false);
-  std::sort(day.paused.begin(), day.paused.end(), [](const Interval& a, const Interval& b) { return a.start < b.start; });
+  std::sort(day.paused.begin(), day.paused.end(),
+            [](const Interval& a, const Interval& b) { return a.start < b.start; });
   return day;
 }
 

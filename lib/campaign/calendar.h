@@ -62,7 +62,7 @@ class Calendar {
   std::string zone_;
   std::vector<std::vector<api::PauseWindow>> weekly_;  // by weekday, 0 = Sunday
   bool weekly_empty_ = true;
-  std::vector<Interval> ranges_;  // advanced, sorted and merged
+  std::vector<Interval> ranges_;             // advanced, sorted and merged
   mutable std::map<EpochMillis, Day> days_;  // by begin
   mutable const Day* last_ = nullptr;        // the last day asked for: most lookups hit it
 };

@@ -12,8 +12,7 @@ EpochMillis system_ms() {
 }
 }  // namespace
 
-RealClock::RealClock(double factor, EpochMillis start)
-    : factor_(factor > 0 ? factor : 1.0), real_origin_(system_ms()) {
+RealClock::RealClock(double factor, EpochMillis start) : factor_(factor > 0 ? factor : 1.0), real_origin_(system_ms()) {
   origin_ = start >= 0 ? start : real_origin_;
 }
 
@@ -24,7 +23,8 @@ EpochMillis RealClock::now() {
 void RealClock::sleep_until(EpochMillis t) {
   const EpochMillis wait = t - now();
   if (wait <= 0) return;
-  std::this_thread::sleep_for(std::chrono::milliseconds(static_cast<EpochMillis>(static_cast<double>(wait) / factor_) + 1));
+  std::this_thread::sleep_for(
+      std::chrono::milliseconds(static_cast<EpochMillis>(static_cast<double>(wait) / factor_) + 1));
 }
 
 }  // namespace gomo::campaign

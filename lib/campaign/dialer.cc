@@ -1,6 +1,7 @@
 #include "campaign/dialer.h"
 
 #include <algorithm>
+#include <chrono>
 #include <nlohmann/json.hpp>
 #include <queue>
 #include <set>
@@ -48,11 +49,36 @@ struct InFlight {
   api::FinishedAttempt done;
   AttemptEvent event;
 };
-struct EndsLater {
-  bool operator()(const InFlight& a, const InFlight& b) const {
-    return a.end != b.end ? a.end > b.end : a.line > b.line;  // ties: lower line first, so runs repeat
-  }
-};
+// (end, line), earliest first; ties: the lower line first, so runs repeat.
+using Ending = std::pair<EpochMillis, int>;
+
+// iso_time's format ("2026-05-04T08:00:00.000Z") without snprintf: three per attempt, a million
+// attempts in a forecast.
+void format_iso(EpochMillis ms, std::string& out) {
+  using namespace std::chrono;
+  const EpochMillis day = (ms >= 0 ? ms : ms - 86'399'999) / 86'400'000;
+  const EpochMillis in_day = ms - day * 86'400'000;
+  const year_month_day ymd{sys_days{days{day}}};
+  char buf[24];
+  auto put = [&](int at, int width, long v) {
+    for (int i = at + width - 1; i >= at; --i, v /= 10) buf[i] = static_cast<char>('0' + v % 10);
+  };
+  put(0, 4, static_cast<int>(ymd.year()));
+  buf[4] = '-';
+  put(5, 2, static_cast<long>(static_cast<unsigned>(ymd.month())));
+  buf[7] = '-';
+  put(8, 2, static_cast<long>(static_cast<unsigned>(ymd.day())));
+  buf[10] = 'T';
+  put(11, 2, static_cast<long>(in_day / 3'600'000));
+  buf[13] = ':';
+  put(14, 2, static_cast<long>(in_day / 60'000 % 60));
+  buf[16] = ':';
+  put(17, 2, static_cast<long>(in_day / 1000 % 60));
+  buf[19] = '.';
+  put(20, 3, static_cast<long>(in_day % 1000));
+  buf[23] = 'Z';
+  out.assign(buf, sizeof buf);
+}
 
 bool is_paused(const std::string& status) { return status.rfind("paused", 0) == 0; }
 
@@ -63,9 +89,7 @@ std::string flow_execution_json(const api::DialingPlan& plan, const engine::Call
   nlohmann::json path = nlohmann::json::array();
   int visits = 0;
   for (const auto& p : report.path) {
-    nlohmann::json entry = {{"nodeId", p.node_id},
-                            {"nodeType", p.node_type},
-                            {"timestamp", iso_time(start + p.at_ms)}};
+    nlohmann::json entry = {{"nodeId", p.node_id}, {"nodeType", p.node_type}, {"timestamp", iso_time(start + p.at_ms)}};
     if (!p.node_label.empty()) entry["nodeLabel"] = p.node_label;
     if (!p.output_path.empty()) entry["outputPath"] = p.output_path;
     path.push_back(std::move(entry));
@@ -100,7 +124,8 @@ class Run {
         retry_(std::move(retry)),
         doc_(std::move(doc)),
         flow_(model::build_flow(*doc_)),
-        line_busy_(plan_.caller_numbers.size(), false) {
+        line_busy_(plan_.caller_numbers.size(), false),
+        calls_(plan_.caller_numbers.size()) {
     engine_options_.record_events = false;
     engine_options_.organization_id = plan_.organization_id;
     engine_options_.program_id = plan_.program_id;
@@ -134,7 +159,10 @@ class Run {
   model::Flow flow_;
   engine::EngineOptions engine_options_;
   std::vector<bool> line_busy_;
-  std::priority_queue<InFlight, std::vector<InFlight>, EndsLater> flight_;
+  // One call per line at most: the calls stay in their line's slot (no copies of the attempt's strings)
+  // and the queue orders the lines by the end of their call.
+  std::vector<InFlight> calls_;
+  std::priority_queue<Ending, std::vector<Ending>, std::greater<>> flight_;
   DialerSummary summary_;
 };
 
@@ -153,7 +181,8 @@ Status Run::place(const api::DueContact& due, EpochMillis now) {
   engine_options_.start_epoch_ms = now;
   engine::CallReport report = engine::run_call(flow_, contact, timer, engine_options_);
 
-  InFlight call;
+  InFlight& call = calls_[line];
+  call.done.node_counts.clear();
   call.line = line;
   call.end = now + std::max<EpochMillis>(report.duration_ms, 1);
   auto& done = call.done;
@@ -174,10 +203,11 @@ Status Run::place(const api::DueContact& due, EpochMillis now) {
   a.call.status = report.outcome;
   a.call.from = plan_.caller_numbers[line];
   a.call.to = due.phone;
-  a.call.created_at = iso_time(now);
+  format_iso(now, a.call.created_at);
   a.call.dialed_at = a.call.created_at;
-  if (report.answered) a.call.answered_at = iso_time(now + timer.ring_ms);
-  a.call.terminated_at = iso_time(call.end);
+  if (report.answered) format_iso(now + timer.ring_ms, a.call.answered_at.emplace());
+  else a.call.answered_at.reset();
+  format_iso(call.end, a.call.terminated_at.emplace());
   a.call.duration_ms = call.end - now;
   a.outcome = report.outcome;
   a.outcome_reason = report.outcome_reason;
@@ -187,7 +217,7 @@ Status Run::place(const api::DueContact& due, EpochMillis now) {
   call.event = {due.contact_id, line, now, call.end, report.outcome, done.contact_status, attempt, next};
 
   line_busy_[line] = true;
-  flight_.push(std::move(call));
+  flight_.emplace(call.end, line);
   const int busy = static_cast<int>(flight_.size());
   summary_.max_lines_busy = std::max(summary_.max_lines_busy, busy);
   return Status::ok();
@@ -213,8 +243,8 @@ Result<DialerSummary> Run::run() {
     if (options_.max_steps && ++steps > options_.max_steps) break;
     EpochMillis now = clock_.now();
     if (options_.on_tick) options_.on_tick(now);
-    while (!flight_.empty() && flight_.top().end <= now) {
-      auto s = finish(flight_.top());
+    while (!flight_.empty() && flight_.top().first <= now) {
+      auto s = finish(calls_[flight_.top().second]);
       if (!s) return s.error();
       flight_.pop();
     }
@@ -232,7 +262,7 @@ Result<DialerSummary> Run::run() {
     }
     if ((status == "completed" || status == "stopped") && flight_.empty()) break;
 
-    EpochMillis wake = flight_.empty() ? kNever : flight_.top().end;
+    EpochMillis wake = flight_.empty() ? kNever : flight_.top().first;
     if (plan_.stop_at && now >= *plan_.stop_at && status != "stopped" && status != "completed") {
       if (!flight_.empty()) {  // nothing new starts; the calls in flight finish first
         clock_.sleep_until(wake);

@@ -8,6 +8,7 @@
 #include <set>
 #include <tuple>
 
+#include "base/time.h"
 #include "campaign/calendar.h"
 #include "campaign/memory_dialing.h"
 #include "ext/time_zone.h"
@@ -123,6 +124,7 @@ TEST_CASE("dialer: the attempt in the platform's shape") {
   CHECK(*a.attempt.call.answered_at > "2026-05-04T08:00:01");
   REQUIRE(a.attempt.call.duration_ms);
   CHECK(*a.attempt.call.duration_ms > 2000);
+  CHECK(a.attempt.call.terminated_at == iso_time(kT0 + *a.attempt.call.duration_ms));
   REQUIRE(a.attempt.flow_execution_json);
   CHECK(a.attempt.flow_execution_json->find("\"nodeId\":\"yes\"") != std::string::npos);
   CHECK(a.node_counts.at("menu") == 1);

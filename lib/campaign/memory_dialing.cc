@@ -50,10 +50,11 @@ api::Result<std::string> MemoryDialing::execution_status(const std::string& exec
   return status_;
 }
 
-api::Result<std::string> MemoryDialing::set_execution_status(const std::string& execution_id,
-                                                             const std::string& status, api::EpochMillis at) {
+api::Result<std::string> MemoryDialing::set_execution_status(const std::string& execution_id, const std::string& status,
+                                                             api::EpochMillis at) {
   if (auto ok = check_id(execution_id); !ok) return ok.error();
-  const bool allowed = (status == "running" && status_ == "scheduled") || (status == "stopped" && status_ == "scheduled") ||
+  const bool allowed = (status == "running" && status_ == "scheduled") ||
+                       (status == "stopped" && status_ == "scheduled") ||
                        (status == "stopped" && (status_ == "running" || paused(status_))) ||
                        (status == "completed" && status_ == "running");
   if (!allowed) return api::conflict_error("cannot move execution from " + status_ + " to " + status);

@@ -108,8 +108,8 @@ class MixSoftphone : public engine::Softphone {
   uint64_t state_;
 };
 
-const std::vector<std::string> kMixKeys = {"$schema", "answer",  "voicemail", "busy",   "noAnswer", "rejected",
-                                           "failed",  "silence", "hangUp",    "seed",   "dtmf",     "scripts"};
+const std::vector<std::string> kMixKeys = {"$schema", "answer",  "voicemail", "busy", "noAnswer", "rejected",
+                                           "failed",  "silence", "hangUp",    "seed", "dtmf",     "scripts"};
 
 }  // namespace
 
@@ -170,7 +170,8 @@ Result<OutcomeMix> parse_outcome_mix(const document::Value& root, const std::str
         for (const auto& choice : node.value.members) {
           for (char c : choice.key.text)
             if (!((c >= '0' && c <= '9') || c == '*' || c == '#'))
-              return error_at(path, choice.key, "keys are 0-9, * and # (\"\" for no key), not `" + choice.key.text + "`");
+              return error_at(path, choice.key,
+                              "keys are 0-9, * and # (\"\" for no key), not `" + choice.key.text + "`");
           auto w = read_percent(path, choice.value, choice.key.text);
           if (!w) return w.error();
           choices.emplace_back(choice.key.text, w.value());
@@ -178,15 +179,15 @@ Result<OutcomeMix> parse_outcome_mix(const document::Value& root, const std::str
       }
     } else if (k == "scripts") {
       if (!v.is_mapping())
-        return error_at(path, v, "`scripts` maps phone numbers to softphone script files, e.g. {\"+212600000001\": a.yaml}");
+        return error_at(path, v,
+                        "`scripts` maps phone numbers to softphone script files, e.g. {\"+212600000001\": a.yaml}");
       for (const auto& s : v.members) {
         if (!s.value.is_string() || s.value.text.empty())
           return error_at(path, s.value, "the script of " + s.key.text + " must be a file name");
         std::filesystem::path file = s.value.text;
         if (file.is_relative() && !folder.empty()) file = folder / file;
         auto script = engine::load_softphone_script(file.string());
-        if (!script)
-          return error_at(path, s.value, "script of " + s.key.text + ": " + script.error().message());
+        if (!script) return error_at(path, s.value, "script of " + s.key.text + ": " + script.error().message());
         mix.scripts[s.key.text] = std::move(script.value());
       }
     } else if (k != "$schema") {
