@@ -1,0 +1,346 @@
+#include "campaign/dialer.h"
+
+#include <algorithm>
+#include <chrono>
+#include <nlohmann/json.hpp>
+#include <queue>
+#include <set>
+
+#include "base/time.h"
+#include "campaign/calendar.h"
+#include "campaign/retry.h"
+#include "document/document.h"
+#include "engine/engine.h"
+#include "model/flow.h"
+
+namespace gomo::campaign {
+
+namespace {
+
+// The default organisation zone (docs/decisions.md, pause windows).
+constexpr const char* kDefaultZone = "Africa/Casablanca";
+
+Status platform_error(const api::ApiError& e, const std::string& what) {
+  return Status::io_error(what + ": " + e.message + (e.code.empty() ? "" : " (" + e.code + ")"));
+}
+
+// Passes everything to the callee and notes how long it rang: the attempt's answeredAt.
+class RingTimer : public engine::Softphone {
+ public:
+  explicit RingTimer(engine::Softphone& inner) : inner_(inner) {}
+  engine::RingReply ring(const engine::CallSetup& call, engine::Millis timeout, bool amd) override {
+    engine::RingReply r = inner_.ring(call, timeout, amd);
+    ring_ms = std::min(r.after_ms, timeout);
+    return r;
+  }
+  engine::PlayReply play(const engine::Prompt& p) override { return inner_.play(p); }
+  engine::DigitReply collect_digits(const engine::DigitRequest& r) override { return inner_.collect_digits(r); }
+  engine::RecordReply record(const engine::RecordRequest& r) override { return inner_.record(r); }
+  void hang_up(const std::string& reason) override { inner_.hang_up(reason); }
+  engine::Millis ring_ms = 0;
+
+ private:
+  engine::Softphone& inner_;
+};
+
+struct InFlight {
+  EpochMillis end = 0;
+  int line = 0;
+  api::FinishedAttempt done;
+  AttemptEvent event;
+};
+// (end, line), earliest first; ties: the lower line first, so runs repeat.
+using Ending = std::pair<EpochMillis, int>;
+
+// iso_time's format ("2026-05-04T08:00:00.000Z") without snprintf: three per attempt, a million
+// attempts in a forecast.
+void format_iso(EpochMillis ms, std::string& out) {
+  using namespace std::chrono;
+  const EpochMillis day = (ms >= 0 ? ms : ms - 86'399'999) / 86'400'000;
+  const EpochMillis in_day = ms - day * 86'400'000;
+  const year_month_day ymd{sys_days{days{day}}};
+  char buf[24];
+  auto put = [&](int at, int width, long v) {
+    for (int i = at + width - 1; i >= at; --i, v /= 10) buf[i] = static_cast<char>('0' + v % 10);
+  };
+  put(0, 4, static_cast<int>(ymd.year()));
+  buf[4] = '-';
+  put(5, 2, static_cast<long>(static_cast<unsigned>(ymd.month())));
+  buf[7] = '-';
+  put(8, 2, static_cast<long>(static_cast<unsigned>(ymd.day())));
+  buf[10] = 'T';
+  put(11, 2, static_cast<long>(in_day / 3'600'000));
+  buf[13] = ':';
+  put(14, 2, static_cast<long>(in_day / 60'000 % 60));
+  buf[16] = ':';
+  put(17, 2, static_cast<long>(in_day / 1000 % 60));
+  buf[19] = '.';
+  put(20, 3, static_cast<long>(in_day % 1000));
+  buf[23] = 'Z';
+  out.assign(buf, sizeof buf);
+}
+
+bool is_paused(const std::string& status) { return status.rfind("paused", 0) == 0; }
+
+const std::set<std::string, std::less<>> kContactFields = {"firstName", "lastName", "fullName", "primaryEmail",
+                                                           "city",      "country",  "language", "company"};
+
+std::string flow_execution_json(const api::DialingPlan& plan, const engine::CallReport& report, EpochMillis start) {
+  nlohmann::json path = nlohmann::json::array();
+  int visits = 0;
+  for (const auto& p : report.path) {
+    nlohmann::json entry = {{"nodeId", p.node_id}, {"nodeType", p.node_type}, {"timestamp", iso_time(start + p.at_ms)}};
+    if (!p.node_label.empty()) entry["nodeLabel"] = p.node_label;
+    if (!p.output_path.empty()) entry["outputPath"] = p.output_path;
+    path.push_back(std::move(entry));
+    ++visits;
+  }
+  nlohmann::json vars = nlohmann::json::object();
+  for (const auto& [name, value] : report.final_variables) vars[name] = value.text();
+  return nlohmann::json{{"flowId", plan.flow_id},
+                        {"flowName", std::string(report.flow_name)},
+                        {"flowVersion", 1},
+                        {"executionPath", std::move(path)},
+                        {"finalVariables", std::move(vars)},
+                        {"nodeExecutionCount", visits},
+                        {"flowStartedAt", iso_time(start)},
+                        {"flowCompletedAt", iso_time(start + report.duration_ms)}}
+      .dump();
+}
+
+// The state of one run: the plan, what it needs parsed once, and the calls in flight.
+class Run {
+ public:
+  Run(api::Dialing& dialing, const std::string& id, Clock& clock, const OutcomeMix& callees,
+      const DialerOptions& options, api::DialingPlan plan, Calendar calendar, RetryPolicy retry,
+      std::unique_ptr<document::Document> doc)
+      : dialing_(dialing),
+        id_(id),
+        clock_(clock),
+        callees_(callees),
+        options_(options),
+        plan_(std::move(plan)),
+        calendar_(std::move(calendar)),
+        retry_(std::move(retry)),
+        doc_(std::move(doc)),
+        flow_(model::build_flow(*doc_)),
+        line_busy_(plan_.caller_numbers.size(), false),
+        calls_(plan_.caller_numbers.size()) {
+    engine_options_.record_events = false;
+    engine_options_.organization_id = plan_.organization_id;
+    engine_options_.program_id = plan_.program_id;
+  }
+
+  Result<DialerSummary> run();
+
+ private:
+  Status place(const api::DueContact& due, EpochMillis now);
+  Result<std::string> finish(const InFlight& call);
+  Result<std::string> read_status() {
+    auto s = dialing_.execution_status(id_);
+    if (!s) return platform_error(s.error(), "execution " + id_ + ": reading its status");
+    return s.value();
+  }
+  Status set_status(const std::string& status, EpochMillis at) {
+    auto s = dialing_.set_execution_status(id_, status, at);
+    if (!s) return platform_error(s.error(), "execution " + id_ + ": setting status " + status);
+    return Status::ok();
+  }
+
+  api::Dialing& dialing_;
+  const std::string& id_;
+  Clock& clock_;
+  const OutcomeMix& callees_;
+  const DialerOptions& options_;
+  api::DialingPlan plan_;
+  Calendar calendar_;
+  RetryPolicy retry_;
+  std::unique_ptr<document::Document> doc_;
+  model::Flow flow_;
+  engine::EngineOptions engine_options_;
+  std::vector<bool> line_busy_;
+  // One call per line at most: the calls stay in their line's slot (no copies of the attempt's strings)
+  // and the queue orders the lines by the end of their call.
+  std::vector<InFlight> calls_;
+  std::priority_queue<Ending, std::vector<Ending>, std::greater<>> flight_;
+  DialerSummary summary_;
+};
+
+Status Run::place(const api::DueContact& due, EpochMillis now) {
+  const int line = static_cast<int>(std::find(line_busy_.begin(), line_busy_.end(), false) - line_busy_.begin());
+  if (line >= static_cast<int>(line_busy_.size())) return Status::internal("claimed more contacts than free lines");
+  engine::Contact contact;
+  contact.id = due.contact_id;
+  contact.phone = due.phone;
+  for (const auto& [k, v] : due.fields) (kContactFields.count(k) ? contact.fields : contact.attributes)[k] = v;
+  const int attempt = due.attempts_before + 1;
+  auto callee = make_callee(callees_, due.contact_id, due.phone, attempt);
+  RingTimer timer(*callee);
+  engine_options_.call_id = id_ + "/" + due.contact_id + "/" + std::to_string(attempt);
+  engine_options_.caller = plan_.caller_numbers[line];
+  engine_options_.start_epoch_ms = now;
+  engine::CallReport report = engine::run_call(flow_, contact, timer, engine_options_);
+
+  InFlight& call = calls_[line];
+  call.done.node_counts.clear();
+  call.line = line;
+  call.end = now + std::max<EpochMillis>(report.duration_ms, 1);
+  auto& done = call.done;
+  done.execution_id = id_;
+  done.contact_id = due.contact_id;
+  const bool completed = report.outcome == "completed" && report.reached_hangup;
+  std::optional<EpochMillis> next;
+  if (!completed) {
+    next = retry_.next_attempt(report.outcome, attempt, call.end);
+    if (next) next = calendar_.next_allowed(*next);
+    if (next == kNever) next.reset();  // every hour paused: there is no later time to call
+  }
+  done.contact_status = completed ? "completed" : next ? "pending" : "failed";
+  done.next_attempt_at = next;
+  auto& a = done.attempt;
+  a.attempt = attempt;
+  a.contact_id = due.contact_id;
+  a.call.status = report.outcome;
+  a.call.from = plan_.caller_numbers[line];
+  a.call.to = due.phone;
+  format_iso(now, a.call.created_at);
+  a.call.dialed_at = a.call.created_at;
+  if (report.answered) format_iso(now + timer.ring_ms, a.call.answered_at.emplace());
+  else a.call.answered_at.reset();
+  format_iso(call.end, a.call.terminated_at.emplace());
+  a.call.duration_ms = call.end - now;
+  a.outcome = report.outcome;
+  a.outcome_reason = report.outcome_reason;
+  if (options_.record_flow_execution) a.flow_execution_json = flow_execution_json(plan_, report, now);
+  for (size_t i = 0; i < report.node_visits.size() && i < flow_.nodes.size(); ++i)
+    if (report.node_visits[i] > 0) done.node_counts[flow_.nodes[i].id] += report.node_visits[i];
+  call.event = {due.contact_id, line, now, call.end, report.outcome, done.contact_status, attempt, next};
+
+  line_busy_[line] = true;
+  flight_.emplace(call.end, line);
+  const int busy = static_cast<int>(flight_.size());
+  summary_.max_lines_busy = std::max(summary_.max_lines_busy, busy);
+  return Status::ok();
+}
+
+Result<std::string> Run::finish(const InFlight& call) {
+  auto s = dialing_.finish_attempt(call.done);
+  if (!s) return platform_error(s.error(), "execution " + id_ + ": recording the attempt of " + call.done.contact_id);
+  line_busy_[call.line] = false;
+  ++summary_.attempts;
+  if (options_.on_attempt) options_.on_attempt(call.event);
+  return s.value();
+}
+
+Result<DialerSummary> Run::run() {
+  if (flow_.start_index < 0)
+    return Status::invalid_argument("execution " + id_ + ": the launched flow has no start node (startNodeId)");
+  summary_.started_at = std::max(clock_.now(), plan_.start_at.value_or(clock_.now()));
+  const EpochMillis start_at = plan_.start_at.value_or(INT64_MIN);
+  uint64_t steps = 0;
+  std::string status;
+  for (;;) {
+    if (options_.max_steps && ++steps > options_.max_steps) break;
+    EpochMillis now = clock_.now();
+    if (options_.on_tick) options_.on_tick(now);
+    while (!flight_.empty() && flight_.top().first <= now) {
+      auto s = finish(calls_[flight_.top().second]);
+      if (!s) return s.error();
+      flight_.pop();
+    }
+    auto read = read_status();
+    if (!read) return read.error();
+    status = read.value();
+    if (status == "cancelled") {
+      // Calls in flight never finish: their claims go back to pending, so the counters still add up.
+      if (!flight_.empty()) {
+        auto r = dialing_.release_claims(id_);
+        if (!r) return platform_error(r.error(), "execution " + id_ + ": releasing claims");
+        while (!flight_.empty()) flight_.pop();
+      }
+      break;
+    }
+    if ((status == "completed" || status == "stopped") && flight_.empty()) break;
+
+    EpochMillis wake = flight_.empty() ? kNever : flight_.top().first;
+    if (plan_.stop_at && now >= *plan_.stop_at && status != "stopped" && status != "completed") {
+      if (!flight_.empty()) {  // nothing new starts; the calls in flight finish first
+        clock_.sleep_until(wake);
+        continue;
+      }
+      if (Status s = set_status("stopped", *plan_.stop_at); !s) return s;
+      status = "stopped";
+      break;
+    }
+    if (plan_.stop_at) wake = std::min(wake, *plan_.stop_at);
+
+    if (status == "scheduled") {
+      if (now >= start_at) {
+        if (Status s = set_status("running", now); !s) return s;
+        continue;
+      }
+      wake = std::min(wake, start_at);
+    } else if (is_paused(status)) {
+      if (flight_.empty()) {
+        if (!options_.wait_while_paused) break;
+        wake = std::min(wake, now + options_.poll_ms);
+      }
+    } else if (status == "running" && now < start_at) {
+      wake = std::min(wake, start_at);
+    } else if (status == "running") {
+      const size_t free = line_busy_.size() - flight_.size();
+      if (free > 0) {
+        const EpochMillis allowed = calendar_.next_allowed(now);
+        if (allowed > now) {
+          wake = std::min(wake, allowed);
+        } else {
+          auto due = dialing_.claim_due(id_, now, free);
+          if (!due) return platform_error(due.error(), "execution " + id_ + ": claiming contacts");
+          for (const auto& d : due.value())
+            if (Status s = place(d, now); !s) return s;
+          if (!due->empty()) continue;  // re-read the status before the next claim
+          auto next = dialing_.next_due(id_);
+          if (!next) return platform_error(next.error(), "execution " + id_ + ": finding the next due contact");
+          if (!next.value() && flight_.empty()) {
+            if (Status s = set_status("completed", now); !s) return s;
+            status = "completed";
+            break;
+          }
+          if (next.value()) wake = std::min(wake, calendar_.next_allowed(std::max(*next.value(), now + 1)));
+        }
+      }
+    }
+    if (!clock_.is_virtual()) wake = std::min(wake, now + options_.poll_ms);
+    if (wake == kNever) break;  // nothing can happen any more (every hour paused, nothing in flight)
+    clock_.sleep_until(std::max(wake, now + (clock_.is_virtual() ? 0 : 1)));
+  }
+  summary_.status = status;
+  summary_.ended_at = clock_.now();
+  return summary_;
+}
+
+}  // namespace
+
+Result<DialerSummary> run_execution(api::Dialing& dialing, const std::string& execution_id, Clock& clock,
+                                    const OutcomeMix& callees, const DialerOptions& options) {
+  auto released = dialing.release_claims(execution_id);
+  if (!released) return platform_error(released.error(), "execution " + execution_id + ": releasing old claims");
+  auto plan = dialing.dialing_plan(execution_id);
+  if (!plan) return platform_error(plan.error(), "execution " + execution_id + ": reading its plan");
+  if (plan->caller_numbers.empty())
+    return Status::invalid_argument("execution " + execution_id + ": the DID pool is empty; add a caller number");
+  auto calendar = Calendar::make(plan->pause_windows, plan->time_zone.empty() ? kDefaultZone : plan->time_zone);
+  if (!calendar) return Status::invalid_argument("execution " + execution_id + ": " + calendar.error().message());
+  auto retry = RetryPolicy::make(plan->retry_strategy);
+  if (!retry) return Status::invalid_argument("execution " + execution_id + ": " + retry.error().message());
+  auto doc = document::read_json("flow.json", plan->flow_graph_json);
+  if (!doc->parsed)
+    return Status::invalid_argument("execution " + execution_id + ": the launched flow is not valid JSON (" +
+                                    (doc->problems.empty() ? std::string("empty") : doc->problems.front().message) +
+                                    ")");
+  Run run(dialing, execution_id, clock, callees, options, std::move(plan.value()), std::move(calendar.value()),
+          std::move(retry.value()), std::move(doc));
+  return run.run();
+}
+
+}  // namespace gomo::campaign

@@ -1,0 +1,156 @@
+#include "campaign/memory_dialing.h"
+
+#include <cstdio>
+
+namespace gomo::campaign {
+
+namespace {
+bool paused(const std::string& s) { return s.rfind("paused", 0) == 0; }
+}  // namespace
+
+MemoryDialing::MemoryDialing(api::DialingPlan plan, uint64_t contacts, std::string status,
+                             std::function<std::string(uint64_t)> phone_of)
+    : plan_(std::move(plan)), status_(std::move(status)), phone_of_(std::move(phone_of)) {
+  if (!phone_of_) {
+    phone_of_ = [](uint64_t i) {
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "+2126%08llu", static_cast<unsigned long long>(i % 100000000));
+      return std::string(buf);
+    };
+  }
+  counters_.total = counters_.pending = contacts;
+  for (const auto& rule : plan_.auto_pause_rules) node_counts_[rule.node_id] = 0;
+}
+
+api::Result<bool> MemoryDialing::check_id(const std::string& execution_id) const {
+  if (execution_id != plan_.execution_id) return api::not_found_error("execution " + execution_id);
+  return true;
+}
+
+api::DueContact MemoryDialing::due_contact(uint64_t index, int attempts) const {
+  api::DueContact d;
+  d.contact_id = "c" + std::to_string(index);
+  d.phone = phone_of_(index);
+  d.attempts_before = attempts;
+  return d;
+}
+
+api::Result<std::vector<std::string>> MemoryDialing::active_executions() {
+  if (status_ == "completed" || status_ == "stopped" || status_ == "cancelled") return std::vector<std::string>{};
+  return std::vector<std::string>{plan_.execution_id};
+}
+
+api::Result<api::DialingPlan> MemoryDialing::dialing_plan(const std::string& execution_id) {
+  if (auto ok = check_id(execution_id); !ok) return ok.error();
+  return plan_;
+}
+
+api::Result<std::string> MemoryDialing::execution_status(const std::string& execution_id) {
+  if (auto ok = check_id(execution_id); !ok) return ok.error();
+  return status_;
+}
+
+api::Result<std::string> MemoryDialing::set_execution_status(const std::string& execution_id, const std::string& status,
+                                                             api::EpochMillis at) {
+  if (auto ok = check_id(execution_id); !ok) return ok.error();
+  const bool allowed = (status == "running" && status_ == "scheduled") ||
+                       (status == "stopped" && status_ == "scheduled") ||
+                       (status == "stopped" && (status_ == "running" || paused(status_))) ||
+                       (status == "completed" && status_ == "running");
+  if (!allowed) return api::conflict_error("cannot move execution from " + status_ + " to " + status);
+  if (status == "running") actual_start_at_ = at;
+  else actual_end_at_ = at;
+  status_ = status;
+  return status_;
+}
+
+api::Result<std::vector<api::DueContact>> MemoryDialing::claim_due(const std::string& execution_id,
+                                                                   api::EpochMillis now, size_t limit) {
+  if (auto ok = check_id(execution_id); !ok) return ok.error();
+  std::vector<api::DueContact> out;
+  if (status_ != "running") return out;
+  auto claim = [&](uint64_t index, int attempts) {
+    out.push_back(due_contact(index, attempts));
+    claimed_[out.back().contact_id] = {index, attempts};
+    --counters_.pending;
+    ++counters_.in_progress;
+  };
+  while (out.size() < limit && next_fresh_ < counters_.total) claim(next_fresh_++, 0);
+  while (out.size() < limit && !retries_.empty() && retries_.top().due <= now) {
+    Waiting w = retries_.top();
+    retries_.pop();
+    claim(w.index, w.attempts);
+  }
+  return out;
+}
+
+api::Result<std::optional<api::EpochMillis>> MemoryDialing::next_due(const std::string& execution_id) {
+  if (auto ok = check_id(execution_id); !ok) return ok.error();
+  if (next_fresh_ < counters_.total) return std::optional<api::EpochMillis>(INT64_MIN);  // due since always
+  if (!retries_.empty()) return std::optional<api::EpochMillis>(retries_.top().due);
+  return std::optional<api::EpochMillis>();
+}
+
+api::Result<std::string> MemoryDialing::finish_attempt(const api::FinishedAttempt& done) {
+  if (auto ok = check_id(done.execution_id); !ok) return ok.error();
+  auto it = claimed_.find(done.contact_id);
+  if (it == claimed_.end()) return api::conflict_error("contact " + done.contact_id + " is not in progress");
+  const Claimed c = it->second;
+  claimed_.erase(it);
+  --counters_.in_progress;
+  ++attempt_count_;
+  const int attempts = c.attempts + 1;
+  if (done.contact_status == "completed") {
+    ++counters_.completed;
+    ++by_attempts_[attempts];
+  } else if (done.contact_status == "pending" && done.next_attempt_at) {
+    ++counters_.pending;
+    retries_.push({*done.next_attempt_at, c.index, attempts});
+  } else {
+    ++counters_.failed;
+    ++by_attempts_[attempts];
+  }
+  if (keep_attempts_) attempts_.push_back(done);
+  // Auto-pause: a rule fires when its node's count crosses the threshold (the count keeps going, so a
+  // resume without resetOnResume does not pause again at once).
+  for (const auto& [node, visits] : done.node_counts) {
+    auto n = node_counts_.find(node);
+    if (n == node_counts_.end()) continue;
+    const int before = n->second;
+    n->second += visits;
+    for (const auto& rule : plan_.auto_pause_rules)
+      if (rule.node_id == node && before < rule.threshold && n->second >= rule.threshold && status_ == "running")
+        status_ = "paused_threshold";
+  }
+  return status_;
+}
+
+api::Result<int> MemoryDialing::release_claims(const std::string& execution_id) {
+  if (auto ok = check_id(execution_id); !ok) return ok.error();
+  int n = 0;
+  for (const auto& [id, c] : claimed_) {
+    retries_.push({INT64_MIN, c.index, c.attempts});  // due now: the call never counted
+    --counters_.in_progress;
+    ++counters_.pending;
+    ++n;
+  }
+  claimed_.clear();
+  return n;
+}
+
+api::Result<std::string> MemoryDialing::control(const std::string& action) {
+  if (action == "pause" && status_ == "running") {
+    status_ = "paused";
+  } else if (action == "resume" && paused(status_)) {
+    for (const auto& rule : plan_.auto_pause_rules)
+      if (rule.reset_on_resume) node_counts_[rule.node_id] = 0;
+    status_ = "running";
+  } else if (action == "cancel" && (status_ == "scheduled" || status_ == "running" || paused(status_))) {
+    status_ = "cancelled";
+  } else {
+    return api::conflict_error("cannot " + action + " an execution that is " + status_);
+  }
+  return status_;
+}
+
+}  // namespace gomo::campaign
