@@ -24,8 +24,9 @@ long long file_size(const std::string& path) {
 void write_rows(sqlite3* db, int commits) {
   for (int i = 0; i < commits; ++i) {
     sql::Transaction tx(db);
-    sql::exec(db, "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100) "
-                  "INSERT INTO t (v) SELECT randomblob(3000) FROM n");
+    sql::exec(db,
+              "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100) "
+              "INSERT INTO t (v) SELECT randomblob(3000) FROM n");
     tx.commit();
   }
 }
