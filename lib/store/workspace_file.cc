@@ -186,6 +186,8 @@ Result<std::unique_ptr<Workspace::Impl>> open_and_migrate(std::unique_ptr<Worksp
       std::this_thread::sleep_for(std::chrono::milliseconds(10 * attempt));
     } catch (const TooNew& e) { return Status::invalid_argument(e.what()); }
   }
+  // A file's WAL is checkpointed off the committing thread (store/checkpointer.h).
+  if (!(flags & SQLITE_OPEN_MEMORY)) impl->checkpointer = std::make_unique<Checkpointer>(impl->db, filename);
   return Result<std::unique_ptr<Workspace::Impl>>(std::move(impl));
 }
 
@@ -413,6 +415,7 @@ std::vector<OrganizationRow> Workspace::organizations() {
 }
 
 Workspace::Impl::~Impl() {
+  checkpointer.reset();
   if (db) sqlite3_close(db);
 }
 

@@ -1,8 +1,10 @@
 #pragma once
 // Workspace::Impl (internal to lib/store): the path, the one connection and its mutex.
+#include <memory>
 #include <mutex>
 #include <string>
 
+#include "store/checkpointer.h"
 #include "store/workspace.h"
 
 struct sqlite3;
@@ -12,7 +14,8 @@ namespace gomo::store {
 struct Workspace::Impl {
   std::string path;
   sqlite3* db = nullptr;
-  std::mutex mutex;  // serialises the one connection
+  std::mutex mutex;                            // serialises the one connection
+  std::unique_ptr<Checkpointer> checkpointer;  // a file's WAL; gone before `db` closes
   ~Impl();
 };
 
