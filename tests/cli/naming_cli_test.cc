@@ -49,8 +49,9 @@ struct NamedWorkspace {
     auto contact = p->create_contact(c);
     REQUIRE(contact);
     REQUIRE(p->add_audience_contacts(audience_id, {contact->id}));
-    auto flow = p->create_flow({std::string("Reminder"), std::nullopt,
-                                std::string(R"({"startNodeId":"bye","nodes":[{"id":"bye","type":"hangup","label":"Bye"}]})")});
+    auto flow =
+        p->create_flow({std::string("Reminder"), std::nullopt,
+                        std::string(R"({"startNodeId":"bye","nodes":[{"id":"bye","type":"hangup","label":"Bye"}]})")});
     REQUIRE(flow);
     flow_id = flow->id;
     for (const char* name : {"March", "April"}) {
@@ -66,8 +67,14 @@ struct NamedWorkspace {
 
   // None of the user's config or keys; `api_key` in GOMO_API_KEY.
   std::vector<std::string> env(const std::string& api_key = "") const {
-    return {"XDG_CONFIG_HOME=" + dir + "/xdg", "HOME=" + dir + "/home", "GOMO_CONFIG=", "GOMO_API_KEY=" + api_key,
-            "GOMO_PROFILE=",  "GOMO_BASE_URL=",  "GOMOBILE_API_KEY=",   "GOMOBILE_API_URL=",
+    return {"XDG_CONFIG_HOME=" + dir + "/xdg",
+            "HOME=" + dir + "/home",
+            "GOMO_CONFIG=",
+            "GOMO_API_KEY=" + api_key,
+            "GOMO_PROFILE=",
+            "GOMO_BASE_URL=",
+            "GOMOBILE_API_KEY=",
+            "GOMOBILE_API_URL=",
             "GOMOBILE_API_BASE_URL="};
   }
   RunResult local(std::vector<std::string> args) const {
@@ -83,8 +90,8 @@ TEST_CASE("cli: an API error names the target: the local workspace, gomo serve's
   const std::string workspace = "(local workspace " + w.path + ")\n";
   auto status = w.local({"execution", "status", kUnknownId});
   CHECK(status.exit_code == 3);
-  CHECK_MESSAGE(contains(status.err, "NOT_FOUND: execution " + std::string(kUnknownId) + " not found " + workspace),
-                status.err);
+  CHECK(contains(status.err, "NOT_FOUND: execution " + std::string(kUnknownId) + " not found"));
+  CHECK_MESSAGE(contains(status.err, workspace), status.err);
   auto contact = w.local({"contacts", "get", "+212699999999"});
   CHECK(contact.exit_code == 3);
   CHECK_MESSAGE(contains(contact.err, workspace), contact.err);
@@ -96,7 +103,7 @@ TEST_CASE("cli: an API error names the target: the local workspace, gomo serve's
   REQUIRE(server.started());
   auto remote = run_gomo({"execution", "report", kUnknownId, "--base-url", server.base_url()}, "", w.env(w.key), w.dir);
   CHECK(remote.exit_code == 3);
-  CHECK_MESSAGE(contains(remote.err, " not found (" + server.base_url() + ")\n"), remote.err);
+  CHECK_MESSAGE(contains(remote.err, "PROGRAM (" + server.base_url() + ")\n"), remote.err);
 
   // A user and password written in the URL are never shown.
   std::string with_password = server.base_url();
@@ -115,7 +122,8 @@ TEST_CASE("cli: an API error names the target: the local workspace, gomo serve's
 
   // Through a profile: the URL and the profile's name.
   auto env = w.env();
-  REQUIRE(run_gomo({"config", "set", "baseUrl", server.base_url(), "--profile", "prod"}, "", env, w.dir).exit_code == 0);
+  REQUIRE(run_gomo({"config", "set", "baseUrl", server.base_url(), "--profile", "prod"}, "", env, w.dir).exit_code ==
+          0);
   REQUIRE(run_gomo({"config", "set", "apiKey", "-", "--profile", "prod"}, w.key + "\n", env, w.dir).exit_code == 0);
   auto profiled = run_gomo({"execution", "status", kUnknownId, "--profile", "prod"}, "", env, w.dir);
   CHECK(profiled.exit_code == 3);
@@ -133,11 +141,17 @@ TEST_CASE("cli: a key the platform's answer echoes is masked in the error") {
     return reply;
   });
   NamedWorkspace w;
-  auto r = run_gomo({"execution", "status", kUnknownId, "--base-url", server.base_url()}, "", w.env(key), w.dir);
+  auto r = run_gomo({"program", "list", "--base-url", server.base_url()}, "", w.env(key), w.dir);
   CHECK(r.exit_code == 3);
   CHECK_FALSE(contains(r.err, key));
-  CHECK_MESSAGE(contains(r.err, "nothing for key gmk_\xE2\x80\xA6" "6789 (" + server.base_url() + ")\n"), r.err);
-  CHECK(contains(r.err, "  x-api-key: gmk_\xE2\x80\xA6" "6789 is unknown here\n"));
+  CHECK_MESSAGE(contains(r.err,
+                         "nothing for key gmk_\xE2\x80\xA6"
+                         "6789 (" +
+                             server.base_url() + ")\n"),
+                r.err);
+  CHECK(contains(r.err,
+                 "  x-api-key: gmk_\xE2\x80\xA6"
+                 "6789 is unknown here\n"));
 }
 
 TEST_CASE("cli: a read names its target on a terminal only; pipes and -q get the data alone") {
@@ -175,8 +189,7 @@ TEST_CASE("cli: execution status and report name the program; program list and g
   auto report = w.local({"execution", "report", id});
   REQUIRE(report.exit_code == 0);
   CHECK(report.out.rfind("execution    " + id + " of program \"March\" (" + w.march_id + ")\n", 0) == 0);
-  CHECK(json::parse(w.local({"execution", "report", id, "-o", "json"}).out).at("programName") ==
-        "March");
+  CHECK(json::parse(w.local({"execution", "report", id, "-o", "json"}).out).at("programName") == "March");
   auto csv = w.local({"execution", "report", id, "-o", "csv"});
   CHECK(contains(csv.out, ",endedAt,programName\n"));
   CHECK(csv.out.substr(csv.out.size() - 7) == ",March\n");
