@@ -23,7 +23,7 @@ int auth_status(Context& ctx, const TargetOptions& o) {
   auto me = opened->platform->me();
   if (!me) {
     int code = report_api_error(ctx, me.error());
-    return report_error(ctx, "target " + opened->summary + "; key " + key + " from " + key_from, code);
+    return report_error(ctx, "key " + key + " from " + key_from, code);  // the error line named the target
   }
   std::string user = me->email;
   std::string full = me->first_name + (me->first_name.empty() || me->last_name.empty() ? "" : " ") + me->last_name;
@@ -49,6 +49,7 @@ int auth_status(Context& ctx, const TargetOptions& o) {
 
 void add_auth_commands(CLI::App& app, Context& ctx, Action& action) {
   auto o = std::make_shared<TargetOptions>();
+  o->prints_target = true;  // its output has a target line
   auto* auth = app.add_subcommand("auth", "Check the API key of the target");
   auth->require_subcommand(1);
   auto* status = auth->add_subcommand(

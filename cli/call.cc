@@ -59,6 +59,8 @@ int call_mobtexting(Context& ctx, const CallOptions& o, const api::RetryStrategy
   if (!request) return report_error(ctx, request.error());
   if (ctx.verbose)
     report_note(ctx, "mobtexting key from " + target->key_from + ": " + profile::mask_key(target->api_key));
+  ctx.target = "mobtexting " + profile::url_for_people(target->endpoint) + ", profile " + target->profile;
+  ctx.key_to_mask = target->api_key;  // report_api_error names the target and masks the key
   remote::MobtextingOptions options;
   options.endpoint = target->endpoint;
   options.api_key = target->api_key;

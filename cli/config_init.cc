@@ -44,6 +44,9 @@ int config_init(Context& ctx, const ConfigInitOptions& o) {
                         "gomo config init --name NAME --base-url URL --api-key-stdin");
   else if (!config_init_ask(ctx, r)) return kExitUsage;
   if (r.api_key.empty()) return report_error(ctx, std::string("no API key given") + (o.key_stdin ? " on stdin" : ""));
+  // The key check's refusal names where it went (report_api_error), the key masked should it be echoed.
+  ctx.target = profile::url_for_people(r.base_url) + ", profile " + r.name;
+  ctx.key_to_mask = r.api_key;
   auto done = profile::init_profile(r, profile::process_env(), [&](const api::User& me) {
     if (!ctx.quiet)
       ctx.err << "key " << profile::mask_key(r.api_key) << " verified: " << me.email << ", organisation "
@@ -55,7 +58,7 @@ int config_init(Context& ctx, const ConfigInitOptions& o) {
   }
   if (!done) return report_error(ctx, done.error().status);
   if (!ctx.quiet)
-    ctx.err << "saved profile " << r.name << " (" << r.base_url << ") in " << done->config_path
+    ctx.err << "saved profile " << r.name << " (" << profile::url_for_people(r.base_url) << ") in " << done->config_path
             << "; it is now current\n";
   return kExitOk;
 }

@@ -30,6 +30,12 @@ struct Context {
   // Said after a 401 or 403 (report_api_error): set by open_target when the environment's key
   // overrides a profile's, "" otherwise.
   std::string auth_note;
+  // Where the command's requests go, as the end of an API error line names it ("local workspace
+  // .gomo/workspace.db", "https://api.gomobile.ma/api, profile prod"): set by open_target (and config
+  // init), "" before a target is chosen. Never holds a key or a URL's password.
+  std::string target;
+  // The key in use, only so that report_api_error masks it should a server ever echo it. Never print it.
+  std::string key_to_mask;
 
   // Values `gomo completion` offers for an option or positional whose values CLI11 does not restrict
   // (IsMember sets are found by themselves), e.g. rule ids for --ignore. Filled while the tree is built.

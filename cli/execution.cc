@@ -11,6 +11,7 @@
 #include "cli/exit_codes.h"
 #include "cli/target.h"
 #include "programs/launch.h"
+#include "programs/names.h"
 #include "programs/watch.h"
 #include "report/execution_report.h"
 
@@ -52,10 +53,11 @@ int execution_status(Context& ctx, const ExecutionStatusOptions& o) {
   if (o.watch) return watch_and_report(ctx, *opened->platform, o.target, o.watch_flags, o.execution, false);
   auto snapshot = programs::read_snapshot(*opened->platform, o.execution);
   if (!snapshot) return report_programs_failure(ctx, snapshot.error());
+  const std::string program = programs::Names(*opened->platform).program(snapshot->execution.program_id);
   if (format == report::ExecutionFormat::kText) {
-    report::write_execution_status(ctx.out, snapshot->execution, snapshot->report);
+    report::write_execution_status(ctx.out, snapshot->execution, snapshot->report, program);
   } else {
-    report::write_execution_status_data(ctx.out, snapshot->execution, snapshot->report, format);
+    report::write_execution_status_data(ctx.out, snapshot->execution, snapshot->report, format, program);
   }
   return kExitOk;
 }
@@ -84,7 +86,7 @@ int execution_report(Context& ctx, const ExecutionReportOptions& o) {
   } else {
     auto summary = platform.execution_report(o.execution);
     if (!summary) return report_api_error(ctx, summary.error());
-    report::write_execution_report(ctx.out, *summary, format);
+    report::write_execution_report(ctx.out, *summary, format, programs::Names(platform).program(execution->program_id));
   }
   return kExitOk;
 }

@@ -2,12 +2,14 @@
 #include "cli/exit_codes.h"
 
 #include <ostream>
+#include <string>
 
 #include "api/platform.h"
 #include "base/status.h"
 #include "checks/validate.h"
 #include "contacts/resolve.h"
 #include "flowtest/flowtest.h"
+#include "profile/resolve.h"
 
 namespace gomo::cli {
 
@@ -50,12 +52,29 @@ int report_error(Context& ctx, std::string_view message, int exit_code) {
   return exit_code;
 }
 
+namespace {
+// `line` with the key in use masked, should the platform's answer hold it. Keys under 8 characters
+// (test keys) are left alone: replacing them would garble ordinary words.
+std::string masked(const Context& ctx, std::string line) {
+  const std::string& key = ctx.key_to_mask;
+  if (key.size() < 8) return line;
+  const std::string mask = profile::mask_key(key);
+  for (size_t at = line.find(key); at != std::string::npos; at = line.find(key, at + mask.size())) {
+    line.replace(at, key.size(), mask);
+  }
+  return line;
+}
+}  // namespace
+
 int report_api_error(Context& ctx, const api::ApiError& e) {
-  ctx.err << "gomo: ";
-  if (e.http_status) ctx.err << "API error " << e.http_status << " ";
-  ctx.err << e.code << ": " << e.message << "\n";
+  // gh's habit: the answer, then where it came from in parentheses, on one line a log can be grepped for.
+  std::string line = "gomo: ";
+  if (e.http_status) line += "API error " + std::to_string(e.http_status) + " ";
+  line += e.code + ": " + e.message;
+  if (!ctx.target.empty()) line += " (" + ctx.target + ")";
+  ctx.err << masked(ctx, line) << "\n";
   for (const auto& [field, messages] : e.field_errors) {
-    for (const auto& m : messages) ctx.err << "  " << field << ": " << m << "\n";
+    for (const auto& m : messages) ctx.err << masked(ctx, "  " + field + ": " + m) << "\n";
   }
   if (e.is_auth() && !ctx.auth_note.empty()) ctx.err << "gomo: " << ctx.auth_note << "\n";
   return exit_code_for(e);

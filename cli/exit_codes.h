@@ -44,8 +44,9 @@ int report_error(Context& ctx, const Status& status);
 // Prints "gomo: MESSAGE" on stderr and returns `exit_code` (default 2, a usage error). A message may
 // hold more lines (a hint such as "Run `gomo flow --help` for its flags."); the last gets the newline.
 int report_error(Context& ctx, std::string_view message, int exit_code = kExitUsage);
-// Prints what the platform said ("gomo: API error 400 VALIDATION_FAILED: ..." plus each field error,
-// and for a 401 or 403 ctx.auth_note) and returns exit_code_for(error).
+// Prints what the platform said and where the request went ("gomo: API error 404 NOT_FOUND: ...
+// (local workspace .gomo/workspace.db)", ctx.target), each field error, and for a 401 or 403
+// ctx.auth_note; masks ctx.key_to_mask should the answer hold it. Returns exit_code_for(error).
 int report_api_error(Context& ctx, const api::ApiError& error);
 // The usage message or the platform's answer (report_api_error); returns exit_code_for(failure).
 int report_failure(Context& ctx, const contacts::Failure& failure);

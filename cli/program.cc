@@ -13,6 +13,7 @@
 #include "cli/resources.h"
 #include "cli/target.h"
 #include "programs/find_program.h"
+#include "programs/names.h"
 #include "programs/rules.h"
 #include "programs/validate_program.h"
 #include "report/colour.h"
@@ -41,8 +42,20 @@ struct ProgramKeyFlags {
 std::string program_quoted(const std::string& s) { return "\"" + s + "\""; }
 
 std::vector<report::ResourceColumn> program_columns() {
-  return {{"ID", "id"},       {"NAME", "name"},           {"STATUS", "status"},
-          {"FLOW", "flowId"}, {"AUDIENCE", "audienceId"}, {"START", "startAt"}};
+  return {{"ID", "id"},
+          {"NAME", "name"},
+          {"STATUS", "status"},
+          {"FLOW", "flowName|flowId"},
+          {"AUDIENCE", "audienceName|audienceId"},
+          {"START", "startAt"}};
+}
+
+// A table shows the flow's and the audience's names (each read once); json, yaml and -q keep the platform's fields.
+void program_print(Context& ctx, api::Platform& platform, nlohmann::json records, const api::PageMeta* meta) {
+  programs::Names names(platform);
+  if (!ctx.quiet && (ctx.output == "text" || ctx.output == "table")) programs::add_reference_names(names, records);
+  if (records.is_array()) print_list(ctx, records, program_columns(), meta, "programs");
+  else print_records(ctx, records, program_columns());
 }
 
 int program_validate(Context& ctx, const ProgramValidateFlags& f) {
@@ -138,7 +151,7 @@ int program_list(Context& ctx, const ListOptions& o) {
   }
   nlohmann::json records = nlohmann::json::array();
   for (const auto& p : list) records.push_back(api::wire::encode(p));
-  print_list(ctx, records, program_columns(), o.all ? nullptr : &meta, "programs");
+  program_print(ctx, *opened->platform, std::move(records), o.all ? nullptr : &meta);
   return kExitOk;
 }
 
@@ -148,7 +161,7 @@ int program_get(Context& ctx, const ProgramKeyFlags& o) {
   if (!opened) return exit_code;
   auto program = program_find_one(ctx, *opened->platform, o.key, opened->summary, exit_code);
   if (!program) return exit_code;
-  print_records(ctx, api::wire::encode(*program), program_columns());
+  program_print(ctx, *opened->platform, api::wire::encode(*program), nullptr);
   return kExitOk;
 }
 

@@ -62,6 +62,8 @@ std::optional<OpenedTarget> open_target(Context& ctx, const TargetOptions& o, in
                          profile::describe(resolved->api_key_from));
   }
   ctx.auth_note = profile::key_override_note(*resolved);
+  ctx.target = resolved->where();  // before opening: a refused key names the target too
+  ctx.key_to_mask = resolved->api_key;
   auto opened = profile::open_platform(
       *resolved, access == TargetAccess::kWrite ? profile::Access::kWrite : profile::Access::kRead);
   if (!opened) {
@@ -72,6 +74,11 @@ std::optional<OpenedTarget> open_target(Context& ctx, const TargetOptions& o, in
   auto& platform = *opened;
   // An empty read says why even with -q (like kubectl's "No resources found"); a creation is a summary.
   if (!platform.note.empty() && (platform.empty || !ctx.quiet)) report_note(ctx, platform.note);
+  // A read names its target for a person at a terminal only; the note above already named a missing workspace.
+  if (access == TargetAccess::kRead && ctx.stderr_tty && !ctx.quiet && !ctx.verbose && !o.prints_target &&
+      platform.note.empty()) {
+    report_note(ctx, "reading " + resolved->summary());
+  }
   OpenedTarget target;
   target.empty = platform.empty;
   target.platform = std::move(platform.platform);

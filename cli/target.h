@@ -37,6 +37,7 @@ struct TargetOptions {
   std::string profile;            // --profile: a profile of the config file (gomo config)
   std::string timeout;            // --timeout: deadline of each request, retries included ("30s", "500ms", seconds)
   bool rate_limit_given = false;  // set by the --rate-limit flag
+  bool prints_target = false;     // the command shows the target itself (auth status): no "reading" note
 };
 
 // The opened platform (which owns what it needs) and how it was reached.
@@ -71,7 +72,11 @@ std::unique_ptr<profile::ResolvedTarget> resolve_target(Context& ctx, const Targ
 // which target and where the key came from (masked), and each retry of a request (one line each). Says
 // on stderr when a change created the local workspace or its organisation (not with -q), and when a
 // read found no workspace (and reads it as empty: the list is empty, a get is the platform's 404).
-// Sets ctx.auth_note when the environment's key overrides a profile's (report_api_error prints it).
+// A read (kRead) says which target it reads, "gomo: reading local workspace .gomo/workspace.db", only
+// when stderr is a terminal and neither -q nor -v (which names it already) is given: a person sees
+// where the data came from, and pipes, files and scripts get nothing more (README, Global flags).
+// Sets ctx.target (report_api_error names it) and ctx.auth_note when the environment's key overrides
+// a profile's (report_api_error prints it).
 std::optional<OpenedTarget> open_target(Context& ctx, const TargetOptions& options, int& exit_code,
                                         TargetAccess access);
 

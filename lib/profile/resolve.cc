@@ -20,12 +20,34 @@ std::string describe(const Origin& o) {
   return "";
 }
 
+namespace {
+// Does summary() name the profile? Only when the URL came from it: a --base-url or GOMO_BASE_URL
+// overrides any profile's.
+bool names_profile(const ResolvedTarget& t) {
+  return t.base_url_from.source == Source::kProfile ||
+         (t.base_url_from.source == Source::kDefault && t.profile != kLocalProfile);
+}
+}  // namespace
+
+std::string url_for_people(const std::string& url) {
+  auto sep = url.find("://");
+  if (sep == std::string::npos) return url;
+  auto authority_end = url.find_first_of("/?#", sep + 3);
+  auto at = url.rfind('@', authority_end == std::string::npos ? std::string::npos : authority_end);
+  if (at == std::string::npos || at < sep + 3) return url;
+  return url.substr(0, sep + 3) + url.substr(at + 1);
+}
+
 std::string ResolvedTarget::summary() const {
   if (!remote) return "local workspace " + workspace;
-  if (base_url_from.source == Source::kProfile ||
-      (base_url_from.source == Source::kDefault && profile != kLocalProfile))
-    return base_url + " (" + profile + ")";
-  return base_url;
+  if (names_profile(*this)) return url_for_people(base_url) + " (" + profile + ")";
+  return url_for_people(base_url);
+}
+
+std::string ResolvedTarget::where() const {
+  if (!remote) return "local workspace " + workspace;
+  if (names_profile(*this)) return url_for_people(base_url) + ", profile " + profile;
+  return url_for_people(base_url);
 }
 
 std::string mask_key(std::string_view key) {

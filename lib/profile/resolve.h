@@ -69,9 +69,16 @@ struct ResolvedTarget {
   std::string allow_types;  // the profile's allowTypes as written; "" when it has none
   Origin allow_types_from{Source::kNone, "", "", ""};
 
-  // "local workspace .gomo/workspace.db" or "https://api.gomobile.ma/api (prod)".
+  // "local workspace .gomo/workspace.db" or "https://api.gomobile.ma/api (prod)"; a user and
+  // password written in the URL are left out (url_for_people).
   std::string summary() const;
+  // The same for the end of an error line, without nested parentheses: "local workspace
+  // .gomo/workspace.db", "https://api.gomobile.ma/api, profile prod" or "http://127.0.0.1:8080/api".
+  std::string where() const;
 };
+
+// `url` without a user and password ("https://u:secret@host/api" -> "https://host/api"), for output.
+std::string url_for_people(const std::string& url);
 
 // Resolves the target. Fails (kInvalidArgument) for an unknown profile name (listing the known ones,
 // with "did you mean"), for --base-url with --workspace, for --workspace with a remote profile

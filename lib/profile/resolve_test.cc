@@ -72,6 +72,7 @@ TEST_CASE("resolve: the current profile, with provenance") {
   CHECK(t->rate_limit == 4);
   CHECK_FALSE(t->bearer);
   CHECK(t->summary() == "https://api.gomobile.ma/api (prod)");
+  CHECK(t->where() == "https://api.gomobile.ma/api, profile prod");
 }
 
 TEST_CASE("resolve: flag > environment > current profile > default") {
@@ -85,6 +86,7 @@ TEST_CASE("resolve: flag > environment > current profile > default") {
   CHECK(t->api_key == "gmk_env_key_00000000000000");
   CHECK(describe(t->api_key_from) == "env GOMO_API_KEY");
   CHECK(t->summary() == "https://env.example/api");
+  CHECK(t->where() == "https://env.example/api");
   // Flags beat the environment.
   TargetFlags flags;
   flags.base_url = "http://127.0.0.1:9/api";
@@ -216,6 +218,20 @@ TEST_CASE("resolve: unknown profiles and conflicting flags are usage errors") {
   flags.profile = "prod";
   flags.workspace = "w.db";
   CHECK_FALSE(resolve_target(flags, env_of({}), cfg));
+}
+
+TEST_CASE("resolve: a user and password in a URL are never shown") {
+  CHECK(url_for_people("https://bob:gmk_secret@api.example/api") == "https://api.example/api");
+  CHECK(url_for_people("http://gmk_secret@127.0.0.1:8080/api/x@y") == "http://127.0.0.1:8080/api/x@y");
+  CHECK(url_for_people("https://api.example/api/@me") == "https://api.example/api/@me");
+  CHECK(url_for_people("not a url") == "not a url");
+  ResolvedTarget t;
+  t.remote = true;
+  t.profile = "prod";
+  t.base_url = "https://bob:gmk_secret@api.example/api";
+  t.base_url_from.source = Source::kProfile;
+  CHECK(t.summary() == "https://api.example/api (prod)");
+  CHECK(t.where() == "https://api.example/api, profile prod");
 }
 
 TEST_CASE("resolve: keys are masked") {

@@ -51,6 +51,11 @@ void csv_row(std::ostream& out, const std::vector<std::string>& fields) {
 
 std::string opt(const std::optional<std::string>& s) { return s ? *s : ""; }
 
+// `"March reminders" (01a2...)`, or the id alone when the name is unknown.
+std::string program_text(const std::string& id, const std::string& name) {
+  return name.empty() ? id : "\"" + name + "\" (" + id + ")";
+}
+
 }  // namespace
 
 bool parse_execution_format(const std::string& name, ExecutionFormat* out) {
@@ -72,8 +77,9 @@ std::string csv_field(const std::string& value) {
   return out + "\"";
 }
 
-void write_execution_status(std::ostream& out, const api::Execution& e, const api::ExecutionReport& r) {
-  out << "execution " << e.id << " of program " << e.program_id << "\n";
+void write_execution_status(std::ostream& out, const api::Execution& e, const api::ExecutionReport& r,
+                            const std::string& program_name) {
+  out << "execution " << e.id << " of program " << program_text(e.program_id, program_name) << "\n";
   out << "status       " << status_text(r, e.status) << "\n";
   out << "contacts     " << counters(e) << "\n";
   out << "reach rate   " << percent(r.contacts.reach_rate) << "\n";
@@ -86,10 +92,11 @@ void write_execution_status(std::ostream& out, const api::Execution& e, const ap
 }
 
 void write_execution_status_data(std::ostream& out, const api::Execution& e, const api::ExecutionReport& r,
-                                 ExecutionFormat format) {
+                                 ExecutionFormat format, const std::string& program_name) {
   json record = api::wire::encode(e);
   record["effectiveStatus"] = r.effective_status;
   record["reachRate"] = r.contacts.reach_rate;
+  if (!program_name.empty()) record["programName"] = program_name;
   record["report"] = api::wire::encode(r);
   print_data(out, record, format);
 }
@@ -136,25 +143,31 @@ std::string execution_live_view(const api::Execution& e, const api::ExecutionRep
   return lines;
 }
 
-void write_execution_report(std::ostream& out, const api::ExecutionReport& r, ExecutionFormat format) {
+void write_execution_report(std::ostream& out, const api::ExecutionReport& r, ExecutionFormat format,
+                            const std::string& program_name) {
   const api::ContactMetrics& c = r.contacts;
   switch (format) {
     case ExecutionFormat::kJson:
-    case ExecutionFormat::kYaml: print_data(out, api::wire::encode(r), format); return;
+    case ExecutionFormat::kYaml: {
+      json record = api::wire::encode(r);
+      if (!program_name.empty()) record["programName"] = program_name;
+      print_data(out, record, format);
+      return;
+    }
     case ExecutionFormat::kCsv:
       csv_row(out, {"executionId", "programId", "status", "effectiveStatus", "totalContacts", "pending", "queued",
                     "calling", "pendingRetry", "completed", "failed", "skipped", "reachRate", "totalCalls",
-                    "answeredCalls", "averageDurationMs", "startedAt", "endedAt"});
+                    "answeredCalls", "averageDurationMs", "startedAt", "endedAt", "programName"});
       csv_row(out, {r.execution_id, r.program_id, r.status, r.effective_status, std::to_string(c.total_contacts),
                     std::to_string(c.pending), std::to_string(c.queued), std::to_string(c.calling),
                     std::to_string(c.pending_retry), std::to_string(c.completed), std::to_string(c.failed),
                     std::to_string(c.skipped), one_decimal(c.reach_rate), std::to_string(r.total_calls),
                     std::to_string(r.answered_calls), std::to_string(r.average_duration_ms), opt(r.started_at),
-                    opt(r.ended_at)});
+                    opt(r.ended_at), program_name});
       return;
     case ExecutionFormat::kText: break;
   }
-  out << "execution    " << r.execution_id << " of program " << r.program_id << "\n";
+  out << "execution    " << r.execution_id << " of program " << program_text(r.program_id, program_name) << "\n";
   out << "status       " << status_text(r, r.status) << "\n";
   out << "contacts     " << c.total_contacts << ": " << c.completed << " completed, " << c.failed << " failed, "
       << c.skipped << " skipped, " << c.pending << " pending, " << c.queued << " queued, " << c.calling << " calling, "

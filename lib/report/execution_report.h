@@ -17,17 +17,19 @@ enum class ExecutionFormat { kText, kJson, kYaml, kCsv };
 bool parse_execution_format(const std::string& name, ExecutionFormat* out);
 
 // `gomo execution status` for people, several lines:
-//   execution E of program P
+//   execution E of program "NAME" (P)        (`program_name` "": execution E of program P)
 //   status       running (effective: paused_window)
 //   contacts     10 = 3 completed + 1 failed + 5 pending + 1 in progress
 //   reach rate   30.0%
 //   calls        12 placed, 8 answered, average 42s
 //   started      2026-03-01T09:00:00.000Z
-void write_execution_status(std::ostream& out, const api::Execution& execution, const api::ExecutionReport& report);
-// The same as json or yaml: the execution's fields (API names) plus effectiveStatus, reachRate and
-// the report under "report".
+// `program_name`: the program's name, "" when it could not be read (programs::Names).
+void write_execution_status(std::ostream& out, const api::Execution& execution, const api::ExecutionReport& report,
+                            const std::string& program_name = "");
+// The same as json or yaml: the execution's fields (API names) plus effectiveStatus, reachRate,
+// programName (when known) and the report under "report".
 void write_execution_status_data(std::ostream& out, const api::Execution& execution, const api::ExecutionReport& report,
-                                 ExecutionFormat format);
+                                 ExecutionFormat format, const std::string& program_name = "");
 
 // One line per change of a piped `status --watch`: "TIME STATUS[/EFFECTIVE] completed=3 failed=1
 // pending=5 in_progress=1 total=10 reach=30.0% calls=12". TIME is the ISO instant of `at_ms`.
@@ -43,8 +45,10 @@ std::string execution_live_view(const api::Execution& execution, const api::Exec
 
 // `gomo execution report`: the summary, the breakdown (counts by call outcome, by contact status and
 // by attempt) and the calls, each in `format`. CSV has a header row; the summary is one data row, the
-// breakdown rows are `kind,key,count`.
-void write_execution_report(std::ostream& out, const api::ExecutionReport& report, ExecutionFormat format);
+// breakdown rows are `kind,key,count`. The summary names the program as status does (`program_name`):
+// in text, as "programName" in json and yaml (only when known), and in the last CSV column.
+void write_execution_report(std::ostream& out, const api::ExecutionReport& report, ExecutionFormat format,
+                            const std::string& program_name = "");
 void write_execution_breakdown(std::ostream& out, const api::ExecutionBreakdown& breakdown, ExecutionFormat format);
 // Text is a table, aligned on a terminal (`tty`), tab-separated when piped.
 void write_execution_calls(std::ostream& out, const std::vector<api::CallAttempt>& calls, ExecutionFormat format,

@@ -56,6 +56,12 @@ TEST_CASE("execution status: text, one line per change, json, and the live view"
   write_execution_status_data(json, execution(), report(), ExecutionFormat::kJson);
   CHECK(json.str().find("\"effectiveStatus\": \"paused_window\"") != std::string::npos);
   CHECK(json.str().find("\"reachRate\": 30") != std::string::npos);
+  CHECK(json.str().find("programName") == std::string::npos);  // unknown: left out
+  std::ostringstream named, named_json;
+  write_execution_status(named, execution(), report(), "March reminders");
+  CHECK(named.str().rfind("execution e1 of program \"March reminders\" (p1)\nstatus ", 0) == 0);
+  write_execution_status_data(named_json, execution(), report(), ExecutionFormat::kJson, "March reminders");
+  CHECK(named_json.str().find("\"programName\": \"March reminders\"") != std::string::npos);
 
   api::ExecutionBreakdown b;
   b.outcomes = {{"completed", 3}, {"no_answer", 2}};
@@ -70,7 +76,13 @@ TEST_CASE("execution report: csv rows, breakdown sections, fields quoted when ne
   std::ostringstream csv;
   write_execution_report(csv, report(), ExecutionFormat::kCsv);
   CHECK(csv.str().find("executionId,programId,status,effectiveStatus,totalContacts") == 0);
-  CHECK(csv.str().find("\ne1,p1,running,paused_window,10,0,0,0,0,3,0,0,30.0,12,8,0,,\n") != std::string::npos);
+  CHECK(csv.str().find("\ne1,p1,running,paused_window,10,0,0,0,0,3,0,0,30.0,12,8,0,,,\n") != std::string::npos);
+  std::ostringstream named_csv, named_text;
+  write_execution_report(named_csv, report(), ExecutionFormat::kCsv, "March, again");
+  CHECK(named_csv.str().find(",endedAt,programName\n") != std::string::npos);
+  CHECK(named_csv.str().find(",0,,,\"March, again\"\n") != std::string::npos);
+  write_execution_report(named_text, report(), ExecutionFormat::kText, "March");
+  CHECK(named_text.str().rfind("execution    e1 of program \"March\" (p1)\n", 0) == 0);
   api::ExecutionBreakdown b;
   b.outcomes = {{"busy", 1}};
   std::ostringstream rows, sections;

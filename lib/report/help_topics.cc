@@ -92,6 +92,14 @@ The local workspace needs no setup: the first change creates it (mode 0600) with
 and no key is needed; a read never creates it (lists are empty). With several organisations, pick one
 with its key (GOMO_API_KEY or apiKey); `gomo serve --new-key [--org NAME]` prints a new key.
 
+Every platform command names its target, on stderr. A change says what it did and where:
+  created contact 01a2… +212612345678 → local workspace .gomo/workspace.db
+An API error ends with the target in parentheses:
+  gomo: API error 404 NOT_FOUND: execution 01a2… not found (https://api.gomobile.ma/api, profile prod)
+A read (list, get, status, report, ...) prints `gomo: reading TARGET` first when stderr is a terminal
+(not with -q; -v names the target on every command): pipes, files and scripts get only the data.
+Keys are never shown: masked, and a user:password written in a URL left out.
+
 Requests: at most 5 attempts; 429/503 are retried after Retry-After (else backoff), network failures
 when repeating cannot apply a request twice (a create is looked up first: by phone, name, ...; when
 that cannot tell, REQUEST_OUTCOME_UNKNOWN, exit 5). --timeout DURATION (30s, 500ms, 2m, seconds; 0:

@@ -1,0 +1,50 @@
+#pragma once
+// Names where the platform gives ids: a program's, a flow's or an audience's name, for showing people
+// (`gomo execution status`, `gomo program list`). Each distinct id is read once (get_program, get_flow,
+// get_audience); a name that cannot be read (the object is gone, the key may not read it, the network
+// failed) is reported as unknown, and the caller shows the id instead.
+#include <map>
+#include <nlohmann/json_fwd.hpp>
+#include <string>
+
+namespace gomo::api {
+class Platform;
+}
+
+namespace gomo::programs {
+
+class Names {
+ public:
+  // REQUIRES: `platform` outlives this object. Not thread-safe.
+  explicit Names(api::Platform& platform) : platform_(platform) {}
+
+  // The name of the object with id `id`, or "" when it cannot be read (or `id` is empty). The first
+  // call for an id reads it; later calls for the same id read nothing, whatever the first one found.
+  const std::string& program(const std::string& id);
+  const std::string& flow(const std::string& id);
+  const std::string& audience(const std::string& id);
+
+  // The name, or `id` itself when the name cannot be read.
+  std::string program_or_id(const std::string& id) { return or_id(program(id), id); }
+  std::string flow_or_id(const std::string& id) { return or_id(flow(id), id); }
+  std::string audience_or_id(const std::string& id) { return or_id(audience(id), id); }
+
+  // Requests sent so far (one per distinct id asked for, of each kind).
+  int lookups() const { return lookups_; }
+
+ private:
+  static std::string or_id(const std::string& name, const std::string& id) { return name.empty() ? id : name; }
+  template <typename Get>
+  const std::string& lookup(std::map<std::string, std::string>& known, const std::string& id, Get get);
+
+  api::Platform& platform_;
+  std::map<std::string, std::string> programs_, flows_, audiences_;
+  int lookups_ = 0;
+};
+
+// Adds "flowName" and "audienceName" to each program record (an array of them or one, in
+// api::wire::encode's form) where they can be read, for tables that show names where the platform
+// gives ids (a column "flowName|flowId" falls back to the id). Records stay as they are otherwise.
+void add_reference_names(Names& names, nlohmann::json& programs);
+
+}  // namespace gomo::programs
