@@ -8,6 +8,7 @@
 #include "api/validate_programs.h"
 #include "api/wire_programs.h"
 #include "ext/time_zone.h"
+#include "local/attempt_writer.h"
 #include "local/local_operations.h"
 #include "local/paging.h"
 #include "local/query.h"
@@ -22,13 +23,10 @@ using namespace store::sql;  // NOLINT: written in terms of the workspace's SQL 
 namespace {
 
 // Call attempts and call requests keep hand-written SQL: they do not map 1:1 to their field tables.
-// An attempt's call details (a nested object) are columns of its row, beside the execution or job it
-// belongs to; a call request's row keeps the phone dialled and its retry strategy in the program
-// spelling, where the resource carries the call-request one.
-constexpr const char* kAttemptColumns =
-    "id, attempt, contact_id, status, direction, from_number, to_number, created_at, dialed_at, answered_at, "
-    "terminated_at, duration_ms, outcome, outcome_reason, flow_execution, events";
-
+// An attempt's call details (a nested object) are columns of its row (kAttemptColumns,
+// attempt_writer.h), beside the execution or job it belongs to; a call request's row keeps the phone
+// dialled and its retry strategy in the program spelling, where the resource carries the
+// call-request one.
 api::CallAttempt read_attempt(Stmt& s) {
   api::CallAttempt a;
   a.call_id = s.text(0);
@@ -254,69 +252,26 @@ api::Result<api::CallAttempt> LocalOperations::record_call_attempt(const CallAtt
     return api::validation_error({{"executionId", {"exactly one of executionId and callRequestId"}}});
   }
   return guarded(ops_mutex_, [&]() -> api::Result<api::CallAttempt> {
-    if (rec.execution_id && !load_execution(*rec.execution_id)) return api::not_found_error("Execution");
     if (rec.call_request_id) {
       Stmt job(ops_db_, "SELECT 1 FROM call_requests WHERE id = ? AND organization_id = ?");
       job.bind(1, *rec.call_request_id).bind(2, ops_org_);
       if (!job.step()) return api::not_found_error("Call request");
     }
     Transaction tx(ops_db_);
-    api::CallAttempt a = rec.attempt;
-    if (a.call_id.empty()) a.call_id = new_uuid();
-    a.contact_id = rec.contact_id;
-    if (a.call.created_at.empty()) a.call.created_at = now_iso();
-    Stmt s(ops_db_, std::string("INSERT INTO call_attempts (organization_id, execution_id, call_request_id, ") +
-                        kAttemptColumns + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    s.bind(1, ops_org_).bind(2, rec.execution_id).bind(3, rec.call_request_id).bind(4, a.call_id);
-    s.bind(5, a.attempt).bind(6, rec.contact_id).bind(7, a.call.status).bind(8, a.call.direction);
-    s.bind(9, a.call.from).bind(10, a.call.to).bind(11, a.call.created_at).bind(12, a.call.dialed_at);
-    s.bind(13, a.call.answered_at).bind(14, a.call.terminated_at);
-    if (a.call.duration_ms) {
-      s.bind(15, *a.call.duration_ms);
-    } else {
-      s.bind_null(15);
-    }
-    s.bind(16, a.outcome).bind(17, a.outcome_reason).bind(18, a.flow_execution_json).bind(19, a.events_json);
-    s.step();
+    AttemptWriter writer(ops_db_, ops_org_);
+    // The execution first: its 404 must come before anything is written.
+    if (rec.execution_id && !writer.status_of(*rec.execution_id)) return api::not_found_error("Execution");
+    api::CallAttempt a = writer.insert(rec.execution_id, rec.call_request_id, rec.contact_id, rec.attempt);
     std::string now = now_iso();
     if (rec.execution_id) {
       const std::string& eid = *rec.execution_id;
-      Stmt(ops_db_,
-           "UPDATE execution_contacts SET attempts = attempts + 1, last_outcome = ?, updated_at = ?, status = "
-           "CASE WHEN ? = '' THEN status ELSE ? END WHERE execution_id = ? AND contact_id = ?")
-          .bind(1, a.outcome)
-          .bind(2, now)
-          .bind(3, rec.contact_status)
-          .bind(4, rec.contact_status)
-          .bind(5, eid)
-          .bind(6, rec.contact_id)
-          .step();
-      for (const auto& [node, n] : rec.node_counts) {
+      writer.update_contact(eid, rec.contact_id, a.outcome, ContactOutcome{rec.contact_status, std::nullopt});
+      writer.add_node_counts(eid, rec.node_counts);
+      // Without a dialer of its own, this caller also completes the execution when nobody is left.
+      if (writer.apply_auto_pause(eid) == "running" && !anyone_left(eid)) {
         Stmt(ops_db_,
-             "INSERT INTO execution_node_counts VALUES (?, ?, ?) ON CONFLICT (execution_id, node_id) DO UPDATE SET "
-             "count = count + excluded.count")
-            .bind(1, eid)
-            .bind(2, node)
-            .bind(3, n)
-            .step();
-      }
-      auto e = load_execution(eid);
-      if (e->status == "running") {
-        for (const auto& rule : e->auto_pause_rules) {
-          Stmt count(ops_db_, "SELECT count FROM execution_node_counts WHERE execution_id = ? AND node_id = ?");
-          count.bind(1, eid).bind(2, rule.node_id);
-          if (count.step() && count.integer(0) >= rule.threshold) {
-            Stmt(ops_db_, "UPDATE executions SET status = 'paused_threshold', updated_at = ? WHERE id = ?")
-                .bind(1, now)
-                .bind(2, eid)
-                .step();
-            e->status = "paused_threshold";
-            break;
-          }
-        }
-      }
-      if (e->status == "running" && e->contacts_pending == 0 && e->contacts_in_progress == 0) {
-        Stmt(ops_db_, "UPDATE executions SET status = 'completed', actual_end_at = ?, updated_at = ? WHERE id = ?")
+             "UPDATE executions SET status = 'completed', actual_end_at = ?, updated_at = ? WHERE id = ? AND "
+             "status = 'running'")
             .bind(1, now)
             .bind(2, now)
             .bind(3, eid)
@@ -338,6 +293,15 @@ api::Result<api::CallAttempt> LocalOperations::record_call_attempt(const CallAtt
     tx.commit();
     return a;
   });
+}
+
+bool LocalOperations::anyone_left(const std::string& execution_id) {
+  // Four seeks into execution_contacts_due, not a count of the whole execution.
+  Stmt s(ops_db_,
+         "SELECT 1 FROM execution_contacts WHERE execution_id = ? AND status IN ('pending', 'pendingRetry', "
+         "'queued', 'calling') LIMIT 1");
+  s.bind(1, execution_id);
+  return s.step();
 }
 
 }  // namespace gomo::local

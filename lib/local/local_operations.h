@@ -5,15 +5,22 @@
 // organisation, so other organisations' rows answer 404. Thread-safe like the workspace (one mutex
 // per connection).
 //
-// No dialer runs yet: executions and call requests are stored with their contacts queued, and
-// record_call_attempt() is how the engine that places calls (a later issue) reports each attempt;
-// reports, breakdowns and call reports are computed from what it records.
+// It is also the workspace's dialing side (api/dialing.h, dialing.cc): gomo's own dialer claims an
+// execution's due contacts and reports each finished attempt through it; record_call_attempt() is the
+// older way to report one. Reports, breakdowns and call reports are computed from what they record.
+//
+// How an execution contact's state is stored (execution_contacts): "pending" with next_attempt_at
+// NULL: never called (or a first call released after a crash), due at once, called in audience
+// order; "pendingRetry" with next_attempt_at (ISO 8601 UTC with milliseconds, as every timestamp of
+// the workspace): a retry due then; "calling": claimed, in progress; "completed", "failed", or
+// "skipped" (stopAt passed).
 #include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
 
+#include "api/dialing.h"
 #include "api/platform.h"
 
 struct sqlite3;
@@ -38,7 +45,7 @@ struct CallAttemptRecord {
   std::map<std::string, int> node_counts;
 };
 
-class LocalOperations : public api::Platform {
+class LocalOperations : public api::Platform, public api::Dialing {
  public:
   // Shares `workspace` (its connection and mutex); `organization_id` is the organisation it acts for;
   // `pager` pages every list (shared by the platforms over one workspace; not null).
@@ -77,6 +84,38 @@ class LocalOperations : public api::Platform {
   // completed when no contact is left to call. 404 for another organisation's execution or job.
   api::Result<api::CallAttempt> record_call_attempt(const CallAttemptRecord& record);
 
+  // api::Dialing (dialing.cc), for this organisation's executions only (404 for others'). Every
+  // call is one transaction, and none reads the whole execution: claim_due and finish_attempt seek
+  // the execution_contacts_due index (a test checks the query plans).
+  api::Dialing* dialing() override { return this; }
+  api::Result<std::vector<std::string>> active_executions() override;
+  // The DID pool's ids as their numbers (numbers kept as given); a program without a pool calls
+  // from the organisation's oldest active DID. start_at is the scheduled start (launch time when
+  // the program had none).
+  api::Result<api::DialingPlan> dialing_plan(const std::string& execution_id) override;
+  api::Result<std::string> execution_status(const std::string& execution_id) override;
+  // Only the dialer's transitions, each a compare-and-set on the stored status: scheduled -> running;
+  // scheduled, running or paused* -> stopped (pending, pendingRetry and calling contacts skipped);
+  // running -> completed (409 while a contact is pending or calling). When the status changed in
+  // between (a user paused or cancelled), nothing is written and the stored status is returned. 400
+  // for any other target.
+  api::Result<std::string> set_execution_status(const std::string& execution_id, const std::string& status,
+                                                api::EpochMillis at) override;
+  // Claims nothing unless the execution is running (a pause or cancel stops new calls at once).
+  api::Result<std::vector<api::DueContact>> claim_due(const std::string& execution_id, api::EpochMillis now,
+                                                      size_t limit) override;
+  // A never-called pending contact is due from the scheduled start: then that start is returned.
+  api::Result<std::optional<api::EpochMillis>> next_due(const std::string& execution_id) override;
+  // done.attempt.attempt is ignored: the attempt's number is the contact's stored attempts + 1.
+  // Never completes the execution (set_execution_status does); never changes a status a user set.
+  api::Result<std::string> finish_attempt(const api::FinishedAttempt& done) override;
+  // finish_attempt for many attempts in one transaction (all or nothing): faster for a dialer with
+  // many lines. Returns the stored status of the last one's execution.
+  api::Result<std::string> finish_attempts(const std::vector<api::FinishedAttempt>& done);
+  // Contacts left "calling" go back to "pending" (never called) or "pendingRetry" (their retry time
+  // kept, which had passed when they were claimed): their attempts were never counted.
+  api::Result<int> release_claims(const std::string& execution_id) override;
+
  protected:
   std::shared_ptr<store::Workspace> ops_store_;  // keeps the connection open
   sqlite3* ops_db_;
@@ -93,6 +132,8 @@ class LocalOperations : public api::Platform {
   // The DID ids and numbers this organisation may use (its own active ones and shared ones).
   bool did_available(const std::string& id_or_number);
   api::Result<api::Execution> set_status(const std::string& id, const std::string& verb);
+  // Whether any contact of the execution is pending, pendingRetry, queued or calling (index seeks).
+  bool anyone_left(const std::string& execution_id);
 };
 
 // The platform as organisation `organization_id` sees it over `workspace` (a LocalOperations).

@@ -349,11 +349,12 @@ api::Result<api::Execution> LocalOperations::launch_program(const std::string& p
         .bind(15, now)
         .bind(16, now)
         .step();
-    // The audience snapshot: later changes to the audience do not change this execution.
+    // The audience snapshot: later changes to the audience do not change this execution. In the order
+    // the contacts were added: the dialer calls never-called contacts in rowid order.
     Stmt(ops_db_,
          "INSERT INTO execution_contacts (execution_id, contact_id, phone, status, attempts, updated_at) "
          "SELECT ?1, c.id, c.primary_phone, 'pending', 0, ?2 FROM audience_members m JOIN contacts c ON c.id = "
-         "m.contact_id WHERE m.audience_id = ?3 AND c.organization_id = ?4")
+         "m.contact_id WHERE m.audience_id = ?3 AND c.organization_id = ?4 ORDER BY m.rowid")
         .bind(1, id)
         .bind(2, now)
         .bind(3, p->audience_id)

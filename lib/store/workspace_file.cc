@@ -123,6 +123,13 @@ FROM organizations o, (SELECT 1 AS n UNION ALL SELECT 2 UNION ALL SELECT 3) k;
 INSERT INTO dids VALUES ('00000000-0000-4000-8000-00000000d1d0', NULL, '+212800000000', 'MA',
                          'Shared local caller ID', 1, 'active', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z');
 )sql",
+    // 3: gomo's own dialer (api/dialing.h, lib/local/dialing.cc) claims an execution's due contacts:
+    // never-called ones in audience order (rowid, which the index carries), then retries by due time
+    // (next_attempt_at, ISO 8601 UTC with milliseconds, which sorts as it reads). Also serves the
+    // counters' GROUP BY status and "is anything left" without reading the table.
+    R"sql(
+CREATE INDEX execution_contacts_due ON execution_contacts(execution_id, status, next_attempt_at);
+)sql",
 };
 constexpr int kMigrationCount = static_cast<int>(std::size(kMigrations));
 static_assert(kMigrationCount == Workspace::kSchemaVersion);

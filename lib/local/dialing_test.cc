@@ -1,0 +1,377 @@
+// The workspace's dialing side (api/dialing.h, dialing.cc) on a real workspace file: claims, finished
+// attempts, retries and completion with counters that add up after every step; exclusive claims;
+// a user's pause or cancel kept; claims released after a crash; other organisations' 404s; and
+// query plans that seek an index instead of reading the execution.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <set>
+#include <thread>
+
+#include "api/dialing.h"
+#include "api/validate_programs.h"
+#include "local/attempt_writer.h"
+#include "local/local_operations.h"
+#include "local/workspace.h"
+#include "store/sql.h"
+#include "store/workspace.h"
+#include "tests/support/test_support.h"
+#include "tests/support/workspace_fixture.h"
+
+namespace gomo::test {
+namespace {
+
+constexpr api::EpochMillis kT = 1772355600000;  // 2026-03-01T09:00:00Z, on the dialer's clock
+
+// A launched program over `contacts` new contacts (in audience order), with `extra`'s settings.
+struct Campaign {
+  WorkspaceFixture f;
+  api::Dialing* dialing = nullptr;
+  std::string execution_id, program_id;
+  std::vector<std::string> contact_ids;
+
+  explicit Campaign(int contacts, api::ProgramFields extra = {}) {
+    dialing = f.platform->dialing();
+    REQUIRE(dialing);
+    auto audience = f.platform->create_audience({std::string("Debtors"), std::nullopt});
+    REQUIRE(audience);
+    std::vector<api::ContactFields> batch;
+    for (int i = 0; i < contacts; ++i) {
+      api::ContactFields c;
+      c.primary_phone = "+2126" + std::to_string(10000000 + i);
+      c.first_name = "Contact" + std::to_string(i);
+      batch.push_back(c);
+    }
+    auto made = f.platform->upsert_contacts(batch);
+    REQUIRE_MESSAGE(made, made.error().message);
+    for (const auto& c : made->contacts) contact_ids.push_back(c.id);
+    // Added in reverse creation order: audience order is the order added, not the contacts' ids.
+    std::reverse(contact_ids.begin(), contact_ids.end());
+    REQUIRE(f.platform->add_audience_contacts(audience->id, contact_ids));
+    auto flow = f.platform->create_flow(
+        {std::string("Bye"), std::nullopt,
+         std::string(R"({"startNodeId":"bye","nodes":[{"id":"bye","type":"hangup","label":"Bye"}]})")});
+    REQUIRE(flow);
+    extra.name = "March";
+    extra.audience_id = audience->id;
+    extra.flow_id = flow->id;
+    auto p = f.platform->create_program(extra);
+    REQUIRE_MESSAGE(p, p.error().message);
+    program_id = p->id;
+    auto e = f.platform->launch_program(p->id);
+    REQUIRE_MESSAGE(e, e.error().message);
+    execution_id = e->id;
+  }
+
+  // The execution's counters, checked to add up.
+  api::Execution counters() {
+    auto e = f.platform->get_execution(execution_id);
+    REQUIRE(e);
+    CHECK(e->total_contacts == static_cast<int>(contact_ids.size()));
+    CHECK(e->contacts_completed + e->contacts_failed + e->contacts_pending + e->contacts_in_progress ==
+          e->total_contacts);
+    return *e;
+  }
+
+  api::FinishedAttempt done(const std::string& contact, const std::string& outcome, const std::string& status,
+                            std::optional<api::EpochMillis> retry_at = std::nullopt) {
+    api::FinishedAttempt d;
+    d.execution_id = execution_id;
+    d.contact_id = contact;
+    d.attempt.call.status = outcome;
+    d.attempt.call.from = "+212500000001";
+    d.attempt.call.to = "+212600000000";
+    if (outcome == "completed") {
+      d.attempt.call.answered_at = "2026-03-01T09:00:02.000Z";
+      d.attempt.call.duration_ms = 9000;
+    }
+    d.attempt.outcome = outcome;
+    d.attempt.outcome_reason = "test";
+    d.contact_status = status;
+    d.next_attempt_at = retry_at;
+    d.node_counts = {{"bye", 1}};
+    return d;
+  }
+};
+
+std::vector<std::string> ids_of(const std::vector<api::DueContact>& due) {
+  std::vector<std::string> ids;
+  for (const auto& d : due) ids.push_back(d.contact_id);
+  return ids;
+}
+
+TEST_CASE("dialing: claim, finish, retry and complete, with counters that add up") {
+  api::ProgramFields settings;
+  settings.retry_strategy = api::RetryStrategy{"fixed_delay", 60000, 1, {}};
+  settings.did_pool = std::vector<std::string>{"00000000-0000-4000-8000-00000000d1d0"};
+  Campaign c(3, settings);
+  auto& d = *c.dialing;
+
+  auto plan = d.dialing_plan(c.execution_id);
+  REQUIRE_MESSAGE(plan, plan.error().message);
+  CHECK(plan->caller_numbers == std::vector<std::string>{"+212800000000"});  // the shared DID's number
+  CHECK(plan->time_zone == "Africa/Casablanca");
+  CHECK(plan->retry_strategy == *settings.retry_strategy);
+  CHECK(plan->program_id == c.program_id);
+  CHECK(plan->start_at);
+  CHECK_FALSE(plan->stop_at);
+  CHECK(plan->flow_graph_json.find("hangup") != std::string::npos);
+  CHECK(d.active_executions()->size() == 1);
+  CHECK(*d.execution_status(c.execution_id) == "running");
+
+  // Two lines: the first two contacts in audience order, in progress.
+  auto first = d.claim_due(c.execution_id, kT, 2);
+  REQUIRE(first);
+  CHECK(ids_of(*first) == std::vector<std::string>{c.contact_ids[0], c.contact_ids[1]});
+  CHECK((*first)[0].attempts_before == 0);
+  CHECK((*first)[0].phone.rfind("+2126", 0) == 0);
+  CHECK((*first)[0].fields.at("firstName") == "Contact2");  // created last, added first
+  auto e = c.counters();
+  CHECK(e.contacts_in_progress == 2);
+  CHECK(e.contacts_pending == 1);
+
+  REQUIRE(*d.finish_attempt(c.done(c.contact_ids[0], "completed", "completed")) == "running");
+  REQUIRE(*d.finish_attempt(c.done(c.contact_ids[1], "busy", "pending", kT + 60000)) == "running");
+  e = c.counters();
+  CHECK(e.contacts_completed == 1);
+  CHECK(e.contacts_pending == 2);
+  CHECK(e.contacts_in_progress == 0);
+  CHECK(c.f.platform->execution_report(c.execution_id)->contacts.pending_retry == 1);
+  CHECK(*d.next_due(c.execution_id) == plan->start_at);  // the never-called third: due from the start
+
+  // The retry is not due yet: only the third contact.
+  auto second = d.claim_due(c.execution_id, kT, 5);
+  REQUIRE(second);
+  CHECK(ids_of(*second) == std::vector<std::string>{c.contact_ids[2]});
+  CHECK(*d.next_due(c.execution_id) == kT + 60000);
+  CHECK(d.set_execution_status(c.execution_id, "completed", kT).error().http_status == 409);
+  REQUIRE(*d.finish_attempt(c.done(c.contact_ids[2], "no_answer", "failed")) == "running");
+  CHECK(c.counters().contacts_failed == 1);
+
+  CHECK(d.claim_due(c.execution_id, kT + 59999, 5)->empty());
+  auto retry = d.claim_due(c.execution_id, kT + 60000, 5);
+  REQUIRE(retry);
+  REQUIRE(retry->size() == 1);
+  CHECK((*retry)[0].contact_id == c.contact_ids[1]);
+  CHECK((*retry)[0].attempts_before == 1);
+  CHECK(c.counters().contacts_in_progress == 1);
+  REQUIRE(*d.finish_attempt(c.done(c.contact_ids[1], "completed", "completed")) == "running");
+  CHECK_FALSE(*d.next_due(c.execution_id));
+
+  // Completion is the dialer's call.
+  CHECK(*d.execution_status(c.execution_id) == "running");
+  CHECK(*d.set_execution_status(c.execution_id, "completed", kT + 70000) == "completed");
+  e = c.counters();
+  CHECK(e.status == "completed");
+  CHECK(e.contacts_completed == 2);
+  CHECK(e.contacts_failed == 1);
+  CHECK(e.actual_end_at == iso_time(kT + 70000));
+  CHECK(d.active_executions()->empty());
+
+  // The platform's reports are computed from the finished attempts.
+  auto report = c.f.platform->execution_report(c.execution_id);
+  REQUIRE(report);
+  CHECK(report->total_calls == 4);
+  CHECK(report->answered_calls == 2);
+  CHECK(report->average_duration_ms == 9000);
+  auto breakdown = c.f.platform->execution_breakdown(c.execution_id);
+  REQUIRE(breakdown);
+  CHECK(breakdown->attempts == std::map<std::string, int>{{"1", 3}, {"2", 1}});
+  CHECK(breakdown->outcomes == std::map<std::string, int>{{"busy", 1}, {"completed", 2}, {"no_answer", 1}});
+  auto calls = c.f.platform->execution_calls(c.execution_id, {});
+  REQUIRE(calls);
+  REQUIRE(calls->meta.total == 4);
+  CHECK(calls->data[0].contact_id == c.contact_ids[0]);
+  CHECK(calls->data[3].attempt == 2);
+}
+
+TEST_CASE("dialing: the dialer's transitions only, compare-and-set") {
+  api::ProgramFields later;
+  later.start_at = "2099-01-01T08:00:00Z";
+  later.stop_at = "2099-01-02T08:00:00Z";
+  Campaign c(4, later);
+  auto& d = *c.dialing;
+  CHECK(*d.execution_status(c.execution_id) == "scheduled");
+  auto plan = d.dialing_plan(c.execution_id);
+  REQUIRE(plan);
+  // No DID pool: one line, the organisation's own first DID.
+  REQUIRE(plan->caller_numbers.size() == 1);
+  CHECK(plan->caller_numbers[0].rfind("+21252", 0) == 0);
+  CHECK(plan->start_at == api::parse_iso_instant_ms("2099-01-01T08:00:00Z"));
+  CHECK(plan->stop_at == api::parse_iso_instant_ms("2099-01-02T08:00:00Z"));
+  CHECK(d.claim_due(c.execution_id, kT, 5)->empty());  // nothing is called before it runs
+  CHECK(d.set_execution_status(c.execution_id, "paused", kT).error().http_status == 400);
+  CHECK(*d.set_execution_status(c.execution_id, "running", kT) == "running");
+  CHECK(c.counters().actual_start_at == iso_time(kT));
+  CHECK(*d.set_execution_status(c.execution_id, "running", kT + 1) == "running");  // no change
+  CHECK(c.counters().actual_start_at == iso_time(kT));
+  REQUIRE(d.claim_due(c.execution_id, kT, 1)->size() == 1);
+  // stopAt passed: everyone left, in progress or not, is skipped (counted as failed).
+  CHECK(*d.set_execution_status(c.execution_id, "stopped", kT + 5) == "stopped");
+  auto e = c.counters();
+  CHECK(e.contacts_failed == 4);
+  CHECK(c.f.platform->execution_report(c.execution_id)->contacts.skipped == 4);
+  CHECK(*d.set_execution_status(c.execution_id, "running", kT + 6) == "stopped");
+  CHECK(*d.set_execution_status(c.execution_id, "completed", kT + 6) == "stopped");
+}
+
+TEST_CASE("dialing: claims are exclusive") {
+  Campaign c(60);
+  auto second_platform = c.f.ws->platform_for(c.f.org.organization.id);
+  std::vector<std::string> got[2];
+  auto drain = [&](api::Dialing* d, std::vector<std::string>& into) {
+    for (int round = 0; round < 100; ++round) {  // bounded: 60 contacts, at least one per round
+      auto due = d->claim_due(c.execution_id, kT, 3);
+      REQUIRE(due);
+      if (due->empty()) return;
+      for (const auto& one : *due) into.push_back(one.contact_id);
+    }
+  };
+  std::thread other([&] { drain(second_platform->dialing(), got[1]); });
+  drain(c.dialing, got[0]);
+  other.join();
+  std::set<std::string> all(got[0].begin(), got[0].end());
+  all.insert(got[1].begin(), got[1].end());
+  CHECK(got[0].size() + got[1].size() == 60);
+  CHECK(all.size() == 60);
+  CHECK(c.counters().contacts_in_progress == 60);
+}
+
+TEST_CASE("dialing: a user's pause or cancel between claim and finish is kept") {
+  api::ProgramFields rules;
+  rules.auto_pause_rules = std::vector<api::AutoPauseRule>{{"bye", 2, false}};
+  Campaign c(4, rules);
+  auto& d = *c.dialing;
+  REQUIRE(d.claim_due(c.execution_id, kT, 3)->size() == 3);
+  REQUIRE(c.f.platform->pause_execution(c.execution_id));
+  // Recorded, but the execution stays paused; nothing more is claimed.
+  CHECK(*d.finish_attempt(c.done(c.contact_ids[0], "completed", "completed")) == "paused");
+  CHECK(d.claim_due(c.execution_id, kT, 3)->empty());
+  CHECK(c.counters().contacts_completed == 1);
+  REQUIRE(c.f.platform->resume_execution(c.execution_id, std::nullopt));
+  // The auto-pause rule's second visit of "bye" pauses it.
+  CHECK(*d.finish_attempt(c.done(c.contact_ids[1], "completed", "completed")) == "paused_threshold");
+  REQUIRE(c.f.platform->cancel_execution(c.execution_id));
+  CHECK(*d.finish_attempt(c.done(c.contact_ids[2], "busy", "failed")) == "cancelled");
+  auto e = c.counters();
+  CHECK(e.status == "cancelled");
+  CHECK(e.contacts_completed == 2);
+  CHECK(e.contacts_failed == 1);
+  CHECK(e.contacts_pending == 1);
+  CHECK(c.f.platform->execution_report(c.execution_id)->total_calls == 3);
+  CHECK(*d.set_execution_status(c.execution_id, "completed", kT) == "cancelled");
+}
+
+TEST_CASE("dialing: claims left by a crash are released; nothing counts twice") {
+  std::string path, org, execution;
+  std::vector<std::string> contacts;
+  {
+    Campaign c(5);
+    path = c.f.ws->path();
+    org = c.f.org.organization.id;
+    execution = c.execution_id;
+    contacts = c.contact_ids;
+    auto& d = *c.dialing;
+    // A retry that was due when claimed, and three first calls; one of them finished.
+    REQUIRE(d.claim_due(execution, kT, 1)->size() == 1);
+    REQUIRE(d.finish_attempt(c.done(contacts[0], "busy", "pending", kT + 1000)));
+    REQUIRE(d.claim_due(execution, kT + 1000, 3)->size() == 3);  // contacts 1, 2, 3
+    REQUIRE(d.finish_attempt(c.done(contacts[1], "completed", "completed")));
+    REQUIRE(ids_of(*d.claim_due(execution, kT + 1000, 5)) ==
+            std::vector<std::string>{contacts[4], contacts[0]});  // first calls, then the retry
+    // The dialer dies here: contacts 0, 2, 3 and 4 are left calling.
+  }
+  auto reopened = local::Workspace::open(path);
+  REQUIRE(reopened);
+  auto platform = (*reopened)->platform_for(org);
+  auto& d = *platform->dialing();
+  CHECK(platform->get_execution(execution)->contacts_in_progress == 4);
+  CHECK(*d.release_claims(execution) == 4);
+  CHECK(*d.release_claims(execution) == 0);
+  auto e = platform->get_execution(execution);
+  CHECK(e->contacts_in_progress == 0);
+  CHECK(e->contacts_pending == 4);
+  CHECK(platform->execution_report(execution)->contacts.pending_retry == 1);
+  // Called again: first calls in audience order, then the retry, which keeps its count.
+  auto again = d.claim_due(execution, kT + 2000, 10);
+  REQUIRE(again);
+  CHECK(ids_of(*again) == std::vector<std::string>{contacts[2], contacts[3], contacts[4], contacts[0]});
+  CHECK(again->back().attempts_before == 1);
+  for (const auto& due : *again) {
+    api::FinishedAttempt f;
+    f.execution_id = execution;
+    f.contact_id = due.contact_id;
+    f.attempt.outcome = "completed";
+    f.contact_status = "completed";
+    REQUIRE(d.finish_attempt(f));
+  }
+  auto breakdown = platform->execution_breakdown(execution);
+  REQUIRE(breakdown);
+  // Six finished attempts (5 contacts, one of them twice), six counted.
+  CHECK(breakdown->attempts == std::map<std::string, int>{{"1", 5}, {"2", 1}});
+  CHECK(platform->execution_report(execution)->total_calls == 6);
+  CHECK(platform->get_execution(execution)->contacts_completed == 5);
+}
+
+TEST_CASE("dialing: another organisation's execution answers 404") {
+  Campaign c(2);
+  auto made = c.f.ws->create_organization("Other Org");
+  REQUIRE(made);
+  auto other = c.f.ws->platform_for(made->organization.id);
+  auto& d = *other->dialing();
+  CHECK(d.active_executions()->empty());
+  CHECK(d.dialing_plan(c.execution_id).error().http_status == 404);
+  CHECK(d.execution_status(c.execution_id).error().http_status == 404);
+  CHECK(d.set_execution_status(c.execution_id, "stopped", kT).error().http_status == 404);
+  CHECK(d.claim_due(c.execution_id, kT, 1).error().http_status == 404);
+  CHECK(d.next_due(c.execution_id).error().http_status == 404);
+  CHECK(d.release_claims(c.execution_id).error().http_status == 404);
+  CHECK(d.finish_attempt(c.done(c.contact_ids[0], "completed", "completed")).error().http_status == 404);
+  // And nothing was claimed, finished or stopped for the owner.
+  auto e = c.counters();
+  CHECK(e.status == "running");
+  CHECK(e.contacts_pending == 2);
+  // A contact not in the execution, or a status the dialer does not set, is refused too.
+  CHECK(c.dialing->finish_attempt(c.done("nobody", "completed", "completed")).error().http_status == 404);
+  CHECK(c.dialing->finish_attempt(c.done(c.contact_ids[0], "completed", "calling")).error().http_status == 400);
+}
+
+TEST_CASE("dialing: a batch of finished attempts is one transaction") {
+  Campaign c(3);
+  auto& ops = dynamic_cast<local::LocalOperations&>(*c.f.platform);
+  REQUIRE(c.dialing->claim_due(c.execution_id, kT, 3)->size() == 3);
+  // One bad attempt: none of the batch is recorded.
+  auto bad = ops.finish_attempts({c.done(c.contact_ids[0], "completed", "completed"), c.done("nobody", "busy", "failed")});
+  CHECK(bad.error().http_status == 404);
+  CHECK(c.counters().contacts_in_progress == 3);
+  auto good = ops.finish_attempts({c.done(c.contact_ids[0], "completed", "completed"),
+                                   c.done(c.contact_ids[1], "busy", "failed"),
+                                   c.done(c.contact_ids[2], "busy", "pending", kT + 10)});
+  REQUIRE_MESSAGE(good, good.error().message);
+  CHECK(*good == "running");
+  auto e = c.counters();
+  CHECK(e.contacts_completed == 1);
+  CHECK(e.contacts_failed == 1);
+  CHECK(e.contacts_pending == 1);
+  CHECK(c.f.platform->execution_report(c.execution_id)->total_calls == 3);
+}
+
+TEST_CASE("dialing: claim and finish seek an index, whatever the execution's size") {
+  WorkspaceFixture f;
+  auto db = store::Workspace::open(f.ws->path());
+  REQUIRE(db);
+  for (const std::string& sql : local::dialing_hot_statements()) {
+    store::sql::Stmt plan((*db)->connection(), "EXPLAIN QUERY PLAN " + sql);
+    std::string details;
+    while (plan.step()) details += plan.text(3) + "; ";
+    INFO(sql);
+    INFO(details);
+    CHECK(details.find("execution_contacts") != std::string::npos);
+    // A SCAN reads the whole table or index; a temp B-tree sorts the rows found.
+    CHECK(details.find("SCAN") == std::string::npos);
+    CHECK(details.find("TEMP B-TREE") == std::string::npos);
+  }
+}
+
+}  // namespace
+}  // namespace gomo::test
