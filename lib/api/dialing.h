@@ -35,7 +35,7 @@ struct DialingPlan {
 // A contact whose attempt is due, claimed for calling.
 struct DueContact {
   std::string contact_id, phone;
-  int attempts_before = 0;  // attempts already made (0: the first call)
+  int attempts_before = 0;                    // attempts already made (0: the first call)
   std::map<std::string, std::string> fields;  // firstName, lastName, ... and custom attributes by slug
 };
 
@@ -64,8 +64,7 @@ class Dialing {
                                                    EpochMillis at) = 0;
   // Up to `limit` pending contacts whose next attempt is due at or before `now` (never-called ones
   // first in audience order, then retries by due time), marked in progress.
-  virtual Result<std::vector<DueContact>> claim_due(const std::string& execution_id, EpochMillis now,
-                                                    size_t limit) = 0;
+  virtual Result<std::vector<DueContact>> claim_due(const std::string& execution_id, EpochMillis now, size_t limit) = 0;
   // The earliest next_attempt_at among pending contacts; nothing when no contact is pending.
   virtual Result<std::optional<EpochMillis>> next_due(const std::string& execution_id) = 0;
   // Records the attempt and the contact's new state (see FinishedAttempt); pauses the execution
