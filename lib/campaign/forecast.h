@@ -12,6 +12,12 @@ namespace gomo::campaign {
 
 using EpochMillis = int64_t;
 
+// A span of time [from, to), UTC milliseconds.
+struct TimeSpan {
+  EpochMillis from = 0;
+  EpochMillis to = 0;
+};
+
 struct Forecast {
   std::string program_name;
   std::string time_zone;  // the organisation's: pause windows and the figures' local times
@@ -29,6 +35,7 @@ struct Forecast {
   std::vector<double> line_use;                  // per bucket from started_at: mean busy lines / lines (0..1)
   std::vector<uint64_t> completed_by_bucket;     // contacts completed in each bucket
   double paused_share = 0;                       // share of the run's time inside pause windows
+  std::vector<TimeSpan> pauses;                  // the pause windows met during the run, in order (for plots)
   double wall_seconds = 0;                       // how long the simulation took
 };
 

@@ -50,8 +50,9 @@ const std::vector<Layer> kLayers = {
     {"programs", {"api", "checks", "diag", "schema", "document", "ext"}},
     {"calls", {"api", "contacts", "sync", "remote"}},    // gomo call: names to objects; remote: mobtexting
     {"campaign", {"api", "document", "ext", "engine"}},  // the dialer places calls through the engine
-    // Formats result values and calls nothing: links only the libraries whose types it prints.
-    {"report", {"base", "document", "diag", "model", "checks", "engine", "flowtest", "api"}},
+    // Formats result values and calls nothing: links only the libraries whose types it prints. campaign:
+    // the forecast (and, through it, ext's time zones for the forecast's local times).
+    {"report", {"base", "document", "diag", "model", "checks", "engine", "flowtest", "api", "campaign"}},
 };
 
 // Targets whose layer is not the folder they are defined in.
