@@ -47,6 +47,8 @@ void add_program_file_commands(CLI::App& program, Context& ctx, Action& action);
 void add_program_apply_command(CLI::App& program, Context& ctx, Action& action);
 // launch, pause, resume and cancel under `gomo program` (cli/program_run.cc); called by add_program_commands.
 void add_program_run_commands(CLI::App& program, Context& ctx, Action& action);
+// simulate under `gomo program` (cli/program_simulate.cc): the forecast; called by add_program_commands.
+void add_program_simulate_command(CLI::App& program, Context& ctx, Action& action);
 // `gomo execution` (cli/execution.cc): pause, resume, cancel, status, report, list.
 void add_execution_commands(CLI::App& app, Context& ctx, Action& action);
 void add_completion_commands(CLI::App& app, Context& ctx, Action& action);

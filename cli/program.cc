@@ -244,10 +244,11 @@ void add_program_file_commands(CLI::App& program, Context& ctx, Action& action) 
 void add_program_commands(CLI::App& app, Context& ctx, Action& action) {
   auto* program = app.add_subcommand("program",
                                      "Programs (a flow over an audience): validate and apply files; list, get, "
-                                     "archive; launch, pause, resume, cancel");
+                                     "archive; simulate (a forecast); launch, pause, resume, cancel");
   program->require_subcommand(1);
   add_program_file_commands(*program, ctx, action);
   add_program_run_commands(*program, ctx, action);
+  add_program_simulate_command(*program, ctx, action);
 }
 
 }  // namespace gomo::cli

@@ -1,0 +1,111 @@
+// `gomo program simulate`: the forecast of a program file over an audience file, before launch
+// (docs/forecast.md). Reads the program (lib/programs), runs it on gomo's dialer on a virtual clock
+// (lib/campaign) and prints the figures (lib/report).
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <cctype>
+#include <cstdlib>
+#include <fstream>
+#include <memory>
+#include <string>
+
+#include "campaign/outcome_mix.h"
+#include "campaign/simulate_program.h"
+#include "cli/commands.h"
+#include "cli/exit_codes.h"
+#include "programs/program_plan.h"
+#include "report/forecast_report.h"
+
+namespace gomo::cli {
+namespace {
+
+struct ProgramSimulateFlags {
+  std::string program;    // the program file
+  std::string audience;   // contacts CSV ("-": stdin)
+  std::string flow;       // --flow FILE; "": the program's `flow:` when it is a file
+  std::string mix;        // --mix FILE; "": the default outcome mix
+  std::string time_zone;  // --time-zone; "": the file's `timezone:`, else Africa/Casablanca
+  std::string plot;       // --plot FILE.svg
+  uint64_t seed = 0;
+  bool seed_given = false;
+};
+
+// The locale's character set is UTF-8 (LC_ALL, else LC_CTYPE, else LANG, as setlocale reads them).
+bool simulate_locale_is_utf8() {
+  for (const char* name : {"LC_ALL", "LC_CTYPE", "LANG"}) {
+    const char* v = std::getenv(name);
+    if (!v || !*v) continue;
+    std::string s(v);
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s.find("utf-8") != std::string::npos || s.find("utf8") != std::string::npos;
+  }
+  return false;
+}
+
+int program_simulate(Context& ctx, const ProgramSimulateFlags& f) {
+  report::ForecastStyle style;
+  if (!report::parse_forecast_format(ctx.output, &style.format))
+    return report_error(ctx, "-o " + ctx.output + " is not a forecast format; use -o text, json or yaml");
+  auto plan = programs::read_program_plan({f.program, f.flow, f.time_zone});
+  if (!plan) return report_error(ctx, plan.error());
+  campaign::OutcomeMix mix;
+  if (!f.mix.empty()) {
+    auto loaded = campaign::load_outcome_mix(f.mix);
+    if (!loaded) return report_error(ctx, loaded.error());
+    mix = std::move(loaded.value());
+  }
+  if (f.seed_given) mix.seed = f.seed;
+  auto forecast = campaign::simulate_program(plan->program_name, plan->plan, f.audience, mix);
+  if (!forecast) return report_error(ctx, forecast.error());
+
+  style.width = static_cast<size_t>(terminal_width(STDOUT_FILENO));
+  style.color = ctx.use_color(ctx.stdout_tty);
+  style.unicode = simulate_locale_is_utf8();
+  report::print_forecast(ctx.out, *forecast, style);
+  if (!f.plot.empty()) {
+    std::ofstream svg(f.plot, std::ios::binary | std::ios::trunc);
+    if (!svg) return report_error(ctx, f.plot + ": cannot write the chart (--plot); check the folder exists");
+    report::write_forecast_svg(svg, *forecast);
+    if (!svg.flush()) return report_error(ctx, f.plot + ": cannot write the chart (--plot)");
+    if (!ctx.quiet) report_note(ctx, "chart written to " + f.plot);
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+void add_program_simulate_command(CLI::App& program, Context& ctx, Action& action) {
+  if (!ctx.builds("simulate")) return;
+  auto f = std::make_shared<ProgramSimulateFlags>();
+  auto* cmd = program.add_subcommand(
+      "simulate", "Forecast a program before launch: duration, attempts, completed and failed, line use over time");
+  cmd->add_option("program", f->program, "The program file (*.program.yaml or .json)")->required();
+  cmd->add_option("--audience", f->audience, "Contacts CSV (a phone column; gzip works; - reads stdin)")
+      ->required()
+      ->type_name("FILE");
+  cmd->add_option("--flow", f->flow,
+                  "The flow file (YAML or JSON); needed when the program names its flow by name")
+      ->type_name("FILE");
+  cmd->add_option("--mix", f->mix,
+                  "Outcome mix (YAML or JSON, schemas/outcome-mix.schema.json): how callees answer, keys they "
+                  "press (default: 70% answer, 10% voicemail, 8% busy, 8% no answer, 3% rejected, 1% failed)")
+      ->type_name("FILE");
+  auto* seed = cmd->add_option("--seed", f->seed, "Random seed, over the mix's (the same seed repeats the run)");
+  seed->type_name("N");
+  cmd->add_option("--time-zone", f->time_zone,
+                  "The organisation's IANA zone for pause windows and times (default: the program's timezone, "
+                  "else Africa/Casablanca)")
+      ->type_name("ZONE");
+  cmd->add_option("--plot", f->plot, "Also write the forecast as an SVG chart to FILE")->type_name("FILE.svg");
+  cmd->footer(
+      "Runs the program's campaign on gomo's dialer on a virtual clock (nothing is sent anywhere): DID pool\n"
+      "as parallel lines, retries, pause windows, startAt/stopAt, auto-pause rules. -o json|yaml for scripts.\n"
+      "Exit codes: 0 forecast printed, 2 usage, or a file missing or invalid (file:line:col).");
+  cmd->callback([f, seed, &action] {
+    f->seed_given = seed->count() > 0;
+    action = [f](Context& c) { return program_simulate(c, *f); };
+  });
+}
+
+}  // namespace gomo::cli

@@ -1,0 +1,37 @@
+#pragma once
+// A program file as gomo's dialer would run it, for `gomo program simulate` (the forecast): the file's
+// retry strategy, pause windows, auto-pause rules, DID pool (one line per DID), startAt/stopAt and time
+// zone, with the flow it names read from a local flow file. Nothing is sent anywhere.
+#include <string>
+
+#include "api/dialing.h"
+#include "base/status.h"
+
+namespace gomo::programs {
+
+struct ProgramPlanRequest {
+  std::string program_path;  // a *.program.yaml (or .json) file
+  // The flow file (YAML or JSON, as `gomo flow validate` reads). "": the program's `flow:` value when it
+  // is the path of an existing file (relative to the program file's folder); a flow named by name only
+  // a platform knows needs this.
+  std::string flow_path;
+  // The organisation's IANA zone. "": the program file's `timezone:`, else Africa/Casablanca (the
+  // platform's default, docs/decisions.md).
+  std::string time_zone;
+};
+
+struct ProgramPlan {
+  std::string program_name;  // the file's `name:` ("" when absent)
+  std::string flow_path;     // the flow file used
+  // execution_id "forecast"; flow_graph_json the flow file as JSON; DIDs as written (ids or numbers:
+  // only their count matters, one line each).
+  api::DialingPlan plan;
+};
+
+// Errors (InvalidArgument unless said): the program file cannot be read (NotFound), is not YAML/JSON or
+// has error findings (the first as "path:line:col: message [rule]"; `gomo program validate` lists all);
+// no DID; no flow file (the message says to give --flow FILE); the flow file cannot be read (NotFound)
+// or parsed ("path:line:col: message").
+Result<ProgramPlan> read_program_plan(const ProgramPlanRequest& request);
+
+}  // namespace gomo::programs
