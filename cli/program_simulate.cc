@@ -10,10 +10,13 @@
 #include <memory>
 #include <string>
 
+#include "api/platform.h"
 #include "campaign/outcome_mix.h"
 #include "campaign/simulate_program.h"
 #include "cli/commands.h"
+#include "cli/execution_control.h"
 #include "cli/exit_codes.h"
+#include "cli/target.h"
 #include "programs/program_plan.h"
 #include "report/forecast_report.h"
 
@@ -29,6 +32,8 @@ struct ProgramSimulateFlags {
   std::string plot;       // --plot FILE.svg
   uint64_t seed = 0;
   bool seed_given = false;
+  bool remote = false;  // read a flow named by name or id from the target
+  TargetOptions target;
 };
 
 // The locale's character set is UTF-8 (LC_ALL, else LC_CTYPE, else LANG, as setlocale reads them).
@@ -47,8 +52,18 @@ int program_simulate(Context& ctx, const ProgramSimulateFlags& f) {
   report::ForecastStyle style;
   if (!report::parse_forecast_format(ctx.output, &style.format))
     return report_error(ctx, "-o " + ctx.output + " is not a forecast format; use -o text, json or yaml");
-  auto plan = programs::read_program_plan({f.program, f.flow, f.time_zone});
-  if (!plan) return report_error(ctx, plan.error());
+  programs::ProgramPlanRequest request{f.program, f.flow, f.time_zone};
+  std::optional<OpenedTarget> opened;
+  if (f.remote && f.flow.empty()) {
+    int exit_code = kExitOk;
+    auto target = open_target(ctx, f.target, exit_code, TargetAccess::kRead);
+    if (!target) return exit_code;
+    opened.emplace(std::move(*target));
+    request.platform = opened->platform.get();
+  }
+  auto plan = programs::read_program_plan(request);
+  if (!plan) return report_programs_failure(ctx, plan.error());
+  if (ctx.verbose && !plan->flow_id.empty()) report_note(ctx, "flow " + plan->flow_id + " read from " + ctx.target);
   campaign::OutcomeMix mix;
   if (!f.mix.empty()) {
     auto loaded = campaign::load_outcome_mix(f.mix);
@@ -84,8 +99,7 @@ void add_program_simulate_command(CLI::App& program, Context& ctx, Action& actio
   cmd->add_option("--audience", f->audience, "Contacts CSV (a phone column; gzip works; - reads stdin)")
       ->required()
       ->type_name("FILE");
-  cmd->add_option("--flow", f->flow,
-                  "The flow file (YAML or JSON); needed when the program names its flow by name")
+  cmd->add_option("--flow", f->flow, "The flow file (YAML or JSON); needed when the program names its flow by name")
       ->type_name("FILE");
   cmd->add_option("--mix", f->mix,
                   "Outcome mix (YAML or JSON, schemas/outcome-mix.schema.json): how callees answer, keys they "
@@ -97,11 +111,15 @@ void add_program_simulate_command(CLI::App& program, Context& ctx, Action& actio
                   "The organisation's IANA zone for pause windows and times (default: the program's timezone, "
                   "else Africa/Casablanca)")
       ->type_name("ZONE");
+  cmd->add_flag("--remote", f->remote,
+                "Read the flow the program names (by name or id) from the target when there is no --flow file");
+  add_target_flags(cmd, f->target);
   cmd->add_option("--plot", f->plot, "Also write the forecast as an SVG chart to FILE")->type_name("FILE.svg");
   cmd->footer(
       "Runs the program's campaign on gomo's dialer on a virtual clock (nothing is sent anywhere): DID pool\n"
       "as parallel lines, retries, pause windows, startAt/stopAt, auto-pause rules. -o json|yaml for scripts.\n"
-      "Exit codes: 0 forecast printed, 2 usage, or a file missing or invalid (file:line:col).");
+      "Exit codes: 0 forecast printed, 2 usage, or a file missing or invalid (file:line:col); with --remote:\n"
+      "3 no such flow on the target, 4 authentication, 5 network.");
   cmd->callback([f, seed, &action] {
     f->seed_given = seed->count() > 0;
     action = [f](Context& c) { return program_simulate(c, *f); };

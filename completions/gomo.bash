@@ -279,8 +279,8 @@ _gomo_command() {
       ;;
     "gomo program simulate")
       subcommands=''
-      options='-h --help --audience --flow --mix --seed --time-zone --plot -o --output --color -q --quiet -v --verbose'
-      value_options='--audience --flow --mix --seed --time-zone --plot -o --output --color'
+      options='-h --help --audience --flow --mix --seed --time-zone --remote --profile --base-url --api-key-env --bearer --insecure --rate-limit --timeout --workspace --plot -o --output --color -q --quiet -v --verbose'
+      value_options='--audience --flow --mix --seed --time-zone --profile --base-url --api-key-env --rate-limit --timeout --workspace --plot -o --output --color'
       positional_slots=1 positional_variadic=0
       ;;
     "gomo execution")
@@ -806,6 +806,12 @@ _gomo_value() {
     "gomo program simulate|--mix") _gomo_files "$3" ;;
     "gomo program simulate|--seed") COMPREPLY=() ;;
     "gomo program simulate|--time-zone") COMPREPLY=() ;;
+    "gomo program simulate|--profile") _gomo_files "$3" ;;
+    "gomo program simulate|--base-url") _gomo_files "$3" ;;
+    "gomo program simulate|--api-key-env") _gomo_files "$3" ;;
+    "gomo program simulate|--rate-limit") COMPREPLY=() ;;
+    "gomo program simulate|--timeout") _gomo_files "$3" ;;
+    "gomo program simulate|--workspace") _gomo_files "$3" ;;
     "gomo program simulate|--plot") COMPREPLY=() ;;
     "gomo program simulate|#0") _gomo_files "$3" ;;
     "gomo execution status|--interval") _gomo_files "$3" ;;

@@ -125,7 +125,7 @@ function __gomo_value_options
         case 'gomo program cancel'
             printf '%s\n' --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color
         case 'gomo program simulate'
-            printf '%s\n' --audience --flow --mix --seed --time-zone --plot -o --output --color
+            printf '%s\n' --audience --flow --mix --seed --time-zone --profile --base-url --api-key-env --rate-limit --timeout --workspace --plot -o --output --color
         case 'gomo execution'
             printf '%s\n' -o --output --color
         case 'gomo execution status'
@@ -889,6 +889,15 @@ complete -c gomo -n '__gomo_at "gomo program simulate"' -l 'flow' -d 'The flow f
 complete -c gomo -n '__gomo_at "gomo program simulate"' -l 'mix' -d 'Outcome mix (YAML or JSON, schemas/outcome-mix.schema.json): how callees answer, keys they press (default: 70% answer, 10% voicemail, 8% busy, 8% no answer, 3% rejected, 1% failed)' -r -F
 complete -c gomo -n '__gomo_at "gomo program simulate"' -l 'seed' -d 'Random seed, over the mix\'s (the same seed repeats the run)' -x
 complete -c gomo -n '__gomo_at "gomo program simulate"' -l 'time-zone' -d 'The organisation\'s IANA zone for pause windows and times (default: the program\'s timezone, else Africa/Casablanca)' -x
+complete -c gomo -n '__gomo_at "gomo program simulate"' -l 'remote' -d 'Read the flow the program names (by name or id) from the target when there is no --flow file'
+complete -c gomo -n '__gomo_at "gomo program simulate"' -l 'profile' -d 'Profile of the config file to use (gomo config list); default: GOMO_PROFILE, else the current one' -r -F
+complete -c gomo -n '__gomo_at "gomo program simulate"' -l 'base-url' -d 'Platform API base URL (e.g. https://api.gomobile.ma/api); default: from the profile' -r -F
+complete -c gomo -n '__gomo_at "gomo program simulate"' -l 'api-key-env' -d 'Environment variable holding the API key' -r -F
+complete -c gomo -n '__gomo_at "gomo program simulate"' -l 'bearer' -d 'Send the key as Authorization: Bearer instead of x-api-key'
+complete -c gomo -n '__gomo_at "gomo program simulate"' -l 'insecure' -d 'Skip TLS verification and allow plain http to non-loopback hosts'
+complete -c gomo -n '__gomo_at "gomo program simulate"' -l 'rate-limit' -d 'Client-side limit in requests per second (0: none)' -x
+complete -c gomo -n '__gomo_at "gomo program simulate"' -l 'timeout' -d 'Give up on a request after this long, retries included (30s, 500ms, 2m; 0: never); default 60s' -r -F
+complete -c gomo -n '__gomo_at "gomo program simulate"' -l 'workspace' -d 'The local workspace database (default .gomo/workspace.db)' -r -F
 complete -c gomo -n '__gomo_at "gomo program simulate"' -l 'plot' -d 'Also write the forecast as an SVG chart to FILE' -x
 complete -c gomo -n '__gomo_at "gomo program simulate"' -F
 

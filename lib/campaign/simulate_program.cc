@@ -50,9 +50,9 @@ std::string default_phone(uint64_t i) {
 
 // The bucket width: the smallest round width that gives at most kMaxForecastBuckets over `span`.
 EpochMillis choose_bucket(EpochMillis span) {
-  static const EpochMillis kWidths[] = {kMinute,           5 * kMinute,       15 * kMinute,     30 * kMinute,
-                                        60 * kMinute,      120 * kMinute,     180 * kMinute,    360 * kMinute,
-                                        720 * kMinute,     1440 * kMinute,    7 * 1440 * kMinute};
+  static const EpochMillis kWidths[] = {kMinute,       5 * kMinute,    15 * kMinute,      30 * kMinute,
+                                        60 * kMinute,  120 * kMinute,  180 * kMinute,     360 * kMinute,
+                                        720 * kMinute, 1440 * kMinute, 7 * 1440 * kMinute};
   for (EpochMillis w : kWidths)
     if ((span + w - 1) / w <= static_cast<EpochMillis>(kMaxForecastBuckets)) return w;
   const EpochMillis week = 7 * 1440 * kMinute;
@@ -66,8 +66,8 @@ struct Tally {
   std::vector<uint64_t> busy_ms;    // by minute
   std::vector<uint64_t> completed;  // by minute of the call's end
   std::map<std::string, uint64_t> outcomes;
-  std::map<int, uint64_t> ended_after;    // attempts -> contacts completed or failed after that many
-  std::map<int, int64_t> waiting_after;   // attempts -> contacts waiting for a retry after that many
+  std::map<int, uint64_t> ended_after;   // attempts -> contacts completed or failed after that many
+  std::map<int, int64_t> waiting_after;  // attempts -> contacts waiting for a retry after that many
   EpochMillis last_end = 0;
 
   static size_t grow(std::vector<uint64_t>& v, EpochMillis minute) {
@@ -168,9 +168,9 @@ Result<Forecast> simulate_program(const std::string& program_name, const api::Di
   } else if (options.start_when_unset) {
     clock_start = *options.start_when_unset;
   } else {
-    const EpochMillis now = std::chrono::duration_cast<std::chrono::milliseconds>(
-                                std::chrono::system_clock::now().time_since_epoch())
-                                .count();
+    const EpochMillis now =
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+            .count();
     clock_start = (now + kMinute - 1) / kMinute * kMinute;
   }
   const EpochMillis origin = calendar->next_allowed(clock_start);
@@ -218,8 +218,8 @@ Result<Forecast> simulate_program(const std::string& program_name, const api::Di
   if (f.contacts > called) f.contacts_by_attempts[0] = f.contacts - called;
 
   const EpochMillis span = std::max<EpochMillis>(f.ended_at - origin, 0);
-  f.bucket_ms = options.bucket_ms > 0 ? std::max<EpochMillis>(options.bucket_ms / kMinute, 1) * kMinute
-                                      : choose_bucket(span);
+  f.bucket_ms =
+      options.bucket_ms > 0 ? std::max<EpochMillis>(options.bucket_ms / kMinute, 1) * kMinute : choose_bucket(span);
   const size_t buckets = static_cast<size_t>((span + f.bucket_ms - 1) / f.bucket_ms);
   const size_t per_bucket = static_cast<size_t>(f.bucket_ms / kMinute);
   f.line_use.assign(buckets, 0.0);

@@ -79,7 +79,8 @@ TEST_CASE("cli: program simulate -o json: the figures add up and repeat for a se
   CHECK(j["failed"] == 20);
   CHECK(j["attempts"] == 64);
   CHECK(j["contactsByAttempts"] == nlohmann::json{{"1", 16}, {"2", 24}});
-  CHECK(j["outcomes"] == nlohmann::json{{"busy", 5}, {"completed", 20}, {"failed", 23}, {"no_answer", 8}, {"voicemail", 8}});
+  CHECK(j["outcomes"] ==
+        nlohmann::json{{"busy", 5}, {"completed", 20}, {"failed", 23}, {"no_answer", 8}, {"voicemail", 8}});
   CHECK(j["durationSeconds"] == 2087);
   CHECK(j["bucketSeconds"] == 60);
   CHECK(j["lineUse"][0] == 1.0);
@@ -118,13 +119,15 @@ TEST_CASE("cli: program simulate: stopAt cuts the run and the rest are not reach
 
 TEST_CASE("cli: program simulate: a flow named by name needs --flow; yaml output") {
   auto f = simulate_files();
-  const std::string named = write_file(f.dir, "named.program.yaml",
-                                       "name: Named\nflow: Payment Reminder\naudience: Debtors\ndids: [\"+212800000000\"]\n"
-                                       "startAt: \"2026-04-06T09:00:00+01:00\"\n");
+  const std::string named =
+      write_file(f.dir, "named.program.yaml",
+                 "name: Named\nflow: Payment Reminder\naudience: Debtors\ndids: [\"+212800000000\"]\n"
+                 "startAt: \"2026-04-06T09:00:00+01:00\"\n");
   auto r = run_gomo({"program", "simulate", named, "--audience", f.audience});
   CHECK(r.exit_code == 2);
   CHECK(r.err.find("named.program.yaml:2:7: the program names the flow \"Payment Reminder\"") != std::string::npos);
   CHECK(r.err.find("--flow FILE") != std::string::npos);
+  CHECK(r.err.find("--remote") != std::string::npos);
   r = run_gomo({"program", "simulate", named, "--audience", f.audience, "--flow",
                 source_path("samples/flows/payment-reminder.json"), "-o", "yaml", "--time-zone", "Europe/Paris"});
   CHECK_MESSAGE(r.exit_code == 0, r.err);
@@ -161,4 +164,32 @@ TEST_CASE("cli: program simulate errors: bad mix (file:line:col), missing or emp
 
   r = run_gomo({"program", "simulate", f.program});  // --audience is required
   CHECK(r.exit_code == 2);
+}
+
+TEST_CASE("cli: program simulate --remote reads the flow the program names from the target") {
+  auto f = simulate_files();
+  const std::vector<std::string> env = {"GOMO_API_KEY="};
+  REQUIRE(run_gomo({"serve", "--init", "--org-name", "Forecast Org"}, "", env, f.dir).exit_code == 0);
+  write_file(f.dir, "reminder.json", gomo::test::read_file(source_path("samples/flows/payment-reminder.json")));
+  REQUIRE(run_gomo({"flow", "push", "reminder.json"}, "", env, f.dir).exit_code == 0);
+  const std::string named = write_file(f.dir, "named.program.yaml",
+                                       "name: Named\nflow: Payment Reminder\naudience: Debtors\n"
+                                       "dids: [\"+212800000000\", \"+212800000001\"]\n"
+                                       "retry: {type: fixed_delay, delayMinutes: 30, maxRetries: 1}\n"
+                                       "pauseWindows:\n  monday: [{startAt: \"12:00\", endAt: \"14:00\"}]\n"
+                                       "startAt: \"2026-04-06T09:00:00+01:00\"\n");
+  auto r = run_gomo({"program", "simulate", named, "--audience", f.audience, "--remote", "-o", "json", "--seed", "3"},
+                    "", env, f.dir);
+  REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+  auto j = nlohmann::json::parse(r.out);
+  // The same flow as the file beside the other program: the same forecast.
+  auto from_file = simulate_json(f, {"--seed", "3"});
+  CHECK(j["attempts"] == from_file["attempts"]);
+  CHECK(j["completed"] == from_file["completed"]);
+
+  write_file(f.dir, "other.program.yaml",
+             "name: Other\nflow: No Such Flow\naudience: Debtors\ndids: [\"+212800000000\"]\n");
+  r = run_gomo({"program", "simulate", "other.program.yaml", "--audience", f.audience, "--remote"}, "", env, f.dir);
+  CHECK(r.exit_code == 3);
+  CHECK(r.err.find("no flow with the id or name \"No Such Flow\"") != std::string::npos);
 }
