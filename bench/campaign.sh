@@ -52,7 +52,7 @@ simulate() {
   local start end
   start=$(date +%s.%N)
   /usr/bin/time -f "%M %U %S" -o "$work/time" "$gomo" program simulate "$work/bench.program.yaml" --audience "$csv" \
-    --mix samples/mixes/reminder-callees.yaml >"$work/out" 2>"$work/err" || { cat "$work/err" >&2; die "$name failed"; }
+    --mix samples/mixes/reminder-callees.mix.yaml >"$work/out" 2>"$work/err" || { cat "$work/err" >&2; die "$name failed"; }
   end=$(date +%s.%N)
   read -r rss user sys <"$work/time"
   awk -v n="$name" -v r="$rows" -v s="$start" -v e="$end" -v k="$rss" -v u="$user" -v y="$sys" \

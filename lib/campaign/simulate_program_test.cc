@@ -90,7 +90,8 @@ TEST_CASE("simulate_program: the figures add up; pause windows met are spans of 
   REQUIRE(f->pauses.size() == 1);
   CHECK(f->pauses[0].from == utc(2026, 5, 4, 8, 30));
   CHECK(f->pauses[0].to == utc(2026, 5, 4, 9, 30));
-  CHECK(f->paused_share == doctest::Approx(static_cast<double>(kHour) / static_cast<double>(f->ended_at - f->started_at)));
+  CHECK(f->paused_share ==
+        doctest::Approx(static_cast<double>(kHour) / static_cast<double>(f->ended_at - f->started_at)));
   // No call during the pause: the buckets inside it show idle lines.
   const EpochMillis mid_pause = utc(2026, 5, 4, 9);
   const size_t b = static_cast<size_t>((mid_pause - f->started_at) / f->bucket_ms);

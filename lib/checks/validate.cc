@@ -44,9 +44,14 @@ bool is_flow_file(const fs::path& p) {
   return ext == ".yaml" || ext == ".yml" || ext == ".json";
 }
 
-// Program files (`gomo program validate`) by the naming convention *.program.yaml: not flows.
+// Program files (`gomo program validate`) by the naming convention *.program.yaml, and outcome mixes
+// (`gomo program simulate --mix`) by *.mix.yaml: not flows.
 bool is_program_file(const std::string& name) {
-  return ends_with(name, ".program.yaml") || ends_with(name, ".program.yml") || ends_with(name, ".program.json");
+  for (const char* kind : {".program.", ".mix."}) {
+    for (const char* ext : {"yaml", "yml", "json"})
+      if (ends_with(name, std::string(kind) + ext)) return true;
+  }
+  return false;
 }
 
 bool is_flow_test(const std::string& name) {

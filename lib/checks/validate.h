@@ -58,7 +58,7 @@ struct Input {
 
 // Expands files and directories (recursively: *.yaml, *.yml, *.json, skipping hidden entries,
 // node_modules, flow tests (*.test.yaml, *.test.yml, *.test.json), program files (*.program.yaml,
-// *.program.yml, *.program.json) and `exclude` matches) in a stable
+// *.program.yml, *.program.json), outcome mixes (*.mix.yaml, .yml, .json) and `exclude` matches) in a stable
 // order. A path that does not exist is kept as an input: reading it reports it, and the others are
 // still checked. A directory without flow files adds a line to `notes` (may be null); it fails only
 // when nothing at all is left to check.

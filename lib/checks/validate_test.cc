@@ -61,6 +61,7 @@ TEST_CASE("validate: walking a directory skips flow tests and `exclude` matches 
   auto root = test::scratch_dir();
   test::write_file(root, "flows/a.yaml", "");
   test::write_file(root, "flows/march.program.yaml", "");  // a program file (gomo program validate)
+  test::write_file(root, "flows/callees.mix.yaml", "");    // an outcome mix (gomo program simulate --mix)
   test::write_file(root, "flows/a.test.yaml", "");
   test::write_file(root, "flows/b.test.json", "");
   test::write_file(root, "drafts/b01.yaml", "");

@@ -125,10 +125,11 @@ TEST_CASE("cli: .pre-commit-hooks.yaml runs gomo flow validate on flow files, ma
     INFO(path);
     CHECK(filter.passes(path));
   }
-  for (const char* path : {"x.test.yaml", "flows/menu.test.yaml", "flows/menu.test.yml", "README.md",
-                           "flows/a.yaml.bak", ".pre-commit-config.yaml", ".pre-commit-hooks.yaml", ".gomo.yaml",
-                           ".github/workflows/ci.yml", "package.json", "tests/tools/package-lock.json", "action.yml",
-                           ".gitlab-ci.yml", "programs/march.program.yaml", "march.program.json"}) {
+  for (const char* path :
+       {"x.test.yaml", "flows/menu.test.yaml", "flows/menu.test.yml", "README.md", "flows/a.yaml.bak",
+        ".pre-commit-config.yaml", ".pre-commit-hooks.yaml", ".gomo.yaml", ".github/workflows/ci.yml", "package.json",
+        "tests/tools/package-lock.json", "action.yml", ".gitlab-ci.yml", "programs/march.program.yaml",
+        "march.program.json", "mixes/callees.mix.yaml", "callees.mix.json"}) {
     INFO(path);
     CHECK_FALSE(filter.passes(path));
   }
