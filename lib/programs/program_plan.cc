@@ -112,6 +112,9 @@ Outcome<ProgramPlan> read_program_plan(const ProgramPlanRequest& r) {
     plan.flow_graph_json = std::move(json.value());
     return out;
   }
+  if (file.flow.text.empty())
+    return Failure::usage_error(r.program_path +
+                                ": the program names no flow (`flow:`); give the flow file with --flow FILE");
   if (!r.platform)
     return Failure::usage_error(flow_field_at(r, file) + ": the program names the flow \"" + file.flow.text +
                                 "\", which only a platform knows; give its file with --flow FILE (YAML or JSON, e.g. "

@@ -162,6 +162,11 @@ TEST_CASE("cli: program simulate errors: bad mix (file:line:col), missing or emp
   CHECK(r.exit_code == 2);
   CHECK(r.err.find("none.program.yaml: cannot read the program file") != std::string::npos);
 
+  const std::string flowless = write_file(f.dir, "flowless.program.yaml", "name: No flow\ndids: [\"+212800000000\"]\n");
+  r = run_gomo({"program", "simulate", flowless, "--audience", f.audience});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("flowless.program.yaml:1:1: missing required field") != std::string::npos);  // the schema
+
   r = run_gomo({"program", "simulate", f.program});  // --audience is required
   CHECK(r.exit_code == 2);
 }
