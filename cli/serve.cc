@@ -138,7 +138,8 @@ int serve_run(Context& ctx, const ServeCliOptions& o) {
   }
   if (o.init) return serve_init(ctx, **ws, o);
 
-  auto clock = campaign::parse_clock(o.clock);
+  const bool dial = o.clock != "none";  // none: executions stay as launched (tests of clients)
+  auto clock = campaign::parse_clock(dial ? o.clock : "real");
   if (!clock) {
     ctx.err << "gomo serve: --clock: " << clock.error().message() << "\n";
     return kExitUsage;
@@ -187,7 +188,7 @@ int serve_run(Context& ctx, const ServeCliOptions& o) {
               << serve_workspace_flag(ws_ref.path()) << "\n";
     }
     ctx.err.flush();
-    dialer.start();  // here: its threads inherit the mask that keeps SIGTERM for the waiting thread
+    if (dial) dialer.start();  // here: its threads inherit the mask that keeps SIGTERM for the waiting thread
   });
   dialer.stop();  // bounded: each execution's thread returns within a poll, its calls in flight released
   if (!st) {
@@ -232,7 +233,8 @@ void add_serve_commands(CLI::App& app, Context& ctx, Action& action) {
       ->check(CLI::Range(0.0, 1.0));
   cmd->add_option("--seed", opts->seed, "Seed of the fault dice (default: random)");
   cmd->add_option("--clock", opts->clock,
-                  "The dialer's clock: real, virtual (each execution as fast as it computes) or xN (N times faster)")
+                  "The dialer's clock: real, virtual (each execution as fast as it computes), xN (N times faster), or\n"
+                  "none (no dialer: executions stay as launched)")
       ->capture_default_str();
   cmd->add_option("--mix", opts->mix, "How the dialer's simulated callees behave (an outcome mix file)")
       ->check(CLI::ExistingFile);

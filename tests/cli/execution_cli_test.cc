@@ -299,7 +299,7 @@ TEST_CASE("cli: execution status and report: counters, formats, csv") {
 
 TEST_CASE("cli: execution status --watch over gomo serve prints a line per change made by other processes") {
   ProgramsWorkspace w;
-  ServeProcess server({"--workspace", w.path});
+  ServeProcess server({"--workspace", w.path, "--clock", "none"});  // only the changes made here
   REQUIRE(server.started());
   auto env = w.env(w.key);
   auto remote = [&](std::vector<std::string> args) {
