@@ -5,11 +5,11 @@
 
 #include "api/platform.h"
 #include "api/wire_programs.h"
+#include "campaign/local_run.h"
 #include "cli/commands.h"
 #include "cli/execution_control.h"
 #include "cli/exit_codes.h"
 #include "cli/target.h"
-#include "campaign/local_run.h"
 #include "programs/launch.h"
 
 namespace gomo::cli {
@@ -31,12 +31,14 @@ struct ProgramLaunchOptions {
 std::optional<int> program_run_locally(Context& ctx, api::Platform& platform, const campaign::OutcomeMix& callees,
                                        const std::string& id) {
   auto run = campaign::run_to_end(platform, id, callees);
-  if (!run) return report_error(ctx, "execution " + id + " was launched, but the dialer failed: " +
-                                         run.error().message(), kExitApiError);
+  if (!run)
+    return report_error(ctx, "execution " + id + " was launched, but the dialer failed: " + run.error().message(),
+                        kExitApiError);
   if (run->status.rfind("paused", 0) != 0) return std::nullopt;  // ended: the watch shows how
   // Paused by an auto-pause rule: nobody resumes it while we wait.
-  report_note(ctx, "execution " + id + " is " + run->status + " after " + std::to_string(run->attempts) +
-                       " attempts (an auto-pause rule): gomo program resume, and gomo serve on this workspace dials the rest");
+  report_note(
+      ctx, "execution " + id + " is " + run->status + " after " + std::to_string(run->attempts) +
+               " attempts (an auto-pause rule): gomo program resume, and gomo serve on this workspace dials the rest");
   return kExitFindings;
 }
 

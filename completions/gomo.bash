@@ -81,8 +81,8 @@ _gomo_command() {
       ;;
     "gomo serve")
       subcommands=''
-      options='-h --help --listen --workspace --init --add-org --new-key --org --org-name --allow-remote --fail-rate --rate-limit --latency --drop-connections --seed -o --output --color -q --quiet -v --verbose'
-      value_options='--listen --workspace --org --org-name --fail-rate --rate-limit --latency --drop-connections --seed -o --output --color'
+      options='-h --help --listen --workspace --init --add-org --new-key --org --org-name --allow-remote --fail-rate --rate-limit --latency --drop-connections --seed --clock --mix -o --output --color -q --quiet -v --verbose'
+      value_options='--listen --workspace --org --org-name --fail-rate --rate-limit --latency --drop-connections --seed --clock --mix -o --output --color'
       positional_slots=0 positional_variadic=0
       ;;
     "gomo contacts")
@@ -255,8 +255,8 @@ _gomo_command() {
       ;;
     "gomo program launch")
       subcommands=''
-      options='-h --help --wait --watch --interval --profile --base-url --api-key-env --bearer --insecure --rate-limit --timeout --workspace -o --output --color -q --quiet -v --verbose'
-      value_options='--interval --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color'
+      options='-h --help --wait --watch --interval --mix --seed --profile --base-url --api-key-env --bearer --insecure --rate-limit --timeout --workspace -o --output --color -q --quiet -v --verbose'
+      value_options='--interval --mix --seed --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color'
       positional_slots=1 positional_variadic=0
       ;;
     "gomo program pause")
@@ -516,6 +516,8 @@ _gomo_value() {
     "gomo serve|--latency") COMPREPLY=() ;;
     "gomo serve|--drop-connections") COMPREPLY=() ;;
     "gomo serve|--seed") COMPREPLY=() ;;
+    "gomo serve|--clock") _gomo_files "$3" ;;
+    "gomo serve|--mix") _gomo_files "$3" ;;
     "gomo contacts list|--profile") _gomo_files "$3" ;;
     "gomo contacts list|--base-url") _gomo_files "$3" ;;
     "gomo contacts list|--api-key-env") _gomo_files "$3" ;;
@@ -766,6 +768,8 @@ _gomo_value() {
     "gomo program apply|--timeout") _gomo_files "$3" ;;
     "gomo program apply|--workspace") _gomo_files "$3" ;;
     "gomo program launch|--interval") _gomo_files "$3" ;;
+    "gomo program launch|--mix") _gomo_files "$3" ;;
+    "gomo program launch|--seed") COMPREPLY=() ;;
     "gomo program launch|--profile") _gomo_files "$3" ;;
     "gomo program launch|--base-url") _gomo_files "$3" ;;
     "gomo program launch|--api-key-env") _gomo_files "$3" ;;

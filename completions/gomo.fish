@@ -59,7 +59,7 @@ function __gomo_value_options
         case 'gomo flow pull'
             printf '%s\n' -f --file --output-dir --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color
         case 'gomo serve'
-            printf '%s\n' --listen --workspace --org --org-name --fail-rate --rate-limit --latency --drop-connections --seed -o --output --color
+            printf '%s\n' --listen --workspace --org --org-name --fail-rate --rate-limit --latency --drop-connections --seed --clock --mix -o --output --color
         case 'gomo contacts'
             printf '%s\n' -o --output --color
         case 'gomo contacts list'
@@ -117,7 +117,7 @@ function __gomo_value_options
         case 'gomo program apply'
             printf '%s\n' -f --file --ignore --config --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color
         case 'gomo program launch'
-            printf '%s\n' --interval --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color
+            printf '%s\n' --interval --mix --seed --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color
         case 'gomo program pause'
             printf '%s\n' --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color
         case 'gomo program resume'
@@ -398,6 +398,8 @@ complete -c gomo -n '__gomo_at "gomo serve"' -l 'rate-limit' -d 'Answer 429 + Re
 complete -c gomo -n '__gomo_at "gomo serve"' -l 'latency' -d 'Add this many milliseconds to every request' -x
 complete -c gomo -n '__gomo_at "gomo serve"' -l 'drop-connections' -d 'Close this fraction of connections before the answer' -x
 complete -c gomo -n '__gomo_at "gomo serve"' -l 'seed' -d 'Seed of the fault dice (default: random)' -x
+complete -c gomo -n '__gomo_at "gomo serve"' -l 'clock' -d 'The dialer\'s clock: real, virtual (each execution as fast as it computes), xN (N times faster), or none (no dialer: executions stay as launched)' -r -F
+complete -c gomo -n '__gomo_at "gomo serve"' -l 'mix' -d 'How the dialer\'s simulated callees behave (an outcome mix file)' -r -F
 
 # gomo contacts
 complete -c gomo -n '__gomo_at "gomo contacts"' -a 'list' -d 'List contacts (one page, or --all)'
@@ -828,6 +830,8 @@ complete -c gomo -n '__gomo_at "gomo program launch"' -s 'h' -l 'help' -d 'Show 
 complete -c gomo -n '__gomo_at "gomo program launch"' -l 'wait' -d 'Stay until the execution ends (prints nothing more)'
 complete -c gomo -n '__gomo_at "gomo program launch"' -l 'watch' -d 'Stay until the execution ends, showing it (live on a terminal, a line per change when piped)'
 complete -c gomo -n '__gomo_at "gomo program launch"' -l 'interval' -d 'Time between two looks at the execution (500ms, 2s, 1m)' -r -F
+complete -c gomo -n '__gomo_at "gomo program launch"' -l 'mix' -d 'Local workspace, with --wait/--watch: how the simulated callees behave (an outcome mix file)' -r -F
+complete -c gomo -n '__gomo_at "gomo program launch"' -l 'seed' -d 'Local workspace: the callees\' seed (a run repeats exactly)' -x
 complete -c gomo -n '__gomo_at "gomo program launch"' -l 'profile' -d 'Profile of the config file to use (gomo config list); default: GOMO_PROFILE, else the current one' -r -F
 complete -c gomo -n '__gomo_at "gomo program launch"' -l 'base-url' -d 'Platform API base URL (e.g. https://api.gomobile.ma/api); default: from the profile' -r -F
 complete -c gomo -n '__gomo_at "gomo program launch"' -l 'api-key-env' -d 'Environment variable holding the API key' -r -F

@@ -114,7 +114,8 @@ void DialerService::run_one(std::shared_ptr<api::Platform> platform, std::string
   o.should_stop = [this] { return stopping_.load(); };
   // On a virtual clock the hands jump: waiting for a resume is done here, in real time, below.
   o.wait_while_paused = !is_virtual;
-  o.poll_ms = is_virtual ? 1000 : std::max<EpochMillis>(1, static_cast<EpochMillis>(kRealPollMs * options_.clock.factor));
+  o.poll_ms =
+      is_virtual ? 1000 : std::max<EpochMillis>(1, static_cast<EpochMillis>(kRealPollMs * options_.clock.factor));
   if (options_.log) {
     o.on_attempt = [this, &execution_id](const AttemptEvent& e) {
       log("dialer: execution " + execution_id + ": contact " + e.contact_id + " attempt " + std::to_string(e.attempt) +

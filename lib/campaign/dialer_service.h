@@ -70,7 +70,7 @@ class DialerService {
   DialerServiceOptions options_;
   std::atomic<bool> stopping_{false};
   std::thread scanner_;
-  std::mutex mutex_;  // guards the members below, and log lines
+  std::mutex mutex_;                            // guards the members below, and log lines
   std::map<std::string, std::thread> workers_;  // by execution id
   std::set<std::string> finished_;              // workers that returned, to join
   std::set<std::string> broken_;                // executions whose run failed: not picked up again

@@ -83,9 +83,9 @@ TEST_CASE("cli: serve killed with SIGKILL mid-run resumes the execution on resta
       ids.push_back(created->id);
     }
     REQUIRE(p->add_audience_contacts(audience->id, ids));
-    auto flow = p->create_flow(
-        {std::string("Bye"), std::nullopt,
-         std::string(R"({"startNodeId":"bye","nodes":[{"id":"bye","type":"hangup","label":"Bye"}]})")});
+    auto flow =
+        p->create_flow({std::string("Bye"), std::nullopt,
+                        std::string(R"({"startNodeId":"bye","nodes":[{"id":"bye","type":"hangup","label":"Bye"}]})")});
     REQUIRE(flow);
     api::ProgramFields f;
     f.name = "March";
@@ -99,8 +99,12 @@ TEST_CASE("cli: serve killed with SIGKILL mid-run resumes the execution on resta
     f.retry_strategy = retry;
     REQUIRE(p->create_program(f));
   }
-  const std::vector<std::string> env = {"XDG_CONFIG_HOME=" + dir + "/xdg", "HOME=" + dir + "/home", "GOMO_CONFIG=",
-                                        "GOMO_API_KEY=", "GOMO_PROFILE=", "GOMO_BASE_URL="};
+  const std::vector<std::string> env = {"XDG_CONFIG_HOME=" + dir + "/xdg",
+                                        "HOME=" + dir + "/home",
+                                        "GOMO_CONFIG=",
+                                        "GOMO_API_KEY=",
+                                        "GOMO_PROFILE=",
+                                        "GOMO_BASE_URL="};
   auto gomo = [&](std::vector<std::string> args) {
     args.insert(args.end(), {"--workspace", path});
     return run_gomo(args, "", env, dir);
