@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstdlib>
 
+#include "campaign/call_request.h"
 #include "campaign/dialer.h"
 
 namespace gomo::campaign {
@@ -101,6 +102,17 @@ void DialerService::scan_loop() {
         if (stopping_ || workers_.count(id) || broken_.count(id)) continue;
         workers_.emplace(id, std::thread([this, platform, id] { run_one(platform, id); }));
       }
+      auto jobs = dialing->open_call_requests();
+      if (!jobs) {
+        log("dialer: listing call requests: " + jobs.error().message);
+        continue;
+      }
+      for (auto& job : jobs.value()) {
+        const std::string key = "call request " + job.job_id;
+        std::lock_guard<std::mutex> lock(mutex_);
+        if (stopping_ || workers_.count(key) || broken_.count(key)) continue;
+        workers_.emplace(key, std::thread([this, platform, job] { run_job(platform, job); }));
+      }
     }
     for (long long waited = 0; waited < options_.scan_ms && !stopping_; waited += 50) {
       std::this_thread::sleep_for(std::chrono::milliseconds(50));
@@ -148,6 +160,28 @@ void DialerService::run_one(std::shared_ptr<api::Platform> platform, std::string
   std::lock_guard<std::mutex> lock(mutex_);
   finished_.insert(execution_id);
   if (broken) broken_.insert(execution_id);
+}
+
+void DialerService::run_job(std::shared_ptr<api::Platform> platform, api::CallJob job) {
+  const std::string key = "call request " + job.job_id;
+  const bool is_virtual = options_.clock.kind == ClockChoice::Kind::kVirtual;
+  DialerOptions o;
+  o.should_stop = [this] { return stopping_.load(); };
+  o.poll_ms =
+      is_virtual ? 1000 : std::max<EpochMillis>(1, static_cast<EpochMillis>(kRealPollMs * options_.clock.factor));
+  if (options_.log) {
+    o.on_attempt = [this, &key](const AttemptEvent& e) {
+      log("dialer: " + key + ": attempt " + std::to_string(e.attempt) + " " + e.outcome + " -> " + e.contact_status);
+    };
+  }
+  log("dialer: " + key + " picked up");
+  auto clock = make_clock(options_.clock);
+  auto run = run_call_request(*platform->dialing(), job, *clock, options_.callees, o);
+  if (run) log("dialer: " + key + (stopping_ ? " left " : " ended ") + run.value());
+  else log("dialer: " + key + ": " + run.error().message() + " (left as it is)");
+  std::lock_guard<std::mutex> lock(mutex_);
+  finished_.insert(key);
+  if (!run) broken_.insert(key);
 }
 
 }  // namespace gomo::campaign

@@ -1,6 +1,7 @@
 #pragma once
 // `gomo serve`'s dialer: background threads that run every active execution (scheduled, running,
-// paused) of every organisation through the dialer (dialer.h), one thread per execution, so pause,
+// paused) of every organisation through the dialer (dialer.h), one thread per execution, and every
+// queued or active call request (call_request.h), one thread each, so pause,
 // resume and cancel sent to the server from elsewhere take effect on the running execution. A new
 // execution is picked up within scan_ms. Claims left by a dialer that was killed are released when
 // its execution is picked up again (run_execution), so a restart resumes without losing or
@@ -15,6 +16,7 @@
 #include <thread>
 #include <vector>
 
+#include "api/dialing.h"
 #include "api/platform.h"
 #include "campaign/clock.h"
 #include "campaign/outcome_mix.h"
@@ -64,6 +66,7 @@ class DialerService {
  private:
   void scan_loop();
   void run_one(std::shared_ptr<api::Platform> platform, std::string execution_id);
+  void run_job(std::shared_ptr<api::Platform> platform, api::CallJob job);
   void log(const std::string& line);
 
   Platforms platforms_;
@@ -71,7 +74,7 @@ class DialerService {
   std::atomic<bool> stopping_{false};
   std::thread scanner_;
   std::mutex mutex_;                            // guards the members below, and log lines
-  std::map<std::string, std::thread> workers_;  // by execution id
+  std::map<std::string, std::thread> workers_;  // by execution id, or "call request " + job id
   std::set<std::string> finished_;              // workers that returned, to join
   std::set<std::string> broken_;                // executions whose run failed: not picked up again
 };

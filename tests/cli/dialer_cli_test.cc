@@ -194,4 +194,62 @@ TEST_CASE("cli: serve killed with SIGKILL mid-run resumes the execution on resta
   CHECK(checked == kContacts);
 }
 
+TEST_CASE("cli: gomo serve's dialer places the call requests gomo call queued on the local workspace") {
+  const std::string dir = scratch_dir(), path = dir + "/ws.db";
+  const std::vector<std::string> env = {"XDG_CONFIG_HOME=" + dir + "/xdg",
+                                        "HOME=" + dir + "/home",
+                                        "GOMO_CONFIG=",
+                                        "GOMO_API_KEY=",
+                                        "GOMO_PROFILE=",
+                                        "GOMO_BASE_URL="};
+  auto gomo = [&](std::vector<std::string> args) {
+    args.insert(args.end(), {"--workspace", path});
+    return run_gomo(args, "", env, dir);
+  };
+  write_file(dir, "bye.yaml",
+             "name: Bye\ngraph:\n  startNodeId: dial\n  nodes:\n"
+             "    - {id: dial, type: dial, label: Dial, config: {timeout: 30000}, outputs: {default: bye}}\n"
+             "    - {id: bye, type: hangup, label: Bye}\n");
+  write_file(dir, "busy.yaml", "answer: busy\n");
+  write_file(dir, "mix.yaml",
+             "answer: 100\nvoicemail: 0\nbusy: 0\nnoAnswer: 0\nrejected: 0\nfailed: 0\n"
+             "scripts:\n  \"+212612345671\": busy.yaml\n");
+  REQUIRE(gomo({"flow", "push", dir + "/bye.yaml"}).exit_code == 0);
+  REQUIRE(gomo({"contacts", "create", "--phone", "+212612345670"}).exit_code == 0);
+  REQUIRE(gomo({"contacts", "create", "--phone", "+212612345671"}).exit_code == 0);
+  auto answered = gomo({"call", "+212612345670", "--flow", "Bye", "-q"});
+  REQUIRE_MESSAGE(answered.exit_code == 0, answered.err);
+  auto busy = gomo({"call", "+212612345671", "--flow", "Bye", "--retry", "fixed_delay:1m:2", "-q"});
+  REQUIRE_MESSAGE(busy.exit_code == 0, busy.err);
+  const std::string answered_job = answered.out.substr(0, 36), busy_job = busy.out.substr(0, 36);
+
+  const std::string log = dir + "/serve.err";
+  pid_t server = dialer_spawn_serve({"--workspace", path, "--clock", "x1000", "--mix", dir + "/mix.yaml", "-v"}, log);
+  auto report = [&](const std::string& job) {
+    auto r = gomo({"call", "report", job, "-o", "json"});
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    return json::parse(r.out);
+  };
+  json first, second;
+  for (int i = 0; i < 400; ++i) {  // at most 20 s
+    first = report(answered_job);
+    second = report(busy_job);
+    if (first.at("status") != "queued" && first.at("status") != "active" && second.at("status") != "queued" &&
+        second.at("status") != "active")
+      break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  kill(server, SIGTERM);
+  CHECK(dialer_wait_exit(server, 10) == 0);
+  CHECK_MESSAGE(first.at("status") == "completed", read_file(log));
+  CHECK(first.at("attempts").size() == 1);
+  CHECK_MESSAGE(second.at("status") == "failed", read_file(log));
+  REQUIRE(second.at("attempts").size() == 3);  // the first call and two retries, all busy
+  for (int i = 0; i < 3; ++i) {
+    CHECK(second.at("attempts")[i].at("attempt") == i + 1);
+    CHECK(second.at("attempts")[i].at("outcome") == "busy");
+  }
+  CHECK(read_file(log).find("call request " + busy_job + ": attempt 3 busy -> failed") != std::string::npos);
+}
+
 }  // namespace gomo::test
