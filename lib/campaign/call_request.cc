@@ -85,8 +85,11 @@ Result<std::string> run_call_request(api::Dialing& dialing, const api::CallJob& 
                               recorded.error().message);
     }
     if (options.on_attempt) {
-      options.on_attempt(
-          {contact.id, 0, start, end, report.outcome, completed ? "completed" : next ? "pending" : "failed", attempt, next});
+      options.on_attempt({contact.id, 0, start, end, report.outcome,
+                          completed ? "completed"
+                          : next    ? "pending"
+                                    : "failed",
+                          attempt, next});
     }
     if (recorded.value() != "active") return recorded.value();
     at = *next;
