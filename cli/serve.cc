@@ -3,6 +3,8 @@
 #include <cstdint>
 #include <mutex>
 
+#include "campaign/dialer_service.h"
+#include "campaign/local_run.h"
 #include "cli/commands.h"
 #include "cli/context.h"
 #include "local/workspace.h"
@@ -26,6 +28,8 @@ struct ServeCliOptions {
   int latency_ms = 0;
   double drop_rate = 0;
   std::uint64_t seed = 0;
+  std::string clock = "real";  // the dialer's: real, virtual or xN
+  std::string mix;             // the dialer's simulated callees (an outcome mix file)
 };
 
 // " --workspace PATH" unless PATH is the default workspace.
@@ -134,7 +138,27 @@ int serve_run(Context& ctx, const ServeCliOptions& o) {
   }
   if (o.init) return serve_init(ctx, **ws, o);
 
+  const bool dial = o.clock != "none";  // none: executions stay as launched (tests of clients)
+  auto clock = campaign::parse_clock(dial ? o.clock : "real");
+  if (!clock) {
+    ctx.err << "gomo serve: --clock: " << clock.error().message() << "\n";
+    return kExitUsage;
+  }
+  auto callees = campaign::load_callees({o.mix, std::nullopt});
+  if (!callees) {
+    ctx.err << "gomo serve: --mix: " << callees.error().message() << "\n";
+    return kExitUsage;
+  }
   std::mutex log_mutex;
+  campaign::DialerServiceOptions dialer_options;
+  dialer_options.clock = clock.value();
+  dialer_options.callees = std::move(callees.value());
+  if (ctx.verbose) {
+    dialer_options.log = [&](const std::string& line) {
+      std::lock_guard<std::mutex> lock(log_mutex);
+      ctx.err << line << "\n";
+    };
+  }
   if (ctx.verbose) {
     options.on_request = [&](const serve::RequestRecord& r) {
       std::lock_guard<std::mutex> lock(log_mutex);
@@ -142,6 +166,14 @@ int serve_run(Context& ctx, const ServeCliOptions& o) {
     };
   }
   local::Workspace& ws_ref = **ws;
+  // Every organisation's executions are dialed here; the workspace's platforms are thread-safe.
+  campaign::DialerService dialer(
+      [&ws_ref] {
+        std::vector<std::shared_ptr<api::Platform>> platforms;
+        for (const auto& org : ws_ref.organizations()) platforms.push_back(ws_ref.platform_for(org.id));
+        return platforms;
+      },
+      std::move(dialer_options));
   Status st = serve::serve_until_signal(ws_ref, options, [&](int port) {
     std::string shown_host = options.host.find(':') != std::string::npos ? "[" + options.host + "]" : options.host;
     ctx.err << "gomo serve: listening on http://" << shown_host << ":" << port << "/api (workspace " << ws_ref.path()
@@ -156,7 +188,9 @@ int serve_run(Context& ctx, const ServeCliOptions& o) {
               << serve_workspace_flag(ws_ref.path()) << "\n";
     }
     ctx.err.flush();
+    if (dial) dialer.start();  // here: its threads inherit the mask that keeps SIGTERM for the waiting thread
   });
+  dialer.stop();  // bounded: each execution's thread returns within a poll, its calls in flight released
   if (!st) {
     ctx.err << "gomo serve: " << st.message() << "\n";
     return kExitNetwork;
@@ -175,6 +209,8 @@ void add_serve_commands(CLI::App& app, Context& ctx, Action& action) {
       "A key for the organisation the first local change created (or a new one for any): gomo serve --new-key\n"
       "Then: gomo serve --listen 127.0.0.1:8080 and call http://127.0.0.1:8080/api with x-api-key.\n"
       "Every error answer is the platform's JSON error envelope; -v logs each request (never the key).\n"
+      "A dialer places the calls of every running execution (simulated callees, --mix) on\n"
+      "--clock; pause, resume and cancel take effect at once; a restart resumes where it stopped.\n"
       "Exit codes: 0 stopped cleanly, 2 usage, 5 cannot listen.");
   cmd->add_option("--listen", opts->listen, "HOST:PORT to listen on; port 0 picks a free one")->capture_default_str();
   cmd->add_option("--workspace", opts->workspace, "The workspace database")->capture_default_str();
@@ -196,6 +232,12 @@ void add_serve_commands(CLI::App& app, Context& ctx, Action& action) {
   cmd->add_option("--drop-connections", opts->drop_rate, "Close this fraction of connections before the answer")
       ->check(CLI::Range(0.0, 1.0));
   cmd->add_option("--seed", opts->seed, "Seed of the fault dice (default: random)");
+  cmd->add_option("--clock", opts->clock,
+                  "The dialer's clock: real, virtual (each execution as fast as it computes), xN (N times faster), or\n"
+                  "none (no dialer: executions stay as launched)")
+      ->capture_default_str();
+  cmd->add_option("--mix", opts->mix, "How the dialer's simulated callees behave (an outcome mix file)")
+      ->check(CLI::ExistingFile);
   cmd->callback([opts, &action] { action = [opts](Context& c) { return serve_run(c, *opts); }; });
   (void)ctx;
 }

@@ -218,7 +218,7 @@ _gomo_command() {
       positional_slots=1 positional_variadic=1
       ;;
     "gomo program")
-      subcommands='validate list get archive apply launch pause resume cancel simulate'
+      subcommands='validate list get archive apply launch pause resume cancel'
       options='-h --help -o --output --color -q --quiet -v --verbose'
       value_options='-o --output --color'
       positional_slots=0 positional_variadic=0
@@ -275,12 +275,6 @@ _gomo_command() {
       subcommands=''
       options='-h --help --if-active -y --yes --profile --base-url --api-key-env --bearer --insecure --rate-limit --timeout --workspace -o --output --color -q --quiet -v --verbose'
       value_options='--profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color'
-      positional_slots=1 positional_variadic=0
-      ;;
-    "gomo program simulate")
-      subcommands=''
-      options='-h --help --audience --flow --mix --seed --time-zone --remote --profile --base-url --api-key-env --bearer --insecure --rate-limit --timeout --workspace --plot -o --output --color -q --quiet -v --verbose'
-      value_options='--audience --flow --mix --seed --time-zone --profile --base-url --api-key-env --rate-limit --timeout --workspace --plot -o --output --color'
       positional_slots=1 positional_variadic=0
       ;;
     "gomo execution")
@@ -801,19 +795,6 @@ _gomo_value() {
     "gomo program cancel|--timeout") _gomo_files "$3" ;;
     "gomo program cancel|--workspace") _gomo_files "$3" ;;
     "gomo program cancel|#0") _gomo_files "$3" ;;
-    "gomo program simulate|--audience") _gomo_files "$3" ;;
-    "gomo program simulate|--flow") _gomo_files "$3" ;;
-    "gomo program simulate|--mix") _gomo_files "$3" ;;
-    "gomo program simulate|--seed") COMPREPLY=() ;;
-    "gomo program simulate|--time-zone") COMPREPLY=() ;;
-    "gomo program simulate|--profile") _gomo_files "$3" ;;
-    "gomo program simulate|--base-url") _gomo_files "$3" ;;
-    "gomo program simulate|--api-key-env") _gomo_files "$3" ;;
-    "gomo program simulate|--rate-limit") COMPREPLY=() ;;
-    "gomo program simulate|--timeout") _gomo_files "$3" ;;
-    "gomo program simulate|--workspace") _gomo_files "$3" ;;
-    "gomo program simulate|--plot") COMPREPLY=() ;;
-    "gomo program simulate|#0") _gomo_files "$3" ;;
     "gomo execution status|--interval") _gomo_files "$3" ;;
     "gomo execution status|--profile") _gomo_files "$3" ;;
     "gomo execution status|--base-url") _gomo_files "$3" ;;

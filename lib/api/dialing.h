@@ -50,6 +50,16 @@ struct FinishedAttempt {
   std::map<std::string, int> node_counts;  // node id -> visits in this call (auto-pause rules)
 };
 
+// A call request (gomo call) as the dialer places it: the contact and flow as they are now.
+struct CallJob {
+  std::string job_id, organization_id, flow_id;
+  std::string flow_graph_json;  // the flow's graph (nodes, edges)
+  std::string caller_number;    // the request's DID as its E.164 number
+  DueContact contact;           // attempts_before: the attempts recorded so far
+  RetryStrategy retry;
+  std::optional<EpochMillis> start_at;  // the first attempt not before then
+};
+
 class Dialing {
  public:
   virtual ~Dialing() = default;
@@ -72,6 +82,17 @@ class Dialing {
   virtual Result<std::string> finish_attempt(const FinishedAttempt& done) = 0;
   // Claims left by a dialer that died: back to pending, due now. Returns how many.
   virtual Result<int> release_claims(const std::string& execution_id) = 0;
+
+  // Call requests still to place (status queued or active), oldest first. Default: none.
+  virtual Result<std::vector<CallJob>> open_call_requests() { return std::vector<CallJob>{}; }
+  // Records one attempt of call request `job_id` (attempt.contact_id set) and the request's new status,
+  // in one transaction: "active" (a retry follows), "completed" or "failed". Returns the stored status
+  // after. Default: 404 (a platform without call requests).
+  virtual Result<std::string> finish_call_attempt(const std::string& job_id, const CallAttempt& attempt,
+                                                  const std::string& job_status) {
+    (void)job_id, (void)attempt, (void)job_status;
+    return not_found_error("Call request");
+  }
 };
 
 }  // namespace gomo::api

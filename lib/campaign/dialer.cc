@@ -241,6 +241,17 @@ Result<DialerSummary> Run::run() {
   std::string status;
   for (;;) {
     if (options_.max_steps && ++steps > options_.max_steps) break;
+    if (options_.should_stop && options_.should_stop()) {
+      if (!flight_.empty()) {
+        auto r = dialing_.release_claims(id_);
+        if (!r) return platform_error(r.error(), "execution " + id_ + ": releasing claims");
+        while (!flight_.empty()) flight_.pop();
+      }
+      auto read = read_status();
+      if (!read) return read.error();
+      status = read.value();
+      break;
+    }
     EpochMillis now = clock_.now();
     if (options_.on_tick) options_.on_tick(now);
     while (!flight_.empty() && flight_.top().first <= now) {

@@ -47,6 +47,10 @@ struct DialerOptions {
   std::function<void(EpochMillis now)> on_tick;
   // Called after each finish_attempt.
   std::function<void(const AttemptEvent&)> on_attempt;
+  // Asked before each step: when it returns true the run returns with the stored status, and the
+  // claims of calls in flight are released (placed again by the next run, never counted). Default:
+  // never (gomo serve's shutdown sets it).
+  std::function<bool()> should_stop;
   // Never-ending guard: return after this many loop steps (0: no limit).
   uint64_t max_steps = 0;
 };

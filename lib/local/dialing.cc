@@ -298,4 +298,60 @@ api::Result<int> LocalOperations::release_claims(const std::string& id) {
   });
 }
 
+api::Result<std::vector<api::CallJob>> LocalOperations::open_call_requests() {
+  return guarded(ops_mutex_, [&]() -> api::Result<std::vector<api::CallJob>> {
+    std::string sql =
+        "SELECT r.id, r.flow_id, f.graph, d.number, r.contact_id, r.phone, r.retry_strategy, r.start_at, "
+        "(SELECT count(*) FROM call_attempts a WHERE a.call_request_id = r.id), c.custom_attributes";
+    for (const auto& f : kFieldColumns) sql += std::string(", c.") + f[1];
+    sql +=
+        " FROM call_requests r JOIN flows f ON f.id = r.flow_id JOIN dids d ON d.id = r.did_id LEFT JOIN contacts c ON "
+        "c.id = r.contact_id WHERE r.organization_id = ? AND r.status IN ('queued', 'active') ORDER BY r.created_at, "
+        "r.rowid";
+    Stmt s(ops_db_, sql);
+    s.bind(1, ops_org_);
+    std::vector<api::CallJob> jobs;
+    while (s.step()) {
+      api::CallJob job;
+      job.job_id = s.text(0);
+      job.organization_id = ops_org_;
+      job.flow_id = s.text(1);
+      job.flow_graph_json = s.text(2);
+      job.caller_number = s.text(3);
+      job.contact.contact_id = s.text(4);
+      job.contact.phone = s.text(5);
+      job.retry = api::wire::decode_retry(json::parse(s.text(6)));
+      if (auto at = s.opt_text(7)) job.start_at = api::parse_iso_instant_ms(*at);
+      job.contact.attempts_before = static_cast<int>(s.integer(8));
+      if (!s.is_null(9)) {
+        json attributes = json::parse(s.text(9));
+        for (const auto& [slug, value] : attributes.items())
+          if (!value.is_null()) job.contact.fields[slug] = value.is_string() ? value.get<std::string>() : value.dump();
+      }
+      for (size_t i = 0; i < std::size(kFieldColumns); ++i) {
+        const int col = static_cast<int>(10 + i);
+        if (!s.is_null(col)) job.contact.fields[kFieldColumns[i][0]] = s.text(col);
+      }
+      jobs.push_back(std::move(job));
+    }
+    return jobs;
+  });
+}
+
+api::Result<std::string> LocalOperations::finish_call_attempt(const std::string& job_id,
+                                                              const api::CallAttempt& attempt,
+                                                              const std::string& job_status) {
+  if (job_status != "active" && job_status != "completed" && job_status != "failed") {
+    return bad_request("status", "call request status \"" + job_status + "\": expected active, completed or failed");
+  }
+  CallAttemptRecord record;
+  record.call_request_id = job_id;
+  record.contact_id = attempt.contact_id.value_or("");
+  record.attempt = attempt;
+  record.contact_status = job_status;
+  auto recorded = record_call_attempt(record);
+  if (!recorded) return recorded.error();
+  return job_status;
+}
+
 }  // namespace gomo::local

@@ -115,6 +115,12 @@ class LocalOperations : public api::Platform, public api::Dialing {
   // Contacts left "calling" go back to "pending" (never called) or "pendingRetry" (their retry time
   // kept, which had passed when they were claimed): their attempts were never counted.
   api::Result<int> release_claims(const std::string& execution_id) override;
+  // This organisation's queued and active call requests, with the contact and flow as they are now
+  // (a flow or contact deleted since: the request is left out).
+  api::Result<std::vector<api::CallJob>> open_call_requests() override;
+  // record_call_attempt for a call request.
+  api::Result<std::string> finish_call_attempt(const std::string& job_id, const api::CallAttempt& attempt,
+                                               const std::string& job_status) override;
 
  protected:
   std::shared_ptr<store::Workspace> ops_store_;  // keeps the connection open

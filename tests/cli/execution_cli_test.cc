@@ -239,11 +239,20 @@ TEST_CASE(
   CHECK(cron.exit_code == 0);
   CHECK(cron.err.find("nothing to pause") != std::string::npos);
 
-  // Launched again (the last one ended): --wait stays until it ends, here until --timeout (exit 1).
-  auto wait = w.run({"program", "launch", "March", "--wait", "--interval", "50ms", "--timeout", "300ms", "-q"});
-  CHECK(wait.exit_code == 1);
+  // Launched again (the last one ended): on the local workspace --wait runs gomo's dialer on a virtual
+  // clock until the execution ends (exit 0: completed); elsewhere --mix and --seed are usage errors.
+  auto wait = w.run({"program", "launch", "March", "--wait", "--seed", "3", "--interval", "50ms", "-q"});
+  CHECK_MESSAGE(wait.exit_code == 0, wait.err);
   CHECK(wait.out.size() == 37);  // the id alone
-  CHECK(wait.err.find("still running") != std::string::npos);
+  auto done = w.run({"execution", "status", wait.out.substr(0, 36), "-o", "json"});
+  REQUIRE(done.exit_code == 0);
+  auto finished = json::parse(done.out);
+  CHECK(finished.at("status") == "completed");
+  CHECK(finished.at("contactsCompleted").get<int>() + finished.at("contactsFailed").get<int>() == 2);
+  auto mix = run_gomo({"program", "launch", "March", "--seed", "3", "--base-url", "http://127.0.0.1:9/api"}, "",
+                      w.env(w.key), w.dir);
+  CHECK(mix.exit_code == 2);
+  CHECK(mix.err.find("places its calls itself") != std::string::npos);
 
   auto unknown = w.run({"execution", "status", "00000000-0000-4000-8000-000000000000"});
   CHECK(unknown.exit_code == 3);
@@ -290,7 +299,7 @@ TEST_CASE("cli: execution status and report: counters, formats, csv") {
 
 TEST_CASE("cli: execution status --watch over gomo serve prints a line per change made by other processes") {
   ProgramsWorkspace w;
-  ServeProcess server({"--workspace", w.path});
+  ServeProcess server({"--workspace", w.path, "--clock", "none"});  // only the changes made here
   REQUIRE(server.started());
   auto env = w.env(w.key);
   auto remote = [&](std::vector<std::string> args) {

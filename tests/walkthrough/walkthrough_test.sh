@@ -65,13 +65,15 @@ if [[ $missing -gt 0 ]]; then
   exit 1
 fi
 
-# The workspace the walk-through made: one execution, cancelled; the program applied once.
+# The workspace the walk-through made: two executions, the first cancelled, the last run to the end by
+# the dialer; the program applied once.
 workspace=$(find "$work/tmp" -path '*/.gomo/workspace.db' | head -n 1)
 [[ -n $workspace ]] || fail "the walk-through made no .gomo/workspace.db under its mktemp folder"
 executions=$(env -i PATH=/usr/bin:/bin HOME="$work/home" "$gomo_bin" execution list "Payment reminders" \
   --workspace "$workspace" -o json)
-[[ $(grep -c '"id":' <<<"$executions") -eq 1 ]] || fail "expected one execution, got: $executions"
-grep -q '"status": "cancelled"' <<<"$executions" || fail "expected the execution cancelled, got: $executions"
+[[ $(grep -c '"id":' <<<"$executions") -eq 2 ]] || fail "expected two executions, got: $executions"
+grep -q '"status": "cancelled"' <<<"$executions" || fail "expected an execution cancelled, got: $executions"
+grep -q '"status": "completed"' <<<"$executions" || fail "expected an execution completed, got: $executions"
 programs=$(env -i PATH=/usr/bin:/bin HOME="$work/home" "$gomo_bin" program list --workspace "$workspace" -q)
 [[ $(wc -l <<<"$programs") -eq 1 ]] || fail "expected one program, got: $programs"
 echo "PASS: the README walk-through ($commands gomo commands, $(grep -c . "$work/expected.txt") output lines checked)"

@@ -1,0 +1,255 @@
+// gomo's dialer through the binary: `gomo serve --clock x1000` runs a launched execution, is killed
+// with SIGKILL mid-run, and a new `gomo serve` on the same workspace finishes it without losing or
+// double-counting a call (the claims the dead one left are released and placed again).
+#include <doctest/doctest.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+#include <thread>
+
+#include "local/workspace.h"
+#include "store/sql.h"
+#include "store/workspace.h"
+#include "tests/support/test_support.h"
+
+namespace gomo::test {
+
+using nlohmann::json;
+
+namespace {
+
+// `gomo serve ARGS` in the background, its stderr to `err_path`.
+pid_t dialer_spawn_serve(const std::vector<std::string>& args, const std::string& err_path) {
+  pid_t pid = fork();
+  REQUIRE(pid >= 0);
+  if (pid == 0) {
+    int err = open(err_path.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
+    int null = open("/dev/null", O_RDWR);
+    if (err < 0 || null < 0) _exit(127);
+    dup2(null, 0);
+    dup2(null, 1);
+    dup2(err, 2);
+    std::vector<std::string> copy = {"serve", "--listen", "127.0.0.1:0"};
+    copy.insert(copy.end(), args.begin(), args.end());
+    std::string bin = GOMO_BINARY;
+    std::vector<char*> argv{bin.data()};
+    for (auto& a : copy) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    execv(bin.c_str(), argv.data());
+    _exit(127);
+  }
+  return pid;
+}
+
+// The exit code of `pid`, or -1 (and the process killed) after `timeout_s`.
+int dialer_wait_exit(pid_t pid, int timeout_s) {
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(timeout_s);
+  while (std::chrono::steady_clock::now() < deadline) {
+    int status = 0;
+    if (waitpid(pid, &status, WNOHANG) == pid) return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  kill(pid, SIGKILL);
+  waitpid(pid, nullptr, 0);
+  return -1;
+}
+
+}  // namespace
+
+TEST_CASE("cli: serve killed with SIGKILL mid-run resumes the execution on restart; no call lost or counted twice") {
+  const std::string dir = scratch_dir(), path = dir + "/ws.db";
+  constexpr int kContacts = 150;
+  {
+    auto ws = local::Workspace::open(path);
+    REQUIRE(ws);
+    auto org = (*ws)->create_organization("Acme");
+    REQUIRE(org);
+    auto p = (*ws)->platform_for(org->organization.id);
+    auto audience = p->create_audience({std::string("Debtors"), std::nullopt});
+    REQUIRE(audience);
+    std::vector<std::string> ids;
+    for (int i = 0; i < kContacts; ++i) {
+      api::ContactFields c;
+      c.primary_phone = "+2126120" + std::to_string(10000 + i);
+      auto created = p->create_contact(c);
+      REQUIRE(created);
+      ids.push_back(created->id);
+    }
+    REQUIRE(p->add_audience_contacts(audience->id, ids));
+    auto flow =
+        p->create_flow({std::string("Bye"), std::nullopt,
+                        std::string(R"({"startNodeId":"bye","nodes":[{"id":"bye","type":"hangup","label":"Bye"}]})")});
+    REQUIRE(flow);
+    api::ProgramFields f;
+    f.name = "March";
+    f.audience_id = audience->id;
+    f.flow_id = flow->id;
+    f.did_pool = std::vector<std::string>{"+212800000000"};
+    api::RetryStrategy retry;
+    retry.type = "fixed_delay";
+    retry.delay_ms = 60000;
+    retry.max_retries = 2;
+    f.retry_strategy = retry;
+    REQUIRE(p->create_program(f));
+  }
+  const std::vector<std::string> env = {"XDG_CONFIG_HOME=" + dir + "/xdg",
+                                        "HOME=" + dir + "/home",
+                                        "GOMO_CONFIG=",
+                                        "GOMO_API_KEY=",
+                                        "GOMO_PROFILE=",
+                                        "GOMO_BASE_URL="};
+  auto gomo = [&](std::vector<std::string> args) {
+    args.insert(args.end(), {"--workspace", path});
+    return run_gomo(args, "", env, dir);
+  };
+  auto launched = gomo({"program", "launch", "March", "-q"});
+  REQUIRE_MESSAGE(launched.exit_code == 0, launched.err);
+  const std::string id = launched.out.substr(0, 36);
+  auto status = [&]() {
+    auto r = gomo({"execution", "status", id, "-o", "json"});
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    return json::parse(r.out);
+  };
+
+  // The first server: killed once some calls are recorded, before the end.
+  const std::string log = dir + "/serve.err";
+  pid_t first = dialer_spawn_serve({"--workspace", path, "--clock", "x1000"}, log);
+  json seen;
+  for (int i = 0; i < 400; ++i) {  // at most 20 s
+    seen = status();
+    if (seen.at("report").at("totalCalls").get<int>() >= 20) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  REQUIRE_MESSAGE(seen.at("report").at("totalCalls").get<int>() >= 20, read_file(log));
+  kill(first, SIGKILL);
+  dialer_wait_exit(first, 10);
+  auto killed = status();
+  CHECK_MESSAGE(killed.at("status") == "running", "the run ended before the kill; make it longer");
+
+  // The second: finishes it (bounded), then stops cleanly on SIGTERM.
+  pid_t second = dialer_spawn_serve({"--workspace", path, "--clock", "x1000"}, log);
+  json end;
+  for (int i = 0; i < 1200; ++i) {  // at most 60 s
+    end = status();
+    if (end.at("status") != "running") break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  kill(second, SIGTERM);
+  CHECK(dialer_wait_exit(second, 10) == 0);
+  REQUIRE_MESSAGE(end.at("status") == "completed", read_file(log));
+
+  // The counters add up, and nobody is left in progress.
+  const int completed = end.at("contactsCompleted"), failed = end.at("contactsFailed");
+  CHECK(completed + failed == kContacts);
+  CHECK(end.at("contactsPending") == 0);
+  CHECK(end.at("contactsInProgress") == 0);
+
+  // Each contact's call reports are attempts 1..n with distinct call ids, and n is the attempts the
+  // store counted for it; the report's calls are all of them.
+  auto calls = gomo({"execution", "report", id, "--calls", "-o", "csv"});
+  REQUIRE(calls.exit_code == 0);
+  std::map<std::string, std::set<int>> attempts_of;  // contact -> attempt numbers seen
+  std::set<std::string> call_ids;
+  std::istringstream lines(calls.out);
+  std::string line;
+  std::getline(lines, line);  // the header
+  int rows = 0;
+  while (std::getline(lines, line)) {
+    std::istringstream cells(line);
+    std::string call_id, attempt, contact;
+    std::getline(cells, call_id, ',');
+    std::getline(cells, attempt, ',');
+    std::getline(cells, contact, ',');
+    ++rows;
+    call_ids.insert(call_id);
+    const bool first_time = attempts_of[contact].insert(std::stoi(attempt)).second;
+    CHECK_MESSAGE(first_time, line);
+  }
+  CHECK(rows == end.at("report").at("totalCalls").get<int>());
+  CHECK(static_cast<int>(call_ids.size()) == rows);
+  CHECK(static_cast<int>(attempts_of.size()) == kContacts);
+  auto store = store::Workspace::open_existing(path);
+  REQUIRE(store);
+  store::sql::Stmt stored((*store)->connection(),
+                          "SELECT contact_id, attempts, status FROM execution_contacts WHERE execution_id = ?");
+  stored.bind(1, id);
+  int checked = 0;
+  while (stored.step()) {
+    const auto& seen_attempts = attempts_of[stored.text(0)];
+    const int n = static_cast<int>(stored.integer(1));
+    CHECK(n >= 1);
+    CHECK(n <= 3);
+    CHECK(static_cast<int>(seen_attempts.size()) == n);
+    CHECK((!seen_attempts.empty() && *seen_attempts.begin() == 1 && *seen_attempts.rbegin() == n));
+    CHECK((stored.text(2) == "completed" || stored.text(2) == "failed"));
+    ++checked;
+  }
+  CHECK(checked == kContacts);
+}
+
+TEST_CASE("cli: gomo serve's dialer places the call requests gomo call queued on the local workspace") {
+  const std::string dir = scratch_dir(), path = dir + "/ws.db";
+  const std::vector<std::string> env = {"XDG_CONFIG_HOME=" + dir + "/xdg",
+                                        "HOME=" + dir + "/home",
+                                        "GOMO_CONFIG=",
+                                        "GOMO_API_KEY=",
+                                        "GOMO_PROFILE=",
+                                        "GOMO_BASE_URL="};
+  auto gomo = [&](std::vector<std::string> args) {
+    args.insert(args.end(), {"--workspace", path});
+    return run_gomo(args, "", env, dir);
+  };
+  write_file(dir, "bye.yaml",
+             "name: Bye\ngraph:\n  startNodeId: dial\n  nodes:\n"
+             "    - {id: dial, type: dial, label: Dial, config: {timeout: 30000}, outputs: {default: bye}}\n"
+             "    - {id: bye, type: hangup, label: Bye}\n");
+  write_file(dir, "busy.yaml", "answer: busy\n");
+  write_file(dir, "mix.yaml",
+             "answer: 100\nvoicemail: 0\nbusy: 0\nnoAnswer: 0\nrejected: 0\nfailed: 0\n"
+             "scripts:\n  \"+212612345671\": busy.yaml\n");
+  REQUIRE(gomo({"flow", "push", dir + "/bye.yaml"}).exit_code == 0);
+  REQUIRE(gomo({"contacts", "create", "--phone", "+212612345670"}).exit_code == 0);
+  REQUIRE(gomo({"contacts", "create", "--phone", "+212612345671"}).exit_code == 0);
+  auto answered = gomo({"call", "+212612345670", "--flow", "Bye", "-q"});
+  REQUIRE_MESSAGE(answered.exit_code == 0, answered.err);
+  auto busy = gomo({"call", "+212612345671", "--flow", "Bye", "--retry", "fixed_delay:1m:2", "-q"});
+  REQUIRE_MESSAGE(busy.exit_code == 0, busy.err);
+  const std::string answered_job = answered.out.substr(0, 36), busy_job = busy.out.substr(0, 36);
+
+  const std::string log = dir + "/serve.err";
+  pid_t server = dialer_spawn_serve({"--workspace", path, "--clock", "x1000", "--mix", dir + "/mix.yaml", "-v"}, log);
+  auto report = [&](const std::string& job) {
+    auto r = gomo({"call", "report", job, "-o", "json"});
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    return json::parse(r.out);
+  };
+  json first, second;
+  for (int i = 0; i < 400; ++i) {  // at most 20 s
+    first = report(answered_job);
+    second = report(busy_job);
+    if (first.at("status") != "queued" && first.at("status") != "active" && second.at("status") != "queued" &&
+        second.at("status") != "active")
+      break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  kill(server, SIGTERM);
+  CHECK(dialer_wait_exit(server, 10) == 0);
+  CHECK_MESSAGE(first.at("status") == "completed", read_file(log));
+  CHECK(first.at("attempts").size() == 1);
+  CHECK_MESSAGE(second.at("status") == "failed", read_file(log));
+  REQUIRE(second.at("attempts").size() == 3);  // the first call and two retries, all busy
+  for (int i = 0; i < 3; ++i) {
+    CHECK(second.at("attempts")[i].at("attempt") == i + 1);
+    CHECK(second.at("attempts")[i].at("outcome") == "busy");
+  }
+  CHECK(read_file(log).find("call request " + busy_job + ": attempt 3 busy -> failed") != std::string::npos);
+}
+
+}  // namespace gomo::test
