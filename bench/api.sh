@@ -85,23 +85,24 @@ function setup(thread)
 end
 function init(args)
   prefix, seeded, n, creates = args[1], tonumber(args[2]), 0, 0
+  wrk.headers["Content-Type"] = "application/json"  -- beside -H x-api-key (a headers argument would replace both)
 end
 request = function()
   n = n + 1
   local k = n % 10
   if k < 4 then return wrk.format("GET", prefix .. "/users/me") end
   if k < 7 then return wrk.format("GET", prefix .. "/contact?limit=20") end
-  local headers = {["Content-Type"] = "application/json"}
   if k < 9 then
     local body = string.format('{"primaryPhone":"+2126%d%07d","firstName":"Mixed"}', thread_id, n)
-    return wrk.format("POST", prefix .. "/contact", headers, body)
+    return wrk.format("POST", prefix .. "/contact", nil, body)
   end
   local rows = {}
   for i = 0, 4 do rows[#rows + 1] = string.format('{"primaryPhone":"+2126%08d","city":"Fes"}', (n * 5 + i) % seeded) end
-  return wrk.format("POST", prefix .. "/contact/upsert", headers, '{"data":[' .. table.concat(rows, ",") .. ']}')
+  return wrk.format("POST", prefix .. "/contact/upsert", nil, '{"data":[' .. table.concat(rows, ",") .. ']}')
 end
 response = function(status, headers, body)
-  if status == 201 and body:sub(1, 6) == '{"id":' then creates = creates + 1 end
+  -- Both answer 201; only the upsert's answer has a "created" count.
+  if status == 201 and not body:find('"created":', 1, true) then creates = creates + 1 end
 end
 done = function(summary, latency, requests)
   local total = 0
@@ -127,6 +128,7 @@ run() {  # name, path, [lua script], [connections], [script arguments...]
   p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
   errors=$(awk '/Non-2xx/ {print $5}' <<<"$out")
   socket_errors=$(sed -n 's/.*Socket errors: //p' <<<"$out")
+  last_errors=${errors:-0}
   printf '%-32s %10s req/s   p50 %-8s p99 %-8s non-2xx %s\n' "$name" "$rps" "$p50" "$p99" "${errors:-0}"
 }
 
@@ -141,10 +143,13 @@ run "mixed, $MIXED_CONNECTIONS clients" "" "$work/mixed.lua" "$MIXED_CONNECTIONS
 creates=$(sed -n 's/^creates answered 201: //p' <<<"$last_out")
 after=$(contact_total)
 rss_after=$(awk '/VmRSS/ {print $2 " " $3}' "/proc/$server_pid/status")
-echo "  mixed run: $creates creates answered 201, contacts $before -> $after; RSS of gomo serve $rss_before -> $rss_after"
+echo "  mixed run: $creates creates answered 201 (+ $((after - before - creates)) in flight at the end), contacts $before -> $after; RSS of gomo serve $rss_before -> $rss_after"
 [[ -z ${socket_errors:-} ]] || echo "  socket errors: $socket_errors"
-if [[ -n ${socket_errors:-} || ${errors:-0} -ne 0 || $((after - before)) -ne $creates ]]; then
-  echo "bench/api.sh: the mixed run failed: non-2xx ${errors:-0}, socket errors ${socket_errors:-none}, $((after - before)) contacts stored for $creates creates" >&2
+# wrk stops at the deadline without reading the answers in flight: up to one create per connection
+# may be stored without being counted, never fewer stored than counted.
+unanswered=$((after - before - creates))
+if [[ -n ${socket_errors:-} || $last_errors -ne 0 || $unanswered -lt 0 || $unanswered -gt $MIXED_CONNECTIONS ]]; then
+  echo "bench/api.sh: the mixed run failed: non-2xx $last_errors, socket errors ${socket_errors:-none}, $((after - before)) contacts stored for $creates creates" >&2
   mixed_failed=1
 fi
 rss=$(awk '/VmHWM/ {print $2 " " $3}' "/proc/$server_pid/status")

@@ -146,9 +146,9 @@ TEST_CASE("cli: serve killed with kill -9 mid-stream keeps every acknowledged wr
     REQUIRE(audience);
     REQUIRE(audience->status == 201);
     audience_id = json::parse(audience->body).at("id");
-    auto added = (*client)->send("POST", "/audience/" + audience_id + "/add-contacts",
-                                 json{{"contacts", {json::parse(contact->body).at("id")}}}.dump(),
-                                 remote::Idempotency::kUnsafe);
+    auto added =
+        (*client)->send("POST", "/audience/" + audience_id + "/add-contacts",
+                        json{{"contacts", {json::parse(contact->body).at("id")}}}.dump(), remote::Idempotency::kUnsafe);
     REQUIRE(added);
     REQUIRE_MESSAGE(added->status == 201, added->body);
   }
@@ -185,6 +185,9 @@ TEST_CASE("cli: serve killed with kill -9 mid-stream keeps every acknowledged wr
     }
     CHECK(acknowledged > 0);
   }
+  int launched = 0;
+  for (const Write& w : writes) launched += w.kind == Write::Kind::kLaunch && ok(w.status);
+  CHECK(launched > 0);  // the stream had launches among its acknowledged writes
   // And the server starts again on what the kills left.
   ServeProcess server({"--workspace", ws});
   REQUIRE(server.started());
