@@ -12,6 +12,7 @@
 #include <optional>
 #include <unordered_map>
 
+#include "base/private_files.h"
 #include "contacts/attribute_infer.h"
 #include "contacts/membership.h"
 #include "contacts/resolve.h"
@@ -57,8 +58,10 @@ class Pipeline {
     if (auto failed = open_journal()) return *failed;
     if (auto failed = first_pass()) return *failed;
     if (!request_.rejects_path.empty()) {
-      rejects_.open(request_.rejects_path, std::ios::binary | std::ios::trunc);
-      if (!rejects_) return io_failure("cannot write the rejects file " + request_.rejects_path);
+      // Rejected rows are contact data: a new rejects file is the user's alone (0600), whatever the umask.
+      Status created = create_private_file(request_.rejects_path);
+      if (created) rejects_.open(request_.rejects_path, std::ios::binary | std::ios::trunc);
+      if (!created || !rejects_) return io_failure("cannot write the rejects file " + request_.rejects_path);
       // The header as read (byte for byte, as the rows), then the gomo_* columns.
       line_ = header_raw_;
       line_ += delimiter_;

@@ -15,6 +15,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "base/private_files.h"
 #include "base/sha256.h"
 
 namespace gomo::contacts {
@@ -43,8 +44,8 @@ std::string file_identity(const std::string& path) {
 }
 
 Result<UpsertJournal> UpsertJournal::open(const std::string& dir, const std::string& identity) {
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
+  // Its folder (under ~/.local/state) is the user's alone: the journal names the CSV file it follows.
+  if (Status made = make_private_dirs(dir); !made) return made;
   UpsertJournal journal;
   journal.path_ = dir + "/" + sha256_hex(identity).substr(0, 24) + ".journal";
   const std::string head = "gomo-upsert-journal 1 " + sha256_hex(identity);

@@ -2,7 +2,16 @@
 #include <httplib.h>
 
 #include <algorithm>
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <iterator>
+#include <list>
+#include <mutex>
 #include <string>
+#include <system_error>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -28,6 +37,107 @@ struct Request {
 // The limits of module.h, restated here (the module does not include the binary's C++ header).
 constexpr std::size_t kServerMaxBodyBytes = 32 << 20;
 
+// Every connection gets a thread of its own (cpp-httplib serves a connection on one task from accept
+// to close, keep-alive waits included). httplib's ThreadPool has a fixed size (8 here): eight clients
+// that kept their connections alive with one request a second held every worker, and a new client
+// waited in the queue for as long as they kept talking. Threads are made on demand up to
+// kMaxConnectionThreads (connections beyond it wait in the queue, as before); threads beyond
+// kSpareThreads end after kIdleThreadSeconds without a connection.
+class ConnectionThreads : public httplib::TaskQueue {
+ public:
+  static constexpr std::size_t kMaxConnectionThreads = 512;
+  static constexpr std::size_t kSpareThreads = 8;
+  static constexpr int kIdleThreadSeconds = 30;
+
+  ConnectionThreads() = default;
+  ConnectionThreads(const ConnectionThreads&) = delete;
+  ConnectionThreads& operator=(const ConnectionThreads&) = delete;
+  ~ConnectionThreads() override { shutdown(); }
+
+  void enqueue(std::function<void()> fn) override {
+    std::vector<std::thread> ended;
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      jobs_.push_back(std::move(fn));
+      if (idle_ < jobs_.size() && threads_.size() < kMaxConnectionThreads) start_thread();
+      ended.swap(ended_);
+    }
+    work_.notify_one();
+    for (auto& t : ended) t.join();
+  }
+
+  // Runs the queued connections to their end, then joins every thread.
+  void shutdown() override {
+    std::unique_lock<std::mutex> lock(mutex_);
+    shutdown_ = true;
+    work_.notify_all();
+    for (;;) {
+      std::vector<std::thread> ended;
+      ended.swap(ended_);
+      bool all = threads_.empty();
+      lock.unlock();
+      for (auto& t : ended) t.join();
+      lock.lock();
+      if (all && ended_.empty()) return;
+      exited_.wait(lock, [&] { return !ended_.empty() || threads_.empty(); });
+    }
+  }
+
+ private:
+  using Threads = std::list<std::thread>;
+
+  // REQUIRES: mutex_ held. The new thread reads `self` only under mutex_, after this returns.
+  void start_thread() {
+    threads_.emplace_back();
+    auto self = std::prev(threads_.end());
+    try {
+      *self = std::thread([this, self] { work(self); });
+    } catch (const std::system_error&) {
+      threads_.erase(self);  // no thread to spare: the job waits for a busy one
+    }
+  }
+
+  void work(Threads::iterator self) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    for (;;) {
+      ++idle_;
+      bool woken =
+          work_.wait_for(lock, std::chrono::seconds(kIdleThreadSeconds), [&] { return !jobs_.empty() || shutdown_; });
+      --idle_;
+      if (!jobs_.empty()) {
+        auto fn = std::move(jobs_.front());
+        jobs_.pop_front();
+        lock.unlock();
+        fn();
+        lock.lock();
+        continue;
+      }
+      if (shutdown_ || (!woken && threads_.size() > kSpareThreads)) break;
+    }
+    // Joined by the next enqueue() or by shutdown(): a thread cannot join itself.
+    ended_.push_back(std::move(*self));
+    threads_.erase(self);
+    exited_.notify_all();
+  }
+
+  std::mutex mutex_;
+  std::condition_variable work_, exited_;
+  std::deque<std::function<void()>> jobs_;
+  Threads threads_;
+  std::vector<std::thread> ended_;
+  std::size_t idle_ = 0;
+  bool shutdown_ = false;
+};
+
+// httplib 0.11 listens with a backlog of 5: a burst of new connections (64 clients starting at once)
+// overflowed it, and each connection past it waited for the client's SYN retry, a second or three.
+// Linux lets listen() be called again on the listening socket to change the backlog.
+class ListeningServer : public httplib::Server {
+ public:
+  static constexpr int kBacklog = 1024;  // the kernel caps it at net.core.somaxconn
+  void widen_backlog() { (void)::listen(svr_sock_, kBacklog); }
+};
+
 class HttplibServer {
  public:
   HttplibServer(gomo_ext_handler_fn handler, void* user) : handler_(handler), user_(user) {
@@ -43,8 +153,9 @@ class HttplibServer {
     http_.Put(".*", read);
     http_.Patch(".*", read);
     http_.Delete(".*", read);
+    http_.new_task_queue = [] { return new ConnectionThreads; };
     http_.set_keep_alive_max_count(100000);
-    // Idle keep-alive connections hold a worker until this passes, and stop() waits for them.
+    // An idle keep-alive connection holds its thread until this passes, and stop() waits for them.
     http_.set_keep_alive_timeout(2);
     // Headers and body go out in separate writes: without this, Nagle + delayed ACK add 40 ms.
     http_.set_tcp_nodelay(true);
@@ -92,11 +203,10 @@ class HttplibServer {
   ~HttplibServer() { stop(); }
 
   int bind(const std::string& host, int port) {
-    if (port == 0) {
-      int bound = http_.bind_to_any_port(host);
-      return bound > 0 ? bound : -1;
-    }
-    return http_.bind_to_port(host, port) ? port : -1;
+    int bound = port == 0 ? http_.bind_to_any_port(host) : (http_.bind_to_port(host, port) ? port : -1);
+    if (bound <= 0) return -1;
+    http_.widen_backlog();
+    return bound;
   }
   bool listen() { return http_.listen_after_bind(); }
   bool running() const { return http_.is_running(); }
@@ -202,7 +312,7 @@ class HttplibServer {
 
   gomo_ext_handler_fn handler_;
   void* user_;
-  httplib::Server http_;
+  ListeningServer http_;
 };
 
 gomo_ext_http_server* server_new(gomo_ext_handler_fn handler, void* user) {

@@ -16,6 +16,7 @@
 #include <stdexcept>
 #include <thread>
 
+#include "base/private_files.h"
 #include "base/sha256.h"
 #include "store/sql.h"
 #include "store/workspace_impl.h"
@@ -134,28 +135,6 @@ CREATE INDEX execution_contacts_due ON execution_contacts(execution_id, status, 
 constexpr int kMigrationCount = static_cast<int>(std::size(kMigrations));
 static_assert(kMigrationCount == Workspace::kSchemaVersion);
 
-// Creates the missing folders of `dir`, each 0700: the workspace holds contact data.
-Status make_private_dirs(const std::filesystem::path& dir) {
-  std::error_code ec;
-  if (dir.empty() || std::filesystem::is_directory(dir, ec)) return Status::ok();
-  if (Status s = make_private_dirs(dir.parent_path()); !s) return s;
-  if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST)
-    return Status::io_error("cannot create " + dir.string() + ": " + std::strerror(errno));
-  return Status::ok();
-}
-
-// Creates `path` empty with mode 0600 unless it exists (an empty file is an empty SQLite database).
-// SQLite creates the -wal and -shm files with the database file's mode, so they are 0600 too.
-Status create_private_file(const std::string& path) {
-  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  if (fd >= 0) {
-    ::close(fd);
-    return Status::ok();
-  }
-  if (errno == EEXIST) return Status::ok();
-  return Status::io_error("cannot create workspace " + path + ": " + std::strerror(errno));
-}
-
 // A workspace an older gomo made 0644 (or that was copied so) holds contact data: make it and its
 // -wal and -shm files 0600 when they are the user's own. Failures are ignored (not ours to fix).
 void tighten_mode(const std::string& path) {
@@ -237,8 +216,11 @@ bool Workspace::exists(const std::string& path) {
 }
 
 Result<std::unique_ptr<Workspace>> Workspace::open(const std::string& path) {
-  if (Status s = make_private_dirs(std::filesystem::path(path).parent_path()); !s) return s;
-  if (Status s = create_private_file(path); !s) return s;
+  // The workspace holds contact data: folders gomo makes are 0700, a new file 0600. SQLite gives the
+  // -wal and -shm files the database file's mode.
+  if (Status s = make_private_dirs(std::filesystem::path(path).parent_path().string()); !s) return s;
+  if (Status s = create_private_file(path); !s)
+    return Status::io_error("cannot create workspace " + path + ": " + s.message());
   tighten_mode(path);
   auto impl = std::make_unique<Impl>();
   impl->path = path;

@@ -84,6 +84,25 @@ TEST_CASE("store Workspace: a new file is 0600 in folders made 0700, and so are 
   CHECK(workspace_mode(dir + "/a") == 0700);
 }
 
+TEST_CASE("store Workspace: umask 000 changes nothing: 0600 files (-wal and -shm too) in 0700 folders") {
+  std::string dir = test::scratch_dir();
+  std::string path = dir + "/open/.gomo/workspace.db";
+  {
+    struct Umask {  // the most permissive umask; restored even if a REQUIRE fails
+      mode_t old = ::umask(0);
+      ~Umask() { ::umask(old); }
+    } open_umask;
+    auto ws = Workspace::open(path);
+    REQUIRE(ws);
+    REQUIRE((*ws)->create_organization("Org one", "org-one"));
+    CHECK(workspace_mode(path + "-wal") == 0600);
+    CHECK(workspace_mode(path + "-shm") == 0600);
+    CHECK(workspace_mode(path) == 0600);
+  }
+  CHECK(workspace_mode(dir + "/open/.gomo") == 0700);
+  CHECK(workspace_mode(dir + "/open") == 0700);
+}
+
 TEST_CASE("store Workspace: an existing file others may read is made 0600 when opened") {
   std::string path = test::scratch_dir() + "/w.db";
   {

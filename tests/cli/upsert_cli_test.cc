@@ -1,6 +1,7 @@
 // `gomo contacts upsert` end to end: the binary against the local workspace and against `gomo serve`
 // with injected faults, killed mid-run (kill -9) and continued from its journal.
 #include <doctest/doctest.h>
+#include <sys/stat.h>
 
 #include <atomic>
 #include <nlohmann/json.hpp>
@@ -96,6 +97,31 @@ TEST_CASE("cli: contacts upsert: --allow-types defaults to the profile's allowTy
   CHECK(contains(bad.err, "allowTypes mobile,landline of profile local ("));
   // The config file itself takes only a list of words.
   CHECK(run_gomo({"config", "set", "allowTypes", "Mobile Phones", "--profile", "local"}, "", env).exit_code == 2);
+}
+
+TEST_CASE("cli: contacts upsert under umask 000: workspace, rejects file and journal folder are private") {
+  std::string dir = scratch_dir();
+  std::vector<std::string> env = isolated_env(dir);
+  std::string csv = write_file(dir, "in.csv", "phone;first_name\n0612345678;Amina\n12;Bad\n");
+  auto mode_of = [](const std::string& path) {
+    struct stat st {};
+    return ::stat(path.c_str(), &st) == 0 ? st.st_mode & 07777 : 0u;
+  };
+  RunResult r;
+  {
+    struct Umask {  // inherited by gomo; restored even if a check throws
+      mode_t old = ::umask(0);
+      ~Umask() { ::umask(old); }
+    } open_umask;
+    r = run_gomo({"contacts", "upsert", csv, "--workspace", dir + "/w/ws.db", "--rejects", dir + "/rej.csv"}, "", env);
+  }
+  CHECK(r.exit_code == 1);  // the one reject
+  CHECK(mode_of(dir + "/w") == 0700);
+  CHECK(mode_of(dir + "/w/ws.db") == 0600);
+  CHECK(mode_of(dir + "/rej.csv") == 0600);
+  CHECK(contains(read_file(dir + "/rej.csv"), "12;Bad;"));
+  for (const char* folder : {"/state", "/state/gomo", "/state/gomo/upsert-journals"})
+    CHECK_MESSAGE(mode_of(dir + folder) == 0700, folder);
 }
 
 TEST_CASE("cli: contacts upsert: local workspace, rejects file, exit codes") {

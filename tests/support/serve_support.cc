@@ -118,6 +118,11 @@ int ServeProcess::stop(std::string* err) {
   return exit_code_;
 }
 
+void ServeProcess::kill_hard() {
+  if (pid_ > 0) kill(pid_, SIGKILL);
+  (void)stop();  // reaps it (SIGTERM to a dead process is harmless) and reads its stderr
+}
+
 ScriptedServer::ScriptedServer(Script script) : script_(std::move(script)) {
   auto module = ext::module();
   if (!module) throw std::runtime_error("ScriptedServer: " + module.error().message());

@@ -42,6 +42,8 @@ class ServeProcess {
   std::string base_url() const;
   // Stops the server (SIGTERM) and returns its exit code; its stderr so far in `err`.
   int stop(std::string* err = nullptr);
+  // Kills the server as `kill -9` does (no cleanup of any kind) and waits for it to end.
+  void kill_hard();
 
  private:
   int pid_ = -1, port_ = 0, err_fd_ = -1, exit_code_ = -1;
