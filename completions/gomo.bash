@@ -81,8 +81,8 @@ _gomo_command() {
       ;;
     "gomo serve")
       subcommands=''
-      options='-h --help --listen --workspace --init --add-org --new-key --org --org-name --allow-remote --fail-rate --rate-limit --latency --drop-connections --seed -o --output --color -q --quiet -v --verbose'
-      value_options='--listen --workspace --org --org-name --fail-rate --rate-limit --latency --drop-connections --seed -o --output --color'
+      options='-h --help --listen --workspace --init --add-org --new-key --org --org-name --allow-remote --fail-rate --rate-limit --latency --drop-connections --seed --clock --mix -o --output --color -q --quiet -v --verbose'
+      value_options='--listen --workspace --org --org-name --fail-rate --rate-limit --latency --drop-connections --seed --clock --mix -o --output --color'
       positional_slots=0 positional_variadic=0
       ;;
     "gomo contacts")
@@ -218,7 +218,7 @@ _gomo_command() {
       positional_slots=1 positional_variadic=1
       ;;
     "gomo program")
-      subcommands='validate list get archive apply launch pause resume cancel'
+      subcommands='validate list get archive apply launch pause resume cancel simulate'
       options='-h --help -o --output --color -q --quiet -v --verbose'
       value_options='-o --output --color'
       positional_slots=0 positional_variadic=0
@@ -255,8 +255,8 @@ _gomo_command() {
       ;;
     "gomo program launch")
       subcommands=''
-      options='-h --help --wait --watch --interval --profile --base-url --api-key-env --bearer --insecure --rate-limit --timeout --workspace -o --output --color -q --quiet -v --verbose'
-      value_options='--interval --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color'
+      options='-h --help --wait --watch --interval --mix --seed --profile --base-url --api-key-env --bearer --insecure --rate-limit --timeout --workspace -o --output --color -q --quiet -v --verbose'
+      value_options='--interval --mix --seed --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color'
       positional_slots=1 positional_variadic=0
       ;;
     "gomo program pause")
@@ -275,6 +275,12 @@ _gomo_command() {
       subcommands=''
       options='-h --help --if-active -y --yes --profile --base-url --api-key-env --bearer --insecure --rate-limit --timeout --workspace -o --output --color -q --quiet -v --verbose'
       value_options='--profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color'
+      positional_slots=1 positional_variadic=0
+      ;;
+    "gomo program simulate")
+      subcommands=''
+      options='-h --help --audience --flow --mix --seed --time-zone --remote --profile --base-url --api-key-env --bearer --insecure --rate-limit --timeout --workspace --plot -o --output --color -q --quiet -v --verbose'
+      value_options='--audience --flow --mix --seed --time-zone --profile --base-url --api-key-env --rate-limit --timeout --workspace --plot -o --output --color'
       positional_slots=1 positional_variadic=0
       ;;
     "gomo execution")
@@ -516,6 +522,8 @@ _gomo_value() {
     "gomo serve|--latency") COMPREPLY=() ;;
     "gomo serve|--drop-connections") COMPREPLY=() ;;
     "gomo serve|--seed") COMPREPLY=() ;;
+    "gomo serve|--clock") _gomo_files "$3" ;;
+    "gomo serve|--mix") _gomo_files "$3" ;;
     "gomo contacts list|--profile") _gomo_files "$3" ;;
     "gomo contacts list|--base-url") _gomo_files "$3" ;;
     "gomo contacts list|--api-key-env") _gomo_files "$3" ;;
@@ -766,6 +774,8 @@ _gomo_value() {
     "gomo program apply|--timeout") _gomo_files "$3" ;;
     "gomo program apply|--workspace") _gomo_files "$3" ;;
     "gomo program launch|--interval") _gomo_files "$3" ;;
+    "gomo program launch|--mix") _gomo_files "$3" ;;
+    "gomo program launch|--seed") COMPREPLY=() ;;
     "gomo program launch|--profile") _gomo_files "$3" ;;
     "gomo program launch|--base-url") _gomo_files "$3" ;;
     "gomo program launch|--api-key-env") _gomo_files "$3" ;;
@@ -795,6 +805,19 @@ _gomo_value() {
     "gomo program cancel|--timeout") _gomo_files "$3" ;;
     "gomo program cancel|--workspace") _gomo_files "$3" ;;
     "gomo program cancel|#0") _gomo_files "$3" ;;
+    "gomo program simulate|--audience") _gomo_files "$3" ;;
+    "gomo program simulate|--flow") _gomo_files "$3" ;;
+    "gomo program simulate|--mix") _gomo_files "$3" ;;
+    "gomo program simulate|--seed") COMPREPLY=() ;;
+    "gomo program simulate|--time-zone") COMPREPLY=() ;;
+    "gomo program simulate|--profile") _gomo_files "$3" ;;
+    "gomo program simulate|--base-url") _gomo_files "$3" ;;
+    "gomo program simulate|--api-key-env") _gomo_files "$3" ;;
+    "gomo program simulate|--rate-limit") COMPREPLY=() ;;
+    "gomo program simulate|--timeout") _gomo_files "$3" ;;
+    "gomo program simulate|--workspace") _gomo_files "$3" ;;
+    "gomo program simulate|--plot") COMPREPLY=() ;;
+    "gomo program simulate|#0") _gomo_files "$3" ;;
     "gomo execution status|--interval") _gomo_files "$3" ;;
     "gomo execution status|--profile") _gomo_files "$3" ;;
     "gomo execution status|--base-url") _gomo_files "$3" ;;

@@ -19,7 +19,7 @@ function __gomo_subcommands
         case 'gomo audio'
             printf '%s\n' list upload
         case 'gomo program'
-            printf '%s\n' validate list get archive apply launch pause resume cancel
+            printf '%s\n' validate list get archive apply launch pause resume cancel simulate
         case 'gomo execution'
             printf '%s\n' status report list pause resume cancel
         case 'gomo call'
@@ -59,7 +59,7 @@ function __gomo_value_options
         case 'gomo flow pull'
             printf '%s\n' -f --file --output-dir --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color
         case 'gomo serve'
-            printf '%s\n' --listen --workspace --org --org-name --fail-rate --rate-limit --latency --drop-connections --seed -o --output --color
+            printf '%s\n' --listen --workspace --org --org-name --fail-rate --rate-limit --latency --drop-connections --seed --clock --mix -o --output --color
         case 'gomo contacts'
             printf '%s\n' -o --output --color
         case 'gomo contacts list'
@@ -117,13 +117,15 @@ function __gomo_value_options
         case 'gomo program apply'
             printf '%s\n' -f --file --ignore --config --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color
         case 'gomo program launch'
-            printf '%s\n' --interval --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color
+            printf '%s\n' --interval --mix --seed --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color
         case 'gomo program pause'
             printf '%s\n' --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color
         case 'gomo program resume'
             printf '%s\n' --auto-pause-rules --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color
         case 'gomo program cancel'
             printf '%s\n' --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color
+        case 'gomo program simulate'
+            printf '%s\n' --audience --flow --mix --seed --time-zone --profile --base-url --api-key-env --rate-limit --timeout --workspace --plot -o --output --color
         case 'gomo execution'
             printf '%s\n' -o --output --color
         case 'gomo execution status'
@@ -225,7 +227,7 @@ complete -c gomo -n '__gomo_at "gomo"' -a 'attributes' -d 'Custom contact attrib
 complete -c gomo -n '__gomo_at "gomo"' -a 'audiences' -d 'Audiences (contact lists that programs call), by id or name'
 complete -c gomo -n '__gomo_at "gomo"' -a 'dids' -d 'Caller-ID numbers (DIDs) the account may call from'
 complete -c gomo -n '__gomo_at "gomo"' -a 'audio' -d 'Audio files of the account (prompts, greetings, music)'
-complete -c gomo -n '__gomo_at "gomo"' -a 'program' -d 'Programs (a flow over an audience): validate and apply files; list, get, archive; launch, pause, resume, cancel'
+complete -c gomo -n '__gomo_at "gomo"' -a 'program' -d 'Programs (a flow over an audience): validate and apply files; list, get, archive; simulate (a forecast); launch, pause, resume, cancel'
 complete -c gomo -n '__gomo_at "gomo"' -a 'execution' -d 'Executions (one launch of a program): status, report, pause, resume, cancel'
 complete -c gomo -n '__gomo_at "gomo"' -a 'call' -d 'Request one call: a contact, a flow, a caller id (gomo call CONTACT --flow F)'
 complete -c gomo -n '__gomo_at "gomo"' -a 'config' -d 'Profiles: which platform gomo talks to, with which key'
@@ -398,6 +400,8 @@ complete -c gomo -n '__gomo_at "gomo serve"' -l 'rate-limit' -d 'Answer 429 + Re
 complete -c gomo -n '__gomo_at "gomo serve"' -l 'latency' -d 'Add this many milliseconds to every request' -x
 complete -c gomo -n '__gomo_at "gomo serve"' -l 'drop-connections' -d 'Close this fraction of connections before the answer' -x
 complete -c gomo -n '__gomo_at "gomo serve"' -l 'seed' -d 'Seed of the fault dice (default: random)' -x
+complete -c gomo -n '__gomo_at "gomo serve"' -l 'clock' -d 'The dialer\'s clock: real, virtual (each execution as fast as it computes), xN (N times faster), or none (no dialer: executions stay as launched)' -r -F
+complete -c gomo -n '__gomo_at "gomo serve"' -l 'mix' -d 'How the dialer\'s simulated callees behave (an outcome mix file)' -r -F
 
 # gomo contacts
 complete -c gomo -n '__gomo_at "gomo contacts"' -a 'list' -d 'List contacts (one page, or --all)'
@@ -744,6 +748,7 @@ complete -c gomo -n '__gomo_at "gomo program"' -a 'launch' -d 'Launch a program:
 complete -c gomo -n '__gomo_at "gomo program"' -a 'pause' -d 'Pause the program\'s scheduled, running or paused execution (already paused: a note, exit 0)'
 complete -c gomo -n '__gomo_at "gomo program"' -a 'resume' -d 'Resume the program\'s scheduled, running or paused execution (already running: a note, exit 0)'
 complete -c gomo -n '__gomo_at "gomo program"' -a 'cancel' -d 'Cancel the program\'s scheduled, running or paused execution for good (asks first; --yes)'
+complete -c gomo -n '__gomo_at "gomo program"' -a 'simulate' -d 'Forecast a program before launch: duration, attempts, completed and failed, line use over time'
 complete -c gomo -n '__gomo_at "gomo program"' -s 'h' -l 'help' -d 'Show help for a command'
 
 # gomo program validate
@@ -828,6 +833,8 @@ complete -c gomo -n '__gomo_at "gomo program launch"' -s 'h' -l 'help' -d 'Show 
 complete -c gomo -n '__gomo_at "gomo program launch"' -l 'wait' -d 'Stay until the execution ends (prints nothing more)'
 complete -c gomo -n '__gomo_at "gomo program launch"' -l 'watch' -d 'Stay until the execution ends, showing it (live on a terminal, a line per change when piped)'
 complete -c gomo -n '__gomo_at "gomo program launch"' -l 'interval' -d 'Time between two looks at the execution (500ms, 2s, 1m)' -r -F
+complete -c gomo -n '__gomo_at "gomo program launch"' -l 'mix' -d 'Local workspace, with --wait/--watch: how the simulated callees behave (an outcome mix file)' -r -F
+complete -c gomo -n '__gomo_at "gomo program launch"' -l 'seed' -d 'Local workspace: the callees\' seed (a run repeats exactly)' -x
 complete -c gomo -n '__gomo_at "gomo program launch"' -l 'profile' -d 'Profile of the config file to use (gomo config list); default: GOMO_PROFILE, else the current one' -r -F
 complete -c gomo -n '__gomo_at "gomo program launch"' -l 'base-url' -d 'Platform API base URL (e.g. https://api.gomobile.ma/api); default: from the profile' -r -F
 complete -c gomo -n '__gomo_at "gomo program launch"' -l 'api-key-env' -d 'Environment variable holding the API key' -r -F
@@ -878,6 +885,25 @@ complete -c gomo -n '__gomo_at "gomo program cancel"' -l 'rate-limit' -d 'Client
 complete -c gomo -n '__gomo_at "gomo program cancel"' -l 'timeout' -d 'Give up on a request after this long, retries included (30s, 500ms, 2m; 0: never); default 60s' -r -F
 complete -c gomo -n '__gomo_at "gomo program cancel"' -l 'workspace' -d 'The local workspace database (default .gomo/workspace.db)' -r -F
 complete -c gomo -n '__gomo_at "gomo program cancel"' -F
+
+# gomo program simulate
+complete -c gomo -n '__gomo_at "gomo program simulate"' -s 'h' -l 'help' -d 'Show help for a command'
+complete -c gomo -n '__gomo_at "gomo program simulate"' -l 'audience' -d 'Contacts CSV (a phone column; gzip works; - reads stdin)' -r -F
+complete -c gomo -n '__gomo_at "gomo program simulate"' -l 'flow' -d 'The flow file (YAML or JSON); needed when the program names its flow by name' -r -F
+complete -c gomo -n '__gomo_at "gomo program simulate"' -l 'mix' -d 'Outcome mix (YAML or JSON, schemas/outcome-mix.schema.json): how callees answer, keys they press (default: 70% answer, 10% voicemail, 8% busy, 8% no answer, 3% rejected, 1% failed)' -r -F
+complete -c gomo -n '__gomo_at "gomo program simulate"' -l 'seed' -d 'Random seed, over the mix\'s (the same seed repeats the run)' -x
+complete -c gomo -n '__gomo_at "gomo program simulate"' -l 'time-zone' -d 'The organisation\'s IANA zone for pause windows and times (default: the program\'s timezone, else Africa/Casablanca)' -x
+complete -c gomo -n '__gomo_at "gomo program simulate"' -l 'remote' -d 'Read the flow the program names (by name or id) from the target when there is no --flow file'
+complete -c gomo -n '__gomo_at "gomo program simulate"' -l 'profile' -d 'Profile of the config file to use (gomo config list); default: GOMO_PROFILE, else the current one' -r -F
+complete -c gomo -n '__gomo_at "gomo program simulate"' -l 'base-url' -d 'Platform API base URL (e.g. https://api.gomobile.ma/api); default: from the profile' -r -F
+complete -c gomo -n '__gomo_at "gomo program simulate"' -l 'api-key-env' -d 'Environment variable holding the API key' -r -F
+complete -c gomo -n '__gomo_at "gomo program simulate"' -l 'bearer' -d 'Send the key as Authorization: Bearer instead of x-api-key'
+complete -c gomo -n '__gomo_at "gomo program simulate"' -l 'insecure' -d 'Skip TLS verification and allow plain http to non-loopback hosts'
+complete -c gomo -n '__gomo_at "gomo program simulate"' -l 'rate-limit' -d 'Client-side limit in requests per second (0: none)' -x
+complete -c gomo -n '__gomo_at "gomo program simulate"' -l 'timeout' -d 'Give up on a request after this long, retries included (30s, 500ms, 2m; 0: never); default 60s' -r -F
+complete -c gomo -n '__gomo_at "gomo program simulate"' -l 'workspace' -d 'The local workspace database (default .gomo/workspace.db)' -r -F
+complete -c gomo -n '__gomo_at "gomo program simulate"' -l 'plot' -d 'Also write the forecast as an SVG chart to FILE' -x
+complete -c gomo -n '__gomo_at "gomo program simulate"' -F
 
 # gomo execution
 complete -c gomo -n '__gomo_at "gomo execution"' -a 'status' -d 'Status, effective status, contact counters (they sum to the total) and reach rate; --watch follows it'
