@@ -284,6 +284,26 @@ TEST_CASE("dialer: the same seed gives the same run; another seed another") {
   CHECK(trace(3) != trace(4));
 }
 
+TEST_CASE("dialer: with the default mix, callees press the keys a menu offers (payment-reminder's shape)") {
+  // A menu with branches for 1 and 2, a timeout path and no default (samples/flows/payment-reminder.json):
+  // a key it has no way on for would end the call without a hangup, as failed.
+  api::DialingPlan p = plan(5);
+  p.flow_graph_json = R"({"startNodeId": "dial", "nodes": [
+    {"id": "dial", "type": "dial", "outputs": {"onAnswer": "menu"}},
+    {"id": "menu", "type": "dtmf", "config": {"variable": "r", "timeout": 10000,
+     "singleDigitConfig": {"allowedDigits": ["1", "2"]}},
+     "outputs": {"branches": {"1": "bye", "2": "bye"}, "onTimeout": "bye"}},
+    {"id": "bye", "type": "hangup"}]})";
+  OutcomeMix everyone;  // the default mix, but every call answered by a person who never hangs up
+  everyone.voicemail = everyone.busy = everyone.no_answer = everyone.rejected = everyone.failed = 0;
+  everyone.hang_up = 0;
+  MemoryDialing d(p, 500);
+  auto r = run(d, everyone);
+  CHECK(r.summary.attempts == 500);
+  CHECK(d.counters().completed == 500);
+  CHECK(d.counters().failed == 0);
+}
+
 TEST_CASE("dialer: a plan it cannot run is refused with the reason") {
   api::DialingPlan p = plan(1);
   p.caller_numbers.clear();

@@ -67,7 +67,10 @@ class MixSoftphone : public engine::Softphone {
     if (it != mix_.dtmf.end()) {
       r.digits = pick(it->second);
     } else if (uniform() >= mix_.silence) {
-      r.digits = std::string(1, static_cast<char>('1' + next() % 4));  // menus mostly offer the low keys
+      // A person presses one of the keys the prompt offers (a key the node has no way on for would end
+      // many calls as failed through no fault of the flow); a node that names none gets a low key.
+      r.digits = req.offered.empty() ? std::string(1, static_cast<char>('1' + next() % 4))
+                                     : req.offered[next() % req.offered.size()];
     }
     r.elapsed_ms = r.digits.empty() ? req.timeout_ms : 800 * static_cast<Millis>(r.digits.size());
     return r;

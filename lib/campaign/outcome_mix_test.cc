@@ -2,6 +2,9 @@
 
 #include <doctest/doctest.h>
 
+#include <map>
+#include <set>
+
 #include "tests/support/test_support.h"
 
 namespace gomo::campaign {
@@ -101,6 +104,31 @@ TEST_CASE("outcome mix: the shares come out as asked, and DTMF follows the node'
   CHECK(no_answer == doctest::Approx(0.2 * n).epsilon(0.08));
   CHECK(ones == doctest::Approx(0.75 * n).epsilon(0.05));
   CHECK(silent == doctest::Approx(0.25 * n).epsilon(0.08));
+}
+
+TEST_CASE("outcome mix: without dtmf weights for the node, a callee presses a key the node offers") {
+  OutcomeMix mix;  // the default mix: 15% silence, no per-node keys
+  engine::DigitRequest menu;
+  menu.node_id = "collect-response";
+  menu.offered = {"1", "2"};
+  std::map<std::string, int> pressed;
+  const int n = 20000;
+  for (int i = 0; i < n; ++i)
+    ++pressed[make_callee(mix, "c" + std::to_string(i), "+2126", 1)->collect_digits(menu).digits];
+  CHECK(pressed.size() == 3);  // "1", "2" and "" (silence), nothing else
+  CHECK(pressed[""] == doctest::Approx(0.15 * n).epsilon(0.08));
+  CHECK(pressed["1"] == doctest::Approx(0.425 * n).epsilon(0.05));
+  CHECK(pressed["2"] == doctest::Approx(0.425 * n).epsilon(0.05));
+
+  // Explicit weights still win over what the node offers; a node that offers nothing gets keys 1-4.
+  mix.dtmf["collect-response"] = {{"9", 100}};
+  CHECK(make_callee(mix, "c1", "+2126", 1)->collect_digits(menu).digits == "9");
+  engine::DigitRequest open_menu;
+  open_menu.node_id = "other";
+  std::set<std::string> keys;
+  for (int i = 0; i < 2000; ++i)
+    keys.insert(make_callee(mix, "c" + std::to_string(i), "+2126", 1)->collect_digits(open_menu).digits);
+  CHECK(keys == std::set<std::string>{"", "1", "2", "3", "4"});
 }
 
 }  // namespace

@@ -416,6 +416,10 @@ class Runner {
       std::string_view t = md->string_at("terminator");
       req.terminator = t.empty() ? '#' : t[0];
     }
+    if (!multi) req.offered = allowed;
+    for (const auto& edge : node.edges)
+      if (edge.name == "branches" && std::find(req.offered.begin(), req.offered.end(), edge.digit) == req.offered.end())
+        req.offered.push_back(edge.digit);
     if (multi && req.max_digits <= 1 &&
         !(node.config_at("multiDigitConfig") && node.config_at("multiDigitConfig")->find("maxDigits")))
       req.max_digits = 20;

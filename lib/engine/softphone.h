@@ -58,6 +58,9 @@ struct DigitRequest {
   Millis timeout_ms = 5000;  // for the first key, and between keys in multi-digit mode
   int max_digits = 1;
   char terminator = '#';  // multi-digit only; '\0' = none
+  // The keys the node offers: its allowedDigits (single-digit mode), then its branch keys not among
+  // them. Empty when the node names none. A simulated person may keep to these (campaign::OutcomeMix).
+  std::vector<std::string> offered;
 };
 
 struct DigitReply {
