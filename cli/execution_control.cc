@@ -15,6 +15,7 @@
 #include "cli/exit_codes.h"
 #include "cli/resources.h"
 #include "programs/control.h"
+#include "programs/names.h"
 #include "programs/pause_rules_file.h"
 #include "programs/watch.h"
 #include "report/execution_report.h"
@@ -46,7 +47,9 @@ int run_control(Context& ctx, const ControlOptions& o, programs::Verb verb) {
   if (!done) return report_programs_failure(ctx, done.error());
   using Kind = programs::ControlOutcome::Kind;
   if (done->kind == Kind::kNotConfirmed) return report_unconfirmed(ctx, done->confirmation);
-  if (done->kind == Kind::kNoActiveExecution) return report_error(ctx, done->note, kExitApiError);
+  if (done->kind == Kind::kNoActiveExecution) {
+    return report_error(ctx, done->note + " (" + ctx.target + ")", kExitApiError);  // named like API errors
+  }
   if (done->execution && (ctx.output == "json" || ctx.output == "yaml")) {
     print_records(ctx, api::wire::encode(*done->execution), {{"ID", "id"}, {"STATUS", "status"}});
   }
@@ -128,6 +131,7 @@ int watch_and_report(Context& ctx, api::Platform& platform, const TargetOptions&
   const bool color = ctx.use_color(ctx.stdout_tty);
   bool drawn = false;
   std::string last_status;
+  programs::Names names(platform);  // the live view names the program; read once
   auto end = programs::watch_execution(platform, id, options, [&](const programs::Snapshot& s) {
     last_status = s.execution.status;
     if (quiet_changes) return;
@@ -138,7 +142,8 @@ int watch_and_report(Context& ctx, api::Platform& platform, const TargetOptions&
     // Up over the last drawing and clear to the end of the screen, then draw again.
     if (drawn) ctx.out << "\x1b[" << report::kLiveViewLines << "A\x1b[J";
     ctx.out << report::execution_live_view(s.execution, s.report, s.breakdown ? &*s.breakdown : nullptr,
-                                           s.calls_per_minute, terminal_width(STDOUT_FILENO), color)
+                                           s.calls_per_minute, terminal_width(STDOUT_FILENO), color,
+                                           names.program(s.execution.program_id))
             << std::flush;
     drawn = true;
   });

@@ -112,10 +112,16 @@ std::string execution_status_line(const api::Execution& e, const api::ExecutionR
 
 std::string execution_live_view(const api::Execution& e, const api::ExecutionReport& r,
                                 const api::ExecutionBreakdown* breakdown, double calls_per_minute, int width,
-                                bool color) {
+                                bool color, const std::string& program_name) {
   width = std::max(width, 40);
   auto fit = [&](std::string line) {
-    if (static_cast<int>(line.size()) > width) line.resize(width);  // ASCII only: bytes are columns
+    // One column per code point (a program name may hold any text); never cut inside a character.
+    size_t i = 0;
+    for (int columns = 0; i < line.size() && columns < width; ++columns) {
+      do ++i;
+      while (i < line.size() && (static_cast<unsigned char>(line[i]) & 0xC0) == 0x80);
+    }
+    line.resize(i);
     return line + "\n";
   };
   const int done = e.contacts_completed + e.contacts_failed;
@@ -124,7 +130,8 @@ std::string execution_live_view(const api::Execution& e, const api::ExecutionRep
   const double share = e.total_contacts > 0 ? 100.0 * done / e.total_contacts : 0;
   std::string lines;
   std::string status = status_text(r, e.status);
-  lines += fit("execution " + e.id + "  " + (color ? "\x1b[1m" + status + "\x1b[0m" : status));
+  std::string program = program_name.empty() ? "" : "  program \"" + program_name + "\"";
+  lines += fit("execution " + e.id + "  " + (color ? "\x1b[1m" + status + "\x1b[0m" : status) + program);
   std::string progress = "[" + std::string(filled, '#') + std::string(bar - filled, '.') + "] " + percent(share) +
                          "  " + std::to_string(done) + "/" + std::to_string(e.total_contacts) + " contacts done";
   lines += fit(progress);

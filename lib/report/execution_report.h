@@ -37,11 +37,12 @@ std::string execution_status_line(const api::Execution& execution, const api::Ex
 
 // The live view of `status --watch` on a terminal: a fixed number of lines (kLiveViewLines), each
 // ending in '\n', at most `width` columns: the status, a progress bar of contacts done, the counters,
-// the call outcomes (when `breakdown` is given), reach rate and calls per minute.
+// the call outcomes (when `breakdown` is given), reach rate and calls per minute. The first line names
+// the program when `program_name` is given (programs::Names).
 inline constexpr int kLiveViewLines = 5;
 std::string execution_live_view(const api::Execution& execution, const api::ExecutionReport& report,
                                 const api::ExecutionBreakdown* breakdown, double calls_per_minute, int width,
-                                bool color);
+                                bool color, const std::string& program_name = "");
 
 // `gomo execution report`: the summary, the breakdown (counts by call outcome, by contact status and
 // by attempt) and the calls, each in `format`. CSV has a header row; the summary is one data row, the

@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include "base/utf8.h"
+
 #include <algorithm>
 #include <sstream>
 
@@ -70,6 +72,15 @@ TEST_CASE("execution status: text, one line per change, json, and the live view"
   CHECK(view.find("40.0%  4/10 contacts done") != std::string::npos);
   CHECK(view.find("completed 3 no_answer 2") != std::string::npos);
   CHECK(view.find("4.0 calls/min") != std::string::npos);
+
+  // The program's name on the first line; a narrow terminal cuts it between characters, never inside one.
+  std::string titled = execution_live_view(execution(), report(), &b, 4, 80, false, "Relances été");
+  CHECK(titled.substr(0, titled.find('\n')).find("program \"Relances été\"") != std::string::npos);
+  for (int width = 40; width < 60; ++width) {
+    std::string narrow =
+        execution_live_view(execution(), report(), &b, 4, width, false, std::string(30, 'x') + "ééééé");
+    CHECK(is_valid_utf8(narrow));
+  }
 }
 
 TEST_CASE("execution report: csv rows, breakdown sections, fields quoted when needed") {
