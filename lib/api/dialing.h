@@ -8,6 +8,14 @@
 // finish_attempt, which records the attempt, the contact's new state and the node counts in one
 // transaction. A claim left behind by a crash is undone by release_claims: the call never counted, so
 // it is placed again; nothing is lost and nothing counts twice.
+//
+// One dialer runs an execution at a time. A dialer starts an execution with release_claims, which
+// releases every claim of that execution, its own and any other dialer's: nothing in the platform
+// tells them apart or locks an execution to one dialer. When two dialers run the same execution (say
+// `gomo serve` and `gomo program launch --wait` on one workspace), the counters still add up (claims
+// are exclusive, and a finished attempt changes only a contact still claimed), but the contacts the
+// first had in flight when the second started are claimed again: they may be called twice, and both
+// calls are recorded as attempts. Run one dialer per workspace (or stop one before starting the other).
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -79,15 +87,19 @@ class Dialing {
   virtual Result<std::optional<EpochMillis>> next_due(const std::string& execution_id) = 0;
   // Records the attempt and the contact's new state (see FinishedAttempt); pauses the execution
   // (paused_threshold) when an auto-pause rule's count is reached. Returns the stored status after.
+  // The contact's state changes only while it is claimed: one a stop skipped (or an earlier finish
+  // settled) keeps its state, and the attempt is still recorded.
   virtual Result<std::string> finish_attempt(const FinishedAttempt& done) = 0;
-  // Claims left by a dialer that died: back to pending, due now. Returns how many.
+  // Claims left by a dialer that died: back to pending, due now. Returns how many. Releases every
+  // claim of the execution, a live dialer's too (see the top of this file).
   virtual Result<int> release_claims(const std::string& execution_id) = 0;
 
   // Call requests still to place (status queued or active), oldest first. Default: none.
   virtual Result<std::vector<CallJob>> open_call_requests() { return std::vector<CallJob>{}; }
   // Records one attempt of call request `job_id` (attempt.contact_id set) and the request's new status,
-  // in one transaction: "active" (a retry follows), "completed" or "failed". Returns the stored status
-  // after. Default: 404 (a platform without call requests).
+  // in one transaction: "active" (a retry follows), "completed" or "failed". Compare-and-set: a
+  // request already completed or failed keeps its status (the attempt is still recorded). Returns the
+  // stored status after. Default: 404 (a platform without call requests).
   virtual Result<std::string> finish_call_attempt(const std::string& job_id, const CallAttempt& attempt,
                                                   const std::string& job_status) {
     (void)job_id, (void)attempt, (void)job_status;

@@ -1,18 +1,18 @@
 #include "local/attempt_writer.h"
 
-#include <nlohmann/json.hpp>
-
-#include "api/wire_programs.h"
+#include "local/execution_states.h"
 
 namespace gomo::local {
 
-using nlohmann::json;
 using store::sql::Stmt;
 
-// ?4 = 1: the status changes, and next_attempt_at with it (?5, NULL unless a retry is due).
+// ?4 = 1: the status changes, and next_attempt_at with it (?5, NULL unless a retry is due); with
+// ?8 = 1 only while the contact is claimed ('calling'): a stop that skipped it, or an earlier finish,
+// is kept. SET reads the row as it was, so both CASEs see the same status.
 const char* const AttemptWriter::kUpdateContactSql =
     "UPDATE execution_contacts SET attempts = attempts + 1, last_outcome = ?1, updated_at = ?2, "
-    "status = CASE WHEN ?4 THEN ?3 ELSE status END, next_attempt_at = CASE WHEN ?4 THEN ?5 ELSE next_attempt_at END "
+    "status = CASE WHEN ?4 AND (?8 = 0 OR status = 'calling') THEN ?3 ELSE status END, "
+    "next_attempt_at = CASE WHEN ?4 AND (?8 = 0 OR status = 'calling') THEN ?5 ELSE next_attempt_at END "
     "WHERE execution_id = ?6 AND contact_id = ?7";
 const char* const AttemptWriter::kAttemptsOfSql =
     "SELECT attempts FROM execution_contacts WHERE execution_id = ? AND contact_id = ?";
@@ -53,14 +53,14 @@ api::CallAttempt AttemptWriter::insert(const std::optional<std::string>& executi
 }
 
 bool AttemptWriter::update_contact(const std::string& eid, const std::string& contact_id, const std::string& outcome,
-                                   const ContactOutcome& next) {
+                                   const ContactOutcome& next, bool only_if_claimed) {
   Stmt& s = prepared(update_contact_, kUpdateContactSql);
   std::string status = next.status;
   std::optional<std::string> due;
   if (status == "pending" && next.next_attempt_at_ms) status = "pendingRetry";
   if (status == "pendingRetry") due = iso_time(next.next_attempt_at_ms.value_or(0));
   s.bind(1, outcome).bind(2, now_iso()).bind(3, status).bind(4, !status.empty()).bind(5, due);
-  s.bind(6, eid).bind(7, contact_id);
+  s.bind(6, eid).bind(7, contact_id).bind(8, only_if_claimed);
   s.step();
   return s.changes() > 0;
 }
@@ -87,14 +87,11 @@ std::optional<std::string> AttemptWriter::status_of(const std::string& eid) {
       prepared(execution_, "SELECT status, auto_pause_rules FROM executions WHERE id = ? AND organization_id = ?");
   e.bind(1, eid).bind(2, org_);
   if (!e.step()) return std::nullopt;
-  if (!rules_.count(eid)) {
-    rules_[eid] = api::wire::decode_program(json{{"autoPauseRules", json::parse(e.text(1))}}).auto_pause_rules;
-  }
+  if (!rules_.count(eid)) { rules_[eid] = rules_of(e.text(1)); }
   return e.text(0);
 }
 
-std::optional<std::string> AttemptWriter::apply_auto_pause(const std::string& eid) {
-  auto status = status_of(eid);
+std::string AttemptWriter::apply_auto_pause(const std::string& eid, const std::string& status) {
   if (status != "running") return status;
   auto rules = rules_.find(eid);
   for (const auto& rule : rules->second) {

@@ -41,20 +41,24 @@ class AttemptWriter {
   api::CallAttempt insert(const std::optional<std::string>& execution_id,
                           const std::optional<std::string>& call_request_id, const std::string& contact_id,
                           api::CallAttempt attempt);
-  // Counts the attempt on the execution contact and stores its new state. False when the execution
-  // has no such contact.
+  // Counts the attempt on the execution contact and stores its new state; with `only_if_claimed`
+  // (the dialer's finish) the state changes only while the contact is "calling", so a contact a stop
+  // skipped, or one already finished, keeps its state (the attempt is still counted). False when the
+  // execution has no such contact.
   bool update_contact(const std::string& execution_id, const std::string& contact_id, const std::string& outcome,
-                      const ContactOutcome& next);
+                      const ContactOutcome& next, bool only_if_claimed);
   // The attempts made so far for the execution's contact; nothing when it has no such contact.
   std::optional<int> attempts_of(const std::string& execution_id, const std::string& contact_id);
   // Adds this call's node visits to the execution's counts.
   void add_node_counts(const std::string& execution_id, const std::map<std::string, int>& counts);
-  // The execution's stored status; nothing when this organisation has no such execution.
+  // The execution's stored status; nothing when this organisation has no such execution. Reads its
+  // auto-pause rules too, for apply_auto_pause.
   std::optional<std::string> status_of(const std::string& execution_id);
-  // The execution's stored status (nothing: no such execution of this organisation), after moving
-  // it running -> paused_threshold when an auto-pause rule's count is reached. Compare-and-set: a
-  // status set in between (a user's pause or cancel) is kept.
-  std::optional<std::string> apply_auto_pause(const std::string& execution_id);
+  // The execution's status after moving it running -> paused_threshold when an auto-pause rule's
+  // count is reached; `status` is what status_of returned in this transaction (read once per
+  // attempt). Compare-and-set: a status set in between (a user's pause or cancel) is kept.
+  // REQUIRES: status_of(execution_id) called first on this writer.
+  std::string apply_auto_pause(const std::string& execution_id, const std::string& status);
 
  private:
   store::sql::Stmt& prepared(std::optional<store::sql::Stmt>& slot, const char* sql);
@@ -70,5 +74,8 @@ class AttemptWriter {
 // The statements claim_due and finish_attempt run on execution_contacts (dialing.cc), for a test
 // of their query plans: none may read the whole execution or sort it.
 std::vector<std::string> dialing_hot_statements();
+// The dialer's periodic scans (active_executions, open_call_requests), for the same test: they seek
+// the executions and call_requests indexes by (organization_id, status).
+std::vector<std::string> dialing_scan_statements();
 
 }  // namespace gomo::local

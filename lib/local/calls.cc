@@ -251,48 +251,59 @@ api::Result<api::CallAttempt> LocalOperations::record_call_attempt(const CallAtt
   if (rec.execution_id.has_value() == rec.call_request_id.has_value()) {
     return api::validation_error({{"executionId", {"exactly one of executionId and callRequestId"}}});
   }
-  return guarded(ops_mutex_, [&]() -> api::Result<api::CallAttempt> {
-    if (rec.call_request_id) {
-      Stmt job(ops_db_, "SELECT 1 FROM call_requests WHERE id = ? AND organization_id = ?");
-      job.bind(1, *rec.call_request_id).bind(2, ops_org_);
-      if (!job.step()) return api::not_found_error("Call request");
-    }
-    Transaction tx(ops_db_);
-    AttemptWriter writer(ops_db_, ops_org_);
-    // The execution first: its 404 must come before anything is written.
-    if (rec.execution_id && !writer.status_of(*rec.execution_id)) return api::not_found_error("Execution");
-    api::CallAttempt a = writer.insert(rec.execution_id, rec.call_request_id, rec.contact_id, rec.attempt);
-    std::string now = now_iso();
-    if (rec.execution_id) {
-      const std::string& eid = *rec.execution_id;
-      writer.update_contact(eid, rec.contact_id, a.outcome, ContactOutcome{rec.contact_status, std::nullopt});
-      writer.add_node_counts(eid, rec.node_counts);
-      // Without a dialer of its own, this caller also completes the execution when nobody is left.
-      if (writer.apply_auto_pause(eid) == "running" && !anyone_left(eid)) {
-        Stmt(ops_db_,
-             "UPDATE executions SET status = 'completed', actual_end_at = ?, updated_at = ? WHERE id = ? AND "
-             "status = 'running'")
-            .bind(1, now)
-            .bind(2, now)
-            .bind(3, eid)
-            .step();
-      }
-    } else {
-      const std::string& s2 = rec.contact_status;
-      std::string job = s2 == "completed" ? "completed" : s2 == "failed" ? "failed" : "active";
+  return guarded(ops_mutex_, [&]() { return record_attempt(rec, nullptr); });
+}
+
+api::Result<api::CallAttempt> LocalOperations::record_attempt(const CallAttemptRecord& rec,
+                                                              std::string* request_status) {
+  if (rec.call_request_id) {
+    Stmt job(ops_db_, "SELECT 1 FROM call_requests WHERE id = ? AND organization_id = ?");
+    job.bind(1, *rec.call_request_id).bind(2, ops_org_);
+    if (!job.step()) return api::not_found_error("Call request");
+  }
+  Transaction tx(ops_db_);
+  AttemptWriter writer(ops_db_, ops_org_);
+  // The execution first: its 404 must come before anything is written.
+  std::optional<std::string> status;
+  if (rec.execution_id && !(status = writer.status_of(*rec.execution_id))) return api::not_found_error("Execution");
+  api::CallAttempt a = writer.insert(rec.execution_id, rec.call_request_id, rec.contact_id, rec.attempt);
+  std::string now = now_iso();
+  if (rec.execution_id) {
+    const std::string& eid = *rec.execution_id;
+    writer.update_contact(eid, rec.contact_id, a.outcome, ContactOutcome{rec.contact_status, std::nullopt}, false);
+    writer.add_node_counts(eid, rec.node_counts);
+    // Without a dialer of its own, this caller also completes the execution when nobody is left.
+    if (writer.apply_auto_pause(eid, *status) == "running" && !anyone_left(eid)) {
       Stmt(ops_db_,
-           "UPDATE call_requests SET status = ?, final_outcome = CASE WHEN ? IN ('completed', 'failed') THEN ? "
-           "ELSE final_outcome END, updated_at = ? WHERE id = ?")
-          .bind(1, job)
-          .bind(2, job)
-          .bind(3, a.outcome)
-          .bind(4, now)
-          .bind(5, *rec.call_request_id)
+           "UPDATE executions SET status = 'completed', actual_end_at = ?, updated_at = ? WHERE id = ? AND "
+           "status = 'running'")
+          .bind(1, now)
+          .bind(2, now)
+          .bind(3, eid)
           .step();
     }
-    tx.commit();
-    return a;
-  });
+  } else {
+    const std::string& s2 = rec.contact_status;
+    std::string job = s2 == "completed" ? "completed" : s2 == "failed" ? "failed" : "active";
+    // Compare-and-set: a finished request is never reopened (a late or repeated finish).
+    Stmt(ops_db_,
+         "UPDATE call_requests SET status = ?, final_outcome = CASE WHEN ? IN ('completed', 'failed') THEN ? "
+         "ELSE final_outcome END, updated_at = ? WHERE id = ? AND status IN ('queued', 'active')")
+        .bind(1, job)
+        .bind(2, job)
+        .bind(3, a.outcome)
+        .bind(4, now)
+        .bind(5, *rec.call_request_id)
+        .step();
+    if (request_status) {
+      Stmt stored(ops_db_, "SELECT status FROM call_requests WHERE id = ?");
+      stored.bind(1, *rec.call_request_id);
+      stored.step();
+      *request_status = stored.text(0);
+    }
+  }
+  tx.commit();
+  return a;
 }
 
 bool LocalOperations::anyone_left(const std::string& execution_id) {

@@ -8,6 +8,7 @@
 #include "api/validate_programs.h"
 #include "api/wire_programs.h"
 #include "local/attempt_writer.h"
+#include "local/execution_states.h"
 #include "local/local_operations.h"
 #include "local/query.h"
 #include "store/sql.h"
@@ -19,8 +20,6 @@ using nlohmann::json;
 using namespace store::sql;  // NOLINT: written in terms of the workspace's SQL helpers
 
 namespace {
-
-constexpr const char* kActiveStatuses = "('scheduled', 'running', 'paused', 'paused_threshold', 'paused_no_credits')";
 
 std::optional<std::string> stored_status(sqlite3* db, const std::string& org, const std::string& id) {
   Stmt s(db, "SELECT status FROM executions WHERE id = ? AND organization_id = ?");
@@ -49,21 +48,28 @@ std::string claim_sql(const char* where_and_order) {
          where_and_order + " LIMIT ?2";
 }
 
+// The contact's custom_attributes (column `first`, NULL for a deleted contact), then kFieldColumns,
+// as the engine's fields.
+void read_fields(Stmt& s, int first, std::map<std::string, std::string>& fields) {
+  if (!s.is_null(first)) {
+    json attributes = json::parse(s.text(first));  // named: items() must not dangle
+    for (const auto& [slug, value] : attributes.items()) {
+      if (value.is_null()) continue;
+      fields[slug] = value.is_string() ? value.get<std::string>() : value.dump();
+    }
+  }
+  for (size_t i = 0; i < std::size(kFieldColumns); ++i) {
+    const int col = first + 1 + static_cast<int>(i);
+    if (!s.is_null(col)) fields[kFieldColumns[i][0]] = s.text(col);
+  }
+}
+
 api::DueContact read_due(Stmt& s) {
   api::DueContact d;
   d.contact_id = s.text(1);
   d.phone = s.text(2);
   d.attempts_before = static_cast<int>(s.integer(3));
-  if (!s.is_null(4)) {
-    json attributes = json::parse(s.text(4));  // named: items() must not dangle
-    for (const auto& [slug, value] : attributes.items()) {
-      if (value.is_null()) continue;
-      d.fields[slug] = value.is_string() ? value.get<std::string>() : value.dump();
-    }
-  }
-  for (size_t i = 0; i < std::size(kFieldColumns); ++i) {
-    if (!s.is_null(static_cast<int>(5 + i))) d.fields[kFieldColumns[i][0]] = s.text(static_cast<int>(5 + i));
-  }
+  read_fields(s, 4, d.fields);
   return d;
 }
 
@@ -74,6 +80,22 @@ const std::string kRetries =
     claim_sql("AND x.status = 'pendingRetry' AND x.next_attempt_at <= ?3 ORDER BY x.next_attempt_at, x.rowid");
 constexpr const char* kClaimSql = "UPDATE execution_contacts SET status = 'calling', updated_at = ? WHERE rowid = ?";
 
+// The dialer's periodic scans: active executions, and open call requests (LEFT JOINs: a request
+// whose flow or DID is gone reads NULL there and is failed; a deleted contact is still called, at
+// the phone the request keeps).
+const std::string kActiveExecutionsSql = "SELECT id FROM executions WHERE organization_id = ? AND status IN " +
+                                         active_statuses_sql() + " ORDER BY created_at, rowid";
+const std::string kOpenCallRequestsSql = [] {
+  std::string sql =
+      "SELECT r.id, r.flow_id, f.graph, d.number, r.contact_id, r.phone, r.retry_strategy, r.start_at, "
+      "(SELECT count(*) FROM call_attempts a WHERE a.call_request_id = r.id), c.custom_attributes";
+  for (const auto& f : kFieldColumns) sql += std::string(", c.") + f[1];
+  return sql +
+         " FROM call_requests r LEFT JOIN flows f ON f.id = r.flow_id LEFT JOIN dids d ON d.id = r.did_id LEFT JOIN "
+         "contacts c ON c.id = r.contact_id WHERE r.organization_id = ? AND r.status IN ('queued', 'active') ORDER BY "
+         "r.created_at, r.rowid";
+}();
+
 // Records one finished attempt through `writer`; returns the execution's stored status after.
 api::Result<std::string> finish_one(AttemptWriter& writer, const api::FinishedAttempt& done) {
   const std::string& s = done.contact_status;
@@ -81,15 +103,17 @@ api::Result<std::string> finish_one(AttemptWriter& writer, const api::FinishedAt
     return bad_request("contactStatus",
                        "contact status \"" + s + "\" after an attempt: expected pending, completed or failed");
   }
-  if (!writer.status_of(done.execution_id)) return api::not_found_error("Execution");
+  auto status = writer.status_of(done.execution_id);
+  if (!status) return api::not_found_error("Execution");
   auto attempts = writer.attempts_of(done.execution_id, done.contact_id);
   if (!attempts) return api::not_found_error("Execution contact");
   api::CallAttempt a = done.attempt;
   a.attempt = *attempts + 1;  // the store's count: a claim released after a crash never counted
   a = writer.insert(done.execution_id, std::nullopt, done.contact_id, std::move(a));
-  writer.update_contact(done.execution_id, done.contact_id, a.outcome, ContactOutcome{s, done.next_attempt_at});
+  // Only while claimed: a stop (or a second finish) in between keeps the contact's state.
+  writer.update_contact(done.execution_id, done.contact_id, a.outcome, ContactOutcome{s, done.next_attempt_at}, true);
   writer.add_node_counts(done.execution_id, done.node_counts);
-  return *writer.apply_auto_pause(done.execution_id);
+  return writer.apply_auto_pause(done.execution_id, *status);
 }
 
 }  // namespace
@@ -98,10 +122,11 @@ std::vector<std::string> dialing_hot_statements() {
   return {kFirstCalls, kRetries, kClaimSql, AttemptWriter::kUpdateContactSql, AttemptWriter::kAttemptsOfSql};
 }
 
+std::vector<std::string> dialing_scan_statements() { return {kActiveExecutionsSql, kOpenCallRequestsSql}; }
+
 api::Result<std::vector<std::string>> LocalOperations::active_executions() {
   return guarded(ops_mutex_, [&]() -> api::Result<std::vector<std::string>> {
-    Stmt s(ops_db_, std::string("SELECT id FROM executions WHERE organization_id = ? AND status IN ") +
-                        kActiveStatuses + " ORDER BY created_at, rowid");
+    Stmt s(ops_db_, kActiveExecutionsSql);
     s.bind(1, ops_org_);
     std::vector<std::string> ids;
     while (s.step()) ids.push_back(s.text(0));
@@ -170,9 +195,10 @@ api::Result<std::string> LocalOperations::set_execution_status(const std::string
     return bad_request("status", "the dialer sets running, stopped or completed, not \"" + to + "\"");
   }
   return guarded(ops_mutex_, [&]() -> api::Result<std::string> {
+    // The transaction first (IMMEDIATE: the write lock), so `before` cannot change until commit.
+    Transaction tx(ops_db_);
     auto before = stored_status(ops_db_, ops_org_, id);
     if (!before) return api::not_found_error("Execution");
-    Transaction tx(ops_db_);
     std::string when = iso_time(at), now = now_iso();
     if (to == "running") {
       Stmt(ops_db_,
@@ -183,19 +209,9 @@ api::Result<std::string> LocalOperations::set_execution_status(const std::string
           .bind(3, id)
           .step();
     } else if (to == "stopped") {
-      Stmt stop(ops_db_, std::string("UPDATE executions SET status = 'stopped', actual_end_at = ?, updated_at = ? "
-                                     "WHERE id = ? AND status IN ") +
-                             kActiveStatuses);
-      stop.bind(1, when).bind(2, now).bind(3, id).step();
-      if (stop.changes() > 0) {
-        Stmt(ops_db_,
-             "UPDATE execution_contacts SET status = 'skipped', updated_at = ? WHERE execution_id = ? AND status IN "
-             "('pending', 'pendingRetry', 'queued', 'calling')")
-            .bind(1, now)
-            .bind(2, id)
-            .step();
-      }
+      stop_execution(ops_db_, id, when, now);
     } else {
+      // In the transaction: nobody can resume a paused execution between this check and the update.
       if (*before == "running" && anyone_left(id)) {
         return api::conflict_error("execution " + id + " still has contacts to call: it cannot complete yet");
       }
@@ -300,18 +316,15 @@ api::Result<int> LocalOperations::release_claims(const std::string& id) {
 
 api::Result<std::vector<api::CallJob>> LocalOperations::open_call_requests() {
   return guarded(ops_mutex_, [&]() -> api::Result<std::vector<api::CallJob>> {
-    std::string sql =
-        "SELECT r.id, r.flow_id, f.graph, d.number, r.contact_id, r.phone, r.retry_strategy, r.start_at, "
-        "(SELECT count(*) FROM call_attempts a WHERE a.call_request_id = r.id), c.custom_attributes";
-    for (const auto& f : kFieldColumns) sql += std::string(", c.") + f[1];
-    sql +=
-        " FROM call_requests r JOIN flows f ON f.id = r.flow_id JOIN dids d ON d.id = r.did_id LEFT JOIN contacts c ON "
-        "c.id = r.contact_id WHERE r.organization_id = ? AND r.status IN ('queued', 'active') ORDER BY r.created_at, "
-        "r.rowid";
-    Stmt s(ops_db_, sql);
+    Stmt s(ops_db_, kOpenCallRequestsSql);
     s.bind(1, ops_org_);
     std::vector<api::CallJob> jobs;
+    std::vector<std::pair<std::string, const char*>> orphans;  // request id, final outcome
     while (s.step()) {
+      if (s.is_null(2) || s.is_null(3)) {
+        orphans.emplace_back(s.text(0), s.is_null(2) ? "flow_deleted" : "did_deleted");
+        continue;
+      }
       api::CallJob job;
       job.job_id = s.text(0);
       job.organization_id = ops_org_;
@@ -323,16 +336,22 @@ api::Result<std::vector<api::CallJob>> LocalOperations::open_call_requests() {
       job.retry = api::wire::decode_retry(json::parse(s.text(6)));
       if (auto at = s.opt_text(7)) job.start_at = api::parse_iso_instant_ms(*at);
       job.contact.attempts_before = static_cast<int>(s.integer(8));
-      if (!s.is_null(9)) {
-        json attributes = json::parse(s.text(9));
-        for (const auto& [slug, value] : attributes.items())
-          if (!value.is_null()) job.contact.fields[slug] = value.is_string() ? value.get<std::string>() : value.dump();
-      }
-      for (size_t i = 0; i < std::size(kFieldColumns); ++i) {
-        const int col = static_cast<int>(10 + i);
-        if (!s.is_null(col)) job.contact.fields[kFieldColumns[i][0]] = s.text(col);
-      }
+      read_fields(s, 9, job.contact.fields);
       jobs.push_back(std::move(job));
+    }
+    // A request whose flow or DID was deleted can never be placed: failed, so that it is not read
+    // again every scan and `gomo call report` says why. Compare-and-set: a finish in between wins.
+    if (!orphans.empty()) {
+      Transaction tx(ops_db_);
+      Stmt fail(ops_db_,
+                "UPDATE call_requests SET status = 'failed', final_outcome = ?, updated_at = ? WHERE id = ? AND "
+                "status IN ('queued', 'active')");
+      std::string now = now_iso();
+      for (const auto& [id, outcome] : orphans) {
+        fail.reset();
+        fail.bind(1, outcome).bind(2, now).bind(3, id).step();
+      }
+      tx.commit();
     }
     return jobs;
   });
@@ -349,9 +368,12 @@ api::Result<std::string> LocalOperations::finish_call_attempt(const std::string&
   record.contact_id = attempt.contact_id.value_or("");
   record.attempt = attempt;
   record.contact_status = job_status;
-  auto recorded = record_call_attempt(record);
-  if (!recorded) return recorded.error();
-  return job_status;
+  return guarded(ops_mutex_, [&]() -> api::Result<std::string> {
+    std::string stored;
+    auto recorded = record_attempt(record, &stored);
+    if (!recorded) return recorded.error();
+    return stored;
+  });
 }
 
 }  // namespace gomo::local

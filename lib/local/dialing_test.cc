@@ -215,9 +215,13 @@ TEST_CASE("dialing: the dialer's transitions only, compare-and-set") {
   CHECK(*d.set_execution_status(c.execution_id, "completed", kT + 6) == "stopped");
 }
 
-TEST_CASE("dialing: claims are exclusive") {
+TEST_CASE("dialing: claims are exclusive, across connections") {
   Campaign c(60);
-  auto second_platform = c.f.ws->platform_for(c.f.org.organization.id);
+  // A second connection on the same file (a second process would have one): the exclusion is
+  // SQLite's write lock, not the workspace's mutex.
+  auto second_workspace = local::Workspace::open(c.f.ws->path());
+  REQUIRE(second_workspace);
+  auto second_platform = (*second_workspace)->platform_for(c.f.org.organization.id);
   std::vector<std::string> got[2];
   auto drain = [&](api::Dialing* d, std::vector<std::string>& into) {
     for (int round = 0; round < 100; ++round) {  // bounded: 60 contacts, at least one per round
@@ -235,6 +239,99 @@ TEST_CASE("dialing: claims are exclusive") {
   CHECK(got[0].size() + got[1].size() == 60);
   CHECK(all.size() == 60);
   CHECK(c.counters().contacts_in_progress == 60);
+}
+
+TEST_CASE("dialing: a stop between claim and finish keeps the contact skipped; a second finish changes nothing") {
+  Campaign c(3);
+  auto& d = *c.dialing;
+  REQUIRE(d.claim_due(c.execution_id, kT, 1)->size() == 1);
+  REQUIRE(*d.finish_attempt(c.done(c.contact_ids[0], "completed", "completed")) == "running");
+  // The same attempt reported again (a retried request): the contact stays completed, no retry due.
+  REQUIRE(*d.finish_attempt(c.done(c.contact_ids[0], "busy", "pending", kT + 1000)) == "running");
+  auto e = c.counters();
+  CHECK(e.contacts_completed == 1);
+  CHECK(e.contacts_pending == 2);
+  CHECK(c.f.platform->execution_report(c.execution_id)->contacts.pending_retry == 0);
+
+  REQUIRE(d.claim_due(c.execution_id, kT, 2)->size() == 2);
+  REQUIRE(*d.set_execution_status(c.execution_id, "stopped", kT + 5) == "stopped");
+  e = c.counters();
+  CHECK(e.contacts_completed == 1);
+  CHECK(e.contacts_failed == 2);  // skipped
+  // The calls in flight finish after the stop: recorded, but the contacts stay skipped.
+  CHECK(*d.finish_attempt(c.done(c.contact_ids[1], "completed", "completed")) == "stopped");
+  CHECK(*d.finish_attempt(c.done(c.contact_ids[2], "busy", "pending", kT + 1000)) == "stopped");
+  e = c.counters();
+  CHECK(e.contacts_completed == 1);
+  CHECK(e.contacts_failed == 2);
+  CHECK(e.contacts_pending == 0);
+  auto report = c.f.platform->execution_report(c.execution_id);
+  CHECK(report->contacts.skipped == 2);
+  CHECK(report->total_calls == 4);  // every attempt is recorded
+  CHECK_FALSE(*d.next_due(c.execution_id));
+}
+
+TEST_CASE("dialing: a finished call request stays finished; the stored status is returned") {
+  Campaign c(1);
+  auto& d = *c.dialing;
+  auto flow = c.f.platform->create_flow(
+      {std::string("Hello"), std::nullopt,
+       std::string(R"({"startNodeId":"bye","nodes":[{"id":"bye","type":"hangup","label":"Bye"}]})")});
+  REQUIRE(flow);
+  api::CallRequestFields fields;
+  fields.did_id = "00000000-0000-4000-8000-00000000d1d0";  // the shared DID
+  fields.contact_id = c.contact_ids[0];
+  fields.flow_id = flow->id;
+  fields.retry = api::RetryStrategy{"fixed_delay", 60000, 1, {}};
+  auto placed = c.f.platform->request_call(fields);
+  REQUIRE_MESSAGE(placed, placed.error().message);
+  REQUIRE(d.open_call_requests()->size() == 1);
+  api::CallAttempt a;
+  a.contact_id = c.contact_ids[0];
+  a.call.from = "+212800000000";
+  a.call.to = "+212600000000";
+  a.outcome = "busy";
+  CHECK(*d.finish_call_attempt(placed->job_id, a, "active") == "active");
+  a.outcome = "completed";
+  CHECK(*d.finish_call_attempt(placed->job_id, a, "completed") == "completed");
+  // A late report of an earlier attempt does not reopen it.
+  a.outcome = "busy";
+  CHECK(*d.finish_call_attempt(placed->job_id, a, "active") == "completed");
+  CHECK(d.open_call_requests()->empty());
+  auto report = c.f.platform->call_report(placed->job_id);
+  REQUIRE(report);
+  CHECK(report->status == "completed");
+  CHECK(report->final_outcome == "completed");
+  CHECK(report->attempts.size() == 3);
+}
+
+TEST_CASE("dialing: a call request whose flow was deleted is failed, not read again every scan") {
+  Campaign c(1);
+  auto& d = *c.dialing;
+  auto flow = c.f.platform->create_flow(
+      {std::string("Gone"), std::nullopt,
+       std::string(R"({"startNodeId":"bye","nodes":[{"id":"bye","type":"hangup","label":"Bye"}]})")});
+  REQUIRE(flow);
+  api::CallRequestFields fields;
+  fields.did_id = "00000000-0000-4000-8000-00000000d1d0";
+  fields.contact_id = c.contact_ids[0];
+  fields.flow_id = flow->id;
+  fields.retry = api::RetryStrategy{"fixed_delay", 60000, 1, {}};
+  auto gone = c.f.platform->request_call(fields);
+  REQUIRE(gone);
+  fields.flow_id = c.f.platform->get_program(c.program_id)->flow_id;
+  auto kept = c.f.platform->request_call(fields);
+  REQUIRE(kept);
+  REQUIRE(c.f.platform->delete_flow(flow->id));
+  auto open = d.open_call_requests();
+  REQUIRE(open);
+  REQUIRE(open->size() == 1);
+  CHECK((*open)[0].job_id == kept->job_id);
+  auto report = c.f.platform->call_report(gone->job_id);
+  REQUIRE(report);
+  CHECK(report->status == "failed");
+  CHECK(report->final_outcome == "flow_deleted");
+  CHECK(d.open_call_requests()->size() == 1);
 }
 
 TEST_CASE("dialing: a user's pause or cancel between claim and finish is kept") {
@@ -371,6 +468,16 @@ TEST_CASE("dialing: claim and finish seek an index, whatever the execution's siz
     // A SCAN reads the whole table or index; a temp B-tree sorts the rows found.
     CHECK(details.find("SCAN") == std::string::npos);
     CHECK(details.find("TEMP B-TREE") == std::string::npos);
+  }
+  // The periodic scans seek by (organization_id, status); a handful of rows may be sorted.
+  for (const std::string& sql : local::dialing_scan_statements()) {
+    store::sql::Stmt plan((*db)->connection(), "EXPLAIN QUERY PLAN " + sql);
+    std::string details;
+    while (plan.step()) details += plan.text(3) + "; ";
+    INFO(sql);
+    INFO(details);
+    CHECK(details.find("_by_org_status") != std::string::npos);
+    CHECK(details.find("SCAN") == std::string::npos);
   }
 }
 

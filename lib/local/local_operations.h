@@ -115,10 +115,12 @@ class LocalOperations : public api::Platform, public api::Dialing {
   // Contacts left "calling" go back to "pending" (never called) or "pendingRetry" (their retry time
   // kept, which had passed when they were claimed): their attempts were never counted.
   api::Result<int> release_claims(const std::string& execution_id) override;
-  // This organisation's queued and active call requests, with the contact and flow as they are now
-  // (a flow or contact deleted since: the request is left out).
+  // This organisation's queued and active call requests, with the contact and flow as they are now.
+  // A contact deleted since is still called, at the phone the request keeps. A request whose flow or
+  // DID was deleted is left out and failed (final outcome flow_deleted or did_deleted).
   api::Result<std::vector<api::CallJob>> open_call_requests() override;
-  // record_call_attempt for a call request.
+  // record_call_attempt for a call request. Compare-and-set: a completed or failed request stays so
+  // (the attempt is still recorded); returns the request's stored status after.
   api::Result<std::string> finish_call_attempt(const std::string& job_id, const api::CallAttempt& attempt,
                                                const std::string& job_status) override;
 
@@ -140,6 +142,9 @@ class LocalOperations : public api::Platform, public api::Dialing {
   api::Result<api::Execution> set_status(const std::string& id, const std::string& verb);
   // Whether any contact of the execution is pending, pendingRetry, queued or calling (index seeks).
   bool anyone_left(const std::string& execution_id);
+  // record_call_attempt's body; for a call request, `request_status` (when not null) receives the
+  // request's stored status after. REQUIRES: ops_mutex_ held.
+  api::Result<api::CallAttempt> record_attempt(const CallAttemptRecord& record, std::string* request_status);
 };
 
 // The platform as organisation `organization_id` sees it over `workspace` (a LocalOperations).

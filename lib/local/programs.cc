@@ -8,6 +8,7 @@
 #include "api/validate.h"
 #include "api/validate_programs.h"
 #include "api/wire_programs.h"
+#include "local/execution_states.h"
 #include "local/local_operations.h"
 #include "local/paging.h"
 #include "local/query.h"
@@ -41,10 +42,6 @@ long long now_ms() {
       .count();
 }
 
-std::vector<api::AutoPauseRule> rules_of(const std::string& text) {
-  return api::wire::decode_program(json{{"autoPauseRules", json::parse(text)}}).auto_pause_rules;
-}
-
 std::string rules_text(const std::vector<api::AutoPauseRule>& rules) {
   api::Program p;
   p.auto_pause_rules = rules;
@@ -57,10 +54,6 @@ api::ApiError refusal(int status, const char* code, std::string message) {
   e.code = code;
   e.message = std::move(message);
   return e;
-}
-
-bool is_active_status(const std::string& s) {
-  return s == "scheduled" || s == "running" || s == "paused" || s == "paused_threshold" || s == "paused_no_credits";
 }
 
 bool row_exists(sqlite3* db, const char* table, const std::string& id, const std::string& org) {
@@ -137,17 +130,7 @@ void LocalOperations::refresh_execution(const std::string& id) {
   }
   if (is_active_status(status) && stop && *stop <= now) {
     Transaction tx(ops_db_);
-    Stmt(ops_db_, "UPDATE executions SET status = 'stopped', actual_end_at = ?, updated_at = ? WHERE id = ?")
-        .bind(1, *stop_text)
-        .bind(2, stamp)
-        .bind(3, id)
-        .step();
-    Stmt(ops_db_,
-         "UPDATE execution_contacts SET status = 'skipped', updated_at = ? WHERE execution_id = ? AND status IN "
-         "('pending', 'pendingRetry', 'queued', 'calling')")
-        .bind(1, stamp)
-        .bind(2, id)
-        .step();
+    stop_execution(ops_db_, id, *stop_text, stamp);
     tx.commit();
   }
 }

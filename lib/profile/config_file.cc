@@ -13,6 +13,7 @@
 #include <filesystem>
 
 #include "base/files.h"
+#include "base/private_files.h"
 #include "base/strings.h"
 #include "base/time.h"
 #include "document/document.h"
@@ -444,20 +445,6 @@ Status ConfigFile::remove(const std::string& name) {
   return parse();
 }
 
-namespace {
-
-// Creates the missing directories of `dir`, each 0700.
-Status make_private_dirs(const fs::path& dir) {
-  std::error_code ec;
-  if (dir.empty() || fs::is_directory(dir, ec)) return Status::ok();
-  if (Status s = make_private_dirs(dir.parent_path()); !s) return s;
-  if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST)
-    return Status::io_error("cannot create " + dir.string() + ": " + std::strerror(errno));
-  return Status::ok();
-}
-
-}  // namespace
-
 Status ConfigFile::save() const {
   if (path_.empty()) return config_path([](const std::string&) { return std::optional<std::string>(); }).error();
   Value root = doc_->root.is_null() ? mapping_value() : doc_->root;
@@ -470,7 +457,7 @@ Status ConfigFile::save() const {
     if (!ec) target = resolved;
   }
   fs::path dir = target.parent_path();
-  if (Status s = make_private_dirs(dir); !s) return s;
+  if (Status s = make_private_dirs(dir.string()); !s) return s;
   std::string tmp = (dir.empty() ? fs::path(".") : dir).string() + "/.config.yaml.XXXXXX";
   int fd = ::mkstemp(tmp.data());  // created 0600
   if (fd < 0) return Status::io_error("cannot write in " + dir.string() + ": " + std::strerror(errno));

@@ -6,7 +6,8 @@
 
 namespace gomo::store {
 
-Checkpointer::Checkpointer(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {
+Checkpointer::Checkpointer(sqlite3* db, std::string path, int pages, int inline_pages)
+    : db_(db), path_(std::move(path)), pages_(pages), inline_pages_(inline_pages) {
   sqlite3_wal_hook(db_, &Checkpointer::on_commit, this);
 }
 
@@ -28,7 +29,7 @@ Checkpointer::Stats Checkpointer::stats() {
 // Runs in the committing thread, after the commit, with `db`'s own mutex held: it must be quick.
 int Checkpointer::on_commit(void* self, sqlite3* db, const char* schema, int pages) {
   auto& c = *static_cast<Checkpointer*>(self);
-  if (pages >= kInlinePages) {
+  if (pages >= c.inline_pages_) {
     // What sqlite3_wal_autocheckpoint's hook does; SQLITE_BUSY while the thread checkpoints: skipped.
     if (sqlite3_wal_checkpoint_v2(db, schema, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr) == SQLITE_OK) {
       std::lock_guard<std::mutex> lock(c.mutex_);
@@ -36,7 +37,7 @@ int Checkpointer::on_commit(void* self, sqlite3* db, const char* schema, int pag
     }
     return SQLITE_OK;
   }
-  if (pages < kPages) return SQLITE_OK;
+  if (pages < c.pages_) return SQLITE_OK;
   {
     std::lock_guard<std::mutex> lock(c.mutex_);
     c.due_ = true;
@@ -44,7 +45,7 @@ int Checkpointer::on_commit(void* self, sqlite3* db, const char* schema, int pag
       try {
         c.thread_ = std::thread(&Checkpointer::run, &c);
       } catch (const std::system_error&) {
-        return SQLITE_OK;  // no thread: the WAL grows to kInlinePages, then this thread checkpoints
+        return SQLITE_OK;  // no thread: the WAL grows to inline_pages_, then this thread checkpoints
       }
     }
   }
@@ -57,7 +58,7 @@ void Checkpointer::run() {
   // Its own connection: a checkpoint on `db_` would need `db_`'s mutex, which the writer holds.
   if (sqlite3_open_v2(path_.c_str(), &conn, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, nullptr) != SQLITE_OK) {
     sqlite3_close(conn);
-    conn = nullptr;  // the committing connection checkpoints at kInlinePages instead
+    conn = nullptr;  // the committing connection checkpoints at inline_pages_ instead
   }
   std::unique_lock<std::mutex> lock(mutex_);
   for (;;) {

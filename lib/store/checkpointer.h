@@ -30,9 +30,11 @@ class Checkpointer {
   static constexpr int kInlinePages = 4 * kPages;
 
   // Installs itself as `db`'s WAL hook, which turns SQLite's automatic checkpoint off for `db`.
-  // `path` is the database file the thread opens its own connection on. REQUIRES: `db` is a WAL
-  // connection on `path` and outlives this object.
-  Checkpointer(sqlite3* db, std::string path);
+  // `path` is the database file the thread opens its own connection on. `pages` and
+  // `inline_pages` are the two thresholds in WAL pages (defaults kPages and kInlinePages; tests
+  // pass small ones). REQUIRES: `db` is a WAL connection on `path` and outlives this object;
+  // 0 < pages <= inline_pages.
+  Checkpointer(sqlite3* db, std::string path, int pages = kPages, int inline_pages = kInlinePages);
   // Removes the hook, then waits for a checkpoint in progress and closes the thread's connection.
   ~Checkpointer();
   Checkpointer(const Checkpointer&) = delete;
@@ -51,6 +53,7 @@ class Checkpointer {
 
   sqlite3* db_;
   std::string path_;
+  const int pages_, inline_pages_;
   std::mutex mutex_;  // guards what follows
   std::condition_variable wake_;
   bool due_ = false, stopping_ = false;

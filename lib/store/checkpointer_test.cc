@@ -31,6 +31,9 @@ void write_rows(sqlite3* db, int commits) {
   }
 }
 
+// Small thresholds, so that the test writes a few MB, not the ~150 MB the defaults would take.
+constexpr int kTestPages = 300, kTestInlinePages = 1200;
+
 long long row_count(const std::string& path) {
   sqlite3* db = nullptr;
   REQUIRE(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
@@ -52,24 +55,24 @@ TEST_CASE("store Checkpointer: checkpoints on its own thread, keeps the WAL boun
   sql::exec(db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; CREATE TABLE t (v BLOB)");
   const long long page = 4096;
   {
-    Checkpointer checkpointer(db, path);
-    write_rows(db, 10);  // ~1,000 pages: SQLite's own automatic checkpoint would have run by now
+    Checkpointer checkpointer(db, path, kTestPages, kTestInlinePages);
+    write_rows(db, 2);  // ~200 pages: below the threshold, nothing is checkpointed
     CHECK(checkpointer.stats().background == 0);
-    CHECK(file_size(path + "-wal") > 900 * page);
+    CHECK(file_size(path + "-wal") > 150 * page);
 
-    // Past kPages the thread copies the pages; the writer goes on meanwhile.
+    // Past the threshold the thread copies the pages; the writer goes on meanwhile.
     int commits = 0;
     for (auto until = std::chrono::steady_clock::now() + std::chrono::seconds(20);
          checkpointer.stats().background == 0 && std::chrono::steady_clock::now() < until; ++commits) {
       write_rows(db, 1);
-      if (commits > Checkpointer::kPages / 100) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+      if (commits > kTestPages / 100) std::this_thread::sleep_for(std::chrono::milliseconds(5));
     }
     CHECK(checkpointer.stats().background >= 1);
 
-    // Three times kInlinePages of writes later, the WAL was restarted: it never held them all.
-    write_rows(db, 3 * Checkpointer::kInlinePages / 100);
-    CHECK(file_size(path + "-wal") < (Checkpointer::kInlinePages + 1000) * page);
-    CHECK(row_count(path) == 100LL * (10 + commits + 3 * Checkpointer::kInlinePages / 100));
+    // Four times the inline threshold of writes later, the WAL was restarted: it never held them all.
+    write_rows(db, 4 * kTestInlinePages / 100);
+    CHECK(file_size(path + "-wal") < (kTestInlinePages + 1000) * page);
+    CHECK(row_count(path) == 100LL * (2 + commits + 4 * kTestInlinePages / 100));
   }
   // The hook is gone with the Checkpointer, the thread joined; the last connection to close takes the WAL.
   write_rows(db, 1);
@@ -84,13 +87,14 @@ TEST_CASE("store Checkpointer: one that never reached kPages starts no thread an
   REQUIRE(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) == SQLITE_OK);
   sql::exec(db, "PRAGMA journal_mode = WAL; CREATE TABLE t (v BLOB)");
   {
-    Checkpointer checkpointer(db, path);
-    write_rows(db, 2);
+    Checkpointer checkpointer(db, path);  // the defaults
+    write_rows(db, 10);                   // ~1,000 pages: SQLite's own automatic checkpoint would have run by now
     CHECK(checkpointer.stats().background == 0);
     CHECK(checkpointer.stats().inline_ == 0);
+    CHECK(file_size(path + "-wal") > 900 * 4096LL);
   }
   sqlite3_close(db);
-  CHECK(row_count(path) == 200);
+  CHECK(row_count(path) == 1000);
 }
 
 }  // namespace gomo::store

@@ -127,9 +127,12 @@ INSERT INTO dids VALUES ('00000000-0000-4000-8000-00000000d1d0', NULL, '+2128000
     // 3: gomo's own dialer (api/dialing.h, lib/local/dialing.cc) claims an execution's due contacts:
     // never-called ones in audience order (rowid, which the index carries), then retries by due time
     // (next_attempt_at, ISO 8601 UTC with milliseconds, which sorts as it reads). Also serves the
-    // counters' GROUP BY status and "is anything left" without reading the table.
+    // counters' GROUP BY status and "is anything left" without reading the table. Its periodic scans
+    // of active executions and open call requests seek by (organization_id, status).
     R"sql(
 CREATE INDEX execution_contacts_due ON execution_contacts(execution_id, status, next_attempt_at);
+CREATE INDEX executions_by_org_status ON executions(organization_id, status, created_at);
+CREATE INDEX call_requests_by_org_status ON call_requests(organization_id, status, created_at);
 )sql",
 };
 constexpr int kMigrationCount = static_cast<int>(std::size(kMigrations));
