@@ -10,8 +10,7 @@
 namespace gomo::local {
 
 namespace {
-constexpr const char* kActiveStatuses[] = {"scheduled", "running", "paused", "paused_threshold",
-                                           "paused_no_credits"};
+constexpr const char* kActiveStatuses[] = {"scheduled", "running", "paused", "paused_threshold", "paused_no_credits"};
 }  // namespace
 
 bool is_active_status(const std::string& status) {
@@ -33,8 +32,10 @@ std::vector<api::AutoPauseRule> rules_of(const std::string& text) {
 }
 
 bool stop_execution(sqlite3* db, const std::string& id, const std::string& end_at, const std::string& now) {
-  store::sql::Stmt stop(db, "UPDATE executions SET status = 'stopped', actual_end_at = ?, updated_at = ? WHERE id = ? "
-                            "AND status IN " + active_statuses_sql());
+  store::sql::Stmt stop(db,
+                        "UPDATE executions SET status = 'stopped', actual_end_at = ?, updated_at = ? WHERE id = ? "
+                        "AND status IN " +
+                            active_statuses_sql());
   stop.bind(1, end_at).bind(2, now).bind(3, id).step();
   if (stop.changes() == 0) return false;
   store::sql::Stmt(db,
