@@ -20,7 +20,6 @@ const std::string& Names::lookup(std::map<std::string, std::string>& known, cons
   if (id.empty()) return kUnknown;
   auto it = known.find(id);
   if (it != known.end()) return it->second;
-  ++lookups_;
   auto read = get();
   // A failed read is remembered too: a list of 500 rows pointing at a deleted flow asks once.
   return known.emplace(id, read ? read->name : std::string()).first->second;

@@ -24,22 +24,12 @@ class Names {
   const std::string& flow(const std::string& id);
   const std::string& audience(const std::string& id);
 
-  // The name, or `id` itself when the name cannot be read.
-  std::string program_or_id(const std::string& id) { return or_id(program(id), id); }
-  std::string flow_or_id(const std::string& id) { return or_id(flow(id), id); }
-  std::string audience_or_id(const std::string& id) { return or_id(audience(id), id); }
-
-  // Requests sent so far (one per distinct id asked for, of each kind).
-  int lookups() const { return lookups_; }
-
  private:
-  static std::string or_id(const std::string& name, const std::string& id) { return name.empty() ? id : name; }
   template <typename Get>
   const std::string& lookup(std::map<std::string, std::string>& known, const std::string& id, Get get);
 
   api::Platform& platform_;
   std::map<std::string, std::string> programs_, flows_, audiences_;
-  int lookups_ = 0;
 };
 
 // Adds "flowName" and "audienceName" to each program record (an array of them or one, in
