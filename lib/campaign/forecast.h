@@ -22,7 +22,7 @@ struct TimeSpan {
 // person to resume it.
 struct AutoPaused {
   std::string node_id;
-  int threshold = 0;  // visits of node_id that pause it
+  int threshold = 0;   // visits of node_id that pause it
   EpochMillis at = 0;  // the end of the call that reached the threshold
 };
 
@@ -34,8 +34,8 @@ struct Forecast {
   EpochMillis started_at = 0;
   EpochMillis ended_at = 0;  // the last call's end (or stop_at when the run was cut there)
   std::optional<EpochMillis> stop_at;
-  bool stopped_by_stop_at = false;                      // contacts were left uncalled or unretried at stop_at
-  std::optional<AutoPaused> auto_paused;               // set when an auto-pause rule ended the run
+  bool stopped_by_stop_at = false;        // contacts were left uncalled or unretried at stop_at
+  std::optional<AutoPaused> auto_paused;  // set when an auto-pause rule ended the run
   // not_reached: still pending when the run ended early (stop_at came, or auto_paused)
   uint64_t completed = 0, failed = 0, not_reached = 0;
   uint64_t attempts = 0;

@@ -212,7 +212,8 @@ Result<Forecast> simulate_program(const std::string& program_name, const api::Di
   f.attempts = summary->attempts;
   f.stopped_by_stop_at = summary->status == "stopped" && f.not_reached > 0 && plan.stop_at.has_value();
   if (summary->status == "paused_threshold" && dialing.paused_by())
-    f.auto_paused = AutoPaused{dialing.paused_by()->node_id, dialing.paused_by()->threshold, auto_paused_at.value_or(0)};
+    f.auto_paused =
+        AutoPaused{dialing.paused_by()->node_id, dialing.paused_by()->threshold, auto_paused_at.value_or(0)};
   f.ended_at = f.stopped_by_stop_at ? *plan.stop_at : summary->attempts ? tally.last_end : origin;
   f.outcomes = std::move(tally.outcomes);
 

@@ -122,7 +122,8 @@ void print_auto_paused(const Forecast& f, Printer& p) {
   const campaign::AutoPaused& a = *f.auto_paused;
   p.row("auto-pause",
         "rule on node " + a.node_id + " (" + grouped_count(static_cast<uint64_t>(a.threshold)) +
-            (a.threshold == 1 ? " visit" : " visits") + ") pauses it at " + forecast_local_time(f.time_zone, a.at) + ":",
+            (a.threshold == 1 ? " visit" : " visits") + ") pauses it at " + forecast_local_time(f.time_zone, a.at) +
+            ":",
         Paint::kReset, grouped_count(f.not_reached) + " contacts not reached unless someone resumes it", Paint::kRed);
 }
 
