@@ -4,8 +4,8 @@
 #include <sys/stat.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <cctype>
+#include <cstdio>
 #include <cstring>
 #include <string>
 
@@ -41,8 +41,8 @@ bool plain_zone_path(std::string_view name) {
   while (from <= name.size()) {
     size_t to = std::min(name.find('/', from), name.size());
     std::string_view part = name.substr(from, to - from);
-    if (part.empty() || part.front() == '.' || part.front() == '-' || part.substr(0, 5) == "posix" ||
-        part == "right" || part == "Factory")
+    if (part.empty() || part.front() == '.' || part.front() == '-' || part.substr(0, 5) == "posix" || part == "right" ||
+        part == "Factory")
       return false;
     for (char c : part)
       if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '+')) return false;
