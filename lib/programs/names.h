@@ -6,12 +6,16 @@
 #include <map>
 #include <nlohmann/json_fwd.hpp>
 #include <string>
+#include <vector>
 
 namespace gomo::api {
 class Platform;
 }
 
 namespace gomo::programs {
+
+// Up to this many distinct ids of a kind are read one by one; more, from the listing.
+inline constexpr size_t kFewNames = 4;
 
 class Names {
  public:
@@ -24,6 +28,13 @@ class Names {
   const std::string& flow(const std::string& id);
   const std::string& audience(const std::string& id);
 
+  // For a list that points at many objects: learns the names of `ids` from the platform's listing of
+  // flows (audiences), pages of 100, instead of one request per id (100 programs on a remote target
+  // would otherwise send ~200 requests). An id the listing lacks is remembered as unknown (the object
+  // is gone). A listing that fails teaches nothing: each id is then read alone.
+  void learn_flows(const std::vector<std::string>& ids);
+  void learn_audiences(const std::vector<std::string>& ids);
+
  private:
   template <typename Get>
   const std::string& lookup(std::map<std::string, std::string>& known, const std::string& id, Get get);
@@ -35,6 +46,7 @@ class Names {
 // Adds "flowName" and "audienceName" to each program record (an array of them or one, in
 // api::wire::encode's form) where they can be read, for tables that show names where the platform
 // gives ids (a column "flowName|flowId" falls back to the id). Records stay as they are otherwise.
+// Names of more than kFewNames distinct flows (audiences) come from the listings (learn_flows).
 void add_reference_names(Names& names, nlohmann::json& programs);
 
 }  // namespace gomo::programs
