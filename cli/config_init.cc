@@ -45,7 +45,12 @@ int config_init(Context& ctx, const ConfigInitOptions& o) {
   else if (!config_init_ask(ctx, r)) return kExitUsage;
   if (r.api_key.empty()) return report_error(ctx, std::string("no API key given") + (o.key_stdin ? " on stdin" : ""));
   // The key check's refusal names where it went (report_api_error), the key masked should it be echoed.
-  ctx.target = profile::url_for_people(r.base_url) + ", profile " + r.name;
+  profile::ResolvedTarget saving;  // the target the profile will name, for its "where" wording
+  saving.remote = true;
+  saving.profile = r.name;
+  saving.base_url = r.base_url;
+  saving.base_url_from.source = profile::Source::kProfile;
+  ctx.target = saving.where();
   ctx.key_to_mask = r.api_key;
   auto done = profile::init_profile(r, profile::process_env(), [&](const api::User& me) {
     if (!ctx.quiet)

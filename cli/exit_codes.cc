@@ -71,7 +71,9 @@ int report_api_error(Context& ctx, const api::ApiError& e) {
   std::string line = "gomo: ";
   if (e.http_status) line += "API error " + std::to_string(e.http_status) + " ";
   line += e.code + ": " + e.message;
-  if (!ctx.target.empty()) line += " (" + ctx.target + ")";
+  // A message that ends in its own parentheses gets "; on TARGET", not a second pair back to back.
+  if (!ctx.target.empty())
+    line += !e.message.empty() && e.message.back() == ')' ? "; on " + ctx.target : " (" + ctx.target + ")";
   ctx.err << masked(ctx, line) << "\n";
   for (const auto& [field, messages] : e.field_errors) {
     for (const auto& m : messages) ctx.err << masked(ctx, "  " + field + ": " + m) << "\n";

@@ -5,19 +5,23 @@
 
 #include <CLI/CLI.hpp>
 #include <cctype>
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "api/platform.h"
-#include "campaign/outcome_mix.h"
+#include "campaign/local_run.h"
 #include "campaign/simulate_program.h"
 #include "cli/commands.h"
 #include "cli/execution_control.h"
 #include "cli/exit_codes.h"
 #include "cli/target.h"
 #include "programs/program_plan.h"
+#include "programs/rules.h"
+#include "programs/validate_program.h"
 #include "report/forecast_report.h"
 
 namespace gomo::cli {
@@ -34,6 +38,10 @@ struct ProgramSimulateFlags {
   bool seed_given = false;
   bool remote = false;  // read a flow named by name or id from the target
   TargetOptions target;
+  // The rule selection of `gomo program validate` and `apply`: --ignore, --config, --no-config.
+  std::vector<std::string> ignore;
+  std::string config;
+  bool no_config = false;
 };
 
 // The locale's character set is UTF-8 (LC_ALL, else LC_CTYPE, else LANG, as setlocale reads them).
@@ -52,7 +60,11 @@ int program_simulate(Context& ctx, const ProgramSimulateFlags& f) {
   report::ForecastStyle style;
   if (!report::parse_forecast_format(ctx.output, &style.format))
     return report_error(ctx, "-o " + ctx.output + " is not a forecast format; use -o text, json or yaml");
+  auto chosen = programs::choose_program_rules(f.ignore, false, f.config, f.no_config);
+  if (!chosen) return report_error(ctx, chosen.error());
+  if (ctx.verbose && !chosen->config_path.empty()) report_note(ctx, "using config " + chosen->config_path);
   programs::ProgramPlanRequest request{f.program, f.flow, f.time_zone};
+  request.rules = &*chosen;
   std::optional<OpenedTarget> opened;
   if (f.remote && f.flow.empty()) {
     int exit_code = kExitOk;
@@ -64,23 +76,28 @@ int program_simulate(Context& ctx, const ProgramSimulateFlags& f) {
   auto plan = programs::read_program_plan(request);
   if (!plan) return report_programs_failure(ctx, plan.error());
   if (ctx.verbose && !plan->flow_id.empty()) report_note(ctx, "flow " + plan->flow_id + " read from " + ctx.target);
-  campaign::OutcomeMix mix;
-  if (!f.mix.empty()) {
-    auto loaded = campaign::load_outcome_mix(f.mix);
-    if (!loaded) return report_error(ctx, loaded.error());
-    mix = std::move(loaded.value());
+  auto mix = campaign::load_callees({f.mix, f.seed_given ? std::optional<uint64_t>(f.seed) : std::nullopt});
+  if (!mix) return report_error(ctx, mix.error());
+  // The chart's file is opened before the run, so that a bad path is told before any figure is printed.
+  std::ofstream svg;
+  if (!f.plot.empty()) {
+    svg.open(f.plot, std::ios::binary | std::ios::trunc);
+    if (!svg) return report_error(ctx, f.plot + ": cannot write the chart (--plot); check the folder exists");
   }
-  if (f.seed_given) mix.seed = f.seed;
-  auto forecast = campaign::simulate_program(plan->program_name, plan->plan, f.audience, mix);
-  if (!forecast) return report_error(ctx, forecast.error());
+  auto forecast = campaign::simulate_program(plan->program_name, plan->plan, f.audience, *mix);
+  if (!forecast) {
+    if (svg.is_open()) {
+      svg.close();
+      std::remove(f.plot.c_str());  // no empty chart left behind
+    }
+    return report_error(ctx, forecast.error());
+  }
 
   style.width = static_cast<size_t>(terminal_width(STDOUT_FILENO));
   style.color = ctx.use_color(ctx.stdout_tty);
   style.unicode = simulate_locale_is_utf8();
   report::print_forecast(ctx.out, *forecast, style);
-  if (!f.plot.empty()) {
-    std::ofstream svg(f.plot, std::ios::binary | std::ios::trunc);
-    if (!svg) return report_error(ctx, f.plot + ": cannot write the chart (--plot); check the folder exists");
+  if (svg.is_open()) {
     report::write_forecast_svg(svg, *forecast);
     if (!svg.flush()) return report_error(ctx, f.plot + ": cannot write the chart (--plot)");
     if (!ctx.quiet) report_note(ctx, "chart written to " + f.plot);
@@ -113,11 +130,19 @@ void add_program_simulate_command(CLI::App& program, Context& ctx, Action& actio
       ->type_name("ZONE");
   cmd->add_flag("--remote", f->remote,
                 "Read the flow the program names (by name or id) from the target when there is no --flow file");
+  auto* ignore = cmd->add_option("--ignore", f->ignore,
+                                 "Rule ids to skip, as program validate's (repeatable, or comma-separated)");
+  for (const auto* rule : programs::all_program_rules()) ctx.completion_values[ignore].push_back(rule->id);
+  cmd->add_option("--config", f->config,
+                  "Project config file, for its `program:` section (default: .gomo.yaml here or in a parent "
+                  "directory)");
+  cmd->add_flag("--no-config", f->no_config, "Ignore .gomo.yaml");
   add_target_flags(cmd, f->target);
   cmd->add_option("--plot", f->plot, "Also write the forecast as an SVG chart to FILE")->type_name("FILE.svg");
   cmd->footer(
       "Runs the program's campaign on gomo's dialer on a virtual clock (nothing is sent anywhere): DID pool\n"
       "as parallel lines, retries, pause windows, startAt/stopAt, auto-pause rules. -o json|yaml for scripts.\n"
+      "The file is checked with program validate's rule selection (--ignore, .gomo.yaml's program: section).\n"
       "Exit codes: 0 forecast printed, 2 usage, or a file missing or invalid (file:line:col); with --remote:\n"
       "3 no such flow on the target, 4 authentication, 5 network.");
   cmd->callback([f, seed, &action] {

@@ -279,8 +279,8 @@ _gomo_command() {
       ;;
     "gomo program simulate")
       subcommands=''
-      options='-h --help --audience --flow --mix --seed --time-zone --remote --profile --base-url --api-key-env --bearer --insecure --rate-limit --timeout --workspace --plot -o --output --color -q --quiet -v --verbose'
-      value_options='--audience --flow --mix --seed --time-zone --profile --base-url --api-key-env --rate-limit --timeout --workspace --plot -o --output --color'
+      options='-h --help --audience --flow --mix --seed --time-zone --remote --ignore --config --no-config --profile --base-url --api-key-env --bearer --insecure --rate-limit --timeout --workspace --plot -o --output --color -q --quiet -v --verbose'
+      value_options='--audience --flow --mix --seed --time-zone --ignore --config --profile --base-url --api-key-env --rate-limit --timeout --workspace --plot -o --output --color'
       positional_slots=1 positional_variadic=0
       ;;
     "gomo execution")
@@ -810,6 +810,8 @@ _gomo_value() {
     "gomo program simulate|--mix") _gomo_files "$3" ;;
     "gomo program simulate|--seed") COMPREPLY=() ;;
     "gomo program simulate|--time-zone") COMPREPLY=() ;;
+    "gomo program simulate|--ignore") _gomo_words 'syntax duplicate-key schema bad-time retry-out-of-range inverted-pause-window overlapping-pause-windows unknown-timezone stop-before-start did-shape unknown-flow unknown-audience unknown-did ambiguous-reference unknown-node' "$3" ;;
+    "gomo program simulate|--config") _gomo_files "$3" ;;
     "gomo program simulate|--profile") _gomo_files "$3" ;;
     "gomo program simulate|--base-url") _gomo_files "$3" ;;
     "gomo program simulate|--api-key-env") _gomo_files "$3" ;;

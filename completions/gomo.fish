@@ -125,7 +125,7 @@ function __gomo_value_options
         case 'gomo program cancel'
             printf '%s\n' --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color
         case 'gomo program simulate'
-            printf '%s\n' --audience --flow --mix --seed --time-zone --profile --base-url --api-key-env --rate-limit --timeout --workspace --plot -o --output --color
+            printf '%s\n' --audience --flow --mix --seed --time-zone --ignore --config --profile --base-url --api-key-env --rate-limit --timeout --workspace --plot -o --output --color
         case 'gomo execution'
             printf '%s\n' -o --output --color
         case 'gomo execution status'
@@ -894,6 +894,9 @@ complete -c gomo -n '__gomo_at "gomo program simulate"' -l 'mix' -d 'Outcome mix
 complete -c gomo -n '__gomo_at "gomo program simulate"' -l 'seed' -d 'Random seed, over the mix\'s (the same seed repeats the run)' -x
 complete -c gomo -n '__gomo_at "gomo program simulate"' -l 'time-zone' -d 'The organisation\'s IANA zone for pause windows and times (default: the program\'s timezone, else Africa/Casablanca)' -x
 complete -c gomo -n '__gomo_at "gomo program simulate"' -l 'remote' -d 'Read the flow the program names (by name or id) from the target when there is no --flow file'
+complete -c gomo -n '__gomo_at "gomo program simulate"' -l 'ignore' -d 'Rule ids to skip, as program validate\'s (repeatable, or comma-separated)' -x -a 'syntax duplicate-key schema bad-time retry-out-of-range inverted-pause-window overlapping-pause-windows unknown-timezone stop-before-start did-shape unknown-flow unknown-audience unknown-did ambiguous-reference unknown-node'
+complete -c gomo -n '__gomo_at "gomo program simulate"' -l 'config' -d 'Project config file, for its `program:` section (default: .gomo.yaml here or in a parent directory)' -r -F
+complete -c gomo -n '__gomo_at "gomo program simulate"' -l 'no-config' -d 'Ignore .gomo.yaml'
 complete -c gomo -n '__gomo_at "gomo program simulate"' -l 'profile' -d 'Profile of the config file to use (gomo config list); default: GOMO_PROFILE, else the current one' -r -F
 complete -c gomo -n '__gomo_at "gomo program simulate"' -l 'base-url' -d 'Platform API base URL (e.g. https://api.gomobile.ma/api); default: from the profile' -r -F
 complete -c gomo -n '__gomo_at "gomo program simulate"' -l 'api-key-env' -d 'Environment variable holding the API key' -r -F

@@ -18,6 +18,14 @@ struct TimeSpan {
   EpochMillis to = 0;
 };
 
+// The auto-pause rule that paused the run: the forecast ends there, as the execution would wait for a
+// person to resume it.
+struct AutoPaused {
+  std::string node_id;
+  int threshold = 0;   // visits of node_id that pause it
+  EpochMillis at = 0;  // the end of the call that reached the threshold
+};
+
 struct Forecast {
   std::string program_name;
   std::string time_zone;  // the organisation's: pause windows and the figures' local times
@@ -26,8 +34,10 @@ struct Forecast {
   EpochMillis started_at = 0;
   EpochMillis ended_at = 0;  // the last call's end (or stop_at when the run was cut there)
   std::optional<EpochMillis> stop_at;
-  bool stopped_by_stop_at = false;                      // contacts were left uncalled or unretried at stop_at
-  uint64_t completed = 0, failed = 0, not_reached = 0;  // not_reached: pending when stop_at came
+  bool stopped_by_stop_at = false;        // contacts were left uncalled or unretried at stop_at
+  std::optional<AutoPaused> auto_paused;  // set when an auto-pause rule ended the run
+  // not_reached: still pending when the run ended early (stop_at came, or auto_paused)
+  uint64_t completed = 0, failed = 0, not_reached = 0;
   uint64_t attempts = 0;
   std::map<int, uint64_t> contacts_by_attempts;  // attempts made -> contacts (1 -> reached first time, ...)
   std::map<std::string, uint64_t> outcomes;      // by call outcome (kCallOutcomes), over all attempts

@@ -119,8 +119,10 @@ api::Result<std::string> MemoryDialing::finish_attempt(const api::FinishedAttemp
     const int before = n->second;
     n->second += visits;
     for (const auto& rule : plan_.auto_pause_rules)
-      if (rule.node_id == node && before < rule.threshold && n->second >= rule.threshold && status_ == "running")
+      if (rule.node_id == node && before < rule.threshold && n->second >= rule.threshold && status_ == "running") {
         status_ = "paused_threshold";
+        paused_by_ = rule;
+      }
   }
   return status_;
 }

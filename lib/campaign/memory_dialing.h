@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <optional>
 #include <queue>
 #include <string>
 #include <unordered_map>
@@ -55,6 +56,8 @@ class MemoryDialing : public api::Dialing {
   // Final attempts per contact: 1 -> contacts that ended after one attempt, ... (completed or failed).
   const std::map<int, uint64_t>& contacts_by_attempts() const { return by_attempts_; }
   uint64_t attempt_count() const { return attempt_count_; }
+  // The auto-pause rule that last paused the execution (paused_threshold); none when no rule fired.
+  const std::optional<api::AutoPauseRule>& paused_by() const { return paused_by_; }
 
  private:
   struct Waiting {
@@ -78,6 +81,7 @@ class MemoryDialing : public api::Dialing {
   std::priority_queue<Waiting, std::vector<Waiting>, std::greater<Waiting>> retries_;
   std::unordered_map<std::string, Claimed> claimed_;
   std::map<std::string, int> node_counts_;  // auto-pause rules' nodes only
+  std::optional<api::AutoPauseRule> paused_by_;
   std::optional<api::EpochMillis> actual_start_at_, actual_end_at_;
   bool keep_attempts_ = false;
   std::vector<api::FinishedAttempt> attempts_;

@@ -189,7 +189,11 @@ Result<Forecast> simulate_program(const std::string& program_name, const api::Di
   tally.origin = origin;
   DialerOptions dialer_options;
   dialer_options.record_flow_execution = false;
-  dialer_options.on_attempt = [&tally](const AttemptEvent& e) { tally.add(e); };
+  std::optional<EpochMillis> auto_paused_at;  // the end of the call after which a rule paused the run
+  dialer_options.on_attempt = [&tally, &dialing, &auto_paused_at](const AttemptEvent& e) {
+    tally.add(e);
+    if (!auto_paused_at && dialing.paused_by()) auto_paused_at = e.end;
+  };
   VirtualClock clock(clock_start);
   auto summary = run_execution(dialing, plan.execution_id, clock, mix, dialer_options);
   if (!summary) return Status::invalid_argument(summary.error().message());
@@ -207,6 +211,9 @@ Result<Forecast> simulate_program(const std::string& program_name, const api::Di
   f.not_reached = c.pending + c.in_progress;
   f.attempts = summary->attempts;
   f.stopped_by_stop_at = summary->status == "stopped" && f.not_reached > 0 && plan.stop_at.has_value();
+  if (summary->status == "paused_threshold" && dialing.paused_by())
+    f.auto_paused =
+        AutoPaused{dialing.paused_by()->node_id, dialing.paused_by()->threshold, auto_paused_at.value_or(0)};
   f.ended_at = f.stopped_by_stop_at ? *plan.stop_at : summary->attempts ? tally.last_end : origin;
   f.outcomes = std::move(tally.outcomes);
 

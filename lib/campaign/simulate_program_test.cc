@@ -114,6 +114,26 @@ TEST_CASE("simulate_program: stop_at cuts the run; the contacts never called are
   CHECK(contacts == 200);
 }
 
+TEST_CASE("simulate_program: an auto-pause rule ends the run and says which rule, and when") {
+  api::DialingPlan p = plan(2);
+  p.stop_at = utc(2026, 5, 30, 8);  // far away: not what ends it
+  p.auto_pause_rules.push_back({"bye", 5, false});
+  auto f = simulate_program("Paused", p, audience(200), OutcomeMix{});
+  REQUIRE(f);
+  REQUIRE(f->auto_paused);
+  CHECK(f->auto_paused->node_id == "bye");
+  CHECK(f->auto_paused->threshold == 5);
+  CHECK(f->auto_paused->at > f->started_at);
+  CHECK(f->auto_paused->at <= f->ended_at);
+  CHECK_FALSE(f->stopped_by_stop_at);
+  CHECK(f->not_reached > 0);
+  CHECK(f->completed + f->failed + f->not_reached == 200);
+
+  auto unpaused = simulate_program("Plain", plan(2), audience(20), OutcomeMix{});
+  REQUIRE(unpaused);
+  CHECK_FALSE(unpaused->auto_paused);
+}
+
 TEST_CASE("simulate_program: the same inputs give the same forecast; an unknown zone is an error") {
   auto a = simulate_program("A", plan(2), audience(100), OutcomeMix{});
   auto b = simulate_program("A", plan(2), audience(100), OutcomeMix{});

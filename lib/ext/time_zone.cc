@@ -1,7 +1,13 @@
 // Time zones (ext/time_zone.h): wrappers over the module's tz_* entries (module_abi.h, time_zone_db.cc).
 #include "ext/time_zone.h"
 
+#include <sys/stat.h>
+
 #include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <cstring>
+#include <string>
 
 #include "ext/load.h"
 #include "ext/module.h"
@@ -22,9 +28,49 @@ SysSeconds instant(int64_t t) { return SysSeconds{std::chrono::seconds(t)}; }
 
 int64_t seconds_of(SysSeconds t) { return static_cast<int64_t>(t.time_since_epoch().count()); }
 
+// The directory the module's date-tz reads (USE_OS_TZDB; it does not read $TZDIR, so neither does this:
+// a name must mean the same zone here as in local_time()).
+constexpr const char* kZoneDir = "/usr/share/zoneinfo";
+
+// Could `name` be one of the database's zone files, as date-tz lists them? Each part of the path is a
+// plain IANA word ("America", "Port-au-Prince", "GMT+0"): nothing empty, hidden or "..", nothing
+// absolute, and none of the entries date-tz leaves out of its list (posix*, right, Factory, localtime).
+bool plain_zone_path(std::string_view name) {
+  if (name.empty() || name.size() > 255 || name == "localtime") return false;
+  size_t from = 0;
+  while (from <= name.size()) {
+    size_t to = std::min(name.find('/', from), name.size());
+    std::string_view part = name.substr(from, to - from);
+    if (part.empty() || part.front() == '.' || part.front() == '-' || part.substr(0, 5) == "posix" || part == "right" ||
+        part == "Factory")
+      return false;
+    for (char c : part)
+      if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '+')) return false;
+    from = to + 1;
+  }
+  return true;
+}
+
+// True when `name` is a regular file of the zone directory that starts with the TZif magic: then the
+// module would find it too, and loading the module (libcurl, OpenSSL, ICU: ~14 ms) only to say so is
+// not worth it. False means "ask the module", not "unknown".
+bool zone_file_exists(std::string_view name) {
+  if (!plain_zone_path(name)) return false;
+  const std::string path = std::string(kZoneDir) + "/" + std::string(name);
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return false;
+  std::FILE* file = std::fopen(path.c_str(), "rb");
+  if (!file) return false;
+  char magic[4] = {};
+  const bool tzif = std::fread(magic, 1, sizeof magic, file) == sizeof magic && std::memcmp(magic, "TZif", 4) == 0;
+  std::fclose(file);
+  return tzif;
+}
+
 }  // namespace
 
 bool is_known_time_zone(std::string_view name) {
+  if (zone_file_exists(name)) return true;
   const gomo_ext_abi* abi = table();
   return abi && abi->tz_is_known(str(name)) != 0;
 }

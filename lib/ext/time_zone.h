@@ -22,6 +22,8 @@ using SysSeconds = std::chrono::sys_seconds;  // an instant: seconds since 1970-
 
 // True when `name` names a zone or a link of the database ("Africa/Casablanca", "UTC", "Asia/Calcutta").
 // Case-sensitive. "localtime" (the machine's own zone, whatever it is) is not a name a file may use.
+// A name whose zone file is there (/usr/share/zoneinfo/NAME, a TZif file) is answered from the file
+// without loading the module (a few stat and read calls); anything else asks the module.
 bool is_known_time_zone(std::string_view name);
 
 // Every zone and link name of the database, sorted (for "did you mean"); empty without a tz database.

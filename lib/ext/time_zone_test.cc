@@ -32,6 +32,24 @@ TEST_CASE("time zones: names from the system's tz database") {
   CHECK_FALSE(std::binary_search(names.begin(), names.end(), "localtime"));
 }
 
+TEST_CASE("time zones: names answered from the zone files agree with the module's database") {
+  // These have a TZif file: answered without the module, and the module agrees (time_zone_names()).
+  const auto& names = time_zone_names();
+  for (const char* name : {"America/Argentina/Buenos_Aires", "America/Port-au-Prince", "Etc/GMT+1", "Etc/GMT-14",
+                           "GMT0", "Asia/Calcutta"}) {
+    CAPTURE(name);
+    CHECK(is_known_time_zone(name));
+    CHECK(std::binary_search(names.begin(), names.end(), name));
+  }
+  // TZif files the module leaves out, and paths that are no plain zone name: the module says no.
+  for (const char* name : {"posixrules", "posix/Europe/Paris", "right/UTC", "Factory", "Europe/./Paris",
+                           "Europe//Paris", "Europe/Paris/", "./UTC", "Europe/../UTC", "Europe", "iso3166.tab"}) {
+    CAPTURE(name);
+    CHECK_FALSE(is_known_time_zone(name));
+    CHECK_FALSE(std::binary_search(names.begin(), names.end(), name));
+  }
+}
+
 TEST_CASE("time zones: an unknown zone gives nothing") {
   CHECK_FALSE(utc_offset_seconds("Mars/Olympus", utc(1, 1, 0)));
   CHECK_FALSE(local_time("Mars/Olympus", utc(1, 1, 0)));

@@ -6,12 +6,16 @@
 #include <map>
 #include <nlohmann/json_fwd.hpp>
 #include <string>
+#include <vector>
 
 namespace gomo::api {
 class Platform;
 }
 
 namespace gomo::programs {
+
+// Up to this many distinct ids of a kind are read one by one; more, from the listing.
+inline constexpr size_t kFewNames = 4;
 
 class Names {
  public:
@@ -24,27 +28,25 @@ class Names {
   const std::string& flow(const std::string& id);
   const std::string& audience(const std::string& id);
 
-  // The name, or `id` itself when the name cannot be read.
-  std::string program_or_id(const std::string& id) { return or_id(program(id), id); }
-  std::string flow_or_id(const std::string& id) { return or_id(flow(id), id); }
-  std::string audience_or_id(const std::string& id) { return or_id(audience(id), id); }
-
-  // Requests sent so far (one per distinct id asked for, of each kind).
-  int lookups() const { return lookups_; }
+  // For a list that points at many objects: learns the names of `ids` from the platform's listing of
+  // flows (audiences), pages of 100, instead of one request per id (100 programs on a remote target
+  // would otherwise send ~200 requests). An id the listing lacks is remembered as unknown (the object
+  // is gone). A listing that fails teaches nothing: each id is then read alone.
+  void learn_flows(const std::vector<std::string>& ids);
+  void learn_audiences(const std::vector<std::string>& ids);
 
  private:
-  static std::string or_id(const std::string& name, const std::string& id) { return name.empty() ? id : name; }
   template <typename Get>
   const std::string& lookup(std::map<std::string, std::string>& known, const std::string& id, Get get);
 
   api::Platform& platform_;
   std::map<std::string, std::string> programs_, flows_, audiences_;
-  int lookups_ = 0;
 };
 
 // Adds "flowName" and "audienceName" to each program record (an array of them or one, in
 // api::wire::encode's form) where they can be read, for tables that show names where the platform
 // gives ids (a column "flowName|flowId" falls back to the id). Records stay as they are otherwise.
+// Names of more than kFewNames distinct flows (audiences) come from the listings (learn_flows).
 void add_reference_names(Names& names, nlohmann::json& programs);
 
 }  // namespace gomo::programs

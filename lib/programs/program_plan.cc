@@ -79,9 +79,11 @@ Outcome<ProgramPlan> read_program_plan(const ProgramPlanRequest& r) {
   if (!text)
     return Failure::usage_error(r.program_path + ": cannot read the program file (" + text.error().message() + ")");
   LoadedProgram loaded;
-  auto result = validate_program_text(r.program_path, std::move(text.value()), nullptr, &loaded);
+  auto result = validate_program_text(r.program_path, std::move(text.value()), nullptr, &loaded,
+                                      r.rules ? &r.rules->rules : nullptr);
+  const bool strict = r.rules && r.rules->strict;
   for (const auto& d : result.diagnostics) {
-    if (d.severity != diag::Severity::kError) continue;
+    if (d.severity != diag::Severity::kError && !(strict && d.severity == diag::Severity::kWarning)) continue;
     const auto& l = d.location;
     return Failure::usage_error(at(l.file.empty() ? r.program_path : l.file, l.line, l.col) + ": " + d.message + " [" +
                                 d.rule + "]; `gomo program validate` lists every finding");

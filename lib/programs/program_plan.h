@@ -14,6 +14,8 @@ class Platform;
 
 namespace gomo::programs {
 
+struct ProgramRuleChoice;  // programs/validate_program.h
+
 struct ProgramPlanRequest {
   std::string program_path;  // a *.program.yaml (or .json) file
   // The flow file (YAML or JSON, as `gomo flow validate` reads). "": the program's `flow:` value when it
@@ -26,6 +28,10 @@ struct ProgramPlanRequest {
   // Where to read the flow the program names (by id, else by exact name) when there is no flow file;
   // null: offline (the default). REQUIRES: outlives the call.
   api::Platform* platform = nullptr;
+  // The rule selection `gomo program validate` and `apply` honour (--ignore, the config's `program:`
+  // section: ignored rules, severities, strict); null: every rule at its own severity, not strict.
+  // REQUIRES: outlives the call.
+  const ProgramRuleChoice* rules = nullptr;
 };
 
 struct ProgramPlan {
@@ -37,8 +43,9 @@ struct ProgramPlan {
   api::DialingPlan plan;
 };
 
-// Usage failures (exit 2): the program file cannot be read, is not YAML/JSON or has error findings (the
-// first as "path:line:col: message [rule]"; `gomo program validate` lists all); no DID; no flow file and
+// Usage failures (exit 2): the program file cannot be read, is not YAML/JSON or has error findings
+// under `request.rules` (warnings too when it is strict; the first as "path:line:col: message [rule]";
+// `gomo program validate` lists all); no DID; no flow file and
 // no platform (the message says to give --flow FILE); the flow file cannot be read or parsed
 // ("path:line:col: message"); several flows of the platform have the name. Platform failures: its
 // errors, and 404 NOT_FOUND when it has no such flow.

@@ -114,16 +114,18 @@ std::string execution_live_view(const api::Execution& e, const api::ExecutionRep
                                 const api::ExecutionBreakdown* breakdown, double calls_per_minute, int width,
                                 bool color, const std::string& program_name) {
   width = std::max(width, 40);
-  auto fit = [&](std::string line) {
-    // One column per code point (a program name may hold any text); never cut inside a character.
+  // Plain text only: one column per code point (a program name may hold any text); never cut inside a
+  // character. Colour goes on after the cut, so that no escape is cut or counted as columns.
+  auto cut = [&](std::string line) {
     size_t i = 0;
     for (int columns = 0; i < line.size() && columns < width; ++columns) {
       do ++i;
       while (i < line.size() && (static_cast<unsigned char>(line[i]) & 0xC0) == 0x80);
     }
     line.resize(i);
-    return line + "\n";
+    return line;
   };
+  auto fit = [&](const std::string& line) { return cut(line) + "\n"; };
   const int done = e.contacts_completed + e.contacts_failed;
   const int bar = std::min(50, width - 20);
   const int filled = e.total_contacts > 0 ? bar * done / e.total_contacts : 0;
@@ -131,7 +133,13 @@ std::string execution_live_view(const api::Execution& e, const api::ExecutionRep
   std::string lines;
   std::string status = status_text(r, e.status);
   std::string program = program_name.empty() ? "" : "  program \"" + program_name + "\"";
-  lines += fit("execution " + e.id + "  " + (color ? "\x1b[1m" + status + "\x1b[0m" : status) + program);
+  const std::string head = "execution " + e.id + "  ";
+  std::string first = cut(head + status + program);
+  if (color && first.size() > head.size()) {  // the status, as much of it as the cut left, in bold
+    const size_t shown = std::min(status.size(), first.size() - head.size());
+    first = head + "\x1b[1m" + first.substr(head.size(), shown) + "\x1b[0m" + first.substr(head.size() + shown);
+  }
+  lines += first + "\n";
   std::string progress = "[" + std::string(filled, '#') + std::string(bar - filled, '.') + "] " + percent(share) +
                          "  " + std::to_string(done) + "/" + std::to_string(e.total_contacts) + " contacts done";
   lines += fit(progress);

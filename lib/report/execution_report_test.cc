@@ -83,6 +83,29 @@ TEST_CASE("execution status: text, one line per change, json, and the live view"
   }
 }
 
+TEST_CASE("execution live view: colour goes on after the cut, never cut itself") {
+  api::Execution e = execution();
+  e.id = std::string(24, 'e');  // the status then falls where narrow terminals cut
+  api::ExecutionBreakdown b;
+  auto strip = [](std::string s) {
+    for (size_t at; (at = s.find("\x1b[")) != std::string::npos;) s.erase(at, s.find('m', at) - at + 1);
+    return s;
+  };
+  for (int width = 40; width < 80; ++width) {
+    CAPTURE(width);
+    const std::string painted = execution_live_view(e, report(), &b, 4, width, true, "March reminders");
+    const std::string plain = execution_live_view(e, report(), &b, 4, width, false, "March reminders");
+    CHECK(strip(painted) == plain);  // the same columns as without colour
+    const std::string first = painted.substr(0, painted.find('\n'));
+    for (size_t at = first.find('\x1b'); at != std::string::npos; at = first.find('\x1b', at + 1))
+      CHECK((first.compare(at, 4, "\x1b[1m") == 0 || first.compare(at, 4, "\x1b[0m") == 0));
+    const size_t bold = first.find("\x1b[1m");
+    if (bold != std::string::npos) CHECK(first.find("\x1b[0m", bold) != std::string::npos);
+  }
+  const std::string wide = execution_live_view(e, report(), &b, 4, 120, true);
+  CHECK(wide.find("  \x1b[1mrunning (effective: paused_window)\x1b[0m\n") != std::string::npos);
+}
+
 TEST_CASE("execution report: csv rows, breakdown sections, fields quoted when needed") {
   std::ostringstream csv;
   write_execution_report(csv, report(), ExecutionFormat::kCsv);

@@ -115,6 +115,18 @@ void print_stop_at(const Forecast& f, Printer& p) {
   else p.row("stopAt", when, Paint::kReset, "(ends " + forecast_duration(-margin) + " after stopAt)", Paint::kRed);
 }
 
+// Why a run ended before every contact was done, when an auto-pause rule did it: the contacts left are
+// "not reached" because the execution waits for a person to resume it, whatever stopAt says.
+void print_auto_paused(const Forecast& f, Printer& p) {
+  if (!f.auto_paused) return;
+  const campaign::AutoPaused& a = *f.auto_paused;
+  p.row("auto-pause",
+        "rule on node " + a.node_id + " (" + grouped_count(static_cast<uint64_t>(a.threshold)) +
+            (a.threshold == 1 ? " visit" : " visits") + ") pauses it at " + forecast_local_time(f.time_zone, a.at) +
+            ":",
+        Paint::kReset, grouped_count(f.not_reached) + " contacts not reached unless someone resumes it", Paint::kRed);
+}
+
 // The three end states, counts right-aligned under each other.
 void print_contact_outcomes(const Forecast& f, Printer& p) {
   struct Line {
@@ -221,6 +233,7 @@ void print_text(std::ostream& out, const Forecast& f, const ForecastStyle& style
   p.row("ends", forecast_local_time(f.time_zone, f.ended_at) + ",", Paint::kReset,
         "after " + forecast_duration(f.ended_at - f.started_at), Paint::kReset);
   print_stop_at(f, p);
+  print_auto_paused(f, p);
   print_contact_outcomes(f, p);
   print_attempts(f, p, text_width, style.unicode);
   print_call_outcomes(f, p, text_width);
@@ -254,6 +267,10 @@ json forecast_json(const Forecast& f) {
       {"stopAt", f.stop_at ? json(iso_time(*f.stop_at)) : json(nullptr)},
       {"endsBeforeStopAtSeconds", f.stop_at ? json((*f.stop_at - f.ended_at) / 1000) : json(nullptr)},
       {"stoppedByStopAt", f.stopped_by_stop_at},
+      {"autoPaused", f.auto_paused ? json({{"nodeId", f.auto_paused->node_id},
+                                           {"threshold", f.auto_paused->threshold},
+                                           {"at", iso_time(f.auto_paused->at)}})
+                                   : json(nullptr)},
       {"completed", f.completed},
       {"failed", f.failed},
       {"notReached", f.not_reached},

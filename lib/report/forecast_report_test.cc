@@ -248,6 +248,51 @@ TEST_CASE("forecast text: stopAt cuts the run") {
   CHECK(text_of(f).find("stopAt       none: the run goes on until every contact is done\n") != std::string::npos);
 }
 
+TEST_CASE("forecast: an auto-pause rule that ended the run is told in text, data and chart") {
+  Forecast f = small_forecast();
+  f.contacts = 4000;
+  f.not_reached = 3000;
+  f.auto_paused = campaign::AutoPaused{"transfer", 50, utc_ms(3, 2, 16, 45)};
+  std::string text = text_of(f);
+  CHECK(text.find("auto-pause   rule on node transfer (50 visits) pauses it at Mon 2026-03-02 16:45:\n"
+                  "             3,000 contacts not reached unless someone resumes it\n") != std::string::npos);
+  ForecastStyle colour;
+  colour.color = true;
+  CHECK(text_of(f, colour).find("\033[31m3,000 contacts not reached unless someone resumes it\033[0m") !=
+        std::string::npos);
+  CHECK(text_of(small_forecast()).find("auto-pause") == std::string::npos);
+
+  ForecastStyle style;
+  style.format = ForecastFormat::kJson;
+  auto j = nlohmann::json::parse(text_of(f, style));
+  CHECK(j["autoPaused"]["nodeId"] == "transfer");
+  CHECK(j["autoPaused"]["threshold"] == 50);
+  CHECK(j["autoPaused"]["at"] == "2026-03-02T16:45:00.000Z");
+  CHECK(nlohmann::json::parse(text_of(small_forecast(), style))["autoPaused"].is_null());
+
+  std::string svg = svg_of(f);
+  CHECK(xml_problem(svg) == "");
+  CHECK(svg.find("3,000 not reached; auto-pause on node transfer (50 visits) at Mon 2026-03-02 16:45<") !=
+        std::string::npos);
+}
+
+TEST_CASE("forecast chart: one or two completions label the right axis in whole contacts") {
+  for (uint64_t done : {1, 2}) {
+    Forecast f = small_forecast();
+    f.completed = done;
+    f.completed_by_bucket.assign(f.line_use.size(), 0);
+    f.completed_by_bucket[1] = done;
+    std::string svg = svg_of(f);
+    std::vector<std::string> labels;  // the right axis: x = kRight + 8 = 888
+    for (size_t at = svg.find("<text x=\"888.0\""); at != std::string::npos;
+         at = svg.find("<text x=\"888.0\"", at + 1)) {
+      size_t from = svg.find('>', at) + 1;
+      labels.push_back(svg.substr(from, svg.find('<', from) - from));
+    }
+    CHECK(labels == (done == 1 ? std::vector<std::string>{"0", "1"} : std::vector<std::string>{"0", "1", "2"}));
+  }
+}
+
 TEST_CASE("forecast: nothing to call, one bucket, no lines: no crash, no division by zero") {
   Forecast empty;
   std::string text = text_of(empty);

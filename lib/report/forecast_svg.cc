@@ -133,6 +133,10 @@ class Svg {
 };
 
 std::string stop_at_note(const Forecast& f) {
+  if (f.auto_paused)  // the run ends there, whatever stopAt says
+    return "auto-pause on node " + f.auto_paused->node_id + " (" +
+           grouped_count(static_cast<uint64_t>(f.auto_paused->threshold)) + " visits) at " +
+           forecast_local_time(f.time_zone, f.auto_paused->at);
   if (!f.stop_at) return "no stopAt";
   if (f.stopped_by_stop_at) return "stopAt cuts it: " + grouped_count(f.not_reached) + " contacts not reached";
   EpochMillis margin = *f.stop_at - f.ended_at;
@@ -168,7 +172,8 @@ void write_forecast_svg(std::ostream& out, const Forecast& f) {
   TimeAxis axis{f.started_at, std::max(f.ended_at, f.started_at + static_cast<EpochMillis>(buckets) * bucket)};
   if (axis.to <= axis.from) axis.to = axis.from + kHourMs;
   // A stopAt within the run's length after its end is drawn; one weeks later would squeeze the run
-  // into a corner (the figures line gives its time instead).
+  // into a corner (the figures line gives its time instead, unless an auto-pause rule ended the run:
+  // then that is what the line says, and stopAt would not fit beside it).
   bool stop_drawn = f.stop_at && *f.stop_at >= axis.from && *f.stop_at <= axis.to + (axis.to - axis.from);
   if (stop_drawn) axis.to = std::max(axis.to, *f.stop_at + (axis.to - axis.from) / 50);
 
@@ -190,8 +195,9 @@ void write_forecast_svg(std::ostream& out, const Forecast& f) {
            13, "start", "#444");
   std::string figures = grouped_count(f.completed) + " completed, " + grouped_count(f.failed) + " failed, " +
                         grouped_count(f.not_reached) + " not reached; " + stop_at_note(f);
-  if (f.stop_at && !stop_drawn) figures += " (stopAt " + forecast_local_time(f.time_zone, *f.stop_at) + ")";
-  svg.text(kLeft, 69, figures, 13, "start", f.stopped_by_stop_at ? kStopColour : "#444");
+  if (f.stop_at && !stop_drawn && !f.auto_paused)
+    figures += " (stopAt " + forecast_local_time(f.time_zone, *f.stop_at) + ")";
+  svg.text(kLeft, 69, figures, 13, "start", f.stopped_by_stop_at || f.auto_paused ? kStopColour : "#444");
 
   // Pause windows behind everything else.
   for (const auto& p : f.pauses)
@@ -209,7 +215,8 @@ void write_forecast_svg(std::ostream& out, const Forecast& f) {
   for (uint64_t n : f.completed_by_bucket) total_done += n;
   double done_max = 1, done_step = 1;
   if (total_done > 0) {
-    done_step = nice_step(static_cast<double>(total_done), 4);
+    // Whole contacts only: a step of 0.5 would label 1 or 2 completions 0, 1, 1, 2, 2.
+    done_step = std::max(1.0, nice_step(static_cast<double>(total_done), 4));
     done_max = done_step * std::ceil(static_cast<double>(total_done) / done_step);
   }
   auto done_y = [&](double n) { return kBottom - (kBottom - kTop) * n / done_max; };

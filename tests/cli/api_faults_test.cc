@@ -217,4 +217,42 @@ TEST_CASE("cli: api faults: a self-signed certificate is refused at once, with o
   CHECK_FALSE(has(r.err, "retrying"));
 }
 
+TEST_CASE("cli: program list names many flows and audiences from their listings, not one GET per id") {
+  WorkspaceFixture f("Names Org");
+  const std::string graph = R"({"startNodeId":"bye","nodes":[{"id":"bye","type":"hangup","label":"Bye"}]})";
+  std::vector<std::string> flow_ids;
+  for (int i = 0; i < 6; ++i) {
+    auto flow = f.platform->create_flow({"Flow " + std::to_string(i), std::nullopt, graph});
+    auto audience = f.platform->create_audience({"Audience " + std::to_string(i), std::nullopt});
+    REQUIRE(flow);
+    REQUIRE(audience);
+    api::ProgramFields fields;
+    fields.name = "Program " + std::to_string(i);
+    fields.flow_id = flow->id;
+    fields.audience_id = audience->id;
+    REQUIRE(f.platform->create_program(fields));
+    flow_ids.push_back(flow->id);
+  }
+  serve::Router router(*f.ws);
+  ScriptedServer server([&](const ext::ServerRequest& req, int) { return ScriptedServer::route(router, req); });
+  auto r = run_gomo({"program", "list"}, "", remote_env(server.base_url(), f.org.api_key));
+  REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+  for (int i = 0; i < 6; ++i) {
+    CHECK(has(r.out, "Flow " + std::to_string(i)));
+    CHECK(has(r.out, "Audience " + std::to_string(i)));
+  }
+  int by_id = 0;
+  for (const auto& request : server.requests())
+    by_id += request.rfind("GET /api/flows/", 0) == 0 || request.rfind("GET /api/audiences/", 0) == 0;
+  CHECK(by_id == 0);
+  CHECK(server.requests().size() <= 4);  // programs, flows, audiences (and nothing per row)
+
+  // A few distinct ids are still read one by one (a listing of every flow is not worth it).
+  ScriptedServer few([&](const ext::ServerRequest& req, int) { return ScriptedServer::route(router, req); });
+  auto one = run_gomo({"program", "list", "--search", "Program 3"}, "", remote_env(few.base_url(), f.org.api_key));
+  REQUIRE_MESSAGE(one.exit_code == 0, one.err);
+  CHECK(has(one.out, "Flow 3"));
+  CHECK(count_of(few.requests(), "GET /api/flows/" + flow_ids[3]) == 1);
+}
+
 }  // namespace gomo::test

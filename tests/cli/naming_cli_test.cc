@@ -154,6 +154,21 @@ TEST_CASE("cli: a key the platform's answer echoes is masked in the error") {
                  "6789 is unknown here\n"));
 }
 
+TEST_CASE("cli: an API error whose message ends in parentheses joins the target with '; on'") {
+  ScriptedServer server([&](const ext::ServerRequest&, int) {
+    ext::ServerReply reply;
+    reply.status = 409;
+    reply.body = R"j({"code":"CONFLICT","message":"the program is archived (since 2026-03-01)","statusCode":409})j";
+    return reply;
+  });
+  NamedWorkspace w;
+  auto r = run_gomo({"program", "list", "--base-url", server.base_url()}, "", w.env(w.key), w.dir);
+  CHECK(r.exit_code == 3);
+  CHECK_MESSAGE(contains(r.err, "CONFLICT: the program is archived (since 2026-03-01); on " + server.base_url() + "\n"),
+                r.err);
+  CHECK_FALSE(contains(r.err, ") ("));
+}
+
 TEST_CASE("cli: a read names its target on a terminal only; pipes and -q get the data alone") {
   NamedWorkspace w;
   const std::string reading = "gomo: reading local workspace " + w.path;

@@ -1,6 +1,7 @@
 // End-to-end: gomo program simulate (the forecast) through the real binary, on small inputs.
 #include <doctest/doctest.h>
 
+#include <filesystem>
 #include <nlohmann/json.hpp>
 
 #include "tests/support/test_support.h"
@@ -198,4 +199,47 @@ TEST_CASE("cli: program simulate --remote reads the flow the program names from 
   r = run_gomo({"program", "simulate", "other.program.yaml", "--audience", f.audience, "--remote"}, "", env, f.dir);
   CHECK(r.exit_code == 3);
   CHECK(r.err.find("no flow with the id or name \"No Such Flow\"") != std::string::npos);
+}
+
+TEST_CASE("cli: program simulate honours program validate's rule selection (.gomo.yaml, --ignore)") {
+  auto f = simulate_files();
+  const std::string program =
+      write_file(f.dir, "odd-did.program.yaml",
+                 "name: Odd DID\nflow: flow.json\naudience: Debtors\ndids: [\"+212800000000\", \"line-2\"]\n"
+                 "startAt: \"2026-04-06T09:00:00+01:00\"\n");
+  // No selection: the did-shape error refuses the file.
+  auto r = run_gomo({"program", "simulate", program, "--audience", f.audience, "--no-config"}, "", {}, f.dir);
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("odd-did.program.yaml:4:25: DID `line-2` is neither") != std::string::npos);
+  CHECK(r.err.find("[did-shape]") != std::string::npos);
+  // The config's program: section lets it through, as program validate and apply do.
+  write_file(f.dir, ".gomo.yaml", "program:\n  ignore: [did-shape]\n");
+  r = run_gomo({"program", "simulate", program, "--audience", f.audience, "-o", "json"}, "", {}, f.dir);
+  CHECK_MESSAGE(r.exit_code == 0, r.err);
+  CHECK(r.out.find("\"lines\": 2") != std::string::npos);
+  r = run_gomo({"program", "simulate", program, "--audience", f.audience, "--no-config", "--ignore", "did-shape"}, "",
+               {}, f.dir);
+  CHECK_MESSAGE(r.exit_code == 0, r.err);
+  // strict in the config: a warning refuses it too.
+  write_file(f.dir, ".gomo.yaml", "program:\n  strict: true\n  severity: {did-shape: warning}\n");
+  r = run_gomo({"program", "simulate", program, "--audience", f.audience}, "", {}, f.dir);
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("[did-shape]") != std::string::npos);
+  r = run_gomo({"program", "simulate", program, "--audience", f.audience, "--ignore", "no-such-rule"}, "", {}, f.dir);
+  CHECK(r.exit_code == 2);
+}
+
+TEST_CASE("cli: program simulate: a bad --plot path is told before the forecast, which is not printed") {
+  auto f = simulate_files();
+  auto r = run_gomo(
+      {"program", "simulate", f.program, "--audience", f.audience, "--plot", f.dir + "/no-such-folder/chart.svg"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.out.empty());
+  CHECK(r.err.find("no-such-folder/chart.svg: cannot write the chart (--plot); check the folder exists") !=
+        std::string::npos);
+  // A run that fails leaves no empty chart behind.
+  const std::string chart = f.dir + "/chart.svg";
+  r = run_gomo({"program", "simulate", f.program, "--audience", f.dir + "/nothing.csv", "--plot", chart});
+  CHECK(r.exit_code == 2);
+  CHECK_FALSE(std::filesystem::exists(chart));
 }
