@@ -34,7 +34,7 @@ std::optional<int> program_run_locally(Context& ctx, api::Platform& platform, co
   if (!run)
     return report_error(ctx, "execution " + id + " was launched, but the dialer failed: " + run.error().message(),
                         kExitApiError);
-  if (run->status.rfind("paused", 0) != 0) return std::nullopt;  // ended: the watch shows how
+  if (!api::is_paused_status(run->status)) return std::nullopt;  // ended: the watch shows how
   // Paused by an auto-pause rule: nobody resumes it while we wait.
   report_note(
       ctx, "execution " + id + " is " + run->status + " after " + std::to_string(run->attempts) +

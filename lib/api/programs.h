@@ -87,6 +87,9 @@ struct Program {
 inline constexpr const char* kExecutionStatuses[] = {"scheduled",        "running",   "paused",  "paused_no_credits",
                                                      "paused_threshold", "completed", "stopped", "cancelled"};
 
+// True for every paused status: paused, paused_no_credits, paused_threshold.
+inline bool is_paused_status(const std::string& status) { return status.rfind("paused", 0) == 0; }
+
 // An execution: one launch of a program over a snapshot of its audience. The counters always sum
 // to total_contacts.
 struct Execution {

@@ -1,9 +1,8 @@
 #include "campaign/call_request.h"
 
 #include <algorithm>
-#include <set>
 
-#include "base/time.h"
+#include "campaign/attempt.h"
 #include "campaign/retry.h"
 #include "document/document.h"
 #include "engine/engine.h"
@@ -12,9 +11,6 @@
 namespace gomo::campaign {
 
 namespace {
-
-const std::set<std::string, std::less<>> kCallContactFields = {"firstName", "lastName", "fullName", "primaryEmail",
-                                                               "city",      "country",  "language", "company"};
 
 // Sleeps until `t` in steps of at most poll_ms (on a real clock), asking should_stop between steps.
 // False when asked to stop first.
@@ -38,11 +34,7 @@ Result<std::string> run_call_request(api::Dialing& dialing, const api::CallJob& 
   model::Flow flow = model::build_flow(*doc);
   if (flow.start_index < 0) return Status::invalid_argument(what + ": its flow has no start node (startNodeId)");
 
-  engine::Contact contact;
-  contact.id = job.contact.contact_id;
-  contact.phone = job.contact.phone;
-  for (const auto& [k, v] : job.contact.fields)
-    (kCallContactFields.count(k) ? contact.fields : contact.attributes)[k] = v;
+  const engine::Contact contact = engine_contact(job.contact);
   engine::EngineOptions engine_options;
   engine_options.record_events = false;
   engine_options.organization_id = job.organization_id;
@@ -55,9 +47,10 @@ Result<std::string> run_call_request(api::Dialing& dialing, const api::CallJob& 
     const EpochMillis start = clock.now();
     ++attempt;
     auto callee = make_callee(callees, contact.id, contact.phone, attempt);
+    RingTimer timer(*callee);
     engine_options.call_id = job.job_id + "/" + std::to_string(attempt);
     engine_options.start_epoch_ms = start;
-    engine::CallReport report = engine::run_call(flow, contact, *callee, engine_options);
+    engine::CallReport report = engine::run_call(flow, contact, timer, engine_options);
     const EpochMillis end = start + std::max<EpochMillis>(report.duration_ms, 1);
     // The call holds the line until it ends; stopping meanwhile records nothing (placed again later).
     if (!sleep_until_or_stop(clock, end, options)) return std::string("active");
@@ -67,18 +60,8 @@ Result<std::string> run_call_request(api::Dialing& dialing, const api::CallJob& 
     if (!completed) next = retry.value().next_attempt(report.outcome, attempt, end);
     const std::string status = completed ? "completed" : next ? "active" : "failed";
     api::CallAttempt a;
-    a.attempt = attempt;
-    a.contact_id = contact.id;
-    a.call.status = report.outcome;
-    a.call.from = job.caller_number;
-    a.call.to = contact.phone;
-    a.call.created_at = iso_time(start);
-    a.call.dialed_at = a.call.created_at;
-    if (report.answered) a.call.answered_at = a.call.created_at;  // the ring's length is not kept here
-    a.call.terminated_at = iso_time(end);
-    a.call.duration_ms = end - start;
-    a.outcome = report.outcome;
-    a.outcome_reason = report.outcome_reason;
+    fill_attempt(report, attempt, contact.id, job.caller_number, contact.phone, start, end, timer.ring_ms, a);
+    if (options.record_flow_execution) a.flow_execution_json = flow_execution_json(job.flow_id, report, start);
     auto recorded = dialing.finish_call_attempt(job.job_id, a, status);
     if (!recorded) {
       return Status::io_error(what + ": recording attempt " + std::to_string(attempt) + ": " +
@@ -92,6 +75,12 @@ Result<std::string> run_call_request(api::Dialing& dialing, const api::CallJob& 
                           attempt, next});
     }
     if (recorded.value() != "active") return recorded.value();
+    // A platform that keeps the request active after this attempt ended it has no next time to give:
+    // stop rather than call again (and again).
+    if (!next) {
+      return Status::io_error(what + ": the platform kept it active after attempt " + std::to_string(attempt) +
+                              " ended it (" + status + "); check the request's status");
+    }
     at = *next;
   }
 }

@@ -6,18 +6,23 @@
 namespace gomo::campaign {
 
 namespace {
-EpochMillis system_ms() {
+int64_t steady_ns() {
   using namespace std::chrono;
-  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+  return duration_cast<nanoseconds>(steady_clock::now().time_since_epoch()).count();
 }
 }  // namespace
 
-RealClock::RealClock(double factor, EpochMillis start) : factor_(factor > 0 ? factor : 1.0), real_origin_(system_ms()) {
-  origin_ = start >= 0 ? start : real_origin_;
+EpochMillis system_now_ms() {
+  using namespace std::chrono;
+  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
 }
 
+RealClock::RealClock(double factor)
+    : factor_(factor > 0 ? factor : 1.0), origin_(system_now_ms()), steady_origin_ns_(steady_ns()) {}
+
 EpochMillis RealClock::now() {
-  return origin_ + static_cast<EpochMillis>(static_cast<double>(system_ms() - real_origin_) * factor_);
+  const double elapsed_ms = static_cast<double>(steady_ns() - steady_origin_ns_) / 1e6;
+  return origin_ + static_cast<EpochMillis>(elapsed_ms * factor_);
 }
 
 void RealClock::sleep_until(EpochMillis t) {

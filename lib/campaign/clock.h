@@ -32,19 +32,23 @@ class VirtualClock : public Clock {
   EpochMillis now_;
 };
 
-// The system clock, `factor` times faster (1: real time). The scaled time starts at the real now, or at
-// `start` when given (then it reads start + factor x real time elapsed).
+// Real time, `factor` times faster (1: real time): reads the system clock's now at construction plus
+// factor x the time elapsed since, measured on the steady clock (an NTP step of the system clock
+// meanwhile is not multiplied by the factor).
 class RealClock : public Clock {
  public:
-  explicit RealClock(double factor = 1.0, EpochMillis start = -1);
+  explicit RealClock(double factor = 1.0);
   EpochMillis now() override;
   void sleep_until(EpochMillis t) override;
   bool is_virtual() const override { return false; }
 
  private:
   double factor_;
-  EpochMillis origin_;       // scaled time at construction
-  EpochMillis real_origin_;  // real time at construction
+  EpochMillis origin_;        // system time at construction
+  int64_t steady_origin_ns_;  // steady time at construction
 };
+
+// The system clock's now, in milliseconds since the epoch.
+EpochMillis system_now_ms();
 
 }  // namespace gomo::campaign

@@ -1,12 +1,9 @@
 #include "campaign/dialer.h"
 
 #include <algorithm>
-#include <chrono>
-#include <nlohmann/json.hpp>
 #include <queue>
-#include <set>
 
-#include "base/time.h"
+#include "campaign/attempt.h"
 #include "campaign/calendar.h"
 #include "campaign/retry.h"
 #include "document/document.h"
@@ -24,25 +21,6 @@ Status platform_error(const api::ApiError& e, const std::string& what) {
   return Status::io_error(what + ": " + e.message + (e.code.empty() ? "" : " (" + e.code + ")"));
 }
 
-// Passes everything to the callee and notes how long it rang: the attempt's answeredAt.
-class RingTimer : public engine::Softphone {
- public:
-  explicit RingTimer(engine::Softphone& inner) : inner_(inner) {}
-  engine::RingReply ring(const engine::CallSetup& call, engine::Millis timeout, bool amd) override {
-    engine::RingReply r = inner_.ring(call, timeout, amd);
-    ring_ms = std::min(r.after_ms, timeout);
-    return r;
-  }
-  engine::PlayReply play(const engine::Prompt& p) override { return inner_.play(p); }
-  engine::DigitReply collect_digits(const engine::DigitRequest& r) override { return inner_.collect_digits(r); }
-  engine::RecordReply record(const engine::RecordRequest& r) override { return inner_.record(r); }
-  void hang_up(const std::string& reason) override { inner_.hang_up(reason); }
-  engine::Millis ring_ms = 0;
-
- private:
-  engine::Softphone& inner_;
-};
-
 struct InFlight {
   EpochMillis end = 0;
   int line = 0;
@@ -51,62 +29,6 @@ struct InFlight {
 };
 // (end, line), earliest first; ties: the lower line first, so runs repeat.
 using Ending = std::pair<EpochMillis, int>;
-
-// iso_time's format ("2026-05-04T08:00:00.000Z") without snprintf: three per attempt, a million
-// attempts in a forecast.
-void format_iso(EpochMillis ms, std::string& out) {
-  using namespace std::chrono;
-  const EpochMillis day = (ms >= 0 ? ms : ms - 86'399'999) / 86'400'000;
-  const EpochMillis in_day = ms - day * 86'400'000;
-  const year_month_day ymd{sys_days{days{day}}};
-  char buf[24];
-  auto put = [&](int at, int width, long v) {
-    for (int i = at + width - 1; i >= at; --i, v /= 10) buf[i] = static_cast<char>('0' + v % 10);
-  };
-  put(0, 4, static_cast<int>(ymd.year()));
-  buf[4] = '-';
-  put(5, 2, static_cast<long>(static_cast<unsigned>(ymd.month())));
-  buf[7] = '-';
-  put(8, 2, static_cast<long>(static_cast<unsigned>(ymd.day())));
-  buf[10] = 'T';
-  put(11, 2, static_cast<long>(in_day / 3'600'000));
-  buf[13] = ':';
-  put(14, 2, static_cast<long>(in_day / 60'000 % 60));
-  buf[16] = ':';
-  put(17, 2, static_cast<long>(in_day / 1000 % 60));
-  buf[19] = '.';
-  put(20, 3, static_cast<long>(in_day % 1000));
-  buf[23] = 'Z';
-  out.assign(buf, sizeof buf);
-}
-
-bool is_paused(const std::string& status) { return status.rfind("paused", 0) == 0; }
-
-const std::set<std::string, std::less<>> kContactFields = {"firstName", "lastName", "fullName", "primaryEmail",
-                                                           "city",      "country",  "language", "company"};
-
-std::string flow_execution_json(const api::DialingPlan& plan, const engine::CallReport& report, EpochMillis start) {
-  nlohmann::json path = nlohmann::json::array();
-  int visits = 0;
-  for (const auto& p : report.path) {
-    nlohmann::json entry = {{"nodeId", p.node_id}, {"nodeType", p.node_type}, {"timestamp", iso_time(start + p.at_ms)}};
-    if (!p.node_label.empty()) entry["nodeLabel"] = p.node_label;
-    if (!p.output_path.empty()) entry["outputPath"] = p.output_path;
-    path.push_back(std::move(entry));
-    ++visits;
-  }
-  nlohmann::json vars = nlohmann::json::object();
-  for (const auto& [name, value] : report.final_variables) vars[name] = value.text();
-  return nlohmann::json{{"flowId", plan.flow_id},
-                        {"flowName", std::string(report.flow_name)},
-                        {"flowVersion", 1},
-                        {"executionPath", std::move(path)},
-                        {"finalVariables", std::move(vars)},
-                        {"nodeExecutionCount", visits},
-                        {"flowStartedAt", iso_time(start)},
-                        {"flowCompletedAt", iso_time(start + report.duration_ms)}}
-      .dump();
-}
 
 // The state of one run: the plan, what it needs parsed once, and the calls in flight.
 class Run {
@@ -169,10 +91,7 @@ class Run {
 Status Run::place(const api::DueContact& due, EpochMillis now) {
   const int line = static_cast<int>(std::find(line_busy_.begin(), line_busy_.end(), false) - line_busy_.begin());
   if (line >= static_cast<int>(line_busy_.size())) return Status::internal("claimed more contacts than free lines");
-  engine::Contact contact;
-  contact.id = due.contact_id;
-  contact.phone = due.phone;
-  for (const auto& [k, v] : due.fields) (kContactFields.count(k) ? contact.fields : contact.attributes)[k] = v;
+  const engine::Contact contact = engine_contact(due);
   const int attempt = due.attempts_before + 1;
   auto callee = make_callee(callees_, due.contact_id, due.phone, attempt);
   RingTimer timer(*callee);
@@ -197,21 +116,10 @@ Status Run::place(const api::DueContact& due, EpochMillis now) {
   }
   done.contact_status = completed ? "completed" : next ? "pending" : "failed";
   done.next_attempt_at = next;
-  auto& a = done.attempt;
-  a.attempt = attempt;
-  a.contact_id = due.contact_id;
-  a.call.status = report.outcome;
-  a.call.from = plan_.caller_numbers[line];
-  a.call.to = due.phone;
-  format_iso(now, a.call.created_at);
-  a.call.dialed_at = a.call.created_at;
-  if (report.answered) format_iso(now + timer.ring_ms, a.call.answered_at.emplace());
-  else a.call.answered_at.reset();
-  format_iso(call.end, a.call.terminated_at.emplace());
-  a.call.duration_ms = call.end - now;
-  a.outcome = report.outcome;
-  a.outcome_reason = report.outcome_reason;
-  if (options_.record_flow_execution) a.flow_execution_json = flow_execution_json(plan_, report, now);
+  fill_attempt(report, attempt, due.contact_id, plan_.caller_numbers[line], due.phone, now, call.end, timer.ring_ms,
+               done.attempt);
+  if (options_.record_flow_execution)
+    done.attempt.flow_execution_json = flow_execution_json(plan_.flow_id, report, now);
   for (size_t i = 0; i < report.node_visits.size() && i < flow_.nodes.size(); ++i)
     if (report.node_visits[i] > 0) done.node_counts[flow_.nodes[i].id] += report.node_visits[i];
   call.event = {due.contact_id, line, now, call.end, report.outcome, done.contact_status, attempt, next};
@@ -275,8 +183,8 @@ Result<DialerSummary> Run::run() {
 
     EpochMillis wake = flight_.empty() ? kNever : flight_.top().first;
     if (plan_.stop_at && now >= *plan_.stop_at && status != "stopped" && status != "completed") {
-      if (!flight_.empty()) {  // nothing new starts; the calls in flight finish first
-        clock_.sleep_until(wake);
+      if (!flight_.empty()) {  // nothing new starts; the calls in flight finish first, still polling
+        clock_.sleep_until(clock_.is_virtual() ? wake : std::min(wake, now + options_.poll_ms));
         continue;
       }
       if (Status s = set_status("stopped", *plan_.stop_at); !s) return s;
@@ -291,7 +199,7 @@ Result<DialerSummary> Run::run() {
         continue;
       }
       wake = std::min(wake, start_at);
-    } else if (is_paused(status)) {
+    } else if (api::is_paused_status(status)) {
       if (flight_.empty()) {
         if (!options_.wait_while_paused) break;
         wake = std::min(wake, now + options_.poll_ms);

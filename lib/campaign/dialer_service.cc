@@ -10,13 +10,6 @@ namespace gomo::campaign {
 
 namespace {
 
-EpochMillis real_now() {
-  using namespace std::chrono;
-  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
-}
-
-bool is_paused(const std::string& status) { return status.rfind("paused", 0) == 0; }
-
 // How long a real-time dialer may sleep between looks at the status (pause, resume, cancel, stop):
 // a quarter of a real second whatever the speed-up.
 constexpr double kRealPollMs = 250;
@@ -43,7 +36,7 @@ Result<ClockChoice> parse_clock(const std::string& text) {
 }
 
 std::unique_ptr<Clock> make_clock(const ClockChoice& choice) {
-  if (choice.kind == ClockChoice::Kind::kVirtual) return std::make_unique<VirtualClock>(real_now());
+  if (choice.kind == ClockChoice::Kind::kVirtual) return std::make_unique<VirtualClock>(system_now_ms());
   return std::make_unique<RealClock>(choice.factor);
 }
 
@@ -148,7 +141,9 @@ void DialerService::run_one(std::shared_ptr<api::Platform> platform, std::string
     }
     attempts += run->attempts;
     status = run->status;
-    if (stopping_ || !is_virtual || !is_paused(status)) break;
+    // A virtual run returns paused (nobody resumes it meanwhile) or running when every hour of the week
+    // is paused (nothing can start until the windows change): wait here, quietly, then look again.
+    if (stopping_ || !is_virtual || !(api::is_paused_status(status) || status == "running")) break;
     for (long long waited = 0; waited < options_.scan_ms && !stopping_; waited += 50) {
       std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }

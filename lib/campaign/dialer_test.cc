@@ -154,6 +154,34 @@ TEST_CASE("dialer: fixed_delay retries wait after the end; maxRetries then faile
   }
 }
 
+TEST_CASE("dialer: on RealClock(1000) each line is held for its calls' durations in real time") {
+  // A lower bound only (a slow machine makes the run longer, never shorter), so it cannot flake.
+  constexpr int kLines = 2;
+  api::DialingPlan p = plan(kLines);
+  p.start_at.reset();
+  p.retry_strategy.type = "fixed_delay";
+  p.retry_strategy.delay_ms = kMinute;
+  p.retry_strategy.max_retries = 1;
+  MemoryDialing d(p, 16, "running");
+  RealClock clock(1000);
+  EpochMillis busy_ms = 0;  // the calls' durations, clock milliseconds
+  int retries = 0;
+  DialerOptions options;
+  options.on_attempt = [&](const AttemptEvent& e) {
+    busy_ms += e.end - e.start;
+    if (e.attempt > 1) ++retries;
+  };
+  const auto real_start = std::chrono::steady_clock::now();
+  auto s = run_execution(d, "e1", clock, mix(70, 30), options);
+  const double real_ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - real_start).count();
+  REQUIRE_MESSAGE(s, s.error().message());
+  CHECK(s->status == "completed");
+  CHECK(retries > 0);
+  CHECK(busy_ms > 16 * 1000);  // every call rings at least a second
+  CHECK(real_ms >= static_cast<double>(busy_ms) / 1000.0 / kLines);
+}
+
 TEST_CASE("dialer: scheduled retries at their dates; none left means failed") {
   api::DialingPlan p = plan(50);
   p.retry_strategy.type = "scheduled";

@@ -1,7 +1,5 @@
 #include "campaign/local_run.h"
 
-#include <chrono>
-
 namespace gomo::campaign {
 
 Result<OutcomeMix> load_callees(const CalleeOptions& options) {
@@ -21,8 +19,7 @@ Result<DialerSummary> run_to_end(api::Platform& platform, const std::string& exe
   if (!dialing) {
     return Status::invalid_argument("this target places its calls itself: only the local workspace runs gomo's dialer");
   }
-  using namespace std::chrono;
-  VirtualClock clock(duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count());
+  VirtualClock clock(system_now_ms());
   DialerOptions run_options = options;
   run_options.wait_while_paused = false;  // a virtual run has nobody to resume it
   return run_execution(*dialing, execution_id, clock, callees, run_options);

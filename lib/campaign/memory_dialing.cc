@@ -4,22 +4,18 @@
 
 namespace gomo::campaign {
 
-namespace {
-bool paused(const std::string& s) { return s.rfind("paused", 0) == 0; }
-}  // namespace
-
 MemoryDialing::MemoryDialing(api::DialingPlan plan, uint64_t contacts, std::string status,
                              std::function<std::string(uint64_t)> phone_of)
     : plan_(std::move(plan)), status_(std::move(status)), phone_of_(std::move(phone_of)) {
-  if (!phone_of_) {
-    phone_of_ = [](uint64_t i) {
-      char buf[32];
-      std::snprintf(buf, sizeof buf, "+2126%08llu", static_cast<unsigned long long>(i % 100000000));
-      return std::string(buf);
-    };
-  }
+  if (!phone_of_) phone_of_ = default_phone;
   counters_.total = counters_.pending = contacts;
   for (const auto& rule : plan_.auto_pause_rules) node_counts_[rule.node_id] = 0;
+}
+
+std::string MemoryDialing::default_phone(uint64_t i) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "+2126%08llu", static_cast<unsigned long long>(i % 100000000));
+  return std::string(buf);
 }
 
 api::Result<bool> MemoryDialing::check_id(const std::string& execution_id) const {
@@ -55,7 +51,7 @@ api::Result<std::string> MemoryDialing::set_execution_status(const std::string& 
   if (auto ok = check_id(execution_id); !ok) return ok.error();
   const bool allowed = (status == "running" && status_ == "scheduled") ||
                        (status == "stopped" && status_ == "scheduled") ||
-                       (status == "stopped" && (status_ == "running" || paused(status_))) ||
+                       (status == "stopped" && (status_ == "running" || api::is_paused_status(status_))) ||
                        (status == "completed" && status_ == "running");
   if (!allowed) return api::conflict_error("cannot move execution from " + status_ + " to " + status);
   if (status == "running") actual_start_at_ = at;
@@ -143,11 +139,11 @@ api::Result<int> MemoryDialing::release_claims(const std::string& execution_id) 
 api::Result<std::string> MemoryDialing::control(const std::string& action) {
   if (action == "pause" && status_ == "running") {
     status_ = "paused";
-  } else if (action == "resume" && paused(status_)) {
+  } else if (action == "resume" && api::is_paused_status(status_)) {
     for (const auto& rule : plan_.auto_pause_rules)
       if (rule.reset_on_resume) node_counts_[rule.node_id] = 0;
     status_ = "running";
-  } else if (action == "cancel" && (status_ == "scheduled" || status_ == "running" || paused(status_))) {
+  } else if (action == "cancel" && (status_ == "scheduled" || status_ == "running" || api::is_paused_status(status_))) {
     status_ = "cancelled";
   } else {
     return api::conflict_error("cannot " + action + " an execution that is " + status_);

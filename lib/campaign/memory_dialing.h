@@ -26,9 +26,12 @@ struct MemoryCounters {
 class MemoryDialing : public api::Dialing {
  public:
   // `plan.execution_id` names the one execution; its status starts at `status` (scheduled or running).
-  // `phone_of(i)` gives contact i's phone (default "+2126" followed by i on 8 digits).
+  // `phone_of(i)` gives contact i's phone (default: default_phone).
   MemoryDialing(api::DialingPlan plan, uint64_t contacts, std::string status = "scheduled",
                 std::function<std::string(uint64_t)> phone_of = {});
+
+  // Contact i's phone when no phone_of is given: "+2126" followed by i modulo 10^8 on 8 digits.
+  static std::string default_phone(uint64_t i);
 
   // ---- api::Dialing ----
   api::Result<std::vector<std::string>> active_executions() override;

@@ -6,6 +6,7 @@
 #include "base/files.h"
 #include "base/strings.h"
 #include "document/document.h"
+#include "document/value_error.h"
 
 namespace gomo::campaign {
 
@@ -15,10 +16,7 @@ using document::Kind;
 using engine::Answer;
 using engine::Millis;
 
-Status error_at(const std::string& path, const document::Value& v, const std::string& msg) {
-  return Status::invalid_argument(path + ":" + std::to_string(v.begin.line) + ":" + std::to_string(v.begin.col) + ": " +
-                                  msg);
-}
+using document::error_at;
 
 Result<double> read_percent(const std::string& path, const document::Value& v, const std::string& key) {
   if (!v.is_number() || v.number < 0 || v.number > 100)

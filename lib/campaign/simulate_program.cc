@@ -9,6 +9,7 @@
 #include "campaign/clock.h"
 #include "campaign/dialer.h"
 #include "campaign/memory_dialing.h"
+#include "contacts/column_map.h"
 #include "document/csv_reader.h"
 
 namespace gomo::campaign {
@@ -18,34 +19,21 @@ namespace {
 constexpr const char* kDefaultZone = "Africa/Casablanca";  // docs/decisions.md, as the dialer's
 constexpr EpochMillis kMinute = 60'000;
 
-std::string ascii_lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
-size_t phone_column(const std::vector<std::string>& header) {
-  static const char* const kNames[] = {"phone", "phonenumber", "phone_number", "mobile",
-                                       "tel",   "téléphone",   "telephone"};
-  for (size_t i = 0; i < header.size(); ++i) {
-    const std::string h = ascii_lower(header[i]);
-    for (const char* name : kNames)
-      if (h == name) return i;
+// The phone column as `contacts upsert` finds it (phone, "Phone Number", msisdn, الهاتف, ...).
+Result<size_t> phone_column(const std::string& path, const std::vector<std::string>& header) {
+  auto map = contacts::map_columns(header, {});
+  if (!map) {
+    // The forecast takes no --map: the header alone decides, so say to rename the column.
+    return Status::invalid_argument(path + ": " + map.error().message() +
+                                    " (the forecast reads the header only: rename the phone column in the file)");
   }
-  return 0;
+  return map->find("primaryPhone")->column;
 }
 
 std::string_view trimmed(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
   return s;
-}
-
-// MemoryDialing's own default phone ("+2126" and the index on 8 digits), for contacts without a script.
-std::string default_phone(uint64_t i) {
-  std::string digits = std::to_string(i % 100'000'000);
-  return "+2126" + std::string(8 - digits.size(), '0') + digits;
 }
 
 // The bucket width: the smallest round width that gives at most kMaxForecastBuckets over `span`.
@@ -129,7 +117,9 @@ Result<AudienceCount> count_audience(const std::string& path, const OutcomeMix& 
   if (!opened) return Status::not_found(path + ": cannot read the audience file (" + opened.error().message() + ")");
   document::CsvReader& reader = *opened.value();
   if (Status s = reader.read_header(); !s) return Status::invalid_argument(path + ": " + s.message());
-  const size_t column = phone_column(reader.header());
+  auto phone_at = phone_column(path, reader.header());
+  if (!phone_at) return phone_at.error();
+  const size_t column = phone_at.value();
   AudienceCount count;
   document::CsvRow row;
   while (reader.next(row)) {
@@ -147,8 +137,7 @@ Result<AudienceCount> count_audience(const std::string& path, const OutcomeMix& 
   if (!reader.status()) return Status::io_error(path + ": " + reader.status().message());
   if (count.contacts == 0)
     return Status::invalid_argument(path + ": no contact to call: no row has a phone in column `" +
-                                    (column < reader.header().size() ? reader.header()[column] : std::string()) +
-                                    "`; give an audience with a phone column");
+                                    reader.header()[column] + "`; give an audience with a phone column");
   return count;
 }
 
@@ -168,9 +157,7 @@ Result<Forecast> simulate_program(const std::string& program_name, const api::Di
   } else if (options.start_when_unset) {
     clock_start = *options.start_when_unset;
   } else {
-    const EpochMillis now =
-        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-            .count();
+    const EpochMillis now = system_now_ms();
     clock_start = (now + kMinute - 1) / kMinute * kMinute;
   }
   const EpochMillis origin = calendar->next_allowed(clock_start);
@@ -181,7 +168,7 @@ Result<Forecast> simulate_program(const std::string& program_name, const api::Di
   if (!audience->scripted.empty()) {
     phone_of = [&scripted = audience->scripted](uint64_t i) {
       auto it = scripted.find(i);
-      return it != scripted.end() ? it->second : default_phone(i);
+      return it != scripted.end() ? it->second : MemoryDialing::default_phone(i);
     };
   }
   MemoryDialing dialing(plan, audience->contacts, "scheduled", std::move(phone_of));

@@ -63,6 +63,26 @@ TEST_CASE("count_audience: the phone column by its header, rows without a phone 
   CHECK(missing.error().code() == StatusCode::kNotFound);
 }
 
+TEST_CASE("count_audience: the phone column found as contacts upsert finds it; none is an error naming the header") {
+  const std::string dir = test::scratch_dir();
+  // Neither header is the first column: the old guess (column 0) would have counted the names.
+  auto spaced = count_audience(test::write_file(dir, "s.csv", "Name,Phone Number\nAmina,+212600000001\nOmar,\n"), {});
+  REQUIRE_MESSAGE(spaced, spaced.error().message());
+  CHECK(spaced->contacts == 1);
+  CHECK(spaced->skipped == 1);
+  auto msisdn = count_audience(test::write_file(dir, "m.csv", "name,msisdn\nAmina,212600000001\nOmar,\n"), {});
+  REQUIRE_MESSAGE(msisdn, msisdn.error().message());
+  CHECK(msisdn->contacts == 1);
+
+  auto none = count_audience(test::write_file(dir, "n.csv", "name,city\nAmina,Rabat\n"), {});
+  REQUIRE(!none);
+  CHECK(none.error().code() == StatusCode::kInvalidArgument);
+  const std::string& message = none.error().message();
+  CHECK(message.rfind(dir + "/n.csv: no phone column", 0) == 0);
+  CHECK(message.find("`name`") != std::string::npos);
+  CHECK(message.find("city") != std::string::npos);
+}
+
 TEST_CASE("simulate_program: the figures add up; pause windows met are spans of the run") {
   api::DialingPlan p = plan(3);
   // Paused 08:30-09:30 on Monday (UTC): the run meets that window once.

@@ -10,6 +10,7 @@
 #include "base/strings.h"
 #include "document/limits.h"
 #include "document/utf8.h"
+#include "document/value_error.h"
 
 namespace gomo::document {
 
@@ -299,6 +300,16 @@ void find_duplicate_keys(std::span<const Member> members, Format format, std::ve
   }
   std::sort(repeats.begin(), repeats.end());
   for (const auto& [i, j] : repeats) out.push_back(duplicate_problem(members[i].key, members[j].key, format));
+}
+
+}  // namespace gomo::document
+
+// document/value_error.h
+namespace gomo::document {
+
+Status error_at(const std::string& path, const Value& v, const std::string& message) {
+  return Status::invalid_argument(path + ":" + std::to_string(v.begin.line) + ":" + std::to_string(v.begin.col) + ": " +
+                                  message);
 }
 
 }  // namespace gomo::document

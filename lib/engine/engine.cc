@@ -404,10 +404,13 @@ class Runner {
     req.single_digit = !multi;
     req.timeout_ms = int_config(node, "timeout", 5000);
     int min_digits = 1;
-    std::vector<std::string> allowed;
-    if (const document::Value* sd = node.config_at("singleDigitConfig"))
-      if (const document::Value* a = sd->find("allowedDigits"); a && a->is_sequence())
-        for (const auto& d : a->items) allowed.push_back(d.scalar_text());
+    // Single-digit mode: req.offered starts with the allowed digits (what validity is checked against),
+    // then the branch keys follow; no second list (this runs once per dtmf visit, ~1M calls/s).
+    if (!multi)
+      if (const document::Value* sd = node.config_at("singleDigitConfig"))
+        if (const document::Value* a = sd->find("allowedDigits"); a && a->is_sequence())
+          for (const auto& d : a->items) req.offered.push_back(d.scalar_text());
+    const auto allowed_count = static_cast<std::ptrdiff_t>(req.offered.size());
     if (const document::Value* md = node.config_at("multiDigitConfig"); md && multi) {
       if (const document::Value* v = md->find("maxDigits"); v && v->kind == Kind::kInt)
         req.max_digits = static_cast<int>(v->integer);
@@ -416,7 +419,6 @@ class Runner {
       std::string_view t = md->string_at("terminator");
       req.terminator = t.empty() ? '#' : t[0];
     }
-    if (!multi) req.offered = allowed;
     for (const auto& edge : node.edges)
       if (edge.name == "branches" && std::find(req.offered.begin(), req.offered.end(), edge.digit) == req.offered.end())
         req.offered.push_back(edge.digit);
@@ -460,7 +462,8 @@ class Runner {
         bool branch = find_edge(node, branch_output) != nullptr;
         bool valid = multi ? static_cast<int>(r.digits.size()) >= min_digits &&
                                  static_cast<int>(r.digits.size()) <= req.max_digits
-                           : allowed.empty() || std::find(allowed.begin(), allowed.end(), r.digits) != allowed.end();
+                           : allowed_count == 0 || std::find(req.offered.begin(), req.offered.begin() + allowed_count,
+                                                             r.digits) != req.offered.begin() + allowed_count;
         if (branch || valid) {
           failures_[node.id] = 0;
           return {branch ? branch_output : "onSuccess", ""};

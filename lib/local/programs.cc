@@ -392,11 +392,11 @@ api::Result<api::Execution> LocalOperations::set_status(const std::string& id, c
     if (s != "running") {
       return refusal(409, api::kInvalidTransition,
                      "execution is " + s + "; only a running execution can be paused" +
-                         (s.rfind("paused", 0) == 0 ? " (it is already paused)" : ""));
+                         (api::is_paused_status(s) ? " (it is already paused)" : ""));
     }
     to = "paused";
   } else if (verb == "resume") {
-    if (s.rfind("paused", 0) != 0) {
+    if (!api::is_paused_status(s)) {
       return refusal(409, api::kInvalidTransition, "execution is " + s + "; only a paused execution can be resumed");
     }
     to = "running";

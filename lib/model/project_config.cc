@@ -6,6 +6,7 @@
 #include "base/files.h"
 #include "base/strings.h"
 #include "document/document.h"
+#include "document/value_error.h"
 
 namespace gomo::model {
 
@@ -26,10 +27,7 @@ std::optional<std::string> find_project_config(const std::string& start_dir) {
 
 namespace {
 
-Status error_at(const std::string& path, const Value& v, const std::string& msg) {
-  return Status::invalid_argument(path + ":" + std::to_string(v.begin.line) + ":" + std::to_string(v.begin.col) + ": " +
-                                  msg);
-}
+using document::error_at;
 
 Status read_strings(const std::string& path, const Value& v, const std::string& key, std::vector<std::string>& out) {
   if (v.is_string()) {

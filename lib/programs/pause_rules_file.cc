@@ -7,14 +7,15 @@
 #include "api/validate_programs.h"
 #include "base/strings.h"
 #include "document/document.h"
+#include "document/value_error.h"
 #include "programs/flow_nodes.h"
 
 namespace gomo::programs {
 namespace {
 
+// "path:line:col: message" at the value.
 Status at(const std::string& path, const document::Value& v, const std::string& message) {
-  return Status::invalid_argument(path + ":" + std::to_string(v.begin.line) + ":" + std::to_string(v.begin.col) + ": " +
-                                  message);
+  return document::error_at(path, v, message);
 }
 
 }  // namespace

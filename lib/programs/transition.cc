@@ -6,8 +6,6 @@
 namespace gomo::programs {
 namespace {
 
-bool is_paused(const std::string& status) { return status.rfind("paused", 0) == 0; }
-
 const char* const kPausedStatuses = "paused, paused_no_credits or paused_threshold";
 const char* const kActiveStatuses = "scheduled, running, paused, paused_no_credits or paused_threshold";
 
@@ -28,7 +26,9 @@ const char* verb_name(Verb verb) {
   return "";
 }
 
-bool is_active(const std::string& status) { return status == "scheduled" || status == "running" || is_paused(status); }
+bool is_active(const std::string& status) {
+  return status == "scheduled" || status == "running" || api::is_paused_status(status);
+}
 
 Outcome<api::Execution> find_execution(api::Platform& platform, const std::string& id) {
   auto got = platform.get_execution(id);
@@ -70,12 +70,12 @@ TransitionPlan plan_transition(const api::Execution& e, Verb verb, bool replacin
   switch (verb) {
     case Verb::kPause:
       if (s == "running") return {};
-      if (is_paused(s)) return nothing(name + " is already paused (" + s + "); nothing to do");
+      if (api::is_paused_status(s)) return nothing(name + " is already paused (" + s + "); nothing to do");
       return impossible(name +
                         " is scheduled and has not started; pause needs a running execution (cancel "
                         "stops a scheduled one from starting)");
     case Verb::kResume:
-      if (is_paused(s)) return {};
+      if (api::is_paused_status(s)) return {};
       if (s == "running" && !replacing_rules) return nothing(name + " is already running; nothing to do");
       return impossible(name + " is " + s + "; resume" +
                         (replacing_rules ? std::string(" --auto-pause-rules") : std::string()) +

@@ -1,4 +1,4 @@
-// gomo's dialer through the binary: `gomo serve --clock x1000` runs a launched execution, is killed
+// gomo's dialer through the binary: `gomo serve --clock x100` runs a launched execution, is killed
 // with SIGKILL mid-run, and a new `gomo serve` on the same workspace finishes it without losing or
 // double-counting a call (the claims the dead one left are released and placed again).
 #include <doctest/doctest.h>
@@ -65,9 +65,11 @@ int dialer_wait_exit(pid_t pid, int timeout_s) {
 
 TEST_CASE("cli: serve killed with SIGKILL mid-run resumes the execution on restart; no call lost or counted twice") {
   const std::string dir = scratch_dir(), path = dir + "/ws.db";
-  // Enough that the kill lands mid-run even when each status poll is slow (the sanitizer build ran all of
-  // 150 contacts between two polls).
-  constexpr int kContacts = 1500;
+  // Each call rings (1-14 s of the clock) and a third of the callees are busy, so retries wait on the
+  // clock too: about 200 attempts on one line, ~1,300 s of the clock, ~13 s real at x100. The run's
+  // length then comes from the clock, not from SQLite's speed, so the kill lands mid-run even in the
+  // sanitizer build, whose status polls are slow.
+  constexpr int kContacts = 150;
   {
     auto ws = local::Workspace::open(path);
     REQUIRE(ws);
@@ -85,9 +87,13 @@ TEST_CASE("cli: serve killed with SIGKILL mid-run resumes the execution on resta
       ids.push_back(created->id);
     }
     REQUIRE(p->add_audience_contacts(audience->id, ids));
-    auto flow =
-        p->create_flow({std::string("Bye"), std::nullopt,
-                        std::string(R"({"startNodeId":"bye","nodes":[{"id":"bye","type":"hangup","label":"Bye"}]})")});
+    // A flow that starts with a dial node rings (as samples/flows/payment-reminder.json does).
+    auto flow = p->create_flow(
+        {std::string("Bye"), std::nullopt,
+         std::string(
+             R"({"startNodeId":"dial","nodes":[)"
+             R"({"id":"dial","type":"dial","config":{"timeout":20000},"outputs":{"onAnswer":"bye","default":"bye"}},)"
+             R"({"id":"bye","type":"hangup","label":"Bye"}]})")});
     REQUIRE(flow);
     api::ProgramFields f;
     f.name = "March";
@@ -120,9 +126,15 @@ TEST_CASE("cli: serve killed with SIGKILL mid-run resumes the execution on resta
     return json::parse(r.out);
   };
 
+  // Callees who answer or are busy: the busy ones are retried (fixed delay, a minute of the clock).
+  const std::string mix = write_file(dir, "callees.mix.yaml",
+                                     "answer: 70\nbusy: 30\nvoicemail: 0\nnoAnswer: 0\nrejected: 0\nfailed: 0\n"
+                                     "hangUp: 0\nseed: 3\n");
+  const std::vector<std::string> serve_args = {"--workspace", path, "--clock", "x100", "--mix", mix};
+
   // The first server: killed once some calls are recorded, before the end.
   const std::string log = dir + "/serve.err";
-  pid_t first = dialer_spawn_serve({"--workspace", path, "--clock", "x1000"}, log);
+  pid_t first = dialer_spawn_serve(serve_args, log);
   json seen;
   for (int i = 0; i < 400; ++i) {  // at most 20 s
     seen = status();
@@ -136,7 +148,7 @@ TEST_CASE("cli: serve killed with SIGKILL mid-run resumes the execution on resta
   CHECK_MESSAGE(killed.at("status") == "running", "the run ended before the kill; make it longer");
 
   // The second: finishes it (bounded), then stops cleanly on SIGTERM.
-  pid_t second = dialer_spawn_serve({"--workspace", path, "--clock", "x1000"}, log);
+  pid_t second = dialer_spawn_serve(serve_args, log);
   json end;
   for (int i = 0; i < 1200; ++i) {  // at most 60 s
     end = status();
@@ -182,7 +194,7 @@ TEST_CASE("cli: serve killed with SIGKILL mid-run resumes the execution on resta
   store::sql::Stmt stored((*store)->connection(),
                           "SELECT contact_id, attempts, status FROM execution_contacts WHERE execution_id = ?");
   stored.bind(1, id);
-  int checked = 0;
+  int checked = 0, retried = 0;
   while (stored.step()) {
     const auto& seen_attempts = attempts_of[stored.text(0)];
     const int n = static_cast<int>(stored.integer(1));
@@ -191,9 +203,11 @@ TEST_CASE("cli: serve killed with SIGKILL mid-run resumes the execution on resta
     CHECK(static_cast<int>(seen_attempts.size()) == n);
     CHECK((!seen_attempts.empty() && *seen_attempts.begin() == 1 && *seen_attempts.rbegin() == n));
     CHECK((stored.text(2) == "completed" || stored.text(2) == "failed"));
+    if (n > 1) ++retried;
     ++checked;
   }
   CHECK(checked == kContacts);
+  CHECK(retried > 0);  // the busy callees were called again
 }
 
 TEST_CASE("cli: gomo serve's dialer places the call requests gomo call queued on the local workspace") {

@@ -48,8 +48,10 @@ const std::vector<Layer> kLayers = {
     // control, auto-pause rule files (document): over api::Platform only. Printing is report's or cli's.
     // ext: IANA time zone names (the unknown-timezone rule), from date-tz inside the module.
     {"programs", {"api", "checks", "diag", "schema", "document", "ext"}},
-    {"calls", {"api", "contacts", "sync", "remote"}},    // gomo call: names to objects; remote: mobtexting
-    {"campaign", {"api", "document", "ext", "engine"}},  // the dialer places calls through the engine
+    {"calls", {"api", "contacts", "sync", "remote"}},  // gomo call: names to objects; remote: mobtexting
+    // The dialer places calls through the engine; contacts: the forecast finds the audience's phone column
+    // as `contacts upsert` does.
+    {"campaign", {"api", "document", "ext", "engine", "contacts"}},
     // Formats result values and calls nothing: links only the libraries whose types it prints. campaign:
     // the forecast (and, through it, ext's time zones for the forecast's local times).
     {"report", {"base", "document", "diag", "model", "checks", "engine", "flowtest", "api", "campaign"}},
