@@ -2,12 +2,12 @@
 // through claim_due + finish_attempt, and through claim_due + the batch finish_attempts, on one
 // execution of CONTACTS contacts (default 100,000). A driver for measuring, not a test.
 // Usage: gomo_dialing_bench [CONTACTS] [LINES (default 30)]; the workspace goes to a temporary folder.
+#include <unistd.h>
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <unistd.h>
 #include <string>
 #include <vector>
 

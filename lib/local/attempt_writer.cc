@@ -29,8 +29,8 @@ Stmt& AttemptWriter::prepared(std::optional<Stmt>& slot, const char* sql) {
 }
 
 api::CallAttempt AttemptWriter::insert(const std::optional<std::string>& execution_id,
-                                       const std::optional<std::string>& call_request_id,
-                                       const std::string& contact_id, api::CallAttempt a) {
+                                       const std::optional<std::string>& call_request_id, const std::string& contact_id,
+                                       api::CallAttempt a) {
   static const std::string sql = std::string("INSERT INTO call_attempts (organization_id, execution_id, ") +
                                  "call_request_id, " + kAttemptColumns +
                                  ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -83,7 +83,8 @@ void AttemptWriter::add_node_counts(const std::string& eid, const std::map<std::
 }
 
 std::optional<std::string> AttemptWriter::status_of(const std::string& eid) {
-  Stmt& e = prepared(execution_, "SELECT status, auto_pause_rules FROM executions WHERE id = ? AND organization_id = ?");
+  Stmt& e =
+      prepared(execution_, "SELECT status, auto_pause_rules FROM executions WHERE id = ? AND organization_id = ?");
   e.bind(1, eid).bind(2, org_);
   if (!e.step()) return std::nullopt;
   if (!rules_.count(eid)) {

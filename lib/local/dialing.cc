@@ -34,11 +34,12 @@ api::ApiError bad_request(const char* field, std::string message) {
 }
 
 // The contact columns the engine reads as fields (engine/engine.h), by their API names.
-constexpr const char* kFieldColumns[][2] = {
-    {"firstName", "first_name"}, {"lastName", "last_name"},     {"fullName", "full_name"},
-    {"primaryEmail", "primary_email"}, {"address", "address"}, {"city", "city"},
-    {"state", "state"},          {"zip", "zip"},                {"occupation", "occupation"},
-    {"preferredChannel", "preferred_channel"}, {"gender", "gender"}};
+constexpr const char* kFieldColumns[][2] = {{"firstName", "first_name"},  {"lastName", "last_name"},
+                                            {"fullName", "full_name"},    {"primaryEmail", "primary_email"},
+                                            {"address", "address"},       {"city", "city"},
+                                            {"state", "state"},           {"zip", "zip"},
+                                            {"occupation", "occupation"}, {"preferredChannel", "preferred_channel"},
+                                            {"gender", "gender"}};
 
 std::string claim_sql(const char* where_and_order) {
   std::string sql = "SELECT x.rowid, x.contact_id, x.phone, x.attempts, c.custom_attributes";
@@ -77,7 +78,8 @@ constexpr const char* kClaimSql = "UPDATE execution_contacts SET status = 'calli
 api::Result<std::string> finish_one(AttemptWriter& writer, const api::FinishedAttempt& done) {
   const std::string& s = done.contact_status;
   if (s != "pending" && s != "pendingRetry" && s != "completed" && s != "failed") {
-    return bad_request("contactStatus", "contact status \"" + s + "\" after an attempt: expected pending, completed or failed");
+    return bad_request("contactStatus",
+                       "contact status \"" + s + "\" after an attempt: expected pending, completed or failed");
   }
   if (!writer.status_of(done.execution_id)) return api::not_found_error("Execution");
   auto attempts = writer.attempts_of(done.execution_id, done.contact_id);

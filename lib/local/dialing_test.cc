@@ -341,7 +341,8 @@ TEST_CASE("dialing: a batch of finished attempts is one transaction") {
   auto& ops = dynamic_cast<local::LocalOperations&>(*c.f.platform);
   REQUIRE(c.dialing->claim_due(c.execution_id, kT, 3)->size() == 3);
   // One bad attempt: none of the batch is recorded.
-  auto bad = ops.finish_attempts({c.done(c.contact_ids[0], "completed", "completed"), c.done("nobody", "busy", "failed")});
+  auto bad =
+      ops.finish_attempts({c.done(c.contact_ids[0], "completed", "completed"), c.done("nobody", "busy", "failed")});
   CHECK(bad.error().http_status == 404);
   CHECK(c.counters().contacts_in_progress == 3);
   auto good = ops.finish_attempts({c.done(c.contact_ids[0], "completed", "completed"),
