@@ -16,8 +16,9 @@ build_pkgs=(
   libhowardhinnant-date-dev tzdata
 )
 # The test framework, and tools the test suite drives for real: shells for completions, a JSON-Schema
-# validator, Graphviz.
-test_pkgs=(doctest-dev bash zsh fish libvalijson-dev graphviz tmux python3 wrk clang-format)
+# validator, Graphviz; clang and its libFuzzer runtime (which clang only recommends) for the fuzz stage
+# (scripts/fuzz.sh, tests/fuzz).
+test_pkgs=(doctest-dev bash zsh fish libvalijson-dev graphviz tmux python3 wrk clang-format clang libclang-rt-14-dev)
 
 want=("${build_pkgs[@]}")
 if [[ "${1:-}" == "--with-test-tools" ]]; then want+=("${test_pkgs[@]}"); fi

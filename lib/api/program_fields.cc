@@ -97,7 +97,8 @@ const Table<PauseWindows>& table_of<PauseWindows>() {
   // Days that are no weekday are refused by validate_program; a client still sends them as given.
   auto put_other_days = [](const Field<W>&, const W& w, json& out, Mode) {
     for (const auto& [day, windows] : w.days) {
-      if (std::none_of(std::begin(kWeekdays), std::end(kWeekdays), [&](const char* d) { return day == d; })) {
+      const std::string& day_name = day;  // clang 14 cannot capture a structured binding
+      if (std::none_of(std::begin(kWeekdays), std::end(kWeekdays), [&](const char* d) { return day_name == d; })) {
         out[day] = Codec<std::vector<PauseWindow>>::put(windows);
       }
     }

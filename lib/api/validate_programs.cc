@@ -162,7 +162,8 @@ std::optional<ApiError> validate_program(const ProgramFields& f, bool create) {
   if (f.retry_strategy) check_retry_strategy(*f.retry_strategy, "retryStrategy", errors);
   if (f.pause_windows) {
     for (const auto& [day, windows] : f.pause_windows->days) {
-      if (std::none_of(std::begin(kWeekdays), std::end(kWeekdays), [&](const char* w) { return day == w; })) {
+      const std::string& day_name = day;  // clang 14 cannot capture a structured binding
+      if (std::none_of(std::begin(kWeekdays), std::end(kWeekdays), [&](const char* w) { return day_name == w; })) {
         errors["pauseWindows." + day].push_back("property " + day + " should not exist");
         continue;
       }

@@ -148,7 +148,10 @@ class Pipeline {
   // when asked (the API requires it before data uses them).
   std::optional<Failed> prepare_attributes() {
     // Every --attribute-type names an attribute column and a type the platform knows.
-    for (const auto& [key, type] : request_.attribute_types) {
+    for (const auto& entry : request_.attribute_types) {
+      // Not a structured binding: the lambdas below capture these, which clang 14 cannot do.
+      const std::string& key = entry.first;
+      const std::string& type = entry.second;
       bool known_type = std::any_of(std::begin(api::kCustomAttributeTypes), std::end(api::kCustomAttributeTypes),
                                     [&](const char* t) { return type == t; });
       if (!known_type)

@@ -487,7 +487,7 @@ bool CsvReader::next(CsvRow& row) {
     }
     while (!eof_ && std::memchr(buf_.get() + begin_, '\n', end_ - begin_) == nullptr && end_ < capacity_ && fill()) {}
     if (delimiter_ == kDetectDelimiter) detect_delimiter();
-    table_[static_cast<uint8_t>(delimiter_)] = table_['\n'] = table_['\r'] = true;
+    table_[static_cast<uint8_t>(delimiter_)] = table_[uint8_t{'\n'}] = table_[uint8_t{'\r'}] = true;
   }
   for (;;) {
     Parse parsed = parse_record(row);

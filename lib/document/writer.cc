@@ -200,7 +200,9 @@ CommentPlan plan_comments(const Document& doc) {
   for (uint32_t line : blank_lines(doc)) entries.push_back({Mark{line, 1}, ""});
   std::stable_sort(entries.begin(), entries.end(),
                    [](const auto& a, const auto& b) { return before(a.first, b.first); });
-  for (const auto& [at, text] : entries) {
+  for (const auto& entry : entries) {
+    const Mark& at = entry.first;  // not a structured binding: clang 14 cannot capture those
+    const std::string& text = entry.second;
     auto next = std::find_if(anchors.begin(), anchors.end(), [&](const Value* a) { return before(at, a->begin); });
     if (next == anchors.begin() || next == anchors.end()) continue;  // blank lines at the ends: dropped
     plan.by_anchor[mark_key((*next)->begin)].leading.push_back(text);

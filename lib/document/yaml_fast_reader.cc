@@ -103,18 +103,20 @@ class FastReader {
   }
 
   // Moves to the next line. Past the last one, sets eof_ and libyaml's stream-end mark: the start of
-  // the line after the last character.
+  // the line after the last character; and where libyaml last looked for a token (eof_last_), the end
+  // of a last line without a line break.
   bool next_line() {
     if (line_end_ >= n_) {
       eof_ = true;
       eos_ = Mark{line_ + 1, 1};
+      eof_last_ = mark(line_end_);
       return true;
     }
     line_start_ = line_end_ + 1;
     ++line_;
     if (line_start_ >= n_) {
       eof_ = true;
-      eos_ = Mark{line_, 1};
+      eos_ = eof_last_ = Mark{line_, 1};
       return true;
     }
     return load_line();
@@ -181,9 +183,15 @@ class FastReader {
   }
   Mark mark(size_t p) { return Mark{line_, col(p)}; }
 
-  // Where libyaml ends a block collection: the start of the next token (the next content line's first
-  // character), or the stream end.
-  Mark next_token_mark() const { return eof_ ? eos_ : Mark{line_, static_cast<uint32_t>(indent_ + 1)}; }
+  // Where libyaml ends a block collection at column `ind` (0-based): the start of the next token (the
+  // next content line's first character), or the stream end. At the end of the input libyaml closes
+  // the collections deeper than the column it stopped at where it stopped (eof_last_: a last line of
+  // spaces or a comment without a line break, shallower than the collection), and the others at the
+  // stream end.
+  Mark next_token_mark(int ind) const {
+    if (!eof_) return Mark{line_, static_cast<uint32_t>(indent_ + 1)};
+    return static_cast<uint32_t>(ind) + 1 > eof_last_.col ? eof_last_ : eos_;
+  }
 
   // A block mapping at column `ind` whose first key starts at p on the current line.
   bool parse_block_map(Value& v, int ind, size_t p, int depth) {
@@ -205,7 +213,7 @@ class FastReader {
       if (indent_ > ind) return false;  // a deeper line after a value: a multi-line scalar, or an error
       p = pos_;
     }
-    v.end = next_token_mark();
+    v.end = next_token_mark(ind);
     find_duplicate_keys(members, Format::kYaml, dups_);
     v.members.take(members);
     return true;
@@ -228,7 +236,7 @@ class FastReader {
         return false;
       }
     }
-    v.end = next_token_mark();
+    v.end = next_token_mark(ind);
     v.items.take(items);
     return true;
   }
@@ -481,7 +489,7 @@ class FastReader {
   size_t pos_ = 0;  // first character of the current content line
   int indent_ = 0;
   bool eof_ = false;
-  Mark eos_;
+  Mark eos_, eof_last_;
   bool first_content_ = true;
   size_t values_ = 1;  // the root
 };

@@ -382,3 +382,27 @@ TEST_CASE("yaml fast path: declines what it does not support, and libyaml still 
     CHECK((full->parsed || !full->problems.empty()));
   }
 }
+
+// Found by tests/fuzz (yaml_differential): a last line of spaces or a comment without a line break,
+// shallower than an open collection. libyaml closes the deeper collections where it stopped on that
+// line (3:2 here), not at the stream end (4:1).
+TEST_CASE("yaml fast path: a last line of spaces without a line break ends the deeper collections there") {
+  const std::vector<std::string> texts = {
+      "a:\n  b: 1\n ",
+      "a:\n  b:\n ",
+      "a:\n  - b:\n ",
+      "a:\n  b: 1\n     ",
+      "a:\n    b:\n      c: 1\n  # c",
+      "a:\n    - b: 1\n  #",
+      "a:\n  b: 1\n \n",
+      "name: Unknown start node\ngraph:\n  startNodeId: dial-one\n  nodes:\n    - id: dial-1\n      type: dial\n"
+      "      label: Call\n      outputs:\n     ",
+  };
+  for (const auto& text : texts) CHECK_MESSAGE(compare_readers(text, text), text);
+  Document doc;
+  doc.text = "a:\n  b: 1\n ";
+  REQUIRE(read_yaml_fast(doc));
+  CHECK(doc.root.members[0].value.end.line == 3);
+  CHECK(doc.root.members[0].value.end.col == 2);
+  CHECK(doc.root.end.line == 4);
+}

@@ -34,7 +34,6 @@ namespace {
 constexpr Millis kAudioFileMs = 3000;
 constexpr Millis kClipMs = 550;
 constexpr Millis kTtsMsPerChar = 65;  // about 15 characters a second
-constexpr Millis kBeepMs = 500;
 
 // The next step of a node: an output name to follow, or the end of the call.
 struct Step {

@@ -177,7 +177,11 @@ Result<TestCase> parse_case(const std::string& path, const Value& c, const Value
 Result<TestFile> load_test_file(const std::string& path) {
   auto text = read_file(path);
   if (!text) return Status::not_found(path + ": cannot read the test file");
-  auto doc = document::read_document(path, std::move(text.value()));
+  return parse_test_file(path, std::move(text.value()));
+}
+
+Result<TestFile> parse_test_file(const std::string& path, std::string text) {
+  auto doc = document::read_document(path, std::move(text));
   if (!doc->parsed) {
     const auto& p = doc->problems.front();
     return Status::invalid_argument(path + ":" + std::to_string(p.begin.line) + ":" + std::to_string(p.begin.col) +

@@ -43,6 +43,8 @@ struct TestFile {
 
 // Reads a test file; errors name file:line:col. Table cases (`each:`) are expanded here.
 Result<TestFile> load_test_file(const std::string& path);
+// The same for a file already in memory: `path` names it in errors and resolves its `flow`.
+Result<TestFile> parse_test_file(const std::string& path, std::string text);
 
 struct CaseResult {
   std::string name;

@@ -108,7 +108,10 @@ api::Result<api::PageQuery> page_query(const Request& req, std::initializer_list
                                        std::map<std::string, std::string>* extras) {
   api::PageQuery q;
   std::map<std::string, std::vector<std::string>> errors;
-  for (const auto& [key, value] : req.query) {
+  for (const auto& param : req.query) {
+    // Not a structured binding: the lambdas below capture these, which clang 14 cannot do.
+    const std::string& key = param.first;
+    const std::string& value = param.second;
     auto as_int = [&](int& out) {
       char* end = nullptr;
       long v = std::strtol(value.c_str(), &end, 10);
