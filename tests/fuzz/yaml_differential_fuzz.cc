@@ -5,7 +5,7 @@
 
 #include "document/yaml_fast_reader.h"
 #include "tests/fuzz/fuzz_support.h"
-#include "tests/fuzz/tree_diff.h"
+#include "tests/support/tree_diff.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace gomo;
@@ -20,7 +20,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     d->link();
     document::fill_problem_pointers(*d);
   }
-  if (std::string d = fuzz::diff_values(fast.root, slow.root, ""); !d.empty()) fuzz::fail("trees differ at " + d);
-  if (std::string d = fuzz::diff_problems(fast.problems, slow.problems); !d.empty()) fuzz::fail(d);
+  if (std::string d = test::diff_values(fast.root, slow.root, ""); !d.empty()) fuzz::fail("trees differ at " + d);
+  if (std::string d = test::diff_problems(fast.problems, slow.problems); !d.empty()) fuzz::fail(d);
   return 0;
 }

@@ -1,13 +1,13 @@
 #pragma once
-// Field-by-field comparison of two document trees and their problems, for the differential YAML
-// target: "" when equal, else the first difference with its JSON-pointer-like place.
+// Field-by-field comparison of two document trees and their problems, for the fast YAML reader's
+// differential test and fuzz target: "" when equal, else the first difference with its JSON-pointer-like place.
 #include <cmath>
 #include <string>
 #include <vector>
 
 #include "document/document.h"
 
-namespace gomo::fuzz {
+namespace gomo::test {
 
 inline std::string mark_text(document::Mark m) { return std::to_string(m.line) + ":" + std::to_string(m.col); }
 
@@ -52,4 +52,4 @@ inline std::string diff_problems(const std::vector<document::Problem>& a, const 
   return "";
 }
 
-}  // namespace gomo::fuzz
+}  // namespace gomo::test
