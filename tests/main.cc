@@ -3,9 +3,14 @@
 #define DOCTEST_CONFIG_IMPLEMENT
 #include <doctest/doctest.h>
 
+#include <cstring>
+
+#include "tests/support/measured_run.h"
 #include "tests/support/test_support.h"
 
 int main(int argc, char** argv) {
+  if (argc >= 2 && std::strcmp(argv[1], gomo::test::kMeasureChildFlag) == 0)
+    return gomo::test::measure_child_main(argc, argv);
   gomo::test::init_scratch_root();
   doctest::Context context(argc, argv);
   int rc = context.run();

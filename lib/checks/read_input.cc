@@ -1,20 +1,21 @@
 // Reading one flow input without checking it (read_input.h).
 #include "checks/read_input.h"
 
-#include "base/files.h"
+#include "document/limits.h"
 
 namespace gomo::checks {
 
 Result<ReadInput> read_input(const Input& input) {
-  std::string text = input.text;
-  if (!input.from_stdin) {
-    auto read = read_file(input.path);
+  ReadInput out;
+  if (input.from_stdin) {
+    out.doc = document::read_document(input.path, input.text);
+  } else {
+    // Never more than the readers' limit in memory: a larger file is refused by its size.
+    auto read = document::read_document_file(input.path);
     if (!read)
       return Status::invalid_argument("cannot read " + diag::visible(input.path) + ": " + read.error().message());
-    text = std::move(read.value());
+    out.doc = std::move(read.value());
   }
-  ReadInput out;
-  out.doc = document::read_document(input.path, std::move(text));
   if (out.doc->parsed) return out;
   out.problems = FileResult{input.path, true, {}};
   for (const auto& p : out.doc->problems) {

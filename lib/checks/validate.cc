@@ -190,12 +190,12 @@ Result<std::vector<Input>> expand_inputs(const std::vector<std::string>& args, c
   return out;
 }
 
-// validate_text; with `keep`, a document that parsed is handed back there instead of freed.
-static FileResult check_text(const std::string& path, std::string text, const ValidateOptions& options,
-                             std::shared_ptr<const document::Document>* keep) {
+// Checks one document read from `path`; with `keep`, a document that parsed is handed back there
+// instead of freed.
+static FileResult check_document(const std::string& path, std::unique_ptr<document::Document> doc,
+                                 const ValidateOptions& options, std::shared_ptr<const document::Document>* keep) {
   FileResult result;
   result.path = path;
-  auto doc = document::read_document(path, std::move(text));
   std::vector<diag::Diagnostic> diags;
   for (const auto& p : doc->problems) diags.push_back(diag::from_problem(*doc, p));
   model::Flow flow;
@@ -225,6 +225,12 @@ static FileResult check_text(const std::string& path, std::string text, const Va
   if (keep && doc->parsed) *keep = std::move(doc);
   else if (options.keep_documents) keep_until_exit(std::move(doc));
   return result;
+}
+
+// validate_text; with `keep`, as check_document.
+static FileResult check_text(const std::string& path, std::string text, const ValidateOptions& options,
+                             std::shared_ptr<const document::Document>* keep) {
+  return check_document(path, document::read_document(path, std::move(text)), options, keep);
 }
 
 FileResult validate_text(const std::string& path, std::string text, const ValidateOptions& options) {
@@ -274,14 +280,14 @@ FileResult check_guarded(const std::string path, Check&& check) {  // a copy: `c
 static FileResult check_input(Input& in, const ValidateOptions& options,
                               std::shared_ptr<const document::Document>* keep) {
   if (in.from_stdin) return check_text(in.path, std::move(in.text), options, keep);
-  // Past the readers' limit, its first bytes are enough for them to refuse it.
-  auto text = read_file(in.path, document::kMaxInputBytes);
-  if (!text) {
-    if (text.error().code() == StatusCode::kNotFound)
+  // Past the readers' limit, its size (or its first bytes, from a pipe) is enough to refuse it.
+  auto doc = document::read_document_file(in.path);
+  if (!doc) {
+    if (doc.error().code() == StatusCode::kNotFound)
       return failed_file(in.path, "read-error", "no such file or directory");
-    return failed_file(in.path, "read-error", "cannot read the file: " + text.error().message());
+    return failed_file(in.path, "read-error", "cannot read the file: " + doc.error().message());
   }
-  return check_text(in.path, std::move(text.value()), options, keep);
+  return check_document(in.path, std::move(doc.value()), options, keep);
 }
 
 static FileResult validate_input(Input& in, const ValidateOptions& options) {
@@ -326,9 +332,9 @@ std::vector<FileResult> validate_inputs(std::vector<Input> inputs, const Validat
 }
 
 Result<std::set<std::string>> load_catalog(const std::string& path, const std::string& field) {
-  auto text = read_file(path);
-  if (!text) return Status::not_found(path + ": cannot read the catalog file");
-  auto doc = document::read_document(path, std::move(text.value()));
+  auto read = document::read_document_file(path);
+  if (!read) return Status::not_found(path + ": cannot read the catalog file");
+  std::unique_ptr<document::Document> doc = std::move(read.value());
   if (!doc->parsed) {
     const auto& p = doc->problems.front();
     return Status::invalid_argument(path + ":" + std::to_string(p.begin.line) + ":" + std::to_string(p.begin.col) +

@@ -588,10 +588,12 @@ class Pipeline {
 
   // The row as the rejects file shows it: its bytes as read, so that a fixed file re-imports exactly.
   // A record cut at an unterminated quote would swallow the gomo_* columns (and the lines after it)
-  // and a record too long was not kept: those are written as the fields the reader made of them.
+  // and a record too long or with too many fields was not kept: those are written as the fields the
+  // reader made of them (none for the last two).
   std::string_view raw_of(const document::CsvRow& record) {
     using Kind = document::CsvProblemKind;
-    if (record.problem.kind != Kind::kUnterminatedQuote && record.problem.kind != Kind::kRecordTooLong) {
+    if (record.problem.kind != Kind::kUnterminatedQuote && record.problem.kind != Kind::kRecordTooLong &&
+        record.problem.kind != Kind::kTooManyFields) {
       return record.raw;
     }
     raw_fallback_.clear();

@@ -87,6 +87,16 @@ inline uint64_t bytes_equal(uint64_t word, uint64_t pattern) {
   return (x - kOnes) & ~x & kHighs;
 }
 
+// 16384 -> "16,384".
+std::string with_commas(uint64_t n) {
+  std::string digits = std::to_string(n), out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
 }  // namespace
 
 const char* csv_problem_code(CsvProblemKind kind) {
@@ -96,6 +106,7 @@ const char* csv_problem_code(CsvProblemKind kind) {
     case CsvProblemKind::kInvalidUtf8: return "invalid_utf8";
     case CsvProblemKind::kRaggedRow: return "ragged_row";
     case CsvProblemKind::kRecordTooLong: return "record_too_long";
+    case CsvProblemKind::kTooManyFields: return "too_many_fields";
   }
   return "";
 }
@@ -121,6 +132,10 @@ std::string describe(const CsvProblem& p, uint64_t row, char delimiter) {
              "); quote fields that contain the delimiter " + delim;
     case CsvProblemKind::kRecordTooLong:
       return where + " is too long for one record; it was skipped up to the next line end (a stray quote?)";
+    case CsvProblemKind::kTooManyFields:
+      return where + col + ": more than " + with_commas(p.expected_fields) +
+             " fields in one record, the limit; the record was skipped (check that the delimiter is " + delim +
+             ", quote fields that contain it, or split the file into fewer columns)";
   }
   return "";
 }
@@ -164,6 +179,7 @@ CsvReader::CsvReader(std::unique_ptr<CsvSource> source, const CsvOptions& option
     : source_(std::move(source)), options_(options), delimiter_(options.delimiter) {
   options_.block_bytes = std::max<size_t>(options_.block_bytes, 64);
   options_.max_record_bytes = std::max<size_t>(options_.max_record_bytes, 16);
+  options_.max_fields = std::clamp<size_t>(options_.max_fields, 1, UINT32_MAX - 1);
   capacity_ = options_.block_bytes;
   buf_ = std::make_unique<char[]>(capacity_);
 }
@@ -296,6 +312,17 @@ CsvReader::Parse CsvReader::parse_record(CsvRow& row) {
   size_t p = start;
   uint64_t newlines = 0;  // inside quoted fields of this record
   spans_.clear();
+  // Past max_fields the fields are still scanned (quotes decide where the record ends) but not kept.
+  bool too_many = false;
+  uint64_t crossed_line = 0;
+  auto add_span = [&](Span span, uint64_t field_line) {
+    if (spans_.size() < options_.max_fields) {
+      spans_.push_back(span);
+    } else if (!too_many) {
+      too_many = true;
+      crossed_line = field_line;
+    }
+  };
   for (;;) {
     if (p < end_ && base[p] == '"') {
       const size_t quote_at = p++;
@@ -318,12 +345,13 @@ CsvReader::Parse CsvReader::parse_record(CsvRow& row) {
       }
       // Text after the closing quote (`"a"b`) stays in the field, as spreadsheets read it.
       p = scan_bare(p);
+      const uint64_t field_line = line_ + newlines;
       newlines += std::count(base + quote_at, base + p, '\n');
-      spans_.push_back({static_cast<uint32_t>(quote_at - start), static_cast<uint32_t>(p - start), true});
+      add_span({static_cast<uint32_t>(quote_at - start), static_cast<uint32_t>(p - start), true}, field_line);
     } else {
       const size_t field_start = p;
       p = scan_bare(p);
-      spans_.push_back({static_cast<uint32_t>(field_start - start), static_cast<uint32_t>(p - start), false});
+      add_span({static_cast<uint32_t>(field_start - start), static_cast<uint32_t>(p - start), false}, line_ + newlines);
     }
     if (p - start >= limit) {
       cut_too_long(row);
@@ -331,7 +359,8 @@ CsvReader::Parse CsvReader::parse_record(CsvRow& row) {
     }
     if (p == end_) {
       if (!eof_) return Parse::kNeedMore;
-      finish_record(row, p);
+      if (too_many) skip_too_many_fields(row, crossed_line);
+      else finish_record(row, p);
       begin_ = p;
       line_ += newlines;
       return Parse::kDone;
@@ -347,7 +376,8 @@ CsvReader::Parse CsvReader::parse_record(CsvRow& row) {
       if (after == end_ && !eof_) return Parse::kNeedMore;
       if (after < end_ && base[after] == '\n') ++after;
     }
-    finish_record(row, p);
+    if (too_many) skip_too_many_fields(row, crossed_line);
+    else finish_record(row, p);
     begin_ = after;
     line_ += newlines + 1;
     return Parse::kDone;
@@ -446,6 +476,18 @@ void CsvReader::cut_too_long(CsvRow& row) {
     if (!fill()) break;
   }
   ++line_;
+}
+
+// A whole record with more than max_fields fields: none of them is kept (a record of delimiters must
+// not cost a view per delimiter). The caller moves past the record.
+void CsvReader::skip_too_many_fields(CsvRow& row, uint64_t crossed_line) {
+  row.fields.clear();
+  row.raw = {};
+  row.line = line_;
+  row.problem.kind = CsvProblemKind::kTooManyFields;
+  row.problem.column = static_cast<uint32_t>(options_.max_fields + 1);
+  row.problem.line = crossed_line;
+  row.problem.expected_fields = static_cast<uint32_t>(options_.max_fields);
 }
 
 void CsvReader::check_fields(CsvRow& row) {

@@ -1,11 +1,13 @@
 #pragma once
 // The one CSV reader of gomo: RFC 4180 read one record at a time from big blocks, so memory does not
-// grow with the file (only with the longest record, capped by CsvOptions::max_record_bytes).
+// grow with the file (only with the longest record, capped by CsvOptions::max_record_bytes and
+// CsvOptions::max_fields).
 // - Quoted fields with delimiters, doubled quotes ("") and newlines; CRLF, LF or lone CR line ends.
 // - Bytes are kept exactly (a UTF-8 BOM at the start is dropped); each field is checked to be UTF-8.
 // - The delimiter is `,` `;` or tab, detected from the header line unless given.
 // - Bad records (unterminated quote, invalid UTF-8, a field count that differs from the header's, a
-//   record too long) carry a CsvProblem with row, column and line; reading goes on with the next record.
+//   record too long, too many fields) carry a CsvProblem with row, column and line; reading goes on with the next
+//   record.
 // - Empty lines between records are skipped (they still count as lines).
 // - From a path, gzip-compressed input is read transparently (zlib), and "-" is standard input.
 #include <cstddef>
@@ -28,14 +30,24 @@ class CsvSource {
   virtual Result<size_t> read(char* buf, size_t n) = 0;
 };
 
+// What one record may hold at most, the header included. README.md lists these ("Limits", under
+// Validating flows): keep the two in step.
+// Bytes in one record: 8 MiB.
+inline constexpr size_t kMaxCsvRecordBytes = size_t{8} << 20;
+// Fields in one record: 16,384, the column limit of Excel and LibreOffice Calc. Each field costs a
+// view (16 bytes) and a span (12) however short it is: without a cap an 8 MiB record of delimiters
+// would be 8 million fields, ~230 MB.
+inline constexpr size_t kMaxCsvFields = 16384;
+
 // Pass as the delimiter to detect it from the header line.
 inline constexpr char kDetectDelimiter = '\0';
 
 struct CsvOptions {
-  char delimiter = kDetectDelimiter;  // ',' ';' '\t' (or any byte but '"', CR, LF); default: detected
-  bool check_utf8 = true;             // report fields that are not well-formed UTF-8 (kInvalidUtf8)
-  size_t max_record_bytes = 8 << 20;  // a longer record is cut (kRecordTooLong or kUnterminatedQuote)
-  size_t block_bytes = 1 << 20;       // read size; the buffer is about this big
+  char delimiter = kDetectDelimiter;             // ',' ';' '\t' (or any byte but '"', CR, LF); default: detected
+  bool check_utf8 = true;                        // report fields that are not well-formed UTF-8 (kInvalidUtf8)
+  size_t max_record_bytes = kMaxCsvRecordBytes;  // a longer record is cut (kRecordTooLong or kUnterminatedQuote)
+  size_t max_fields = kMaxCsvFields;             // a record with more fields is skipped (kTooManyFields)
+  size_t block_bytes = 1 << 20;                  // read size; the buffer is about this big
   // Fill CsvRow::raw. Costs a copy of each record that has a quoted field (its fields are unquoted in
   // place); records without one are views. Default false.
   bool keep_raw = false;
@@ -47,18 +59,20 @@ enum class CsvProblemKind : uint8_t {
   kInvalidUtf8,        // a field has bytes that are not well-formed UTF-8 (kept as they are)
   kRaggedRow,          // the record's field count differs from the header's
   kRecordTooLong,      // longer than max_record_bytes: the rest up to the next line end is skipped
+  kTooManyFields,      // more than max_fields fields: the record is skipped (no fields, no raw bytes)
 };
 
 // The first problem of a record. Columns and lines are 1-based.
 struct CsvProblem {
   CsvProblemKind kind = CsvProblemKind::kNone;
-  uint32_t column = 0;  // the field where it is (kRaggedRow: the first missing or extra field)
+  uint32_t column = 0;  // the field where it is (kRaggedRow: the first missing or extra field;
+                        // kTooManyFields: the first field past the limit)
   uint64_t line = 0;    // the line where it is (a quoted field may span lines)
-  uint32_t expected_fields = 0, found_fields = 0;  // kRaggedRow
+  uint32_t expected_fields = 0, found_fields = 0;  // kRaggedRow; kTooManyFields: expected_fields is the limit
   uint64_t byte_offset = 0;                        // kInvalidUtf8: offset of the first bad byte inside the field
 };
 // A stable reason code for rejects files: "unterminated_quote", "invalid_utf8", "ragged_row",
-// "record_too_long" ("" for kNone).
+// "record_too_long", "too_many_fields" ("" for kNone).
 const char* csv_problem_code(CsvProblemKind kind);
 // What is wrong, where and how to fix it, without the file name, e.g. "row 12 has 3 fields, the header has
 // 4 (column 4 is missing): quote fields that contain the delimiter ';'". `row` is the data row number.
@@ -79,7 +93,7 @@ struct CsvRow {
   CsvProblem problem;
   // With CsvOptions::keep_raw: the record's bytes exactly as read (quotes, doubled quotes, embedded
   // line ends, invalid UTF-8 and all), without its line end; valid as long as `fields`. Empty for
-  // kRecordTooLong (those bytes were skipped) and without keep_raw.
+  // kRecordTooLong and kTooManyFields (those bytes were skipped) and without keep_raw.
   std::string_view raw;
   bool ok() const { return problem.kind == CsvProblemKind::kNone; }
 };
@@ -140,6 +154,7 @@ class CsvReader {
   void finish_record(CsvRow& row, size_t record_end);
   void cut_unterminated(CsvRow& row, size_t quote_at, size_t field_start);
   void cut_too_long(CsvRow& row);
+  void skip_too_many_fields(CsvRow& row, uint64_t crossed_line);
   std::string_view materialize(const Span& span);
   void check_fields(CsvRow& row);
 

@@ -355,3 +355,61 @@ TEST_CASE("csv reader: keep_raw gives each record's bytes exactly as read, at an
   REQUIRE(reader.next(row));
   CHECK(row.raw.empty());
 }
+
+TEST_CASE("csv reader: a record with more fields than the limit is skipped, and the others are read") {
+  // A hostile row in the middle: 8 MiB less one byte of delimiters, 8 million fields without the cap.
+  std::string text = "phone,name\n+1,A\n";
+  text += std::string((size_t{8} << 20) - 1, ',');
+  text += "\n+2,B\n";
+  for (size_t block : {size_t{1} << 20, size_t{4096}}) {
+    CAPTURE(block);
+    auto recs = read_all(text, small_blocks(block));
+    REQUIRE(recs.size() == 4);
+    CHECK(recs[1].fields == std::vector<std::string>{"+1", "A"});
+    CHECK_FALSE(recs[2].ok);
+    CHECK(recs[2].problem.kind == CsvProblemKind::kTooManyFields);
+    CHECK(csv_problem_code(recs[2].problem.kind) == std::string("too_many_fields"));
+    CHECK(recs[2].fields.empty());
+    CHECK(recs[2].problem.column == kMaxCsvFields + 1);
+    CHECK(recs[2].problem.line == 3);
+    CHECK(recs[3].fields == std::vector<std::string>{"+2", "B"});
+    CHECK(recs[3].line == 4);
+    CHECK(recs[3].ok);
+  }
+}
+
+TEST_CASE("csv reader: the field limit counts quoted fields, and says where it was crossed") {
+  CsvOptions o = small_blocks(64);
+  o.max_fields = 3;
+  o.keep_raw = true;
+  // Row 2 crosses the limit at its 4th field, on line 4 (its 2nd field spans two lines); the quoted
+  // delimiters and line break do not end the record early.
+  auto recs = read_all("a,b,c\n1,2,3\n\"x,y\",\"two\nlines\",z,w,v\n4,5,6\n", o);
+  REQUIRE(recs.size() == 4);
+  CHECK(recs[1].ok);
+  CHECK(recs[2].problem.kind == CsvProblemKind::kTooManyFields);
+  CHECK(recs[2].problem.column == 4);
+  CHECK(recs[2].problem.line == 4);
+  CHECK(recs[2].line == 3);
+  CHECK(recs[3].fields == std::vector<std::string>{"4", "5", "6"});
+  CHECK(recs[3].line == 5);
+  CHECK(describe(recs[2].problem, recs[2].row, ',') ==
+        "row 2 (line 4), column 4: more than 3 fields in one record, the limit; the record was skipped (check that "
+        "the delimiter is ',', quote fields that contain it, or split the file into fewer columns)");
+  // Exactly at the limit is fine; at the end of the input without a line end too.
+  recs = read_all("a,b,c\n1,2,3,4", o);
+  REQUIRE(recs.size() == 2);
+  CHECK(recs[1].problem.kind == CsvProblemKind::kTooManyFields);
+}
+
+TEST_CASE("csv reader: a header with more fields than the limit is an error of read_header") {
+  std::string text(kMaxCsvFields + 1, ';');
+  text += "\n1;2\n";
+  std::istringstream in(text);
+  CsvReader r(in);
+  gomo::Status s = r.read_header();
+  REQUIRE_FALSE(s.is_ok());
+  CHECK(s.message() ==
+        "the header (line 1), column 16385: more than 16,384 fields in one record, the limit; the record was skipped "
+        "(check that the delimiter is ';', quote fields that contain it, or split the file into fewer columns)");
+}

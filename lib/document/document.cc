@@ -1,5 +1,7 @@
 #include "document/document.h"
 
+#include <sys/stat.h>
+
 #include <cctype>
 #include <cstdio>
 
@@ -7,6 +9,7 @@
 #include <numeric>
 #include <utility>
 
+#include "base/files.h"
 #include "base/strings.h"
 #include "document/limits.h"
 #include "document/utf8.h"
@@ -265,6 +268,21 @@ bool check_input_size(Document& doc) {
   doc.problems.push_back(limit_problem(Limit::kInputBytes, Mark{1, 1}));
   doc.text = std::string();
   return false;
+}
+
+Result<std::unique_ptr<Document>> read_document_file(const std::string& path) {
+  // By its size: reading 64 MiB only to refuse them cost that much memory and a third of a second.
+  struct stat st {};
+  if (::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode) && static_cast<uint64_t>(st.st_size) > kMaxInputBytes) {
+    auto doc = std::make_unique<Document>();
+    doc->path = path;
+    doc->format = detect_format(path, {});
+    doc->problems.push_back(limit_problem(Limit::kInputBytes, Mark{1, 1}));
+    return doc;
+  }
+  auto text = read_file(path, kMaxInputBytes);
+  if (!text) return text.error();
+  return read_document(path, std::move(text.value()));
 }
 
 std::unique_ptr<Document> read_document(std::string path, std::string text) {

@@ -389,12 +389,27 @@ class FastReader {
           break;  // the line end, or a flow indicator
         }
       }
-      v.text.assign(s_ + p, end - p);
+      if (end - p > kMaxScalarBytes) scalar_over_ = true;  // not copied: it is refused below
+      else v.text.assign(s_ + p, end - p);
       p = end;
-      resolve_plain(v);
+      if (!scalar_over_) resolve_plain(v);
     }
     v.end = mark(p);
-    return v.text.size() <= kMaxScalarBytes;
+    if (!scalar_over_ && v.text.size() <= kMaxScalarBytes) return true;
+    // Past the limit. libyaml's reader refuses it at the same mark, having read the same text before
+    // it, unless it may be a key (then libyaml says the key is too long): leave that one to libyaml.
+    if (s_[skip_spaces(p)] != ':') too_long_at_ = v.begin;
+    return false;
+  }
+
+  // Appends a run of a quoted scalar, unless that makes it longer than kMaxScalarBytes: then it sets
+  // scalar_over_ and keeps nothing more (a 60 MB string is not copied only to be refused).
+  void append_run(std::string& out, size_t from, size_t n) {
+    if (scalar_over_ || out.size() + n > kMaxScalarBytes) {
+      scalar_over_ = true;
+      return;
+    }
+    out.append(s_ + from, n);
   }
 
   // A double-quoted scalar with libyaml's escapes; false for an escaped or unescaped line break.
@@ -408,7 +423,7 @@ class FastReader {
         ++i;
         continue;
       }
-      out.append(s_ + run, i - run);
+      append_run(out, run, i - run);
       if (i + 1 >= line_end_) return false;
       char e = s_[i + 1];
       i += 2;
@@ -450,7 +465,7 @@ class FastReader {
       }
       run = i;
     }
-    out.append(s_ + run, i - run);
+    append_run(out, run, i - run);
     p = i + 1;
     return true;
   }
@@ -461,14 +476,14 @@ class FastReader {
       if (i >= line_end_) return false;
       if (s_[i] == '\'') {
         if (s_[i + 1] != '\'') break;
-        out.append(s_ + run, i + 1 - run);  // '' is one quote
+        append_run(out, run, i + 1 - run);  // '' is one quote
         i += 2;
         run = i;
         continue;
       }
       ++i;
     }
-    out.append(s_ + run, i - run);
+    append_run(out, run, i - run);
     p = i + 1;
     return true;
   }
@@ -491,16 +506,24 @@ class FastReader {
   bool eof_ = false;
   Mark eos_, eof_last_;
   bool first_content_ = true;
-  size_t values_ = 1;  // the root
+  size_t values_ = 1;         // the root
+  bool scalar_over_ = false;  // the scalar being scanned is longer than kMaxScalarBytes
+  Mark too_long_at_;          // where read() stopped at such a scalar ({0, 0}: it did not)
+
+ public:
+  Mark too_long_at() const { return too_long_at_; }
 };
 
 }  // namespace
 
-bool read_yaml_fast(Document& doc) {
+bool read_yaml_fast(Document& doc, Mark* too_long) {
   Value root;
   std::vector<Problem> dups;
   FastReader reader(doc.text, dups);
-  if (!reader.read(root)) return false;
+  if (!reader.read(root)) {
+    if (too_long) *too_long = reader.too_long_at();
+    return false;
+  }
   doc.root = std::move(root);
   for (auto& d : dups) doc.problems.push_back(std::move(d));
   doc.parsed = true;

@@ -103,7 +103,7 @@ class YamlReader {
   }
 
   // What reading costs so far against the limits (limits.h): values and text, counting the copies
-  // that anchors keep and aliases make, so that a billion-laughs file stops after a million values.
+  // that anchors keep and aliases make, so that a billion-laughs file stops at kMaxValues.
   bool charge(size_t values, size_t bytes, Mark at, std::string_view what) {
     values_ += values;
     bytes_ += bytes;
@@ -385,8 +385,12 @@ std::unique_ptr<Document> read_yaml(std::string path, std::string text) {
   doc->format = Format::kYaml;
   // The fast path reads the block-style subset flows are written in and declines anything else.
   if (!check_input_size(*doc)) return doc;
-  const bool fast = read_yaml_fast(*doc);
-  if (!fast) read_yaml_libyaml(*doc);
+  Mark too_long;
+  const bool fast = read_yaml_fast(*doc, &too_long);
+  // A long scalar is refused where the fast path found it: libyaml would scan all of it first (a 60 MB
+  // string took 4 s and twice its size in memory) and then refuse it at the same mark.
+  if (!fast && too_long.line != 0) doc->problems.push_back(limit_problem(Limit::kScalarBytes, too_long));
+  else if (!fast) read_yaml_libyaml(*doc);
   doc->link();
   if (doc->parsed) fill_problem_pointers(*doc);
   // The fast path takes only text whose line breaks are all LF.

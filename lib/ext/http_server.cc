@@ -34,7 +34,8 @@ struct Request {
   int refused_status = 0;
 };
 
-// The limits of module.h, restated here (the module does not include the binary's C++ header).
+// The limits of module.h, restated here (the module does not include the binary's C++ header). README.md
+// ("Limits") lists them with kMaxConnectionThreads and the keep-alive timeout below.
 constexpr std::size_t kServerMaxBodyBytes = 32 << 20;
 
 // Every connection gets a thread of its own (cpp-httplib serves a connection on one task from accept
@@ -155,7 +156,8 @@ class HttplibServer {
     http_.Delete(".*", read);
     http_.new_task_queue = [] { return new ConnectionThreads; };
     http_.set_keep_alive_max_count(100000);
-    // An idle keep-alive connection holds its thread until this passes, and stop() waits for them.
+    // An idle keep-alive connection holds its thread until this passes, and stop() waits for them
+    // (README.md, "Limits").
     http_.set_keep_alive_timeout(2);
     // Headers and body go out in separate writes: without this, Nagle + delayed ACK add 40 ms.
     http_.set_tcp_nodelay(true);

@@ -63,7 +63,8 @@ class HttpTransport {
 // ---- HTTP server (cpp-httplib) ----
 
 // Limits of the server transport: a larger body is refused with 413 (read and discarded first), a
-// longer request line ("GET /path?query HTTP/1.1") with 414, a longer header line with 400.
+// longer request line ("GET /path?query HTTP/1.1") with 414, a longer header line with 400. README.md
+// lists them ("Limits", under Validating flows, and the table under `gomo serve`): keep them in step.
 inline constexpr std::size_t kServerMaxBodyBytes = 32 << 20;
 inline constexpr std::size_t kServerMaxRequestLine = 8192;  // cpp-httplib's CPPHTTPLIB_REQUEST_URI_MAX_LENGTH
 

@@ -156,6 +156,31 @@ TEST_CASE("cli: contacts upsert: local workspace, rejects file, exit codes") {
   CHECK(contains(r.err, "disk full"));
 }
 
+TEST_CASE("cli: contacts upsert --dry-run: a row of 8 MiB of delimiters is one reject, the others are read") {
+  std::string dir = scratch_dir();
+  std::vector<std::string> env = isolated_env(dir);
+  std::string text = "phone,first_name\n0612345678,Amina\n";
+  text += std::string((size_t{8} << 20) - 1, ',');  // 8 million fields without the reader's field limit
+  text += "\n0612345679,Omar\n";
+  std::string csv = write_file(dir, "wide.csv", text);
+  auto r = run_gomo({"contacts", "upsert", csv, "--workspace", dir + "/ws.db", "--dry-run", "--rejects",
+                     dir + "/rej.csv", "-o", "json"},
+                    "", env);
+  CHECK(r.exit_code == 1);  // one reject, and --max-rejects defaults to 0
+  auto summary = nlohmann::json::parse(r.out);
+  CHECK(summary["rowsRead"] == 3);
+  CHECK(summary["valid"] == 2);
+  CHECK(summary["rejected"] == 1);
+  const std::string rejects = read_file(dir + "/rej.csv");
+  CHECK(rejects.size() < 1024);  // the row's bytes are not repeated
+  CHECK(contains(rejects, ",2,,too_many_fields,\"row 2 (line 3), column 16385: more than 16,384 fields in one record"));
+  // The same in a header is one error, exit 2.
+  std::string header = write_file(dir, "header.csv", std::string(20000, ';') + "\n1;2\n");
+  auto h = run_gomo({"contacts", "upsert", header, "--workspace", dir + "/ws.db", "--dry-run"}, "", env);
+  CHECK(h.exit_code == 2);
+  CHECK(contains(h.err, "the header (line 1), column 16385: more than 16,384 fields in one record"));
+}
+
 TEST_CASE("cli: contacts upsert: a batch the platform refuses without naming the record is split to it") {
   WorkspaceFixture f("Split Org");
   serve::Router router(*f.ws);

@@ -5,6 +5,8 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -16,6 +18,8 @@
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+
+#include "tests/support/measured_run.h"
 
 namespace gomo::test {
 
@@ -60,17 +64,27 @@ std::string read_file(const std::string& path) {
 
 std::string source_path(const std::string& relative) { return std::string(GOMO_SOURCE_DIR) + "/" + relative; }
 
-RunResult run_gomo(const std::vector<std::string>& args, const std::string& input, const std::vector<std::string>& env,
-                   const std::string& cwd, int timeout_s) {
-  int in_pipe[2], out_pipe[2], err_pipe[2];
+// run_gomo, and with `usage` gomo's peak RSS (measure_child_main) and the wall time from fork to its end.
+static RunResult run_child(const std::vector<std::string>& args, const std::string& input,
+                           const std::vector<std::string>& env, const std::string& cwd, int timeout_s,
+                           MeasuredRun* usage) {
+  const auto started = std::chrono::steady_clock::now();
+  int in_pipe[2], out_pipe[2], err_pipe[2], report_pipe[2] = {-1, -1};
   if (pipe(in_pipe) || pipe(out_pipe) || pipe(err_pipe)) throw std::runtime_error("pipe failed");
+  if (usage && pipe(report_pipe)) throw std::runtime_error("pipe failed");
   pid_t pid = fork();
   if (pid < 0) throw std::runtime_error("fork failed");
   if (pid == 0) {
     dup2(in_pipe[0], 0);
     dup2(out_pipe[1], 1);
     dup2(err_pipe[1], 2);
-    for (int fd : {in_pipe[0], in_pipe[1], out_pipe[0], out_pipe[1], err_pipe[0], err_pipe[1]}) close(fd);
+    if (usage) {
+      dup2(report_pipe[1], 3);
+      close(report_pipe[0]);
+      if (report_pipe[1] != 3) close(report_pipe[1]);
+    }
+    for (int fd : {in_pipe[0], in_pipe[1], out_pipe[0], out_pipe[1], err_pipe[0], err_pipe[1]})
+      if (fd != 3 || !usage) close(fd);
     if (!cwd.empty() && chdir(cwd.c_str()) != 0) _exit(127);
     for (const auto& e : env) {
       auto eq = e.find('=');
@@ -81,13 +95,20 @@ RunResult run_gomo(const std::vector<std::string>& args, const std::string& inpu
     }
     std::vector<char*> argv;
     std::string bin = GOMO_BINARY;
+    // Measured: through this test binary, exec'd afresh (see measure_child_main).
+    std::string self = "/proc/self/exe", flag = kMeasureChildFlag;
+    if (usage) {
+      argv.push_back(self.data());
+      argv.push_back(flag.data());
+    }
     argv.push_back(bin.data());
     std::vector<std::string> copy = args;
     for (auto& a : copy) argv.push_back(a.data());
     argv.push_back(nullptr);
-    execv(bin.c_str(), argv.data());
+    execv(argv[0], argv.data());
     _exit(127);
   }
+  if (usage) close(report_pipe[1]);
   close(in_pipe[0]);
   close(out_pipe[1]);
   close(err_pipe[1]);
@@ -137,7 +158,52 @@ RunResult run_gomo(const std::vector<std::string>& args, const std::string& inpu
   int status = 0;
   waitpid(pid, &status, 0);
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  if (usage) {
+    usage->seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    std::string report;
+    char buf[64];
+    for (ssize_t n; (n = read(report_pipe[0], buf, sizeof buf)) > 0;) report.append(buf, static_cast<size_t>(n));
+    close(report_pipe[0]);
+    usage->max_rss_kib = report.empty() ? -1 : std::atol(report.c_str());
+  }
   return r;
+}
+
+// A forked child starts with its parent's peak RSS (Linux copies the page tables, and exec keeps the
+// larger peak in ru_maxrss), so a big test process would hide gomo's own. This binary, exec'd afresh,
+// is small: it runs gomo, reaps it with wait4 and writes its ru_maxrss (KiB) to fd 3.
+int measure_child_main(int argc, char** argv) {
+  if (argc < 3) return 127;
+  fcntl(3, F_SETFD, FD_CLOEXEC);
+  const pid_t pid = fork();
+  if (pid < 0) return 127;
+  if (pid == 0) {
+    prctl(PR_SET_PDEATHSIG, SIGKILL);  // a test's timeout kills this process: gomo goes with it
+    execv(argv[2], argv + 2);
+    _exit(127);
+  }
+  int status = 0;
+  struct rusage ru {};
+  if (wait4(pid, &status, 0, &ru) < 0) return 127;
+  const std::string report = std::to_string(ru.ru_maxrss);
+  if (write(3, report.data(), report.size()) < 0) return 127;
+  if (WIFSIGNALED(status)) {
+    signal(WTERMSIG(status), SIG_DFL);
+    raise(WTERMSIG(status));
+  }
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 127;
+}
+
+RunResult run_gomo(const std::vector<std::string>& args, const std::string& input, const std::vector<std::string>& env,
+                   const std::string& cwd, int timeout_s) {
+  return run_child(args, input, env, cwd, timeout_s, nullptr);
+}
+
+MeasuredRun run_gomo_measured(const std::vector<std::string>& args, const std::vector<std::string>& env,
+                              int timeout_s) {
+  MeasuredRun m;
+  m.result = run_child(args, "", env, "", timeout_s, &m);
+  return m;
 }
 
 std::vector<diag::Diagnostic> check_flow(const std::string& text, const std::string& name,
