@@ -30,8 +30,7 @@ json problem_list() {
 // wire::error_envelope.
 json error_schema() {
   json messages = {{"type", "array"}, {"items", {{"type", "string"}}}};
-  json details = {{"type", "array"},
-                  {"items", closed_object({{"code", {{"type", "string"}}}}, json::array({"code"}))}};
+  json details = {{"type", "array"}, {"items", closed_object({{"code", {{"type", "string"}}}}, json::array({"code"}))}};
   return closed_object(
       {{"code", {{"type", "string"}, {"description", "VALIDATION_FAILED, NOT_FOUND, UNAUTHORIZED, CONFLICT, ..."}}},
        {"message", {{"type", "string"}}},
@@ -60,9 +59,9 @@ json component_schemas() {
   s["CustomAttribute"] = object_schema(table_of<CustomAttribute>(), kResponse);
   s["Audience"] = object_schema(table_of<Audience>(), kResponse);
   s["Flow"] = object_schema(table_of<FlowRecord>(), kResponse);
-  s["FlowValidation"] = closed_object(
-      {{"valid", {{"type", "boolean"}}}, {"errors", problem_list()}, {"warnings", problem_list()}},
-      json::array({"valid", "errors", "warnings"}));
+  s["FlowValidation"] =
+      closed_object({{"valid", {{"type", "boolean"}}}, {"errors", problem_list()}, {"warnings", problem_list()}},
+                    json::array({"valid", "errors", "warnings"}));
   s["UpsertResult"] = closed_object({{"message", {{"type", "string"}}},
                                      {"created", {{"type", "integer"}}},
                                      {"updated", {{"type", "integer"}}},
@@ -89,9 +88,9 @@ json component_schemas() {
   // Request bodies.
   s["ContactCreate"] = object_schema(table_of<ContactFields>(), kCreate);
   s["ContactUpdate"] = object_schema(table_of<ContactFields>(), kUpdate);
-  s["ContactUpsert"] = closed_object(
-      {{"data", {{"type", "array"}, {"maxItems", kMaxUpsertBatch}, {"items", ref("ContactCreate")}}}},
-      json::array({"data"}));
+  s["ContactUpsert"] =
+      closed_object({{"data", {{"type", "array"}, {"maxItems", kMaxUpsertBatch}, {"items", ref("ContactCreate")}}}},
+                    json::array({"data"}));
   s["CustomAttributeCreate"] = object_schema(table_of<NewCustomAttribute>(), kCreate);
   s["AudienceCreate"] = object_schema(table_of<AudienceFields>(), kCreate);
   s["ContactIds"] =
@@ -101,14 +100,13 @@ json component_schemas() {
   s["FlowValidateRequest"] = closed_object({{"graph", {{"type", "object"}}}}, json::array({"graph"}));
   s["ProgramCreate"] = object_schema(table_of<ProgramFields>(), kCreate);
   s["ProgramUpdate"] = object_schema(table_of<ProgramFields>(), kUpdate);
-  s["ResumeRequest"] = {
-      {"type", "object"},
-      {"properties",
-       {{"autoPauseRules",
-         {{"type", json::array({"array", "null"})},
-          {"items", object_schema(table_of<AutoPauseRule>(), kCreate)},
-          {"description", "replaces the execution's rules when given"}}}}},
-      {"additionalProperties", false}};
+  s["ResumeRequest"] = {{"type", "object"},
+                        {"properties",
+                         {{"autoPauseRules",
+                           {{"type", json::array({"array", "null"})},
+                            {"items", object_schema(table_of<AutoPauseRule>(), kCreate)},
+                            {"description", "replaces the execution's rules when given"}}}}},
+                        {"additionalProperties", false}};
   s["CallRequestCreate"] = object_schema(table_of<CallRequestFields>(), kCreate);
   s["EmptyBody"] = {{"type", "object"}, {"additionalProperties", false}, {"description", "no body, or {}"}};
   s["AudioUpload"] = object_schema(table_of<AudioUpload>(), kCreate);

@@ -83,8 +83,8 @@ class Contract {
     checker.check(inst->root, found);
     std::vector<std::string> out;
     for (const auto& v : found) {
-      out.push_back(where + ": " + (v.at ? document::pointer_of(*v.at) : std::string()) + ": " + v.message +
-                    " in " + instance.substr(0, 300));
+      out.push_back(where + ": " + (v.at ? document::pointer_of(*v.at) : std::string()) + ": " + v.message + " in " +
+                    instance.substr(0, 300));
     }
     return out;
   }
@@ -98,9 +98,9 @@ int port_of(const std::string& base_url) {  // http://127.0.0.1:PORT/api
 }
 
 struct Call {
-  std::string method;  // lower case, as the document
-  std::string path;    // the documented path ("/contact/{id}")
-  std::string target;  // what is sent ("/contact/123?page=1")
+  std::string method;     // lower case, as the document
+  std::string path;       // the documented path ("/contact/{id}")
+  std::string target;     // what is sent ("/contact/123?page=1")
   std::string body = "";  // JSON text, or a multipart body when `content_type` says so
   std::string content_type = "application/json";
 };
@@ -117,8 +117,8 @@ class Client {
     std::string request = method + " /api" + call.target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n";
     if (!auth.empty()) request += auth + "\r\n";
     if (!call.body.empty()) {
-      request += "Content-Type: " + call.content_type + "\r\nContent-Length: " + std::to_string(call.body.size()) +
-                 "\r\n";
+      request +=
+          "Content-Type: " + call.content_type + "\r\nContent-Length: " + std::to_string(call.body.size()) + "\r\n";
     }
     request += "\r\n" + call.body;
     RawAnswer a = raw_http(port_, request);
@@ -131,8 +131,8 @@ class Client {
     return a.body.empty() ? json() : json::parse(a.body, nullptr, false);
   }
 
-  std::set<std::string> answered;                      // operations that got their success status
-  std::map<std::string, std::set<int>> statuses;       // every status each operation got
+  std::set<std::string> answered;                 // operations that got their success status
+  std::map<std::string, std::set<int>> statuses;  // every status each operation got
 
  private:
   int port_;
@@ -209,15 +209,19 @@ TEST_CASE("api contract: the checks find answers that break the document") {
   CHECK(bad("get", "/contact", 200, R"({"data":[{"id":"x"}],"meta":{}})"));
   CHECK(bad("get", "/contact/{id}", 404, R"({"code":"NOT_FOUND"})"));
   CHECK(bad("delete", "/contact/{id}", 204, "{}"));
-  CHECK(bad("get", "/users/me", 429, R"({"code":"TOO_MANY_REQUESTS","message":"x","fieldErrors":{},)"
-                                     R"("fieldDetails":{},"statusCode":"429","error":"X","timestamp":"t","path":"/"})"));
-  CHECK_FALSE(bad("get", "/users/me", 429, R"({"code":"TOO_MANY_REQUESTS","message":"x","fieldErrors":{},)"
-                                           R"("fieldDetails":{},"statusCode":429,"error":"X","timestamp":"t","path":"/"})"));
+  CHECK(bad("get", "/users/me", 429,
+            R"({"code":"TOO_MANY_REQUESTS","message":"x","fieldErrors":{},)"
+            R"("fieldDetails":{},"statusCode":"429","error":"X","timestamp":"t","path":"/"})"));
+  CHECK_FALSE(bad("get", "/users/me", 429,
+                  R"({"code":"TOO_MANY_REQUESTS","message":"x","fieldErrors":{},)"
+                  R"("fieldDetails":{},"statusCode":429,"error":"X","timestamp":"t","path":"/"})"));
   CHECK(!contract.check_request("post", "/contact", R"({"primaryPhone":"+212612345678","bogus":1})").empty());
   CHECK(!contract.check_request("post", "/contact", R"({"firstName":"Amina"})").empty());  // phone required
   CHECK(contract.check_request("patch", "/contact/{id}", R"({"firstName":"Amina"})").empty());
-  CHECK(!contract.check_request("post", "/call-requests", R"({"didId":"d","contactId":"c","flowId":"f",)"
-                                                          R"("retry":{"type":"fixed_delay"}})")
+  CHECK(!contract
+             .check_request("post", "/call-requests",
+                            R"({"didId":"d","contactId":"c","flowId":"f",)"
+                            R"("retry":{"type":"fixed_delay"}})")
              .empty());
 }
 
@@ -315,8 +319,8 @@ TEST_CASE("api contract: every documented operation answers as the document says
   // 409: a known phone, a known attribute name, a second launch while one runs, pausing a cancelled
   // execution.
   client.send({"post", "/contact", "/contact", R"({"primaryPhone":"+212612345678"})"}, 409, key);
-  client.send({"post", "/custom-attributes", "/custom-attributes", R"({"displayName":"Age group","type":"text"})"},
-              409, key);
+  client.send({"post", "/custom-attributes", "/custom-attributes", R"({"displayName":"Age group","type":"text"})"}, 409,
+              key);
   client.send({"post", "/programs/{id}/launch", "/programs/" + pr + "/launch", ""}, 409, key);
   ok("delete", "/program-executions/{id}", "/program-executions/" + ex, 204);
   client.send({"patch", "/program-executions/{id}/pause", "/program-executions/" + ex + "/pause", ""}, 409, key);
@@ -358,7 +362,8 @@ TEST_CASE("api contract: every documented operation answers as the document says
     if (!contract.operation(call.method, call.path)->contains("requestBody")) continue;
     call.body = R"({"bogus":true})";
     call.content_type = "application/json";
-    if (call.path != "/audio-management/upload") CHECK_FALSE(contract.check_request(call.method, call.path, call.body).empty());
+    if (call.path != "/audio-management/upload")
+      CHECK_FALSE(contract.check_request(call.method, call.path, call.body).empty());
     client.send(call, 400, key);
   }
   // 400 for an undocumented query parameter or a page size beyond the documented maximum.
