@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Requests/s of `gomo serve` under loopback load (wrk), its peak RSS, and the remote client's
 # throughput (`gomo contacts list --all` following pages, unlimited and at the default 10 req/s).
+# Beside it, Stoplight Prism's mock server (bench/package.json; `npm install` in bench/) on the same
+# document (schemas/openapi.json) and read paths, its requests/s and peak RSS; skipped with a note
+# when Prism is not installed.
 # The mixed run is issue 16's load test, longer than the suite's (tests/cli/serve_load_cli_test.cc):
 # MIXED_CONNECTIONS clients mixing reads and writes; it fails (exit 1) on any non-2xx answer, socket
 # error or contact count that does not add up.
@@ -30,8 +33,10 @@ command -v curl >/dev/null || die "curl is missing"
 
 work=$(mktemp -d)
 server_pid=""
+prism_pid=""
 cleanup() {
   if [[ -n $server_pid ]]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
+  if [[ -n $prism_pid ]]; then kill "$prism_pid" 2>/dev/null || true; wait "$prism_pid" 2>/dev/null || true; fi
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -115,12 +120,13 @@ contact_total() {
   curl -sf -H "x-api-key: $key" "$base/contact?limit=1" | python3 -c "import json,sys; print(json.load(sys.stdin)['meta']['total'])"
 }
 
-run() {  # name, path, [lua script], [connections], [script arguments...]
+run() {  # name, path, [lua script], [connections], [script arguments...]; against $run_base
   local name=$1 path=$2 script=${3:-} connections=${4:-$CONNECTIONS}
+  local url_base=${run_base:-$base}
   local args=(-t"$THREADS" -c"$connections" -d"${DURATION}s" -H "x-api-key: $key" --latency)
   [[ -n $script ]] && args+=(-s "$script")
   local out
-  if (($# > 4)); then out=$(wrk "${args[@]}" "$base$path" -- "${@:5}"); else out=$(wrk "${args[@]}" "$base$path"); fi
+  if (($# > 4)); then out=$(wrk "${args[@]}" "$url_base$path" -- "${@:5}"); else out=$(wrk "${args[@]}" "$url_base$path"); fi
   last_out=$out
   local rps p50 p99 errors
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
@@ -129,12 +135,15 @@ run() {  # name, path, [lua script], [connections], [script arguments...]
   errors=$(awk '/Non-2xx/ {print $5}' <<<"$out")
   socket_errors=$(sed -n 's/.*Socket errors: //p' <<<"$out")
   last_errors=${errors:-0}
+  last_rps=$rps
   printf '%-32s %10s req/s   p50 %-8s p99 %-8s non-2xx %s\n' "$name" "$rps" "$p50" "$p99" "${errors:-0}"
 }
 
 echo "gomo serve on $base, $CONTACTS contacts, wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s, $(nproc) cores"
 run "GET /users/me" "/users/me"
+gomo_me_rps=$last_rps
 run "GET /contact?limit=20" "/contact?limit=20"
+gomo_list_rps=$last_rps
 run "GET /contact?search=Name99" "/contact?search=Name99&limit=20"
 run "POST /contact/upsert (1 contact)" "/contact/upsert" "$work/upsert.lua"
 rss_before=$(awk '/VmRSS/ {print $2 " " $3}' "/proc/$server_pid/status")
@@ -154,6 +163,42 @@ if [[ -n ${socket_errors:-} || $last_errors -ne 0 || $unanswered -lt 0 || $unans
 fi
 rss=$(awk '/VmHWM/ {print $2 " " $3}' "/proc/$server_pid/status")
 echo "peak RSS of gomo serve: $rss"
+
+# Stoplight Prism's mock server on the same document: static examples generated from the schemas, its
+# own auth check (401 without a key), request validation. Logging off (--verboseLevel silent), as gomo
+# serve logs nothing without -v. Same wrk runs of the two read paths.
+prism=bench/node_modules/.bin/prism
+if [[ -x $prism ]] && command -v node >/dev/null; then
+  prism_port=$(python3 -c "import socket; s=socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])")
+  "$prism" mock schemas/openapi.json --host 127.0.0.1 --port "$prism_port" --verboseLevel silent >"$work/prism.log" 2>&1 &
+  prism_pid=$!
+  for _ in $(seq 300); do  # Prism takes a few seconds to read the document
+    curl -sf -o /dev/null -H "x-api-key: $key" "http://127.0.0.1:$prism_port/users/me" && break
+    sleep 0.1
+  done
+  if curl -sf -o /dev/null -H "x-api-key: $key" "http://127.0.0.1:$prism_port/users/me"; then
+    run_base="http://127.0.0.1:$prism_port"
+    # Node compiles its hot paths while it runs: a short unmeasured run first, as gomo's seeding warms it.
+    wrk -t1 -c4 -d2s -H "x-api-key: $key" "$run_base/users/me" >/dev/null
+    wrk -t1 -c4 -d2s -H "x-api-key: $key" "$run_base/contact?limit=20" >/dev/null
+    run "Prism mock: GET /users/me" "/users/me"
+    prism_me_rps=$last_rps
+    run "Prism mock: GET /contact?limit=20" "/contact?limit=20"
+    prism_list_rps=$last_rps
+    run_base=""
+    prism_rss=$(awk '/VmHWM/ {print $2 " " $3}' "/proc/$prism_pid/status")
+    echo "peak RSS of Prism $("$prism" --version): $prism_rss"
+    python3 -c "print('gomo serve / Prism: GET /users/me %.1fx, GET /contact?limit=20 %.1fx' % \
+($gomo_me_rps / $prism_me_rps, $gomo_list_rps / $prism_list_rps))"
+  else
+    echo "Prism: did not start on port $prism_port, skipped: $(tail -3 "$work/prism.log")"
+  fi
+  kill "$prism_pid" 2>/dev/null || true
+  wait "$prism_pid" 2>/dev/null || true
+  prism_pid=""
+else
+  echo "Prism: skipped (not installed; to compare: cd bench && npm install)"
+fi
 
 # The client: `gomo contacts list --all` follows the pages (100 contacts per request).
 client() {  # rate limit

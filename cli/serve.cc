@@ -9,6 +9,7 @@
 #include "cli/context.h"
 #include "local/workspace.h"
 #include "serve/listen.h"
+#include "serve/openapi.h"
 #include "serve/server.h"
 
 namespace gomo::cli {
@@ -20,7 +21,8 @@ struct ServeCliOptions {
   bool init = false;
   bool add_org = false;  // --init on a workspace that has organisations already
   bool new_key = false;
-  std::string org;  // --org: the organisation --new-key makes a key for (id, slug or name)
+  bool print_openapi = false;  // print the API's OpenAPI document and exit
+  std::string org;             // --org: the organisation --new-key makes a key for (id, slug or name)
   std::string org_name = "Local organization";
   bool allow_remote = false;
   double fail_rate = 0;
@@ -120,6 +122,10 @@ int serve_new_key(Context& ctx, const ServeCliOptions& o) {
 }
 
 int serve_run(Context& ctx, const ServeCliOptions& o) {
+  if (o.print_openapi) {
+    ctx.out << serve::openapi_document();
+    return kExitOk;
+  }
   if (o.new_key) return serve_new_key(ctx, o);
   serve::ServeOptions options;
   if (Status st = serve::configure_listen(o.listen, o.rate_limit, o.allow_remote, options); !st) {
@@ -208,6 +214,7 @@ void add_serve_commands(CLI::App& app, Context& ctx, Action& action) {
       "Create an organisation and print its API key (once): gomo serve --init\n"
       "A key for the organisation the first local change created (or a new one for any): gomo serve --new-key\n"
       "Then: gomo serve --listen 127.0.0.1:8080 and call http://127.0.0.1:8080/api with x-api-key.\n"
+      "The API's contract: GET /api/openapi.json (no key needed), or gomo serve --print-openapi.\n"
       "Every error answer is the platform's JSON error envelope; -v logs each request (never the key).\n"
       "A dialer places the calls of every running execution (simulated callees, --mix) on\n"
       "--clock; pause, resume and cancel take effect at once; a restart resumes where it stopped.\n"
@@ -219,6 +226,10 @@ void add_serve_commands(CLI::App& app, Context& ctx, Action& action) {
       ->needs(init);
   auto* new_key = cmd->add_flag("--new-key", opts->new_key, "Print a new API key for an existing organisation and exit")
                       ->excludes(init);
+  cmd->add_flag("--print-openapi", opts->print_openapi,
+                "Print the OpenAPI 3.1 document of the API gomo serve answers and exit (schemas/openapi.json)")
+      ->excludes(init)
+      ->excludes(new_key);
   cmd->add_option("--org", opts->org, "With --new-key: the organisation (id, slug or name; default: the only one)")
       ->needs(new_key);
   cmd->add_option("--org-name", opts->org_name, "Name of the organisation --init creates")->capture_default_str();

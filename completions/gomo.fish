@@ -392,6 +392,7 @@ complete -c gomo -n '__gomo_at "gomo serve"' -l 'workspace' -d 'The workspace da
 complete -c gomo -n '__gomo_at "gomo serve"' -l 'init' -d 'Create an organisation, print its new API key on stdout and exit'
 complete -c gomo -n '__gomo_at "gomo serve"' -l 'add-org' -d 'With --init: add another organisation to a workspace that has some'
 complete -c gomo -n '__gomo_at "gomo serve"' -l 'new-key' -d 'Print a new API key for an existing organisation and exit'
+complete -c gomo -n '__gomo_at "gomo serve"' -l 'print-openapi' -d 'Print the OpenAPI 3.1 document of the API gomo serve answers and exit (schemas/openapi.json)'
 complete -c gomo -n '__gomo_at "gomo serve"' -l 'org' -d 'With --new-key: the organisation (id, slug or name; default: the only one)' -r -F
 complete -c gomo -n '__gomo_at "gomo serve"' -l 'org-name' -d 'Name of the organisation --init creates' -r -F
 complete -c gomo -n '__gomo_at "gomo serve"' -l 'allow-remote' -d 'Allow listening on a non-loopback address'

@@ -4,6 +4,20 @@
 #include "api/wire_programs.h"
 
 namespace gomo::api::fields {
+namespace {
+
+// The call-request spelling of a retry strategy (wire::call_request_retry_json, read_retry).
+constexpr const char* kCallRequestRetrySchema = R"({"oneOf":[
+  {"type":"object","properties":{"type":{"const":"none"}},"required":["type"],"additionalProperties":false},
+  {"type":"object","properties":{"type":{"const":"fixed-delay"},
+   "delay":{"type":"integer","minimum":1,"description":"milliseconds"},
+   "maxRetries":{"type":"integer","minimum":0,"maximum":100}},
+   "required":["type","delay","maxRetries"],"additionalProperties":false},
+  {"type":"object","properties":{"type":{"const":"scheduled"},
+   "dates":{"type":"array","items":{"type":"string","format":"date-time"}}},
+   "required":["type","dates"],"additionalProperties":false}]})";
+
+}  // namespace
 
 template <>
 const Table<ContactMetrics>& table_of<ContactMetrics>() {
@@ -90,8 +104,8 @@ const Table<CallAttempt>& table_of<CallAttempt>() {
       field<&A::call>("call"),
       field<&A::outcome>("outcome"),
       field<&A::outcome_reason>("outcomeReason"),
-      custom<A>("flowExecution", put_flow, get_flow),
-      custom<A>("events", put_events, get_events),
+      custom<A>("flowExecution", put_flow, get_flow).with_schema(R"({"type":["object","null"]})"),
+      custom<A>("events", put_events, get_events).with_schema(R"({"type":"array"})"),
   };
   return table;
 }
@@ -116,7 +130,7 @@ const Table<CallRequestFields>& table_of<CallRequestFields>() {
       field<&F::did_id>("didId", did),
       field<&F::contact_id>("contactId", id),
       field<&F::flow_id>("flowId", id),
-      custom<F>("retry", put_retry, get_retry, read, {.required = true}),
+      custom<F>("retry", put_retry, get_retry, read, {.required = true}).with_schema(kCallRequestRetrySchema),
       field<&F::start_at>("startAt", {.format = Format::kIsoInstant}),
   };
   return table;
@@ -137,7 +151,8 @@ const Table<CallRequest>& table_of<CallRequest>() {
   auto put_job_id = [](const Field<R>& f, const R& r, json& out, Mode) { out[f.name] = r.id; };
   static const Table<R> table = {
       field<&R::id>("id").with_alias("jobId"),
-      custom<R>("jobId", put_job_id, nullptr),  // the same id, by its call-report name
+      custom<R>("jobId", put_job_id, nullptr)
+          .with_schema(R"({"type":"string"})"),  // the same id, by its call-report name
       field<&R::organization_id>("organizationId"),
       flatten<&R::fields>(),
       field<&R::status>("status"),

@@ -48,7 +48,8 @@ const Table<ContactFields>& table_of<ContactFields>() {
       field<&C::gender>("gender", {.one_of = kGenders}).with_column("gender"),
       field<&C::channels>("channels").with_column("channels"),  // JSON text in SQL
       custom<C>("customAttributes", put_custom_attributes, get_custom_attributes, read_custom_attributes)
-          .with_column("custom_attributes"),
+          .with_column("custom_attributes")
+          .with_schema(R"js({"type":"object","description":"custom attribute name -> its value (any JSON)"})js"),
   };
   return table;
 }
@@ -134,7 +135,9 @@ const Table<FlowFields>& table_of<FlowFields>() {
   static const Table<F> table = {
       field<&F::name>("name", {.required_on_create = true, .min_chars = 1, .max_chars = 255}),
       field<&F::description>("description", {.max_chars = 1000}),
-      field<&F::graph_json>("graph", {.required_on_create = true}).with_codec(put, get, read),
+      field<&F::graph_json>("graph", {.required_on_create = true})
+          .with_codec(put, get, read)
+          .with_schema(R"js({"type":"object","description":"the flow graph (schemas/flow.schema.json)"})js"),
   };
   return table;
 }
@@ -152,7 +155,7 @@ const Table<FlowRecord>& table_of<FlowRecord>() {
       field<&F::organization_id>("organizationId").with_column("organization_id"),
       field<&F::name>("name").with_column("name"),
       field<&F::description>("description").with_column("description"),
-      custom<F>("graph", put, get).with_column("graph"),
+      custom<F>("graph", put, get).with_column("graph").with_schema(R"({"type":"object"})"),
       field<&F::created_at>("createdAt").with_column("created_at"),
       field<&F::updated_at>("updatedAt").with_column("updated_at"),
   };

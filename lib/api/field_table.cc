@@ -113,6 +113,60 @@ void check_present(const char* name, const Rules& rules, bool present, bool crea
   required_and_missing(name, rules, present, create, prefix, errors);
 }
 
+bool schema_required(const Rules& rules, SchemaMode mode, bool, bool omit_unset) {
+  switch (mode) {
+    case SchemaMode::kResponse: return !omit_unset;  // put writes every member, unset optionals as null
+    case SchemaMode::kCreate: return rules.required || rules.required_on_create;
+    case SchemaMode::kUpdate: return rules.required;
+  }
+  return false;
+}
+
+bool schema_nullable(const Rules& rules, SchemaMode mode, bool optional, bool omit_unset) {
+  if (mode == SchemaMode::kResponse) return optional && !omit_unset;
+  return !schema_required(rules, mode, optional, omit_unset);  // the Reader takes null for missing
+}
+
+void add_property(json& object_schema, const char* name, json value, bool required, bool nullable) {
+  if (nullable) {
+    if (auto t = value.find("type"); t != value.end() && t->is_string()) {
+      *t = json::array({*t, "null"});
+      if (auto e = value.find("enum"); e != value.end()) e->push_back(nullptr);
+    } else if (!value.empty()) {
+      value = {{"anyOf", json::array({value, {{"type", "null"}}})}};
+    }  // {} takes null already
+  }
+  object_schema["properties"][name] = std::move(value);
+  if (required) {
+    json& list = object_schema["required"];
+    if (!list.is_array()) list = json::array();
+    list.push_back(name);
+  }
+}
+
+void apply_rules(const Rules& rules, json& value) {
+  if (value.value("type", "") == "string") {
+    int min = rules.not_empty ? std::max(1, rules.min_chars) : rules.min_chars;
+    if (min >= 0) value["minLength"] = min;
+    if (rules.max_chars >= 0) value["maxLength"] = rules.max_chars;
+    if (!rules.one_of.empty()) {
+      json values = json::array();
+      for (const char* v : rules.one_of) values.push_back(v);
+      if (rules.empty_is_unset) values.push_back("");
+      value["enum"] = values;
+    }
+    switch (rules.format) {
+      case Format::kEmail: value["format"] = "email"; break;
+      case Format::kUuid: value["format"] = "uuid"; break;
+      case Format::kIsoInstant: value["format"] = "date-time"; break;
+      case Format::kNone: break;
+    }
+  } else if (value.value("type", "") == "integer") {
+    if (rules.min_value != LLONG_MIN) value["minimum"] = rules.min_value;
+    if (rules.max_value != LLONG_MAX) value["maximum"] = rules.max_value;
+  }
+}
+
 namespace {
 
 // The checks of a present text value, in order: calls found(fault) for each finding until it returns false.

@@ -10,7 +10,8 @@
 //                   property, each member of the wrong JSON type and each missing required one
 //   check_object    the documented constraints (lengths in characters, enums, formats, ranges)
 // and columns_of lists the SQL columns (name, column, kind) lib/local's statements are built from
-// (local/table_sql.h).
+// (local/table_sql.h); object_schema describes the same fields as a JSON Schema (the OpenAPI
+// document, api/schemas.h).
 // The member's C++ type picks the JSON kind: std::string, int, long long, bool, double, their
 // std::optional, std::vector<std::string>, std::map<std::string, int>, and any struct S (or
 // std::vector<S>, std::optional<...>) that has a table_of<S>() (a nested object or array of them).
@@ -81,6 +82,12 @@ class Reader {
 
 enum class Mode { kResponse, kRequest };  // kRequest omits unset optionals and empty maps
 
+// Which JSON Schema object_schema writes: an answer's (every member present unless omitted when
+// unset; unset optionals are null), or a request body's for a create (required and required-on-
+// create members required) or an update (required members only). In request bodies a member that is
+// not required may be null (the Reader treats null as missing).
+enum class SchemaMode { kResponse, kCreate, kUpdate };
+
 // How lib/local keeps a field in its SQL column. field() picks it from the member's type: strings
 // TEXT, int and long long INTEGER, bool INTEGER 0/1, double REAL, anything else (lists, maps,
 // nested objects) the JSON text of its value; custom() fields keep the JSON text of what they write.
@@ -130,6 +137,17 @@ struct Field {
   void (*check)(const Field&, const T&, bool create, const std::string& prefix, FieldErrors&) = nullptr;
   // The kind of check's first finding (kNone when it finds nothing); set for text members, nullptr else.
   FieldFault (*fault)(const Field&, const T&, bool create) = nullptr;
+  // Adds the field to a JSON Schema object ("properties", "required"): set by field() from the
+  // member's type and rules, by custom() from `schema`, by flatten() from the part's table.
+  void (*describe)(const Field&, SchemaMode, json& object_schema) = nullptr;
+  const char* schema = nullptr;  // the value's JSON Schema as JSON text, for shapes the type does not say
+
+  // The value's JSON Schema (JSON text) when its shape is its own (custom fields, codecs).
+  Field with_schema(const char* s) const {
+    Field f = *this;
+    f.schema = s;
+    return f;
+  }
 
   Field with_column(const char* c) const {
     Field f = *this;
@@ -224,6 +242,19 @@ T read_object(const json& in, const std::string& prefix, FieldErrors& errors) {
   return value;
 }
 
+// The JSON Schema of T's JSON object under `mode`: its properties, the required ones, and
+// additionalProperties false (requests refuse undocumented members; answers carry no others)
+// unless a field writes members of its own choosing.
+template <typename T>
+json object_schema(const Table<T>& table, SchemaMode mode) {
+  json out = {{"type", "object"}, {"properties", json::object()}};
+  for (const auto& f : table.fields) {
+    if (f.describe && (mode != SchemaMode::kResponse || f.put)) f.describe(f, mode, out);
+  }
+  if (!out.contains("additionalProperties")) out["additionalProperties"] = false;
+  return out;
+}
+
 template <typename T>
 void check_into(const Table<T>& table, const T& value, bool create, const std::string& prefix, FieldErrors& errors) {
   for (const auto& f : table.fields) {
@@ -301,6 +332,16 @@ void check_present(const char* name, const Rules& rules, bool present, bool crea
 // "a, b, c" for the enum messages.
 std::string join_values(std::span<const char* const> values);
 
+// For describe functions (field_table.cc): `value` under properties/`name` of `object_schema`
+// (nullable: null allowed too), and `name` in its required list when `required`.
+void add_property(json& object_schema, const char* name, json value, bool required, bool nullable);
+// `value` (a string or integer schema) with the rules' lengths, enum, format and range.
+void apply_rules(const Rules& rules, json& value);
+// Whether a member is required, and whether it may be null, under `mode`. `optional`: the member is
+// a std::optional (answers write it as null when unset unless `omit_unset`).
+bool schema_required(const Rules& rules, SchemaMode mode, bool optional, bool omit_unset);
+bool schema_nullable(const Rules& rules, SchemaMode mode, bool optional, bool omit_unset);
+
 // --- How each member type maps to JSON ----------------------------------------------------------
 
 namespace detail {
@@ -336,6 +377,7 @@ struct Codec;  // a struct with a table: below
 
 template <>
 struct Codec<std::string> {
+  static json schema(SchemaMode) { return {{"type", "string"}}; }
   static json put(const std::string& v) { return v; }
   static void get(const json& j, std::string& v) { v = j.get<std::string>(); }
   template <typename F>
@@ -345,6 +387,7 @@ struct Codec<std::string> {
 };
 template <>
 struct Codec<bool> {
+  static json schema(SchemaMode) { return {{"type", "boolean"}}; }
   static json put(bool v) { return v; }
   static void get(const json& j, bool& v) { v = j.get<bool>(); }
   template <typename F>
@@ -354,6 +397,7 @@ struct Codec<bool> {
 };
 template <typename V>
 struct Codec<V, std::enable_if_t<std::is_same_v<V, int> || std::is_same_v<V, long long>>> {
+  static json schema(SchemaMode) { return {{"type", "integer"}}; }
   static json put(V v) { return v; }
   static void get(const json& j, V& v) { v = static_cast<V>(j.get<long long>()); }
   template <typename F>
@@ -364,6 +408,7 @@ struct Codec<V, std::enable_if_t<std::is_same_v<V, int> || std::is_same_v<V, lon
 // Doubles are measurements the platform may leave out or spell oddly: anything but a number is unset.
 template <>
 struct Codec<double> {
+  static json schema(SchemaMode) { return {{"type", "number"}}; }
   static json put(double v) { return v; }
   static void get(const json& j, double& v) {
     if (j.is_number()) v = j.get<double>();
@@ -373,6 +418,7 @@ struct Codec<double> {
 };
 template <>
 struct Codec<std::vector<std::string>> {
+  static json schema(SchemaMode) { return {{"type", "array"}, {"items", {{"type", "string"}}}}; }
   static json put(const std::vector<std::string>& v) { return v; }
   static void get(const json& j, std::vector<std::string>& v) { v = j.get<std::vector<std::string>>(); }
   template <typename F>
@@ -382,6 +428,7 @@ struct Codec<std::vector<std::string>> {
 };
 template <>
 struct Codec<std::map<std::string, int>> {
+  static json schema(SchemaMode) { return {{"type", "object"}, {"additionalProperties", {{"type", "integer"}}}}; }
   static json put(const std::map<std::string, int>& v) { return v; }
   static void get(const json& j, std::map<std::string, int>& v) { v = j.get<std::map<std::string, int>>(); }
   template <typename F>
@@ -391,6 +438,7 @@ struct Codec<std::map<std::string, int>> {
 template <typename S>
 struct Codec<S, std::enable_if_t<std::is_class_v<S> && !detail::is_vector<S>::value && !detail::is_optional<S>::value &&
                                  !std::is_same_v<S, std::string>>> {
+  static json schema(SchemaMode mode) { return object_schema(table_of<S>(), mode); }
   static json put(const S& v) { return encode_object(v, Mode::kResponse); }
   static void get(const json& j, S& v) {
     if (j.is_object()) decode_into(table_of<S>(), j, v);
@@ -403,6 +451,7 @@ struct Codec<S, std::enable_if_t<std::is_class_v<S> && !detail::is_vector<S>::va
 // An array of nested objects; lenient decoding ignores a member that is not an array.
 template <typename S>
 struct Codec<std::vector<S>, std::enable_if_t<std::is_class_v<S> && !std::is_same_v<S, std::string>>> {
+  static json schema(SchemaMode mode) { return {{"type", "array"}, {"items", object_schema(table_of<S>(), mode)}}; }
   static json put(const std::vector<S>& v) {
     json list = json::array();
     for (const auto& item : v) list.push_back(encode_object(item, Mode::kResponse));
@@ -537,6 +586,15 @@ struct MemberOps {
       check_present(f.name, f.rules, v.has_value(), create, prefix, errors);
     }
   }
+  static void describe(const Field<T>& f, SchemaMode mode, json& out) {
+    json value = f.schema ? json::parse(f.schema) : Codec<Inner>::schema(mode);
+    if constexpr (std::is_same_v<Inner, std::string> || std::is_same_v<Inner, int> ||
+                  std::is_same_v<Inner, long long>) {
+      apply_rules(f.rules, value);
+    }
+    add_property(out, f.name, std::move(value), schema_required(f.rules, mode, kOptional, f.omit_unset),
+                 schema_nullable(f.rules, mode, kOptional, f.omit_unset));
+  }
   static constexpr bool kText = std::is_same_v<V, std::string> || std::is_same_v<V, std::optional<std::string>>;
   static FieldFault fault(const Field<T>& f, const T& obj, bool create) {
     const V& v = obj.*M;
@@ -561,6 +619,7 @@ Field<typename MemberOps<M>::T> field(const char* name, Rules rules = {}) {
   f.read = &Ops::read;
   f.check = &Ops::check;
   if constexpr (Ops::kText) f.fault = &Ops::fault;
+  f.describe = &Ops::describe;
   f.column_kind = Ops::kColumnKind;
   if constexpr (Ops::kColumnKind != ColumnKind::kJson) {
     f.to_column = &Ops::to_column;
@@ -580,6 +639,17 @@ Field<T> custom(const char* name, void (*put)(const Field<T>&, const T&, json&, 
   f.put = put;
   f.get = get;
   f.read = read;
+  // The value's schema is `schema` (with_schema), {} (anything) until given. A field without a name
+  // writes members of its own choosing: the object is left open.
+  f.describe = [](const Field<T>& field, SchemaMode mode, json& out) {
+    if (!field.name) {
+      out["additionalProperties"] = true;
+      return;
+    }
+    json value = field.schema ? json::parse(field.schema) : json::object();
+    bool required = schema_required(field.rules, mode, false, field.omit_unset);
+    add_property(out, field.name, std::move(value), required, mode != SchemaMode::kResponse && !required);
+  };
   return f;
 }
 
@@ -591,6 +661,11 @@ Field<typename MemberOps<M>::T> flatten() {
   Field<T> f;
   f.put = [](const Field<T>&, const T& obj, json& out, Mode mode) { encode_into(table_of<Sub>(), obj.*M, out, mode); };
   f.get = [](const Field<T>&, const json& in, T& obj) { decode_into(table_of<Sub>(), in, obj.*M); };
+  f.describe = [](const Field<T>&, SchemaMode mode, json& out) {
+    for (const auto& sub : table_of<Sub>().fields) {
+      if (sub.describe && (mode != SchemaMode::kResponse || sub.put)) sub.describe(sub, mode, out);
+    }
+  };
   f.flattened_columns = [](std::vector<Column>& out) {
     append_columns(table_of<Sub>(), out, [](void* resource) -> void* { return &(static_cast<T*>(resource)->*M); });
   };

@@ -24,7 +24,8 @@ const Table<AudioUpload>& table_of<AudioUpload>() {
   using U = AudioUpload;
   // Multipart parts, not JSON: the table gives their names and the checks of the text parts.
   static const Table<U> table = {
-      custom<U>("file", nullptr, nullptr),
+      custom<U>("file", nullptr, nullptr, nullptr, {.required = true})
+          .with_schema(R"({"type":"string","format":"binary"})"),
       field<&U::title>("title", {.not_empty = true, .max_chars = 255}),
       field<&U::description>("description", {.max_chars = 500}),
       field<&U::usage_type>("usageType", {.one_of = kAudioUsageTypes}),

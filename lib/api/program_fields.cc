@@ -6,6 +6,19 @@
 #include "api/wire_programs.h"
 
 namespace gomo::api::fields {
+namespace {
+
+// The program spelling of a retry strategy (wire::program_retry_json, read_retry).
+constexpr const char* kProgramRetrySchema = R"({"oneOf":[
+  {"type":"object","properties":{"type":{"const":"none"}},"required":["type"],"additionalProperties":false},
+  {"type":"object","properties":{"type":{"const":"fixed_delay"},"delayMinutes":{"type":"integer","minimum":1},
+   "maxRetries":{"type":"integer","minimum":0,"maximum":100}},
+   "required":["type","delayMinutes","maxRetries"],"additionalProperties":false},
+  {"type":"object","properties":{"type":{"const":"scheduled"},
+   "retryDates":{"type":"array","items":{"type":"string","format":"date-time"}}},
+   "required":["type","retryDates"],"additionalProperties":false}]})";
+
+}  // namespace
 
 RetryStrategy read_retry(const json& j, const std::string& prefix, FieldErrors& errors, bool call_request) {
   RetryStrategy r;
@@ -109,11 +122,16 @@ const Table<PauseWindows>& table_of<PauseWindows>() {
   static const Table<W> table = [&] {
     Table<W> t = {custom<W>(nullptr, put_other_days, nullptr)};
     for (const char* day : kWeekdays) {
-      t.fields.push_back(custom<W>(day, put_day, get_day, read_day));
+      Field<W> f = custom<W>(day, put_day, get_day, read_day).omitted_when_unset();
+      f.describe = [](const Field<W>& d, SchemaMode mode, json& out) {
+        add_property(out, d.name, Codec<std::vector<PauseWindow>>::schema(mode), false, mode != SchemaMode::kResponse);
+      };
+      t.fields.push_back(f);
       t.names.emplace_back(day);
     }
     Field<W> advanced = field<&W::advanced>("advanced");
     advanced.put = put_advanced;
+    advanced.omit_unset = true;  // put_advanced leaves an empty list out
     t.fields.push_back(advanced);
     t.names.emplace_back("advanced");
     return t;
@@ -148,7 +166,7 @@ const Table<ProgramFields>& table_of<ProgramFields>() {
       field<&P::start_at>("startAt", {.format = Format::kIsoInstant}),
       field<&P::stop_at>("stopAt", {.format = Format::kIsoInstant}),
       field<&P::did_pool>("didPool", {.list_says_array = true}),
-      custom<P>("retryStrategy", put_retry, nullptr, read_retry_strategy),
+      custom<P>("retryStrategy", put_retry, nullptr, read_retry_strategy).with_schema(kProgramRetrySchema),
       field<&P::pause_windows>("pauseWindows"),
       field<&P::auto_pause_rules>("autoPauseRules"),
       field<&P::status>("status", {.one_of = kProgramStatuses}),
@@ -174,7 +192,9 @@ const Table<Program>& table_of<Program>() {
       field<&Program::start_at>("startAt").with_column("start_at"),
       field<&Program::stop_at>("stopAt").with_column("stop_at"),
       field<&Program::did_pool>("didPool").with_column("did_pool"),
-      custom<Program>("retryStrategy", put_retry, get_retry).with_column("retry_strategy"),
+      custom<Program>("retryStrategy", put_retry, get_retry)
+          .with_column("retry_strategy")
+          .with_schema(kProgramRetrySchema),
       field<&Program::pause_windows>("pauseWindows").with_column("pause_windows"),
       field<&Program::auto_pause_rules>("autoPauseRules").with_column("auto_pause_rules"),
       field<&Program::status>("status").with_column("status"),

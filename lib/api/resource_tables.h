@@ -91,7 +91,8 @@ RetryStrategy read_retry(const json& j, const std::string& prefix, FieldErrors& 
 template <typename T>
 Field<T> deleted_at() {
   return custom<T>(
-      "deletedAt", [](const Field<T>& f, const T&, json& out, Mode) { out[f.name] = nullptr; }, nullptr);
+             "deletedAt", [](const Field<T>& f, const T&, json& out, Mode) { out[f.name] = nullptr; }, nullptr)
+      .with_schema(R"({"type":"null"})");
 }
 
 }  // namespace gomo::api::fields

@@ -11,6 +11,7 @@
 #include "api/wire_text.h"
 #include "base/time.h"
 #include "base/utf8.h"
+#include "serve/openapi.h"
 #include "serve/respond.h"
 #include "serve/routes_programs.h"
 
@@ -217,6 +218,8 @@ Response Router::route(const Request& req) {
   };
   if (!clean || parts.empty() || parts[0] != "api") return no_route();
   parts.erase(parts.begin());
+  // The API's contract needs no key: clients and generators fetch it before they have one.
+  if (parts.size() == 1 && parts[0] == "openapi.json" && m == "GET") return {200, openapi_document()};
 
   auto platform = tenants_.platform_for_key(req.api_key);
   if (!platform) {

@@ -35,7 +35,8 @@ struct Response {
 // What `gomo serve` answers besides its routes, in the error envelope like everything else:
 // 400 INVALID_UTF8 for a path, query parameter or form field that is not UTF-8 (checked before the
 // key); 405 METHOD_NOT_ALLOWED with `Allow` for OPTIONS, TRACE, CONNECT and other methods; 404 for
-// paths with an empty segment (`/api//contact`, `/api/contact/`), which are not the route's path.
+// paths with an empty segment (`/api//contact`, `/api/contact/`), which are not the route's path;
+// GET /api/openapi.json, the API's contract (openapi.h), without a key.
 inline constexpr const char* kAllowedMethods = "GET, HEAD, POST, PUT, PATCH, DELETE";
 
 class Router {
