@@ -80,8 +80,12 @@ class Dialing {
   // skipped), running -> completed (nothing left), with actual_start_at/actual_end_at = `at`.
   virtual Result<std::string> set_execution_status(const std::string& execution_id, const std::string& status,
                                                    EpochMillis at) = 0;
-  // Up to `limit` pending contacts whose next attempt is due at or before `now` (never-called ones
-  // first in audience order, then retries by due time), marked in progress.
+  // Up to `limit` pending contacts whose next attempt is due at or before `now`, marked in progress:
+  // retries due first (by due time, then audience order), then never-called contacts in audience
+  // order. Every implementation claims in this order (the forecast must match the launch). Retries
+  // first keep the retries waiting to those of one retry delay (memory flat in the audience) and
+  // place a retry when it is due; a never-called contact waits only while due retries fill the
+  // lines, and each contact has finitely many retries, so nobody is starved.
   virtual Result<std::vector<DueContact>> claim_due(const std::string& execution_id, EpochMillis now, size_t limit) = 0;
   // The earliest next_attempt_at among pending contacts; nothing when no contact is pending.
   virtual Result<std::optional<EpochMillis>> next_due(const std::string& execution_id) = 0;

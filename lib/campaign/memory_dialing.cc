@@ -65,24 +65,31 @@ api::Result<std::vector<api::DueContact>> MemoryDialing::claim_due(const std::st
   if (auto ok = check_id(execution_id); !ok) return ok.error();
   std::vector<api::DueContact> out;
   if (status_ != "running") return out;
-  auto claim = [&](uint64_t index, int attempts) {
+  auto claim = [&](uint64_t index, int attempts, api::EpochMillis due) {
     out.push_back(due_contact(index, attempts));
-    claimed_[out.back().contact_id] = {index, attempts};
+    claimed_[out.back().contact_id] = {index, attempts, due};
     --counters_.pending;
     ++counters_.in_progress;
   };
-  while (out.size() < limit && next_fresh_ < counters_.total) claim(next_fresh_++, 0);
+  // Due retries first (by due time, then audience order), then first calls: local/dialing.cc's order.
+  // The retries waiting are then those of one retry delay, not the whole audience's failures.
   while (out.size() < limit && !retries_.empty() && retries_.top().due <= now) {
     Waiting w = retries_.top();
     retries_.pop();
-    claim(w.index, w.attempts);
+    claim(w.index, w.attempts, w.due);
   }
+  while (out.size() < limit && !released_first_.empty()) {
+    claim(released_first_.top(), 0, 0);
+    released_first_.pop();
+  }
+  while (out.size() < limit && next_fresh_ < counters_.total) claim(next_fresh_++, 0, 0);
   return out;
 }
 
 api::Result<std::optional<api::EpochMillis>> MemoryDialing::next_due(const std::string& execution_id) {
   if (auto ok = check_id(execution_id); !ok) return ok.error();
-  if (next_fresh_ < counters_.total) return std::optional<api::EpochMillis>(INT64_MIN);  // due since always
+  if (next_fresh_ < counters_.total || !released_first_.empty())
+    return std::optional<api::EpochMillis>(INT64_MIN);  // due since always
   if (!retries_.empty()) return std::optional<api::EpochMillis>(retries_.top().due);
   return std::optional<api::EpochMillis>();
 }
@@ -127,7 +134,9 @@ api::Result<int> MemoryDialing::release_claims(const std::string& execution_id) 
   if (auto ok = check_id(execution_id); !ok) return ok.error();
   int n = 0;
   for (const auto& [id, c] : claimed_) {
-    retries_.push({INT64_MIN, c.index, c.attempts});  // due now: the call never counted
+    // The call never counted: a first call goes back among the first calls, a retry keeps its due time.
+    if (c.attempts == 0) released_first_.push(c.index);
+    else retries_.push({c.due, c.index, c.attempts});
     --counters_.in_progress;
     ++counters_.pending;
     ++n;

@@ -73,11 +73,11 @@ api::DueContact read_due(Stmt& s) {
   return d;
 }
 
-// Never-called contacts in audience order, then retries by due time (?3): seeks in
+// Retries due by ?3 in due-time order, then never-called contacts in audience order: seeks in
 // execution_contacts_due, which holds the rowid too, so neither query sorts.
-const std::string kFirstCalls = claim_sql("AND x.status = 'pending' AND x.next_attempt_at IS NULL ORDER BY x.rowid");
 const std::string kRetries =
     claim_sql("AND x.status = 'pendingRetry' AND x.next_attempt_at <= ?3 ORDER BY x.next_attempt_at, x.rowid");
+const std::string kFirstCalls = claim_sql("AND x.status = 'pending' AND x.next_attempt_at IS NULL ORDER BY x.rowid");
 constexpr const char* kClaimSql = "UPDATE execution_contacts SET status = 'calling', updated_at = ? WHERE rowid = ?";
 
 // The dialer's periodic scans: active executions, and open call requests (LEFT JOINs: a request
@@ -246,13 +246,15 @@ api::Result<std::vector<api::DueContact>> LocalOperations::claim_due(const std::
         due.push_back(read_due(s));
       }
     };
-    Stmt first(ops_db_, kFirstCalls);
-    first.bind(1, id).bind(2, static_cast<long long>(limit));
-    collect(first);
+    // Due retries first, then first calls (api/dialing.h): the retries waiting stay those of one
+    // retry delay, and a retry is placed when it is due rather than after the whole audience.
+    Stmt retries(ops_db_, kRetries);
+    retries.bind(1, id).bind(2, static_cast<long long>(limit)).bind(3, iso_time(now));
+    collect(retries);
     if (due.size() < limit) {
-      Stmt retries(ops_db_, kRetries);
-      retries.bind(1, id).bind(2, static_cast<long long>(limit - due.size())).bind(3, iso_time(now));
-      collect(retries);
+      Stmt first(ops_db_, kFirstCalls);
+      first.bind(1, id).bind(2, static_cast<long long>(limit - due.size()));
+      collect(first);
     }
     // Marked after reading: the rows' index entries move as their status changes.
     Stmt claim(ops_db_, kClaimSql);
