@@ -63,6 +63,27 @@ void claim_order_scenario(Side s) {
   CHECK(s.claim(kT + 3000, 6) == std::vector<int>{1, 0, 3, 4, 5});
 }
 
+// A finish for a contact that is not in progress (finished already, or never claimed) is recorded but
+// changes nothing (local/dialing.cc: finish_one); one for a contact the execution does not have is 404.
+void unclaimed_finish_scenario(Side s) {
+  CHECK(s.claim(kT, 1) == std::vector<int>{0});
+  REQUIRE(*s.finish(0, "completed") == "running");
+  CHECK(s.counters() == std::vector<uint64_t>{1, 0, 2, 0});
+  // Reported again (a repeated request), and a never-claimed contact: both recorded, nothing changes.
+  CHECK(*s.finish(0, "pending", kT + 1000) == "running");
+  CHECK(*s.finish(2, "failed") == "running");
+  CHECK(s.counters() == std::vector<uint64_t>{1, 0, 2, 0});
+  api::FinishedAttempt stranger;
+  stranger.execution_id = s.execution_id;
+  stranger.contact_id = "nobody";
+  stranger.contact_status = "completed";
+  auto refused = s.dialing.finish_attempt(stranger);
+  REQUIRE_FALSE(refused);
+  CHECK(refused.error().http_status == 404);
+  // No retry was queued for contact 0, and 2 is still to call: first calls 1 and 2.
+  CHECK(s.claim(kT + 5000, 5) == std::vector<int>{1, 2});
+}
+
 api::DialingPlan memory_plan() {
   api::DialingPlan p;
   p.execution_id = "e1";
@@ -70,25 +91,34 @@ api::DialingPlan memory_plan() {
   return p;
 }
 
-TEST_CASE("memory dialing claims in the local platform's order: due retries, then first calls") {
+// The local side of a scenario over `contacts` new contacts, and the memory side.
+template <typename Scenario>
+void on_both(int contacts, Scenario scenario) {
   SUBCASE("local workspace") {
-    test::DialingCampaign c(6);
-    claim_order_scenario({*c.dialing, c.execution_id,
-                          [&](int i) { return i < 6 ? c.contact_ids[i] : std::string(); },
-                          [&] {
-                            auto e = c.counters();
-                            return std::vector<uint64_t>{uint64_t(e.contacts_completed), uint64_t(e.contacts_failed),
-                                                         uint64_t(e.contacts_pending),
-                                                         uint64_t(e.contacts_in_progress)};
-                          }});
+    test::DialingCampaign c(contacts);
+    scenario(Side{*c.dialing, c.execution_id, [&](int i) { return i < contacts ? c.contact_ids[i] : std::string(); },
+                  [&] {
+                    auto e = c.counters();
+                    return std::vector<uint64_t>{uint64_t(e.contacts_completed), uint64_t(e.contacts_failed),
+                                                 uint64_t(e.contacts_pending), uint64_t(e.contacts_in_progress)};
+                  }});
   }
   SUBCASE("memory") {
-    MemoryDialing m(memory_plan(), 6, "running");
-    claim_order_scenario({m, "e1", [](int i) { return "c" + std::to_string(i); }, [&] {
-                            const auto& n = m.counters();
-                            return std::vector<uint64_t>{n.completed, n.failed, n.pending, n.in_progress};
-                          }});
+    MemoryDialing m(memory_plan(), contacts, "running");
+    scenario(Side{m, "e1", [](int i) { return "c" + std::to_string(i); },
+                  [&] {
+                    const auto& n = m.counters();
+                    return std::vector<uint64_t>{n.completed, n.failed, n.pending, n.in_progress};
+                  }});
   }
+}
+
+TEST_CASE("memory dialing claims in the local platform's order: due retries, then first calls") {
+  on_both(6, claim_order_scenario);
+}
+
+TEST_CASE("memory dialing records a finish for a contact not in progress without changing it, as local does") {
+  on_both(3, unclaimed_finish_scenario);
 }
 
 }  // namespace
