@@ -66,6 +66,9 @@ struct CallJob {
   DueContact contact;           // attempts_before: the attempts recorded so far
   RetryStrategy retry;
   std::optional<EpochMillis> start_at;  // the first attempt not before then
+  // An active request's next attempt, as finish_call_attempt stored it: not before then (a restarted
+  // dialer waits for it). Nothing for a queued request, or one stored without a time.
+  std::optional<EpochMillis> next_attempt_at;
 };
 
 class Dialing {
@@ -101,12 +104,14 @@ class Dialing {
   // Call requests still to place (status queued or active), oldest first. Default: none.
   virtual Result<std::vector<CallJob>> open_call_requests() { return std::vector<CallJob>{}; }
   // Records one attempt of call request `job_id` (attempt.contact_id set) and the request's new status,
-  // in one transaction: "active" (a retry follows), "completed" or "failed". Compare-and-set: a
+  // in one transaction: "active" (a retry follows at `next_attempt_at`, which is stored and comes back
+  // in CallJob::next_attempt_at), "completed" or "failed" (no next attempt). Compare-and-set: a
   // request already completed or failed keeps its status (the attempt is still recorded). Returns the
   // stored status after. Default: 404 (a platform without call requests).
   virtual Result<std::string> finish_call_attempt(const std::string& job_id, const CallAttempt& attempt,
-                                                  const std::string& job_status) {
-    (void)job_id, (void)attempt, (void)job_status;
+                                                  const std::string& job_status,
+                                                  std::optional<EpochMillis> next_attempt_at) {
+    (void)job_id, (void)attempt, (void)job_status, (void)next_attempt_at;
     return not_found_error("Call request");
   }
 };

@@ -88,7 +88,8 @@ const std::string kActiveExecutionsSql = "SELECT id FROM executions WHERE organi
 const std::string kOpenCallRequestsSql = [] {
   std::string sql =
       "SELECT r.id, r.flow_id, f.graph, d.number, r.contact_id, r.phone, r.retry_strategy, r.start_at, "
-      "(SELECT count(*) FROM call_attempts a WHERE a.call_request_id = r.id), c.custom_attributes";
+      "(SELECT count(*) FROM call_attempts a WHERE a.call_request_id = r.id), r.next_attempt_at, "
+      "c.custom_attributes";
   for (const auto& f : kFieldColumns) sql += std::string(", c.") + f[1];
   return sql +
          " FROM call_requests r LEFT JOIN flows f ON f.id = r.flow_id LEFT JOIN dids d ON d.id = r.did_id LEFT JOIN "
@@ -338,7 +339,8 @@ api::Result<std::vector<api::CallJob>> LocalOperations::open_call_requests() {
       job.retry = api::wire::decode_retry(json::parse(s.text(6)));
       if (auto at = s.opt_text(7)) job.start_at = api::parse_iso_instant_ms(*at);
       job.contact.attempts_before = static_cast<int>(s.integer(8));
-      read_fields(s, 9, job.contact.fields);
+      if (auto next = s.opt_text(9)) job.next_attempt_at = api::parse_iso_instant_ms(*next);
+      read_fields(s, 10, job.contact.fields);
       jobs.push_back(std::move(job));
     }
     // A request whose flow or DID was deleted can never be placed: failed, so that it is not read
@@ -361,7 +363,8 @@ api::Result<std::vector<api::CallJob>> LocalOperations::open_call_requests() {
 
 api::Result<std::string> LocalOperations::finish_call_attempt(const std::string& job_id,
                                                               const api::CallAttempt& attempt,
-                                                              const std::string& job_status) {
+                                                              const std::string& job_status,
+                                                              std::optional<api::EpochMillis> next_attempt_at) {
   if (job_status != "active" && job_status != "completed" && job_status != "failed") {
     return bad_request("status", "call request status \"" + job_status + "\": expected active, completed or failed");
   }
@@ -370,6 +373,7 @@ api::Result<std::string> LocalOperations::finish_call_attempt(const std::string&
   record.contact_id = attempt.contact_id.value_or("");
   record.attempt = attempt;
   record.contact_status = job_status;
+  record.next_attempt_at_ms = next_attempt_at;
   return guarded(ops_mutex_, [&]() -> api::Result<std::string> {
     std::string stored;
     auto recorded = record_attempt(record, &stored);

@@ -221,12 +221,13 @@ TEST_CASE("dialing: a finished call request stays finished; the stored status is
   a.call.from = "+212800000000";
   a.call.to = "+212600000000";
   a.outcome = "busy";
-  CHECK(*d.finish_call_attempt(placed->job_id, a, "active") == "active");
+  CHECK(*d.finish_call_attempt(placed->job_id, a, "active", kT + 60000) == "active");
+  CHECK(d.open_call_requests()->at(0).next_attempt_at == kT + 60000);  // stored: a restart waits for it
   a.outcome = "completed";
-  CHECK(*d.finish_call_attempt(placed->job_id, a, "completed") == "completed");
+  CHECK(*d.finish_call_attempt(placed->job_id, a, "completed", std::nullopt) == "completed");
   // A late report of an earlier attempt does not reopen it.
   a.outcome = "busy";
-  CHECK(*d.finish_call_attempt(placed->job_id, a, "active") == "completed");
+  CHECK(*d.finish_call_attempt(placed->job_id, a, "active", kT + 60000) == "completed");
   CHECK(d.open_call_requests()->empty());
   auto report = c.f.platform->call_report(placed->job_id);
   REQUIRE(report);
