@@ -66,6 +66,9 @@ struct CallJob {
   DueContact contact;           // attempts_before: the attempts recorded so far
   RetryStrategy retry;
   std::optional<EpochMillis> start_at;  // the first attempt not before then
+  // An active request's next attempt, as finish_call_attempt stored it: not before then (a restarted
+  // dialer waits for it). Nothing for a queued request, or one stored without a time.
+  std::optional<EpochMillis> next_attempt_at;
 };
 
 class Dialing {
@@ -80,8 +83,12 @@ class Dialing {
   // skipped), running -> completed (nothing left), with actual_start_at/actual_end_at = `at`.
   virtual Result<std::string> set_execution_status(const std::string& execution_id, const std::string& status,
                                                    EpochMillis at) = 0;
-  // Up to `limit` pending contacts whose next attempt is due at or before `now` (never-called ones
-  // first in audience order, then retries by due time), marked in progress.
+  // Up to `limit` pending contacts whose next attempt is due at or before `now`, marked in progress:
+  // retries due first (by due time, then audience order), then never-called contacts in audience
+  // order. Every implementation claims in this order (the forecast must match the launch). Retries
+  // first keep the retries waiting to those of one retry delay (memory flat in the audience) and
+  // place a retry when it is due; a never-called contact waits only while due retries fill the
+  // lines, and each contact has finitely many retries, so nobody is starved.
   virtual Result<std::vector<DueContact>> claim_due(const std::string& execution_id, EpochMillis now, size_t limit) = 0;
   // The earliest next_attempt_at among pending contacts; nothing when no contact is pending.
   virtual Result<std::optional<EpochMillis>> next_due(const std::string& execution_id) = 0;
@@ -97,12 +104,14 @@ class Dialing {
   // Call requests still to place (status queued or active), oldest first. Default: none.
   virtual Result<std::vector<CallJob>> open_call_requests() { return std::vector<CallJob>{}; }
   // Records one attempt of call request `job_id` (attempt.contact_id set) and the request's new status,
-  // in one transaction: "active" (a retry follows), "completed" or "failed". Compare-and-set: a
+  // in one transaction: "active" (a retry follows at `next_attempt_at`, which is stored and comes back
+  // in CallJob::next_attempt_at), "completed" or "failed" (no next attempt). Compare-and-set: a
   // request already completed or failed keeps its status (the attempt is still recorded). Returns the
   // stored status after. Default: 404 (a platform without call requests).
   virtual Result<std::string> finish_call_attempt(const std::string& job_id, const CallAttempt& attempt,
-                                                  const std::string& job_status) {
-    (void)job_id, (void)attempt, (void)job_status;
+                                                  const std::string& job_status,
+                                                  std::optional<EpochMillis> next_attempt_at) {
+    (void)job_id, (void)attempt, (void)job_status, (void)next_attempt_at;
     return not_found_error("Call request");
   }
 };

@@ -40,7 +40,8 @@ Result<std::string> run_call_request(api::Dialing& dialing, const api::CallJob& 
   engine_options.organization_id = job.organization_id;
   engine_options.caller = job.caller_number;
 
-  EpochMillis at = std::max(clock.now(), job.start_at.value_or(clock.now()));
+  // Not before start_at, nor before the retry time an earlier run stored (a restart must not call early).
+  EpochMillis at = std::max({clock.now(), job.start_at.value_or(INT64_MIN), job.next_attempt_at.value_or(INT64_MIN)});
   int attempt = job.contact.attempts_before;
   for (;;) {
     if (!sleep_until_or_stop(clock, at, options)) return std::string("active");
@@ -62,7 +63,7 @@ Result<std::string> run_call_request(api::Dialing& dialing, const api::CallJob& 
     api::CallAttempt a;
     fill_attempt(report, attempt, contact.id, job.caller_number, contact.phone, start, end, timer.ring_ms, a);
     if (options.record_flow_execution) a.flow_execution_json = flow_execution_json(job.flow_id, report, start);
-    auto recorded = dialing.finish_call_attempt(job.job_id, a, status);
+    auto recorded = dialing.finish_call_attempt(job.job_id, a, status, next);
     if (!recorded) {
       return Status::io_error(what + ": recording attempt " + std::to_string(attempt) + ": " +
                               recorded.error().message);

@@ -3,8 +3,9 @@
 // attempt at start_at (or at once), then the retries its strategy allows, each placed through the
 // engine with a simulated callee and recorded (finish_call_attempt) before the next is placed. A
 // dialer that dies mid-call records nothing for that call: the request stays queued or active and the
-// next run places that attempt again, so nothing is lost and nothing counts twice. (A retry's due
-// time is not stored: a run that picks up an active request places its next attempt at once.)
+// next run places that attempt again, so nothing is lost and nothing counts twice. A retry's due time
+// is stored with the attempt before it (finish_call_attempt), so a run that picks up an active request
+// waits for it.
 #include <string>
 
 #include "api/dialing.h"

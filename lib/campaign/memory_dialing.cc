@@ -1,5 +1,6 @@
 #include "campaign/memory_dialing.h"
 
+#include <charconv>
 #include <cstdio>
 
 namespace gomo::campaign {
@@ -21,6 +22,16 @@ std::string MemoryDialing::default_phone(uint64_t i) {
 api::Result<bool> MemoryDialing::check_id(const std::string& execution_id) const {
   if (execution_id != plan_.execution_id) return api::not_found_error("execution " + execution_id);
   return true;
+}
+
+std::optional<uint64_t> MemoryDialing::index_of(const std::string& contact_id) const {
+  if (contact_id.size() < 2 || contact_id[0] != 'c') return std::nullopt;
+  uint64_t index = 0;
+  const char* end = contact_id.data() + contact_id.size();
+  auto [ptr, ec] = std::from_chars(contact_id.data() + 1, end, index);
+  if (ec != std::errc() || ptr != end || index >= counters_.total || contact_id != "c" + std::to_string(index))
+    return std::nullopt;
+  return index;
 }
 
 api::DueContact MemoryDialing::due_contact(uint64_t index, int attempts) const {
@@ -65,24 +76,31 @@ api::Result<std::vector<api::DueContact>> MemoryDialing::claim_due(const std::st
   if (auto ok = check_id(execution_id); !ok) return ok.error();
   std::vector<api::DueContact> out;
   if (status_ != "running") return out;
-  auto claim = [&](uint64_t index, int attempts) {
+  auto claim = [&](uint64_t index, int attempts, api::EpochMillis due) {
     out.push_back(due_contact(index, attempts));
-    claimed_[out.back().contact_id] = {index, attempts};
+    claimed_[out.back().contact_id] = {index, attempts, due};
     --counters_.pending;
     ++counters_.in_progress;
   };
-  while (out.size() < limit && next_fresh_ < counters_.total) claim(next_fresh_++, 0);
+  // Due retries first (by due time, then audience order), then first calls: local/dialing.cc's order.
+  // The retries waiting are then those of one retry delay, not the whole audience's failures.
   while (out.size() < limit && !retries_.empty() && retries_.top().due <= now) {
     Waiting w = retries_.top();
     retries_.pop();
-    claim(w.index, w.attempts);
+    claim(w.index, w.attempts, w.due);
   }
+  while (out.size() < limit && !released_first_.empty()) {
+    claim(released_first_.top(), 0, 0);
+    released_first_.pop();
+  }
+  while (out.size() < limit && next_fresh_ < counters_.total) claim(next_fresh_++, 0, 0);
   return out;
 }
 
 api::Result<std::optional<api::EpochMillis>> MemoryDialing::next_due(const std::string& execution_id) {
   if (auto ok = check_id(execution_id); !ok) return ok.error();
-  if (next_fresh_ < counters_.total) return std::optional<api::EpochMillis>(INT64_MIN);  // due since always
+  if (next_fresh_ < counters_.total || !released_first_.empty())
+    return std::optional<api::EpochMillis>(INT64_MIN);  // due since always
   if (!retries_.empty()) return std::optional<api::EpochMillis>(retries_.top().due);
   return std::optional<api::EpochMillis>();
 }
@@ -90,7 +108,15 @@ api::Result<std::optional<api::EpochMillis>> MemoryDialing::next_due(const std::
 api::Result<std::string> MemoryDialing::finish_attempt(const api::FinishedAttempt& done) {
   if (auto ok = check_id(done.execution_id); !ok) return ok.error();
   auto it = claimed_.find(done.contact_id);
-  if (it == claimed_.end()) return api::conflict_error("contact " + done.contact_id + " is not in progress");
+  if (it == claimed_.end()) {
+    // As local/dialing.cc: a contact not in progress (finished already, or never claimed) keeps its
+    // state, but the attempt is recorded and its node visits count; an unknown contact is a 404.
+    if (!index_of(done.contact_id)) return api::not_found_error("Execution contact");
+    ++attempt_count_;
+    if (keep_attempts_) attempts_.push_back(done);
+    count_nodes(done);
+    return status_;
+  }
   const Claimed c = it->second;
   claimed_.erase(it);
   --counters_.in_progress;
@@ -107,6 +133,11 @@ api::Result<std::string> MemoryDialing::finish_attempt(const api::FinishedAttemp
     ++by_attempts_[attempts];
   }
   if (keep_attempts_) attempts_.push_back(done);
+  count_nodes(done);
+  return status_;
+}
+
+void MemoryDialing::count_nodes(const api::FinishedAttempt& done) {
   // Auto-pause: a rule fires when its node's count crosses the threshold (the count keeps going, so a
   // resume without resetOnResume does not pause again at once).
   for (const auto& [node, visits] : done.node_counts) {
@@ -120,14 +151,15 @@ api::Result<std::string> MemoryDialing::finish_attempt(const api::FinishedAttemp
         paused_by_ = rule;
       }
   }
-  return status_;
 }
 
 api::Result<int> MemoryDialing::release_claims(const std::string& execution_id) {
   if (auto ok = check_id(execution_id); !ok) return ok.error();
   int n = 0;
   for (const auto& [id, c] : claimed_) {
-    retries_.push({INT64_MIN, c.index, c.attempts});  // due now: the call never counted
+    // The call never counted: a first call goes back among the first calls, a retry keeps its due time.
+    if (c.attempts == 0) released_first_.push(c.index);
+    else retries_.push({c.due, c.index, c.attempts});
     --counters_.in_progress;
     ++counters_.pending;
     ++n;

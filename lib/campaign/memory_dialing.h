@@ -1,10 +1,12 @@
 #pragma once
 // An api::Dialing in memory, for the dialer's tests and the forecast (gomo program simulate): one
-// execution over an audience given as a count (contact i is "c<i>", phone from `phone_of`). Memory is
-// flat in the number of contacts: never-called contacts are an index; only retries waiting and claims
-// in flight are stored. Counters follow the platform's: total = completed + failed + pending +
-// in_progress, always. Auto-pause rules count node visits across calls like the local platform.
-// Not thread-safe.
+// execution over an audience given as a count (contact i is "c<i>", phone from `phone_of`). Claims in
+// the local platform's order (api/dialing.h: due retries by due time, then never-called contacts in
+// audience order), and a finish for a contact not in progress is recorded without changing it, as
+// there (an id that is no contact of the execution is a 404). Memory is flat in the number of contacts: never-called
+// contacts are an index; only retries waiting (at most the attempts of one retry delay, as due retries go first) and
+// claims in flight are stored. Counters follow the platform's: total = completed + failed + pending + in_progress,
+// always. Auto-pause rules count node visits across calls like the local platform. Not thread-safe.
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -72,15 +74,23 @@ class MemoryDialing : public api::Dialing {
   struct Claimed {
     uint64_t index;
     int attempts;
+    api::EpochMillis due;  // a retry's due time, kept when the claim is released; unused for first calls
   };
   api::Result<bool> check_id(const std::string& execution_id) const;
+  // Contact i for "c<i>" with i < total; nothing for any other id.
+  std::optional<uint64_t> index_of(const std::string& contact_id) const;
   api::DueContact due_contact(uint64_t index, int attempts) const;
+  // Adds the attempt's node visits to the auto-pause rules' counts; pauses when one reaches its threshold.
+  void count_nodes(const api::FinishedAttempt& done);
 
   api::DialingPlan plan_;
   std::string status_;
   std::function<std::string(uint64_t)> phone_of_;
   MemoryCounters counters_;
   uint64_t next_fresh_ = 0;  // contacts [next_fresh_, total) were never called
+  // First calls whose claims release_claims gave back: called before next_fresh_, in audience order
+  // (the local platform's rows go back to pending, and their rowids come first).
+  std::priority_queue<uint64_t, std::vector<uint64_t>, std::greater<>> released_first_;
   std::priority_queue<Waiting, std::vector<Waiting>, std::greater<Waiting>> retries_;
   std::unordered_map<std::string, Claimed> claimed_;
   std::map<std::string, int> node_counts_;  // auto-pause rules' nodes only

@@ -187,7 +187,7 @@ api::Result<api::CallRequestResult> LocalOperations::request_call(const api::Cal
     if (!flow.step()) errors["flowId"].push_back("flow " + f.flow_id + " not found in this organization");
     if (!errors.empty()) return api::validation_error(std::move(errors));
     std::string id = new_uuid(), now = now_iso();
-    Stmt(ops_db_, "INSERT INTO call_requests VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'queued', NULL, ?, ?)")
+    Stmt(ops_db_, "INSERT INTO call_requests VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'queued', NULL, ?, ?, NULL)")
         .bind(1, id)
         .bind(2, ops_org_)
         .bind(3, f.did_id)
@@ -285,15 +285,20 @@ api::Result<api::CallAttempt> LocalOperations::record_attempt(const CallAttemptR
   } else {
     const std::string& s2 = rec.contact_status;
     std::string job = s2 == "completed" ? "completed" : s2 == "failed" ? "failed" : "active";
-    // Compare-and-set: a finished request is never reopened (a late or repeated finish).
+    // Compare-and-set: a finished request is never reopened (a late or repeated finish). The next
+    // attempt's time is kept only while the request stays active.
+    std::optional<std::string> next;
+    if (job == "active" && rec.next_attempt_at_ms) next = iso_time(*rec.next_attempt_at_ms);
     Stmt(ops_db_,
          "UPDATE call_requests SET status = ?, final_outcome = CASE WHEN ? IN ('completed', 'failed') THEN ? "
-         "ELSE final_outcome END, updated_at = ? WHERE id = ? AND status IN ('queued', 'active')")
+         "ELSE final_outcome END, next_attempt_at = ?, updated_at = ? WHERE id = ? AND status IN ('queued', "
+         "'active')")
         .bind(1, job)
         .bind(2, job)
         .bind(3, a.outcome)
-        .bind(4, now)
-        .bind(5, *rec.call_request_id)
+        .bind(4, next)
+        .bind(5, now)
+        .bind(6, *rec.call_request_id)
         .step();
     if (request_status) {
       Stmt stored(ops_db_, "SELECT status FROM call_requests WHERE id = ?");

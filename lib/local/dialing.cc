@@ -73,11 +73,11 @@ api::DueContact read_due(Stmt& s) {
   return d;
 }
 
-// Never-called contacts in audience order, then retries by due time (?3): seeks in
+// Retries due by ?3 in due-time order, then never-called contacts in audience order: seeks in
 // execution_contacts_due, which holds the rowid too, so neither query sorts.
-const std::string kFirstCalls = claim_sql("AND x.status = 'pending' AND x.next_attempt_at IS NULL ORDER BY x.rowid");
 const std::string kRetries =
     claim_sql("AND x.status = 'pendingRetry' AND x.next_attempt_at <= ?3 ORDER BY x.next_attempt_at, x.rowid");
+const std::string kFirstCalls = claim_sql("AND x.status = 'pending' AND x.next_attempt_at IS NULL ORDER BY x.rowid");
 constexpr const char* kClaimSql = "UPDATE execution_contacts SET status = 'calling', updated_at = ? WHERE rowid = ?";
 
 // The dialer's periodic scans: active executions, and open call requests (LEFT JOINs: a request
@@ -88,7 +88,8 @@ const std::string kActiveExecutionsSql = "SELECT id FROM executions WHERE organi
 const std::string kOpenCallRequestsSql = [] {
   std::string sql =
       "SELECT r.id, r.flow_id, f.graph, d.number, r.contact_id, r.phone, r.retry_strategy, r.start_at, "
-      "(SELECT count(*) FROM call_attempts a WHERE a.call_request_id = r.id), c.custom_attributes";
+      "(SELECT count(*) FROM call_attempts a WHERE a.call_request_id = r.id), r.next_attempt_at, "
+      "c.custom_attributes";
   for (const auto& f : kFieldColumns) sql += std::string(", c.") + f[1];
   return sql +
          " FROM call_requests r LEFT JOIN flows f ON f.id = r.flow_id LEFT JOIN dids d ON d.id = r.did_id LEFT JOIN "
@@ -246,13 +247,15 @@ api::Result<std::vector<api::DueContact>> LocalOperations::claim_due(const std::
         due.push_back(read_due(s));
       }
     };
-    Stmt first(ops_db_, kFirstCalls);
-    first.bind(1, id).bind(2, static_cast<long long>(limit));
-    collect(first);
+    // Due retries first, then first calls (api/dialing.h): the retries waiting stay those of one
+    // retry delay, and a retry is placed when it is due rather than after the whole audience.
+    Stmt retries(ops_db_, kRetries);
+    retries.bind(1, id).bind(2, static_cast<long long>(limit)).bind(3, iso_time(now));
+    collect(retries);
     if (due.size() < limit) {
-      Stmt retries(ops_db_, kRetries);
-      retries.bind(1, id).bind(2, static_cast<long long>(limit - due.size())).bind(3, iso_time(now));
-      collect(retries);
+      Stmt first(ops_db_, kFirstCalls);
+      first.bind(1, id).bind(2, static_cast<long long>(limit - due.size()));
+      collect(first);
     }
     // Marked after reading: the rows' index entries move as their status changes.
     Stmt claim(ops_db_, kClaimSql);
@@ -336,7 +339,8 @@ api::Result<std::vector<api::CallJob>> LocalOperations::open_call_requests() {
       job.retry = api::wire::decode_retry(json::parse(s.text(6)));
       if (auto at = s.opt_text(7)) job.start_at = api::parse_iso_instant_ms(*at);
       job.contact.attempts_before = static_cast<int>(s.integer(8));
-      read_fields(s, 9, job.contact.fields);
+      if (auto next = s.opt_text(9)) job.next_attempt_at = api::parse_iso_instant_ms(*next);
+      read_fields(s, 10, job.contact.fields);
       jobs.push_back(std::move(job));
     }
     // A request whose flow or DID was deleted can never be placed: failed, so that it is not read
@@ -359,7 +363,8 @@ api::Result<std::vector<api::CallJob>> LocalOperations::open_call_requests() {
 
 api::Result<std::string> LocalOperations::finish_call_attempt(const std::string& job_id,
                                                               const api::CallAttempt& attempt,
-                                                              const std::string& job_status) {
+                                                              const std::string& job_status,
+                                                              std::optional<api::EpochMillis> next_attempt_at) {
   if (job_status != "active" && job_status != "completed" && job_status != "failed") {
     return bad_request("status", "call request status \"" + job_status + "\": expected active, completed or failed");
   }
@@ -368,6 +373,7 @@ api::Result<std::string> LocalOperations::finish_call_attempt(const std::string&
   record.contact_id = attempt.contact_id.value_or("");
   record.attempt = attempt;
   record.contact_status = job_status;
+  record.next_attempt_at_ms = next_attempt_at;
   return guarded(ops_mutex_, [&]() -> api::Result<std::string> {
     std::string stored;
     auto recorded = record_attempt(record, &stored);

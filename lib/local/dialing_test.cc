@@ -15,84 +15,14 @@
 #include "local/workspace.h"
 #include "store/sql.h"
 #include "store/workspace.h"
+#include "tests/support/dialing_campaign.h"
 #include "tests/support/test_support.h"
 #include "tests/support/workspace_fixture.h"
 
 namespace gomo::test {
 namespace {
 
-constexpr api::EpochMillis kT = 1772355600000;  // 2026-03-01T09:00:00Z, on the dialer's clock
-
-// A launched program over `contacts` new contacts (in audience order), with `extra`'s settings.
-struct Campaign {
-  WorkspaceFixture f;
-  api::Dialing* dialing = nullptr;
-  std::string execution_id, program_id;
-  std::vector<std::string> contact_ids;
-
-  explicit Campaign(int contacts, api::ProgramFields extra = {}) {
-    dialing = f.platform->dialing();
-    REQUIRE(dialing);
-    auto audience = f.platform->create_audience({std::string("Debtors"), std::nullopt});
-    REQUIRE(audience);
-    std::vector<api::ContactFields> batch;
-    for (int i = 0; i < contacts; ++i) {
-      api::ContactFields c;
-      c.primary_phone = "+2126" + std::to_string(10000000 + i);
-      c.first_name = "Contact" + std::to_string(i);
-      batch.push_back(c);
-    }
-    auto made = f.platform->upsert_contacts(batch);
-    REQUIRE_MESSAGE(made, made.error().message);
-    for (const auto& c : made->contacts) contact_ids.push_back(c.id);
-    // Added in reverse creation order: audience order is the order added, not the contacts' ids.
-    std::reverse(contact_ids.begin(), contact_ids.end());
-    REQUIRE(f.platform->add_audience_contacts(audience->id, contact_ids));
-    auto flow = f.platform->create_flow(
-        {std::string("Bye"), std::nullopt,
-         std::string(R"({"startNodeId":"bye","nodes":[{"id":"bye","type":"hangup","label":"Bye"}]})")});
-    REQUIRE(flow);
-    extra.name = "March";
-    extra.audience_id = audience->id;
-    extra.flow_id = flow->id;
-    auto p = f.platform->create_program(extra);
-    REQUIRE_MESSAGE(p, p.error().message);
-    program_id = p->id;
-    auto e = f.platform->launch_program(p->id);
-    REQUIRE_MESSAGE(e, e.error().message);
-    execution_id = e->id;
-  }
-
-  // The execution's counters, checked to add up.
-  api::Execution counters() {
-    auto e = f.platform->get_execution(execution_id);
-    REQUIRE(e);
-    CHECK(e->total_contacts == static_cast<int>(contact_ids.size()));
-    CHECK(e->contacts_completed + e->contacts_failed + e->contacts_pending + e->contacts_in_progress ==
-          e->total_contacts);
-    return *e;
-  }
-
-  api::FinishedAttempt done(const std::string& contact, const std::string& outcome, const std::string& status,
-                            std::optional<api::EpochMillis> retry_at = std::nullopt) {
-    api::FinishedAttempt d;
-    d.execution_id = execution_id;
-    d.contact_id = contact;
-    d.attempt.call.status = outcome;
-    d.attempt.call.from = "+212500000001";
-    d.attempt.call.to = "+212600000000";
-    if (outcome == "completed") {
-      d.attempt.call.answered_at = "2026-03-01T09:00:02.000Z";
-      d.attempt.call.duration_ms = 9000;
-    }
-    d.attempt.outcome = outcome;
-    d.attempt.outcome_reason = "test";
-    d.contact_status = status;
-    d.next_attempt_at = retry_at;
-    d.node_counts = {{"bye", 1}};
-    return d;
-  }
-};
+using Campaign = DialingCampaign;
 
 std::vector<std::string> ids_of(const std::vector<api::DueContact>& due) {
   std::vector<std::string> ids;
@@ -291,12 +221,13 @@ TEST_CASE("dialing: a finished call request stays finished; the stored status is
   a.call.from = "+212800000000";
   a.call.to = "+212600000000";
   a.outcome = "busy";
-  CHECK(*d.finish_call_attempt(placed->job_id, a, "active") == "active");
+  CHECK(*d.finish_call_attempt(placed->job_id, a, "active", kT + 60000) == "active");
+  CHECK(d.open_call_requests()->at(0).next_attempt_at == kT + 60000);  // stored: a restart waits for it
   a.outcome = "completed";
-  CHECK(*d.finish_call_attempt(placed->job_id, a, "completed") == "completed");
+  CHECK(*d.finish_call_attempt(placed->job_id, a, "completed", std::nullopt) == "completed");
   // A late report of an earlier attempt does not reopen it.
   a.outcome = "busy";
-  CHECK(*d.finish_call_attempt(placed->job_id, a, "active") == "completed");
+  CHECK(*d.finish_call_attempt(placed->job_id, a, "active", kT + 60000) == "completed");
   CHECK(d.open_call_requests()->empty());
   auto report = c.f.platform->call_report(placed->job_id);
   REQUIRE(report);
@@ -372,10 +303,10 @@ TEST_CASE("dialing: claims left by a crash are released; nothing counts twice") 
     // A retry that was due when claimed, and three first calls; one of them finished.
     REQUIRE(d.claim_due(execution, kT, 1)->size() == 1);
     REQUIRE(d.finish_attempt(c.done(contacts[0], "busy", "pending", kT + 1000)));
-    REQUIRE(d.claim_due(execution, kT + 1000, 3)->size() == 3);  // contacts 1, 2, 3
+    REQUIRE(ids_of(*d.claim_due(execution, kT + 1000, 3)) ==
+            std::vector<std::string>{contacts[0], contacts[1], contacts[2]});  // the due retry, then first calls
     REQUIRE(d.finish_attempt(c.done(contacts[1], "completed", "completed")));
-    REQUIRE(ids_of(*d.claim_due(execution, kT + 1000, 5)) ==
-            std::vector<std::string>{contacts[4], contacts[0]});  // first calls, then the retry
+    REQUIRE(ids_of(*d.claim_due(execution, kT + 1000, 5)) == std::vector<std::string>{contacts[3], contacts[4]});
     // The dialer dies here: contacts 0, 2, 3 and 4 are left calling.
   }
   auto reopened = local::Workspace::open(path);
@@ -389,11 +320,11 @@ TEST_CASE("dialing: claims left by a crash are released; nothing counts twice") 
   CHECK(e->contacts_in_progress == 0);
   CHECK(e->contacts_pending == 4);
   CHECK(platform->execution_report(execution)->contacts.pending_retry == 1);
-  // Called again: first calls in audience order, then the retry, which keeps its count.
+  // Called again: the retry, which keeps its count, then first calls in audience order.
   auto again = d.claim_due(execution, kT + 2000, 10);
   REQUIRE(again);
-  CHECK(ids_of(*again) == std::vector<std::string>{contacts[2], contacts[3], contacts[4], contacts[0]});
-  CHECK(again->back().attempts_before == 1);
+  CHECK(ids_of(*again) == std::vector<std::string>{contacts[0], contacts[2], contacts[3], contacts[4]});
+  CHECK(again->front().attempts_before == 1);
   for (const auto& due : *again) {
     api::FinishedAttempt f;
     f.execution_id = execution;

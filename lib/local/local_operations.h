@@ -43,6 +43,9 @@ struct CallAttemptRecord {
   std::string contact_status;
   // Node id -> how often it ran in this call; added to the execution's counts (auto-pause rules).
   std::map<std::string, int> node_counts;
+  // A call request's next attempt (ms on the dialer's clock) when it stays active; stored as
+  // call_requests.next_attempt_at, cleared otherwise.
+  std::optional<long long> next_attempt_at_ms;
 };
 
 class LocalOperations : public api::Platform, public api::Dialing {
@@ -119,10 +122,12 @@ class LocalOperations : public api::Platform, public api::Dialing {
   // A contact deleted since is still called, at the phone the request keeps. A request whose flow or
   // DID was deleted is left out and failed (final outcome flow_deleted or did_deleted).
   api::Result<std::vector<api::CallJob>> open_call_requests() override;
-  // record_call_attempt for a call request. Compare-and-set: a completed or failed request stays so
-  // (the attempt is still recorded); returns the request's stored status after.
+  // record_call_attempt for a call request, with its next attempt time when it stays active.
+  // Compare-and-set: a completed or failed request stays so (the attempt is still recorded); returns
+  // the request's stored status after.
   api::Result<std::string> finish_call_attempt(const std::string& job_id, const api::CallAttempt& attempt,
-                                               const std::string& job_status) override;
+                                               const std::string& job_status,
+                                               std::optional<api::EpochMillis> next_attempt_at) override;
 
  protected:
   std::shared_ptr<store::Workspace> ops_store_;  // keeps the connection open

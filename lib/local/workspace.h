@@ -40,7 +40,7 @@ class Workspace final : public api::Tenants {
   static Result<std::unique_ptr<Workspace>> open_empty(const std::string& path);
   // Whether something exists at `path`.
   static bool exists(const std::string& path);
-  static constexpr int kSchemaVersion = 3;  // store::Workspace::kSchemaVersion
+  static constexpr int kSchemaVersion = 4;  // store::Workspace::kSchemaVersion
   ~Workspace() override;
   Workspace(const Workspace&) = delete;
   Workspace& operator=(const Workspace&) = delete;

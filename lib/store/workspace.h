@@ -48,7 +48,7 @@ class Workspace {
   const std::string& path() const;
   // The highest migration applied; kSchemaVersion after open().
   int schema_version();
-  static constexpr int kSchemaVersion = 3;
+  static constexpr int kSchemaVersion = 4;
 
   // A new organisation (`name`, `slug` as given: the caller checks them) with one owner user, three
   // DIDs and one fresh API key ("gomo_" + 40 hex digits).

@@ -134,6 +134,13 @@ CREATE INDEX execution_contacts_due ON execution_contacts(execution_id, status, 
 CREATE INDEX executions_by_org_status ON executions(organization_id, status, created_at);
 CREATE INDEX call_requests_by_org_status ON call_requests(organization_id, status, created_at);
 )sql",
+    // 4: an active call request's next attempt time (the dialer's clock, ISO 8601 UTC with
+    // milliseconds; NULL when none is due), so that a restarted dialer waits for it instead of calling
+    // at once (api::CallJob::next_attempt_at). (The dialer now claims due retries before first calls,
+    // api/dialing.h; execution_contacts_due serves both orders.)
+    R"sql(
+ALTER TABLE call_requests ADD COLUMN next_attempt_at TEXT;
+)sql",
 };
 constexpr int kMigrationCount = static_cast<int>(std::size(kMigrations));
 static_assert(kMigrationCount == Workspace::kSchemaVersion);
