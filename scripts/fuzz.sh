@@ -36,7 +36,7 @@ CC=clang CXX=clang++ cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDeb
 cmake --build "$dir" -j "$(nproc)" --target gomo_fuzz
 ((build_only)) && exit 0
 
-# Each target's dictionary (as in tests/fuzz/CMakeLists.txt).
+# Each target's dictionary (as in tests/fuzz/CMakeLists.txt; -max_len below is its GOMO_FUZZ_MAX_LEN).
 dict_of() {
   case $1 in
     yaml_*) echo yaml.dict ;;
@@ -55,7 +55,7 @@ for t in "${targets[@]}"; do
   mkdir -p "$corpus" "$crashes"
   log=$dir/fuzz-$t.log
   rc=0
-  "$dir/tests/fuzz/fuzz_$t" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+  "$dir/tests/fuzz/fuzz_$t" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=16384 -print_final_stats=1 \
     -dict="tests/fuzz/$(dict_of "$t")" \
     -artifact_prefix="$crashes/" "$corpus" "$dir/fuzz-seeds/$t" >"$log" 2>&1 || rc=$?
   done_line=$(grep -E '^#[0-9]+[[:space:]]+DONE' "$log" | tail -1 || true)
