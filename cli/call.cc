@@ -153,7 +153,9 @@ int call_list(Context& ctx, const CallListOptions& o) {
   if (!listed) return report_failure(ctx, listed.error());
   nlohmann::json records = nlohmann::json::array();
   for (const auto& r : listed->requests) records.push_back(api::wire::encode(r));
-  print_list(ctx, records, call_columns(), listed->meta ? &*listed->meta : nullptr, "call requests");
+  auto columns = call_columns();
+  columns.push_back({"NEXT ATTEMPT", "nextAttemptAt"});  // while a retry is pending
+  print_list(ctx, records, columns, listed->meta ? &*listed->meta : nullptr, "call requests");
   return kExitOk;
 }
 

@@ -10,10 +10,10 @@
 #include "api/platform.h"
 #include "api/wire_programs.h"
 #include "base/confirm.h"
-#include "base/files.h"
 #include "base/time.h"
 #include "cli/exit_codes.h"
 #include "cli/resources.h"
+#include "document/limits.h"
 #include "programs/control.h"
 #include "programs/names.h"
 #include "programs/pause_rules_file.h"
@@ -31,7 +31,8 @@ int run_control(Context& ctx, const ControlOptions& o, programs::Verb verb) {
   request.by_program = o.by_program;
   request.if_active = o.if_active;
   if (!o.rules_file.empty()) {
-    auto text = read_file(o.rules_file);
+    auto text = document::read_input_text(o.rules_file);
+    if (!text && text.error().code() == StatusCode::kInvalidArgument) return report_error(ctx, text.error().message());
     if (!text) return report_error(ctx, "--auto-pause-rules: " + text.error().message());
     auto read = programs::read_auto_pause_rules(o.rules_file, std::move(*text));
     if (!read) return report_error(ctx, read.error());

@@ -6,13 +6,13 @@
 #include <fstream>
 #include <memory>
 
-#include "base/files.h"
 #include "checks/validate.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/resources.h"
 #include "contacts/csv_contact.h"
 #include "contacts/phone.h"
+#include "document/limits.h"
 #include "engine/call_inputs.h"
 #include "engine/scripted_softphone.h"
 #include "report/call_report.h"
@@ -61,9 +61,11 @@ std::string run_contradictory_callee_flags(const RunFlags& f) {
 // --no-validate); null after printing why, with `exit_code` set.
 std::shared_ptr<const document::Document> run_load_flow(Context& ctx, const RunFlags& f, int& exit_code) {
   exit_code = kExitUsage;
-  auto text = read_file(f.flow);
+  auto text = document::read_input_text(f.flow);
   if (!text) {
-    report_error(ctx, f.flow + ": cannot read the flow file");
+    // Over the input limit the error says so, positioned; else the file is missing or unreadable.
+    report_error(ctx, text.error().code() == StatusCode::kInvalidArgument ? text.error().message()
+                                                                          : f.flow + ": cannot read the flow file");
     return nullptr;
   }
   std::shared_ptr<const document::Document> doc;

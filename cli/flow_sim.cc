@@ -6,10 +6,10 @@
 #include <memory>
 #include <sstream>
 
-#include "base/files.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "document/document.h"
+#include "document/limits.h"
 #include "engine/simulate.h"
 #include "flowtest/flowtest.h"
 #include "model/flow.h"
@@ -59,10 +59,14 @@ struct SimulateFlags {
 };
 
 int simulate_flow(Context& ctx, const SimulateFlags& f) {
-  auto text = read_file(f.flow);
-  if (!text) return report_error(ctx, f.flow + ": cannot read the flow file");
-  auto doc = document::read_document(f.flow, std::move(text.value()));
-  if (!doc->parsed) return report_error(ctx, f.flow + ": not valid YAML/JSON (run gomo flow validate)");
+  auto read = document::read_document_file(f.flow);
+  if (!read) return report_error(ctx, f.flow + ": cannot read the flow file");
+  auto doc = std::move(read.value());
+  if (!doc->parsed) {
+    const auto& p = doc->problems.front();
+    return report_error(ctx, f.flow + ":" + std::to_string(p.begin.line) + ":" + std::to_string(p.begin.col) + ": " +
+                                 p.message + " (run gomo flow validate)");
+  }
   model::Flow flow = model::build_flow(*doc);
   auto r = engine::simulate(flow, f.calls, f.seed);
   report::write_simulation(ctx.out, r, ctx.output == "json");

@@ -12,6 +12,7 @@
 #include "cli/exit_codes.h"
 #include "cli/resources.h"
 #include "cli/target.h"
+#include "document/limits.h"
 #include "programs/find_program.h"
 #include "programs/names.h"
 #include "programs/rules.h"
@@ -64,7 +65,7 @@ int program_validate(Context& ctx, const ProgramValidateFlags& f) {
     checks::Input in{path, "", path == "-"};
     if (in.from_stdin) {
       in.path = "<stdin>";
-      in.text.assign(std::istreambuf_iterator<char>(ctx.in), std::istreambuf_iterator<char>());
+      in.text = document::read_bounded(ctx.in);
     }
     inputs.push_back(std::move(in));
   }

@@ -4,10 +4,10 @@
 #include <nlohmann/json.hpp>
 
 #include "api/platform.h"
-#include "base/files.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/target.h"
+#include "document/limits.h"
 #include "programs/apply.h"
 #include "programs/rules.h"
 #include "programs/validate_program.h"
@@ -78,9 +78,10 @@ int program_apply(Context& ctx, const ProgramApplyFlags& f) {
   std::string text, path = f.file;
   if (f.file == "-") {
     path = "<stdin>";
-    text.assign(std::istreambuf_iterator<char>(ctx.in), std::istreambuf_iterator<char>());
+    text = document::read_bounded(ctx.in);
   } else {
-    auto read = read_file(f.file);
+    auto read = document::read_input_text(f.file);
+    if (!read && read.error().code() == StatusCode::kInvalidArgument) return report_error(ctx, read.error().message());
     if (!read) return report_error(ctx, "cannot read " + f.file + ": " + read.error().message());
     text = std::move(read.value());
   }

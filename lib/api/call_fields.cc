@@ -158,6 +158,7 @@ const Table<CallRequest>& table_of<CallRequest>() {
       field<&R::status>("status"),
       field<&R::created_at>("createdAt"),
       field<&R::updated_at>("updatedAt"),
+      field<&R::next_attempt_at>("nextAttemptAt"),  // a gomo extension
   };
   return table;
 }
@@ -168,6 +169,7 @@ const Table<CallReport>& table_of<CallReport>() {
       field<&CallReport::job_id>("jobId"),
       field<&CallReport::status>("status"),
       field<&CallReport::final_outcome>("finalOutcome"),
+      field<&CallReport::next_attempt_at>("nextAttemptAt"),  // a gomo extension
       field<&CallReport::attempts>("attempts"),
   };
   return table;

@@ -94,6 +94,9 @@ struct CallRequest {
   CallRequestFields fields;
   std::string status;  // kJobStatuses
   std::string created_at, updated_at;
+  // When the next attempt is due (ISO 8601 UTC), while a retry is pending; unset otherwise. A gomo
+  // extension (nextAttemptAt): the platform's docs show no such field.
+  std::optional<std::string> next_attempt_at;
 };
 
 // Filter of GET /call-requests: the contact's requests (empty: all), newest first.
@@ -107,6 +110,9 @@ struct CallReport {
   std::string job_id;
   std::string status;  // kJobStatuses
   std::optional<std::string> final_outcome;
+  // When the next attempt is due (ISO 8601 UTC), while the job is active and a retry is pending;
+  // unset otherwise. A gomo extension (nextAttemptAt): the platform's documented report has no such field.
+  std::optional<std::string> next_attempt_at;
   std::vector<CallAttempt> attempts;
 };
 

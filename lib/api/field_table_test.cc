@@ -73,10 +73,15 @@ TEST_CASE("field tables: every response resource round-trips through encode and 
   attempt.flow_execution_json = R"({"flowId":"f1"})";
   attempt.events_json = R"([{"type":"dial"}])";
   check_round_trip(attempt);
-  check_round_trip(CallReport{"j1", "completed", "completed", {attempt}});
+  check_round_trip(CallReport{"j1", "active", std::nullopt, "2026-03-02T10:00:00.000Z", {attempt}});
   check_round_trip(CallRequestResult{"j1", "queued"});
-  CallRequest request{"j1",     "o1", {kUuid, "c1", "f1", {"scheduled", 0, 0, {"2026-03-02T09:00:00Z"}}, "t"},
-                      "queued", "t1", "t2"};
+  CallRequest request{"j1",
+                      "o1",
+                      {kUuid, "c1", "f1", {"scheduled", 0, 0, {"2026-03-02T09:00:00Z"}}, "t"},
+                      "active",
+                      "t1",
+                      "t2",
+                      "2026-03-02T10:00:00.000Z"};
   check_round_trip(request);
   check_round_trip(Did{"d1", "+212520000101", "MA", std::nullopt, true, std::nullopt, "active", "t1", "t2"});
   Audio audio;

@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <filesystem>
 
-#include "base/files.h"
 #include "base/strings.h"
 #include "document/document.h"
+#include "document/limits.h"
 #include "document/value_error.h"
 
 namespace gomo::campaign {
@@ -202,9 +202,9 @@ Result<OutcomeMix> parse_outcome_mix(const document::Value& root, const std::str
 }
 
 Result<OutcomeMix> load_outcome_mix(const std::string& path) {
-  auto text = read_file(path);
-  if (!text) return Status::not_found(path + ": cannot read the outcome mix");
-  auto doc = document::read_document(path, std::move(text.value()));
+  auto read = document::read_document_file(path);
+  if (!read) return Status::not_found(path + ": cannot read the outcome mix");
+  auto doc = std::move(read.value());
   if (!doc->parsed) {
     const auto& p = doc->problems.front();
     return Status::invalid_argument(path + ":" + std::to_string(p.begin.line) + ":" + std::to_string(p.begin.col) +

@@ -26,19 +26,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// The input, but never more than the readers accept plus one byte: enough for them to refuse a larger
-// one (document/limits.h), without holding a huge file or an endless pipe in memory first.
-std::string read_bounded(std::istream& in) {
-  constexpr size_t kMost = document::kMaxInputBytes + 1;
-  std::string text;
-  char buf[1 << 16];
-  while (text.size() < kMost && in.read(buf, static_cast<std::streamsize>(std::min(sizeof buf, kMost - text.size())))) {
-    text.append(buf, static_cast<size_t>(in.gcount()));
-  }
-  if (text.size() < kMost) text.append(buf, static_cast<size_t>(in.gcount()));
-  return text;
-}
-
 bool is_flow_file(const fs::path& p) {
   std::string ext = to_lower(p.extension().string());
   return ext == ".yaml" || ext == ".yml" || ext == ".json";
@@ -117,7 +104,7 @@ Result<std::vector<Input>> expand_inputs(const std::vector<std::string>& args, c
       Input in;
       in.path = "<stdin>";
       in.from_stdin = true;
-      in.text = read_bounded(std::cin);
+      in.text = document::read_bounded(std::cin);
       out.push_back(std::move(in));
       continue;
     }

@@ -4,9 +4,9 @@
 #include <map>
 #include <optional>
 
-#include "base/files.h"
 #include "base/unicode.h"
 #include "document/document.h"
+#include "document/limits.h"
 
 namespace gomo::contacts {
 namespace {
@@ -239,9 +239,9 @@ Result<AttributeChoice> parse_attribute_choice(std::string_view text) {
 }
 
 Result<MappingOptions> load_mapping_file(const std::string& path) {
-  auto text = read_file(path);
-  if (!text) return Status::not_found(path + ": cannot read the mapping file");
-  auto doc = document::read_document(path, std::move(text.value()));
+  auto read = document::read_document_file(path);
+  if (!read) return Status::not_found(path + ": cannot read the mapping file");
+  auto doc = std::move(read.value());
   auto at = [&](const document::Mark& m) {
     return path + ":" + std::to_string(m.line) + ":" + std::to_string(m.col) + ": ";
   };

@@ -3,15 +3,14 @@
 
 #include <cctype>
 
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "api/validate.h"
 #include "api/wire.h"
 #include "base/strings.h"
 #include "contacts/phone.h"
 #include "document/document.h"
+#include "document/limits.h"
 
 namespace gomo::contacts {
 
@@ -241,16 +240,23 @@ Status fit_attribute_types(ContactDraft& draft, const std::vector<api::CustomAtt
 }
 
 Result<std::string> read_input(const std::string& path, std::istream& in) {
-  std::ostringstream text;
+  // Never more than the readers' limit plus one byte in memory (a huge file or an endless pipe); past
+  // the limit the input is refused here, since a list file has no reader of its own to do it.
+  std::string text;
   if (path == "-") {
-    text << in.rdbuf();
-    return text.str();
+    text = document::read_bounded(in);
+  } else {
+    auto read = document::read_input_text(path);
+    if (!read && read.error().code() == StatusCode::kInvalidArgument) return read.error();
+    if (!read && read.error().code() == StatusCode::kNotFound)
+      return Status::not_found(path + ": cannot read (no such file)");
+    if (!read) return Status::io_error(path + ": cannot read (" + read.error().message() + ")");
+    text = std::move(read.value());
   }
-  std::ifstream file(path, std::ios::binary);
-  if (!file) return Status::not_found(path + ": cannot read (no such file, or no permission)");
-  text << file.rdbuf();
-  if (file.bad()) return Status::io_error(path + ": read error");
-  return text.str();
+  if (text.size() > document::kMaxInputBytes)
+    return Status::invalid_argument((path == "-" ? std::string("<stdin>") : path) +
+                                    ":1:1: " + document::limit_message(document::Limit::kInputBytes));
+  return text;
 }
 
 }  // namespace gomo::contacts

@@ -61,7 +61,8 @@ Result<std::string> attribute_value_for_type(std::string_view name, std::string_
 Status fit_attribute_types(ContactDraft& draft, const std::vector<api::CustomAttribute>& catalog,
                            std::string_view region = "MA");
 
-// The whole text of `path`, or of `in` when path is "-". NotFound / IoError when unreadable.
+// The whole text of `path`, or of `in` when path is "-". NotFound / IoError when unreadable;
+// InvalidArgument ("PATH:1:1: the input is larger than 64 MiB, ...") past document::kMaxInputBytes.
 Result<std::string> read_input(const std::string& path, std::istream& in);
 
 }  // namespace gomo::contacts

@@ -4,6 +4,8 @@
 
 #include <cctype>
 #include <cstdio>
+#include <istream>
+#include <optional>
 
 #include <algorithm>
 #include <numeric>
@@ -270,19 +272,51 @@ bool check_input_size(Document& doc) {
   return false;
 }
 
-Result<std::unique_ptr<Document>> read_document_file(const std::string& path) {
-  // By its size: reading 64 MiB only to refuse them cost that much memory and a third of a second.
+namespace {
+
+// True when `path` is a regular file larger than the readers accept: refused by its size, since reading
+// 64 MiB only to refuse them cost that much memory and a third of a second.
+bool too_large_by_size(const std::string& path) {
   struct stat st {};
-  if (::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode) && static_cast<uint64_t>(st.st_size) > kMaxInputBytes) {
+  return ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode) && static_cast<uint64_t>(st.st_size) > kMaxInputBytes;
+}
+
+Result<std::unique_ptr<Document>> read_file_as(const std::string& path, std::optional<Format> format) {
+  if (too_large_by_size(path)) {
     auto doc = std::make_unique<Document>();
     doc->path = path;
-    doc->format = detect_format(path, {});
+    doc->format = format ? *format : detect_format(path, {});
     doc->problems.push_back(limit_problem(Limit::kInputBytes, Mark{1, 1}));
     return doc;
   }
   auto text = read_file(path, kMaxInputBytes);
   if (!text) return text.error();
-  return read_document(path, std::move(text.value()));
+  if (!format) return read_document(path, std::move(text.value()));
+  return *format == Format::kJson ? read_json(path, std::move(text.value())) : read_yaml(path, std::move(text.value()));
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Document>> read_document_file(const std::string& path) { return read_file_as(path, {}); }
+
+Result<std::unique_ptr<Document>> read_document_file(const std::string& path, Format format) {
+  return read_file_as(path, format);
+}
+
+Result<std::string> read_input_text(const std::string& path) {
+  if (too_large_by_size(path)) return Status::invalid_argument(path + ":1:1: " + limit_message(Limit::kInputBytes));
+  return read_file(path, kMaxInputBytes);
+}
+
+std::string read_bounded(std::istream& in) {
+  constexpr size_t kMost = kMaxInputBytes + 1;
+  std::string text;
+  char buf[1 << 16];
+  while (text.size() < kMost && in.read(buf, static_cast<std::streamsize>(std::min(sizeof buf, kMost - text.size())))) {
+    text.append(buf, static_cast<size_t>(in.gcount()));
+  }
+  if (text.size() < kMost) text.append(buf, static_cast<size_t>(in.gcount()));
+  return text;
 }
 
 std::unique_ptr<Document> read_document(std::string path, std::string text) {

@@ -10,6 +10,7 @@
 // value limit keeps one document's tree under ~50 MB whatever the input: a billion-laughs file is
 // refused with under 64 MiB of peak memory (issue 16; tests/cli/hostile_input_cli_test.cc).
 #include <cstddef>
+#include <iosfwd>
 #include <string>
 #include <string_view>
 
@@ -49,5 +50,17 @@ bool check_input_size(Document& doc);
 // enough: the document holds the kInputBytes problem at 1:1 and no text), and a pipe or device is read
 // up to one byte past the limit. Errors: read_file's (not_found, io_error with strerror's words).
 Result<std::unique_ptr<Document>> read_document_file(const std::string& path);
+// The same, read as `format` whatever the file's name says (config files, reports gomo wrote).
+Result<std::unique_ptr<Document>> read_document_file(const std::string& path, Format format);
+
+// The bytes of the file at `path` for a reader that takes text (and refuses more than kMaxInputBytes
+// itself), never more than kMaxInputBytes + 1 of them. A regular file larger than the limit is not
+// read: the error is invalid_argument "PATH:1:1: <limit_message(kInputBytes)>", ready to print.
+// Other errors: read_file's (not_found, io_error with strerror's words, without the path).
+Result<std::string> read_input_text(const std::string& path);
+
+// At most kMaxInputBytes + 1 bytes of `in` (standard input): enough for a reader to refuse a larger
+// input, without holding a huge file or an endless pipe in memory first.
+std::string read_bounded(std::istream& in);
 
 }  // namespace gomo::document

@@ -1,14 +1,14 @@
 #include "engine/contact.h"
 
-#include "base/files.h"
 #include "document/document.h"
+#include "document/limits.h"
 
 namespace gomo::engine {
 
 Result<Contact> load_contact(const std::string& path) {
-  auto text = read_file(path);
-  if (!text) return Status::not_found(path + ": cannot read the contact file");
-  auto doc = document::read_document(path, std::move(text.value()));
+  auto read = document::read_document_file(path);
+  if (!read) return Status::not_found(path + ": cannot read the contact file");
+  auto doc = std::move(read.value());
   if (!doc->parsed) {
     const auto& p = doc->problems.front();
     return Status::invalid_argument(path + ":" + std::to_string(p.begin.line) + ":" + std::to_string(p.begin.col) +

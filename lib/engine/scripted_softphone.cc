@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <fstream>
 
-#include "base/files.h"
 #include "base/strings.h"
 #include "document/document.h"
+#include "document/limits.h"
 
 namespace gomo::engine {
 
@@ -138,9 +138,9 @@ Result<SoftphoneScript> parse_softphone_script(const document::Value& root, cons
 }
 
 Result<SoftphoneScript> load_softphone_script(const std::string& path) {
-  auto text = read_file(path);
-  if (!text) return Status::not_found(path + ": cannot read the softphone script");
-  auto doc = document::read_document(path, std::move(text.value()));
+  auto read = document::read_document_file(path);
+  if (!read) return Status::not_found(path + ": cannot read the softphone script");
+  auto doc = std::move(read.value());
   if (!doc->parsed) {
     const auto& p = doc->problems.front();
     return Status::invalid_argument(path + ":" + std::to_string(p.begin.line) + ":" + std::to_string(p.begin.col) +

@@ -2,6 +2,7 @@
 
 #include "base/files.h"
 #include "document/document.h"
+#include "document/limits.h"
 
 #include <fcntl.h>
 #include <spawn.h>
@@ -235,9 +236,11 @@ std::string render_dot(const model::Flow& flow, const GraphCoverage& coverage) {
 
 Result<GraphCoverage> load_graph_coverage(const std::string& report_path, const std::string& flow_path,
                                           const std::string& flow_name) {
-  auto text = read_file(report_path);
-  if (!text) return Status::not_found(report_path + ": cannot read the coverage report");
-  auto doc = document::read_json(report_path, std::move(text.value()));
+  auto read = document::read_document_file(report_path, document::Format::kJson);
+  if (!read) return Status::not_found(report_path + ": cannot read the coverage report");
+  auto doc = std::move(read.value());
+  if (!doc->parsed && !doc->problems.empty() && doc->text.empty())  // over the input limit
+    return Status::invalid_argument(report_path + ":1:1: " + doc->problems.front().message);
   const document::Value* flows = doc->parsed ? doc->root.find("flows") : nullptr;
   if (!flows || !flows->is_sequence())
     return Status::invalid_argument(report_path +

@@ -4,9 +4,9 @@
 #include <filesystem>
 #include <fstream>
 
-#include "base/files.h"
 #include "base/strings.h"
 #include "document/document.h"
+#include "document/limits.h"
 #include "engine/contact.h"
 #include "engine/scripted_softphone.h"
 #include "model/flow.h"
@@ -175,7 +175,8 @@ Result<TestCase> parse_case(const std::string& path, const Value& c, const Value
 }  // namespace
 
 Result<TestFile> load_test_file(const std::string& path) {
-  auto text = read_file(path);
+  auto text = document::read_input_text(path);
+  if (!text && text.error().code() == StatusCode::kInvalidArgument) return text.error();  // over the input limit
   if (!text) return Status::not_found(path + ": cannot read the test file");
   return parse_test_file(path, std::move(text.value()));
 }
@@ -324,15 +325,17 @@ RunResult run_tests(const std::vector<std::string>& files) {
       continue;
     }
     if (!flows.count(tf->flow_path)) {
-      auto text = read_file(tf->flow_path);
-      if (!text) {
+      auto read = document::read_document_file(tf->flow_path);
+      if (!read) {
         fr.error = path + ": cannot read the flow " + tf->flow_path;
         result.files.push_back(std::move(fr));
         continue;
       }
-      auto doc = document::read_document(tf->flow_path, std::move(text.value()));
+      auto doc = std::move(read.value());
       if (!doc->parsed) {
-        fr.error = tf->flow_path + ": not valid YAML/JSON (run gomo flow validate)";
+        const auto& p = doc->problems.front();
+        fr.error = tf->flow_path + ":" + std::to_string(p.begin.line) + ":" + std::to_string(p.begin.col) + ": " +
+                   p.message + " (run gomo flow validate)";
         result.files.push_back(std::move(fr));
         continue;
       }

@@ -206,10 +206,12 @@ api::Result<api::CallRequestResult> LocalOperations::request_call(const api::Cal
 api::Result<api::Page<api::CallRequest>> LocalOperations::list_call_requests(const api::CallRequestQuery& q) {
   if (auto e = api::validate_page_query(q.page, {"createdAt"})) return *e;
   return guarded(ops_mutex_, [&]() -> api::Result<api::Page<api::CallRequest>> {
-    ListQuery list{"SELECT id, did_id, contact_id, flow_id, retry_strategy, start_at, status, created_at, updated_at",
-                   " FROM call_requests WHERE organization_id = ?1 AND (?2 = '' OR contact_id = ?2)",
-                   {ops_org_, q.contact_id},
-                   sort_column(q.page, {{"createdAt", "created_at"}}, "")};
+    ListQuery list{
+        "SELECT id, did_id, contact_id, flow_id, retry_strategy, start_at, status, created_at, updated_at, "
+        "next_attempt_at",
+        " FROM call_requests WHERE organization_id = ?1 AND (?2 = '' OR contact_id = ?2)",
+        {ops_org_, q.contact_id},
+        sort_column(q.page, {{"createdAt", "created_at"}}, "")};
     return ops_pager_->page<api::CallRequest>(ops_db_, list, q.page, [&](Stmt& rows) {
       api::CallRequest r;
       r.id = rows.text(0);
@@ -222,6 +224,7 @@ api::Result<api::Page<api::CallRequest>> LocalOperations::list_call_requests(con
       r.status = rows.text(6);
       r.created_at = rows.text(7);
       r.updated_at = rows.text(8);
+      r.next_attempt_at = rows.opt_text(9);
       return r;
     });
   });
@@ -229,13 +232,15 @@ api::Result<api::Page<api::CallRequest>> LocalOperations::list_call_requests(con
 
 api::Result<api::CallReport> LocalOperations::call_report(const std::string& job_id) {
   return guarded(ops_mutex_, [&]() -> api::Result<api::CallReport> {
-    Stmt job(ops_db_, "SELECT status, final_outcome FROM call_requests WHERE id = ? AND organization_id = ?");
+    Stmt job(ops_db_,
+             "SELECT status, final_outcome, next_attempt_at FROM call_requests WHERE id = ? AND organization_id = ?");
     job.bind(1, job_id).bind(2, ops_org_);
     if (!job.step()) return api::not_found_error("Call report");
     api::CallReport r;
     r.job_id = job_id;
     r.status = job.text(0);
     r.final_outcome = job.opt_text(1);
+    r.next_attempt_at = job.opt_text(2);
     Stmt rows(ops_db_, std::string("SELECT ") + kAttemptColumns +
                            " FROM call_attempts WHERE call_request_id = ? ORDER BY attempt, rowid");
     rows.bind(1, job_id);

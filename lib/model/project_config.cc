@@ -3,9 +3,9 @@
 #include <filesystem>
 #include <fstream>
 
-#include "base/files.h"
 #include "base/strings.h"
 #include "document/document.h"
+#include "document/limits.h"
 #include "document/value_error.h"
 
 namespace gomo::model {
@@ -86,9 +86,9 @@ Status unknown_key(const std::string& path, const Value& key, const std::vector<
 }  // namespace
 
 Result<ProjectConfig> load_project_config(const std::string& path) {
-  auto text = read_file(path);
-  if (!text) return Status::not_found(path + ": cannot read the config file");
-  auto doc = document::read_yaml(path, std::move(text.value()));
+  auto read = document::read_document_file(path, document::Format::kYaml);
+  if (!read) return Status::not_found(path + ": cannot read the config file");
+  auto doc = std::move(read.value());
   if (!doc->parsed) {
     const auto& p = doc->problems.front();
     return Status::invalid_argument(path + ":" + std::to_string(p.begin.line) + ":" + std::to_string(p.begin.col) +

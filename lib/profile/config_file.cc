@@ -12,11 +12,11 @@
 #include <cstring>
 #include <filesystem>
 
-#include "base/files.h"
 #include "base/private_files.h"
 #include "base/strings.h"
 #include "base/time.h"
 #include "document/document.h"
+#include "document/limits.h"
 #include "document/writer.h"
 #include "remote/http_client.h"
 
@@ -274,11 +274,11 @@ Result<ConfigFile> ConfigFile::load(const std::string& path) {
     return Status::invalid_argument(path + " is accessible by other users (mode " + mode +
                                     ") and may hold API keys; gomo refuses to read it: run chmod 600 " + path);
   }
-  auto text = read_file(path);
-  if (!text) return Status::io_error(path + ": cannot read the config file");
+  auto read = document::read_document_file(path, document::Format::kYaml);
+  if (!read) return Status::io_error(path + ": cannot read the config file");
   ConfigFile cfg(path);
   cfg.exists_ = true;
-  cfg.doc_ = document::read_yaml(path, std::move(*text));
+  cfg.doc_ = std::move(read.value());
   if (!cfg.doc_->problems.empty()) {
     const auto& p = cfg.doc_->problems.front();
     return Status::invalid_argument(path + ":" + std::to_string(p.begin.line) + ":" + std::to_string(p.begin.col) +

@@ -4,8 +4,8 @@
 
 #include "api/platform.h"
 #include "api/validate_programs.h"
-#include "base/files.h"
 #include "document/document.h"
+#include "document/limits.h"
 #include "document/writer.h"
 #include "programs/validate_program.h"
 
@@ -35,9 +35,9 @@ std::string flow_file(const ProgramPlanRequest& r, const ProgramFile& file) {
 }
 
 Outcome<std::string> flow_file_as_json(const std::string& path) {
-  auto text = read_file(path);
-  if (!text) return Failure::usage_error(path + ": cannot read the flow file (" + text.error().message() + ")");
-  auto doc = document::read_document(path, std::move(text.value()));
+  auto read = document::read_document_file(path);
+  if (!read) return Failure::usage_error(path + ": cannot read the flow file (" + read.error().message() + ")");
+  auto doc = std::move(read.value());
   if (!doc->parsed) {
     const auto& p = doc->problems.front();
     return Failure::usage_error(at(path, p.begin.line, p.begin.col) + ": " + p.message);
@@ -75,7 +75,8 @@ Outcome<api::FlowRecord> platform_flow(api::Platform& platform, const std::strin
 }  // namespace
 
 Outcome<ProgramPlan> read_program_plan(const ProgramPlanRequest& r) {
-  auto text = read_file(r.program_path);
+  auto text = document::read_input_text(r.program_path);
+  if (!text && text.error().code() == StatusCode::kInvalidArgument) return Failure::usage_error(text.error().message());
   if (!text)
     return Failure::usage_error(r.program_path + ": cannot read the program file (" + text.error().message() + ")");
   LoadedProgram loaded;

@@ -2,7 +2,7 @@
 #include "programs/validate_program.h"
 
 #include "api/list_all.h"
-#include "base/files.h"
+#include "document/limits.h"
 #include "model/project_config.h"
 #include "programs/flow_nodes.h"
 
@@ -37,6 +37,28 @@ checks::FileResult validate_program_text(const std::string& path, std::string te
   return result;
 }
 
+namespace {
+
+// A file over the readers' limit, refused by its size: the positioned problem read_document gives.
+checks::FileResult too_large_program(const std::string& path, const checks::RuleSelection* rules) {
+  checks::FileResult failed;
+  failed.path = path;
+  failed.unreadable = true;
+  diag::Diagnostic d;
+  d.rule = "syntax";
+  d.message = document::limit_message(document::Limit::kInputBytes);
+  d.location.file = path;
+  d.location.line = 1;
+  d.location.col = 1;
+  d.location.end_line = 1;
+  d.location.end_col = 2;
+  failed.diagnostics.push_back(std::move(d));
+  if (rules) rules->apply(failed.diagnostics);
+  return failed;
+}
+
+}  // namespace
+
 std::vector<checks::FileResult> validate_program_inputs(const std::vector<checks::Input>& inputs,
                                                         const ProgramCatalog* catalog,
                                                         const checks::RuleSelection* rules) {
@@ -44,7 +66,11 @@ std::vector<checks::FileResult> validate_program_inputs(const std::vector<checks
   for (const auto& in : inputs) {
     std::string text = in.text;
     if (!in.from_stdin) {
-      auto read = read_file(in.path);
+      auto read = document::read_input_text(in.path);
+      if (!read && read.error().code() == StatusCode::kInvalidArgument) {  // over the input limit
+        results.push_back(too_large_program(in.path, rules));
+        continue;
+      }
       if (!read) {
         checks::FileResult failed;
         failed.path = in.path;

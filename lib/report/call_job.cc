@@ -11,6 +11,7 @@ namespace gomo::report {
 void write_call_job(std::ostream& out, const api::CallReport& report, bool tty) {
   out << "job " << report.job_id << "  status " << report.status << "  outcome " << report.final_outcome.value_or("-")
       << "\n";
+  if (report.next_attempt_at) out << "next attempt: " << *report.next_attempt_at << "\n";
   if (report.attempts.empty()) {
     out << "no attempt yet\n";
     return;

@@ -10,9 +10,9 @@
 #include "api/create_checked.h"
 #include "api/validate.h"
 #include "api/validate_programs.h"
-#include "base/files.h"
 #include "base/unicode.h"
 #include "diag/diagnostic.h"
+#include "document/limits.h"
 #include "document/writer.h"
 #include "flow/canonical.h"
 #include "flow/line_diff.h"
@@ -188,7 +188,9 @@ PushOutcome push_flow(api::Platform& platform, const checks::Input& input, const
 
   std::string text = input.text;
   if (!input.from_stdin) {
-    auto read = read_file(input.path);
+    auto read = document::read_input_text(input.path);
+    if (!read && read.error().code() == StatusCode::kInvalidArgument)  // over the input limit
+      return fail(PushStatus::kUnreadable, read.error().message());
     if (!read) return fail(PushStatus::kUnreadable, input.path + ": cannot read: " + read.error().message());
     text = std::move(read.value());
   }

@@ -99,7 +99,7 @@ TEST_CASE("cli: gomo call, call report and call list, local workspace and gomo s
   CHECK(requests[1]["retry"]["delay"] == 15 * 60000);
   auto table = local({"call", "list"});
   REQUIRE(table.exit_code == 0);
-  CHECK(table.out.rfind("ID\tSTATUS\tCONTACT\tFLOW\tDID\tSTART\tCREATED\n", 0) == 0);
+  CHECK(table.out.rfind("ID\tSTATUS\tCONTACT\tFLOW\tDID\tSTART\tCREATED\tNEXT ATTEMPT\n", 0) == 0);
 
   // The same through gomo serve, with -o json (no dialer: the requests stay queued).
   ServeProcess server({"--workspace", dir + "/.gomo/workspace.db", "--clock", "none"});

@@ -268,4 +268,67 @@ TEST_CASE("cli: gomo serve's dialer places the call requests gomo call queued on
   CHECK(read_file(log).find("call request " + busy_job + ": attempt 3 busy -> failed") != std::string::npos);
 }
 
+TEST_CASE("cli: call report and call list show when a call request's next attempt is due") {
+  const std::string dir = scratch_dir(), path = dir + "/ws.db";
+  const std::vector<std::string> env = {"XDG_CONFIG_HOME=" + dir + "/xdg",
+                                        "HOME=" + dir + "/home",
+                                        "GOMO_CONFIG=",
+                                        "GOMO_API_KEY=",
+                                        "GOMO_PROFILE=",
+                                        "GOMO_BASE_URL="};
+  auto gomo = [&](std::vector<std::string> args) {
+    args.insert(args.end(), {"--workspace", path});
+    return run_gomo(args, "", env, dir);
+  };
+  write_file(dir, "bye.yaml",
+             "name: Bye\ngraph:\n  startNodeId: dial\n  nodes:\n"
+             "    - {id: dial, type: dial, label: Dial, config: {timeout: 30000}, outputs: {default: bye}}\n"
+             "    - {id: bye, type: hangup, label: Bye}\n");
+  write_file(dir, "mix.yaml", "answer: 0\nvoicemail: 0\nbusy: 100\nnoAnswer: 0\nrejected: 0\nfailed: 0\n");
+  REQUIRE(gomo({"flow", "push", dir + "/bye.yaml"}).exit_code == 0);
+  REQUIRE(gomo({"contacts", "create", "--phone", "+212612345671"}).exit_code == 0);
+  // A day between attempts: even at x1000 the retry is 86 s away, long after the checks below.
+  auto busy = gomo({"call", "+212612345671", "--flow", "Bye", "--retry", "fixed_delay:24h:1", "-q"});
+  REQUIRE_MESSAGE(busy.exit_code == 0, busy.err);
+  const std::string job = busy.out.substr(0, 36);
+  auto before = gomo({"call", "report", job, "-o", "json"});
+  REQUIRE(before.exit_code == 0);
+  CHECK(json::parse(before.out).at("nextAttemptAt").is_null());  // nothing is due before the first attempt
+
+  const std::string log = dir + "/serve.err";
+  pid_t server = dialer_spawn_serve({"--workspace", path, "--clock", "x1000", "--mix", dir + "/mix.yaml"}, log);
+  json report;
+  for (int i = 0; i < 400; ++i) {  // at most 20 s
+    auto r = gomo({"call", "report", job, "-o", "json"});
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    report = json::parse(r.out);
+    if (!report.at("attempts").empty()) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  auto text = gomo({"call", "report", job});
+  auto listed = gomo({"call", "list", "-o", "json"});
+  auto table = gomo({"call", "list"});
+  kill(server, SIGTERM);
+  CHECK(dialer_wait_exit(server, 10) == 0);
+  INFO(read_file(log));
+  REQUIRE(report.at("attempts").size() == 1);
+  CHECK(report.at("attempts")[0].at("outcome") == "busy");
+  CHECK(report.at("status") == "active");
+  // ISO 8601 UTC with milliseconds, a day after the busy attempt ended (on the server's clock).
+  REQUIRE(report.at("nextAttemptAt").is_string());
+  const std::string next = report.at("nextAttemptAt");
+  CHECK(next.size() == 24);
+  CHECK(next.back() == 'Z');
+  const std::string ended = report.at("attempts")[0].at("call").value("terminatedAt", "");
+  CHECK(next > ended);
+  CHECK(text.exit_code == 0);
+  CHECK(text.out.find("\nnext attempt: " + next + "\n") != std::string::npos);
+  REQUIRE(listed.exit_code == 0);
+  auto requests = json::parse(listed.out);
+  REQUIRE(requests.size() == 1);
+  CHECK(requests[0].at("nextAttemptAt") == next);
+  CHECK(table.out.rfind("ID\tSTATUS\tCONTACT\tFLOW\tDID\tSTART\tCREATED\tNEXT ATTEMPT\n", 0) == 0);
+  CHECK(table.out.find("\t" + next + "\n") != std::string::npos);
+}
+
 }  // namespace gomo::test

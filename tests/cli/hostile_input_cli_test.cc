@@ -2,12 +2,15 @@
 // with gomo's memory capped, so that a reader that expands them again fails here (out of memory, or
 // killed at the timeout) instead of taking the machine down.
 #include <doctest/doctest.h>
+#include <fcntl.h>
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <string>
+#include <vector>
 
 #include "tests/support/measured_run.h"
 #include "tests/support/test_support.h"
@@ -248,4 +251,118 @@ TEST_CASE("cli: a billion-laughs file and a 100 MB value end with an error in un
 #ifndef GOMO_TEST_ASAN
   CHECK(fmt.max_rss_kib < 64 * 1024);
 #endif
+}
+
+namespace {
+
+// A file of `bytes` zeros that costs no disk (ftruncate makes it sparse), mode 0600 (config files).
+std::string write_sparse(const std::string& dir, const std::string& name, size_t bytes) {
+  const std::string path = dir + "/" + name;
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  REQUIRE(fd >= 0);
+  REQUIRE(::ftruncate(fd, static_cast<off_t>(bytes)) == 0);
+  ::close(fd);
+  return path;
+}
+
+std::vector<std::string> hostile_env(const std::string& dir) {
+  return {"HOME=" + dir,       "XDG_CONFIG_HOME=" + dir + "/config",
+          "GOMO_PROFILE=",     "GOMO_CONFIG=",
+          "GOMO_API_KEY=",     "GOMO_BASE_URL=",
+          "GOMOBILE_API_KEY=", "GOMOBILE_API_URL="};
+}
+
+}  // namespace
+
+TEST_CASE("cli: every command that reads a document file refuses one over 64 MiB by its size (issue 16)") {
+  const std::string dir = test::scratch_dir(), ws = dir + "/ws.db";
+  const size_t kBig = size_t{65} << 20;
+  const std::string flow = test::write_file(dir, "flow.yaml", kGood);
+  const std::string program = test::write_file(dir, "good.program.yaml",
+                                               "name: Reminders\nflow: flow.yaml\naudience: Debtors\n"
+                                               "dids: [\"+212800000000\"]\nretry: {type: none}\n"
+                                               "timezone: Africa/Casablanca\n");
+  const std::string audience = test::write_file(dir, "audience.csv", "phone\n+212612345678\n");
+  const std::string contacts = test::write_file(dir, "contacts.csv", "phone\n0612345678\n");
+  auto big = [&](const std::string& name) { return write_sparse(dir, name, kBig); };
+  struct Case {
+    std::string what;
+    std::vector<std::string> args;
+    std::string file;  // the file the error must name
+    std::vector<std::string> env = {};
+  };
+  std::vector<Case> cases;
+  auto add = [&](const char* what, std::string file, std::vector<std::string> args, std::vector<std::string> env = {}) {
+    cases.push_back({what, std::move(args), std::move(file), std::move(env)});
+  };
+  std::string f;
+  f = big("big.program.yaml");
+  add("program validate", f, {"program", "validate", f, "--no-config"});
+  add("program apply", f, {"program", "apply", "-f", f, "--dry-run", "--no-config", "--workspace", ws});
+  add("program simulate", f, {"program", "simulate", f, "--audience", audience, "--no-config"});
+  f = big("big.mix.yaml");
+  add("program simulate --mix", f, {"program", "simulate", program, "--audience", audience, "--mix", f, "--no-config"});
+  f = big("big.gomo.yaml");
+  add("program validate --config", f, {"program", "validate", program, "--config", f});
+  f = big("big.test.yaml");
+  add("flow test", f, {"flow", "test", f});
+  f = big("big-flow.yaml");
+  add("flow run", f, {"flow", "run", f});
+  add("flow simulate", f, {"flow", "simulate", f});
+  add("flow push", f, {"flow", "push", f, "--workspace", ws});
+  f = big("script.yaml");
+  add("flow run --script", f, {"flow", "run", flow, "--script", f});
+  f = big("contact.yaml");
+  add("flow run --contact", f, {"flow", "run", flow, "--contact", f});
+  add("contacts create -f", f, {"contacts", "create", "-f", f, "--workspace", ws});
+  f = big("coverage.json");
+  add("flow graph --coverage", f, {"flow", "graph", flow, "--coverage", f});
+  f = big("mapping.yaml");
+  add("contacts upsert --mapping", f, {"contacts", "upsert", contacts, "--mapping", f, "--dry-run", "--workspace", ws});
+  f = big("rules.yaml");
+  add("execution resume --auto-pause-rules", f,
+      {"execution", "resume", "00000000-0000-4000-8000-000000000000", "--auto-pause-rules", f, "--workspace", ws});
+  f = big("config.yaml");
+  add("the config file (GOMO_CONFIG)", f, {"config", "list"}, {"GOMO_CONFIG=" + f});
+
+  const std::string limit = ":1:1: ";
+  const std::string message = "the input is larger than 64 MiB, the limit for one file or standard input";
+  for (const auto& c : cases) {
+    CAPTURE(c.what);
+    auto env = hostile_env(dir);
+    env.insert(env.end(), c.env.begin(), c.env.end());
+    auto run = test::run_gomo_measured(c.args, env);
+    const auto& r = run.result;
+    INFO(r.out << r.err);
+    CHECK(r.exit_code == 2);
+    const std::string all = r.out + r.err;
+    const size_t at = all.find(c.file + limit);
+    CHECK(at != std::string::npos);
+    CHECK(all.find(message, at == std::string::npos ? 0 : at) != std::string::npos);
+#ifndef GOMO_TEST_ASAN
+    CHECK(run.max_rss_kib < 64 * 1024);  // never read
+#endif
+  }
+}
+
+TEST_CASE("cli: a CSV header of 20,000 columns: flow run --contact-csv and program simulate --audience refuse it") {
+  const std::string dir = test::scratch_dir();
+  const std::string flow = test::write_file(dir, "flow.yaml", kGood);
+  const std::string program = test::write_file(dir, "good.program.yaml",
+                                               "name: Reminders\nflow: flow.yaml\naudience: Debtors\n"
+                                               "dids: [\"+212800000000\"]\nretry: {type: none}\n"
+                                               "timezone: Africa/Casablanca\n");
+  const std::string wide = test::write_file(dir, "wide.csv", "phone" + std::string(20000, ',') + "\n+212612345678\n");
+  const std::string fields = "column 16385: more than 16,384 fields in one record";
+  auto run = test::run_gomo({"flow", "run", flow, "--contact-csv", wide}, "", hostile_env(dir), dir);
+  INFO(run.out << run.err);
+  CHECK(run.exit_code == 2);
+  CHECK(run.err.find(wide) != std::string::npos);
+  CHECK(run.err.find(fields) != std::string::npos);
+  auto sim =
+      test::run_gomo({"program", "simulate", program, "--audience", wide, "--no-config"}, "", hostile_env(dir), dir);
+  INFO(sim.out << sim.err);
+  CHECK(sim.exit_code == 2);
+  CHECK(sim.err.find(wide) != std::string::npos);
+  CHECK(sim.err.find(fields) != std::string::npos);
 }
