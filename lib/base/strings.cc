@@ -31,19 +31,22 @@ std::string closest_match(std::string_view word, const std::vector<std::string>&
   std::string best;
   int best_score = 1 << 30;
   for (const auto& c : candidates) {
+    // Close enough: at most a third of the longer word, and at least one edit allowed. The length
+    // difference alone can rule a candidate out, and the distance stops counting past the limit, so a
+    // hostile 1 MiB key costs about as much as reading it, not a million cells per candidate letter.
+    const int limit = std::max<int>(1, static_cast<int>(std::max(word.size(), c.size()) / 3));
+    const size_t longer = std::max(word.size(), c.size()), shorter = std::min(word.size(), c.size());
+    if (longer - shorter > static_cast<size_t>(limit)) continue;
     // Score in half-edits: case-insensitive distance counts double, a case-only difference counts one.
-    int ci = edit_distance(lower, to_lower(c));
-    int cs = edit_distance(word, c);
-    int score = ci * 2 + (cs != ci ? 1 : 0);
+    const int ci = edit_distance(lower, to_lower(c), limit);
+    if (ci > limit) continue;
+    const int cs = edit_distance(word, c, limit + 1);
+    const int score = ci * 2 + (cs != ci ? 1 : 0);
     if (score < best_score) {
       best_score = score;
       best = c;
     }
   }
-  if (best.empty()) return "";
-  // Close enough: at most a third of the longer word, and at least one edit allowed.
-  const int limit = std::max<int>(1, static_cast<int>(std::max(word.size(), best.size()) / 3));
-  if (edit_distance(lower, to_lower(best)) > limit) return "";
   return best;
 }
 

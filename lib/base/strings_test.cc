@@ -20,6 +20,15 @@ TEST_CASE("closest_match suggests plausible typos only") {
   CHECK(closest_match("lable", {"id", "type", "label", "config", "outputs"}) == "label");
 }
 
+TEST_CASE(
+    "closest_match: a word far longer than every candidate has no suggestion; the closest within its limit wins") {
+  const std::vector<std::string> keys = {"name", "flow", "audience", "retryStrategy"};
+  CHECK(closest_match(std::string(1 << 20, 'a'), keys) == "");
+  CHECK(closest_match(std::string(1 << 20, 'a') + "name", keys) == "");
+  CHECK(closest_match("retryStrategi", keys) == "retryStrategy");
+  CHECK(closest_match("nam", keys) == "name");
+}
+
 TEST_CASE("join_words and utf8_length") {
   CHECK(join_words({"a", "b", "c"}) == "a, b or c");
   CHECK(join_words({"a"}) == "a");
