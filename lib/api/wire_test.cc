@@ -1,4 +1,5 @@
 #include "api/wire.h"
+#include "api/wire_text.h"
 
 #include <doctest/doctest.h>
 
@@ -116,6 +117,23 @@ TEST_CASE("wire: upsert_result_text is encode(result).dump(), byte for byte") {
   CHECK(read->contacts[1].fields.channels == full.fields.channels);
   CHECK(read->contacts[1].fields.last_name == full.fields.last_name);
   CHECK_FALSE(read->contacts[0].fields.first_name);
+  // A page of the same contacts as gomo serve answers it, against the DOM it replaced.
+  Page<Contact> page;
+  page.data = r.contacts;
+  page.meta = {2, 3, 7, 3, true, true};
+  auto dom = [](const Page<Contact>& p) {
+    nlohmann::json data = nlohmann::json::array();
+    for (const auto& c : p.data) data.push_back(wire::encode(c));
+    return nlohmann::json{{"data", data}, {"meta", wire::encode_meta(p.meta)}}.dump(
+        -1, ' ', false, nlohmann::json::error_handler_t::replace);
+  };
+  CHECK(wire::contact_page_text(page) == dom(page));
+  // A stored attribute that is not JSON fails both ways alike (the router answers 500).
+  page.data.back().fields.custom_attributes = {{"bad", std::string("\"caf\xe9\"")}};
+  CHECK_THROWS(dom(page));
+  CHECK_THROWS(wire::contact_page_text(page));
+  page.data.clear();
+  CHECK(wire::contact_page_text(page) == dom(page));
   r.contacts.clear();
   CHECK(wire::upsert_result_text(r) == wire::encode(r).dump());
 }

@@ -114,6 +114,28 @@ std::string upsert_result_text(const UpsertResult& r) {
   }
 }
 
+std::string contact_page_text(const Page<Contact>& page) {
+  try {
+    std::string out = "{\"data\":[";
+    out.reserve(page.data.size() * 400 + 160);
+    fields::ColumnValue v;
+    for (size_t i = 0; i < page.data.size(); ++i) {
+      if (i) out += ',';
+      append_object(out, page.data[i], v);
+    }
+    out += "],\"meta\":";
+    out += encode_meta(page.meta).dump();
+    out += '}';
+    return out;
+  } catch (const json::exception&) {
+    // A stored list or map that does not print (bytes that are not UTF-8): nlohmann's replacement.
+    json data = json::array();
+    for (const auto& c : page.data) data.push_back(encode(c));
+    return json{{"data", std::move(data)}, {"meta", encode_meta(page.meta)}}.dump(-1, ' ', false,
+                                                                                  json::error_handler_t::replace);
+  }
+}
+
 }  // namespace gomo::api::wire
 
 namespace gomo::api::wire {

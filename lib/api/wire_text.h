@@ -21,4 +21,9 @@ std::string upsert_body_text(const std::vector<ContactFields>& contacts);
 // then take the DOM path, which says what is wrong in the usual words.
 std::optional<std::vector<ContactFields>> read_upsert_body_text(const std::string& body);
 
+// A page of contacts as gomo serve answers it, {"data": [...], "meta": {...}}: the DOM's text byte
+// for byte (bytes that are not UTF-8 replaced by U+FFFD), written without building the tree, which
+// with its allocations was about a third of the server's CPU on GET /contact?limit=20.
+std::string contact_page_text(const Page<Contact>& page);
+
 }  // namespace gomo::api::wire

@@ -27,7 +27,7 @@ Response answer_page(const api::Result<api::Page<T>>& r, const std::string& path
   if (!r) return error_response(r.error(), path);
   nlohmann::json data = nlohmann::json::array();
   for (const auto& item : r->data) data.push_back(encode(item));
-  return {200, json_text(nlohmann::json{{"data", data}, {"meta", api::wire::encode_meta(r->meta)}})};
+  return {200, json_text(nlohmann::json{{"data", std::move(data)}, {"meta", api::wire::encode_meta(r->meta)}})};
 }
 
 }  // namespace gomo::serve

@@ -258,7 +258,9 @@ Response Router::route(const Request& req) {
     if (n == 1 && m == "GET") {
       auto q = page_query(req, {"include"});
       if (!q) return bad(q.error());
-      return answer_page<api::Contact>(platform->list_contacts(*q), path, wire::encode);
+      auto page = platform->list_contacts(*q);
+      if (!page) return error_response(page.error(), path);
+      return {200, wire::contact_page_text(*page)};
     }
     if (upsert) {
       auto contacts = plain_upsert ? api::Result<std::vector<api::ContactFields>>(std::move(*plain_upsert))
@@ -305,7 +307,9 @@ Response Router::route(const Request& req) {
     if (n == 3 && parts[2] == "contacts" && m == "GET") {
       auto q = page_query(req);
       if (!q) return bad(q.error());
-      return answer_page<api::Contact>(platform->audience_members(parts[1], *q), path, wire::encode);
+      auto page = platform->audience_members(parts[1], *q);
+      if (!page) return error_response(page.error(), path);
+      return {200, wire::contact_page_text(*page)};
     }
     if (n == 3 && m == "POST" && (parts[2] == "add-contacts" || parts[2] == "remove-contacts")) {
       auto ids = wire::parse_contact_ids(body);

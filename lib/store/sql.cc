@@ -9,16 +9,106 @@
 
 #include <cerrno>
 #include <cstring>
+#include <functional>
+#include <mutex>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
 
 namespace gomo::store::sql {
 
-Stmt::Stmt(sqlite3* db, const std::string& sql) : db_(db) {
+namespace {
+
+// Prepared statements kept between uses (keep_statements), by connection, then by SQL text. A slot
+// is empty while its statement is in use, so a statement nested in another of the same text gets a
+// fresh one. Bounded: past kMaxKeptStatements a connection's idle statements are finalized and it
+// starts afresh (SQL built with values in it must not grow the cache without end).
+constexpr std::size_t kMaxKeptStatements = 256;
+
+struct TextHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+using Slots = std::unordered_map<std::string, sqlite3_stmt*, TextHash, std::equal_to<>>;
+
+struct KeptStatements {
+  std::mutex mutex;
+  std::unordered_map<sqlite3*, Slots> by_connection;
+};
+
+// Never destroyed: a Stmt may end during static destruction.
+KeptStatements& kept() {
+  static auto* statements = new KeptStatements;
+  return *statements;
+}
+
+// A kept statement of `sql` on `db`, taken out of its slot; nullptr when there is none.
+sqlite3_stmt* take_kept(sqlite3* db, const std::string& sql) {
+  auto& k = kept();
+  std::lock_guard<std::mutex> lock(k.mutex);
+  auto connection = k.by_connection.find(db);
+  if (connection == k.by_connection.end()) return nullptr;
+  auto slot = connection->second.find(std::string_view(sql));
+  if (slot == connection->second.end()) return nullptr;
+  return std::exchange(slot->second, nullptr);
+}
+
+// Keeps `stmt` for the next Stmt of its text when `db` keeps statements; false: finalize it.
+bool give_back(sqlite3* db, sqlite3_stmt* stmt) {
+  auto& k = kept();
+  std::lock_guard<std::mutex> lock(k.mutex);
+  auto connection = k.by_connection.find(db);
+  if (connection == k.by_connection.end()) return false;
+  // Reset: it holds no read transaction while idle, and the next use binds from NULLs.
+  sqlite3_reset(stmt);
+  sqlite3_clear_bindings(stmt);
+  Slots& slots = connection->second;
+  std::string_view text = sqlite3_sql(stmt);
+  auto slot = slots.find(text);
+  if (slot != slots.end()) {
+    if (slot->second) return false;  // a nested one of the same text is kept already
+    slot->second = stmt;
+    return true;
+  }
+  if (slots.size() >= kMaxKeptStatements) {
+    for (auto& [sql, idle] : slots) {
+      if (idle) sqlite3_finalize(idle);
+    }
+    slots.clear();
+  }
+  slots.emplace(std::string(text), stmt);
+  return true;
+}
+
+}  // namespace
+
+void keep_statements(sqlite3* db) {
+  auto& k = kept();
+  std::lock_guard<std::mutex> lock(k.mutex);
+  k.by_connection.try_emplace(db);
+}
+
+void forget_statements(sqlite3* db) {
+  auto& k = kept();
+  std::lock_guard<std::mutex> lock(k.mutex);
+  auto connection = k.by_connection.find(db);
+  if (connection == k.by_connection.end()) return;
+  for (auto& [sql, idle] : connection->second) {
+    if (idle) sqlite3_finalize(idle);
+  }
+  k.by_connection.erase(connection);
+}
+
+Stmt::Stmt(sqlite3* db, const std::string& sql) : db_(db), stmt_(take_kept(db, sql)) {
+  if (stmt_) return;
   if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt_, nullptr) != SQLITE_OK) {
     throw SqlError(std::string("prepare: ") + sqlite3_errmsg(db));
   }
 }
 
-Stmt::~Stmt() { sqlite3_finalize(stmt_); }
+Stmt::~Stmt() {
+  if (stmt_ && !give_back(db_, stmt_)) sqlite3_finalize(stmt_);
+}
 
 Stmt& Stmt::bind(int i, const std::string& v) {
   check(sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT));

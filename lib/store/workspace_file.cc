@@ -169,6 +169,7 @@ Result<std::unique_ptr<Workspace::Impl>> open_and_migrate(std::unique_ptr<Worksp
     std::string msg = impl->db ? sqlite3_errmsg(impl->db) : "out of memory";
     return Status::io_error("cannot open workspace " + path + ": " + msg);
   }
+  keep_statements(impl->db);
   sqlite3_busy_timeout(impl->db, 5000);  // other gomo processes on the same file wait, not fail
   // Switching a new file to WAL while another process does the same can answer SQLITE_BUSY without
   // waiting (SQLite does not call the busy handler there): that is a moment to wait, not a failure.
@@ -415,6 +416,7 @@ std::vector<OrganizationRow> Workspace::organizations() {
 
 Workspace::Impl::~Impl() {
   checkpointer.reset();
+  forget_statements(db);  // finalized, or the close would fail
   if (db) sqlite3_close(db);
 }
 
