@@ -5,17 +5,14 @@
 #include <chrono>
 
 #include "ext/time_zone.h"
+#include "tests/support/epoch_time.h"
 
 namespace gomo::campaign {
 namespace {
 
-constexpr EpochMillis kMinute = 60'000, kHour = 60 * kMinute;
-
-EpochMillis utc(int year, int month, int day, int hour, int minute = 0) {
-  using namespace std::chrono;
-  auto d = sys_days{std::chrono::year{year} / month / day};
-  return duration_cast<milliseconds>(d.time_since_epoch()).count() + hour * kHour + minute * kMinute;
-}
+using test::kHour;
+using test::kMinute;
+using test::utc;
 
 api::PauseWindow window(int h1, int m1, int h2, int m2) { return {{h1, m1}, {h2, m2}}; }
 

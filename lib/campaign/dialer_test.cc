@@ -12,17 +12,14 @@
 #include "campaign/calendar.h"
 #include "campaign/memory_dialing.h"
 #include "ext/time_zone.h"
+#include "tests/support/epoch_time.h"
 
 namespace gomo::campaign {
 namespace {
 
-constexpr EpochMillis kMinute = 60'000, kHour = 60 * kMinute;
-
-EpochMillis utc(int year, int month, int day, int hour, int minute = 0) {
-  using namespace std::chrono;
-  auto d = sys_days{std::chrono::year{year} / month / day};
-  return duration_cast<milliseconds>(d.time_since_epoch()).count() + hour * kHour + minute * kMinute;
-}
+using test::kHour;
+using test::kMinute;
+using test::utc;
 
 const EpochMillis kT0 = utc(2026, 5, 4, 8);  // a Monday
 

@@ -5,18 +5,15 @@
 #include <chrono>
 #include <numeric>
 
+#include "tests/support/epoch_time.h"
 #include "tests/support/test_support.h"
 
 namespace gomo::campaign {
 namespace {
 
-constexpr EpochMillis kMinute = 60'000, kHour = 60 * kMinute;
-
-EpochMillis utc(int year, int month, int day, int hour, int minute = 0) {
-  using namespace std::chrono;
-  auto d = sys_days{std::chrono::year{year} / month / day};
-  return duration_cast<milliseconds>(d.time_since_epoch()).count() + hour * kHour + minute * kMinute;
-}
+using test::kHour;
+using test::kMinute;
+using test::utc;
 
 // Dial, then hang up: an answered call completes.
 const char* kFlow = R"({"startNodeId": "dial", "nodes": [

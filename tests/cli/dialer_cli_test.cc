@@ -61,6 +61,28 @@ int dialer_wait_exit(pid_t pid, int timeout_s) {
   return -1;
 }
 
+// A scratch local workspace for `gomo call` tests, without the user's config, and a flow "Bye" (a
+// dial that rings, then hang up) in bye.yaml beside it.
+struct CallWorkspace {
+  std::string dir = scratch_dir(), path = dir + "/ws.db";
+  std::vector<std::string> env = {"XDG_CONFIG_HOME=" + dir + "/xdg",
+                                  "HOME=" + dir + "/home",
+                                  "GOMO_CONFIG=",
+                                  "GOMO_API_KEY=",
+                                  "GOMO_PROFILE=",
+                                  "GOMO_BASE_URL="};
+  CallWorkspace() {
+    write_file(dir, "bye.yaml",
+               "name: Bye\ngraph:\n  startNodeId: dial\n  nodes:\n"
+               "    - {id: dial, type: dial, label: Dial, config: {timeout: 30000}, outputs: {default: bye}}\n"
+               "    - {id: bye, type: hangup, label: Bye}\n");
+  }
+  test::RunResult gomo(std::vector<std::string> args) const {
+    args.insert(args.end(), {"--workspace", path});
+    return run_gomo(args, "", env, dir);
+  }
+};
+
 }  // namespace
 
 TEST_CASE("cli: serve killed with SIGKILL mid-run resumes the execution on restart; no call lost or counted twice") {
@@ -211,21 +233,9 @@ TEST_CASE("cli: serve killed with SIGKILL mid-run resumes the execution on resta
 }
 
 TEST_CASE("cli: gomo serve's dialer places the call requests gomo call queued on the local workspace") {
-  const std::string dir = scratch_dir(), path = dir + "/ws.db";
-  const std::vector<std::string> env = {"XDG_CONFIG_HOME=" + dir + "/xdg",
-                                        "HOME=" + dir + "/home",
-                                        "GOMO_CONFIG=",
-                                        "GOMO_API_KEY=",
-                                        "GOMO_PROFILE=",
-                                        "GOMO_BASE_URL="};
-  auto gomo = [&](std::vector<std::string> args) {
-    args.insert(args.end(), {"--workspace", path});
-    return run_gomo(args, "", env, dir);
-  };
-  write_file(dir, "bye.yaml",
-             "name: Bye\ngraph:\n  startNodeId: dial\n  nodes:\n"
-             "    - {id: dial, type: dial, label: Dial, config: {timeout: 30000}, outputs: {default: bye}}\n"
-             "    - {id: bye, type: hangup, label: Bye}\n");
+  const CallWorkspace ws;
+  const std::string &dir = ws.dir, &path = ws.path;
+  auto gomo = [&](const std::vector<std::string>& args) { return ws.gomo(args); };
   write_file(dir, "busy.yaml", "answer: busy\n");
   write_file(dir, "mix.yaml",
              "answer: 100\nvoicemail: 0\nbusy: 0\nnoAnswer: 0\nrejected: 0\nfailed: 0\n"
@@ -269,21 +279,9 @@ TEST_CASE("cli: gomo serve's dialer places the call requests gomo call queued on
 }
 
 TEST_CASE("cli: call report and call list show when a call request's next attempt is due") {
-  const std::string dir = scratch_dir(), path = dir + "/ws.db";
-  const std::vector<std::string> env = {"XDG_CONFIG_HOME=" + dir + "/xdg",
-                                        "HOME=" + dir + "/home",
-                                        "GOMO_CONFIG=",
-                                        "GOMO_API_KEY=",
-                                        "GOMO_PROFILE=",
-                                        "GOMO_BASE_URL="};
-  auto gomo = [&](std::vector<std::string> args) {
-    args.insert(args.end(), {"--workspace", path});
-    return run_gomo(args, "", env, dir);
-  };
-  write_file(dir, "bye.yaml",
-             "name: Bye\ngraph:\n  startNodeId: dial\n  nodes:\n"
-             "    - {id: dial, type: dial, label: Dial, config: {timeout: 30000}, outputs: {default: bye}}\n"
-             "    - {id: bye, type: hangup, label: Bye}\n");
+  const CallWorkspace ws;
+  const std::string &dir = ws.dir, &path = ws.path;
+  auto gomo = [&](const std::vector<std::string>& args) { return ws.gomo(args); };
   write_file(dir, "mix.yaml", "answer: 0\nvoicemail: 0\nbusy: 100\nnoAnswer: 0\nrejected: 0\nfailed: 0\n");
   REQUIRE(gomo({"flow", "push", dir + "/bye.yaml"}).exit_code == 0);
   REQUIRE(gomo({"contacts", "create", "--phone", "+212612345671"}).exit_code == 0);
