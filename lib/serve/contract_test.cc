@@ -19,6 +19,7 @@
 #include "tests/support/raw_http.h"
 #include "tests/support/serve_support.h"
 #include "tests/support/test_support.h"
+#include "tests/support/wav_bytes.h"
 
 namespace gomo::test {
 namespace {
@@ -151,26 +152,7 @@ std::string multipart_body(const std::string& boundary, const std::string& file)
   return b;
 }
 
-// A PCM WAV header and `samples` 16-bit silent samples at 8 kHz, mono.
-std::string contract_wav(int samples) {
-  auto le = [](std::string& out, unsigned v, int bytes) {
-    for (int i = 0; i < bytes; ++i) out += static_cast<char>((v >> (8 * i)) & 0xFF);
-  };
-  unsigned data = static_cast<unsigned>(samples) * 2;
-  std::string w = "RIFF";
-  le(w, 36 + data, 4);
-  w += "WAVEfmt ";
-  le(w, 16, 4);
-  le(w, 1, 2);
-  le(w, 1, 2);
-  le(w, 8000, 4);
-  le(w, 16000, 4);
-  le(w, 2, 2);
-  le(w, 16, 2);
-  w += "data";
-  le(w, data, 4);
-  return w + std::string(data, '\0');
-}
+std::string contract_wav(int samples) { return silent_wav(8000, samples); }
 
 constexpr const char* kGraph =
     R"({"startNodeId":"dial","nodes":[)"

@@ -8,32 +8,12 @@
 
 #include "tests/support/serve_support.h"
 #include "tests/support/test_support.h"
+#include "tests/support/wav_bytes.h"
 
 namespace gomo::test {
 namespace {
 
 using nlohmann::json;
-
-// A PCM WAV header and `samples` 16-bit samples at `rate` Hz, mono.
-std::string media_wav(int rate, int samples) {
-  auto le = [](std::string& out, unsigned v, int bytes) {
-    for (int i = 0; i < bytes; ++i) out += static_cast<char>((v >> (8 * i)) & 0xFF);
-  };
-  unsigned data = static_cast<unsigned>(samples) * 2;
-  std::string w = "RIFF";
-  le(w, 36 + data, 4);
-  w += "WAVEfmt ";
-  le(w, 16, 4);
-  le(w, 1, 2);
-  le(w, 1, 2);
-  le(w, static_cast<unsigned>(rate), 4);
-  le(w, static_cast<unsigned>(rate) * 2, 4);
-  le(w, 2, 2);
-  le(w, 16, 2);
-  w += "data";
-  le(w, data, 4);
-  return w + std::string(data, '\0');
-}
 
 }  // namespace
 
@@ -60,8 +40,8 @@ TEST_CASE("cli: dids list and audio list|upload, local workspace and gomo serve 
   CHECK(run_gomo({"dids", "list", "--status", "gone"}, "", local_env, dir).exit_code == 2);
 
   // Upload: checked locally, then stored; one summary line per file naming the target.
-  write_file(dir, "welcome.wav", media_wav(8000, 4000));
-  write_file(dir, "music.wav", media_wav(44100, 44100));
+  write_file(dir, "welcome.wav", silent_wav(8000, 4000));
+  write_file(dir, "music.wav", silent_wav(44100, 44100));
   write_file(dir, "notes.txt", "not a sound at all");
   auto up = run_gomo({"audio", "upload", "welcome.wav", "--name", "Welcome", "--usage-type", "welcome", "--tag",
                       "greeting", "-o", "json"},

@@ -13,6 +13,7 @@
 #include "remote/remote_platform.h"
 #include "tests/support/serve_support.h"
 #include "tests/support/test_support.h"
+#include "tests/support/wav_bytes.h"
 
 namespace gomo::test::conformance {
 namespace {
@@ -20,26 +21,7 @@ namespace {
 using nlohmann::json;
 
 // A PCM WAV of `seconds` at 8 kHz, mono, 16-bit (silence).
-std::string wav_bytes(double seconds) {
-  auto le = [](std::string& out, unsigned v, int bytes) {
-    for (int i = 0; i < bytes; ++i) out += static_cast<char>((v >> (8 * i)) & 0xFF);
-  };
-  unsigned data = static_cast<unsigned>(seconds * 8000) * 2;
-  std::string w = "RIFF";
-  le(w, 36 + data, 4);
-  w += "WAVEfmt ";
-  le(w, 16, 4);
-  le(w, 1, 2);      // PCM
-  le(w, 1, 2);      // mono
-  le(w, 8000, 4);   // sample rate
-  le(w, 16000, 4);  // byte rate
-  le(w, 2, 2);
-  le(w, 16, 2);
-  w += "data";
-  le(w, data, 4);
-  w += std::string(data, '\0');
-  return w;
-}
+std::string wav_bytes(double seconds) { return silent_wav(8000, static_cast<int>(seconds * 8000)); }
 
 const char* const kGoodGraph =
     R"({"startNodeId":"dial","nodes":[{"id":"dial","type":"dial","label":"Call","outputs":{"onAnswer":"bye","default":"bye"}},
