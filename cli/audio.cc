@@ -1,4 +1,4 @@
-// `gomo audio list|upload`: the account's audio files (Gomobile docs: Audio management). Uploads are checked
+// `gomo audio list|upload|download`: the account's audio files (Gomobile docs: Audio management). Uploads are checked
 // locally first (readable, WAV/MP3/OGG by content, size), all of them before the first is sent.
 #include <CLI/CLI.hpp>
 #include <filesystem>
@@ -123,6 +123,39 @@ int audio_upload(Context& ctx, const AudioUploadOptions& o) {
   return failed_code;
 }
 
+struct AudioDownloadOptions {
+  TargetOptions target;
+  std::string id;
+  std::string output;  // "" = the file's own name in the current folder; "-" = stdout
+  bool clobber = false;
+};
+
+int audio_download(Context& ctx, const AudioDownloadOptions& o) {
+  int exit_code = kExitOk;
+  auto opened = open_target(ctx, o.target, exit_code, TargetAccess::kRead);
+  if (!opened) return exit_code;
+  auto audio = opened->platform->get_audio(o.id);
+  if (!audio) return report_api_error(ctx, audio.error());
+  // Only the name's last component: a stored name never picks a folder.
+  std::string path = o.output.empty() ? std::filesystem::path(audio->file.name).filename().string() : o.output;
+  if (path.empty() || path == "." || path == "..") path = "audio-" + audio->id;
+  if (path != "-" && !o.clobber && std::filesystem::exists(path))
+    return report_error(ctx, path + " exists; pass --clobber to overwrite it, or -O to name another file");
+  auto bytes = opened->platform->download_audio(o.id);
+  if (!bytes) return report_api_error(ctx, bytes.error());
+  if (path == "-") {
+    ctx.out.write(bytes->data(), static_cast<std::streamsize>(bytes->size()));
+    return kExitOk;
+  }
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (!out.write(bytes->data(), static_cast<std::streamsize>(bytes->size())) || !out.flush())
+    return report_error(ctx, path + ": cannot write the file");
+  print_target_summary(ctx, *opened,
+                       "downloaded audio " + audio->id + " \"" + audio->title + "\" to " + path + " (" +
+                           std::to_string(bytes->size()) + " bytes)");
+  return kExitOk;
+}
+
 }  // namespace
 
 void add_audio_commands(CLI::App& app, Context& ctx, Action& action) {
@@ -159,6 +192,16 @@ void add_audio_commands(CLI::App& app, Context& ctx, Action& action) {
   cmd->add_option("--tag", upload->tags, "A tag (repeatable)");
   add_target_flags(cmd, upload->target);
   cmd->callback([upload, &action] { action = [upload](Context& c) { return audio_upload(c, *upload); }; });
+
+  auto download = std::make_shared<AudioDownloadOptions>();
+  cmd = group->add_subcommand("download", "Download an audio file's bytes, as uploaded");
+  cmd->footer("Writes the file under its own name in the current folder, or -O FILE (- for standard output).\n" +
+              exits);
+  cmd->add_option("ID", download->id, "The audio file's id (gomo audio list)")->required();
+  cmd->add_option("-O,--output", download->output, "Write to FILE (- = standard output)")->type_name("FILE");
+  cmd->add_flag("--clobber", download->clobber, "Overwrite FILE if it exists");
+  add_target_flags(cmd, download->target);
+  cmd->callback([download, &action] { action = [download](Context& c) { return audio_download(c, *download); }; });
   (void)ctx;
 }
 

@@ -200,7 +200,7 @@ _gomo_command() {
       positional_slots=0 positional_variadic=0
       ;;
     "gomo audio")
-      subcommands='list upload'
+      subcommands='list upload download'
       options='-h --help -o --output --color -q --quiet -v --verbose'
       value_options='-o --output --color'
       positional_slots=0 positional_variadic=0
@@ -216,6 +216,12 @@ _gomo_command() {
       options='-h --help --name --description --usage-type --tag --profile --base-url --api-key-env --bearer --insecure --rate-limit --timeout --workspace -o --output --color -q --quiet -v --verbose'
       value_options='--name --description --usage-type --tag --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color'
       positional_slots=1 positional_variadic=1
+      ;;
+    "gomo audio download")
+      subcommands=''
+      options='-h --help -O --output --clobber --profile --base-url --api-key-env --bearer --insecure --rate-limit --timeout --workspace -o --output --color -q --quiet -v --verbose'
+      value_options='-O --output --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color'
+      positional_slots=1 positional_variadic=0
       ;;
     "gomo program")
       subcommands='validate list get archive apply launch pause resume cancel simulate'
@@ -728,6 +734,14 @@ _gomo_value() {
     "gomo audio upload|--timeout") _gomo_files "$3" ;;
     "gomo audio upload|--workspace") _gomo_files "$3" ;;
     "gomo audio upload|#0") _gomo_files "$3" ;;
+    "gomo audio download|-O"|"gomo audio download|--output") _gomo_files "$3" ;;
+    "gomo audio download|--profile") _gomo_files "$3" ;;
+    "gomo audio download|--base-url") _gomo_files "$3" ;;
+    "gomo audio download|--api-key-env") _gomo_files "$3" ;;
+    "gomo audio download|--rate-limit") COMPREPLY=() ;;
+    "gomo audio download|--timeout") _gomo_files "$3" ;;
+    "gomo audio download|--workspace") _gomo_files "$3" ;;
+    "gomo audio download|#0") _gomo_files "$3" ;;
     "gomo program validate|-f"|"gomo program validate|--format") _gomo_words 'text json github sarif junit' "$3" ;;
     "gomo program validate|--output-file") _gomo_files "$3" ;;
     "gomo program validate|--ignore") _gomo_words 'syntax duplicate-key schema bad-time retry-out-of-range inverted-pause-window overlapping-pause-windows unknown-timezone stop-before-start did-shape unknown-flow unknown-audience unknown-did ambiguous-reference unknown-node' "$3" ;;

@@ -17,7 +17,7 @@ function __gomo_subcommands
         case 'gomo dids'
             printf '%s\n' list
         case 'gomo audio'
-            printf '%s\n' list upload
+            printf '%s\n' list upload download
         case 'gomo program'
             printf '%s\n' validate list get archive apply launch pause resume cancel simulate
         case 'gomo execution'
@@ -104,6 +104,8 @@ function __gomo_value_options
             printf '%s\n' --profile --base-url --api-key-env --rate-limit --timeout --workspace --search --page --limit --sort-by --sort-order --usage-type --tag -o --output --color
         case 'gomo audio upload'
             printf '%s\n' --name --description --usage-type --tag --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color
+        case 'gomo audio download'
+            printf '%s\n' -O --output --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color
         case 'gomo program'
             printf '%s\n' -o --output --color
         case 'gomo program validate'
@@ -702,6 +704,7 @@ complete -c gomo -n '__gomo_at "gomo dids list"' -l 'own' -d 'Only the account\'
 # gomo audio
 complete -c gomo -n '__gomo_at "gomo audio"' -a 'list' -d 'List audio files (one page, or --all)'
 complete -c gomo -n '__gomo_at "gomo audio"' -a 'upload' -d 'Upload audio files (WAV recommended; MP3 and OGG accepted)'
+complete -c gomo -n '__gomo_at "gomo audio"' -a 'download' -d 'Download an audio file\'s bytes, as uploaded'
 complete -c gomo -n '__gomo_at "gomo audio"' -s 'h' -l 'help' -d 'Show help for a command'
 
 # gomo audio list
@@ -738,6 +741,20 @@ complete -c gomo -n '__gomo_at "gomo audio upload"' -l 'rate-limit' -d 'Client-s
 complete -c gomo -n '__gomo_at "gomo audio upload"' -l 'timeout' -d 'Give up on a request after this long, retries included (30s, 500ms, 2m; 0: never); default 60s' -r -F
 complete -c gomo -n '__gomo_at "gomo audio upload"' -l 'workspace' -d 'The local workspace database (default .gomo/workspace.db)' -r -F
 complete -c gomo -n '__gomo_at "gomo audio upload"' -F
+
+# gomo audio download
+complete -c gomo -n '__gomo_at "gomo audio download"' -s 'h' -l 'help' -d 'Show help for a command'
+complete -c gomo -n '__gomo_at "gomo audio download"' -s 'O' -l 'output' -d 'Write to FILE (- = standard output)' -r -F
+complete -c gomo -n '__gomo_at "gomo audio download"' -l 'clobber' -d 'Overwrite FILE if it exists'
+complete -c gomo -n '__gomo_at "gomo audio download"' -l 'profile' -d 'Profile of the config file to use (gomo config list); default: GOMO_PROFILE, else the current one' -r -F
+complete -c gomo -n '__gomo_at "gomo audio download"' -l 'base-url' -d 'Platform API base URL (e.g. https://api.gomobile.ma/api); default: from the profile' -r -F
+complete -c gomo -n '__gomo_at "gomo audio download"' -l 'api-key-env' -d 'Environment variable holding the API key' -r -F
+complete -c gomo -n '__gomo_at "gomo audio download"' -l 'bearer' -d 'Send the key as Authorization: Bearer instead of x-api-key'
+complete -c gomo -n '__gomo_at "gomo audio download"' -l 'insecure' -d 'Skip TLS verification and allow plain http to non-loopback hosts'
+complete -c gomo -n '__gomo_at "gomo audio download"' -l 'rate-limit' -d 'Client-side limit in requests per second (0: none)' -x
+complete -c gomo -n '__gomo_at "gomo audio download"' -l 'timeout' -d 'Give up on a request after this long, retries included (30s, 500ms, 2m; 0: never); default 60s' -r -F
+complete -c gomo -n '__gomo_at "gomo audio download"' -l 'workspace' -d 'The local workspace database (default .gomo/workspace.db)' -r -F
+complete -c gomo -n '__gomo_at "gomo audio download"' -F
 
 # gomo program
 complete -c gomo -n '__gomo_at "gomo program"' -a 'validate' -d 'Check program files (YAML or JSON) for errors, with file:line:col diagnostics'

@@ -209,6 +209,9 @@ class Platform {
   // kMaxAudioBytes; 400 otherwise. Not idempotent: a lost answer is REQUEST_OUTCOME_UNKNOWN.
   virtual Result<Audio> upload_audio(const AudioUpload& upload) = 0;
   virtual Result<Audio> get_audio(const std::string& id) = 0;  // GET .../audio/:id/metadata
+  // GET /audio-management/audio/:id: the file's bytes as uploaded (WAV, MP3 or OGG; at most
+  // kMaxAudioBytes). 404 for an id of another organisation, as get_audio.
+  virtual Result<std::string> download_audio(const std::string& id) = 0;
   virtual Result<Page<Dictionary>> list_dictionaries(const DictionaryQuery& query) = 0;
 
   // --- Programs and executions (Gomobile docs: Programs to Pause windows; api/programs.h) ---

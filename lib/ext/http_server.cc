@@ -1,6 +1,8 @@
 // The module's HTTP server transport: cpp-httplib, every method and path to one handler (module_abi.h).
 #include <httplib.h>
 
+#include <strings.h>
+
 #include <algorithm>
 #include <chrono>
 #include <condition_variable>
@@ -298,9 +300,16 @@ class HttplibServer {
 
   static void respond(void* reply_ctx, const gomo_ext_server_reply* out) {
     auto& res = *static_cast<httplib::Response*>(reply_ctx);
+    // Answers are JSON unless the handler names another type (a file's bytes).
+    std::string content_type = "application/json; charset=utf-8";
     for (size_t i = 0; i < out->header_count; ++i) {
       const gomo_ext_header& h = out->headers[i];
-      res.set_header(std::string(h.name.data, h.name.size), std::string(h.value.data, h.value.size));
+      std::string name(h.name.data, h.name.size), value(h.value.data, h.value.size);
+      if (strcasecmp(name.c_str(), "Content-Type") == 0) {
+        content_type = value;
+      } else {
+        res.set_header(name, value);
+      }
     }
     res.status = out->status;
     if (out->drop) {
@@ -308,7 +317,7 @@ class HttplibServer {
       res.set_content_provider(std::max<size_t>(out->body.size, 1), "application/json",
                                [](size_t, size_t, httplib::DataSink&) { return false; });
     } else if (out->body.size > 0) {
-      res.set_content(std::string(out->body.data, out->body.size), "application/json; charset=utf-8");
+      res.set_content(std::string(out->body.data, out->body.size), content_type);
     }
   }
 

@@ -59,6 +59,7 @@ class LocalOperations : public api::Platform, public api::Dialing {
   api::Result<api::Page<api::Audio>> list_audio(const api::AudioQuery& query) override;
   api::Result<api::Audio> upload_audio(const api::AudioUpload& upload) override;
   api::Result<api::Audio> get_audio(const std::string& id) override;
+  api::Result<std::string> download_audio(const std::string& id) override;
   api::Result<api::Page<api::Dictionary>> list_dictionaries(const api::DictionaryQuery& query) override;
 
   api::Result<api::Program> create_program(const api::ProgramFields& fields) override;

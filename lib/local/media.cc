@@ -229,6 +229,15 @@ api::Result<api::Audio> LocalOperations::get_audio(const std::string& id) {
   });
 }
 
+api::Result<std::string> LocalOperations::download_audio(const std::string& id) {
+  return guarded(ops_mutex_, [&]() -> api::Result<std::string> {
+    Stmt s(ops_db_, "SELECT bytes FROM audio WHERE id = ? AND organization_id = ?");
+    s.bind(1, id).bind(2, ops_org_);
+    if (!s.step()) return api::not_found_error("Audio");
+    return s.text(0);  // reads BLOBs whole
+  });
+}
+
 api::Result<api::Page<api::Dictionary>> LocalOperations::list_dictionaries(const api::DictionaryQuery& q) {
   if (auto e = api::validate_page_query(q.page, api_names(kDictionarySorts))) return *e;
   return guarded(ops_mutex_, [&]() -> api::Result<api::Page<api::Dictionary>> {

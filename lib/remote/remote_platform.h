@@ -88,6 +88,7 @@ class RemotePlatform final : public Platform {
   Result<Page<Audio>> list_audio(const AudioQuery& query) override;
   Result<Audio> upload_audio(const AudioUpload& upload) override;
   Result<Audio> get_audio(const std::string& id) override;
+  Result<std::string> download_audio(const std::string& id) override;
   Result<Page<Dictionary>> list_dictionaries(const DictionaryQuery& query) override;
   Result<Program> create_program(const ProgramFields& fields) override;
   Result<Program> get_program(const std::string& id) override;

@@ -77,6 +77,15 @@ Result<Audio> RemotePlatform::get_audio(const std::string& id) {
                      wire::decode_audio);
 }
 
+Result<std::string> RemotePlatform::download_audio(const std::string& id) {
+  // The body is the file, not JSON: only an error answer is decoded.
+  auto response = http_->send("GET", "/audio-management/audio" + path_id(id), "", Idempotency::kSafe);
+  if (!response) return response.error();
+  if (response->status < 200 || response->status >= 300)
+    return wire::error_from_response(response->status, response->body);
+  return std::move(response->body);
+}
+
 Result<Page<Dictionary>> RemotePlatform::list_dictionaries(const DictionaryQuery& q) {
   std::string path = "/dictionaries" + query_string(q.page);
   if (q.include_system) path += "&includeSystem=true";

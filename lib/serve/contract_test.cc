@@ -42,7 +42,7 @@ class Contract {
   // What is wrong with an answer of status `status` and body `body` to `method path`; empty when
   // the document allows it.
   std::vector<std::string> check_answer(const std::string& method, const std::string& path, int status,
-                                        const std::string& body) const {
+                                        const std::string& body, const std::string& content_type) const {
     const std::string where = method + " " + path + " " + std::to_string(status);
     const json* op = operation(method, path);
     if (!op) return {method + " " + path + " is not documented"};
@@ -53,6 +53,13 @@ class Contract {
     if (response.contains("$ref")) response = resolve(response["$ref"].get<std::string>());
     if (!response.contains("content")) {
       if (!body.empty()) return {where + ": documented without a body, got " + body.substr(0, 200)};
+      return {};
+    }
+    if (!response["content"].contains("application/json")) {
+      // A file: its type must be one the document lists, and it has bytes.
+      if (!response["content"].contains(content_type))
+        return {where + ": Content-Type " + content_type + " is not one the document lists"};
+      if (body.empty()) return {where + ": a file answer without bytes"};
       return {};
     }
     return check(response["content"]["application/json"]["schema"], body, where);
@@ -126,12 +133,16 @@ class Client {
     INFO(method << " " << call.target << " " << call.body.substr(0, 200));
     INFO("answer: " << a.status << " " << a.body.substr(0, 400));
     CHECK(a.status == expected);
-    for (const auto& problem : contract_.check_answer(call.method, call.path, a.status, a.body)) FAIL_CHECK(problem);
+    for (const auto& problem :
+         contract_.check_answer(call.method, call.path, a.status, a.body, a.header("Content-Type")))
+      FAIL_CHECK(problem);
     if (a.status == expected && expected < 300) answered.insert(call.method + " " + call.path);
     statuses[call.method + " " + call.path].insert(a.status);
+    last_body = a.body;
     return a.body.empty() ? json() : json::parse(a.body, nullptr, false);
   }
 
+  std::string last_body;                          // the last answer's bytes (a file's, say)
   std::set<std::string> answered;                 // operations that got their success status
   std::map<std::string, std::set<int>> statuses;  // every status each operation got
 
@@ -184,8 +195,11 @@ TEST_CASE("api contract: the checks find answers that break the document") {
   // Not vacuous: a $ref the checker could not resolve would accept anything.
   Contract contract(serve::openapi_document());
   auto bad = [&](const char* method, const char* path, int status, const char* body) {
-    return !contract.check_answer(method, path, status, body).empty();
+    return !contract.check_answer(method, path, status, body, "application/json").empty();
   };
+  CHECK(contract.check_answer("get", "/audio-management/audio/{id}", 200, "RIFF", "audio/wav").empty());
+  CHECK_FALSE(contract.check_answer("get", "/audio-management/audio/{id}", 200, "RIFF", "text/html").empty());
+  CHECK_FALSE(contract.check_answer("get", "/audio-management/audio/{id}", 200, "", "audio/wav").empty());
   CHECK(bad("get", "/users/me", 200, R"({"id":1})"));
   CHECK(bad("get", "/users/me", 418, "{}"));
   CHECK(bad("get", "/contact", 200, R"({"data":[{"id":"x"}],"meta":{}})"));
@@ -268,6 +282,8 @@ TEST_CASE("api contract: every documented operation answers as the document says
     sent["post /audio-management/upload"] = upload;
     json audio = client.send(upload, 201, key);
     const std::string au = audio.value("id", "");
+    ok("get", "/audio-management/audio/{id}", "/audio-management/audio/" + au, 200);
+    CHECK(client.last_body == contract_wav(800));
     ok("get", "/audio-management/audio/{id}/metadata", "/audio-management/audio/" + au + "/metadata", 200);
     ok("get", "/audio-management/audio/{id}/details", "/audio-management/audio/" + au + "/details", 200);
   }

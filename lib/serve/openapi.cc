@@ -137,6 +137,8 @@ const std::vector<Operation>& operations() {
         {"tags", "string", "comma-separated tags the audio must carry"}}},
       {"post", "/audio-management/upload", "audio", "Upload an audio file (WAV, MP3 or OGG, at most 10 MB)",
        "multipart:AudioUpload", 201, "Audio"},
+      {"get", "/audio-management/audio/{id}", "audio", "An audio file's bytes, as uploaded (WAV, MP3 or OGG)", nullptr,
+       200, "binary:audio"},
       {"get", "/audio-management/audio/{id}/metadata", "audio", "An audio file's metadata", nullptr, 200, "Audio"},
       {"get", "/audio-management/audio/{id}/details", "audio", "An audio file's metadata (as /metadata)", nullptr, 200,
        "Audio"},
@@ -337,6 +339,11 @@ json operation_object(const Operation& op, const json& page_parameters) {
   std::string status = std::to_string(op.status);
   if (!op.answer) {
     responses[status] = {{"description", "Done (no body)"}};
+  } else if (std::string_view(op.answer) == "binary:audio") {
+    // The file as uploaded, with the type its bytes were recognised as.
+    json file = {{"schema", {{"type", "string"}, {"contentMediaType", "application/octet-stream"}}}};
+    responses[status] = {{"description", "The file's bytes"},
+                         {"content", {{"audio/wav", file}, {"audio/mpeg", file}, {"audio/ogg", file}}}};
   } else {
     std::string name = std::string(op.answer) + (op.page ? "Page" : "");
     const char* phrase = op.status == 201 ? "Created" : op.status == 202 ? "Accepted" : "OK";

@@ -28,7 +28,8 @@ struct Request {
 
 struct Response {
   int status = 200;
-  std::string body;                                               // JSON text (always valid UTF-8); empty for 204
+  // JSON text (always valid UTF-8); empty for 204; a file's bytes when `headers` name its Content-Type.
+  std::string body;
   std::vector<std::pair<std::string, std::string>> headers = {};  // e.g. Allow with a 405
 };
 

@@ -112,6 +112,14 @@ std::optional<Response> route_programs(const Request& req, const std::vector<std
       if (!upload) return bad(upload.error());
       return answer<api::Audio>(platform.upload_audio(*upload), path, 201, wire::encode);
     }
+    if (n == 3 && parts[1] == "audio" && m == "GET") {
+      // The file itself, with the content type its bytes were recognised as at upload.
+      auto audio = platform.get_audio(parts[2]);
+      if (!audio) return error_response(audio.error(), path);
+      auto bytes = platform.download_audio(parts[2]);
+      if (!bytes) return error_response(bytes.error(), path);
+      return Response{200, std::move(*bytes), {{"Content-Type", audio->file.mime_type}}};
+    }
     if (n == 4 && parts[1] == "audio" && (parts[3] == "metadata" || parts[3] == "details") && m == "GET") {
       return answer<api::Audio>(platform.get_audio(parts[2]), path, 200, wire::encode);
     }

@@ -1,4 +1,4 @@
-// `gomo dids list` and `gomo audio list|upload` through the binary, against the local workspace and
+// `gomo dids list` and `gomo audio list|upload|download` through the binary, against the local workspace and
 // against `gomo serve`: output formats, the summary line naming the target, local checks of the
 // files before anything is sent, and exit codes.
 #include <doctest/doctest.h>
@@ -83,6 +83,23 @@ TEST_CASE("cli: dids list and audio list|upload, local workspace and gomo serve 
   auto remote_list = add({"audio", "list", "--tag", "music", "-q"});
   REQUIRE(remote_list.exit_code == 0);
   CHECK(std::count(remote_list.out.begin(), remote_list.out.end(), '\n') == 1);
+  // Download: the bytes as uploaded, under the file's own name, over HTTP and from the workspace alike.
+  const std::string music_id = remote_list.out.substr(0, remote_list.out.find('\n'));
+  auto fetched = add({"audio", "download", music_id, "-O", "fetched.wav"});
+  REQUIRE_MESSAGE(fetched.exit_code == 0, fetched.err);
+  CHECK(read_file(dir + "/fetched.wav") == silent_wav(44100, 44100));
+  CHECK(fetched.err.find("to fetched.wav (") != std::string::npos);
+  auto again = add({"audio", "download", music_id, "-O", "fetched.wav"});
+  CHECK(again.exit_code == 2);
+  CHECK(again.err.find("fetched.wav exists; pass --clobber") != std::string::npos);
+  CHECK(add({"audio", "download", music_id, "-O", "fetched.wav", "--clobber"}).exit_code == 0);
+  auto to_stdout = run_gomo({"audio", "download", uploaded[0]["id"].get<std::string>(), "-O", "-"}, "", local_env, dir);
+  REQUIRE(to_stdout.exit_code == 0);
+  CHECK(to_stdout.out == silent_wav(8000, 4000));
+  auto own_name = run_gomo({"audio", "download", uploaded[0]["id"].get<std::string>()}, "", local_env, dir);
+  CHECK(own_name.exit_code == 2);  // welcome.wav is there already
+  auto unknown = add({"audio", "download", "00000000-0000-4000-8000-000000000000"});
+  CHECK(unknown.exit_code == 3);
   auto remote_dids = add({"dids", "list", "-o", "json"});
   REQUIRE(remote_dids.exit_code == 0);
   CHECK(json::parse(remote_dids.out) == did_json);

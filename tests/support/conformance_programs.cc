@@ -103,6 +103,13 @@ void programs_suite(api::Platform& p, api::Platform& other, local::LocalOperatio
   CHECK(p.list_audio(searched)->meta.total == 1);
   CHECK(p.get_audio(audio->id)->title == "greeting");
   CHECK(other.get_audio(audio->id).error().http_status == 404);
+  // The file comes back byte for byte (binary, not JSON, over HTTP); another organisation's is a 404.
+  auto downloaded = p.download_audio(second->id);
+  REQUIRE_MESSAGE(downloaded, downloaded.error().message);
+  CHECK(*downloaded == mp3.bytes);
+  CHECK(p.download_audio(audio->id).value() == up.bytes);
+  CHECK(other.download_audio(audio->id).error().http_status == 404);
+  CHECK(p.download_audio("00000000-0000-4000-8000-000000000000").error().http_status == 404);
   CHECK(other.list_audio({})->meta.total == 0);
 
   // (c) Dictionaries: none of the organisation's own; the system ones on request.
