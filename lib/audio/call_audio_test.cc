@@ -85,9 +85,9 @@ TEST_CASE("audio: a call that answers and presses 1 is heard as prompt, wait, pr
   CHECK(c->report.duration_ms == 3000 + 1500 + 800 + 800);
   const Samples& t = c->phone->timeline();
   REQUIRE(t.size() == samples_for(3100));
-  CHECK(test::zero_crossings(t, 0, samples_for(1500)) >= 2990);            // the menu's 1 kHz
-  CHECK(test::rms(Samples(t.begin() + 12000, t.begin() + 18400)) == 0);   // waiting for the key
-  CHECK(test::zero_crossings(t, samples_for(2300), t.size()) >= 950);      // bye's 600 Hz for 0.8 s
+  CHECK(test::zero_crossings(t, 0, samples_for(1500)) >= 2990);          // the menu's 1 kHz
+  CHECK(test::rms(Samples(t.begin() + 12000, t.begin() + 18400)) == 0);  // waiting for the key
+  CHECK(test::zero_crossings(t, samples_for(2300), t.size()) >= 950);    // bye's 600 Hz for 0.8 s
   CHECK(c->phone->prompts() == 2);
 
   auto visits = split_by_visit(*c->phone, c->report);
@@ -116,8 +116,8 @@ TEST_CASE("audio: a recording is heard as the beep, then silence while the calle
   CHECK(c->report.duration_ms == 3000 + 1500 + 800 + (500 + 2500 + 2000) + 800);
   const Samples& t = c->phone->timeline();
   const size_t rec = samples_for(1500 + 800);
-  CHECK(Samples(t.begin() + static_cast<ptrdiff_t>(rec), t.begin() + static_cast<ptrdiff_t>(rec + samples_for(kBeepMs))) ==
-        tone(kBeepHz, kBeepMs));
+  CHECK(Samples(t.begin() + static_cast<ptrdiff_t>(rec),
+                t.begin() + static_cast<ptrdiff_t>(rec + samples_for(kBeepMs))) == tone(kBeepHz, kBeepMs));
   CHECK(test::rms(Samples(t.begin() + static_cast<ptrdiff_t>(rec + samples_for(kBeepMs)),
                           t.begin() + static_cast<ptrdiff_t>(rec + samples_for(5000)))) == 0);
 }

@@ -85,8 +85,7 @@ Result<Finished> run_program(const std::vector<std::string>& args, engine::Milli
   }
   for (auto& p : fds)
     if (p.fd >= 0) close(p.fd);
-  while (waitpid(pid, &f.status, 0) < 0 && errno == EINTR) {
-  }
+  while (waitpid(pid, &f.status, 0) < 0 && errno == EINTR) {}
   return f;
 }
 
@@ -128,8 +127,8 @@ Result<Samples> speak(const std::string& program, std::string_view language, std
     return Status::io_error("cannot run " + program + ": " + run.error().message());
   }
   if (run->timed_out)
-    return Status::io_error(program + " did not finish within " + std::to_string(timeout_ms / 1000) +
-                            " s (text of " + std::to_string(text.size()) + " bytes)");
+    return Status::io_error(program + " did not finish within " + std::to_string(timeout_ms / 1000) + " s (text of " +
+                            std::to_string(text.size()) + " bytes)");
   if (!WIFEXITED(run->status) || WEXITSTATUS(run->status) != 0) {
     std::string why = last_line(run->err);
     return Status::io_error(program + " -v " + *voice + " failed" + (why.empty() ? "" : ": " + why) +

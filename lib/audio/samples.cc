@@ -1,11 +1,10 @@
 #include "audio/samples.h"
 
-#include <sndfile.h>
-
 #include <cmath>
 #include <cstring>
 
 #include "audio/resample.h"
+#include "audio/sndfile_api.h"
 
 namespace gomo::audio {
 namespace {
@@ -47,15 +46,18 @@ sf_count_t mem_tell(void* user) { return static_cast<MemoryFile*>(user)->at; }
 Result<Samples> decode_audio(std::string_view bytes, std::string_view name_for_errors) {
   const std::string name(name_for_errors);
   if (bytes.empty()) return Status::invalid_argument(name + ": the audio file is empty");
+  auto sf_api = sndfile();
+  if (!sf_api) return sf_api.error();
+  const SndfileApi& lib = **sf_api;
   MemoryFile file{bytes, 0};
   SF_VIRTUAL_IO io{mem_length, mem_seek, mem_read, mem_write, mem_tell};
   SF_INFO info{};
-  SNDFILE* sf = sf_open_virtual(&io, SFM_READ, &info, &file);
+  SNDFILE* sf = lib.open_virtual(&io, SFM_READ, &info, &file);
   if (!sf)
-    return Status::invalid_argument(name + ": not audio gomo can read (" + sf_strerror(nullptr) +
+    return Status::invalid_argument(name + ": not audio gomo can read (" + lib.strerror(nullptr) +
                                     "); use WAV, MP3 or OGG");
   if (info.channels <= 0 || info.samplerate <= 0) {
-    sf_close(sf);
+    lib.close(sf);
     return Status::invalid_argument(name + ": the audio file has no channels or no sample rate");
   }
   // Read in blocks rather than trusting info.frames: streamed WAVs (espeak-ng --stdout) carry a
@@ -65,7 +67,7 @@ Result<Samples> decode_audio(std::string_view bytes, std::string_view name_for_e
   const int channels = info.channels;
   std::vector<float> block(static_cast<size_t>(4096 * channels));
   while (true) {
-    sf_count_t got = sf_readf_float(sf, block.data(), 4096);
+    sf_count_t got = lib.readf_float(sf, block.data(), 4096);
     if (got <= 0) break;
     for (sf_count_t i = 0; i < got; ++i) {
       float sum = 0;
@@ -73,23 +75,26 @@ Result<Samples> decode_audio(std::string_view bytes, std::string_view name_for_e
       mono.push_back(sum / static_cast<float>(channels));
     }
   }
-  int error = sf_error(sf);
-  std::string message = error ? sf_strerror(sf) : "";
-  sf_close(sf);
+  int error = lib.error(sf);
+  std::string message = error ? lib.strerror(sf) : "";
+  lib.close(sf);
   if (error && mono.empty()) return Status::invalid_argument(name + ": cannot decode the audio (" + message + ")");
   return resample(mono, info.samplerate, kSampleRate);
 }
 
 Status write_wav(const std::string& path, const Samples& samples) {
+  auto sf_api = sndfile();
+  if (!sf_api) return sf_api.error();
+  const SndfileApi& lib = **sf_api;
   SF_INFO info{};
   info.samplerate = kSampleRate;
   info.channels = 1;
   info.format = SF_FORMAT_WAV | SF_FORMAT_PCM_16;
-  SNDFILE* sf = sf_open(path.c_str(), SFM_WRITE, &info);
-  if (!sf) return Status::io_error(path + ": cannot write the WAV file (" + sf_strerror(nullptr) + ")");
-  sf_count_t wrote = samples.empty() ? 0 : sf_write_short(sf, samples.data(), static_cast<sf_count_t>(samples.size()));
-  std::string message = sf_strerror(sf);
-  int closed = sf_close(sf);
+  SNDFILE* sf = lib.open(path.c_str(), SFM_WRITE, &info);
+  if (!sf) return Status::io_error(path + ": cannot write the WAV file (" + lib.strerror(nullptr) + ")");
+  sf_count_t wrote = samples.empty() ? 0 : lib.write_short(sf, samples.data(), static_cast<sf_count_t>(samples.size()));
+  std::string message = lib.strerror(sf);
+  int closed = lib.close(sf);
   if (wrote != static_cast<sf_count_t>(samples.size()) || closed != 0)
     return Status::io_error(path + ": cannot write the WAV file (" + message + "); is the disk full?");
   return Status::ok();
@@ -111,13 +116,19 @@ Samples tone(int hz, engine::Millis ms) {
 }
 
 bool can_decode(std::string_view format) {
-  const int wanted = format == "wav" ? SF_FORMAT_WAV : format == "mp3" ? SF_FORMAT_MPEG : format == "ogg" ? SF_FORMAT_OGG : 0;
+  const int wanted = format == "wav"   ? SF_FORMAT_WAV
+                     : format == "mp3" ? SF_FORMAT_MPEG
+                     : format == "ogg" ? SF_FORMAT_OGG
+                                       : 0;
+  auto sf_api = sndfile();
+  if (!sf_api) return false;
+  const SndfileApi& lib = **sf_api;
   int count = 0;
-  sf_command(nullptr, SFC_GET_FORMAT_MAJOR_COUNT, &count, sizeof(int));
+  lib.command(nullptr, SFC_GET_FORMAT_MAJOR_COUNT, &count, sizeof(int));
   for (int i = 0; wanted && i < count; ++i) {
     SF_FORMAT_INFO info{};
     info.format = i;
-    if (sf_command(nullptr, SFC_GET_FORMAT_MAJOR, &info, sizeof(info)) == 0 && info.format == wanted) return true;
+    if (lib.command(nullptr, SFC_GET_FORMAT_MAJOR, &info, sizeof(info)) == 0 && info.format == wanted) return true;
   }
   return false;
 }

@@ -29,7 +29,8 @@ inline std::string tone_file(int format, int rate, int channels, int hz, int ms)
   for (long i = 0; i < frames; ++i)
     for (int c = 0; c < channels; ++c)
       data[static_cast<size_t>(i * channels + c)] =
-          hz ? static_cast<float>(0.5 * std::sin(2 * 3.14159265358979323846 * hz * static_cast<double>(i) / rate)) : 0.0f;
+          hz ? static_cast<float>(0.5 * std::sin(2 * 3.14159265358979323846 * hz * static_cast<double>(i) / rate))
+             : 0.0f;
   sf_writef_float(sf, data.data(), frames);
   sf_close(sf);
   return read_file(path);
