@@ -13,8 +13,9 @@ constexpr double kPassFraction = 0.85;  // cutoff: 3.4 kHz at 8 kHz, the top of 
 constexpr int kZeroCrossings = 24;      // each side: a transition band of about 10% of the cutoff
 constexpr int64_t kMaxPhases = 4096;    // a table beyond this is computed per sample instead
 
+// libsndfile reads 16-bit PCM as v / 32768: the inverse makes decoding an 8 kHz file exact.
 int16_t to_pcm16(double v) {
-  double scaled = std::round(v * 32767.0);
+  double scaled = std::round(v * 32768.0);
   return static_cast<int16_t>(std::clamp(scaled, -32768.0, 32767.0));
 }
 

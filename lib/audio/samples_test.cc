@@ -87,7 +87,7 @@ TEST_CASE("audio: the resampler keeps a tone's frequency and the length, and rem
   }
   auto up = resample(std::vector<float>(4000, 0.25f), 4000, 8000);
   CHECK(up.size() == 8000);
-  CHECK(up[4000] == 8192);  // DC gain 1
+  CHECK(up[4000] == 8192);  // DC gain 1: 0.25 of 32768
 }
 
 TEST_CASE("audio: write_wav writes 8 kHz mono PCM that reads back sample for sample") {
