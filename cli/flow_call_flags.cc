@@ -85,6 +85,12 @@ void add_call_flags(CLI::App* cmd, const std::shared_ptr<CallFlags>& f) {
   cmd->add_option("--max-visits", f->call.max_node_visits,
                   "Loop guard: end the call after this many node visits (default 500)");
   cmd->add_flag("--no-validate", f->no_validate, "Run even if the flow has validation errors");
+  cmd->add_option("--audio-dir", f->audio_dir,
+                  "audioFile items from DIR/<audioId>.wav (or .mp3, .ogg): heard, and timed by their length")
+      ->type_name("DIR");
+  cmd->add_option("--clips", f->clips_dir,
+                  "Recorded number/date/word clips from DIR/<language>/<key>.wav (others are spoken by espeak-ng)")
+      ->type_name("DIR");
 }
 
 std::unique_ptr<LoadedCall> load_call(Context& ctx, const CallFlags& f, int& exit_code) {

@@ -26,9 +26,11 @@ struct CallFlags {
   std::string phone;
   std::string region = "MA";
   bool no_validate = false;
+  std::string audio_dir;  // --audio-dir: audioFile items from DIR/<audioId>.wav|.mp3|.ogg
+  std::string clips_dir;  // --clips: recorded clips from DIR/<language>/<key>.wav
 };
 
-// Adds the flow positional and the callee and contact flags, bound to `f`.
+// Adds the flow positional, the callee and contact flags and where the audio is, bound to `f`.
 void add_call_flags(CLI::App* cmd, const std::shared_ptr<CallFlags>& f);
 
 // A call ready to run: the flow (validated unless --no-validate) and the engine's inputs.

@@ -15,8 +15,6 @@ namespace {
 struct RenderFlags : CallFlags {
   std::string wav;
   std::string split_dir;
-  std::string audio_dir;
-  std::string clips_dir;
 };
 
 std::string render_seconds(engine::Millis ms) {
@@ -77,12 +75,9 @@ void add_flow_render_command(CLI::App& flow, Action& action) {
       "render", "Write what the callee hears in one simulated call as a WAV file (8 kHz mono, the call's timing)");
   add_call_flags(render, f);
   render->add_option("-O,--output-file", f->wav, "The WAV file to write (replaced)")->required()->type_name("FILE");
-  render->add_option("--split", f->split_dir, "Also write one WAV per node visit that played something: DIR/01-<node>.wav, ...")
-      ->type_name("DIR");
-  render->add_option("--audio-dir", f->audio_dir, "audioFile items from DIR/<audioId>.wav (or .mp3, .ogg)")
-      ->type_name("DIR");
-  render->add_option("--clips", f->clips_dir,
-                     "Recorded number/date/word clips from DIR/<language>/<key>.wav (others are spoken by espeak-ng)")
+  render
+      ->add_option("--split", f->split_dir,
+                   "Also write one WAV per node visit that played something: DIR/01-<node>.wav, ...")
       ->type_name("DIR");
   render->callback([f, &action] { action = [f](Context& c) { return render_flow(c, *f); }; });
 }

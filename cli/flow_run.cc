@@ -6,6 +6,7 @@
 #include <fstream>
 #include <memory>
 
+#include "audio/render_call.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/flow_call_flags.h"
@@ -21,7 +22,7 @@ struct RunFlags : CallFlags {
   std::string trace;
   bool show_keys = false;
   bool interactive = false;
-  std::string audio_dir;
+  bool no_sound = false;
   std::string player;
   double speed = 1.0;
 };
@@ -47,16 +48,21 @@ int run_flow(Context& ctx, const RunFlags& f) {
   if (!loaded) return exit_code;
   const model::Flow& flow = loaded->flow;
   const engine::PreparedCall& prepared = loaded->prepared;
-  const engine::EngineOptions& options = prepared.options;
+  engine::EngineOptions options = prepared.options;
+  // The audio files gomo can read: heard at the terminal, and the call timed by their real lengths.
+  audio::PromptAudio sound(audio::files_from_dirs(f.audio_dir, f.clips_dir));
+  if (!f.audio_dir.empty()) options.audio_durations = audio::audio_file_lengths(flow, sound);
 
   engine::CallReport call;
   if (f.interactive) {
     if (!isatty(STDIN_FILENO)) return report_error(ctx, "--interactive needs a terminal on standard input");
     // The live call goes to stderr, so -o json on stdout stays machine-readable.
     softphone::TerminalOptions terminal{STDIN_FILENO, f.speed, ctx.use_color(ctx.stderr_tty), f.audio_dir, ""};
-    if (!f.audio_dir.empty()) {
+    // Sound whenever there is a player: each prompt rendered as the callee would hear it (--no-sound: text only).
+    if (!f.no_sound) {
       terminal.player = softphone::find_audio_player(f.player);
-      if (terminal.player.empty())
+      terminal.audio = &sound;
+      if (terminal.player.empty() && !f.audio_dir.empty())
         report_note(ctx, "no audio player found (paplay, aplay, play or ffplay): prompts are shown, not heard");
     }
     softphone::TerminalSoftphone phone(ctx.err, terminal);
@@ -86,11 +92,9 @@ void add_flow_run_command(CLI::App& flow, Action& action) {
   run->add_option("--trace", f->trace, "Write every event as JSON Lines to this file");
   run->add_flag("-i,--interactive", f->interactive,
                 "You are the callee: answer, listen and press keys at the terminal, in real time");
-  run->add_option("--audio-dir", f->audio_dir,
-                  "With --interactive: hear audioFile items from DIR/<audioId>.wav (or .mp3, .ogg)")
-      ->type_name("DIR");
   run->add_option("--player", f->player,
                   "Audio player command (default: $GOMO_AUDIO_PLAYER, else paplay, aplay, play or ffplay)");
+  run->add_flag("--no-sound", f->no_sound, "With --interactive: show the prompts as text only, play nothing");
   run->add_option("--speed", f->speed, "With --interactive: play prompts and run timeouts this many times faster")
       ->check(CLI::Range(0.1, 100.0));
   run->add_flag("--keys", f->show_keys, "Show the dictionary clip keys of number and date items");

@@ -34,6 +34,26 @@ PromptAudioOptions files_from_dirs(const std::string& audio_dir, const std::stri
   return options;
 }
 
+std::map<std::string, engine::Millis> audio_file_lengths(const model::Flow& flow, PromptAudio& audio) {
+  std::map<std::string, engine::Millis> lengths;
+  auto add = [&](std::string_view id) {
+    if (id.empty() || lengths.count(std::string(id))) return;
+    engine::PromptPart part;
+    part.kind = engine::PromptPart::Kind::kAudio;
+    part.audio_id = id;
+    if (auto samples = audio.render_part(part)) lengths[std::string(id)] = millis_of(samples->size());
+  };
+  for (const auto& node : flow.nodes) {
+    // Where the engine finds prompts: audioItems (play), promptAudioItems (dtmf), the legacy audioId.
+    for (const char* key : {"audioItems", "promptAudioItems"})
+      if (const document::Value* items = node.config_at(key); items && items->is_sequence())
+        for (const auto& item : items->items)
+          if (item.string_at("type") == "audioFile") add(item.string_at("audioId"));
+    if (const document::Value* id = node.config_at("audioId"); id && id->kind == document::Kind::kString) add(id->text);
+  }
+  return lengths;
+}
+
 Result<RenderedCall> render_call(const model::Flow& flow, const engine::Contact& contact,
                                  const engine::SoftphoneScript& script, const engine::EngineOptions& options,
                                  PromptAudio& audio) {

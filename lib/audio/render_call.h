@@ -2,6 +2,7 @@
 // `gomo flow render`: one call of a flow with a scripted callee, heard. The engine runs through a
 // CallAudio, so its clock follows the rendered prompts; the result is what the callee heard, from
 // the answer to the hangup, and where each node visit starts in it.
+#include <map>
 #include <string>
 #include <vector>
 
@@ -17,9 +18,14 @@ namespace gomo::audio {
 // leaves that source unset (audioFile items then fail, clips are spoken).
 PromptAudioOptions files_from_dirs(const std::string& audio_dir, const std::string& clips_dir);
 
+// The lengths of the flow's audioFile items that `audio` can read, by audioId: for
+// EngineOptions::audio_durations, so that `flow run --audio-dir` times a call as `flow render` does.
+// Items it cannot read are left out (the engine estimates them).
+std::map<std::string, engine::Millis> audio_file_lengths(const model::Flow& flow, PromptAudio& audio);
+
 struct RenderedCall {
-  engine::CallReport report;   // as `flow run` reports it (views into the flow: keep it alive)
-  bool answered = false;       // false: nothing was heard and `timeline` is empty
+  engine::CallReport report;          // as `flow run` reports it (views into the flow: keep it alive)
+  bool answered = false;              // false: nothing was heard and `timeline` is empty
   engine::Millis answered_at_ms = 0;  // the ring, left out of the timeline
   Samples timeline;                   // samples_for(report.duration_ms - answered_at_ms) samples
   std::vector<NodeAudio> visits;      // the node visits that played something, in order

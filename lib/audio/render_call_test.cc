@@ -45,6 +45,7 @@ nodes:
   PromptAudio again(files_from_dirs(dir, ""));
   auto failed = render_call(missing_flow, engine::Contact{}, engine::SoftphoneScript{}, engine::EngineOptions{}, again);
   REQUIRE(!failed.has_value());
-  CHECK(failed.error().message() == "audio file \"nope\": no " + dir + "/nope.wav (or .mp3, .ogg); put the file there " +
+  CHECK(failed.error().message() == "audio file \"nope\": no " + dir +
+                                        "/nope.wav (or .mp3, .ogg); put the file there " +
                                         "(--audio-dir) or upload it");
 }
