@@ -87,8 +87,8 @@ TEST_CASE("cli: flow render --split writes one WAV per node visit that played so
 
 TEST_CASE("cli: flow render of a call nobody answers writes an empty WAV and says so") {
   const std::string out = gomo::test::scratch_dir();
-  auto r = run_gomo({"flow", "render", source_path("samples/flows/payment-reminder.json"), "--busy", "-O",
-                     out + "/busy.wav"});
+  auto r = run_gomo(
+      {"flow", "render", source_path("samples/flows/payment-reminder.json"), "--busy", "-O", out + "/busy.wav"});
   CHECK(r.exit_code == 0);  // the flow handles busy with a hangup, as flow run exits
   CHECK(r.out == "wrote " + out + "/busy.wav: no sound (0 samples): the call was not answered (busy)\n");
   CHECK(wav_info(out + "/busy.wav").frames == 0);
