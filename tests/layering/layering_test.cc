@@ -34,7 +34,8 @@ const std::vector<Layer> kLayers = {
     {"checks", {"model", "schema"}},
     {"flow", {"model", "schema"}},  // fmt's key order needs the flow schema, not the rules
     {"engine", {"model"}},
-    {"softphone", {"engine"}},
+    {"audio", {"engine"}},  // prompts as 8 kHz sound; libsndfile inside, espeak-ng run as a program
+    {"softphone", {"engine", "audio"}},
     {"flowtest", {"engine"}},
     {"api", {"base", "document"}},  // no HTTP (ext), no SQLite
     {"remote", {"api", "ext"}},
