@@ -3,6 +3,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "api/platform.h"
+#include "audio/render_call.h"
 #include "checks/validate.h"
 #include "cli/exit_codes.h"
 #include "cli/resources.h"
@@ -91,6 +93,41 @@ void add_call_flags(CLI::App* cmd, const std::shared_ptr<CallFlags>& f) {
   cmd->add_option("--clips", f->clips_dir,
                   "Recorded number/date/word clips from DIR/<language>/<key>.wav (others are spoken by espeak-ng)")
       ->type_name("DIR");
+  add_target_flags(cmd, f->target);
+}
+
+audio::PromptAudioOptions call_audio_sources(Context& ctx, const CallFlags& f) {
+  audio::PromptAudioOptions sources = audio::files_from_dirs(f.audio_dir, f.clips_dir);
+  struct Account {
+    bool tried = false;
+    std::unique_ptr<OpenedTarget> opened;
+  };
+  auto account = std::make_shared<Account>();
+  auto from_account = [&ctx, target = f.target, account](const std::string& id) -> Result<std::string> {
+    if (!account->tried) {
+      account->tried = true;
+      int exit_code = kExitOk;
+      auto opened = open_target(ctx, target, exit_code, TargetAccess::kRead);
+      if (opened) account->opened = std::make_unique<OpenedTarget>(std::move(*opened));
+    }
+    const std::string fix = "; upload it (gomo audio upload) or give its folder with --audio-dir";
+    if (!account->opened) return Status::not_found("audio file \"" + id + "\": the target could not be opened" + fix);
+    auto bytes = account->opened->platform->download_audio(id);
+    if (bytes) return std::move(*bytes);
+    const auto& e = bytes.error();
+    std::string where = "audio file \"" + id + "\" in " + account->opened->summary;
+    if (e.http_status == 404) return Status::not_found(where + ": no such audio file" + fix);
+    return Status::io_error(where + ": " + e.message);
+  };
+  auto from_folder = sources.audio_bytes;
+  sources.audio_bytes = [from_folder, from_account](const std::string& id) -> Result<std::string> {
+    if (from_folder) {
+      auto bytes = from_folder(id);
+      if (bytes || bytes.error().code() != StatusCode::kNotFound) return bytes;
+    }
+    return from_account(id);
+  };
+  return sources;
 }
 
 std::unique_ptr<LoadedCall> load_call(Context& ctx, const CallFlags& f, int& exit_code) {

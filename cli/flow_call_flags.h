@@ -6,7 +6,9 @@
 #include <string>
 #include <vector>
 
+#include "audio/prompt_audio.h"
 #include "cli/context.h"
+#include "cli/target.h"
 #include "engine/call_inputs.h"
 #include "model/flow.h"
 
@@ -28,10 +30,17 @@ struct CallFlags {
   bool no_validate = false;
   std::string audio_dir;  // --audio-dir: audioFile items from DIR/<audioId>.wav|.mp3|.ogg
   std::string clips_dir;  // --clips: recorded clips from DIR/<language>/<key>.wav
+  TargetOptions target;   // where audioFile items not in --audio-dir come from (gomo audio upload)
 };
 
 // Adds the flow positional, the callee and contact flags and where the audio is, bound to `f`.
 void add_call_flags(CLI::App* cmd, const std::shared_ptr<CallFlags>& f);
+
+// Where the call's sound comes from: audioFile items from --audio-dir first, then the target's audio
+// files (gomo audio upload; the target is opened on the first item that needs it, so a flow without
+// audio files opens nothing); recorded clips from --clips. The functions refer to `ctx`, which must
+// outlive them.
+audio::PromptAudioOptions call_audio_sources(Context& ctx, const CallFlags& f);
 
 // A call ready to run: the flow (validated unless --no-validate) and the engine's inputs.
 struct LoadedCall {

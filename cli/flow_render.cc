@@ -27,7 +27,7 @@ int render_flow(Context& ctx, const RenderFlags& f) {
   int exit_code = kExitOk;
   auto loaded = load_call(ctx, f, exit_code);
   if (!loaded) return exit_code;
-  audio::PromptAudio prompts(audio::files_from_dirs(f.audio_dir, f.clips_dir));
+  audio::PromptAudio prompts(call_audio_sources(ctx, f));
   auto call = audio::render_call(loaded->flow, loaded->prepared.contact, loaded->prepared.script,
                                  loaded->prepared.options, prompts);
   if (!call) return report_error(ctx, call.error());

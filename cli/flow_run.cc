@@ -50,7 +50,7 @@ int run_flow(Context& ctx, const RunFlags& f) {
   const engine::PreparedCall& prepared = loaded->prepared;
   engine::EngineOptions options = prepared.options;
   // The audio files gomo can read: heard at the terminal, and the call timed by their real lengths.
-  audio::PromptAudio sound(audio::files_from_dirs(f.audio_dir, f.clips_dir));
+  audio::PromptAudio sound(call_audio_sources(ctx, f));
   if (!f.audio_dir.empty()) options.audio_durations = audio::audio_file_lengths(flow, sound);
 
   engine::CallReport call;

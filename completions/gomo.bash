@@ -45,14 +45,14 @@ _gomo_command() {
       ;;
     "gomo flow run")
       subcommands=''
-      options='-h --help --script --answer --voicemail --busy --no-answer --reject --network-error --press --contact --contact-csv --row --map --phone --region --attr --var --max-visits --no-validate --audio-dir --clips --trace -i --interactive --player --no-sound --speed --keys -o --output --color -q --quiet -v --verbose'
-      value_options='--script --press --contact --contact-csv --row --map --phone --region --attr --var --max-visits --audio-dir --clips --trace --player --speed -o --output --color'
+      options='-h --help --script --answer --voicemail --busy --no-answer --reject --network-error --press --contact --contact-csv --row --map --phone --region --attr --var --max-visits --no-validate --audio-dir --clips --profile --base-url --api-key-env --bearer --insecure --rate-limit --timeout --workspace --trace -i --interactive --player --no-sound --speed --keys -o --output --color -q --quiet -v --verbose'
+      value_options='--script --press --contact --contact-csv --row --map --phone --region --attr --var --max-visits --audio-dir --clips --profile --base-url --api-key-env --rate-limit --timeout --workspace --trace --player --speed -o --output --color'
       positional_slots=1 positional_variadic=0
       ;;
     "gomo flow render")
       subcommands=''
-      options='-h --help --script --answer --voicemail --busy --no-answer --reject --network-error --press --contact --contact-csv --row --map --phone --region --attr --var --max-visits --no-validate --audio-dir --clips -O --output-file --split -o --output --color -q --quiet -v --verbose'
-      value_options='--script --press --contact --contact-csv --row --map --phone --region --attr --var --max-visits --audio-dir --clips -O --output-file --split -o --output --color'
+      options='-h --help --script --answer --voicemail --busy --no-answer --reject --network-error --press --contact --contact-csv --row --map --phone --region --attr --var --max-visits --no-validate --audio-dir --clips --profile --base-url --api-key-env --bearer --insecure --rate-limit --timeout --workspace -O --output-file --split -o --output --color -q --quiet -v --verbose'
+      value_options='--script --press --contact --contact-csv --row --map --phone --region --attr --var --max-visits --audio-dir --clips --profile --base-url --api-key-env --rate-limit --timeout --workspace -O --output-file --split -o --output --color'
       positional_slots=1 positional_variadic=0
       ;;
     "gomo flow test")
@@ -488,6 +488,12 @@ _gomo_value() {
     "gomo flow run|--max-visits") COMPREPLY=() ;;
     "gomo flow run|--audio-dir") _gomo_directories "$3" ;;
     "gomo flow run|--clips") _gomo_directories "$3" ;;
+    "gomo flow run|--profile") _gomo_files "$3" ;;
+    "gomo flow run|--base-url") _gomo_files "$3" ;;
+    "gomo flow run|--api-key-env") _gomo_files "$3" ;;
+    "gomo flow run|--rate-limit") COMPREPLY=() ;;
+    "gomo flow run|--timeout") _gomo_files "$3" ;;
+    "gomo flow run|--workspace") _gomo_files "$3" ;;
     "gomo flow run|--trace") _gomo_files "$3" ;;
     "gomo flow run|--player") _gomo_files "$3" ;;
     "gomo flow run|--speed") COMPREPLY=() ;;
@@ -505,6 +511,12 @@ _gomo_value() {
     "gomo flow render|--max-visits") COMPREPLY=() ;;
     "gomo flow render|--audio-dir") _gomo_directories "$3" ;;
     "gomo flow render|--clips") _gomo_directories "$3" ;;
+    "gomo flow render|--profile") _gomo_files "$3" ;;
+    "gomo flow render|--base-url") _gomo_files "$3" ;;
+    "gomo flow render|--api-key-env") _gomo_files "$3" ;;
+    "gomo flow render|--rate-limit") COMPREPLY=() ;;
+    "gomo flow render|--timeout") _gomo_files "$3" ;;
+    "gomo flow render|--workspace") _gomo_files "$3" ;;
     "gomo flow render|-O"|"gomo flow render|--output-file") _gomo_files "$3" ;;
     "gomo flow render|--split") _gomo_directories "$3" ;;
     "gomo flow render|#0") _gomo_files "$3" ;;

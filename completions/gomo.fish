@@ -47,9 +47,9 @@ function __gomo_value_options
         case 'gomo flow graph'
             printf '%s\n' -f --format -O --out --coverage -o --output --color
         case 'gomo flow run'
-            printf '%s\n' --script --press --contact --contact-csv --row --map --phone --region --attr --var --max-visits --audio-dir --clips --trace --player --speed -o --output --color
+            printf '%s\n' --script --press --contact --contact-csv --row --map --phone --region --attr --var --max-visits --audio-dir --clips --profile --base-url --api-key-env --rate-limit --timeout --workspace --trace --player --speed -o --output --color
         case 'gomo flow render'
-            printf '%s\n' --script --press --contact --contact-csv --row --map --phone --region --attr --var --max-visits --audio-dir --clips -O --output-file --split -o --output --color
+            printf '%s\n' --script --press --contact --contact-csv --row --map --phone --region --attr --var --max-visits --audio-dir --clips --profile --base-url --api-key-env --rate-limit --timeout --workspace -O --output-file --split -o --output --color
         case 'gomo flow test'
             printf '%s\n' -f --format --min-coverage --coverage-out -o --output --color
         case 'gomo flow simulate'
@@ -326,6 +326,14 @@ complete -c gomo -n '__gomo_at "gomo flow run"' -l 'max-visits' -d 'Loop guard: 
 complete -c gomo -n '__gomo_at "gomo flow run"' -l 'no-validate' -d 'Run even if the flow has validation errors'
 complete -c gomo -n '__gomo_at "gomo flow run"' -l 'audio-dir' -d 'audioFile items from DIR/<audioId>.wav (or .mp3, .ogg): heard, and timed by their length' -x -a '(__fish_complete_directories)'
 complete -c gomo -n '__gomo_at "gomo flow run"' -l 'clips' -d 'Recorded number/date/word clips from DIR/<language>/<key>.wav (others are spoken by espeak-ng)' -x -a '(__fish_complete_directories)'
+complete -c gomo -n '__gomo_at "gomo flow run"' -l 'profile' -d 'Profile of the config file to use (gomo config list); default: GOMO_PROFILE, else the current one' -r -F
+complete -c gomo -n '__gomo_at "gomo flow run"' -l 'base-url' -d 'Platform API base URL (e.g. https://api.gomobile.ma/api); default: from the profile' -r -F
+complete -c gomo -n '__gomo_at "gomo flow run"' -l 'api-key-env' -d 'Environment variable holding the API key' -r -F
+complete -c gomo -n '__gomo_at "gomo flow run"' -l 'bearer' -d 'Send the key as Authorization: Bearer instead of x-api-key'
+complete -c gomo -n '__gomo_at "gomo flow run"' -l 'insecure' -d 'Skip TLS verification and allow plain http to non-loopback hosts'
+complete -c gomo -n '__gomo_at "gomo flow run"' -l 'rate-limit' -d 'Client-side limit in requests per second (0: none)' -x
+complete -c gomo -n '__gomo_at "gomo flow run"' -l 'timeout' -d 'Give up on a request after this long, retries included (30s, 500ms, 2m; 0: never); default 60s' -r -F
+complete -c gomo -n '__gomo_at "gomo flow run"' -l 'workspace' -d 'The local workspace database (default .gomo/workspace.db)' -r -F
 complete -c gomo -n '__gomo_at "gomo flow run"' -l 'trace' -d 'Write every event as JSON Lines to this file' -r -F
 complete -c gomo -n '__gomo_at "gomo flow run"' -s 'i' -l 'interactive' -d 'You are the callee: answer, listen and press keys at the terminal, in real time'
 complete -c gomo -n '__gomo_at "gomo flow run"' -l 'player' -d 'Audio player command (default: $GOMO_AUDIO_PLAYER, else paplay, aplay, play or ffplay)' -r -F
@@ -356,6 +364,14 @@ complete -c gomo -n '__gomo_at "gomo flow render"' -l 'max-visits' -d 'Loop guar
 complete -c gomo -n '__gomo_at "gomo flow render"' -l 'no-validate' -d 'Run even if the flow has validation errors'
 complete -c gomo -n '__gomo_at "gomo flow render"' -l 'audio-dir' -d 'audioFile items from DIR/<audioId>.wav (or .mp3, .ogg): heard, and timed by their length' -x -a '(__fish_complete_directories)'
 complete -c gomo -n '__gomo_at "gomo flow render"' -l 'clips' -d 'Recorded number/date/word clips from DIR/<language>/<key>.wav (others are spoken by espeak-ng)' -x -a '(__fish_complete_directories)'
+complete -c gomo -n '__gomo_at "gomo flow render"' -l 'profile' -d 'Profile of the config file to use (gomo config list); default: GOMO_PROFILE, else the current one' -r -F
+complete -c gomo -n '__gomo_at "gomo flow render"' -l 'base-url' -d 'Platform API base URL (e.g. https://api.gomobile.ma/api); default: from the profile' -r -F
+complete -c gomo -n '__gomo_at "gomo flow render"' -l 'api-key-env' -d 'Environment variable holding the API key' -r -F
+complete -c gomo -n '__gomo_at "gomo flow render"' -l 'bearer' -d 'Send the key as Authorization: Bearer instead of x-api-key'
+complete -c gomo -n '__gomo_at "gomo flow render"' -l 'insecure' -d 'Skip TLS verification and allow plain http to non-loopback hosts'
+complete -c gomo -n '__gomo_at "gomo flow render"' -l 'rate-limit' -d 'Client-side limit in requests per second (0: none)' -x
+complete -c gomo -n '__gomo_at "gomo flow render"' -l 'timeout' -d 'Give up on a request after this long, retries included (30s, 500ms, 2m; 0: never); default 60s' -r -F
+complete -c gomo -n '__gomo_at "gomo flow render"' -l 'workspace' -d 'The local workspace database (default .gomo/workspace.db)' -r -F
 complete -c gomo -n '__gomo_at "gomo flow render"' -s 'O' -l 'output-file' -d 'The WAV file to write (replaced)' -r -F
 complete -c gomo -n '__gomo_at "gomo flow render"' -l 'split' -d 'Also write one WAV per node visit that played something: DIR/01-<node>.wav, ...' -x -a '(__fish_complete_directories)'
 complete -c gomo -n '__gomo_at "gomo flow render"' -F

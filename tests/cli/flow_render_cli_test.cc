@@ -97,15 +97,16 @@ TEST_CASE("cli: flow render of a call nobody answers writes an empty WAV and say
 
 TEST_CASE("cli: flow render says what is missing: the audio files, espeak-ng, -O") {
   const std::string flow = source_path("samples/flows/payment-reminder.json"), out = gomo::test::scratch_dir();
-  auto r = run_gomo({"flow", "render", flow, "-O", out + "/x.wav"});
+  // Neither in a folder nor in the workspace (which does not exist: nothing is created).
+  auto r = run_gomo({"flow", "render", flow, "-O", out + "/x.wav"}, "", {}, out);
   CHECK(r.exit_code == 2);
-  CHECK(r.err ==
-        "gomo: audio file \"greeting-audio-id\": gomo has no audio files to read; pass --audio-dir DIR with "
-        "DIR/greeting-audio-id.wav (or .mp3, .ogg)\n");
+  CHECK(r.err.find("gomo: audio file \"greeting-audio-id\" in local workspace .gomo/workspace.db: no such audio file; "
+                   "upload it (gomo audio upload) or give its folder with --audio-dir\n") != std::string::npos);
   CHECK(!std::filesystem::exists(out + "/x.wav"));
-  r = run_gomo({"flow", "render", flow, "--audio-dir", out, "-O", out + "/x.wav"});
+  CHECK(!std::filesystem::exists(out + "/.gomo"));
+  r = run_gomo({"flow", "render", flow, "--audio-dir", out, "-O", out + "/x.wav"}, "", {}, out);
   CHECK(r.exit_code == 2);
-  CHECK(r.err.find("no " + out + "/greeting-audio-id.wav (or .mp3, .ogg); put the file there") != std::string::npos);
+  CHECK(r.err.find("audio file \"greeting-audio-id\" in local workspace") != std::string::npos);
   r = run_gomo({"flow", "render", flow});
   CHECK(r.exit_code == 2);
   CHECK(r.err.find("--output-file is required") != std::string::npos);
@@ -159,4 +160,28 @@ graph:
   r = run_gomo({"flow", "render", flow, "--clips", out + "/clips", "-O", out + "/clips.wav", "-o", "json"});
   REQUIRE_MESSAGE(r.exit_code == 0, r.err);
   CHECK(nlohmann::json::parse(r.out)["durationMs"].get<long>() > j["durationMs"].get<long>() + 3000);
+}
+
+TEST_CASE("cli: flow render plays the workspace's uploaded audio files, and --audio-dir comes first") {
+  const std::string dir = gomo::test::scratch_dir();
+  gomo::test::write_file(dir, "hello.wav", gomo::test::wav16(16000, 1, 440, 1500));
+  auto up = run_gomo({"audio", "upload", "hello.wav", "-q"}, "", {}, dir);
+  REQUIRE_MESSAGE(up.exit_code == 0, up.err);
+  const std::string id = up.out.substr(0, up.out.find('\n'));
+  std::string flow = gomo::test::write_file(dir, "hello.yaml",
+                                            "name: hello\ngraph:\n  startNodeId: hi\n  nodes:\n"
+                                            "    - {id: hi, type: play, config: {audioItems: "
+                                            "[{type: audioFile, audioId: " +
+                                                id +
+                                                "}]}, outputs: {onComplete: bye}}\n"
+                                                "    - {id: bye, type: hangup}\n");
+  auto r = run_gomo({"flow", "render", flow, "-O", "call.wav", "-o", "json"}, "", {}, dir);
+  REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+  CHECK(wav_info(dir + "/call.wav").frames == 1500 * 8);  // the uploaded 1.5 s, resampled to 8 kHz
+  // A file of the same id in --audio-dir is heard instead (a new recording, before it is uploaded).
+  const std::string folder = gomo::test::scratch_dir();
+  gomo::test::write_file(folder, id + ".wav", gomo::test::wav16(8000, 1, 440, 700));
+  r = run_gomo({"flow", "render", flow, "--audio-dir", folder, "-O", "call2.wav"}, "", {}, dir);
+  REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+  CHECK(wav_info(dir + "/call2.wav").frames == 700 * 8);
 }
