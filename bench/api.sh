@@ -34,7 +34,9 @@ command -v curl >/dev/null || die "curl is missing"
 work=$(mktemp -d)
 server_pid=""
 prism_pid=""
+cold_pid=""
 cleanup() {
+  if [[ -n $cold_pid ]]; then kill "$cold_pid" 2>/dev/null || true; wait "$cold_pid" 2>/dev/null || true; fi
   if [[ -n $server_pid ]]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
   if [[ -n $prism_pid ]]; then kill "$prism_pid" 2>/dev/null || true; wait "$prism_pid" 2>/dev/null || true; fi
   rm -rf "$work"
@@ -164,6 +166,27 @@ fi
 rss=$(awk '/VmHWM/ {print $2 " " $3}' "/proc/$server_pid/status")
 echo "peak RSS of gomo serve: $rss"
 
+# The same reads with every answer read from the workspace (--no-answer-cache): what a read costs when
+# the data changed since the last one (gomo serve answers repeated reads of /users/me and contacts from
+# memory until the next commit).
+"$gomo" serve --listen 127.0.0.1:0 --workspace "$work/ws.db" --no-answer-cache 2>"$work/serve2.err" &
+cold_pid=$!
+for _ in $(seq 100); do
+  grep -q "listening on" "$work/serve2.err" 2>/dev/null && break
+  sleep 0.05
+done
+cold_port=$(sed -n 's|.*listening on http://127.0.0.1:\([0-9]*\)/api.*|\1|p' "$work/serve2.err")
+[[ -n $cold_port ]] || die "gomo serve --no-answer-cache did not start: $(cat "$work/serve2.err")"
+run_base="http://127.0.0.1:$cold_port/api"
+run "GET /users/me, no answer cache" "/users/me"
+gomo_me_cold_rps=$last_rps
+run "GET /contact?limit=20, no cache" "/contact?limit=20"
+gomo_list_cold_rps=$last_rps
+run_base=""
+kill "$cold_pid" 2>/dev/null || true
+wait "$cold_pid" 2>/dev/null || true
+cold_pid=""
+
 # Stoplight Prism's mock server on the same document: static examples generated from the schemas, its
 # own auth check (401 without a key), request validation. Logging off (--verboseLevel silent), as gomo
 # serve logs nothing without -v. Same wrk runs of the two read paths.
@@ -190,6 +213,8 @@ if [[ -x $prism ]] && command -v node >/dev/null; then
     echo "peak RSS of Prism $("$prism" --version): $prism_rss"
     python3 -c "print('gomo serve / Prism: GET /users/me %.1fx, GET /contact?limit=20 %.1fx' % \
 ($gomo_me_rps / $prism_me_rps, $gomo_list_rps / $prism_list_rps))"
+    python3 -c "print('  without the answer cache: GET /users/me %.1fx, GET /contact?limit=20 %.1fx' % \
+($gomo_me_cold_rps / $prism_me_rps, $gomo_list_cold_rps / $prism_list_rps))"
   else
     echo "Prism: did not start on port $prism_port, skipped: $(tail -3 "$work/prism.log")"
   fi

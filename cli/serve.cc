@@ -20,6 +20,7 @@ struct ServeCliOptions {
   std::string workspace = local::kDefaultWorkspacePath;
   bool init = false;
   bool add_org = false;  // --init on a workspace that has organisations already
+  bool no_answer_cache = false;
   bool new_key = false;
   bool print_openapi = false;  // print the API's OpenAPI document and exit
   std::string org;             // --org: the organisation --new-key makes a key for (id, slug or name)
@@ -136,6 +137,7 @@ int serve_run(Context& ctx, const ServeCliOptions& o) {
   options.faults.latency_ms = o.latency_ms;
   options.faults.drop_rate = o.drop_rate;
   options.faults.seed = o.seed;
+  options.answer_cache = !o.no_answer_cache;
 
   auto ws = local::Workspace::open(o.workspace);
   if (!ws) {
@@ -243,6 +245,9 @@ void add_serve_commands(CLI::App& app, Context& ctx, Action& action) {
   cmd->add_option("--drop-connections", opts->drop_rate, "Close this fraction of connections before the answer")
       ->check(CLI::Range(0.0, 1.0));
   cmd->add_option("--seed", opts->seed, "Seed of the fault dice (default: random)");
+  cmd->add_flag("--no-answer-cache", opts->no_answer_cache,
+                "Read every answer from the workspace (by default reads of /users/me and contacts are answered\n"
+                "again from memory until the next commit: to measure, or to rule that out)");
   cmd->add_option("--clock", opts->clock,
                   "The dialer's clock: real, virtual (each execution as fast as it computes), xN (N times faster), or\n"
                   "none (no dialer: executions stay as launched)")

@@ -87,7 +87,7 @@ _gomo_command() {
       ;;
     "gomo serve")
       subcommands=''
-      options='-h --help --listen --workspace --init --add-org --new-key --print-openapi --org --org-name --allow-remote --fail-rate --rate-limit --latency --drop-connections --seed --clock --mix -o --output --color -q --quiet -v --verbose'
+      options='-h --help --listen --workspace --init --add-org --new-key --print-openapi --org --org-name --allow-remote --fail-rate --rate-limit --latency --drop-connections --seed --no-answer-cache --clock --mix -o --output --color -q --quiet -v --verbose'
       value_options='--listen --workspace --org --org-name --fail-rate --rate-limit --latency --drop-connections --seed --clock --mix -o --output --color'
       positional_slots=0 positional_variadic=0
       ;;

@@ -450,6 +450,7 @@ complete -c gomo -n '__gomo_at "gomo serve"' -l 'rate-limit' -d 'Answer 429 + Re
 complete -c gomo -n '__gomo_at "gomo serve"' -l 'latency' -d 'Add this many milliseconds to every request' -x
 complete -c gomo -n '__gomo_at "gomo serve"' -l 'drop-connections' -d 'Close this fraction of connections before the answer' -x
 complete -c gomo -n '__gomo_at "gomo serve"' -l 'seed' -d 'Seed of the fault dice (default: random)' -x
+complete -c gomo -n '__gomo_at "gomo serve"' -l 'no-answer-cache' -d 'Read every answer from the workspace (by default reads of /users/me and contacts are answered again from memory until the next commit: to measure, or to rule that out)'
 complete -c gomo -n '__gomo_at "gomo serve"' -l 'clock' -d 'The dialer\'s clock: real, virtual (each execution as fast as it computes), xN (N times faster), or none (no dialer: executions stay as launched)' -r -F
 complete -c gomo -n '__gomo_at "gomo serve"' -l 'mix' -d 'How the dialer\'s simulated callees behave (an outcome mix file)' -r -F
 

@@ -121,4 +121,10 @@ std::unique_ptr<api::Platform> Workspace::platform_for_key(const std::string& ap
   return platform_for(org->id);
 }
 
+std::optional<std::pair<long long, long long>> Workspace::data_version() {
+  auto v = store_->data_version();
+  if (!v) return std::nullopt;
+  return std::make_pair(v->others, v->own);
+}
+
 }  // namespace gomo::local

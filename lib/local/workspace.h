@@ -78,6 +78,7 @@ class Workspace final : public api::Tenants {
 
   // api::Tenants: platform_for the key's organisation.
   std::unique_ptr<api::Platform> platform_for_key(const std::string& api_key) override;
+  std::optional<std::pair<long long, long long>> data_version() override;
 
  private:
   explicit Workspace(std::shared_ptr<store::Workspace> store);

@@ -1,5 +1,7 @@
 #include "serve/router.h"
 
+#include "serve/answer_cache.h"
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -188,9 +190,20 @@ Response refusal_response(int status, const std::string& method, const std::stri
   }
 }
 
+Router::Router(api::Tenants& tenants, bool answer_cache)
+    : tenants_(tenants), answers_(answer_cache ? std::make_unique<AnswerCache>() : nullptr) {}
+Router::~Router() = default;
+
 Response Router::handle(const Request& req) {
   try {
-    return route(req);
+    const std::string key = answers_ ? AnswerCache::key_for(req) : std::string();
+    auto version = key.empty() ? std::nullopt : tenants_.data_version();
+    if (!version) return route(req);
+    if (auto kept = answers_->find(key, *version)) return std::move(*kept);
+    Response answer = route(req);
+    // Kept only when nothing was committed while it was computed: then it is the answer at `version`.
+    if (answer.status == 200 && tenants_.data_version() == version) answers_->keep(key, *version, answer);
+    return answer;
   } catch (const std::exception& e) {
     return error_response(make_error(500, "INTERNAL_ERROR", e.what()), req.path);
   } catch (...) { return error_response(make_error(500, "INTERNAL_ERROR", "unexpected error"), req.path); }

@@ -3,6 +3,7 @@
 // key, JSON bodies checked against the documented fields, status codes and the error envelope.
 // server.h puts it on a socket; tests call it directly.
 #include <map>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -40,17 +41,23 @@ struct Response {
 // GET /api/openapi.json, the API's contract (openapi.h), without a key.
 inline constexpr const char* kAllowedMethods = "GET, HEAD, POST, PUT, PATCH, DELETE";
 
+class AnswerCache;
+
 class Router {
  public:
   // `tenants` must outlive the router. Thread-safe when `tenants` and its platforms are (the local
   // workspace serialises its connection).
-  explicit Router(api::Tenants& tenants) : tenants_(tenants) {}
-  // Never throws for any request bytes (a failure inside is a 500 in the envelope).
+  // `answer_cache`: false answers every read from `tenants` (to measure, or to rule the cache out).
+  explicit Router(api::Tenants& tenants, bool answer_cache = true);
+  ~Router();
+  // Never throws for any request bytes (a failure inside is a 500 in the envelope). Reads of a few
+  // paths are answered again from memory while the data is unchanged (answer_cache.h).
   Response handle(const Request& request);
 
  private:
   Response route(const Request& request);
   api::Tenants& tenants_;
+  std::unique_ptr<AnswerCache> answers_;
 };
 
 // The error envelope for `error` at `path`, stamped now. Bytes that are not UTF-8 (in `path`, or in

@@ -85,7 +85,7 @@ struct Server::Impl {
 
   Impl(api::Tenants& tenants, ServeOptions o)
       : options(std::move(o)),
-        router(tenants),
+        router(tenants, options.answer_cache),
         gate(options.faults.rate_limit),
         dice(options.faults.seed ? options.faults.seed : std::random_device{}()) {}
 

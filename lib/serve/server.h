@@ -42,6 +42,7 @@ struct ServeOptions {
   std::string host = "127.0.0.1";
   int port = 8080;  // 0: any free port (see Server::port)
   FaultOptions faults;
+  bool answer_cache = true;  // false: every read goes to the workspace (Router, answer_cache.h)
   // Called after every request, from server threads (must be thread-safe).
   std::function<void(const RequestRecord&)> on_request;
 };

@@ -71,6 +71,15 @@ class Workspace {
   int api_key_count();
   // Every organisation, oldest first.
   std::vector<OrganizationRow> organizations();
+  // Changes whenever the file's content may have changed: a commit by this connection (SQLite's
+  // total_changes) or by any other, in this process or another (PRAGMA data_version). Equal tokens:
+  // nothing was committed in between, so an answer read at one is still true at the other. nullopt
+  // when SQLite could not say.
+  struct DataVersion {
+    long long others = 0, own = 0;
+    bool operator==(const DataVersion&) const = default;
+  };
+  std::optional<DataVersion> data_version();
 
   // The one connection, for statements (store/sql.h). REQUIRES: mutex() held while using it; the
   // pointer lives as long as this Workspace.

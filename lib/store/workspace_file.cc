@@ -386,6 +386,15 @@ std::optional<OrganizationRow> Workspace::organization_for_key(const std::string
   } catch (const SqlError&) { return std::nullopt; }
 }
 
+std::optional<Workspace::DataVersion> Workspace::data_version() {
+  std::lock_guard<std::mutex> lock(impl_->mutex);
+  try {
+    Stmt s(impl_->db, "PRAGMA data_version");
+    if (!s.step()) return std::nullopt;
+    return DataVersion{s.integer(0), static_cast<long long>(sqlite3_total_changes64(impl_->db))};
+  } catch (const SqlError&) { return std::nullopt; }
+}
+
 int Workspace::organization_count() {
   std::lock_guard<std::mutex> lock(impl_->mutex);
   try {
