@@ -9,6 +9,7 @@
 #include "checks/validate.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
+#include "cli/flow_run_sip.h"
 #include "cli/resources.h"
 #include "contacts/csv_contact.h"
 #include "contacts/phone.h"
@@ -17,6 +18,7 @@
 #include "engine/scripted_softphone.h"
 #include "report/call_report.h"
 #include "report/text.h"
+#include "sip/sip_softphone.h"
 #include "softphone/terminal_softphone.h"
 
 namespace gomo::cli {
@@ -38,6 +40,7 @@ struct RunFlags {
   std::string audio_dir;
   std::string player;
   double speed = 1.0;
+  SipRunFlags sip;  // --softphone and its flags
 };
 
 // The callee flags must agree: one of --answer/--voicemail/--busy/... (repeating one is fine), and
@@ -46,13 +49,17 @@ std::string run_contradictory_callee_flags(const RunFlags& f) {
   for (const auto& flag : f.answer_flags)
     if (flag != f.answer_flags.front())
       return f.answer_flags.front() + " and " + flag + " contradict each other: the callee does one thing; choose one";
-  if (f.interactive) {
+  if (f.interactive || !f.sip.softphone.empty()) {
+    const std::string mode = f.interactive ? "--interactive" : "--softphone";
+    if (f.interactive && !f.sip.softphone.empty())
+      return "--interactive and --softphone contradict each other: the callee is at the terminal or on the SIP line";
     std::string scripted = !f.answer_flags.empty()       ? f.answer_flags.front()
                            : !f.call.script_path.empty() ? "--script"
                            : !f.call.presses.empty()     ? "--press"
                                                          : "";
     if (!scripted.empty())
-      return "--interactive and " + scripted + " contradict each other: with --interactive you are the callee";
+      return mode + " and " + scripted + " contradict each other: with " + mode +
+             (f.interactive ? " you are the callee" : " the callee on the SIP line answers and presses keys");
   }
   return "";
 }
@@ -134,6 +141,11 @@ int run_flow(Context& ctx, const RunFlags& f) {
     }
     softphone::TerminalSoftphone phone(ctx.err, terminal);
     call = engine::run_call(flow, prepared->contact, phone, options);
+  } else if (!f.sip.softphone.empty()) {
+    auto phone = open_sip_softphone(ctx, f.sip, f.audio_dir, exit_code);
+    if (!phone) return exit_code;
+    call = engine::run_call(flow, prepared->contact, *phone, options);
+    report_sip_call(ctx, *phone);
   } else {
     engine::ScriptedSoftphone phone(prepared->script);
     call = engine::run_call(flow, prepared->contact, phone, options);
@@ -191,12 +203,13 @@ void add_flow_run_command(CLI::App& flow, Action& action) {
   run->add_flag("-i,--interactive", f->interactive,
                 "You are the callee: answer, listen and press keys at the terminal, in real time");
   run->add_option("--audio-dir", f->audio_dir,
-                  "With --interactive: hear audioFile items from DIR/<audioId>.wav (or .mp3, .ogg)")
+                  "With --interactive or --softphone: hear audioFile items from DIR/<audioId>.wav (or .mp3, .ogg)")
       ->type_name("DIR");
   run->add_option("--player", f->player,
                   "Audio player command (default: $GOMO_AUDIO_PLAYER, else paplay, aplay, play or ffplay)");
   run->add_option("--speed", f->speed, "With --interactive: play prompts and run timeouts this many times faster")
       ->check(CLI::Range(0.1, 100.0));
+  add_sip_run_flags(run, f->sip);
   run->add_flag("--keys", f->show_keys, "Show the dictionary clip keys of number and date items");
   run->add_flag("--no-validate", f->no_validate, "Run even if the flow has validation errors");
   run->callback([f, &action] { action = [f](Context& c) { return run_flow(c, *f); }; });

@@ -35,6 +35,7 @@ const std::vector<Layer> kLayers = {
     {"flow", {"model", "schema"}},  // fmt's key order needs the flow schema, not the rules
     {"engine", {"model"}},
     {"softphone", {"engine"}},
+    {"sip", {"engine"}},  // the SIP softphone on libre (its only user)
     {"flowtest", {"engine"}},
     {"api", {"base", "document"}},  // no HTTP (ext), no SQLite
     {"remote", {"api", "ext"}},

@@ -1,0 +1,84 @@
+// The SIP backend of `gomo flow run` (issue 17): flags, opening the softphone, the notes after the call.
+#include "cli/flow_run_sip.h"
+
+#include <CLI/CLI.hpp>
+#include <cmath>
+#include <cstdlib>
+#include <filesystem>
+
+#include "cli/exit_codes.h"
+#include "sip/sip_softphone.h"
+
+namespace gomo::cli {
+namespace {
+
+// Until prompts are rendered by lib/audio: a quiet 440 Hz tone for each part's duration.
+Result<std::vector<int16_t>> sip_placeholder_render(const engine::Prompt& prompt) {
+  std::vector<int16_t> out;
+  for (const auto& part : prompt.parts) {
+    size_t n = static_cast<size_t>(std::max<engine::Millis>(part.duration_ms, 200) * 8);
+    for (size_t i = 0; i < n; ++i)
+      out.push_back(static_cast<int16_t>(6000 * std::sin(2 * 3.14159265358979 * 440 * static_cast<double>(i) / 8000)));
+  }
+  return out;
+}
+
+}  // namespace
+
+void add_sip_run_flags(CLI::App* run, SipRunFlags& f) {
+  run->add_option("--softphone", f.softphone,
+                  "Place a real call: dial sip:USER@HOST[:PORT] over SIP (UDP), play the prompts as audio, "
+                  "hear the callee's keys (RFC 4733, SIP INFO), in real time")
+      ->type_name("SIP-URI");
+  run->add_option("--sip-proxy", f.proxy, "With --softphone: send the call through this outbound proxy (sip:HOST[:PORT])")
+      ->type_name("SIP-URI");
+  run->add_option("--sip-user", f.user,
+                  "With --softphone: answer digest challenges as USER (password: $GOMO_SIP_PASSWORD)")
+      ->type_name("USER");
+  run->add_option("--record-dir", f.record_dir,
+                  "With --softphone: write what the callee says at record nodes to DIR/<node>-<visit>.wav")
+      ->type_name("DIR");
+}
+
+std::unique_ptr<sip::SipSoftphone> open_sip_softphone(Context& ctx, const SipRunFlags& f, const std::string& audio_dir,
+                                                      int& exit_code) {
+  (void)audio_dir;
+  exit_code = kExitUsage;
+  sip::SipOptions options;
+  options.target = f.softphone;
+  options.proxy = f.proxy;
+  options.auth_user = f.user;
+  if (!f.user.empty()) {
+    const char* password = std::getenv("GOMO_SIP_PASSWORD");
+    if (!password || !*password) {
+      report_error(ctx, "--sip-user " + f.user + " needs its password in $GOMO_SIP_PASSWORD");
+      return nullptr;
+    }
+    options.auth_password = password;
+  }
+  if (!f.record_dir.empty()) {
+    std::error_code ec;
+    std::filesystem::create_directories(f.record_dir, ec);
+    if (ec) {
+      report_error(ctx, "--record-dir " + f.record_dir + ": cannot create the folder: " + ec.message());
+      return nullptr;
+    }
+  }
+  options.record_dir = f.record_dir;
+  options.render = sip_placeholder_render;
+  auto phone = sip::SipSoftphone::create(std::move(options));
+  if (!phone) {
+    exit_code = phone.error().code() == StatusCode::kIoError ? kExitNetwork : exit_code_for(phone.error());
+    report_error(ctx, phone.error().message(), exit_code);
+    return nullptr;
+  }
+  return std::move(*phone);
+}
+
+void report_sip_call(Context& ctx, const sip::SipSoftphone& phone) {
+  if (!phone.last_problem().empty()) report_note(ctx, "SIP: " + phone.last_problem());
+  if (!ctx.quiet)
+    for (const auto& path : phone.recordings()) report_note(ctx, "recorded " + path);
+}
+
+}  // namespace gomo::cli
