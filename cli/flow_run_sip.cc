@@ -30,7 +30,8 @@ void add_sip_run_flags(CLI::App* run, SipRunFlags& f) {
                   "Place a real call: dial sip:USER@HOST[:PORT] over SIP (UDP), play the prompts as audio, "
                   "hear the callee's keys (RFC 4733, SIP INFO), in real time")
       ->type_name("SIP-URI");
-  run->add_option("--sip-proxy", f.proxy, "With --softphone: send the call through this outbound proxy (sip:HOST[:PORT])")
+  run->add_option("--sip-proxy", f.proxy,
+                  "With --softphone: send the call through this outbound proxy (sip:HOST[:PORT])")
       ->type_name("SIP-URI");
   run->add_option("--sip-user", f.user,
                   "With --softphone: answer digest challenges as USER (password: $GOMO_SIP_PASSWORD)")

@@ -7,8 +7,8 @@
 #include "sip/sip_softphone.h"
 
 #include <algorithm>
-#include <chrono>
 #include <cctype>
+#include <chrono>
 #include <cmath>
 #include <cstring>
 #include <deque>
@@ -40,7 +40,7 @@ using Clock = std::chrono::steady_clock;
 
 constexpr int kFrameSamples = 160;  // 20 ms of 8 kHz audio: one RTP packet
 constexpr Millis kFrameMs = 20;
-constexpr Millis kBeepMs = 500;  // as the platform (and the scripted softphone) times it
+constexpr Millis kBeepMs = 500;    // as the platform (and the scripted softphone) times it
 constexpr Millis kDrainMs = 3000;  // at most this long to let BYE/CANCEL transactions finish
 
 Millis since(Clock::time_point start) {
@@ -88,7 +88,7 @@ struct SipSoftphone::Call {
   // What the handlers saw.
   bool ringing = false;
   bool established = false;
-  bool closed = false;    // the session ended (a final failure, or BYE from the callee)
+  bool closed = false;  // the session ended (a final failure, or BYE from the callee)
   bool stack_exited = false;
   uint16_t final_status = 0;
   std::string final_reason;
@@ -166,8 +166,10 @@ Status SipSoftphone::Call::open() {
   if (!err) err = sdp_session_alloc(&sdp, &local);
   if (!err) err = sdp_media_add(&media, sdp, "audio", sa_port(rtp_local(rtp)), "RTP/AVP");
   // The offer: PCMU, PCMA and telephone-event; the answer may name its own event PT (SIPp: 96).
-  if (!err) err = sdp_format_add(nullptr, media, false, "0", "PCMU", 8000, 1, nullptr, nullptr, nullptr, false, nullptr);
-  if (!err) err = sdp_format_add(nullptr, media, false, "8", "PCMA", 8000, 1, nullptr, nullptr, nullptr, false, nullptr);
+  if (!err)
+    err = sdp_format_add(nullptr, media, false, "0", "PCMU", 8000, 1, nullptr, nullptr, nullptr, false, nullptr);
+  if (!err)
+    err = sdp_format_add(nullptr, media, false, "8", "PCMA", 8000, 1, nullptr, nullptr, nullptr, false, nullptr);
   if (!err)
     err = sdp_format_add(nullptr, media, false, "101", telev_rtpfmt, 8000, 1, nullptr, nullptr, nullptr, false, "0-15");
   if (err) return Status::internal(std::string("cannot build the SDP offer: ") + std::strerror(err));
@@ -373,8 +375,8 @@ engine::RingReply SipSoftphone::ring(const engine::CallSetup& setup, Millis ring
   if (!err)
     err = sipsess_connect(&c.sess, c.sock, c.request_uri.c_str(), nullptr, from_uri.c_str(), user.c_str(),
                           c.route.empty() ? nullptr : routes, c.route.empty() ? 0 : 1, "application/sdp", offer,
-                          Call::on_auth, &c, false, nullptr, Call::on_answer, Call::on_progress,
-                          Call::on_established, Call::on_info, nullptr, Call::on_close, &c, "%s", "");
+                          Call::on_auth, &c, false, nullptr, Call::on_answer, Call::on_progress, Call::on_established,
+                          Call::on_info, nullptr, Call::on_close, &c, "%s", "");
   mem_deref(offer);
   if (err) {
     c.problem = "cannot send the INVITE to " + c.request_uri + ": " + std::strerror(err);
@@ -482,7 +484,8 @@ engine::RecordReply SipSoftphone::record(const engine::RecordRequest& request) {
     auto media_start = Clock::now();
     c.timestamp = static_cast<uint32_t>(since(c.media_start) * 8);
     for (size_t i = 0; i * kFrameSamples < tone.size() && !c.closed; ++i) {
-      c.run_until([&c] { return c.closed; }, media_start + std::chrono::milliseconds(kFrameMs * static_cast<Millis>(i)));
+      c.run_until([&c] { return c.closed; },
+                  media_start + std::chrono::milliseconds(kFrameMs * static_cast<Millis>(i)));
       if (!c.closed) c.send_frame(std::span<const int16_t>(tone).subspan(i * kFrameSamples, kFrameSamples), i == 0);
     }
   }

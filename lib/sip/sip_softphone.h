@@ -28,9 +28,9 @@ struct SipOptions {
   std::string proxy;   // outbound proxy "sip:HOST[:PORT]"; "" = send to the target directly
   // Digest authentication (401/407 challenges); empty user: challenges fail the call.
   std::string auth_user;
-  std::string auth_password;  // NEVER printed
-  std::string record_dir;     // record nodes write DIR/<node>-<visit>.wav; "" = recordings are not kept
-  PromptRenderer render;      // REQUIRED
+  std::string auth_password;       // NEVER printed
+  std::string record_dir;          // record nodes write DIR/<node>-<visit>.wav; "" = recordings are not kept
+  PromptRenderer render;           // REQUIRED
   std::string from_user = "gomo";  // the caller's user part when the call has no caller number
   std::string user_agent = "gomo";
 };

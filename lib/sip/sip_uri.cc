@@ -29,9 +29,7 @@ bool is_key(char c) {
 
 }  // namespace
 
-std::string uri_host(const std::string& host) {
-  return host.find(':') != std::string::npos ? "[" + host + "]" : host;
-}
+std::string uri_host(const std::string& host) { return host.find(':') != std::string::npos ? "[" + host + "]" : host; }
 
 std::string SipUri::text() const {
   return "sip:" + (user.empty() ? "" : user + "@") + uri_host(host) + ":" + std::to_string(port);
@@ -93,8 +91,9 @@ Result<std::string> resolve_host(const std::string& host) {
   std::string best;
   for (addrinfo* a = found; a; a = a->ai_next) {
     char buf[INET6_ADDRSTRLEN] = {};
-    const void* addr = a->ai_family == AF_INET ? static_cast<const void*>(&reinterpret_cast<sockaddr_in*>(a->ai_addr)->sin_addr)
-                                               : static_cast<const void*>(&reinterpret_cast<sockaddr_in6*>(a->ai_addr)->sin6_addr);
+    const void* addr = a->ai_family == AF_INET
+                           ? static_cast<const void*>(&reinterpret_cast<sockaddr_in*>(a->ai_addr)->sin_addr)
+                           : static_cast<const void*>(&reinterpret_cast<sockaddr_in6*>(a->ai_addr)->sin6_addr);
     if (!inet_ntop(a->ai_family, addr, buf, sizeof buf)) continue;
     if (best.empty() || a->ai_family == AF_INET) best = buf;
     if (a->ai_family == AF_INET) break;
@@ -130,8 +129,9 @@ Result<std::string> local_address_for(const std::string& ip, uint16_t port) {
   close(fd);
   if (!ok) return Status::io_error("no route to " + ip + ": " + std::strerror(saved));
   char buf[INET6_ADDRSTRLEN] = {};
-  const void* addr = local.ss_family == AF_INET ? static_cast<const void*>(&reinterpret_cast<sockaddr_in*>(&local)->sin_addr)
-                                                : static_cast<const void*>(&reinterpret_cast<sockaddr_in6*>(&local)->sin6_addr);
+  const void* addr = local.ss_family == AF_INET
+                         ? static_cast<const void*>(&reinterpret_cast<sockaddr_in*>(&local)->sin_addr)
+                         : static_cast<const void*>(&reinterpret_cast<sockaddr_in6*>(&local)->sin6_addr);
   inet_ntop(local.ss_family, addr, buf, sizeof buf);
   return std::string(buf);
 }
