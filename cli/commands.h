@@ -18,6 +18,8 @@ void add_flow_format_commands(CLI::App& flow, Context& ctx, Action& action);
 void add_flow_sim_commands(CLI::App& flow, Context& ctx, Action& action);
 // run under `gomo flow` (cli/flow_run.cc); called by add_flow_sim_commands.
 void add_flow_run_command(CLI::App& flow, Action& action);
+// render under `gomo flow` (cli/flow_render.cc): a simulated call as sound; called by add_flow_sim_commands.
+void add_flow_render_command(CLI::App& flow, Action& action);
 // push, pull and diff under `gomo flow` (cli/flow_sync.cc); called by add_flow_commands.
 void add_flow_sync_commands(CLI::App& flow, Context& ctx, Action& action);
 void add_help_commands(CLI::App& app, Context& ctx, Action& action);

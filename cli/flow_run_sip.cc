@@ -2,29 +2,14 @@
 #include "cli/flow_run_sip.h"
 
 #include <CLI/CLI.hpp>
-#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 
+#include "audio/prompt_audio.h"
 #include "cli/exit_codes.h"
 #include "sip/sip_softphone.h"
 
 namespace gomo::cli {
-namespace {
-
-// Until prompts are rendered by lib/audio: a quiet 440 Hz tone for each part's duration.
-Result<std::vector<int16_t>> sip_placeholder_render(const engine::Prompt& prompt) {
-  std::vector<int16_t> out;
-  for (const auto& part : prompt.parts) {
-    size_t n = static_cast<size_t>(std::max<engine::Millis>(part.duration_ms, 200) * 8);
-    for (size_t i = 0; i < n; ++i)
-      out.push_back(static_cast<int16_t>(6000 * std::sin(2 * 3.14159265358979 * 440 * static_cast<double>(i) / 8000)));
-  }
-  return out;
-}
-
-}  // namespace
-
 void add_sip_run_flags(CLI::App* run, SipRunFlags& f) {
   run->add_option("--softphone", f.softphone,
                   "Place a real call: dial sip:USER@HOST[:PORT] over SIP (UDP), play the prompts as audio, "
@@ -41,9 +26,8 @@ void add_sip_run_flags(CLI::App* run, SipRunFlags& f) {
       ->type_name("DIR");
 }
 
-std::unique_ptr<sip::SipSoftphone> open_sip_softphone(Context& ctx, const SipRunFlags& f, const std::string& audio_dir,
+std::unique_ptr<sip::SipSoftphone> open_sip_softphone(Context& ctx, const SipRunFlags& f, audio::PromptAudio& sound,
                                                       int& exit_code) {
-  (void)audio_dir;
   exit_code = kExitUsage;
   sip::SipOptions options;
   options.target = f.softphone;
@@ -66,7 +50,7 @@ std::unique_ptr<sip::SipSoftphone> open_sip_softphone(Context& ctx, const SipRun
     }
   }
   options.record_dir = f.record_dir;
-  options.render = sip_placeholder_render;
+  options.render = [&sound](const engine::Prompt& prompt) { return sound.render(prompt); };
   auto phone = sip::SipSoftphone::create(std::move(options));
   if (!phone) {
     exit_code = phone.error().code() == StatusCode::kIoError ? kExitNetwork : exit_code_for(phone.error());

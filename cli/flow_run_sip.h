@@ -5,6 +5,9 @@
 
 #include "cli/context.h"
 
+namespace gomo::audio {
+class PromptAudio;
+}
 namespace gomo::sip {
 class SipSoftphone;
 }
@@ -20,10 +23,10 @@ struct SipRunFlags {
 
 void add_sip_run_flags(CLI::App* run, SipRunFlags& flags);
 
-// The SIP softphone for `flags`, rendering prompts with espeak-ng and audioFile items from
-// `audio_dir`; null after printing why, with `exit_code` set (2: a bad flag, 5: no network).
-std::unique_ptr<sip::SipSoftphone> open_sip_softphone(Context& ctx, const SipRunFlags& flags,
-                                                      const std::string& audio_dir, int& exit_code);
+// The SIP softphone for `flags`, playing prompts as `sound` renders them; null after printing why,
+// with `exit_code` set (2: a bad flag, 5: no network). REQUIRES: `sound` outlives the softphone.
+std::unique_ptr<sip::SipSoftphone> open_sip_softphone(Context& ctx, const SipRunFlags& flags, audio::PromptAudio& sound,
+                                                      int& exit_code);
 
 // After the call: what went wrong on the line (a SIP status, a renderer error) and the recordings.
 void report_sip_call(Context& ctx, const sip::SipSoftphone& phone);

@@ -111,6 +111,7 @@ namespace gomo::cli {
 
 void add_flow_sim_commands(CLI::App& flow, Context& ctx, Action& action) {
   if (ctx.builds("run")) add_flow_run_command(flow, action);
+  if (ctx.builds("render")) add_flow_render_command(flow, action);
   if (ctx.builds("test")) add_flow_test_command(flow, action);
   if (ctx.builds("simulate")) add_flow_simulate_command(flow, action);
 }

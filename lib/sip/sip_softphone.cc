@@ -15,13 +15,11 @@
 #include <filesystem>
 #include <map>
 #include <mutex>
-#include <numbers>
 
 #include "sip/digit_collector.h"
 #include "sip/g711.h"
 #include "sip/sip_uri.h"
 #include "sip/speech_meter.h"
-#include "sip/wav_file.h"
 
 // libre: C headers, configured by these (its .pc file does not carry them).
 #ifndef HAVE_INTTYPES_H
@@ -48,13 +46,6 @@ Millis since(Clock::time_point start) {
 }
 
 std::string pl_string(const pl& p) { return std::string(p.p ? p.p : "", p.l); }
-
-std::vector<int16_t> beep_samples() {
-  std::vector<int16_t> s(static_cast<size_t>(kBeepMs * 8));
-  for (size_t i = 0; i < s.size(); ++i)
-    s[i] = static_cast<int16_t>(8000 * std::sin(2 * std::numbers::pi * 1000 * static_cast<double>(i) / 8000));
-  return s;
-}
 
 // The user part of the From URI: the caller number's digits and '+' ("" -> the default).
 std::string from_user(std::string_view caller, const std::string& fallback) {
@@ -478,9 +469,7 @@ engine::RecordReply SipSoftphone::record(const engine::RecordRequest& request) {
     return reply;
   }
   if (request.beep) {
-    engine::Prompt beep;
-    beep.node_id = request.node_id;
-    std::vector<int16_t> tone = beep_samples();
+    audio::Samples tone = audio::tone(1000, kBeepMs);
     auto media_start = Clock::now();
     c.timestamp = static_cast<uint32_t>(since(c.media_start) * 8);
     for (size_t i = 0; i * kFrameSamples < tone.size() && !c.closed; ++i) {
@@ -517,7 +506,7 @@ engine::RecordReply SipSoftphone::record(const engine::RecordRequest& request) {
     int visit = ++c.record_visits[node];
     std::string path =
         (std::filesystem::path(c.options.record_dir) / (node + "-" + std::to_string(visit) + ".wav")).string();
-    if (Status s = write_wav_file(path, c.recorded); !s) {
+    if (Status s = audio::write_wav(path, c.recorded); !s) {
       c.problem = s.message();
       reply.failed = true;
     } else {

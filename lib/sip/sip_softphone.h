@@ -15,13 +15,14 @@
 #include <string>
 #include <vector>
 
+#include "audio/samples.h"
 #include "base/status.h"
 #include "engine/softphone.h"
 
 namespace gomo::sip {
 
 // What the callee hears for a prompt: 8 kHz mono 16-bit samples (audio::PromptAudio::render).
-using PromptRenderer = std::function<Result<std::vector<int16_t>>(const engine::Prompt&)>;
+using PromptRenderer = std::function<Result<audio::Samples>(const engine::Prompt&)>;
 
 struct SipOptions {
   std::string target;  // "sip:USER@HOST[:PORT]" (port default 5060); names resolved with getaddrinfo

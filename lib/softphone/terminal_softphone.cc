@@ -15,6 +15,8 @@
 #include <filesystem>
 #include <thread>
 
+#include "audio/prompt_audio.h"
+
 namespace gomo::softphone {
 
 using engine::Millis;
@@ -37,6 +39,7 @@ TerminalSoftphone::TerminalSoftphone(std::ostream& out, TerminalOptions options)
 }
 
 TerminalSoftphone::~TerminalSoftphone() {
+  if (!sound_file_.empty()) std::remove(sound_file_.c_str());
   if (saved_) {
     tcsetattr(options_.input_fd, TCSANOW, &saved_->settings);
     delete saved_;
@@ -164,38 +167,73 @@ pid_t start_player(const std::string& player, const std::string& file) {
 
 }  // namespace
 
+std::string TerminalSoftphone::rendered_sound(const engine::Prompt& prompt, Millis& length_ms) {
+  if (!options_.audio || options_.player.empty()) return "";
+  auto samples = options_.audio->render(prompt);
+  if (!samples) {
+    if (!sound_note_)
+      out_ << "   (no sound: " << samples.error().message() << "; such prompts are shown)\n" << std::flush;
+    sound_note_ = true;
+    return "";
+  }
+  if (sound_file_.empty()) {
+    std::string pattern = (std::filesystem::temp_directory_path() / "gomo-prompt-XXXXXX.wav").string();
+    int fd = mkstemps(pattern.data(), 4);
+    if (fd < 0) return "";
+    close(fd);
+    sound_file_ = pattern;
+  }
+  if (!audio::write_wav(sound_file_, *samples)) return "";
+  length_ms = audio::millis_of(samples->size());
+  return sound_file_;
+}
+
+bool TerminalSoftphone::play_file(const std::string& file) {
+  pid_t pid = start_player(options_.player, file);
+  while (pid > 0) {
+    int status = 0;
+    if (waitpid(pid, &status, WNOHANG) == pid) break;
+    char c = read_key(50);
+    if (c == 'h' || c == 'H') {
+      kill(pid, SIGTERM);
+      waitpid(pid, &status, 0);
+      out_ << "   (you hung up)\n" << std::flush;
+      return true;
+    }
+  }
+  return false;
+}
+
 engine::PlayReply TerminalSoftphone::play(const engine::Prompt& prompt) {
   engine::PlayReply r;
   auto start = Clock::now();
-  // Parts with a real audio file are heard through the player, one after the other; the rest is shown.
+  Millis total = prompt.duration_ms();
+  // The whole prompt as sound when it renders; else parts with a real audio file are heard through the
+  // player, one after the other, and the rest is shown.
+  const std::string sound = rendered_sound(prompt, total);
   for (const auto& part : prompt.parts) {
-    std::string file = part.kind == engine::PromptPart::Kind::kAudio ? audio_file(part.audio_id) : "";
+    std::string file = sound.empty() && part.kind == engine::PromptPart::Kind::kAudio ? audio_file(part.audio_id) : "";
     out_ << "   ♪ "
          << (part.kind == engine::PromptPart::Kind::kAudio ? "[audio " + std::string(part.audio_id) + "]" : part.text)
          << (file.empty() ? "" : "  (playing " + file + ")") << "\n"
          << std::flush;
-    if (file.empty()) continue;
-    pid_t pid = start_player(options_.player, file);
-    while (pid > 0) {
-      int status = 0;
-      if (waitpid(pid, &status, WNOHANG) == pid) break;
-      char c = read_key(50);
-      if (c == 'h' || c == 'H') {
-        kill(pid, SIGTERM);
-        waitpid(pid, &status, 0);
-        r.hung_up = true;
-        r.elapsed_ms = elapsed_since(start);
-        out_ << "   (you hung up)\n" << std::flush;
-        return r;
-      }
+    if (!file.empty() && play_file(file)) {
+      r.hung_up = true;
+      r.elapsed_ms = elapsed_since(start);
+      return r;
     }
   }
-  if (elapsed_since(start) > 0 && prompt.duration_ms() <= elapsed_since(start)) {
-    r.elapsed_ms = elapsed_since(start);
+  if (!sound.empty() && play_file(sound)) {
+    r.hung_up = true;
+    r.elapsed_ms = std::min(elapsed_since(start), total);
     return r;
   }
-  // The rest of the prompt plays in real time; [h] hangs up, other keys are ignored (no barge-in).
-  Millis total = prompt.duration_ms();
+  if (elapsed_since(start) > 0 && total <= elapsed_since(start)) {
+    r.elapsed_ms = sound.empty() ? elapsed_since(start) : total;
+    return r;
+  }
+  // The rest of the prompt plays in real time (also when the player could not play it: no sound
+  // card); [h] hangs up, other keys are ignored (no barge-in).
   while (elapsed_since(start) < total) {
     char c = read_key(total - elapsed_since(start));
     if (c == 'h' || c == 'H') {

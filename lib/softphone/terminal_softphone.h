@@ -8,6 +8,10 @@
 
 #include "engine/softphone.h"
 
+namespace gomo::audio {
+class PromptAudio;
+}
+
 namespace gomo::softphone {
 
 struct TerminalOptions {
@@ -18,6 +22,10 @@ struct TerminalOptions {
   // exists; prompts without a file are shown as text and timed by their estimated length.
   std::string audio_dir;
   std::string player;
+  // Sound: with a player, each prompt is rendered (audio files, espeak-ng, clips) to a temporary WAV and
+  // played whole, timed by its length; a prompt that cannot be rendered falls back to the above and says
+  // why once. Null: no rendering. Not owned; must outlive the softphone.
+  audio::PromptAudio* audio = nullptr;
 };
 
 // The audio player to use: `requested` if given, else $GOMO_AUDIO_PLAYER, else the first of paplay,
@@ -43,6 +51,11 @@ class TerminalSoftphone : public engine::Softphone {
   char read_key(engine::Millis timeout_ms);
   // The audio file of an audioFile item, or "" when there is none to play.
   std::string audio_file(std::string_view audio_id) const;
+  // The prompt rendered to the temporary WAV (its path, and its length in `length_ms`), or "" when
+  // there is no sound to play.
+  std::string rendered_sound(const engine::Prompt& prompt, engine::Millis& length_ms);
+  // Plays `file` with the player until it ends or [h] is pressed; true when the callee hung up.
+  bool play_file(const std::string& file);
   engine::Millis scaled(engine::Millis ms) const;
   // A wait in call time as the callee should read it: "30 s", or at another --speed "30 s [6 s real
   // at --speed 5]".
@@ -53,7 +66,9 @@ class TerminalSoftphone : public engine::Softphone {
   TerminalOptions options_;
   bool raw_ = false;
   struct Saved;
-  Saved* saved_ = nullptr;  // the terminal settings to restore
+  Saved* saved_ = nullptr;   // the terminal settings to restore
+  std::string sound_file_;   // the temporary WAV of the prompt playing (removed when destroyed)
+  bool sound_note_ = false;  // said once why a prompt had no sound
 };
 
 }  // namespace gomo::softphone

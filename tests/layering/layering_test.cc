@@ -34,8 +34,9 @@ const std::vector<Layer> kLayers = {
     {"checks", {"model", "schema"}},
     {"flow", {"model", "schema"}},  // fmt's key order needs the flow schema, not the rules
     {"engine", {"model"}},
-    {"softphone", {"engine"}},
-    {"sip", {"engine"}},  // the SIP softphone on libre (its only user)
+    {"audio", {"engine"}},  // prompts as 8 kHz sound; libsndfile inside, espeak-ng run as a program
+    {"softphone", {"engine", "audio"}},
+    {"sip", {"engine", "audio"}},  // the SIP softphone on libre; audio: samples, WAV
     {"flowtest", {"engine"}},
     {"api", {"base", "document"}},  // no HTTP (ext), no SQLite
     {"remote", {"api", "ext"}},

@@ -21,6 +21,7 @@ trap cleanup EXIT
 
 # Ports of their own for this run, so parallel runs (and ctest -j) do not meet.
 slot=$(($$ % 500))
+extra_args=()
 failures=0
 case_no=0
 
@@ -48,7 +49,7 @@ run_case() {
     ss -lun | grep -q "127.0.0.1:$sip_port " && break
     sleep 0.05
   done
-  timeout 40 "$gomo" flow run "$flow" --softphone "sip:callee@127.0.0.1:$sip_port" >"$work/$name.out" 2>"$work/$name.err"
+  timeout 40 "$gomo" flow run "$flow" --softphone "sip:callee@127.0.0.1:$sip_port" "${extra_args[@]}" >"$work/$name.out" 2>"$work/$name.err"
   local rc=$?
   # SIPp ends by itself (its scenario, or -timeout 30); a hung one is killed after 35 s.
   for _ in $(seq 1 350); do
@@ -74,7 +75,16 @@ run_case dtmf-1 dtmf_1.xml 0 "$pin" -- "pressed 1" "→ branches.1 -> said-one" 
 run_case dtmf-12hash dtmf_12hash.xml 0 "$pin" -- "pressed 12" "→ branches.12 -> said-twelve" "nothing was said"
 run_case bye-mid-prompt bye_mid_prompt.xml 1 "$pin" -- "callee hung up during welcome"
 run_case info info_2.xml 0 "$pin" -- "pressed 2" "→ branches.2 -> said-two"
-# A flow of the samples, as the README shows it.
+# A flow of the samples, as the README shows it: its audio files spoken by espeak-ng.
+if ! command -v espeak-ng >/dev/null; then
+  echo "espeak-ng is not installed: install the Debian package espeak-ng (scripts/setup.sh --with-test-tools)" >&2
+  exit 1
+fi
+mkdir -p "$work/audio"
+espeak-ng -v en -w "$work/audio/greeting-audio-id.wav" "Your payment is due. Press one to confirm, two for a call back."
+espeak-ng -v en -w "$work/audio/confirmed-audio-id.wav" "Thank you, your payment is confirmed."
+espeak-ng -v en -w "$work/audio/callback-audio-id.wav" "We will call you back."
+extra_args=(--audio-dir "$work/audio")
 run_case sample-payment dtmf_1.xml 0 "$src/samples/flows/payment-reminder.json" -- "pressed 1" \
   "→ branches.1 -> play-confirmed"
 

@@ -1,0 +1,94 @@
+#include "audio/render_call.h"
+
+#include <cctype>
+#include <filesystem>
+
+#include "base/files.h"
+
+namespace gomo::audio {
+
+PromptAudioOptions files_from_dirs(const std::string& audio_dir, const std::string& clips_dir) {
+  PromptAudioOptions options;
+  if (!audio_dir.empty())
+    options.audio_bytes = [audio_dir](const std::string& id) -> Result<std::string> {
+      // An audioId is a name, not a path: no folder may be reached through it.
+      if (id.empty() || id.find('/') != std::string::npos || id == "." || id == "..")
+        return Status::invalid_argument("audio file \"" + id + "\": not a file name under --audio-dir");
+      for (const char* ext : {".wav", ".mp3", ".ogg"}) {
+        std::string path = audio_dir + "/" + id + ext;
+        std::error_code ec;
+        if (!std::filesystem::is_regular_file(path, ec)) continue;
+        auto bytes = read_file(path);
+        if (!bytes) return Status::io_error(path + ": cannot read the audio file (" + bytes.error().message() + ")");
+        return bytes;
+      }
+      return Status::not_found("audio file \"" + id + "\": no " + audio_dir + "/" + id +
+                               ".wav (or .mp3, .ogg); put the file there (--audio-dir) or upload it");
+    };
+  if (!clips_dir.empty())
+    options.clip_bytes = [clips_dir](const std::string& language, const std::string& key) -> Result<std::string> {
+      if (key.find('/') != std::string::npos || language.find('/') != std::string::npos)
+        return Status::invalid_argument("not a clip file name");
+      return read_file(clips_dir + "/" + language + "/" + key + ".wav");
+    };
+  return options;
+}
+
+std::map<std::string, engine::Millis> audio_file_lengths(const model::Flow& flow, PromptAudio& audio) {
+  std::map<std::string, engine::Millis> lengths;
+  auto add = [&](std::string_view id) {
+    if (id.empty() || lengths.count(std::string(id))) return;
+    engine::PromptPart part;
+    part.kind = engine::PromptPart::Kind::kAudio;
+    part.audio_id = id;
+    if (auto samples = audio.render_part(part)) lengths[std::string(id)] = millis_of(samples->size());
+  };
+  for (const auto& node : flow.nodes) {
+    // Where the engine finds prompts: audioItems (play), promptAudioItems (dtmf), the legacy audioId.
+    for (const char* key : {"audioItems", "promptAudioItems"})
+      if (const document::Value* items = node.config_at(key); items && items->is_sequence())
+        for (const auto& item : items->items)
+          if (item.string_at("type") == "audioFile") add(item.string_at("audioId"));
+    if (const document::Value* id = node.config_at("audioId"); id && id->kind == document::Kind::kString) add(id->text);
+  }
+  return lengths;
+}
+
+Result<RenderedCall> render_call(const model::Flow& flow, const engine::Contact& contact,
+                                 const engine::SoftphoneScript& script, const engine::EngineOptions& options,
+                                 PromptAudio& audio) {
+  engine::ScriptedSoftphone callee(script);
+  CallAudio phone(callee, audio);
+  RenderedCall out;
+  out.report = engine::run_call(flow, contact, phone, options);
+  if (!phone.error()) return phone.error();
+  out.answered = phone.answered();
+  out.answered_at_ms = phone.answered_at_ms();
+  out.visits = split_by_visit(phone, out.report);
+  out.timeline = phone.timeline();
+  out.prompts = phone.prompts();
+  out.espeak_runs = audio.espeak_runs();
+  return out;
+}
+
+Result<std::vector<std::string>> write_rendered(const RenderedCall& call, const std::string& wav,
+                                                const std::string& split_dir) {
+  if (Status s = write_wav(wav, call.timeline); !s) return s;
+  std::vector<std::string> files;
+  if (split_dir.empty()) return files;
+  std::error_code ec;
+  std::filesystem::create_directories(split_dir, ec);
+  if (ec) return Status::io_error(split_dir + ": cannot create the folder for --split (" + ec.message() + ")");
+  for (size_t i = 0; i < call.visits.size(); ++i) {
+    std::string number = (i + 1 < 10 ? "0" : "") + std::to_string(i + 1);
+    std::string name = call.visits[i].node_id;  // a node id is any string: keep it a file name
+    for (char& c : name)
+      if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.')) c = '_';
+    std::string path = split_dir + "/" + number + "-" + name + ".wav";
+    if (Status s = write_wav(path, call.visits[i].samples); !s) return s;
+    files.push_back(std::move(path));
+  }
+  return files;
+}
+
+}  // namespace gomo::audio
