@@ -14,7 +14,7 @@ _gomo_command() {
       positional_slots=0 positional_variadic=0
       ;;
     "gomo flow")
-      subcommands='validate fmt convert graph run test simulate push diff pull'
+      subcommands='validate fmt convert graph run render test simulate push diff pull'
       options='-h --help -o --output --color -q --quiet -v --verbose'
       value_options='-o --output --color'
       positional_slots=0 positional_variadic=0
@@ -45,8 +45,14 @@ _gomo_command() {
       ;;
     "gomo flow run")
       subcommands=''
-      options='-h --help --script --answer --voicemail --busy --no-answer --reject --network-error --press --contact --contact-csv --row --map --phone --region --attr --var --trace --max-visits -i --interactive --audio-dir --player --speed --keys --no-validate -o --output --color -q --quiet -v --verbose'
-      value_options='--script --press --contact --contact-csv --row --map --phone --region --attr --var --trace --max-visits --audio-dir --player --speed -o --output --color'
+      options='-h --help --script --answer --voicemail --busy --no-answer --reject --network-error --press --contact --contact-csv --row --map --phone --region --attr --var --max-visits --no-validate --audio-dir --clips --trace -i --interactive --player --no-sound --speed --softphone --sip-proxy --sip-user --record-dir --keys -o --output --color -q --quiet -v --verbose'
+      value_options='--script --press --contact --contact-csv --row --map --phone --region --attr --var --max-visits --audio-dir --clips --trace --player --speed --softphone --sip-proxy --sip-user --record-dir -o --output --color'
+      positional_slots=1 positional_variadic=0
+      ;;
+    "gomo flow render")
+      subcommands=''
+      options='-h --help --script --answer --voicemail --busy --no-answer --reject --network-error --press --contact --contact-csv --row --map --phone --region --attr --var --max-visits --no-validate --audio-dir --clips -O --output-file --split -o --output --color -q --quiet -v --verbose'
+      value_options='--script --press --contact --contact-csv --row --map --phone --region --attr --var --max-visits --audio-dir --clips -O --output-file --split -o --output --color'
       positional_slots=1 positional_variadic=0
       ;;
     "gomo flow test")
@@ -473,12 +479,33 @@ _gomo_value() {
     "gomo flow run|--region") COMPREPLY=() ;;
     "gomo flow run|--attr") _gomo_files "$3" ;;
     "gomo flow run|--var") _gomo_files "$3" ;;
-    "gomo flow run|--trace") _gomo_files "$3" ;;
     "gomo flow run|--max-visits") COMPREPLY=() ;;
     "gomo flow run|--audio-dir") _gomo_directories "$3" ;;
+    "gomo flow run|--clips") _gomo_directories "$3" ;;
+    "gomo flow run|--trace") _gomo_files "$3" ;;
     "gomo flow run|--player") _gomo_files "$3" ;;
     "gomo flow run|--speed") COMPREPLY=() ;;
+    "gomo flow run|--softphone") COMPREPLY=() ;;
+    "gomo flow run|--sip-proxy") COMPREPLY=() ;;
+    "gomo flow run|--sip-user") COMPREPLY=() ;;
+    "gomo flow run|--record-dir") _gomo_directories "$3" ;;
     "gomo flow run|#0") _gomo_files "$3" ;;
+    "gomo flow render|--script") _gomo_files "$3" ;;
+    "gomo flow render|--press") _gomo_files "$3" ;;
+    "gomo flow render|--contact") _gomo_files "$3" ;;
+    "gomo flow render|--contact-csv") _gomo_files "$3" ;;
+    "gomo flow render|--row") COMPREPLY=() ;;
+    "gomo flow render|--map") COMPREPLY=() ;;
+    "gomo flow render|--phone") _gomo_files "$3" ;;
+    "gomo flow render|--region") COMPREPLY=() ;;
+    "gomo flow render|--attr") _gomo_files "$3" ;;
+    "gomo flow render|--var") _gomo_files "$3" ;;
+    "gomo flow render|--max-visits") COMPREPLY=() ;;
+    "gomo flow render|--audio-dir") _gomo_directories "$3" ;;
+    "gomo flow render|--clips") _gomo_directories "$3" ;;
+    "gomo flow render|-O"|"gomo flow render|--output-file") _gomo_files "$3" ;;
+    "gomo flow render|--split") _gomo_directories "$3" ;;
+    "gomo flow render|#0") _gomo_files "$3" ;;
     "gomo flow test|-f"|"gomo flow test|--format") _gomo_words 'text json junit' "$3" ;;
     "gomo flow test|--min-coverage") COMPREPLY=() ;;
     "gomo flow test|--coverage-out") _gomo_files "$3" ;;

@@ -7,7 +7,7 @@ function __gomo_subcommands
         case 'gomo'
             printf '%s\n' flow serve contacts attributes audiences dids audio program execution call config auth version help completion
         case 'gomo flow'
-            printf '%s\n' validate fmt convert graph run test simulate push diff pull
+            printf '%s\n' validate fmt convert graph run render test simulate push diff pull
         case 'gomo contacts'
             printf '%s\n' list get create update delete upsert
         case 'gomo attributes'
@@ -47,7 +47,9 @@ function __gomo_value_options
         case 'gomo flow graph'
             printf '%s\n' -f --format -O --out --coverage -o --output --color
         case 'gomo flow run'
-            printf '%s\n' --script --press --contact --contact-csv --row --map --phone --region --attr --var --trace --max-visits --audio-dir --player --speed -o --output --color
+            printf '%s\n' --script --press --contact --contact-csv --row --map --phone --region --attr --var --max-visits --audio-dir --clips --trace --player --speed --softphone --sip-proxy --sip-user --record-dir -o --output --color
+        case 'gomo flow render'
+            printf '%s\n' --script --press --contact --contact-csv --row --map --phone --region --attr --var --max-visits --audio-dir --clips -O --output-file --split -o --output --color
         case 'gomo flow test'
             printf '%s\n' -f --format --min-coverage --coverage-out -o --output --color
         case 'gomo flow simulate'
@@ -243,7 +245,8 @@ complete -c gomo -n '__gomo_at "gomo flow"' -a 'validate' -d 'Check call flows (
 complete -c gomo -n '__gomo_at "gomo flow"' -a 'fmt' -d 'Rewrite flows in canonical form (stable key order, 2-space YAML; comments kept)'
 complete -c gomo -n '__gomo_at "gomo flow"' -a 'convert' -d 'Convert a flow between YAML and JSON, and nodes as array or map'
 complete -c gomo -n '__gomo_at "gomo flow"' -a 'graph' -d 'Draw a flow: Mermaid or DOT text, or SVG/PNG with Graphviz'
-complete -c gomo -n '__gomo_at "gomo flow"' -a 'run' -d 'Simulate one call of a flow with a scripted callee (virtual time)'
+complete -c gomo -n '__gomo_at "gomo flow"' -a 'run' -d 'Simulate one call of a flow with a scripted callee (virtual time), or place it over SIP (--softphone)'
+complete -c gomo -n '__gomo_at "gomo flow"' -a 'render' -d 'Write what the callee hears in one simulated call as a WAV file (8 kHz mono, the call\'s timing)'
 complete -c gomo -n '__gomo_at "gomo flow"' -a 'test' -d 'Run flow unit tests (*.test.yaml) and report node and edge coverage'
 complete -c gomo -n '__gomo_at "gomo flow"' -a 'simulate' -d 'Run many calls against random callees: outcomes and node visit counts'
 complete -c gomo -n '__gomo_at "gomo flow"' -a 'push' -d 'Create or update platform flows from files, by name; unchanged flows are not sent'
@@ -317,15 +320,47 @@ complete -c gomo -n '__gomo_at "gomo flow run"' -l 'phone' -d 'The contact\'s ph
 complete -c gomo -n '__gomo_at "gomo flow run"' -l 'region' -d 'Region of phone numbers written without + (ISO 3166 code)' -x
 complete -c gomo -n '__gomo_at "gomo flow run"' -l 'attr' -d 'Custom attribute NAME=VALUE (repeatable)' -r -F
 complete -c gomo -n '__gomo_at "gomo flow run"' -l 'var' -d 'Flow variable NAME=VALUE set before the call (repeatable)' -r -F
-complete -c gomo -n '__gomo_at "gomo flow run"' -l 'trace' -d 'Write every event as JSON Lines to this file' -r -F
 complete -c gomo -n '__gomo_at "gomo flow run"' -l 'max-visits' -d 'Loop guard: end the call after this many node visits (default 500)' -x
-complete -c gomo -n '__gomo_at "gomo flow run"' -s 'i' -l 'interactive' -d 'You are the callee: answer, listen and press keys at the terminal, in real time'
-complete -c gomo -n '__gomo_at "gomo flow run"' -l 'audio-dir' -d 'With --interactive: hear audioFile items from DIR/<audioId>.wav (or .mp3, .ogg)' -x -a '(__fish_complete_directories)'
-complete -c gomo -n '__gomo_at "gomo flow run"' -l 'player' -d 'Audio player command (default: $GOMO_AUDIO_PLAYER, else paplay, aplay, play or ffplay)' -r -F
-complete -c gomo -n '__gomo_at "gomo flow run"' -l 'speed' -d 'With --interactive: play prompts and run timeouts this many times faster' -x
-complete -c gomo -n '__gomo_at "gomo flow run"' -l 'keys' -d 'Show the dictionary clip keys of number and date items'
 complete -c gomo -n '__gomo_at "gomo flow run"' -l 'no-validate' -d 'Run even if the flow has validation errors'
+complete -c gomo -n '__gomo_at "gomo flow run"' -l 'audio-dir' -d 'audioFile items from DIR/<audioId>.wav (or .mp3, .ogg): heard, and timed by their length' -x -a '(__fish_complete_directories)'
+complete -c gomo -n '__gomo_at "gomo flow run"' -l 'clips' -d 'Recorded number/date/word clips from DIR/<language>/<key>.wav (others are spoken by espeak-ng)' -x -a '(__fish_complete_directories)'
+complete -c gomo -n '__gomo_at "gomo flow run"' -l 'trace' -d 'Write every event as JSON Lines to this file' -r -F
+complete -c gomo -n '__gomo_at "gomo flow run"' -s 'i' -l 'interactive' -d 'You are the callee: answer, listen and press keys at the terminal, in real time'
+complete -c gomo -n '__gomo_at "gomo flow run"' -l 'player' -d 'Audio player command (default: $GOMO_AUDIO_PLAYER, else paplay, aplay, play or ffplay)' -r -F
+complete -c gomo -n '__gomo_at "gomo flow run"' -l 'no-sound' -d 'With --interactive: show the prompts as text only, play nothing'
+complete -c gomo -n '__gomo_at "gomo flow run"' -l 'speed' -d 'With --interactive: play prompts and run timeouts this many times faster' -x
+complete -c gomo -n '__gomo_at "gomo flow run"' -l 'softphone' -d 'Place a real call: dial sip:USER@HOST[:PORT] over SIP (UDP), play the prompts as audio, hear the callee\'s keys (RFC 4733, SIP INFO), in real time' -x
+complete -c gomo -n '__gomo_at "gomo flow run"' -l 'sip-proxy' -d 'With --softphone: send the call through this outbound proxy (sip:HOST[:PORT])' -x
+complete -c gomo -n '__gomo_at "gomo flow run"' -l 'sip-user' -d 'With --softphone: answer digest challenges as USER (password: $GOMO_SIP_PASSWORD)' -x
+complete -c gomo -n '__gomo_at "gomo flow run"' -l 'record-dir' -d 'With --softphone: write what the callee says at record nodes to DIR/<node>-<visit>.wav' -x -a '(__fish_complete_directories)'
+complete -c gomo -n '__gomo_at "gomo flow run"' -l 'keys' -d 'Show the dictionary clip keys of number and date items'
 complete -c gomo -n '__gomo_at "gomo flow run"' -F
+
+# gomo flow render
+complete -c gomo -n '__gomo_at "gomo flow render"' -s 'h' -l 'help' -d 'Show help for a command'
+complete -c gomo -n '__gomo_at "gomo flow render"' -l 'script' -d 'Softphone script: how the callee answers, presses, speaks, hangs up' -r -F
+complete -c gomo -n '__gomo_at "gomo flow render"' -l 'answer' -d 'The callee answers (the default)'
+complete -c gomo -n '__gomo_at "gomo flow render"' -l 'voicemail' -d 'A machine answers (voicemail)'
+complete -c gomo -n '__gomo_at "gomo flow render"' -l 'busy' -d 'The line is busy'
+complete -c gomo -n '__gomo_at "gomo flow render"' -l 'no-answer' -d 'Nobody answers before the ring timeout'
+complete -c gomo -n '__gomo_at "gomo flow render"' -l 'reject' -d 'The callee declines the call'
+complete -c gomo -n '__gomo_at "gomo flow render"' -l 'network-error' -d 'The call fails (network or system error)'
+complete -c gomo -n '__gomo_at "gomo flow render"' -l 'press' -d 'Keys pressed at successive prompts: 1,2 or 1,12#,- (- = silence)' -r -F
+complete -c gomo -n '__gomo_at "gomo flow render"' -l 'contact' -d 'Contact file (YAML/JSON: primaryPhone, firstName, customAttributes, ...)' -r -F
+complete -c gomo -n '__gomo_at "gomo flow render"' -l 'contact-csv' -d 'Take the contact from a CSV file (header row; see --row)' -r -F
+complete -c gomo -n '__gomo_at "gomo flow render"' -l 'row' -d 'With --contact-csv: which data row (1 = the first after the header)' -x
+complete -c gomo -n '__gomo_at "gomo flow render"' -l 'map' -d 'With --contact-csv: take contact FIELD from COLUMN (FIELD=COLUMN, repeatable)' -x
+complete -c gomo -n '__gomo_at "gomo flow render"' -l 'phone' -d 'The contact\'s phone number (E.164, or national with --region)' -r -F
+complete -c gomo -n '__gomo_at "gomo flow render"' -l 'region' -d 'Region of phone numbers written without + (ISO 3166 code)' -x
+complete -c gomo -n '__gomo_at "gomo flow render"' -l 'attr' -d 'Custom attribute NAME=VALUE (repeatable)' -r -F
+complete -c gomo -n '__gomo_at "gomo flow render"' -l 'var' -d 'Flow variable NAME=VALUE set before the call (repeatable)' -r -F
+complete -c gomo -n '__gomo_at "gomo flow render"' -l 'max-visits' -d 'Loop guard: end the call after this many node visits (default 500)' -x
+complete -c gomo -n '__gomo_at "gomo flow render"' -l 'no-validate' -d 'Run even if the flow has validation errors'
+complete -c gomo -n '__gomo_at "gomo flow render"' -l 'audio-dir' -d 'audioFile items from DIR/<audioId>.wav (or .mp3, .ogg): heard, and timed by their length' -x -a '(__fish_complete_directories)'
+complete -c gomo -n '__gomo_at "gomo flow render"' -l 'clips' -d 'Recorded number/date/word clips from DIR/<language>/<key>.wav (others are spoken by espeak-ng)' -x -a '(__fish_complete_directories)'
+complete -c gomo -n '__gomo_at "gomo flow render"' -s 'O' -l 'output-file' -d 'The WAV file to write (replaced)' -r -F
+complete -c gomo -n '__gomo_at "gomo flow render"' -l 'split' -d 'Also write one WAV per node visit that played something: DIR/01-<node>.wav, ...' -x -a '(__fish_complete_directories)'
+complete -c gomo -n '__gomo_at "gomo flow render"' -F
 
 # gomo flow test
 complete -c gomo -n '__gomo_at "gomo flow test"' -s 'h' -l 'help' -d 'Show help for a command'

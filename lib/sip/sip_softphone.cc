@@ -112,6 +112,9 @@ struct SipSoftphone::Call {
   void negotiate();
   void send_frame(std::span<const int16_t> samples, bool marker);
   void end_session();
+  // Silence in the recording up to `at_ms` when packets stopped (a callee that sends no RTP while
+  // silent): the WAV keeps the call's timing. Gaps up to 60 ms are jitter and left alone.
+  void pad_recording(Millis at_ms);
 
   // libre's handlers; `arg` is the Call.
   static int on_answer(const sip_msg* msg, void* arg);
@@ -188,6 +191,11 @@ SipSoftphone::Call::~Call() {
 void SipSoftphone::Call::end_session() {
   // mem_deref of a session sends BYE when it is established and CANCEL while it is ringing.
   if (sess) sess = static_cast<sipsess*>(mem_deref(sess));
+}
+
+void SipSoftphone::Call::pad_recording(Millis at_ms) {
+  size_t at = audio::samples_for(at_ms);
+  if (at > recorded.size() + audio::samples_for(60)) recorded.resize(at);
 }
 
 void SipSoftphone::Call::negotiate() {
@@ -291,7 +299,9 @@ void SipSoftphone::Call::on_rtp(const sa*, const rtp_header* hdr, mbuf* mb, void
   if (!c->recording || (hdr->pt != 0 && hdr->pt != 8)) return;  // others: e.g. SIPp's PT-97 fillers
   std::span<const uint8_t> codes(mbuf_buf(mb), mbuf_get_left(mb));
   std::vector<int16_t> samples = g711_decode(hdr->pt == 0 ? G711::kPcmu : G711::kPcma, codes);
-  c->meter->add(samples, since(c->record_start));
+  Millis at_ms = since(c->record_start);
+  c->meter->add(samples, at_ms);
+  c->pad_recording(at_ms);
   c->recorded.insert(c->recorded.end(), samples.begin(), samples.end());
 }
 
@@ -499,6 +509,7 @@ engine::RecordReply SipSoftphone::record(const engine::RecordRequest& request) {
   }
   c.recording = false;
   c.meter = nullptr;
+  c.pad_recording(since(c.record_start));
   reply.hung_up = c.closed;
   reply.spoken_ms = meter.spoken_ms();
   if (!c.options.record_dir.empty()) {

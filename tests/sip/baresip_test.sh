@@ -7,7 +7,7 @@
 # (scripts/setup.sh --with-test-tools).
 set -uo pipefail
 gomo=$1
-src=$2
+src=$(cd "$2" && pwd)
 for tool in baresip:baresip-core sox:sox espeak-ng:espeak-ng; do
   if ! command -v "${tool%%:*}" >/dev/null; then
     echo "${tool%%:*} is not installed: install the Debian package ${tool#*:} (scripts/setup.sh --with-test-tools)" >&2

@@ -6,7 +6,13 @@
 # Usage: sipp_test.sh GOMO SOURCE_DIR. Needs sipp (Debian sip-tester: scripts/setup.sh --with-test-tools).
 set -uo pipefail
 gomo=$1
-src=$2
+src=$(cd "$2" && pwd)
+for tool in espeak-ng:espeak-ng sox:sox; do
+  if ! command -v "${tool%%:*}" >/dev/null; then
+    echo "${tool%%:*} is not installed: install the Debian package ${tool#*:} (scripts/setup.sh --with-test-tools)" >&2
+    exit 1
+  fi
+done
 if ! command -v sipp >/dev/null; then
   echo "sipp is not installed: install the Debian package sip-tester (scripts/setup.sh --with-test-tools)" >&2
   exit 1
@@ -40,9 +46,10 @@ run_case() {
   case_no=$((case_no + 1))
   local sip_port=$((20000 + slot * 10 + case_no)) media_port=$((26000 + slot * 40 + case_no * 4))
   local control_port=$((47000 + slot * 10 + case_no))
-  sipp -sf "$src/tests/sip/$scenario" -i 127.0.0.1 -p "$sip_port" -mi 127.0.0.1 -mp "$media_port" \
+  # From the run's folder: rtp_stream reads speech.ul there (its path takes no variables).
+  (cd "$work" && exec sipp -sf "$src/tests/sip/$scenario" -i 127.0.0.1 -p "$sip_port" -mi 127.0.0.1 -mp "$media_port" \
     -cp "$control_port" -m 1 -timeout 30 -timeout_error -nostdin -trace_err \
-    -error_file "$work/$name.sipp-err" >"$work/$name.sipp" 2>&1 &
+    -error_file "$work/$name.sipp-err" >"$work/$name.sipp" 2>&1) &
   local sipp_pid=$!
   pids+=("$sipp_pid")
   for _ in $(seq 1 100); do
@@ -73,13 +80,17 @@ run_case busy busy.xml 0 "$pin" -- "busy" "→ onBusy -> end-busy"
 run_case no-answer no_answer.xml 0 "$pin" -- "no answer after 3 s" "→ onNoAnswer -> end-no-answer"
 run_case dtmf-1 dtmf_1.xml 0 "$pin" -- "pressed 1" "→ branches.1 -> said-one" "hang up: completed"
 run_case dtmf-12hash dtmf_12hash.xml 0 "$pin" -- "pressed 12" "→ branches.12 -> said-twelve" "nothing was said"
+# The callee speaks at the record node: gomo keeps it in --record-dir. SIPp streams raw mu-law.
+espeak-ng -v en -w "$work/speech.wav" "Hello, this is my message for you. Goodbye." 2>/dev/null &&
+  sox "$work/speech.wav" -r 8000 -c 1 -t ul "$work/speech.ul"
+extra_args=(--record-dir "$work/rec")
+run_case speech dtmf_12hash_speech.xml 0 "$pin" -- "pressed 12" "→ branches.12 -> said-twelve" "recorded "
+extra_args=()
+[[ -s "$work/rec/said-twelve-1.wav" ]] || fail "no recording in --record-dir"
 run_case bye-mid-prompt bye_mid_prompt.xml 1 "$pin" -- "callee hung up during welcome"
+run_case unavailable unavailable.xml 0 "$pin" -- "call failed: SIP 503 Service Unavailable" "→ onError -> end-error"
 run_case info info_2.xml 0 "$pin" -- "pressed 2" "→ branches.2 -> said-two"
 # A flow of the samples, as the README shows it: its audio files spoken by espeak-ng.
-if ! command -v espeak-ng >/dev/null; then
-  echo "espeak-ng is not installed: install the Debian package espeak-ng (scripts/setup.sh --with-test-tools)" >&2
-  exit 1
-fi
 mkdir -p "$work/audio"
 espeak-ng -v en -w "$work/audio/greeting-audio-id.wav" "Your payment is due. Press one to confirm, two for a call back."
 espeak-ng -v en -w "$work/audio/confirmed-audio-id.wav" "Thank you, your payment is confirmed."
@@ -87,6 +98,26 @@ espeak-ng -v en -w "$work/audio/callback-audio-id.wav" "We will call you back."
 extra_args=(--audio-dir "$work/audio")
 run_case sample-payment dtmf_1.xml 0 "$src/samples/flows/payment-reminder.json" -- "pressed 1" \
   "→ branches.1 -> play-confirmed"
+
+# Usage errors, before anything is sent: exit 2 and a message that names the problem.
+usage_case() {  # EXPECTED_TEXT ARGS...
+  local want=$1
+  shift
+  "$gomo" flow run "$pin" "$@" >/dev/null 2>"$work/usage.err"
+  local rc=$?
+  if [[ $rc != 2 ]] || ! grep -qF -- "$want" "$work/usage.err"; then
+    echo "FAIL [usage $*]: exit $rc, stderr: $(cat "$work/usage.err")" >&2
+    failures=$((failures + 1))
+  else
+    echo "ok [usage $*]"
+  fi
+}
+usage_case "the scheme tel: is not supported (only sip:, over UDP)" --softphone tel:+212600000000
+usage_case "the user part (USER@) is missing" --softphone sip:127.0.0.1:5060
+usage_case "--softphone and --busy contradict each other" --softphone sip:a@127.0.0.1 --busy
+usage_case "--softphone and --press contradict each other" --softphone sip:a@127.0.0.1 --press 1
+usage_case "cannot resolve the SIP host no-such-host.invalid" --softphone sip:a@no-such-host.invalid
+GOMO_SIP_PASSWORD= usage_case "needs its password in \$GOMO_SIP_PASSWORD" --softphone sip:a@127.0.0.1 --sip-user bob
 
 if ((failures)); then
   echo "$failures check(s) failed" >&2
