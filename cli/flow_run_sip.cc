@@ -7,6 +7,7 @@
 
 #include "audio/prompt_audio.h"
 #include "cli/exit_codes.h"
+#include "profile/config_file.h"
 #include "sip/sip_softphone.h"
 
 namespace gomo::cli {
@@ -21,6 +22,10 @@ void add_sip_run_flags(CLI::App* run, SipRunFlags& f) {
   run->add_option("--sip-user", f.user,
                   "With --softphone: answer digest challenges as USER (password: $GOMO_SIP_PASSWORD)")
       ->type_name("USER");
+  run->add_option("--sip-account", f.account,
+                  "With --softphone: the SIP account of this profile (gomo config set sipUser|sipPassword|sipProxy "
+                  "--profile NAME); --sip-user, --sip-proxy and $GOMO_SIP_PASSWORD override it")
+      ->type_name("PROFILE");
   run->add_option("--record-dir", f.record_dir,
                   "With --softphone: write what the callee says at record nodes to DIR/<node>-<visit>.wav")
       ->type_name("DIR");
@@ -31,15 +36,30 @@ std::unique_ptr<sip::SipSoftphone> open_sip_softphone(Context& ctx, const SipRun
   exit_code = kExitUsage;
   sip::SipOptions options;
   options.target = f.softphone;
-  options.proxy = f.proxy;
-  options.auth_user = f.user;
-  if (!f.user.empty()) {
-    const char* password = std::getenv("GOMO_SIP_PASSWORD");
-    if (!password || !*password) {
-      report_error(ctx, "--sip-user " + f.user + " needs its password in $GOMO_SIP_PASSWORD");
+  if (!f.account.empty()) {
+    // The account's values; the flags and the environment override them.
+    auto config = profile::load_config(profile::process_env());
+    if (!config) {
+      report_error(ctx, config.error());
       return nullptr;
     }
-    options.auth_password = password;
+    const profile::Profile* account = config->find(f.account);
+    if (!account) {
+      report_error(ctx, "--sip-account " + f.account + ": no such profile in " + config->path() +
+                            " (gomo config set sipUser USER --profile " + f.account + " creates it)");
+      return nullptr;
+    }
+    options.auth_user = account->sip_user.value_or("");
+    options.auth_password = account->sip_password.value_or("");
+    options.proxy = account->sip_proxy.value_or("");
+  }
+  if (!f.proxy.empty()) options.proxy = f.proxy;
+  if (!f.user.empty()) options.auth_user = f.user;
+  if (const char* password = std::getenv("GOMO_SIP_PASSWORD"); password && *password) options.auth_password = password;
+  if (!options.auth_user.empty() && options.auth_password.empty()) {
+    report_error(ctx, "the SIP user " + options.auth_user +
+                          " has no password: set $GOMO_SIP_PASSWORD (or sipPassword in the --sip-account profile)");
+    return nullptr;
   }
   if (!f.record_dir.empty()) {
     std::error_code ec;

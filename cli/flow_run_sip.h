@@ -19,6 +19,7 @@ struct SipRunFlags {
   std::string proxy;       // --sip-proxy
   std::string user;        // --sip-user (the password: $GOMO_SIP_PASSWORD)
   std::string record_dir;  // --record-dir
+  std::string account;     // --sip-account PROFILE: sipUser, sipPassword, sipProxy of that profile
 };
 
 void add_sip_run_flags(CLI::App* run, SipRunFlags& flags);

@@ -45,8 +45,8 @@ _gomo_command() {
       ;;
     "gomo flow run")
       subcommands=''
-      options='-h --help --script --answer --voicemail --busy --no-answer --reject --network-error --press --contact --contact-csv --row --map --phone --region --attr --var --max-visits --no-validate --audio-dir --clips --trace -i --interactive --player --no-sound --speed --softphone --sip-proxy --sip-user --record-dir --keys -o --output --color -q --quiet -v --verbose'
-      value_options='--script --press --contact --contact-csv --row --map --phone --region --attr --var --max-visits --audio-dir --clips --trace --player --speed --softphone --sip-proxy --sip-user --record-dir -o --output --color'
+      options='-h --help --script --answer --voicemail --busy --no-answer --reject --network-error --press --contact --contact-csv --row --map --phone --region --attr --var --max-visits --no-validate --audio-dir --clips --trace -i --interactive --player --no-sound --speed --softphone --sip-proxy --sip-user --sip-account --record-dir --keys -o --output --color -q --quiet -v --verbose'
+      value_options='--script --press --contact --contact-csv --row --map --phone --region --attr --var --max-visits --audio-dir --clips --trace --player --speed --softphone --sip-proxy --sip-user --sip-account --record-dir -o --output --color'
       positional_slots=1 positional_variadic=0
       ;;
     "gomo flow render")
@@ -488,6 +488,7 @@ _gomo_value() {
     "gomo flow run|--softphone") COMPREPLY=() ;;
     "gomo flow run|--sip-proxy") COMPREPLY=() ;;
     "gomo flow run|--sip-user") COMPREPLY=() ;;
+    "gomo flow run|--sip-account") COMPREPLY=() ;;
     "gomo flow run|--record-dir") _gomo_directories "$3" ;;
     "gomo flow run|#0") _gomo_files "$3" ;;
     "gomo flow render|--script") _gomo_files "$3" ;;

@@ -47,7 +47,7 @@ function __gomo_value_options
         case 'gomo flow graph'
             printf '%s\n' -f --format -O --out --coverage -o --output --color
         case 'gomo flow run'
-            printf '%s\n' --script --press --contact --contact-csv --row --map --phone --region --attr --var --max-visits --audio-dir --clips --trace --player --speed --softphone --sip-proxy --sip-user --record-dir -o --output --color
+            printf '%s\n' --script --press --contact --contact-csv --row --map --phone --region --attr --var --max-visits --audio-dir --clips --trace --player --speed --softphone --sip-proxy --sip-user --sip-account --record-dir -o --output --color
         case 'gomo flow render'
             printf '%s\n' --script --press --contact --contact-csv --row --map --phone --region --attr --var --max-visits --audio-dir --clips -O --output-file --split -o --output --color
         case 'gomo flow test'
@@ -332,6 +332,7 @@ complete -c gomo -n '__gomo_at "gomo flow run"' -l 'speed' -d 'With --interactiv
 complete -c gomo -n '__gomo_at "gomo flow run"' -l 'softphone' -d 'Place a real call: dial sip:USER@HOST[:PORT] over SIP (UDP), play the prompts as audio, hear the callee\'s keys (RFC 4733, SIP INFO), in real time' -x
 complete -c gomo -n '__gomo_at "gomo flow run"' -l 'sip-proxy' -d 'With --softphone: send the call through this outbound proxy (sip:HOST[:PORT])' -x
 complete -c gomo -n '__gomo_at "gomo flow run"' -l 'sip-user' -d 'With --softphone: answer digest challenges as USER (password: $GOMO_SIP_PASSWORD)' -x
+complete -c gomo -n '__gomo_at "gomo flow run"' -l 'sip-account' -d 'With --softphone: the SIP account of this profile (gomo config set sipUser|sipPassword|sipProxy --profile NAME); --sip-user, --sip-proxy and $GOMO_SIP_PASSWORD override it' -x
 complete -c gomo -n '__gomo_at "gomo flow run"' -l 'record-dir' -d 'With --softphone: write what the callee says at record nodes to DIR/<node>-<visit>.wav' -x -a '(__fish_complete_directories)'
 complete -c gomo -n '__gomo_at "gomo flow run"' -l 'keys' -d 'Show the dictionary clip keys of number and date items'
 complete -c gomo -n '__gomo_at "gomo flow run"' -F

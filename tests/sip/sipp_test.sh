@@ -89,6 +89,15 @@ extra_args=()
 [[ -s "$work/rec/said-twelve-1.wav" ]] || fail "no recording in --record-dir"
 run_case bye-mid-prompt bye_mid_prompt.xml 1 "$pin" -- "callee hung up during welcome"
 run_case unavailable unavailable.xml 0 "$pin" -- "call failed: SIP 503 Service Unavailable" "→ onError -> end-error"
+# Digest authentication with the SIP account of a profile (config file 0600, the password never printed).
+export GOMO_CONFIG="$work/config.yaml"
+"$gomo" config set sipUser bob --profile office >/dev/null 2>&1
+printf 's3cret' | "$gomo" config set sipPassword - --profile office >/dev/null 2>&1
+[[ $("$gomo" config get sipPassword --profile office) != *s3cret* ]] || fail "config get printed the SIP password"
+extra_args=(--sip-account office)
+run_case auth auth.xml 0 "$pin" -- "answered" "hang up: dtmf_timeout"
+extra_args=()
+unset GOMO_CONFIG
 run_case info info_2.xml 0 "$pin" -- "pressed 2" "→ branches.2 -> said-two"
 # A flow of the samples, as the README shows it: its audio files spoken by espeak-ng.
 mkdir -p "$work/audio"
@@ -117,7 +126,10 @@ usage_case "the user part (USER@) is missing" --softphone sip:127.0.0.1:5060
 usage_case "--softphone and --busy contradict each other" --softphone sip:a@127.0.0.1 --busy
 usage_case "--softphone and --press contradict each other" --softphone sip:a@127.0.0.1 --press 1
 usage_case "cannot resolve the SIP host no-such-host.invalid" --softphone sip:a@no-such-host.invalid
-GOMO_SIP_PASSWORD= usage_case "needs its password in \$GOMO_SIP_PASSWORD" --softphone sip:a@127.0.0.1 --sip-user bob
+GOMO_SIP_PASSWORD= usage_case "the SIP user bob has no password: set \$GOMO_SIP_PASSWORD" --softphone sip:a@127.0.0.1 \
+  --sip-user bob
+GOMO_CONFIG="$work/none.yaml" usage_case "--sip-account office: no such profile" --softphone sip:a@127.0.0.1 \
+  --sip-account office
 
 if ((failures)); then
   echo "$failures check(s) failed" >&2
