@@ -531,7 +531,6 @@ engine::RecordReply SipSoftphone::record(const engine::RecordRequest& request) {
 void SipSoftphone::hang_up(const std::string&) {
   Call& c = *call_;
   c.end_session();  // BYE (or CANCEL); the destructor lets the transaction finish
-  c.run_until([] { return false; }, Clock::now() + std::chrono::milliseconds(50));
 }
 
 }  // namespace gomo::sip
