@@ -78,6 +78,7 @@ struct SipSoftphone::Call {
 
   // What the handlers saw.
   bool ringing = false;
+  bool heard_back = false;  // any response to the INVITE (a 100 Trying is enough)
   bool established = false;
   bool closed = false;  // the session ended (a final failure, or BYE from the callee)
   bool stack_exited = false;
@@ -176,7 +177,9 @@ SipSoftphone::Call::~Call() {
     // Let BYE or CANCEL (and the 487's ACK) finish before the stack goes: sip_close(false) calls on_exit
     // when no transaction is left.
     sip_close(stack, false);
-    run_until([this] { return stack_exited; }, Clock::now() + std::chrono::milliseconds(kDrainMs));
+    // Nobody ever answered at that address: no transaction there will finish; do not wait for it.
+    Millis drain_ms = heard_back || established || closed ? kDrainMs : 200;
+    run_until([this] { return stack_exited; }, Clock::now() + std::chrono::milliseconds(drain_ms));
     sip_close(stack, true);
   }
   tmr_cancel(&timer);
@@ -246,6 +249,7 @@ int SipSoftphone::Call::on_answer(const sip_msg* msg, void* arg) {
 
 void SipSoftphone::Call::on_progress(const sip_msg* msg, void* arg) {
   auto* c = static_cast<Call*>(arg);
+  c->heard_back = true;
   if (msg->scode == 180 || msg->scode == 183) c->ringing = true;
   // Early media (183 with SDP) is not played: prompts start at the answer.
 }
@@ -272,6 +276,7 @@ void SipSoftphone::Call::on_info(struct sip* stack, const sip_msg* msg, void* ar
 void SipSoftphone::Call::on_close(int err, const sip_msg* msg, void* arg) {
   auto* c = static_cast<Call*>(arg);
   c->closed = true;
+  c->heard_back = c->heard_back || msg;
   c->close_error = err;
   if (msg && !msg->req) {
     c->final_status = msg->scode;
@@ -393,6 +398,13 @@ engine::RingReply SipSoftphone::ring(const engine::CallSetup& setup, Millis ring
   }
   if (!c.closed) {
     c.end_session();  // CANCEL
+    if (!c.heard_back) {
+      // Not even a 100 Trying: no SIP phone at that address, or the network drops the packets.
+      reply.answer = engine::Answer::kError;
+      reply.detail = c.problem = "nothing answered at " + c.request_uri + " within " +
+                                 std::to_string(ring_timeout_ms / 1000) + " s (is a SIP phone listening there?)";
+      return reply;
+    }
     reply.answer = engine::Answer::kNoAnswer;
     reply.after_ms = ring_timeout_ms;
     return reply;

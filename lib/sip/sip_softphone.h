@@ -8,7 +8,8 @@
 //   2xx -> kHuman (no AMD over SIP); 486 Busy Here, 600 Busy Everywhere -> kBusy;
 //   603 Decline, 480 Temporarily Unavailable, 403 Forbidden -> kRejected;
 //   408 Request Timeout, 487 (after our CANCEL) and no final answer within the ring timeout (gomo
-//   sends CANCEL) -> kNoAnswer; any other failure -> kError, its status in RingReply::detail.
+//   sends CANCEL) -> kNoAnswer; no response at all within it (nothing listens there) and any other
+//   failure -> kError, what happened in RingReply::detail.
 #include <cstdint>
 #include <functional>
 #include <memory>

@@ -131,6 +131,14 @@ GOMO_SIP_PASSWORD= usage_case "the SIP user bob has no password: set \$GOMO_SIP_
 GOMO_CONFIG="$work/none.yaml" usage_case "--sip-account office: no such profile" --softphone sip:a@127.0.0.1 \
   --sip-account office
 
+# Nothing listens at the address: not "no answer" but a failed call that says so, and no long wait.
+name=nobody
+"$gomo" flow run "$pin" --softphone "sip:callee@127.0.0.1:$((20000 + slot * 10 + 9))" >"$work/$name.out" \
+  2>"$work/$name.err"
+grep -qF "nothing answered at sip:callee@127.0.0.1" "$work/$name.out" && grep -qF "→ onError -> end-error" "$work/$name.out" &&
+  echo "ok [nobody]" || fail "a call to nowhere should fail with onError"
+touch "$work/$name.sipp"
+
 if ((failures)); then
   echo "$failures check(s) failed" >&2
   exit 1
