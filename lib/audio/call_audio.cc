@@ -36,7 +36,7 @@ engine::PlayReply CallAudio::play(const engine::Prompt& prompt) {
   for (auto& part : timed.parts) {
     auto samples = audio_.render_part(part);
     if (!samples) {
-      if (error_) error_ = samples.error();
+      if (error_) error_ = samples.error();  // keep the first
       rendered = false;
       break;
     }

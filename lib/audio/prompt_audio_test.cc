@@ -41,7 +41,7 @@ TEST_CASE("audio: espeak-ng speaks fr, ar and en text, audibly and for a plausib
     CAPTURE(c.language);
     PromptAudio audio({});
     auto s = audio.render_part(text_part(c.text, c.language));
-    REQUIRE_MESSAGE(s.has_value(), s.error().message());
+    REQUIRE_MESSAGE(s.has_value(), (s ? "" : s.error().message()));
     CHECK(s->size() > samples_for(1000));  // about 15 characters a second
     CHECK(s->size() < samples_for(8000));
     CHECK(test::rms(*s) > 300);
@@ -108,7 +108,7 @@ TEST_CASE("audio: clips play in order, recorded ones from clip_bytes, one espeak
   if (test::skip_without_espeak()) return;
   // "un" and "mille" are not recorded: spoken together, between the recorded clips.
   auto mixed = audio.render_part(clips_part({{"20", "vingt"}, {"1", "un"}, {"1000", "mille"}, {"et", "et"}}, "fr"));
-  REQUIRE_MESSAGE(mixed.has_value(), mixed.error().message());
+  REQUIRE_MESSAGE(mixed.has_value(), (mixed ? "" : mixed.error().message()));
   CHECK(audio.espeak_runs() == 1);
   CHECK(mixed->size() > samples_for(300 + 300));
   CHECK(Samples(mixed->begin(), mixed->begin() + 800) == Samples(recorded->begin(), recorded->begin() + 800));

@@ -84,7 +84,7 @@ Result<std::vector<std::string>> write_rendered(const RenderedCall& call, const 
     std::string name = call.visits[i].node_id;  // a node id is any string: keep it a file name
     for (char& c : name)
       if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.')) c = '_';
-    std::string path = split_dir + "/" + number + "-" + name + ".wav";
+    std::string path = (std::filesystem::path(split_dir) / (number + "-" + name + ".wav")).string();
     if (Status s = write_wav(path, call.visits[i].samples); !s) return s;
     files.push_back(std::move(path));
   }

@@ -87,9 +87,16 @@ std::vector<int16_t> resample(const std::vector<float>& in, int from_rate, int t
     }
     const int64_t first = base - kernel.half + 1;
     const int64_t lo = std::max<int64_t>(0, first), hi = std::min<int64_t>(n_in, first + static_cast<int64_t>(width));
-    double acc = 0;
-    for (int64_t k = lo; k < hi; ++k) acc += static_cast<double>(taps[k - first]) * in[static_cast<size_t>(k)];
-    out[static_cast<size_t>(n)] = to_pcm16(acc);
+    // Four partial sums: independent chains the CPU overlaps (a single sum waits on each add).
+    const float* x = in.data() + lo;
+    const float* h = taps + (lo - first);
+    const int64_t count = hi - lo;
+    float acc[4] = {0, 0, 0, 0};
+    int64_t k = 0;
+    for (; k + 4 <= count; k += 4)
+      for (int j = 0; j < 4; ++j) acc[j] += h[k + j] * x[k + j];
+    for (; k < count; ++k) acc[0] += h[k] * x[k];
+    out[static_cast<size_t>(n)] = to_pcm16(static_cast<double>(acc[0] + acc[1] + acc[2] + acc[3]));
   }
   return out;
 }

@@ -28,7 +28,7 @@ TEST_CASE("audio: a 44.1 kHz stereo WAV decodes to 8 kHz mono with its tone and 
   auto bytes = test::wav16(44100, 2, 1000, 1000);
   REQUIRE(!bytes.empty());
   auto s = decode_audio(bytes, "stereo.wav");
-  REQUIRE_MESSAGE(s.has_value(), s.error().message());
+  REQUIRE_MESSAGE(s.has_value(), (s ? "" : s.error().message()));
   CHECK(s->size() == 8000);
   check_1khz_second(*s, 0);
 }
@@ -56,7 +56,7 @@ TEST_CASE("audio: OGG Vorbis and MP3 decode when this libsndfile has them") {
     auto bytes = test::tone_file(format, 44100, 1, 1000, 1000);
     REQUIRE(!bytes.empty());
     auto s = decode_audio(bytes, name);
-    REQUIRE_MESSAGE(s.has_value(), s.error().message());
+    REQUIRE_MESSAGE(s.has_value(), (s ? "" : s.error().message()));
     // MP3 frames pad the end (up to one 1152-sample frame at 44.1 kHz: ~210 samples at 8 kHz).
     check_1khz_second(*s, 400);
   }

@@ -96,4 +96,24 @@ finished
 grep -q "greeting-audio-id.wav" "$work/played.log"
 ! grep -q "callback-audio-id" "$work/played.log"   # no file for it: shown, not played
 grep -q "outcome: completed" "$work/out.txt"
-echo "terminal softphone: 4 calls OK"
+tmux -S "$sock" kill-session -t "$session"
+
+# 5. Audio files gomo can decode are rendered: the player gets the whole prompt as one temporary WAV.
+rm -f "$work/out.txt" "$work/played.log"
+mkdir -p "$work/audio2"
+python3 - "$work/audio2/greeting-audio-id.wav" <<'PY'
+import math, struct, sys, wave
+with wave.open(sys.argv[1], "wb") as w:
+    w.setnchannels(1); w.setsampwidth(2); w.setframerate(16000)
+    w.writeframes(b"".join(struct.pack("<h", int(8000 * math.sin(2 * math.pi * 440 * i / 16000))) for i in range(8000)))
+PY
+run_call "--audio-dir $work/audio2 --player $work/player"
+wait_for "Incoming call"
+tmux -S "$sock" send-keys -t "$session" a
+wait_for "press a key"
+tmux -S "$sock" send-keys -t "$session" 1
+finished
+grep -q "gomo-prompt-.*\.wav" "$work/played.log"
+! grep -q "audio2/greeting-audio-id.wav" "$work/played.log"   # rendered, not handed over as it is
+grep -q "outcome: completed" "$work/out.txt"
+echo "terminal softphone: 5 calls OK"
