@@ -60,8 +60,13 @@ done
 timeout 60 "$gomo" flow run "$src/samples/flows/payment-reminder.json" --softphone "sip:callee@127.0.0.1:$sip_port" \
   --audio-dir "$work/audio" >"$work/out.txt" 2>"$work/err.txt" &
 gomo_pid=$!
-# Press 1 once the call is up (the greeting lasts ~4 s; a key during it is kept for the menu).
-sleep 2
+# Press 1 once baresip says the call is up (the greeting lasts ~4 s; a key during it is kept for the
+# menu, which then waits 10 s: time enough on a loaded machine).
+for _ in $(seq 1 200); do
+  grep -q "Call established" "$work/baresip.log" && break
+  sleep 0.1
+done
+sleep 0.5
 json='{"command":"sndcode","params":"1","token":"t1"}'
 exec 3<>"/dev/tcp/127.0.0.1/$ctrl_port"
 printf '%d:%s,' "${#json}" "$json" >&3
