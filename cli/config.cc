@@ -93,13 +93,15 @@ int config_get(Context& ctx, const ConfigOptions& o) {
     return report_error(ctx, Status::not_found("no profile `" + name + "`; profiles: " + join(cfg->names(), ", ")));
   auto value = p ? p->get(o.key) : std::nullopt;
   if (!value) return report_error(ctx, o.key + " is not set in profile " + name, kExitFindings);
-  ctx.out << (o.key == "apiKey" ? profile::mask_key(*value) : *value) << "\n";
+  const bool secret = o.key == "apiKey" || o.key == "sipPassword";
+  ctx.out << (secret ? profile::mask_key(*value) : *value) << "\n";
   return kExitOk;
 }
 
-// The key for `config set apiKey -`: hidden prompt on a terminal, else stdin.
-std::string config_read_key(Context& ctx) {
-  if (profile::stdin_is_terminal()) return profile::ask_secret(ctx.err, "API key (input hidden)").value_or("");
+// The secret for `config set apiKey -` (or sipPassword): hidden prompt on a terminal, else stdin.
+std::string config_read_key(Context& ctx, const char* what) {
+  if (profile::stdin_is_terminal())
+    return profile::ask_secret(ctx.err, std::string(what) + " (input hidden)").value_or("");
   return profile::read_secret_from_stdin();
 }
 
@@ -109,13 +111,16 @@ int config_set(Context& ctx, const ConfigOptions& o, bool unset) {
   std::string name = profile::selected_profile(*cfg, o.target.profile, profile::process_env());
   bool created = !cfg->find(name) && name != profile::kLocalProfile;
   std::string value = o.value;
-  if (!unset && o.key == "apiKey") {
+  if (!unset && (o.key == "apiKey" || o.key == "sipPassword")) {
+    const char* what = o.key == "apiKey" ? "API key" : "SIP password";
     if (value != "-")
-      return report_error(ctx,
-                          "the API key is not accepted on the command line (it would stay in your shell history); "
-                          "use `gomo config set apiKey -` to type it or pipe it on stdin");
-    value = config_read_key(ctx);
-    if (value.empty()) return report_error(ctx, Status::invalid_argument("no API key given on stdin"));
+      return report_error(ctx, std::string("the ") + what +
+                                   " is not accepted on the command line (it would stay in your shell history); "
+                                   "use `gomo config set " +
+                                   o.key + " -` to type it or pipe it on stdin");
+    value = config_read_key(ctx, what);
+    if (value.empty())
+      return report_error(ctx, Status::invalid_argument(std::string("no ") + what + " given on stdin"));
   }
   Status s = Status::ok();
   if (o.target.insecure) {
@@ -186,7 +191,8 @@ void add_config_commands(CLI::App& app, Context& ctx, Action& action) {
                    [o](Context& c) { return config_set(c, *o, false); });
   set->add_option(
          "key", o->key,
-         "baseUrl, apiKey, auth, insecure, rateLimit, timeout, workspace, defaultRegion, allowTypes, provider or bridge")
+         "baseUrl, apiKey, auth, insecure, rateLimit, timeout, workspace, defaultRegion, allowTypes, provider, bridge, "
+         "sipUser, sipPassword or sipProxy")
       ->required();
   set->add_option("value", o->value, "The value; for apiKey `-` (read from stdin, hidden on a terminal)")->required();
   set->add_option("--profile", o->target.profile, "Profile to change (created when missing; default: the current one)");
@@ -196,14 +202,16 @@ void add_config_commands(CLI::App& app, Context& ctx, Action& action) {
   unset
       ->add_option(
           "key", o->key,
-          "baseUrl, apiKey, auth, insecure, rateLimit, timeout, workspace, defaultRegion, allowTypes, provider or bridge")
+          "baseUrl, apiKey, auth, insecure, rateLimit, timeout, workspace, defaultRegion, allowTypes, provider, bridge, "
+          "sipUser, sipPassword or sipProxy")
       ->required();
   unset->add_option("--profile", o->target.profile, "Profile to change (default: the current one)");
   auto* get = leaf("get", "Print one value of a profile (apiKey masked); exit 1 when unset",
                    [o](Context& c) { return config_get(c, *o); });
   get->add_option(
          "key", o->key,
-         "baseUrl, apiKey, auth, insecure, rateLimit, timeout, workspace, defaultRegion, allowTypes, provider or bridge")
+         "baseUrl, apiKey, auth, insecure, rateLimit, timeout, workspace, defaultRegion, allowTypes, provider, bridge, "
+         "sipUser, sipPassword or sipProxy")
       ->required();
   get->add_option("--profile", o->target.profile, "Profile to read (default: the current one)");
   leaf("list", "List the profiles; * marks the one in use (-o json)", config_list);

@@ -10,9 +10,11 @@
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/flow_call_flags.h"
+#include "cli/flow_run_sip.h"
 #include "engine/scripted_softphone.h"
 #include "report/call_report.h"
 #include "report/text.h"
+#include "sip/sip_softphone.h"
 #include "softphone/terminal_softphone.h"
 
 namespace gomo::cli {
@@ -25,11 +27,15 @@ struct RunFlags : CallFlags {
   bool no_sound = false;
   std::string player;
   double speed = 1.0;
+  SipRunFlags sip;  // --softphone and its flags
 };
 
-// With --interactive you are the callee: none of --answer/--busy/..., --script or --press.
+// With --interactive you are the callee, and with --softphone the person on the SIP line is: none of
+// --answer/--busy/..., --script or --press, and not both.
 std::string run_contradictory_callee_flags(const RunFlags& f) {
-  if (!f.interactive) return "";
+  if (!f.interactive && f.sip.softphone.empty()) return "";
+  if (f.interactive && !f.sip.softphone.empty())
+    return "--interactive and --softphone contradict each other: the callee is at the terminal or on the SIP line";
   for (const auto& flag : f.answer_flags)
     if (flag != f.answer_flags.front()) return "";  // load_call names that contradiction
   std::string scripted = !f.answer_flags.empty()       ? f.answer_flags.front()
@@ -37,7 +43,10 @@ std::string run_contradictory_callee_flags(const RunFlags& f) {
                          : !f.call.presses.empty()     ? "--press"
                                                        : "";
   if (scripted.empty()) return "";
-  return "--interactive and " + scripted + " contradict each other: with --interactive you are the callee";
+  if (f.interactive)
+    return "--interactive and " + scripted + " contradict each other: with --interactive you are the callee";
+  return "--softphone and " + scripted +
+         " contradict each other: with --softphone the callee on the SIP line answers and presses keys";
 }
 
 int run_flow(Context& ctx, const RunFlags& f) {
@@ -67,6 +76,11 @@ int run_flow(Context& ctx, const RunFlags& f) {
     }
     softphone::TerminalSoftphone phone(ctx.err, terminal);
     call = engine::run_call(flow, prepared.contact, phone, options);
+  } else if (!f.sip.softphone.empty()) {
+    auto phone = open_sip_softphone(ctx, f.sip, sound, exit_code);
+    if (!phone) return exit_code;
+    call = engine::run_call(flow, prepared.contact, *phone, options);
+    report_sip_call(ctx, *phone);
   } else {
     engine::ScriptedSoftphone phone(prepared.script);
     call = engine::run_call(flow, prepared.contact, phone, options);
@@ -87,7 +101,8 @@ int run_flow(Context& ctx, const RunFlags& f) {
 
 void add_flow_run_command(CLI::App& flow, Action& action) {
   auto f = std::make_shared<RunFlags>();
-  auto* run = flow.add_subcommand("run", "Simulate one call of a flow with a scripted callee (virtual time)");
+  auto* run = flow.add_subcommand(
+      "run", "Simulate one call of a flow with a scripted callee (virtual time), or place it over SIP (--softphone)");
   add_call_flags(run, f);
   run->add_option("--trace", f->trace, "Write every event as JSON Lines to this file");
   run->add_flag("-i,--interactive", f->interactive,
@@ -97,6 +112,7 @@ void add_flow_run_command(CLI::App& flow, Action& action) {
   run->add_flag("--no-sound", f->no_sound, "With --interactive: show the prompts as text only, play nothing");
   run->add_option("--speed", f->speed, "With --interactive: play prompts and run timeouts this many times faster")
       ->check(CLI::Range(0.1, 100.0));
+  add_sip_run_flags(run, f->sip);
   run->add_flag("--keys", f->show_keys, "Show the dictionary clip keys of number and date items");
   run->callback([f, &action] { action = [f](Context& c) { return run_flow(c, *f); }; });
 }

@@ -45,8 +45,8 @@ _gomo_command() {
       ;;
     "gomo flow run")
       subcommands=''
-      options='-h --help --script --answer --voicemail --busy --no-answer --reject --network-error --press --contact --contact-csv --row --map --phone --region --attr --var --max-visits --no-validate --audio-dir --clips --profile --base-url --api-key-env --bearer --insecure --rate-limit --timeout --workspace --trace -i --interactive --player --no-sound --speed --keys -o --output --color -q --quiet -v --verbose'
-      value_options='--script --press --contact --contact-csv --row --map --phone --region --attr --var --max-visits --audio-dir --clips --profile --base-url --api-key-env --rate-limit --timeout --workspace --trace --player --speed -o --output --color'
+      options='-h --help --script --answer --voicemail --busy --no-answer --reject --network-error --press --contact --contact-csv --row --map --phone --region --attr --var --max-visits --no-validate --audio-dir --clips --profile --base-url --api-key-env --bearer --insecure --rate-limit --timeout --workspace --trace -i --interactive --player --no-sound --speed --softphone --sip-proxy --sip-user --sip-account --record-dir --keys -o --output --color -q --quiet -v --verbose'
+      value_options='--script --press --contact --contact-csv --row --map --phone --region --attr --var --max-visits --audio-dir --clips --profile --base-url --api-key-env --rate-limit --timeout --workspace --trace --player --speed --softphone --sip-proxy --sip-user --sip-account --record-dir -o --output --color'
       positional_slots=1 positional_variadic=0
       ;;
     "gomo flow render")
@@ -497,6 +497,11 @@ _gomo_value() {
     "gomo flow run|--trace") _gomo_files "$3" ;;
     "gomo flow run|--player") _gomo_files "$3" ;;
     "gomo flow run|--speed") COMPREPLY=() ;;
+    "gomo flow run|--softphone") COMPREPLY=() ;;
+    "gomo flow run|--sip-proxy") COMPREPLY=() ;;
+    "gomo flow run|--sip-user") COMPREPLY=() ;;
+    "gomo flow run|--sip-account") COMPREPLY=() ;;
+    "gomo flow run|--record-dir") _gomo_directories "$3" ;;
     "gomo flow run|#0") _gomo_files "$3" ;;
     "gomo flow render|--script") _gomo_files "$3" ;;
     "gomo flow render|--press") _gomo_files "$3" ;;

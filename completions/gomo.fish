@@ -47,7 +47,7 @@ function __gomo_value_options
         case 'gomo flow graph'
             printf '%s\n' -f --format -O --out --coverage -o --output --color
         case 'gomo flow run'
-            printf '%s\n' --script --press --contact --contact-csv --row --map --phone --region --attr --var --max-visits --audio-dir --clips --profile --base-url --api-key-env --rate-limit --timeout --workspace --trace --player --speed -o --output --color
+            printf '%s\n' --script --press --contact --contact-csv --row --map --phone --region --attr --var --max-visits --audio-dir --clips --profile --base-url --api-key-env --rate-limit --timeout --workspace --trace --player --speed --softphone --sip-proxy --sip-user --sip-account --record-dir -o --output --color
         case 'gomo flow render'
             printf '%s\n' --script --press --contact --contact-csv --row --map --phone --region --attr --var --max-visits --audio-dir --clips --profile --base-url --api-key-env --rate-limit --timeout --workspace -O --output-file --split -o --output --color
         case 'gomo flow test'
@@ -247,7 +247,7 @@ complete -c gomo -n '__gomo_at "gomo flow"' -a 'validate' -d 'Check call flows (
 complete -c gomo -n '__gomo_at "gomo flow"' -a 'fmt' -d 'Rewrite flows in canonical form (stable key order, 2-space YAML; comments kept)'
 complete -c gomo -n '__gomo_at "gomo flow"' -a 'convert' -d 'Convert a flow between YAML and JSON, and nodes as array or map'
 complete -c gomo -n '__gomo_at "gomo flow"' -a 'graph' -d 'Draw a flow: Mermaid or DOT text, or SVG/PNG with Graphviz'
-complete -c gomo -n '__gomo_at "gomo flow"' -a 'run' -d 'Simulate one call of a flow with a scripted callee (virtual time)'
+complete -c gomo -n '__gomo_at "gomo flow"' -a 'run' -d 'Simulate one call of a flow with a scripted callee (virtual time), or place it over SIP (--softphone)'
 complete -c gomo -n '__gomo_at "gomo flow"' -a 'render' -d 'Write what the callee hears in one simulated call as a WAV file (8 kHz mono, the call\'s timing)'
 complete -c gomo -n '__gomo_at "gomo flow"' -a 'test' -d 'Run flow unit tests (*.test.yaml) and report node and edge coverage'
 complete -c gomo -n '__gomo_at "gomo flow"' -a 'simulate' -d 'Run many calls against random callees: outcomes and node visit counts'
@@ -339,6 +339,11 @@ complete -c gomo -n '__gomo_at "gomo flow run"' -s 'i' -l 'interactive' -d 'You 
 complete -c gomo -n '__gomo_at "gomo flow run"' -l 'player' -d 'Audio player command (default: $GOMO_AUDIO_PLAYER, else paplay, aplay, play or ffplay)' -r -F
 complete -c gomo -n '__gomo_at "gomo flow run"' -l 'no-sound' -d 'With --interactive: show the prompts as text only, play nothing'
 complete -c gomo -n '__gomo_at "gomo flow run"' -l 'speed' -d 'With --interactive: play prompts and run timeouts this many times faster' -x
+complete -c gomo -n '__gomo_at "gomo flow run"' -l 'softphone' -d 'Place a real call: dial sip:USER@HOST[:PORT] over SIP (UDP), play the prompts as audio, hear the callee\'s keys (RFC 4733, SIP INFO), in real time' -x
+complete -c gomo -n '__gomo_at "gomo flow run"' -l 'sip-proxy' -d 'With --softphone: send the call through this outbound proxy (sip:HOST[:PORT])' -x
+complete -c gomo -n '__gomo_at "gomo flow run"' -l 'sip-user' -d 'With --softphone: answer digest challenges as USER (password: $GOMO_SIP_PASSWORD)' -x
+complete -c gomo -n '__gomo_at "gomo flow run"' -l 'sip-account' -d 'With --softphone: the SIP account of this profile (gomo config set sipUser|sipPassword|sipProxy --profile NAME); --sip-user, --sip-proxy and $GOMO_SIP_PASSWORD override it' -x
+complete -c gomo -n '__gomo_at "gomo flow run"' -l 'record-dir' -d 'With --softphone: write what the callee says at record nodes to DIR/<node>-<visit>.wav' -x -a '(__fish_complete_directories)'
 complete -c gomo -n '__gomo_at "gomo flow run"' -l 'keys' -d 'Show the dictionary clip keys of number and date items'
 complete -c gomo -n '__gomo_at "gomo flow run"' -F
 

@@ -5,6 +5,7 @@
 # Usage: scripts/setup.sh [--with-test-tools]
 set -euo pipefail
 
+# libre-dev: the SIP stack of gomo flow run --softphone (lib/sip; BSD, baresip's libre 1.x).
 # libhowardhinnant-date-dev: date/tz (lib/ext/time_zone_db.cc, inside the network module), built by Debian
 # to read the system's zone files; tzdata: those files (/usr/share/zoneinfo), which slim Debian images
 # leave out. libsndfile1-dev: audio files to 8 kHz (lib/audio: flow render, the terminal softphone).
@@ -14,13 +15,15 @@ build_pkgs=(
   libsqlite3-dev libcurl4-openssl-dev libcpp-httplib-dev libphonenumber-dev zlib1g-dev
   libre2-dev libprotobuf-dev
   libhowardhinnant-date-dev tzdata libsndfile1-dev
+  libre-dev
 )
 # The test framework, and tools the test suite drives for real: shells for completions, a JSON-Schema
 # validator, Graphviz; clang and its libFuzzer runtime (which clang only recommends) for the fuzz stage
 # (scripts/fuzz.sh, tests/fuzz); espeak-ng, the speech `gomo flow render` runs as a program (gomo says
-# which package to install when it is missing; the tests of lib/audio and flow render speak with it).
+# which package to install when it is missing; the tests of lib/audio and flow render speak with it);
+# SIPp (sip-tester) and baresip, the SIP callees of tests/sip.
 test_pkgs=(doctest-dev bash zsh fish libvalijson-dev graphviz tmux python3 wrk clang-format clang libclang-rt-14-dev
-  espeak-ng)
+  espeak-ng sip-tester baresip-core)
 
 want=("${build_pkgs[@]}")
 if [[ "${1:-}" == "--with-test-tools" ]]; then want+=("${test_pkgs[@]}"); fi

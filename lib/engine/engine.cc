@@ -344,7 +344,10 @@ class Runner {
       case Answer::kNoAnswer:
         return not_answered(node, "no_answer", "no answer after " + std::to_string(timeout / 1000) + " s",
                             "onNoAnswer");
-      case Answer::kError: return not_answered(node, "failed", "call failed (network or system error)", "onError");
+      case Answer::kError:
+        return not_answered(node, "failed",
+                            r.detail.empty() ? "call failed (network or system error)" : "call failed: " + r.detail,
+                            "onError");
     }
     return {"onError", ""};
   }

@@ -28,6 +28,7 @@ const char* answer_name(Answer a);  // "human", "machine", "busy", "rejected", "
 struct RingReply {
   Answer answer = Answer::kHuman;
   Millis after_ms = 0;  // ringing time before the answer (no-answer: the engine's ring timeout)
+  std::string detail;   // kError: what failed, e.g. "SIP 503 Service Unavailable" ("" = not known)
 };
 
 // One piece of a prompt, as the platform would play it.

@@ -36,9 +36,9 @@ Env process_env() {
 }
 
 const std::vector<std::string>& profile_keys() {
-  static const std::vector<std::string> kKeys = {"baseUrl",    "apiKey",   "auth",      "insecure",
-                                                 "rateLimit",  "timeout",  "workspace", "defaultRegion",
-                                                 "allowTypes", "provider", "bridge"};
+  static const std::vector<std::string> kKeys = {"baseUrl", "apiKey",    "auth",          "insecure",   "rateLimit",
+                                                 "timeout", "workspace", "defaultRegion", "allowTypes", "provider",
+                                                 "bridge",  "sipUser",   "sipPassword",   "sipProxy"};
   return kKeys;
 }
 
@@ -62,6 +62,9 @@ std::optional<std::string> Profile::get(const std::string& key) const {
   if (key == "allowTypes") return allow_types;
   if (key == "provider") return provider;
   if (key == "bridge") return bridge;
+  if (key == "sipUser") return sip_user;
+  if (key == "sipPassword") return sip_password;
+  if (key == "sipProxy") return sip_proxy;
   return std::nullopt;
 }
 
@@ -138,7 +141,7 @@ Status check_value(const std::string& path, const std::string& name, const std::
                       "give the platform its own profile (gomo config set baseUrl URL --profile prod)");
     if (!v.is_string() || !is_url(v.text))
       return error_at(path, v, "`baseUrl` must be an http(s) URL, e.g. " + std::string(kDefaultBaseUrl));
-  } else if (key == "apiKey" || key == "workspace") {
+  } else if (key == "apiKey" || key == "workspace" || key == "sipUser" || key == "sipPassword") {
     if (!v.is_string() || v.text.empty()) return error_at(path, v, "`" + key + "` must be a non-empty string");
   } else if (key == "auth") {
     if (!v.is_string() || (v.text != "x-api-key" && v.text != "bearer"))
@@ -173,6 +176,9 @@ Status check_value(const std::string& path, const std::string& name, const std::
     if (!(v.is_string() || v.is_number()) || digits.size() < 6 || digits.size() > 15 ||
         digits.find_first_not_of("0123456789") != std::string::npos)
       return error_at(path, v, "`bridge` must be the bridge phone number with its country code, e.g. 918068280000");
+  } else if (key == "sipProxy") {
+    if (!v.is_string() || !starts_with(v.text, "sip:"))
+      return error_at(path, v, "`sipProxy` must be a SIP URI, e.g. sip:proxy.example.com:5060");
   } else {
     return unknown_key(path, nullptr, key);
   }
@@ -210,6 +216,9 @@ Result<Profile> parse_profile(const std::string& path, const Value& key, const V
     if (k == "allowTypes") p.allow_types = v.text;
     if (k == "provider") p.provider = v.text;
     if (k == "bridge") p.bridge = v.text;
+    if (k == "sipUser") p.sip_user = v.text;
+    if (k == "sipPassword") p.sip_password = v.text;
+    if (k == "sipProxy") p.sip_proxy = v.text;
     if (p.is_mobtexting() && p.workspace) return error_at(path, m.key, mobtexting_workspace_message(p.name));
     if (p.base_url && p.workspace)
       return error_at(

@@ -36,7 +36,7 @@ using Env = std::function<std::optional<std::string>(const std::string& name)>;
 Env process_env();
 
 // The keys a profile may hold, in display order: baseUrl apiKey auth insecure rateLimit timeout
-// workspace defaultRegion provider bridge.
+// workspace defaultRegion provider bridge sipUser sipPassword sipProxy.
 const std::vector<std::string>& profile_keys();
 
 struct Profile {
@@ -57,6 +57,11 @@ struct Profile {
   // provider: gomobile (unset) or mobtexting; bridge: a mobtexting profile's bridge (caller) number.
   std::optional<std::string> provider;
   std::optional<std::string> bridge;
+  // A SIP account for `flow run --softphone --sip-account PROFILE`: digest user and password (NEVER
+  // printed: mask_key), and the outbound proxy (a sip: URI).
+  std::optional<std::string> sip_user;
+  std::optional<std::string> sip_password;
+  std::optional<std::string> sip_proxy;
   // Key -> "path:line:col" of its value in the config file (for provenance). Absent: not set.
   std::map<std::string, std::string> where;
 
@@ -65,7 +70,7 @@ struct Profile {
   bool is_local() const;
   // provider: mobtexting (never the local workspace, never a Gomobile platform).
   bool is_mobtexting() const { return provider && *provider == kMobtextingProvider; }
-  // The value of `key` (one of profile_keys()) as text, or nullopt when unset. apiKey unmasked.
+  // The value of `key` (one of profile_keys()) as text, or nullopt when unset. apiKey and sipPassword unmasked.
   std::optional<std::string> get(const std::string& key) const;
 };
 

@@ -94,7 +94,8 @@ TEST_CASE("profile config: errors carry file:line:col") {
   CHECK(error_of("profiles:\n  prod:\n    baseURL: https://x\n") ==
         path +
             ":3:5: unknown profile key `baseURL`: expected one of baseUrl, apiKey, auth, insecure, rateLimit, "
-            "timeout, workspace, defaultRegion, allowTypes, provider, bridge; did you mean baseUrl?");
+            "timeout, workspace, defaultRegion, allowTypes, provider, bridge, sipUser, sipPassword, sipProxy; did you "
+            "mean baseUrl?");
   CHECK(error_of("profiles:\n  prod:\n    auth: basic\n") == path + ":3:11: `auth` must be `x-api-key` or `bearer`");
   CHECK(error_of("profiles:\n  prod:\n    insecure: yes\n").find(":3:15: `insecure` must be true or false") !=
         std::string::npos);

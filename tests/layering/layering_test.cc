@@ -36,6 +36,7 @@ const std::vector<Layer> kLayers = {
     {"engine", {"model"}},
     {"audio", {"engine"}},  // prompts as 8 kHz sound; libsndfile inside, espeak-ng run as a program
     {"softphone", {"engine", "audio"}},
+    {"sip", {"engine", "audio"}},  // the SIP softphone on libre; audio: samples, WAV
     {"flowtest", {"engine"}},
     {"api", {"base", "document"}},  // no HTTP (ext), no SQLite
     {"remote", {"api", "ext"}},
