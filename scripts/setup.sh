@@ -21,9 +21,9 @@ build_pkgs=(
 # validator, Graphviz; clang and its libFuzzer runtime (which clang only recommends) for the fuzz stage
 # (scripts/fuzz.sh, tests/fuzz); espeak-ng, the speech `gomo flow render` runs as a program (gomo says
 # which package to install when it is missing; the tests of lib/audio and flow render speak with it);
-# SIPp (sip-tester) and baresip, the SIP callees of tests/sip.
+# SIPp (sip-tester) and baresip, the SIP callees of tests/sip, sox, which makes and measures their audio, and iproute2 (ss: when baresip listens).
 test_pkgs=(doctest-dev bash zsh fish libvalijson-dev graphviz tmux python3 wrk clang-format clang libclang-rt-14-dev
-  espeak-ng sip-tester baresip-core)
+  espeak-ng sip-tester baresip-core sox iproute2)
 
 want=("${build_pkgs[@]}")
 if [[ "${1:-}" == "--with-test-tools" ]]; then want+=("${test_pkgs[@]}"); fi
