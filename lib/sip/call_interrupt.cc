@@ -10,9 +10,9 @@
 namespace gomo::sip {
 namespace {
 
-volatile sig_atomic_t g_signal = 0;      // the first signal caught; 0 = none
-volatile sig_atomic_t g_write_fd = -1;   // the pipe's write end while a CallInterrupt is alive
-volatile sig_atomic_t g_installed = 0;   // a CallInterrupt is alive (REQUIRES of install())
+volatile sig_atomic_t g_signal = 0;     // the first signal caught; 0 = none
+volatile sig_atomic_t g_write_fd = -1;  // the pipe's write end while a CallInterrupt is alive
+volatile sig_atomic_t g_installed = 0;  // a CallInterrupt is alive (REQUIRES of install())
 
 void write_all(int fd, const char* text) { (void)!write(fd, text, std::strlen(text)); }
 
@@ -77,8 +77,7 @@ int CallInterrupt::fd() const { return read_fd_; }
 
 void CallInterrupt::drain() const {
   char buffer[64];
-  while (read(read_fd_, buffer, sizeof buffer) > 0) {
-  }
+  while (read(read_fd_, buffer, sizeof buffer) > 0) {}
 }
 
 }  // namespace gomo::sip

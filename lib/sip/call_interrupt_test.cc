@@ -19,7 +19,8 @@ TEST_CASE("call interrupt: a signal sets the flag and wakes the fd, and the old 
   struct sigaction mine {};
   mine.sa_handler = count_signal;
   sigemptyset(&mine.sa_mask);
-  struct sigaction before_int {}, before_term {};
+  struct sigaction before_int {
+  }, before_term{};
   REQUIRE(sigaction(SIGINT, &mine, &before_int) == 0);
   REQUIRE(sigaction(SIGTERM, &mine, &before_term) == 0);
   {
@@ -28,7 +29,7 @@ TEST_CASE("call interrupt: a signal sets the flag and wakes the fd, and the old 
     CHECK((*watch)->signal() == 0);
     CHECK_FALSE(readable((*watch)->fd()));
     CHECK_FALSE(CallInterrupt::install().has_value());  // one at a time
-    REQUIRE(raise(SIGTERM) == 0);                          // the handler runs before raise returns
+    REQUIRE(raise(SIGTERM) == 0);                       // the handler runs before raise returns
     CHECK((*watch)->signal() == SIGTERM);
     CHECK(readable((*watch)->fd()));
     (*watch)->drain();
