@@ -61,9 +61,10 @@ using Action = std::function<int(Context&)>;
 constexpr int kExitOk = 0;
 constexpr int kExitFindings = 1;
 constexpr int kExitUsage = 2;
-constexpr int kExitApiError = 3;   // the platform refused the request (4xx)
-constexpr int kExitAuth = 4;       // missing, invalid or insufficient API key (401, 403)
-constexpr int kExitNetwork = 5;    // network failure or server unavailable after retries
-constexpr int kExitInternal = 70;  // a bug, or the network module could not be loaded (BSD EX_SOFTWARE)
+constexpr int kExitApiError = 3;      // the platform refused the request (4xx)
+constexpr int kExitAuth = 4;          // missing, invalid or insufficient API key (401, 403)
+constexpr int kExitNetwork = 5;       // network failure or server unavailable after retries
+constexpr int kExitInternal = 70;     // a bug, or the network module could not be loaded (BSD EX_SOFTWARE)
+constexpr int kExitSignalBase = 128;  // + the signal that stopped a SIP call: 130 SIGINT, 143 SIGTERM (the shell's)
 
 }  // namespace gomo::cli

@@ -63,6 +63,7 @@ int run_flow(Context& ctx, const RunFlags& f) {
   if (!f.audio_dir.empty()) options.audio_durations = audio::audio_file_lengths(flow, sound);
 
   engine::CallReport call;
+  int interrupted_by = 0;  // the signal that stopped a SIP call (SIGINT, SIGTERM)
   if (f.interactive) {
     if (!isatty(STDIN_FILENO)) return report_error(ctx, "--interactive needs a terminal on standard input");
     // The live call goes to stderr, so -o json on stdout stays machine-readable.
@@ -80,6 +81,8 @@ int run_flow(Context& ctx, const RunFlags& f) {
     auto phone = open_sip_softphone(ctx, f.sip, sound, exit_code);
     if (!phone) return exit_code;
     call = engine::run_call(flow, prepared.contact, *phone, options);
+    phone->close();  // BYE or CANCEL done (bounded) and Ctrl-C back to normal before printing
+    interrupted_by = phone->interrupted_by();
     report_sip_call(ctx, *phone);
   } else {
     engine::ScriptedSoftphone phone(prepared.script);
@@ -94,6 +97,7 @@ int run_flow(Context& ctx, const RunFlags& f) {
   else
     report::write_transcript(ctx.out, call,
                              report::TranscriptStyle{ctx.use_color(ctx.stdout_tty), f.show_keys, ctx.quiet});
+  if (interrupted_by) return report_sip_interrupted(ctx, interrupted_by);
   return call.reached_hangup ? kExitOk : kExitFindings;
 }
 

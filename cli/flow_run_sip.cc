@@ -86,4 +86,8 @@ void report_sip_call(Context& ctx, const sip::SipSoftphone& phone) {
     for (const auto& path : phone.recordings()) report_note(ctx, "recorded " + path);
 }
 
+int report_sip_interrupted(Context& ctx, int signal) {
+  return report_error(ctx, "interrupted; hung up", kExitSignalBase + signal);
+}
+
 }  // namespace gomo::cli

@@ -32,4 +32,8 @@ std::unique_ptr<sip::SipSoftphone> open_sip_softphone(Context& ctx, const SipRun
 // After the call: what went wrong on the line (a SIP status, a renderer error) and the recordings.
 void report_sip_call(Context& ctx, const sip::SipSoftphone& phone);
 
+// After the transcript of a call stopped by `signal` (SIGINT, SIGTERM; gomo hung up): prints
+// "gomo: interrupted; hung up" and returns 128 + signal (130, 143: the shell's convention).
+int report_sip_interrupted(Context& ctx, int signal);
+
 }  // namespace gomo::cli

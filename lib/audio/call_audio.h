@@ -33,6 +33,7 @@ class CallAudio : public engine::Softphone {
   engine::DigitReply collect_digits(const engine::DigitRequest& request) override;
   engine::RecordReply record(const engine::RecordRequest& request) override;
   void hang_up(const std::string& reason) override;
+  bool caller_hung_up() const override { return inner_.caller_hung_up(); }
 
   // Whether the callee answered (true before any ring: a flow without a dial node starts answered).
   bool answered() const { return answered_; }

@@ -21,6 +21,7 @@ class RingTimer : public engine::Softphone {
   engine::DigitReply collect_digits(const engine::DigitRequest& r) override { return inner_.collect_digits(r); }
   engine::RecordReply record(const engine::RecordRequest& r) override { return inner_.record(r); }
   void hang_up(const std::string& reason) override { inner_.hang_up(reason); }
+  bool caller_hung_up() const override { return inner_.caller_hung_up(); }
   engine::Millis ring_ms = 0;
 
  private:

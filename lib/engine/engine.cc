@@ -279,9 +279,19 @@ class Runner {
 
   void callee_hung_up(const std::string& node_id) {
     ended_by_callee_ = true;
-    event(CallEvent::Kind::kHangUp, node_id, "callee hung up");
+    event(CallEvent::Kind::kHangUp, node_id,
+          phone_.caller_hung_up() ? "caller hung up (gomo was interrupted)" : "callee hung up");
     // Answered but the flow did not reach a hangup node: not a completed contact (docs/decisions.md).
     outcome_ = "failed";
+  }
+
+  // The end of the call in a node where the line went down: the callee hung up, or the caller's side
+  // did (Softphone::caller_hung_up).
+  Step hung_up_during(const std::string& node_id) {
+    if (!phone_.caller_hung_up()) return {"", "callee hung up during " + node_id};
+    if (!ended_by_callee_) event(CallEvent::Kind::kHangUp, node_id, "caller hung up (gomo was interrupted)");
+    ended_by_callee_ = true;  // nothing left to hang up
+    return {"", "interrupted during " + node_id};
   }
 
   void set_variable(const std::string& name, Value v, const std::string& node_id) {
@@ -323,6 +333,12 @@ class Runner {
       event(CallEvent::Kind::kRing, node.id, "dialling " + contact_.phone + (amd ? " (AMD on)" : ""));
     RingReply r = phone_.ring(setup, timeout, amd);
     now_ += std::min(r.after_ms, timeout);
+    if (phone_.caller_hung_up()) {
+      // Cancelled while ringing (gomo interrupted): neither an answer nor a no-answer.
+      outcome_ = "failed";
+      call_status_ = "failed";
+      return hung_up_during(node.id);
+    }
     switch (r.answer) {
       case Answer::kHuman:
       case Answer::kMachine: {
@@ -392,7 +408,7 @@ class Runner {
       return {"onError", ""};
     }
     switch (play(*prompt)) {
-      case Played::kHungUp: return {"", "callee hung up during " + node.id};
+      case Played::kHungUp: return hung_up_during(node.id);
       case Played::kFailed: return {"onError", ""};
       case Played::kOk: break;
     }
@@ -439,7 +455,7 @@ class Runner {
     }
     while (true) {
       Played played = play(*prompt);
-      if (played == Played::kHungUp) return {"", "callee hung up during " + node.id};
+      if (played == Played::kHungUp) return hung_up_during(node.id);
       if (played == Played::kFailed) return {"onError", ""};
       DigitReply r = phone_.collect_digits(req);
       now_ += r.elapsed_ms;
@@ -449,7 +465,7 @@ class Runner {
       }
       if (r.hung_up) {
         callee_hung_up(node.id);
-        return {"", "callee hung up during " + node.id};
+        return hung_up_during(node.id);
       }
       std::string failure;  // "onTimeout" or "onInvalid"
       if (r.digits.empty()) {
@@ -511,7 +527,7 @@ class Runner {
     }
     if (r.hung_up) {
       callee_hung_up(node.id);
-      return {"", "callee hung up during " + node.id};
+      return hung_up_during(node.id);
     }
     return {r.spoken_ms > 0 ? "onComplete" : "onTimeout", ""};
   }

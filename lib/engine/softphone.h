@@ -97,6 +97,10 @@ class Softphone {
   virtual RecordReply record(const RecordRequest& request) = 0;
   // The platform hung up (a hangup node, or the end of the flow).
   virtual void hang_up(const std::string& reason) = 0;
+  // True once the caller's side ended the call by itself (gomo was interrupted: Ctrl-C during a real
+  // call) and hung up: the reply that says hung_up, and every later one, mean the caller hung up, not
+  // the callee; after ring() it means the call was cancelled while ringing. Default: never.
+  virtual bool caller_hung_up() const { return false; }
 };
 
 }  // namespace gomo::engine

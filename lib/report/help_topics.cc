@@ -30,6 +30,8 @@ const char* kExitCodes = R"(Exit codes (stable; scripts may rely on them):
      that cannot be verified (TLS_CERTIFICATE_ERROR, never retried); gomo serve: cannot listen
   70 internal error (a bug in gomo: please report it), or gomo's network module could not be
      loaded (the message says why, e.g. a missing shared library)
+  130, 143  flow run --softphone: Ctrl-C (SIGINT: 130) or SIGTERM (143) during the call; gomo hung
+     up (CANCEL while ringing, BYE once answered) and printed the transcript so far
 )";
 
 const char* kConfig = R"(Project config: .gomo.yaml

@@ -4,6 +4,8 @@
 //
 // Threading: none. libre's event loop (re_main) runs on the caller's thread inside each engine step
 // until the step is done; handlers record what happened and call re_cancel() to return to the step.
+// Signals: re_main gets no signal handler (libre 1.x would install its own and never restore the old
+// ones); CallInterrupt's self-pipe is one more fd in libre's loop, and every wait checks its flag.
 #include "sip/sip_softphone.h"
 
 #include <algorithm>
@@ -16,6 +18,7 @@
 #include <map>
 #include <mutex>
 
+#include "sip/call_interrupt.h"
 #include "sip/digit_collector.h"
 #include "sip/g711.h"
 #include "sip/sip_uri.h"
@@ -38,8 +41,9 @@ using Clock = std::chrono::steady_clock;
 
 constexpr int kFrameSamples = 160;  // 20 ms of 8 kHz audio: one RTP packet
 constexpr Millis kFrameMs = 20;
-constexpr Millis kBeepMs = 500;    // as the platform (and the scripted softphone) times it
-constexpr Millis kDrainMs = 3000;  // at most this long to let BYE/CANCEL transactions finish
+constexpr Millis kBeepMs = 500;               // as the platform (and the scripted softphone) times it
+constexpr Millis kDrainMs = 3000;             // at most this long to let BYE/CANCEL transactions finish
+constexpr Millis kInterruptedDrainMs = 2000;  // the same after Ctrl-C: the user is waiting for the prompt
 
 Millis since(Clock::time_point start) {
   return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start).count();
@@ -101,11 +105,20 @@ struct SipSoftphone::Call {
   SpeechMeter* meter = nullptr;
   Clock::time_point record_start;
 
+  // Ctrl-C: installed by open(), restored by the destructor once the last transaction is done.
+  std::unique_ptr<CallInterrupt> interrupt;
+  bool watching_interrupt = false;  // interrupt->fd() is in libre's fd set
+  int signal = 0;                   // the signal that interrupted the call; 0 = none
+  bool caller_ended = false;        // gomo hung up (CANCEL or BYE) because of that signal
+
   std::string problem;
   std::vector<std::string> recordings;
   std::map<std::string, int> record_visits;
 
   ~Call();
+  // Hangs up if the call is still up, lets libre finish its transactions, restores the signal
+  // handlers and frees libre's objects. Idempotent.
+  void close();
   Status open();
   // Runs libre's loop until `done()` or `deadline`; handlers wake it (re_cancel) when something happens.
   template <typename Done>
@@ -113,6 +126,11 @@ struct SipSoftphone::Call {
   void negotiate();
   void send_frame(std::span<const int16_t> samples, bool marker);
   void end_session();
+  // True once SIGINT or SIGTERM came (noted in `signal`). Cheap: a flag read.
+  bool interrupted();
+  // When interrupted: hangs up (CANCEL while ringing, BYE once answered) and returns true.
+  bool hang_up_if_interrupted();
+  bool stop() { return closed || interrupted(); }  // what ends a wait inside a step
   // Silence in the recording up to `at_ms` when packets stopped (a callee that sends no RTP while
   // silent): the WAV keeps the call's timing. Gaps up to 60 ms are jitter and left alone.
   void pad_recording(Millis at_ms);
@@ -127,6 +145,7 @@ struct SipSoftphone::Call {
   static int on_auth(char** user, char** password, const char* realm, void* arg);
   static void on_incoming(const sip_msg* msg, void* arg);
   static void on_exit(void* arg);
+  static void on_interrupt(int flags, void* arg);
 };
 
 template <typename Done>
@@ -168,27 +187,54 @@ Status SipSoftphone::Call::open() {
   if (!err)
     err = sdp_format_add(nullptr, media, false, "101", telev_rtpfmt, 8000, 1, nullptr, nullptr, nullptr, false, "0-15");
   if (err) return Status::internal(std::string("cannot build the SDP offer: ") + std::strerror(err));
+  auto watch = CallInterrupt::install();
+  if (!watch) return watch.error();
+  interrupt = std::move(*watch);
+  if (int fd_err = fd_listen(interrupt->fd(), FD_READ, on_interrupt, this))
+    return Status::internal(std::string("cannot watch for Ctrl-C in libre's loop: ") + std::strerror(fd_err));
+  watching_interrupt = true;
   return Status::ok();
 }
 
-SipSoftphone::Call::~Call() {
+bool SipSoftphone::Call::interrupted() {
+  if (signal == 0 && interrupt) signal = interrupt->signal();
+  return signal != 0;
+}
+
+bool SipSoftphone::Call::hang_up_if_interrupted() {
+  if (!interrupted()) return false;
+  if (!caller_ended) {
+    caller_ended = true;
+    end_session();
+  }
+  return true;
+}
+
+SipSoftphone::Call::~Call() { close(); }
+
+void SipSoftphone::Call::close() {
   end_session();
   if (stack) {
     // Let BYE or CANCEL (and the 487's ACK) finish before the stack goes: sip_close(false) calls on_exit
     // when no transaction is left.
     sip_close(stack, false);
     // Nobody ever answered at that address: no transaction there will finish; do not wait for it.
-    Millis drain_ms = heard_back || established || closed ? kDrainMs : 200;
+    Millis drain_ms = !(heard_back || established || closed) ? 200 : interrupted() ? kInterruptedDrainMs : kDrainMs;
     run_until([this] { return stack_exited; }, Clock::now() + std::chrono::milliseconds(drain_ms));
     sip_close(stack, true);
   }
   tmr_cancel(&timer);
-  mem_deref(sock);
-  mem_deref(media);
-  mem_deref(sdp);
-  mem_deref(tel);
-  mem_deref(rtp);
-  mem_deref(stack);
+  if (watching_interrupt) fd_close(interrupt->fd());
+  watching_interrupt = false;
+  interrupted();      // a signal during that wait counts too
+  interrupt.reset();  // the previous handlers again: the call is over
+  // mem_deref returns null: a second close() does nothing.
+  sock = static_cast<sipsess_sock*>(mem_deref(sock));
+  media = static_cast<sdp_media*>(mem_deref(media));
+  sdp = static_cast<sdp_session*>(mem_deref(sdp));
+  tel = static_cast<telev*>(mem_deref(tel));
+  rtp = static_cast<struct rtp_sock*>(mem_deref(rtp));
+  stack = static_cast<struct sip*>(mem_deref(stack));
 }
 
 void SipSoftphone::Call::end_session() {
@@ -331,6 +377,13 @@ void SipSoftphone::Call::on_exit(void* arg) {
   re_cancel();
 }
 
+void SipSoftphone::Call::on_interrupt(int, void* arg) {
+  // In libre's loop, so re_cancel is safe here (it is not in a signal handler). The step sees the flag.
+  auto* c = static_cast<Call*>(arg);
+  c->interrupt->drain();
+  re_cancel();
+}
+
 Result<std::unique_ptr<SipSoftphone>> SipSoftphone::create(SipOptions options) {
   if (!options.render) return Status::internal("SipSoftphone needs a prompt renderer");
   auto target = parse_sip_uri(options.target, "--softphone", true);
@@ -368,11 +421,21 @@ SipSoftphone::~SipSoftphone() = default;
 
 const std::string& SipSoftphone::last_problem() const { return call_->problem; }
 const std::vector<std::string>& SipSoftphone::recordings() const { return call_->recordings; }
+void SipSoftphone::close() { call_->close(); }
+bool SipSoftphone::caller_hung_up() const { return call_->caller_ended; }
+int SipSoftphone::interrupted_by() const {
+  call_->interrupted();
+  return call_->signal;
+}
 
 engine::RingReply SipSoftphone::ring(const engine::CallSetup& setup, Millis ring_timeout_ms, bool) {
   Call& c = *call_;
   engine::RingReply reply;
   auto start = Clock::now();
+  if (c.hang_up_if_interrupted()) {  // Ctrl-C before the call: send nothing
+    reply.answer = engine::Answer::kNoAnswer;
+    return reply;
+  }
   mbuf* offer = nullptr;
   int err = sdp_encode(&offer, c.sdp, true);
   std::string user = from_user(setup.caller, c.options.from_user);
@@ -390,8 +453,13 @@ engine::RingReply SipSoftphone::ring(const engine::CallSetup& setup, Millis ring
     reply.detail = c.problem;
     return reply;
   }
-  c.run_until([&c] { return c.established || c.closed; }, start + std::chrono::milliseconds(ring_timeout_ms));
+  c.run_until([&c] { return c.established || c.stop(); }, start + std::chrono::milliseconds(ring_timeout_ms));
   reply.after_ms = std::min(since(start), ring_timeout_ms);
+  if (!c.closed && c.hang_up_if_interrupted()) {
+    // CANCEL while ringing, BYE if the answer came at the same time; caller_hung_up() tells the engine.
+    reply.answer = c.established ? engine::Answer::kHuman : engine::Answer::kNoAnswer;
+    return reply;
+  }
   if (c.established) {
     reply.answer = engine::Answer::kHuman;
     return reply;
@@ -430,11 +498,16 @@ engine::RingReply SipSoftphone::ring(const engine::CallSetup& setup, Millis ring
 engine::PlayReply SipSoftphone::play(const engine::Prompt& prompt) {
   Call& c = *call_;
   engine::PlayReply reply;
-  if (c.closed || !c.established) {
+  if (c.closed || !c.established || c.hang_up_if_interrupted()) {
     reply.hung_up = true;
     return reply;
   }
   auto audio = c.options.render(prompt);
+  // Ctrl-C at a terminal also stops espeak-ng (same process group): an interrupt, not a failed prompt.
+  if (c.hang_up_if_interrupted()) {
+    reply.hung_up = true;
+    return reply;
+  }
   if (!audio) {
     c.problem = audio.error().message();
     reply.failed = true;
@@ -447,14 +520,14 @@ engine::PlayReply SipSoftphone::play(const engine::Prompt& prompt) {
   size_t frames = (samples.size() + kFrameSamples - 1) / kFrameSamples;
   for (size_t i = 0; i < frames; ++i) {
     // Pace against the prompt's start, not the previous packet: no drift over a long prompt.
-    c.run_until([&c] { return c.closed; }, start + std::chrono::milliseconds(kFrameMs * static_cast<Millis>(i)));
-    if (c.closed) break;
+    c.run_until([&c] { return c.stop(); }, start + std::chrono::milliseconds(kFrameMs * static_cast<Millis>(i)));
+    if (c.stop()) break;
     size_t at = i * kFrameSamples;
     c.send_frame(samples.subspan(at, std::min<size_t>(kFrameSamples, samples.size() - at)), i == 0);
   }
   // The last frame is heard until its 20 ms are over.
-  c.run_until([&c] { return c.closed; }, start + std::chrono::milliseconds(kFrameMs * static_cast<Millis>(frames)));
-  reply.hung_up = c.closed;
+  c.run_until([&c] { return c.stop(); }, start + std::chrono::milliseconds(kFrameMs * static_cast<Millis>(frames)));
+  reply.hung_up = c.closed || c.hang_up_if_interrupted();
   reply.elapsed_ms = since(start);
   return reply;
 }
@@ -469,15 +542,15 @@ engine::DigitReply SipSoftphone::collect_digits(const engine::DigitRequest& requ
       collector.press(c.keys.front(), since(start));
       c.keys.pop_front();
     }
-    return collector.done() || c.closed;
+    return collector.done() || c.stop();
   };
   while (!take_keys()) {
     auto deadline = start + std::chrono::milliseconds(collector.deadline_ms());
     if (Clock::now() >= deadline) break;
-    c.run_until([&c] { return !c.keys.empty() || c.closed; }, deadline);
+    c.run_until([&c] { return !c.keys.empty() || c.stop(); }, deadline);
   }
   reply.digits = collector.digits();
-  reply.hung_up = c.closed && !collector.done();
+  reply.hung_up = (c.closed && !collector.done()) || c.hang_up_if_interrupted();
   reply.elapsed_ms = since(start);
   return reply;
 }
@@ -486,7 +559,7 @@ engine::RecordReply SipSoftphone::record(const engine::RecordRequest& request) {
   Call& c = *call_;
   engine::RecordReply reply;
   auto start = Clock::now();
-  if (c.closed || !c.established) {
+  if (c.closed || !c.established || c.hang_up_if_interrupted()) {
     reply.hung_up = true;
     return reply;
   }
@@ -494,10 +567,10 @@ engine::RecordReply SipSoftphone::record(const engine::RecordRequest& request) {
     audio::Samples tone = audio::tone(1000, kBeepMs);
     auto media_start = Clock::now();
     c.timestamp = static_cast<uint32_t>(since(c.media_start) * 8);
-    for (size_t i = 0; i * kFrameSamples < tone.size() && !c.closed; ++i) {
-      c.run_until([&c] { return c.closed; },
+    for (size_t i = 0; i * kFrameSamples < tone.size() && !c.stop(); ++i) {
+      c.run_until([&c] { return c.stop(); },
                   media_start + std::chrono::milliseconds(kFrameMs * static_cast<Millis>(i)));
-      if (!c.closed) c.send_frame(std::span<const int16_t>(tone).subspan(i * kFrameSamples, kFrameSamples), i == 0);
+      if (!c.stop()) c.send_frame(std::span<const int16_t>(tone).subspan(i * kFrameSamples, kFrameSamples), i == 0);
     }
   }
   c.keys.clear();  // what was pressed before the beep does not end the recording
@@ -506,7 +579,7 @@ engine::RecordReply SipSoftphone::record(const engine::RecordRequest& request) {
   c.meter = &meter;
   c.record_start = Clock::now();
   c.recording = true;
-  while (!c.closed) {
+  while (!c.stop()) {
     auto it = std::find(c.keys.begin(), c.keys.end(), request.finish_key);
     if (request.finish_key != '\0' && it != c.keys.end()) {
       c.keys.erase(c.keys.begin(), it + 1);
@@ -516,13 +589,13 @@ engine::RecordReply SipSoftphone::record(const engine::RecordRequest& request) {
     auto end = c.record_start + std::chrono::milliseconds(meter.end_ms());
     if (Clock::now() >= end) break;
     // Wake at least every 100 ms: speech moves the end later.
-    c.run_until([&c] { return !c.keys.empty() || c.closed; },
+    c.run_until([&c] { return !c.keys.empty() || c.stop(); },
                 std::min(end, Clock::now() + std::chrono::milliseconds(100)));
   }
   c.recording = false;
   c.meter = nullptr;
   c.pad_recording(since(c.record_start));
-  reply.hung_up = c.closed;
+  reply.hung_up = c.closed || c.hang_up_if_interrupted();
   reply.spoken_ms = meter.spoken_ms();
   if (!c.options.record_dir.empty()) {
     std::string node(request.node_id);

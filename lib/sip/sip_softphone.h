@@ -51,6 +51,20 @@ class SipSoftphone : public engine::Softphone {
   engine::DigitReply collect_digits(const engine::DigitRequest& request) override;
   engine::RecordReply record(const engine::RecordRequest& request) override;
   void hang_up(const std::string& reason) override;
+  // Ends the call: hangs up if it is still up, waits for libre to finish BYE or CANCEL (up to 3 s; 2 s
+  // after Ctrl-C) and restores the signal handlers. The destructor does it when not called; no other
+  // call but interrupted_by(), last_problem() and recordings() may follow it.
+  void close();
+  // True once gomo hung up because of SIGINT or SIGTERM (see interrupted_by).
+  bool caller_hung_up() const override;
+
+  // Ctrl-C: from create() until close(), SIGINT and SIGTERM do not kill gomo; the step that is
+  // running (or the next) hangs up (CANCEL while ringing, BYE once answered) and reports hung_up
+  // with caller_hung_up(); close() waits up to 2 s for that transaction, then restores the
+  // previous handlers. A second signal exits at once (128 + the signal). Returns the first signal
+  // (SIGINT, SIGTERM), 0 when none came; after close(), also one that came while it waited.
+  // REQUIRES: one SipSoftphone alive at a time in the process.
+  int interrupted_by() const;
 
   // What went wrong last (a SIP status, a socket error), "" when nothing did: for the CLI's notes.
   const std::string& last_problem() const;

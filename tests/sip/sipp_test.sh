@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # gomo flow run --softphone against SIPp scenarios on 127.0.0.1 (tests/sip/*.xml): answer and hang up
 # at the end, busy (486), no answer (CANCEL after the ring timeout), RFC 4733 keys 1 (during a prompt)
-# and 12# (PT 96), the callee hanging up mid-prompt, and keys as SIP INFO. Each case checks gomo's
-# transcript and exit code, and SIPp's exit code (0: its scenario ran as written).
+# and 12# (PT 96), the callee hanging up mid-prompt, keys as SIP INFO, and gomo interrupted (SIGINT,
+# SIGTERM) while ringing or mid-prompt. Each case checks gomo's transcript and exit code, and SIPp's
+# exit code (0: its scenario ran as written).
 # Usage: sipp_test.sh GOMO SOURCE_DIR. Needs sipp (Debian sip-tester: scripts/setup.sh --with-test-tools).
 set -uo pipefail
 gomo=$1
@@ -28,6 +29,9 @@ trap cleanup EXIT
 # Ports of their own for this run, so parallel runs (and ctest -j) do not meet.
 slot=$(($$ % 500))
 extra_args=()
+# interrupt=(SIGNAL PATTERN): run_case sends SIGNAL to gomo 0.5 s after SIPp's message log matches
+# PATTERN (grep -E), and expects "gomo: interrupted; hung up" on stderr.
+interrupt=()
 failures=0
 case_no=0
 
@@ -49,15 +53,41 @@ run_case() {
   # From the run's folder: rtp_stream reads speech.ul there (its path takes no variables).
   (cd "$work" && exec sipp -sf "$src/tests/sip/$scenario" -i 127.0.0.1 -p "$sip_port" -mi 127.0.0.1 -mp "$media_port" \
     -cp "$control_port" -m 1 -timeout 30 -timeout_error -nostdin -trace_err \
-    -error_file "$work/$name.sipp-err" >"$work/$name.sipp" 2>&1) &
+    -error_file "$work/$name.sipp-err" -trace_msg -message_file "$work/$name.msg" >"$work/$name.sipp" 2>&1) &
   local sipp_pid=$!
   pids+=("$sipp_pid")
   for _ in $(seq 1 100); do
     ss -lun | grep -q "127.0.0.1:$sip_port " && break
     sleep 0.05
   done
-  timeout 40 "$gomo" flow run "$flow" --softphone "sip:callee@127.0.0.1:$sip_port" "${extra_args[@]}" >"$work/$name.out" 2>"$work/$name.err"
-  local rc=$?
+  local rc
+  if ((${#interrupt[@]})); then
+    # env: a script's background job starts with SIGINT ignored, and gomo leaves an ignored signal alone.
+    env --default-signal=INT,TERM "$gomo" flow run "$flow" --softphone "sip:callee@127.0.0.1:$sip_port" \
+      "${extra_args[@]}" >"$work/$name.out" 2>"$work/$name.err" &
+    local gomo_pid=$!
+    for _ in $(seq 1 100); do
+      grep -qE -- "${interrupt[1]}" "$work/$name.msg" 2>/dev/null && break
+      sleep 0.05
+    done
+    sleep 0.5
+    kill -"${interrupt[0]}" "$gomo_pid"
+    # Hung up and gone within 5 s (the hang-up waits at most 2 s for SIPp's answer).
+    for _ in $(seq 1 50); do
+      kill -0 "$gomo_pid" 2>/dev/null || break
+      sleep 0.1
+    done
+    if kill -0 "$gomo_pid" 2>/dev/null; then
+      kill -KILL "$gomo_pid"
+      fail "gomo still ran 5 s after SIG${interrupt[0]}"
+    fi
+    wait "$gomo_pid"
+    rc=$?
+    grep -qxF "gomo: interrupted; hung up" "$work/$name.err" || fail "stderr lacks: gomo: interrupted; hung up"
+  else
+    timeout 40 "$gomo" flow run "$flow" --softphone "sip:callee@127.0.0.1:$sip_port" "${extra_args[@]}" >"$work/$name.out" 2>"$work/$name.err"
+    rc=$?
+  fi
   # SIPp ends by itself (its scenario, or -timeout 30); a hung one is killed after 35 s.
   for _ in $(seq 1 350); do
     kill -0 "$sipp_pid" 2>/dev/null || break
@@ -99,6 +129,15 @@ run_case auth auth.xml 0 "$pin" -- "answered" "hang up: dtmf_timeout"
 extra_args=()
 unset GOMO_CONFIG
 run_case info info_2.xml 0 "$pin" -- "pressed 2" "→ branches.2 -> said-two"
+# Ctrl-C during the call: gomo hangs up itself and says so. answer.xml expects the BYE, no_answer.xml the
+# CANCEL (long before the flow's 3 s ring timeout); SIPp exits 0 only if it came.
+interrupt=(INT '^ACK ')
+run_case interrupt-mid-prompt answer.xml 130 "$pin" -- "answered" "caller hung up (gomo was interrupted)"
+interrupt=(INT '180 Ringing')
+run_case interrupt-ringing no_answer.xml 130 "$pin" -- "caller hung up (gomo was interrupted)"
+interrupt=(TERM '^ACK ')
+run_case sigterm-mid-prompt answer.xml 143 "$pin" -- "answered" "caller hung up (gomo was interrupted)"
+interrupt=()
 # A flow of the samples, as the README shows it: its audio files spoken by espeak-ng.
 mkdir -p "$work/audio"
 espeak-ng -v en -w "$work/audio/greeting-audio-id.wav" "Your payment is due. Press one to confirm, two for a call back."
