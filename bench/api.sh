@@ -43,15 +43,24 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# Starts `gomo serve` on a free port of the workspace with extra flags; sets started_pid and started_port.
+start_serve() {  # log file, [serve flags...]
+  local log=$1
+  shift
+  "$gomo" serve --listen 127.0.0.1:0 --workspace "$work/ws.db" "$@" 2>"$log" &
+  started_pid=$!
+  for _ in $(seq 100); do
+    grep -q "listening on" "$log" 2>/dev/null && break
+    sleep 0.05
+  done
+  started_port=$(sed -n 's|.*listening on http://127.0.0.1:\([0-9]*\)/api.*|\1|p' "$log")
+  [[ -n $started_port ]] || die "gomo serve $* did not start: $(cat "$log")"
+}
+
 key=$("$gomo" serve --init --workspace "$work/ws.db" 2>/dev/null)
-"$gomo" serve --listen 127.0.0.1:0 --workspace "$work/ws.db" 2>"$work/serve.err" &
-server_pid=$!
-for _ in $(seq 100); do
-  grep -q "listening on" "$work/serve.err" 2>/dev/null && break
-  sleep 0.05
-done
-port=$(sed -n 's|.*listening on http://127.0.0.1:\([0-9]*\)/api.*|\1|p' "$work/serve.err")
-[[ -n $port ]] || die "gomo serve did not start: $(cat "$work/serve.err")"
+start_serve "$work/serve.err"
+server_pid=$started_pid
+port=$started_port
 base="http://127.0.0.1:$port/api"
 
 # Seed contacts in upsert batches of 500 (python3 builds the bodies).
@@ -169,15 +178,9 @@ echo "peak RSS of gomo serve: $rss"
 # The same reads with every answer read from the workspace (--no-answer-cache): what a read costs when
 # the data changed since the last one (gomo serve answers repeated reads of /users/me and contacts from
 # memory until the next commit).
-"$gomo" serve --listen 127.0.0.1:0 --workspace "$work/ws.db" --no-answer-cache 2>"$work/serve2.err" &
-cold_pid=$!
-for _ in $(seq 100); do
-  grep -q "listening on" "$work/serve2.err" 2>/dev/null && break
-  sleep 0.05
-done
-cold_port=$(sed -n 's|.*listening on http://127.0.0.1:\([0-9]*\)/api.*|\1|p' "$work/serve2.err")
-[[ -n $cold_port ]] || die "gomo serve --no-answer-cache did not start: $(cat "$work/serve2.err")"
-run_base="http://127.0.0.1:$cold_port/api"
+start_serve "$work/serve2.err" --no-answer-cache
+cold_pid=$started_pid
+run_base="http://127.0.0.1:$started_port/api"
 run "GET /users/me, no answer cache" "/users/me"
 gomo_me_cold_rps=$last_rps
 run "GET /contact?limit=20, no cache" "/contact?limit=20"
