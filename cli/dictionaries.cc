@@ -39,7 +39,7 @@ struct DictionariesAddClipOptions {
 };
 
 std::vector<report::ResourceColumn> dictionaries_columns() {
-  return {{"ID", "id"},         {"NAME", "name"},         {"LANGUAGE", "language"},
+  return {{"ID", "id"},           {"NAME", "name"},          {"LANGUAGE", "language"},
           {"SYSTEM", "isSystem"}, {"ENTRIES", "entryCount"}, {"DESCRIPTION", "description"}};
 }
 
@@ -52,7 +52,10 @@ Result<api::Dictionary> dictionaries_find(api::Platform& platform, const std::st
   api::PageQuery first;
   first.limit = 100;
   auto all = api::collect_all<api::Dictionary>(
-      [&](const api::PageQuery& q) { return platform.list_dictionaries({q, true}); }, first);
+      [&](const api::PageQuery& q) {
+        return platform.list_dictionaries({q, true});
+      },
+      first);
   if (!all) return Status::io_error("cannot list dictionaries: " + all.error().message);
   std::vector<api::Dictionary> named;
   for (auto& d : *all) {
@@ -135,7 +138,8 @@ int dictionaries_add_clip(Context& ctx, const DictionariesAddClipOptions& o) {
   api::AudioUpload u;
   u.bytes = std::move(bytes.value());
   auto probe = api::probe_audio(u.bytes);
-  if (!probe.probe) return report_error(ctx, o.file + ": " + probe.error + " (WAV, MP3 or OGG expected); nothing added");
+  if (!probe.probe)
+    return report_error(ctx, o.file + ": " + probe.error + " (WAV, MP3 or OGG expected); nothing added");
   if (static_cast<long long>(u.bytes.size()) > api::kMaxAudioBytes)
     return report_error(ctx, o.file + ": " + std::to_string(u.bytes.size()) + " bytes, over the " +
                                  std::to_string(api::kMaxAudioBytes / (1024 * 1024)) + " MB limit; nothing added");

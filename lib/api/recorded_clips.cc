@@ -9,7 +9,10 @@ Result<std::map<std::string, std::string>> recorded_clip_ids(Platform& platform,
   oldest_first.sort_by = "createdAt";
   oldest_first.sort_order = "asc";
   auto dictionaries = collect_all<Dictionary>(
-      [&](const PageQuery& q) { return platform.list_dictionaries({q, false}); }, oldest_first);
+      [&](const PageQuery& q) {
+        return platform.list_dictionaries({q, false});
+      },
+      oldest_first);
   if (!dictionaries) return dictionaries.error();
   std::map<std::string, std::string> clips;
   for (const auto& d : *dictionaries) {

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "api/recorded_clips.h"
 #include "local/local_operations.h"
 #include "local/workspace.h"
 #include "remote/remote_platform.h"
@@ -162,6 +163,13 @@ void programs_suite(api::Platform& p, api::Platform& other, local::LocalOperatio
   CHECK(entries->data[0].audio_id == replaced->audio_id);
   CHECK(entries->data[1].key == "and");
   CHECK(p.list_dictionaries({})->data.at(0).entry_count == 2);
+  // What renders play: the organisation's own recorded clips of one language, by key.
+  auto recorded = api::recorded_clip_ids(p, "fr");
+  REQUIRE_MESSAGE(recorded, recorded.error().message);
+  CHECK(recorded->size() == 2);
+  CHECK(recorded->at("1") == *replaced->audio_id);
+  CHECK(api::recorded_clip_ids(p, "ar")->empty());
+  CHECK(api::recorded_clip_ids(other, "fr")->empty());
   CHECK(p.add_dictionary_entry(clips->id, "", one).error().field_errors.count("key"));
   api::AudioUpload not_sound = one;
   not_sound.bytes = "plain text, not a sound";
