@@ -35,6 +35,7 @@ void add_dids_commands(CLI::App& app, Context& ctx, Action& action);
 // `gomo call`, `call report`, `call list` (cli/call.cc).
 void add_call_commands(CLI::App& app, Context& ctx, Action& action);
 void add_audio_commands(CLI::App& app, Context& ctx, Action& action);
+void add_dictionaries_commands(CLI::App& app, Context& ctx, Action& action);
 // `gomo config` (cli/config.cc).
 void add_config_commands(CLI::App& app, Context& ctx, Action& action);
 // init under `gomo config` (cli/config_init.cc); called by add_config_commands.

@@ -2,8 +2,10 @@
 #include "cli/flow_call_flags.h"
 
 #include <CLI/CLI.hpp>
+#include <map>
 
 #include "api/platform.h"
+#include "api/recorded_clips.h"
 #include "audio/render_call.h"
 #include "checks/validate.h"
 #include "cli/exit_codes.h"
@@ -98,21 +100,28 @@ void add_call_flags(CLI::App* cmd, const std::shared_ptr<CallFlags>& f) {
 
 audio::PromptAudioOptions call_audio_sources(Context& ctx, const CallFlags& f) {
   audio::PromptAudioOptions sources = audio::files_from_dirs(f.audio_dir, f.clips_dir);
+  // The target, opened on first need (an audio file not in --audio-dir, a clip not in --clips), with
+  // the organisation's recorded clips per language read once.
   struct Account {
     bool tried = false;
     std::unique_ptr<OpenedTarget> opened;
+    std::map<std::string, std::map<std::string, std::string>> clip_ids;  // language -> key -> audio id
   };
   auto account = std::make_shared<Account>();
-  auto from_account = [&ctx, target = f.target, account](const std::string& id) -> Result<std::string> {
+  auto open = [&ctx, target = f.target, account]() -> api::Platform* {
     if (!account->tried) {
       account->tried = true;
       int exit_code = kExitOk;
       auto opened = open_target(ctx, target, exit_code, TargetAccess::kRead);
       if (opened) account->opened = std::make_unique<OpenedTarget>(std::move(*opened));
     }
+    return account->opened ? account->opened->platform.get() : nullptr;
+  };
+  auto from_account = [open, account](const std::string& id) -> Result<std::string> {
     const std::string fix = "; upload it (gomo audio upload) or give its folder with --audio-dir";
-    if (!account->opened) return Status::not_found("audio file \"" + id + "\": the target could not be opened" + fix);
-    auto bytes = account->opened->platform->download_audio(id);
+    api::Platform* platform = open();
+    if (!platform) return Status::not_found("audio file \"" + id + "\": the target could not be opened" + fix);
+    auto bytes = platform->download_audio(id);
     if (bytes) return std::move(*bytes);
     const auto& e = bytes.error();
     std::string where = "audio file \"" + id + "\" in " + account->opened->summary;
@@ -126,6 +135,39 @@ audio::PromptAudioOptions call_audio_sources(Context& ctx, const CallFlags& f) {
       if (bytes || bytes.error().code() != StatusCode::kNotFound) return bytes;
     }
     return from_account(id);
+  };
+  // Clips: --clips DIR first, then the account's own dictionaries of the language. Anything not
+  // found there (or an account that cannot be read) is NotFound: espeak-ng speaks the words.
+  auto clip_from_account = [&ctx, open, account](const std::string& language,
+                                                 const std::string& key) -> Result<std::string> {
+    auto cached = account->clip_ids.find(language);
+    if (cached == account->clip_ids.end()) {
+      // Quietly: a render without an account says nothing about one.
+      const bool quiet = ctx.quiet;
+      ctx.quiet = true;
+      api::Platform* platform = open();
+      ctx.quiet = quiet;
+      std::map<std::string, std::string> ids;
+      if (platform && !account->opened->empty) {
+        auto read = api::recorded_clip_ids(*platform, language);
+        if (read) ids = std::move(*read);
+      }
+      cached = account->clip_ids.emplace(language, std::move(ids)).first;
+    }
+    auto id = cached->second.find(key);
+    if (id == cached->second.end()) return Status::not_found("no recorded clip \"" + key + "\" (" + language + ")");
+    auto bytes = account->opened->platform->download_audio(id->second);
+    if (!bytes) return Status::not_found("clip \"" + key + "\" (" + language + "): " + bytes.error().message);
+    return std::move(*bytes);
+  };
+  auto clips_folder = sources.clip_bytes;
+  sources.clip_bytes = [clips_folder, clip_from_account](const std::string& language,
+                                                         const std::string& key) -> Result<std::string> {
+    if (clips_folder) {
+      // Any error is "not recorded there" (a missing file reads as an I/O error): try the account.
+      if (auto bytes = clips_folder(language, key)) return bytes;
+    }
+    return clip_from_account(language, key);
   };
   return sources;
 }

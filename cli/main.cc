@@ -84,10 +84,10 @@ const std::vector<CommandGroup>& command_groups() {
       {"flow", add_flow_commands},           {"serve", add_serve_commands},
       {"contacts", add_contacts_commands},   {"attributes", add_attributes_commands},
       {"audiences", add_audiences_commands}, {"dids", add_dids_commands},
-      {"audio", add_audio_commands},         {"program", add_program_commands},
-      {"execution", add_execution_commands}, {"call", add_call_commands},
-      {"config", add_config_commands},       {"auth", add_auth_commands},
-      {"version", add_version_commands},
+      {"audio", add_audio_commands},         {"dictionaries", add_dictionaries_commands},
+      {"program", add_program_commands},     {"execution", add_execution_commands},
+      {"call", add_call_commands},           {"config", add_config_commands},
+      {"auth", add_auth_commands},           {"version", add_version_commands},
   };
   return kGroups;
 }

@@ -8,7 +8,7 @@ _gomo_command() {
   subcommands="" options="" value_options="" positional_slots=0 positional_variadic=0
   case "$1" in
     "gomo")
-      subcommands='flow serve contacts attributes audiences dids audio program execution call config auth version help completion'
+      subcommands='flow serve contacts attributes audiences dids audio dictionaries program execution call config auth version help completion'
       options='--version -h --help -o --output --color -q --quiet -v --verbose'
       value_options='-o --output --color'
       positional_slots=0 positional_variadic=0
@@ -228,6 +228,36 @@ _gomo_command() {
       options='-h --help -O --output --clobber --profile --base-url --api-key-env --bearer --insecure --rate-limit --timeout --workspace -o --output --color -q --quiet -v --verbose'
       value_options='-O --output --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color'
       positional_slots=1 positional_variadic=0
+      ;;
+    "gomo dictionaries")
+      subcommands='list create entries add-clip'
+      options='-h --help -o --output --color -q --quiet -v --verbose'
+      value_options='-o --output --color'
+      positional_slots=0 positional_variadic=0
+      ;;
+    "gomo dictionaries list")
+      subcommands=''
+      options='-h --help --profile --base-url --api-key-env --bearer --insecure --rate-limit --timeout --workspace --search --page --limit --sort-by --sort-order --all --system -o --output --color -q --quiet -v --verbose'
+      value_options='--profile --base-url --api-key-env --rate-limit --timeout --workspace --search --page --limit --sort-by --sort-order -o --output --color'
+      positional_slots=0 positional_variadic=0
+      ;;
+    "gomo dictionaries create")
+      subcommands=''
+      options='-h --help --language --description --profile --base-url --api-key-env --bearer --insecure --rate-limit --timeout --workspace -o --output --color -q --quiet -v --verbose'
+      value_options='--language --description --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color'
+      positional_slots=1 positional_variadic=0
+      ;;
+    "gomo dictionaries entries")
+      subcommands=''
+      options='-h --help --profile --base-url --api-key-env --bearer --insecure --rate-limit --timeout --workspace --search --page --limit --sort-by --sort-order --all -o --output --color -q --quiet -v --verbose'
+      value_options='--profile --base-url --api-key-env --rate-limit --timeout --workspace --search --page --limit --sort-by --sort-order -o --output --color'
+      positional_slots=1 positional_variadic=0
+      ;;
+    "gomo dictionaries add-clip")
+      subcommands=''
+      options='-h --help --profile --base-url --api-key-env --bearer --insecure --rate-limit --timeout --workspace -o --output --color -q --quiet -v --verbose'
+      value_options='--profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color'
+      positional_slots=3 positional_variadic=0
       ;;
     "gomo program")
       subcommands='validate list get archive apply launch pause resume cancel simulate'
@@ -782,6 +812,47 @@ _gomo_value() {
     "gomo audio download|--timeout") _gomo_files "$3" ;;
     "gomo audio download|--workspace") _gomo_files "$3" ;;
     "gomo audio download|#0") _gomo_files "$3" ;;
+    "gomo dictionaries list|--profile") _gomo_files "$3" ;;
+    "gomo dictionaries list|--base-url") _gomo_files "$3" ;;
+    "gomo dictionaries list|--api-key-env") _gomo_files "$3" ;;
+    "gomo dictionaries list|--rate-limit") COMPREPLY=() ;;
+    "gomo dictionaries list|--timeout") _gomo_files "$3" ;;
+    "gomo dictionaries list|--workspace") _gomo_files "$3" ;;
+    "gomo dictionaries list|--search") _gomo_files "$3" ;;
+    "gomo dictionaries list|--page") COMPREPLY=() ;;
+    "gomo dictionaries list|--limit") COMPREPLY=() ;;
+    "gomo dictionaries list|--sort-by") _gomo_words 'name createdAt updatedAt' "$3" ;;
+    "gomo dictionaries list|--sort-order") _gomo_words 'asc desc' "$3" ;;
+    "gomo dictionaries create|--language") _gomo_words 'ar fr' "$3" ;;
+    "gomo dictionaries create|--description") _gomo_files "$3" ;;
+    "gomo dictionaries create|--profile") _gomo_files "$3" ;;
+    "gomo dictionaries create|--base-url") _gomo_files "$3" ;;
+    "gomo dictionaries create|--api-key-env") _gomo_files "$3" ;;
+    "gomo dictionaries create|--rate-limit") COMPREPLY=() ;;
+    "gomo dictionaries create|--timeout") _gomo_files "$3" ;;
+    "gomo dictionaries create|--workspace") _gomo_files "$3" ;;
+    "gomo dictionaries create|#0") _gomo_files "$3" ;;
+    "gomo dictionaries entries|--profile") _gomo_files "$3" ;;
+    "gomo dictionaries entries|--base-url") _gomo_files "$3" ;;
+    "gomo dictionaries entries|--api-key-env") _gomo_files "$3" ;;
+    "gomo dictionaries entries|--rate-limit") COMPREPLY=() ;;
+    "gomo dictionaries entries|--timeout") _gomo_files "$3" ;;
+    "gomo dictionaries entries|--workspace") _gomo_files "$3" ;;
+    "gomo dictionaries entries|--search") _gomo_files "$3" ;;
+    "gomo dictionaries entries|--page") COMPREPLY=() ;;
+    "gomo dictionaries entries|--limit") COMPREPLY=() ;;
+    "gomo dictionaries entries|--sort-by") _gomo_words 'key' "$3" ;;
+    "gomo dictionaries entries|--sort-order") _gomo_words 'asc desc' "$3" ;;
+    "gomo dictionaries entries|#0") _gomo_files "$3" ;;
+    "gomo dictionaries add-clip|--profile") _gomo_files "$3" ;;
+    "gomo dictionaries add-clip|--base-url") _gomo_files "$3" ;;
+    "gomo dictionaries add-clip|--api-key-env") _gomo_files "$3" ;;
+    "gomo dictionaries add-clip|--rate-limit") COMPREPLY=() ;;
+    "gomo dictionaries add-clip|--timeout") _gomo_files "$3" ;;
+    "gomo dictionaries add-clip|--workspace") _gomo_files "$3" ;;
+    "gomo dictionaries add-clip|#0") _gomo_files "$3" ;;
+    "gomo dictionaries add-clip|#1") _gomo_files "$3" ;;
+    "gomo dictionaries add-clip|#2") _gomo_files "$3" ;;
     "gomo program validate|-f"|"gomo program validate|--format") _gomo_words 'text json github sarif junit' "$3" ;;
     "gomo program validate|--output-file") _gomo_files "$3" ;;
     "gomo program validate|--ignore") _gomo_words 'syntax duplicate-key schema bad-time retry-out-of-range inverted-pause-window overlapping-pause-windows unknown-timezone stop-before-start did-shape unknown-flow unknown-audience unknown-did ambiguous-reference unknown-node' "$3" ;;
@@ -975,7 +1046,7 @@ _gomo_value() {
     "gomo auth status|--rate-limit") COMPREPLY=() ;;
     "gomo auth status|--timeout") _gomo_files "$3" ;;
     "gomo auth status|--workspace") _gomo_files "$3" ;;
-    "gomo help|#0") _gomo_words 'exit-codes rules config formats profiles flow serve contacts attributes audiences dids audio program execution call config auth version help completion' "$3" ;;
+    "gomo help|#0") _gomo_words 'exit-codes rules config formats profiles flow serve contacts attributes audiences dids audio dictionaries program execution call config auth version help completion' "$3" ;;
     "gomo completion|#0") _gomo_words 'bash zsh fish' "$3" ;;
     *) COMPREPLY=() ;;
   esac

@@ -5,7 +5,7 @@
 function __gomo_subcommands
     switch $argv[1]
         case 'gomo'
-            printf '%s\n' flow serve contacts attributes audiences dids audio program execution call config auth version help completion
+            printf '%s\n' flow serve contacts attributes audiences dids audio dictionaries program execution call config auth version help completion
         case 'gomo flow'
             printf '%s\n' validate fmt convert graph run render test simulate push diff pull
         case 'gomo contacts'
@@ -18,6 +18,8 @@ function __gomo_subcommands
             printf '%s\n' list
         case 'gomo audio'
             printf '%s\n' list upload download
+        case 'gomo dictionaries'
+            printf '%s\n' list create entries add-clip
         case 'gomo program'
             printf '%s\n' validate list get archive apply launch pause resume cancel simulate
         case 'gomo execution'
@@ -108,6 +110,16 @@ function __gomo_value_options
             printf '%s\n' --name --description --usage-type --tag --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color
         case 'gomo audio download'
             printf '%s\n' -O --output --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color
+        case 'gomo dictionaries'
+            printf '%s\n' -o --output --color
+        case 'gomo dictionaries list'
+            printf '%s\n' --profile --base-url --api-key-env --rate-limit --timeout --workspace --search --page --limit --sort-by --sort-order -o --output --color
+        case 'gomo dictionaries create'
+            printf '%s\n' --language --description --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color
+        case 'gomo dictionaries entries'
+            printf '%s\n' --profile --base-url --api-key-env --rate-limit --timeout --workspace --search --page --limit --sort-by --sort-order -o --output --color
+        case 'gomo dictionaries add-clip'
+            printf '%s\n' --profile --base-url --api-key-env --rate-limit --timeout --workspace -o --output --color
         case 'gomo program'
             printf '%s\n' -o --output --color
         case 'gomo program validate'
@@ -231,6 +243,7 @@ complete -c gomo -n '__gomo_at "gomo"' -a 'attributes' -d 'Custom contact attrib
 complete -c gomo -n '__gomo_at "gomo"' -a 'audiences' -d 'Audiences (contact lists that programs call), by id or name'
 complete -c gomo -n '__gomo_at "gomo"' -a 'dids' -d 'Caller-ID numbers (DIDs) the account may call from'
 complete -c gomo -n '__gomo_at "gomo"' -a 'audio' -d 'Audio files of the account (prompts, greetings, music)'
+complete -c gomo -n '__gomo_at "gomo"' -a 'dictionaries' -d 'Dictionaries of recorded clips (numbers, dates, words)'
 complete -c gomo -n '__gomo_at "gomo"' -a 'program' -d 'Programs (a flow over an audience): validate and apply files; list, get, archive; simulate (a forecast); launch, pause, resume, cancel'
 complete -c gomo -n '__gomo_at "gomo"' -a 'execution' -d 'Executions (one launch of a program): status, report, pause, resume, cancel'
 complete -c gomo -n '__gomo_at "gomo"' -a 'call' -d 'Request one call: a contact, a flow, a caller id (gomo call CONTACT --flow F)'
@@ -809,6 +822,77 @@ complete -c gomo -n '__gomo_at "gomo audio download"' -l 'timeout' -d 'Give up o
 complete -c gomo -n '__gomo_at "gomo audio download"' -l 'workspace' -d 'The local workspace database (default .gomo/workspace.db)' -r -F
 complete -c gomo -n '__gomo_at "gomo audio download"' -F
 
+# gomo dictionaries
+complete -c gomo -n '__gomo_at "gomo dictionaries"' -a 'list' -d 'List the account\'s dictionaries (one page, or --all)'
+complete -c gomo -n '__gomo_at "gomo dictionaries"' -a 'create' -d 'Create a dictionary for the account\'s recorded clips'
+complete -c gomo -n '__gomo_at "gomo dictionaries"' -a 'entries' -d 'List a dictionary\'s clips by key'
+complete -c gomo -n '__gomo_at "gomo dictionaries"' -a 'add-clip' -d 'Record the clip of a key (uploads FILE; a key already there is replaced)'
+complete -c gomo -n '__gomo_at "gomo dictionaries"' -s 'h' -l 'help' -d 'Show help for a command'
+
+# gomo dictionaries list
+complete -c gomo -n '__gomo_at "gomo dictionaries list"' -s 'h' -l 'help' -d 'Show help for a command'
+complete -c gomo -n '__gomo_at "gomo dictionaries list"' -l 'profile' -d 'Profile of the config file to use (gomo config list); default: GOMO_PROFILE, else the current one' -r -F
+complete -c gomo -n '__gomo_at "gomo dictionaries list"' -l 'base-url' -d 'Platform API base URL (e.g. https://api.gomobile.ma/api); default: from the profile' -r -F
+complete -c gomo -n '__gomo_at "gomo dictionaries list"' -l 'api-key-env' -d 'Environment variable holding the API key' -r -F
+complete -c gomo -n '__gomo_at "gomo dictionaries list"' -l 'bearer' -d 'Send the key as Authorization: Bearer instead of x-api-key'
+complete -c gomo -n '__gomo_at "gomo dictionaries list"' -l 'insecure' -d 'Skip TLS verification and allow plain http to non-loopback hosts'
+complete -c gomo -n '__gomo_at "gomo dictionaries list"' -l 'rate-limit' -d 'Client-side limit in requests per second (0: none)' -x
+complete -c gomo -n '__gomo_at "gomo dictionaries list"' -l 'timeout' -d 'Give up on a request after this long, retries included (30s, 500ms, 2m; 0: never); default 60s' -r -F
+complete -c gomo -n '__gomo_at "gomo dictionaries list"' -l 'workspace' -d 'The local workspace database (default .gomo/workspace.db)' -r -F
+complete -c gomo -n '__gomo_at "gomo dictionaries list"' -l 'search' -d 'Search names and descriptions' -r -F
+complete -c gomo -n '__gomo_at "gomo dictionaries list"' -l 'page' -d 'Page number, from 1' -x
+complete -c gomo -n '__gomo_at "gomo dictionaries list"' -l 'limit' -d 'Items per page (1-100)' -x
+complete -c gomo -n '__gomo_at "gomo dictionaries list"' -l 'sort-by' -d 'Sort by this field (ascending unless --sort-order desc)' -x -a 'name createdAt updatedAt'
+complete -c gomo -n '__gomo_at "gomo dictionaries list"' -l 'sort-order' -d 'asc or desc (default asc with --sort-by; without it the platform\'s order, newest first)' -x -a 'asc desc'
+complete -c gomo -n '__gomo_at "gomo dictionaries list"' -l 'all' -d 'Follow the pages to the end'
+complete -c gomo -n '__gomo_at "gomo dictionaries list"' -l 'system' -d 'The shared read-only system dictionaries too'
+
+# gomo dictionaries create
+complete -c gomo -n '__gomo_at "gomo dictionaries create"' -s 'h' -l 'help' -d 'Show help for a command'
+complete -c gomo -n '__gomo_at "gomo dictionaries create"' -l 'language' -d 'ar or fr' -x -a 'ar fr'
+complete -c gomo -n '__gomo_at "gomo dictionaries create"' -l 'description' -d 'Description (up to 256 characters)' -r -F
+complete -c gomo -n '__gomo_at "gomo dictionaries create"' -l 'profile' -d 'Profile of the config file to use (gomo config list); default: GOMO_PROFILE, else the current one' -r -F
+complete -c gomo -n '__gomo_at "gomo dictionaries create"' -l 'base-url' -d 'Platform API base URL (e.g. https://api.gomobile.ma/api); default: from the profile' -r -F
+complete -c gomo -n '__gomo_at "gomo dictionaries create"' -l 'api-key-env' -d 'Environment variable holding the API key' -r -F
+complete -c gomo -n '__gomo_at "gomo dictionaries create"' -l 'bearer' -d 'Send the key as Authorization: Bearer instead of x-api-key'
+complete -c gomo -n '__gomo_at "gomo dictionaries create"' -l 'insecure' -d 'Skip TLS verification and allow plain http to non-loopback hosts'
+complete -c gomo -n '__gomo_at "gomo dictionaries create"' -l 'rate-limit' -d 'Client-side limit in requests per second (0: none)' -x
+complete -c gomo -n '__gomo_at "gomo dictionaries create"' -l 'timeout' -d 'Give up on a request after this long, retries included (30s, 500ms, 2m; 0: never); default 60s' -r -F
+complete -c gomo -n '__gomo_at "gomo dictionaries create"' -l 'workspace' -d 'The local workspace database (default .gomo/workspace.db)' -r -F
+complete -c gomo -n '__gomo_at "gomo dictionaries create"' -F
+
+# gomo dictionaries entries
+complete -c gomo -n '__gomo_at "gomo dictionaries entries"' -s 'h' -l 'help' -d 'Show help for a command'
+complete -c gomo -n '__gomo_at "gomo dictionaries entries"' -l 'profile' -d 'Profile of the config file to use (gomo config list); default: GOMO_PROFILE, else the current one' -r -F
+complete -c gomo -n '__gomo_at "gomo dictionaries entries"' -l 'base-url' -d 'Platform API base URL (e.g. https://api.gomobile.ma/api); default: from the profile' -r -F
+complete -c gomo -n '__gomo_at "gomo dictionaries entries"' -l 'api-key-env' -d 'Environment variable holding the API key' -r -F
+complete -c gomo -n '__gomo_at "gomo dictionaries entries"' -l 'bearer' -d 'Send the key as Authorization: Bearer instead of x-api-key'
+complete -c gomo -n '__gomo_at "gomo dictionaries entries"' -l 'insecure' -d 'Skip TLS verification and allow plain http to non-loopback hosts'
+complete -c gomo -n '__gomo_at "gomo dictionaries entries"' -l 'rate-limit' -d 'Client-side limit in requests per second (0: none)' -x
+complete -c gomo -n '__gomo_at "gomo dictionaries entries"' -l 'timeout' -d 'Give up on a request after this long, retries included (30s, 500ms, 2m; 0: never); default 60s' -r -F
+complete -c gomo -n '__gomo_at "gomo dictionaries entries"' -l 'workspace' -d 'The local workspace database (default .gomo/workspace.db)' -r -F
+complete -c gomo -n '__gomo_at "gomo dictionaries entries"' -l 'search' -d 'Not used: entries are listed by key' -r -F
+complete -c gomo -n '__gomo_at "gomo dictionaries entries"' -l 'page' -d 'Page number, from 1' -x
+complete -c gomo -n '__gomo_at "gomo dictionaries entries"' -l 'limit' -d 'Items per page (1-100)' -x
+complete -c gomo -n '__gomo_at "gomo dictionaries entries"' -l 'sort-by' -d 'Sort by this field (ascending unless --sort-order desc)' -x -a 'key'
+complete -c gomo -n '__gomo_at "gomo dictionaries entries"' -l 'sort-order' -d 'asc or desc (default asc with --sort-by; without it the platform\'s order, newest first)' -x -a 'asc desc'
+complete -c gomo -n '__gomo_at "gomo dictionaries entries"' -l 'all' -d 'Follow the pages to the end'
+complete -c gomo -n '__gomo_at "gomo dictionaries entries"' -F
+
+# gomo dictionaries add-clip
+complete -c gomo -n '__gomo_at "gomo dictionaries add-clip"' -s 'h' -l 'help' -d 'Show help for a command'
+complete -c gomo -n '__gomo_at "gomo dictionaries add-clip"' -l 'profile' -d 'Profile of the config file to use (gomo config list); default: GOMO_PROFILE, else the current one' -r -F
+complete -c gomo -n '__gomo_at "gomo dictionaries add-clip"' -l 'base-url' -d 'Platform API base URL (e.g. https://api.gomobile.ma/api); default: from the profile' -r -F
+complete -c gomo -n '__gomo_at "gomo dictionaries add-clip"' -l 'api-key-env' -d 'Environment variable holding the API key' -r -F
+complete -c gomo -n '__gomo_at "gomo dictionaries add-clip"' -l 'bearer' -d 'Send the key as Authorization: Bearer instead of x-api-key'
+complete -c gomo -n '__gomo_at "gomo dictionaries add-clip"' -l 'insecure' -d 'Skip TLS verification and allow plain http to non-loopback hosts'
+complete -c gomo -n '__gomo_at "gomo dictionaries add-clip"' -l 'rate-limit' -d 'Client-side limit in requests per second (0: none)' -x
+complete -c gomo -n '__gomo_at "gomo dictionaries add-clip"' -l 'timeout' -d 'Give up on a request after this long, retries included (30s, 500ms, 2m; 0: never); default 60s' -r -F
+complete -c gomo -n '__gomo_at "gomo dictionaries add-clip"' -l 'workspace' -d 'The local workspace database (default .gomo/workspace.db)' -r -F
+complete -c gomo -n '__gomo_at "gomo dictionaries add-clip"' -F
+complete -c gomo -n '__gomo_at "gomo dictionaries add-clip"' -F
+complete -c gomo -n '__gomo_at "gomo dictionaries add-clip"' -F
+
 # gomo program
 complete -c gomo -n '__gomo_at "gomo program"' -a 'validate' -d 'Check program files (YAML or JSON) for errors, with file:line:col diagnostics'
 complete -c gomo -n '__gomo_at "gomo program"' -a 'list' -d 'List the programs'
@@ -1201,7 +1285,7 @@ complete -c gomo -n '__gomo_at "gomo version"' -s 'h' -l 'help' -d 'Show help fo
 
 # gomo help
 complete -c gomo -n '__gomo_at "gomo help"' -s 'h' -l 'help' -d 'Show help for a command'
-complete -c gomo -n '__gomo_at "gomo help"' -a 'exit-codes rules config formats profiles flow serve contacts attributes audiences dids audio program execution call config auth version help completion'
+complete -c gomo -n '__gomo_at "gomo help"' -a 'exit-codes rules config formats profiles flow serve contacts attributes audiences dids audio dictionaries program execution call config auth version help completion'
 
 # gomo completion
 complete -c gomo -n '__gomo_at "gomo completion"' -s 'h' -l 'help' -d 'Show help for a command'

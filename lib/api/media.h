@@ -83,6 +83,25 @@ struct Dictionary {
   std::string created_at, updated_at;
 };
 
+// The languages a dictionary may be created in (POST /dictionaries; the system ones include en too).
+inline constexpr const char* kDictionaryLanguages[] = {"ar", "fr"};
+
+// POST /dictionaries: a dictionary of the organisation's own recorded clips.
+struct DictionaryFields {
+  std::optional<std::string> name;         // required, 3-64
+  std::optional<std::string> description;  // <=256
+  std::optional<std::string> language;     // required, one of kDictionaryLanguages
+};
+
+// One clip of a dictionary: the key the engine asks for ("1", "and", "mon-2") and the recorded audio
+// (an audio file of the organisation, api::Audio); system dictionaries' entries have no audio.
+struct DictionaryEntry {
+  std::string id, dictionary_id, key;
+  std::optional<std::string> audio_id;
+};
+
+inline constexpr int kMaxDictionaryKeyChars = 256;
+
 // GET /dictionaries: the organisation's own, plus the shared read-only system ones when
 // include_system. Search covers name and description; sort_by name|createdAt|updatedAt.
 struct DictionaryQuery {

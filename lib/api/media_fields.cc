@@ -81,4 +81,27 @@ const Table<Dictionary>& table_of<Dictionary>() {
   return table;
 }
 
+template <>
+const Table<DictionaryFields>& table_of<DictionaryFields>() {
+  using F = DictionaryFields;
+  static const Table<F> table = {
+      field<&F::name>("name", {.required_on_create = true, .min_chars = 3, .max_chars = 64}),
+      field<&F::description>("description", {.max_chars = 256}),
+      field<&F::language>("language", {.required_on_create = true, .one_of = kDictionaryLanguages}),
+  };
+  return table;
+}
+
+template <>
+const Table<DictionaryEntry>& table_of<DictionaryEntry>() {
+  using E = DictionaryEntry;
+  static const Table<E> table = {
+      field<&E::id>("id"),
+      field<&E::dictionary_id>("dictionaryId"),
+      field<&E::key>("key"),
+      field<&E::audio_id>("audioId"),
+  };
+  return table;
+}
+
 }  // namespace gomo::api::fields

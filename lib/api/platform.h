@@ -213,6 +213,18 @@ class Platform {
   // kMaxAudioBytes). 404 for an id of another organisation, as get_audio.
   virtual Result<std::string> download_audio(const std::string& id) = 0;
   virtual Result<Page<Dictionary>> list_dictionaries(const DictionaryQuery& query) = 0;
+  // POST /dictionaries: a dictionary of the organisation (never a system one); 400 on bad fields.
+  virtual Result<Dictionary> create_dictionary(const DictionaryFields& fields) = 0;
+  // GET /dictionaries/:id/entries (gomo's path; not in the reference): the entries sorted by key
+  // (page and limit only). The organisation's dictionaries and the system ones; 404 for another's.
+  virtual Result<Page<DictionaryEntry>> list_dictionary_entries(const std::string& dictionary_id,
+                                                                const PageQuery& query) = 0;
+  // POST /dictionaries/:id/entries (multipart {file, key}): stores `audio` as an upload (checked as
+  // upload_audio) and makes it the clip of `key` (1-kMaxDictionaryKeyChars); a key already there gets
+  // the new audio. 404 for another organisation's dictionary, 409 CONFLICT for a system one (read-only).
+  // Not idempotent: a lost answer is REQUEST_OUTCOME_UNKNOWN.
+  virtual Result<DictionaryEntry> add_dictionary_entry(const std::string& dictionary_id, const std::string& key,
+                                                       const AudioUpload& audio) = 0;
 
   // --- Programs and executions (Gomobile docs: Programs to Pause windows; api/programs.h) ---
   // 400 when audience_id or flow_id name nothing of the organisation, or a DID of did_pool is not

@@ -24,6 +24,8 @@ template <>
 const Table<CallRequestFields>& table_of<CallRequestFields>();
 template <>
 const Table<AudioUpload>& table_of<AudioUpload>();  // multipart parts, checks only
+template <>
+const Table<DictionaryFields>& table_of<DictionaryFields>();
 // ... their parts ...
 template <>
 const Table<TimeOfDay>& table_of<TimeOfDay>();
@@ -82,6 +84,8 @@ template <>
 const Table<Audio>& table_of<Audio>();
 template <>
 const Table<Dictionary>& table_of<Dictionary>();
+template <>
+const Table<DictionaryEntry>& table_of<DictionaryEntry>();
 
 // Retry strategies have two spellings (programs.h); `call_request` picks the call-request one.
 // Problems go to `errors` under `prefix` ("retryStrategy." or "retry.").

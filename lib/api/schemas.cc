@@ -84,6 +84,7 @@ json component_schemas() {
   s["Did"] = object_schema(table_of<Did>(), kResponse);
   s["Audio"] = object_schema(table_of<Audio>(), kResponse);
   s["Dictionary"] = object_schema(table_of<Dictionary>(), kResponse);
+  s["DictionaryEntry"] = object_schema(table_of<DictionaryEntry>(), kResponse);
   s["Error"] = error_schema();
   // Request bodies.
   s["ContactCreate"] = object_schema(table_of<ContactFields>(), kCreate);
@@ -110,6 +111,11 @@ json component_schemas() {
   s["CallRequestCreate"] = object_schema(table_of<CallRequestFields>(), kCreate);
   s["EmptyBody"] = {{"type", "object"}, {"additionalProperties", false}, {"description", "no body, or {}"}};
   s["AudioUpload"] = object_schema(table_of<AudioUpload>(), kCreate);
+  s["DictionaryCreate"] = object_schema(table_of<DictionaryFields>(), kCreate);
+  s["DictionaryEntryUpload"] =
+      closed_object({{"file", {{"type", "string"}, {"format", "binary"}}},
+                     {"key", {{"type", "string"}, {"minLength", 1}, {"maxLength", kMaxDictionaryKeyChars}}}},
+                    json::array({"file", "key"}));
   return s;
 }
 

@@ -222,4 +222,26 @@ std::optional<ApiError> validate_audio_upload(const AudioUpload& u) {
   return result_of(std::move(errors));
 }
 
+std::optional<ApiError> validate_dictionary(const DictionaryFields& f) {
+  FieldErrors errors;
+  fields::check_object(f, true, errors);
+  if (f.name && !is_valid_utf8(*f.name)) errors["name"].push_back("name must be valid UTF-8");
+  if (f.description && !is_valid_utf8(*f.description))
+    errors["description"].push_back("description must be valid UTF-8");
+  return result_of(std::move(errors));
+}
+
+std::optional<ApiError> validate_dictionary_entry(const std::string& key, const AudioUpload& audio) {
+  FieldErrors errors;
+  if (auto e = validate_audio_upload(audio)) errors = e->field_errors;
+  if (key.empty()) {
+    errors["key"].push_back("key should not be empty");
+  } else if (!is_valid_utf8(key)) {
+    errors["key"].push_back("key must be valid UTF-8");
+  } else if (char_count(key) > kMaxDictionaryKeyChars) {
+    errors["key"].push_back("key must be at most " + std::to_string(kMaxDictionaryKeyChars) + " characters");
+  }
+  return result_of(std::move(errors));
+}
+
 }  // namespace gomo::api

@@ -29,6 +29,8 @@ const std::map<std::string, std::vector<std::string>>& documented_table() {
       {"resume", {"autoPauseRules"}},
       {"callRequest", table_of<CallRequestFields>().names},
       {"audioUpload", table_of<AudioUpload>().names},  // multipart parts
+      {"dictionary", table_of<DictionaryFields>().names},
+      {"dictionaryEntry", {"file", "key"}},  // multipart parts
   };
   return table;
 }

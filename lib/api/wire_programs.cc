@@ -58,6 +58,7 @@ RetryStrategy decode_retry(const json& j) {
 json encode(const Did& d) { return encode_object(d); }
 json encode(const Audio& a) { return encode_object(a); }
 json encode(const Dictionary& d) { return encode_object(d); }
+json encode(const DictionaryEntry& e) { return encode_object(e); }
 json encode(const Program& p) { return encode_object(p); }
 json encode(const Execution& e) { return encode_object(e); }
 json encode(const ExecutionReport& r) { return encode_object(r); }
@@ -76,6 +77,7 @@ json encode_launch(const Execution& e) {
 Did decode_did(const json& j) { return decode_object<Did>(j); }
 Audio decode_audio(const json& j) { return decode_object<Audio>(j); }
 Dictionary decode_dictionary(const json& j) { return decode_object<Dictionary>(j); }
+DictionaryEntry decode_dictionary_entry(const json& j) { return decode_object<DictionaryEntry>(j); }
 Program decode_program(const json& j) { return decode_object<Program>(j); }
 Execution decode_execution(const json& j) { return decode_object<Execution>(j); }
 ExecutionReport decode_execution_report(const json& j) { return decode_object<ExecutionReport>(j); }
@@ -87,6 +89,7 @@ CallReport decode_call_report(const json& j) { return decode_object<CallReport>(
 
 json program_body(const ProgramFields& f) { return encode_object(f, Mode::kRequest); }
 json call_request_body(const CallRequestFields& f) { return encode_object(f, Mode::kRequest); }
+json dictionary_body(const DictionaryFields& f) { return encode_object(f, Mode::kRequest); }
 json resume_body(const std::vector<AutoPauseRule>& rules) {
   return {{"autoPauseRules", fields::Codec<std::vector<AutoPauseRule>>::put(rules)}};
 }
@@ -116,6 +119,13 @@ Result<std::optional<std::vector<AutoPauseRule>>> parse_resume(const json& body)
 Result<CallRequestFields> parse_call_request(const json& body) {
   FieldErrors errors;
   CallRequestFields f = fields::read_object<CallRequestFields>(body, "", errors);
+  if (!errors.empty()) return validation_error(std::move(errors));
+  return f;
+}
+
+Result<DictionaryFields> parse_dictionary(const json& body) {
+  FieldErrors errors;
+  DictionaryFields f = fields::read_object<DictionaryFields>(body, "", errors);
   if (!errors.empty()) return validation_error(std::move(errors));
   return f;
 }

@@ -25,6 +25,7 @@ RetryStrategy decode_retry(const json& j);
 json encode(const Did& did);
 json encode(const Audio& audio);
 json encode(const Dictionary& dictionary);
+json encode(const DictionaryEntry& entry);
 json encode(const Program& program);
 json encode(const Execution& execution);
 json encode_launch(const Execution& execution);  // the execution plus "executionId" (G2 prose)
@@ -37,6 +38,7 @@ json encode(const CallReport& report);
 Did decode_did(const json& j);
 Audio decode_audio(const json& j);
 Dictionary decode_dictionary(const json& j);
+DictionaryEntry decode_dictionary_entry(const json& j);
 Program decode_program(const json& j);
 Execution decode_execution(const json& j);
 ExecutionReport decode_execution_report(const json& j);
@@ -50,11 +52,13 @@ CallReport decode_call_report(const json& j);
 json program_body(const ProgramFields& fields);
 json resume_body(const std::vector<AutoPauseRule>& rules);  // {"autoPauseRules": [...]}
 json call_request_body(const CallRequestFields& fields);
+json dictionary_body(const DictionaryFields& fields);
 
 // ... and how the server reads them (400 VALIDATION_FAILED naming undocumented properties and
 // members of the wrong JSON type, with dotted paths such as "retryStrategy.delayMinutes").
 Result<ProgramFields> parse_program(const json& body);
 Result<std::optional<std::vector<AutoPauseRule>>> parse_resume(const json& body);
 Result<CallRequestFields> parse_call_request(const json& body);
+Result<DictionaryFields> parse_dictionary(const json& body);
 
 }  // namespace gomo::api::wire

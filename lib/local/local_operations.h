@@ -61,6 +61,11 @@ class LocalOperations : public api::Platform, public api::Dialing {
   api::Result<api::Audio> get_audio(const std::string& id) override;
   api::Result<std::string> download_audio(const std::string& id) override;
   api::Result<api::Page<api::Dictionary>> list_dictionaries(const api::DictionaryQuery& query) override;
+  api::Result<api::Dictionary> create_dictionary(const api::DictionaryFields& fields) override;
+  api::Result<api::Page<api::DictionaryEntry>> list_dictionary_entries(const std::string& dictionary_id,
+                                                                       const api::PageQuery& query) override;
+  api::Result<api::DictionaryEntry> add_dictionary_entry(const std::string& dictionary_id, const std::string& key,
+                                                         const api::AudioUpload& audio) override;
 
   api::Result<api::Program> create_program(const api::ProgramFields& fields) override;
   api::Result<api::Program> get_program(const std::string& id) override;

@@ -253,6 +253,81 @@ api::Result<api::Page<api::Dictionary>> LocalOperations::list_dictionaries(const
   });
 }
 
+// Entries are read as "id, dictionary_id, key, audio_id".
+static api::DictionaryEntry read_dictionary_entry(Stmt& s) { return {s.text(0), s.text(1), s.text(2), s.opt_text(3)}; }
+
+api::Result<api::Dictionary> LocalOperations::create_dictionary(const api::DictionaryFields& f) {
+  if (auto e = api::validate_dictionary(f)) return *e;
+  return guarded(ops_mutex_, [&]() -> api::Result<api::Dictionary> {
+    api::Dictionary d;
+    d.id = new_uuid();
+    d.name = *f.name;
+    d.description = f.description;
+    d.language = *f.language;
+    d.organization_id = ops_org_;
+    d.created_at = d.updated_at = now_iso();
+    dictionaries_table().insert(ops_db_, d);
+    return d;
+  });
+}
+
+api::Result<api::Page<api::DictionaryEntry>> LocalOperations::list_dictionary_entries(const std::string& dictionary_id,
+                                                                                      const api::PageQuery& q) {
+  if (auto e = api::validate_page_query(q, {"key"})) return *e;
+  return guarded(ops_mutex_, [&]() -> api::Result<api::Page<api::DictionaryEntry>> {
+    // The organisation's own dictionaries and the shared system ones are readable; others do not exist.
+    Stmt visible(ops_db_, "SELECT 1 FROM dictionaries WHERE id = ? AND (organization_id = ? OR is_system = 1)");
+    visible.bind(1, dictionary_id).bind(2, ops_org_);
+    if (!visible.step()) return api::not_found_error("Dictionary");
+    ListQuery list{"SELECT id, dictionary_id, key, audio_id",
+                   " FROM dictionary_entries WHERE dictionary_id = ?1",
+                   {dictionary_id},
+                   SortColumn{"key", "rowid", q.sort_order == "desc", false}};
+    return ops_pager_->page<api::DictionaryEntry>(ops_db_, list, q, read_dictionary_entry);
+  });
+}
+
+api::Result<api::DictionaryEntry> LocalOperations::add_dictionary_entry(const std::string& dictionary_id,
+                                                                        const std::string& key,
+                                                                        const api::AudioUpload& audio) {
+  if (auto e = api::validate_dictionary_entry(key, audio)) return *e;
+  // The dictionary is checked before the audio is stored, so a refused entry leaves no orphan upload.
+  auto refused = guarded(ops_mutex_, [&]() -> api::Result<bool> {
+    Stmt s(ops_db_, "SELECT is_system FROM dictionaries WHERE id = ? AND (organization_id = ? OR is_system = 1)");
+    s.bind(1, dictionary_id).bind(2, ops_org_);
+    if (!s.step()) return api::not_found_error("Dictionary");
+    // 409 rather than 403: the caller may read it, and 403 means a credential problem (exit 4) to gomo.
+    if (s.integer(0) != 0)
+      return api::conflict_error("dictionary " + dictionary_id +
+                                 " is a system dictionary, which is read-only; add clips to a dictionary of your own");
+    return true;
+  });
+  if (!refused) return refused.error();
+  auto stored = upload_audio(audio);
+  if (!stored) return stored.error();
+  return guarded(ops_mutex_, [&]() -> api::Result<api::DictionaryEntry> {
+    // A new key's text is the key itself: the words of an organisation's clip are its recording.
+    Stmt(ops_db_,
+         "INSERT INTO dictionary_entries (id, dictionary_id, key, text, audio_id) VALUES (?, ?, ?, ?, ?) "
+         "ON CONFLICT (dictionary_id, key) DO UPDATE SET audio_id = excluded.audio_id")
+        .bind(1, new_uuid())
+        .bind(2, dictionary_id)
+        .bind(3, key)
+        .bind(4, key)
+        .bind(5, stored->id)
+        .step();
+    Stmt(ops_db_, "UPDATE dictionaries SET updated_at = ? WHERE id = ?")
+        .bind(1, now_iso())
+        .bind(2, dictionary_id)
+        .step();
+    Stmt s(ops_db_,
+           "SELECT id, dictionary_id, key, audio_id FROM dictionary_entries WHERE dictionary_id = ? AND key = ?");
+    s.bind(1, dictionary_id).bind(2, key);
+    if (!s.step()) return api::not_found_error("Dictionary entry");
+    return read_dictionary_entry(s);
+  });
+}
+
 bool LocalOperations::did_available(const std::string& v) {
   Stmt s(ops_db_,
          "SELECT 1 FROM dids WHERE (id = ?1 OR number = ?1) AND status = 'active' AND (organization_id = ?2 OR "

@@ -90,6 +90,11 @@ class RemotePlatform final : public Platform {
   Result<Audio> get_audio(const std::string& id) override;
   Result<std::string> download_audio(const std::string& id) override;
   Result<Page<Dictionary>> list_dictionaries(const DictionaryQuery& query) override;
+  Result<Dictionary> create_dictionary(const api::DictionaryFields& fields) override;
+  Result<Page<api::DictionaryEntry>> list_dictionary_entries(const std::string& dictionary_id,
+                                                             const PageQuery& query) override;
+  Result<api::DictionaryEntry> add_dictionary_entry(const std::string& dictionary_id, const std::string& key,
+                                                    const AudioUpload& audio) override;
   Result<Program> create_program(const ProgramFields& fields) override;
   Result<Program> get_program(const std::string& id) override;
   Result<Page<Program>> list_programs(const PageQuery& query) override;

@@ -92,6 +92,29 @@ Result<Page<Dictionary>> RemotePlatform::list_dictionaries(const DictionaryQuery
   return call_page<Dictionary>(*http_, path, wire::decode_dictionary);
 }
 
+Result<Dictionary> RemotePlatform::create_dictionary(const api::DictionaryFields& fields) {
+  // Dictionary names need not be unique: a lost answer is reported, not re-sent.
+  return call<Dictionary>(*http_, "POST", "/dictionaries", wire::dictionary_body(fields).dump(), Idempotency::kUnsafe,
+                          wire::decode_dictionary);
+}
+
+Result<Page<api::DictionaryEntry>> RemotePlatform::list_dictionary_entries(const std::string& dictionary_id,
+                                                                           const PageQuery& q) {
+  return call_page<api::DictionaryEntry>(
+      *http_, "/dictionaries" + path_id(dictionary_id) + "/entries" + query_string(q), wire::decode_dictionary_entry);
+}
+
+Result<api::DictionaryEntry> RemotePlatform::add_dictionary_entry(const std::string& dictionary_id,
+                                                                  const std::string& key, const AudioUpload& u) {
+  std::vector<FormPart> parts;
+  parts.push_back({"key", key, "", ""});
+  parts.push_back({"file", u.bytes, u.file_name.empty() ? "clip" : u.file_name, u.content_type});
+  const std::string path = "/dictionaries" + path_id(dictionary_id) + "/entries";
+  // Each send stores a new audio file: a lost answer stays REQUEST_OUTCOME_UNKNOWN (never re-sent).
+  return decode_response<api::DictionaryEntry>(http_->send_form(path, parts, Idempotency::kUnsafe),
+                                               "POST /dictionaries/:id/entries", wire::decode_dictionary_entry);
+}
+
 Result<Program> RemotePlatform::create_program(const ProgramFields& fields) {
   // Program names need not be unique: no key to look for, so a lost answer is reported, not re-sent.
   return call<Program>(*http_, "POST", "/programs", wire::program_body(fields).dump(), Idempotency::kUnsafe,

@@ -80,6 +80,33 @@ api::Result<api::AudioUpload> read_upload(const Request& req) {
 
 }  // namespace
 
+// POST /dictionaries/:id/entries: multipart {file, key}; the key comes back through `key`.
+api::Result<api::AudioUpload> read_entry_upload(const Request& req, std::string& key) {
+  std::map<std::string, std::vector<std::string>> errors;
+  if (!req.multipart) {
+    return api::validation_error({{"file", {"the entry must be multipart/form-data with file and key parts"}}});
+  }
+  api::AudioUpload u;
+  bool have_file = false, have_key = false;
+  for (const auto& part : req.form) {
+    if (part.name == "file") {
+      have_file = true;
+      u.file_name = part.file_name;
+      u.content_type = part.content_type;
+      u.bytes = part.value;
+    } else if (part.name == "key") {
+      have_key = true;
+      key = part.value;
+    } else {
+      errors[part.name].push_back("property " + part.name + " should not exist");
+    }
+  }
+  if (!have_file) errors["file"].push_back("file should not be empty");
+  if (!have_key) errors["key"].push_back("key should not be empty");
+  if (!errors.empty()) return api::validation_error(std::move(errors));
+  return u;
+}
+
 std::optional<Response> route_programs(const Request& req, const std::vector<std::string>& parts, const json& body,
                                        api::Platform& platform) {
   const std::string& path = req.path;
@@ -125,6 +152,22 @@ std::optional<Response> route_programs(const Request& req, const std::vector<std
     }
   }
 
+  if (resource == "dictionaries" && n == 1 && m == "POST") {
+    auto fields = wire::parse_dictionary(body);
+    if (!fields) return bad(fields.error());
+    return answer<api::Dictionary>(platform.create_dictionary(*fields), path, 201, wire::encode);
+  }
+  if (resource == "dictionaries" && n == 3 && parts[2] == "entries" && m == "GET") {
+    auto q = page_query(req, {});
+    if (!q) return bad(q.error());
+    return answer_page<api::DictionaryEntry>(platform.list_dictionary_entries(parts[1], *q), path, wire::encode);
+  }
+  if (resource == "dictionaries" && n == 3 && parts[2] == "entries" && m == "POST") {
+    std::string key;
+    auto upload = read_entry_upload(req, key);
+    if (!upload) return bad(upload.error());
+    return answer<api::DictionaryEntry>(platform.add_dictionary_entry(parts[1], key, *upload), path, 201, wire::encode);
+  }
   if (resource == "dictionaries" && n == 1 && m == "GET") {
     std::map<std::string, std::string> extras;
     auto q = page_query(req, {"includeSystem"}, &extras);

@@ -185,3 +185,36 @@ TEST_CASE("cli: flow render plays the workspace's uploaded audio files, and --au
   REQUIRE_MESSAGE(r.exit_code == 0, r.err);
   CHECK(wav_info(dir + "/call2.wav").frames == 700 * 8);
 }
+
+TEST_CASE("cli: flow render plays the account's recorded dictionary clips, without espeak-ng for them") {
+  const std::string dir = gomo::test::scratch_dir();
+  gomo::test::write_file(dir, "un.wav", gomo::test::wav16(8000, 1, 440, 700));
+  auto created = run_gomo({"dictionaries", "create", "Nos chiffres", "--language", "fr", "-q"}, "", {}, dir);
+  REQUIRE_MESSAGE(created.exit_code == 0, created.err);
+  // DICT by name; KEY as `flow run --keys` shows it for the number 1.
+  auto added = run_gomo({"dictionaries", "add-clip", "Nos chiffres", "1", "un.wav", "-o", "json"}, "", {}, dir);
+  REQUIRE_MESSAGE(added.exit_code == 0, added.err);
+  CHECK(nlohmann::json::parse(added.out)[0]["key"] == "1");
+  auto entries = run_gomo({"dictionaries", "entries", "Nos chiffres", "-o", "json"}, "", {}, dir);
+  REQUIRE_MESSAGE(entries.exit_code == 0, entries.err);
+  CHECK(nlohmann::json::parse(entries.out).size() == 1);
+  // A system dictionary is read-only: the platform refuses (409, exit 3).
+  auto refused =
+      run_gomo({"dictionaries", "add-clip", "System numbers and dates (French)", "1", "un.wav"}, "", {}, dir);
+  CHECK(refused.exit_code == 3);
+  CHECK(refused.err.find("read-only") != std::string::npos);
+
+  std::string flow = gomo::test::write_file(dir, "one.yaml",
+                                            "name: one\ngraph:\n  startNodeId: say\n  nodes:\n"
+                                            "    - {id: say, type: play, config: {audioItems: "
+                                            "[{type: number, value: 1, language: fr}]}, outputs: {onComplete: bye}}\n"
+                                            "    - {id: bye, type: hangup}\n");
+  auto keys = run_gomo({"flow", "run", flow, "--keys"}, "", {}, dir);
+  REQUIRE_MESSAGE(keys.exit_code == 0, keys.err);
+  CHECK(keys.out.find("1") != std::string::npos);
+  // No espeak-ng on PATH: the one clip is recorded, so none is needed.
+  auto r = run_gomo({"flow", "render", flow, "-O", "one.wav", "-o", "json"}, "", {"PATH=" + dir}, dir);
+  REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+  CHECK(nlohmann::json::parse(r.out)["durationMs"].get<long>() == 700);
+  CHECK(wav_info(dir + "/one.wav").frames == 700 * 8);
+}

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "api/recorded_clips.h"
 #include "local/local_operations.h"
 #include "local/workspace.h"
 #include "remote/remote_platform.h"
@@ -127,6 +128,62 @@ void programs_suite(api::Platform& p, api::Platform& other, local::LocalOperatio
     CHECK(d.entry_count > 30);
   }
   CHECK(languages == std::set<std::string>{"ar", "en", "fr"});
+
+  // (c2) The organisation's own dictionary: recorded clips by key; a key again gets the new audio;
+  // another organisation's dictionary does not exist for it; a system dictionary is read-only (409).
+  api::DictionaryFields clips_fields{std::string("Our clips"), std::nullopt, std::string("fr")};
+  auto clips = p.create_dictionary(clips_fields);
+  REQUIRE_MESSAGE(clips, clips.error().message);
+  CHECK(clips->language == "fr");
+  CHECK_FALSE(clips->is_system);
+  CHECK(clips->organization_id == std::optional<std::string>(p.me()->organization.id));
+  api::DictionaryFields bad_language{std::string("Our clips"), std::nullopt, std::string("de")};
+  CHECK(p.create_dictionary(bad_language).error().field_errors.count("language"));
+  CHECK(p.create_dictionary({}).error().field_errors.count("name"));
+  api::AudioUpload one;
+  one.file_name = "un.wav";
+  one.bytes = wav_bytes(0.25);
+  auto entry = p.add_dictionary_entry(clips->id, "1", one);
+  REQUIRE_MESSAGE(entry, entry.error().message);
+  CHECK(entry->key == "1");
+  CHECK(entry->dictionary_id == clips->id);
+  REQUIRE(entry->audio_id);
+  CHECK(p.download_audio(*entry->audio_id).value() == one.bytes);
+  api::AudioUpload louder = one;
+  louder.bytes = wav_bytes(0.5);
+  auto replaced = p.add_dictionary_entry(clips->id, "1", louder);
+  REQUIRE_MESSAGE(replaced, replaced.error().message);
+  CHECK(replaced->id == entry->id);
+  CHECK(replaced->audio_id != entry->audio_id);
+  REQUIRE(p.add_dictionary_entry(clips->id, "and", one));
+  auto entries = p.list_dictionary_entries(clips->id, {});
+  REQUIRE_MESSAGE(entries, entries.error().message);
+  REQUIRE(entries->data.size() == 2);
+  CHECK(entries->data[0].key == "1");
+  CHECK(entries->data[0].audio_id == replaced->audio_id);
+  CHECK(entries->data[1].key == "and");
+  CHECK(p.list_dictionaries({})->data.at(0).entry_count == 2);
+  // What renders play: the organisation's own recorded clips of one language, by key.
+  auto recorded = api::recorded_clip_ids(p, "fr");
+  REQUIRE_MESSAGE(recorded, recorded.error().message);
+  CHECK(recorded->size() == 2);
+  CHECK(recorded->at("1") == *replaced->audio_id);
+  CHECK(api::recorded_clip_ids(p, "ar")->empty());
+  CHECK(api::recorded_clip_ids(other, "fr")->empty());
+  CHECK(p.add_dictionary_entry(clips->id, "", one).error().field_errors.count("key"));
+  api::AudioUpload not_sound = one;
+  not_sound.bytes = "plain text, not a sound";
+  CHECK(p.add_dictionary_entry(clips->id, "2", not_sound).error().field_errors.count("file"));
+  CHECK(other.list_dictionary_entries(clips->id, {}).error().http_status == 404);
+  CHECK(other.add_dictionary_entry(clips->id, "1", one).error().http_status == 404);
+  const std::string system_id = dictionaries->data.at(0).id;
+  auto system_entries = p.list_dictionary_entries(system_id, {});
+  REQUIRE_MESSAGE(system_entries, system_entries.error().message);
+  CHECK(system_entries->meta.total > 30);
+  auto read_only = p.add_dictionary_entry(system_id, "1", one);
+  REQUIRE_FALSE(read_only);
+  CHECK(read_only.error().http_status == 409);
+  CHECK(p.list_audio({})->meta.total == 5);  // two before, three clips; the refused ones stored nothing
 
   // (d) Programs: references checked, partial update, archive.
   std::vector<api::ContactFields> people(3);
