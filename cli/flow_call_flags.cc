@@ -2,11 +2,10 @@
 #include "cli/flow_call_flags.h"
 
 #include <CLI/CLI.hpp>
-#include <map>
 
+#include "api/account_audio.h"
 #include "api/platform.h"
-#include "api/recorded_clips.h"
-#include "audio/render_call.h"
+#include "audio/sources.h"
 #include "checks/validate.h"
 #include "cli/exit_codes.h"
 #include "cli/resources.h"
@@ -93,83 +92,30 @@ void add_call_flags(CLI::App* cmd, const std::shared_ptr<CallFlags>& f) {
                   "audioFile items from DIR/<audioId>.wav (or .mp3, .ogg): heard, and timed by their length")
       ->type_name("DIR");
   cmd->add_option("--clips", f->clips_dir,
-                  "Recorded number/date/word clips from DIR/<language>/<key>.wav (others are spoken by espeak-ng)")
+                  "Recorded clips from DIR/<dictionaryId>/<key>.wav, then DIR/<language>/<key>.wav (before the "
+                  "account's; the others are spoken by espeak-ng)")
       ->type_name("DIR");
   add_target_flags(cmd, f->target);
 }
 
 audio::PromptAudioOptions call_audio_sources(Context& ctx, const CallFlags& f) {
-  audio::PromptAudioOptions sources = audio::files_from_dirs(f.audio_dir, f.clips_dir);
-  // The target, opened on first need (an audio file not in --audio-dir, a clip not in --clips), with
-  // the organisation's recorded clips per language read once.
-  struct Account {
-    bool tried = false;
-    std::unique_ptr<OpenedTarget> opened;
-    std::map<std::string, std::map<std::string, std::string>> clip_ids;  // language -> key -> audio id
-  };
-  auto account = std::make_shared<Account>();
-  auto open = [&ctx, target = f.target, account]() -> api::Platform* {
-    if (!account->tried) {
-      account->tried = true;
-      int exit_code = kExitOk;
-      auto opened = open_target(ctx, target, exit_code, TargetAccess::kRead);
-      if (opened) account->opened = std::make_unique<OpenedTarget>(std::move(*opened));
-    }
-    return account->opened ? account->opened->platform.get() : nullptr;
-  };
-  auto from_account = [open, account](const std::string& id) -> Result<std::string> {
-    const std::string fix = "; upload it (gomo audio upload) or give its folder with --audio-dir";
-    api::Platform* platform = open();
-    if (!platform) return Status::not_found("audio file \"" + id + "\": the target could not be opened" + fix);
-    auto bytes = platform->download_audio(id);
-    if (bytes) return std::move(*bytes);
-    const auto& e = bytes.error();
-    std::string where = "audio file \"" + id + "\" in " + account->opened->summary;
-    if (e.http_status == 404) return Status::not_found(where + ": no such audio file" + fix);
-    return Status::io_error(where + ": " + e.message);
-  };
-  auto from_folder = sources.audio_bytes;
-  sources.audio_bytes = [from_folder, from_account](const std::string& id) -> Result<std::string> {
-    if (from_folder) {
-      auto bytes = from_folder(id);
-      if (bytes || bytes.error().code() != StatusCode::kNotFound) return bytes;
-    }
-    return from_account(id);
-  };
-  // Clips: --clips DIR first, then the account's own dictionaries of the language. Anything not
-  // found there (or an account that cannot be read) is NotFound: espeak-ng speaks the words.
-  auto clip_from_account = [&ctx, open, account](const std::string& language,
-                                                 const std::string& key) -> Result<std::string> {
-    auto cached = account->clip_ids.find(language);
-    if (cached == account->clip_ids.end()) {
-      // Quietly: a render without an account says nothing about one.
-      const bool quiet = ctx.quiet;
-      ctx.quiet = true;
-      api::Platform* platform = open();
-      ctx.quiet = quiet;
-      std::map<std::string, std::string> ids;
-      if (platform && !account->opened->empty) {
-        auto read = api::recorded_clip_ids(*platform, language);
-        if (read) ids = std::move(*read);
-      }
-      cached = account->clip_ids.emplace(language, std::move(ids)).first;
-    }
-    auto id = cached->second.find(key);
-    if (id == cached->second.end()) return Status::not_found("no recorded clip \"" + key + "\" (" + language + ")");
-    auto bytes = account->opened->platform->download_audio(id->second);
-    if (!bytes) return Status::not_found("clip \"" + key + "\" (" + language + "): " + bytes.error().message);
-    return std::move(*bytes);
-  };
-  auto clips_folder = sources.clip_bytes;
-  sources.clip_bytes = [clips_folder, clip_from_account](const std::string& language,
-                                                         const std::string& key) -> Result<std::string> {
-    if (clips_folder) {
-      // Any error is "not recorded there" (a missing file reads as an I/O error): try the account.
-      if (auto bytes = clips_folder(language, key)) return bytes;
-    }
-    return clip_from_account(language, key);
-  };
-  return sources;
+  // The target holds the account open for the command's lifetime (the sources outlive this call).
+  auto target = std::make_shared<std::unique_ptr<OpenedTarget>>();
+  auto account = std::make_shared<api::AccountAudio>([&ctx, options = f.target, target](bool say_why) {
+    const bool quiet = ctx.quiet;
+    ctx.quiet = quiet || !say_why;
+    int exit_code = kExitOk;
+    auto opened = open_target(ctx, options, exit_code, TargetAccess::kRead);
+    ctx.quiet = quiet;
+    if (!opened) return api::AccountAudio::Opened{};
+    *target = std::make_unique<OpenedTarget>(std::move(*opened));
+    return api::AccountAudio::Opened{(*target)->platform.get(), (*target)->summary};
+  });
+  audio::PromptAudioOptions from_account;
+  from_account.audio_bytes = [account](const std::string& id) { return account->audio_file(id); };
+  from_account.clip_bytes = [account](const std::string& language, const std::string& dictionary_id,
+                                      const std::string& key) { return account->clip(language, dictionary_id, key); };
+  return audio::first_found(audio::files_from_dirs(f.audio_dir, f.clips_dir), std::move(from_account));
 }
 
 std::unique_ptr<LoadedCall> load_call(Context& ctx, const CallFlags& f, int& exit_code) {

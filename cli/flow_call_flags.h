@@ -37,9 +37,9 @@ struct CallFlags {
 void add_call_flags(CLI::App* cmd, const std::shared_ptr<CallFlags>& f);
 
 // Where the call's sound comes from: audioFile items from --audio-dir first, then the target's audio
-// files (gomo audio upload; the target is opened on the first item that needs it, so a flow without
-// audio files opens nothing); recorded clips from --clips. The functions refer to `ctx`, which must
-// outlive them.
+// files (gomo audio upload); recorded clips from --clips, then the target's dictionaries as the platform
+// plays them (api::AccountAudio). The target is opened on the first item that needs it, so a flow without
+// audio files or clips opens nothing. The functions refer to `ctx`, which must outlive them.
 audio::PromptAudioOptions call_audio_sources(Context& ctx, const CallFlags& f);
 
 // A call ready to run: the flow (validated unless --no-validate) and the engine's inputs.

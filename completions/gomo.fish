@@ -338,7 +338,7 @@ complete -c gomo -n '__gomo_at "gomo flow run"' -l 'var' -d 'Flow variable NAME=
 complete -c gomo -n '__gomo_at "gomo flow run"' -l 'max-visits' -d 'Loop guard: end the call after this many node visits (default 500)' -x
 complete -c gomo -n '__gomo_at "gomo flow run"' -l 'no-validate' -d 'Run even if the flow has validation errors'
 complete -c gomo -n '__gomo_at "gomo flow run"' -l 'audio-dir' -d 'audioFile items from DIR/<audioId>.wav (or .mp3, .ogg): heard, and timed by their length' -x -a '(__fish_complete_directories)'
-complete -c gomo -n '__gomo_at "gomo flow run"' -l 'clips' -d 'Recorded number/date/word clips from DIR/<language>/<key>.wav (others are spoken by espeak-ng)' -x -a '(__fish_complete_directories)'
+complete -c gomo -n '__gomo_at "gomo flow run"' -l 'clips' -d 'Recorded clips from DIR/<dictionaryId>/<key>.wav, then DIR/<language>/<key>.wav (before the account\'s; the others are spoken by espeak-ng)' -x -a '(__fish_complete_directories)'
 complete -c gomo -n '__gomo_at "gomo flow run"' -l 'profile' -d 'Profile of the config file to use (gomo config list); default: GOMO_PROFILE, else the current one' -r -F
 complete -c gomo -n '__gomo_at "gomo flow run"' -l 'base-url' -d 'Platform API base URL (e.g. https://api.gomobile.ma/api); default: from the profile' -r -F
 complete -c gomo -n '__gomo_at "gomo flow run"' -l 'api-key-env' -d 'Environment variable holding the API key' -r -F
@@ -381,7 +381,7 @@ complete -c gomo -n '__gomo_at "gomo flow render"' -l 'var' -d 'Flow variable NA
 complete -c gomo -n '__gomo_at "gomo flow render"' -l 'max-visits' -d 'Loop guard: end the call after this many node visits (default 500)' -x
 complete -c gomo -n '__gomo_at "gomo flow render"' -l 'no-validate' -d 'Run even if the flow has validation errors'
 complete -c gomo -n '__gomo_at "gomo flow render"' -l 'audio-dir' -d 'audioFile items from DIR/<audioId>.wav (or .mp3, .ogg): heard, and timed by their length' -x -a '(__fish_complete_directories)'
-complete -c gomo -n '__gomo_at "gomo flow render"' -l 'clips' -d 'Recorded number/date/word clips from DIR/<language>/<key>.wav (others are spoken by espeak-ng)' -x -a '(__fish_complete_directories)'
+complete -c gomo -n '__gomo_at "gomo flow render"' -l 'clips' -d 'Recorded clips from DIR/<dictionaryId>/<key>.wav, then DIR/<language>/<key>.wav (before the account\'s; the others are spoken by espeak-ng)' -x -a '(__fish_complete_directories)'
 complete -c gomo -n '__gomo_at "gomo flow render"' -l 'profile' -d 'Profile of the config file to use (gomo config list); default: GOMO_PROFILE, else the current one' -r -F
 complete -c gomo -n '__gomo_at "gomo flow render"' -l 'base-url' -d 'Platform API base URL (e.g. https://api.gomobile.ma/api); default: from the profile' -r -F
 complete -c gomo -n '__gomo_at "gomo flow render"' -l 'api-key-env' -d 'Environment variable holding the API key' -r -F

@@ -46,14 +46,15 @@ Result<Samples> PromptAudio::render_clips(const engine::PromptPart& part, const 
     unrecorded.clear();
     return Status::ok();
   };
+  const std::string dictionary_id(part.dictionary_id);
   for (const auto& clip : part.clips) {
     const Samples* recorded = nullptr;
     if (options_.clip_bytes) {
-      auto key = std::make_tuple(kRecordedClip, clip.key, language);
+      auto key = std::make_tuple(kRecordedClip, clip.key, language + '/' + dictionary_id);
       auto it = cache_.find(key);
       if (it == cache_.end()) {
         // Not recorded (an error from clip_bytes) is not a failure: espeak-ng says the words instead.
-        if (auto bytes = options_.clip_bytes(language, clip.key); bytes) {
+        if (auto bytes = options_.clip_bytes(language, dictionary_id, clip.key); bytes) {
           ++decodes_;
           auto decoded = decode_audio(*bytes, "clip " + language + "/" + clip.key);
           if (!decoded) return decoded.error();

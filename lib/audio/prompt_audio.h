@@ -19,8 +19,11 @@ struct PromptAudioOptions {
   // audioFile items: the file's bytes by audioId (the CLI gives the workspace/platform, or --audio-dir).
   // Unset: audioFile items fail with an error that says how to give them.
   std::function<Result<std::string>(const std::string& audio_id)> audio_bytes;
-  // Recorded dictionary clips by (language, key); unset, or an error, -> espeak-ng speaks the clip's words.
-  std::function<Result<std::string>(const std::string& language, const std::string& key)> clip_bytes;
+  // Recorded dictionary clips by (language, the item's dictionaryId or "" for the system dictionary,
+  // key); unset, or an error, -> espeak-ng speaks the clip's words.
+  std::function<Result<std::string>(const std::string& language, const std::string& dictionary_id,
+                                    const std::string& key)>
+      clip_bytes;
   std::string espeak_program = "espeak-ng";  // run as a program (GPL: never linked)
 };
 

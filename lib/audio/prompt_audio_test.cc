@@ -1,6 +1,8 @@
 #include "audio/prompt_audio.h"
 
 #include <doctest/doctest.h>
+#include <tuple>
+#include <vector>
 
 #include "audio/espeak.h"
 #include "tests/support/audio_files.h"
@@ -87,10 +89,12 @@ TEST_CASE("audio: renders are cached, so a loop does not run espeak-ng again") {
 
 TEST_CASE("audio: clips play in order, recorded ones from clip_bytes, one espeak-ng run per stretch of others") {
   // Recorded clips are tones whose lengths tell them apart: "20" 100 ms, "et" 200 ms.
-  std::vector<std::pair<std::string, std::string>> asked;
+  std::vector<std::tuple<std::string, std::string, std::string>> asked;
   PromptAudioOptions options;
-  options.clip_bytes = [&](const std::string& language, const std::string& key) -> Result<std::string> {
-    asked.emplace_back(language, key);
+  options.clip_bytes = [&](const std::string& language, const std::string& dictionary_id,
+                           const std::string& key) -> Result<std::string> {
+    asked.emplace_back(language, dictionary_id, key);
+    if (dictionary_id == "d-empty") return Status::not_found("nothing recorded in d-empty");
     if (key == "20") return test::wav16(8000, 1, 500, 100);
     if (key == "et") return test::wav16(16000, 1, 700, 200);
     return Status::not_found("no clip " + key);
@@ -103,13 +107,24 @@ TEST_CASE("audio: clips play in order, recorded ones from clip_bytes, one espeak
   CHECK(test::zero_crossings(*recorded, 0, 800) <= 101);
   CHECK(test::zero_crossings(*recorded, 800, 2400) > 250);  // 700 Hz for 200 ms: ~280
   CHECK(audio.espeak_runs() == 0);
-  CHECK(asked == std::vector<std::pair<std::string, std::string>>{{"fr", "20"}, {"fr", "et"}});  // then cached
+  using Asked = decltype(asked);
+  CHECK(asked == Asked{{"fr", "", "20"}, {"fr", "", "et"}});  // then cached
+  // An item's dictionaryId is passed on, and clips are kept per dictionary: "20" is asked again there.
+  PromptPart elsewhere = clips_part({{"20", "vingt"}}, "fr");
+  elsewhere.dictionary_id = "d-empty";
+  asked.clear();
+  if (!test::skip_without_espeak()) {
+    REQUIRE(audio.render_part(elsewhere).has_value());
+    CHECK(asked == Asked{{"fr", "d-empty", "20"}});
+    CHECK(audio.espeak_runs() == 1);  // not recorded in that dictionary: spoken
+  }
+  PromptAudio fresh(options);
 
   if (test::skip_without_espeak()) return;
   // "un" and "mille" are not recorded: spoken together, between the recorded clips.
-  auto mixed = audio.render_part(clips_part({{"20", "vingt"}, {"1", "un"}, {"1000", "mille"}, {"et", "et"}}, "fr"));
+  auto mixed = fresh.render_part(clips_part({{"20", "vingt"}, {"1", "un"}, {"1000", "mille"}, {"et", "et"}}, "fr"));
   REQUIRE_MESSAGE(mixed.has_value(), (mixed ? "" : mixed.error().message()));
-  CHECK(audio.espeak_runs() == 1);
+  CHECK(fresh.espeak_runs() == 1);
   CHECK(mixed->size() > samples_for(300 + 300));
   CHECK(Samples(mixed->begin(), mixed->begin() + 800) == Samples(recorded->begin(), recorded->begin() + 800));
   CHECK(Samples(mixed->end() - 1600, mixed->end()) == Samples(recorded->begin() + 800, recorded->begin() + 2400));

@@ -7,33 +7,6 @@
 
 namespace gomo::audio {
 
-PromptAudioOptions files_from_dirs(const std::string& audio_dir, const std::string& clips_dir) {
-  PromptAudioOptions options;
-  if (!audio_dir.empty())
-    options.audio_bytes = [audio_dir](const std::string& id) -> Result<std::string> {
-      // An audioId is a name, not a path: no folder may be reached through it.
-      if (id.empty() || id.find('/') != std::string::npos || id == "." || id == "..")
-        return Status::invalid_argument("audio file \"" + id + "\": not a file name under --audio-dir");
-      for (const char* ext : {".wav", ".mp3", ".ogg"}) {
-        std::string path = audio_dir + "/" + id + ext;
-        std::error_code ec;
-        if (!std::filesystem::is_regular_file(path, ec)) continue;
-        auto bytes = read_file(path);
-        if (!bytes) return Status::io_error(path + ": cannot read the audio file (" + bytes.error().message() + ")");
-        return bytes;
-      }
-      return Status::not_found("audio file \"" + id + "\": no " + audio_dir + "/" + id +
-                               ".wav (or .mp3, .ogg); put the file there (--audio-dir) or upload it");
-    };
-  if (!clips_dir.empty())
-    options.clip_bytes = [clips_dir](const std::string& language, const std::string& key) -> Result<std::string> {
-      if (key.find('/') != std::string::npos || language.find('/') != std::string::npos)
-        return Status::invalid_argument("not a clip file name");
-      return read_file(clips_dir + "/" + language + "/" + key + ".wav");
-    };
-  return options;
-}
-
 std::map<std::string, engine::Millis> audio_file_lengths(const model::Flow& flow, PromptAudio& audio) {
   std::map<std::string, engine::Millis> lengths;
   auto add = [&](std::string_view id) {

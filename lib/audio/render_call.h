@@ -13,11 +13,6 @@
 
 namespace gomo::audio {
 
-// PromptAudio sources from folders: audioFile items from `audio_dir`/<audioId>.wav, .mp3 or .ogg (the
-// first that exists), recorded clips from `clips_dir`/<language>/<key>.wav. An empty folder name
-// leaves that source unset (audioFile items then fail, clips are spoken).
-PromptAudioOptions files_from_dirs(const std::string& audio_dir, const std::string& clips_dir);
-
 // The lengths of the flow's audioFile items that `audio` can read, by audioId: for
 // EngineOptions::audio_durations, so that `flow run --audio-dir` times a call as `flow render` does.
 // Items it cannot read are left out (the engine estimates them).

@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include "audio/sources.h"
 #include "tests/support/audio_files.h"
 
 using namespace gomo;

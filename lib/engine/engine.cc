@@ -227,6 +227,7 @@ class Runner {
         if (!value) return value.error();
         if (value->is_null()) return Status::invalid_argument(std::string(type) + " item: the value is empty");
         part.kind = PromptPart::Kind::kClips;
+        part.dictionary_id = item.string_at("dictionaryId");
         if (type == "word") {
           part.clips = {Clip{value->text(), value->text()}};
         } else if (type == "number") {

@@ -51,7 +51,7 @@ TEST_CASE("softphone: slow presses time out, hangUpAfter cuts a prompt") {
   h.hang_up_after_ms = 1000;
   ScriptedSoftphone phone2(h);
   Prompt p;
-  p.parts.push_back(PromptPart{PromptPart::Kind::kAudio, "x", {}, "", "", 3000});
+  p.parts.push_back(PromptPart{PromptPart::Kind::kAudio, "x", {}, "", "", 3000, {}});
   auto pr = phone2.play(p);
   CHECK(pr.hung_up);
   CHECK(pr.elapsed_ms == 1000);
@@ -63,7 +63,7 @@ TEST_CASE("softphone: fail and hangUp steps aimed at a kind of event wait for it
   REQUIRE(s.has_value());
   ScriptedSoftphone phone(s.value());
   Prompt p;
-  p.parts.push_back(PromptPart{PromptPart::Kind::kAudio, "x", {}, "", "", 1000});
+  p.parts.push_back(PromptPart{PromptPart::Kind::kAudio, "x", {}, "", "", 1000, {}});
   CHECK_FALSE(phone.play(p).failed);
   DigitRequest keypad;
   CHECK_FALSE(phone.collect_digits(keypad).failed);

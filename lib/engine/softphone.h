@@ -39,6 +39,8 @@ struct PromptPart {
   std::string text;           // kText: resolved tts text; kClips: the words; kAudio: empty
   std::string language;
   Millis duration_ms = 0;  // known or estimated
+  // kClips: the item's dictionaryId (a view into the flow); empty (null) = the system dictionary.
+  std::string_view dictionary_id;
 };
 
 struct Prompt {

@@ -191,6 +191,8 @@ TEST_CASE("cli: flow render plays the account's recorded dictionary clips, witho
   gomo::test::write_file(dir, "un.wav", gomo::test::wav16(8000, 1, 440, 700));
   auto created = run_gomo({"dictionaries", "create", "Nos chiffres", "--language", "fr", "-q"}, "", {}, dir);
   REQUIRE_MESSAGE(created.exit_code == 0, created.err);
+  const std::string dictionary_id = created.out.substr(0, created.out.find('\n'));  // -q: the id
+  REQUIRE(dictionary_id.size() == 36);
   // DICT by name; KEY as `flow run --keys` shows it for the number 1.
   auto added = run_gomo({"dictionaries", "add-clip", "Nos chiffres", "1", "un.wav", "-o", "json"}, "", {}, dir);
   REQUIRE_MESSAGE(added.exit_code == 0, added.err);
@@ -204,11 +206,14 @@ TEST_CASE("cli: flow render plays the account's recorded dictionary clips, witho
   CHECK(refused.exit_code == 3);
   CHECK(refused.err.find("read-only") != std::string::npos);
 
+  // The item names the dictionary (dictionaryId null would be the system one, which has no recordings).
   std::string flow = gomo::test::write_file(dir, "one.yaml",
                                             "name: one\ngraph:\n  startNodeId: say\n  nodes:\n"
                                             "    - {id: say, type: play, config: {audioItems: "
-                                            "[{type: number, value: 1, language: fr}]}, outputs: {onComplete: bye}}\n"
-                                            "    - {id: bye, type: hangup}\n");
+                                            "[{type: number, value: 1, language: fr, dictionaryId: " +
+                                                dictionary_id +
+                                                "}]}, outputs: {onComplete: bye}}\n"
+                                                "    - {id: bye, type: hangup}\n");
   auto keys = run_gomo({"flow", "run", flow, "--keys"}, "", {}, dir);
   REQUIRE_MESSAGE(keys.exit_code == 0, keys.err);
   CHECK(keys.out.find("1") != std::string::npos);
@@ -217,4 +222,14 @@ TEST_CASE("cli: flow render plays the account's recorded dictionary clips, witho
   REQUIRE_MESSAGE(r.exit_code == 0, r.err);
   CHECK(nlohmann::json::parse(r.out)["durationMs"].get<long>() == 700);
   CHECK(wav_info(dir + "/one.wav").frames == 700 * 8);
+  // Without dictionaryId the item plays the system dictionary: the recording is not heard, and with no
+  // espeak-ng on PATH the render says what is missing.
+  std::string system_flow = gomo::test::write_file(dir, "system.yaml",
+                                                   "name: system\ngraph:\n  startNodeId: say\n  nodes:\n"
+                                                   "    - {id: say, type: play, config: {audioItems: "
+                                                   "[{type: number, value: 1, language: fr}]}, outputs: "
+                                                   "{onComplete: bye}}\n    - {id: bye, type: hangup}\n");
+  auto unrecorded = run_gomo({"flow", "render", system_flow, "-O", "two.wav"}, "", {"PATH=" + dir}, dir);
+  CHECK(unrecorded.exit_code != 0);
+  CHECK_MESSAGE(unrecorded.err.find("espeak-ng") != std::string::npos, unrecorded.err);
 }

@@ -7,8 +7,9 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <vector>
 
-#include "api/recorded_clips.h"
+#include "api/account_audio.h"
 #include "local/local_operations.h"
 #include "local/workspace.h"
 #include "remote/remote_platform.h"
@@ -163,13 +164,35 @@ void programs_suite(api::Platform& p, api::Platform& other, local::LocalOperatio
   CHECK(entries->data[0].audio_id == replaced->audio_id);
   CHECK(entries->data[1].key == "and");
   CHECK(p.list_dictionaries({})->data.at(0).entry_count == 2);
-  // What renders play: the organisation's own recorded clips of one language, by key.
-  auto recorded = api::recorded_clip_ids(p, "fr");
+  // What renders play: the clips of the dictionary an item names, by key, read once per dictionary.
+  auto recorded = api::recorded_clip_ids(p, clips->id);
   REQUIRE_MESSAGE(recorded, recorded.error().message);
   CHECK(recorded->size() == 2);
   CHECK(recorded->at("1") == *replaced->audio_id);
-  CHECK(api::recorded_clip_ids(p, "ar")->empty());
-  CHECK(api::recorded_clip_ids(other, "fr")->empty());
+  std::vector<bool> opened_saying_why;
+  api::AccountAudio account([&](bool say_why) {
+    opened_saying_why.push_back(say_why);
+    return api::AccountAudio::Opened{&p, "the account"};
+  });
+  CHECK(account.clip("fr", clips->id, "1").value() == louder.bytes);
+  CHECK(account.clip("fr", clips->id, "and").value() == one.bytes);
+  CHECK(account.clip("fr", clips->id, "2").error().code() == StatusCode::kNotFound);
+  CHECK(account.dictionaries_read() == 1);
+  CHECK(opened_saying_why == std::vector<bool>{false});  // opened once, quietly (a clip can do without)
+  // An item without dictionaryId plays the system dictionary of its language: no recordings here.
+  CHECK(account.clip("fr", "", "1").error().code() == StatusCode::kNotFound);
+  CHECK(account.dictionaries_read() == 2);
+  CHECK(account.clip("fr", "00000000-0000-4000-8000-00000000dead", "1").error().code() == StatusCode::kNotFound);
+  CHECK(account.audio_file(*replaced->audio_id).value() == louder.bytes);
+  CHECK(account.audio_file("00000000-0000-4000-8000-00000000dead").error().message() ==
+        "audio file \"00000000-0000-4000-8000-00000000dead\" in the account: no such audio file; upload it (gomo "
+        "audio upload) or give its folder with --audio-dir");
+  // Another organisation reads none of it; an account that cannot be opened answers NotFound.
+  api::AccountAudio elsewhere([&](bool) { return api::AccountAudio::Opened{&other, "another account"}; });
+  CHECK(elsewhere.clip("fr", clips->id, "1").error().code() == StatusCode::kNotFound);
+  api::AccountAudio closed([](bool) { return api::AccountAudio::Opened{}; });
+  CHECK(closed.clip("fr", clips->id, "1").error().code() == StatusCode::kNotFound);
+  CHECK(closed.audio_file("x").error().code() == StatusCode::kNotFound);
   CHECK(p.add_dictionary_entry(clips->id, "", one).error().field_errors.count("key"));
   api::AudioUpload not_sound = one;
   not_sound.bytes = "plain text, not a sound";
