@@ -2,6 +2,7 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include "api/list_all.h"
 #include "api/platform.h"
 #include "api/validate.h"
 #include "api/wire.h"
@@ -9,7 +10,6 @@
 #include "cli/context.h"
 #include "cli/resources.h"
 #include "cli/target.h"
-#include "contacts/resolve.h"
 
 namespace gomo::cli {
 namespace {
@@ -24,21 +24,12 @@ int attributes_list(Context& ctx, const ListOptions& o) {
   int exit_code = kExitOk;
   auto opened = open_target(ctx, o.target, exit_code, TargetAccess::kRead);
   if (!opened) return exit_code;
-  std::vector<api::CustomAttribute> attributes;
-  api::PageMeta meta;
-  if (o.all) {
-    auto all = contacts::list_all_custom_attributes(*opened->platform, o.query);
-    if (!all) return report_api_error(ctx, all.error());
-    attributes = std::move(*all);
-  } else {
-    auto page = opened->platform->list_custom_attributes(o.query);
-    if (!page) return report_api_error(ctx, page.error());
-    attributes = std::move(page->data);
-    meta = page->meta;
-  }
+  auto listed = api::page_or_all<api::CustomAttribute>(
+      [&](const api::PageQuery& q) { return opened->platform->list_custom_attributes(q); }, o.query, o.all);
+  if (!listed) return report_api_error(ctx, listed.error());
   nlohmann::json records = nlohmann::json::array();
-  for (const auto& a : attributes) records.push_back(api::wire::encode(a));
-  print_list(ctx, records, attributes_columns(), o.all ? nullptr : &meta, "attributes");
+  for (const auto& a : listed->items) records.push_back(api::wire::encode(a));
+  print_list(ctx, records, attributes_columns(), listed->meta ? &*listed->meta : nullptr, "attributes");
   return kExitOk;
 }
 

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "api/list_all.h"
 #include "api/platform.h"
 #include "api/wire.h"
 #include "cli/commands.h"
@@ -57,21 +58,12 @@ int audiences_list(Context& ctx, const ListOptions& o) {
   int exit_code = kExitOk;
   auto opened = open_target(ctx, o.target, exit_code, TargetAccess::kRead);
   if (!opened) return exit_code;
-  std::vector<api::Audience> audiences;
-  api::PageMeta meta;
-  if (o.all) {
-    auto all = contacts::list_all_audiences(*opened->platform, o.query);
-    if (!all) return report_api_error(ctx, all.error());
-    audiences = std::move(*all);
-  } else {
-    auto page = opened->platform->list_audiences(o.query);
-    if (!page) return report_api_error(ctx, page.error());
-    audiences = std::move(page->data);
-    meta = page->meta;
-  }
+  auto listed = api::page_or_all<api::Audience>(
+      [&](const api::PageQuery& q) { return opened->platform->list_audiences(q); }, o.query, o.all);
+  if (!listed) return report_api_error(ctx, listed.error());
   nlohmann::json records = nlohmann::json::array();
-  for (const auto& a : audiences) records.push_back(api::wire::encode(a));
-  print_list(ctx, records, audiences_columns(), o.all ? nullptr : &meta, "audiences");
+  for (const auto& a : listed->items) records.push_back(api::wire::encode(a));
+  print_list(ctx, records, audiences_columns(), listed->meta ? &*listed->meta : nullptr, "audiences");
   return kExitOk;
 }
 
@@ -85,21 +77,13 @@ int audiences_get(Context& ctx, const AudiencesGetOptions& o, bool members) {
     print_records(ctx, api::wire::encode(*audience), audiences_columns());
     return kExitOk;
   }
-  std::vector<api::Contact> contacts;
-  api::PageMeta meta;
-  if (o.list.all) {
-    auto all = contacts::list_all_members(*opened->platform, audience->id, o.list.query);
-    if (!all) return report_api_error(ctx, all.error());
-    contacts = std::move(*all);
-  } else {
-    auto page = opened->platform->audience_members(audience->id, o.list.query);
-    if (!page) return report_api_error(ctx, page.error());
-    contacts = std::move(page->data);
-    meta = page->meta;
-  }
+  auto listed = api::page_or_all<api::Contact>(
+      [&](const api::PageQuery& q) { return opened->platform->audience_members(audience->id, q); }, o.list.query,
+      o.list.all);
+  if (!listed) return report_api_error(ctx, listed.error());
   nlohmann::json records = nlohmann::json::array();
-  for (const auto& c : contacts) records.push_back(api::wire::encode(c));
-  print_list(ctx, records, contacts_columns(), o.list.all ? nullptr : &meta, "members");
+  for (const auto& c : listed->items) records.push_back(api::wire::encode(c));
+  print_list(ctx, records, contacts_columns(), listed->meta ? &*listed->meta : nullptr, "members");
   return kExitOk;
 }
 

@@ -47,27 +47,17 @@ int audio_list(Context& ctx, const AudioListOptions& o) {
   auto opened = open_target(ctx, o.list.target, exit_code, TargetAccess::kRead);
   if (!opened) return exit_code;
   api::AudioQuery query{o.list.query, o.usage_type, o.tags};
-  std::vector<api::Audio> items;
-  api::PageMeta meta;
-  if (o.list.all) {
-    auto all = api::collect_all<api::Audio>(
-        [&](const api::PageQuery& q) {
-          api::AudioQuery page_query = query;
-          page_query.page = q;
-          return opened->platform->list_audio(page_query);
-        },
-        query.page);
-    if (!all) return report_api_error(ctx, all.error());
-    items = std::move(*all);
-  } else {
-    auto page = opened->platform->list_audio(query);
-    if (!page) return report_api_error(ctx, page.error());
-    items = std::move(page->data);
-    meta = page->meta;
-  }
+  auto listed = api::page_or_all<api::Audio>(
+      [&](const api::PageQuery& q) {
+        api::AudioQuery page_query = query;
+        page_query.page = q;
+        return opened->platform->list_audio(page_query);
+      },
+      query.page, o.list.all);
+  if (!listed) return report_api_error(ctx, listed.error());
   nlohmann::json records = nlohmann::json::array();
-  for (const auto& a : items) records.push_back(api::wire::encode(a));
-  print_list(ctx, records, audio_columns(), o.list.all ? nullptr : &meta, "audio files");
+  for (const auto& a : listed->items) records.push_back(api::wire::encode(a));
+  print_list(ctx, records, audio_columns(), listed->meta ? &*listed->meta : nullptr, "audio files");
   return kExitOk;
 }
 

@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include "api/list_all.h"
 #include "api/platform.h"
 #include "api/wire.h"
 #include "cli/commands.h"
@@ -24,21 +25,12 @@ int contacts_list(Context& ctx, const ListOptions& o) {
   int exit_code = kExitOk;
   auto opened = open_target(ctx, o.target, exit_code, TargetAccess::kRead);
   if (!opened) return exit_code;
-  std::vector<api::Contact> contacts;
-  api::PageMeta meta;
-  if (o.all) {
-    auto all = api::list_all_contacts(*opened->platform, o.query);
-    if (!all) return report_api_error(ctx, all.error());
-    contacts = std::move(*all);
-  } else {
-    auto page = opened->platform->list_contacts(o.query);
-    if (!page) return report_api_error(ctx, page.error());
-    contacts = std::move(page->data);
-    meta = page->meta;
-  }
+  auto listed = api::page_or_all<api::Contact>(
+      [&](const api::PageQuery& q) { return opened->platform->list_contacts(q); }, o.query, o.all);
+  if (!listed) return report_api_error(ctx, listed.error());
   nlohmann::json records = nlohmann::json::array();
-  for (const auto& c : contacts) records.push_back(api::wire::encode(c));
-  print_list(ctx, records, contacts_columns(), o.all ? nullptr : &meta, "contacts");
+  for (const auto& c : listed->items) records.push_back(api::wire::encode(c));
+  print_list(ctx, records, contacts_columns(), listed->meta ? &*listed->meta : nullptr, "contacts");
   return kExitOk;
 }
 

@@ -75,21 +75,11 @@ int dictionaries_list(Context& ctx, const DictionariesListOptions& o) {
   if (!opened) return exit_code;
   api::DictionaryQuery query{o.list.query, o.system};
   auto list = [&](const api::PageQuery& q) { return opened->platform->list_dictionaries({q, o.system}); };
-  std::vector<api::Dictionary> items;
-  api::PageMeta meta;
-  if (o.list.all) {
-    auto all = api::collect_all<api::Dictionary>(list, query.page);
-    if (!all) return report_api_error(ctx, all.error());
-    items = std::move(*all);
-  } else {
-    auto page = list(query.page);
-    if (!page) return report_api_error(ctx, page.error());
-    items = std::move(page->data);
-    meta = page->meta;
-  }
+  auto listed = api::page_or_all<api::Dictionary>(list, query.page, o.list.all);
+  if (!listed) return report_api_error(ctx, listed.error());
   nlohmann::json records = nlohmann::json::array();
-  for (const auto& d : items) records.push_back(api::wire::encode(d));
-  print_list(ctx, records, dictionaries_columns(), o.list.all ? nullptr : &meta, "dictionaries");
+  for (const auto& d : listed->items) records.push_back(api::wire::encode(d));
+  print_list(ctx, records, dictionaries_columns(), listed->meta ? &*listed->meta : nullptr, "dictionaries");
   return kExitOk;
 }
 
@@ -113,21 +103,11 @@ int dictionaries_entries(Context& ctx, const DictionariesEntriesOptions& o) {
   auto dictionary = dictionaries_find(*opened->platform, o.dictionary);
   if (!dictionary) return report_error(ctx, dictionary.error());
   auto list = [&](const api::PageQuery& q) { return opened->platform->list_dictionary_entries(dictionary->id, q); };
-  std::vector<api::DictionaryEntry> items;
-  api::PageMeta meta;
-  if (o.list.all) {
-    auto all = api::collect_all<api::DictionaryEntry>(list, o.list.query);
-    if (!all) return report_api_error(ctx, all.error());
-    items = std::move(*all);
-  } else {
-    auto page = list(o.list.query);
-    if (!page) return report_api_error(ctx, page.error());
-    items = std::move(page->data);
-    meta = page->meta;
-  }
+  auto listed = api::page_or_all<api::DictionaryEntry>(list, o.list.query, o.list.all);
+  if (!listed) return report_api_error(ctx, listed.error());
   nlohmann::json records = nlohmann::json::array();
-  for (const auto& e : items) records.push_back(api::wire::encode(e));
-  print_list(ctx, records, dictionaries_entry_columns(), o.list.all ? nullptr : &meta, "entries");
+  for (const auto& e : listed->items) records.push_back(api::wire::encode(e));
+  print_list(ctx, records, dictionaries_entry_columns(), listed->meta ? &*listed->meta : nullptr, "entries");
   return kExitOk;
 }
 

@@ -31,27 +31,17 @@ int dids_list(Context& ctx, const DidsListOptions& o) {
   api::DidQuery query{o.list.query, o.status, std::nullopt};
   if (o.shared_only) query.is_shared = true;
   if (o.own_only) query.is_shared = false;
-  std::vector<api::Did> dids;
-  api::PageMeta meta;
-  if (o.list.all) {
-    auto all = api::collect_all<api::Did>(
-        [&](const api::PageQuery& q) {
-          api::DidQuery page_query = query;
-          page_query.page = q;
-          return opened->platform->list_available_dids(page_query);
-        },
-        query.page);
-    if (!all) return report_api_error(ctx, all.error());
-    dids = std::move(*all);
-  } else {
-    auto page = opened->platform->list_available_dids(query);
-    if (!page) return report_api_error(ctx, page.error());
-    dids = std::move(page->data);
-    meta = page->meta;
-  }
+  auto listed = api::page_or_all<api::Did>(
+      [&](const api::PageQuery& q) {
+        api::DidQuery page_query = query;
+        page_query.page = q;
+        return opened->platform->list_available_dids(page_query);
+      },
+      query.page, o.list.all);
+  if (!listed) return report_api_error(ctx, listed.error());
   nlohmann::json records = nlohmann::json::array();
-  for (const auto& d : dids) records.push_back(api::wire::encode(d));
-  print_list(ctx, records, dids_columns(), o.list.all ? nullptr : &meta, "DIDs");
+  for (const auto& d : listed->items) records.push_back(api::wire::encode(d));
+  print_list(ctx, records, dids_columns(), listed->meta ? &*listed->meta : nullptr, "DIDs");
   return kExitOk;
 }
 

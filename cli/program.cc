@@ -137,22 +137,12 @@ int program_list(Context& ctx, const ListOptions& o) {
   int exit_code = kExitOk;
   auto opened = open_target(ctx, o.target, exit_code, TargetAccess::kRead);
   if (!opened) return exit_code;
-  std::vector<api::Program> list;
-  api::PageMeta meta;
-  if (o.all) {
-    auto all = api::collect_all<api::Program>(
-        [&](const api::PageQuery& q) { return opened->platform->list_programs(q); }, o.query);
-    if (!all) return report_api_error(ctx, all.error());
-    list = std::move(*all);
-  } else {
-    auto page = opened->platform->list_programs(o.query);
-    if (!page) return report_api_error(ctx, page.error());
-    list = std::move(page->data);
-    meta = page->meta;
-  }
+  auto listed = api::page_or_all<api::Program>(
+      [&](const api::PageQuery& q) { return opened->platform->list_programs(q); }, o.query, o.all);
+  if (!listed) return report_api_error(ctx, listed.error());
   nlohmann::json records = nlohmann::json::array();
-  for (const auto& p : list) records.push_back(api::wire::encode(p));
-  program_print(ctx, *opened->platform, std::move(records), o.all ? nullptr : &meta);
+  for (const auto& p : listed->items) records.push_back(api::wire::encode(p));
+  program_print(ctx, *opened->platform, std::move(records), listed->meta ? &*listed->meta : nullptr);
   return kExitOk;
 }
 
