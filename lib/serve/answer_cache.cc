@@ -48,6 +48,7 @@ std::optional<Response> AnswerCache::find(const std::string& key, const Version&
   }
   auto it = answers_.find(key);
   if (it == answers_.end()) return std::nullopt;
+  ++hits_;
   return it->second;
 }
 
@@ -66,6 +67,11 @@ void AnswerCache::keep(const std::string& key, const Version& version, const Res
 size_t AnswerCache::size() {
   std::lock_guard<std::mutex> lock(mutex_);
   return answers_.size();
+}
+
+size_t AnswerCache::hits() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return hits_;
 }
 
 }  // namespace gomo::serve

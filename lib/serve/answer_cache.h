@@ -35,6 +35,7 @@ class AnswerCache {
   void keep(const std::string& key, const Version& version, const Response& response);
 
   size_t size();  // answers kept, for tests
+  size_t hits();  // answers given from here, for tests
 
  private:
   void reset_locked(const Version& version);
@@ -43,6 +44,7 @@ class AnswerCache {
   std::optional<Version> version_;
   std::unordered_map<std::string, Response> answers_;
   size_t bytes_ = 0;
+  size_t hits_ = 0;
 };
 
 }  // namespace gomo::serve

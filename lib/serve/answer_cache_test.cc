@@ -82,11 +82,16 @@ TEST_CASE("Router answers reads again from memory only while nothing was committ
     return json::parse(r.body)["meta"]["total"].get<int>();
   };
   CHECK(total() == 0);
+  CHECK(router.answers_from_memory() == 0);
   CHECK(total() == 0);  // the kept answer
+  CHECK(router.answers_from_memory() == 1);
   // A write through the server itself.
   auto created = router.handle({"POST", "/api/contact", {}, key, R"({"primaryPhone":"+212612345678"})"});
   REQUIRE(created.status == 201);
   CHECK(total() == 1);
+  CHECK(router.answers_from_memory() == 1);  // computed again, then kept
+  CHECK(total() == 1);
+  CHECK(router.answers_from_memory() == 2);
   const std::string id = json::parse(created.body)["id"];
   auto one = router.handle(get("/api/contact/" + id, key));
   REQUIRE(one.status == 200);
@@ -97,6 +102,12 @@ TEST_CASE("Router answers reads again from memory only while nothing was committ
   CHECK(json::parse(one.body)["firstName"] == "Amina");
   write_elsewhere(path, "DELETE FROM contacts");
   CHECK(total() == 0);
+  CHECK(router.answers_from_memory() == 2);
+  // Without the cache every read is computed.
+  Router uncached(**ws, false);
+  CHECK(uncached.handle(get("/api/users/me", key)).status == 200);
+  CHECK(uncached.handle(get("/api/users/me", key)).status == 200);
+  CHECK(uncached.answers_from_memory() == 0);
   // A key revoked elsewhere stops working at once: answers kept for it are gone with the commit.
   CHECK(router.handle(get("/api/users/me", key)).status == 200);
   write_elsewhere(path, "DELETE FROM api_keys");

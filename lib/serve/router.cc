@@ -194,6 +194,8 @@ Router::Router(api::Tenants& tenants, bool answer_cache)
     : tenants_(tenants), answers_(answer_cache ? std::make_unique<AnswerCache>() : nullptr) {}
 Router::~Router() = default;
 
+size_t Router::answers_from_memory() const { return answers_ ? answers_->hits() : 0; }
+
 Response Router::handle(const Request& req) {
   try {
     const std::string key = answers_ ? AnswerCache::key_for(req) : std::string();
