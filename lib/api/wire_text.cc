@@ -12,6 +12,7 @@
 #include "api/resource_tables.h"
 #include "api/wire.h"
 #include "api/wire_text.h"
+#include "base/strings.h"
 #include "base/utf8.h"
 
 namespace gomo::api::wire {
@@ -24,32 +25,7 @@ void append_string(std::string& out, const std::string& s) {
     out += json(s).dump(-1, ' ', false, json::error_handler_t::replace);
     return;
   }
-  out += '"';
-  // Runs of bytes that need no escape are appended whole: one character at a time was a twentieth
-  // of an upsert's answer.
-  size_t run = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out.append(s, run, i - run);
-    run = i + 1;
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default: {
-        char buf[8];
-        std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
-        out += buf;
-      }
-    }
-  }
-  out.append(s, run, std::string::npos);
-  out += '"';
+  append_json_string(out, s);
 }
 
 // T's columns in the order nlohmann writes an object's keys (sorted), built once.

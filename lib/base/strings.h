@@ -27,6 +27,11 @@ std::string to_lower(std::string_view s);
 // Appends code point `cp` encoded as UTF-8.
 void append_utf8(std::string& out, uint32_t cp);
 
+// Appends `s` as a JSON string literal: quotes, \" \\ \b \f \n \r \t, other bytes under 0x20 as \u00XX,
+// every other byte as it is (nlohmann's dump with ensure_ascii off, for text that is valid UTF-8; the
+// caller checks that).
+void append_json_string(std::string& out, std::string_view s);
+
 // Number of UTF-8 code points in `s` (invalid bytes count as one each).
 size_t utf8_length(std::string_view s);
 

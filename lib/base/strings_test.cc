@@ -35,3 +35,15 @@ TEST_CASE("join_words and utf8_length") {
   CHECK(utf8_length("مرحبا") == 5);
   CHECK(utf8_length("abc") == 3);
 }
+
+TEST_CASE("append_json_string escapes what JSON requires and copies the rest") {
+  std::string out = "x";
+  gomo::append_json_string(out, "a\"b\\c\b\f\n\r\t\x01\x1f\x7f é");
+  CHECK(out == "x\"a\\\"b\\\\c\\b\\f\\n\\r\\t\\u0001\\u001f\x7f é\"");
+  out.clear();
+  gomo::append_json_string(out, std::string("\0z", 2));
+  CHECK(out == "\"\\u0000z\"");
+  out.clear();
+  gomo::append_json_string(out, "");
+  CHECK(out == "\"\"");
+}

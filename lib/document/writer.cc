@@ -9,6 +9,7 @@
 #include <map>
 #include <utility>
 
+#include "base/strings.h"
 #include "document/limits.h"
 
 namespace gomo::document {
@@ -333,31 +334,6 @@ std::string indent_of(const std::string& line) {
 
 // ---- JSON emission ------------------------------------------------------------------------------------
 
-void json_string(std::string& out, std::string_view s) {
-  out += '"';
-  for (char ch : s) {
-    unsigned char c = static_cast<unsigned char>(ch);
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (c < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        } else {
-          out += ch;
-        }
-    }
-  }
-  out += '"';
-}
-
 Status json_value(std::string& out, const Value& v, int depth) {
   if (out.size() > kMaxOutputBytes) return too_big();
   const std::string pad(2 * (depth + 1), ' ');
@@ -372,7 +348,7 @@ Status json_value(std::string& out, const Value& v, int depth) {
                                         v.text);
       out += float_text(v);
       break;
-    case Kind::kString: json_string(out, v.text); break;
+    case Kind::kString: append_json_string(out, v.text); break;
     case Kind::kSequence:
       if (v.items.empty()) {
         out += "[]";
@@ -394,7 +370,7 @@ Status json_value(std::string& out, const Value& v, int depth) {
       out += "{\n";
       for (size_t i = 0; i < v.members.size(); ++i) {
         out += pad;
-        json_string(out, v.members[i].key.text);
+        append_json_string(out, v.members[i].key.text);
         out += ": ";
         if (Status s = json_value(out, v.members[i].value, depth + 1); !s) return s;
         out += i + 1 < v.members.size() ? ",\n" : "\n";
