@@ -10,9 +10,9 @@
 #include <cstdlib>
 #include <string>
 
-#include "campaign/calendar.h"
 #include "campaign/dialer.h"
 #include "campaign/memory_dialing.h"
+#include "schedule/calendar.h"
 
 using namespace gomo;
 using campaign::EpochMillis;
@@ -52,7 +52,7 @@ long peak_rss_kib() {
 }
 
 int calendar_bench(long n) {
-  auto cal = campaign::Calendar::make(business_hours(), "Africa/Casablanca");
+  auto cal = schedule::Calendar::make(business_hours(), "Africa/Casablanca");
   if (!cal) return std::fprintf(stderr, "%s\n", cal.error().message().c_str()), 1;
   // Instants 7 s apart over the run (a call's pace on one line): most fall in a cached day.
   auto t0 = std::chrono::steady_clock::now();

@@ -25,6 +25,10 @@ struct TimeOfDay {
   bool operator==(const TimeOfDay&) const = default;
 };
 
+// The organisation's IANA zone when none is set (docs/decisions.md; the local workspace's default):
+// pause windows, schedules and a forecast's local times are read in it.
+inline constexpr const char* kDefaultTimeZone = "Africa/Casablanca";
+
 // No call or retry starts inside a window; nobody is skipped, only delayed (Gomobile docs: Pause windows).
 struct PauseWindow {
   TimeOfDay start_at, end_at;  // in the organisation's timezone; end before start spans midnight

@@ -4,18 +4,18 @@
 #include <queue>
 
 #include "campaign/attempt.h"
-#include "campaign/calendar.h"
 #include "campaign/retry.h"
 #include "document/document.h"
 #include "engine/engine.h"
 #include "model/flow.h"
+#include "schedule/calendar.h"
 
 namespace gomo::campaign {
 
-namespace {
+using schedule::Calendar;
+using schedule::kNever;
 
-// The default organisation zone (docs/decisions.md, pause windows).
-constexpr const char* kDefaultZone = "Africa/Casablanca";
+namespace {
 
 Status platform_error(const api::ApiError& e, const std::string& what) {
   return Status::io_error(what + ": " + e.message + (e.code.empty() ? "" : " (" + e.code + ")"));
@@ -248,7 +248,8 @@ Result<DialerSummary> run_execution(api::Dialing& dialing, const std::string& ex
   if (!plan) return platform_error(plan.error(), "execution " + execution_id + ": reading its plan");
   if (plan->caller_numbers.empty())
     return Status::invalid_argument("execution " + execution_id + ": the DID pool is empty; add a caller number");
-  auto calendar = Calendar::make(plan->pause_windows, plan->time_zone.empty() ? kDefaultZone : plan->time_zone);
+  auto calendar =
+      Calendar::make(plan->pause_windows, plan->time_zone.empty() ? api::kDefaultTimeZone : plan->time_zone);
   if (!calendar) return Status::invalid_argument("execution " + execution_id + ": " + calendar.error().message());
   auto retry = RetryPolicy::make(plan->retry_strategy);
   if (!retry) return Status::invalid_argument("execution " + execution_id + ": " + retry.error().message());

@@ -9,7 +9,6 @@
 #include <tuple>
 
 #include "base/time.h"
-#include "campaign/calendar.h"
 #include "campaign/memory_dialing.h"
 #include "ext/time_zone.h"
 #include "tests/support/epoch_time.h"

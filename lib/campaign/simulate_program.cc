@@ -5,18 +5,20 @@
 #include <string_view>
 #include <vector>
 
-#include "campaign/calendar.h"
 #include "campaign/clock.h"
 #include "campaign/dialer.h"
 #include "campaign/memory_dialing.h"
 #include "contacts/column_map.h"
 #include "document/csv_reader.h"
+#include "schedule/calendar.h"
 
 namespace gomo::campaign {
 
+using schedule::Calendar;
+using schedule::kNever;
+
 namespace {
 
-constexpr const char* kDefaultZone = "Africa/Casablanca";  // docs/decisions.md, as the dialer's
 constexpr EpochMillis kMinute = 60'000;
 
 // The phone column as `contacts upsert` finds it (phone, "Phone Number", msisdn, الهاتف, ...).
@@ -147,7 +149,7 @@ Result<Forecast> simulate_program(const std::string& program_name, const api::Di
   const auto wall_start = std::chrono::steady_clock::now();
   auto audience = count_audience(audience_path, mix);
   if (!audience) return audience.error();
-  const std::string zone = plan.time_zone.empty() ? kDefaultZone : plan.time_zone;
+  const std::string zone = plan.time_zone.empty() ? api::kDefaultTimeZone : plan.time_zone;
   auto calendar = Calendar::make(plan.pause_windows, zone);
   if (!calendar) return Status::invalid_argument(calendar.error().message());
 

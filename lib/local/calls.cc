@@ -1,17 +1,17 @@
 // The local platform's execution reports, call requests and call reports, all computed from the
 // stored call attempts (which the dialer records with record_call_attempt), and the effective
-// status of an execution inside a pause window (organisation timezone: ext/time_zone.h).
+// status of an execution inside a pause window (the dialer's calendar, schedule/calendar.h).
 #include <chrono>
 #include <nlohmann/json.hpp>
 
 #include "api/validate.h"
 #include "api/validate_programs.h"
 #include "api/wire_programs.h"
-#include "ext/time_zone.h"
 #include "local/attempt_writer.h"
 #include "local/local_operations.h"
 #include "local/paging.h"
 #include "local/query.h"
+#include "schedule/calendar.h"
 #include "store/sql.h"
 #include "store/workspace.h"
 
@@ -48,33 +48,6 @@ api::CallAttempt read_attempt(Stmt& s) {
   return a;
 }
 
-// Whether instant `ms` falls inside one of the program's pause windows, in `zone`.
-bool in_pause_window(const api::PauseWindows& w, const std::string& zone, long long ms) {
-  for (const auto& r : w.advanced) {
-    auto a = api::parse_iso_instant_ms(r.start_at), b = api::parse_iso_instant_ms(r.end_at);
-    if (a && b && *a <= ms && ms < *b) return true;
-  }
-  if (w.days.empty()) return false;
-  const long long t = ms / 1000;
-  long long local = t + ext::utc_offset_seconds(zone, ext::SysSeconds{std::chrono::seconds(t)}).value_or(0);
-  long long day = local >= 0 ? local / 86400 : (local - 86399) / 86400;
-  int weekday = static_cast<int>(((day + 4) % 7 + 7) % 7);  // 1970-01-01 was a Thursday; 0 = sunday
-  int minute = static_cast<int>((local - day * 86400) / 60);
-  auto windows_of = [&](int wd) {
-    auto it = w.days.find(api::kWeekdays[wd]);
-    return it == w.days.end() ? std::vector<api::PauseWindow>() : it->second;
-  };
-  for (const auto& win : windows_of(weekday)) {
-    int start = win.start_at.hour * 60 + win.start_at.minute, end = win.end_at.hour * 60 + win.end_at.minute;
-    if (start <= end ? (start <= minute && minute < end) : minute >= start) return true;
-  }
-  for (const auto& win : windows_of((weekday + 6) % 7)) {  // yesterday's windows that span midnight
-    int start = win.start_at.hour * 60 + win.start_at.minute, end = win.end_at.hour * 60 + win.end_at.minute;
-    if (start > end && minute < end) return true;
-  }
-  return false;
-}
-
 long long now_ms() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
       .count();
@@ -98,8 +71,10 @@ api::Result<api::ExecutionReport> LocalOperations::execution_report(const std::s
              "WHERE x.id = ?");
       w.bind(1, id);
       if (w.step()) {
+        // The dialer's calendar, so that the report says paused_window exactly when the dialer waits.
         auto windows = api::wire::decode_program(json{{"pauseWindows", json::parse(w.text(0))}}).pause_windows;
-        if (in_pause_window(windows, w.text(1), now_ms())) r.effective_status = "paused_window";
+        auto calendar = schedule::Calendar::make(windows, w.text(1).empty() ? api::kDefaultTimeZone : w.text(1));
+        if (calendar && calendar->paused_at(now_ms())) r.effective_status = "paused_window";
       }
     }
     Stmt c(ops_db_, "SELECT status, COUNT(*) FROM execution_contacts WHERE execution_id = ? GROUP BY status");

@@ -30,6 +30,25 @@ std::vector<std::string> ids_of(const std::vector<api::DueContact>& due) {
   return ids;
 }
 
+TEST_CASE("dialing: a running execution inside a pause window reports paused_window, as the dialer waits") {
+  Campaign plain(1);
+  CHECK(plain.f.platform->execution_report(plain.execution_id)->effective_status == "running");
+  // A range around now (advanced windows are instants), and a weekly window on every day that covers
+  // all but the minute before midnight: the report asks the dialer's calendar (schedule::Calendar).
+  api::ProgramFields ranged;
+  ranged.pause_windows = api::PauseWindows{{}, {api::PauseRange{"2001-01-01T00:00:00Z", "2099-01-01T00:00:00Z"}}};
+  Campaign paused(1, ranged);
+  auto report = paused.f.platform->execution_report(paused.execution_id);
+  REQUIRE_MESSAGE(report, report.error().message);
+  CHECK(report->effective_status == "paused_window");
+  CHECK(report->status == "running");
+  // Ranges that are over leave it running.
+  api::ProgramFields past;
+  past.pause_windows = api::PauseWindows{{}, {api::PauseRange{"2001-01-01T00:00:00Z", "2001-01-02T00:00:00Z"}}};
+  Campaign over(1, past);
+  CHECK(over.f.platform->execution_report(over.execution_id)->effective_status == "running");
+}
+
 TEST_CASE("dialing: claim, finish, retry and complete, with counters that add up") {
   api::ProgramFields settings;
   settings.retry_strategy = api::RetryStrategy{"fixed_delay", 60000, 1, {}};

@@ -13,8 +13,6 @@ namespace gomo::programs {
 
 namespace {
 
-constexpr const char* kDefaultZone = "Africa/Casablanca";  // docs/decisions.md, the organisation's zone
-
 std::string at(const std::string& path, uint32_t line, uint32_t col) {
   return path + ":" + std::to_string(line) + ":" + std::to_string(col);
 }
@@ -101,7 +99,9 @@ Outcome<ProgramPlan> read_program_plan(const ProgramPlanRequest& r) {
     if (!did.text.empty()) plan.caller_numbers.push_back(did.text);
   if (plan.caller_numbers.empty())
     return Failure::usage_error(r.program_path + ": the program has no DID (`dids:`), so no line to call on; add one");
-  plan.time_zone = !r.time_zone.empty() ? r.time_zone : !file.timezone.text.empty() ? file.timezone.text : kDefaultZone;
+  plan.time_zone = !r.time_zone.empty()          ? r.time_zone
+                   : !file.timezone.text.empty() ? file.timezone.text
+                                                 : api::kDefaultTimeZone;
   if (file.start_at.present()) plan.start_at = api::parse_iso_instant_ms(file.start_at.text);
   if (file.stop_at.present()) plan.stop_at = api::parse_iso_instant_ms(file.stop_at.text);
   plan.retry_strategy = file_retry(file).value_or(api::RetryStrategy{});

@@ -40,8 +40,9 @@ const std::vector<Layer> kLayers = {
     {"flowtest", {"engine"}},
     {"api", {"base", "document"}},  // no HTTP (ext), no SQLite
     {"remote", {"api", "ext"}},
-    {"store", {"base"}},                                     // SQLite rows only: knows nothing of api's rules
-    {"local", {"api", "store", "checks", "engine", "ext"}},  // ext: time zones (pause windows)
+    {"store", {"base"}},           // SQLite rows only: knows nothing of api's rules
+    {"schedule", {"api", "ext"}},  // pause windows on the wall clock; ext: time zones
+    {"local", {"api", "store", "checks", "engine", "ext", "schedule"}},  // schedule: a report's paused_window
     {"serve", {"api", "ext"}},
     {"profile", {"api", "local", "remote", "document"}},
     {"contacts", {"api", "document", "ext"}},  // ext: phone numbers
@@ -53,7 +54,7 @@ const std::vector<Layer> kLayers = {
     {"calls", {"api", "contacts", "sync", "remote"}},  // gomo call: names to objects; remote: mobtexting
     // The dialer places calls through the engine; contacts: the forecast finds the audience's phone column
     // as `contacts upsert` does.
-    {"campaign", {"api", "document", "ext", "engine", "contacts"}},
+    {"campaign", {"api", "document", "ext", "engine", "contacts", "schedule"}},
     // Formats result values and calls nothing: links only the libraries whose types it prints. campaign:
     // the forecast (and, through it, ext's time zones for the forecast's local times).
     {"report", {"base", "document", "diag", "model", "checks", "engine", "flowtest", "api", "campaign"}},

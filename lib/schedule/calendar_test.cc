@@ -1,4 +1,4 @@
-#include "campaign/calendar.h"
+#include "schedule/calendar.h"
 
 #include <doctest/doctest.h>
 
@@ -7,7 +7,7 @@
 #include "ext/time_zone.h"
 #include "tests/support/epoch_time.h"
 
-namespace gomo::campaign {
+namespace gomo::schedule {
 namespace {
 
 using test::kHour;
@@ -164,4 +164,4 @@ TEST_CASE("calendar: minute by minute, the wall clock's answer across DST change
 }
 
 }  // namespace
-}  // namespace gomo::campaign
+}  // namespace gomo::schedule

@@ -1,4 +1,4 @@
-#include "campaign/calendar.h"
+#include "schedule/calendar.h"
 
 #include <algorithm>
 #include <chrono>
@@ -6,7 +6,7 @@
 #include "api/validate_programs.h"
 #include "ext/time_zone.h"
 
-namespace gomo::campaign {
+namespace gomo::schedule {
 
 namespace {
 
@@ -148,4 +148,4 @@ EpochMillis Calendar::next_allowed(EpochMillis t) const {
   }
 }
 
-}  // namespace gomo::campaign
+}  // namespace gomo::schedule

@@ -16,7 +16,7 @@
 #include "api/programs.h"
 #include "base/status.h"
 
-namespace gomo::campaign {
+namespace gomo::schedule {
 
 using EpochMillis = int64_t;  // milliseconds since 1970-01-01T00:00:00Z
 
@@ -67,4 +67,4 @@ class Calendar {
   mutable const Day* last_ = nullptr;        // the last day asked for: most lookups hit it
 };
 
-}  // namespace gomo::campaign
+}  // namespace gomo::schedule
