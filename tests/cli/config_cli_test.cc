@@ -1,18 +1,12 @@
 // `gomo config` and `gomo auth status` through the binary, with the config file in a scratch
 // XDG_CONFIG_HOME: profiles against a real `gomo serve`, the local profile, permissions, exit codes.
 #include <doctest/doctest.h>
-#include <poll.h>
-#include <pty.h>
-#include <signal.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
-#include <chrono>
 
 #include <nlohmann/json.hpp>
 
 #include "tests/support/serve_support.h"
+#include "tests/support/terminal.h"
 #include "tests/support/test_support.h"
 
 namespace gomo::test {
@@ -42,55 +36,6 @@ unsigned config_mode(const std::string& path) {
   return st.st_mode & 07777;
 }
 
-// Runs gomo on a pseudo-terminal, answering each prompt (a substring of the output) in turn.
-// Returns everything the terminal showed and sets `exit_code`; gives up after 20 s.
-std::string config_run_on_terminal(const std::vector<std::string>& args, const std::vector<std::string>& env,
-                                   const std::vector<std::pair<std::string, std::string>>& answers, int& exit_code) {
-  int master = -1;
-  pid_t pid = forkpty(&master, nullptr, nullptr, nullptr);
-  REQUIRE(pid >= 0);
-  if (pid == 0) {
-    for (const auto& e : env) {
-      auto eq = e.find('=');
-      if (eq + 1 == e.size()) unsetenv(e.substr(0, eq).c_str());
-      else setenv(e.substr(0, eq).c_str(), e.substr(eq + 1).c_str(), 1);
-    }
-    std::vector<std::string> all = {GOMO_BINARY};
-    all.insert(all.end(), args.begin(), args.end());
-    std::vector<char*> argv;
-    for (auto& a : all) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    execv(GOMO_BINARY, argv.data());
-    _exit(127);
-  }
-  std::string shown;
-  size_t next = 0, seen = 0;
-  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
-  while (std::chrono::steady_clock::now() < deadline) {
-    if (next < answers.size() && shown.find(answers[next].first, seen) != std::string::npos) {
-      seen = shown.find(answers[next].first, seen) + answers[next].first.size();
-      std::string line = answers[next].second + "\n";
-      REQUIRE(write(master, line.data(), line.size()) == static_cast<ssize_t>(line.size()));
-      ++next;
-      continue;
-    }
-    pollfd p{master, POLLIN, 0};
-    if (poll(&p, 1, 200) <= 0) continue;
-    char buf[512];
-    ssize_t n = read(master, buf, sizeof buf);
-    if (n <= 0) break;  // EIO: the child closed the terminal
-    shown.append(buf, static_cast<size_t>(n));
-  }
-  int status = 0;
-  if (waitpid(pid, &status, WNOHANG) == 0) {
-    kill(pid, SIGKILL);
-    waitpid(pid, &status, 0);
-  }
-  close(master);
-  exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return shown;
-}
-
 }  // namespace
 
 TEST_CASE("cli: config init on a terminal asks its questions and never echoes the key") {
@@ -100,15 +45,15 @@ TEST_CASE("cli: config init on a terminal asks its questions and never echoes th
   std::string key = init.out.substr(0, 45);
   ServeProcess server({"--workspace", dir + "/.gomo/workspace.db"});
   REQUIRE(server.started());
-  int code = -1;
-  std::string shown = config_run_on_terminal({"config", "init"}, config_env(dir),
-                                             {{"Profile name [default]: ", "dev"},
-                                              {"base URL [https://api.gomobile.ma/api]: ", server.base_url()},
-                                              {"API key (input hidden): ", key},
-                                              {"x-api-key or bearer [x-api-key]: ", ""}},
-                                             code);
+  auto run = run_gomo_on_terminal({"config", "init"},
+                                  {{"Profile name [default]: ", "dev"},
+                                   {"base URL [https://api.gomobile.ma/api]: ", server.base_url()},
+                                   {"API key (input hidden): ", key},
+                                   {"x-api-key or bearer [x-api-key]: ", ""}},
+                                  config_env(dir), 20);
+  const std::string& shown = run.out;
   INFO(shown);
-  CHECK(code == 0);
+  CHECK(run.exit_code == 0);
   CHECK(shown.find(key) == std::string::npos);
   CHECK(shown.find("verified") != std::string::npos);
   CHECK(shown.find("saved profile dev") != std::string::npos);

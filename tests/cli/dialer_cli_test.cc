@@ -2,10 +2,7 @@
 // with SIGKILL mid-run, and a new `gomo serve` on the same workspace finishes it without losing or
 // double-counting a call (the claims the dead one left are released and placed again).
 #include <doctest/doctest.h>
-#include <fcntl.h>
 #include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <chrono>
 #include <map>
@@ -17,6 +14,7 @@
 #include "local/workspace.h"
 #include "store/sql.h"
 #include "store/workspace.h"
+#include "tests/support/child_process.h"
 #include "tests/support/test_support.h"
 
 namespace gomo::test {
@@ -25,40 +23,14 @@ using nlohmann::json;
 
 namespace {
 
-// `gomo serve ARGS` in the background, its stderr to `err_path`.
+// `gomo serve ARGS` in the background, stdin and stdout on /dev/null, its stderr appended to
+// `err_path` (a second server on the same workspace adds to the first one's log).
 pid_t dialer_spawn_serve(const std::vector<std::string>& args, const std::string& err_path) {
-  pid_t pid = fork();
-  REQUIRE(pid >= 0);
-  if (pid == 0) {
-    int err = open(err_path.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
-    int null = open("/dev/null", O_RDWR);
-    if (err < 0 || null < 0) _exit(127);
-    dup2(null, 0);
-    dup2(null, 1);
-    dup2(err, 2);
-    std::vector<std::string> copy = {"serve", "--listen", "127.0.0.1:0"};
-    copy.insert(copy.end(), args.begin(), args.end());
-    std::string bin = GOMO_BINARY;
-    std::vector<char*> argv{bin.data()};
-    for (auto& a : copy) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    execv(bin.c_str(), argv.data());
-    _exit(127);
-  }
-  return pid;
-}
-
-// The exit code of `pid`, or -1 (and the process killed) after `timeout_s`.
-int dialer_wait_exit(pid_t pid, int timeout_s) {
-  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(timeout_s);
-  while (std::chrono::steady_clock::now() < deadline) {
-    int status = 0;
-    if (waitpid(pid, &status, WNOHANG) == pid) return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  }
-  kill(pid, SIGKILL);
-  waitpid(pid, nullptr, 0);
-  return -1;
+  std::vector<std::string> all = {"serve", "--listen", "127.0.0.1:0"};
+  all.insert(all.end(), args.begin(), args.end());
+  ChildFiles files;
+  files.err = ChildStream::append(err_path);
+  return spawn_gomo(all, {}, files);
 }
 
 // A scratch local workspace for `gomo call` tests, without the user's config, and a flow "Bye" (a
@@ -165,7 +137,7 @@ TEST_CASE("cli: serve killed with SIGKILL mid-run resumes the execution on resta
   }
   REQUIRE_MESSAGE(seen.at("report").at("totalCalls").get<int>() >= 20, read_file(log));
   kill(first, SIGKILL);
-  dialer_wait_exit(first, 10);
+  wait_exit(first, 10);
   auto killed = status();
   CHECK_MESSAGE(killed.at("status") == "running", "the run ended before the kill; make it longer");
 
@@ -177,8 +149,7 @@ TEST_CASE("cli: serve killed with SIGKILL mid-run resumes the execution on resta
     if (end.at("status") != "running") break;
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
-  kill(second, SIGTERM);
-  CHECK(dialer_wait_exit(second, 10) == 0);
+  CHECK(stop_child(second, 10) == 0);
   REQUIRE_MESSAGE(end.at("status") == "completed", read_file(log));
 
   // The counters add up, and nobody is left in progress.
@@ -265,8 +236,7 @@ TEST_CASE("cli: gomo serve's dialer places the call requests gomo call queued on
       break;
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
-  kill(server, SIGTERM);
-  CHECK(dialer_wait_exit(server, 10) == 0);
+  CHECK(stop_child(server, 10) == 0);  // SIGTERM: a clean stop
   CHECK_MESSAGE(first.at("status") == "completed", read_file(log));
   CHECK(first.at("attempts").size() == 1);
   CHECK_MESSAGE(second.at("status") == "failed", read_file(log));
@@ -306,8 +276,7 @@ TEST_CASE("cli: call report and call list show when a call request's next attemp
   auto text = gomo({"call", "report", job});
   auto listed = gomo({"call", "list", "-o", "json"});
   auto table = gomo({"call", "list"});
-  kill(server, SIGTERM);
-  CHECK(dialer_wait_exit(server, 10) == 0);
+  CHECK(stop_child(server, 10) == 0);  // SIGTERM: a clean stop
   INFO(read_file(log));
   REQUIRE(report.at("attempts").size() == 1);
   CHECK(report.at("attempts")[0].at("outcome") == "busy");

@@ -3,10 +3,6 @@
 // idempotent transitions for cron, exit codes, report formats, and a piped `status --watch` that
 // prints one line per change made by other processes.
 #include <doctest/doctest.h>
-#include <fcntl.h>
-#include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <atomic>
 #include <chrono>
@@ -17,6 +13,7 @@
 
 #include "local/workspace.h"
 #include "serve/router.h"
+#include "tests/support/child_process.h"
 #include "tests/support/serve_support.h"
 #include "tests/support/test_support.h"
 
@@ -90,48 +87,6 @@ struct ProgramsWorkspace {
     return run_gomo(args, input, env(), dir);
   }
 };
-
-// gomo with stdout to `out_path` (a pipe would hide what it printed so far), in the background.
-pid_t spawn_gomo(const std::vector<std::string>& args, const std::vector<std::string>& env,
-                 const std::string& out_path) {
-  pid_t pid = fork();
-  REQUIRE(pid >= 0);
-  if (pid == 0) {
-    int out = open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    int null = open("/dev/null", O_RDWR);
-    if (out < 0 || null < 0) _exit(127);
-    dup2(null, 0);
-    dup2(out, 1);
-    dup2(null, 2);
-    for (const auto& e : env) {
-      auto eq = e.find('=');
-      std::string value = e.substr(eq + 1);
-      if (value.empty()) unsetenv(e.substr(0, eq).c_str());
-      else setenv(e.substr(0, eq).c_str(), value.c_str(), 1);
-    }
-    std::vector<std::string> copy = args;
-    std::string bin = GOMO_BINARY;
-    std::vector<char*> argv{bin.data()};
-    for (auto& a : copy) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    execv(bin.c_str(), argv.data());
-    _exit(127);
-  }
-  return pid;
-}
-
-// The exit code of `pid`, or -1 (and the process killed) after `timeout_s`.
-int wait_exit(pid_t pid, int timeout_s) {
-  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(timeout_s);
-  while (std::chrono::steady_clock::now() < deadline) {
-    int status = 0;
-    if (waitpid(pid, &status, WNOHANG) == pid) return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  }
-  kill(pid, SIGKILL);
-  waitpid(pid, nullptr, 0);
-  return -1;
-}
 
 size_t count_of(const std::string& text, const std::string& what) {
   size_t n = 0;
@@ -312,9 +267,11 @@ TEST_CASE("cli: execution status --watch over gomo serve prints a line per chang
   CHECK(remote({"program", "launch", "March"}).exit_code == 3);  // the same preconditions over HTTP
 
   const std::string out = w.dir + "/watch.out";
+  ChildFiles files;  // stdout to a file: a pipe would hide what the watch printed so far
+  files.out = ChildStream::truncate(out);
   pid_t watch = spawn_gomo(
       {"execution", "status", id, "--watch", "--interval", "50ms", "--timeout", "60s", "--base-url", server.base_url()},
-      env, out);
+      env, files);
   REQUIRE(wait_for(out, " running "));
   CHECK(remote({"execution", "pause", id}).exit_code == 0);
   REQUIRE(wait_for(out, " paused"));

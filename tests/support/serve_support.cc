@@ -1,8 +1,8 @@
 #include "tests/support/serve_support.h"
 
+#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cctype>
@@ -10,6 +10,7 @@
 #include <stdexcept>
 
 #include "ext/load.h"
+#include "tests/support/child_process.h"
 #include "tests/support/test_support.h"
 
 namespace gomo::test {
@@ -68,22 +69,15 @@ std::vector<serve::RequestRecord> LocalServer::records() {
 }
 
 ServeProcess::ServeProcess(const std::vector<std::string>& args) {
+  // Close-on-exec: the child gets the write end as its stderr only (dup2 clears the flag there).
   int err_pipe[2];
-  if (pipe(err_pipe)) throw std::runtime_error("pipe failed");
-  pid_ = fork();
-  if (pid_ < 0) throw std::runtime_error("fork failed");
-  if (pid_ == 0) {
-    dup2(err_pipe[1], 2);
-    close(err_pipe[0]);
-    close(err_pipe[1]);
-    std::vector<std::string> all = {GOMO_BINARY, "serve", "--listen", "127.0.0.1:0"};
-    all.insert(all.end(), args.begin(), args.end());
-    std::vector<char*> argv;
-    for (auto& a : all) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    execv(GOMO_BINARY, argv.data());
-    _exit(127);
-  }
+  if (pipe2(err_pipe, O_CLOEXEC)) throw std::runtime_error("pipe failed");
+  std::vector<std::string> all = {"serve", "--listen", "127.0.0.1:0"};
+  all.insert(all.end(), args.begin(), args.end());
+  ChildFiles files;  // stdin and stdout stay this process's; stderr to the pipe, for the port
+  files.in = files.out = ChildStream::inherit();
+  files.err = ChildStream::descriptor(err_pipe[1]);
+  pid_ = spawn_gomo(all, {}, files);
   close(err_pipe[1]);
   err_fd_ = err_pipe[0];
   // The port follows "listening on http://127.0.0.1:" and is followed by "/api".
@@ -96,18 +90,7 @@ std::string ServeProcess::base_url() const { return "http://127.0.0.1:" + std::t
 
 int ServeProcess::stop(std::string* err) {
   if (pid_ > 0) {
-    kill(pid_, SIGTERM);
-    int status = 0;
-    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
-    while (waitpid(pid_, &status, WNOHANG) == 0) {
-      if (std::chrono::steady_clock::now() > deadline) {
-        kill(pid_, SIGKILL);
-        waitpid(pid_, &status, 0);
-        break;
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    }
-    exit_code_ = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    exit_code_ = stop_child(pid_, 5);
     pid_ = -1;
     char buf[4096];
     ssize_t n;
@@ -188,19 +171,7 @@ TlsServerProcess::TlsServerProcess() {
 }
 
 TlsServerProcess::~TlsServerProcess() {
-  if (pid_ > 0) {
-    kill(pid_, SIGTERM);
-    int status = 0;
-    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
-    while (waitpid(pid_, &status, WNOHANG) == 0) {
-      if (std::chrono::steady_clock::now() > deadline) {
-        kill(pid_, SIGKILL);
-        waitpid(pid_, &status, 0);
-        break;
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    }
-  }
+  if (pid_ > 0) (void)stop_child(pid_, 5);
   if (out_fd_ >= 0) close(out_fd_);
 }
 

@@ -4,57 +4,58 @@
 #include <doctest/doctest.h>
 #include <poll.h>
 #include <pty.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <chrono>
-#include <csignal>
-#include <cstdlib>
+
+#include "tests/support/child_process.h"
 
 namespace gomo::test {
 
-RunResult run_gomo_on_terminal(const std::vector<std::string>& args, const std::string& answer,
-                               const std::vector<std::string>& env) {
+RunResult run_gomo_on_terminal(const std::vector<std::string>& args, const std::vector<TerminalAnswer>& answers,
+                               const std::vector<std::string>& env, int timeout_s) {
   int master = -1;
   pid_t pid = forkpty(&master, nullptr, nullptr, nullptr);
   REQUIRE(pid >= 0);
   if (pid == 0) {
-    for (const auto& e : env) {
-      auto eq = e.find('=');
-      std::string value = e.substr(eq + 1);
-      if (value.empty()) unsetenv(e.substr(0, eq).c_str());
-      else setenv(e.substr(0, eq).c_str(), value.c_str(), 1);
-    }
-    std::vector<std::string> copy = args;
-    std::string bin = GOMO_BINARY;
-    std::vector<char*> argv{bin.data()};
-    for (auto& a : copy) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    execv(bin.c_str(), argv.data());
-    _exit(127);
+    apply_child_env(env);
+    exec_gomo(args);
   }
   RunResult r;
-  bool answered = false;
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  size_t next = 0, seen = 0;  // the next answer to type; where the output after the last prompt starts
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(timeout_s);
+  bool timed_out = true;
   while (std::chrono::steady_clock::now() < deadline) {
+    if (next < answers.size()) {
+      if (auto at = r.out.find(answers[next].first, seen); at != std::string::npos) {
+        seen = at + answers[next].first.size();
+        std::string line = answers[next].second + "\n";
+        REQUIRE(write(master, line.data(), line.size()) == static_cast<ssize_t>(line.size()));
+        ++next;
+        continue;
+      }
+    }
     pollfd p{master, POLLIN, 0};
     if (poll(&p, 1, 200) <= 0) continue;
     char buf[4096];
     ssize_t n = read(master, buf, sizeof buf);
-    if (n <= 0) break;  // EIO: the child closed the terminal
-    r.out.append(buf, static_cast<size_t>(n));
-    if (!answered && !answer.empty() && r.out.find("[y/N] ") != std::string::npos) {
-      answered = true;
-      std::string line = answer + "\n";
-      REQUIRE(write(master, line.data(), line.size()) == static_cast<ssize_t>(line.size()));
+    if (n <= 0) {  // EIO: the child closed the terminal
+      timed_out = false;
+      break;
     }
+    r.out.append(buf, static_cast<size_t>(n));
   }
-  if (std::chrono::steady_clock::now() >= deadline) kill(pid, SIGKILL);
   close(master);
-  int status = 0;
-  waitpid(pid, &status, 0);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  // Closing the terminal is gomo's last act: give it a moment to exit, unless time is already up.
+  r.exit_code = wait_exit(pid, timed_out ? 0 : 10);
   return r;
+}
+
+RunResult run_gomo_on_terminal(const std::vector<std::string>& args, const std::string& answer,
+                               const std::vector<std::string>& env) {
+  std::vector<TerminalAnswer> answers;
+  if (!answer.empty()) answers.push_back({"[y/N] ", answer});
+  return run_gomo_on_terminal(args, answers, env);
 }
 
 }  // namespace gomo::test

@@ -19,6 +19,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "tests/support/child_process.h"
 #include "tests/support/measured_run.h"
 
 namespace gomo::test {
@@ -86,27 +87,14 @@ static RunResult run_child(const std::vector<std::string>& args, const std::stri
     for (int fd : {in_pipe[0], in_pipe[1], out_pipe[0], out_pipe[1], err_pipe[0], err_pipe[1]})
       if (fd != 3 || !usage) close(fd);
     if (!cwd.empty() && chdir(cwd.c_str()) != 0) _exit(127);
-    for (const auto& e : env) {
-      auto eq = e.find('=');
-      std::string name = e.substr(0, eq);
-      std::string value = eq == std::string::npos ? "" : e.substr(eq + 1);
-      if (value.empty()) unsetenv(name.c_str());
-      else setenv(name.c_str(), value.c_str(), 1);
-    }
-    std::vector<char*> argv;
-    std::string bin = GOMO_BINARY;
+    apply_child_env(env);
     // Measured: through this test binary, exec'd afresh (see measure_child_main).
-    std::string self = "/proc/self/exe", flag = kMeasureChildFlag;
     if (usage) {
-      argv.push_back(self.data());
-      argv.push_back(flag.data());
+      std::vector<std::string> measured = {kMeasureChildFlag, GOMO_BINARY};
+      measured.insert(measured.end(), args.begin(), args.end());
+      exec_program("/proc/self/exe", measured);
     }
-    argv.push_back(bin.data());
-    std::vector<std::string> copy = args;
-    for (auto& a : copy) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    execv(argv[0], argv.data());
-    _exit(127);
+    exec_gomo(args);
   }
   if (usage) close(report_pipe[1]);
   close(in_pipe[0]);
@@ -157,7 +145,7 @@ static RunResult run_child(const std::vector<std::string>& args, const std::stri
   close(err_pipe[0]);
   int status = 0;
   waitpid(pid, &status, 0);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  r.exit_code = exit_code_of(status);
   if (usage) {
     usage->seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     std::string report;
