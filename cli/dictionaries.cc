@@ -14,6 +14,7 @@
 #include "cli/exit_codes.h"
 #include "cli/resources.h"
 #include "cli/target.h"
+#include "engine/say.h"
 
 namespace gomo::cli {
 namespace {
@@ -132,6 +133,9 @@ int dictionaries_add_clip(Context& ctx, const DictionariesAddClipOptions& o) {
   if (!dictionary) return report_error(ctx, dictionary.error());
   auto entry = opened->platform->add_dictionary_entry(dictionary->id, o.key, u);
   if (!entry) return report_api_error(ctx, entry.error());
+  // Stored either way (word items may say any key); a key no number or date uses is most often a slip.
+  if (std::string note = engine::unspoken_key_note(dictionary->language, o.key); !note.empty() && !ctx.quiet)
+    report_note(ctx, "note: " + note);
   print_target_summary(ctx, *opened,
                        "recorded clip \"" + entry->key + "\" in dictionary \"" + dictionary->name + "\" (audio " +
                            entry->audio_id.value_or("") + ")");

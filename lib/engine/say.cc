@@ -2,6 +2,10 @@
 
 #include <array>
 #include <cstdint>
+#include <cstdio>
+#include <set>
+
+#include "base/strings.h"
 
 namespace gomo::engine {
 
@@ -375,6 +379,55 @@ Result<std::vector<Clip>> say_date(std::string_view value, std::string_view lang
     say_time(hour, minute, language, L, out);
   }
   return out;
+}
+
+std::vector<Clip> vocabulary(std::string_view language) {
+  std::vector<Clip> clips;
+  std::set<std::string> seen;
+  auto add = [&](const Result<std::vector<Clip>>& said) {
+    if (!said) return;
+    for (const auto& c : said.value())
+      if (seen.insert(c.key).second) clips.push_back(c);
+  };
+  // Numbers: every word below a hundred, the hundreds, the scales, signs and decimals, digit by digit.
+  for (int n = 0; n <= 100; ++n) add(say_number(std::to_string(n), language));
+  for (int n = 100; n <= 1000; n += 100) add(say_number(std::to_string(n), language));
+  for (const char* n : {"1000", "2000", "21000", "1000000", "2000000", "1000000000", "2000000000", "1.5", "-1", "0.05",
+                        "101", "1001", "1000001"})
+    add(say_number(n, language));
+  for (int digit = 0; digit <= 9; ++digit) add(say_number(std::to_string(digit), language, NumberMode::kDigits));
+  // Dates: every day of every month (ordinals), with a time; times: every minute of the day.
+  for (int month = 1; month <= 12; ++month)
+    for (int day = 1; day <= 31; ++day) {
+      char date[48];
+      std::snprintf(date, sizeof date, "2024-%02d-%02dT10:30", month, day);
+      add(say_date(std::string_view(date, 10), language));
+      add(say_date(date, language, DateFormat::kDateTime));
+    }
+  for (int minute = 0; minute < 24 * 60; ++minute) {
+    char time[16];
+    std::snprintf(time, sizeof time, "%02d:%02d", minute / 60, minute % 60);
+    add(say_date(time, language, DateFormat::kTime));
+  }
+  return clips;
+}
+
+std::string unspoken_key_note(std::string_view language, std::string_view key) {
+  const std::vector<Clip> clips = vocabulary(language);
+  std::vector<std::string> keys;
+  for (const auto& c : clips) {
+    if (c.key == key) return "";
+    keys.push_back(c.key);
+  }
+  std::string note = "\"" + std::string(key) + "\" is not a key gomo's engine says numbers or dates with in " +
+                     std::string(language) + ", so the recording is heard only by word items whose value is \"" +
+                     std::string(key) + "\"";
+  std::string meant;
+  for (const auto& c : clips)
+    if (meant.empty() && c.text == key) meant = c.key;  // the word itself ("un"): its key ("1")
+  if (meant.empty()) meant = closest_match(key, keys);
+  if (!meant.empty()) note += "; did you mean the key \"" + meant + "\"?";
+  return note + " (gomo flow run FLOW --keys shows a flow's keys)";
 }
 
 std::string clips_text(const std::vector<Clip>& clips) {

@@ -36,6 +36,15 @@ enum class DateFormat : uint8_t { kDate, kDateTime, kTime };
 Result<std::vector<Clip>> say_date(std::string_view value, std::string_view language,
                                    DateFormat format = DateFormat::kDate);
 
+// Every clip the engine says numbers and dates with in `language` ("fr", "ar", "en"; empty for another),
+// each key once: the keys a system dictionary holds, and those a recording can be made for.
+std::vector<Clip> vocabulary(std::string_view language);
+
+// For a recording about to be stored under `key` in a dictionary of `language`: "" when the engine says
+// `key` for numbers or dates; else why it would be heard only by `word` items whose value is `key`, and the
+// key meant when `key` is a clip's word ("un" -> "1") or close to a key ("thousnd" -> "thousand").
+std::string unspoken_key_note(std::string_view language, std::string_view key);
+
 // The words of `clips` joined by spaces (for transcripts).
 std::string clips_text(const std::vector<Clip>& clips);
 // The keys of `clips` joined by spaces.

@@ -2,6 +2,9 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdio>
+#include <set>
+
 using namespace gomo::engine;
 
 static std::string words(const char* value, const char* lang, NumberMode mode = NumberMode::kFull) {
@@ -118,4 +121,35 @@ TEST_CASE("say_date: each language") {
   CHECK(say_date("2024-02-29", "fr").has_value());
   CHECK_FALSE(say_date("21/03/2024", "fr").has_value());
   CHECK_FALSE(say_date("2024-03-21", "fr", DateFormat::kTime).has_value());
+}
+
+TEST_CASE("vocabulary: every key the engine says for numbers and dates, once; notes for other keys") {
+  for (const char* language : {"fr", "ar", "en"}) {
+    CAPTURE(language);
+    std::set<std::string> known;
+    for (const auto& c : vocabulary(language)) CHECK(known.insert(c.key).second);
+    // Whatever a flow says is in it: numbers of every size and sign, every date and time of a year.
+    auto covered = [&](const gomo::Result<std::vector<Clip>>& said) {
+      REQUIRE(said);
+      for (const auto& c : said.value()) CHECK_MESSAGE(known.count(c.key), c.key);
+    };
+    for (const char* n : {"0", "7", "17", "71", "99", "110", "999", "1999", "2026", "-45.07", "987654321012"})
+      covered(say_number(n, language));
+    covered(say_number("0042", language, NumberMode::kDigits));
+    for (int day = 1; day <= 365; day += 7) {
+      char date[32];
+      std::snprintf(date, sizeof date, "2025-%02d-%02dT%02d:%02d", 1 + (day - 1) / 31 % 12, 1 + (day - 1) % 28,
+                    day % 24, day % 60);
+      covered(say_date(date, language, DateFormat::kDateTime));
+    }
+  }
+  CHECK(vocabulary("de").empty());
+  CHECK(unspoken_key_note("fr", "thousand").empty());
+  CHECK(unspoken_key_note("fr", "100").empty());
+  CHECK(unspoken_key_note("fr", "mon-2").empty());
+  CHECK(unspoken_key_note("fr", "un") ==
+        "\"un\" is not a key gomo's engine says numbers or dates with in fr, so the recording is heard only by word "
+        "items whose value is \"un\"; did you mean the key \"1\"? (gomo flow run FLOW --keys shows a flow's keys)");
+  CHECK(unspoken_key_note("en", "thousnd").find("did you mean the key \"thousand\"?") != std::string::npos);
+  CHECK(unspoken_key_note("fr", "bienvenue").find("did you mean") == std::string::npos);
 }

@@ -69,40 +69,6 @@ api::Audio read_audio(Stmt& s) {
   return a;
 }
 
-// The clips the engine speaks numbers and dates with, per language: every key it can produce.
-std::vector<engine::Clip> engine_vocabulary(const std::string& language) {
-  std::vector<engine::Clip> clips;
-  std::set<std::string> seen;
-  auto add = [&](const Result<std::vector<engine::Clip>>& said) {
-    if (!said) return;
-    for (const auto& c : said.value()) {
-      if (seen.insert(c.key).second) clips.push_back(c);
-    }
-  };
-  for (int n = 0; n <= 100; ++n) add(engine::say_number(std::to_string(n), language));
-  for (int n = 100; n <= 1000; n += 100) add(engine::say_number(std::to_string(n), language));
-  for (const char* n : {"1000", "2000", "21000", "1000000", "2000000", "1000000000", "2000000000", "1.5", "-1", "0.05",
-                        "101", "1001", "1000001"}) {
-    add(engine::say_number(n, language));
-  }
-  for (int digit = 0; digit <= 9; ++digit) {
-    add(engine::say_number(std::to_string(digit), language, engine::NumberMode::kDigits));
-  }
-  for (int month = 1; month <= 12; ++month) {
-    for (int day : {1, 2, 11, 21, 22, 23, 31}) {
-      char date[48];
-      std::snprintf(date, sizeof date, "2024-%02d-%02d", month, std::min(day, month == 2 ? 29 : 30));
-      add(engine::say_date(date, language));
-    }
-  }
-  for (int h = 0; h < 24; ++h) {
-    char time[32];
-    std::snprintf(time, sizeof time, "%02d:%02d", h, h % 2 ? 30 : 0);
-    add(engine::say_date(time, language, engine::DateFormat::kTime));
-  }
-  return clips;
-}
-
 }  // namespace
 
 void seed_system_dictionaries(sqlite3* db) {
@@ -127,7 +93,7 @@ void seed_system_dictionaries(sqlite3* db) {
     d.is_system = true;
     d.created_at = d.updated_at = now;
     dictionaries_table().insert(db, d);
-    for (const auto& clip : engine_vocabulary(l.code)) {
+    for (const auto& clip : engine::vocabulary(l.code)) {
       Stmt(db, "INSERT OR IGNORE INTO dictionary_entries VALUES (?, ?, ?, ?, NULL)")
           .bind(1, new_uuid())
           .bind(2, l.id)

@@ -197,9 +197,14 @@ TEST_CASE("cli: flow render plays the account's recorded dictionary clips, witho
   auto added = run_gomo({"dictionaries", "add-clip", "Nos chiffres", "1", "un.wav", "-o", "json"}, "", {}, dir);
   REQUIRE_MESSAGE(added.exit_code == 0, added.err);
   CHECK(nlohmann::json::parse(added.out)[0]["key"] == "1");
+  CHECK(added.err.find("note:") == std::string::npos);
+  // A key no number or date uses is stored (word items may say it), with a note naming the key meant.
+  auto word = run_gomo({"dictionaries", "add-clip", "Nos chiffres", "un", "un.wav"}, "", {}, dir);
+  REQUIRE_MESSAGE(word.exit_code == 0, word.err);
+  CHECK_MESSAGE(word.err.find("did you mean the key \"1\"?") != std::string::npos, word.err);
   auto entries = run_gomo({"dictionaries", "entries", "Nos chiffres", "-o", "json"}, "", {}, dir);
   REQUIRE_MESSAGE(entries.exit_code == 0, entries.err);
-  CHECK(nlohmann::json::parse(entries.out).size() == 1);
+  CHECK(nlohmann::json::parse(entries.out).size() == 2);
   // A system dictionary is read-only: the platform refuses (409, exit 3).
   auto refused =
       run_gomo({"dictionaries", "add-clip", "System numbers and dates (French)", "1", "un.wav"}, "", {}, dir);
