@@ -102,11 +102,8 @@ audio::PromptAudioOptions call_audio_sources(Context& ctx, const CallFlags& f) {
   // The target holds the account open for the command's lifetime (the sources outlive this call).
   auto target = std::make_shared<std::unique_ptr<OpenedTarget>>();
   auto account = std::make_shared<api::AccountAudio>([&ctx, options = f.target, target](bool say_why) {
-    const bool quiet = ctx.quiet;
-    ctx.quiet = quiet || !say_why;
     int exit_code = kExitOk;
-    auto opened = open_target(ctx, options, exit_code, TargetAccess::kRead);
-    ctx.quiet = quiet;
+    auto opened = open_target(ctx, options, exit_code, say_why ? TargetAccess::kRead : TargetAccess::kLookup);
     if (!opened) return api::AccountAudio::Opened{};
     *target = std::make_unique<OpenedTarget>(std::move(*opened));
     return api::AccountAudio::Opened{(*target)->platform.get(), (*target)->summary};

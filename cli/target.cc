@@ -3,6 +3,7 @@
 
 #include <CLI/CLI.hpp>
 #include <mutex>
+#include <sstream>
 
 #include "api/platform.h"
 #include "base/time.h"
@@ -53,6 +54,19 @@ std::unique_ptr<profile::ResolvedTarget> resolve_target(Context& ctx, const Targ
 }
 
 std::optional<OpenedTarget> open_target(Context& ctx, const TargetOptions& o, int& exit_code, TargetAccess access) {
+  if (access == TargetAccess::kLookup) {
+    // A read whose errors and notes go to a stream nobody reads; the target it opened is the command's.
+    std::ostringstream unread;
+    Context silent{ctx.out, unread, ctx.in, false, false, false, ctx.output, ctx.color,
+                   true,    false,  {},     {},    {},    {},    {}};
+    auto opened = open_target(silent, o, exit_code, TargetAccess::kRead);
+    if (opened) {
+      ctx.auth_note = silent.auth_note;
+      ctx.target = silent.target;
+      ctx.key_to_mask = silent.key_to_mask;
+    }
+    return opened;
+  }
   auto resolved = resolve_target(ctx, o, exit_code);
   if (!resolved) return std::nullopt;
   if (ctx.verbose) {

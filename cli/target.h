@@ -58,7 +58,9 @@ struct OpenedTarget {
 // What the command does to the target. Only the local workspace cares: kWrite (a create) makes it,
 // with its organisation, when missing; kRead (a read) and kExisting (a change to objects that must
 // exist: update, delete, members) never create anything, and see a missing workspace as empty.
-enum class TargetAccess { kRead, kExisting, kWrite };
+// kLookup is a read the user did not ask for (a render looking for recorded clips): it says nothing,
+// neither the notes of a read nor why the target could not be opened.
+enum class TargetAccess { kRead, kExisting, kWrite, kLookup };
 
 // Adds the target flags to a platform command: --profile, --base-url, --api-key-env, --bearer,
 // --insecure, --rate-limit, --timeout, --workspace.

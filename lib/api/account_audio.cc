@@ -17,8 +17,9 @@ Result<std::map<std::string, std::string>> recorded_clip_ids(Platform& platform,
 AccountAudio::AccountAudio(Opener open) : open_(std::move(open)) {}
 
 Platform* AccountAudio::platform(bool say_why) {
-  if (!tried_) {
+  if (!tried_ || (!opened_.platform && say_why && !said_why_)) {
     tried_ = true;
+    said_why_ = say_why;
     if (open_) opened_ = open_(say_why);
   }
   return opened_.platform;

@@ -22,8 +22,9 @@ class AccountAudio {
     Platform* platform = nullptr;  // null: no account to read (the opener said why when asked to)
     std::string name;              // how errors name it: "local workspace .gomo/workspace.db"
   };
-  // Called once, on the first lookup; `say_why` is true when an audio file needs the account (a clip can
-  // do without it, so a render that only lacks clips opens it quietly).
+  // Called on the first lookup; `say_why` is true when an audio file needs the account (a clip can do
+  // without it, so a render that only lacks clips opens it quietly). Called once more, saying why, when an
+  // audio file needs an account that could not be opened quietly.
   using Opener = std::function<Opened(bool say_why)>;
   explicit AccountAudio(Opener open);
 
@@ -41,6 +42,7 @@ class AccountAudio {
 
   Opener open_;
   bool tried_ = false;
+  bool said_why_ = false;  // the last open was asked to say why it failed
   Opened opened_;
   // "" + language -> the system dictionaries' clips; dictionary id -> its clips (key -> audio id).
   std::map<std::string, std::map<std::string, std::string>> clips_;

@@ -147,8 +147,10 @@ graph:
       outputs: {onComplete: bye}
     - {id: bye, type: hangup}
 )");
-  auto r = run_gomo({"flow", "render", flow, "-O", out + "/spoken.wav", "-o", "json"});
+  auto r = run_gomo({"flow", "render", flow, "-O", out + "/spoken.wav", "-o", "json"}, "", {}, out);
   REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+  // Looking for recorded clips in a workspace that does not exist says nothing about it.
+  CHECK_MESSAGE(r.err.empty(), r.err);
   auto j = nlohmann::json::parse(r.out);
   CHECK(j["durationMs"].get<long>() > 3000);  // three phrases
   CHECK(wav_info(out + "/spoken.wav").frames == j["durationMs"].get<long>() * 8);

@@ -190,9 +190,16 @@ void programs_suite(api::Platform& p, api::Platform& other, local::LocalOperatio
   // Another organisation reads none of it; an account that cannot be opened answers NotFound.
   api::AccountAudio elsewhere([&](bool) { return api::AccountAudio::Opened{&other, "another account"}; });
   CHECK(elsewhere.clip("fr", clips->id, "1").error().code() == StatusCode::kNotFound);
-  api::AccountAudio closed([](bool) { return api::AccountAudio::Opened{}; });
+  // An account that could not be opened quietly (for a clip) is opened again, saying why, for an audio file.
+  std::vector<bool> closed_asked;
+  api::AccountAudio closed([&](bool say_why) {
+    closed_asked.push_back(say_why);
+    return api::AccountAudio::Opened{};
+  });
   CHECK(closed.clip("fr", clips->id, "1").error().code() == StatusCode::kNotFound);
   CHECK(closed.audio_file("x").error().code() == StatusCode::kNotFound);
+  CHECK(closed.audio_file("y").error().code() == StatusCode::kNotFound);
+  CHECK(closed_asked == std::vector<bool>{false, true});
   CHECK(p.add_dictionary_entry(clips->id, "", one).error().field_errors.count("key"));
   api::AudioUpload not_sound = one;
   not_sound.bytes = "plain text, not a sound";
