@@ -162,7 +162,7 @@ void add_dictionaries_commands(CLI::App& app, Context& ctx, Action& action) {
   auto create = std::make_shared<DictionariesCreateOptions>();
   cmd = group->add_subcommand("create", "Create a dictionary for the account's recorded clips");
   cmd->footer(exits);
-  cmd->add_option("NAME", create->name, "Its name (3 to 64 characters)")->required();
+  cmd->add_option("NAME", create->name, "Its name (up to 256 characters)")->required();
   cmd->add_option("--language", create->language, "ar or fr")->required()->check(CLI::IsMember({"ar", "fr"}));
   cmd->add_option("--description", create->description, "Description (up to 256 characters)");
   add_target_flags(cmd, create->target);

@@ -85,7 +85,7 @@ template <>
 const Table<DictionaryFields>& table_of<DictionaryFields>() {
   using F = DictionaryFields;
   static const Table<F> table = {
-      field<&F::name>("name", {.required_on_create = true, .min_chars = 3, .max_chars = 64}),
+      field<&F::name>("name", {.required_on_create = true, .min_chars = 1, .max_chars = 256}),  // the reference: <=256
       field<&F::description>("description", {.max_chars = 256}),
       field<&F::language>("language", {.required_on_create = true, .one_of = kDictionaryLanguages}),
   };

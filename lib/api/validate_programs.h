@@ -24,7 +24,7 @@ std::optional<ApiError> validate_auto_pause_rules(const std::vector<AutoPauseRul
 std::optional<ApiError> validate_call_request(const CallRequestFields& fields);
 // Title, description, usage type and tags; the file itself is probed by the platform (audio_probe.h).
 std::optional<ApiError> validate_audio_upload(const AudioUpload& upload);
-// POST /dictionaries: name 3-64, description <=256, language ar|fr.
+// POST /dictionaries: name 1-256 characters, description <=256, language ar|fr.
 std::optional<ApiError> validate_dictionary(const DictionaryFields& fields);
 // POST /dictionaries/:id/entries: the key (1-kMaxDictionaryKeyChars characters of UTF-8) and the
 // file, checked as validate_audio_upload (errors under "key" and "file").

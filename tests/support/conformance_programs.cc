@@ -141,6 +141,14 @@ void programs_suite(api::Platform& p, api::Platform& other, local::LocalOperatio
   api::DictionaryFields bad_language{std::string("Our clips"), std::nullopt, std::string("de")};
   CHECK(p.create_dictionary(bad_language).error().field_errors.count("language"));
   CHECK(p.create_dictionary({}).error().field_errors.count("name"));
+  // Names up to 256 characters (the reference's limit; audiences' 3-64 does not apply), "" refused.
+  // (Made in the other organisation, so that this one's list stays as the checks below expect.)
+  CHECK(other.create_dictionary({std::string(256, 'n'), std::nullopt, std::string("fr")}));
+  CHECK(other.create_dictionary({std::string(257, 'n'), std::nullopt, std::string("fr")})
+            .error()
+            .field_errors.count("name"));
+  CHECK(other.create_dictionary({std::string("ab"), std::nullopt, std::string("fr")}));
+  CHECK(other.create_dictionary({std::string(""), std::nullopt, std::string("fr")}).error().field_errors.count("name"));
   api::AudioUpload one;
   one.file_name = "un.wav";
   one.bytes = wav_bytes(0.25);
