@@ -46,13 +46,15 @@ std::optional<api::ApiError> no_body_error(const json& body) {
   return std::nullopt;
 }
 
-// The multipart upload: a `file` part plus documented text fields; anything else is refused.
-api::Result<api::AudioUpload> read_upload(const Request& req) {
+// A multipart body of documented parts (wire::documented_fields(`form`)): the `file` part into an upload,
+// each other documented part to `text_part`; an undocumented part or a missing file is a 400.
+template <typename TextPart>
+api::Result<api::AudioUpload> read_form(const Request& req, const char* form, TextPart text_part) {
   std::map<std::string, std::vector<std::string>> errors;
   if (!req.multipart) {
-    return api::validation_error({{"file", {"the upload must be multipart/form-data with a file part"}}});
+    return api::validation_error({{"file", {"the body must be multipart/form-data with a file part"}}});
   }
-  const auto& documented = wire::documented_fields("audioUpload");
+  const auto& documented = wire::documented_fields(form);
   api::AudioUpload u;
   bool have_file = false;
   for (const auto& part : req.form) {
@@ -63,49 +65,27 @@ api::Result<api::AudioUpload> read_upload(const Request& req) {
       u.file_name = part.file_name;
       u.content_type = part.content_type;
       u.bytes = part.value;
-    } else if (part.name == "title") {
-      u.title = part.value;
-    } else if (part.name == "description") {
-      u.description = part.value;
-    } else if (part.name == "usageType") {
-      u.usage_type = part.value;
-    } else if (part.name == "tags") {
-      for (auto& t : comma_list(part.value)) u.tags.push_back(t);  // "a,b" or repeated parts
+    } else {
+      text_part(part, u);
     }
   }
   if (!have_file) errors["file"].push_back("file should not be empty");
   if (!errors.empty()) return api::validation_error(std::move(errors));
   return u;
+}
+
+// POST /audio-management/upload: the file plus title, description, usageType and tags.
+api::Result<api::AudioUpload> read_upload(const Request& req) {
+  return read_form(req, "audioUpload", [](const auto& part, api::AudioUpload& u) {
+    if (part.name == "title") u.title = part.value;
+    else if (part.name == "description") u.description = part.value;
+    else if (part.name == "usageType") u.usage_type = part.value;
+    else if (part.name == "tags")
+      for (auto& t : comma_list(part.value)) u.tags.push_back(t);  // "a,b" or repeated parts
+  });
 }
 
 }  // namespace
-
-// POST /dictionaries/:id/entries: multipart {file, key}; the key comes back through `key`.
-api::Result<api::AudioUpload> read_entry_upload(const Request& req, std::string& key) {
-  std::map<std::string, std::vector<std::string>> errors;
-  if (!req.multipart) {
-    return api::validation_error({{"file", {"the entry must be multipart/form-data with file and key parts"}}});
-  }
-  api::AudioUpload u;
-  bool have_file = false, have_key = false;
-  for (const auto& part : req.form) {
-    if (part.name == "file") {
-      have_file = true;
-      u.file_name = part.file_name;
-      u.content_type = part.content_type;
-      u.bytes = part.value;
-    } else if (part.name == "key") {
-      have_key = true;
-      key = part.value;
-    } else {
-      errors[part.name].push_back("property " + part.name + " should not exist");
-    }
-  }
-  if (!have_file) errors["file"].push_back("file should not be empty");
-  if (!have_key) errors["key"].push_back("key should not be empty");
-  if (!errors.empty()) return api::validation_error(std::move(errors));
-  return u;
-}
 
 std::optional<Response> route_programs(const Request& req, const std::vector<std::string>& parts, const json& body,
                                        api::Platform& platform) {
@@ -163,8 +143,8 @@ std::optional<Response> route_programs(const Request& req, const std::vector<std
     return answer_page<api::DictionaryEntry>(platform.list_dictionary_entries(parts[1], *q), path, wire::encode);
   }
   if (resource == "dictionaries" && n == 3 && parts[2] == "entries" && m == "POST") {
-    std::string key;
-    auto upload = read_entry_upload(req, key);
+    std::string key;  // a missing key is empty, which the platform refuses with the other field errors
+    auto upload = read_form(req, "dictionaryEntry", [&key](const auto& part, api::AudioUpload&) { key = part.value; });
     if (!upload) return bad(upload.error());
     return answer<api::DictionaryEntry>(platform.add_dictionary_entry(parts[1], key, *upload), path, 201, wire::encode);
   }
