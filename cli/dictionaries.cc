@@ -14,6 +14,7 @@
 #include "cli/exit_codes.h"
 #include "cli/resources.h"
 #include "cli/target.h"
+#include "contacts/resolve.h"
 #include "engine/say.h"
 
 namespace gomo::cli {
@@ -48,28 +49,6 @@ std::vector<report::ResourceColumn> dictionaries_entry_columns() {
   return {{"ID", "id"}, {"KEY", "key"}, {"AUDIO", "audioId"}};
 }
 
-// DICT as an id, or else as the name of exactly one dictionary (the organisation's or a system one).
-Result<api::Dictionary> dictionaries_find(api::Platform& platform, const std::string& dict) {
-  api::PageQuery first;
-  first.limit = 100;
-  auto all = api::collect_all<api::Dictionary>(
-      [&](const api::PageQuery& q) {
-        return platform.list_dictionaries({q, true});
-      },
-      first);
-  if (!all) return Status::io_error("cannot list dictionaries: " + all.error().message);
-  std::vector<api::Dictionary> named;
-  for (auto& d : *all) {
-    if (d.id == dict) return std::move(d);
-    if (d.name == dict) named.push_back(d);
-  }
-  if (named.size() == 1) return std::move(named.front());
-  if (named.empty())
-    return Status::not_found("no dictionary has the id or name \"" + dict + "\"; see gomo dictionaries list --system");
-  return Status::invalid_argument(std::to_string(named.size()) + " dictionaries are named \"" + dict +
-                                  "\"; give the id instead (gomo dictionaries list)");
-}
-
 int dictionaries_list(Context& ctx, const DictionariesListOptions& o) {
   int exit_code = kExitOk;
   auto opened = open_target(ctx, o.list.target, exit_code, TargetAccess::kRead);
@@ -101,8 +80,8 @@ int dictionaries_entries(Context& ctx, const DictionariesEntriesOptions& o) {
   int exit_code = kExitOk;
   auto opened = open_target(ctx, o.list.target, exit_code, TargetAccess::kRead);
   if (!opened) return exit_code;
-  auto dictionary = dictionaries_find(*opened->platform, o.dictionary);
-  if (!dictionary) return report_error(ctx, dictionary.error());
+  auto dictionary = contacts::find_dictionary(*opened->platform, o.dictionary);
+  if (!dictionary) return report_failure(ctx, dictionary.error());
   auto list = [&](const api::PageQuery& q) { return opened->platform->list_dictionary_entries(dictionary->id, q); };
   auto listed = api::page_or_all<api::DictionaryEntry>(list, o.list.query, o.list.all);
   if (!listed) return report_api_error(ctx, listed.error());
@@ -129,8 +108,8 @@ int dictionaries_add_clip(Context& ctx, const DictionariesAddClipOptions& o) {
   int exit_code = kExitOk;
   auto opened = open_target(ctx, o.target, exit_code, TargetAccess::kWrite);
   if (!opened) return exit_code;
-  auto dictionary = dictionaries_find(*opened->platform, o.dictionary);
-  if (!dictionary) return report_error(ctx, dictionary.error());
+  auto dictionary = contacts::find_dictionary(*opened->platform, o.dictionary);
+  if (!dictionary) return report_failure(ctx, dictionary.error());
   auto entry = opened->platform->add_dictionary_entry(dictionary->id, o.key, u);
   if (!entry) return report_api_error(ctx, entry.error());
   // Stored either way (word items may say any key); a key no number or date uses is most often a slip.
@@ -149,8 +128,8 @@ void add_dictionaries_commands(CLI::App& app, Context& ctx, Action& action) {
   auto* group = app.add_subcommand("dictionaries", "Dictionaries of recorded clips (numbers, dates, words)");
   group->require_subcommand(1);
   const std::string exits =
-      "Exit codes: 0 ok, 2 usage, an unknown dictionary or a file that is not audio, 3 API error,\n"
-      "4 authentication, 5 network or server unavailable.";
+      "Exit codes: 0 ok, 2 usage (a file that is not audio, a name several dictionaries have),\n"
+      "3 API error (an unknown dictionary), 4 authentication, 5 network or server unavailable.";
 
   auto list = std::make_shared<DictionariesListOptions>();
   auto* cmd = group->add_subcommand("list", "List the account's dictionaries (one page, or --all)");

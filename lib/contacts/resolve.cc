@@ -153,6 +153,29 @@ Outcome<api::Audience> find_audience(api::Platform& platform, const std::string&
   return Failure::api_error(std::move(error));
 }
 
+Outcome<api::Dictionary> find_dictionary(api::Platform& platform, const std::string& arg) {
+  auto all = api::collect_all<api::Dictionary>(
+      [&](const api::PageQuery& q) {
+        return platform.list_dictionaries({q, true});
+      },
+      api::PageQuery{});
+  if (!all) return Failure::api_error(all.error());
+  std::vector<api::Dictionary> named;
+  for (auto& d : *all) {
+    if (d.id == arg) return std::move(d);
+    if (d.name == arg) named.push_back(std::move(d));
+  }
+  if (named.size() == 1) return std::move(named[0]);
+  if (named.size() > 1) {
+    std::string message = std::to_string(named.size()) + " dictionaries are named " + quoted(arg) + ":";
+    for (const auto& d : named) message += "\n  " + d.id + "  " + d.language;
+    return Failure::usage_error(message + "\nname one by its id");
+  }
+  auto error = api::not_found_error("Dictionary " + quoted(arg));
+  error.message += "; gomo dictionaries list --system shows them";
+  return Failure::api_error(std::move(error));
+}
+
 std::string list_file_entry(const std::string& line) {
   const char* blanks = " \t\r\n";
   const auto begin = line.find_first_not_of(blanks);

@@ -44,6 +44,11 @@ Outcome<std::vector<std::string>> contact_ids_for(api::Platform& platform, const
 // some.
 Outcome<api::Audience> find_audience(api::Platform& platform, const std::string& arg);
 
+// The dictionary `arg` names, among the organisation's and the system ones: its id, else the exact name of
+// exactly one (several: a usage failure listing their ids). None: 404 NOT_FOUND `Dictionary "X" not found`,
+// with where to look. Dictionaries are few: one listing of them all.
+Outcome<api::Dictionary> find_dictionary(api::Platform& platform, const std::string& arg);
+
 // Every audience (custom attribute, member) of a search, following pages of 100 (at most `max_items`).
 api::Result<std::vector<api::Audience>> list_all_audiences(api::Platform& platform, api::PageQuery query,
                                                            int max_items = 1000000);

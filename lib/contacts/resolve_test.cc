@@ -116,6 +116,35 @@ TEST_CASE("find_audience: by id, by exact name; ambiguous names and unknown name
   CHECK(none.error().api.message == "Audience \"3f2b1c4e-0000-4000-8000-00000000abcd\" not found");
 }
 
+TEST_CASE("find_dictionary: by id or exact name, the system ones too; twins and unknown names") {
+  Fixture f;
+  auto ours = f.platform->create_dictionary({std::string("Nos chiffres"), std::nullopt, std::string("fr")});
+  REQUIRE(ours);
+  auto by_id = find_dictionary(*f.platform, ours->id);
+  REQUIRE(by_id);
+  CHECK(by_id->name == "Nos chiffres");
+  auto by_name = find_dictionary(*f.platform, "Nos chiffres");
+  REQUIRE(by_name);
+  CHECK(by_name->id == ours->id);
+  auto system = find_dictionary(*f.platform, "System numbers and dates (French)");
+  REQUIRE(system);
+  CHECK(system->is_system);
+
+  auto twin = f.platform->create_dictionary({std::string("Nos chiffres"), std::nullopt, std::string("ar")});
+  REQUIRE(twin);
+  auto ambiguous = find_dictionary(*f.platform, "Nos chiffres");
+  REQUIRE_FALSE(ambiguous);
+  CHECK(ambiguous.error().usage);
+  CHECK(ambiguous.error().message.find("2 dictionaries are named \"Nos chiffres\"") == 0);
+  CHECK(ambiguous.error().message.find(twin->id) != std::string::npos);
+
+  auto unknown = find_dictionary(*f.platform, "Nos chif");
+  REQUIRE_FALSE(unknown);
+  CHECK_FALSE(unknown.error().usage);
+  CHECK(unknown.error().api.http_status == 404);
+  CHECK(unknown.error().api.message == "Dictionary \"Nos chif\" not found; gomo dictionaries list --system shows them");
+}
+
 TEST_CASE("list_all_*: every page") {
   Fixture f;
   for (int i = 0; i < 105; ++i) f.audience("Audience " + std::to_string(i));
