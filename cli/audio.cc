@@ -6,7 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "api/audio_probe.h"
+#include "api/audio_file.h"
 #include "api/list_all.h"
 #include "api/platform.h"
 #include "api/wire_programs.h"
@@ -69,25 +69,16 @@ int audio_upload(Context& ctx, const AudioUploadOptions& o) {
   // Every file is read and checked before anything is sent.
   std::vector<api::AudioUpload> uploads;
   for (const auto& path : o.files) {
-    auto bytes = read_file(path);
-    if (!bytes || bytes->empty()) return report_error(ctx, path + ": cannot read the file; nothing uploaded");
-    api::AudioUpload u;
-    u.bytes = std::move(bytes.value());
-    auto probe = api::probe_audio(u.bytes);
-    if (!probe.probe)
-      return report_error(ctx, path + ": " + probe.error + " (WAV, MP3 or OGG expected); nothing uploaded");
-    if (static_cast<long long>(u.bytes.size()) > api::kMaxAudioBytes)
-      return report_error(ctx, path + ": " + std::to_string(u.bytes.size()) + " bytes, over the " +
-                                   std::to_string(api::kMaxAudioBytes / (1024 * 1024)) + " MB limit; nothing uploaded");
-    const auto& p = *probe.probe;
+    auto file = api::read_audio_file(path);
+    if (!file) return report_error(ctx, file.error().message() + "; nothing uploaded");
+    const auto& p = file->probe;
     if (p.format == "wav" && !ctx.quiet &&
         (p.sample_rate != 8000 || p.channels != 1 || p.bits_per_sample != 16 || !p.pcm)) {
       ctx.err << "note: " << path << " is " << p.sample_rate << " Hz, " << p.channels << " channel(s), "
               << p.bits_per_sample << "-bit" << (p.pcm ? "" : " non-PCM")
               << "; telephony plays 8 kHz 16-bit mono PCM (the platform converts the rest)\n";
     }
-    u.file_name = std::filesystem::path(path).filename().string();
-    u.content_type = p.mime_type;
+    api::AudioUpload u = std::move(file->upload);
     if (!o.name.empty()) u.title = o.name;
     if (!o.description.empty()) u.description = o.description;
     if (!o.usage_type.empty()) u.usage_type = o.usage_type;

@@ -1,14 +1,12 @@
 // `gomo dictionaries list|create|entries|add-clip`: the account's dictionaries of recorded clips (Gomobile
 // docs: Dictionaries). A recorded clip is heard for its key when flows are rendered (flow render, run).
 #include <CLI/CLI.hpp>
-#include <filesystem>
 #include <nlohmann/json.hpp>
 
-#include "api/audio_probe.h"
+#include "api/audio_file.h"
 #include "api/list_all.h"
 #include "api/platform.h"
 #include "api/wire_programs.h"
-#include "base/files.h"
 #include "cli/commands.h"
 #include "cli/context.h"
 #include "cli/exit_codes.h"
@@ -93,18 +91,9 @@ int dictionaries_entries(Context& ctx, const DictionariesEntriesOptions& o) {
 
 int dictionaries_add_clip(Context& ctx, const DictionariesAddClipOptions& o) {
   // The file is checked as `audio upload` checks it, before anything is sent.
-  auto bytes = read_file(o.file);
-  if (!bytes || bytes->empty()) return report_error(ctx, o.file + ": cannot read the file; nothing added");
-  api::AudioUpload u;
-  u.bytes = std::move(bytes.value());
-  auto probe = api::probe_audio(u.bytes);
-  if (!probe.probe)
-    return report_error(ctx, o.file + ": " + probe.error + " (WAV, MP3 or OGG expected); nothing added");
-  if (static_cast<long long>(u.bytes.size()) > api::kMaxAudioBytes)
-    return report_error(ctx, o.file + ": " + std::to_string(u.bytes.size()) + " bytes, over the " +
-                                 std::to_string(api::kMaxAudioBytes / (1024 * 1024)) + " MB limit; nothing added");
-  u.file_name = std::filesystem::path(o.file).filename().string();
-  u.content_type = probe.probe->mime_type;
+  auto file = api::read_audio_file(o.file);
+  if (!file) return report_error(ctx, file.error().message() + "; nothing added");
+  const api::AudioUpload& u = file->upload;
   int exit_code = kExitOk;
   auto opened = open_target(ctx, o.target, exit_code, TargetAccess::kWrite);
   if (!opened) return exit_code;
